@@ -1,0 +1,421 @@
+// `npm run bench -- [--small] [--json <file>] [--keep]`: the performance budget of ARCHITECTURE.md.
+// Builds the large database in a temp folder (build-db.ts), then times each operation through the real
+// API (`app.call` as a signed-in admin) and a raw better-sqlite3 baseline doing the minimal equivalent
+// reads or writes on the same connection in the same run. Cheap operations report the median of a few
+// runs; opening the database is timed once, on the first open after the build.
+// --small builds 10,000 products / 100,000 moves: a quick check that the script works, not a measurement.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { createApp, type App } from '../src/main/app';
+import { ADMIN, buildDatabase, must, type BenchDb } from './build-db';
+
+const { values: args } = parseArgs({
+  options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false } },
+});
+
+const size = args.small ? { products: 10_000, moves: 100_000, shelfProducts: 5_600 } : { products: 100_000, moves: 1_000_000, shelfProducts: 5_600 };
+const COUNT_LINES = 5_000;
+const SERIALS = 10_000;
+const DAY = 86_400_000;
+
+/** The budget of each operation, as the README table states it. */
+const budgets: Record<string, { maxMs: number; maxRatio?: number; text: string }> = {
+  add10kSerials: { maxMs: 500, maxRatio: 3, text: '≤ 3× raw, < 500 ms' },
+  post5kCount: { maxMs: 1000, text: '< 1 s' },
+  firstPageInventoryProducts: { maxMs: 50, text: '< 50 ms' },
+  firstPageBelowMin: { maxMs: 50, text: '< 50 ms' },
+  firstPageLots: { maxMs: 50, text: '< 50 ms' },
+  firstPageHistory: { maxMs: 50, text: '< 50 ms' },
+  firstPageHistoryByProduct: { maxMs: 50, text: '< 50 ms' },
+  firstPageProducts: { maxMs: 50, text: '< 50 ms' },
+  firstPageTransfers: { maxMs: 50, text: '< 50 ms' },
+  globalSearch: { maxMs: 50, text: '< 50 ms' },
+  valueNow: { maxMs: 300, text: '< 300 ms' },
+  valuePastDate: { maxMs: 300, text: '< 300 ms' },
+  valueSeries12Months: { maxMs: 300, text: '< 300 ms' },
+  openAndFirstCall: { maxMs: 1500, text: '< 1.5 s' },
+};
+
+interface Measure {
+  ms: number;
+  baselineMs: number;
+  ratio: number;
+  error?: string;
+}
+const results: Record<string, Measure> = {};
+
+function log(message: string): void {
+  console.log(`[${((performance.now() - startedAt) / 1000).toFixed(1).padStart(6)} s] ${message}`);
+}
+
+function timed(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function record(name: string, ms: number, baselineMs: number, error?: string): void {
+  const round = (n: number) => Math.round(n * 10) / 10;
+  results[name] = { ms: round(ms), baselineMs: round(baselineMs), ratio: Math.round((ms / baselineMs) * 100) / 100, ...(error ? { error } : {}) };
+  log(`${name}: ${round(ms)} ms (baseline ${round(baselineMs)} ms)${error ? ` ERROR ${error}` : ''}`);
+}
+
+/**
+ * Times `run` and `baseline` `runs` times each, alternating, and records the medians. The hooks run
+ * untimed: `prepare` before each run (e.g. to start a stocktake), `between` after it (e.g. to read back
+ * what it wrote for the baseline to repeat).
+ */
+function measure(name: string, runs: number, run: () => void, baseline: () => void, hooks: { prepare?: () => void; between?: () => void } = {}): void {
+  const times: number[] = [];
+  const baselineTimes: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      hooks.prepare?.();
+      times.push(timed(run));
+      hooks.between?.();
+      baselineTimes.push(timed(baseline));
+    }
+    record(name, median(times), median(baselineTimes));
+  } catch (error) {
+    record(name, Number.NaN, baselineTimes.length ? median(baselineTimes) : Number.NaN, error instanceof Error ? error.message : String(error));
+  }
+}
+
+const startedAt = performance.now();
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'msp-bench-'));
+  const dbPath = join(dir, 'bench.db');
+  const now = Date.now();
+  try {
+    log(`Building ${size.products.toLocaleString('en')} products / ${size.moves.toLocaleString('en')} moves in ${dir}`);
+    const bench = buildDatabase({ dbPath, ...size, now, log });
+    log(`Built: ${JSON.stringify(bench.counts)}; file ${(statSync(dbPath).size / 1e6).toFixed(0)} MB`);
+    measureAll(dbPath, bench, now);
+  } finally {
+    if (args.keep) console.log(`Kept ${dbPath}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+  printTable();
+  if (args.json) {
+    writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`Wrote ${args.json}`);
+  }
+}
+
+function measureAll(dbPath: string, bench: BenchDb, now: number): void {
+  const mainId = bench.locations.main;
+
+  // Opening: what serve does before the first screen shows.
+  let app!: App;
+  let token = '';
+  const openMs = timed(() => {
+    app = createApp({ dbPath });
+    token = must(app.call('auth.login', ADMIN, null), 'auth.login').token;
+    must(app.call('stock.listInventoryProducts', {}, token), 'stock.listInventoryProducts');
+  });
+  const openBaselineMs = timed(() => {
+    const raw = new Database(dbPath);
+    raw.pragma('journal_mode = WAL');
+    raw.prepare(`SELECT ip.*, p.sku, p.name FROM inventory_products ip JOIN products p ON p.id = ip.product_id ORDER BY p.sku LIMIT 50`).all();
+    raw.close();
+  });
+  record('openAndFirstCall', openMs, openBaselineMs);
+
+  const sqlite = app.ctx.sqlite;
+  try {
+    // Lists: first page, filtered and sorted; baseline is the bare SELECT … LIMIT 50 on the main table.
+    measure(
+      'firstPageInventoryProducts',
+      5,
+      () => must(app.call('stock.listInventoryProducts', { locationId: mainId, sortBy: 'productName', sortDirection: 'asc' }, token), 'listInventoryProducts'),
+      () => sqlite.prepare(`SELECT ip.*, p.name FROM inventory_products ip JOIN products p ON p.id = ip.product_id WHERE ip.location_id = ? ORDER BY p.name LIMIT 50`).all(mainId),
+    );
+    measure(
+      'firstPageBelowMin',
+      3,
+      () => must(app.call('stock.listInventoryProducts', { belowMin: true, sortBy: 'sku' }, token), 'listInventoryProducts belowMin'),
+      () =>
+        sqlite
+          .prepare(
+            `SELECT ip.*, p.sku FROM inventory_products ip JOIN products p ON p.id = ip.product_id
+             WHERE (SELECT coalesce(sum(b.qty), 0) FROM balances b WHERE b.product_id = ip.product_id AND b.location_id = ip.location_id) < ip.min ORDER BY p.sku LIMIT 50`,
+          )
+          .all(),
+    );
+    measure(
+      'firstPageLots',
+      5,
+      () => must(app.call('stock.listLots', { locationId: mainId, sortBy: 'receivedAt', sortDirection: 'desc' }, token), 'listLots'),
+      () =>
+        sqlite
+          .prepare(`SELECT b.lot_id, b.qty, l.* FROM balances b JOIN lots l ON l.id = b.lot_id WHERE b.location_id = ? AND b.qty > 0 ORDER BY l.received_at DESC LIMIT 50`)
+          .all(mainId),
+    );
+    measure(
+      'firstPageHistory',
+      5,
+      () => must(app.call('stock.history', { locationId: mainId, sortBy: 'occurredAt', sortDirection: 'desc' }, token), 'history'),
+      () =>
+        sqlite
+          .prepare(
+            `SELECT * FROM (SELECT * FROM (SELECT * FROM stock_moves WHERE from_location_id = ? ORDER BY occurred_at DESC LIMIT 50)
+             UNION ALL SELECT * FROM (SELECT * FROM stock_moves WHERE to_location_id = ? ORDER BY occurred_at DESC LIMIT 50)) ORDER BY occurred_at DESC LIMIT 50`,
+          )
+          .all(mainId, mainId),
+    );
+    measure(
+      'firstPageHistoryByProduct',
+      5,
+      () => must(app.call('stock.history', { productId: bench.busyProductId, sortBy: 'occurredAt', sortDirection: 'desc' }, token), 'history by product'),
+      () => sqlite.prepare(`SELECT * FROM stock_moves WHERE product_id = ? ORDER BY occurred_at DESC LIMIT 50`).all(bench.busyProductId),
+    );
+    measure(
+      'firstPageProducts',
+      5,
+      () => must(app.call('catalog.listProducts', { q: 'ThinkPad', sortBy: 'name', sortDirection: 'asc' }, token), 'listProducts'),
+      () => sqlite.prepare(`SELECT * FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' ORDER BY name LIMIT 50`).all('%ThinkPad%', '%ThinkPad%'),
+    );
+    measure(
+      'firstPageTransfers',
+      5,
+      () => must(app.call('stock.listTransfers', { locationId: mainId }, token), 'listTransfers'),
+      () => sqlite.prepare(`SELECT * FROM transfers WHERE from_location_id = ? OR to_location_id = ? ORDER BY created_at DESC LIMIT 50`).all(mainId, mainId),
+    );
+    measure(
+      'globalSearch',
+      5,
+      () => must(app.call('search.global', { q: 'PF00' }, token), 'search.global'),
+      () => {
+        sqlite.prepare(`SELECT id, sku, name FROM products WHERE sku LIKE ? OR name LIKE ? LIMIT 8`).all('%PF00%', '%PF00%');
+        sqlite.prepare(`SELECT id, serial_number FROM lots WHERE serial_number >= ? AND serial_number < ? ORDER BY serial_number LIMIT 8`).all('PF00', 'PF01');
+      },
+    );
+
+    // Value: now from the balances, at a past date from the moves up to it.
+    const internal = (sqlite.prepare(`SELECT group_concat(id) AS ids FROM locations WHERE usage = 'internal' OR id = 5`).get() as { ids: string }).ids;
+    measure(
+      'valueNow',
+      5,
+      () => must(app.call('stock.valueByLocation', {}, token), 'valueByLocation'),
+      () => sqlite.prepare(`SELECT b.location_id, sum(b.qty), sum(b.qty * l.unit_cost) FROM balances b JOIN lots l ON l.id = b.lot_id WHERE b.location_id IN (${internal}) GROUP BY b.location_id`).all(),
+    );
+    const yearAgo = now - 365 * DAY;
+    measure(
+      'valuePastDate',
+      5,
+      () => must(app.call('stock.valueByLocation', { at: yearAgo }, token), 'valueByLocation at'),
+      () =>
+        sqlite
+          .prepare(
+            `SELECT sum(CASE WHEN to_location_id IN (${internal}) THEN qty * unit_cost ELSE 0 END) - sum(CASE WHEN from_location_id IN (${internal}) THEN qty * unit_cost ELSE 0 END)
+             FROM stock_moves WHERE occurred_at <= ?`,
+          )
+          .get(yearAgo),
+    );
+    measure(
+      'valueSeries12Months',
+      3,
+      () => must(app.call('stock.valueSeries', { months: 12 }, token), 'valueSeries'),
+      () =>
+        sqlite
+          .prepare(
+            `SELECT strftime('%Y-%m', occurred_at / 1000, 'unixepoch') AS month,
+                    sum(CASE WHEN to_location_id IN (${internal}) THEN qty * unit_cost ELSE 0 END) - sum(CASE WHEN from_location_id IN (${internal}) THEN qty * unit_cost ELSE 0 END)
+             FROM stock_moves GROUP BY month`,
+          )
+          .all(),
+    );
+
+    // Receiving 10,000 serialized units in one action. The baseline writes what the ledger needs for
+    // the same units: a document, 10,000 lots, 10,000 moves and two balances per unit (the warehouse and
+    // the Adjustment location, so each lot sums to zero).
+    let run = 0;
+    let baselineRun = 0;
+    const serials = (prefix: string, r: number) => Array.from({ length: SERIALS }, (_, i) => `${prefix}${r}-${String(i).padStart(5, '0')}`);
+    const insertDoc = sqlite.prepare(
+      `INSERT INTO adjustments (number, direction, location_id, product_id, counterpart, cost_method, reason, status, user_id, created_at) VALUES (?, 'add', ?, ?, 'adjustment', 'manual', 'bench', 'posted', 1, ?)`,
+    );
+    const insertLot = sqlite.prepare(`INSERT INTO lots (product_id, serial_number, unit_cost, received_at, source_type, source_id) VALUES (?, ?, ?, ?, 'adjustment', ?)`);
+    const insertMove = sqlite.prepare(
+      `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, user_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+    );
+    const insertBalance = sqlite.prepare(`INSERT INTO balances (lot_id, location_id, product_id, qty) VALUES (?, ?, ?, ?)`);
+    const productId = bench.serializedProductId;
+    let receiveInput: string[] = [];
+    let baselineSerials: string[] = [];
+    measure(
+      'add10kSerials',
+      3,
+      () => must(app.call('stock.add', { productId, locationId: mainId, qty: SERIALS, costMethod: 'manual', unitCost: 9_990_000, serials: receiveInput, reason: 'bench' }, token), 'stock.add'),
+      () =>
+        sqlite.transaction(() => {
+          const at = Date.now();
+          const doc = Number(insertDoc.run(`BENCH-${baselineRun++}`, mainId, productId, at).lastInsertRowid);
+          baselineSerials.forEach((serial, line) => {
+            const lot = Number(insertLot.run(productId, serial, 9_990_000, at, doc).lastInsertRowid);
+            insertMove.run(lot, productId, 1, 3, mainId, 9_990_000, 'adjustment', doc, line + 1, at);
+            insertBalance.run(lot, mainId, productId, 1);
+            insertBalance.run(lot, 3, productId, -1);
+          });
+        })(),
+      {
+        prepare: () => {
+          receiveInput = serials('BNA', ++run);
+          baselineSerials = serials('BNB', run);
+        },
+      },
+    );
+
+    measureCount(app, token, bench);
+
+    // The whole ledger, recomputed: no budget, but it proves the bench database (and everything the
+    // benchmarks wrote) is consistent.
+    let verify: { ok: boolean; differences: unknown[] } | undefined;
+    const verifyMs = timed(() => {
+      verify = must(app.call('stock.verifyLedger', {}, token), 'verifyLedger');
+    });
+    const verifyBaselineMs = timed(() =>
+      sqlite
+        .prepare(
+          `SELECT count(*) FROM (SELECT lot_id, loc, sum(q) AS qty FROM (SELECT lot_id, to_location_id AS loc, qty AS q FROM stock_moves UNION ALL SELECT lot_id, from_location_id, -qty FROM stock_moves) GROUP BY lot_id, loc HAVING sum(q) <> 0)`,
+        )
+        .get(),
+    );
+    record('verifyLedger', verifyMs, verifyBaselineMs, verify?.ok ? undefined : `ledger differences: ${JSON.stringify(verify?.differences.slice(0, 3))}`);
+  } finally {
+    app.close();
+  }
+}
+
+/**
+ * A 5,000-line stocktake of the office shelf. Each run starts a count and fills 5,000 lines (mostly as
+ * expected, some short, some over), then only stock.postCount is timed. The lines are written straight
+ * into stocktake_counts: entering them one by one through stock.setCountQty is timed separately
+ * (setCountQtyOneLine), because each call re-reads the whole count. The baseline inserts the same
+ * number of moves with their balance updates — mirrored, so the shelf is back as it was for the next run.
+ */
+function measureCount(app: App, token: string, bench: BenchDb): void {
+  const sqlite = app.ctx.sqlite;
+  const shelfId = bench.locations.shelf;
+  let countId = 0;
+  let moves: { lotId: number; productId: number; qty: number; from: number; to: number; unitCost: number }[] = [];
+  const insertDoc = sqlite.prepare(
+    `INSERT INTO adjustments (number, direction, location_id, product_id, counterpart, cost_method, reason, status, user_id, created_at) VALUES (?, 'add', ?, ?, 'adjustment', NULL, 'bench', 'posted', 1, ?)`,
+  );
+  const insertMove = sqlite.prepare(
+    `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, user_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, 'adjustment', ?, ?, 1, ?)`,
+  );
+  const upsertBalance = sqlite.prepare(
+    `INSERT INTO balances (lot_id, location_id, product_id, qty) VALUES (?, ?, ?, ?) ON CONFLICT (lot_id, location_id) DO UPDATE SET qty = qty + excluded.qty RETURNING qty`,
+  );
+  const deleteZero = sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = 0`);
+  let docs = 0;
+
+  const startCount = () => {
+    const count = must(app.call('stock.startCount', { locationId: shelfId, note: 'bench' }, token), 'stock.startCount');
+    countId = count.id;
+    const expected = sqlite.prepare(`SELECT product_id AS productId, sum(qty) AS qty FROM balances WHERE location_id = ? GROUP BY product_id ORDER BY product_id LIMIT ?`).all(shelfId, COUNT_LINES) as {
+      productId: number;
+      qty: number;
+    }[];
+    if (expected.length < COUNT_LINES) throw new Error(`only ${expected.length} products on the office shelf`);
+    const insertLine = sqlite.prepare(`INSERT INTO stocktake_counts (stocktake_id, product_id, counted_qty) VALUES (?, ?, ?)`);
+    sqlite.transaction(() => {
+      expected.forEach((e, i) => {
+        const counted = i % 10 === 3 ? Math.max(0, e.qty - 1 - (i % 2)) : i % 20 === 7 ? e.qty + 1 + (i % 3) : e.qty;
+        insertLine.run(countId, e.productId, counted);
+      });
+    })();
+  };
+
+  let post = 0;
+  measure(
+    'post5kCount',
+    3,
+    () => must(app.call('stock.postCount', { id: countId, reason: `bench ${post++}` }, token), 'stock.postCount'),
+    () =>
+      sqlite.transaction(() => {
+        const at = Date.now();
+        const doc = Number(insertDoc.run(`BENCH-COUNT-${docs++}`, shelfId, moves[0]!.productId, at).lastInsertRowid);
+        moves.forEach((m, line) => {
+          insertMove.run(m.lotId, m.productId, m.qty, m.to, m.from, m.unitCost, doc, line + 1, at);
+          for (const [loc, delta] of [
+            [m.from, m.qty],
+            [m.to, -m.qty],
+          ] as const) {
+            const { qty } = upsertBalance.get(m.lotId, loc, m.productId, delta) as { qty: number };
+            if (qty === 0) deleteZero.run(m.lotId, loc);
+          }
+        });
+      })(),
+    {
+      prepare: startCount,
+      between: () => {
+        moves = sqlite
+          .prepare(`SELECT lot_id AS lotId, product_id AS productId, qty, from_location_id AS "from", to_location_id AS "to", unit_cost AS unitCost FROM stock_moves WHERE source_type = 'stocktake' AND source_id = ?`)
+          .all(countId) as typeof moves;
+      },
+    },
+  );
+  log(`  the posted count wrote ${moves.length} moves`);
+
+  // Entering one line of an open 5,000-line count, as a scanner or the keyboard would.
+  startCount();
+  const lines = sqlite.prepare(`SELECT product_id AS productId, counted_qty AS qty FROM stocktake_counts WHERE stocktake_id = ? LIMIT 5`).all(countId) as { productId: number; qty: number }[];
+  let i = 0;
+  const upsertLine = sqlite.prepare(
+    `INSERT INTO stocktake_counts (stocktake_id, product_id, counted_qty) VALUES (?, ?, ?) ON CONFLICT (stocktake_id, product_id) DO UPDATE SET counted_qty = excluded.counted_qty`,
+  );
+  measure(
+    'setCountQtyOneLine',
+    5,
+    () => {
+      const line = lines[i++ % lines.length]!;
+      must(app.call('stock.setCountQty', { id: countId, productId: line.productId, countedQty: line.qty }, token), 'stock.setCountQty');
+    },
+    () => {
+      const line = lines[i % lines.length]!;
+      upsertLine.run(countId, line.productId, line.qty);
+    },
+  );
+  const sku = (sqlite.prepare(`SELECT sku FROM products WHERE id = ?`).get(lines[0]!.productId) as { sku: string }).sku;
+  const addOne = sqlite.prepare(
+    `INSERT INTO stocktake_counts (stocktake_id, product_id, counted_qty) VALUES (?, ?, 1) ON CONFLICT (stocktake_id, product_id) DO UPDATE SET counted_qty = counted_qty + 1`,
+  );
+  measure(
+    'scanCountOneUnit',
+    5,
+    () => must(app.call('stock.scanCount', { id: countId, code: sku }, token), 'stock.scanCount'),
+    () => addOne.run(countId, lines[0]!.productId),
+  );
+  must(app.call('stock.cancelCount', { id: countId }, token), 'stock.cancelCount');
+}
+
+function printTable(): void {
+  const rows = Object.entries(results).map(([name, r]) => {
+    const budget = budgets[name];
+    const within = budget && Number.isFinite(r.ms) ? r.ms < budget.maxMs && (budget.maxRatio === undefined || r.ratio <= budget.maxRatio) : undefined;
+    return {
+      operation: name,
+      ms: Number.isFinite(r.ms) ? r.ms : 'error',
+      'baseline ms': r.baselineMs,
+      ratio: Number.isFinite(r.ratio) ? `${r.ratio}×` : '',
+      budget: budget?.text ?? '',
+      'within budget': within === undefined ? '' : within ? 'yes' : 'NO',
+    };
+  });
+  console.log(`\nBenchmark: ${size.products.toLocaleString('en')} products, ${size.moves.toLocaleString('en')} moves${args.small ? ' (--small: a smoke test, not the budget)' : ''}`);
+  console.table(rows);
+}
+
+main();

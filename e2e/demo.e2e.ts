@@ -1,0 +1,68 @@
+// The demo database (`npm run serve -- --demo`): sign in with the published demo account, see the
+// warning that it must be secured, and find a catalogue and stock worth looking at.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clickButton, eventually, expectHeading, fillForm, launchBrowser, nav, paginationText, shot, startServer, textOf, translator, type LaunchedBrowser, type RunningServer } from './support';
+
+describe('demo data (en)', () => {
+  const t = translator('en');
+  let server: RunningServer;
+  let browser: LaunchedBrowser;
+
+  beforeAll(async () => {
+    server = await startServer({ demo: true });
+    expect(server.output()).toContain('Demo data loaded');
+    browser = await launchBrowser('en', { shotPrefix: 'en-demo' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('sign in as admin/admin and see the demo warning', async () => {
+    const { page } = browser;
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByTestId('demo-login-hint').waitFor();
+    await shot(page, 'sign-in');
+    await fillForm(page, { [t('auth:fields.username')]: 'admin', [t('auth:fields.password')]: 'admin' });
+    await clickButton(page, t('auth:login.submit'));
+    const banner = page.getByTestId('demo-banner');
+    await banner.waitFor();
+    expect(await textOf(banner)).toContain('Demo password in use');
+    await shot(page, 'signed-in-banner');
+  });
+
+  test('the catalogue holds about 200 products', async () => {
+    const { page } = browser;
+    await nav(page, t('catalog:nav.products'));
+    await expectHeading(page, 'Products');
+    const table = page.getByTestId('products-table');
+    await table.locator('tbody tr').first().waitFor();
+    const pagination = paginationText(table);
+    await eventually(() => textOf(pagination)).toMatch(/\d+–\d+ of [\d,]+/);
+    const total = Number(/of ([\d,]+)/.exec(await textOf(pagination))![1]!.replace(/,/g, ''));
+    expect(total).toBeGreaterThanOrEqual(150);
+    expect(total).toBeLessThanOrEqual(250);
+    await shot(page, 'products');
+  });
+
+  test('the inventory value is not zero', async () => {
+    const { page } = browser;
+    await nav(page, t('stock:nav.value'));
+    await expectHeading(page, 'Inventory value');
+    const total = page.getByTestId('value-total');
+    await eventually(() => textOf(total)).toMatch(/^€[\d,]+\.\d{2}$/);
+    const amount = Number((await textOf(total)).replace(/[€,]/g, ''));
+    expect(amount).toBeGreaterThan(0);
+    // Every internal location with stock has its share; they add up to the total.
+    const byLocation = page.getByTestId('value-by-location');
+    await byLocation.locator('tbody tr').first().waitFor();
+    const values = await byLocation.locator('tbody tr td:last-child').allTextContents();
+    const sum = values.reduce((acc, v) => acc + Number(v.replace(/[€,]/g, '')), 0);
+    expect(sum).toBeCloseTo(amount, 2);
+    await page.locator('.recharts-surface').first().waitFor();
+    await shot(page, 'value');
+    expect(browser.pageErrors).toEqual([]);
+  });
+});

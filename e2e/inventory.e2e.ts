@@ -1,0 +1,626 @@
+// The inventory-management workflow (DOMAIN.md §2) as a user clicks it, once per UI language, each on
+// a fresh server and database. The browser's language decides the UI language on first start.
+// The steps share one browser and build on each other; each `test` is one screen or task.
+import dayjs from 'dayjs';
+import 'dayjs/locale/es';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  check,
+  choose,
+  clickButton,
+  dialog,
+  escapeRegExp,
+  eventually,
+  expectCell,
+  expectHeading,
+  expectLocatorText,
+  expectText,
+  field,
+  fill,
+  fillForm,
+  launchBrowser,
+  nav,
+  row,
+  rowCells,
+  rowMenu,
+  shot,
+  startServer,
+  textOf,
+  translator,
+  type Lang,
+  type LaunchedBrowser,
+  type RunningServer,
+} from './support';
+
+/** What the user types, in the language of the office. */
+const data = {
+  es: {
+    admin: 'Ana Administradora',
+    tech: 'Tomás Técnico',
+    warehouse: 'Almacén central',
+    returns: 'Estante de devoluciones',
+    van: 'Furgoneta de Tomás',
+    category: 'Hardware',
+    vendor: 'Distribuciones Norte SA',
+    client: 'Clínica Dental Sonrisa',
+    cable: 'Cable de red Cat6 2 m',
+    laptop: 'Portátil ThinkPad X1',
+    money: (units: string) => units.replace('.', ','),
+    addReason: 'Inventario inicial',
+    scrapReason: 'Conector roto',
+  },
+  en: {
+    admin: 'Ann Administrator',
+    tech: 'Tom Technician',
+    warehouse: 'Main warehouse',
+    returns: 'Returns shelf',
+    van: 'Tom’s van',
+    category: 'Hardware',
+    vendor: 'Northwind Distribution Ltd',
+    client: 'Contoso Dental Clinic',
+    cable: 'Cat6 network cable 2 m',
+    laptop: 'ThinkPad X1 laptop',
+    money: (units: string) => units,
+    addReason: 'Opening stock',
+    scrapReason: 'Broken connector',
+  },
+} as const;
+
+/** What the user must see, written out by hand (not read from the app's translation files). */
+const expected = {
+  es: {
+    setupTitle: 'Crear el administrador',
+    kinds: { warehouse: 'Almacén', van: 'Furgoneta', returns: 'Devoluciones' },
+    virtual: ['Proveedor', 'Cliente', 'Ajuste de inventario', 'Desecho', 'En tránsito'],
+    active: 'Activo',
+    available: 'Disponible',
+    minOverMax: /El mínimo( \(5\))? no puede ser mayor que el máximo( \(2\))?/,
+    duplicateInStock: (serial: string) => new RegExp(`Estos números de serie ya existen para este producto: ${serial}`),
+    serialAt: (sku: string, location: string) => `${sku} · en ${location}`,
+    done: 'Completada',
+    inTransit: 'En tránsito',
+    posted: 'Contabilizado',
+    counted: (n: number) => `contados ${n}`,
+    types: { adjustment: 'Ajuste', transfer: 'Transferencia', received: 'Transferencia recibida', stocktake: 'Inventario físico' },
+    total: /^2225,60\s€$/,
+    zero: /^0,00\s€$/,
+    byLocation: { warehouse: /^1116,00\s€$/, van: /^1109,60\s€$/ },
+    integrityOk: /Todo coincide.*sin diferencias/,
+  },
+  en: {
+    setupTitle: 'Create the administrator',
+    kinds: { warehouse: 'Warehouse', van: 'Van', returns: 'Returns' },
+    virtual: ['Vendor', 'Customer', 'Inventory adjustment', 'Scrap', 'In transit'],
+    active: 'Active',
+    available: 'Available',
+    minOverMax: /The minimum( \(5\))? cannot be greater than the maximum( \(2\))?/,
+    duplicateInStock: (serial: string) => new RegExp(`These serial numbers already exist for this product: ${serial}`),
+    serialAt: (sku: string, location: string) => `${sku} · at ${location}`,
+    done: 'Done',
+    inTransit: 'In transit',
+    posted: 'Posted',
+    counted: (n: number) => `counted ${n}`,
+    types: { adjustment: 'Adjustment', transfer: 'Transfer', received: 'Transfer received', stocktake: 'Stocktake' },
+    total: /^€2,225\.60$/,
+    zero: /^€0\.00$/,
+    byLocation: { warehouse: /^€1,116\.00$/, van: /^€1,109\.60$/ },
+    integrityOk: /Everything matches.*no differences/,
+  },
+} as const;
+
+const CABLE_SKU = 'CAB-C6-2M';
+const LAPTOP_SKU = 'LAP-X1-G12';
+/** Laptop serials: the first typed one per Enter, the others pasted as a list. */
+const SERIALS = ['PF4X1A01', 'PF4X1A02', 'PF4X1A03'];
+
+describe.each(['es', 'en'] as const)('inventory management (%s)', (lang: Lang) => {
+  const t = translator(lang);
+  const d = data[lang];
+  const x = expected[lang];
+  let server: RunningServer;
+  let browser: LaunchedBrowser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(lang);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('first start: create the administrator, arrive signed in, switch language', async () => {
+    const { page } = browser;
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: x.setupTitle }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    await shot(page, 'setup');
+    await fillForm(page, {
+      [t('auth:fields.username')]: 'admin',
+      [t('auth:fields.displayName')]: d.admin,
+      [t('auth:fields.password')]: 'correct-horse-1',
+      [t('auth:fields.confirm')]: 'correct-horse-1',
+    });
+    await clickButton(page, t('auth:setup.submit'));
+    // Signed in: the user menu shows who, the navigation is there.
+    await expectText(page.getByRole('banner'), d.admin);
+    await page.getByRole('navigation').getByRole('link', { name: t('locations:nav') }).waitFor();
+    await shot(page, 'signed-in');
+
+    // The header language switch changes every label at once, and back.
+    const other = lang === 'es' ? 'en' : 'es';
+    const switcher = page.getByTestId('language-switch');
+    await switcher.getByText(other.toUpperCase(), { exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name: other === 'en' ? 'Locations' : 'Ubicaciones', exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(other);
+    await shot(page, `language-${other}`);
+    await switcher.getByText(lang.toUpperCase(), { exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name: t('locations:nav'), exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+  });
+
+  test('Admin › Users: create the technician', async () => {
+    const { page } = browser;
+    await nav(page, t('admin:nav.users'));
+    await expectHeading(page, t('admin:users.title'));
+    await clickButton(page, t('admin:users.new'));
+    const modal = dialog(page, t('admin:users.newTitle'));
+    await fillForm(modal, {
+      [t('admin:users.username')]: 'tomas',
+      [t('admin:users.displayName')]: d.tech,
+      [t('admin:users.password')]: 'van-driver-22',
+    });
+    await check(modal, t('common:permissions.stock.transfer'));
+    await check(modal, t('common:permissions.stock.count'));
+    await shot(page, 'user-new');
+    await clickButton(modal, t('admin:users.create'));
+    await modal.waitFor({ state: 'detached' });
+    const techRow = row(page, d.tech);
+    await expectLocatorText(techRow, 'tomas');
+    await expectLocatorText(techRow, x.active);
+    await shot(page, 'users');
+  });
+
+  test('Locations: warehouse, returns shelf, technician van; virtual locations read-only', async () => {
+    const { page } = browser;
+    await nav(page, t('locations:nav'));
+    await expectHeading(page, t('locations:title'));
+    await expectText(page, t('locations:empty.title'));
+    await shot(page, 'locations-empty');
+
+    const create = async (name: string, kind: 'warehouse' | 'returns' | 'van', extra: (modal: ReturnType<typeof dialog>) => Promise<void> = async () => {}) => {
+      await clickButton(page, t('locations:new'));
+      const modal = dialog(page, t('locations:form.createTitle'));
+      await fill(modal, t('locations:fields.name'), name);
+      if (kind !== 'warehouse') await choose(modal, t('locations:fields.kind'), t(`locations:kinds.${kind}`));
+      await fill(modal, t('locations:fields.address'), 'Calle Mayor 1, 28013 Madrid');
+      await extra(modal);
+      await shot(page, `location-new-${kind}`);
+      await clickButton(modal, t('locations:form.create'));
+      await modal.waitFor({ state: 'detached' });
+      await row(page, name).waitFor();
+    };
+    await create(d.warehouse, 'warehouse', (modal) => check(modal, t('locations:form.makeDefault')));
+    await create(d.returns, 'returns');
+    await create(d.van, 'van', async (modal) => {
+      // A van without its driver is refused by the form.
+      await clickButton(modal, t('locations:form.create'));
+      await expectText(modal, t('locations:form.ownerRequired'));
+      await choose(modal, t('locations:fields.owner'), d.tech);
+    });
+
+    await expectLocatorText(row(page, d.warehouse), x.kinds.warehouse);
+    await row(page, d.warehouse).getByLabel(t('locations:default')).first().waitFor();
+    await expectLocatorText(row(page, d.returns), x.kinds.returns);
+    await expectLocatorText(row(page, d.van), `${x.kinds.van} ${d.tech}`);
+    await shot(page, 'locations');
+
+    // Virtual locations: listed, with their translated names, and nothing to edit.
+    await check(page, t('locations:showVirtual'));
+    const virtual = page.getByTestId('virtual-locations');
+    for (const name of x.virtual) await expectText(virtual, name);
+    expect(await virtual.getByRole('button').count()).toBe(0);
+    expect(await virtual.getByRole('textbox').count()).toBe(0);
+    await shot(page, 'locations-virtual');
+    await check(page, t('locations:showVirtual'), false);
+  });
+
+  test('Catalogue: category, vendor with address, client, cable and serialized laptop with its vendor', async () => {
+    const { page } = browser;
+    await nav(page, t('catalog:nav.categories'));
+    await expectHeading(page, t('catalog:categories.title'));
+    await clickButton(page, t('catalog:categories.add'));
+    let modal = dialog(page, t('catalog:categories.addTitle'));
+    await fill(modal, t('catalog:fields.name'), d.category);
+    await clickButton(modal, t('catalog:categories.add'));
+    await modal.waitFor({ state: 'detached' });
+    await expectLocatorText(row(page, d.category), `${d.category} 0`);
+    await shot(page, 'categories');
+
+    await nav(page, t('catalog:nav.companies'));
+    await expectHeading(page, t('catalog:companies.title'));
+    await clickButton(page, t('catalog:companies.new'));
+    modal = dialog(page, t('catalog:companies.newTitle'));
+    await fill(modal, t('catalog:companies.fields.name'), d.vendor);
+    await check(modal, t('catalog:companies.fields.isVendor'));
+    await check(modal, t('catalog:companies.fields.isClient'), false);
+    await fillForm(modal, {
+      [t('catalog:companies.fields.contactName')]: 'Laura Pérez',
+      [t('catalog:companies.fields.email')]: 'ventas@norte.example',
+      [t('catalog:companies.fields.address1')]: 'Polígono Industrial Norte, nave 7',
+      [t('catalog:companies.fields.city')]: 'Bilbao',
+      [t('catalog:companies.fields.postalCode')]: '48001',
+      [t('catalog:companies.fields.country')]: 'España',
+    });
+    await shot(page, 'company-vendor-new');
+    await clickButton(modal, t('catalog:companies.create'));
+    await modal.waitFor({ state: 'detached' });
+    await expectLocatorText(row(page, d.vendor), 'Bilbao');
+
+    await clickButton(page, t('catalog:companies.new'));
+    modal = dialog(page, t('catalog:companies.newTitle'));
+    await fill(modal, t('catalog:companies.fields.name'), d.client);
+    await fill(modal, t('catalog:companies.fields.city'), 'Sevilla');
+    await clickButton(modal, t('catalog:companies.create'));
+    await modal.waitFor({ state: 'detached' });
+    await row(page, d.client).waitFor();
+    await shot(page, 'companies');
+
+    // Products: the cable (counted by quantity) and the laptop (one serial per unit).
+    const newProduct = async (sku: string, name: string, cost: string, price: string, serialized: boolean) => {
+      await nav(page, t('catalog:nav.products'));
+      await expectHeading(page, t('catalog:products.title'));
+      await page.getByRole('link', { name: t('catalog:products.new') }).first().click();
+      await expectHeading(page, t('catalog:products.newTitle'));
+      const form = page.getByTestId('product-form');
+      await fill(form, t('catalog:fields.sku'), sku);
+      await fill(form, t('catalog:fields.name'), name);
+      await choose(form, t('catalog:fields.category'), d.category);
+      await fill(form, t('catalog:fields.unitCost'), d.money(cost));
+      await fill(form, t('catalog:fields.unitPrice'), d.money(price));
+      await fill(form, t('catalog:fields.msrp'), d.money(price));
+      if (serialized) await check(form, t('catalog:fields.serialized'));
+      await shot(page, `product-new-${serialized ? 'laptop' : 'cable'}`);
+      await clickButton(form, t('catalog:products.create'));
+      // A new product opens on its vendors tab.
+      await expectHeading(page, name);
+    };
+    await newProduct(CABLE_SKU, d.cable, '3.50', '9.90', false);
+    await newProduct(LAPTOP_SKU, d.laptop, '1100.00', '1499.00', true);
+    await expectText(page.getByRole('main'), t('catalog:fields.serialized'));
+    await clickButton(page, t('catalog:vendors.add'));
+    modal = dialog(page, t('catalog:vendors.addTitle'));
+    await choose(modal, t('catalog:fields.vendor'), d.vendor, d.vendor.slice(0, 6));
+    await fill(modal, t('catalog:fields.vendorPartNumber'), '21KC-ES');
+    await fill(modal, t('catalog:fields.vendorCost'), d.money('1080.00'));
+    await shot(page, 'product-vendor-new');
+    await clickButton(modal, t('common:actions.save'));
+    await modal.waitFor({ state: 'detached' });
+    await expectLocatorText(page.getByTestId('product-vendors').locator('tbody tr').first(), new RegExp(`${d.vendor}.*21KC-ES.*1[.,]?080`));
+    await shot(page, 'product-laptop-vendors');
+
+    await nav(page, t('catalog:nav.products'));
+    const table = page.getByTestId('products-table');
+    await expectLocatorText(row(table, CABLE_SKU), d.cable);
+    await expectLocatorText(row(table, LAPTOP_SKU), d.laptop);
+    const cells = await rowCells(row(table, CABLE_SKU));
+    expect(cells).toContain(d.category);
+    await shot(page, 'products');
+  });
+
+  test('Inventory products: stock the laptop and the cable at the warehouse; min > max is refused', async () => {
+    const { page } = browser;
+    await nav(page, t('stock:nav.items'));
+    await expectHeading(page, t('stock:items.title'));
+    await shot(page, 'inventory-products-empty');
+
+    const stock = async (sku: string, name: string, bin: string, min: number, max: number) => {
+      await clickButton(page, t('stock:items.stockProduct'));
+      const modal = dialog(page, t('stock:items.createTitle'));
+      await choose(modal, t('stock:common.product'), `${sku} · ${name}`, sku.slice(0, 3));
+      await choose(modal, t('stock:common.location'), d.warehouse);
+      await fill(modal, t('stock:items.bin'), bin);
+      await fill(modal, t('stock:items.min'), min);
+      await fill(modal, t('stock:items.max'), max);
+      return modal;
+    };
+    // The laptop, first with a minimum above the maximum: the translated refusal shows on the form.
+    let modal = await stock(LAPTOP_SKU, d.laptop, 'B-02', 5, 2);
+    await clickButton(modal, t('stock:items.stockProduct'));
+    await expectText(modal, x.minOverMax);
+    await shot(page, 'inventory-product-min-over-max');
+    await fill(modal, t('stock:items.max'), 8);
+    await clickButton(modal, t('stock:items.stockProduct'));
+    await modal.waitFor({ state: 'detached' });
+
+    modal = await stock(CABLE_SKU, d.cable, 'A-01', 20, 200);
+    await clickButton(modal, t('stock:items.stockProduct'));
+    await modal.waitFor({ state: 'detached' });
+
+    const table = page.getByTestId('inventory-products');
+    // The column the user reads as "Available" is there, in their language.
+    await expectText(table.locator('thead'), x.available);
+    await expectCell(table, LAPTOP_SKU, t('stock:columns.bin'), 'B-02');
+    await expectCell(table, LAPTOP_SKU, t('stock:columns.min'), '5');
+    await expectCell(table, LAPTOP_SKU, t('stock:columns.max'), '8');
+    await expectCell(table, LAPTOP_SKU, t('stock:columns.onHand'), '0');
+    await expectCell(table, CABLE_SKU, t('stock:columns.location'), d.warehouse);
+    await expectCell(table, CABLE_SKU, t('stock:columns.available'), '0');
+    await shot(page, 'inventory-products');
+  });
+
+  test('Add stock by hand: 10 cables at a manual cost with a reason; 3 serialized laptops; duplicates refused', async () => {
+    const { page } = browser;
+    const table = page.getByTestId('inventory-products');
+    const actions = (sku: string) => t('stock:items.rowActions', { sku, location: d.warehouse });
+
+    // 10 cables at a manual unit cost.
+    await rowMenu(page, actions(CABLE_SKU), t('stock:items.addStock'));
+    let modal = dialog(page, t('stock:add.title', { sku: CABLE_SKU, location: d.warehouse }));
+    await fill(modal, t('stock:common.quantity'), 10);
+    await modal.getByTestId('cost-method').getByText(t('stock:add.methods.manual'), { exact: true }).click();
+    await fill(modal, t('stock:add.manualCost'), d.money('3.20'));
+    await fill(modal, t('stock:common.reason'), d.addReason);
+    await shot(page, 'add-stock-cable');
+    await clickButton(modal, t('stock:add.submit'));
+    await modal.waitFor({ state: 'detached' });
+    await expectCell(table, CABLE_SKU, t('stock:columns.onHand'), '10');
+    await expectCell(table, CABLE_SKU, t('stock:columns.available'), '10');
+    await expectCell(table, CABLE_SKU, t('stock:columns.value'), /^32[.,]00\s?€|€\s?32[.,]00$/);
+
+    // 3 laptops: one serial typed and Enter (as a scanner does), a repeat refused, the rest pasted.
+    await rowMenu(page, actions(LAPTOP_SKU), t('stock:items.addStock'));
+    modal = dialog(page, t('stock:add.title', { sku: LAPTOP_SKU, location: d.warehouse }));
+    await fill(modal, t('stock:common.quantity'), 3);
+    const serialInput = modal.getByTestId('serial-input');
+    await serialInput.fill(SERIALS[0]!);
+    await serialInput.press('Enter');
+    await expectLocatorText(modal.getByTestId('serial-list'), SERIALS[0]!);
+    await serialInput.fill(SERIALS[0]!);
+    await serialInput.press('Enter');
+    await expectText(modal, SERIALS[0]!);
+    await expectLocatorText(modal.getByTestId('serial-counter'), /1\D+3/);
+    await modal.getByRole('button', { name: t('stock:serials.pasteToggle') }).click();
+    await modal.getByTestId('serial-paste').fill(`${SERIALS[1]}\n${SERIALS[2]}\n${SERIALS[0]}`);
+    await modal.getByRole('button', { name: t('stock:serials.pasteAdd') }).click();
+    await expectLocatorText(modal.getByTestId('serial-counter'), /3\D+3/);
+    await expectLocatorText(modal.getByTestId('serial-list'), `${SERIALS[0]} ${SERIALS[1]} ${SERIALS[2]}`);
+    await fill(modal, t('stock:common.reason'), d.addReason);
+    await shot(page, 'add-stock-laptop-serials');
+    await clickButton(modal, t('stock:add.submit'));
+    await modal.waitFor({ state: 'detached' });
+    await expectCell(table, LAPTOP_SKU, t('stock:columns.onHand'), '3');
+
+    // A serial already in stock is refused by the server, with the serial named.
+    await rowMenu(page, actions(LAPTOP_SKU), t('stock:items.addStock'));
+    modal = dialog(page, t('stock:add.title', { sku: LAPTOP_SKU, location: d.warehouse }));
+    await modal.getByTestId('serial-input').fill(SERIALS[1]!);
+    await modal.getByTestId('serial-input').press('Enter');
+    await clickButton(modal, t('stock:add.submit'));
+    await expectText(modal, x.duplicateInStock(SERIALS[1]!));
+    await shot(page, 'add-stock-duplicate-serial');
+    await clickButton(modal, t('stock:common.cancel'));
+    await modal.waitFor({ state: 'detached' });
+    await expectCell(table, LAPTOP_SKU, t('stock:columns.onHand'), '3');
+  });
+
+  test('Remove stock: 1 cable to Scrap', async () => {
+    const { page } = browser;
+    const table = page.getByTestId('inventory-products');
+    await rowMenu(page, t('stock:items.rowActions', { sku: CABLE_SKU, location: d.warehouse }), t('stock:items.removeStock'));
+    const modal = dialog(page, t('stock:remove.title', { sku: CABLE_SKU, location: d.warehouse }));
+    await fill(modal, t('stock:common.quantity'), 1);
+    await modal.getByTestId('remove-destination').getByText(t('stock:remove.destinations.scrap'), { exact: true }).click();
+    await fill(modal, t('stock:common.reason'), d.scrapReason);
+    await shot(page, 'remove-stock-scrap');
+    await clickButton(modal, t('stock:remove.submit'));
+    await modal.waitFor({ state: 'detached' });
+    await expectCell(table, CABLE_SKU, t('stock:columns.onHand'), '9');
+    await expectCell(table, CABLE_SKU, t('stock:columns.available'), '9');
+    await shot(page, 'inventory-products-after-adjustments');
+  });
+
+  test('Transfers: 2 cables and 1 laptop by serial to the van directly; 1 cable shipped, then received', async () => {
+    const { page } = browser;
+    const vanOption = `${d.van} (${d.tech})`;
+    await nav(page, t('stock:nav.transfers'));
+    await expectHeading(page, t('stock:transfers.title'));
+
+    await clickButton(page, t('stock:transfers.new'));
+    await expectHeading(page, t('stock:transferForm.title'));
+    await choose(page, t('stock:transferForm.from'), d.warehouse);
+    await choose(page, t('stock:transferForm.to'), vanOption);
+    const line1 = page.getByTestId('transfer-line-1');
+    await choose(line1, t('stock:transferForm.productAtSource'), `${CABLE_SKU} · ${d.cable}`);
+    await fill(line1, t('stock:common.quantity'), 2);
+    await clickButton(page, t('stock:transferForm.addLine'));
+    const line2 = page.getByTestId('transfer-line-2');
+    await choose(line2, t('stock:transferForm.productAtSource'), `${LAPTOP_SKU} · ${d.laptop}`);
+    // The laptop goes by its serial, scanned into the picker.
+    const pick = line2.getByTestId('serial-pick-input');
+    await pick.fill(SERIALS[1]!);
+    await pick.press('Enter');
+    await expectLocatorText(line2.getByTestId('serial-chosen-count'), /^1\D/);
+    await fill(page, t('stock:common.note'), d.tech);
+    await shot(page, 'transfer-new-direct');
+    await clickButton(page, t('stock:transferForm.submit'));
+
+    await expectHeading(page, t('stock:transfers.title'));
+    const transfers = page.getByTestId('transfers');
+    await expectCell(transfers, d.tech, t('stock:columns.status'), x.done);
+    await expectCell(transfers, d.tech, t('stock:columns.units'), '3');
+    await expectCell(transfers, d.tech, t('stock:columns.to'), d.van);
+
+    // Ship one cable: it stays in transit until the van receives it.
+    await clickButton(page, t('stock:transfers.new'));
+    await expectHeading(page, t('stock:transferForm.title'));
+    await choose(page, t('stock:transferForm.from'), d.warehouse);
+    await choose(page, t('stock:transferForm.to'), vanOption);
+    await page.getByTestId('transfer-mode').getByText(t('stock:transferForm.modes.ship'), { exact: true }).click();
+    await expectText(page, t('stock:transferForm.modeHint.ship'));
+    await choose(page.getByTestId('transfer-line-1'), t('stock:transferForm.productAtSource'), `${CABLE_SKU} · ${d.cable}`);
+    await fill(page.getByTestId('transfer-line-1'), t('stock:common.quantity'), 1);
+    await shot(page, 'transfer-new-ship');
+    await clickButton(page, t('stock:transferForm.submitShip'));
+    await expectHeading(page, t('stock:transfers.title'));
+    const inTransit = x.inTransit;
+    await row(transfers, inTransit).waitFor();
+    await expectCell(transfers, inTransit, t('stock:columns.units'), '1');
+    await shot(page, 'transfers-in-transit');
+    await row(transfers, inTransit).getByRole('button', { name: t('stock:transfers.receive') }).click();
+    await eventually(() => row(transfers, inTransit).count()).toBe(0);
+    expect(await row(transfers, x.done).count()).toBe(2);
+    await shot(page, 'transfers-received');
+
+    // The van now holds 3 cables and the laptop; the warehouse 6 cables and 2 laptops.
+    await nav(page, t('stock:nav.items'));
+    await expectHeading(page, t('stock:items.title'));
+    const items = page.getByTestId('inventory-products');
+    await choose(page, t('stock:common.location'), vanOption);
+    await expectCell(items, CABLE_SKU, t('stock:columns.onHand'), '3');
+    await expectCell(items, LAPTOP_SKU, t('stock:columns.onHand'), '1');
+    await expectCell(items, LAPTOP_SKU, t('stock:columns.location'), d.van);
+    await shot(page, 'inventory-products-van');
+    await choose(page, t('stock:common.location'), d.warehouse);
+    await expectCell(items, CABLE_SKU, t('stock:columns.onHand'), '6');
+    await expectCell(items, LAPTOP_SKU, t('stock:columns.onHand'), '2');
+  });
+
+  test('Stocktake of the warehouse: scan the cable SKU and a laptop serial, review the differences, post', async () => {
+    const { page } = browser;
+    await nav(page, t('stock:nav.counts'));
+    await expectHeading(page, t('stock:counts.title'));
+    await clickButton(page, t('stock:counts.start'));
+    const modal = dialog(page, t('stock:counts.startTitle'));
+    await choose(modal, t('stock:common.location'), d.warehouse);
+    await clickButton(modal, t('stock:counts.start'));
+    await expectHeading(page, new RegExp(escapeRegExp(d.warehouse)));
+
+    // The shelf holds 6 cables and 2 laptops; the counter finds 5 cables and one laptop.
+    const scan = page.getByTestId('scan-input');
+    const feedback = page.getByTestId('scan-feedback');
+    for (let i = 1; i <= 5; i++) {
+      await scan.fill(CABLE_SKU);
+      await scan.press('Enter');
+      await expectLocatorText(feedback, x.counted(i));
+    }
+    await expectLocatorText(feedback, `${d.cable} (${CABLE_SKU})`);
+    await scan.fill(SERIALS[0]!);
+    await scan.press('Enter');
+    await expectLocatorText(feedback, `${SERIALS[0]}`);
+    await expectLocatorText(feedback, x.counted(1));
+    const lines = page.getByTestId('count-lines');
+    await expectCell(lines, CABLE_SKU, t('stock:columns.expected'), '6');
+    await expectCell(lines, LAPTOP_SKU, t('stock:columns.counted'), '1');
+    await shot(page, 'stocktake-scanning');
+
+    await page.getByTestId('count-view').getByText(t('stock:counts.reviewDifferences', { count: 2 }), { exact: true }).click();
+    await expectLocatorText(page.getByTestId(`difference-${CABLE_SKU}`), /^[−-]1$/);
+    await expectLocatorText(page.getByTestId(`difference-${LAPTOP_SKU}`), /^[−-]1$/);
+    // The laptop that was not scanned is named.
+    await row(lines, LAPTOP_SKU).click();
+    await expectText(lines, SERIALS[2]!);
+    await shot(page, 'stocktake-differences');
+
+    await page.getByRole('button', { name: t('stock:counts.post') }).first().click();
+    const confirm = dialog(page);
+    await expectText(confirm, t('stock:counts.post'));
+    await fill(confirm, t('stock:common.reason'), d.addReason);
+    await shot(page, 'stocktake-post-confirm');
+    await clickButton(confirm, t('stock:counts.post'));
+    await confirm.waitFor({ state: 'detached' });
+    await page.getByTestId('count-read-only').waitFor();
+    await expectText(page.getByRole('main'), x.posted);
+    await shot(page, 'stocktake-posted');
+
+    await nav(page, t('stock:nav.items'));
+    const items = page.getByTestId('inventory-products');
+    await choose(page, t('stock:common.location'), d.warehouse);
+    await expectCell(items, CABLE_SKU, t('stock:columns.onHand'), '5');
+    await expectCell(items, LAPTOP_SKU, t('stock:columns.onHand'), '1');
+  });
+
+  test('Inventory Transfers & Updates: every change, filtered by serial and by location', async () => {
+    const { page } = browser;
+    await nav(page, t('stock:nav.history'));
+    await expectHeading(page, t('stock:history.title'));
+    const history = page.getByTestId('history');
+    await history.locator('tbody tr').first().waitFor();
+    for (const type of Object.values(x.types)) await row(history, type).first().waitFor();
+    await shot(page, 'history-all');
+
+    // By serial: the laptop that went to the van was added by hand, then transferred.
+    await fill(page, t('stock:history.serial'), SERIALS[1]!);
+    await eventually(() => history.locator('tbody tr').count()).toBe(2);
+    await expectLocatorText(row(history, x.types.transfer), `${d.warehouse} → ${d.van}`);
+    await expectLocatorText(row(history, x.types.adjustment), d.addReason);
+    await shot(page, 'history-by-serial');
+    await fill(page, t('stock:history.serial'), '');
+
+    // By location: everything that touched the van, and nothing else.
+    await choose(page, t('stock:common.location'), `${d.van} (${d.tech})`);
+    await row(history, x.types.received).first().waitFor();
+    await eventually(async () => {
+      const texts = await history.locator('tbody tr').allTextContents();
+      return texts.length >= 3 && texts.every((text) => text.includes(d.van));
+    }).toBe(true);
+    await shot(page, 'history-by-location');
+  });
+
+  test('Inventory value: by location, by product, month-end chart, and at a past date', async () => {
+    const { page } = browser;
+    await nav(page, t('stock:nav.value'));
+    await expectHeading(page, t('stock:value.title'));
+    // 8 cables at 3.20 and 2 laptops at 1,100.00 remain.
+    const total = page.getByTestId('value-total');
+    await eventually(() => textOf(total)).toMatch(x.total);
+    const byLocation = page.getByTestId('value-by-location');
+    await expectCell(byLocation, d.warehouse, t('stock:columns.value'), x.byLocation.warehouse);
+    await expectCell(byLocation, d.warehouse, t('stock:columns.units'), '6');
+    await expectCell(byLocation, d.van, t('stock:columns.value'), x.byLocation.van);
+    await expectCell(byLocation, d.van, t('stock:columns.units'), '4');
+    const byProduct = page.getByTestId('value-by-product');
+    await expectCell(byProduct, LAPTOP_SKU, t('stock:columns.units'), '2');
+    await expectCell(byProduct, CABLE_SKU, t('stock:columns.units'), '8');
+    // The laptops are worth the most: listed first.
+    await eventually(async () => textOf(byProduct.locator('tbody tr').first())).toContain(LAPTOP_SKU);
+    await page.locator('.recharts-surface').first().waitFor();
+    await shot(page, 'value-today');
+
+    // Yesterday nothing was in stock yet.
+    const yesterday = dayjs().subtract(1, 'day').locale(lang);
+    await field(page, t('stock:value.asOf')).click();
+    if (yesterday.month() !== dayjs().month()) await page.locator('.mantine-DatePickerInput-calendarHeaderControl').first().click();
+    await page.getByRole('button', { name: yesterday.format('D MMMM YYYY'), exact: true }).click();
+    await eventually(() => textOf(total)).toMatch(x.zero);
+    await shot(page, 'value-yesterday');
+  });
+
+  test('Global search (Ctrl+K) finds a serial and where it is', async () => {
+    const { page } = browser;
+    await page.keyboard.press('Control+KeyK');
+    const input = page.getByTestId('global-search-input');
+    await input.waitFor();
+    await input.fill(SERIALS[1]!.toLowerCase());
+    const result = page.locator('.mantine-Spotlight-action').filter({ hasText: SERIALS[1]! });
+    await expectLocatorText(result, x.serialAt(LAPTOP_SKU, d.van));
+    await shot(page, 'global-search-serial');
+    await result.first().click();
+    await eventually(() => page.url()).toContain('/stock/lots');
+    await expectHeading(page, t('stock:lots.title'));
+    await expectLocatorText(row(page, SERIALS[1]!), d.van);
+    await shot(page, 'stocked-items-serial');
+  });
+
+  test('Admin › Integrity check: the ledger is consistent', async () => {
+    const { page } = browser;
+    await nav(page, t('admin:nav.integrity'));
+    await expectHeading(page, t('admin:integrity.title'));
+    await page.getByTestId('run-integrity-check').click();
+    const ok = page.getByTestId('integrity-ok');
+    await expectLocatorText(ok, x.integrityOk);
+    await shot(page, 'integrity-ok');
+    expect(browser.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+// Debian's Chromium driven by playwright-core, in a fresh profile, with the browser language set to
+// the language under test (the UI follows it on first start).
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export type Lang = 'es' | 'en';
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions thrown in the page (a user would see a broken screen). */
+  pageErrors: string[];
+  close: () => Promise<void>;
+}
+
+export const artifactsDir = resolve(import.meta.dirname, '../artifacts');
+
+interface ShotState {
+  prefix: string;
+  count: number;
+}
+const shotStates = new WeakMap<BrowserContext, ShotState>();
+
+export async function launchBrowser(locale: Lang, options: { shotPrefix?: string } = {}): Promise<LaunchedBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'msp-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    locale,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--lang=${locale}`,
+    ],
+  });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  const prefix = options.shotPrefix ?? locale;
+  shotStates.set(context, { prefix, count: 0 });
+  // Pictures of an earlier run of this journey would mix with this one's.
+  mkdirSync(artifactsDir, { recursive: true });
+  for (const file of readdirSync(artifactsDir)) if (file.startsWith(`${prefix}-`) && file.endsWith('.png')) rmSync(join(artifactsDir, file));
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error?.stack ?? error)));
+  return {
+    context,
+    page,
+    pageErrors,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Screenshot of the window (1440×900) `e2e/artifacts/<lang>-<nn>-<name>.png`, numbered in the order taken. */
+export async function shot(page: Page, name: string): Promise<string> {
+  const state = shotStates.get(page.context()) ?? { prefix: 'xx', count: 0 };
+  shotStates.set(page.context(), state);
+  state.count += 1;
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = join(artifactsDir, `${state.prefix}-${String(state.count).padStart(2, '0')}-${name}.png`);
+  // Let entering animations (modals, notifications) settle so the picture shows the final state.
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: file, animations: 'disabled' });
+  return file;
+}

@@ -1,0 +1,4 @@
+export { launchBrowser, shot, artifactsDir, type Lang, type LaunchedBrowser } from './browser';
+export { startServer, type RunningServer } from './server';
+export { translator, type Translate } from './texts';
+export * from './ui';

@@ -1,0 +1,52 @@
+// The app's own translations, to find buttons and fields by the label the user sees in each language
+// (so a reworded label does not break the journey). What the specs *assert* — statuses, numbers,
+// error sentences — is written out in the specs themselves, independently of these files.
+import type { FeatureLocales } from '../../src/renderer/src/lib/feature';
+import { commonLocales } from '../../src/renderer/src/app/locales/common';
+import { errorLocales } from '../../src/renderer/src/app/locales/errors';
+import { adminLocales } from '../../src/renderer/src/features/admin/locales';
+import { authLocales } from '../../src/renderer/src/features/auth/locales';
+import { catalogLocales } from '../../src/renderer/src/features/catalog/locales';
+import { locationsLocales } from '../../src/renderer/src/features/locations/locales';
+import { searchLocales } from '../../src/renderer/src/features/search/locales';
+import { en as stockEn } from '../../src/renderer/src/features/stock/locales/en';
+import { es as stockEs } from '../../src/renderer/src/features/stock/locales/es';
+import type { Lang } from './browser';
+
+const all: FeatureLocales[] = [
+  commonLocales,
+  errorLocales,
+  authLocales,
+  searchLocales,
+  locationsLocales,
+  catalogLocales,
+  adminLocales,
+  { namespace: 'stock', en: stockEn, es: stockEs },
+];
+
+function lookup(tree: unknown, path: string[]): unknown {
+  let node = tree;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** t('auth:setup.submit') → the label in `lang` (falls back to English like the app does; throws on a missing key). */
+export function translator(lang: Lang): Translate {
+  return (key, values = {}) => {
+    const [ns, rest] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['common', key];
+    const locales = all.find((l) => l.namespace === ns);
+    if (!locales) throw new Error(`No namespace ${ns}`);
+    const path = rest.split('.');
+    let text = lookup(locales[lang], path) ?? lookup(locales.en, path);
+    if (typeof text !== 'string' && typeof values.count === 'number') {
+      text = lookup(locales[lang], [...path.slice(0, -1), `${path.at(-1)}_${values.count === 1 ? 'one' : 'other'}`]);
+    }
+    if (typeof text !== 'string') throw new Error(`No translation ${key} (${lang})`);
+    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
+  };
+}

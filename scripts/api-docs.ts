@@ -1,0 +1,107 @@
+// Renders docs/API.md from the contract, so the reference can never describe a channel that the
+// code does not have (scripts/api-docs.test.ts fails when the committed file is stale).
+import { z } from 'zod';
+import { channelNames, contract, type ChannelName } from '../src/shared/contract';
+import { errorCodes } from '../src/shared/errors';
+
+/** Areas are the channel prefix (`stock` in `stock.transfer`), kept in the contract's order. */
+export function channelsByArea(): Map<string, ChannelName[]> {
+  const areas = new Map<string, ChannelName[]>();
+  for (const name of channelNames) {
+    const area = name.slice(0, name.indexOf('.'));
+    areas.set(area, [...(areas.get(area) ?? []), name]);
+  }
+  return areas;
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): string {
+  // 'any' instead of throwing on what JSON Schema cannot express (transforms, dates); the input
+  // side documents what callers send, so transforms there are described by their input type.
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return JSON.stringify(rest, null, 2);
+}
+
+function describePermission(permission: string): string {
+  if (permission === 'public') return '`public` (no sign-in needed)';
+  if (permission === 'signedIn') return '`signedIn` (any signed-in user)';
+  return `\`${permission}\``;
+}
+
+function anchor(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+export function renderApiDocs(): string {
+  const areas = channelsByArea();
+  const lines: string[] = [
+    '# MSP Inventory API',
+    '',
+    '<!-- Generated from src/shared/contract by `npm run docs:api`. Do not edit by hand. -->',
+    '',
+    'Every feature of the app is a **channel** named `<area>.<verb>`. The desktop renderer and the HTTP',
+    'host call the same channels, validated by the same schemas, with the same permissions.',
+    '',
+    '## Calling a channel',
+    '',
+    '- **Desktop (IPC):** `window.api[channel](input)` returns a `Promise` of the result. The session',
+    '  token stays in the main process; the page never sees it.',
+    '- **HTTP (`npm run serve`):** `POST /api/<channel>` with the input as a JSON body and, once signed',
+    '  in, `Authorization: Bearer <token>` (the `token` returned by `auth.login` or `auth.setup`).',
+    '  `GET /api/events` is a server-sent event stream for push notifications.',
+    '',
+    'Input is validated before anything runs; fields with a `default` may be left out.',
+    '',
+    '## Result',
+    '',
+    'Every call answers with data, never a thrown error:',
+    '',
+    '```ts',
+    'type Result<T> =',
+    '  | { ok: true; data: T }',
+    '  | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };',
+    '```',
+    '',
+    'Error codes are stable; clients translate them rather than show `message`:',
+    '',
+    ...errorCodes.map((code) => `- \`${code}\``),
+    '',
+    '`VALIDATION` carries the failing fields in `details.fields`. `UNAUTHENTICATED` means no valid session;',
+    '`FORBIDDEN` means the signed-in user lacks the permission (or, over IPC, the caller is not the app page).',
+    '`INTERNAL` is an unexpected failure, logged by the host with its stack and never described to the caller.',
+    '',
+    'Schemas below are JSON Schema (draft 2020-12).',
+    '',
+    '## Channels',
+    '',
+    ...[...areas].map(([area, names]) => `- **${area}**: ${names.map((n) => `[\`${n}\`](#${anchor(n)})`).join(', ')}`),
+    '',
+  ];
+
+  for (const [area, names] of areas) {
+    lines.push(`## ${area}`, '');
+    for (const name of names) {
+      const def = contract[name];
+      lines.push(
+        `### \`${name}\``,
+        '',
+        def.summary,
+        '',
+        `Permission: ${describePermission(def.permission)}`,
+        '',
+        'Input:',
+        '',
+        '```json',
+        jsonSchema(def.input, 'input'),
+        '```',
+        '',
+        'Output (`data`):',
+        '',
+        '```json',
+        jsonSchema(def.output, 'output'),
+        '```',
+        '',
+      );
+    }
+  }
+  return lines.join('\n');
+}

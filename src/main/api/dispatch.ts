@@ -1,0 +1,69 @@
+// The one door to the services: validate with the contract, authenticate, authorise, run, turn
+// errors into data. Both transports (IPC and HTTP) call `dispatch` and nothing else.
+import { contract, type ChannelDef, type ChannelName } from '../../shared/contract';
+import { DomainError, type ErrorData, type Result } from '../../shared/errors';
+import { toActor, getUser, type SessionStore } from '../domain/auth/users';
+import { can, type Ctx } from '../domain/context';
+import type { CallContext, HandlerTable } from './types';
+
+export interface DispatchDeps {
+  ctx: Ctx;
+  sessions: SessionStore;
+  handlers: HandlerTable;
+  loadDemoData: (adminUserId: number) => void;
+  /** Parse outputs too (tests): catches a handler that drifts from the contract. */
+  checkOutputs?: boolean;
+  log?: (message: string, error: unknown) => void;
+}
+
+export function isChannel(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function errorResult(code: ErrorData['code'], details: Record<string, unknown> = {}, message: string = code): { ok: false; error: ErrorData } {
+  return { ok: false, error: { code, message, details } };
+}
+
+export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unknown, token: string | null): Result<unknown> {
+  if (!isChannel(channelName)) return errorResult('NOT_FOUND', { channel: channelName });
+  const def: ChannelDef = contract[channelName];
+  let user = null;
+  const userId = deps.sessions.resolve(token);
+  if (userId !== null) {
+    try {
+      user = getUser(deps.ctx, userId);
+      if (!user.active) user = null;
+    } catch {
+      user = null;
+    }
+  }
+  const actor = user ? toActor(user) : { userId: 0, isAdmin: false, permissions: new Set<never>() };
+  if (def.permission !== 'public') {
+    if (!user) return errorResult('UNAUTHENTICATED');
+    if (def.permission !== 'signedIn' && !can(actor, def.permission)) return errorResult('FORBIDDEN', { permission: def.permission });
+  }
+  // Authorised first, validated second: a caller without the permission learns nothing about the input.
+  const parsed = def.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return errorResult('VALIDATION', { fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })) });
+  }
+  const call: CallContext = { ctx: deps.ctx, sessions: deps.sessions, token, user, actor, loadDemoData: deps.loadDemoData };
+  try {
+    const handler = deps.handlers[channelName] as (input: unknown, call: CallContext) => unknown;
+    const data = handler(parsed.data, call);
+    if (deps.checkOutputs) def.output.parse(data);
+    return { ok: true, data };
+  } catch (error) {
+    return toErrorResult(error, deps.log);
+  }
+}
+
+function toErrorResult(error: unknown, log?: (message: string, error: unknown) => void): { ok: false; error: ErrorData } {
+  if (error instanceof DomainError) return errorResult(error.code, error.details, error.message);
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return errorResult('CONFLICT', { constraint: String((error as Error).message).replace(/^UNIQUE constraint failed: /, '') });
+  }
+  (log ?? ((m, e) => console.error(m, e)))('Unexpected error in handler', error);
+  return errorResult('INTERNAL');
+}

@@ -1,0 +1,40 @@
+import type { searchContract, stockContract } from '../../shared/contract/stock';
+import { globalSearch } from '../domain/search/search';
+import { addStock, costOptions, removeStock } from '../domain/stock/adjustments';
+import { cancelCount, getCount, listCounts, postCount, scanCount, setCountQty, startCount } from '../domain/stock/counts';
+import { history } from '../domain/stock/history';
+import { createInventoryProduct, listInventoryProducts, updateInventoryProduct } from '../domain/stock/inventoryProducts';
+import { editSerial, listLots } from '../domain/stock/lots';
+import { reverseDocument } from '../domain/stock/reversal';
+import { listTransfers, receiveTransfer, transferStock } from '../domain/stock/transfers';
+import { valueByLocation, valueByProduct, valueSeries } from '../domain/stock/value';
+import { verifyLedger } from '../domain/stock/verify';
+import type { PartialHandlerTable } from './types';
+
+export const stockHandlers: PartialHandlerTable<keyof typeof stockContract | keyof typeof searchContract> = {
+  'stock.listInventoryProducts': (input, { ctx, actor }) => listInventoryProducts(ctx, actor, input),
+  'stock.createInventoryProduct': (input, { ctx, actor }) => createInventoryProduct(ctx, actor, input),
+  'stock.updateInventoryProduct': (input, { ctx, actor }) => updateInventoryProduct(ctx, actor, input),
+  'stock.listLots': (input, { ctx, actor }) => listLots(ctx, actor, input),
+  'stock.editSerial': (input, { ctx, actor }) => editSerial(ctx, actor, input),
+  'stock.costOptions': (input, { ctx }) => costOptions(ctx, input.productId),
+  'stock.add': (input, { ctx, actor }) => addStock(ctx, actor, input),
+  'stock.remove': (input, { ctx, actor }) => removeStock(ctx, actor, input),
+  'stock.transfer': (input, { ctx, actor }) => transferStock(ctx, actor, input),
+  'stock.receiveTransfer': (input, { ctx, actor }) => receiveTransfer(ctx, actor, input.id),
+  'stock.listTransfers': (input, { ctx }) => listTransfers(ctx, input),
+  'stock.reverse': (input, { ctx, actor }) => reverseDocument(ctx, actor, input),
+  'stock.startCount': (input, { ctx, actor }) => startCount(ctx, actor, input),
+  'stock.listCounts': (input, { ctx }) => listCounts(ctx, input),
+  'stock.getCount': (input, { ctx }) => getCount(ctx, input.id),
+  'stock.scanCount': (input, { ctx }) => scanCount(ctx, input),
+  'stock.setCountQty': (input, { ctx }) => setCountQty(ctx, input),
+  'stock.postCount': (input, { ctx, actor }) => postCount(ctx, actor, input),
+  'stock.cancelCount': (input, { ctx }) => cancelCount(ctx, input.id),
+  'stock.history': (input, { ctx }) => history(ctx, input),
+  'stock.valueByLocation': (input, { ctx }) => valueByLocation(ctx, input.at),
+  'stock.valueByProduct': (input, { ctx }) => valueByProduct(ctx, input),
+  'stock.valueSeries': (input, { ctx }) => valueSeries(ctx, input.months),
+  'stock.verifyLedger': (_input, { ctx }) => verifyLedger(ctx),
+  'search.global': (input, { ctx }) => globalSearch(ctx, input.q),
+};

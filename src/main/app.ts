@@ -1,0 +1,86 @@
+// Composition root: builds the services from a database path and a clock. No electron import, no
+// module-level singletons: tests, the desktop app and the headless host each build their own.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../shared/contract';
+import { DomainError } from '../shared/errors';
+import type { Result } from '../shared/errors';
+import { handlers } from './api';
+import { dispatch, type DispatchDeps } from './api/dispatch';
+import { openDatabase } from './db/open';
+import { createUser, SessionStore, userCount } from './domain/auth/users';
+import type { Ctx } from './domain/context';
+import { loadDemoData } from './demo/demo';
+import type { DemoCaller } from './demo/types';
+
+export interface AppOptions {
+  dbPath: string;
+  migrationsFolder?: string;
+  nativeBinding?: string;
+  now?: () => number;
+  checkOutputs?: boolean;
+  log?: (message: string, error: unknown) => void;
+}
+
+export interface App {
+  ctx: Ctx;
+  sessions: SessionStore;
+  /** Untyped entry used by the transports. */
+  dispatch(channel: string, input: unknown, token: string | null): Result<unknown>;
+  /** Typed entry for tests and scripts. */
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>, token: string | null): Result<ChannelOutput<C>>;
+  /** `serve --demo`: on a database without users, creates the demo admin (admin / admin) and the demo data. */
+  loadDemoIntoEmptyDatabase(): boolean;
+  close(): void;
+}
+
+export const defaultMigrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+export function createApp(options: AppOptions): App {
+  const { sqlite, db } = openDatabase({
+    path: options.dbPath,
+    migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder,
+    nativeBinding: options.nativeBinding,
+  });
+  const ctx: Ctx = { db, sqlite, now: options.now ?? Date.now };
+  const sessions = new SessionStore();
+  const deps: DispatchDeps = {
+    ctx,
+    sessions,
+    handlers,
+    loadDemoData: (adminUserId) => runDemo(adminUserId),
+    checkOutputs: options.checkOutputs,
+    log: options.log,
+  };
+
+  /** Demo data goes through the same channels as a user would, each at a backdated clock. */
+  function runDemo(adminUserId: number): void {
+    const token = sessions.create(adminUserId);
+    let at = ctx.now();
+    const demoDeps: DispatchDeps = { ...deps, ctx: { ...ctx, now: () => at } };
+    const caller: DemoCaller = (channel, input, when) => {
+      at = when;
+      const result = dispatch(demoDeps, channel, input, token);
+      if (!result.ok) throw new DomainError(result.error.code, { ...result.error.details, channel }, `demo: ${channel} failed with ${result.error.code}`);
+      return result.data as never;
+    };
+    try {
+      loadDemoData(caller, ctx.now());
+    } finally {
+      sessions.end(token);
+    }
+  }
+  return {
+    ctx,
+    sessions,
+    dispatch: (channel, input, token) => dispatch(deps, channel, input, token),
+    call: (channel, input, token) => dispatch(deps, channel, input, token) as Result<never>,
+    loadDemoIntoEmptyDatabase: () => {
+      if (userCount(ctx) > 0) return false;
+      const admin = createUser(ctx, { username: 'admin', displayName: 'Demo Admin', password: 'admin', permissions: [], isAdmin: true, isDemo: true });
+      runDemo(admin.id);
+      return true;
+    },
+    close: () => sqlite.close(),
+  };
+}

@@ -1,0 +1,80 @@
+import { relations } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const categories = sqliteTable('categories', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+});
+
+export const companies = sqliteTable(
+  'companies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull().unique(),
+    isVendor: integer('is_vendor', { mode: 'boolean' }).notNull().default(false),
+    isClient: integer('is_client', { mode: 'boolean' }).notNull().default(true),
+    phone: text('phone'),
+    email: text('email'),
+    website: text('website'),
+    contactName: text('contact_name'),
+    taxId: text('tax_id'),
+    notes: text('notes'),
+    address1: text('address1'),
+    address2: text('address2'),
+    city: text('city'),
+    state: text('state'),
+    postalCode: text('postal_code'),
+    country: text('country'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('companies_vendor_idx').on(t.isVendor, t.name)],
+);
+
+export const products = sqliteTable(
+  'products',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sku: text('sku').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description'),
+    categoryId: integer('category_id').references(() => categories.id),
+    manufacturer: text('manufacturer'),
+    manufacturerPartNumber: text('manufacturer_part_number'),
+    barcode: text('barcode'),
+    unitCost: integer('unit_cost').notNull().default(0),
+    unitPrice: integer('unit_price').notNull().default(0),
+    msrp: integer('msrp').notNull().default(0),
+    serialized: integer('serialized', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    eligibleForRma: integer('eligible_for_rma', { mode: 'boolean' }).notNull().default(false),
+    doesNotRequireProcurement: integer('does_not_require_procurement', { mode: 'boolean' }).notNull().default(false),
+    billingPeriod: text('billing_period', { enum: ['oneTime', 'monthly', 'quarterly', 'yearly'] }).notNull().default('oneTime'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('products_name_idx').on(t.name), index('products_category_idx').on(t.categoryId), index('products_barcode_idx').on(t.barcode)],
+);
+
+export const productVendors = sqliteTable(
+  'product_vendors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id').notNull().references(() => products.id),
+    vendorId: integer('vendor_id').notNull().references(() => companies.id),
+    vendorPartNumber: text('vendor_part_number'),
+    vendorCost: integer('vendor_cost').notNull().default(0),
+    isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('product_vendors_unique').on(t.productId, t.vendorId), index('product_vendors_vendor_idx').on(t.vendorId)],
+);
+
+export const productsRelations = relations(products, ({ one, many }) => ({
+  category: one(categories, { fields: [products.categoryId], references: [categories.id] }),
+  vendors: many(productVendors),
+}));
+
+export const productVendorsRelations = relations(productVendors, ({ one }) => ({
+  product: one(products, { fields: [productVendors.productId], references: [products.id] }),
+  vendor: one(companies, { fields: [productVendors.vendorId], references: [companies.id] }),
+}));

@@ -1,0 +1,198 @@
+import { relations, sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './auth';
+import { companies, products } from './catalog';
+import { locations } from './locations';
+
+/** A product stocked at a location. On hand is never stored here: it comes from balances. */
+export const inventoryProducts = sqliteTable(
+  'inventory_products',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id').notNull().references(() => products.id),
+    locationId: integer('location_id').notNull().references(() => locations.id),
+    bin: text('bin'),
+    referenceNumber: text('reference_number'),
+    min: integer('min').notNull().default(0),
+    max: integer('max').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('inventory_products_unique').on(t.productId, t.locationId), index('inventory_products_location_idx').on(t.locationId)],
+);
+
+/** Stocked items: a lot of units received together at one cost, or one serialized unit. */
+export const lots = sqliteTable(
+  'lots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id').notNull().references(() => products.id),
+    serialNumber: text('serial_number'),
+    unitCost: integer('unit_cost').notNull(),
+    receivedAt: integer('received_at').notNull(),
+    vendorId: integer('vendor_id').references(() => companies.id),
+    poLineId: integer('po_line_id'),
+    receiptId: integer('receipt_id'),
+    vendorInvoiceNumber: text('vendor_invoice_number'),
+    sourceType: text('source_type').notNull(),
+    sourceId: integer('source_id').notNull(),
+  },
+  (t) => [uniqueIndex('lots_product_serial_unique').on(t.productId, t.serialNumber), index('lots_serial_idx').on(t.serialNumber)],
+);
+
+/** Append-only ledger: every change of stock is a move between two locations. */
+export const stockMoves = sqliteTable(
+  'stock_moves',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    productId: integer('product_id').notNull().references(() => products.id),
+    qty: integer('qty').notNull(),
+    fromLocationId: integer('from_location_id').notNull().references(() => locations.id),
+    toLocationId: integer('to_location_id').notNull().references(() => locations.id),
+    /** Copied from the lot: the cost travels with the units and never changes. */
+    unitCost: integer('unit_cost').notNull(),
+    sourceType: text('source_type').notNull(),
+    sourceId: integer('source_id').notNull(),
+    sourceLine: integer('source_line'),
+    companyId: integer('company_id').references(() => companies.id),
+    reason: text('reason'),
+    userId: integer('user_id').references(() => users.id),
+    occurredAt: integer('occurred_at').notNull(),
+    reversesMoveId: integer('reverses_move_id'),
+  },
+  (t) => [
+    index('moves_occurred_idx').on(t.occurredAt),
+    index('moves_product_idx').on(t.productId, t.occurredAt),
+    index('moves_from_idx').on(t.fromLocationId, t.occurredAt),
+    index('moves_to_idx').on(t.toLocationId, t.occurredAt),
+    index('moves_lot_idx').on(t.lotId),
+    index('moves_source_idx').on(t.sourceType, t.sourceId),
+    index('moves_user_idx').on(t.userId, t.occurredAt),
+    index('moves_reverses_idx').on(t.reversesMoveId).where(sql`reverses_move_id is not null`),
+  ],
+);
+
+/** Cache of Σ moves per lot and location, written in the same transaction as each move. */
+export const balances = sqliteTable(
+  'balances',
+  {
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    locationId: integer('location_id').notNull().references(() => locations.id),
+    productId: integer('product_id').notNull(),
+    qty: integer('qty').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.lotId, t.locationId] }), index('balances_product_location_idx').on(t.productId, t.locationId), index('balances_location_idx').on(t.locationId, t.productId)],
+);
+
+/** Units held for a quote item (reserved) or a charge (picked). */
+export const allocations = sqliteTable(
+  'allocations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    locationId: integer('location_id').notNull().references(() => locations.id),
+    productId: integer('product_id').notNull(),
+    qty: integer('qty').notNull(),
+    kind: text('kind', { enum: ['reserved', 'picked'] }).notNull(),
+    sourceType: text('source_type', { enum: ['quoteItem', 'charge'] }).notNull(),
+    sourceId: integer('source_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('allocations_lot_idx').on(t.lotId, t.locationId), index('allocations_product_idx').on(t.productId, t.locationId)],
+);
+
+export const adjustments = sqliteTable('adjustments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  number: text('number').notNull().unique(),
+  direction: text('direction', { enum: ['add', 'remove'] }).notNull(),
+  locationId: integer('location_id').notNull().references(() => locations.id),
+  productId: integer('product_id').notNull().references(() => products.id),
+  counterpart: text('counterpart', { enum: ['adjustment', 'scrap'] }).notNull(),
+  costMethod: text('cost_method'),
+  reason: text('reason'),
+  status: text('status', { enum: ['posted', 'reversed'] }).notNull(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const transfers = sqliteTable(
+  'transfers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    fromLocationId: integer('from_location_id').notNull().references(() => locations.id),
+    toLocationId: integer('to_location_id').notNull().references(() => locations.id),
+    mode: text('mode', { enum: ['direct', 'ship'] }).notNull(),
+    status: text('status', { enum: ['inTransit', 'done', 'canceled', 'reversed'] }).notNull(),
+    note: text('note'),
+    userId: integer('user_id').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    receivedAt: integer('received_at'),
+  },
+  (t) => [index('transfers_created_idx').on(t.createdAt)],
+);
+
+export const stocktakes = sqliteTable('stocktakes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  number: text('number').notNull().unique(),
+  locationId: integer('location_id').notNull().references(() => locations.id),
+  status: text('status', { enum: ['open', 'posted', 'canceled', 'reversed'] }).notNull(),
+  note: text('note'),
+  userId: integer('user_id').notNull().references(() => users.id),
+  createdAt: integer('created_at').notNull(),
+  postedAt: integer('posted_at'),
+});
+
+export const stocktakeCounts = sqliteTable(
+  'stocktake_counts',
+  {
+    stocktakeId: integer('stocktake_id').notNull().references(() => stocktakes.id),
+    productId: integer('product_id').notNull().references(() => products.id),
+    countedQty: integer('counted_qty').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.stocktakeId, t.productId] })],
+);
+
+export const stocktakeSerials = sqliteTable(
+  'stocktake_serials',
+  {
+    stocktakeId: integer('stocktake_id').notNull().references(() => stocktakes.id),
+    productId: integer('product_id').notNull().references(() => products.id),
+    serialNumber: text('serial_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.stocktakeId, t.productId, t.serialNumber] })],
+);
+
+/** Changes that are not moves: inventory product created/edited, serial edited. Before/after as JSON. */
+export const inventoryEvents = sqliteTable(
+  'inventory_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    occurredAt: integer('occurred_at').notNull(),
+    type: text('type', { enum: ['inventoryProduct.created', 'inventoryProduct.updated', 'serial.edited'] }).notNull(),
+    productId: integer('product_id').notNull().references(() => products.id),
+    locationId: integer('location_id').references(() => locations.id),
+    lotId: integer('lot_id').references(() => lots.id),
+    serialNumber: text('serial_number'),
+    userId: integer('user_id').references(() => users.id),
+    changes: text('changes').notNull(),
+  },
+  (t) => [index('inventory_events_occurred_idx').on(t.occurredAt), index('inventory_events_product_idx').on(t.productId, t.occurredAt)],
+);
+
+/** Human document numbers (ADJ-1001, TRF-1001, CNT-1001, …). */
+export const counters = sqliteTable('counters', {
+  name: text('name').primaryKey(),
+  next: integer('next').notNull(),
+});
+
+export const lotsRelations = relations(lots, ({ one, many }) => ({
+  product: one(products, { fields: [lots.productId], references: [products.id] }),
+  moves: many(stockMoves),
+}));
+
+export const stockMovesRelations = relations(stockMoves, ({ one }) => ({
+  lot: one(lots, { fields: [stockMoves.lotId], references: [lots.id] }),
+  from: one(locations, { fields: [stockMoves.fromLocationId], references: [locations.id] }),
+  to: one(locations, { fields: [stockMoves.toLocationId], references: [locations.id] }),
+}));

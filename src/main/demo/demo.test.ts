@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../shared/errors';
+import { createApp, type App } from '../app';
+
+function data<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${JSON.stringify(result.error.details)}`);
+  return result.data;
+}
+
+/** What must come out the same whatever day the demo is loaded on. */
+function fingerprint(app: App) {
+  return app.ctx.sqlite
+    .prepare(
+      `SELECT (SELECT group_concat(sku, ',') FROM (SELECT sku FROM products ORDER BY id)) AS skus,
+              (SELECT group_concat(serial_number, ',') FROM (SELECT serial_number FROM lots WHERE serial_number IS NOT NULL ORDER BY id)) AS serials,
+              (SELECT count(*) FROM stock_moves) AS moves,
+              (SELECT sum(b.qty * l.unit_cost) FROM balances b JOIN lots l ON l.id = b.lot_id JOIN locations loc ON loc.id = b.location_id WHERE loc.usage = 'internal') AS value`,
+    )
+    .get();
+}
+
+describe('demo data set', () => {
+  const dirs: string[] = [];
+  let app: App;
+  let token: string;
+  const tempDb = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-'));
+    dirs.push(dir);
+    return join(dir, 'demo.db');
+  };
+
+  beforeAll(() => {
+    app = createApp({ dbPath: tempDb(), checkOutputs: true });
+  });
+  afterAll(() => {
+    app.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads into an empty database only', () => {
+    expect(app.loadDemoIntoEmptyDatabase()).toBe(true);
+    expect(app.loadDemoIntoEmptyDatabase()).toBe(false);
+    token = data(app.call('auth.login', { username: 'admin', password: 'admin' }, null)).token;
+  });
+
+  it('says it is a demo, with the office settings filled in', () => {
+    const status = data(app.call('auth.status', {}, token));
+    expect(status.demo).toBe(true);
+    expect(status.user?.username).toBe('admin');
+    expect(data(app.call('settings.get', {}, token))).toMatchObject({ companyName: 'Demo IT Services', currency: 'EUR' });
+    const users = data(app.call('users.list', {}, token));
+    for (const username of ['lucia', 'tom']) {
+      expect(users.find((u) => u.username === username)?.permissions.sort()).toEqual(['inventory.view', 'stock.count', 'stock.transfer']);
+    }
+  });
+
+  it('has a catalogue, vendors and clients of a realistic size', () => {
+    const products = data(app.call('catalog.listProducts', { pageSize: 1 }, token));
+    expect(products.total).toBeGreaterThanOrEqual(180);
+    expect(products.total).toBeLessThanOrEqual(250);
+    expect(data(app.call('catalog.listCompanies', { role: 'client', pageSize: 1 }, token)).total).toBe(20);
+    expect(data(app.call('catalog.listCompanies', { role: 'vendor', pageSize: 1 }, token)).total).toBe(10);
+    expect(data(app.call('catalog.listCategories', {}, token))).toHaveLength(14);
+    const yearly = data(app.call('catalog.listProducts', { q: 'Business Premium (annual)' }, token)).rows;
+    expect(yearly.map((p) => p.billingPeriod)).toEqual(['yearly']);
+  });
+
+  it('has a warehouse, two shelves and the two technicians’ vans', () => {
+    const locations = data(app.call('locations.list', {}, token));
+    expect(locations.filter((l) => l.kind === 'warehouse' || l.kind === 'shelf' || l.kind === 'returns')).toHaveLength(3);
+    const vans = locations.filter((l) => l.kind === 'van');
+    expect(vans.map((v) => v.ownerName).sort()).toEqual(['Lucía Martín', 'Tom Becker']);
+    expect(locations.find((l) => l.isDefault)?.name).toBe('Main warehouse');
+  });
+
+  it('has a few hundred inventory products, some below their minimum', () => {
+    const all = data(app.call('stock.listInventoryProducts', { pageSize: 1 }, token));
+    expect(all.total).toBeGreaterThanOrEqual(200);
+    expect(all.total).toBeLessThan(1000);
+    expect(data(app.call('stock.listInventoryProducts', { belowMin: true, pageSize: 1 }, token)).total).toBeGreaterThan(0);
+  });
+
+  it('has a year of history with a consistent ledger', () => {
+    const history = data(app.call('stock.history', { pageSize: 1 }, token));
+    expect(history.total).toBeGreaterThanOrEqual(200);
+    const oldest = data(app.call('stock.history', { pageSize: 1, sortBy: 'occurredAt', sortDirection: 'asc' }, token)).rows[0]!;
+    const newest = history.rows[0]!;
+    const day = 24 * 60 * 60 * 1000;
+    expect(Date.now() - oldest.occurredAt).toBeGreaterThan(300 * day);
+    expect(newest.occurredAt).toBeLessThan(Date.now());
+    expect(Date.now() - newest.occurredAt).toBeLessThan(30 * day);
+
+    const ledger = data(app.call('stock.verifyLedger', {}, token));
+    expect(ledger.differences).toEqual([]);
+    expect(ledger.ok).toBe(true);
+    expect(data(app.call('stock.valueByLocation', {}, token)).total).toBeGreaterThan(0);
+    expect(data(app.call('stock.listTransfers', { status: 'inTransit' }, token)).total).toBe(1);
+    expect(data(app.call('stock.listCounts', { status: 'posted' }, token)).total).toBe(1);
+  });
+
+  it('gives every serialized unit its own serial', () => {
+    const laptop = data(app.call('catalog.listProducts', { q: 'LEN-T14G5-I5-16-512' }, token)).rows[0]!;
+    expect(laptop.serialized).toBe(true);
+    const lots = data(app.call('stock.listLots', { productId: laptop.id, pageSize: 200 }, token)).rows;
+    expect(lots.length).toBeGreaterThan(0);
+    const serials = lots.map((l) => l.serialNumber);
+    expect(serials.every((s) => typeof s === 'string' && /^PF[A-Z0-9]{6}$/.test(s))).toBe(true);
+    expect(new Set(serials).size).toBe(serials.length);
+    const unique = app.ctx.sqlite.prepare(`SELECT count(serial_number) AS n, count(DISTINCT serial_number) AS d FROM lots`).get() as { n: number; d: number };
+    expect(unique.d).toBe(unique.n);
+  });
+
+  it('is the same data set whatever day it is loaded on', () => {
+    const other = createApp({ dbPath: tempDb(), now: () => Date.UTC(2031, 2, 13, 15, 30) });
+    try {
+      expect(other.loadDemoIntoEmptyDatabase()).toBe(true);
+      expect(fingerprint(other)).toEqual(fingerprint(app));
+    } finally {
+      other.close();
+    }
+  });
+});

@@ -1,0 +1,72 @@
+// Client companies and vendors share one table: a company can be both. Names are unique.
+import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { Company } from '../../../shared/contract/catalog';
+import { DomainError } from '../../../shared/errors';
+import { companies } from '../../db/schema';
+import { COUNT_CAP, countUpTo, likePattern, offsetOf, type Ctx } from '../context';
+
+type CompanyFields = Omit<Company, 'id' | 'active'>;
+type CompanyRow = typeof companies.$inferSelect;
+
+function toCompany(row: CompanyRow): Company {
+  const { createdAt: _createdAt, ...rest } = row;
+  return rest;
+}
+
+export function getCompany(ctx: Ctx, id: number): Company {
+  const row = ctx.db.select().from(companies).where(eq(companies.id, id)).get();
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'company', id });
+  return toCompany(row);
+}
+
+export function requireVendor(ctx: Ctx, id: number): Company {
+  const company = getCompany(ctx, id);
+  if (!company.isVendor) throw new DomainError('VALIDATION', { fields: [{ path: 'vendorId', code: 'notAVendor' }] });
+  return company;
+}
+
+function checkName(ctx: Ctx, name: string, exceptId?: number): void {
+  const clash = ctx.db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(and(sql`lower(${companies.name}) = lower(${name})`, exceptId ? ne(companies.id, exceptId) : undefined))
+    .get();
+  if (clash) throw new DomainError('CONFLICT', { field: 'name', value: name });
+}
+
+export function createCompany(ctx: Ctx, input: CompanyFields): Company {
+  checkName(ctx, input.name);
+  const row = ctx.db.insert(companies).values({ ...input, createdAt: ctx.now() }).returning().get();
+  return toCompany(row);
+}
+
+export function updateCompany(ctx: Ctx, input: CompanyFields & { id: number; active: boolean }): Company {
+  getCompany(ctx, input.id);
+  checkName(ctx, input.name, input.id);
+  const { id, ...fields } = input;
+  ctx.db.update(companies).set(fields).where(eq(companies.id, id)).run();
+  return getCompany(ctx, id);
+}
+
+export function listCompanies(
+  ctx: Ctx,
+  input: { page: number; pageSize: number; sortBy?: 'name' | 'city'; sortDirection: 'asc' | 'desc'; q?: string; role: 'vendor' | 'client' | 'any'; includeInactive: boolean },
+) {
+  const conditions: SQL[] = [];
+  if (input.q) conditions.push(sql`${companies.name} like ${likePattern(input.q)} escape '\\'`);
+  if (input.role === 'vendor') conditions.push(eq(companies.isVendor, true));
+  if (input.role === 'client') conditions.push(eq(companies.isClient, true));
+  if (!input.includeInactive) conditions.push(eq(companies.active, true));
+  const where = and(...conditions);
+  const column = input.sortBy === 'city' ? companies.city : companies.name;
+  const rows = ctx.db
+    .select()
+    .from(companies)
+    .where(where)
+    .orderBy(input.sortDirection === 'desc' ? desc(column) : asc(column), asc(companies.id))
+    .limit(input.pageSize)
+    .offset(offsetOf(input))
+    .all();
+  const count = countUpTo(ctx, ctx.db.select({ one: sql`1` }).from(companies).where(where).limit(COUNT_CAP + 1));
+  return { rows: rows.map(toCompany), ...count };
+}

@@ -1,0 +1,179 @@
+// Products and product vendors. Invariants: SKUs are unique (case-insensitive); a serialized product
+// cannot become non-serialized (or the reverse) while units are on hand, since its lots would no longer
+// match one-unit-per-serial; at most one default vendor per product.
+import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { Product } from '../../../shared/contract/catalog';
+import { DomainError } from '../../../shared/errors';
+import { categories, companies, products, productVendors } from '../../db/schema';
+import { COUNT_CAP, countUpTo, inTransaction, likePattern, offsetOf, type Ctx } from '../context';
+import { requireVendor } from './companies';
+
+export type ProductFields = Omit<Product, 'id' | 'categoryName' | 'onHand' | 'defaultVendorName'>;
+
+const onHandSql = sql<number>`coalesce((select sum(b.qty) from balances b join locations l on l.id = b.location_id and l.usage = 'internal' where b.product_id = ${products.id}), 0)`;
+const defaultVendorSql = sql<string | null>`(select c.name from product_vendors pv join companies c on c.id = pv.vendor_id where pv.product_id = ${products.id} and pv.is_default = 1)`;
+
+function selectProducts(ctx: Ctx) {
+  return ctx.db
+    .select({ product: products, categoryName: categories.name, onHand: onHandSql, defaultVendorName: defaultVendorSql })
+    .from(products)
+    .leftJoin(categories, eq(categories.id, products.categoryId));
+}
+
+function toProduct(r: { product: typeof products.$inferSelect; categoryName: string | null; onHand: number; defaultVendorName: string | null }): Product {
+  const { createdAt: _c, updatedAt: _u, ...p } = r.product;
+  return { ...p, categoryName: r.categoryName, onHand: r.onHand, defaultVendorName: r.defaultVendorName };
+}
+
+export function getProduct(ctx: Ctx, id: number): Product {
+  const row = selectProducts(ctx).where(eq(products.id, id)).get();
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'product', id });
+  return toProduct(row);
+}
+
+export function requireProduct(ctx: Ctx, id: number): typeof products.$inferSelect {
+  const row = ctx.db.select().from(products).where(eq(products.id, id)).get();
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'product', id });
+  return row;
+}
+
+function checkSku(ctx: Ctx, sku: string, exceptId?: number): void {
+  const clash = ctx.db
+    .select({ id: products.id })
+    .from(products)
+    .where(and(sql`lower(${products.sku}) = lower(${sku})`, exceptId ? ne(products.id, exceptId) : undefined))
+    .get();
+  if (clash) throw new DomainError('CONFLICT', { field: 'sku', value: sku });
+}
+
+function checkCategory(ctx: Ctx, categoryId: number | null): void {
+  if (categoryId === null) return;
+  if (!ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId)).get()) {
+    throw new DomainError('NOT_FOUND', { entity: 'category', id: categoryId });
+  }
+}
+
+export function createProduct(ctx: Ctx, input: ProductFields): Product {
+  return inTransaction(ctx, () => {
+    checkSku(ctx, input.sku);
+    checkCategory(ctx, input.categoryId);
+    const now = ctx.now();
+    const row = ctx.db.insert(products).values({ ...input, createdAt: now, updatedAt: now }).returning({ id: products.id }).get();
+    return getProduct(ctx, row.id);
+  });
+}
+
+export function updateProduct(ctx: Ctx, input: ProductFields & { id: number }): Product {
+  return inTransaction(ctx, () => {
+    const current = requireProduct(ctx, input.id);
+    checkSku(ctx, input.sku, input.id);
+    checkCategory(ctx, input.categoryId);
+    if (current.serialized !== input.serialized) {
+      const units = ctx.sqlite
+        .prepare(`select coalesce(sum(b.qty), 0) as n from balances b join locations l on l.id = b.location_id where l.usage = 'internal' and b.product_id = ?`)
+        .get(input.id) as { n: number };
+      if (units.n > 0) throw new DomainError('SERIALIZED_HAS_STOCK', { units: units.n });
+    }
+    const { id, ...fields } = input;
+    ctx.db.update(products).set({ ...fields, updatedAt: ctx.now() }).where(eq(products.id, id)).run();
+    return getProduct(ctx, id);
+  });
+}
+
+const productSortColumns = {
+  sku: products.sku,
+  name: products.name,
+  category: categories.name,
+  unitCost: products.unitCost,
+  unitPrice: products.unitPrice,
+  onHand: onHandSql,
+} as const;
+
+export function listProducts(
+  ctx: Ctx,
+  input: { page: number; pageSize: number; sortBy?: keyof typeof productSortColumns; sortDirection: 'asc' | 'desc'; q?: string; categoryId?: number; serialized?: boolean; active?: boolean },
+) {
+  const conditions: SQL[] = [];
+  if (input.q) {
+    const contains = likePattern(input.q);
+    conditions.push(
+      sql`(${products.sku} like ${contains} escape '\\' or ${products.name} like ${contains} escape '\\' or ${products.manufacturerPartNumber} like ${contains} escape '\\' or ${products.barcode} = ${input.q})`,
+    );
+  }
+  if (input.categoryId) conditions.push(eq(products.categoryId, input.categoryId));
+  if (input.serialized !== undefined) conditions.push(eq(products.serialized, input.serialized));
+  if (input.active !== undefined) conditions.push(eq(products.active, input.active));
+  const where = and(...conditions);
+  const column = productSortColumns[input.sortBy ?? 'sku'];
+  const rows = selectProducts(ctx)
+    .where(where)
+    .orderBy(input.sortDirection === 'desc' ? desc(column) : asc(column), asc(products.id))
+    .limit(input.pageSize)
+    .offset(offsetOf(input))
+    .all();
+  const count = countUpTo(ctx, ctx.db.select({ one: sql`1` }).from(products).where(where).limit(COUNT_CAP + 1));
+  return { rows: rows.map(toProduct), ...count };
+}
+
+// Product vendors ---------------------------------------------------------------------------
+
+function selectProductVendors(ctx: Ctx) {
+  return ctx.db
+    .select({
+      id: productVendors.id,
+      productId: productVendors.productId,
+      vendorId: productVendors.vendorId,
+      vendorName: companies.name,
+      vendorPartNumber: productVendors.vendorPartNumber,
+      vendorCost: productVendors.vendorCost,
+      isDefault: productVendors.isDefault,
+    })
+    .from(productVendors)
+    .innerJoin(companies, eq(companies.id, productVendors.vendorId));
+}
+
+export function listProductVendors(ctx: Ctx, productId: number) {
+  requireProduct(ctx, productId);
+  return selectProductVendors(ctx).where(eq(productVendors.productId, productId)).orderBy(desc(productVendors.isDefault), companies.name).all();
+}
+
+export function saveProductVendor(
+  ctx: Ctx,
+  input: { id?: number; productId: number; vendorId: number; vendorPartNumber: string | null; vendorCost: number; isDefault: boolean },
+) {
+  return inTransaction(ctx, () => {
+    requireProduct(ctx, input.productId);
+    requireVendor(ctx, input.vendorId);
+    const clash = ctx.db
+      .select({ id: productVendors.id })
+      .from(productVendors)
+      .where(and(eq(productVendors.productId, input.productId), eq(productVendors.vendorId, input.vendorId), input.id ? ne(productVendors.id, input.id) : undefined))
+      .get();
+    if (clash) throw new DomainError('CONFLICT', { field: 'vendorId', value: input.vendorId });
+    const existing = ctx.db.select({ id: productVendors.id }).from(productVendors).where(eq(productVendors.productId, input.productId)).all();
+    // The first vendor of a product becomes its default: purchase orders need one.
+    const isDefault = input.isDefault || existing.length === 0 || (existing.length === 1 && existing[0]!.id === input.id);
+    if (isDefault) ctx.db.update(productVendors).set({ isDefault: false }).where(eq(productVendors.productId, input.productId)).run();
+    const values = { productId: input.productId, vendorId: input.vendorId, vendorPartNumber: input.vendorPartNumber, vendorCost: input.vendorCost, isDefault };
+    let id = input.id;
+    if (id) {
+      const result = ctx.db.update(productVendors).set(values).where(and(eq(productVendors.id, id), eq(productVendors.productId, input.productId))).run();
+      if (result.changes === 0) throw new DomainError('NOT_FOUND', { entity: 'productVendor', id });
+    } else {
+      id = ctx.db.insert(productVendors).values(values).returning({ id: productVendors.id }).get().id;
+    }
+    return selectProductVendors(ctx).where(eq(productVendors.id, id)).get()!;
+  });
+}
+
+export function removeProductVendor(ctx: Ctx, id: number): void {
+  inTransaction(ctx, () => {
+    const row = ctx.db.select().from(productVendors).where(eq(productVendors.id, id)).get();
+    if (!row) throw new DomainError('NOT_FOUND', { entity: 'productVendor', id });
+    ctx.db.delete(productVendors).where(eq(productVendors.id, id)).run();
+    if (row.isDefault) {
+      const next = ctx.db.select({ id: productVendors.id }).from(productVendors).where(eq(productVendors.productId, row.productId)).orderBy(productVendors.id).get();
+      if (next) ctx.db.update(productVendors).set({ isDefault: true }).where(eq(productVendors.id, next.id)).run();
+    }
+  });
+}

@@ -1,0 +1,72 @@
+import type { Permission } from '../../shared/contract/define';
+import type { Db, Sqlite } from '../db/open';
+
+/** What every service needs: the database (drizzle and raw, same connection) and the clock. */
+export interface Ctx {
+  db: Db;
+  sqlite: Sqlite;
+  now: () => number;
+}
+
+/** The signed-in user a service acts for. */
+export interface Actor {
+  userId: number;
+  isAdmin: boolean;
+  permissions: ReadonlySet<Permission>;
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.isAdmin || actor.permissions.has(permission);
+}
+
+/** One user action = one synchronous transaction (never await inside). */
+export function inTransaction<T>(ctx: Ctx, fn: () => T): T {
+  return ctx.sqlite.transaction(fn).immediate();
+}
+
+/** Next human document number for a series, e.g. nextNumber(ctx, 'ADJ') → "ADJ-1001". */
+export function nextNumber(ctx: Ctx, series: string, start = 1001): string {
+  const row = ctx.sqlite
+    .prepare('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = next + 1 RETURNING next')
+    .get(series, start) as { next: number };
+  return `${series}-${row.next}`;
+}
+
+/** LIKE pattern for a user's search text, with the wildcards in it escaped (use with ESCAPE '\'). */
+export function likePattern(text: string, mode: 'contains' | 'prefix' = 'contains'): string {
+  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return mode === 'prefix' ? `${escaped}%` : `%${escaped}%`;
+}
+
+/**
+ * A serial-number prefix as index-friendly ranges: LIKE cannot use the index on a case-sensitive column,
+ * so match the text as typed and in upper case (serials are printed in upper case on labels).
+ */
+export function serialPrefix(column: string, text: string): { sql: string; params: string[] } {
+  const variants = [...new Set([text, text.toUpperCase()])];
+  return {
+    sql: `(${variants.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`,
+    params: variants.flatMap((v) => [v, `${v}\u{10FFFF}`]),
+  };
+}
+
+/**
+ * Counts rows up to a cap: an exact COUNT over a million moves would cost more than the page itself,
+ * so lists report "10,000+" beyond the cap.
+ */
+export const COUNT_CAP = 10_000;
+export function cappedCount(ctx: Ctx, fromWhereSql: string, params: unknown[]): { total: number; totalCapped: boolean } {
+  const row = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${fromWhereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
+  return row.n > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: row.n, totalCapped: false };
+}
+
+/** Capped count of a drizzle query built as `select 1 … where … limit COUNT_CAP + 1`. */
+export function countUpTo(ctx: Ctx, query: { toSQL(): { sql: string; params: unknown[] } }): { total: number; totalCapped: boolean } {
+  const q = query.toSQL();
+  const row = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (${q.sql})`).get(...q.params) as { n: number };
+  return row.n > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: row.n, totalCapped: false };
+}
+
+export function offsetOf(input: { page: number; pageSize: number }): number {
+  return (input.page - 1) * input.pageSize;
+}

@@ -1,0 +1,160 @@
+// Inventory locations. Invariants: names are unique; virtual locations (Vendor, Customer, Adjustment,
+// Scrap, In-transit) come from the first migration and are never edited; exactly one active internal
+// location is the default once any exists; the default is never owned by a user nor inactive; a
+// location holding stock or allocations cannot be deactivated.
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { Location } from '../../../shared/contract/locations';
+import { DomainError } from '../../../shared/errors';
+import { locations, users } from '../../db/schema';
+import { inTransaction, type Ctx } from '../context';
+
+/** Ids fixed by migration 0000. */
+export const VIRTUAL = { vendor: 1, customer: 2, adjustment: 3, scrap: 4, transit: 5 } as const;
+
+type LocationRow = typeof locations.$inferSelect;
+
+const unitsOnHandSql = sql<number>`coalesce((select sum(b.qty) from balances b where b.location_id = ${locations.id}), 0)`;
+
+function selectLocations(ctx: Ctx) {
+  return ctx.db
+    .select({ location: locations, ownerName: users.displayName, unitsOnHand: unitsOnHandSql })
+    .from(locations)
+    .leftJoin(users, eq(users.id, locations.ownerUserId));
+}
+
+function toLocation(r: { location: LocationRow; ownerName: string | null; unitsOnHand: number }): Location {
+  const l = r.location;
+  return {
+    id: l.id,
+    name: l.name,
+    kind: l.kind,
+    usage: l.usage,
+    ownerUserId: l.ownerUserId,
+    ownerName: r.ownerName,
+    isDefault: l.isDefault,
+    active: l.active,
+    address: l.address,
+    notes: l.notes,
+    unitsOnHand: l.usage === 'internal' ? r.unitsOnHand : 0,
+  };
+}
+
+export function listLocations(ctx: Ctx, input: { includeVirtual: boolean; includeInactive: boolean }): Location[] {
+  const conditions = [];
+  if (!input.includeVirtual) conditions.push(eq(locations.usage, 'internal'));
+  if (!input.includeInactive) conditions.push(eq(locations.active, true));
+  return selectLocations(ctx)
+    .where(and(...conditions))
+    .orderBy(sql`${locations.usage} = 'virtual'`, sql`${locations.isDefault} desc`, locations.name)
+    .all()
+    .map(toLocation);
+}
+
+export function getLocation(ctx: Ctx, id: number): Location {
+  const row = selectLocations(ctx).where(eq(locations.id, id)).get();
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'location', id });
+  return toLocation(row);
+}
+
+/** An active internal location, as required by every stock operation. */
+export function requireStockLocation(ctx: Ctx, id: number): LocationRow {
+  const row = ctx.db.select().from(locations).where(eq(locations.id, id)).get();
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'location', id });
+  if (row.usage !== 'internal') throw new DomainError('LOCATION_VIRTUAL', { locationId: id, name: row.name });
+  if (!row.active) throw new DomainError('LOCATION_INACTIVE', { locationId: id, name: row.name });
+  return row;
+}
+
+function requireEditable(ctx: Ctx, id: number): LocationRow {
+  const row = ctx.db.select().from(locations).where(eq(locations.id, id)).get();
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'location', id });
+  if (row.usage === 'virtual') throw new DomainError('LOCATION_VIRTUAL', { locationId: id, name: row.name });
+  return row;
+}
+
+function checkName(ctx: Ctx, name: string, exceptId?: number): void {
+  const clash = ctx.db
+    .select({ id: locations.id })
+    .from(locations)
+    .where(and(sql`lower(${locations.name}) = lower(${name})`, exceptId ? ne(locations.id, exceptId) : undefined))
+    .get();
+  if (clash) throw new DomainError('CONFLICT', { field: 'name', value: name });
+}
+
+function checkOwner(ctx: Ctx, kind: string, ownerUserId: number | null): void {
+  if (ownerUserId !== null) {
+    const owner = ctx.db.select({ id: users.id }).from(users).where(eq(users.id, ownerUserId)).get();
+    if (!owner) throw new DomainError('NOT_FOUND', { entity: 'user', id: ownerUserId });
+  } else if (kind === 'van') {
+    throw new DomainError('VALIDATION', { fields: [{ path: 'ownerUserId', code: 'required' }] });
+  }
+}
+
+export interface LocationInput {
+  name: string;
+  kind: 'warehouse' | 'shelf' | 'van' | 'returns';
+  ownerUserId: number | null;
+  address: string | null;
+  notes: string | null;
+}
+
+export function createLocation(ctx: Ctx, input: LocationInput & { isDefault: boolean }): Location {
+  return inTransaction(ctx, () => {
+    checkName(ctx, input.name);
+    checkOwner(ctx, input.kind, input.ownerUserId);
+    const hasDefault = ctx.db.select({ id: locations.id }).from(locations).where(eq(locations.isDefault, true)).get();
+    const makeDefault = input.isDefault || (!hasDefault && input.ownerUserId === null);
+    if (makeDefault && input.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
+    if (makeDefault) ctx.db.update(locations).set({ isDefault: false }).where(eq(locations.usage, 'internal')).run();
+    const row = ctx.db
+      .insert(locations)
+      .values({ name: input.name, kind: input.kind, usage: 'internal', ownerUserId: input.ownerUserId, isDefault: makeDefault, address: input.address, notes: input.notes, createdAt: ctx.now() })
+      .returning({ id: locations.id })
+      .get();
+    return getLocation(ctx, row.id);
+  });
+}
+
+export function updateLocation(ctx: Ctx, input: LocationInput & { id: number }): Location {
+  return inTransaction(ctx, () => {
+    const current = requireEditable(ctx, input.id);
+    checkName(ctx, input.name, input.id);
+    checkOwner(ctx, input.kind, input.ownerUserId);
+    if (current.isDefault && input.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
+    ctx.db
+      .update(locations)
+      .set({ name: input.name, kind: input.kind, ownerUserId: input.ownerUserId, address: input.address, notes: input.notes })
+      .where(eq(locations.id, input.id))
+      .run();
+    return getLocation(ctx, input.id);
+  });
+}
+
+export function setDefaultLocation(ctx: Ctx, id: number): Location {
+  return inTransaction(ctx, () => {
+    const row = requireEditable(ctx, id);
+    if (!row.active) throw new DomainError('LOCATION_INACTIVE', { locationId: id, name: row.name });
+    if (row.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
+    ctx.db.update(locations).set({ isDefault: false }).where(and(eq(locations.usage, 'internal'), eq(locations.isDefault, true))).run();
+    ctx.db.update(locations).set({ isDefault: true }).where(eq(locations.id, id)).run();
+    return getLocation(ctx, id);
+  });
+}
+
+export function setLocationActive(ctx: Ctx, id: number, active: boolean): Location {
+  return inTransaction(ctx, () => {
+    const row = requireEditable(ctx, id);
+    if (!active) {
+      if (row.isDefault) throw new DomainError('LOCATION_IS_DEFAULT', { name: row.name });
+      const usage = ctx.sqlite
+        .prepare(
+          `select (select coalesce(sum(qty), 0) from balances where location_id = ?) as units,
+                  (select coalesce(sum(qty), 0) from allocations where location_id = ?) as allocated`,
+        )
+        .get(id, id) as { units: number; allocated: number };
+      if (usage.units !== 0 || usage.allocated !== 0) throw new DomainError('LOCATION_IN_USE', { name: row.name, units: usage.units, allocated: usage.allocated });
+    }
+    ctx.db.update(locations).set({ active }).where(eq(locations.id, id)).run();
+    return getLocation(ctx, id);
+  });
+}

@@ -1,0 +1,155 @@
+// Manual stock changes. Adding is a move Adjustment → location at a chosen unit cost (new lots);
+// removing is location → Adjustment or Scrap, oldest lot first unless serials are chosen. A serialized
+// product needs exactly one unique serial per unit. A reason is required when the setting says so.
+import { DomainError } from '../../../shared/errors';
+import type { costMethods } from '../../../shared/contract/stock';
+import { requireProduct } from '../catalog/products';
+import { inTransaction, nextNumber, type Actor, type Ctx } from '../context';
+import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { getSettings } from '../settings/settings';
+import { ensureInventoryProduct } from './inventoryProducts';
+import { assertSerialsUnique, createLots, postMoves, takeOldestFirst, takeSerials, type TakenUnits } from './ledger';
+
+export type CostMethod = (typeof costMethods)[number];
+
+export function costOptions(ctx: Ctx, productId: number): { average: number | null; last: number | null; catalogue: number } {
+  const product = requireProduct(ctx, productId);
+  const average = ctx.sqlite
+    .prepare(
+      `SELECT sum(b.qty * l.unit_cost) AS value, sum(b.qty) AS units FROM balances b JOIN lots l ON l.id = b.lot_id
+       JOIN locations loc ON loc.id = b.location_id AND loc.usage = 'internal' WHERE b.product_id = ?`,
+    )
+    .get(productId) as { value: number | null; units: number | null };
+  const last = ctx.sqlite.prepare(`SELECT unit_cost AS c FROM lots WHERE product_id = ? ORDER BY received_at DESC, id DESC LIMIT 1`).get(productId) as { c: number } | undefined;
+  return {
+    average: average.units ? Math.round(average.value! / average.units) : null,
+    last: last?.c ?? null,
+    catalogue: product.unitCost,
+  };
+}
+
+export function resolveUnitCost(ctx: Ctx, productId: number, method: CostMethod, manual: number | undefined): number {
+  if (method === 'manual') {
+    if (manual === undefined) throw new DomainError('COST_REQUIRED', { method });
+    return manual;
+  }
+  const options = costOptions(ctx, productId);
+  const cost = options[method];
+  if (cost === null) throw new DomainError('COST_REQUIRED', { method });
+  return cost;
+}
+
+function checkReason(ctx: Ctx, reason: string | null): void {
+  if (!reason && getSettings(ctx).requireAdjustmentReason) throw new DomainError('REASON_REQUIRED');
+}
+
+function insertAdjustment(
+  ctx: Ctx,
+  actor: Actor,
+  a: { direction: 'add' | 'remove'; locationId: number; productId: number; counterpart: 'adjustment' | 'scrap'; costMethod: string | null; reason: string | null },
+) {
+  const number = nextNumber(ctx, 'ADJ');
+  const id = Number(
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO adjustments (number, direction, location_id, product_id, counterpart, cost_method, reason, status, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'posted', ?, ?)`,
+      )
+      .run(number, a.direction, a.locationId, a.productId, a.counterpart, a.costMethod, a.reason, actor.userId, ctx.now()).lastInsertRowid,
+  );
+  return { documentType: 'adjustment' as const, id, number };
+}
+
+export interface AddStockInput {
+  productId: number;
+  locationId: number;
+  qty: number;
+  costMethod: CostMethod;
+  unitCost?: number;
+  serials?: string[];
+  reason: string | null;
+}
+
+export function addStock(ctx: Ctx, actor: Actor, input: AddStockInput) {
+  return inTransaction(ctx, () => {
+    const product = requireProduct(ctx, input.productId);
+    requireStockLocation(ctx, input.locationId);
+    checkReason(ctx, input.reason);
+    const serials = input.serials ?? [];
+    if (product.serialized) {
+      if (serials.length !== input.qty) throw new DomainError('SERIAL_COUNT_MISMATCH', { qty: input.qty, serials: serials.length });
+      assertSerialsUnique(ctx, product.id, serials);
+    } else if (serials.length > 0) {
+      throw new DomainError('SERIALS_NOT_ALLOWED');
+    }
+    const unitCost = resolveUnitCost(ctx, product.id, input.costMethod, input.unitCost);
+    const doc = insertAdjustment(ctx, actor, { direction: 'add', locationId: input.locationId, productId: product.id, counterpart: 'adjustment', costMethod: input.costMethod, reason: input.reason });
+    ensureInventoryProduct(ctx, product.id, input.locationId, actor.userId);
+    const now = ctx.now();
+    const lotTemplate = { productId: product.id, unitCost, receivedAt: now, sourceType: 'adjustment', sourceId: doc.id };
+    const lotIds = product.serialized ? createLots(ctx, serials.map((serialNumber) => ({ ...lotTemplate, serialNumber }))) : createLots(ctx, [{ ...lotTemplate, serialNumber: null }]);
+    const unitsPerLot = product.serialized ? 1 : input.qty;
+    postMoves(
+      ctx,
+      lotIds.map((lotId, line) => ({
+        lotId,
+        productId: product.id,
+        qty: unitsPerLot,
+        from: VIRTUAL.adjustment,
+        to: input.locationId,
+        unitCost,
+        sourceType: 'adjustment',
+        sourceId: doc.id,
+        sourceLine: line + 1,
+        reason: input.reason,
+        userId: actor.userId,
+        occurredAt: now,
+      })),
+    );
+    return doc;
+  });
+}
+
+/** Which units leave: the chosen serials, or the oldest free lots. */
+export function chooseUnits(ctx: Ctx, product: { id: number; serialized: boolean }, locationId: number, qty: number | undefined, serials: string[] | undefined): TakenUnits[] {
+  if (product.serialized) {
+    if (!serials || serials.length === 0) throw new DomainError('SERIAL_REQUIRED', { productId: product.id });
+    if (qty !== undefined && qty !== serials.length) throw new DomainError('SERIAL_COUNT_MISMATCH', { qty, serials: serials.length });
+    return takeSerials(ctx, product.id, locationId, serials);
+  }
+  if (serials && serials.length > 0) throw new DomainError('SERIALS_NOT_ALLOWED');
+  if (!qty) throw new DomainError('VALIDATION', { fields: [{ path: 'qty', code: 'required' }] });
+  return takeOldestFirst(ctx, product.id, locationId, qty);
+}
+
+export function removeStock(
+  ctx: Ctx,
+  actor: Actor,
+  input: { productId: number; locationId: number; qty?: number; serials?: string[]; destination: 'adjustment' | 'scrap'; reason: string | null },
+) {
+  return inTransaction(ctx, () => {
+    const product = requireProduct(ctx, input.productId);
+    requireStockLocation(ctx, input.locationId);
+    checkReason(ctx, input.reason);
+    const units = chooseUnits(ctx, product, input.locationId, input.qty, input.serials);
+    const doc = insertAdjustment(ctx, actor, { direction: 'remove', locationId: input.locationId, productId: product.id, counterpart: input.destination, costMethod: null, reason: input.reason });
+    const now = ctx.now();
+    postMoves(
+      ctx,
+      units.map((u, line) => ({
+        lotId: u.lotId,
+        productId: product.id,
+        qty: u.qty,
+        from: input.locationId,
+        to: input.destination === 'scrap' ? VIRTUAL.scrap : VIRTUAL.adjustment,
+        unitCost: u.unitCost,
+        sourceType: 'adjustment',
+        sourceId: doc.id,
+        sourceLine: line + 1,
+        reason: input.reason,
+        userId: actor.userId,
+        occurredAt: now,
+      })),
+    );
+    return doc;
+  });
+}

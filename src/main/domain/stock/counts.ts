@@ -1,0 +1,246 @@
+// Stocktakes (cycle counts). Invariants: one open count per location; only products that were counted
+// change when posting; posting writes every difference as moves in one transaction (surplus from
+// Adjustment at the average cost, shortage to Adjustment oldest first, serials one by one); a scanned
+// serial that the ledger places elsewhere is moved here rather than invented.
+import { DomainError } from '../../../shared/errors';
+import { COUNT_CAP, inTransaction, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
+import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { costOptions } from './adjustments';
+import { ensureInventoryProduct } from './inventoryProducts';
+import { createLots, isInternal, postMoves, takeOldestFirst, type MoveInput } from './ledger';
+
+type CountStatus = 'open' | 'posted' | 'canceled' | 'reversed';
+
+interface Header {
+  id: number;
+  number: string;
+  locationId: number;
+  locationName: string;
+  status: CountStatus;
+  note: string | null;
+  createdAt: number;
+  postedAt: number | null;
+  userName: string;
+}
+
+const headerSql = `SELECT s.id, s.number, s.location_id AS locationId, l.name AS locationName, s.status, s.note, s.created_at AS createdAt, s.posted_at AS postedAt, u.display_name AS userName
+  FROM stocktakes s JOIN locations l ON l.id = s.location_id JOIN users u ON u.id = s.user_id`;
+
+function header(ctx: Ctx, id: number): Header {
+  const row = ctx.sqlite.prepare(`${headerSql} WHERE s.id = ?`).get(id) as Header | undefined;
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'stocktake', id });
+  return row;
+}
+
+function requireOpen(ctx: Ctx, id: number): Header {
+  const h = header(ctx, id);
+  if (h.status !== 'open') throw new DomainError('INVALID_TRANSITION', { document: 'stocktake', number: h.number, status: h.status });
+  return h;
+}
+
+export function startCount(ctx: Ctx, actor: Actor, input: { locationId: number; note: string | null }) {
+  const id = inTransaction(ctx, () => {
+    requireStockLocation(ctx, input.locationId);
+    const open = ctx.sqlite.prepare(`SELECT number FROM stocktakes WHERE location_id = ? AND status = 'open'`).get(input.locationId) as { number: string } | undefined;
+    if (open) throw new DomainError('COUNT_OPEN', { number: open.number });
+    return Number(
+      ctx.sqlite
+        .prepare(`INSERT INTO stocktakes (number, location_id, status, note, user_id, created_at) VALUES (?, ?, 'open', ?, ?, ?)`)
+        .run(nextNumber(ctx, 'CNT'), input.locationId, input.note, actor.userId, ctx.now()).lastInsertRowid,
+    );
+  });
+  return getCount(ctx, id);
+}
+
+interface ProductInfo {
+  id: number;
+  sku: string;
+  name: string;
+  serialized: number;
+}
+
+export function getCount(ctx: Ctx, id: number) {
+  const h = header(ctx, id);
+  const expected = ctx.sqlite
+    .prepare(`SELECT product_id AS productId, sum(qty) AS qty FROM balances WHERE location_id = ? GROUP BY product_id`)
+    .all(h.locationId) as { productId: number; qty: number }[];
+  const counted = ctx.sqlite.prepare(`SELECT product_id AS productId, counted_qty AS qty FROM stocktake_counts WHERE stocktake_id = ?`).all(id) as { productId: number; qty: number }[];
+  const productIds = new Set([...expected.map((e) => e.productId), ...counted.map((c) => c.productId)]);
+  const expectedBy = new Map(expected.map((e) => [e.productId, e.qty]));
+  const countedBy = new Map(counted.map((c) => [c.productId, c.qty]));
+  const info = new Map<number, ProductInfo>();
+  const lookup = ctx.sqlite.prepare(`SELECT id, sku, name, serialized FROM products WHERE id = ?`);
+  for (const pid of productIds) info.set(pid, lookup.get(pid) as ProductInfo);
+  const serialDiffs = serialDifferences(ctx, id, h.locationId);
+  const lines = [...productIds]
+    .map((productId) => {
+      const p = info.get(productId)!;
+      const isCounted = countedBy.has(productId);
+      const exp = expectedBy.get(productId) ?? 0;
+      const cnt = countedBy.get(productId) ?? 0;
+      const diff = serialDiffs.get(productId);
+      return {
+        productId,
+        sku: p.sku,
+        productName: p.name,
+        serialized: p.serialized === 1,
+        expectedQty: exp,
+        counted: isCounted,
+        countedQty: cnt,
+        difference: isCounted ? cnt - exp : 0,
+        missingSerials: isCounted ? (diff?.missing ?? []) : [],
+        unexpectedSerials: diff?.unexpected ?? [],
+      };
+    })
+    .sort((a, b) => a.sku.localeCompare(b.sku));
+  return { ...h, lines };
+}
+
+/** Per serialized product: serials on hand here but not scanned, and scanned but not on hand here. */
+function serialDifferences(ctx: Ctx, stocktakeId: number, locationId: number): Map<number, { missing: string[]; unexpected: string[] }> {
+  const result = new Map<number, { missing: string[]; unexpected: string[] }>();
+  const get = (pid: number) => {
+    let r = result.get(pid);
+    if (!r) result.set(pid, (r = { missing: [], unexpected: [] }));
+    return r;
+  };
+  const missing = ctx.sqlite
+    .prepare(
+      `SELECT l.product_id AS productId, l.serial_number AS serial FROM balances b JOIN lots l ON l.id = b.lot_id
+       WHERE b.location_id = ? AND b.qty > 0 AND l.serial_number IS NOT NULL
+         AND l.product_id IN (SELECT product_id FROM stocktake_counts WHERE stocktake_id = ?)
+         AND NOT EXISTS (SELECT 1 FROM stocktake_serials s WHERE s.stocktake_id = ? AND s.product_id = l.product_id AND s.serial_number = l.serial_number)
+       ORDER BY l.serial_number`,
+    )
+    .all(locationId, stocktakeId, stocktakeId) as { productId: number; serial: string }[];
+  for (const m of missing) get(m.productId).missing.push(m.serial);
+  const unexpected = ctx.sqlite
+    .prepare(
+      `SELECT s.product_id AS productId, s.serial_number AS serial FROM stocktake_serials s
+       JOIN lots l ON l.product_id = s.product_id AND l.serial_number = s.serial_number
+       WHERE s.stocktake_id = ? AND NOT EXISTS (SELECT 1 FROM balances b WHERE b.lot_id = l.id AND b.location_id = ? AND b.qty > 0)
+       ORDER BY s.serial_number`,
+    )
+    .all(stocktakeId, locationId) as { productId: number; serial: string }[];
+  for (const u of unexpected) get(u.productId).unexpected.push(u.serial);
+  return result;
+}
+
+export function listCounts(ctx: Ctx, input: { page: number; pageSize: number; sortBy?: 'createdAt' | 'number'; sortDirection: 'asc' | 'desc'; status?: CountStatus }) {
+  const where = input.status ? `WHERE s.status = ?` : '';
+  const params = input.status ? [input.status] : [];
+  const direction = input.sortBy ? (input.sortDirection === 'desc' ? 'DESC' : 'ASC') : 'DESC';
+  const rows = ctx.sqlite.prepare(`${headerSql} ${where} ORDER BY s.id ${direction} LIMIT ? OFFSET ?`).all(...params, input.pageSize, offsetOf(input)) as Header[];
+  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM stocktakes s ${where} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
+  return { rows, total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+}
+
+function addCounted(ctx: Ctx, stocktakeId: number, productId: number, delta: number): number {
+  const row = ctx.sqlite
+    .prepare(
+      `INSERT INTO stocktake_counts (stocktake_id, product_id, counted_qty) VALUES (?, ?, ?)
+       ON CONFLICT (stocktake_id, product_id) DO UPDATE SET counted_qty = counted_qty + excluded.counted_qty RETURNING counted_qty AS n`,
+    )
+    .get(stocktakeId, productId, delta) as { n: number };
+  return row.n;
+}
+
+/** One scan: a serial number counts that unit; a SKU or barcode counts one unit of a non-serialized product. */
+export function scanCount(ctx: Ctx, input: { id: number; code: string }) {
+  return inTransaction(ctx, () => {
+    requireOpen(ctx, input.id);
+    const bySerial = ctx.sqlite
+      .prepare(`SELECT p.id, p.sku, p.name, l.serial_number AS serial FROM lots l JOIN products p ON p.id = l.product_id WHERE l.serial_number = ? ORDER BY l.id DESC LIMIT 1`)
+      .get(input.code) as { id: number; sku: string; name: string; serial: string } | undefined;
+    if (bySerial) {
+      const inserted = ctx.sqlite
+        .prepare(`INSERT OR IGNORE INTO stocktake_serials (stocktake_id, product_id, serial_number) VALUES (?, ?, ?)`)
+        .run(input.id, bySerial.id, bySerial.serial);
+      if (inserted.changes === 0) throw new DomainError('DUPLICATE_SERIAL', { serials: [bySerial.serial], within: 'count' });
+      const n = addCounted(ctx, input.id, bySerial.id, 1);
+      return { productId: bySerial.id, sku: bySerial.sku, productName: bySerial.name, serialNumber: bySerial.serial, countedQty: n };
+    }
+    const product = ctx.sqlite
+      .prepare(`SELECT id, sku, name, serialized FROM products WHERE lower(sku) = lower(?) OR barcode = ? ORDER BY lower(sku) = lower(?) DESC LIMIT 1`)
+      .get(input.code, input.code, input.code) as ProductInfo | undefined;
+    if (!product) throw new DomainError('NOT_FOUND', { entity: 'code', code: input.code });
+    if (product.serialized === 1) throw new DomainError('SERIAL_REQUIRED', { sku: product.sku });
+    const n = addCounted(ctx, input.id, product.id, 1);
+    return { productId: product.id, sku: product.sku, productName: product.name, serialNumber: null, countedQty: n };
+  });
+}
+
+export function setCountQty(ctx: Ctx, input: { id: number; productId: number; countedQty: number }) {
+  inTransaction(ctx, () => {
+    requireOpen(ctx, input.id);
+    const product = ctx.sqlite.prepare(`SELECT id, serialized FROM products WHERE id = ?`).get(input.productId) as ProductInfo | undefined;
+    if (!product) throw new DomainError('NOT_FOUND', { entity: 'product', id: input.productId });
+    if (product.serialized === 1) {
+      // Serialized units are counted by scanning; typing 0 records "counted, none found".
+      if (input.countedQty !== 0) throw new DomainError('SERIAL_REQUIRED', { productId: input.productId });
+      ctx.sqlite.prepare(`DELETE FROM stocktake_serials WHERE stocktake_id = ? AND product_id = ?`).run(input.id, input.productId);
+    }
+    ctx.sqlite
+      .prepare(`INSERT INTO stocktake_counts (stocktake_id, product_id, counted_qty) VALUES (?, ?, ?) ON CONFLICT (stocktake_id, product_id) DO UPDATE SET counted_qty = excluded.counted_qty`)
+      .run(input.id, input.productId, input.countedQty);
+  });
+  return getCount(ctx, input.id).lines.find((l) => l.productId === input.productId)!;
+}
+
+export function cancelCount(ctx: Ctx, id: number) {
+  return inTransaction(ctx, () => {
+    const h = requireOpen(ctx, id);
+    ctx.sqlite.prepare(`UPDATE stocktakes SET status = 'canceled' WHERE id = ?`).run(id);
+    return { documentType: 'stocktake' as const, id, number: h.number };
+  });
+}
+
+export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: string | null }) {
+  return inTransaction(ctx, () => {
+    const h = requireOpen(ctx, input.id);
+    requireStockLocation(ctx, h.locationId);
+    const count = getCount(ctx, input.id);
+    const now = ctx.now();
+    const moves: MoveInput[] = [];
+    const base = { sourceType: 'stocktake', sourceId: input.id, reason: input.reason ?? h.number, userId: actor.userId, occurredAt: now };
+    const serialLot = ctx.sqlite.prepare(`SELECT id, unit_cost AS unitCost FROM lots WHERE product_id = ? AND serial_number = ?`);
+    const lotPlace = ctx.sqlite.prepare(`SELECT location_id AS locationId FROM balances WHERE lot_id = ? AND qty > 0 ORDER BY qty DESC`);
+    const newLots: { productId: number; qty: number; unitCost: number }[] = [];
+    let line = 0;
+    for (const l of count.lines) {
+      if (!l.counted) continue;
+      line += 1;
+      if (l.serialized) {
+        for (const serial of l.missingSerials) {
+          const lot = serialLot.get(l.productId, serial) as { id: number; unitCost: number };
+          moves.push({ ...base, lotId: lot.id, productId: l.productId, qty: 1, from: h.locationId, to: VIRTUAL.adjustment, unitCost: lot.unitCost, sourceLine: line });
+        }
+        for (const serial of l.unexpectedSerials) {
+          const lot = serialLot.get(l.productId, serial) as { id: number; unitCost: number };
+          const places = lotPlace.all(lot.id) as { locationId: number }[];
+          const elsewhere = places.find((p) => p.locationId !== h.locationId && isInternal(ctx.sqlite, p.locationId));
+          moves.push({ ...base, lotId: lot.id, productId: l.productId, qty: 1, from: elsewhere?.locationId ?? VIRTUAL.adjustment, to: h.locationId, unitCost: lot.unitCost, sourceLine: line });
+        }
+        if (l.unexpectedSerials.length > 0) ensureInventoryProduct(ctx, l.productId, h.locationId, actor.userId);
+      } else if (l.difference < 0) {
+        for (const u of takeOldestFirst(ctx, l.productId, h.locationId, -l.difference)) {
+          moves.push({ ...base, lotId: u.lotId, productId: l.productId, qty: u.qty, from: h.locationId, to: VIRTUAL.adjustment, unitCost: u.unitCost, sourceLine: line });
+        }
+      } else if (l.difference > 0) {
+        const options = costOptions(ctx, l.productId);
+        newLots.push({ productId: l.productId, qty: l.difference, unitCost: options.average ?? options.last ?? options.catalogue });
+      }
+    }
+    const lotIds = createLots(
+      ctx,
+      newLots.map((n) => ({ productId: n.productId, serialNumber: null, unitCost: n.unitCost, receivedAt: now, sourceType: 'stocktake', sourceId: input.id })),
+    );
+    newLots.forEach((n, i) => {
+      moves.push({ ...base, lotId: lotIds[i]!, productId: n.productId, qty: n.qty, from: VIRTUAL.adjustment, to: h.locationId, unitCost: n.unitCost, sourceLine: null });
+      ensureInventoryProduct(ctx, n.productId, h.locationId, actor.userId);
+    });
+    postMoves(ctx, moves);
+    ctx.sqlite.prepare(`UPDATE stocktakes SET status = 'posted', posted_at = ? WHERE id = ?`).run(now, input.id);
+    return { documentType: 'stocktake' as const, id: input.id, number: h.number };
+  });
+}

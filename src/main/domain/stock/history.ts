@@ -1,0 +1,184 @@
+// The Inventory Transfers & Updates page: the moves ledger and the inventory events (edits that are not
+// moves) merged newest first. Each side is filtered, ordered and limited by its own indexes before the
+// merge, so the first page stays cheap at a million moves.
+import type { HistoryRow } from '../../../shared/contract/stock';
+import { COUNT_CAP, type Ctx } from '../context';
+import { VIRTUAL } from '../locations/locations';
+
+export interface HistoryInput {
+  page: number;
+  pageSize: number;
+  sortDirection: 'asc' | 'desc';
+  sortBy?: 'occurredAt';
+  productId?: number;
+  locationId?: number;
+  serial?: string;
+  userId?: number;
+  from?: number;
+  to?: number;
+}
+
+/** WHERE clauses for one side; `locationEnd` picks which end of a move the location filter uses. */
+function filters(input: HistoryInput, side: 'move' | 'event', locationEnd?: 'from' | 'to') {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const alias = side === 'move' ? 'm' : 'e';
+  if (input.productId) {
+    where.push(`${alias}.product_id = ?`);
+    params.push(input.productId);
+  }
+  if (input.locationId) {
+    where.push(side === 'move' ? `m.${locationEnd}_location_id = ?` : 'e.location_id = ?');
+    params.push(input.locationId);
+  }
+  if (input.serial) {
+    where.push(side === 'move' ? 'm.lot_id IN (SELECT id FROM lots WHERE serial_number = ?)' : '(e.serial_number = ? OR e.lot_id IN (SELECT id FROM lots WHERE serial_number = ?))');
+    params.push(input.serial);
+    if (side === 'event') params.push(input.serial);
+  }
+  if (input.userId) {
+    where.push(`${alias}.user_id = ?`);
+    params.push(input.userId);
+  }
+  if (input.from !== undefined) {
+    where.push(`${alias}.occurred_at >= ?`);
+    params.push(input.from);
+  }
+  if (input.to !== undefined) {
+    where.push(`${alias}.occurred_at <= ?`);
+    params.push(input.to);
+  }
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+interface RawRow {
+  side: 'move' | 'event';
+  id: number;
+  occurredAt: number;
+}
+
+interface Part {
+  keys: string;
+  count: string;
+  params: unknown[];
+}
+
+/**
+ * The sources to merge. A location filter on moves becomes two parts (moves out of it, moves into it)
+ * so that each walks its own (location, occurred_at) index and stops early; a move never has the same
+ * location at both ends, so the parts do not overlap.
+ */
+function parts(input: HistoryInput, dir: string, window: number): Part[] {
+  const moveEnds: ('from' | 'to' | undefined)[] = input.locationId ? ['from', 'to'] : [undefined];
+  const result: Part[] = moveEnds.map((end) => {
+    const f = filters(input, 'move', end);
+    return {
+      keys: `SELECT 'move' AS side, m.id, m.occurred_at AS occurredAt FROM stock_moves m ${f.sql} ORDER BY m.occurred_at ${dir}, m.id ${dir} LIMIT ${window}`,
+      count: `SELECT count(*) AS n FROM (SELECT 1 FROM stock_moves m ${f.sql} LIMIT ${COUNT_CAP + 1})`,
+      params: f.params,
+    };
+  });
+  const e = filters(input, 'event');
+  result.push({
+    keys: `SELECT 'event' AS side, e.id, e.occurred_at AS occurredAt FROM inventory_events e ${e.sql} ORDER BY e.occurred_at ${dir}, e.id ${dir} LIMIT ${window}`,
+    count: `SELECT count(*) AS n FROM (SELECT 1 FROM inventory_events e ${e.sql} LIMIT ${COUNT_CAP + 1})`,
+    params: e.params,
+  });
+  return result;
+}
+
+export function history(ctx: Ctx, input: HistoryInput): { rows: HistoryRow[]; total: number; totalCapped: boolean } {
+  const dir = input.sortDirection === 'asc' && input.sortBy ? 'ASC' : 'DESC';
+  const sources = parts(input, dir, input.page * input.pageSize);
+  const keys = ctx.sqlite
+    .prepare(
+      `${sources.map((p) => `SELECT * FROM (${p.keys})`).join(' UNION ALL ')}
+       ORDER BY occurredAt ${dir}, side ${dir}, id ${dir} LIMIT ? OFFSET ?`,
+    )
+    .all(...sources.flatMap((p) => p.params), input.pageSize, (input.page - 1) * input.pageSize) as RawRow[];
+  const rows = keys.map((k) => (k.side === 'move' ? moveRow(ctx, k.id) : eventRow(ctx, k.id)));
+  const n = sources.reduce((sum, p) => sum + (ctx.sqlite.prepare(p.count).get(...p.params) as { n: number }).n, 0);
+  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+}
+
+function moveRow(ctx: Ctx, id: number): HistoryRow {
+  const m = ctx.sqlite
+    .prepare(
+      `SELECT m.id, m.occurred_at AS occurredAt, m.product_id AS productId, p.sku, p.name AS productName, lt.serial_number AS serialNumber, m.qty,
+              m.from_location_id AS fromId, f.name AS fromName, m.to_location_id AS toId, t.name AS toName, m.source_type AS sourceType, m.source_id AS sourceId,
+              m.reason, u.display_name AS userName, m.reverses_move_id AS reversesMoveId,
+              CASE m.source_type WHEN 'adjustment' THEN (SELECT number FROM adjustments WHERE id = m.source_id)
+                                 WHEN 'transfer' THEN (SELECT number FROM transfers WHERE id = m.source_id)
+                                 WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id) END AS documentNumber
+       FROM stock_moves m JOIN products p ON p.id = m.product_id JOIN lots lt ON lt.id = m.lot_id
+       JOIN locations f ON f.id = m.from_location_id JOIN locations t ON t.id = m.to_location_id LEFT JOIN users u ON u.id = m.user_id
+       WHERE m.id = ?`,
+    )
+    .get(id) as {
+    id: number;
+    occurredAt: number;
+    productId: number;
+    sku: string;
+    productName: string;
+    serialNumber: string | null;
+    qty: number;
+    fromId: number;
+    fromName: string;
+    toId: number;
+    toName: string;
+    sourceType: string;
+    reason: string | null;
+    userName: string | null;
+    reversesMoveId: number | null;
+    documentNumber: string | null;
+  };
+  let type: HistoryRow['type'] = 'adjustment';
+  if (m.reversesMoveId !== null) type = 'reversal';
+  else if (m.sourceType === 'transfer') type = m.toId === VIRTUAL.transit ? 'transfer.ship' : m.fromId === VIRTUAL.transit ? 'transfer.receive' : 'transfer';
+  else if (m.sourceType === 'stocktake') type = 'stocktake';
+  return {
+    key: `m${m.id}`,
+    occurredAt: m.occurredAt,
+    type,
+    productId: m.productId,
+    sku: m.sku,
+    productName: m.productName,
+    serialNumber: m.serialNumber,
+    qty: m.qty,
+    fromLocationName: m.fromName,
+    toLocationName: m.toName,
+    locationName: null,
+    documentNumber: m.documentNumber,
+    reason: m.reason,
+    userName: m.userName,
+    changes: [],
+  };
+}
+
+function eventRow(ctx: Ctx, id: number): HistoryRow {
+  const e = ctx.sqlite
+    .prepare(
+      `SELECT e.id, e.occurred_at AS occurredAt, e.type, e.product_id AS productId, p.sku, p.name AS productName, e.serial_number AS serialNumber,
+              l.name AS locationName, u.display_name AS userName, e.changes
+       FROM inventory_events e JOIN products p ON p.id = e.product_id LEFT JOIN locations l ON l.id = e.location_id LEFT JOIN users u ON u.id = e.user_id
+       WHERE e.id = ?`,
+    )
+    .get(id) as { id: number; occurredAt: number; type: HistoryRow['type']; productId: number; sku: string; productName: string; serialNumber: string | null; locationName: string | null; userName: string | null; changes: string };
+  return {
+    key: `e${e.id}`,
+    occurredAt: e.occurredAt,
+    type: e.type,
+    productId: e.productId,
+    sku: e.sku,
+    productName: e.productName,
+    serialNumber: e.serialNumber,
+    qty: null,
+    fromLocationName: null,
+    toLocationName: null,
+    locationName: e.locationName,
+    documentNumber: null,
+    reason: null,
+    userName: e.userName,
+    changes: JSON.parse(e.changes) as HistoryRow['changes'],
+  };
+}

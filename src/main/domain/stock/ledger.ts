@@ -1,0 +1,204 @@
+// The stock ledger. Invariants: moves are append-only (triggers refuse UPDATE/DELETE); every move has
+// two ends and qty > 0; balances are the Σ of moves per (lot, location), written in the same
+// transaction as the move; internal locations never go negative; Σ over all locations of a lot is 0;
+// units held by allocations are not free to leave.
+import { DomainError } from '../../../shared/errors';
+import type { Sqlite } from '../../db/open';
+import type { Ctx } from '../context';
+
+export interface MoveInput {
+  lotId: number;
+  productId: number;
+  qty: number;
+  from: number;
+  to: number;
+  unitCost: number;
+  sourceType: string;
+  sourceId: number;
+  sourceLine?: number | null;
+  companyId?: number | null;
+  reason?: string | null;
+  userId: number | null;
+  occurredAt: number;
+  reversesMoveId?: number | null;
+}
+
+export interface NewLot {
+  productId: number;
+  serialNumber: string | null;
+  unitCost: number;
+  receivedAt: number;
+  vendorId?: number | null;
+  poLineId?: number | null;
+  receiptId?: number | null;
+  vendorInvoiceNumber?: string | null;
+  sourceType: string;
+  sourceId: number;
+}
+
+/** A lot's free units at a location, as chosen for leaving. */
+export interface TakenUnits {
+  lotId: number;
+  qty: number;
+  unitCost: number;
+  serialNumber: string | null;
+}
+
+function statementsFor(sqlite: Sqlite) {
+  return {
+    insertMove: sqlite.prepare(
+      `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, company_id, reason, user_id, occurred_at, reverses_move_id)
+       VALUES (@lotId, @productId, @qty, @from, @to, @unitCost, @sourceType, @sourceId, @sourceLine, @companyId, @reason, @userId, @occurredAt, @reversesMoveId)`,
+    ),
+    addBalance: sqlite.prepare(
+      `INSERT INTO balances (lot_id, location_id, product_id, qty) VALUES (?, ?, ?, ?)
+       ON CONFLICT (lot_id, location_id) DO UPDATE SET qty = qty + excluded.qty RETURNING qty`,
+    ),
+    deleteZeroBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = 0`),
+    allocatedAt: sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS n FROM allocations WHERE lot_id = ? AND location_id = ?`),
+    locationUsage: sqlite.prepare(`SELECT usage FROM locations WHERE id = ?`),
+    insertLot: sqlite.prepare(
+      `INSERT INTO lots (product_id, serial_number, unit_cost, received_at, vendor_id, po_line_id, receipt_id, vendor_invoice_number, source_type, source_id)
+       VALUES (@productId, @serialNumber, @unitCost, @receivedAt, @vendorId, @poLineId, @receiptId, @vendorInvoiceNumber, @sourceType, @sourceId)`,
+    ),
+    freeLots: sqlite.prepare(
+      `SELECT b.lot_id AS lotId, b.qty - coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = b.lot_id AND a.location_id = b.location_id), 0) AS free,
+              l.unit_cost AS unitCost, l.serial_number AS serialNumber
+       FROM balances b JOIN lots l ON l.id = b.lot_id
+       WHERE b.product_id = ? AND b.location_id = ? AND b.qty > 0
+       ORDER BY l.received_at, l.id`,
+    ),
+  };
+}
+
+type Statements = ReturnType<typeof statementsFor>;
+const cache = new WeakMap<Sqlite, { statements: Statements; internal: Map<number, boolean> }>();
+
+function state(sqlite: Sqlite) {
+  let s = cache.get(sqlite);
+  if (!s) {
+    s = { statements: statementsFor(sqlite), internal: new Map() };
+    cache.set(sqlite, s);
+  }
+  return s;
+}
+
+export function isInternal(sqlite: Sqlite, locationId: number): boolean {
+  const s = state(sqlite);
+  let internal = s.internal.get(locationId);
+  if (internal === undefined) {
+    const row = s.statements.locationUsage.get(locationId) as { usage: string } | undefined;
+    if (!row) throw new DomainError('NOT_FOUND', { entity: 'location', id: locationId });
+    internal = row.usage === 'internal';
+    s.internal.set(locationId, internal);
+  }
+  return internal;
+}
+
+function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: number, productId: number, delta: number): void {
+  const { qty } = s.addBalance.get(lotId, locationId, productId, delta) as { qty: number };
+  if (qty === 0) {
+    s.deleteZeroBalance.run(lotId, locationId);
+    return;
+  }
+  if (delta < 0 && isInternal(sqlite, locationId)) {
+    if (qty < 0) throw new DomainError('INSUFFICIENT_STOCK', { lotId, locationId, productId, shortBy: -qty });
+    const { n } = s.allocatedAt.get(lotId, locationId) as { n: number };
+    if (qty < n) throw new DomainError('INSUFFICIENT_STOCK', { lotId, locationId, productId, allocated: n });
+  }
+}
+
+/** Posts moves and their balances. Call inside the action's transaction. Returns the new move ids. */
+export function postMoves(ctx: Ctx, moves: MoveInput[]): number[] {
+  const s = state(ctx.sqlite).statements;
+  const ids: number[] = [];
+  for (const m of moves) {
+    if (!(m.qty > 0) || !Number.isInteger(m.qty)) throw new DomainError('VALIDATION', { field: 'qty', qty: m.qty });
+    if (m.from === m.to) throw new DomainError('SAME_LOCATION');
+    const result = s.insertMove.run({
+      ...m,
+      sourceLine: m.sourceLine ?? null,
+      companyId: m.companyId ?? null,
+      reason: m.reason ?? null,
+      reversesMoveId: m.reversesMoveId ?? null,
+    });
+    ids.push(Number(result.lastInsertRowid));
+    applyBalance(ctx.sqlite, s, m.lotId, m.to, m.productId, m.qty);
+    applyBalance(ctx.sqlite, s, m.lotId, m.from, m.productId, -m.qty);
+  }
+  return ids;
+}
+
+/** Creates lots; serials must already be checked for uniqueness (the unique index is the last guard). */
+export function createLots(ctx: Ctx, lots: NewLot[]): number[] {
+  const s = state(ctx.sqlite).statements;
+  return lots.map((lot) =>
+    Number(
+      s.insertLot.run({
+        vendorId: null,
+        poLineId: null,
+        receiptId: null,
+        vendorInvoiceNumber: null,
+        ...lot,
+      }).lastInsertRowid,
+    ),
+  );
+}
+
+/** Refuses serials repeated in the list or already used by this product; names the offenders. */
+export function assertSerialsUnique(ctx: Ctx, productId: number, serials: string[]): void {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const serial of serials) {
+    if (seen.has(serial)) repeated.add(serial);
+    seen.add(serial);
+  }
+  if (repeated.size > 0) throw new DomainError('DUPLICATE_SERIAL', { serials: [...repeated].slice(0, 50), within: 'list' });
+  const existing: string[] = [];
+  const chunk = 500;
+  for (let i = 0; i < serials.length; i += chunk) {
+    const part = serials.slice(i, i + chunk);
+    const rows = ctx.sqlite
+      .prepare(`SELECT serial_number AS s FROM lots WHERE product_id = ? AND serial_number IN (${part.map(() => '?').join(',')})`)
+      .all(productId, ...part) as { s: string }[];
+    for (const r of rows) existing.push(r.s);
+  }
+  if (existing.length > 0) throw new DomainError('DUPLICATE_SERIAL', { serials: existing.slice(0, 50), within: 'stock', count: existing.length });
+}
+
+/** Oldest lots first (FIFO), only units not held by allocations. */
+export function takeOldestFirst(ctx: Ctx, productId: number, locationId: number, qty: number): TakenUnits[] {
+  const rows = state(ctx.sqlite).statements.freeLots.all(productId, locationId) as { lotId: number; free: number; unitCost: number; serialNumber: string | null }[];
+  const taken: TakenUnits[] = [];
+  let remaining = qty;
+  for (const row of rows) {
+    if (remaining === 0) break;
+    if (row.free <= 0) continue;
+    const n = Math.min(row.free, remaining);
+    taken.push({ lotId: row.lotId, qty: n, unitCost: row.unitCost, serialNumber: row.serialNumber });
+    remaining -= n;
+  }
+  if (remaining > 0) throw new DomainError('INSUFFICIENT_STOCK', { productId, locationId, requested: qty, available: qty - remaining });
+  return taken;
+}
+
+/** The chosen serial units, each free at the location. */
+export function takeSerials(ctx: Ctx, productId: number, locationId: number, serials: string[]): TakenUnits[] {
+  const unique = new Set(serials);
+  if (unique.size !== serials.length) throw new DomainError('DUPLICATE_SERIAL', { serials: serials.filter((s, i) => serials.indexOf(s) !== i).slice(0, 50), within: 'list' });
+  const lookup = ctx.sqlite.prepare(
+    `SELECT l.id AS lotId, l.unit_cost AS unitCost, l.serial_number AS serialNumber,
+            coalesce(b.qty, 0) - coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = l.id AND a.location_id = ?), 0) AS free
+     FROM lots l LEFT JOIN balances b ON b.lot_id = l.id AND b.location_id = ?
+     WHERE l.product_id = ? AND l.serial_number = ?`,
+  );
+  const taken: TakenUnits[] = [];
+  const missing: string[] = [];
+  for (const serial of serials) {
+    const row = lookup.get(locationId, locationId, productId, serial) as { lotId: number; unitCost: number; serialNumber: string; free: number } | undefined;
+    if (!row || row.free < 1) missing.push(serial);
+    else taken.push({ lotId: row.lotId, qty: 1, unitCost: row.unitCost, serialNumber: row.serialNumber });
+  }
+  if (missing.length > 0) throw new DomainError('SERIAL_NOT_FOUND', { serials: missing.slice(0, 50), count: missing.length, locationId });
+  return taken;
+}

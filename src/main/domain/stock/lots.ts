@@ -1,0 +1,79 @@
+// Stocked items as the user sees them: lots (or serialized units) on hand at internal locations.
+// A serial edit keeps serials unique per product and is recorded in the history.
+import { DomainError } from '../../../shared/errors';
+import { can, COUNT_CAP, inTransaction, offsetOf, serialPrefix, type Actor, type Ctx } from '../context';
+import { recordEvent } from './inventoryProducts';
+
+const sortColumns: Record<string, string> = {
+  receivedAt: 'lt.received_at',
+  serialNumber: 'lt.serial_number',
+  sku: 'p.sku',
+  locationName: 'loc.name',
+  qty: 'b.qty',
+};
+
+const fromSql = `FROM balances b JOIN lots lt ON lt.id = b.lot_id JOIN products p ON p.id = lt.product_id
+  JOIN locations loc ON loc.id = b.location_id AND loc.usage = 'internal' LEFT JOIN companies v ON v.id = lt.vendor_id`;
+
+export function listLots(
+  ctx: Ctx,
+  actor: Actor,
+  input: { page: number; pageSize: number; sortBy?: string; sortDirection: 'asc' | 'desc'; productId?: number; locationId?: number; serial?: string },
+) {
+  const where: string[] = ['b.qty > 0'];
+  const params: unknown[] = [];
+  if (input.productId) {
+    where.push('b.product_id = ?');
+    params.push(input.productId);
+  }
+  if (input.locationId) {
+    where.push('b.location_id = ?');
+    params.push(input.locationId);
+  }
+  if (input.serial) {
+    const prefix = serialPrefix('lt.serial_number', input.serial);
+    where.push(prefix.sql);
+    params.push(...prefix.params);
+  }
+  const whereSql = `WHERE ${where.join(' AND ')}`;
+  const order = `${sortColumns[input.sortBy ?? 'receivedAt'] ?? 'lt.received_at'} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, lt.id`;
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT lt.id AS lotId, lt.product_id AS productId, p.sku, p.name AS productName, lt.serial_number AS serialNumber, b.location_id AS locationId, loc.name AS locationName,
+              b.qty, coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = b.lot_id AND a.location_id = b.location_id), 0) AS allocated,
+              lt.unit_cost AS unitCost, lt.received_at AS receivedAt, v.name AS vendorName, lt.vendor_invoice_number AS vendorInvoiceNumber
+       ${fromSql} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+    .all(...params, input.pageSize, offsetOf(input)) as { unitCost: number | null }[];
+  const showCost = can(actor, 'costs.view');
+  if (!showCost) for (const r of rows) r.unitCost = null;
+  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${fromSql} ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
+  return { rows: rows as never[], total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+}
+
+export function editSerial(ctx: Ctx, actor: Actor, input: { lotId: number; serialNumber: string }) {
+  return inTransaction(ctx, () => {
+    const lot = ctx.sqlite.prepare(`SELECT id, product_id AS productId, serial_number AS serialNumber FROM lots WHERE id = ?`).get(input.lotId) as
+      | { id: number; productId: number; serialNumber: string | null }
+      | undefined;
+    if (!lot) throw new DomainError('NOT_FOUND', { entity: 'lot', id: input.lotId });
+    if (lot.serialNumber === null) throw new DomainError('SERIALS_NOT_ALLOWED');
+    if (lot.serialNumber === input.serialNumber) return { lotId: lot.id, serialNumber: lot.serialNumber };
+    const clash = ctx.sqlite.prepare(`SELECT id FROM lots WHERE product_id = ? AND serial_number = ? AND id <> ?`).get(lot.productId, input.serialNumber, lot.id);
+    if (clash) throw new DomainError('DUPLICATE_SERIAL', { serials: [input.serialNumber], within: 'stock' });
+    ctx.sqlite.prepare(`UPDATE lots SET serial_number = ? WHERE id = ?`).run(input.serialNumber, lot.id);
+    const place = ctx.sqlite
+      .prepare(`SELECT b.location_id AS locationId FROM balances b JOIN locations l ON l.id = b.location_id AND l.usage = 'internal' WHERE b.lot_id = ? AND b.qty > 0`)
+      .get(lot.id) as { locationId: number } | undefined;
+    recordEvent(ctx, {
+      type: 'serial.edited',
+      productId: lot.productId,
+      locationId: place?.locationId ?? null,
+      lotId: lot.id,
+      serialNumber: input.serialNumber,
+      userId: actor.userId,
+      changes: [{ field: 'serialNumber', before: lot.serialNumber, after: input.serialNumber }],
+    });
+    return { lotId: lot.id, serialNumber: input.serialNumber };
+  });
+}

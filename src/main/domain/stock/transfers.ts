@@ -1,0 +1,150 @@
+// Transfers between internal locations. Direct: from → to in one step. Ship: from → In-transit, then
+// receive: In-transit → to. Status changes only through the transitions below.
+import { DomainError } from '../../../shared/errors';
+import { requireProduct } from '../catalog/products';
+import { COUNT_CAP, inTransaction, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
+import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { chooseUnits } from './adjustments';
+import { ensureInventoryProduct } from './inventoryProducts';
+import { postMoves, type MoveInput } from './ledger';
+
+export type TransferStatus = 'inTransit' | 'done' | 'canceled' | 'reversed';
+
+/** The one transition table of the transfer document. */
+const transitions: Record<string, { from: TransferStatus[]; to: TransferStatus }> = {
+  receive: { from: ['inTransit'], to: 'done' },
+  cancel: { from: ['inTransit'], to: 'canceled' },
+  reverse: { from: ['done'], to: 'reversed' },
+};
+
+export function transitionTransfer(ctx: Ctx, id: number, action: keyof typeof transitions): { number: string; fromLocationId: number; toLocationId: number } {
+  const row = ctx.sqlite.prepare(`SELECT number, status, from_location_id AS fromLocationId, to_location_id AS toLocationId FROM transfers WHERE id = ?`).get(id) as
+    | { number: string; status: TransferStatus; fromLocationId: number; toLocationId: number }
+    | undefined;
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'transfer', id });
+  const t = transitions[action]!;
+  if (!t.from.includes(row.status)) throw new DomainError('INVALID_TRANSITION', { document: 'transfer', number: row.number, status: row.status, action });
+  ctx.sqlite.prepare(`UPDATE transfers SET status = ?, received_at = CASE WHEN ? = 'done' THEN ? ELSE received_at END WHERE id = ?`).run(t.to, t.to, ctx.now(), id);
+  return row;
+}
+
+export interface TransferInput {
+  fromLocationId: number;
+  toLocationId: number;
+  lines: { productId: number; qty?: number; serials?: string[] }[];
+  mode: 'direct' | 'ship';
+  note: string | null;
+}
+
+export function transferStock(ctx: Ctx, actor: Actor, input: TransferInput) {
+  return inTransaction(ctx, () => {
+    if (input.fromLocationId === input.toLocationId) throw new DomainError('SAME_LOCATION');
+    requireStockLocation(ctx, input.fromLocationId);
+    requireStockLocation(ctx, input.toLocationId);
+    const number = nextNumber(ctx, 'TRF');
+    const now = ctx.now();
+    const status: TransferStatus = input.mode === 'ship' ? 'inTransit' : 'done';
+    const id = Number(
+      ctx.sqlite
+        .prepare(
+          `INSERT INTO transfers (number, from_location_id, to_location_id, mode, status, note, user_id, created_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(number, input.fromLocationId, input.toLocationId, input.mode, status, input.note, actor.userId, now, status === 'done' ? now : null).lastInsertRowid,
+    );
+    const destination = input.mode === 'ship' ? VIRTUAL.transit : input.toLocationId;
+    const moves: MoveInput[] = [];
+    input.lines.forEach((line, index) => {
+      const product = requireProduct(ctx, line.productId);
+      const units = chooseUnits(ctx, product, input.fromLocationId, line.qty, line.serials);
+      for (const u of units) {
+        moves.push({
+          lotId: u.lotId,
+          productId: product.id,
+          qty: u.qty,
+          from: input.fromLocationId,
+          to: destination,
+          unitCost: u.unitCost,
+          sourceType: 'transfer',
+          sourceId: id,
+          sourceLine: index + 1,
+          reason: input.note,
+          userId: actor.userId,
+          occurredAt: now,
+        });
+      }
+      if (input.mode === 'direct') ensureInventoryProduct(ctx, product.id, input.toLocationId, actor.userId);
+    });
+    postMoves(ctx, moves);
+    return { documentType: 'transfer' as const, id, number };
+  });
+}
+
+interface MoveRow {
+  id: number;
+  lotId: number;
+  productId: number;
+  qty: number;
+  from: number;
+  to: number;
+  unitCost: number;
+  sourceLine: number | null;
+  reversesMoveId: number | null;
+}
+
+export function documentMoves(ctx: Ctx, sourceType: string, sourceId: number): MoveRow[] {
+  return ctx.sqlite
+    .prepare(
+      `SELECT id, lot_id AS lotId, product_id AS productId, qty, from_location_id AS "from", to_location_id AS "to", unit_cost AS unitCost, source_line AS sourceLine, reverses_move_id AS reversesMoveId
+       FROM stock_moves WHERE source_type = ? AND source_id = ? ORDER BY id`,
+    )
+    .all(sourceType, sourceId) as MoveRow[];
+}
+
+export function receiveTransfer(ctx: Ctx, actor: Actor, id: number) {
+  return inTransaction(ctx, () => {
+    const transfer = transitionTransfer(ctx, id, 'receive');
+    requireStockLocation(ctx, transfer.toLocationId);
+    const now = ctx.now();
+    const shipped = documentMoves(ctx, 'transfer', id).filter((m) => m.to === VIRTUAL.transit && m.reversesMoveId === null);
+    const products = new Set<number>();
+    postMoves(
+      ctx,
+      shipped.map((m) => {
+        products.add(m.productId);
+        return { lotId: m.lotId, productId: m.productId, qty: m.qty, from: VIRTUAL.transit, to: transfer.toLocationId, unitCost: m.unitCost, sourceType: 'transfer', sourceId: id, sourceLine: m.sourceLine, userId: actor.userId, occurredAt: now };
+      }),
+    );
+    for (const productId of products) ensureInventoryProduct(ctx, productId, transfer.toLocationId, actor.userId);
+    return { documentType: 'transfer' as const, id, number: transfer.number };
+  });
+}
+
+export function listTransfers(
+  ctx: Ctx,
+  input: { page: number; pageSize: number; sortBy?: 'createdAt' | 'number'; sortDirection: 'asc' | 'desc'; status?: TransferStatus; locationId?: number },
+) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (input.status) {
+    where.push('t.status = ?');
+    params.push(input.status);
+  }
+  if (input.locationId) {
+    where.push('(t.from_location_id = ? OR t.to_location_id = ?)');
+    params.push(input.locationId, input.locationId);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const direction = input.sortBy ? (input.sortDirection === 'desc' ? 'DESC' : 'ASC') : 'DESC';
+  const order = input.sortBy === 'number' ? `t.id ${direction}` : `t.created_at ${direction}, t.id ${direction}`;
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT t.id, t.number, t.status, t.from_location_id AS fromLocationId, f.name AS fromLocationName, t.to_location_id AS toLocationId, d.name AS toLocationName,
+              (SELECT coalesce(sum(m.qty), 0) FROM stock_moves m WHERE m.source_type = 'transfer' AND m.source_id = t.id AND m.from_location_id = t.from_location_id AND m.reverses_move_id IS NULL) AS units,
+              t.note, u.display_name AS userName, t.created_at AS createdAt, t.received_at AS receivedAt
+       FROM transfers t JOIN locations f ON f.id = t.from_location_id JOIN locations d ON d.id = t.to_location_id JOIN users u ON u.id = t.user_id
+       ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+    .all(...params, input.pageSize, offsetOf(input));
+  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM transfers t ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
+  return { rows: rows as never[], total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+}

@@ -1,0 +1,90 @@
+// Inventory value = Σ units on hand × their lot's cost, over internal locations and In-transit (units
+// shipped between our own locations are still ours). Now: from balances.
+// At a past date: from the moves up to that date, which carry their unit cost — one grouped pass over
+// the moves by (from, to) location pair, folded per internal location.
+import type { Ctx } from '../context';
+import { VIRTUAL } from '../locations/locations';
+
+function internalLocations(ctx: Ctx): Map<number, string> {
+  const rows = ctx.sqlite.prepare(`SELECT id, name FROM locations WHERE usage = 'internal' OR id = ?`).all(VIRTUAL.transit) as { id: number; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export function valueByLocation(ctx: Ctx, at: number | undefined) {
+  const internal = internalLocations(ctx);
+  const totals = new Map<number, { units: number; value: number }>();
+  const add = (loc: number, units: number, value: number) => {
+    if (!internal.has(loc)) return;
+    const t = totals.get(loc) ?? { units: 0, value: 0 };
+    t.units += units;
+    t.value += value;
+    totals.set(loc, t);
+  };
+  if (at === undefined) {
+    const rows = ctx.sqlite
+      .prepare(`SELECT b.location_id AS loc, sum(b.qty) AS units, sum(b.qty * l.unit_cost) AS value FROM balances b JOIN lots l ON l.id = b.lot_id GROUP BY b.location_id`)
+      .all() as { loc: number; units: number; value: number }[];
+    for (const r of rows) add(r.loc, r.units, r.value);
+  } else {
+    const rows = ctx.sqlite
+      .prepare(
+        `SELECT from_location_id AS f, to_location_id AS t, sum(qty) AS units, sum(qty * unit_cost) AS value FROM stock_moves WHERE occurred_at <= ? GROUP BY from_location_id, to_location_id`,
+      )
+      .all(at) as { f: number; t: number; units: number; value: number }[];
+    for (const r of rows) {
+      add(r.t, r.units, r.value);
+      add(r.f, -r.units, -r.value);
+    }
+  }
+  const rows = [...internal.entries()]
+    .map(([id, name]) => ({ id, name, units: totals.get(id)?.units ?? 0, value: totals.get(id)?.value ?? 0 }))
+    .filter((r) => r.units !== 0 || r.value !== 0)
+    .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
+  return { at: at ?? ctx.now(), total: rows.reduce((s, r) => s + r.value, 0), rows };
+}
+
+export function valueByProduct(ctx: Ctx, input: { at?: number; locationId?: number; page: number; pageSize: number }) {
+  const internalIds = [...internalLocations(ctx).keys()].filter((id) => !input.locationId || id === input.locationId);
+  const inList = internalIds.length ? internalIds.join(',') : '-1';
+  const grouped =
+    input.at === undefined
+      ? `SELECT b.product_id AS id, sum(b.qty) AS units, sum(b.qty * l.unit_cost) AS value FROM balances b JOIN lots l ON l.id = b.lot_id
+         WHERE b.location_id IN (${inList}) GROUP BY b.product_id HAVING sum(b.qty) <> 0`
+      : `SELECT product_id AS id,
+                sum(CASE WHEN to_location_id IN (${inList}) THEN qty ELSE 0 END) - sum(CASE WHEN from_location_id IN (${inList}) THEN qty ELSE 0 END) AS units,
+                sum(CASE WHEN to_location_id IN (${inList}) THEN qty * unit_cost ELSE 0 END) - sum(CASE WHEN from_location_id IN (${inList}) THEN qty * unit_cost ELSE 0 END) AS value
+         FROM stock_moves WHERE occurred_at <= ? AND (to_location_id IN (${inList}) OR from_location_id IN (${inList})) GROUP BY product_id HAVING units <> 0`;
+  const params = input.at === undefined ? [] : [input.at];
+  const rows = ctx.sqlite
+    .prepare(`SELECT g.id, p.name, p.sku, g.units, g.value FROM (${grouped}) g JOIN products p ON p.id = g.id ORDER BY g.value DESC, p.sku LIMIT ? OFFSET ?`)
+    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as { id: number; name: string; sku: string; units: number; value: number }[];
+  const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM (${grouped})`).get(...params) as { n: number }).n;
+  return { at: input.at ?? ctx.now(), rows, total };
+}
+
+/** Month-end values (UTC) for the last `months` months, the current month ending now. */
+export function valueSeries(ctx: Ctx, months: number) {
+  const now = ctx.now();
+  const ends: number[] = [];
+  const d = new Date(now);
+  for (let i = months - 1; i >= 0; i--) {
+    const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - i + 1, 1) - 1;
+    ends.push(Math.min(end, now));
+  }
+  const inList = [...internalLocations(ctx).keys()].join(',') || '-1';
+  const byMonth = ctx.sqlite
+    .prepare(
+      `SELECT strftime('%Y-%m', occurred_at / 1000, 'unixepoch') AS month,
+              sum(CASE WHEN to_location_id IN (${inList}) THEN qty * unit_cost ELSE 0 END) - sum(CASE WHEN from_location_id IN (${inList}) THEN qty * unit_cost ELSE 0 END) AS delta
+       FROM stock_moves WHERE occurred_at <= ? GROUP BY month ORDER BY month`,
+    )
+    .all(now) as { month: string; delta: number }[];
+  const monthKey = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+  let running = 0;
+  let i = 0;
+  return ends.map((end) => {
+    const key = monthKey(end);
+    while (i < byMonth.length && byMonth[i]!.month <= key) running += byMonth[i++]!.delta;
+    return { at: end, value: running };
+  });
+}

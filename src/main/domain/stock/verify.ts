@@ -1,0 +1,42 @@
+// verifyLedger recomputes every balance from the append-only moves and compares it with the cache.
+// It also checks that internal locations are never negative and that each lot sums to zero.
+import type { Ctx } from '../context';
+
+export interface LedgerDifference {
+  kind: 'balance' | 'negative' | 'lotSum';
+  lotId: number;
+  locationId: number | null;
+  expected: number;
+  actual: number;
+}
+
+const LIMIT = 1000;
+
+export function verifyLedger(ctx: Ctx): { ok: boolean; checkedBalances: number; differences: LedgerDifference[] } {
+  const differences: LedgerDifference[] = [];
+  const fromMoves = `SELECT lot_id, loc, sum(q) AS qty FROM (
+      SELECT lot_id, to_location_id AS loc, qty AS q FROM stock_moves
+      UNION ALL SELECT lot_id, from_location_id, -qty FROM stock_moves) GROUP BY lot_id, loc HAVING sum(q) <> 0`;
+  const balanceDiffs = ctx.sqlite
+    .prepare(
+      `WITH m AS (${fromMoves})
+       SELECT coalesce(m.lot_id, b.lot_id) AS lotId, coalesce(m.loc, b.location_id) AS locationId, coalesce(m.qty, 0) AS expected, coalesce(b.qty, 0) AS actual
+       FROM m FULL OUTER JOIN balances b ON b.lot_id = m.lot_id AND b.location_id = m.loc
+       WHERE coalesce(m.qty, 0) <> coalesce(b.qty, 0) LIMIT ${LIMIT}`,
+    )
+    .all() as Omit<LedgerDifference, 'kind'>[];
+  for (const d of balanceDiffs) differences.push({ kind: 'balance', ...d });
+  const negatives = ctx.sqlite
+    .prepare(
+      `SELECT b.lot_id AS lotId, b.location_id AS locationId, 0 AS expected, b.qty AS actual FROM balances b JOIN locations l ON l.id = b.location_id
+       WHERE l.usage = 'internal' AND b.qty < 0 LIMIT ${LIMIT}`,
+    )
+    .all() as Omit<LedgerDifference, 'kind'>[];
+  for (const d of negatives) differences.push({ kind: 'negative', ...d });
+  const lotSums = ctx.sqlite
+    .prepare(`SELECT lot_id AS lotId, NULL AS locationId, 0 AS expected, sum(qty) AS actual FROM balances GROUP BY lot_id HAVING sum(qty) <> 0 LIMIT ${LIMIT}`)
+    .all() as Omit<LedgerDifference, 'kind'>[];
+  for (const d of lotSums) differences.push({ kind: 'lotSum', ...d });
+  const checked = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM balances`).get() as { n: number }).n;
+  return { ok: differences.length === 0, checkedBalances: checked, differences };
+}

@@ -1,0 +1,271 @@
+// The Electron entry runs against fakes of the electron module (no Electron binary runs on CI):
+// what matters here is which options and handlers it hands to Electron, not Electron itself.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelNames } from '../shared/contract';
+import { APP_ORIGIN, mainWindowOptions } from './window';
+
+const fake = vi.hoisted(() => {
+  type Fn = (...args: any[]) => any;
+  class Emitter {
+    private listeners = new Map<string, Fn[]>();
+    on(event: string, fn: Fn) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]);
+      return this;
+    }
+    once(event: string, fn: Fn) {
+      const wrapped: Fn = (...args) => {
+        this.listeners.set(event, (this.listeners.get(event) ?? []).filter((f) => f !== wrapped));
+        return fn(...args);
+      };
+      return this.on(event, wrapped);
+    }
+    emit(event: string, ...args: unknown[]) {
+      for (const fn of this.listeners.get(event) ?? []) fn(...args);
+    }
+    count(event: string) {
+      return this.listeners.get(event)?.length ?? 0;
+    }
+    clear() {
+      this.listeners.clear();
+    }
+  }
+
+  class FakeWebContents extends Emitter {
+    static nextId = 1;
+    readonly id = FakeWebContents.nextId++;
+    windowOpenHandler: Fn | null = null;
+    setWindowOpenHandler(handler: Fn) {
+      this.windowOpenHandler = handler;
+    }
+  }
+
+  const app = Object.assign(new Emitter(), {
+    isPackaged: false,
+    lock: true,
+    userData: '/tmp/msp-user-data',
+    readyCallbacks: [] as Fn[],
+    requestSingleInstanceLock: vi.fn(() => app.lock),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    getPath: vi.fn((name: string) => (name === 'userData' ? app.userData : `/tmp/${name}`)),
+    whenReady: vi.fn(() => new Promise<void>((resolveReady) => app.readyCallbacks.push(resolveReady))),
+  });
+
+  const windows: FakeBrowserWindow[] = [];
+  class FakeBrowserWindow extends Emitter {
+    readonly webContents = new FakeWebContents();
+    readonly loadURL = vi.fn(async (_url: string) => {});
+    readonly show = vi.fn();
+    readonly focus = vi.fn();
+    readonly restore = vi.fn();
+    readonly isMinimized = vi.fn(() => false);
+    constructor(readonly options: Record<string, any>) {
+      super();
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    static getAllWindows() {
+      return [...windows];
+    }
+  }
+
+  const ipcHandlers = new Map<string, Fn>();
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    ipcMain: { handle: vi.fn((channel: string, fn: Fn) => ipcHandlers.set(channel, fn)) },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+    shell: { openExternal: vi.fn(async () => {}) },
+    dialog: { showErrorBox: vi.fn() },
+  };
+
+  const core = { dispatch: vi.fn(() => ({ ok: true, data: 'dispatched' })), close: vi.fn(), sessions: { end: vi.fn() } };
+  const createApp = vi.fn((_options: Record<string, unknown>) => {
+    if (fake.dbError) throw fake.dbError;
+    return core;
+  });
+
+  const fake = {
+    electron,
+    windows,
+    ipcHandlers,
+    core,
+    createApp,
+    dbError: null as Error | null,
+    async fireReady() {
+      for (const callback of app.readyCallbacks) callback();
+      await new Promise((r) => setTimeout(r, 0));
+    },
+    reset() {
+      vi.clearAllMocks();
+      app.clear();
+      app.readyCallbacks = [];
+      app.lock = true;
+      windows.length = 0;
+      ipcHandlers.clear();
+      fake.dbError = null;
+    },
+  };
+  return fake;
+});
+
+vi.mock('electron', () => fake.electron);
+vi.mock('./app', () => ({ createApp: fake.createApp }));
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const { app, protocol, session, shell, dialog, ipcMain } = fake.electron;
+
+async function startEntry(): Promise<void> {
+  vi.resetModules();
+  await import('./index');
+}
+
+function mainWindow() {
+  expect(fake.windows).toHaveLength(1);
+  return fake.windows[0]!;
+}
+
+function navigation(contents: { emit(event: string, ...args: unknown[]): void }, event: string, url: string): boolean {
+  const nav = { preventDefault: vi.fn() };
+  contents.emit(event, nav, url);
+  return nav.preventDefault.mock.calls.length > 0;
+}
+
+describe('Electron entry', () => {
+  const savedRendererUrl = process.env.ELECTRON_RENDERER_URL;
+  beforeEach(() => {
+    fake.reset();
+    delete process.env.ELECTRON_RENDERER_URL;
+  });
+  afterEach(() => {
+    if (savedRendererUrl !== undefined) process.env.ELECTRON_RENDERER_URL = savedRendererUrl;
+  });
+
+  it('registers app:// as a privileged scheme before ready, and serves it only after', async () => {
+    await startEntry();
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) },
+    ]);
+    expect(protocol.handle).not.toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(0);
+
+    await fake.fireReady();
+    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    const serve = protocol.handle.mock.calls[0]![1] as (request: Request) => Promise<Response>;
+    expect((await serve(new Request('app://elsewhere/index.html'))).status).toBe(404);
+  });
+
+  it('creates one window with the secure options and loads the app page', async () => {
+    await startEntry();
+    await fake.fireReady();
+    const window = mainWindow();
+    const preload = window.options.webPreferences.preload as string;
+    expect(preload.replaceAll('\\', '/')).toMatch(/\/preload\/index\.cjs$/);
+    expect(window.options).toEqual(mainWindowOptions(preload));
+    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(window.loadURL).toHaveBeenCalledWith(`${APP_ORIGIN}/index.html`);
+
+    expect(window.show).not.toHaveBeenCalled();
+    window.emit('ready-to-show');
+    expect(window.show).toHaveBeenCalled();
+  });
+
+  it('opens the database in the user data folder with the repository migrations', async () => {
+    await startEntry();
+    await fake.fireReady();
+    const nativeBinding = join(repoRoot, '.electron-native/better_sqlite3.node');
+    expect(fake.createApp).toHaveBeenCalledWith({
+      dbPath: join(app.userData, 'msp-inventory.db'),
+      migrationsFolder: join(repoRoot, 'drizzle'),
+      nativeBinding: existsSync(nativeBinding) ? nativeBinding : undefined,
+    });
+  });
+
+  it('denies new windows, opening only http(s) links in the system browser', async () => {
+    await startEntry();
+    await fake.fireReady();
+    const open = mainWindow().webContents.windowOpenHandler!;
+    expect(open({ url: 'https://vendor.example/order/1' })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledWith('https://vendor.example/order/1');
+
+    shell.openExternal.mockClear();
+    expect(open({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(open({ url: `${APP_ORIGIN}/index.html` })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('keeps navigation on the app page and refuses webviews', async () => {
+    await startEntry();
+    await fake.fireReady();
+    const contents = mainWindow().webContents;
+    expect(navigation(contents, 'will-navigate', 'https://evil.example/')).toBe(true);
+    expect(navigation(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(navigation(contents, 'will-redirect', 'https://evil.example/')).toBe(true);
+    expect(navigation(contents, 'will-navigate', `${APP_ORIGIN}/index.html#/stock`)).toBe(false);
+    expect(navigation(contents, 'will-attach-webview', `${APP_ORIGIN}/index.html`)).toBe(true);
+  });
+
+  it('denies every permission request and check', async () => {
+    await startEntry();
+    await fake.fireReady();
+    const request = session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (...args: unknown[]) => void;
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) {
+      const callback = vi.fn();
+      request({}, permission, callback, {});
+      expect(callback).toHaveBeenCalledWith(false);
+    }
+    const check = session.defaultSession.setPermissionCheckHandler.mock.calls[0]![0] as (...args: unknown[]) => boolean;
+    expect(check(null, 'media', APP_ORIGIN, {})).toBe(false);
+  });
+
+  it('serves every channel over IPC to the app page only', async () => {
+    await startEntry();
+    await fake.fireReady();
+    expect(ipcMain.handle).toHaveBeenCalledTimes(channelNames.length);
+    const status = fake.ipcHandlers.get('auth.status')!;
+    const sender = { id: 1, once: vi.fn() };
+    expect(status({ sender, senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fake.core.dispatch).not.toHaveBeenCalled();
+    expect(status({ sender, senderFrame: { url: `${APP_ORIGIN}/index.html` } }, {})).toEqual({ ok: true, data: 'dispatched' });
+  });
+
+  it('quits when the last window closes (except on macOS) and closes the database on quit', async () => {
+    await startEntry();
+    await fake.fireReady();
+    app.emit('window-all-closed');
+    if (process.platform === 'darwin') expect(app.quit).not.toHaveBeenCalled();
+    else expect(app.quit).toHaveBeenCalled();
+    expect(fake.core.close).not.toHaveBeenCalled();
+    app.emit('quit');
+    expect(fake.core.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('explains a database that cannot be opened and exits without a window', async () => {
+    fake.dbError = new Error('SQLITE_CANTOPEN: unable to open database file');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await startEntry();
+    await fake.fireReady();
+    expect(dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    const [title, body] = dialog.showErrorBox.mock.calls[0]! as unknown as [string, string];
+    expect(title).toMatch(/database/i);
+    expect(body).toContain(join(app.userData, 'msp-inventory.db'));
+    expect(body).toContain('SQLITE_CANTOPEN');
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(fake.windows).toHaveLength(0);
+    expect(ipcMain.handle).not.toHaveBeenCalled();
+    expect(logged).toHaveBeenCalledWith(expect.any(String), fake.dbError);
+    logged.mockRestore();
+  });
+
+  it('leaves a second copy to the first one', async () => {
+    app.lock = false;
+    await startEntry();
+    expect(app.quit).toHaveBeenCalled();
+    expect(app.whenReady).not.toHaveBeenCalled();
+    expect(fake.createApp).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,118 @@
+// Electron entry: a locked-down window showing the renderer from app://, IPC to the composition
+// root, and nothing else. The security decisions themselves live in window.ts, where tests see them.
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, type App } from './app';
+import { contentSecurityPolicy } from './transport/http';
+import { registerIpc } from './transport/ipc';
+import { APP_ORIGIN, APP_SCHEME, isAllowedExternalUrl, isAppUrl, mainWindowOptions, serveAppRequest } from './window';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../..');
+const rendererDir = join(here, '../renderer');
+const preloadPath = join(here, '../preload/index.cjs');
+
+// `electron-vite dev` serves the renderer with hot reload; a packaged app never trusts another origin.
+const devServerOrigin = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : null;
+
+function isTrustedPage(url: string): boolean {
+  if (isAppUrl(url)) return true;
+  if (!devServerOrigin) return false;
+  try {
+    return new URL(url).origin === devServerOrigin;
+  } catch {
+    return false;
+  }
+}
+
+// Must run before `ready`: a standard, secure scheme gets a real origin, so the CSP's 'self',
+// fetch and storage behave as on https.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+function nativeBindingPath(): string | undefined {
+  // node_modules holds better-sqlite3 built for Node (tests, serve mode); Electron needs its own ABI build.
+  const path = app.isPackaged ? join(process.resourcesPath, 'native/better_sqlite3.node') : join(repoRoot, '.electron-native/better_sqlite3.node');
+  return existsSync(path) ? path : undefined;
+}
+
+function openCore(): App | null {
+  const dbPath = join(app.getPath('userData'), 'msp-inventory.db');
+  try {
+    return createApp({
+      dbPath,
+      migrationsFolder: app.isPackaged ? join(process.resourcesPath, 'drizzle') : join(repoRoot, 'drizzle'),
+      nativeBinding: nativeBindingPath(),
+    });
+  } catch (error) {
+    console.error('Could not open the database', error);
+    const reason = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox(
+      'MSP Inventory cannot open its database',
+      `The database at\n${dbPath}\ncould not be opened, so the app will close.\n\n${reason}\n\n` +
+        'If another copy of MSP Inventory is using this file, close it and try again. Otherwise restore the file from a backup.',
+    );
+    return null;
+  }
+}
+
+function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  const keepOnOurPages = (event: { preventDefault(): void }, url: string) => {
+    if (!isTrustedPage(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', keepOnOurPages);
+  contents.on('will-redirect', keepOnOurPages);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServerOrigin ? process.env.ELECTRON_RENDERER_URL! : `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+function start(): void {
+  let core: App | null = null;
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('quit', () => {
+    core?.close();
+    core = null;
+  });
+
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request, contentSecurityPolicy));
+
+    core = openCore();
+    if (!core) {
+      app.exit(1);
+      return;
+    }
+    registerIpc(ipcMain, core, isTrustedPage);
+    createMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    });
+  });
+}
+
+// A second copy would open the same SQLite file and split the user's work across two windows.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

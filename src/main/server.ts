@@ -1,0 +1,83 @@
+// Headless host for `npm run serve`: the same handlers over HTTP, the renderer as static files.
+// Usage: npm run serve -- --db <file> --port <n> [--host <addr>] [--demo]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApp } from './app';
+import { demoUserCount, userCount } from './domain/auth/users';
+import { createHttpServer } from './transport/http';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const rendererDir = join(repoRoot, 'out/renderer');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the renderer when it is missing or older than its sources, so serve works right after install. */
+function ensureRendererBuilt(): void {
+  const index = join(rendererDir, 'index.html');
+  const sources = [join(repoRoot, 'src/renderer'), join(repoRoot, 'src/shared')].filter(existsSync);
+  if (sources.length === 0) return;
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  if (built >= Math.max(...sources.map(newestMtime))) return;
+  console.log('Building the user interface (first start or sources changed)…');
+  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('Building the user interface failed');
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string', default: 'msp-inventory.db' },
+      port: { type: 'string', default: '5178' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port: ${values.port}`);
+  if (!values['no-build']) ensureRendererBuilt();
+
+  const app = createApp({ dbPath: resolve(values.db!) });
+  if (values.demo) {
+    const loaded = app.loadDemoIntoEmptyDatabase();
+    console.log(loaded ? 'Demo data loaded (sign in as admin / admin — demo only).' : 'Database is not empty: demo data not loaded.');
+  }
+  const host = values.host!;
+  if (!isLoopback(host)) {
+    if (userCount(app.ctx) === 0 || demoUserCount(app.ctx) > 0) {
+      console.error('Refusing to listen beyond this computer while a user has the demo password or no admin exists. Sign in and change the password first, or serve on 127.0.0.1.');
+      app.close();
+      process.exit(2);
+    }
+  }
+  const server = createHttpServer({ app, rendererDir });
+  server.listen(port, host, () => {
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    const shownHost = host.includes(':') ? `[${host}]` : host;
+    console.log(`MSP Inventory is serving at http://${shownHost}:${actualPort}/`);
+  });
+  const stop = () => {
+    server.close();
+    app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();

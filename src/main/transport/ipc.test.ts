@@ -1,0 +1,131 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { channelNames } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import { createApp, type App } from '../app';
+import { APP_ORIGIN, isAppUrl } from '../window';
+import { registerIpc, type IpcMainLike } from './ipc';
+
+type Listener = (event: unknown, input: unknown) => unknown;
+
+class FakeSender extends EventEmitter {
+  constructor(readonly id: number) {
+    super();
+  }
+}
+
+function fakeIpcMain() {
+  const handlers = new Map<string, Listener>();
+  const ipcMain = {
+    handle(channel: string, listener: Listener) {
+      if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      handlers.set(channel, listener);
+    },
+  } as unknown as IpcMainLike;
+  return { ipcMain, handlers };
+}
+
+function dataOf(result: Result<any>): any {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}`);
+  return result.data;
+}
+
+const admin = { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' };
+
+describe('IPC transport', () => {
+  let dir: string;
+  let app: App;
+  let handlers: Map<string, Listener>;
+  const senders = new Map<number, FakeSender>();
+
+  function sender(id: number): FakeSender {
+    if (!senders.has(id)) senders.set(id, new FakeSender(id));
+    return senders.get(id)!;
+  }
+
+  async function invoke(channel: string, input: unknown, { senderId = 1, url = `${APP_ORIGIN}/index.html` }: { senderId?: number; url?: string | null } = {}) {
+    const handler = handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    const event = { sender: sender(senderId), senderFrame: url === null ? null : { url } };
+    return (await handler(event, input)) as Result<any>;
+  }
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'msp-ipc-'));
+    app = createApp({ dbPath: join(dir, 'test.db'), log: () => {} });
+    const fake = fakeIpcMain();
+    handlers = fake.handlers;
+    senders.clear();
+    registerIpc(fake.ipcMain, app, isAppUrl);
+  });
+
+  afterEach(() => {
+    app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('registers exactly one handler per contract channel', () => {
+    expect([...handlers.keys()].sort()).toEqual([...channelNames].sort());
+  });
+
+  it('refuses callers that are not the app page, without running the channel', async () => {
+    for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://other/index.html', null]) {
+      const result = await invoke('auth.setup', admin, { url });
+      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(await invoke('auth.status', {})).toMatchObject({ ok: true, data: { needsSetup: true, user: null } });
+  });
+
+  it('answers malformed input with VALIDATION and creates nothing', async () => {
+    expect(await invoke('auth.setup', { username: 'x', password: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await invoke('auth.setup', 'not an object')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await invoke('auth.status', {})).toMatchObject({ ok: true, data: { needsSetup: true } });
+  });
+
+  it('remembers the session per window after setup, and only for that window', async () => {
+    const setup = await invoke('auth.setup', admin);
+    expect(setup).toMatchObject({ ok: true, data: { user: { username: 'admin', isAdmin: true } } });
+    expect(typeof dataOf(setup).token).toBe('string');
+
+    const users = await invoke('users.list', {});
+    expect(users).toMatchObject({ ok: true });
+    expect(dataOf(users).map((u: { username: string }) => u.username)).toEqual(['admin']);
+    expect(await invoke('auth.status', {})).toMatchObject({ ok: true, data: { user: { username: 'admin' } } });
+
+    expect(await invoke('users.list', {}, { senderId: 2 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await invoke('auth.status', {}, { senderId: 2 })).toMatchObject({ ok: true, data: { user: null } });
+  });
+
+  it('signs a window in with auth.login and out with auth.logout', async () => {
+    await invoke('auth.setup', admin, { senderId: 9 });
+    expect(await invoke('auth.login', { username: 'admin', password: 'wrong password' }, { senderId: 2 })).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    expect(await invoke('users.list', {}, { senderId: 2 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+
+    const login = await invoke('auth.login', { username: 'admin', password: admin.password }, { senderId: 2 });
+    expect(login).toMatchObject({ ok: true });
+    expect(await invoke('users.list', {}, { senderId: 2 })).toMatchObject({ ok: true });
+
+    expect(await invoke('auth.logout', {}, { senderId: 2 })).toMatchObject({ ok: true });
+    expect(await invoke('users.list', {}, { senderId: 2 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(app.sessions.resolve(dataOf(login).token)).toBeNull();
+  });
+
+  it('ends the session when the window goes away', async () => {
+    const setup = await invoke('auth.setup', admin, { senderId: 3 });
+    expect(app.sessions.resolve(dataOf(setup).token)).not.toBeNull();
+    sender(3).emit('destroyed');
+    expect(app.sessions.resolve(dataOf(setup).token)).toBeNull();
+    expect(await invoke('users.list', {}, { senderId: 3 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('ends the previous session when a window signs in again', async () => {
+    const setup = await invoke('auth.setup', admin);
+    const login = await invoke('auth.login', { username: 'admin', password: admin.password });
+    expect(dataOf(login).token).not.toBe(dataOf(setup).token);
+    expect(app.sessions.resolve(dataOf(setup).token)).toBeNull();
+    expect(await invoke('users.list', {})).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,65 @@
+// IPC transport: one ipcMain.handle per contract channel, in front of the same dispatch as HTTP.
+// The renderer never holds the session token: it lives here, per webContents, so a compromised
+// page cannot read it and a second window does not inherit it.
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { channelNames } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import { errorResult } from '../api/dispatch';
+import type { App } from '../app';
+
+export type IpcMainLike = Pick<IpcMain, 'handle'>;
+
+/** The parts of an invoke event this transport reads; electron's IpcMainInvokeEvent satisfies it. */
+export type InvokeEvent = {
+  senderFrame: { url: string } | null;
+  sender: Pick<IpcMainInvokeEvent['sender'], 'id' | 'once'>;
+};
+
+const signInChannels = new Set<string>(['auth.login', 'auth.setup']);
+
+export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (url: string) => boolean): void {
+  const tokens = new Map<number, string>();
+  const watched = new Set<number>();
+
+  function forget(senderId: number): void {
+    const token = tokens.get(senderId);
+    if (token) app.sessions.end(token);
+    tokens.delete(senderId);
+  }
+
+  function remember(event: InvokeEvent, token: string): void {
+    const id = event.sender.id;
+    const previous = tokens.get(id);
+    if (previous && previous !== token) app.sessions.end(previous);
+    tokens.set(id, token);
+    if (!watched.has(id)) {
+      watched.add(id);
+      event.sender.once('destroyed', () => {
+        forget(id);
+        watched.delete(id);
+      });
+    }
+  }
+
+  function handle(channel: string, event: InvokeEvent, input: unknown): Result<unknown> {
+    const url = event.senderFrame?.url;
+    if (!url || !isTrustedSender(url)) return errorResult('FORBIDDEN', { reason: 'untrustedSender' });
+    const senderId = event.sender.id;
+    let result: Result<unknown>;
+    try {
+      result = app.dispatch(channel, input, tokens.get(senderId) ?? null);
+    } catch (error) {
+      // A throw would reach the renderer as a rejected promise carrying our message; errors cross as data.
+      console.error(`Unexpected error on IPC channel ${channel}`, error);
+      return errorResult('INTERNAL');
+    }
+    if (result.ok && signInChannels.has(channel)) remember(event, (result.data as { token: string }).token);
+    // Even a failed logout (an expired session) must leave this window signed out.
+    if (channel === 'auth.logout') forget(senderId);
+    return result;
+  }
+
+  for (const channel of channelNames) {
+    ipcMain.handle(channel, (event, input: unknown) => handle(channel, event, input));
+  }
+}

@@ -1,0 +1,47 @@
+// The navigation, grouped Inventory / Catalogue / Admin, listing only the screens the user may open.
+import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { can, useSession } from '../lib/session';
+import { featureRoutes, navGroups } from './routes';
+
+export function NavBar({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const user = useSession((s) => s.user);
+  const { pathname } = useLocation();
+  return (
+    <ScrollArea component="nav" aria-label={t('common:nav.main')} h="100%">
+      <Stack gap="md" p="sm">
+        {navGroups.map((group) => {
+          const routes = featureRoutes.filter((r) => r.navGroup === group && r.navLabelKey && can(user, r.permission));
+          if (routes.length === 0) return null;
+          return (
+            <Stack gap={2} key={group} role="group" aria-label={t(`common:nav.${group}`)}>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
+                {t(`common:nav.${group}`)}
+              </Text>
+              {routes.map((route) => {
+                const Icon = route.navIcon;
+                const active = pathname === route.path || pathname.startsWith(`${route.path}/`);
+                return (
+                  <NavLink
+                    key={route.path}
+                    component={Link}
+                    to={route.path}
+                    label={t(route.navLabelKey!)}
+                    leftSection={Icon ? <Icon size={18} stroke={1.6} /> : undefined}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    onClick={onNavigate}
+                    variant="light"
+                    style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+                  />
+                );
+              })}
+            </Stack>
+          );
+        })}
+      </Stack>
+    </ScrollArea>
+  );
+}

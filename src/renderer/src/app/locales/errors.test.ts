@@ -1,0 +1,67 @@
+// Every error code the main process can send must read as a full sentence in both languages, with
+// the numbers and serials from its details filled in (never a raw key or "{{placeholder}}").
+import i18next, { type Resource, type ResourceLanguage } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, type ErrorCode } from '../../../../shared/errors';
+import { ApiError } from '../../lib/api';
+import { translateError } from '../../lib/errors';
+import { commonLocales } from './common';
+import { errorLocales } from './errors';
+
+/** Details as the main process sends them, and what the sentence must then show. */
+const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>> = {
+  VALIDATION: [[{ fields: [{ path: 'sku', code: 'too_small' }, { path: 'lines.0.qty', code: 'too_small' }] }, ['SKU']]],
+  NOT_FOUND: [[{ entity: 'product', id: 3 }, []]],
+  CONFLICT: [[{ field: 'sku', value: 'LAP-01' }, ['LAP-01', 'SKU']], [{ reason: 'lastAdmin' }, []], [{ field: 'locationId', reason: 'alreadyStocked' }, []]],
+  INSUFFICIENT_STOCK: [[{ requested: 5, available: 2 }, ['5', '2']], [{ allocated: 3 }, ['3']]],
+  DUPLICATE_SERIAL: [[{ serials: ['A1', 'B2'], within: 'list' }, ['A1, B2']], [{ serials: ['A1'], within: 'stock', count: 4 }, ['A1', '3']]],
+  SERIAL_COUNT_MISMATCH: [[{ qty: 3, serials: 2 }, ['3', '2']]],
+  SERIAL_NOT_FOUND: [[{ serials: ['X9'], count: 1 }, ['X9']]],
+  SERIALIZED_HAS_STOCK: [[{ units: 4 }, ['4']]],
+  LOCATION_IN_USE: [[{ name: 'Van 1', units: 3, allocated: 0 }, ['Van 1', '3']], [{ name: 'Van 1', units: 3, allocated: 2 }, ['Van 1', '3', '2']]],
+  LOCATION_IS_DEFAULT: [[{ name: 'Main' }, ['Main']]],
+  LOCATION_VIRTUAL: [[{ name: 'Vendor' }, ['Vendor']]],
+  LOCATION_INACTIVE: [[{ name: 'Old shelf' }, ['Old shelf']]],
+  MIN_GREATER_THAN_MAX: [[{ min: 5, max: 2 }, ['5', '2']]],
+};
+
+beforeAll(async () => {
+  const resources: Resource = { en: {}, es: {} };
+  for (const l of [commonLocales, errorLocales]) {
+    resources.en![l.namespace] = l.en as ResourceLanguage;
+    resources.es![l.namespace] = l.es as ResourceLanguage;
+  }
+  await i18next.init({ resources, lng: 'en', fallbackLng: false, ns: ['common', 'errors'], defaultNS: 'common', interpolation: { escapeValue: false } });
+});
+
+describe.each(['en', 'es'])('error messages in %s', (language) => {
+  it.each([...errorCodes])('%s has a sentence for every shape of its details', async (code) => {
+    await i18next.changeLanguage(language);
+    // Every code must also read well when the details are missing.
+    for (const [details, shown] of [...(samples[code] ?? []), [{}, []] as [Record<string, unknown>, string[]]]) {
+      const text = translateError(new ApiError({ code, message: code, details }));
+      expect(text.length).toBeGreaterThan(20);
+      expect(text).not.toMatch(/\{\{|errors:|common:|undefined/);
+      for (const part of shown) expect(text).toContain(part);
+    }
+  });
+});
+
+it('names invalid fields by the label the user saw, not by their path', async () => {
+  await i18next.changeLanguage('en');
+  const text = translateError(new ApiError({ code: 'VALIDATION', message: '', details: { fields: [{ path: 'lines.0.qty', code: 'too_small' }] } }));
+  expect(text).toBe('Check these fields and try again: Quantity.');
+});
+
+it('names the serials that clash and how many more there are', async () => {
+  await i18next.changeLanguage('en');
+  const text = translateError(new ApiError({ code: 'DUPLICATE_SERIAL', message: '', details: { serials: ['SN-1', 'SN-2'], within: 'stock', count: 5 } }));
+  expect(text).toContain('SN-1, SN-2');
+  expect(text).toContain('3 more');
+});
+
+it('shows available and requested quantities in Spanish', async () => {
+  await i18next.changeLanguage('es');
+  const text = translateError(new ApiError({ code: 'INSUFFICIENT_STOCK', message: '', details: { requested: 7, available: 4 } }));
+  expect(text).toBe('No hay suficiente existencia: 4 disponibles, 7 solicitadas. Reduzca la cantidad o elija otra ubicación.');
+});

@@ -1,0 +1,66 @@
+// Create a user (username, name, first password, permissions) or edit one (name, permissions, admin, active).
+import { Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../../shared/contract';
+import type { User } from '../../../../shared/contract/auth';
+import type { Permission } from '../../../../shared/contract/define';
+import { notify } from '../../lib/notify';
+import { PasswordField } from '../../lib/PasswordField';
+import { useZodForm } from '../../lib/useZodForm';
+import { useCreateUser, useUpdateUser } from './api';
+import { PermissionsField } from './PermissionsField';
+
+export function UserFormModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const schema = user ? contract['users.update'].input : contract['users.create'].input;
+  const form = useZodForm(
+    schema,
+    {
+      username: user?.username ?? '',
+      displayName: user?.displayName ?? '',
+      password: '',
+      permissions: (user?.permissions ?? ['inventory.view']) as Permission[],
+      isAdmin: user?.isAdmin ?? false,
+      active: user?.active ?? true,
+    },
+    {
+      toInput: ({ username, password, active, ...v }) => (user ? { ...v, active, id: user.id } : { ...v, username, password }),
+    },
+  );
+  const onError = (err: unknown) => form.applyApiError(err) || notify.error(err);
+  return (
+    <Modal opened onClose={onClose} size="lg" title={user ? t('users.editTitle', { name: user.displayName }) : t('users.newTitle')}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((input) => {
+          if ('id' in input) update.mutate(input, { onSuccess: onClose, onError });
+          else create.mutate(input, { onSuccess: onClose, onError });
+        })}
+      >
+        <Stack>
+          <TextInput label={t('users.username')} description={user ? undefined : t('users.usernameHint')} withAsterisk disabled={user !== null} data-autofocus {...form.getInputProps('username')} />
+          <TextInput label={t('users.displayName')} withAsterisk {...form.getInputProps('displayName')} />
+          {!user && <PasswordField label={t('users.password')} description={t('users.passwordHint')} autoComplete="new-password" withAsterisk {...form.getInputProps('password')} />}
+          <Switch label={t('users.isAdmin')} description={t('users.isAdminHint')} {...form.getInputProps('isAdmin', { type: 'checkbox' })} />
+          <PermissionsField
+            value={form.values.permissions}
+            onChange={(v) => form.setFieldValue('permissions', v)}
+            isAdmin={form.values.isAdmin}
+            error={form.errors.permissions}
+          />
+          {user && <Switch label={t('users.active')} description={t('users.activeHint')} {...form.getInputProps('active', { type: 'checkbox' })} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {user ? t('common:actions.saveChanges') : t('users.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,14 @@
+// Calls of the admin screens.
+import { useApiMutation, useApiQuery } from '../../lib/query';
+
+const quiet = { silentError: true } as const;
+
+export const useUsers = () => useApiQuery(['users'], 'users.list', {});
+export const useCreateUser = () => useApiMutation('users.create', { ...quiet, invalidate: [['users']], successKey: 'admin:users.created' });
+export const useUpdateUser = () => useApiMutation('users.update', { ...quiet, invalidate: [['users'], ['locations']], successKey: 'admin:users.saved' });
+export const useSetUserActive = () => useApiMutation('users.update', { invalidate: [['users'], ['locations']] });
+// Currency and rules show on every screen: refetch everything after a change.
+export const useUpdateSettings = () => useApiMutation('settings.update', { ...quiet, successKey: 'admin:settings.saved' });
+export const useAllLocations = () => useApiQuery(['locations'], 'locations.list', { includeVirtual: true, includeInactive: true });
+/** Checking the ledger reads every move: run it when asked, not on each visit. */
+export const useVerifyLedger = () => useApiMutation('stock.verifyLedger', { invalidate: [] });

@@ -1,0 +1,11 @@
+import { IconSettings, IconShieldCheck, IconUsers } from '@tabler/icons-react';
+import type { FeatureRoute } from '../../lib/feature';
+import { IntegrityPage } from './IntegrityPage';
+import { SettingsPage } from './SettingsPage';
+import { UsersPage } from './UsersPage';
+
+export const adminRoutes: FeatureRoute[] = [
+  { path: '/admin/users', element: <UsersPage />, navLabelKey: 'admin:nav.users', navIcon: IconUsers, navGroup: 'admin', permission: 'admin' },
+  { path: '/admin/settings', element: <SettingsPage />, navLabelKey: 'admin:nav.settings', navIcon: IconSettings, navGroup: 'admin', permission: 'admin' },
+  { path: '/admin/integrity', element: <IntegrityPage />, navLabelKey: 'admin:nav.integrity', navIcon: IconShieldCheck, navGroup: 'admin', permission: 'admin' },
+];

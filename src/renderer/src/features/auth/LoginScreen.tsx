@@ -1,0 +1,55 @@
+// Sign-in. On a demo database it says which account to use and that it must be secured.
+import { Alert, Button, Stack, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../../shared/contract';
+import { translateError } from '../../lib/errors';
+import { PasswordField } from '../../lib/PasswordField';
+import { useSession } from '../../lib/session';
+import { useZodForm } from '../../lib/useZodForm';
+import { useLogin } from './api';
+
+export function LoginScreen() {
+  const { t } = useTranslation('auth');
+  const demo = useSession((s) => s.demo);
+  const login = useLogin();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useZodForm(contract['auth.login'].input, { username: '', password: '' });
+  return (
+    <form
+      noValidate
+      aria-labelledby="login-title"
+      onSubmit={form.onSubmit((input) => {
+        setFailure(null);
+        login.mutate(input, {
+          onError: (err) => {
+            setFailure(translateError(err));
+            form.setFieldValue('password', '');
+          },
+        });
+      })}
+    >
+      <Stack>
+        <Title order={1} size="h3" id="login-title">
+          {t('login.title')}
+        </Title>
+        {demo && (
+          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="demo-login-hint">
+            {t('login.demoHint')}
+          </Alert>
+        )}
+        {failure && (
+          <Alert color="red" variant="light" role="alert">
+            {failure}
+          </Alert>
+        )}
+        <TextInput label={t('fields.username')} autoComplete="username" autoFocus withAsterisk {...form.getInputProps('username')} />
+        <PasswordField label={t('fields.password')} autoComplete="current-password" withAsterisk {...form.getInputProps('password')} />
+        <Button type="submit" loading={login.isPending} fullWidth>
+          {t('login.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+// One product: its details, the vendors it is bought from and where it is stocked.
+// /catalog/products/new creates one; /catalog/products/:id?tab=details|vendors|stock edits one.
+import { Alert, Anchor, Badge, Center, Group, Loader, Stack, Tabs } from '@mantine/core';
+import { IconArrowLeft, IconFileDescription, IconPackages, IconTruck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { translateError } from '../../lib/errors';
+import { PageHeader } from '../../lib/PageHeader';
+import { useCan } from '../../lib/session';
+import { useProduct } from './api';
+import { ProductForm } from './ProductForm';
+import { ProductStock } from './ProductStock';
+import { ProductVendors } from './ProductVendors';
+
+const tabs = ['details', 'vendors', 'stock'] as const;
+type Tab = (typeof tabs)[number];
+
+export function ProductPage() {
+  const { t } = useTranslation('catalog');
+  const params = useParams();
+  const [search, setSearch] = useSearchParams();
+  const canSeeStock = useCan('inventory.view');
+  const isNew = params.id === 'new';
+  const id = isNew ? null : Number(params.id);
+  const product = useProduct(id !== null && Number.isInteger(id) && id > 0 ? id : null);
+  const tab: Tab = tabs.find((x) => x === search.get('tab')) ?? 'details';
+
+  const back = (
+    <Anchor component={Link} to="/catalog/products" size="sm">
+      <Group gap={4}>
+        <IconArrowLeft size={14} />
+        {t('products.backToList')}
+      </Group>
+    </Anchor>
+  );
+
+  if (isNew) {
+    return (
+      <Stack gap="xs">
+        {back}
+        <PageHeader title={t('products.newTitle')} description={t('products.newHint')} />
+        <ProductForm product={null} />
+      </Stack>
+    );
+  }
+  if (product.isError || id === null || !Number.isInteger(id)) {
+    return (
+      <Stack>
+        {back}
+        <Alert color="red">{product.isError ? translateError(product.error) : t('products.notFound')}</Alert>
+      </Stack>
+    );
+  }
+  if (!product.data) {
+    return (
+      <Center mih={200}>
+        <Loader aria-label={t('common:loading')} />
+      </Center>
+    );
+  }
+  const p = product.data;
+  return (
+    <Stack gap="xs">
+      {back}
+      <PageHeader
+        title={p.name}
+        description={
+          <Group gap="xs" component="span">
+            <span>{p.sku}</span>
+            {!p.active && <Badge color="gray">{t('common:inactive')}</Badge>}
+            {p.serialized && <Badge variant="light">{t('fields.serialized')}</Badge>}
+          </Group>
+        }
+      />
+      <Tabs value={tab} onChange={(value) => setSearch(value && value !== 'details' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="details" leftSection={<IconFileDescription size={16} />}>
+            {t('products.tabs.details')}
+          </Tabs.Tab>
+          <Tabs.Tab value="vendors" leftSection={<IconTruck size={16} />}>
+            {t('products.tabs.vendors')}
+          </Tabs.Tab>
+          {canSeeStock && (
+            <Tabs.Tab value="stock" leftSection={<IconPackages size={16} />}>
+              {t('products.tabs.stock')}
+            </Tabs.Tab>
+          )}
+        </Tabs.List>
+        <Tabs.Panel value="details">
+          <ProductForm key={p.id} product={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="vendors">
+          <ProductVendors productId={p.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="stock">
+          <ProductStock productId={p.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,24 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Location } from '../../../../shared/contract/locations';
+
+const colors: Record<Location['kind'], string> = {
+  warehouse: 'blue',
+  shelf: 'cyan',
+  van: 'grape',
+  returns: 'orange',
+  vendor: 'gray',
+  customer: 'gray',
+  adjustment: 'gray',
+  scrap: 'gray',
+  transit: 'gray',
+};
+
+export function KindBadge({ kind }: { kind: Location['kind'] }) {
+  const { t } = useTranslation('locations');
+  return (
+    <Badge variant="light" color={colors[kind]}>
+      {t(`kinds.${kind}`)}
+    </Badge>
+  );
+}

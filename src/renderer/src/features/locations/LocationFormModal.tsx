@@ -1,0 +1,104 @@
+// Create or edit an internal location. A van must have an owner (the technician who drives it).
+import { Button, Checkbox, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../../shared/contract';
+import { internalLocationKinds, type Location } from '../../../../shared/contract/locations';
+import { notify } from '../../lib/notify';
+import { useZodForm } from '../../lib/useZodForm';
+import { useCreateLocation, useUpdateLocation, useUsers } from './api';
+
+type Kind = (typeof internalLocationKinds)[number];
+
+const createSchema = contract['locations.create'].input.superRefine((v, ctx) => {
+  if (v.kind === 'van' && v.ownerUserId === null) ctx.addIssue({ code: 'custom', path: ['ownerUserId'], params: { messageKey: 'locations:form.ownerRequired' } });
+});
+const updateSchema = contract['locations.update'].input.superRefine((v, ctx) => {
+  if (v.kind === 'van' && v.ownerUserId === null) ctx.addIssue({ code: 'custom', path: ['ownerUserId'], params: { messageKey: 'locations:form.ownerRequired' } });
+});
+
+interface Values extends Record<string, unknown> {
+  name: string;
+  kind: Kind;
+  ownerUserId: number | null;
+  address: string;
+  notes: string;
+  isDefault: boolean;
+}
+
+function initialValues(location: Location | null): Values {
+  return {
+    name: location?.name ?? '',
+    kind: (location?.kind as Kind | undefined) ?? 'warehouse',
+    ownerUserId: location?.ownerUserId ?? null,
+    address: location?.address ?? '',
+    notes: location?.notes ?? '',
+    isDefault: false,
+  };
+}
+
+export function LocationFormModal({ location, onClose }: { location: Location | null; onClose: () => void }) {
+  const { t } = useTranslation('locations');
+  const users = useUsers();
+  const create = useCreateLocation();
+  const update = useUpdateLocation();
+  const editing = location !== null;
+  const form = useZodForm(editing ? updateSchema : createSchema, initialValues(location), {
+    toInput: ({ isDefault, ...v }) => (editing ? { ...v, id: location.id } : { ...v, isDefault: isDefault && v.ownerUserId === null }),
+  });
+  const onError = (err: unknown) => form.applyApiError(err) || notify.error(err);
+  const userOptions = (users.data ?? []).filter((u) => u.active || u.id === location?.ownerUserId).map((u) => ({ value: u.id, label: u.displayName }));
+
+  return (
+    <Modal opened onClose={onClose} title={editing ? t('form.editTitle', { name: location.name }) : t('form.createTitle')} size="lg">
+      <form
+        noValidate
+        onSubmit={form.onSubmit((input) => {
+          const done = { onSuccess: onClose, onError };
+          if ('id' in input) update.mutate(input, done);
+          else create.mutate(input, done);
+        })}
+      >
+        <Stack>
+          <TextInput label={t('fields.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+          <Group grow align="flex-start">
+            <Select<Kind>
+              label={t('fields.kind')}
+              withAsterisk
+              allowDeselect={false}
+              data={internalLocationKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+              {...form.getInputProps('kind')}
+            />
+            <Select<number>
+              label={t('fields.owner')}
+              description={form.values.kind === 'van' ? t('form.ownerVanHint') : t('form.ownerHint')}
+              withAsterisk={form.values.kind === 'van'}
+              clearable
+              searchable
+              nothingFoundMessage={t('form.noUsers')}
+              data={userOptions}
+              {...form.getInputProps('ownerUserId')}
+            />
+          </Group>
+          <Textarea label={t('fields.address')} autosize minRows={2} maxRows={5} {...form.getInputProps('address')} />
+          <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
+          {!editing && (
+            <Checkbox
+              label={t('form.makeDefault')}
+              description={t('form.makeDefaultHint')}
+              disabled={form.values.ownerUserId !== null}
+              {...form.getInputProps('isDefault', { type: 'checkbox' })}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {editing ? t('common:actions.saveChanges') : t('form.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,7 @@
+import { IconMapPin } from '@tabler/icons-react';
+import type { FeatureRoute } from '../../lib/feature';
+import { LocationsPage } from './LocationsPage';
+
+export const locationRoutes: FeatureRoute[] = [
+  { path: '/locations', element: <LocationsPage />, navLabelKey: 'locations:nav', navIcon: IconMapPin, navGroup: 'inventory', permission: 'inventory.view' },
+];

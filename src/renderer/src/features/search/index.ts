@@ -1,0 +1,1 @@
+export { GlobalSearch, globalSearch } from './GlobalSearch';

@@ -1,0 +1,45 @@
+// The stock feature's calls. Reads are keyed under ['stock'] and other features' prefixes for what
+// they own; writes refetch every query (the shell's default), because one stock move changes totals
+// on the catalogue, the locations and every stock screen.
+import type { ChannelInput } from '../../../../shared/contract';
+import { useApiMutation, useApiQuery } from '../../lib/query';
+
+const stock = ['stock'];
+const paged = { keepPrevious: true };
+
+export const useInventoryProducts = (input: ChannelInput<'stock.listInventoryProducts'>, enabled = true) =>
+  useApiQuery(stock, 'stock.listInventoryProducts', input, { ...paged, enabled });
+export const useLots = (input: ChannelInput<'stock.listLots'>, enabled = true) => useApiQuery(stock, 'stock.listLots', input, { ...paged, enabled });
+export const useTransfers = (input: ChannelInput<'stock.listTransfers'>) => useApiQuery(stock, 'stock.listTransfers', input, paged);
+export const useCounts = (input: ChannelInput<'stock.listCounts'>) => useApiQuery(stock, 'stock.listCounts', input, paged);
+export const useCount = (id: number) => useApiQuery(stock, 'stock.getCount', { id }, { enabled: id > 0 });
+export const useHistory = (input: ChannelInput<'stock.history'>) => useApiQuery(stock, 'stock.history', input, paged);
+export const useCostOptions = (productId: number) => useApiQuery(stock, 'stock.costOptions', { productId });
+export const useValueByLocation = (at: number | undefined) => useApiQuery(stock, 'stock.valueByLocation', at === undefined ? {} : { at }, paged);
+export const useValueByProduct = (input: ChannelInput<'stock.valueByProduct'>) => useApiQuery(stock, 'stock.valueByProduct', input, paged);
+export const useValueSeries = (months: number) => useApiQuery(stock, 'stock.valueSeries', { months });
+
+export const useInternalLocations = () => useApiQuery(['locations'], 'locations.list', { includeVirtual: false, includeInactive: false });
+export const useUsers = () => useApiQuery(['users'], 'users.list', {});
+export const useProductSearch = (q: string, activeOnly: boolean) =>
+  useApiQuery(['catalog'], 'catalog.listProducts', { q: q || undefined, pageSize: 20, sortBy: 'sku', active: activeOnly ? true : undefined }, paged);
+export const useProduct = (id: number | null) => useApiQuery(['catalog'], 'catalog.getProduct', { id: id ?? 0 }, { enabled: id !== null && id > 0 });
+
+/** Forms map these errors onto their own fields, so the shell's toast stays quiet. */
+const quiet = { silentError: true } as const;
+
+export const useCreateInventoryProduct = () => useApiMutation('stock.createInventoryProduct', quiet);
+export const useUpdateInventoryProduct = () => useApiMutation('stock.updateInventoryProduct', quiet);
+export const useAddStock = () => useApiMutation('stock.add', quiet);
+export const useRemoveStock = () => useApiMutation('stock.remove', quiet);
+export const useTransfer = () => useApiMutation('stock.transfer', quiet);
+export const useReceiveTransfer = () => useApiMutation('stock.receiveTransfer');
+export const useReverse = () => useApiMutation('stock.reverse', quiet);
+export const useEditSerial = () => useApiMutation('stock.editSerial', quiet);
+export const useStartCount = () => useApiMutation('stock.startCount', quiet);
+// A scanner fires many scans a minute and only the open count changes until it is posted.
+const countOnly = { invalidate: [['stock', 'stock.getCount']] };
+export const useScanCount = () => useApiMutation('stock.scanCount', { ...quiet, ...countOnly });
+export const useSetCountQty = () => useApiMutation('stock.setCountQty', countOnly);
+export const usePostCount = () => useApiMutation('stock.postCount', quiet);
+export const useCancelCount = () => useApiMutation('stock.cancelCount');

@@ -1,0 +1,46 @@
+import { Select, type SelectProps } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Product } from '../../../../../shared/contract/catalog';
+import { useProduct, useProductSearch } from '../api';
+
+type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
+  value: number | null;
+  onChange: (product: Product | null) => void;
+  /** New stock only for products still sold; filters also find discontinued ones with history. */
+  activeOnly?: boolean;
+};
+
+const label = (p: Pick<Product, 'sku' | 'name'>) => `${p.sku} · ${p.name}`;
+
+/** Searches the catalogue on the server as the user types (the catalogue is too large to load). */
+export function ProductSelect({ value, onChange, activeOnly = false, ...props }: Props) {
+  const { t } = useTranslation('stock');
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const selected = useProduct(value);
+  const selectedLabel = selected.data ? label(selected.data) : '';
+  // While the box shows the chosen product's label, list everything rather than only that product.
+  const results = useProductSearch(debounced === selectedLabel ? '' : debounced, activeOnly);
+  const rows = results.data?.rows ?? [];
+  const options = rows.map((p) => ({ value: p.id, label: label(p) }));
+  if (selected.data && !rows.some((p) => p.id === value)) options.unshift({ value: selected.data.id, label: selectedLabel });
+
+  return (
+    <Select<number>
+      label={t('common.product')}
+      placeholder={t('common.productPlaceholder')}
+      searchable
+      clearable
+      nothingFoundMessage={results.isFetching ? t('common.loading') : t('common.noMatches')}
+      {...props}
+      data={options}
+      filter={({ options: all }) => all}
+      value={value}
+      searchValue={search}
+      onSearchChange={setSearch}
+      onChange={(id) => onChange(id === null ? null : (rows.find((p) => p.id === id) ?? (selected.data?.id === id ? selected.data : null)))}
+    />
+  );
+}

@@ -1,0 +1,52 @@
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+
+/**
+ * A filter kept in the address (?productId=12), so other screens can link to a filtered list and
+ * the browser's back button restores it. Replaces the history entry: typing a filter is not a visit.
+ */
+export function useUrlParam(name: string): [string, (value: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const value = params.get(name) ?? '';
+  const set = (next: string) =>
+    setParams(
+      (prev) => {
+        const copy = new URLSearchParams(prev);
+        if (next) copy.set(name, next);
+        else copy.delete(name);
+        return copy;
+      },
+      { replace: true },
+    );
+  return [value, set];
+}
+
+/** A positive integer id in the address, or null. */
+export function useUrlId(name: string): [number | null, (id: number | null) => void] {
+  const [raw, set] = useUrlParam(name);
+  const n = Number(raw);
+  const id = raw && Number.isInteger(n) && n > 0 ? n : null;
+  return [id, (next) => set(next === null ? '' : String(next))];
+}
+
+/**
+ * A typed filter (serial, search text) that lands in the address once the user pauses typing.
+ * Returns what the box shows, its setter, and the committed value to query with. A link that
+ * changes the address while the screen is open (global search) replaces what the box shows.
+ */
+export function useUrlText(name: string, delay = 300): [string, (text: string) => void, string] {
+  const [param, setParam] = useUrlParam(name);
+  const [text, setText] = useState(param);
+  const [debounced] = useDebouncedValue(text.trim(), delay);
+  const [seenParam, setSeenParam] = useState(param);
+  if (param !== seenParam) {
+    setSeenParam(param);
+    if (param !== debounced) setText(param);
+  }
+  useEffect(() => {
+    if (debounced !== param) setParam(debounced);
+    // Only a new pause in typing commits; `param` changing alone must not write it back.
+  }, [debounced]);
+  return [text, setText, param];
+}

@@ -1,0 +1,77 @@
+import { Badge, Stack, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import type { DataTableColumn } from 'mantine-datatable';
+import type { HistoryRow } from '../../../../../shared/contract/stock';
+import { Qty } from '../../../lib/Amount';
+
+const typeColors: Record<HistoryRow['type'], string> = {
+  'inventoryProduct.created': 'grape',
+  'inventoryProduct.updated': 'violet',
+  'serial.edited': 'indigo',
+  adjustment: 'yellow',
+  transfer: 'blue',
+  'transfer.ship': 'cyan',
+  'transfer.receive': 'teal',
+  stocktake: 'lime',
+  reversal: 'orange',
+};
+
+function Changes({ row, t }: { row: HistoryRow; t: TFunction }) {
+  if (row.changes.length === 0) return null;
+  const shown = (v: string | null) => (v === null || v === '' ? t('history.empty') : v);
+  return (
+    <Stack gap={0}>
+      {row.changes.map((c) => (
+        <Text key={c.field} size="xs">
+          <Text span inherit fw={600}>
+            {t(`history.fields.${c.field}`, { defaultValue: c.field })}
+          </Text>
+          : {shown(c.before)} → {shown(c.after)}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+function where(row: HistoryRow): string {
+  if (row.fromLocationName || row.toLocationName) return `${row.fromLocationName ?? '—'} → ${row.toLocationName ?? '—'}`;
+  return row.locationName ?? '';
+}
+
+export function historyColumns(t: TFunction, dateTime: (ms: number) => string): DataTableColumn<HistoryRow>[] {
+  return [
+    { accessor: 'occurredAt', title: t('columns.date'), sortable: true, noWrap: true, render: (r) => dateTime(r.occurredAt) },
+    {
+      accessor: 'type',
+      title: t('columns.type'),
+      render: (r) => (
+        <Badge variant="light" color={typeColors[r.type]} style={{ whiteSpace: 'nowrap' }}>
+          {t(`history.types.${r.type}`)}
+        </Badge>
+      ),
+    },
+    {
+      accessor: 'productName',
+      title: t('columns.product'),
+      width: 220,
+      render: (r) =>
+        r.sku && (
+          <Stack gap={0}>
+            <Text size="sm" fw={600}>
+              {r.sku}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {r.productName}
+            </Text>
+          </Stack>
+        ),
+    },
+    { accessor: 'serialNumber', title: t('columns.serial'), render: (r) => r.serialNumber ?? '' },
+    { accessor: 'qty', title: t('columns.qty'), textAlign: 'right', render: (r) => (r.qty === null ? '' : <Qty value={r.qty} />) },
+    { accessor: 'where', title: t('columns.fromTo'), render: where },
+    { accessor: 'documentNumber', title: t('columns.document'), noWrap: true, render: (r) => r.documentNumber ?? '' },
+    { accessor: 'reason', title: t('columns.reason'), width: 200, render: (r) => r.reason ?? '' },
+    { accessor: 'userName', title: t('columns.user'), noWrap: true, render: (r) => r.userName ?? '' },
+    { accessor: 'changes', title: t('columns.changes'), width: 200, render: (r) => <Changes row={r} t={t} /> },
+  ];
+}

@@ -1,0 +1,95 @@
+import { Button, Group, Stack, Switch, TextInput } from '@mantine/core';
+import { IconPackages, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InventoryProduct } from '../../../../../shared/contract/stock';
+import { EmptyState } from '../../../lib/EmptyState';
+import { PageHeader } from '../../../lib/PageHeader';
+import { ServerTable, useServerTable } from '../../../lib/ServerTable';
+import { useCan } from '../../../lib/session';
+import { useInventoryProducts } from '../api';
+import { LocationSelect } from '../common/LocationSelect';
+import { ProductSelect } from '../common/ProductSelect';
+import { useUrlId, useUrlParam, useUrlText } from '../common/useUrlParam';
+import { AddStockModal } from './AddStockModal';
+import { InventoryProductModal } from './InventoryProductModal';
+import { ItemActions, type ItemDialog } from './ItemActions';
+import { itemColumns } from './itemColumns';
+import { RemoveStockModal } from './RemoveStockModal';
+
+type SortColumn = 'sku' | 'productName' | 'locationName' | 'bin' | 'onHand' | 'available' | 'min' | 'max';
+
+/** Inventory products: every product stocked at a location, with its quantities and min/max. */
+export function ItemsPage() {
+  const { t } = useTranslation('stock');
+  const canEdit = useCan('inventory.edit');
+  const canSeeCosts = useCan('costs.view');
+  const [productId, setProductId] = useUrlId('productId');
+  const [locationId, setLocationId] = useUrlId('locationId');
+  const [belowMinParam, setBelowMin] = useUrlParam('belowMin');
+  const belowMin = belowMinParam === '1';
+  const [q, setQ, search] = useUrlText('q');
+  const filters = { q: search || undefined, productId: productId ?? undefined, locationId: locationId ?? undefined, belowMin: belowMin || undefined };
+  const table = useServerTable<SortColumn>({ sortBy: 'sku', filters });
+  const list = useInventoryProducts({ ...table.input, ...filters });
+  const [dialog, setDialog] = useState<{ kind: ItemDialog | 'create'; row: InventoryProduct | null } | null>(null);
+  const close = () => setDialog(null);
+  const filtered = Boolean(search || productId || locationId || belowMin);
+
+  const columns = itemColumns(t, canSeeCosts, (row) => <ItemActions row={row} onOpen={(kind, r) => setDialog({ kind, row: r })} />);
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('items.title')}
+        actions={
+          canEdit && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'create', row: null })}>
+              {t('items.stockProduct')}
+            </Button>
+          )
+        }
+      />
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <TextInput
+          label={t('common.search')}
+          placeholder={t('items.searchPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={260}
+        />
+        <ProductSelect value={productId} onChange={(p) => setProductId(p?.id ?? null)} placeholder={t('common.anyProduct')} w={280} />
+        <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={220} />
+        <Switch label={t('items.belowMin')} checked={belowMin} onChange={(e) => setBelowMin(e.currentTarget.checked ? '1' : '')} mb={8} />
+      </Group>
+      <ServerTable
+        testId="inventory-products"
+        table={table}
+        result={list.data}
+        fetching={list.isFetching}
+        columns={columns}
+        emptyState={
+          filtered ? undefined : (
+            <EmptyState
+              icon={IconPackages}
+              title={t('items.emptyTitle')}
+              description={t('items.emptyText')}
+              action={
+                canEdit && (
+                  <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'create', row: null })}>
+                    {t('items.stockProduct')}
+                  </Button>
+                )
+              }
+            />
+          )
+        }
+      />
+      {dialog?.kind === 'create' && <InventoryProductModal editing={null} preset={{ productId, locationId }} onClose={close} />}
+      {dialog?.kind === 'edit' && dialog.row && <InventoryProductModal editing={dialog.row} onClose={close} />}
+      {dialog?.kind === 'add' && dialog.row && <AddStockModal row={dialog.row} onClose={close} />}
+      {dialog?.kind === 'remove' && dialog.row && <RemoveStockModal row={dialog.row} onClose={close} />}
+    </Stack>
+  );
+}

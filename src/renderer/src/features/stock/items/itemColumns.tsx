@@ -1,0 +1,45 @@
+import type { DataTableColumn } from 'mantine-datatable';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import type { InventoryProduct } from '../../../../../shared/contract/stock';
+import { Money, Qty } from '../../../lib/Amount';
+
+const num = (accessor: keyof InventoryProduct, t: TFunction, sortable = false): DataTableColumn<InventoryProduct> => ({
+  accessor,
+  title: t(`columns.${accessor}`),
+  textAlign: 'right',
+  sortable,
+  noWrap: true,
+  // Long titles ("Back ordered") wrap so thirteen columns fit a laptop screen.
+  titleStyle: { whiteSpace: 'normal', lineHeight: 1.2 },
+  render: (row) => <Qty value={row[accessor] as number} />,
+});
+
+/** Columns of the inventory products list; `value` only for users who may see costs. */
+export function itemColumns(t: TFunction, showValue: boolean, actions: (row: InventoryProduct) => ReactNode): DataTableColumn<InventoryProduct>[] {
+  const columns: DataTableColumn<InventoryProduct>[] = [
+    // First, so the row menu stays in view when the table scrolls sideways on a narrow screen.
+    { accessor: 'actions', title: '', width: 48, render: actions },
+    { accessor: 'sku', title: t('columns.sku'), sortable: true, noWrap: true },
+    { accessor: 'productName', title: t('columns.product'), sortable: true, width: 220 },
+    { accessor: 'locationName', title: t('columns.location'), sortable: true, noWrap: true },
+    { accessor: 'bin', title: t('columns.bin'), sortable: true, noWrap: true, render: (row) => row.bin ?? '' },
+    num('onHand', t, true),
+    num('reserved', t),
+    num('picked', t),
+    {
+      ...num('available', t, true),
+      render: (row) => <Qty value={row.available} c={row.available <= 0 ? 'red' : undefined} fw={600} />,
+    },
+    num('onOrder', t),
+    num('backOrdered', t),
+    {
+      ...num('min', t, true),
+      // Below minimum is what the purchasing team looks for: make it stand out.
+      render: (row) => <Qty value={row.min} c={row.onHand < row.min ? 'orange' : undefined} fw={row.onHand < row.min ? 700 : undefined} />,
+    },
+    num('max', t, true),
+  ];
+  if (showValue) columns.push({ accessor: 'value', title: t('columns.value'), textAlign: 'right', noWrap: true, render: (row) => <Money value={row.value} /> });
+  return columns;
+}

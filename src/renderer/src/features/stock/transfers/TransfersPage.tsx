@@ -1,0 +1,154 @@
+import { Button, Group, Select, Stack } from '@mantine/core';
+import { IconArrowBackUp, IconPackageImport, IconPlus, IconTruck } from '@tabler/icons-react';
+import type { DataTableColumn } from 'mantine-datatable';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { ChannelOutput } from '../../../../../shared/contract';
+import { Qty } from '../../../lib/Amount';
+import { EmptyState } from '../../../lib/EmptyState';
+import { translateError } from '../../../lib/errors';
+import { notify } from '../../../lib/notify';
+import { PageHeader } from '../../../lib/PageHeader';
+import { ServerTable, useServerTable } from '../../../lib/ServerTable';
+import { useCan } from '../../../lib/session';
+import { useFormat, useSettings } from '../../../lib/useFormat';
+import { useReceiveTransfer, useReverse, useTransfers } from '../api';
+import { LocationSelect } from '../common/LocationSelect';
+import { ReasonConfirmModal } from '../common/ReasonConfirmModal';
+import { StatusBadge } from '../common/StatusBadge';
+import { useUrlId, useUrlParam } from '../common/useUrlParam';
+
+type Transfer = ChannelOutput<'stock.listTransfers'>['rows'][number];
+const statuses = ['inTransit', 'done', 'canceled', 'reversed'] as const;
+type Status = (typeof statuses)[number];
+
+/** Transfers between internal locations; shipments in transit are received here. */
+export function TransfersPage() {
+  const { t } = useTranslation('stock');
+  const f = useFormat();
+  const navigate = useNavigate();
+  const settings = useSettings();
+  const canTransfer = useCan('stock.transfer');
+  const canReverse = useCan('stock.adjust');
+  const [statusParam, setStatus] = useUrlParam('status');
+  const status = (statuses as readonly string[]).includes(statusParam) ? (statusParam as Status) : undefined;
+  const [locationId, setLocationId] = useUrlId('locationId');
+  const filters = { status, locationId: locationId ?? undefined };
+  const table = useServerTable<'createdAt' | 'number'>({ sortBy: 'createdAt', sortDirection: 'desc', filters });
+  const list = useTransfers({ ...table.input, ...filters });
+  const receive = useReceiveTransfer();
+  const reverse = useReverse();
+  const [reversing, setReversing] = useState<Transfer | null>(null);
+
+  const columns: DataTableColumn<Transfer>[] = [
+    // First, so Receive and Reverse stay in view when the table scrolls sideways.
+    {
+      accessor: 'actions',
+      title: '',
+      render: (r) => (
+        <Group gap={4} wrap="nowrap">
+          {r.status === 'inTransit' && canTransfer && (
+            <Button
+              size="compact-sm"
+              leftSection={<IconPackageImport size={14} />}
+              loading={receive.isPending && receive.variables?.id === r.id}
+              onClick={() => receive.mutate({ id: r.id }, { onSuccess: (doc) => notify.success('stock:transfers.received', { number: doc.number }) })}
+            >
+              {t('transfers.receive')}
+            </Button>
+          )}
+          {(r.status === 'inTransit' || r.status === 'done') && canReverse && (
+            <Button size="compact-sm" variant="light" color="orange" leftSection={<IconArrowBackUp size={14} />} onClick={() => setReversing(r)}>
+              {t('transfers.reverse')}
+            </Button>
+          )}
+        </Group>
+      ),
+    },
+    { accessor: 'number', title: t('columns.number'), sortable: true, noWrap: true },
+    { accessor: 'status', title: t('columns.status'), render: (r) => <StatusBadge prefix="transfers" status={r.status} /> },
+    { accessor: 'fromLocationName', title: t('columns.from'), noWrap: true },
+    { accessor: 'toLocationName', title: t('columns.to'), noWrap: true },
+    { accessor: 'units', title: t('columns.units'), textAlign: 'right', render: (r) => <Qty value={r.units} /> },
+    { accessor: 'note', title: t('columns.note'), width: 240, render: (r) => r.note ?? '' },
+    { accessor: 'userName', title: t('columns.user'), noWrap: true },
+    { accessor: 'createdAt', title: t('columns.created'), sortable: true, noWrap: true, render: (r) => f.dateTime(r.createdAt) },
+    { accessor: 'receivedAt', title: t('columns.receivedAt'), noWrap: true, render: (r) => f.dateTime(r.receivedAt) },
+  ];
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('transfers.title')}
+        actions={
+          canTransfer && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/stock/transfers/new')}>
+              {t('transfers.new')}
+            </Button>
+          )
+        }
+      />
+      <Group align="flex-end" gap="sm">
+        <Select
+          label={t('common.status')}
+          placeholder={t('common.anyStatus')}
+          clearable
+          data={statuses.map((s) => ({ value: s, label: t(`transfers.statuses.${s}`) }))}
+          value={status ?? null}
+          onChange={(v) => setStatus(v ?? '')}
+          w={200}
+        />
+        <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={240} />
+      </Group>
+      <ServerTable
+        testId="transfers"
+        table={table}
+        result={list.data}
+        fetching={list.isFetching}
+        columns={columns}
+        emptyState={
+          status || locationId ? undefined : (
+            <EmptyState
+              icon={IconTruck}
+              title={t('transfers.emptyTitle')}
+              description={t('transfers.emptyText')}
+              action={
+                canTransfer && (
+                  <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/stock/transfers/new')}>
+                    {t('transfers.new')}
+                  </Button>
+                )
+              }
+            />
+          )
+        }
+      />
+      {reversing && (
+        <ReasonConfirmModal
+          title={t('transfers.reverseTitle', { number: reversing.number })}
+          text={reversing.status === 'inTransit' ? t('transfers.cancelShipmentText') : t('transfers.reverseText')}
+          confirmLabel={t('transfers.reverse')}
+          reasonRequired={settings.data?.requireAdjustmentReason ?? false}
+          loading={reverse.isPending}
+          error={reverse.error ? translateError(reverse.error) : null}
+          onClose={() => {
+            setReversing(null);
+            reverse.reset();
+          }}
+          onConfirm={(reason) =>
+            reverse.mutate(
+              { documentType: 'transfer', id: reversing.id, reason },
+              {
+                onSuccess: (doc) => {
+                  notify.success('stock:transfers.reversed', { number: doc.number });
+                  setReversing(null);
+                },
+              },
+            )
+          }
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,83 @@
+// translateError(err) → a sentence a clerk can act on, from an ApiError's stable code and details
+// (namespace `errors` in src/app/locales/errors.ts). notify.error and forms both use it, so every
+// screen words a refusal the same way. Unknown throwables read as INTERNAL.
+import i18next from 'i18next';
+import { ApiError } from './api';
+
+type Details = Record<string, unknown>;
+
+function list(value: unknown): string {
+  return Array.isArray(value) ? value.map(String).join(', ') : '';
+}
+
+/** Field names come from the contract's paths; `common:fields.<path>` gives the label a user saw. */
+export function fieldLabel(path: string): string {
+  const leaf = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  return i18next.t(`common:fields.${leaf}`, { defaultValue: leaf });
+}
+
+function fieldsOf(details: Details): string[] {
+  const fields = details.fields;
+  if (Array.isArray(fields)) return fields.map((f) => fieldLabel(String((f as { path?: unknown }).path ?? '')));
+  if (typeof details.field === 'string') return [fieldLabel(details.field)];
+  return [];
+}
+
+/** Picks the most specific key the details allow, so a message never shows an empty placeholder. */
+function keyFor(code: string, d: Details): string {
+  switch (code) {
+    case 'VALIDATION':
+      return fieldsOf(d).length > 0 ? 'VALIDATION_fields' : 'VALIDATION';
+    case 'CONFLICT':
+      if (d.reason === 'lastAdmin') return 'CONFLICT_lastAdmin';
+      if (d.reason === 'alreadyStocked') return 'CONFLICT_alreadyStocked';
+      return typeof d.field === 'string' && d.value !== undefined ? 'CONFLICT_field' : 'CONFLICT';
+    case 'NOT_FOUND':
+      return typeof d.entity === 'string' ? 'NOT_FOUND_entity' : 'NOT_FOUND';
+    case 'INSUFFICIENT_STOCK':
+      if (typeof d.requested === 'number' && typeof d.available === 'number') return 'INSUFFICIENT_STOCK_counts';
+      if (typeof d.allocated === 'number') return 'INSUFFICIENT_STOCK_allocated';
+      return 'INSUFFICIENT_STOCK';
+    case 'DUPLICATE_SERIAL':
+      if (!Array.isArray(d.serials)) return code;
+      return d.within === 'list' ? 'DUPLICATE_SERIAL_list' : 'DUPLICATE_SERIAL_stock';
+    case 'SERIAL_COUNT_MISMATCH':
+      return typeof d.qty === 'number' && typeof d.serials === 'number' ? 'SERIAL_COUNT_MISMATCH_counts' : 'SERIAL_COUNT_MISMATCH';
+    case 'SERIAL_NOT_FOUND':
+      return Array.isArray(d.serials) ? 'SERIAL_NOT_FOUND_list' : code;
+    case 'SERIALIZED_HAS_STOCK':
+      return typeof d.units === 'number' ? 'SERIALIZED_HAS_STOCK_units' : 'SERIALIZED_HAS_STOCK';
+    case 'LOCATION_IN_USE':
+      if (typeof d.name !== 'string') return code;
+      return typeof d.allocated === 'number' && d.allocated > 0 ? 'LOCATION_IN_USE_allocated' : 'LOCATION_IN_USE_named';
+    case 'LOCATION_IS_DEFAULT':
+    case 'LOCATION_VIRTUAL':
+    case 'LOCATION_INACTIVE':
+      return typeof d.name === 'string' ? `${code}_named` : code;
+    case 'MIN_GREATER_THAN_MAX':
+      return typeof d.min === 'number' && typeof d.max === 'number' ? 'MIN_GREATER_THAN_MAX_values' : code;
+    case 'FORBIDDEN':
+      return typeof d.permission === 'string' ? 'FORBIDDEN_permission' : 'FORBIDDEN';
+    default:
+      return code;
+  }
+}
+
+export function translateError(err: unknown): string {
+  if (!(err instanceof ApiError)) return i18next.t('errors:INTERNAL');
+  if (err.code === 'INTERNAL' && err.message === 'network') return i18next.t('errors:NETWORK');
+  const d = err.details;
+  const more = typeof d.count === 'number' && Array.isArray(d.serials) && d.count > d.serials.length ? d.count - d.serials.length : 0;
+  return i18next.t(`errors:${keyFor(err.code, d)}`, {
+    ...d,
+    // A list of serials is shown joined; a count of serials (SERIAL_COUNT_MISMATCH) as it is.
+    serials: Array.isArray(d.serials) ? list(d.serials) : d.serials,
+    fields: fieldsOf(d).join(', '),
+    field: typeof d.field === 'string' ? fieldLabel(d.field) : '',
+    entity: typeof d.entity === 'string' ? i18next.t(`errors:entities.${d.entity}`, { defaultValue: d.entity }) : '',
+    permission: typeof d.permission === 'string' ? i18next.t(`common:permissions.${d.permission}`, { defaultValue: d.permission }) : '',
+    more: more > 0 ? i18next.t('errors:andMore', { count: more }) : '',
+    defaultValue: i18next.t('errors:INTERNAL'),
+    interpolation: { escapeValue: false },
+  });
+}

@@ -1,0 +1,29 @@
+// notify.success(messageKey, values?) shows a translated confirmation ("common:saved" or any
+// "<namespace>:<key>"); notify.info(messageKey) for neutral news; notify.error(err) shows the translated refusal of an ApiError (its code and
+// details, see errors.ts). Use these instead of @mantine/notifications directly so all feedback looks
+// and reads the same.
+import { notifications } from '@mantine/notifications';
+import i18next from 'i18next';
+import { translateError } from './errors';
+
+export const notify = {
+  success(messageKey: string, values?: Record<string, unknown>): void {
+    notifications.show({
+      color: 'teal',
+      message: i18next.t(messageKey, { ...values, interpolation: { escapeValue: false } }),
+      autoClose: 3000,
+    });
+  },
+  /** Neutral news that needs no action (e.g. a session that ended). */
+  info(messageKey: string, values?: Record<string, unknown>): void {
+    notifications.show({ color: 'blue', message: i18next.t(messageKey, values ?? {}), autoClose: 5000 });
+  },
+  error(err: unknown): void {
+    notifications.show({
+      color: 'red',
+      title: i18next.t('common:errorTitle'),
+      message: translateError(err),
+      autoClose: 8000,
+    });
+  },
+};

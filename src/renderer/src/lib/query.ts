@@ -1,0 +1,55 @@
+// Server state over react-query, typed by the contract.
+//   useApiQuery(key, channel, input, options?)  → useQuery keyed [...key, channel, input].
+//       key is the feature prefix (['catalog'], ['stock'], …) that mutations invalidate.
+//       options.keepPrevious keeps the last page on screen while the next loads (paged tables);
+//       options.enabled as in react-query.
+//   useApiMutation(channel, { invalidate?, successKey?, onSuccess?, silentError? })
+//       → useMutation calling the channel. After success it refetches the given key prefixes (all
+//       queries when `invalidate` is omitted: a change to stock moves totals on many screens), shows
+//       notify.success(successKey) if given, then runs onSuccess. Failures show notify.error
+//       unless silentError (a form that shows the error itself).
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
+import { call, type ApiError } from './api';
+import { notify } from './notify';
+
+export interface ApiQueryOptions {
+  enabled?: boolean;
+  keepPrevious?: boolean;
+}
+
+export function useApiQuery<C extends ChannelName>(key: QueryKey, channel: C, input: ChannelInput<C>, options: ApiQueryOptions = {}) {
+  return useQuery<ChannelOutput<C>, ApiError>({
+    queryKey: [...key, channel, input],
+    queryFn: () => call(channel, input),
+    enabled: options.enabled,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+  });
+}
+
+export interface ApiMutationOptions<C extends ChannelName> {
+  /** Key prefixes to refetch after success; omitted = every query. */
+  invalidate?: QueryKey[];
+  /** i18n key of the confirmation shown after success. */
+  successKey?: string;
+  onSuccess?: (data: ChannelOutput<C>, input: ChannelInput<C>) => void;
+  /** Leave showing the error to the caller (forms that map it onto fields). */
+  silentError?: boolean;
+}
+
+export function useApiMutation<C extends ChannelName>(channel: C, options: ApiMutationOptions<C> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation<ChannelOutput<C>, ApiError, ChannelInput<C>>({
+    mutationFn: (input) => call(channel, input),
+    onSuccess: (data, input) => {
+      // Not awaited: the dialog closes at once and the lists refresh behind it.
+      if (options.invalidate) options.invalidate.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
+      else void queryClient.invalidateQueries();
+      if (options.successKey) notify.success(options.successKey);
+      options.onSuccess?.(data, input);
+    },
+    onError: (err) => {
+      if (!options.silentError) notify.error(err);
+    },
+  });
+}

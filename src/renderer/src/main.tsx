@@ -1,0 +1,58 @@
+// Renderer entry: providers (theme, notifications, server state, i18n, dates, hash routing — the
+// app:// protocol has no server to resolve paths) around the authenticated shell.
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/spotlight/styles.css';
+import '@mantine/charts/styles.css';
+import 'mantine-datatable/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode, useMemo } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { HashRouter } from 'react-router';
+import { App } from './app/App';
+import { initI18n } from './app/i18n';
+import { appTheme } from './app/theme';
+import { ApiError } from './lib/api';
+
+const i18n = initI18n();
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Local data: refetch on focus keeps several windows in step; a refused call is not retried.
+      staleTime: 10_000,
+      retry: (failures, error) => !(error instanceof ApiError && error.code !== 'INTERNAL') && failures < 2,
+    },
+  },
+});
+
+/** Theme and date pickers follow the chosen language. */
+function LocalizedMantine({ children }: { children: React.ReactNode }) {
+  const { t, i18n: current } = useTranslation('common');
+  const theme = useMemo(() => appTheme(t('actions.close')), [t]);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <DatesProvider settings={{ locale: current.language, firstDayOfWeek: 1 }}>{children}</DatesProvider>
+    </MantineProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <LocalizedMantine>
+        <Notifications position="top-right" limit={4} />
+        <QueryClientProvider client={queryClient}>
+          <HashRouter>
+            <App />
+          </HashRouter>
+        </QueryClientProvider>
+      </LocalizedMantine>
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { channel, empty, id, ok, permissions, requiredText } from './define';
+
+export const permissionSchema = z.enum(permissions);
+
+export const userSchema = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  permissions: z.array(permissionSchema),
+  isAdmin: z.boolean(),
+  active: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+
+const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(60)
+  .regex(/^[A-Za-z0-9._@-]+$/);
+/** The desktop app is offline: the password rule is length, not composition. */
+const newPassword = z.string().min(8).max(200);
+
+export const authContract = {
+  'auth.status': channel({
+    summary: 'Whether the first admin user must still be created, and who is signed in on this connection.',
+    permission: 'public',
+    input: empty,
+    output: z.object({ needsSetup: z.boolean(), user: userSchema.nullable(), demo: z.boolean() }),
+  }),
+  'auth.setup': channel({
+    summary: 'Creates the first admin user on an empty database (refused once any user exists) and signs in.',
+    permission: 'public',
+    input: z.object({ username, displayName: requiredText(100), password: newPassword, loadDemoData: z.boolean().default(false) }).strict(),
+    output: z.object({ user: userSchema, token: z.string() }),
+  }),
+  'auth.login': channel({
+    summary: 'Signs in with username and password; returns the user and a session token (HTTP clients send it as a Bearer token).',
+    permission: 'public',
+    input: z.object({ username: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) }).strict(),
+    output: z.object({ user: userSchema, token: z.string() }),
+  }),
+  'auth.logout': channel({
+    summary: 'Ends the current session.',
+    permission: 'signedIn',
+    input: empty,
+    output: ok,
+  }),
+  'auth.changePassword': channel({
+    summary: 'Changes the signed-in user’s password after checking the current one.',
+    permission: 'signedIn',
+    input: z.object({ currentPassword: z.string().min(1).max(200), newPassword }).strict(),
+    output: ok,
+  }),
+  'users.list': channel({
+    summary: 'Lists every user (for owners of vans and the user filter of the history page).',
+    permission: 'inventory.view',
+    input: empty,
+    output: z.array(userSchema),
+  }),
+  'users.create': channel({
+    summary: 'Creates a user with a set of permissions (admin only).',
+    permission: 'admin',
+    input: z
+      .object({ username, displayName: requiredText(100), password: newPassword, permissions: z.array(permissionSchema).max(permissions.length), isAdmin: z.boolean().default(false) })
+      .strict(),
+    output: userSchema,
+  }),
+  'users.update': channel({
+    summary: 'Changes a user’s name, permissions or active flag (admin only); the last active admin cannot lose admin.',
+    permission: 'admin',
+    input: z
+      .object({ id, displayName: requiredText(100), permissions: z.array(permissionSchema).max(permissions.length), isAdmin: z.boolean(), active: z.boolean() })
+      .strict(),
+    output: userSchema,
+  }),
+};

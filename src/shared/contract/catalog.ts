@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { channel, empty, id, money, ok, optionalText, pageInput, pageOutput, requiredText } from './define';
+
+export const billingPeriods = ['oneTime', 'monthly', 'quarterly', 'yearly'] as const;
+
+export const categorySchema = z.object({ id, name: z.string(), productCount: z.number().int() });
+
+export const addressFields = {
+  address1: optionalText(200),
+  address2: optionalText(200),
+  city: optionalText(100),
+  state: optionalText(100),
+  postalCode: optionalText(20),
+  country: optionalText(100),
+};
+
+const companyFields = {
+  name: requiredText(200),
+  isVendor: z.boolean().default(false),
+  isClient: z.boolean().default(true),
+  phone: optionalText(50),
+  email: z.union([z.email().max(200), z.literal('')]).nullish().transform((v) => (v ? v : null)),
+  website: optionalText(200),
+  contactName: optionalText(200),
+  taxId: optionalText(50),
+  notes: optionalText(2000),
+  ...addressFields,
+};
+export const companyInput = z.object(companyFields).strict();
+
+const nullableString = z.string().nullable();
+export const companySchema = z.object({
+  id,
+  name: z.string(),
+  isVendor: z.boolean(),
+  isClient: z.boolean(),
+  phone: nullableString,
+  email: nullableString,
+  website: nullableString,
+  contactName: nullableString,
+  taxId: nullableString,
+  notes: nullableString,
+  address1: nullableString,
+  address2: nullableString,
+  city: nullableString,
+  state: nullableString,
+  postalCode: nullableString,
+  country: nullableString,
+  active: z.boolean(),
+});
+export type Company = z.infer<typeof companySchema>;
+
+const productFields = {
+  sku: requiredText(60),
+  name: requiredText(200),
+  description: optionalText(4000),
+  categoryId: id.nullish().transform((v) => v ?? null),
+  manufacturer: optionalText(200),
+  manufacturerPartNumber: optionalText(100),
+  barcode: optionalText(100),
+  unitCost: money,
+  unitPrice: money,
+  msrp: money,
+  serialized: z.boolean(),
+  active: z.boolean().default(true),
+  eligibleForRma: z.boolean().default(false),
+  doesNotRequireProcurement: z.boolean().default(false),
+  billingPeriod: z.enum(billingPeriods).default('oneTime'),
+};
+export const productInput = z.object(productFields).strict();
+
+export const productSchema = z.object({
+  id,
+  sku: z.string(),
+  name: z.string(),
+  description: nullableString,
+  categoryId: id.nullable(),
+  categoryName: nullableString,
+  manufacturer: nullableString,
+  manufacturerPartNumber: nullableString,
+  barcode: nullableString,
+  unitCost: z.number().int(),
+  unitPrice: z.number().int(),
+  msrp: z.number().int(),
+  serialized: z.boolean(),
+  active: z.boolean(),
+  eligibleForRma: z.boolean(),
+  doesNotRequireProcurement: z.boolean(),
+  billingPeriod: z.enum(billingPeriods),
+  onHand: z.number().int(),
+  defaultVendorName: nullableString,
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const productVendorSchema = z.object({
+  id,
+  productId: id,
+  vendorId: id,
+  vendorName: z.string(),
+  vendorPartNumber: nullableString,
+  vendorCost: z.number().int(),
+  isDefault: z.boolean(),
+});
+
+export const catalogContract = {
+  'catalog.listCategories': channel({
+    summary: 'Lists product categories with how many products each holds.',
+    permission: 'inventory.view',
+    input: empty,
+    output: z.array(categorySchema),
+  }),
+  'catalog.saveCategory': channel({
+    summary: 'Creates a category, or renames one when `id` is given. Names are unique.',
+    permission: 'catalog.manage',
+    input: z.object({ id: id.optional(), name: requiredText(100) }).strict(),
+    output: categorySchema,
+  }),
+  'catalog.listCompanies': channel({
+    summary: 'Pages client companies and vendors, searchable by name, filterable by role.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['name', 'city']), {
+      q: z.string().trim().max(100).optional(),
+      role: z.enum(['vendor', 'client', 'any']).default('any'),
+      includeInactive: z.boolean().default(false),
+    }),
+    output: pageOutput(companySchema),
+  }),
+  'catalog.getCompany': channel({
+    summary: 'Reads one company or vendor.',
+    permission: 'inventory.view',
+    input: z.object({ id }).strict(),
+    output: companySchema,
+  }),
+  'catalog.createCompany': channel({
+    summary: 'Creates a client company and/or vendor with its address. Names are unique.',
+    permission: 'catalog.manage',
+    input: companyInput,
+    output: companySchema,
+  }),
+  'catalog.updateCompany': channel({
+    summary: 'Edits a company or vendor.',
+    permission: 'catalog.manage',
+    input: companyInput.extend({ id, active: z.boolean() }).strict(),
+    output: companySchema,
+  }),
+  'catalog.listProducts': channel({
+    summary: 'Pages the product catalogue: search by SKU, name, part number or barcode; filter by category, serialized, active.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['sku', 'name', 'category', 'unitCost', 'unitPrice', 'onHand']), {
+      q: z.string().trim().max(100).optional(),
+      categoryId: id.optional(),
+      serialized: z.boolean().optional(),
+      active: z.boolean().optional(),
+    }),
+    output: pageOutput(productSchema),
+  }),
+  'catalog.getProduct': channel({
+    summary: 'Reads one product.',
+    permission: 'inventory.view',
+    input: z.object({ id }).strict(),
+    output: productSchema,
+  }),
+  'catalog.createProduct': channel({
+    summary: 'Creates a product. SKUs are unique.',
+    permission: 'catalog.manage',
+    input: productInput,
+    output: productSchema,
+  }),
+  'catalog.updateProduct': channel({
+    summary: 'Edits a product. The serialized flag cannot change while units are in stock.',
+    permission: 'catalog.manage',
+    input: productInput.extend({ id }).strict(),
+    output: productSchema,
+  }),
+  'catalog.listProductVendors': channel({
+    summary: 'Lists the vendors a product can be bought from, with part number and cost.',
+    permission: 'inventory.view',
+    input: z.object({ productId: id }).strict(),
+    output: z.array(productVendorSchema),
+  }),
+  'catalog.saveProductVendor': channel({
+    summary: 'Adds or edits a product vendor; marking one default clears the others for that product.',
+    permission: 'catalog.manage',
+    input: z
+      .object({ id: id.optional(), productId: id, vendorId: id, vendorPartNumber: optionalText(100), vendorCost: money, isDefault: z.boolean().default(false) })
+      .strict(),
+    output: productVendorSchema,
+  }),
+  'catalog.removeProductVendor': channel({
+    summary: 'Removes a product vendor.',
+    permission: 'catalog.manage',
+    input: z.object({ id }).strict(),
+    output: ok,
+  }),
+};

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Permissions a channel can require. `public` needs no sign-in; `signedIn` any signed-in user.
+ * The admin role holds every permission.
+ */
+export const permissions = [
+  'inventory.view',
+  'inventory.edit',
+  'locations.manage',
+  'catalog.manage',
+  'stock.adjust',
+  'stock.transfer',
+  'stock.count',
+  'costs.view',
+  'admin',
+] as const;
+export type Permission = (typeof permissions)[number];
+export type ChannelPermission = Permission | 'public' | 'signedIn';
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  permission: ChannelPermission;
+  /** One sentence for docs/API.md and autocomplete. */
+  summary: string;
+}
+
+export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {
+  return def;
+}
+
+// Shared field schemas ----------------------------------------------------------------------
+
+export const id = z.number().int().positive();
+export const qty = z.number().int().positive().max(1_000_000);
+/** Money in ten-thousandths of the home currency. */
+export const money = z.number().int().min(0).max(1e15);
+export const epochMs = z.number().int().min(0);
+export const text = (max = 200) => z.string().trim().max(max);
+export const requiredText = (max = 200) => z.string().trim().min(1).max(max);
+export const optionalText = (max = 200) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+export const serial = z.string().trim().min(1).max(100);
+export const empty = z.object({}).strict();
+export const ok = z.object({ ok: z.literal(true) });
+
+export const sortDirection = z.enum(['asc', 'desc']);
+
+/** Every list that can grow is paged in SQL: page is 1-based. */
+export function pageInput<S extends z.ZodType, F extends z.ZodRawShape>(sortColumns: S, filters: F) {
+  return z
+    .object({
+      page: z.number().int().min(1).max(1_000_000).default(1),
+      pageSize: z.number().int().min(1).max(200).default(50),
+      sortBy: sortColumns.optional(),
+      sortDirection: sortDirection.default('asc'),
+      ...filters,
+    })
+    .strict();
+}
+
+export function pageOutput<R extends z.ZodType>(row: R) {
+  return z.object({
+    rows: z.array(row),
+    total: z.number().int(),
+    /** True when `total` was capped for speed and more rows exist. */
+    totalCapped: z.boolean(),
+  });
+}

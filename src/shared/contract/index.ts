@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { authContract } from './auth';
+import { catalogContract } from './catalog';
+import { locationsContract } from './locations';
+import { settingsContract } from './settings';
+import { searchContract, stockContract } from './stock';
+
+/** Every channel of the app: the one source of types for renderer, preload, IPC and HTTP. */
+export const contract = {
+  ...authContract,
+  ...settingsContract,
+  ...locationsContract,
+  ...catalogContract,
+  ...stockContract,
+  ...searchContract,
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+export const channelNames = Object.keys(contract) as ChannelName[];
+
+export * from './define';

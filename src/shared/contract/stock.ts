@@ -1,0 +1,338 @@
+import { z } from 'zod';
+import { channel, empty, epochMs, id, money, optionalText, pageInput, pageOutput, qty, serial } from './define';
+
+export const costMethods = ['average', 'last', 'catalogue', 'manual'] as const;
+const nullableString = z.string().nullable();
+const serialList = z.array(serial).max(20_000);
+
+export const inventoryProductSchema = z.object({
+  id,
+  productId: id,
+  sku: z.string(),
+  productName: z.string(),
+  serialized: z.boolean(),
+  locationId: id,
+  locationName: z.string(),
+  bin: nullableString,
+  referenceNumber: nullableString,
+  min: z.number().int(),
+  max: z.number().int(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  picked: z.number().int(),
+  available: z.number().int(),
+  onOrder: z.number().int(),
+  backOrdered: z.number().int(),
+  /** Σ on-hand units × their cost; null without the costs.view permission. */
+  value: z.number().int().nullable(),
+});
+export type InventoryProduct = z.infer<typeof inventoryProductSchema>;
+
+const inventoryProductFields = {
+  bin: optionalText(50),
+  referenceNumber: optionalText(100),
+  min: z.number().int().min(0).max(1_000_000),
+  max: z.number().int().min(0).max(1_000_000),
+};
+
+export const lotSchema = z.object({
+  lotId: id,
+  productId: id,
+  sku: z.string(),
+  productName: z.string(),
+  serialNumber: nullableString,
+  locationId: id,
+  locationName: z.string(),
+  qty: z.number().int(),
+  allocated: z.number().int(),
+  unitCost: z.number().int().nullable(),
+  receivedAt: epochMs,
+  vendorName: nullableString,
+  vendorInvoiceNumber: nullableString,
+});
+export type Lot = z.infer<typeof lotSchema>;
+
+export const transferSchema = z.object({
+  id,
+  number: z.string(),
+  status: z.enum(['inTransit', 'done', 'canceled', 'reversed']),
+  fromLocationId: id,
+  fromLocationName: z.string(),
+  toLocationId: id,
+  toLocationName: z.string(),
+  units: z.number().int(),
+  note: nullableString,
+  userName: z.string(),
+  createdAt: epochMs,
+  receivedAt: epochMs.nullable(),
+});
+
+export const documentRef = z.object({ documentType: z.enum(['adjustment', 'transfer', 'stocktake']), id, number: z.string() });
+
+export const countLineSchema = z.object({
+  productId: id,
+  sku: z.string(),
+  productName: z.string(),
+  serialized: z.boolean(),
+  expectedQty: z.number().int(),
+  /** False while the product has not been counted: posting leaves it unchanged. */
+  counted: z.boolean(),
+  countedQty: z.number().int(),
+  difference: z.number().int(),
+  /** Serials on hand but not scanned, and scanned but not on hand. */
+  missingSerials: z.array(z.string()),
+  unexpectedSerials: z.array(z.string()),
+});
+
+export const countSchema = z.object({
+  id,
+  number: z.string(),
+  locationId: id,
+  locationName: z.string(),
+  status: z.enum(['open', 'posted', 'canceled', 'reversed']),
+  note: nullableString,
+  createdAt: epochMs,
+  postedAt: epochMs.nullable(),
+  userName: z.string(),
+  lines: z.array(countLineSchema),
+});
+
+export const historyTypes = [
+  'inventoryProduct.created',
+  'inventoryProduct.updated',
+  'serial.edited',
+  'adjustment',
+  'transfer',
+  'transfer.ship',
+  'transfer.receive',
+  'stocktake',
+  'reversal',
+] as const;
+
+export const historyRowSchema = z.object({
+  key: z.string(),
+  occurredAt: epochMs,
+  type: z.enum(historyTypes),
+  productId: id.nullable(),
+  sku: nullableString,
+  productName: nullableString,
+  serialNumber: nullableString,
+  qty: z.number().int().nullable(),
+  fromLocationName: nullableString,
+  toLocationName: nullableString,
+  locationName: nullableString,
+  documentNumber: nullableString,
+  reason: nullableString,
+  userName: nullableString,
+  changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+});
+export type HistoryRow = z.infer<typeof historyRowSchema>;
+
+const valueRow = z.object({ id, name: z.string(), units: z.number().int(), value: z.number().int() });
+const atDate = z.object({ at: epochMs.optional() }).strict();
+
+const transferLine = z.object({ productId: id, qty: qty.optional(), serials: serialList.optional() }).strict();
+
+export const stockContract = {
+  'stock.listInventoryProducts': channel({
+    summary: 'Pages inventory products (a product stocked at a location) with on hand, reserved, picked, available, on order, back ordered.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['sku', 'productName', 'locationName', 'bin', 'onHand', 'available', 'min', 'max']), {
+      q: z.string().trim().max(100).optional(),
+      locationId: id.optional(),
+      productId: id.optional(),
+      belowMin: z.boolean().optional(),
+    }),
+    output: pageOutput(inventoryProductSchema),
+  }),
+  'stock.createInventoryProduct': channel({
+    summary: 'Stocks a product at a location with bin, reference number, minimum and maximum (0 ≤ min ≤ max).',
+    permission: 'inventory.edit',
+    input: z.object({ productId: id, locationId: id, ...inventoryProductFields }).strict(),
+    output: inventoryProductSchema,
+  }),
+  'stock.updateInventoryProduct': channel({
+    summary: 'Edits bin, reference number, minimum and maximum; the change is recorded with before and after values.',
+    permission: 'inventory.edit',
+    input: z.object({ id, ...inventoryProductFields }).strict(),
+    output: inventoryProductSchema,
+  }),
+  'stock.listLots': channel({
+    summary: 'Pages stocked items (lots and serialized units) on hand at internal locations.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['receivedAt', 'serialNumber', 'sku', 'locationName', 'qty']), {
+      productId: id.optional(),
+      locationId: id.optional(),
+      serial: z.string().trim().max(100).optional(),
+    }),
+    output: pageOutput(lotSchema),
+  }),
+  'stock.editSerial': channel({
+    summary: 'Corrects the serial number of a stocked unit (unique per product; recorded in the history).',
+    permission: 'inventory.edit',
+    input: z.object({ lotId: id, serialNumber: serial }).strict(),
+    output: lotSchema.pick({ lotId: true, serialNumber: true }),
+  }),
+  'stock.costOptions': channel({
+    summary: 'Unit cost candidates for adding stock: average on hand, last received, catalogue.',
+    permission: 'stock.adjust',
+    input: z.object({ productId: id }).strict(),
+    output: z.object({ average: z.number().int().nullable(), last: z.number().int().nullable(), catalogue: z.number().int() }),
+  }),
+  'stock.add': channel({
+    summary: 'Adds stock by hand (Adjustment → location) at a unit cost chosen by method; serialized products need one unique serial per unit.',
+    permission: 'stock.adjust',
+    input: z
+      .object({
+        productId: id,
+        locationId: id,
+        qty,
+        costMethod: z.enum(costMethods),
+        unitCost: money.optional(),
+        serials: serialList.optional(),
+        reason: optionalText(500),
+      })
+      .strict(),
+    output: documentRef,
+  }),
+  'stock.remove': channel({
+    summary: 'Removes stock by hand to Adjustment or Scrap: oldest first, or the chosen serials.',
+    permission: 'stock.adjust',
+    input: z
+      .object({
+        productId: id,
+        locationId: id,
+        qty: qty.optional(),
+        serials: serialList.optional(),
+        destination: z.enum(['adjustment', 'scrap']),
+        reason: optionalText(500),
+      })
+      .strict(),
+    output: documentRef,
+  }),
+  'stock.transfer': channel({
+    summary: 'Moves units between internal locations, directly or shipped through In-transit (received later).',
+    permission: 'stock.transfer',
+    input: z
+      .object({ fromLocationId: id, toLocationId: id, lines: z.array(transferLine).min(1).max(5_000), mode: z.enum(['direct', 'ship']).default('direct'), note: optionalText(500) })
+      .strict(),
+    output: documentRef,
+  }),
+  'stock.receiveTransfer': channel({
+    summary: 'Receives a shipped transfer at its destination (In-transit → destination).',
+    permission: 'stock.transfer',
+    input: z.object({ id }).strict(),
+    output: documentRef,
+  }),
+  'stock.listTransfers': channel({
+    summary: 'Pages transfers, newest first, filterable by status and location.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['createdAt', 'number']), { status: z.enum(['inTransit', 'done', 'canceled', 'reversed']).optional(), locationId: id.optional() }),
+    output: pageOutput(transferSchema),
+  }),
+  'stock.reverse': channel({
+    summary: 'Reverses a posted adjustment, transfer or stocktake with moves that name the moves they undo (refused if the units have moved on).',
+    permission: 'stock.adjust',
+    input: z.object({ documentType: z.enum(['adjustment', 'transfer', 'stocktake']), id, reason: optionalText(500) }).strict(),
+    output: documentRef,
+  }),
+  'stock.startCount': channel({
+    summary: 'Starts a stocktake of one internal location.',
+    permission: 'stock.count',
+    input: z.object({ locationId: id, note: optionalText(500) }).strict(),
+    output: countSchema,
+  }),
+  'stock.listCounts': channel({
+    summary: 'Pages stocktakes, newest first.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['createdAt', 'number']), { status: z.enum(['open', 'posted', 'canceled', 'reversed']).optional() }),
+    output: pageOutput(countSchema.omit({ lines: true })),
+  }),
+  'stock.getCount': channel({
+    summary: 'Reads a stocktake with expected, counted and difference per product.',
+    permission: 'inventory.view',
+    input: z.object({ id }).strict(),
+    output: countSchema,
+  }),
+  'stock.scanCount': channel({
+    summary: 'Adds one unit to a stocktake by SKU, barcode or serial (what a scanner sends followed by Enter).',
+    permission: 'stock.count',
+    input: z.object({ id, code: z.string().trim().min(1).max(100) }).strict(),
+    output: z.object({ productId: id, sku: z.string(), productName: z.string(), serialNumber: z.string().nullable(), countedQty: z.number().int() }),
+  }),
+  'stock.setCountQty': channel({
+    summary: 'Sets the counted quantity of a non-serialized product in a stocktake.',
+    permission: 'stock.count',
+    input: z.object({ id, productId: id, countedQty: z.number().int().min(0).max(1_000_000) }).strict(),
+    output: countLineSchema,
+  }),
+  'stock.postCount': channel({
+    summary: 'Posts the differences of a stocktake as adjustments in one transaction; products not counted are left unchanged.',
+    permission: 'stock.count',
+    input: z.object({ id, reason: optionalText(500) }).strict(),
+    output: documentRef,
+  }),
+  'stock.cancelCount': channel({
+    summary: 'Cancels an open stocktake without changing stock.',
+    permission: 'stock.count',
+    input: z.object({ id }).strict(),
+    output: documentRef,
+  }),
+  'stock.history': channel({
+    summary: 'The Inventory Transfers & Updates page: every move and inventory change, filtered and paged.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['occurredAt']), {
+      productId: id.optional(),
+      locationId: id.optional(),
+      serial: z.string().trim().max(100).optional(),
+      userId: id.optional(),
+      from: epochMs.optional(),
+      to: epochMs.optional(),
+    }),
+    output: pageOutput(historyRowSchema),
+  }),
+  'stock.valueByLocation': channel({
+    summary: 'Inventory value (Σ units × their cost) per internal location, now or at a past date.',
+    permission: 'costs.view',
+    input: atDate,
+    output: z.object({ at: epochMs, total: z.number().int(), rows: z.array(valueRow) }),
+  }),
+  'stock.valueByProduct': channel({
+    summary: 'Inventory value per product, now or at a past date, highest first, paged.',
+    permission: 'costs.view',
+    input: z.object({ at: epochMs.optional(), locationId: id.optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: z.object({ at: epochMs, rows: z.array(valueRow.extend({ sku: z.string() })), total: z.number().int() }),
+  }),
+  'stock.valueSeries': channel({
+    summary: 'Month-end inventory values for a chart, from one pass over the moves.',
+    permission: 'costs.view',
+    input: z.object({ months: z.number().int().min(1).max(60).default(12) }).strict(),
+    output: z.array(z.object({ at: epochMs, value: z.number().int() })),
+  }),
+  'stock.verifyLedger': channel({
+    summary: 'Recomputes every balance from the moves and reports any difference (there must never be one).',
+    permission: 'admin',
+    input: empty,
+    output: z.object({
+      ok: z.boolean(),
+      checkedBalances: z.number().int(),
+      differences: z.array(
+        z.object({ kind: z.enum(['balance', 'negative', 'lotSum']), lotId: id, locationId: id.nullable(), expected: z.number().int(), actual: z.number().int() }),
+      ),
+    }),
+  }),
+};
+
+export const searchContract = {
+  'search.global': channel({
+    summary: 'Finds products (SKU, name, barcode), serial numbers, locations and companies matching the text.',
+    permission: 'inventory.view',
+    input: z.object({ q: z.string().trim().min(1).max(100) }).strict(),
+    output: z.object({
+      products: z.array(z.object({ id, sku: z.string(), name: z.string() })),
+      serials: z.array(z.object({ lotId: id, productId: id, serialNumber: z.string(), sku: z.string(), locationName: z.string().nullable() })),
+      locations: z.array(z.object({ id, name: z.string() })),
+      companies: z.array(z.object({ id, name: z.string() })),
+    }),
+  }),
+};

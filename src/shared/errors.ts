@@ -1,0 +1,54 @@
+/** Stable error codes that cross the bridge; the renderer translates them (errors.<CODE>). */
+export const errorCodes = [
+  'VALIDATION',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'INSUFFICIENT_STOCK',
+  'DUPLICATE_SERIAL',
+  'SERIAL_COUNT_MISMATCH',
+  'SERIAL_NOT_FOUND',
+  'SERIAL_REQUIRED',
+  'SERIALS_NOT_ALLOWED',
+  'SERIALIZED_HAS_STOCK',
+  'COUNT_OPEN',
+  'LOCATION_IN_USE',
+  'LOCATION_IS_DEFAULT',
+  'LOCATION_OWNED_CANNOT_BE_DEFAULT',
+  'LOCATION_VIRTUAL',
+  'LOCATION_INACTIVE',
+  'MIN_GREATER_THAN_MAX',
+  'REASON_REQUIRED',
+  'COST_REQUIRED',
+  'SAME_LOCATION',
+  'ALREADY_REVERSED',
+  'REVERSAL_BLOCKED',
+  'INVALID_CREDENTIALS',
+  'SETUP_DONE',
+  'MODULE_DISABLED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ErrorData {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** Thrown by the domain; transports turn it into `{ ok: false, error }`. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, message?: string) {
+    super(message ?? code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorData };
