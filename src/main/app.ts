@@ -64,10 +64,13 @@ export function createApp(options: AppOptions): App {
       if (!result.ok) throw new DomainError(result.error.code, { ...result.error.details, channel }, `demo: ${channel} failed with ${result.error.code}`);
       return result.data as never;
     };
+    const lastUserBefore = (ctx.sqlite.prepare('SELECT coalesce(max(id), 0) AS id FROM users').get() as { id: number }).id;
     try {
       loadDemoData(caller, ctx.now());
     } finally {
       sessions.end(token);
+      // Users the demo creates have published passwords: mark them so serve stays on loopback.
+      ctx.sqlite.prepare('UPDATE users SET is_demo = 1 WHERE id > ?').run(lastUserBefore);
     }
   }
   return {

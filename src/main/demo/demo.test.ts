@@ -57,6 +57,11 @@ describe('demo data set', () => {
     }
   });
 
+  it('keeps counting as a demo while a demo technician still has the published password', () => {
+    const demoUsers = app.ctx.sqlite.prepare('SELECT username FROM users WHERE is_demo = 1 ORDER BY username').all();
+    expect(demoUsers).toEqual([{ username: 'admin' }, { username: 'lucia' }, { username: 'tom' }]);
+  });
+
   it('has a catalogue, vendors and clients of a realistic size', () => {
     const products = data(app.call('catalog.listProducts', { pageSize: 1 }, token));
     expect(products.total).toBeGreaterThanOrEqual(180);

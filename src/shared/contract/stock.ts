@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { locationKinds } from './locations';
 import { channel, empty, epochMs, id, money, optionalText, pageInput, pageOutput, qty, serial } from './define';
 
 export const costMethods = ['average', 'last', 'catalogue', 'manual'] as const;
@@ -120,6 +121,9 @@ export const historyRowSchema = z.object({
   qty: z.number().int().nullable(),
   fromLocationName: nullableString,
   toLocationName: nullableString,
+  /** Kinds of the two ends, so the screen can translate the virtual locations' names. */
+  fromLocationKind: z.enum(locationKinds).nullable(),
+  toLocationKind: z.enum(locationKinds).nullable(),
   locationName: nullableString,
   documentNumber: nullableString,
   reason: nullableString,

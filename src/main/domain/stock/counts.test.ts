@@ -45,7 +45,11 @@ describe('stocktake', () => {
     expect(serialsHere).toEqual(['SN-1', 'SN-3', 'SN-9']);
     // The unit the ledger had in the van was found here: it is moved, not invented.
     expect(onHand(w.laptop.id, w.van.id)).toBe(0);
-    expect(t.ok('stock.getCount', { id: count.id }).status).toBe('posted');
+    const posted = t.ok('stock.getCount', { id: count.id });
+    expect(posted.status).toBe('posted');
+    // The posted count still shows what it found, not a comparison with today's stock.
+    expect(posted.lines.find((l) => l.sku === 'CAB-6-2M')).toMatchObject({ expectedQty: 10, countedQty: 6, difference: -4 });
+    expect(posted.lines.find((l) => l.sku === 'LT-T14')).toMatchObject({ expectedQty: 3, countedQty: 3, missingSerials: ['SN-2'], unexpectedSerials: ['SN-9'] });
     expect(t.fail('stock.scanCount', { id: count.id, code: 'SN-1' }).code).toBe('INVALID_TRANSITION');
     expect(t.ok('stock.history', { productId: w.cable.id }).rows[0]).toMatchObject({ type: 'stocktake', documentNumber: count.number, qty: 4 });
   });

@@ -61,17 +61,23 @@ interface ProductInfo {
 
 export function getCount(ctx: Ctx, id: number) {
   const h = header(ctx, id);
-  const expected = ctx.sqlite
-    .prepare(`SELECT product_id AS productId, sum(qty) AS qty FROM balances WHERE location_id = ? GROUP BY product_id`)
-    .all(h.locationId) as { productId: number; qty: number }[];
   const counted = ctx.sqlite.prepare(`SELECT product_id AS productId, counted_qty AS qty FROM stocktake_counts WHERE stocktake_id = ?`).all(id) as { productId: number; qty: number }[];
+  const posted = h.status === 'posted' || h.status === 'reversed';
+  // Once posted, stock already includes the count's adjustments: what was expected is the count minus
+  // what the count posted, and the serial differences are the serials its moves carried.
+  const expected = posted
+    ? postedExpected(ctx, id, h.locationId, counted)
+    : (ctx.sqlite.prepare(`SELECT product_id AS productId, sum(qty) AS qty FROM balances WHERE location_id = ? GROUP BY product_id`).all(h.locationId) as {
+        productId: number;
+        qty: number;
+      }[]);
   const productIds = new Set([...expected.map((e) => e.productId), ...counted.map((c) => c.productId)]);
   const expectedBy = new Map(expected.map((e) => [e.productId, e.qty]));
   const countedBy = new Map(counted.map((c) => [c.productId, c.qty]));
   const info = new Map<number, ProductInfo>();
   const lookup = ctx.sqlite.prepare(`SELECT id, sku, name, serialized FROM products WHERE id = ?`);
   for (const pid of productIds) info.set(pid, lookup.get(pid) as ProductInfo);
-  const serialDiffs = serialDifferences(ctx, id, h.locationId);
+  const serialDiffs = posted ? postedSerialDifferences(ctx, id, h.locationId) : serialDifferences(ctx, id, h.locationId);
   const lines = [...productIds]
     .map((productId) => {
       const p = info.get(productId)!;
@@ -94,6 +100,33 @@ export function getCount(ctx: Ctx, id: number) {
     })
     .sort((a, b) => a.sku.localeCompare(b.sku));
   return { ...h, lines };
+}
+
+function postedExpected(ctx: Ctx, stocktakeId: number, locationId: number, counted: { productId: number; qty: number }[]) {
+  const net = ctx.sqlite
+    .prepare(
+      `SELECT product_id AS productId, sum(CASE WHEN to_location_id = ? THEN qty ELSE -qty END) AS qty FROM stock_moves
+       WHERE source_type = 'stocktake' AND source_id = ? AND reverses_move_id IS NULL GROUP BY product_id`,
+    )
+    .all(locationId, stocktakeId) as { productId: number; qty: number }[];
+  const netBy = new Map(net.map((n) => [n.productId, n.qty]));
+  return counted.map((c) => ({ productId: c.productId, qty: c.qty - (netBy.get(c.productId) ?? 0) }));
+}
+
+function postedSerialDifferences(ctx: Ctx, stocktakeId: number, locationId: number): Map<number, { missing: string[]; unexpected: string[] }> {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT m.product_id AS productId, l.serial_number AS serial, m.to_location_id = ? AS arrived FROM stock_moves m JOIN lots l ON l.id = m.lot_id
+       WHERE m.source_type = 'stocktake' AND m.source_id = ? AND m.reverses_move_id IS NULL AND l.serial_number IS NOT NULL ORDER BY l.serial_number`,
+    )
+    .all(locationId, stocktakeId) as { productId: number; serial: string; arrived: number }[];
+  const result = new Map<number, { missing: string[]; unexpected: string[] }>();
+  for (const r of rows) {
+    const entry = result.get(r.productId) ?? { missing: [], unexpected: [] };
+    (r.arrived ? entry.unexpected : entry.missing).push(r.serial);
+    result.set(r.productId, entry);
+  }
+  return result;
 }
 
 /** Per serialized product: serials on hand here but not scanned, and scanned but not on hand here. */

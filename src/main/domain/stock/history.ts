@@ -105,7 +105,7 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
   const m = ctx.sqlite
     .prepare(
       `SELECT m.id, m.occurred_at AS occurredAt, m.product_id AS productId, p.sku, p.name AS productName, lt.serial_number AS serialNumber, m.qty,
-              m.from_location_id AS fromId, f.name AS fromName, m.to_location_id AS toId, t.name AS toName, m.source_type AS sourceType, m.source_id AS sourceId,
+              m.from_location_id AS fromId, f.name AS fromName, f.kind AS fromKind, m.to_location_id AS toId, t.name AS toName, t.kind AS toKind, m.source_type AS sourceType, m.source_id AS sourceId,
               m.reason, u.display_name AS userName, m.reverses_move_id AS reversesMoveId,
               CASE m.source_type WHEN 'adjustment' THEN (SELECT number FROM adjustments WHERE id = m.source_id)
                                  WHEN 'transfer' THEN (SELECT number FROM transfers WHERE id = m.source_id)
@@ -124,8 +124,10 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
     qty: number;
     fromId: number;
     fromName: string;
+    fromKind: HistoryRow['fromLocationKind'];
     toId: number;
     toName: string;
+    toKind: HistoryRow['toLocationKind'];
     sourceType: string;
     reason: string | null;
     userName: string | null;
@@ -147,6 +149,8 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
     qty: m.qty,
     fromLocationName: m.fromName,
     toLocationName: m.toName,
+    fromLocationKind: m.fromKind,
+    toLocationKind: m.toKind,
     locationName: null,
     documentNumber: m.documentNumber,
     reason: m.reason,
@@ -175,6 +179,8 @@ function eventRow(ctx: Ctx, id: number): HistoryRow {
     qty: null,
     fromLocationName: null,
     toLocationName: null,
+    fromLocationKind: null,
+    toLocationKind: null,
     locationName: e.locationName,
     documentNumber: null,
     reason: null,

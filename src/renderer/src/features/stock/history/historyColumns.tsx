@@ -33,8 +33,18 @@ function Changes({ row, t }: { row: HistoryRow; t: TFunction }) {
   );
 }
 
-function where(row: HistoryRow): string {
-  if (row.fromLocationName || row.toLocationName) return `${row.fromLocationName ?? '—'} → ${row.toLocationName ?? '—'}`;
+const virtualKinds = new Set(['vendor', 'customer', 'adjustment', 'scrap', 'transit']);
+
+/** Virtual locations are stored under their English names; show them in the user's language. */
+function locationLabel(t: TFunction, name: string | null, kind: HistoryRow['fromLocationKind']): string {
+  if (kind && virtualKinds.has(kind)) return t(`locations:virtual.names.${kind}`, { defaultValue: name ?? '' });
+  return name ?? '—';
+}
+
+function where(row: HistoryRow, t: TFunction): string {
+  if (row.fromLocationName || row.toLocationName) {
+    return `${locationLabel(t, row.fromLocationName, row.fromLocationKind)} → ${locationLabel(t, row.toLocationName, row.toLocationKind)}`;
+  }
   return row.locationName ?? '';
 }
 
@@ -68,7 +78,7 @@ export function historyColumns(t: TFunction, dateTime: (ms: number) => string): 
     },
     { accessor: 'serialNumber', title: t('columns.serial'), render: (r) => r.serialNumber ?? '' },
     { accessor: 'qty', title: t('columns.qty'), textAlign: 'right', render: (r) => (r.qty === null ? '' : <Qty value={r.qty} />) },
-    { accessor: 'where', title: t('columns.fromTo'), render: where },
+    { accessor: 'where', title: t('columns.fromTo'), render: (r) => where(r, t) },
     { accessor: 'documentNumber', title: t('columns.document'), noWrap: true, render: (r) => r.documentNumber ?? '' },
     { accessor: 'reason', title: t('columns.reason'), width: 200, render: (r) => r.reason ?? '' },
     { accessor: 'userName', title: t('columns.user'), noWrap: true, render: (r) => r.userName ?? '' },
