@@ -365,6 +365,9 @@ export function buildDatabase(options: BuildOptions): BenchDb {
     for (const i of balanceOrder) insertBalance.run(lotId[balanceLot[i]!], balanceLoc[i], lProduct[balanceLot[i]!], balanceQty[i]);
   })();
   log(`  ${balanceOrder.length.toLocaleString('en')} balances`);
+  // The app keeps stock_levels beside the balances; a raw load fills it the way migration 0001 does.
+  db.exec(`INSERT INTO stock_levels (product_id, location_id, qty, value)
+    SELECT b.product_id, b.location_id, sum(b.qty), sum(b.qty * l.unit_cost) FROM balances b JOIN lots l ON l.id = b.lot_id GROUP BY b.product_id, b.location_id`);
 
   const insertInventoryProduct = db.prepare(`INSERT INTO inventory_products (id, product_id, location_id, bin, reference_number, min, max, created_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)`);
   const insertEvent = db.prepare(`INSERT INTO inventory_events (id, occurred_at, type, product_id, location_id, lot_id, serial_number, user_id, changes) VALUES (?, ?, 'inventoryProduct.created', ?, ?, NULL, NULL, ?, ?)`);

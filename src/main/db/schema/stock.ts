@@ -84,6 +84,21 @@ export const balances = sqliteTable(
   (t) => [primaryKey({ columns: [t.lotId, t.locationId] }), index('balances_product_location_idx').on(t.productId, t.locationId), index('balances_location_idx').on(t.locationId, t.productId)],
 );
 
+/**
+ * Σ balances per (product, location) with their value (Σ qty × lot cost), kept in the same transaction as
+ * the balances: value reports and on-hand lists read one row instead of summing every lot.
+ */
+export const stockLevels = sqliteTable(
+  'stock_levels',
+  {
+    productId: integer('product_id').notNull(),
+    locationId: integer('location_id').notNull(),
+    qty: integer('qty').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.locationId] }), index('stock_levels_location_idx').on(t.locationId, t.productId)],
+);
+
 /** Units held for a quote item (reserved) or a charge (picked). */
 export const allocations = sqliteTable(
   'allocations',

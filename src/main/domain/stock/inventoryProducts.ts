@@ -1,5 +1,5 @@
 // Inventory products: a product stocked at a location. Invariants: one per (product, location);
-// 0 ≤ min ≤ max; on hand is never stored, it is read from balances; every creation and edit is
+// 0 ≤ min ≤ max; on hand is never stored, it is read from stock_levels (kept with the balances); every creation and edit is
 // recorded in inventory_events with before and after values.
 import { DomainError } from '../../../shared/errors';
 import type { InventoryProduct } from '../../../shared/contract/stock';
@@ -84,10 +84,10 @@ export function updateInventoryProduct(ctx: Ctx, actor: Actor, input: IpFields &
 // any catalogue size. On order / back ordered come from purchase order lines once purchasing exists.
 const columns = `ip.id AS id, ip.product_id AS productId, p.sku AS sku, p.name AS productName, p.serialized AS serialized,
   ip.location_id AS locationId, l.name AS locationName, ip.bin AS bin, ip.reference_number AS referenceNumber, ip.min AS min, ip.max AS max`;
-const onHandExpr = `coalesce((SELECT sum(b.qty) FROM balances b WHERE b.product_id = ip.product_id AND b.location_id = ip.location_id), 0)`;
+const onHandExpr = `coalesce((SELECT s.qty FROM stock_levels s WHERE s.product_id = ip.product_id AND s.location_id = ip.location_id), 0)`;
 const allocatedExpr = (kind: string) =>
   `coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.product_id = ip.product_id AND a.location_id = ip.location_id AND a.kind = '${kind}'), 0)`;
-const valueExpr = `coalesce((SELECT sum(b.qty * lt.unit_cost) FROM balances b JOIN lots lt ON lt.id = b.lot_id WHERE b.product_id = ip.product_id AND b.location_id = ip.location_id), 0)`;
+const valueExpr = `coalesce((SELECT s.value FROM stock_levels s WHERE s.product_id = ip.product_id AND s.location_id = ip.location_id), 0)`;
 
 const sortColumns: Record<string, string> = {
   sku: 'p.sku',

@@ -158,6 +158,12 @@ describe('stock ledger properties', () => {
       t.fail('stock.transfer', { fromLocationId: s.main.id, toLocationId: s.van.id, lines: [{ productId: s.laptop.id, serials: ['A', 'Z'] }] });
       t.fail('stock.add', { productId: s.laptop.id, locationId: s.main.id, qty: 2, costMethod: 'catalogue', serials: ['C', 'A'], reason: null });
       expect(t.app.ctx.sqlite.prepare('SELECT (SELECT count(*) FROM stock_moves) AS m, (SELECT count(*) FROM lots) AS l, (SELECT count(*) FROM adjustments) AS a').get()).toEqual(before);
+      // verifyLedger notices a cache that drifted from the moves.
+      t.app.ctx.sqlite.prepare('UPDATE stock_levels SET qty = qty + 1 WHERE product_id = ? AND location_id = ?').run(s.laptop.id, s.main.id);
+      t.app.ctx.sqlite.prepare('UPDATE balances SET qty = qty + 1 WHERE product_id = ? AND location_id = ?').run(s.laptop.id, s.main.id);
+      const report = t.ok('stock.verifyLedger', {});
+      expect(report.ok).toBe(false);
+      expect(report.differences.map((d) => d.kind).sort()).toEqual(['balance', 'balance', 'level', 'lotSum', 'lotSum']);
       expect(() => t.app.ctx.sqlite.prepare('UPDATE stock_moves SET qty = 99').run()).toThrow(/append-only/);
       expect(() => t.app.ctx.sqlite.prepare('DELETE FROM stock_moves').run()).toThrow(/append-only/);
     } finally {

@@ -1,7 +1,8 @@
 // The stock ledger. Invariants: moves are append-only (triggers refuse UPDATE/DELETE); every move has
 // two ends and qty > 0; balances are the Σ of moves per (lot, location), written in the same
 // transaction as the move; internal locations never go negative; Σ over all locations of a lot is 0;
-// units held by allocations are not free to leave.
+// units held by allocations are not free to leave; stock_levels (Σ per product and location, with value)
+// is written beside the balances.
 import { DomainError } from '../../../shared/errors';
 import type { Sqlite } from '../../db/open';
 import type { Ctx } from '../context';
@@ -54,6 +55,10 @@ function statementsFor(sqlite: Sqlite) {
       `INSERT INTO balances (lot_id, location_id, product_id, qty) VALUES (?, ?, ?, ?)
        ON CONFLICT (lot_id, location_id) DO UPDATE SET qty = qty + excluded.qty RETURNING qty`,
     ),
+    addLevel: sqlite.prepare(
+      `INSERT INTO stock_levels (product_id, location_id, qty, value) VALUES (?, ?, ?, ?)
+       ON CONFLICT (product_id, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
+    ),
     deleteZeroBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = 0`),
     allocatedAt: sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS n FROM allocations WHERE lot_id = ? AND location_id = ?`),
     locationUsage: sqlite.prepare(`SELECT usage FROM locations WHERE id = ?`),
@@ -95,7 +100,8 @@ export function isInternal(sqlite: Sqlite, locationId: number): boolean {
   return internal;
 }
 
-function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: number, productId: number, delta: number): void {
+function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: number, productId: number, delta: number, unitCost: number): void {
+  s.addLevel.run(productId, locationId, delta, delta * unitCost);
   const { qty } = s.addBalance.get(lotId, locationId, productId, delta) as { qty: number };
   if (qty === 0) {
     s.deleteZeroBalance.run(lotId, locationId);
@@ -123,8 +129,8 @@ export function postMoves(ctx: Ctx, moves: MoveInput[]): number[] {
       reversesMoveId: m.reversesMoveId ?? null,
     });
     ids.push(Number(result.lastInsertRowid));
-    applyBalance(ctx.sqlite, s, m.lotId, m.to, m.productId, m.qty);
-    applyBalance(ctx.sqlite, s, m.lotId, m.from, m.productId, -m.qty);
+    applyBalance(ctx.sqlite, s, m.lotId, m.to, m.productId, m.qty, m.unitCost);
+    applyBalance(ctx.sqlite, s, m.lotId, m.from, m.productId, -m.qty, m.unitCost);
   }
   return ids;
 }

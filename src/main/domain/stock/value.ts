@@ -1,5 +1,5 @@
 // Inventory value = Σ units on hand × their lot's cost, over internal locations and In-transit (units
-// shipped between our own locations are still ours). Now: from balances.
+// shipped between our own locations are still ours). Now: from stock_levels.
 // At a past date: from the moves up to that date, which carry their unit cost — one grouped pass over
 // the moves by (from, to) location pair, folded per internal location.
 import type { Ctx } from '../context';
@@ -22,7 +22,7 @@ export function valueByLocation(ctx: Ctx, at: number | undefined) {
   };
   if (at === undefined) {
     const rows = ctx.sqlite
-      .prepare(`SELECT b.location_id AS loc, sum(b.qty) AS units, sum(b.qty * l.unit_cost) AS value FROM balances b JOIN lots l ON l.id = b.lot_id GROUP BY b.location_id`)
+      .prepare(`SELECT location_id AS loc, sum(qty) AS units, sum(value) AS value FROM stock_levels GROUP BY location_id`)
       .all() as { loc: number; units: number; value: number }[];
     for (const r of rows) add(r.loc, r.units, r.value);
   } else {
@@ -48,8 +48,8 @@ export function valueByProduct(ctx: Ctx, input: { at?: number; locationId?: numb
   const inList = internalIds.length ? internalIds.join(',') : '-1';
   const grouped =
     input.at === undefined
-      ? `SELECT b.product_id AS id, sum(b.qty) AS units, sum(b.qty * l.unit_cost) AS value FROM balances b JOIN lots l ON l.id = b.lot_id
-         WHERE b.location_id IN (${inList}) GROUP BY b.product_id HAVING sum(b.qty) <> 0`
+      ? `SELECT product_id AS id, sum(qty) AS units, sum(value) AS value FROM stock_levels
+         WHERE location_id IN (${inList}) GROUP BY product_id HAVING sum(qty) <> 0`
       : `SELECT product_id AS id,
                 sum(CASE WHEN to_location_id IN (${inList}) THEN qty ELSE 0 END) - sum(CASE WHEN from_location_id IN (${inList}) THEN qty ELSE 0 END) AS units,
                 sum(CASE WHEN to_location_id IN (${inList}) THEN qty * unit_cost ELSE 0 END) - sum(CASE WHEN from_location_id IN (${inList}) THEN qty * unit_cost ELSE 0 END) AS value

@@ -1,9 +1,9 @@
 // verifyLedger recomputes every balance from the append-only moves and compares it with the cache.
-// It also checks that internal locations are never negative and that each lot sums to zero.
+// It also checks the per-product stock levels, that internal locations are never negative and that each lot sums to zero.
 import type { Ctx } from '../context';
 
 export interface LedgerDifference {
-  kind: 'balance' | 'negative' | 'lotSum';
+  kind: 'balance' | 'negative' | 'lotSum' | 'level';
   lotId: number;
   locationId: number | null;
   expected: number;
@@ -37,6 +37,16 @@ export function verifyLedger(ctx: Ctx): { ok: boolean; checkedBalances: number; 
     .prepare(`SELECT lot_id AS lotId, NULL AS locationId, 0 AS expected, sum(qty) AS actual FROM balances GROUP BY lot_id HAVING sum(qty) <> 0 LIMIT ${LIMIT}`)
     .all() as Omit<LedgerDifference, 'kind'>[];
   for (const d of lotSums) differences.push({ kind: 'lotSum', ...d });
+  const levels = ctx.sqlite
+    .prepare(
+      `WITH agg AS (SELECT b.product_id AS p, b.location_id AS loc, sum(b.qty) AS qty, sum(b.qty * l.unit_cost) AS value FROM balances b JOIN lots l ON l.id = b.lot_id GROUP BY b.product_id, b.location_id)
+       SELECT coalesce(agg.p, s.product_id) AS lotId, coalesce(agg.loc, s.location_id) AS locationId, coalesce(agg.qty, 0) AS expected, coalesce(s.qty, 0) AS actual
+       FROM agg FULL OUTER JOIN stock_levels s ON s.product_id = agg.p AND s.location_id = agg.loc
+       WHERE coalesce(agg.qty, 0) <> coalesce(s.qty, 0) OR coalesce(agg.value, 0) <> coalesce(s.value, 0) LIMIT ${LIMIT}`,
+    )
+    .all() as Omit<LedgerDifference, 'kind'>[];
+  // For this kind, lotId carries the product id: the level is kept per product and location.
+  for (const d of levels) differences.push({ kind: 'level', ...d });
   const checked = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM balances`).get() as { n: number }).n;
   return { ok: differences.length === 0, checkedBalances: checked, differences };
 }
