@@ -251,6 +251,11 @@ function measureAll(dbPath: string, bench: BenchDb, now: number): void {
     );
     const insertBalance = sqlite.prepare(`INSERT INTO balances (lot_id, location_id, product_id, qty) VALUES (?, ?, ?, ?)`);
     const productId = bench.serializedProductId;
+    // The ledger keeps stock_levels beside the balances: the baseline writes them too (once per action),
+    // which also keeps the bench database consistent for the final verifyLedger.
+    const addLevel = sqlite.prepare(
+      `INSERT INTO stock_levels (product_id, location_id, qty, value) VALUES (?, ?, ?, ?) ON CONFLICT (product_id, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
+    );
     let receiveInput: string[] = [];
     let baselineSerials: string[] = [];
     measure(
@@ -267,6 +272,8 @@ function measureAll(dbPath: string, bench: BenchDb, now: number): void {
             insertBalance.run(lot, mainId, productId, 1);
             insertBalance.run(lot, 3, productId, -1);
           });
+          addLevel.run(productId, mainId, baselineSerials.length, baselineSerials.length * 9_990_000);
+          addLevel.run(productId, 3, -baselineSerials.length, -baselineSerials.length * 9_990_000);
         })(),
       {
         prepare: () => {
@@ -319,6 +326,9 @@ function measureCount(app: App, token: string, bench: BenchDb): void {
     `INSERT INTO balances (lot_id, location_id, product_id, qty) VALUES (?, ?, ?, ?) ON CONFLICT (lot_id, location_id) DO UPDATE SET qty = qty + excluded.qty RETURNING qty`,
   );
   const deleteZero = sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = 0`);
+  const addLevel = sqlite.prepare(
+    `INSERT INTO stock_levels (product_id, location_id, qty, value) VALUES (?, ?, ?, ?) ON CONFLICT (product_id, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
+  );
   let docs = 0;
 
   const startCount = () => {
@@ -355,6 +365,7 @@ function measureCount(app: App, token: string, bench: BenchDb): void {
           ] as const) {
             const { qty } = upsertBalance.get(m.lotId, loc, m.productId, delta) as { qty: number };
             if (qty === 0) deleteZero.run(m.lotId, loc);
+            addLevel.run(m.productId, loc, delta, delta * m.unitCost);
           }
         });
       })(),
