@@ -51,14 +51,10 @@ export function serialPrefix(column: string, text: string): { sql: string; param
 }
 
 /**
- * Counts rows up to a cap: an exact COUNT over a million moves would cost more than the page itself,
- * so lists report "10,000+" beyond the cap.
+ * Lists count rows up to a cap: an exact COUNT over a million moves would cost more than the page
+ * itself, so they report "10,000+" beyond it.
  */
 export const COUNT_CAP = 10_000;
-export function cappedCount(ctx: Ctx, fromWhereSql: string, params: unknown[]): { total: number; totalCapped: boolean } {
-  const row = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${fromWhereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  return row.n > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: row.n, totalCapped: false };
-}
 
 /** Capped count of a drizzle query built as `select 1 … where … limit COUNT_CAP + 1`. */
 export function countUpTo(ctx: Ctx, query: { toSQL(): { sql: string; params: unknown[] } }): { total: number; totalCapped: boolean } {
