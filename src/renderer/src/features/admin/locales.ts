@@ -68,12 +68,14 @@ const en = {
     kind: 'Problem',
     lot: 'Stocked item',
     location: 'Location',
+    product: 'Product',
     expected: 'From the moves',
     actual: 'Stored',
     kinds: {
       balance: 'Balance differs from the moves',
       negative: 'Negative stock at an internal location',
       lotSum: 'Units of the item do not add up to zero',
+      level: 'Stock level of the product differs from its balances',
     },
   },
 };
@@ -146,12 +148,14 @@ const es: typeof en = {
     kind: 'Problema',
     lot: 'Elemento almacenado',
     location: 'Ubicación',
+    product: 'Producto',
     expected: 'Según los movimientos',
     actual: 'Guardado',
     kinds: {
       balance: 'El saldo no coincide con los movimientos',
       negative: 'Existencias negativas en una ubicación interna',
       lotSum: 'Las unidades del elemento no suman cero',
+      level: 'El nivel de existencias del producto no coincide con sus saldos',
     },
   },
 };
