@@ -360,14 +360,20 @@ export function buildDatabase(options: BuildOptions): BenchDb {
   }
 
   const balanceOrder = Array.from(balanceLot.keys()).sort((a, b) => lotId[balanceLot[a]!]! - lotId[balanceLot[b]!]! || balanceLoc[a]! - balanceLoc[b]!);
-  const insertBalance = db.prepare(`INSERT INTO balances (lot_id, location_id, product_id, qty) VALUES (?, ?, ?, ?)`);
+  const insertBalance = db.prepare(`INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) VALUES (?, ?, ?, ?, (SELECT received_at FROM lots WHERE id = ?))`);
   db.transaction(() => {
-    for (const i of balanceOrder) insertBalance.run(lotId[balanceLot[i]!], balanceLoc[i], lProduct[balanceLot[i]!], balanceQty[i]);
+    for (const i of balanceOrder) insertBalance.run(lotId[balanceLot[i]!], balanceLoc[i], lProduct[balanceLot[i]!], balanceQty[i], lotId[balanceLot[i]!]);
   })();
   log(`  ${balanceOrder.length.toLocaleString('en')} balances`);
   // The app keeps stock_levels beside the balances; a raw load fills it the way migration 0001 does.
   db.exec(`INSERT INTO stock_levels (product_id, location_id, qty, value)
     SELECT b.product_id, b.location_id, sum(b.qty), sum(b.qty * l.unit_cost) FROM balances b JOIN lots l ON l.id = b.lot_id GROUP BY b.product_id, b.location_id`);
+  // …and the month totals, the way migration 0002 does.
+  db.exec(`INSERT INTO stock_value_months (month, location_id, qty, value)
+    SELECT month, loc, sum(q), sum(v) FROM (
+      SELECT strftime('%Y-%m', occurred_at / 1000, 'unixepoch') AS month, to_location_id AS loc, qty AS q, qty * unit_cost AS v FROM stock_moves
+      UNION ALL SELECT strftime('%Y-%m', occurred_at / 1000, 'unixepoch'), from_location_id, -qty, -qty * unit_cost FROM stock_moves
+    ) GROUP BY month, loc`);
 
   const insertInventoryProduct = db.prepare(`INSERT INTO inventory_products (id, product_id, location_id, bin, reference_number, min, max, created_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)`);
   const insertEvent = db.prepare(`INSERT INTO inventory_events (id, occurred_at, type, product_id, location_id, lot_id, serial_number, user_id, changes) VALUES (?, ?, 'inventoryProduct.created', ?, ?, NULL, NULL, ?, ?)`);

@@ -92,6 +92,30 @@ function measure(name: string, runs: number, run: () => void, baseline: () => vo
 
 const startedAt = performance.now();
 
+/**
+ * The per-action caches the ledger keeps beside the balances (stock_levels per product and location,
+ * stock_value_months per month and location): the baselines write them too, once per action as the app
+ * does, which also keeps the bench database consistent for the final verifyLedger.
+ */
+function cacheWriters(sqlite: Database.Database) {
+  const level = sqlite.prepare(
+    `INSERT INTO stock_levels (product_id, location_id, qty, value) VALUES (?, ?, ?, ?) ON CONFLICT (product_id, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
+  );
+  const month = sqlite.prepare(
+    `INSERT INTO stock_value_months (month, location_id, qty, value) VALUES (?, ?, ?, ?) ON CONFLICT (month, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
+  );
+  return {
+    /** Adds qty units worth value to `to` and takes them from `from`, at time `at`. */
+    move(productId: number, from: number, to: number, qty: number, value: number, at: number) {
+      const m = new Date(at).toISOString().slice(0, 7);
+      level.run(productId, to, qty, value);
+      level.run(productId, from, -qty, -value);
+      month.run(m, to, qty, value);
+      month.run(m, from, -qty, -value);
+    },
+  };
+}
+
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'msp-bench-'));
   const dbPath = join(dir, 'bench.db');
@@ -249,13 +273,9 @@ function measureAll(dbPath: string, bench: BenchDb, now: number): void {
     const insertMove = sqlite.prepare(
       `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, user_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     );
-    const insertBalance = sqlite.prepare(`INSERT INTO balances (lot_id, location_id, product_id, qty) VALUES (?, ?, ?, ?)`);
+    const insertBalance = sqlite.prepare(`INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) VALUES (?, ?, ?, ?, ?)`);
     const productId = bench.serializedProductId;
-    // The ledger keeps stock_levels beside the balances: the baseline writes them too (once per action),
-    // which also keeps the bench database consistent for the final verifyLedger.
-    const addLevel = sqlite.prepare(
-      `INSERT INTO stock_levels (product_id, location_id, qty, value) VALUES (?, ?, ?, ?) ON CONFLICT (product_id, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
-    );
+    const caches = cacheWriters(sqlite);
     let receiveInput: string[] = [];
     let baselineSerials: string[] = [];
     measure(
@@ -269,11 +289,10 @@ function measureAll(dbPath: string, bench: BenchDb, now: number): void {
           baselineSerials.forEach((serial, line) => {
             const lot = Number(insertLot.run(productId, serial, 9_990_000, at, doc).lastInsertRowid);
             insertMove.run(lot, productId, 1, 3, mainId, 9_990_000, 'adjustment', doc, line + 1, at);
-            insertBalance.run(lot, mainId, productId, 1);
-            insertBalance.run(lot, 3, productId, -1);
+            insertBalance.run(lot, mainId, productId, 1, at);
+            insertBalance.run(lot, 3, productId, -1, at);
           });
-          addLevel.run(productId, mainId, baselineSerials.length, baselineSerials.length * 9_990_000);
-          addLevel.run(productId, 3, -baselineSerials.length, -baselineSerials.length * 9_990_000);
+          caches.move(productId, 3, mainId, baselineSerials.length, baselineSerials.length * 9_990_000, at);
         })(),
       {
         prepare: () => {
@@ -323,12 +342,11 @@ function measureCount(app: App, token: string, bench: BenchDb): void {
     `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, user_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, 'adjustment', ?, ?, 1, ?)`,
   );
   const upsertBalance = sqlite.prepare(
-    `INSERT INTO balances (lot_id, location_id, product_id, qty) VALUES (?, ?, ?, ?) ON CONFLICT (lot_id, location_id) DO UPDATE SET qty = qty + excluded.qty RETURNING qty`,
+    `INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) VALUES (?, ?, ?, ?, (SELECT received_at FROM lots WHERE id = ?))
+     ON CONFLICT (lot_id, location_id) DO UPDATE SET qty = qty + excluded.qty RETURNING qty`,
   );
   const deleteZero = sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = 0`);
-  const addLevel = sqlite.prepare(
-    `INSERT INTO stock_levels (product_id, location_id, qty, value) VALUES (?, ?, ?, ?) ON CONFLICT (product_id, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
-  );
+  const caches = cacheWriters(sqlite);
   let docs = 0;
 
   const startCount = () => {
@@ -363,10 +381,10 @@ function measureCount(app: App, token: string, bench: BenchDb): void {
             [m.from, m.qty],
             [m.to, -m.qty],
           ] as const) {
-            const { qty } = upsertBalance.get(m.lotId, loc, m.productId, delta) as { qty: number };
+            const { qty } = upsertBalance.get(m.lotId, loc, m.productId, delta, m.lotId) as { qty: number };
             if (qty === 0) deleteZero.run(m.lotId, loc);
-            addLevel.run(m.productId, loc, delta, delta * m.unitCost);
           }
+          caches.move(m.productId, m.to, m.from, m.qty, m.qty * m.unitCost, at);
         });
       })(),
     {

@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Permission } from '../../shared/contract/define';
 import type { Db, Sqlite } from '../db/open';
 
@@ -61,6 +62,13 @@ export function countUpTo(ctx: Ctx, query: { toSQL(): { sql: string; params: unk
   const q = query.toSQL();
   const row = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (${q.sql})`).get(...q.params) as { n: number };
   return row.n > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: row.n, totalCapped: false };
+}
+
+/** Raw SQL text with `?` placeholders (none inside literals) as a drizzle fragment with bound params. */
+export function sqlWithParams(text: string, params: unknown[]): SQL {
+  const parts = text.split('?');
+  if (parts.length !== params.length + 1) throw new Error(`sqlWithParams: ${parts.length - 1} placeholders for ${params.length} params`);
+  return sql.join(parts.flatMap((part, i) => (i < params.length ? [sql.raw(part), sql`${params[i]}`] : [sql.raw(part)])));
 }
 
 export function offsetOf(input: { page: number; pageSize: number }): number {

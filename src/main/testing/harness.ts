@@ -23,7 +23,7 @@ export interface TestApp {
 export function createTestApp(options: { start?: number } = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'msp-test-'));
   const clock = { now: options.start ?? Date.UTC(2026, 0, 15, 9, 0, 0) };
-  const app = createApp({ dbPath: join(dir, 'test.db'), now: () => clock.now, checkOutputs: true, log: () => undefined });
+  const app = createApp({ dbPath: join(dir, 'test.db'), now: () => clock.now, checkOutputs: true, log: process.env.TEST_LOG ? (m, e) => console.error(m, e) : () => undefined });
   const setup = app.call('auth.setup', { username: 'admin', displayName: 'Admin', password: 'correct horse battery' }, null);
   if (!setup.ok) throw new Error(`setup failed: ${setup.error.code}`);
   const token = setup.data.token;

@@ -321,7 +321,15 @@ export const stockContract = {
       ok: z.boolean(),
       checkedBalances: z.number().int(),
       differences: z.array(
-        z.object({ kind: z.enum(['balance', 'negative', 'lotSum', 'level']), lotId: id.nullable(), productId: id.nullable(), locationId: id.nullable(), expected: z.number().int(), actual: z.number().int() }),
+        z.object({
+          kind: z.enum(['balance', 'negative', 'lotSum', 'level', 'month']),
+          lotId: id.nullable(),
+          productId: id.nullable(),
+          locationId: id.nullable(),
+          month: z.string().nullable(),
+          expected: z.number().int(),
+          actual: z.number().int(),
+        }),
       ),
     }),
   }),

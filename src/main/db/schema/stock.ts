@@ -16,8 +16,17 @@ export const inventoryProducts = sqliteTable(
     min: integer('min').notNull().default(0),
     max: integer('max').notNull().default(0),
     createdAt: integer('created_at').notNull(),
+    /**
+     * 1 while on hand < min. Kept by triggers on stock_levels and on min (migration 0002), so the
+     * below-minimum list and reorder suggestions read a partial index instead of every stock level.
+     */
+    belowMin: integer('below_min').notNull().default(0),
   },
-  (t) => [uniqueIndex('inventory_products_unique').on(t.productId, t.locationId), index('inventory_products_location_idx').on(t.locationId)],
+  (t) => [
+    uniqueIndex('inventory_products_unique').on(t.productId, t.locationId),
+    index('inventory_products_location_idx').on(t.locationId),
+    index('inventory_products_below_min_idx').on(t.locationId, t.productId).where(sql`below_min = 1`),
+  ],
 );
 
 /** Stocked items: a lot of units received together at one cost, or one serialized unit. */
@@ -80,8 +89,16 @@ export const balances = sqliteTable(
     locationId: integer('location_id').notNull().references(() => locations.id),
     productId: integer('product_id').notNull(),
     qty: integer('qty').notNull(),
+    /** The lot's received_at, copied so stocked-item lists page newest-first through an index. */
+    receivedAt: integer('received_at').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.lotId, t.locationId] }), index('balances_product_location_idx').on(t.productId, t.locationId), index('balances_location_idx').on(t.locationId, t.productId)],
+  (t) => [
+    primaryKey({ columns: [t.lotId, t.locationId] }),
+    index('balances_product_location_idx').on(t.productId, t.locationId),
+    index('balances_location_idx').on(t.locationId, t.productId),
+    index('balances_location_received_idx').on(t.locationId, t.receivedAt),
+    index('balances_received_idx').on(t.receivedAt),
+  ],
 );
 
 /**
@@ -97,6 +114,22 @@ export const stockLevels = sqliteTable(
     value: integer('value').notNull(),
   },
   (t) => [primaryKey({ columns: [t.productId, t.locationId] }), index('stock_levels_location_idx').on(t.locationId, t.productId)],
+);
+
+/**
+ * Σ moves per calendar month (UTC, 'YYYY-MM') and location: units and value that arrived minus what left.
+ * Written with the moves; a past date's value is the Σ of the months before it plus the moves of its own
+ * month, so it never rescans the whole ledger.
+ */
+export const stockValueMonths = sqliteTable(
+  'stock_value_months',
+  {
+    month: text('month').notNull(),
+    locationId: integer('location_id').notNull(),
+    qty: integer('qty').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.locationId] })],
 );
 
 /** Units held for a quote item (reserved) or a charge (picked). */

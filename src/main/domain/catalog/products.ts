@@ -5,7 +5,7 @@ import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Product } from '../../../shared/contract/catalog';
 import { DomainError } from '../../../shared/errors';
 import { categories, companies, products, productVendors } from '../../db/schema';
-import { COUNT_CAP, countUpTo, inTransaction, likePattern, offsetOf, type Ctx } from '../context';
+import { COUNT_CAP, countUpTo, inTransaction, likePattern, offsetOf, sqlWithParams, type Ctx } from '../context';
 import { requireVendor } from './companies';
 
 export type ProductFields = Omit<Product, 'id' | 'categoryName' | 'onHand' | 'defaultVendorName'>;
@@ -80,6 +80,25 @@ export function updateProduct(ctx: Ctx, input: ProductFields & { id: number }): 
   });
 }
 
+/**
+ * Products whose SKU, name or manufacturer part number contains the text, or whose barcode is the text,
+ * as `<idColumn> IN (…)`. From three characters on, the trigram index (products_fts) answers the
+ * "contains" part without scanning the catalogue; shorter text falls back to LIKE.
+ */
+export function productTextMatch(idColumn: string, q: string): { sql: string; params: string[] } {
+  if ([...q].length >= 3) {
+    return {
+      sql: `${idColumn} IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ? UNION SELECT id FROM products WHERE barcode = ?)`,
+      params: [`"${q.replace(/"/g, '""')}"`, q],
+    };
+  }
+  const contains = likePattern(q);
+  return {
+    sql: `${idColumn} IN (SELECT id FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' OR barcode = ?)`,
+    params: [contains, contains, contains, q],
+  };
+}
+
 const productSortColumns = {
   sku: products.sku,
   name: products.name,
@@ -95,10 +114,8 @@ export function listProducts(
 ) {
   const conditions: SQL[] = [];
   if (input.q) {
-    const contains = likePattern(input.q);
-    conditions.push(
-      sql`(${products.sku} like ${contains} escape '\\' or ${products.name} like ${contains} escape '\\' or ${products.manufacturerPartNumber} like ${contains} escape '\\' or ${products.barcode} = ${input.q})`,
-    );
+    const match = productTextMatch('"products"."id"', input.q);
+    conditions.push(sqlWithParams(match.sql, match.params));
   }
   if (input.categoryId) conditions.push(eq(products.categoryId, input.categoryId));
   if (input.serialized !== undefined) conditions.push(eq(products.serialized, input.serialized));

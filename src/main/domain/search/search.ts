@@ -1,18 +1,17 @@
 // Global search: products by SKU, name or barcode; stocked units by serial prefix; locations and
 // companies by name. A few rows of each kind, enough for a quick jump.
 import { likePattern, serialPrefix, type Ctx } from '../context';
+import { productTextMatch } from '../catalog/products';
 
 const LIMIT = 8;
 
 export function globalSearch(ctx: Ctx, q: string) {
   const contains = likePattern(q);
   const serialRange = serialPrefix('lt.serial_number', q);
+  const match = productTextMatch('id', q);
   const products = ctx.sqlite
-    .prepare(
-      `SELECT id, sku, name FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR barcode = ? OR manufacturer_part_number = ?
-       ORDER BY (lower(sku) = lower(?)) DESC, sku LIMIT ${LIMIT}`,
-    )
-    .all(contains, contains, q, q, q) as { id: number; sku: string; name: string }[];
+    .prepare(`SELECT id, sku, name FROM products WHERE ${match.sql} ORDER BY (lower(sku) = lower(?)) DESC, sku LIMIT ${LIMIT}`)
+    .all(...match.params, q) as { id: number; sku: string; name: string }[];
   const serials = ctx.sqlite
     .prepare(
       `SELECT lt.id AS lotId, lt.product_id AS productId, lt.serial_number AS serialNumber, p.sku,

@@ -8,7 +8,7 @@ import { inTransaction, nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { getSettings } from '../settings/settings';
 import { ensureInventoryProduct } from './inventoryProducts';
-import { assertSerialsUnique, createLots, postMoves, takeOldestFirst, takeSerials, type TakenUnits } from './ledger';
+import { assertSerialsUnique, postArrivals, postMoves, takeOldestFirst, takeSerials, type TakenUnits } from './ledger';
 
 export type CostMethod = (typeof costMethods)[number];
 
@@ -84,26 +84,13 @@ export function addStock(ctx: Ctx, actor: Actor, input: AddStockInput) {
     const unitCost = resolveUnitCost(ctx, product.id, input.costMethod, input.unitCost);
     const doc = insertAdjustment(ctx, actor, { direction: 'add', locationId: input.locationId, productId: product.id, counterpart: 'adjustment', costMethod: input.costMethod, reason: input.reason });
     ensureInventoryProduct(ctx, product.id, input.locationId, actor.userId);
-    const now = ctx.now();
-    const lotTemplate = { productId: product.id, unitCost, receivedAt: now, sourceType: 'adjustment', sourceId: doc.id };
-    const lotIds = product.serialized ? createLots(ctx, serials.map((serialNumber) => ({ ...lotTemplate, serialNumber }))) : createLots(ctx, [{ ...lotTemplate, serialNumber: null }]);
-    const unitsPerLot = product.serialized ? 1 : input.qty;
-    postMoves(
+    const lots = product.serialized
+      ? serials.map((serialNumber, i) => ({ serialNumber, qty: 1, unitCost, sourceLine: i + 1 }))
+      : [{ serialNumber: null, qty: input.qty, unitCost, sourceLine: 1 }];
+    postArrivals(
       ctx,
-      lotIds.map((lotId, line) => ({
-        lotId,
-        productId: product.id,
-        qty: unitsPerLot,
-        from: VIRTUAL.adjustment,
-        to: input.locationId,
-        unitCost,
-        sourceType: 'adjustment',
-        sourceId: doc.id,
-        sourceLine: line + 1,
-        reason: input.reason,
-        userId: actor.userId,
-        occurredAt: now,
-      })),
+      { productId: product.id, from: VIRTUAL.adjustment, to: input.locationId, sourceType: 'adjustment', sourceId: doc.id, reason: input.reason, userId: actor.userId, occurredAt: ctx.now() },
+      lots,
     );
     return doc;
   });

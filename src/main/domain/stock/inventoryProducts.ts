@@ -4,7 +4,7 @@
 import { DomainError } from '../../../shared/errors';
 import type { InventoryProduct } from '../../../shared/contract/stock';
 import { COUNT_CAP, likePattern, offsetOf, type Actor, type Ctx, inTransaction, can } from '../context';
-import { requireProduct } from '../catalog/products';
+import { productTextMatch, requireProduct } from '../catalog/products';
 import { requireStockLocation } from '../locations/locations';
 
 type Change = { field: string; before: string | null; after: string | null };
@@ -129,11 +129,16 @@ function toInventoryProduct(row: Row, showCost: boolean): InventoryProduct {
   };
 }
 
-const selectSql = `SELECT ${columns}, ${onHandExpr} AS onHand, ${allocatedExpr('reserved')} AS reserved, ${allocatedExpr('picked')} AS picked, ${valueExpr} AS value
-  FROM inventory_products ip JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id`;
+const selectColumns = `SELECT ${columns}, ${onHandExpr} AS onHand, ${allocatedExpr('reserved')} AS reserved, ${allocatedExpr('picked')} AS picked, ${valueExpr} AS value`;
+const fromIpFirst = `FROM inventory_products ip JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id`;
+// CROSS JOIN fixes the join order: walk products in the sort column's index and probe each one's
+// inventory products, which finds a page at once when many rows match.
+const fromProductsFirst = `FROM products p CROSS JOIN inventory_products ip ON ip.product_id = p.id JOIN locations l ON l.id = ip.location_id`;
+/** Above this many matching rows, a page sorted by a product column is read products-first. */
+const PRODUCTS_FIRST_FROM = 2_000;
 
 export function getInventoryProduct(ctx: Ctx, actor: Actor, id: number): InventoryProduct {
-  const row = ctx.sqlite.prepare(`${selectSql} WHERE ip.id = ?`).get(id) as Row | undefined;
+  const row = ctx.sqlite.prepare(`${selectColumns} ${fromIpFirst} WHERE ip.id = ?`).get(id) as Row | undefined;
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'inventoryProduct', id });
   return toInventoryProduct(row, can(actor, 'costs.view'));
 }
@@ -146,9 +151,9 @@ export function listInventoryProducts(
   const where: string[] = ['l.active = 1'];
   const params: unknown[] = [];
   if (input.q) {
-    where.push(`(p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR ip.bin LIKE ? ESCAPE '\\' OR p.barcode = ?)`);
-    const pattern = likePattern(input.q);
-    params.push(pattern, pattern, likePattern(input.q, 'prefix'), input.q);
+    const match = productTextMatch('ip.product_id', input.q);
+    where.push(`(${match.sql} OR ip.bin LIKE ? ESCAPE '\\')`);
+    params.push(...match.params, likePattern(input.q, 'prefix'));
   }
   if (input.locationId) {
     where.push('ip.location_id = ?');
@@ -158,13 +163,13 @@ export function listInventoryProducts(
     where.push('ip.product_id = ?');
     params.push(input.productId);
   }
-  if (input.belowMin) where.push(`${onHandExpr} < ip.min`);
+  if (input.belowMin) where.push('ip.below_min = 1');
   const whereSql = `WHERE ${where.join(' AND ')}`;
-  const order = `${sortColumns[input.sortBy ?? 'sku'] ?? 'p.sku'} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, ip.id`;
-  const rows = ctx.sqlite.prepare(`${selectSql} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, input.pageSize, offsetOf(input)) as Row[];
-  const count = ctx.sqlite
-    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM inventory_products ip JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id ${whereSql} LIMIT ${COUNT_CAP + 1})`)
-    .get(...params) as { n: number };
+  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${fromIpFirst} ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
+  const sortBy = input.sortBy && input.sortBy in sortColumns ? input.sortBy : 'sku';
+  const from = count.n > PRODUCTS_FIRST_FROM && (sortBy === 'sku' || sortBy === 'productName') ? fromProductsFirst : fromIpFirst;
+  const order = `${sortColumns[sortBy]} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, ip.id`;
+  const rows = ctx.sqlite.prepare(`${selectColumns} ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, input.pageSize, offsetOf(input)) as Row[];
   const showCost = can(actor, 'costs.view');
   return { rows: rows.map((r) => toInventoryProduct(r, showCost)), total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
 }

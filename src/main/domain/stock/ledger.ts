@@ -1,8 +1,9 @@
 // The stock ledger. Invariants: moves are append-only (triggers refuse UPDATE/DELETE); every move has
 // two ends and qty > 0; balances are the Σ of moves per (lot, location), written in the same
 // transaction as the move; internal locations never go negative; Σ over all locations of a lot is 0;
-// units held by allocations are not free to leave; stock_levels (Σ per product and location, with value)
-// is written beside the balances.
+// units held by allocations are not free to leave. Beside the balances, in the same transaction:
+// stock_levels (Σ per product and location, with value) and stock_value_months (Σ per month and location),
+// both aggregated over the whole action so a 10,000-unit receipt writes a handful of rows, not 20,000.
 import { DomainError } from '../../../shared/errors';
 import type { Sqlite } from '../../db/open';
 import type { Ctx } from '../context';
@@ -52,8 +53,13 @@ function statementsFor(sqlite: Sqlite) {
        VALUES (@lotId, @productId, @qty, @from, @to, @unitCost, @sourceType, @sourceId, @sourceLine, @companyId, @reason, @userId, @occurredAt, @reversesMoveId)`,
     ),
     addBalance: sqlite.prepare(
-      `INSERT INTO balances (lot_id, location_id, product_id, qty) VALUES (?, ?, ?, ?)
+      `INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) VALUES (?, ?, ?, ?, (SELECT received_at FROM lots WHERE id = ?))
        ON CONFLICT (lot_id, location_id) DO UPDATE SET qty = qty + excluded.qty RETURNING qty`,
+    ),
+    insertBalance: sqlite.prepare(`INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) VALUES (?, ?, ?, ?, ?)`),
+    addMonth: sqlite.prepare(
+      `INSERT INTO stock_value_months (month, location_id, qty, value) VALUES (?, ?, ?, ?)
+       ON CONFLICT (month, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
     ),
     addLevel: sqlite.prepare(
       `INSERT INTO stock_levels (product_id, location_id, qty, value) VALUES (?, ?, ?, ?)
@@ -100,9 +106,8 @@ export function isInternal(sqlite: Sqlite, locationId: number): boolean {
   return internal;
 }
 
-function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: number, productId: number, delta: number, unitCost: number): void {
-  s.addLevel.run(productId, locationId, delta, delta * unitCost);
-  const { qty } = s.addBalance.get(lotId, locationId, productId, delta) as { qty: number };
+function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: number, productId: number, delta: number): void {
+  const { qty } = s.addBalance.get(lotId, locationId, productId, delta, lotId) as { qty: number };
   if (qty === 0) {
     s.deleteZeroBalance.run(lotId, locationId);
     return;
@@ -114,10 +119,35 @@ function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: 
   }
 }
 
+/** Sums deltas per key, to be written once per action. */
+class Totals<K extends unknown[]> {
+  private readonly sums = new Map<string, { key: K; qty: number; value: number }>();
+  add(key: K, qty: number, value: number): void {
+    const id = key.join(':');
+    const t = this.sums.get(id);
+    if (t) {
+      t.qty += qty;
+      t.value += value;
+    } else this.sums.set(id, { key, qty, value });
+  }
+  entries() {
+    return this.sums.values();
+  }
+}
+
+/** The calendar month (UTC) of a moment, as stock_value_months keys it. */
+export function monthOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 7);
+}
+
 /** Posts moves and their balances. Call inside the action's transaction. Returns the new move ids. */
 export function postMoves(ctx: Ctx, moves: MoveInput[]): number[] {
   const s = state(ctx.sqlite).statements;
   const ids: number[] = [];
+  const levels = new Totals<[number, number]>();
+  const months = new Totals<[string, number]>();
+  let lastAt = Number.NaN;
+  let month = '';
   for (const m of moves) {
     if (!(m.qty > 0) || !Number.isInteger(m.qty)) throw new DomainError('VALIDATION', { field: 'qty', qty: m.qty });
     if (m.from === m.to) throw new DomainError('SAME_LOCATION');
@@ -129,9 +159,78 @@ export function postMoves(ctx: Ctx, moves: MoveInput[]): number[] {
       reversesMoveId: m.reversesMoveId ?? null,
     });
     ids.push(Number(result.lastInsertRowid));
-    applyBalance(ctx.sqlite, s, m.lotId, m.to, m.productId, m.qty, m.unitCost);
-    applyBalance(ctx.sqlite, s, m.lotId, m.from, m.productId, -m.qty, m.unitCost);
+    applyBalance(ctx.sqlite, s, m.lotId, m.to, m.productId, m.qty);
+    applyBalance(ctx.sqlite, s, m.lotId, m.from, m.productId, -m.qty);
+    const value = m.qty * m.unitCost;
+    levels.add([m.productId, m.to], m.qty, value);
+    levels.add([m.productId, m.from], -m.qty, -value);
+    if (m.occurredAt !== lastAt) {
+      lastAt = m.occurredAt;
+      month = monthOf(lastAt);
+    }
+    months.add([month, m.to], m.qty, value);
+    months.add([month, m.from], -m.qty, -value);
   }
+  writeTotals(s, levels, months);
+  return ids;
+}
+
+function writeTotals(s: Statements, levels: Totals<[number, number]>, months: Totals<[string, number]>): void {
+  for (const { key, qty, value } of levels.entries()) if (qty !== 0 || value !== 0) s.addLevel.run(key[0], key[1], qty, value);
+  for (const { key, qty, value } of months.entries()) if (qty !== 0 || value !== 0) s.addMonth.run(key[0], key[1], qty, value);
+}
+
+/** Units arriving as new lots: one lot per entry, moved in from a virtual location in one move. */
+export interface ArrivingLot extends Omit<NewLot, 'sourceType' | 'sourceId' | 'receivedAt' | 'productId'> {
+  qty: number;
+  sourceLine: number;
+}
+
+/**
+ * Creates lots and their first move (from → to) in one pass: the receiving path of a 10,000-serial
+ * receipt. A new lot has no balances yet, so they are plain inserts rather than the upserts and checks
+ * of postMoves; `from` must be a virtual location (nothing internal is taken from).
+ */
+export function postArrivals(
+  ctx: Ctx,
+  common: { productId: number; from: number; to: number; sourceType: string; sourceId: number; companyId?: number | null; reason?: string | null; userId: number | null; occurredAt: number },
+  lots: ArrivingLot[],
+): number[] {
+  if (isInternal(ctx.sqlite, common.from)) throw new DomainError('VALIDATION', { field: 'from', reason: 'internal' });
+  if (common.from === common.to) throw new DomainError('SAME_LOCATION');
+  const s = state(ctx.sqlite).statements;
+  const levels = new Totals<[number, number]>();
+  const months = new Totals<[string, number]>();
+  const month = monthOf(common.occurredAt);
+  const move = { ...common, companyId: common.companyId ?? null, reason: common.reason ?? null, reversesMoveId: null };
+  const ids: number[] = [];
+  for (const lot of lots) {
+    if (!(lot.qty > 0) || !Number.isInteger(lot.qty)) throw new DomainError('VALIDATION', { field: 'qty', qty: lot.qty });
+    const lotId = Number(
+      s.insertLot.run({
+        productId: common.productId,
+        serialNumber: lot.serialNumber,
+        unitCost: lot.unitCost,
+        receivedAt: common.occurredAt,
+        vendorId: lot.vendorId ?? null,
+        poLineId: lot.poLineId ?? null,
+        receiptId: lot.receiptId ?? null,
+        vendorInvoiceNumber: lot.vendorInvoiceNumber ?? null,
+        sourceType: common.sourceType,
+        sourceId: common.sourceId,
+      }).lastInsertRowid,
+    );
+    s.insertMove.run({ ...move, lotId, qty: lot.qty, unitCost: lot.unitCost, sourceLine: lot.sourceLine });
+    s.insertBalance.run(lotId, common.to, common.productId, lot.qty, common.occurredAt);
+    s.insertBalance.run(lotId, common.from, common.productId, -lot.qty, common.occurredAt);
+    const value = lot.qty * lot.unitCost;
+    levels.add([common.productId, common.to], lot.qty, value);
+    levels.add([common.productId, common.from], -lot.qty, -value);
+    months.add([month, common.to], lot.qty, value);
+    months.add([month, common.from], -lot.qty, -value);
+    ids.push(lotId);
+  }
+  writeTotals(s, levels, months);
   return ids;
 }
 

@@ -5,7 +5,7 @@ import { can, COUNT_CAP, inTransaction, offsetOf, serialPrefix, type Actor, type
 import { recordEvent } from './inventoryProducts';
 
 const sortColumns: Record<string, string> = {
-  receivedAt: 'lt.received_at',
+  receivedAt: 'b.received_at',
   serialNumber: 'lt.serial_number',
   sku: 'p.sku',
   locationName: 'loc.name',
@@ -36,7 +36,7 @@ export function listLots(
     params.push(...prefix.params);
   }
   const whereSql = `WHERE ${where.join(' AND ')}`;
-  const order = `${sortColumns[input.sortBy ?? 'receivedAt'] ?? 'lt.received_at'} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, lt.id`;
+  const order = `${sortColumns[input.sortBy ?? 'receivedAt'] ?? 'b.received_at'} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, b.lot_id`;
   const rows = ctx.sqlite
     .prepare(
       `SELECT lt.id AS lotId, lt.product_id AS productId, p.sku, p.name AS productName, lt.serial_number AS serialNumber, b.location_id AS locationId, loc.name AS locationName,

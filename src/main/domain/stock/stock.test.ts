@@ -185,6 +185,49 @@ describe('inventory products', () => {
     expect(t.ok('stock.listInventoryProducts', { belowMin: true }).rows.map((r) => r.sku)).toEqual(['CAB-6-2M']);
     t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 1, costMethod: 'catalogue', reason: null });
     expect(t.ok('stock.listInventoryProducts', { belowMin: true }).rows).toHaveLength(0);
+    // Raising the minimum, and units leaving, put it back on the list; each change is seen at once.
+    const line = item(w.cable.id, w.main.id)!;
+    t.ok('stock.updateInventoryProduct', { id: line.id, bin: null, referenceNumber: null, min: 6, max: 10 });
+    expect(t.ok('stock.listInventoryProducts', { belowMin: true }).rows.map((r) => [r.sku, r.onHand, r.min])).toEqual([['CAB-6-2M', 5, 6]]);
+    t.ok('stock.updateInventoryProduct', { id: line.id, bin: null, referenceNumber: null, min: 3, max: 10 });
+    expect(t.ok('stock.listInventoryProducts', { belowMin: true }).total).toBe(0);
+    t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.cable.id, qty: 3 }] });
+    expect(t.ok('stock.listInventoryProducts', { belowMin: true, locationId: w.main.id }).rows.map((r) => r.onHand)).toEqual([2]);
+  });
+
+  it('pages large lists the same way whichever plan reads them', () => {
+    // Past 2,000 matching rows a page sorted by SKU or name is read products-first; the rows and the
+    // order must not change with the plan.
+    const sqlite = t.app.ctx.sqlite;
+    const insertProduct = sqlite.prepare(`INSERT INTO products (sku, name, unit_cost, unit_price, msrp, serialized, created_at, updated_at) VALUES (?, ?, 100, 200, 300, 0, 0, 0)`);
+    const insertIp = sqlite.prepare(`INSERT INTO inventory_products (product_id, location_id, min, max, created_at) VALUES (?, ?, ?, 10, 0)`);
+    sqlite.transaction(() => {
+      for (let i = 0; i < 2_400; i++) {
+        const id = Number(insertProduct.run(`BULK-${String((i * 7919) % 2_400).padStart(5, '0')}`, `Bulk item ${i}`).lastInsertRowid);
+        insertIp.run(id, w.main.id, i % 3 === 0 ? 1 : 0);
+        if (i % 2 === 0) insertIp.run(id, w.shelf.id, 0);
+      }
+    })();
+    const expected: [string, string][] = [];
+    for (let i = 0; i < 2_400; i++) {
+      const sku = `BULK-${String((i * 7919) % 2_400).padStart(5, '0')}`;
+      expected.push([sku, 'Main warehouse']);
+      if (i % 2 === 0) expected.push([sku, 'Office shelf']);
+    }
+    expected.sort((a, b) => a[0].localeCompare(b[0]));
+    const all = t.ok('stock.listInventoryProducts', { q: 'BULK-', sortBy: 'sku', pageSize: 100, page: 3 });
+    expect(all.total).toBe(3_600);
+    expect(all.rows.map((r) => [r.sku, r.locationName])).toEqual(expected.slice(200, 300));
+    const below = t.ok('stock.listInventoryProducts', { belowMin: true, sortBy: 'sku', sortDirection: 'desc', pageSize: 5 });
+    expect(below.total).toBe(800);
+    expect(below.rows.map((r) => [r.sku, r.locationName, r.onHand, r.min])).toEqual([
+      // min 1 went to every third product, whose SKU numbers are the multiples of 3.
+      ['BULK-02397', 'Main warehouse', 0, 1],
+      ['BULK-02394', 'Main warehouse', 0, 1],
+      ['BULK-02391', 'Main warehouse', 0, 1],
+      ['BULK-02388', 'Main warehouse', 0, 1],
+      ['BULK-02385', 'Main warehouse', 0, 1],
+    ]);
   });
 
   it('edits a serial number, keeping it unique, and shows the edit in the history', () => {
@@ -209,6 +252,8 @@ describe('finding stock', () => {
     const found = t.ok('search.global', { q: 'PF3K9X2B' });
     expect(found.serials).toEqual([{ lotId: expect.any(Number), productId: w.laptop.id, serialNumber: 'PF3K9X2B', sku: 'LT-T14', locationName: 'Van Tech' }]);
     expect(t.ok('search.global', { q: 'thinkpad' }).products.map((p) => p.sku)).toEqual(['LT-T14']);
+    expect(t.ok('search.global', { q: 'T1' }).products.map((p) => p.sku)).toEqual(['LT-T14']);
+    expect(t.ok('search.global', { q: 'pad "T14' }).products).toEqual([]);
     expect(t.ok('search.global', { q: 'van' }).locations.map((l) => l.name)).toEqual(['Van Tech']);
   });
 });
@@ -240,5 +285,30 @@ describe('history and value over time', () => {
     expect(series).toHaveLength(3);
     expect(series.at(-1)!.value).toBe(now.total);
     expect(series[0]!.value).toBe(0);
+  });
+
+  it('values a past date from the months before it and the moves of its own month', () => {
+    t.clock.now = Date.UTC(2026, 0, 10, 12);
+    t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 10, costMethod: 'manual', unitCost: 10_000, reason: null });
+    t.clock.now = Date.UTC(2026, 1, 20, 12);
+    t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.cable.id, qty: 4 }] });
+    t.clock.now = Date.UTC(2026, 2, 5, 12);
+    t.ok('stock.remove', { productId: w.cable.id, locationId: w.main.id, qty: 1, destination: 'scrap', reason: null });
+    t.clock.now = Date.UTC(2026, 2, 25, 12);
+    t.ok('stock.add', { productId: w.cable.id, locationId: w.van.id, qty: 2, costMethod: 'manual', unitCost: 30_000, reason: null });
+    const at = (ms: number) => Object.fromEntries(t.ok('stock.valueByLocation', { at: ms }).rows.map((r) => [r.name, [r.units, r.value]]));
+    expect(at(Date.UTC(2026, 0, 10, 11))).toEqual({});
+    expect(at(Date.UTC(2026, 1, 1))).toEqual({ 'Main warehouse': [10, 100_000] });
+    expect(at(Date.UTC(2026, 1, 20, 12))).toEqual({ 'Main warehouse': [6, 60_000], 'Van Tech': [4, 40_000] });
+    expect(at(Date.UTC(2026, 2, 10))).toEqual({ 'Main warehouse': [5, 50_000], 'Van Tech': [4, 40_000] });
+    expect(at(Date.UTC(2026, 2, 31, 23))).toEqual({ 'Main warehouse': [5, 50_000], 'Van Tech': [6, 100_000] });
+    t.clock.now = Date.UTC(2026, 3, 3, 12);
+    const series = t.ok('stock.valueSeries', { months: 4 });
+    expect(series.map((p) => [new Date(p.at).toISOString().slice(0, 10), p.value])).toEqual([
+      ['2026-01-31', 100_000],
+      ['2026-02-28', 100_000],
+      ['2026-03-31', 150_000],
+      ['2026-04-03', 150_000],
+    ]);
   });
 });

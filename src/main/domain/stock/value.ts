@@ -1,9 +1,16 @@
 // Inventory value = Σ units on hand × their lot's cost, over internal locations and In-transit (units
 // shipped between our own locations are still ours). Now: from stock_levels.
-// At a past date: from the moves up to that date, which carry their unit cost — one grouped pass over
-// the moves by (from, to) location pair, folded per internal location.
+// At a past date, per location: the month totals (stock_value_months) before that date's month, plus the
+// moves of its own month up to the date, which carry their unit cost. Per product at a past date: one
+// grouped pass over the moves up to it.
 import type { Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
+import { monthOf } from './ledger';
+
+function monthStart(ms: number): number {
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+}
 
 function internalLocations(ctx: Ctx): Map<number, string> {
   const rows = ctx.sqlite.prepare(`SELECT id, name FROM locations WHERE usage = 'internal' OR id = ?`).all(VIRTUAL.transit) as { id: number; name: string }[];
@@ -26,11 +33,16 @@ export function valueByLocation(ctx: Ctx, at: number | undefined) {
       .all() as { loc: number; units: number; value: number }[];
     for (const r of rows) add(r.loc, r.units, r.value);
   } else {
+    const before = ctx.sqlite
+      .prepare(`SELECT location_id AS loc, sum(qty) AS units, sum(value) AS value FROM stock_value_months WHERE month < ? GROUP BY location_id`)
+      .all(monthOf(at)) as { loc: number; units: number; value: number }[];
+    for (const r of before) add(r.loc, r.units, r.value);
     const rows = ctx.sqlite
       .prepare(
-        `SELECT from_location_id AS f, to_location_id AS t, sum(qty) AS units, sum(qty * unit_cost) AS value FROM stock_moves WHERE occurred_at <= ? GROUP BY from_location_id, to_location_id`,
+        `SELECT from_location_id AS f, to_location_id AS t, sum(qty) AS units, sum(qty * unit_cost) AS value FROM stock_moves
+         WHERE occurred_at >= ? AND occurred_at <= ? GROUP BY from_location_id, to_location_id`,
       )
-      .all(at) as { f: number; t: number; units: number; value: number }[];
+      .all(monthStart(at), at) as { f: number; t: number; units: number; value: number }[];
     for (const r of rows) {
       add(r.t, r.units, r.value);
       add(r.f, -r.units, -r.value);
@@ -73,17 +85,12 @@ export function valueSeries(ctx: Ctx, months: number) {
   }
   const inList = [...internalLocations(ctx).keys()].join(',') || '-1';
   const byMonth = ctx.sqlite
-    .prepare(
-      `SELECT strftime('%Y-%m', occurred_at / 1000, 'unixepoch') AS month,
-              sum(CASE WHEN to_location_id IN (${inList}) THEN qty * unit_cost ELSE 0 END) - sum(CASE WHEN from_location_id IN (${inList}) THEN qty * unit_cost ELSE 0 END) AS delta
-       FROM stock_moves WHERE occurred_at <= ? GROUP BY month ORDER BY month`,
-    )
-    .all(now) as { month: string; delta: number }[];
-  const monthKey = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+    .prepare(`SELECT month, sum(value) AS delta FROM stock_value_months WHERE location_id IN (${inList}) AND month <= ? GROUP BY month ORDER BY month`)
+    .all(monthOf(now)) as { month: string; delta: number }[];
   let running = 0;
   let i = 0;
   return ends.map((end) => {
-    const key = monthKey(end);
+    const key = monthOf(end);
     while (i < byMonth.length && byMonth[i]!.month <= key) running += byMonth[i++]!.delta;
     return { at: end, value: running };
   });

@@ -56,7 +56,7 @@ export function IntegrityPage() {
               {result.differences.map((d, i) => (
                 <Table.Tr key={`${d.kind}-${d.lotId}-${d.locationId ?? 'all'}-${i}`}>
                   <Table.Td>{t(`integrity.kinds.${d.kind}`)}</Table.Td>
-                  <Table.Td>{d.lotId !== null ? `#${d.lotId}` : `${t('integrity.product')} #${d.productId}`}</Table.Td>
+                  <Table.Td>{d.lotId !== null ? `#${d.lotId}` : d.month !== null ? d.month : `${t('integrity.product')} #${d.productId}`}</Table.Td>
                   <Table.Td>{locationName(d.locationId)}</Table.Td>
                   <Table.Td ta="right">
                     <Qty value={d.expected} />

@@ -76,6 +76,7 @@ const en = {
       negative: 'Negative stock at an internal location',
       lotSum: 'Units of the item do not add up to zero',
       level: 'Stock level of the product differs from its balances',
+      month: 'Value of the month differs from its moves',
     },
   },
 };
@@ -156,6 +157,7 @@ const es: typeof en = {
       negative: 'Existencias negativas en una ubicación interna',
       lotSum: 'Las unidades del elemento no suman cero',
       level: 'El nivel de existencias del producto no coincide con sus saldos',
+      month: 'El valor del mes no coincide con sus movimientos',
     },
   },
 };
