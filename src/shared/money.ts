@@ -19,8 +19,17 @@ export function numberToMoney(value: number): number {
   return Math.round(value * MONEY_SCALE);
 }
 
+// Building an Intl.NumberFormat costs far more than using one: a 500-line document formats thousands of amounts.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(minor: number, locale: string, currency: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(minor / MONEY_SCALE);
+  const key = `${locale}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(minor / MONEY_SCALE);
 }
 
 /** Splits a serial list as pasted from a spreadsheet or a scanner: one per line, comma, tab or semicolon. */
