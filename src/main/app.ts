@@ -11,6 +11,7 @@ import { openDatabase } from './db/open';
 import { createUser, SessionStore, userCount } from './domain/auth/users';
 import type { Ctx } from './domain/context';
 import { loadDemoData } from './demo/demo';
+import { keyFileSecretBox, type SecretBox } from './secrets/secrets';
 import type { DemoCaller } from './demo/types';
 
 export interface AppOptions {
@@ -18,6 +19,8 @@ export interface AppOptions {
   migrationsFolder?: string;
   nativeBinding?: string;
   now?: () => number;
+  /** Encrypts stored secrets; default: a key file beside the database (`<db>.key`). */
+  secrets?: SecretBox;
   checkOutputs?: boolean;
   log?: (message: string, error: unknown) => void;
 }
@@ -25,10 +28,12 @@ export interface AppOptions {
 export interface App {
   ctx: Ctx;
   sessions: SessionStore;
-  /** Untyped entry used by the transports. */
-  dispatch(channel: string, input: unknown, token: string | null): Result<unknown>;
-  /** Typed entry for tests and scripts. */
+  /** Untyped entry used by the transports; a promise for the channels that do I/O (PDF, e-mail). */
+  dispatch(channel: string, input: unknown, token: string | null): Result<unknown> | Promise<Result<unknown>>;
+  /** Typed entry for tests and scripts, for the synchronous channels (throws on an asynchronous one). */
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>, token: string | null): Result<ChannelOutput<C>>;
+  /** Typed entry for any channel. */
+  callAsync<C extends ChannelName>(channel: C, input: ChannelInput<C>, token: string | null): Promise<Result<ChannelOutput<C>>>;
   /** `serve --demo`: on a database without users, creates the demo admin (admin / admin) and the demo data. */
   loadDemoIntoEmptyDatabase(): boolean;
   close(): void;
@@ -42,7 +47,7 @@ export function createApp(options: AppOptions): App {
     migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder,
     nativeBinding: options.nativeBinding,
   });
-  const ctx: Ctx = { db, sqlite, now: options.now ?? Date.now };
+  const ctx: Ctx = { db, sqlite, now: options.now ?? Date.now, secrets: options.secrets ?? keyFileSecretBox(`${options.dbPath}.key`) };
   const sessions = new SessionStore();
   const deps: DispatchDeps = {
     ctx,
@@ -61,6 +66,7 @@ export function createApp(options: AppOptions): App {
     const caller: DemoCaller = (channel, input, when) => {
       at = when;
       const result = dispatch(demoDeps, channel, input, token);
+      if (result instanceof Promise) throw new Error(`demo: ${channel} answers asynchronously`);
       if (!result.ok) throw new DomainError(result.error.code, { ...result.error.details, channel }, `demo: ${channel} failed with ${result.error.code}`);
       return result.data as never;
     };
@@ -77,7 +83,12 @@ export function createApp(options: AppOptions): App {
     ctx,
     sessions,
     dispatch: (channel, input, token) => dispatch(deps, channel, input, token),
-    call: (channel, input, token) => dispatch(deps, channel, input, token) as Result<never>,
+    call: (channel, input, token) => {
+      const result = dispatch(deps, channel, input, token);
+      if (result instanceof Promise) throw new Error(`${channel} answers asynchronously: use callAsync`);
+      return result as Result<never>;
+    },
+    callAsync: async (channel, input, token) => (await dispatch(deps, channel, input, token)) as Result<never>,
     loadDemoIntoEmptyDatabase: () => {
       if (userCount(ctx) > 0) return false;
       const admin = createUser(ctx, { username: 'admin', displayName: 'Demo Admin', password: 'admin', permissions: [], isAdmin: true, isDemo: true });

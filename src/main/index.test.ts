@@ -81,6 +81,7 @@ const fake = vi.hoisted(() => {
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: vi.fn(async () => {}) },
     dialog: { showErrorBox: vi.fn() },
+    safeStorage: { isEncryptionAvailable: vi.fn(() => true), encryptString: vi.fn((s: string) => Buffer.from(s)), decryptString: vi.fn((b: Buffer) => b.toString()) },
   };
 
   const core = { dispatch: vi.fn(() => ({ ok: true, data: 'dispatched' })), close: vi.fn(), sessions: { end: vi.fn() } };
@@ -182,6 +183,7 @@ describe('Electron entry', () => {
       dbPath: join(app.userData, 'msp-inventory.db'),
       migrationsFolder: join(repoRoot, 'drizzle'),
       nativeBinding: existsSync(nativeBinding) ? nativeBinding : undefined,
+      secrets: expect.objectContaining({ kind: 'safeStorage' }),
     });
   });
 
@@ -228,9 +230,9 @@ describe('Electron entry', () => {
     expect(ipcMain.handle).toHaveBeenCalledTimes(channelNames.length);
     const status = fake.ipcHandlers.get('auth.status')!;
     const sender = { id: 1, once: vi.fn() };
-    expect(status({ sender, senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await status({ sender, senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(fake.core.dispatch).not.toHaveBeenCalled();
-    expect(status({ sender, senderFrame: { url: `${APP_ORIGIN}/index.html` } }, {})).toEqual({ ok: true, data: 'dispatched' });
+    expect(await status({ sender, senderFrame: { url: `${APP_ORIGIN}/index.html` } }, {})).toEqual({ ok: true, data: 'dispatched' });
   });
 
   it('quits when the last window closes (except on macOS) and closes the database on quit', async () => {

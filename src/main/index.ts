@@ -1,11 +1,12 @@
 // Electron entry: a locked-down window showing the renderer from app://, IPC to the composition
 // root, and nothing else. The security decisions themselves live in window.ts, where tests see them.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './app';
 import { contentSecurityPolicy } from './transport/http';
+import { safeStorageSecretBox } from './secrets/secrets';
 import { registerIpc } from './transport/ipc';
 import { APP_ORIGIN, APP_SCHEME, isAllowedExternalUrl, isAppUrl, mainWindowOptions, serveAppRequest } from './window';
 
@@ -44,6 +45,8 @@ function openCore(): App | null {
       dbPath,
       migrationsFolder: app.isPackaged ? join(process.resourcesPath, 'drizzle') : join(repoRoot, 'drizzle'),
       nativeBinding: nativeBindingPath(),
+      // The SMTP password is encrypted with the operating system's keychain (DPAPI, Keychain, libsecret).
+      secrets: safeStorageSecretBox(safeStorage),
     });
   } catch (error) {
     console.error('Could not open the database', error);

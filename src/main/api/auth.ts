@@ -2,7 +2,8 @@ import type { authContract } from '../../shared/contract/auth';
 import type { settingsContract } from '../../shared/contract/settings';
 import { DomainError } from '../../shared/errors';
 import { changePassword, checkCredentials, createUser, demoUserCount, listUsers, setupFirstAdmin, updateUser, userCount } from '../domain/auth/users';
-import { getSettings, updateSettings } from '../domain/settings/settings';
+import { getSettings, getSmtpSettings, smtpConfig, updateSettings, updateSmtpSettings } from '../domain/settings/settings';
+import { sendMail } from '../mail/mailer';
 import type { PartialHandlerTable } from './types';
 
 export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof typeof settingsContract> = {
@@ -30,4 +31,15 @@ export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof
   'users.update': (input, { ctx }) => updateUser(ctx, input),
   'settings.get': (_input, { ctx }) => getSettings(ctx),
   'settings.update': (input, { ctx }) => updateSettings(ctx, input),
+  'settings.getSmtp': (_input, { ctx }) => getSmtpSettings(ctx),
+  'settings.updateSmtp': (input, { ctx }) => updateSmtpSettings(ctx, input),
+  'settings.testSmtp': async (input, { ctx }) => {
+    const settings = getSettings(ctx);
+    const sent = await sendMail(smtpConfig(ctx), {
+      to: [input.to],
+      subject: `${settings.companyName || 'MSP Inventory'}: test e-mail`,
+      text: 'This message confirms that the inventory app can send e-mail through this SMTP server.\n\nEste mensaje confirma que la aplicación de inventario puede enviar correo a través de este servidor SMTP.',
+    });
+    return { messageId: sent.messageId };
+  },
 };

@@ -24,7 +24,11 @@ export function errorResult(code: ErrorData['code'], details: Record<string, unk
   return { ok: false, error: { code, message, details } };
 }
 
-export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unknown, token: string | null): Result<unknown> {
+/**
+ * A few channels (PDF, e-mail) do I/O and answer with a promise; every other answer is synchronous, which
+ * keeps each user action one synchronous transaction. The result mirrors the handler.
+ */
+export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unknown, token: string | null): Result<unknown> | Promise<Result<unknown>> {
   if (!isChannel(channelName)) return errorResult('NOT_FOUND', { channel: channelName });
   const def: ChannelDef = contract[channelName];
   let user = null;
@@ -51,8 +55,12 @@ export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unkn
   try {
     const handler = deps.handlers[channelName] as (input: unknown, call: CallContext) => unknown;
     const data = handler(parsed.data, call);
-    if (deps.checkOutputs) def.output.parse(data);
-    return { ok: true, data };
+    const done = (value: unknown): Result<unknown> => {
+      if (deps.checkOutputs) def.output.parse(value);
+      return { ok: true, data: value };
+    };
+    if (data instanceof Promise) return data.then(done, (error: unknown) => toErrorResult(error, deps.log));
+    return done(data);
   } catch (error) {
     return toErrorResult(error, deps.log);
   }

@@ -15,6 +15,6 @@ export interface CallContext {
   loadDemoData: (adminUserId: number) => void;
 }
 
-export type Handler<C extends ChannelName> = (input: ParsedInput<C>, call: CallContext) => ChannelOutput<C>;
+export type Handler<C extends ChannelName> = (input: ParsedInput<C>, call: CallContext) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type HandlerTable = { [C in ChannelName]: Handler<C> };
 export type PartialHandlerTable<K extends ChannelName> = { [C in K]: Handler<C> };

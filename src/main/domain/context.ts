@@ -1,12 +1,17 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Permission } from '../../shared/contract/define';
 import type { Db, Sqlite } from '../db/open';
+import type { SecretBox } from '../secrets/secrets';
 
-/** What every service needs: the database (drizzle and raw, same connection) and the clock. */
+/**
+ * What every service needs: the database (drizzle and raw, same connection), the clock, and the box
+ * that encrypts stored secrets (the SMTP password).
+ */
 export interface Ctx {
   db: Db;
   sqlite: Sqlite;
   now: () => number;
+  secrets: SecretBox;
 }
 
 /** The signed-in user a service acts for. */
@@ -25,12 +30,17 @@ export function inTransaction<T>(ctx: Ctx, fn: () => T): T {
   return ctx.sqlite.transaction(fn).immediate();
 }
 
-/** Next human document number for a series, e.g. nextNumber(ctx, 'ADJ') → "ADJ-1001". */
-export function nextNumber(ctx: Ctx, series: string, start = 1001): string {
+/** Takes the next number of a series (the counter row stores the last number given). */
+export function takeCounter(ctx: Ctx, series: string, start: number): number {
   const row = ctx.sqlite
     .prepare('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = next + 1 RETURNING next')
     .get(series, start) as { next: number };
-  return `${series}-${row.next}`;
+  return row.next;
+}
+
+/** Next human document number for a series, e.g. nextNumber(ctx, 'ADJ') → "ADJ-1001". */
+export function nextNumber(ctx: Ctx, series: string, start = 1001): string {
+  return `${series}-${takeCounter(ctx, series, start)}`;
 }
 
 /** LIKE pattern for a user's search text, with the wildcards in it escaped (use with ESCAPE '\'). */

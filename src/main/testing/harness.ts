@@ -16,6 +16,9 @@ export interface TestApp {
   ok<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): ChannelOutput<C>;
   /** Calls and returns the error, throwing when the call succeeded. */
   fail<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): ErrorData;
+  /** The asynchronous channels (PDF, e-mail). */
+  okAsync<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<ChannelOutput<C>>;
+  failAsync<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<ErrorData>;
   raw(channel: string, input: unknown, token?: string | null): Result<unknown>;
   close(): void;
 }
@@ -42,7 +45,21 @@ export function createTestApp(options: { start?: number } = {}): TestApp {
       if (r.ok) throw new Error(`${channel} was expected to fail but succeeded`);
       return r.error;
     },
-    raw: (channel, input, as = token) => app.dispatch(channel, input, as),
+    async okAsync(channel, input, as = token) {
+      const r = await app.callAsync(channel, input, as);
+      if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${JSON.stringify(r.error.details)}`);
+      return r.data;
+    },
+    async failAsync(channel, input, as = token) {
+      const r = await app.callAsync(channel, input, as);
+      if (r.ok) throw new Error(`${channel} was expected to fail but succeeded`);
+      return r.error;
+    },
+    raw: (channel, input, as = token) => {
+      const r = app.dispatch(channel, input, as);
+      if (r instanceof Promise) throw new Error(`${channel} answers asynchronously`);
+      return r;
+    },
     close() {
       app.close();
       rmSync(dir, { recursive: true, force: true });

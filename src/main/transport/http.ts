@@ -82,7 +82,15 @@ function handleApi(app: App, channel: string, req: IncomingMessage, res: ServerR
         return sendJson(res, 400, errorResult('VALIDATION', { reason: 'invalidJson' }));
       }
     }
-    sendJson(res, 200, app.dispatch(decodeURIComponent(channel), input, bearerToken(req)));
+    Promise.resolve()
+      .then(() => app.dispatch(decodeURIComponent(channel), input, bearerToken(req)))
+      .then(
+        (result) => sendJson(res, 200, result),
+        (error: unknown) => {
+          console.error(`Unexpected error on HTTP channel ${channel}`, error);
+          sendJson(res, 500, errorResult('INTERNAL'));
+        },
+      );
   });
 }
 

@@ -41,13 +41,13 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
     }
   }
 
-  function handle(channel: string, event: InvokeEvent, input: unknown): Result<unknown> {
+  async function handle(channel: string, event: InvokeEvent, input: unknown): Promise<Result<unknown>> {
     const url = event.senderFrame?.url;
     if (!url || !isTrustedSender(url)) return errorResult('FORBIDDEN', { reason: 'untrustedSender' });
     const senderId = event.sender.id;
     let result: Result<unknown>;
     try {
-      result = app.dispatch(channel, input, tokens.get(senderId) ?? null);
+      result = await app.dispatch(channel, input, tokens.get(senderId) ?? null);
     } catch (error) {
       // A throw would reach the renderer as a rejected promise carrying our message; errors cross as data.
       console.error(`Unexpected error on IPC channel ${channel}`, error);

@@ -13,6 +13,9 @@ export const permissions = [
   'stock.transfer',
   'stock.count',
   'costs.view',
+  'purchasing.manage',
+  'purchasing.approve',
+  'purchasing.receive',
   'admin',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { authContract } from './auth';
 import { catalogContract } from './catalog';
 import { locationsContract } from './locations';
+import { purchasingContract } from './purchasing';
 import { settingsContract } from './settings';
 import { searchContract, stockContract } from './stock';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...catalogContract,
   ...stockContract,
   ...searchContract,
+  ...purchasingContract,
 };
 
 export type Contract = typeof contract;

@@ -1,17 +1,47 @@
 import { z } from 'zod';
-import { channel, empty } from './define';
+import { channel, empty, money } from './define';
 
 export const settingsSchema = z.object({
   companyName: z.string().trim().max(200),
   currency: z.string().regex(/^[A-Z]{3}$/),
   requireAdjustmentReason: z.boolean(),
   defaultCostMethod: z.enum(['average', 'last', 'catalogue', 'manual']),
+  // Letterhead of the documents (purchase orders).
+  companyAddress: z.string().trim().max(1000),
+  companyTaxId: z.string().trim().max(50),
+  companyEmail: z.union([z.literal(''), z.email()]),
+  companyPhone: z.string().trim().max(50),
+  /** PNG or JPEG, base64, at most ~300 KB. */
+  companyLogo: z.object({ mime: z.enum(['image/png', 'image/jpeg']), base64: z.string().max(400_000) }).nullable(),
+  /** Printed as "Ship to" when a purchase order has no address of its own; empty = the letterhead address. */
+  defaultShipToAddress: z.string().trim().max(1000),
+  // Purchasing.
+  poNumberPrefix: z.string().trim().max(20),
+  /** The number the next purchase order gets. */
+  poNextNumber: z.number().int().min(1).max(999_999_999),
+  /** Purchase orders totalling at least this need an approval before they are submitted; null = never. */
+  approvalThreshold: money.nullable(),
+  requireVendorInvoiceNumber: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+export const smtpSecurity = ['tls', 'starttls', 'none'] as const;
+
+const smtpFields = {
+  host: z.string().trim().max(200),
+  port: z.number().int().min(1).max(65_535),
+  security: z.enum(smtpSecurity),
+  user: z.string().trim().max(200),
+  fromAddress: z.union([z.literal(''), z.email()]),
+  fromName: z.string().trim().max(200),
+};
+
+export const smtpSettingsSchema = z.object({ ...smtpFields, passwordSet: z.boolean(), storage: z.enum(['keyFile', 'safeStorage']) });
+export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
+
 export const settingsContract = {
   'settings.get': channel({
-    summary: 'Reads the office settings (currency, whether a reason is required for manual stock changes, …).',
+    summary: 'Reads the office settings (currency, letterhead, purchase order numbering, approval threshold, …).',
     permission: 'signedIn',
     input: empty,
     output: settingsSchema,
@@ -21,5 +51,23 @@ export const settingsContract = {
     permission: 'admin',
     input: settingsSchema.partial().strict(),
     output: settingsSchema,
+  }),
+  'settings.getSmtp': channel({
+    summary: 'The SMTP server used to e-mail documents; the password is never returned, only whether one is stored.',
+    permission: 'admin',
+    input: empty,
+    output: smtpSettingsSchema,
+  }),
+  'settings.updateSmtp': channel({
+    summary: 'Changes the SMTP server; the password is stored encrypted (omit it to keep the stored one, null to clear it).',
+    permission: 'admin',
+    input: z.object({ ...smtpFields, password: z.string().max(500).nullable().optional() }).strict(),
+    output: smtpSettingsSchema,
+  }),
+  'settings.testSmtp': channel({
+    summary: 'Sends a test message through the configured SMTP server.',
+    permission: 'admin',
+    input: z.object({ to: z.email() }).strict(),
+    output: z.object({ messageId: z.string() }),
   }),
 };

@@ -107,6 +107,7 @@ export const historyTypes = [
   'transfer.ship',
   'transfer.receive',
   'stocktake',
+  'receipt',
   'reversal',
 ] as const;
 

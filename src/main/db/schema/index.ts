@@ -2,3 +2,4 @@ export * from './auth';
 export * from './catalog';
 export * from './locations';
 export * from './stock';
+export * from './purchasing';

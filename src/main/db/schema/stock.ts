@@ -42,10 +42,19 @@ export const lots = sqliteTable(
     poLineId: integer('po_line_id'),
     receiptId: integer('receipt_id'),
     vendorInvoiceNumber: text('vendor_invoice_number'),
+    /**
+     * A cancelled receipt frees its serials for the corrected receipt: the serial moves here and
+     * serial_number becomes null (serials stay unique among live units).
+     */
+    voidedSerialNumber: text('voided_serial_number'),
     sourceType: text('source_type').notNull(),
     sourceId: integer('source_id').notNull(),
   },
-  (t) => [uniqueIndex('lots_product_serial_unique').on(t.productId, t.serialNumber), index('lots_serial_idx').on(t.serialNumber)],
+  (t) => [
+    uniqueIndex('lots_product_serial_unique').on(t.productId, t.serialNumber),
+    index('lots_serial_idx').on(t.serialNumber),
+    index('lots_voided_serial_idx').on(t.voidedSerialNumber).where(sql`voided_serial_number is not null`),
+  ],
 );
 
 /** Append-only ledger: every change of stock is a move between two locations. */

@@ -1,31 +1,126 @@
 // Office settings, stored as one JSON value per key; unknown keys are ignored, missing ones take defaults.
-import type { Settings } from '../../../shared/contract/settings';
+// The next purchase order number lives in the counters table (it is what numbering increments); the SMTP
+// password is stored encrypted by the app's secret box and never leaves the main process.
+import type { Settings, SmtpSettings } from '../../../shared/contract/settings';
+import { DomainError } from '../../../shared/errors';
+import type { SmtpConfig } from '../../mail/mailer';
 import { settings } from '../../db/schema';
-import type { Ctx } from '../context';
+import { inTransaction, takeCounter, type Ctx } from '../context';
 
-export const defaultSettings: Settings = {
+export const PO_SERIES = 'PO';
+const PO_START = 1001;
+
+export const defaultSettings: Omit<Settings, 'poNextNumber'> = {
   companyName: '',
   currency: 'EUR',
   requireAdjustmentReason: false,
   defaultCostMethod: 'average',
+  companyAddress: '',
+  companyTaxId: '',
+  companyEmail: '',
+  companyPhone: '',
+  companyLogo: null,
+  defaultShipToAddress: '',
+  poNumberPrefix: 'PO-',
+  approvalThreshold: null,
+  requireVendorInvoiceNumber: false,
 };
 
-export function getSettings(ctx: Ctx): Settings {
+function storedValues(ctx: Ctx): Record<string, unknown> {
   const rows = ctx.db.select().from(settings).all();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+}
+
+/** The number the next document of a series gets, without taking it. */
+export function peekCounter(ctx: Ctx, series: string, start: number): number {
+  const row = ctx.sqlite.prepare('SELECT next FROM counters WHERE name = ?').get(series) as { next: number } | undefined;
+  return row ? row.next + 1 : start;
+}
+
+export function getSettings(ctx: Ctx): Settings {
+  const stored = storedValues(ctx);
   const result: Record<string, unknown> = { ...defaultSettings };
   for (const key of Object.keys(defaultSettings)) if (key in stored) result[key] = stored[key];
-  return result as Settings;
+  return { ...(result as Omit<Settings, 'poNextNumber'>), poNextNumber: peekCounter(ctx, PO_SERIES, PO_START) };
 }
 
 export function updateSettings(ctx: Ctx, patch: Partial<Settings>): Settings {
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    ctx.db
-      .insert(settings)
-      .values({ key, value: JSON.stringify(value) })
-      .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value) } })
-      .run();
-  }
-  return getSettings(ctx);
+  return inTransaction(ctx, () => {
+    const { poNextNumber, ...rest } = patch;
+    for (const [key, value] of Object.entries(rest)) {
+      if (value === undefined) continue;
+      ctx.db
+        .insert(settings)
+        .values({ key, value: JSON.stringify(value) })
+        .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value) } })
+        .run();
+    }
+    if (poNextNumber !== undefined) {
+      ctx.sqlite.prepare('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = excluded.next').run(PO_SERIES, poNextNumber - 1);
+    }
+    return getSettings(ctx);
+  });
+}
+
+/** The next purchase order number, e.g. "PO-1001" (prefix and number from the settings). */
+export function nextPoNumber(ctx: Ctx): string {
+  const prefix = getSettings(ctx).poNumberPrefix;
+  return `${prefix}${takeCounter(ctx, PO_SERIES, PO_START)}`;
+}
+
+// SMTP ---------------------------------------------------------------------------------------
+
+interface StoredSmtp {
+  host: string;
+  port: number;
+  security: 'tls' | 'starttls' | 'none';
+  user: string;
+  fromAddress: string;
+  fromName: string;
+  /** Encrypted by ctx.secrets; null when no password is stored. */
+  password: string | null;
+}
+
+const SMTP_KEY = 'smtp';
+const defaultSmtp: StoredSmtp = { host: '', port: 587, security: 'starttls', user: '', fromAddress: '', fromName: '', password: null };
+
+function storedSmtp(ctx: Ctx): StoredSmtp {
+  const value = storedValues(ctx)[SMTP_KEY] as Partial<StoredSmtp> | undefined;
+  return { ...defaultSmtp, ...value };
+}
+
+export function getSmtpSettings(ctx: Ctx): SmtpSettings {
+  const { password, ...rest } = storedSmtp(ctx);
+  return { ...rest, passwordSet: password !== null, storage: ctx.secrets.kind };
+}
+
+export function updateSmtpSettings(
+  ctx: Ctx,
+  input: Omit<StoredSmtp, 'password'> & { password?: string | null },
+): SmtpSettings {
+  const current = storedSmtp(ctx);
+  // Encrypt outside the transaction: it may touch the key file.
+  const password = input.password === undefined ? current.password : input.password === null || input.password === '' ? null : ctx.secrets.encrypt(input.password);
+  const value: StoredSmtp = { host: input.host, port: input.port, security: input.security, user: input.user, fromAddress: input.fromAddress, fromName: input.fromName, password };
+  ctx.db
+    .insert(settings)
+    .values({ key: SMTP_KEY, value: JSON.stringify(value) })
+    .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value) } })
+    .run();
+  return getSmtpSettings(ctx);
+}
+
+/** What the mailer needs; SMTP_NOT_CONFIGURED without a host or a sender address. */
+export function smtpConfig(ctx: Ctx): SmtpConfig {
+  const smtp = storedSmtp(ctx);
+  if (!smtp.host || !smtp.fromAddress) throw new DomainError('SMTP_NOT_CONFIGURED');
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    security: smtp.security,
+    user: smtp.user || null,
+    password: smtp.password === null ? null : ctx.secrets.decrypt(smtp.password),
+    fromAddress: smtp.fromAddress,
+    fromName: smtp.fromName || getSettings(ctx).companyName || null,
+  };
 }

@@ -32,9 +32,13 @@ function filters(input: HistoryInput, side: 'move' | 'event', locationEnd?: 'fro
     params.push(input.locationId);
   }
   if (input.serial) {
-    where.push(side === 'move' ? 'm.lot_id IN (SELECT id FROM lots WHERE serial_number = ?)' : '(e.serial_number = ? OR e.lot_id IN (SELECT id FROM lots WHERE serial_number = ?))');
-    params.push(input.serial);
-    if (side === 'event') params.push(input.serial);
+    // A serial freed by a cancelled receipt is still found in the moves it took part in.
+    where.push(
+      side === 'move'
+        ? 'm.lot_id IN (SELECT id FROM lots WHERE serial_number = ? UNION ALL SELECT id FROM lots WHERE voided_serial_number = ?)'
+        : '(e.serial_number = ? OR e.lot_id IN (SELECT id FROM lots WHERE serial_number = ?))',
+    );
+    params.push(input.serial, input.serial);
   }
   if (input.userId) {
     where.push(`${alias}.user_id = ?`);
@@ -104,12 +108,13 @@ export function history(ctx: Ctx, input: HistoryInput): { rows: HistoryRow[]; to
 function moveRow(ctx: Ctx, id: number): HistoryRow {
   const m = ctx.sqlite
     .prepare(
-      `SELECT m.id, m.occurred_at AS occurredAt, m.product_id AS productId, p.sku, p.name AS productName, lt.serial_number AS serialNumber, m.qty,
+      `SELECT m.id, m.occurred_at AS occurredAt, m.product_id AS productId, p.sku, p.name AS productName, coalesce(lt.serial_number, lt.voided_serial_number) AS serialNumber, m.qty,
               m.from_location_id AS fromId, f.name AS fromName, f.kind AS fromKind, m.to_location_id AS toId, t.name AS toName, t.kind AS toKind, m.source_type AS sourceType, m.source_id AS sourceId,
               m.reason, u.display_name AS userName, m.reverses_move_id AS reversesMoveId,
               CASE m.source_type WHEN 'adjustment' THEN (SELECT number FROM adjustments WHERE id = m.source_id)
                                  WHEN 'transfer' THEN (SELECT number FROM transfers WHERE id = m.source_id)
-                                 WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id) END AS documentNumber
+                                 WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id)
+                                 WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id) END AS documentNumber
        FROM stock_moves m JOIN products p ON p.id = m.product_id JOIN lots lt ON lt.id = m.lot_id
        JOIN locations f ON f.id = m.from_location_id JOIN locations t ON t.id = m.to_location_id LEFT JOIN users u ON u.id = m.user_id
        WHERE m.id = ?`,
@@ -138,6 +143,7 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
   if (m.reversesMoveId !== null) type = 'reversal';
   else if (m.sourceType === 'transfer') type = m.toId === VIRTUAL.transit ? 'transfer.ship' : m.fromId === VIRTUAL.transit ? 'transfer.receive' : 'transfer';
   else if (m.sourceType === 'stocktake') type = 'stocktake';
+  else if (m.sourceType === 'receipt') type = 'receipt';
   return {
     key: `m${m.id}`,
     occurredAt: m.occurredAt,

@@ -81,12 +81,16 @@ export function updateInventoryProduct(ctx: Ctx, actor: Actor, input: IpFields &
 }
 
 // Quantities are computed per row of the page only (correlated subqueries), so a page costs the same at
-// any catalogue size. On order / back ordered come from purchase order lines once purchasing exists.
+// any catalogue size. On order / back ordered come from the purchase order lines still to receive.
 const columns = `ip.id AS id, ip.product_id AS productId, p.sku AS sku, p.name AS productName, p.serialized AS serialized,
   ip.location_id AS locationId, l.name AS locationName, ip.bin AS bin, ip.reference_number AS referenceNumber, ip.min AS min, ip.max AS max`;
 const onHandExpr = `coalesce((SELECT s.qty FROM stock_levels s WHERE s.product_id = ip.product_id AND s.location_id = ip.location_id), 0)`;
 const allocatedExpr = (kind: string) =>
   `coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.product_id = ip.product_id AND a.location_id = ip.location_id AND a.kind = '${kind}'), 0)`;
+/** Outstanding on submitted orders (receivable lines); back ordered = the part of lines already partly received. */
+const onOrderExpr = (backOrderedOnly: boolean) =>
+  `coalesce((SELECT sum(pl.qty_ordered - pl.qty_canceled - pl.qty_received) FROM purchase_order_lines pl
+    WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND pl.receivable = 1${backOrderedOnly ? ' AND pl.qty_received > 0' : ''}), 0)`;
 const valueExpr = `coalesce((SELECT s.value FROM stock_levels s WHERE s.product_id = ip.product_id AND s.location_id = ip.location_id), 0)`;
 
 const sortColumns: Record<string, string> = {
@@ -116,6 +120,8 @@ interface Row {
   reserved: number;
   picked: number;
   value: number;
+  onOrder: number;
+  backOrdered: number;
 }
 
 function toInventoryProduct(row: Row, showCost: boolean): InventoryProduct {
@@ -123,13 +129,12 @@ function toInventoryProduct(row: Row, showCost: boolean): InventoryProduct {
     ...row,
     serialized: row.serialized === 1,
     available: row.onHand - row.reserved - row.picked,
-    onOrder: 0,
-    backOrdered: 0,
     value: showCost ? row.value : null,
   };
 }
 
-const selectColumns = `SELECT ${columns}, ${onHandExpr} AS onHand, ${allocatedExpr('reserved')} AS reserved, ${allocatedExpr('picked')} AS picked, ${valueExpr} AS value`;
+const selectColumns = `SELECT ${columns}, ${onHandExpr} AS onHand, ${allocatedExpr('reserved')} AS reserved, ${allocatedExpr('picked')} AS picked, ${valueExpr} AS value,
+  ${onOrderExpr(false)} AS onOrder, ${onOrderExpr(true)} AS backOrdered`;
 const fromIpFirst = `FROM inventory_products ip JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id`;
 // CROSS JOIN fixes the join order: walk products in the sort column's index and probe each one's
 // inventory products, which finds a page at once when many rows match.

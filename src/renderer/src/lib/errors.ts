@@ -56,6 +56,12 @@ function keyFor(code: string, d: Details): string {
       return typeof d.name === 'string' ? `${code}_named` : code;
     case 'MIN_GREATER_THAN_MAX':
       return typeof d.min === 'number' && typeof d.max === 'number' ? 'MIN_GREATER_THAN_MAX_values' : code;
+    case 'OVER_RECEIPT':
+      return typeof d.outstanding === 'number' && typeof d.requested === 'number' ? 'OVER_RECEIPT_counts' : code;
+    case 'MAIL_FAILED':
+      return typeof d.reason === 'string' ? 'MAIL_FAILED_reason' : code;
+    case 'REVERSAL_BLOCKED':
+      return Array.isArray(d.items) && typeof d.number === 'string' ? 'REVERSAL_BLOCKED_items' : code;
     case 'FORBIDDEN':
       return typeof d.permission === 'string' ? 'FORBIDDEN_permission' : 'FORBIDDEN';
     default:
@@ -67,11 +73,13 @@ export function translateError(err: unknown): string {
   if (!(err instanceof ApiError)) return i18next.t('errors:INTERNAL');
   if (err.code === 'INTERNAL' && err.message === 'network') return i18next.t('errors:NETWORK');
   const d = err.details;
-  const more = typeof d.count === 'number' && Array.isArray(d.serials) && d.count > d.serials.length ? d.count - d.serials.length : 0;
+  const shown = Array.isArray(d.serials) ? d.serials : Array.isArray(d.items) ? d.items : null;
+  const more = typeof d.count === 'number' && shown && d.count > shown.length ? d.count - shown.length : 0;
   return i18next.t(`errors:${keyFor(err.code, d)}`, {
     ...d,
     // A list of serials is shown joined; a count of serials (SERIAL_COUNT_MISMATCH) as it is.
     serials: Array.isArray(d.serials) ? list(d.serials) : d.serials,
+    items: list(d.items),
     fields: fieldsOf(d).join(', '),
     field: typeof d.field === 'string' ? fieldLabel(d.field) : '',
     entity: typeof d.entity === 'string' ? i18next.t(`errors:entities.${d.entity}`, { defaultValue: d.entity }) : '',

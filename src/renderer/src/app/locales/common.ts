@@ -121,6 +121,7 @@ const en = {
     catalog: { manage: 'Manage the catalogue' },
     stock: { adjust: 'Adjust stock', transfer: 'Transfer stock', count: 'Count stock (stocktake)' },
     costs: { view: 'View internal costs' },
+    purchasing: { manage: 'Create and send purchase orders', approve: 'Approve or reject purchases', receive: 'Receive deliveries' },
     admin: 'Administration',
   },
 };
@@ -243,6 +244,7 @@ const es: typeof en = {
     catalog: { manage: 'Gestionar el catálogo' },
     stock: { adjust: 'Ajustar existencias', transfer: 'Transferir existencias', count: 'Contar existencias (recuento)' },
     costs: { view: 'Ver costos internos' },
+    purchasing: { manage: 'Crear y enviar órdenes de compra', approve: 'Aprobar o rechazar compras', receive: 'Recibir entregas' },
     admin: 'Administración',
   },
 };

@@ -13,6 +13,7 @@ const typeColors: Record<HistoryRow['type'], string> = {
   'transfer.ship': 'cyan',
   'transfer.receive': 'teal',
   stocktake: 'lime',
+  receipt: 'green',
   reversal: 'orange',
 };
 

@@ -273,6 +273,7 @@ export const en = {
       'transfer.ship': 'Shipped',
       'transfer.receive': 'Transfer received',
       stocktake: 'Stocktake',
+      receipt: 'Received from vendor',
       reversal: 'Reversal',
     },
     fields: {

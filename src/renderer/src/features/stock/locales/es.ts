@@ -275,6 +275,7 @@ export const es: typeof en = {
       'transfer.ship': 'Enviado',
       'transfer.receive': 'Transferencia recibida',
       stocktake: 'Inventario físico',
+      receipt: 'Recibido del proveedor',
       reversal: 'Reversión',
     },
     fields: {

@@ -1,0 +1,47 @@
+import type { purchasingContract } from '../../shared/contract/purchasing';
+import { emailOrder, renderOrderPdf } from '../domain/purchasing/documents';
+import {
+  addLine,
+  approveOrder,
+  cancelOrder,
+  createOrder,
+  getOrder,
+  listOrders,
+  orderHistory,
+  reduceLine,
+  rejectOrder,
+  removeLine,
+  requestApproval,
+  submitOrder,
+  updateLine,
+  updateOrder,
+} from '../domain/purchasing/orders';
+import { cancelReceipt, listOpenLines, listReceipts, receive } from '../domain/purchasing/receiving';
+import { createFromSuggestions, reorderSuggestions } from '../domain/purchasing/reorder';
+import type { PartialHandlerTable } from './types';
+
+export const purchasingHandlers: PartialHandlerTable<keyof typeof purchasingContract> = {
+  'purchasing.listOrders': (input, { ctx, actor }) => listOrders(ctx, actor, input),
+  'purchasing.getOrder': (input, { ctx, actor }) => getOrder(ctx, actor, input.id),
+  'purchasing.createOrder': (input, { ctx, actor }) => createOrder(ctx, actor, input),
+  'purchasing.updateOrder': (input, { ctx, actor }) => updateOrder(ctx, actor, input),
+  'purchasing.addLine': (input, { ctx, actor }) => addLine(ctx, actor, input),
+  'purchasing.updateLine': (input, { ctx, actor }) => updateLine(ctx, actor, input),
+  'purchasing.removeLine': (input, { ctx, actor }) => removeLine(ctx, actor, input.id),
+  'purchasing.requestApproval': (input, { ctx, actor }) => requestApproval(ctx, actor, input.id),
+  'purchasing.approve': (input, { ctx, actor }) => approveOrder(ctx, actor, input),
+  'purchasing.reject': (input, { ctx, actor }) => rejectOrder(ctx, actor, input),
+  'purchasing.listApprovals': (input, { ctx, actor }) => listOrders(ctx, actor, { ...input, sortBy: 'createdAt', approvalRequested: true, statuses: ['new'] }),
+  'purchasing.submit': (input, { ctx, actor }) => submitOrder(ctx, actor, input.id),
+  'purchasing.cancelOrder': (input, { ctx, actor }) => cancelOrder(ctx, actor, input),
+  'purchasing.reduceLine': (input, { ctx, actor }) => reduceLine(ctx, actor, input),
+  'purchasing.renderPdf': (input, { ctx }) => renderOrderPdf(ctx, input),
+  'purchasing.emailOrder': (input, { ctx, actor }) => emailOrder(ctx, actor, input),
+  'purchasing.history': (input, { ctx }) => orderHistory(ctx, input.id),
+  'purchasing.reorderSuggestions': (input, { ctx, actor }) => reorderSuggestions(ctx, actor, input),
+  'purchasing.createFromSuggestions': (input, { ctx, actor }) => createFromSuggestions(ctx, actor, input),
+  'purchasing.listOpenLines': (input, { ctx, actor }) => listOpenLines(ctx, actor, input),
+  'purchasing.receive': (input, { ctx, actor }) => receive(ctx, actor, input),
+  'purchasing.listReceipts': (input, { ctx, actor }) => listReceipts(ctx, actor, input),
+  'purchasing.cancelReceipt': (input, { ctx, actor }) => cancelReceipt(ctx, actor, input),
+};

@@ -1,0 +1,109 @@
+// The purchase order sent to the vendor: the PDF and the e-mail that carries it. Both read the order in
+// a synchronous step, then do their I/O outside any transaction; every e-mail attempt, sent or failed,
+// is recorded on the order afterwards (a failure changes nothing else).
+import { renderPurchaseOrderPdf, type PurchaseOrderDocument } from '../../documents/purchaseOrderPdf';
+import { sendMail, type SmtpConfig } from '../../mail/mailer';
+import { DomainError } from '../../../shared/errors';
+import { inTransaction, type Actor, type Ctx } from '../context';
+import { getSettings, smtpConfig } from '../settings/settings';
+import { recordPoEvent, requireOrder } from './orders';
+
+function joinAddress(parts: (string | null)[]): string {
+  return parts.filter((p) => p && p.trim()).join('\n');
+}
+
+/** The order as the PDF prints it, always with costs (only purchasing users can render it). */
+export function purchaseOrderDocument(ctx: Ctx, id: number, locale: 'es' | 'en'): PurchaseOrderDocument {
+  const order = requireOrder(ctx, id);
+  const settings = getSettings(ctx);
+  const head = ctx.sqlite
+    .prepare(
+      `SELECT po.created_at AS createdAt, po.submitted_at AS submittedAt, po.ship_to_name AS shipToName, po.ship_to_address AS shipToAddress, po.shipping_type AS shippingType,
+              po.expected_ship_date AS expectedShipDate, po.payment_terms AS paymentTerms, po.memo, po.freight, pf.name AS purchaseFor,
+              v.name AS vendorName, v.email AS vendorEmail, v.phone AS vendorPhone, v.address1, v.address2, v.postal_code AS postalCode, v.city, v.state, v.country
+       FROM purchase_orders po JOIN companies v ON v.id = po.vendor_id LEFT JOIN companies pf ON pf.id = po.purchase_for_company_id WHERE po.id = ?`,
+    )
+    .get(order.id) as Record<string, string | number | null> & { createdAt: number; submittedAt: number | null; freight: number };
+  const lines = ctx.sqlite
+    .prepare(
+      `SELECT p.sku, l.description, l.vendor_part_number AS vendorPartNumber, l.qty_ordered - l.qty_canceled AS qty, l.unit_cost AS unitCost
+       FROM purchase_order_lines l JOIN products p ON p.id = l.product_id WHERE l.po_id = ? AND l.qty_ordered > l.qty_canceled ORDER BY l.line_no`,
+    )
+    .all(order.id) as { sku: string; description: string; vendorPartNumber: string | null; qty: number; unitCost: number }[];
+  const withAmounts = lines.map((l) => ({ ...l, extended: l.qty * l.unitCost }));
+  const subtotal = withAmounts.reduce((s, l) => s + l.extended, 0);
+  const logo = settings.companyLogo ? { mime: settings.companyLogo.mime, data: new Uint8Array(Buffer.from(settings.companyLogo.base64, 'base64')) } : null;
+  const str = (v: string | number | null | undefined) => (typeof v === 'string' && v.trim() ? v : null);
+  return {
+    locale,
+    currency: settings.currency,
+    letterhead: { name: settings.companyName, address: settings.companyAddress, taxId: settings.companyTaxId, email: settings.companyEmail || null, phone: settings.companyPhone || null, logo },
+    number: order.number,
+    date: new Date(head.submittedAt ?? head.createdAt).toISOString().slice(0, 10),
+    vendor: {
+      name: String(head.vendorName),
+      address: joinAddress([str(head.address1), str(head.address2), [str(head.postalCode), str(head.city)].filter(Boolean).join(' ') || null, str(head.state), str(head.country)]),
+      email: str(head.vendorEmail),
+      phone: str(head.vendorPhone),
+    },
+    shipTo: {
+      name: str(head.shipToName) ?? settings.companyName,
+      address: str(head.shipToAddress) ?? (settings.defaultShipToAddress || settings.companyAddress),
+    },
+    purchaseFor: str(head.purchaseFor),
+    shippingType: str(head.shippingType),
+    expectedShipDate: str(head.expectedShipDate),
+    paymentTerms: str(head.paymentTerms),
+    memo: str(head.memo),
+    lines: withAmounts,
+    subtotal,
+    freight: head.freight,
+    total: subtotal + head.freight,
+  };
+}
+
+export function pdfFilename(number: string): string {
+  return `${number.replace(/[^\w.-]+/g, '_')}.pdf`;
+}
+
+export async function renderOrderPdf(ctx: Ctx, input: { id: number; locale: 'es' | 'en' }): Promise<{ filename: string; base64: string }> {
+  const doc = purchaseOrderDocument(ctx, input.id, input.locale);
+  const bytes = await renderPurchaseOrderPdf(doc);
+  return { filename: pdfFilename(doc.number), base64: Buffer.from(bytes).toString('base64') };
+}
+
+export async function emailOrder(
+  ctx: Ctx,
+  actor: Actor,
+  input: { id: number; to: string[]; cc: string[]; subject: string; message: string; locale: 'es' | 'en' },
+  send: typeof sendMail = sendMail,
+) {
+  const order = requireOrder(ctx, input.id);
+  if (order.status === 'canceled') throw new DomainError('INVALID_TRANSITION', { number: order.number, status: order.status, action: 'email' });
+  const recipients = { to: input.to, cc: input.cc, subject: input.subject };
+  let config: SmtpConfig;
+  try {
+    config = smtpConfig(ctx);
+  } catch (error) {
+    if (error instanceof DomainError) inTransaction(ctx, () => recordPoEvent(ctx, order.id, actor.userId, 'emailFailed', { ...recipients, reason: error.code }));
+    throw error;
+  }
+  const doc = purchaseOrderDocument(ctx, order.id, input.locale);
+  const pdf = await renderPurchaseOrderPdf(doc);
+  try {
+    const sent = await send(config, {
+      to: input.to,
+      cc: input.cc,
+      replyTo: getSettings(ctx).companyEmail || null,
+      subject: input.subject,
+      text: input.message,
+      attachments: [{ filename: pdfFilename(order.number), content: pdf, contentType: 'application/pdf' }],
+    });
+    inTransaction(ctx, () => recordPoEvent(ctx, order.id, actor.userId, 'emailed', { ...recipients, messageId: sent.messageId, rejected: sent.rejected }));
+    return sent;
+  } catch (error) {
+    const reason = error instanceof DomainError ? String(error.details.reason ?? error.code) : 'unknown';
+    inTransaction(ctx, () => recordPoEvent(ctx, order.id, actor.userId, 'emailFailed', { ...recipients, reason }));
+    throw error;
+  }
+}

@@ -1,0 +1,319 @@
+// Receiving. One receipt = one transaction, across lines of several purchase orders: new lots at the
+// line's cost (plus its share of the freight when split), moves Vendor → location (or → Customer for the
+// client company), quantities and statuses of the orders. A receipt is cancelled by moves back to the
+// Vendor, refused while any of its units has moved on, is held, or was delivered elsewhere.
+import type { OpenLine, Receipt } from '../../../shared/contract/purchasing';
+import { DomainError } from '../../../shared/errors';
+import { can, COUNT_CAP, inTransaction, likePattern, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
+import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { getSettings } from '../settings/settings';
+import { ensureInventoryProduct } from '../stock/inventoryProducts';
+import { assertSerialsUnique, postArrivals, postMoves } from '../stock/ledger';
+import { recordPoEvent, refreshOrder } from './orders';
+
+// Open lines ----------------------------------------------------------------------------------
+
+const openColumns = `l.id AS lineId, po.id AS orderId, po.number AS orderNumber, po.vendor_id AS vendorId, v.name AS vendorName,
+  po.purchase_for_company_id AS purchaseForCompanyId, pf.name AS purchaseForName, l.product_id AS productId, p.sku, p.name AS productName, p.serialized,
+  l.vendor_part_number AS vendorPartNumber, l.qty_ordered AS qtyOrdered, l.qty_received AS qtyReceived,
+  l.qty_ordered - l.qty_canceled - l.qty_received AS outstanding, l.unit_cost AS unitCost, l.location_id AS locationId, loc.name AS locationName,
+  l.estimated_arrival AS estimatedArrival`;
+const openFrom = `FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN companies v ON v.id = po.vendor_id
+  LEFT JOIN companies pf ON pf.id = po.purchase_for_company_id JOIN products p ON p.id = l.product_id JOIN locations loc ON loc.id = l.location_id`;
+const openSort: Record<string, string> = { orderNumber: 'l.po_id', sku: 'p.sku', vendorName: 'v.name', estimatedArrival: 'l.estimated_arrival' };
+
+export function listOpenLines(
+  ctx: Ctx,
+  actor: Actor,
+  input: { page: number; pageSize: number; sortBy?: string; sortDirection: 'asc' | 'desc'; q?: string; orderId?: number; vendorId?: number; locationId?: number },
+) {
+  const where = ['l.receivable = 1'];
+  const params: unknown[] = [];
+  if (input.q) {
+    const pattern = likePattern(input.q);
+    where.push(`(po.number LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\' OR l.vendor_part_number LIKE ? ESCAPE '\\')`);
+    params.push(pattern, pattern, pattern, pattern, pattern);
+  }
+  for (const [value, column] of [
+    [input.orderId, 'l.po_id'],
+    [input.vendorId, 'po.vendor_id'],
+    [input.locationId, 'l.location_id'],
+  ] as const) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    params.push(value);
+  }
+  const whereSql = `WHERE ${where.join(' AND ')}`;
+  const direction = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
+  const rows = ctx.sqlite
+    .prepare(`SELECT ${openColumns} ${openFrom} ${whereSql} ORDER BY ${openSort[input.sortBy ?? 'orderNumber'] ?? 'l.po_id'} ${direction}, l.po_id ${direction}, l.line_no LIMIT ? OFFSET ?`)
+    .all(...params, input.pageSize, offsetOf(input)) as (Omit<OpenLine, 'serialized' | 'backOrdered'> & { serialized: number })[];
+  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${openFrom} ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
+  const showCost = can(actor, 'costs.view');
+  return {
+    rows: rows.map((r) => ({ ...r, serialized: r.serialized === 1, backOrdered: r.qtyReceived > 0 ? r.outstanding : 0, unitCost: showCost ? r.unitCost : null })),
+    total: Math.min(count.n, COUNT_CAP),
+    totalCapped: count.n > COUNT_CAP,
+  };
+}
+
+// Receiving -----------------------------------------------------------------------------------
+
+export interface ReceiveLineInput {
+  lineId: number;
+  qty: number;
+  serials?: string[];
+  destination: 'location' | 'customer';
+  locationId?: number;
+  companyId?: number;
+  vendorInvoiceNumber: string | null;
+}
+
+interface LineRow {
+  id: number;
+  poId: number;
+  number: string;
+  status: string;
+  vendorId: number;
+  purchaseForCompanyId: number | null;
+  productId: number;
+  sku: string;
+  serialized: number;
+  outstanding: number;
+  unitCost: number;
+  locationId: number;
+}
+
+/**
+ * Each line's share of the freight, by value (by units when nothing has a cost), in whole
+ * ten-thousandths: the shares add up to the freight exactly, the last line taking the remainder.
+ */
+export function splitFreight(freight: number, lines: { qty: number; unitCost: number }[]): number[] {
+  const values = lines.map((l) => BigInt(l.qty) * BigInt(l.unitCost));
+  let weights = values;
+  let sum = values.reduce((a, b) => a + b, 0n);
+  if (sum === 0n) {
+    weights = lines.map((l) => BigInt(l.qty));
+    sum = weights.reduce((a, b) => a + b, 0n);
+  }
+  if (sum === 0n) return lines.map(() => 0);
+  let given = 0n;
+  return weights.map((w, i) => {
+    const share = i === weights.length - 1 ? BigInt(freight) - given : (BigInt(freight) * w) / sum;
+    given += share;
+    return Number(share);
+  });
+}
+
+export function receive(ctx: Ctx, actor: Actor, input: { lines: ReceiveLineInput[]; freight: number; splitFreight: boolean; note: string | null }): Receipt {
+  return inTransaction(ctx, () => {
+    const settings = getSettings(ctx);
+    const lookup = ctx.sqlite.prepare(
+      `SELECT l.id, l.po_id AS poId, po.number, po.status, po.vendor_id AS vendorId, po.purchase_for_company_id AS purchaseForCompanyId, l.product_id AS productId,
+              p.sku, p.serialized, l.qty_ordered - l.qty_canceled - l.qty_received AS outstanding, l.unit_cost AS unitCost, l.location_id AS locationId
+       FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN products p ON p.id = l.product_id WHERE l.id = ?`,
+    );
+    const requested = new Map<number, number>();
+    const serialsByProduct = new Map<number, string[]>();
+    const plan = input.lines.map((line) => {
+      const row = lookup.get(line.lineId) as LineRow | undefined;
+      if (!row) throw new DomainError('NOT_FOUND', { entity: 'purchaseOrderLine', id: line.lineId });
+      if (row.status !== 'submitted' && row.status !== 'receivedPartial') throw new DomainError('INVALID_TRANSITION', { number: row.number, status: row.status, action: 'receive' });
+      const total = (requested.get(row.id) ?? 0) + line.qty;
+      requested.set(row.id, total);
+      if (total > row.outstanding) throw new DomainError('OVER_RECEIPT', { outstanding: row.outstanding, requested: total, sku: row.sku, number: row.number });
+      const serials = line.serials ?? [];
+      if (row.serialized) {
+        if (serials.length !== line.qty) throw new DomainError('SERIAL_COUNT_MISMATCH', { qty: line.qty, serials: serials.length, sku: row.sku });
+        serialsByProduct.set(row.productId, [...(serialsByProduct.get(row.productId) ?? []), ...serials]);
+      } else if (serials.length > 0) {
+        throw new DomainError('SERIALS_NOT_ALLOWED', { sku: row.sku });
+      }
+      if (settings.requireVendorInvoiceNumber && !line.vendorInvoiceNumber) throw new DomainError('INVOICE_REQUIRED', { number: row.number });
+      let to: number;
+      let companyId: number | null = null;
+      if (line.destination === 'customer') {
+        companyId = line.companyId ?? row.purchaseForCompanyId;
+        if (companyId === null) throw new DomainError('VALIDATION', { fields: [{ path: 'companyId', code: 'required' }] });
+        if (!ctx.sqlite.prepare(`SELECT 1 FROM companies WHERE id = ?`).get(companyId)) throw new DomainError('NOT_FOUND', { entity: 'company', id: companyId });
+        to = VIRTUAL.customer;
+      } else {
+        to = line.locationId ?? row.locationId;
+        requireStockLocation(ctx, to);
+      }
+      return { input: line, row, serials, to, companyId };
+    });
+    // The same serial twice in one receipt (even on two lines), or already used by the product.
+    for (const [productId, serials] of serialsByProduct) assertSerialsUnique(ctx, productId, serials);
+
+    const shares = input.splitFreight && input.freight > 0 ? splitFreight(input.freight, plan.map((p) => ({ qty: p.input.qty, unitCost: p.row.unitCost }))) : plan.map(() => 0);
+    const now = ctx.now();
+    const number = nextNumber(ctx, 'RCV');
+    const receiptId = Number(
+      ctx.sqlite
+        .prepare(`INSERT INTO receipts (number, status, freight, split_freight, note, user_id, created_at) VALUES (?, 'posted', ?, ?, ?, ?, ?)`)
+        .run(number, input.freight, input.splitFreight ? 1 : 0, input.note, actor.userId, now).lastInsertRowid,
+    );
+    const insertLine = ctx.sqlite.prepare(
+      `INSERT INTO receipt_lines (receipt_id, po_id, po_line_id, qty, unit_cost, landed_unit_cost, location_id, company_id, vendor_invoice_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const addReceived = ctx.sqlite.prepare(`UPDATE purchase_order_lines SET qty_received = qty_received + ? WHERE id = ?`);
+    const byOrder = new Map<number, { sku: string; qty: number }[]>();
+    plan.forEach((p, i) => {
+      // Per-unit landed cost in whole ten-thousandths; the rounding is under one per unit.
+      const landed = p.row.unitCost + Math.round(shares[i]! / p.input.qty);
+      const receiptLineId = Number(
+        insertLine.run(receiptId, p.row.poId, p.row.id, p.input.qty, p.row.unitCost, landed, p.to, p.companyId, p.input.vendorInvoiceNumber).lastInsertRowid,
+      );
+      const lotFields = { unitCost: landed, vendorId: p.row.vendorId, poLineId: p.row.id, receiptId, vendorInvoiceNumber: p.input.vendorInvoiceNumber, sourceLine: receiptLineId };
+      postArrivals(
+        ctx,
+        { productId: p.row.productId, from: VIRTUAL.vendor, to: p.to, sourceType: 'receipt', sourceId: receiptId, companyId: p.companyId, userId: actor.userId, occurredAt: now },
+        p.row.serialized ? p.serials.map((serialNumber) => ({ ...lotFields, serialNumber, qty: 1 })) : [{ ...lotFields, serialNumber: null, qty: p.input.qty }],
+      );
+      if (p.to !== VIRTUAL.customer) ensureInventoryProduct(ctx, p.row.productId, p.to, actor.userId);
+      addReceived.run(p.input.qty, p.row.id);
+      byOrder.set(p.row.poId, [...(byOrder.get(p.row.poId) ?? []), { sku: p.row.sku, qty: p.input.qty }]);
+    });
+    for (const [poId, lines] of byOrder) {
+      const status = refreshOrder(ctx, poId);
+      recordPoEvent(ctx, poId, actor.userId, 'received', { receiptId, receiptNumber: number, units: lines.reduce((s, l) => s + l.qty, 0), lines, status });
+    }
+    return getReceipt(ctx, actor, receiptId);
+  });
+}
+
+// Reading receipts ------------------------------------------------------------------------------
+
+const receiptColumns = `r.id, r.number, r.status, r.created_at AS createdAt, u.display_name AS userName, r.freight, r.split_freight AS splitFreight, r.note,
+  r.canceled_at AS canceledAt, r.cancel_reason AS cancelReason`;
+
+function receiptLines(ctx: Ctx, receiptId: number, showCost: boolean): Receipt['lines'] {
+  const lines = ctx.sqlite
+    .prepare(
+      `SELECT rl.id, rl.po_id AS orderId, po.number AS orderNumber, rl.po_line_id AS lineId, p.sku, p.name AS productName, rl.qty, rl.unit_cost AS unitCost,
+              rl.landed_unit_cost AS landedUnitCost, loc.name AS locationName, c.name AS companyName, rl.vendor_invoice_number AS vendorInvoiceNumber
+       FROM receipt_lines rl JOIN purchase_orders po ON po.id = rl.po_id JOIN purchase_order_lines l ON l.id = rl.po_line_id JOIN products p ON p.id = l.product_id
+       JOIN locations loc ON loc.id = rl.location_id LEFT JOIN companies c ON c.id = rl.company_id
+       WHERE rl.receipt_id = ? ORDER BY rl.id`,
+    )
+    .all(receiptId) as (Omit<Receipt['lines'][number], 'serials'> & { unitCost: number; landedUnitCost: number })[];
+  const serials = ctx.sqlite
+    .prepare(
+      `SELECT m.source_line AS line, coalesce(lt.serial_number, lt.voided_serial_number) AS serial FROM stock_moves m JOIN lots lt ON lt.id = m.lot_id
+       WHERE m.source_type = 'receipt' AND m.source_id = ? AND m.reverses_move_id IS NULL AND lt.receipt_id = ? AND coalesce(lt.serial_number, lt.voided_serial_number) IS NOT NULL ORDER BY m.id`,
+    )
+    .all(receiptId, receiptId) as { line: number; serial: string }[];
+  const byLine = new Map<number, string[]>();
+  for (const s of serials) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s.serial]);
+  return lines.map((l) => ({
+    ...l,
+    unitCost: showCost ? l.unitCost : null,
+    landedUnitCost: showCost ? l.landedUnitCost : null,
+    serials: byLine.get(l.id) ?? [],
+  }));
+}
+
+type ReceiptHeader = Omit<Receipt, 'lines' | 'splitFreight' | 'units'> & { splitFreight: number; freight: number };
+
+function toReceipt(ctx: Ctx, row: ReceiptHeader, showCost: boolean): Receipt {
+  const lines = receiptLines(ctx, row.id, showCost);
+  return { ...row, splitFreight: row.splitFreight === 1, freight: showCost ? row.freight : null, units: lines.reduce((s, l) => s + l.qty, 0), lines };
+}
+
+export function getReceipt(ctx: Ctx, actor: Actor, id: number): Receipt {
+  const row = ctx.sqlite.prepare(`SELECT ${receiptColumns} FROM receipts r JOIN users u ON u.id = r.user_id WHERE r.id = ?`).get(id) as ReceiptHeader | undefined;
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'receipt', id });
+  return toReceipt(ctx, row, can(actor, 'costs.view'));
+}
+
+export function listReceipts(ctx: Ctx, actor: Actor, input: { page: number; pageSize: number; orderId?: number }) {
+  const where = input.orderId ? 'WHERE r.id IN (SELECT receipt_id FROM receipt_lines WHERE po_id = ?)' : '';
+  const params = input.orderId ? [input.orderId] : [];
+  const rows = ctx.sqlite
+    .prepare(`SELECT ${receiptColumns} FROM receipts r JOIN users u ON u.id = r.user_id ${where} ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?`)
+    .all(...params, input.pageSize, offsetOf(input)) as ReceiptHeader[];
+  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM receipts r ${where} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
+  const showCost = can(actor, 'costs.view');
+  return { rows: rows.map((r) => toReceipt(ctx, r, showCost)), total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+}
+
+// Cancelling ------------------------------------------------------------------------------------
+
+export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reason: string | null }): Receipt {
+  return inTransaction(ctx, () => {
+    const receipt = ctx.sqlite.prepare(`SELECT id, number, status FROM receipts WHERE id = ?`).get(input.id) as { id: number; number: string; status: string } | undefined;
+    if (!receipt) throw new DomainError('NOT_FOUND', { entity: 'receipt', id: input.id });
+    if (receipt.status !== 'posted') throw new DomainError('ALREADY_REVERSED', { number: receipt.number });
+    const moves = ctx.sqlite
+      .prepare(
+        `SELECT m.id, m.lot_id AS lotId, m.product_id AS productId, m.qty, m.from_location_id AS "from", m.to_location_id AS "to", m.unit_cost AS unitCost, m.source_line AS sourceLine,
+                m.company_id AS companyId, lt.serial_number AS serialNumber, p.sku,
+                coalesce((SELECT b.qty FROM balances b WHERE b.lot_id = m.lot_id AND b.location_id = m.to_location_id), 0) AS stillThere,
+                coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = m.lot_id AND a.location_id = m.to_location_id), 0) AS held
+         FROM stock_moves m JOIN lots lt ON lt.id = m.lot_id JOIN products p ON p.id = m.product_id
+         WHERE m.source_type = 'receipt' AND m.source_id = ? AND m.reverses_move_id IS NULL ORDER BY m.id`,
+      )
+      .all(receipt.id) as {
+      id: number;
+      lotId: number;
+      productId: number;
+      qty: number;
+      from: number;
+      to: number;
+      unitCost: number;
+      sourceLine: number;
+      companyId: number | null;
+      serialNumber: string | null;
+      sku: string;
+      stillThere: number;
+      held: number;
+    }[];
+    // Every unit must still be where the receipt put it, and free: name what is not.
+    const blocked = moves.filter((m) => m.stillThere - m.held < m.qty);
+    if (blocked.length > 0) {
+      throw new DomainError('REVERSAL_BLOCKED', {
+        number: receipt.number,
+        items: blocked.slice(0, 20).map((m) => m.serialNumber ?? m.sku),
+        count: blocked.length,
+      });
+    }
+    const now = ctx.now();
+    postMoves(
+      ctx,
+      moves.map((m) => ({
+        lotId: m.lotId,
+        productId: m.productId,
+        qty: m.qty,
+        from: m.to,
+        to: m.from,
+        unitCost: m.unitCost,
+        sourceType: 'receipt',
+        sourceId: receipt.id,
+        sourceLine: m.sourceLine,
+        companyId: m.companyId,
+        reason: input.reason,
+        userId: actor.userId,
+        occurredAt: now,
+        reversesMoveId: m.id,
+      })),
+    );
+    // The serials are free again for the corrected receipt; the moves still name them.
+    ctx.sqlite.prepare(`UPDATE lots SET voided_serial_number = serial_number, serial_number = NULL WHERE receipt_id = ? AND serial_number IS NOT NULL`).run(receipt.id);
+    const lines = ctx.sqlite
+      .prepare(`SELECT rl.po_id AS poId, rl.po_line_id AS lineId, rl.qty, p.sku FROM receipt_lines rl JOIN purchase_order_lines l ON l.id = rl.po_line_id JOIN products p ON p.id = l.product_id WHERE rl.receipt_id = ?`)
+      .all(receipt.id) as { poId: number; lineId: number; qty: number; sku: string }[];
+    const subtract = ctx.sqlite.prepare(`UPDATE purchase_order_lines SET qty_received = qty_received - ? WHERE id = ?`);
+    const byOrder = new Map<number, { sku: string; qty: number }[]>();
+    for (const line of lines) {
+      subtract.run(line.qty, line.lineId);
+      byOrder.set(line.poId, [...(byOrder.get(line.poId) ?? []), { sku: line.sku, qty: line.qty }]);
+    }
+    ctx.sqlite.prepare(`UPDATE receipts SET status = 'canceled', canceled_by = ?, canceled_at = ?, cancel_reason = ? WHERE id = ?`).run(actor.userId, now, input.reason, receipt.id);
+    for (const [poId, poLines] of byOrder) {
+      const status = refreshOrder(ctx, poId);
+      recordPoEvent(ctx, poId, actor.userId, 'receiptCanceled', { receiptId: receipt.id, receiptNumber: receipt.number, units: poLines.reduce((s, l) => s + l.qty, 0), lines: poLines, reason: input.reason, status });
+    }
+    return getReceipt(ctx, actor, receipt.id);
+  });
+}

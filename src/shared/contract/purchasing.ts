@@ -1,0 +1,392 @@
+import { z } from 'zod';
+import { channel, epochMs, id, money, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+
+export const poStatuses = ['new', 'submitted', 'receivedPartial', 'receivedFull', 'canceled'] as const;
+export const approvalStatuses = ['none', 'requested', 'approved', 'rejected'] as const;
+const nullableString = z.string().nullable();
+/** A calendar day as the user picked it: 'YYYY-MM-DD'. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const optionalDay = day.nullish().transform((v) => v ?? null);
+/** Money shown only with costs.view. */
+const cost = z.number().int().nullable();
+
+export const poLineSchema = z.object({
+  id,
+  lineNo: z.number().int(),
+  productId: id,
+  sku: z.string(),
+  productName: z.string(),
+  serialized: z.boolean(),
+  description: z.string(),
+  vendorPartNumber: nullableString,
+  qtyOrdered: z.number().int(),
+  qtyReceived: z.number().int(),
+  qtyCanceled: z.number().int(),
+  /** ordered − canceled − received. */
+  outstanding: z.number().int(),
+  /** Outstanding units of a line that has been partly received: the vendor owes them. */
+  backOrdered: z.number().int(),
+  unitCost: cost,
+  /** (ordered − canceled) × unit cost. */
+  extended: cost,
+  locationId: id,
+  locationName: z.string(),
+  estimatedArrival: nullableString,
+});
+export type PoLine = z.infer<typeof poLineSchema>;
+
+export const poSummarySchema = z.object({
+  id,
+  number: z.string(),
+  status: z.enum(poStatuses),
+  approvalStatus: z.enum(approvalStatuses),
+  vendorId: id,
+  vendorName: z.string(),
+  purchaseForName: nullableString,
+  createdAt: epochMs,
+  submittedAt: epochMs.nullable(),
+  expectedShipDate: nullableString,
+  lineCount: z.number().int(),
+  outstanding: z.number().int(),
+  total: cost,
+});
+export type PoSummary = z.infer<typeof poSummarySchema>;
+
+export const poSchema = poSummarySchema.extend({
+  vendorEmail: nullableString,
+  purchaseForCompanyId: id.nullable(),
+  shipToName: nullableString,
+  shipToAddress: nullableString,
+  shippingType: nullableString,
+  paymentTerms: nullableString,
+  memo: nullableString,
+  freight: cost,
+  subtotal: cost,
+  createdByName: z.string(),
+  /** Total at or above the approval threshold: submitting needs an approval. */
+  needsApproval: z.boolean(),
+  approvalByName: nullableString,
+  approvalAt: epochMs.nullable(),
+  approvalNote: nullableString,
+  cancelReason: nullableString,
+  /** Something has been received: the vendor can no longer change. */
+  anythingReceived: z.boolean(),
+  vendorInvoiceNumbers: z.array(z.string()),
+  lines: z.array(poLineSchema),
+});
+export type PurchaseOrder = z.infer<typeof poSchema>;
+
+const headerFields = {
+  vendorId: id,
+  purchaseForCompanyId: id.nullish().transform((v) => v ?? null),
+  shipToName: optionalText(200),
+  shipToAddress: optionalText(1000),
+  shippingType: optionalText(100),
+  expectedShipDate: optionalDay,
+  freight: money.default(0),
+  paymentTerms: optionalText(200),
+  memo: optionalText(4000),
+};
+
+const lineFields = {
+  qty,
+  /** Defaults to the vendor's cost for the product. */
+  unitCost: money.optional(),
+  locationId: id,
+  estimatedArrival: optionalDay,
+};
+
+/** Adds the PO's vendor to the product on the fly (the product must be bought from the vendor). */
+const addVendor = z.object({ vendorPartNumber: optionalText(100), vendorCost: money }).strict();
+
+export const poEventSchema = z.object({
+  id,
+  occurredAt: epochMs,
+  userName: nullableString,
+  type: z.enum([
+    'created',
+    'updated',
+    'lineAdded',
+    'lineUpdated',
+    'lineRemoved',
+    'approvalRequested',
+    'approved',
+    'rejected',
+    'submitted',
+    'emailed',
+    'emailFailed',
+    'received',
+    'receiptCanceled',
+    'lineReduced',
+    'canceled',
+  ]),
+  details: z.record(z.string(), z.unknown()),
+});
+export type PoEvent = z.infer<typeof poEventSchema>;
+
+export const openLineSchema = z.object({
+  lineId: id,
+  orderId: id,
+  orderNumber: z.string(),
+  vendorId: id,
+  vendorName: z.string(),
+  purchaseForCompanyId: id.nullable(),
+  purchaseForName: nullableString,
+  productId: id,
+  sku: z.string(),
+  productName: z.string(),
+  serialized: z.boolean(),
+  vendorPartNumber: nullableString,
+  qtyOrdered: z.number().int(),
+  qtyReceived: z.number().int(),
+  outstanding: z.number().int(),
+  backOrdered: z.number().int(),
+  unitCost: cost,
+  locationId: id,
+  locationName: z.string(),
+  estimatedArrival: nullableString,
+});
+export type OpenLine = z.infer<typeof openLineSchema>;
+
+export const receiptLineSchema = z.object({
+  id,
+  orderId: id,
+  orderNumber: z.string(),
+  lineId: id,
+  sku: z.string(),
+  productName: z.string(),
+  qty: z.number().int(),
+  unitCost: cost,
+  landedUnitCost: cost,
+  locationName: z.string(),
+  companyName: nullableString,
+  vendorInvoiceNumber: nullableString,
+  serials: z.array(z.string()),
+});
+
+export const receiptSchema = z.object({
+  id,
+  number: z.string(),
+  status: z.enum(['posted', 'canceled']),
+  createdAt: epochMs,
+  userName: z.string(),
+  freight: cost,
+  splitFreight: z.boolean(),
+  note: nullableString,
+  canceledAt: epochMs.nullable(),
+  cancelReason: nullableString,
+  units: z.number().int(),
+  lines: z.array(receiptLineSchema),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+export const suggestionSchema = z.object({
+  inventoryProductId: id,
+  productId: id,
+  sku: z.string(),
+  productName: z.string(),
+  locationId: id,
+  locationName: z.string(),
+  onHand: z.number().int(),
+  min: z.number().int(),
+  max: z.number().int(),
+  /** Outstanding on purchase orders not yet received, drafts included. */
+  onOrder: z.number().int(),
+  /** max − on hand − on order. */
+  suggestedQty: z.number().int(),
+  vendorId: id.nullable(),
+  vendorName: nullableString,
+  vendorPartNumber: nullableString,
+  vendorCost: cost,
+});
+export type Suggestion = z.infer<typeof suggestionSchema>;
+
+const orderSort = z.enum(['number', 'createdAt', 'vendorName', 'status', 'total', 'expectedShipDate']);
+
+export const purchasingContract = {
+  'purchasing.listOrders': channel({
+    summary: 'Purchase orders, paged, searchable by number or vendor and filtered by status, vendor, product and date.',
+    permission: 'inventory.view',
+    input: pageInput(orderSort, {
+      q: z.string().trim().max(100).optional(),
+      statuses: z.array(z.enum(poStatuses)).max(5).optional(),
+      vendorId: id.optional(),
+      productId: id.optional(),
+      from: epochMs.optional(),
+      to: epochMs.optional(),
+    }),
+    output: pageOutput(poSummarySchema),
+  }),
+  'purchasing.getOrder': channel({
+    summary: 'One purchase order with its lines, totals and approval.',
+    permission: 'inventory.view',
+    input: z.object({ id }).strict(),
+    output: poSchema,
+  }),
+  'purchasing.createOrder': channel({
+    summary: 'Creates a New purchase order, optionally with lines (products bought from that vendor).',
+    permission: 'purchasing.manage',
+    input: z
+      .object({ ...headerFields, lines: z.array(z.object({ productId: id, ...lineFields }).strict()).max(1000).default([]) })
+      .strict(),
+    output: poSchema,
+  }),
+  'purchasing.updateOrder': channel({
+    summary: 'Changes the header of a purchase order; the vendor only until anything is received.',
+    permission: 'purchasing.manage',
+    input: z.object({ id, ...headerFields }).strict(),
+    output: poSchema,
+  }),
+  'purchasing.addLine': channel({
+    summary: 'Adds a line to a New purchase order; `addVendor` links the product to the vendor first.',
+    permission: 'purchasing.manage',
+    input: z.object({ orderId: id, productId: id, ...lineFields, addVendor: addVendor.optional() }).strict(),
+    output: poSchema,
+  }),
+  'purchasing.updateLine': channel({
+    summary: 'Changes a line of a New purchase order.',
+    permission: 'purchasing.manage',
+    input: z.object({ id, ...lineFields }).strict(),
+    output: poSchema,
+  }),
+  'purchasing.removeLine': channel({
+    summary: 'Removes a line of a New purchase order.',
+    permission: 'purchasing.manage',
+    input: z.object({ id }).strict(),
+    output: poSchema,
+  }),
+  'purchasing.requestApproval': channel({
+    summary: 'Sends a New purchase order at or above the approval threshold to the approvers.',
+    permission: 'purchasing.manage',
+    input: z.object({ id }).strict(),
+    output: poSchema,
+  }),
+  'purchasing.approve': channel({
+    summary: 'Approves a purchase order waiting for approval.',
+    permission: 'purchasing.approve',
+    input: z.object({ id, note: optionalText(1000) }).strict(),
+    output: poSchema,
+  }),
+  'purchasing.reject': channel({
+    summary: 'Rejects a purchase order waiting for approval, with a note; it stays New and editable.',
+    permission: 'purchasing.approve',
+    input: z.object({ id, note: requiredText(1000) }).strict(),
+    output: poSchema,
+  }),
+  'purchasing.listApprovals': channel({
+    summary: 'Purchase orders waiting for approval, oldest first.',
+    permission: 'purchasing.approve',
+    input: pageInput(z.enum(['createdAt']), {}),
+    output: pageOutput(poSummarySchema),
+  }),
+  'purchasing.submit': channel({
+    summary: 'Marks a New purchase order Submitted (sent to the vendor), which allows receiving.',
+    permission: 'purchasing.manage',
+    input: z.object({ id }).strict(),
+    output: poSchema,
+  }),
+  'purchasing.cancelOrder': channel({
+    summary: 'Cancels a New or Submitted purchase order on which nothing has been received.',
+    permission: 'purchasing.manage',
+    input: z.object({ id, reason: optionalText(500) }).strict(),
+    output: poSchema,
+  }),
+  'purchasing.reduceLine': channel({
+    summary: 'Cancels outstanding units of a submitted line the vendor cannot deliver.',
+    permission: 'purchasing.manage',
+    input: z.object({ id, qty, reason: optionalText(500) }).strict(),
+    output: poSchema,
+  }),
+  'purchasing.renderPdf': channel({
+    summary: 'The purchase order as a PDF document (base64), in the chosen language.',
+    permission: 'purchasing.manage',
+    input: z.object({ id, locale: z.enum(['es', 'en']) }).strict(),
+    output: z.object({ filename: z.string(), base64: z.string() }),
+  }),
+  'purchasing.emailOrder': channel({
+    summary: 'E-mails the purchase order PDF to the vendor through the office SMTP server; the attempt is recorded.',
+    permission: 'purchasing.manage',
+    input: z
+      .object({
+        id,
+        to: z.array(z.email()).min(1).max(10),
+        cc: z.array(z.email()).max(10).default([]),
+        subject: requiredText(300),
+        message: z.string().max(10_000),
+        locale: z.enum(['es', 'en']),
+      })
+      .strict(),
+    output: z.object({ messageId: z.string(), accepted: z.array(z.string()), rejected: z.array(z.string()) }),
+  }),
+  'purchasing.history': channel({
+    summary: 'The history of a purchase order: changes, approval, e-mails, receipts, cancellations.',
+    permission: 'inventory.view',
+    input: z.object({ id }).strict(),
+    output: z.array(poEventSchema),
+  }),
+  'purchasing.reorderSuggestions': channel({
+    summary: 'Inventory products below their minimum with the quantity to order up to their maximum, by default vendor.',
+    permission: 'purchasing.manage',
+    input: pageInput(z.enum(['vendorName']), { locationId: id.optional(), vendorId: id.optional() }),
+    output: pageOutput(suggestionSchema),
+  }),
+  'purchasing.createFromSuggestions': channel({
+    summary: 'Creates one New purchase order per default vendor from the chosen suggestions.',
+    permission: 'purchasing.manage',
+    input: z.object({ lines: z.array(z.object({ inventoryProductId: id, qty }).strict()).min(1).max(2000) }).strict(),
+    output: z.array(poSummarySchema),
+  }),
+  'purchasing.listOpenLines': channel({
+    summary: 'Every line still to receive on submitted purchase orders, searchable by PO number, product, vendor and vendor part number.',
+    permission: 'purchasing.receive',
+    input: pageInput(z.enum(['orderNumber', 'sku', 'vendorName', 'estimatedArrival']), {
+      q: z.string().trim().max(100).optional(),
+      orderId: id.optional(),
+      vendorId: id.optional(),
+      locationId: id.optional(),
+    }),
+    output: pageOutput(openLineSchema),
+  }),
+  'purchasing.receive': channel({
+    summary: 'Receives units of one or more PO lines (several POs allowed) in one transaction; serials for serialized products.',
+    permission: 'purchasing.receive',
+    input: z
+      .object({
+        lines: z
+          .array(
+            z
+              .object({
+                lineId: id,
+                qty,
+                serials: z.array(serial).max(20_000).optional(),
+                /** Defaults to the line's location; 'customer' receives straight to the client company. */
+                destination: z.enum(['location', 'customer']).default('location'),
+                locationId: id.optional(),
+                companyId: id.optional(),
+                vendorInvoiceNumber: optionalText(100),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(500),
+        freight: money.default(0),
+        /** Spread the freight over the received lines by value (landed cost). */
+        splitFreight: z.boolean().default(false),
+        note: optionalText(1000),
+      })
+      .strict(),
+    output: receiptSchema,
+  }),
+  'purchasing.listReceipts': channel({
+    summary: 'Receipts, newest first, optionally of one purchase order.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['createdAt']), { orderId: id.optional() }),
+    output: pageOutput(receiptSchema),
+  }),
+  'purchasing.cancelReceipt': channel({
+    summary: 'Cancels a receipt: its units go back to the vendor; refused when they have since moved, been picked or delivered.',
+    permission: 'purchasing.receive',
+    input: z.object({ id, reason: optionalText(500) }).strict(),
+    output: receiptSchema,
+  }),
+};
