@@ -11,6 +11,8 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { createApp, type App } from '../src/main/app';
 import { ADMIN, buildDatabase, must, type BenchDb } from './build-db';
+import { cacheWriters, log, measure, record, results, timed } from './measure';
+import { measurePurchasing, purchasingBudgets } from './purchasing';
 
 const { values: args } = parseArgs({
   options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false } },
@@ -37,86 +39,11 @@ const budgets: Record<string, { maxMs: number; maxRatio?: number; text: string }
   valuePastDate: { maxMs: 300, text: '< 300 ms' },
   valueSeries12Months: { maxMs: 300, text: '< 300 ms' },
   openAndFirstCall: { maxMs: 1500, text: '< 1.5 s' },
+  ...purchasingBudgets,
 };
 
-interface Measure {
-  ms: number;
-  baselineMs: number;
-  ratio: number;
-  error?: string;
-}
-const results: Record<string, Measure> = {};
 
-function log(message: string): void {
-  console.log(`[${((performance.now() - startedAt) / 1000).toFixed(1).padStart(6)} s] ${message}`);
-}
-
-function timed(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function record(name: string, ms: number, baselineMs: number, error?: string): void {
-  const round = (n: number) => Math.round(n * 10) / 10;
-  results[name] = { ms: round(ms), baselineMs: round(baselineMs), ratio: Math.round((ms / baselineMs) * 100) / 100, ...(error ? { error } : {}) };
-  log(`${name}: ${round(ms)} ms (baseline ${round(baselineMs)} ms)${error ? ` ERROR ${error}` : ''}`);
-}
-
-/**
- * Times `run` and `baseline` `runs` times each, alternating, and records the medians. The hooks run
- * untimed: `prepare` before each run (e.g. to start a stocktake), `between` after it (e.g. to read back
- * what it wrote for the baseline to repeat).
- */
-function measure(name: string, runs: number, run: () => void, baseline: () => void, hooks: { prepare?: () => void; between?: () => void } = {}): void {
-  const times: number[] = [];
-  const baselineTimes: number[] = [];
-  try {
-    for (let i = 0; i < runs; i++) {
-      hooks.prepare?.();
-      times.push(timed(run));
-      hooks.between?.();
-      baselineTimes.push(timed(baseline));
-    }
-    record(name, median(times), median(baselineTimes));
-  } catch (error) {
-    record(name, Number.NaN, baselineTimes.length ? median(baselineTimes) : Number.NaN, error instanceof Error ? error.message : String(error));
-  }
-}
-
-const startedAt = performance.now();
-
-/**
- * The per-action caches the ledger keeps beside the balances (stock_levels per product and location,
- * stock_value_months per month and location): the baselines write them too, once per action as the app
- * does, which also keeps the bench database consistent for the final verifyLedger.
- */
-function cacheWriters(sqlite: Database.Database) {
-  const level = sqlite.prepare(
-    `INSERT INTO stock_levels (product_id, location_id, qty, value) VALUES (?, ?, ?, ?) ON CONFLICT (product_id, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
-  );
-  const month = sqlite.prepare(
-    `INSERT INTO stock_value_months (month, location_id, qty, value) VALUES (?, ?, ?, ?) ON CONFLICT (month, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
-  );
-  return {
-    /** Adds qty units worth value to `to` and takes them from `from`, at time `at`. */
-    move(productId: number, from: number, to: number, qty: number, value: number, at: number) {
-      const m = new Date(at).toISOString().slice(0, 7);
-      level.run(productId, to, qty, value);
-      level.run(productId, from, -qty, -value);
-      month.run(m, to, qty, value);
-      month.run(m, from, -qty, -value);
-    },
-  };
-}
-
-function main(): void {
+async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'msp-bench-'));
   const dbPath = join(dir, 'bench.db');
   const now = Date.now();
@@ -124,7 +51,7 @@ function main(): void {
     log(`Building ${size.products.toLocaleString('en')} products / ${size.moves.toLocaleString('en')} moves in ${dir}`);
     const bench = buildDatabase({ dbPath, ...size, now, log });
     log(`Built: ${JSON.stringify(bench.counts)}; file ${(statSync(dbPath).size / 1e6).toFixed(0)} MB`);
-    measureAll(dbPath, bench, now);
+    await measureAll(dbPath, bench, now);
   } finally {
     if (args.keep) console.log(`Kept ${dbPath}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -136,7 +63,7 @@ function main(): void {
   }
 }
 
-function measureAll(dbPath: string, bench: BenchDb, now: number): void {
+async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<void> {
   const mainId = bench.locations.main;
 
   // Opening: what serve does before the first screen shows.
@@ -303,6 +230,7 @@ function measureAll(dbPath: string, bench: BenchDb, now: number): void {
     );
 
     measureCount(app, token, bench);
+    await measurePurchasing(app, token, bench);
 
     // The whole ledger, recomputed: no budget, but it proves the bench database (and everything the
     // benchmarks wrote) is consistent.
@@ -447,4 +375,4 @@ function printTable(): void {
   console.table(rows);
 }
 
-main();
+await main();

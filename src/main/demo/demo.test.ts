@@ -106,10 +106,23 @@ describe('demo data set', () => {
     expect(data(app.call('stock.listCounts', { status: 'posted' }, token)).total).toBe(1);
   });
 
+  it('buys through purchase orders: a year of receipts, deliveries still to come and one order waiting for approval', () => {
+    const received = data(app.call('purchasing.listOrders', { statuses: ['receivedFull'], pageSize: 1 }, token));
+    expect(received.total).toBeGreaterThan(20);
+    expect(data(app.call('purchasing.listOpenLines', { pageSize: 1 }, token)).total).toBeGreaterThan(0);
+    const waiting = data(app.call('purchasing.listApprovals', {}, token)).rows;
+    expect(waiting.map((o) => [o.status, o.approvalStatus, o.purchaseForName !== null])).toEqual([['new', 'requested', true]]);
+    const receipts = data(app.call('purchasing.listReceipts', { pageSize: 5 }, token)).rows;
+    expect(receipts.every((r) => r.lines.every((l) => l.vendorInvoiceNumber !== null))).toBe(true);
+    expect(data(app.call('settings.get', {}, token))).toMatchObject({ approvalThreshold: 50_000_000, requireVendorInvoiceNumber: true, poNumberPrefix: 'PO-' });
+  });
+
   it('gives every serialized unit its own serial', () => {
-    const laptop = data(app.call('catalog.listProducts', { q: 'LEN-T14G5-I5-16-512' }, token)).rows[0]!;
-    expect(laptop.serialized).toBe(true);
-    const lots = data(app.call('stock.listLots', { productId: laptop.id, pageSize: 200 }, token)).rows;
+    // The ThinkPad T14 models (Lenovo serials: PF + 6 characters) that are in stock today.
+    const laptops = data(app.call('catalog.listProducts', { q: 'LEN-T14G5', pageSize: 20 }, token)).rows;
+    expect(laptops.length).toBeGreaterThan(0);
+    expect(laptops.every((l) => l.serialized)).toBe(true);
+    const lots = laptops.flatMap((laptop) => data(app.call('stock.listLots', { productId: laptop.id, pageSize: 200 }, token)).rows);
     expect(lots.length).toBeGreaterThan(0);
     const serials = lots.map((l) => l.serialNumber);
     expect(serials.every((s) => typeof s === 'string' && /^PF[A-Z0-9]{6}$/.test(s))).toBe(true);

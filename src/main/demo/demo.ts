@@ -33,6 +33,7 @@ const WORK_END = 16 * HOUR + 30 * MINUTE;
 /** No warehouse deliveries in the last weeks: some items end below their minimum, as in real life. */
 const LAST_DELIVERY_DAY = 342;
 const LAST_WORK_DAY = 360;
+const MAIN_WAREHOUSE_ADDRESS = 'Calle de la Industria 14, Nave 3\n28823 Coslada (Madrid)\nSpain';
 
 /** Password of the two demo technicians. Demo only: anyone who reads this source knows it. */
 export const DEMO_TECHNICIAN_PASSWORD = 'demo-technician';
@@ -215,6 +216,9 @@ class DemoBuilder {
   private ticket = 24_310;
   private invoice = 40_120;
   private mistyped: { product: DemoProduct; wrong: string; right: string } | null = null;
+  /** Units on submitted purchase orders per product, and the orders still to arrive. */
+  private readonly onOrder = new Map<number, number>();
+  private readonly pendingOrders: { id: number; vendor: VendorKey }[] = [];
 
   constructor(
     private readonly call: DemoCaller,
@@ -244,7 +248,20 @@ class DemoBuilder {
   // Setup -----------------------------------------------------------------------------------
 
   private setUpOffice(): void {
-    this.send('settings.update', { companyName: 'Demo IT Services', currency: 'EUR', requireAdjustmentReason: true, defaultCostMethod: 'average' });
+    this.send('settings.update', {
+      companyName: 'Demo IT Services',
+      currency: 'EUR',
+      requireAdjustmentReason: true,
+      defaultCostMethod: 'average',
+      companyAddress: 'Paseo de la Castellana 95, planta 4\n28046 Madrid\nSpain',
+      companyTaxId: 'B-87654321',
+      companyEmail: 'compras@demo-it.example',
+      companyPhone: '+34 910 00 00 00',
+      defaultShipToAddress: MAIN_WAREHOUSE_ADDRESS,
+      poNumberPrefix: 'PO-',
+      approvalThreshold: money(5000),
+      requireVendorInvoiceNumber: true,
+    });
     this.technicianIds = technicians.map(
       (t) =>
         this.send('users.create', {
@@ -368,6 +385,7 @@ class DemoBuilder {
 
     const vanLines = this.lines.filter((l) => this.loc.vans.includes(l.locationId));
     if (this.clock.weekday === 1) for (const vanId of this.loc.vans) this.restockVan(vanId, vanLines, 'Weekly van restock');
+    if (this.clock.weekday === 1) this.orderWhatIsDue();
     if (this.clock.weekday === 3 && day <= LAST_DELIVERY_DAY) this.receiveDeliveries();
     if (this.clock.weekday === 5 && day % 28 < 7) this.restockShelf();
 
@@ -445,16 +463,61 @@ class DemoBuilder {
   }
 
   /** Wednesday deliveries: what fell below its minimum is reordered up to its maximum, per vendor. */
-  private receiveDeliveries(): void {
-    const due = this.lines.filter((l) => l.locationId === this.loc.main && this.model.qty(l.product.id, l.locationId) < l.min && this.rng.chance(0.85));
+  /**
+   * Monday: what fell below its minimum at the main warehouse is ordered up to its maximum, one purchase
+   * order per vendor (approved first when it reaches the threshold) and submitted.
+   */
+  private orderWhatIsDue(): void {
+    const due = this.lines.filter(
+      (l) => l.locationId === this.loc.main && this.model.qty(l.product.id, l.locationId) + (this.onOrder.get(l.product.id) ?? 0) < l.min && this.rng.chance(0.85),
+    );
     const byVendor = new Map<VendorKey, InventoryLine[]>();
     for (const l of due) byVendor.set(l.product.vendor, [...(byVendor.get(l.product.vendor) ?? []), l]);
     for (const [vendor, lines] of byVendor) {
-      const reason = `Delivery from ${vendors[vendor].name}, invoice ${invoicePrefix[vendor]}${this.invoice++}`;
-      for (const l of lines) {
-        const qty = l.max - this.model.qty(l.product.id, l.locationId);
-        this.addStock(l.product, this.loc.main, qty, reason, 0.95 + this.rng.next() * 0.08);
+      const order = this.send('purchasing.createOrder', {
+        vendorId: this.vendorIds.get(vendor)!,
+        shipToName: 'Demo IT Services – Main warehouse',
+        shipToAddress: MAIN_WAREHOUSE_ADDRESS,
+        shippingType: this.rng.chance(0.2) ? 'Express 24 h' : 'Standard ground',
+        paymentTerms: '30 days from invoice',
+        lines: lines.map((l) => ({ productId: l.product.id, qty: l.max - this.model.qty(l.product.id, l.locationId) - (this.onOrder.get(l.product.id) ?? 0), locationId: l.locationId })),
+      });
+      if (order.needsApproval) {
+        this.send('purchasing.requestApproval', { id: order.id });
+        this.send('purchasing.approve', { id: order.id, note: 'Replenishment within budget' }, 600, 3600);
       }
+      this.send('purchasing.submit', { id: order.id });
+      for (const line of order.lines) this.onOrder.set(line.productId, (this.onOrder.get(line.productId) ?? 0) + line.qtyOrdered);
+      this.pendingOrders.push({ id: order.id, vendor });
+    }
+  }
+
+  /**
+   * Wednesday: the week's deliveries arrive, one receipt per order with the vendor's invoice number and
+   * scanned serials; now and then a line comes short (back ordered until next week) or with freight.
+   */
+  private receiveDeliveries(): void {
+    for (const pending of [...this.pendingOrders]) {
+      const order = this.send('purchasing.getOrder', { id: pending.id }, 5, 30);
+      const lines = order.lines
+        .filter((l) => l.outstanding > 0)
+        .map((l) => {
+          const qty = l.outstanding >= 4 && this.rng.chance(0.12) ? Math.floor(l.outstanding / 2) : l.outstanding;
+          const product = this.products.find((p) => p.id === l.productId)!;
+          return { line: l, product, qty, serials: product.serialized ? Array.from({ length: qty }, () => this.newSerial(product)) : undefined };
+        });
+      const freight = this.rng.chance(0.25) ? money(this.rng.int(12, 45)) : 0;
+      this.send('purchasing.receive', {
+        lines: lines.map((l) => ({ lineId: l.line.id, qty: l.qty, serials: l.serials, vendorInvoiceNumber: `${invoicePrefix[pending.vendor]}${this.invoice}` })),
+        freight,
+        splitFreight: freight > 0,
+      });
+      this.invoice++;
+      for (const l of lines) {
+        this.model.add(l.product.id, l.line.locationId, l.qty, l.serials);
+        this.onOrder.set(l.product.id, (this.onOrder.get(l.product.id) ?? 0) - l.qty);
+      }
+      if (lines.every((l) => l.qty === l.line.outstanding)) this.pendingOrders.splice(this.pendingOrders.indexOf(pending), 1);
     }
   }
 
@@ -515,6 +578,24 @@ class DemoBuilder {
     const dock = this.product('LEN-USBC-DOCK');
     this.ensureAtMain(dock, 2);
     this.transfer(this.loc.main, this.loc.vans[1]!, [{ product: laptop, serials: this.available(laptop, this.loc.main).slice(0, 2) }, { product: dock, qty: 2 }], 'Courier to Edinburgh – Maple & Finch office move', 'ship');
+
+    // A laptop refresh for a client waits for the manager's approval (it is above the threshold).
+    const client = this.send('catalog.listCompanies', { role: 'client', q: clients[3]!.name }).rows[0]!;
+    const refresh = this.product('LEN-T14G5-I7-32-1T');
+    const proposal = this.send('purchasing.createOrder', {
+      vendorId: this.vendorIds.get(refresh.vendor)!,
+      purchaseForCompanyId: client.id,
+      shipToName: 'Demo IT Services – Main warehouse',
+      shipToAddress: MAIN_WAREHOUSE_ADDRESS,
+      shippingType: 'Standard ground',
+      paymentTerms: '30 days from invoice',
+      memo: `Laptop refresh for ${client.name}: 8 units, imaging in our workshop before delivery.`,
+      lines: [
+        { productId: refresh.id, qty: 8, locationId: this.loc.main },
+        { productId: this.product('LEN-USBC-DOCK').id, qty: 8, locationId: this.loc.main },
+      ],
+    });
+    this.send('purchasing.requestApproval', { id: proposal.id });
 
     // A monitor failed its pre-delivery test this week: it waits on the returns shelf for Dell's RMA.
     const monitor = this.product('DEL-P2723DE');

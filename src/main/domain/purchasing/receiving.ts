@@ -205,7 +205,11 @@ function receiptLines(ctx: Ctx, receiptId: number, showCost: boolean): Receipt['
     )
     .all(receiptId, receiptId) as { line: number; serial: string }[];
   const byLine = new Map<number, string[]>();
-  for (const s of serials) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s.serial]);
+  for (const s of serials) {
+    const list = byLine.get(s.line);
+    if (list) list.push(s.serial);
+    else byLine.set(s.line, [s.serial]);
+  }
   return lines.map((l) => ({
     ...l,
     unitCost: showCost ? l.unitCost : null,

@@ -1,5 +1,6 @@
 // Property: any sequence of adds, removes, transfers (direct and shipped), receipts of shipments,
-// stocktakes and reversals — including the ones the domain refuses — keeps the ledger consistent:
+// stocktakes, reversals, purchase-order receipts (partial, with freight) and receipt cancellations —
+// including the ones the domain refuses — keeps the ledger consistent:
 // balances equal the moves, no internal location is negative, every lot sums to zero, the value from the
 // balances equals the value from the moves and Σ qty × lot cost, and a refused action changes nothing.
 import fc from 'fast-check';
@@ -12,7 +13,10 @@ type Op =
   | { kind: 'transfer'; product: number; from: number; to: number; qty: number; ship: boolean }
   | { kind: 'receive'; pick: number }
   | { kind: 'count'; location: number; product: number; counted: number }
-  | { kind: 'reverse'; pick: number };
+  | { kind: 'reverse'; pick: number }
+  | { kind: 'purchase'; product: number; location: number; qty: number; received: number; freight: number; split: boolean }
+  | { kind: 'receiveRest'; pick: number }
+  | { kind: 'cancelReceipt'; pick: number };
 
 const idx = fc.integer({ min: 0, max: 2 });
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -22,6 +26,17 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('receive' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('count' as const), location: idx, product: idx, counted: fc.integer({ min: 0, max: 8 }) }),
   fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat() }),
+  fc.record({
+    kind: fc.constant('purchase' as const),
+    product: idx,
+    location: idx,
+    qty: fc.integer({ min: 1, max: 5 }),
+    received: fc.integer({ min: 1, max: 5 }),
+    freight: fc.integer({ min: 0, max: 100_000 }),
+    split: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('receiveRest' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('cancelReceipt' as const), pick: fc.nat() }),
 );
 
 interface World {
@@ -31,6 +46,17 @@ interface World {
   docs: { documentType: 'adjustment' | 'transfer' | 'stocktake'; id: number }[];
   shipments: number[];
   serial: number;
+  vendorId: number;
+  /** Purchase-order lines that may still have units to receive. */
+  poLines: { lineId: number; productIndex: number }[];
+  receipts: number[];
+}
+
+function receiveLine(w: World, lineId: number, productIndex: number, qty: number, freight = 0, split = false): void {
+  const p = w.products[productIndex]!;
+  const serials = p.serialized ? Array.from({ length: qty }, () => `P${++w.serial}`) : undefined;
+  const r = w.t.app.call('purchasing.receive', { lines: [{ lineId, qty, serials }], freight, splitFreight: split }, w.t.token);
+  if (r.ok) w.receipts.push(r.data.id);
 }
 
 function onHandSerials(w: World, productId: number, locationId: number, n: number): string[] {
@@ -89,6 +115,27 @@ function apply(w: World, o: Op): void {
       if (posted.ok) w.docs.push(posted.data);
       return;
     }
+    case 'purchase': {
+      const p = w.products[o.product]!;
+      const po = t.ok('purchasing.createOrder', { vendorId: w.vendorId, lines: [{ productId: p.id, qty: o.qty, unitCost: 10_000 * (o.product + 1), locationId: w.locations[o.location]! }] });
+      t.ok('purchasing.submit', { id: po.id });
+      w.poLines.push({ lineId: po.lines[0]!.id, productIndex: o.product });
+      // More than ordered is refused (and must change nothing).
+      receiveLine(w, po.lines[0]!.id, o.product, o.received, o.freight, o.split);
+      return;
+    }
+    case 'receiveRest': {
+      if (w.poLines.length === 0) return;
+      const line = w.poLines[o.pick % w.poLines.length]!;
+      const open = t.ok('purchasing.listOpenLines', {}).rows.find((r) => r.lineId === line.lineId);
+      if (open) receiveLine(w, line.lineId, line.productIndex, open.outstanding);
+      return;
+    }
+    case 'cancelReceipt': {
+      if (w.receipts.length === 0) return;
+      t.app.call('purchasing.cancelReceipt', { id: w.receipts[o.pick % w.receipts.length]!, reason: null }, t.token);
+      return;
+    }
     case 'reverse': {
       if (w.docs.length === 0) return;
       const doc = w.docs[o.pick % w.docs.length]!;
@@ -114,6 +161,15 @@ function checkInvariants(w: World): void {
   expect(fromBalances.total).toBe(direct.v);
   const negative = t.app.ctx.sqlite.prepare(`SELECT count(*) AS n FROM balances b JOIN locations l ON l.id = b.location_id WHERE l.usage = 'internal' AND b.qty < 0`).get() as { n: number };
   expect(negative.n).toBe(0);
+  // Each PO line's received quantity is what its posted receipts brought in, within what was ordered.
+  const drift = t.app.ctx.sqlite
+    .prepare(
+      `SELECT count(*) AS n FROM purchase_order_lines l
+       WHERE l.qty_received <> coalesce((SELECT sum(rl.qty) FROM receipt_lines rl JOIN receipts r ON r.id = rl.receipt_id WHERE rl.po_line_id = l.id AND r.status = 'posted'), 0)
+          OR l.qty_received + l.qty_canceled > l.qty_ordered`,
+    )
+    .get() as { n: number };
+  expect(drift.n).toBe(0);
 }
 
 describe('stock ledger properties', () => {
@@ -123,6 +179,7 @@ describe('stock ledger properties', () => {
         const t = createTestApp();
         try {
           const s = seedWorld(t);
+          const vendorId = t.ok('catalog.createCompany', { name: 'Vendor', isVendor: true, isClient: false }).id;
           const w: World = {
             t,
             products: [
@@ -134,7 +191,11 @@ describe('stock ledger properties', () => {
             docs: [],
             shipments: [],
             serial: 0,
+            vendorId,
+            poLines: [],
+            receipts: [],
           };
+          for (const p of w.products) t.ok('catalog.saveProductVendor', { productId: p.id, vendorId, vendorCost: 10_000 });
           for (const o of ops) {
             t.clock.now += 60_000;
             apply(w, o);
