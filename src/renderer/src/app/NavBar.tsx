@@ -1,4 +1,4 @@
-// The navigation, grouped Inventory / Catalogue / Admin, listing only the screens the user may open.
+// The navigation, grouped Inventory / Purchasing / Catalogue / Admin, listing only the screens the user may open.
 import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';

@@ -11,6 +11,7 @@ import { authLocales } from '../features/auth/locales';
 import { catalogLocales } from '../features/catalog/locales';
 import { locationsLocales } from '../features/locations/locales';
 import { searchLocales } from '../features/search/locales';
+import { purchasingLocales } from '../features/purchasing';
 import { stockLocales } from '../features/stock';
 import { commonLocales } from './locales/common';
 import { errorLocales } from './locales/errors';
@@ -20,7 +21,7 @@ export type Language = (typeof languages)[number];
 
 const STORAGE_KEY = 'msp-inventory.language';
 
-const allLocales: FeatureLocales[] = [commonLocales, errorLocales, authLocales, searchLocales, locationsLocales, catalogLocales, adminLocales, stockLocales];
+const allLocales: FeatureLocales[] = [commonLocales, errorLocales, authLocales, searchLocales, locationsLocales, catalogLocales, adminLocales, stockLocales, purchasingLocales];
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);

@@ -5,14 +5,15 @@ import type { User } from '../../../shared/contract/auth';
 import { adminRoutes } from '../features/admin';
 import { catalogRoutes } from '../features/catalog';
 import { locationRoutes } from '../features/locations';
+import { purchasingRoutes } from '../features/purchasing';
 import { stockRoutes } from '../features/stock';
 import type { FeatureRoute } from '../lib/feature';
 import { can, useSession } from '../lib/session';
 import { NoAccess } from './NoAccess';
 
-export const featureRoutes: FeatureRoute[] = [...stockRoutes, ...locationRoutes, ...catalogRoutes, ...adminRoutes];
+export const featureRoutes: FeatureRoute[] = [...stockRoutes, ...purchasingRoutes, ...locationRoutes, ...catalogRoutes, ...adminRoutes];
 
-export const navGroups = ['inventory', 'catalog', 'admin'] as const;
+export const navGroups = ['inventory', 'purchasing', 'catalog', 'admin'] as const;
 
 /** Where "/" leads: the stocked items list when the user may see it, else the first screen they may use. */
 export function homePath(user: User | null): string {

@@ -9,8 +9,8 @@ export interface FeatureRoute {
   /** i18n key of the navigation label; routes without one are not listed in the navigation. */
   navLabelKey?: string;
   navIcon?: ComponentType<{ size?: number | string; stroke?: number }>;
-  /** Navigation group: inventory, catalog, admin. */
-  navGroup?: 'inventory' | 'catalog' | 'admin';
+  /** Navigation group: inventory, purchasing, catalog, admin. */
+  navGroup?: 'inventory' | 'purchasing' | 'catalog' | 'admin';
   permission: ChannelPermission;
 }
 

@@ -34,6 +34,7 @@ const en = {
   nav: {
     main: 'Main navigation',
     inventory: 'Inventory',
+    purchasing: 'Purchasing',
     catalog: 'Catalogue',
     admin: 'Admin',
     toggle: 'Show or hide the navigation',
@@ -158,6 +159,7 @@ const es: typeof en = {
   nav: {
     main: 'Navegación principal',
     inventory: 'Inventario',
+    purchasing: 'Compras',
     catalog: 'Catálogo',
     admin: 'Administración',
     toggle: 'Mostrar u ocultar la navegación',

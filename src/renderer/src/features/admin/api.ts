@@ -12,3 +12,7 @@ export const useUpdateSettings = () => useApiMutation('settings.update', { ...qu
 export const useAllLocations = () => useApiQuery(['locations'], 'locations.list', { includeVirtual: true, includeInactive: true });
 /** Checking the ledger reads every move: run it when asked, not on each visit. */
 export const useVerifyLedger = () => useApiMutation('stock.verifyLedger', { invalidate: [] });
+export const useSmtp = () => useApiQuery(['smtp'], 'settings.getSmtp', {});
+export const useUpdateSmtp = () => useApiMutation('settings.updateSmtp', { ...quiet, invalidate: [['smtp']], successKey: 'admin:smtp.saved' });
+/** Sends through the saved server; the form shows the refusal itself (the SMTP server's reason). */
+export const useTestSmtp = () => useApiMutation('settings.testSmtp', { ...quiet, invalidate: [] });

@@ -11,20 +11,27 @@ interface Props {
   /** Serials the server refused (already in stock), shown in red until removed. */
   flagged?: string[];
   error?: string | null;
+  /** Serials of the same product entered elsewhere in the same document (another line of a receipt):
+   * refused like a repeat within this list. */
+  elsewhere?: readonly string[];
+  /** Put the cursor in the scan field on mount (a line just added by scanning, ready for its serials). */
+  autoFocus?: boolean;
 }
 
 /**
- * Serial numbers for units coming into stock. A scanner types a serial and Enter, so each Enter adds
- * one; a list copied from a spreadsheet or a delivery note can be pasted at once. Duplicates within
- * the list are refused on the spot rather than on save.
+ * Serial numbers for units coming into stock (stock added by hand, purchase order receipts). A
+ * scanner types a serial and Enter, so each Enter adds one; a list copied from a spreadsheet or a
+ * delivery note can be pasted at once. Duplicates within the list, or on another line of the same
+ * document, are refused on the spot rather than on save.
  */
-export function SerialEntry({ serials, onChange, qty, flagged = [], error }: Props) {
+export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsewhere = [], autoFocus }: Props) {
   const { t } = useTranslation('stock');
   const [entry, setEntry] = useState('');
   const [entryError, setEntryError] = useState<string | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
   const [pasted, setPasted] = useState('');
   const [skipped, setSkipped] = useState<string[]>([]);
+  const [skippedElsewhere, setSkippedElsewhere] = useState<string[]>([]);
 
   const addOne = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return;
@@ -33,6 +40,11 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error }: Pro
     if (!serial) return;
     if (serials.includes(serial)) {
       setEntryError(t('serials.duplicateInList', { serial }));
+      event.currentTarget.select();
+      return;
+    }
+    if (elsewhere.includes(serial)) {
+      setEntryError(t('serials.duplicateElsewhere', { serial }));
       event.currentTarget.select();
       return;
     }
@@ -45,8 +57,10 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error }: Pro
     const seen = new Set(serials);
     const added: string[] = [];
     const dup: string[] = [];
+    const onOtherLines: string[] = [];
     for (const serial of splitSerials(pasted)) {
       if (seen.has(serial)) dup.push(serial);
+      else if (elsewhere.includes(serial)) onOtherLines.push(serial);
       else {
         seen.add(serial);
         added.push(serial);
@@ -54,6 +68,7 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error }: Pro
     }
     onChange([...serials, ...added]);
     setSkipped(dup);
+    setSkippedElsewhere(onOtherLines);
     setPasted('');
     setPasteOpen(false);
   };
@@ -73,6 +88,7 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error }: Pro
         onKeyDown={addOne}
         error={entryError ?? error}
         autoComplete="off"
+        autoFocus={autoFocus}
       />
       <Group justify="space-between">
         <Text size="sm" c={complete ? 'teal' : 'orange'} data-testid="serial-counter">
@@ -102,6 +118,11 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error }: Pro
       {skipped.length > 0 && (
         <Text size="sm" c="orange">
           {t('serials.duplicatesSkipped', { serials: skipped.join(', ') })}
+        </Text>
+      )}
+      {skippedElsewhere.length > 0 && (
+        <Text size="sm" c="orange">
+          {t('serials.elsewhereSkipped', { serials: skippedElsewhere.join(', ') })}
         </Text>
       )}
       {serials.length > 0 && (

@@ -120,6 +120,8 @@ export const en = {
     counter: '{{count}} of {{qty}} serials',
     duplicateInList: '{{serial}} is already in the list',
     duplicatesSkipped: 'Already in the list, skipped: {{serials}}',
+    duplicateElsewhere: '{{serial}} is already entered on another line',
+    elsewhereSkipped: 'Already entered on another line, skipped: {{serials}}',
     remove: 'Remove {{serial}}',
     clear: 'Clear all',
     chooseLabel: 'Serial numbers',

@@ -122,6 +122,8 @@ export const es: typeof en = {
     counter: '{{count}} de {{qty}} números de serie',
     duplicateInList: '{{serial}} ya está en la lista',
     duplicatesSkipped: 'Ya estaban en la lista, se omitieron: {{serials}}',
+    duplicateElsewhere: '{{serial}} ya está introducido en otra línea',
+    elsewhereSkipped: 'Ya introducidos en otra línea, se omitieron: {{serials}}',
     remove: 'Quitar {{serial}}',
     clear: 'Quitar todos',
     chooseLabel: 'Números de serie',

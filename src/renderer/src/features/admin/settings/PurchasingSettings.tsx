@@ -1,0 +1,66 @@
+import { NumberInput, SimpleGrid, Switch, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../../../shared/contract/settings';
+import { MoneyInput } from '../../../lib/MoneyInput';
+import { SettingsCard } from './SettingsCard';
+import { useSettingsSection } from './useSettingsSection';
+
+/** Numbering of purchase orders, the approval threshold and what receiving requires. */
+export function PurchasingSettings({ settings }: { settings: Settings }) {
+  const { t } = useTranslation('admin');
+  const { form, submit, saving, dirty, discard } = useSettingsSection(settings, [
+    'poNumberPrefix',
+    'poNextNumber',
+    'approvalThreshold',
+    'requireVendorInvoiceNumber',
+    'defaultShipToAddress',
+  ]);
+  const next = typeof form.values.poNextNumber === 'number' ? `${form.values.poNumberPrefix.trim()}${form.values.poNextNumber}` : null;
+  return (
+    <SettingsCard
+      title={t('purchasingSettings.title')}
+      description={t('purchasingSettings.description')}
+      testId="settings-purchasing"
+      onSubmit={submit}
+      dirty={dirty}
+      saving={saving}
+      saveLabel={t('purchasingSettings.save')}
+      onDiscard={discard}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+        <TextInput label={t('purchasingSettings.prefix')} description={t('purchasingSettings.prefixHint')} maxLength={20} {...form.getInputProps('poNumberPrefix')} />
+        <NumberInput
+          label={t('purchasingSettings.nextNumber')}
+          description={next ? t('purchasingSettings.nextNumberHint', { example: next }) : t('purchasingSettings.nextNumberEmpty')}
+          min={1}
+          max={999_999_999}
+          allowDecimal={false}
+          allowNegative={false}
+          thousandSeparator={false}
+          {...form.getInputProps('poNextNumber')}
+        />
+      </SimpleGrid>
+      <MoneyInput
+        label={t('purchasingSettings.approvalThreshold')}
+        description={form.values.approvalThreshold === null ? t('purchasingSettings.approvalNone') : t('purchasingSettings.approvalThresholdHint')}
+        placeholder={t('purchasingSettings.approvalPlaceholder')}
+        styles={{ wrapper: { maxWidth: 260 }, input: { textAlign: 'right' } }}
+        {...form.getInputProps('approvalThreshold')}
+      />
+      <Switch
+        label={t('purchasingSettings.requireInvoice')}
+        description={t('purchasingSettings.requireInvoiceHint')}
+        {...form.getInputProps('requireVendorInvoiceNumber', { type: 'checkbox' })}
+      />
+      <Textarea
+        label={t('purchasingSettings.shipTo')}
+        description={t('purchasingSettings.shipToHint')}
+        placeholder={settings.companyAddress || undefined}
+        autosize
+        minRows={3}
+        maxRows={8}
+        {...form.getInputProps('defaultShipToAddress')}
+      />
+    </SettingsCard>
+  );
+}

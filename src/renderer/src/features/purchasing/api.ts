@@ -1,0 +1,50 @@
+// The purchasing feature's calls. Reads are keyed under ['purchasing']; writes refetch every query (the
+// shell's default), because a receipt changes stock screens and an order changes on-order quantities.
+import type { ChannelInput } from '../../../../shared/contract';
+import { useApiMutation, useApiQuery } from '../../lib/query';
+
+const purchasing = ['purchasing'];
+const paged = { keepPrevious: true };
+/** Forms map these errors onto their own fields, so the shell's toast stays quiet. */
+const quiet = { silentError: true } as const;
+
+export const useOrders = (input: ChannelInput<'purchasing.listOrders'>) => useApiQuery(purchasing, 'purchasing.listOrders', input, paged);
+export const useOrder = (id: number) => useApiQuery(purchasing, 'purchasing.getOrder', { id }, { enabled: id > 0 });
+export const useOrderHistory = (id: number) => useApiQuery(purchasing, 'purchasing.history', { id }, { enabled: id > 0 });
+export const useReceipts = (input: ChannelInput<'purchasing.listReceipts'>) => useApiQuery(purchasing, 'purchasing.listReceipts', input, paged);
+export const useApprovals = (input: ChannelInput<'purchasing.listApprovals'>) => useApiQuery(purchasing, 'purchasing.listApprovals', input, paged);
+export const useSuggestions = (input: ChannelInput<'purchasing.reorderSuggestions'>) => useApiQuery(purchasing, 'purchasing.reorderSuggestions', input, paged);
+export const useOpenLines = (input: ChannelInput<'purchasing.listOpenLines'>) => useApiQuery(purchasing, 'purchasing.listOpenLines', input, paged);
+
+export const useVendors = () => useApiQuery(['catalog'], 'catalog.listCompanies', { role: 'vendor', pageSize: 200, sortBy: 'name' }, paged);
+export const useClients = () => useApiQuery(['catalog'], 'catalog.listCompanies', { role: 'client', pageSize: 200, sortBy: 'name' }, paged);
+export const useProductVendors = (productId: number | null) =>
+  useApiQuery(['catalog'], 'catalog.listProductVendors', { productId: productId ?? 0 }, { enabled: productId !== null && productId > 0 });
+export const useSettings = () => useApiQuery(['settings'], 'settings.get', {});
+
+export const useCreateOrder = () => useApiMutation('purchasing.createOrder', quiet);
+export const useUpdateOrder = () => useApiMutation('purchasing.updateOrder', quiet);
+export const useAddLine = () => useApiMutation('purchasing.addLine', quiet);
+export const useUpdateLine = () => useApiMutation('purchasing.updateLine', quiet);
+export const useRemoveLine = () => useApiMutation('purchasing.removeLine');
+export const useRequestApproval = () => useApiMutation('purchasing.requestApproval');
+export const useApprove = () => useApiMutation('purchasing.approve', quiet);
+export const useReject = () => useApiMutation('purchasing.reject', quiet);
+export const useSubmitOrder = () => useApiMutation('purchasing.submit');
+export const useCancelOrder = () => useApiMutation('purchasing.cancelOrder', quiet);
+export const useReduceLine = () => useApiMutation('purchasing.reduceLine', quiet);
+export const useRenderPdf = () => useApiMutation('purchasing.renderPdf', { invalidate: [] });
+export const useEmailOrder = () => useApiMutation('purchasing.emailOrder', quiet);
+export const useCreateFromSuggestions = () => useApiMutation('purchasing.createFromSuggestions');
+export const useReceive = () => useApiMutation('purchasing.receive', quiet);
+export const useCancelReceipt = () => useApiMutation('purchasing.cancelReceipt', quiet);
+
+// Look-ups of the purchase-order screens (pickers of vendors, clients, products and receiving locations).
+export const useCompanySearch = (role: 'vendor' | 'client', q: string) =>
+  useApiQuery(['catalog'], 'catalog.listCompanies', { role, q: q || undefined, pageSize: 30, sortBy: 'name' }, paged);
+export const useProductSearch = (q: string) => useApiQuery(['catalog'], 'catalog.listProducts', { q: q || undefined, active: true, pageSize: 20, sortBy: 'sku' }, paged);
+export const useProduct = (id: number | null) => useApiQuery(['catalog'], 'catalog.getProduct', { id: id ?? 0 }, { enabled: id !== null && id > 0 });
+export const useInternalLocations = () => useApiQuery(['locations'], 'locations.list', { includeVirtual: false, includeInactive: false });
+
+/** Where received units can go: the active internal locations (same query as the stock screens, so it is cached once). */
+export const useReceivingLocations = () => useApiQuery(['locations'], 'locations.list', { includeVirtual: false, includeInactive: false });

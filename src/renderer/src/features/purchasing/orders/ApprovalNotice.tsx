@@ -1,0 +1,77 @@
+import { Alert, Button, Group, Text } from '@mantine/core';
+import { IconAlertTriangle, IconBan, IconCircleCheck, IconClockHour4, IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { PurchaseOrder } from '../../../../../shared/contract/purchasing';
+import { useCan } from '../../../lib/session';
+import { useFormat } from '../../../lib/useFormat';
+import { useSettings } from '../api';
+import type { Decision } from './DecisionModal';
+
+/**
+ * Where the order stands on approval (and why it is canceled): the rejection note stands out, and an
+ * approver can decide right here.
+ */
+export function ApprovalNotice({ order, onDecide }: { order: PurchaseOrder; onDecide: (decision: Decision) => void }) {
+  const { t } = useTranslation('purchasing');
+  const f = useFormat();
+  const canApprove = useCan('purchasing.approve');
+  const settings = useSettings();
+  const threshold = settings.data?.approvalThreshold ?? null;
+  const by = { user: order.approvalByName ?? '—', date: f.dateTime(order.approvalAt) };
+
+  if (order.status === 'canceled') {
+    return (
+      <Alert color="gray" icon={<IconBan />} title={t('notice.canceledTitle')} data-testid="po-notice">
+        {order.cancelReason ? t('notice.canceledReason', { reason: order.cancelReason }) : t('notice.canceledNoReason')}
+      </Alert>
+    );
+  }
+  // Once submitted, the approval is history (see the History tab); the next step is receiving.
+  if (order.status !== 'new') return null;
+  if (order.approvalStatus === 'rejected') {
+    return (
+      <Alert color="red" variant="filled" icon={<IconAlertTriangle />} title={t('notice.rejectedTitle', by)} data-testid="po-notice" id="po-notice" role="alert">
+        <Text size="sm" fw={600} style={{ whiteSpace: 'pre-wrap' }} data-testid="po-rejection-note">
+          {order.approvalNote}
+        </Text>
+        <Text size="sm" mt={6}>
+          {t('notice.rejectedHint')}
+        </Text>
+      </Alert>
+    );
+  }
+  if (order.approvalStatus === 'requested') {
+    return (
+      <Alert color="yellow" icon={<IconClockHour4 />} title={t('notice.requestedTitle')} data-testid="po-notice" id="po-notice">
+        <Group justify="space-between" align="center" wrap="wrap">
+          <Text size="sm">{canApprove ? t('notice.requestedApprover') : t('notice.requestedText')}</Text>
+          {canApprove && (
+            <Group gap="xs">
+              <Button size="xs" color="teal" onClick={() => onDecide('approve')}>
+                {t('decision.approve')}
+              </Button>
+              <Button size="xs" color="red" variant="light" onClick={() => onDecide('reject')}>
+                {t('decision.reject')}
+              </Button>
+            </Group>
+          )}
+        </Group>
+      </Alert>
+    );
+  }
+  if (order.approvalStatus === 'approved') {
+    return (
+      <Alert color="teal" icon={<IconCircleCheck />} title={t('notice.approvedTitle', by)} data-testid="po-notice">
+        {order.approvalNote && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{order.approvalNote}</Text>}
+      </Alert>
+    );
+  }
+  if (order.needsApproval) {
+    return (
+      <Alert color="blue" icon={<IconInfoCircle />} title={t('notice.needsApprovalTitle')} data-testid="po-notice" id="po-notice">
+        {threshold !== null && order.total !== null ? t('notice.needsApprovalThreshold', { threshold: f.money(threshold) }) : t('notice.needsApproval')}
+      </Alert>
+    );
+  }
+  return null;
+}

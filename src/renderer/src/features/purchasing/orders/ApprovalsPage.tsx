@@ -1,0 +1,82 @@
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { IconCheck, IconChecklist, IconX } from '@tabler/icons-react';
+import type { DataTableColumn } from 'mantine-datatable';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { PoSummary } from '../../../../../shared/contract/purchasing';
+import { Money, Qty } from '../../../lib/Amount';
+import { EmptyState } from '../../../lib/EmptyState';
+import { PageHeader } from '../../../lib/PageHeader';
+import { ServerTable, useServerTable } from '../../../lib/ServerTable';
+import { useCan } from '../../../lib/session';
+import { useFormat } from '../../../lib/useFormat';
+import { useApprovals } from '../api';
+import { DecisionModal, type Decision } from './DecisionModal';
+
+/** Purchase Approvals: orders at or above the threshold waiting for an approver, oldest first. */
+export function ApprovalsPage() {
+  const { t } = useTranslation('purchasing');
+  const f = useFormat();
+  const canSeeCosts = useCan('costs.view');
+  const table = useServerTable<'createdAt'>({ sortBy: 'createdAt', sortDirection: 'asc' });
+  const list = useApprovals(table.input);
+  const [deciding, setDeciding] = useState<{ order: PoSummary; decision: Decision } | null>(null);
+
+  const columns: DataTableColumn<PoSummary>[] = [
+    {
+      accessor: 'number',
+      title: t('po.number'),
+      noWrap: true,
+      render: (o) => (
+        <Anchor component={Link} to={`/purchasing/orders/${o.id}`} fw={600} size="sm">
+          {o.number}
+        </Anchor>
+      ),
+    },
+    { accessor: 'vendorName', title: t('po.vendor') },
+    { accessor: 'purchaseForName', title: t('po.purchaseFor'), render: (o) => o.purchaseForName ?? <Text span c="dimmed" size="sm">{t('po.forStock')}</Text> },
+    { accessor: 'createdAt', title: t('po.created'), sortable: true, noWrap: true, render: (o) => f.dateTime(o.createdAt) },
+    { accessor: 'lineCount', title: t('po.lines'), textAlign: 'right', render: (o) => <Qty value={o.lineCount} /> },
+    ...(canSeeCosts ? [{ accessor: 'total', title: t('po.total'), textAlign: 'right', noWrap: true, render: (o) => <Money value={o.total} fw={600} /> } as DataTableColumn<PoSummary>] : []),
+    {
+      accessor: 'actions',
+      title: '',
+      textAlign: 'right',
+      noWrap: true,
+      render: (o) => (
+        <Group gap="xs" justify="flex-end" wrap="nowrap">
+          <Button size="compact-sm" color="teal" leftSection={<IconCheck size={14} />} aria-label={t('approvals.approveNamed', { number: o.number })} onClick={() => setDeciding({ order: o, decision: 'approve' })}>
+            {t('decision.approve')}
+          </Button>
+          <Button
+            size="compact-sm"
+            color="red"
+            variant="light"
+            leftSection={<IconX size={14} />}
+            aria-label={t('approvals.rejectNamed', { number: o.number })}
+            onClick={() => setDeciding({ order: o, decision: 'reject' })}
+          >
+            {t('decision.reject')}
+          </Button>
+        </Group>
+      ),
+    },
+  ];
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('approvals.title')} description={t('approvals.description')} />
+      <ServerTable
+        testId="approvals-table"
+        table={table}
+        result={list.data}
+        fetching={list.isFetching}
+        error={list.error}
+        columns={columns}
+        emptyState={<EmptyState icon={IconChecklist} testId="approvals-empty" title={t('approvals.emptyTitle')} description={t('approvals.emptyText')} />}
+      />
+      {deciding && <DecisionModal order={deciding.order} decision={deciding.decision} onClose={() => setDeciding(null)} />}
+    </Stack>
+  );
+}

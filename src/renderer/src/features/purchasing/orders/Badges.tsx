@@ -1,0 +1,34 @@
+import { Badge, type BadgeProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { PoSummary } from '../../../../../shared/contract/purchasing';
+
+const statusColors: Record<PoSummary['status'], string> = {
+  new: 'cyan',
+  submitted: 'blue',
+  receivedPartial: 'orange',
+  receivedFull: 'teal',
+  canceled: 'gray',
+};
+
+const approvalColors: Record<PoSummary['approvalStatus'], string> = { none: 'gray', requested: 'yellow', approved: 'teal', rejected: 'red' };
+
+/** The status of a purchase order (New → Submitted → Received partial → Received full, or Canceled). */
+export function PoStatusBadge({ status, ...props }: { status: PoSummary['status'] } & BadgeProps) {
+  const { t } = useTranslation('purchasing');
+  return (
+    <Badge color={statusColors[status]} variant="light" data-status={status} {...props}>
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+/** The approval of a purchase order; nothing while none was asked for. */
+export function ApprovalBadge({ approval, ...props }: { approval: PoSummary['approvalStatus'] } & BadgeProps) {
+  const { t } = useTranslation('purchasing');
+  if (approval === 'none') return null;
+  return (
+    <Badge color={approvalColors[approval]} variant="outline" data-approval={approval} {...props}>
+      {t(`approval.${approval}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,23 @@
+import { DateInput, type DateInputProps } from '@mantine/dates';
+import { IconCalendar } from '@tabler/icons-react';
+import { parseTypedDay } from './days';
+
+type Props = Omit<DateInputProps, 'value' | 'onChange'> & { value: string | null; onChange: (day: string | null) => void };
+
+/**
+ * A calendar day ('YYYY-MM-DD') picked from a calendar or typed day first (31/12/2025); shown as
+ * "31 Dec 2025" / "31 dic 2025", which reads the same in both languages without day/month doubt.
+ */
+export function DayInput({ value, onChange, ...props }: Props) {
+  return (
+    <DateInput
+      valueFormat="DD MMM YYYY"
+      dateParser={parseTypedDay}
+      clearable
+      leftSection={<IconCalendar size={16} />}
+      {...props}
+      value={value}
+      onChange={(day) => onChange(day ?? null)}
+    />
+  );
+}

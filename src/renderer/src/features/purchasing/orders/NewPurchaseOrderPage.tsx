@@ -1,0 +1,80 @@
+import { Alert, Anchor, Button, Group, Paper, Stack } from '@mantine/core';
+import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { purchasingContract } from '../../../../../shared/contract/purchasing';
+import { notify } from '../../../lib/notify';
+import { PageHeader } from '../../../lib/PageHeader';
+import { useCan } from '../../../lib/session';
+import { useZodForm } from '../../../lib/useZodForm';
+import { useCreateOrder, useSettings } from '../api';
+import { HeaderFields, headerToInput, type HeaderValues } from './HeaderFields';
+
+const blank: HeaderValues = {
+  vendorId: null,
+  purchaseForCompanyId: null,
+  shipToName: '',
+  shipToAddress: '',
+  shippingType: '',
+  expectedShipDate: null,
+  freight: 0,
+  paymentTerms: '',
+  memo: '',
+};
+
+/** Starts a purchase order: its header first; lines are added on the order itself. */
+export function NewPurchaseOrderPage() {
+  const { t } = useTranslation('purchasing');
+  const navigate = useNavigate();
+  const canSeeCosts = useCan('costs.view');
+  const settings = useSettings();
+  const create = useCreateOrder();
+  const form = useZodForm(purchasingContract['purchasing.createOrder'].input, blank, { toInput: headerToInput });
+
+  // The office's own address is where orders ship unless the user types another.
+  const [prefilled, setPrefilled] = useState(false);
+  if (!prefilled && settings.data) {
+    setPrefilled(true);
+    const s = settings.data;
+    form.setValues({ shipToName: form.values.shipToName || s.companyName, shipToAddress: form.values.shipToAddress || s.defaultShipToAddress || s.companyAddress });
+  }
+
+  const submit = form.onSubmit((input) =>
+    create.mutate(input, {
+      onSuccess: (order) => {
+        notify.success('purchasing:newOrder.created', { number: order.number });
+        navigate(`/purchasing/orders/${order.id}`);
+      },
+      onError: (err) => form.applyApiError(err) || notify.error(err),
+    }),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" maw={960}>
+        <Anchor component={Link} to="/purchasing/orders" size="sm">
+          <Group gap={4}>
+            <IconArrowLeft size={14} />
+            {t('order.backToList')}
+          </Group>
+        </Anchor>
+        <PageHeader title={t('newOrder.title')} />
+        <Alert variant="light" color="blue" icon={<IconInfoCircle />}>
+          {t('newOrder.hint')}
+        </Alert>
+        <Paper withBorder p="md">
+          <HeaderFields form={form} showFreight={canSeeCosts} autoFocusVendor />
+        </Paper>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => navigate('/purchasing/orders')}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('newOrder.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

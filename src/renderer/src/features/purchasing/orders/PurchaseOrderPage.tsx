@@ -1,0 +1,115 @@
+// One purchase order: header, approval, lines (edited while New), receipts and history, with the
+// actions its status and the user's permissions allow. /purchasing/orders/:id?tab=lines|receipts|history
+import { Alert, Anchor, Center, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { IconArrowLeft, IconHistory, IconListDetails, IconTruckDelivery } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { translateError } from '../../../lib/errors';
+import { PageHeader } from '../../../lib/PageHeader';
+import { useCan } from '../../../lib/session';
+import { useOrder } from '../api';
+import { ApprovalNotice } from './ApprovalNotice';
+import { ApprovalBadge, PoStatusBadge } from './Badges';
+import { DecisionModal, type Decision } from './DecisionModal';
+import { EditHeaderModal } from './EditHeaderModal';
+import { EmailOrderModal } from './EmailOrderModal';
+import { HistoryTab } from './HistoryTab';
+import { LinesTab } from './LinesTab';
+import { OrderActions, type OrderDialog } from './OrderActions';
+import { CancelOrderModal, SubmitOrderModal } from './OrderDialogs';
+import { OrderHeaderCard } from './OrderHeaderCard';
+import { ReceiptsTab } from './ReceiptsTab';
+
+const tabs = ['lines', 'receipts', 'history'] as const;
+type Tab = (typeof tabs)[number];
+
+export function PurchaseOrderPage() {
+  const { t } = useTranslation('purchasing');
+  const raw = Number(useParams().id);
+  const id = Number.isInteger(raw) && raw > 0 ? raw : 0;
+  const order = useOrder(id);
+  const [search, setSearch] = useSearchParams();
+  const tab: Tab = tabs.find((x) => x === search.get('tab')) ?? 'lines';
+  const [dialog, setDialog] = useState<OrderDialog | Decision | null>(null);
+  const canManage = useCan('purchasing.manage');
+  const canSeeCosts = useCan('costs.view');
+  const close = () => setDialog(null);
+
+  const back = (
+    <Anchor component={Link} to="/purchasing/orders" size="sm">
+      <Group gap={4}>
+        <IconArrowLeft size={14} />
+        {t('order.backToList')}
+      </Group>
+    </Anchor>
+  );
+
+  if (id === 0 || order.isError) {
+    return (
+      <Stack gap="xs">
+        {back}
+        <Alert color="red" title={t('order.notFound')}>
+          {order.isError ? translateError(order.error) : null}
+        </Alert>
+      </Stack>
+    );
+  }
+  if (!order.data) {
+    return (
+      <Center mih={200}>
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  const o = order.data;
+  // Without costs.view the freight is unknown here, and saving the header would overwrite it.
+  const mayEdit = canManage && canSeeCosts && o.status !== 'canceled' && o.status !== 'receivedFull';
+  return (
+    <Stack gap="md">
+      {back}
+      <PageHeader
+        title={t('order.title', { number: o.number })}
+        description={
+          <Group gap="xs" component="span">
+            <PoStatusBadge status={o.status} data-testid="po-status" />
+            <ApprovalBadge approval={o.approvalStatus} data-testid="po-approval" />
+            <Text span size="sm" c="dimmed">
+              {o.vendorName}
+            </Text>
+          </Group>
+        }
+      />
+      <ApprovalNotice order={o} onDecide={setDialog} />
+      <OrderActions order={o} onOpen={setDialog} />
+      <OrderHeaderCard order={o} onEdit={mayEdit ? () => setDialog('edit') : null} />
+      <Tabs value={tab} onChange={(value) => setSearch(value && value !== 'lines' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="lines" leftSection={<IconListDetails size={16} />}>
+            {t('order.tabs.lines')}
+          </Tabs.Tab>
+          <Tabs.Tab value="receipts" leftSection={<IconTruckDelivery size={16} />}>
+            {t('order.tabs.receipts')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
+            {t('order.tabs.history')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="lines">
+          <LinesTab order={o} />
+        </Tabs.Panel>
+        <Tabs.Panel value="receipts">
+          <ReceiptsTab order={o} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <HistoryTab order={o} />
+        </Tabs.Panel>
+      </Tabs>
+      {dialog === 'submit' && <SubmitOrderModal order={o} onClose={close} />}
+      {dialog === 'cancel' && <CancelOrderModal order={o} onClose={close} />}
+      {dialog === 'email' && <EmailOrderModal order={o} onClose={close} />}
+      {dialog === 'edit' && <EditHeaderModal order={o} onClose={close} />}
+      {(dialog === 'approve' || dialog === 'reject') && <DecisionModal order={o} decision={dialog} onClose={close} />}
+    </Stack>
+  );
+}

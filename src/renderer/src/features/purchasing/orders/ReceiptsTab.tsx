@@ -1,0 +1,107 @@
+import { Alert, Button, Center, Group, Loader, Modal, Pagination, Stack, Text, Textarea } from '@mantine/core';
+import { IconTruckDelivery } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { PurchaseOrder, Receipt } from '../../../../../shared/contract/purchasing';
+import { EmptyState } from '../../../lib/EmptyState';
+import { translateError } from '../../../lib/errors';
+import { notify } from '../../../lib/notify';
+import { useCan } from '../../../lib/session';
+import { useCancelReceipt, useReceipts } from '../api';
+import { ReceiptCard } from './ReceiptCard';
+
+const PAGE_SIZE = 20;
+
+/** Every receipt of the order, newest first; a posted one can be cancelled (its units go back to the vendor). */
+export function ReceiptsTab({ order }: { order: PurchaseOrder }) {
+  const { t } = useTranslation('purchasing');
+  const canReceive = useCan('purchasing.receive');
+  const showCosts = useCan('costs.view');
+  const [page, setPage] = useState(1);
+  const receipts = useReceipts({ orderId: order.id, page, pageSize: PAGE_SIZE, sortBy: 'createdAt', sortDirection: 'desc' });
+  const [canceling, setCanceling] = useState<Receipt | null>(null);
+  const open = order.status === 'submitted' || order.status === 'receivedPartial';
+
+  if (receipts.isError) return <Alert color="red">{translateError(receipts.error)}</Alert>;
+  if (!receipts.data) {
+    return (
+      <Center mih={160}>
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  const { rows, total } = receipts.data;
+  if (total === 0) {
+    return (
+      <EmptyState
+        icon={IconTruckDelivery}
+        testId="po-receipts-empty"
+        title={t('receipts.emptyTitle')}
+        description={open ? t('receipts.emptyOpen') : t('receipts.emptyText')}
+        action={
+          canReceive &&
+          open && (
+            <Button component={Link} to={`/purchasing/receiving?orderId=${order.id}`} leftSection={<IconTruckDelivery size={16} />}>
+              {t('order.receive')}
+            </Button>
+          )
+        }
+      />
+    );
+  }
+  return (
+    <Stack gap="md" data-testid="po-receipts">
+      {rows.map((r) => (
+        <ReceiptCard key={r.id} receipt={r} orderId={order.id} showCosts={showCosts} onCancel={canReceive && r.status === 'posted' ? () => setCanceling(r) : null} />
+      ))}
+      {total > PAGE_SIZE && (
+        <Group justify="center">
+          <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} />
+        </Group>
+      )}
+      {canceling && <CancelReceiptModal receipt={canceling} onClose={() => setCanceling(null)} />}
+    </Stack>
+  );
+}
+
+function CancelReceiptModal({ receipt, onClose }: { receipt: Receipt; onClose: () => void }) {
+  const { t } = useTranslation('purchasing');
+  const cancel = useCancelReceipt();
+  const [reason, setReason] = useState('');
+  return (
+    <Modal opened onClose={onClose} title={t('receipts.cancelTitle', { number: receipt.number })}>
+      <Stack>
+        <Text size="sm">{t('receipts.cancelText')}</Text>
+        <Textarea label={t('common.reason')} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+        {cancel.error && (
+          <Alert color="red" role="alert">
+            {translateError(cancel.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('receipts.keep')}
+          </Button>
+          <Button
+            color="red"
+            loading={cancel.isPending}
+            onClick={() =>
+              cancel.mutate(
+                { id: receipt.id, reason: reason.trim() || null },
+                {
+                  onSuccess: (r) => {
+                    notify.success('purchasing:receipts.canceled', { number: r.number });
+                    onClose();
+                  },
+                },
+              )
+            }
+          >
+            {t('receipts.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,204 @@
+import { Button, Group, Pill, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconArrowDown, IconBarcode, IconFileInvoice, IconPlaylistAdd, IconSearch, IconTruckDelivery } from '@tabler/icons-react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { OpenLine } from '../../../../../shared/contract/purchasing';
+import { call } from '../../../lib/api';
+import { EmptyState } from '../../../lib/EmptyState';
+import { translateError } from '../../../lib/errors';
+import { PageHeader } from '../../../lib/PageHeader';
+import { ServerTable, useServerTable } from '../../../lib/ServerTable';
+import { useCan, useSession } from '../../../lib/session';
+import { useFormat } from '../../../lib/useFormat';
+import { LocationSelect } from '../../stock/common/LocationSelect';
+import { useUrlId, useUrlText } from '../../stock/common/useUrlParam';
+import { useOpenLines, useOrder, useVendors } from '../api';
+import { openLineColumns, type OpenLineSort } from './openLineColumns';
+import { ReceiptPanel } from './ReceiptPanel';
+import { useReceiptDraft } from './receiptDraft';
+
+type Feedback = { ok: boolean; text: string };
+
+const sameCode = (a: string | null, code: string) => a !== null && a.toLowerCase() === code.toLowerCase();
+
+/**
+ * Receiving: every line still to receive on submitted purchase orders, and the receipt being prepared
+ * from them (several orders of one delivery at once). A scanner in the search box adds the line of
+ * the scanned vendor part number (or SKU) when exactly one open line has it.
+ */
+export function ReceivingPage() {
+  const { t } = useTranslation('purchasing');
+  const f = useFormat();
+  const navigate = useNavigate();
+  const canSeeOrders = useCan('inventory.view');
+  const userId = useSession((s) => s.user?.id ?? null);
+  const draft = useReceiptDraft();
+  const [orderId, setOrderId] = useUrlId('orderId');
+  const [vendorId, setVendorId] = useUrlId('vendorId');
+  const [locationId, setLocationId] = useUrlId('locationId');
+  const [q, setQ, search] = useUrlText('q');
+  const filters = { q: search || undefined, orderId: orderId ?? undefined, vendorId: vendorId ?? undefined, locationId: locationId ?? undefined };
+  const table = useServerTable<OpenLineSort>({ sortBy: 'orderNumber', filters, pageSize: 25 });
+  const list = useOpenLines({ ...table.input, ...filters });
+  const vendors = useVendors();
+  const order = useOrder(canSeeOrders && orderId ? orderId : 0);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [focusLineId, setFocusLineId] = useState<number | null>(null);
+
+  // A draft left by another user who signed out on this computer is not this user's receipt.
+  const { ownerId, reset } = draft;
+  useEffect(() => {
+    if (ownerId !== userId) reset(userId);
+  }, [ownerId, reset, userId]);
+
+  const inReceipt = (lineId: number) => draft.lines.some((d) => d.line.lineId === lineId);
+  const rows = list.data?.rows ?? [];
+  const addable = rows.filter((r) => !inReceipt(r.lineId));
+  const filtered = Boolean(search || orderId || vendorId || locationId);
+  const orderNumber = rows.find((r) => r.orderId === orderId)?.orderNumber ?? order.data?.number ?? `#${orderId}`;
+
+  const add = (line: OpenLine) => {
+    draft.add([line]);
+    setFeedback(null);
+  };
+
+  // A scanner types the code and Enter: add the one open line it names, or narrow the list.
+  const scan = async (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const input = event.currentTarget;
+    const code = q.trim();
+    if (!code) return;
+    try {
+      const found = await call('purchasing.listOpenLines', { ...filters, q: code, page: 1, pageSize: 50, sortBy: 'orderNumber', sortDirection: 'asc' });
+      const exact = found.rows.filter((r) => sameCode(r.vendorPartNumber, code) || sameCode(r.sku, code) || sameCode(r.orderNumber, code));
+      const candidates = exact.length > 0 ? exact : found.rows;
+      const line = candidates.length === 1 && (exact.length === 1 || found.total === 1) ? candidates[0]! : null;
+      if (!line) {
+        setFeedback({ ok: false, text: found.total === 0 ? t('receiving.scanNone', { code }) : t('receiving.scanMany', { count: exact.length || found.total, code }) });
+        // The next scan replaces the code rather than adding to it.
+        input.select();
+        return;
+      }
+      const named = { number: line.orderNumber, sku: line.sku };
+      if (inReceipt(line.lineId)) {
+        setFeedback({ ok: true, text: t('receiving.scanAlready', named) });
+        // Already on the receipt: take the clerk to it (its serial field, for serialized products).
+        const editor = document.querySelector<HTMLElement>(`[data-testid="receipt-line-${line.lineId}"]`);
+        editor?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+        if (line.serialized) editor?.querySelector<HTMLInputElement>('[data-testid="serial-input"]')?.focus({ preventScroll: true });
+      } else {
+        draft.add([line]);
+        setFeedback({ ok: true, text: t('receiving.scanAdded', named) });
+      }
+      setFocusLineId(line.serialized ? line.lineId : null);
+      setQ('');
+    } catch (err) {
+      setFeedback({ ok: false, text: translateError(err) });
+      input.select();
+    }
+  };
+
+  const nothingOpen = !filtered && list.data?.total === 0;
+  const columns = openLineColumns(t, f.date, inReceipt, add);
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('receiving.title')}
+        description={t('receiving.description')}
+        actions={
+          draft.lines.length > 0 && (
+            <Button
+              variant="light"
+              leftSection={<IconArrowDown size={16} />}
+              onClick={() => document.getElementById('receipt-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+            >
+              {t('receiving.goToReceipt', { count: draft.lines.length })}
+            </Button>
+          )
+        }
+      />
+      {nothingOpen && draft.lines.length === 0 ? (
+        <EmptyState
+          icon={IconTruckDelivery}
+          title={t('receiving.empty.title')}
+          description={t('receiving.empty.text')}
+          testId="receiving-empty"
+          action={
+            canSeeOrders && (
+              <Button variant="light" leftSection={<IconFileInvoice size={16} />} onClick={() => navigate('/purchasing/orders')}>
+                {t('receiving.empty.orders')}
+              </Button>
+            )
+          }
+        />
+      ) : (
+        <>
+          <Stack gap={6}>
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <TextInput
+                label={t('receiving.search')}
+                placeholder={t('receiving.searchPlaceholder')}
+                leftSection={<IconSearch size={16} />}
+                value={q}
+                onChange={(e) => {
+                  setQ(e.currentTarget.value);
+                  setFeedback(null);
+                }}
+                onKeyDown={(e) => void scan(e)}
+                autoComplete="off"
+                data-testid="receiving-search"
+                w={380}
+              />
+              <Select<number>
+                label={t('receiving.vendor')}
+                placeholder={t('receiving.anyVendor')}
+                searchable
+                clearable
+                data={(vendors.data?.rows ?? []).map((v) => ({ value: v.id, label: v.name }))}
+                value={vendorId}
+                onChange={(id) => setVendorId(id ?? null)}
+                w={240}
+              />
+              <LocationSelect label={t('receiving.location')} placeholder={t('receiving.anyLocation')} clearable value={locationId} onChange={setLocationId} w={240} />
+              {orderId && (
+                <Pill
+                  size="lg"
+                  withRemoveButton
+                  onRemove={() => setOrderId(null)}
+                  removeButtonProps={{ 'aria-label': t('receiving.clearOrder'), 'aria-hidden': false, tabIndex: 0 }}
+                  mb={6}
+                  data-testid="order-filter"
+                >
+                  {t('receiving.orderFilter', { number: orderNumber })}
+                </Pill>
+              )}
+            </Group>
+            <Group gap={6} c={feedback ? (feedback.ok ? 'teal.8' : 'orange.8') : 'dimmed'} role="status" data-testid="scan-feedback">
+              <IconBarcode size={16} />
+              <Text size="sm" c={feedback ? (feedback.ok ? 'teal.8' : 'orange.8') : 'dimmed'} fw={feedback ? 600 : undefined}>
+                {feedback ? feedback.text : t('receiving.searchHint')}
+              </Text>
+            </Group>
+          </Stack>
+          <Stack gap="xs">
+            <Group justify="space-between" align="flex-end">
+              <Title order={2} size="h4">
+                {t('receiving.linesTitle')}
+              </Title>
+              {rows.length > 0 && (
+                <Button variant="light" size="xs" leftSection={<IconPlaylistAdd size={16} />} disabled={addable.length === 0} onClick={() => draft.add(addable)}>
+                  {t('receiving.addAll', { count: addable.length || rows.length })}
+                </Button>
+              )}
+            </Group>
+            <ServerTable testId="open-lines" table={table} result={list.data} fetching={list.isFetching} error={list.error} columns={columns} idAccessor="lineId" />
+          </Stack>
+          <ReceiptPanel focusLineId={focusLineId} />
+        </>
+      )}
+    </Stack>
+  );
+}
