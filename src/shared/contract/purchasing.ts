@@ -232,9 +232,9 @@ export const purchasingContract = {
     output: poSchema,
   }),
   'purchasing.updateOrder': channel({
-    summary: 'Changes the header of a purchase order; the vendor only until anything is received.',
+    summary: 'Changes the header of a purchase order; the vendor only until anything is received. Freight left out is kept.',
     permission: 'purchasing.manage',
-    input: z.object({ id, ...headerFields }).strict(),
+    input: z.object({ id, ...headerFields, freight: money.optional() }).strict(),
     output: poSchema,
   }),
   'purchasing.addLine': channel({

@@ -329,9 +329,11 @@ const headerColumns: [keyof HeaderInput, string][] = [
   ['memo', 'memo'],
 ];
 
-export function updateOrder(ctx: Ctx, actor: Actor, input: HeaderInput & { id: number }): PurchaseOrder {
+export function updateOrder(ctx: Ctx, actor: Actor, patch: Omit<HeaderInput, 'freight'> & { id: number; freight?: number }): PurchaseOrder {
   return inTransaction(ctx, () => {
-    const order = requireOrder(ctx, input.id);
+    const order = requireOrder(ctx, patch.id);
+    // A user who cannot see costs edits the header without the freight: it stays as it was.
+    const input: HeaderInput & { id: number } = { ...patch, freight: patch.freight ?? order.freight };
     if (order.status === 'canceled' || order.status === 'receivedFull') refuse(order, 'edit');
     const current = ctx.sqlite.prepare(`SELECT ${headerColumns.map(([k, c]) => `${c} AS ${k}`).join(', ')} FROM purchase_orders WHERE id = ?`).get(order.id) as HeaderInput;
     const changed = headerColumns.filter(([k]) => current[k] !== input[k]);
@@ -350,8 +352,14 @@ export function updateOrder(ctx: Ctx, actor: Actor, input: HeaderInput & { id: n
       .prepare(`UPDATE purchase_orders SET ${headerColumns.map(([, c]) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
       .run(...headerColumns.map(([k]) => input[k]), ctx.now(), order.id);
     const approvalReset = order.status === 'new' && (input.freight !== current.freight || input.vendorId !== current.vendorId) && resetApproval(ctx, order);
+    // Companies are named in the history as they were called at the time.
+    const companyName = (id: unknown) => (typeof id === 'number' ? ((ctx.sqlite.prepare(`SELECT name FROM companies WHERE id = ?`).get(id) as { name: string } | undefined)?.name ?? null) : null);
     recordPoEvent(ctx, order.id, actor.userId, 'updated', {
-      changes: changed.map(([k]) => ({ field: k, before: current[k], after: input[k] })),
+      changes: changed.map(([k]) =>
+        k === 'vendorId' || k === 'purchaseForCompanyId'
+          ? { field: k, before: current[k], after: input[k], beforeName: companyName(current[k]), afterName: companyName(input[k]) }
+          : { field: k, before: current[k], after: input[k] },
+      ),
       ...(approvalReset ? { approvalReset: true } : {}),
     });
     return getOrder(ctx, actor, order.id);

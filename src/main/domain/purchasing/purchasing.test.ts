@@ -62,6 +62,16 @@ describe('purchase orders', () => {
     expect(t.ok('purchasing.updateOrder', { id: po.id, ...header }).lines[0]!.vendorPartNumber).toBe('IM-CAB6');
   });
 
+  it('keeps the freight when a header edit leaves it out, and names the companies in the history', () => {
+    const po = order([{ productId: w.cable.id, qty: 1 }], { freight: 75_000 });
+    const edited = t.ok('purchasing.updateOrder', { id: po.id, vendorId: w.vendor.id, purchaseForCompanyId: w.client.id, shippingType: 'Courier' });
+    expect(edited).toMatchObject({ freight: 75_000, shippingType: 'Courier', purchaseForName: 'Bufete Ruiz' });
+    expect(t.ok('purchasing.history', { id: po.id })[0]!.details.changes).toEqual([
+      { field: 'purchaseForCompanyId', before: null, after: w.client.id, beforeName: null, afterName: 'Bufete Ruiz' },
+      { field: 'shippingType', before: null, after: 'Courier' },
+    ]);
+  });
+
   it('changes lines only while New, and the vendor only until something is received', () => {
     const po = submitted([{ productId: w.cable.id, qty: 5 }]);
     const line = po.lines[0]!;
