@@ -61,6 +61,29 @@ export function useServerTable<S extends string>(init: { sortBy?: S; sortDirecti
   };
 }
 
+/**
+ * The translated pager of a server-paged mantine-datatable, for a table that needs more than
+ * ServerTable offers (selection, group rows): <DataTable {...useServerPager(table, total)} … />.
+ */
+export function useServerPager(table: Pick<ServerTableState<string>, 'page' | 'pageSize' | 'setPage' | 'setPageSize'>, total: number, totalCapped = false) {
+  const { t, i18n } = useTranslation('common');
+  const number = new Intl.NumberFormat(i18n.language);
+  return {
+    totalRecords: total,
+    recordsPerPage: table.pageSize,
+    page: table.page,
+    onPageChange: table.setPage,
+    recordsPerPageOptions: PAGE_SIZES,
+    onRecordsPerPageChange: table.setPageSize,
+    recordsPerPageLabel: t('table.perPage'),
+    getPaginationControlProps: (control: 'first' | 'last' | 'previous' | 'next') => ({ 'aria-label': t(`table.${control}`) }),
+    loadingText: t('loading'),
+    paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) =>
+      t('table.range', { from: number.format(from), to: number.format(to), total: totalCapped ? `${number.format(totalRecords)}+` : number.format(totalRecords) }),
+    noRecordsText: t('table.empty'),
+  };
+}
+
 export interface ServerTableProps<T, S extends string> {
   table: ServerTableState<S>;
   result: { rows: T[]; total: number; totalCapped?: boolean } | undefined;
@@ -76,8 +99,8 @@ export interface ServerTableProps<T, S extends string> {
 }
 
 export function ServerTable<T, S extends string>({ table, result, fetching, error, columns, idAccessor, emptyState, onRowClick, testId }: ServerTableProps<T, S>) {
-  const { t, i18n } = useTranslation('common');
-  const number = new Intl.NumberFormat(i18n.language);
+  const { t } = useTranslation('common');
+  const pager = useServerPager(table, result?.total ?? 0, result?.totalCapped);
   if (!result && error) {
     return (
       <Alert color="red" role="alert" title={t('loadFailed')}>
@@ -112,21 +135,9 @@ export function ServerTable<T, S extends string>({ table, result, fetching, erro
       columns={columns}
       idAccessor={(idAccessor ?? 'id') as never}
       fetching={fetching}
-      totalRecords={result.total}
-      recordsPerPage={table.pageSize}
-      page={table.page}
-      onPageChange={table.setPage}
-      recordsPerPageOptions={PAGE_SIZES}
-      onRecordsPerPageChange={table.setPageSize}
-      recordsPerPageLabel={t('table.perPage')}
-      getPaginationControlProps={(control) => ({ 'aria-label': t(`table.${control}`) })}
-      loadingText={t('loading')}
-      paginationText={({ from, to, totalRecords }) =>
-        t('table.range', { from: number.format(from), to: number.format(to), total: result.totalCapped ? `${number.format(totalRecords)}+` : number.format(totalRecords) })
-      }
+      {...pager}
       sortStatus={sortStatus}
       onSortStatusChange={(status) => table.setSort(sortColumn(status), status.direction)}
-      noRecordsText={t('table.empty')}
       onRowClick={onRowClick ? ({ record }) => onRowClick(record) : undefined}
     />
   );

@@ -1,9 +1,10 @@
 // One product: its details, the vendors it is bought from and where it is stocked.
 // /catalog/products/new creates one; /catalog/products/:id?tab=details|vendors|stock edits one.
-import { Alert, Anchor, Badge, Center, Group, Loader, Stack, Tabs } from '@mantine/core';
-import { IconArrowLeft, IconFileDescription, IconPackages, IconTruck } from '@tabler/icons-react';
+import { Alert, Badge, Center, Group, Loader, Stack, Tabs } from '@mantine/core';
+import { IconFileDescription, IconPackages, IconTruck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { BackLink } from '../../lib/BackLink';
 import { translateError } from '../../lib/errors';
 import { PageHeader } from '../../lib/PageHeader';
 import { useCan } from '../../lib/session';
@@ -25,14 +26,7 @@ export function ProductPage() {
   const product = useProduct(id !== null && Number.isInteger(id) && id > 0 ? id : null);
   const tab: Tab = tabs.find((x) => x === search.get('tab')) ?? 'details';
 
-  const back = (
-    <Anchor component={Link} to="/catalog/products" size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={14} />
-        {t('products.backToList')}
-      </Group>
-    </Anchor>
-  );
+  const back = <BackLink to="/catalog/products">{t('products.backToList')}</BackLink>;
 
   if (isNew) {
     return (

@@ -20,7 +20,6 @@ export const useVendors = () => useApiQuery(['catalog'], 'catalog.listCompanies'
 export const useClients = () => useApiQuery(['catalog'], 'catalog.listCompanies', { role: 'client', pageSize: 200, sortBy: 'name' }, paged);
 export const useProductVendors = (productId: number | null) =>
   useApiQuery(['catalog'], 'catalog.listProductVendors', { productId: productId ?? 0 }, { enabled: productId !== null && productId > 0 });
-export const useSettings = () => useApiQuery(['settings'], 'settings.get', {});
 
 export const useCreateOrder = () => useApiMutation('purchasing.createOrder', quiet);
 export const useUpdateOrder = () => useApiMutation('purchasing.updateOrder', quiet);
@@ -39,12 +38,9 @@ export const useCreateFromSuggestions = () => useApiMutation('purchasing.createF
 export const useReceive = () => useApiMutation('purchasing.receive', quiet);
 export const useCancelReceipt = () => useApiMutation('purchasing.cancelReceipt', quiet);
 
-// Look-ups of the purchase-order screens (pickers of vendors, clients, products and receiving locations).
+// Look-ups of the purchase-order screens (vendor and client pickers, receiving locations). The product
+// and location pickers are the stock screens' (features/stock/common), which bring their own look-ups.
 export const useCompanySearch = (role: 'vendor' | 'client', q: string) =>
   useApiQuery(['catalog'], 'catalog.listCompanies', { role, q: q || undefined, pageSize: 30, sortBy: 'name' }, paged);
-export const useProductSearch = (q: string) => useApiQuery(['catalog'], 'catalog.listProducts', { q: q || undefined, active: true, pageSize: 20, sortBy: 'sku' }, paged);
-export const useProduct = (id: number | null) => useApiQuery(['catalog'], 'catalog.getProduct', { id: id ?? 0 }, { enabled: id !== null && id > 0 });
-export const useInternalLocations = () => useApiQuery(['locations'], 'locations.list', { includeVirtual: false, includeInactive: false });
-
 /** Where received units can go: the active internal locations (same query as the stock screens, so it is cached once). */
-export const useReceivingLocations = () => useApiQuery(['locations'], 'locations.list', { includeVirtual: false, includeInactive: false });
+export const useInternalLocations = () => useApiQuery(['locations'], 'locations.list', { includeVirtual: false, includeInactive: false });

@@ -102,7 +102,7 @@ export const receivingEn = {
 export const receivingEs: typeof receivingEn = {
   receiving: {
     title: 'Recepción',
-    description: 'Reciba las entregas de las órdenes de compra enviadas. Las líneas de varias órdenes que llegaron juntas van en una sola recepción.',
+    description: 'Reciba las entregas de las órdenes de compra emitidas. Las líneas de varias órdenes que llegaron juntas van en una sola recepción.',
     search: 'Buscar',
     searchPlaceholder: 'N.º de orden, SKU, producto, proveedor o ref. del proveedor',
     searchHint: 'Escanee una referencia del proveedor y pulse Intro para añadir su línea a la recepción.',
@@ -141,7 +141,7 @@ export const receivingEs: typeof receivingEn = {
     },
     empty: {
       title: 'Nada por recibir',
-      text: 'Las líneas aparecen aquí cuando una orden de compra se ha enviado al proveedor.',
+      text: 'Las líneas aparecen aquí cuando una orden de compra se ha emitido al proveedor.',
       orders: 'Ir a las órdenes de compra',
     },
     receipt: {

@@ -9,10 +9,10 @@ import { MoneyInput } from '../../../lib/MoneyInput';
 import { notify } from '../../../lib/notify';
 import { useCan } from '../../../lib/session';
 import { useZodForm } from '../../../lib/useZodForm';
+import { LocationSelect, useDefaultLocationId } from '../../stock/common/LocationSelect';
+import { ProductSelect } from '../../stock/common/ProductSelect';
 import { useAddLine, useProductVendors } from '../api';
 import { DayInput } from './DayInput';
-import { LocationSelect, useDefaultLocationId } from './LocationSelect';
-import { ProductPicker } from './ProductPicker';
 import { ProductVendorsHint } from './ProductVendorsHint';
 
 type Values = {
@@ -97,8 +97,11 @@ export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose
         }}
       >
         <Stack>
-          <ProductPicker
+          <ProductSelect
             label={t('po.product')}
+            placeholder={t('lineForm.productPlaceholder')}
+            nothingFoundMessage={t('common.noMatches')}
+            activeOnly
             withAsterisk
             data-autofocus
             value={v.productId}
@@ -161,6 +164,7 @@ export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <LocationSelect
               label={t('lines.location')}
+              nothingFoundMessage={t('common.noMatches')}
               withAsterisk
               value={v.locationId ?? defaultLocationId}
               onChange={(id) => form.setFieldValue('locationId', id)}

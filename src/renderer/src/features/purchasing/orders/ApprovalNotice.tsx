@@ -3,8 +3,7 @@ import { IconAlertTriangle, IconBan, IconCircleCheck, IconClockHour4, IconInfoCi
 import { useTranslation } from 'react-i18next';
 import type { PurchaseOrder } from '../../../../../shared/contract/purchasing';
 import { useCan } from '../../../lib/session';
-import { useFormat } from '../../../lib/useFormat';
-import { useSettings } from '../api';
+import { useFormat, useSettings } from '../../../lib/useFormat';
 import type { Decision } from './DecisionModal';
 
 /**

@@ -4,9 +4,9 @@ import { purchasingContract, type PoLine } from '../../../../../shared/contract/
 import { MoneyInput } from '../../../lib/MoneyInput';
 import { notify } from '../../../lib/notify';
 import { useZodForm } from '../../../lib/useZodForm';
+import { LocationSelect } from '../../stock/common/LocationSelect';
 import { useUpdateLine } from '../api';
 import { DayInput } from './DayInput';
-import { LocationSelect } from './LocationSelect';
 
 type Values = { qty: number | string; unitCost: number | null; locationId: number | null; estimatedArrival: string | null };
 
@@ -51,7 +51,14 @@ export function EditLineModal({ line, onClose }: { line: PoLine; onClose: () => 
             {showCost && <MoneyInput label={t('lines.unitCost')} withAsterisk {...form.getInputProps('unitCost')} />}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <LocationSelect label={t('lines.location')} withAsterisk value={form.values.locationId} onChange={(id) => form.setFieldValue('locationId', id)} error={form.errors.locationId} />
+            <LocationSelect
+              label={t('lines.location')}
+              nothingFoundMessage={t('common.noMatches')}
+              withAsterisk
+              value={form.values.locationId}
+              onChange={(id) => form.setFieldValue('locationId', id)}
+              error={form.errors.locationId}
+            />
             <DayInput
               label={t('lines.estimatedArrival')}
               placeholder={t('header.datePlaceholder')}

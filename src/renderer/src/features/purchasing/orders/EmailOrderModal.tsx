@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { purchasingContract, type PurchaseOrder } from '../../../../../shared/contract/purchasing';
 import { translateError } from '../../../lib/errors';
 import { notify } from '../../../lib/notify';
+import { useSettings } from '../../../lib/useFormat';
 import { useZodForm } from '../../../lib/useZodForm';
-import { useEmailOrder, useSettings } from '../api';
+import { useEmailOrder } from '../api';
 
 type Locale = 'es' | 'en';
 type Values = { to: string; cc: string; subject: string; message: string; locale: Locale };

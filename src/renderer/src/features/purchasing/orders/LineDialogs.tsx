@@ -3,6 +3,7 @@ import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea } from 
 import { useTranslation } from 'react-i18next';
 import { purchasingContract, type PoLine } from '../../../../../shared/contract/purchasing';
 import { ApiError } from '../../../lib/api';
+import { ConfirmModal } from '../../../lib/ConfirmModal';
 import { translateError } from '../../../lib/errors';
 import { notify } from '../../../lib/notify';
 import { useFormat } from '../../../lib/useFormat';
@@ -19,33 +20,25 @@ export function RemoveLineModal({ line, onClose }: Props) {
   const f = useFormat();
   const remove = useRemoveLine();
   return (
-    <Modal opened onClose={onClose} title={t('lineForm.removeTitle', { lineNo: line.lineNo })}>
-      <Stack>
-        <Text size="sm">{t('lineForm.removeText', { qty: f.qty(line.qtyOrdered), sku: line.sku, product: line.productName })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() =>
-              remove.mutate(
-                { id: line.id },
-                {
-                  onSuccess: () => {
-                    notify.success('purchasing:lineForm.removed', { lineNo: line.lineNo, sku: line.sku });
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            {t('lineForm.remove')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      title={t('lineForm.removeTitle', { lineNo: line.lineNo })}
+      text={t('lineForm.removeText', { qty: f.qty(line.qtyOrdered), sku: line.sku, product: line.productName })}
+      confirmLabel={t('lineForm.remove')}
+      color="red"
+      loading={remove.isPending}
+      onClose={onClose}
+      onConfirm={() =>
+        remove.mutate(
+          { id: line.id },
+          {
+            onSuccess: () => {
+              notify.success('purchasing:lineForm.removed', { lineNo: line.lineNo, sku: line.sku });
+              onClose();
+            },
+          },
+        )
+      }
+    />
   );
 }
 

@@ -1,14 +1,16 @@
-import { Alert, Anchor, Button, Group, Paper, Stack } from '@mantine/core';
-import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, Stack } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { purchasingContract } from '../../../../../shared/contract/purchasing';
+import { BackLink } from '../../../lib/BackLink';
 import { notify } from '../../../lib/notify';
 import { PageHeader } from '../../../lib/PageHeader';
 import { useCan } from '../../../lib/session';
+import { useSettings } from '../../../lib/useFormat';
 import { useZodForm } from '../../../lib/useZodForm';
-import { useCreateOrder, useSettings } from '../api';
+import { useCreateOrder } from '../api';
 import { HeaderFields, headerToInput, type HeaderValues } from './HeaderFields';
 
 const blank: HeaderValues = {
@@ -53,12 +55,7 @@ export function NewPurchaseOrderPage() {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md" maw={960}>
-        <Anchor component={Link} to="/purchasing/orders" size="sm">
-          <Group gap={4}>
-            <IconArrowLeft size={14} />
-            {t('order.backToList')}
-          </Group>
-        </Anchor>
+        <BackLink to="/purchasing/orders">{t('order.backToList')}</BackLink>
         <PageHeader title={t('newOrder.title')} />
         <Alert variant="light" color="blue" icon={<IconInfoCircle />}>
           {t('newOrder.hint')}

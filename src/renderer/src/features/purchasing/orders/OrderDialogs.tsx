@@ -1,9 +1,8 @@
 // The confirmations of the order's state changes: submit it to the vendor, or cancel it.
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PurchaseOrder } from '../../../../../shared/contract/purchasing';
-import { translateError } from '../../../lib/errors';
+import { ConfirmModal } from '../../../lib/ConfirmModal';
 import { notify } from '../../../lib/notify';
 import { useFormat } from '../../../lib/useFormat';
 import { useCancelOrder, useSubmitOrder } from '../api';
@@ -19,79 +18,61 @@ export function SubmitOrderModal({ order, onClose }: Props) {
   const submit = useSubmitOrder();
   const units = order.lines.reduce((sum, l) => sum + l.qtyOrdered - l.qtyCanceled, 0);
   return (
-    <Modal opened onClose={onClose} title={t('submit.title', { number: order.number })}>
-      <Stack>
-        <Text size="sm">{t('submit.text', { vendor: order.vendorName })}</Text>
-        <Text size="sm" fw={600}>
-          {t('submit.contents', { lines: f.qty(order.lines.length), units: f.qty(units) })}
-          {order.total !== null && ` · ${t('submit.total', { total: f.money(order.total) })}`}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {t('submit.after')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('submit.keepEditing')}
-          </Button>
-          <Button
-            loading={submit.isPending}
-            onClick={() =>
-              submit.mutate(
-                { id: order.id },
-                {
-                  onSuccess: (o) => {
-                    notify.success('purchasing:submit.done', { number: o.number });
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            {t('submit.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      title={t('submit.title', { number: order.number })}
+      text={t('submit.text', { vendor: order.vendorName })}
+      confirmLabel={t('submit.confirm')}
+      cancelLabel={t('submit.keepEditing')}
+      loading={submit.isPending}
+      onClose={onClose}
+      onConfirm={() =>
+        submit.mutate(
+          { id: order.id },
+          {
+            onSuccess: (o) => {
+              notify.success('purchasing:submit.done', { number: o.number });
+              onClose();
+            },
+          },
+        )
+      }
+    >
+      <Text size="sm" fw={600}>
+        {t('submit.contents', { lines: f.qty(order.lines.length), units: f.qty(units) })}
+        {order.total !== null && ` · ${t('submit.total', { total: f.money(order.total) })}`}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('submit.after')}
+      </Text>
+    </ConfirmModal>
   );
 }
 
 export function CancelOrderModal({ order, onClose }: Props) {
   const { t } = useTranslation('purchasing');
   const cancel = useCancelOrder();
-  const [reason, setReason] = useState('');
   return (
-    <Modal opened onClose={onClose} title={t('cancelOrder.title', { number: order.number })}>
-      <Stack>
-        <Text size="sm">{order.status === 'submitted' ? t('cancelOrder.textSubmitted', { vendor: order.vendorName }) : t('cancelOrder.text')}</Text>
-        <Textarea label={t('common.reason')} placeholder={t('cancelOrder.reasonPlaceholder')} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
-        {cancel.error && (
-          <Alert color="red" role="alert">
-            {translateError(cancel.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('cancelOrder.keep')}
-          </Button>
-          <Button
-            color="red"
-            loading={cancel.isPending}
-            onClick={() =>
-              cancel.mutate(
-                { id: order.id, reason: reason.trim() || null },
-                {
-                  onSuccess: (o) => {
-                    notify.success('purchasing:cancelOrder.done', { number: o.number });
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            {t('cancelOrder.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      title={t('cancelOrder.title', { number: order.number })}
+      text={order.status === 'submitted' ? t('cancelOrder.textSubmitted', { vendor: order.vendorName }) : t('cancelOrder.text')}
+      confirmLabel={t('cancelOrder.confirm')}
+      cancelLabel={t('cancelOrder.keep')}
+      color="red"
+      reason={{ label: t('common.reason'), placeholder: t('cancelOrder.reasonPlaceholder') }}
+      loading={cancel.isPending}
+      error={cancel.error}
+      onClose={onClose}
+      onConfirm={(reason) =>
+        cancel.mutate(
+          { id: order.id, reason: reason || null },
+          {
+            onSuccess: (o) => {
+              notify.success('purchasing:cancelOrder.done', { number: o.number });
+              onClose();
+            },
+          },
+        )
+      }
+    />
   );
 }

@@ -1,10 +1,11 @@
 // One purchase order: header, approval, lines (edited while New), receipts and history, with the
 // actions its status and the user's permissions allow. /purchasing/orders/:id?tab=lines|receipts|history
-import { Alert, Anchor, Center, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
-import { IconArrowLeft, IconHistory, IconListDetails, IconTruckDelivery } from '@tabler/icons-react';
+import { Alert, Center, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { IconHistory, IconListDetails, IconTruckDelivery } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { BackLink } from '../../../lib/BackLink';
 import { translateError } from '../../../lib/errors';
 import { PageHeader } from '../../../lib/PageHeader';
 import { useCan } from '../../../lib/session';
@@ -36,14 +37,7 @@ export function PurchaseOrderPage() {
   const canSeeCosts = useCan('costs.view');
   const close = () => setDialog(null);
 
-  const back = (
-    <Anchor component={Link} to="/purchasing/orders" size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={14} />
-        {t('order.backToList')}
-      </Group>
-    </Anchor>
-  );
+  const back = <BackLink to="/purchasing/orders">{t('order.backToList')}</BackLink>;
 
   if (id === 0 || order.isError) {
     return (

@@ -11,10 +11,10 @@ import { PageHeader } from '../../../lib/PageHeader';
 import { ServerTable, useServerTable } from '../../../lib/ServerTable';
 import { useCan } from '../../../lib/session';
 import { useFormat } from '../../../lib/useFormat';
+import { useSetUrlParams, useUrlId, useUrlParam, useUrlText } from '../../../lib/useUrlParam';
 import { useOrders } from '../api';
 import { CompanySelect } from './CompanySelect';
 import { orderColumns } from './orderColumns';
-import { useSetUrlParams, useUrlId, useUrlParam, useUrlText } from './useUrlParam';
 
 type Status = PoSummary['status'];
 type SortColumn = 'number' | 'createdAt' | 'vendorName' | 'status' | 'total' | 'expectedShipDate';

@@ -1,9 +1,10 @@
-import { Alert, Button, Center, Group, Loader, Modal, Pagination, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Pagination, Stack } from '@mantine/core';
 import { IconTruckDelivery } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PurchaseOrder, Receipt } from '../../../../../shared/contract/purchasing';
+import { ConfirmModal } from '../../../lib/ConfirmModal';
 import { EmptyState } from '../../../lib/EmptyState';
 import { translateError } from '../../../lib/errors';
 import { notify } from '../../../lib/notify';
@@ -68,40 +69,28 @@ export function ReceiptsTab({ order }: { order: PurchaseOrder }) {
 function CancelReceiptModal({ receipt, onClose }: { receipt: Receipt; onClose: () => void }) {
   const { t } = useTranslation('purchasing');
   const cancel = useCancelReceipt();
-  const [reason, setReason] = useState('');
   return (
-    <Modal opened onClose={onClose} title={t('receipts.cancelTitle', { number: receipt.number })}>
-      <Stack>
-        <Text size="sm">{t('receipts.cancelText')}</Text>
-        <Textarea label={t('common.reason')} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
-        {cancel.error && (
-          <Alert color="red" role="alert">
-            {translateError(cancel.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('receipts.keep')}
-          </Button>
-          <Button
-            color="red"
-            loading={cancel.isPending}
-            onClick={() =>
-              cancel.mutate(
-                { id: receipt.id, reason: reason.trim() || null },
-                {
-                  onSuccess: (r) => {
-                    notify.success('purchasing:receipts.canceled', { number: r.number });
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            {t('receipts.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      title={t('receipts.cancelTitle', { number: receipt.number })}
+      text={t('receipts.cancelText')}
+      confirmLabel={t('receipts.cancel')}
+      cancelLabel={t('receipts.keep')}
+      color="red"
+      reason={{ label: t('common.reason') }}
+      loading={cancel.isPending}
+      error={cancel.error}
+      onClose={onClose}
+      onConfirm={(reason) =>
+        cancel.mutate(
+          { id: receipt.id, reason: reason || null },
+          {
+            onSuccess: (r) => {
+              notify.success('purchasing:receipts.canceled', { number: r.number });
+              onClose();
+            },
+          },
+        )
+      }
+    />
   );
 }

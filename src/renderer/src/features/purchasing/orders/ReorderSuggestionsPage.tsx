@@ -11,11 +11,11 @@ import { PageHeader } from '../../../lib/PageHeader';
 import { useServerTable } from '../../../lib/ServerTable';
 import { useCan } from '../../../lib/session';
 import { useFormat } from '../../../lib/useFormat';
+import { useUrlId } from '../../../lib/useUrlParam';
+import { LocationSelect } from '../../stock/common/LocationSelect';
 import { useCreateFromSuggestions, useSuggestions } from '../api';
 import { CompanySelect } from './CompanySelect';
-import { LocationSelect } from './LocationSelect';
 import { SuggestionsTable } from './SuggestionsTable';
-import { useUrlId } from './useUrlParam';
 
 /**
  * Reorder suggestions: inventory products below their minimum with the quantity that brings them to
@@ -92,7 +92,15 @@ export function ReorderSuggestionsPage() {
       ) : (
         <>
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <LocationSelect label={t('suggestions.location')} placeholder={t('suggestions.allLocations')} clearable value={locationId} onChange={setLocationId} w={240} />
+            <LocationSelect
+              label={t('suggestions.location')}
+              placeholder={t('suggestions.allLocations')}
+              nothingFoundMessage={t('common.noMatches')}
+              clearable
+              value={locationId}
+              onChange={setLocationId}
+              w={240}
+            />
             <CompanySelect role="vendor" label={t('po.vendor')} placeholder={t('orders.anyVendor')} clearable value={vendorId} onChange={setVendorId} w={240} />
           </Group>
           <Paper withBorder p="sm" data-testid="suggestions-selection">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Suggestion } from '../../../../../shared/contract/purchasing';
 import { Money, Qty } from '../../../lib/Amount';
-import { PAGE_SIZES, type ServerTableState } from '../../../lib/ServerTable';
+import { useServerPager, type ServerTableState } from '../../../lib/ServerTable';
 import { useCan } from '../../../lib/session';
 import { useFormat } from '../../../lib/useFormat';
 import { wrapping } from './columnTitle';
@@ -28,11 +28,11 @@ const key = (s: Suggestion) => s.inventoryProductId;
  * products without a default vendor come last and cannot be chosen until one is added.
  */
 export function SuggestionsTable({ table, rows, total, fetching, selected, onSelect, qtyOf, onQty }: Props) {
-  const { t, i18n } = useTranslation('purchasing');
+  const { t } = useTranslation('purchasing');
   const f = useFormat();
   const canSeeCosts = useCan('costs.view');
   const canEditCatalog = useCan('catalog.manage');
-  const number = new Intl.NumberFormat(i18n.language);
+  const pager = useServerPager(table, total);
   const qtyNumber = (s: Suggestion) => {
     const q = qtyOf(s);
     return typeof q === 'number' ? q : 0;
@@ -163,17 +163,7 @@ export function SuggestionsTable({ table, rows, total, fetching, selected, onSel
       columns={columns}
       idAccessor="inventoryProductId"
       fetching={fetching}
-      totalRecords={total}
-      recordsPerPage={table.pageSize}
-      page={table.page}
-      onPageChange={table.setPage}
-      recordsPerPageOptions={PAGE_SIZES}
-      onRecordsPerPageChange={table.setPageSize}
-      recordsPerPageLabel={t('common:table.perPage')}
-      getPaginationControlProps={(control) => ({ 'aria-label': t(`common:table.${control}`) })}
-      paginationText={({ from, to, totalRecords }) => t('common:table.range', { from: number.format(from), to: number.format(to), total: number.format(totalRecords) })}
-      loadingText={t('common.loading')}
-      noRecordsText={t('common:table.empty')}
+      {...pager}
       selectedRecords={rows.filter((r) => selected[key(r)])}
       onSelectedRecordsChange={(now) => {
         const ids = new Set(now.map(key));

@@ -1,13 +1,15 @@
-import { Alert, Button, Checkbox, Divider, Group, Modal, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Divider, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconCheck, IconInbox, IconTruckDelivery } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api';
+import { ConfirmModal } from '../../../lib/ConfirmModal';
 import { translateError } from '../../../lib/errors';
 import { MoneyInput } from '../../../lib/MoneyInput';
 import { notify } from '../../../lib/notify';
 import { useCan } from '../../../lib/session';
-import { useReceive, useReceivingLocations, useSettings } from '../api';
+import { useSettings } from '../../../lib/useFormat';
+import { useInternalLocations, useReceive } from '../api';
 import { checkReceipt, linesConcerned, receiveInput, serialsElsewhere } from './receiptChecks';
 import { useReceiptDraft, type DraftLine } from './receiptDraft';
 import { ReceiptLineEditor } from './ReceiptLineEditor';
@@ -36,7 +38,7 @@ export function ReceiptPanel({ focusLineId }: { focusLineId: number | null }) {
   const settings = useSettings();
   const requireInvoice = settings.data?.requireVendorInvoiceNumber ?? false;
   const draft = useReceiptDraft();
-  const locations = useReceivingLocations();
+  const locations = useInternalLocations();
   const receive = useReceive();
   // Checks run live once the clerk has tried to post, so each message goes away as it is fixed.
   const [checking, setChecking] = useState(false);
@@ -192,27 +194,20 @@ export function ReceiptPanel({ focusLineId }: { focusLineId: number | null }) {
           </>
         )}
       </Stack>
-      <Modal opened={confirmClear} onClose={() => setConfirmClear(false)} title={t('receiving.receipt.clearTitle')}>
-        <Stack>
-          <Text size="sm">{t('receiving.receipt.clearText')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmClear(false)}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                draft.reset(draft.ownerId);
-                setChecking(false);
-                setRefusal(null);
-                setConfirmClear(false);
-              }}
-            >
-              {t('receiving.receipt.clear')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={confirmClear}
+        title={t('receiving.receipt.clearTitle')}
+        text={t('receiving.receipt.clearText')}
+        confirmLabel={t('receiving.receipt.clear')}
+        color="red"
+        onClose={() => setConfirmClear(false)}
+        onConfirm={() => {
+          draft.reset(draft.ownerId);
+          setChecking(false);
+          setRefusal(null);
+          setConfirmClear(false);
+        }}
+      />
     </Paper>
   );
 }

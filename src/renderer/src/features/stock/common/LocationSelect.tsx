@@ -26,3 +26,9 @@ export function LocationSelect({ value, onChange, exclude = [], ...props }: Prop
     />
   );
 }
+
+/** The default location (else the first): where new stock is received unless the user picks another. */
+export function useDefaultLocationId(): number | null {
+  const locations = useInternalLocations();
+  return locations.data?.find((l) => l.isDefault)?.id ?? locations.data?.[0]?.id ?? null;
+}

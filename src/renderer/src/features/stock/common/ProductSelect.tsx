@@ -5,24 +5,26 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../../shared/contract/catalog';
 import { useProduct, useProductSearch } from '../api';
 
-type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
+type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange' | 'nothingFoundMessage'> & {
   value: number | null;
   onChange: (product: Product | null) => void;
-  /** New stock only for products still sold; filters also find discontinued ones with history. */
+  /** New stock and purchases only for products still sold; filters also find discontinued ones with history. */
   activeOnly?: boolean;
+  /** Shown when the search finds nothing; "Loading…" shows while it runs. */
+  nothingFoundMessage?: string;
 };
 
 const label = (p: Pick<Product, 'sku' | 'name'>) => `${p.sku} · ${p.name}`;
 
 /** Searches the catalogue on the server as the user types (the catalogue is too large to load). */
-export function ProductSelect({ value, onChange, activeOnly = false, ...props }: Props) {
+export function ProductSelect({ value, onChange, activeOnly = false, nothingFoundMessage, ...props }: Props) {
   const { t } = useTranslation('stock');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const selected = useProduct(value);
   const selectedLabel = selected.data ? label(selected.data) : '';
   // While the box shows the chosen product's label, list everything rather than only that product.
-  const results = useProductSearch(debounced === selectedLabel ? '' : debounced, activeOnly);
+  const results = useProductSearch(debounced === selectedLabel ? '' : debounced.trim(), activeOnly);
   const rows = results.data?.rows ?? [];
   const options = rows.map((p) => ({ value: p.id, label: label(p) }));
   if (selected.data && !rows.some((p) => p.id === value)) options.unshift({ value: selected.data.id, label: selectedLabel });
@@ -33,7 +35,7 @@ export function ProductSelect({ value, onChange, activeOnly = false, ...props }:
       placeholder={t('common.productPlaceholder')}
       searchable
       clearable
-      nothingFoundMessage={results.isFetching ? t('common.loading') : t('common.noMatches')}
+      nothingFoundMessage={results.isFetching ? t('common.loading') : (nothingFoundMessage ?? t('common.noMatches'))}
       {...props}
       data={options}
       filter={({ options: all }) => all}

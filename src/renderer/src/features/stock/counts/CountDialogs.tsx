@@ -1,11 +1,9 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../shared/contract';
-import { translateError } from '../../../lib/errors';
+import { ConfirmModal } from '../../../lib/ConfirmModal';
 import { notify } from '../../../lib/notify';
 import { useSettings } from '../../../lib/useFormat';
 import { useCancelCount, usePostCount, useReverse } from '../api';
-import { ReasonConfirmModal } from '../common/ReasonConfirmModal';
 
 export type CountDialog = 'post' | 'cancel' | 'reverse';
 
@@ -27,14 +25,14 @@ export function CountDialogs({ dialog, count, differences, onClose }: Props) {
 
   if (dialog === 'post') {
     return (
-      <ReasonConfirmModal
+      <ConfirmModal
         title={t('counts.postTitle', { number: count.number })}
         text={t('counts.postText', { differences })}
         confirmLabel={t('counts.post')}
         color="blue"
-        reasonRequired={false}
+        reason={{ label: t('common.reason') }}
         loading={post.isPending}
-        error={post.error ? translateError(post.error) : null}
+        error={post.error}
         onClose={onClose}
         onConfirm={(reason) =>
           post.mutate(
@@ -52,14 +50,14 @@ export function CountDialogs({ dialog, count, differences, onClose }: Props) {
   }
   if (dialog === 'reverse') {
     return (
-      <ReasonConfirmModal
+      <ConfirmModal
         title={t('counts.reverseTitle', { number: count.number })}
         text={t('counts.reverseText')}
         confirmLabel={t('counts.reverse')}
         color="orange"
-        reasonRequired={reasonRequired}
+        reason={{ label: t('common.reason'), required: reasonRequired, missing: t('common.reasonRequiredHint') }}
         loading={reverse.isPending}
-        error={reverse.error ? translateError(reverse.error) : null}
+        error={reverse.error}
         onClose={onClose}
         onConfirm={(reason) =>
           reverse.mutate(
@@ -76,32 +74,25 @@ export function CountDialogs({ dialog, count, differences, onClose }: Props) {
     );
   }
   return (
-    <Modal opened onClose={onClose} title={t('counts.cancelTitle', { number: count.number })}>
-      <Stack>
-        <Text size="sm">{t('counts.cancelText')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('counts.keepCounting')}
-          </Button>
-          <Button
-            color="red"
-            loading={cancel.isPending}
-            onClick={() =>
-              cancel.mutate(
-                { id: count.id },
-                {
-                  onSuccess: (doc) => {
-                    notify.success('stock:counts.canceled', { number: doc.number });
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            {t('counts.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      title={t('counts.cancelTitle', { number: count.number })}
+      text={t('counts.cancelText')}
+      confirmLabel={t('counts.cancel')}
+      cancelLabel={t('counts.keepCounting')}
+      color="red"
+      loading={cancel.isPending}
+      onClose={onClose}
+      onConfirm={() =>
+        cancel.mutate(
+          { id: count.id },
+          {
+            onSuccess: (doc) => {
+              notify.success('stock:counts.canceled', { number: doc.number });
+              onClose();
+            },
+          },
+        )
+      }
+    />
   );
 }

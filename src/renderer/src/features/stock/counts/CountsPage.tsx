@@ -10,9 +10,9 @@ import { PageHeader } from '../../../lib/PageHeader';
 import { ServerTable, useServerTable } from '../../../lib/ServerTable';
 import { useCan } from '../../../lib/session';
 import { useFormat } from '../../../lib/useFormat';
+import { useUrlParam } from '../../../lib/useUrlParam';
 import { useCounts } from '../api';
 import { StatusBadge } from '../common/StatusBadge';
-import { useUrlParam } from '../common/useUrlParam';
 import { StartCountModal } from './StartCountModal';
 
 type Count = ChannelOutput<'stock.listCounts'>['rows'][number];

@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../lib/PageHeader';
 import { ServerTable, useServerTable } from '../../../lib/ServerTable';
 import { useFormat } from '../../../lib/useFormat';
+import { useUrlId, useUrlText } from '../../../lib/useUrlParam';
 import { useHistory } from '../api';
 import { LocationSelect } from '../common/LocationSelect';
 import { ProductSelect } from '../common/ProductSelect';
 import { UserSelect } from '../common/UserSelect';
-import { useUrlId, useUrlText } from '../common/useUrlParam';
 import { historyColumns } from './historyColumns';
 
 /** Inventory Transfers & Updates: every move and every edit of an inventory product or serial, newest first. */

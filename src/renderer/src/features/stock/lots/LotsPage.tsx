@@ -10,10 +10,10 @@ import { PageHeader } from '../../../lib/PageHeader';
 import { ServerTable, useServerTable } from '../../../lib/ServerTable';
 import { useCan } from '../../../lib/session';
 import { useFormat } from '../../../lib/useFormat';
+import { useUrlId, useUrlText } from '../../../lib/useUrlParam';
 import { useLots } from '../api';
 import { LocationSelect } from '../common/LocationSelect';
 import { ProductSelect } from '../common/ProductSelect';
-import { useUrlId, useUrlText } from '../common/useUrlParam';
 import { EditSerialModal } from './EditSerialModal';
 
 type SortColumn = 'receivedAt' | 'serialNumber' | 'sku' | 'locationName' | 'qty';

@@ -6,18 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ChannelOutput } from '../../../../../shared/contract';
 import { Qty } from '../../../lib/Amount';
+import { ConfirmModal } from '../../../lib/ConfirmModal';
 import { EmptyState } from '../../../lib/EmptyState';
-import { translateError } from '../../../lib/errors';
 import { notify } from '../../../lib/notify';
 import { PageHeader } from '../../../lib/PageHeader';
 import { ServerTable, useServerTable } from '../../../lib/ServerTable';
 import { useCan } from '../../../lib/session';
 import { useFormat, useSettings } from '../../../lib/useFormat';
+import { useUrlId, useUrlParam } from '../../../lib/useUrlParam';
 import { useReceiveTransfer, useReverse, useTransfers } from '../api';
 import { LocationSelect } from '../common/LocationSelect';
-import { ReasonConfirmModal } from '../common/ReasonConfirmModal';
 import { StatusBadge } from '../common/StatusBadge';
-import { useUrlId, useUrlParam } from '../common/useUrlParam';
 
 type Transfer = ChannelOutput<'stock.listTransfers'>['rows'][number];
 const statuses = ['inTransit', 'done', 'canceled', 'reversed'] as const;
@@ -125,13 +124,14 @@ export function TransfersPage() {
         }
       />
       {reversing && (
-        <ReasonConfirmModal
+        <ConfirmModal
           title={t('transfers.reverseTitle', { number: reversing.number })}
           text={reversing.status === 'inTransit' ? t('transfers.cancelShipmentText') : t('transfers.reverseText')}
           confirmLabel={t('transfers.reverse')}
-          reasonRequired={settings.data?.requireAdjustmentReason ?? false}
+          color="red"
+          reason={{ label: t('common.reason'), required: settings.data?.requireAdjustmentReason ?? false, missing: t('common.reasonRequiredHint') }}
           loading={reverse.isPending}
-          error={reverse.error ? translateError(reverse.error) : null}
+          error={reverse.error}
           onClose={() => {
             setReversing(null);
             reverse.reset();

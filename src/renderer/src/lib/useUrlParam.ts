@@ -1,25 +1,15 @@
+// Filters kept in the address (?productId=12&status=new), so other screens can link to a filtered
+// list and the browser's back button (or coming back from a document) restores it. They replace the
+// history entry: typing a filter is not a visit.
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
-/**
- * A filter kept in the address (?productId=12), so other screens can link to a filtered list and
- * the browser's back button restores it. Replaces the history entry: typing a filter is not a visit.
- */
+/** One filter: its value ('' when absent) and a setter that removes it when given ''. */
 export function useUrlParam(name: string): [string, (value: string) => void] {
-  const [params, setParams] = useSearchParams();
-  const value = params.get(name) ?? '';
-  const set = (next: string) =>
-    setParams(
-      (prev) => {
-        const copy = new URLSearchParams(prev);
-        if (next) copy.set(name, next);
-        else copy.delete(name);
-        return copy;
-      },
-      { replace: true },
-    );
-  return [value, set];
+  const [params] = useSearchParams();
+  const setParams = useSetUrlParams();
+  return [params.get(name) ?? '', (next) => setParams({ [name]: next })];
 }
 
 /** A positive integer id in the address, or null. */
@@ -49,4 +39,21 @@ export function useUrlText(name: string, delay = 300): [string, (text: string) =
     // Only a new pause in typing commits; `param` changing alone must not write it back.
   }, [debounced]);
   return [text, setText, param];
+}
+
+/** Sets several filters in one address change (two separate changes in one event would lose the first). */
+export function useSetUrlParams(): (values: Record<string, string>) => void {
+  const [, setParams] = useSearchParams();
+  return (values) =>
+    setParams(
+      (prev) => {
+        const copy = new URLSearchParams(prev);
+        for (const [name, value] of Object.entries(values)) {
+          if (value) copy.set(name, value);
+          else copy.delete(name);
+        }
+        return copy;
+      },
+      { replace: true },
+    );
 }
