@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { escapeRegExp } from './ui';
 
 export type Lang = 'es' | 'en';
 
@@ -19,11 +20,27 @@ export const artifactsDir = resolve(import.meta.dirname, '../artifacts');
 
 interface ShotState {
   prefix: string;
+  /** Put before the number, so two journeys of one language number their pictures apart ("p" → es-p01-…). */
+  numberPrefix: string;
   count: number;
 }
 const shotStates = new WeakMap<BrowserContext, ShotState>();
 
-export async function launchBrowser(locale: Lang, options: { shotPrefix?: string } = {}): Promise<LaunchedBrowser> {
+/** The file name of a journey's picture: `<prefix>-<numberPrefix><nn>-<name>.png`. */
+function shotFile(state: ShotState, name: string): string {
+  return `${state.prefix}-${state.numberPrefix}${String(state.count).padStart(2, '0')}-${name}.png`;
+}
+
+/** The pictures of one journey only (`es-01-…` is the inventory journey's, `es-p01-…` the purchasing one's). */
+function isShotOf(file: string, state: Pick<ShotState, 'prefix' | 'numberPrefix'>): boolean {
+  return new RegExp(`^${escapeRegExp(state.prefix)}-${escapeRegExp(state.numberPrefix)}\\d+-.*\\.png$`).test(file);
+}
+
+/**
+ * `shotPrefix` (default: the language) starts every picture's name; `shotNumberPrefix` goes before the
+ * number, for a second journey in the same language (e.g. "p": es-p01-settings.png).
+ */
+export async function launchBrowser(locale: Lang, options: { shotPrefix?: string; shotNumberPrefix?: string } = {}): Promise<LaunchedBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'msp-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -43,11 +60,11 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
-  const prefix = options.shotPrefix ?? locale;
-  shotStates.set(context, { prefix, count: 0 });
-  // Pictures of an earlier run of this journey would mix with this one's.
+  const state: ShotState = { prefix: options.shotPrefix ?? locale, numberPrefix: options.shotNumberPrefix ?? '', count: 0 };
+  shotStates.set(context, state);
+  // Pictures of an earlier run of this journey would mix with this one's (other journeys' stay).
   mkdirSync(artifactsDir, { recursive: true });
-  for (const file of readdirSync(artifactsDir)) if (file.startsWith(`${prefix}-`) && file.endsWith('.png')) rmSync(join(artifactsDir, file));
+  for (const file of readdirSync(artifactsDir)) if (isShotOf(file, state)) rmSync(join(artifactsDir, file));
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(String(error?.stack ?? error)));
@@ -62,13 +79,13 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
   };
 }
 
-/** Screenshot of the window (1440×900) `e2e/artifacts/<lang>-<nn>-<name>.png`, numbered in the order taken. */
+/** Screenshot of the window (1440×900) `e2e/artifacts/<lang>-<nn>-<name>.png` (`<lang>-p<nn>-…` with a number prefix), numbered in the order taken. */
 export async function shot(page: Page, name: string): Promise<string> {
-  const state = shotStates.get(page.context()) ?? { prefix: 'xx', count: 0 };
+  const state = shotStates.get(page.context()) ?? { prefix: 'xx', numberPrefix: '', count: 0 };
   shotStates.set(page.context(), state);
   state.count += 1;
   mkdirSync(artifactsDir, { recursive: true });
-  const file = join(artifactsDir, `${state.prefix}-${String(state.count).padStart(2, '0')}-${name}.png`);
+  const file = join(artifactsDir, shotFile(state, name));
   // Let entering animations (modals, notifications) settle so the picture shows the final state.
   await page.waitForTimeout(250);
   await page.screenshot({ path: file, animations: 'disabled' });

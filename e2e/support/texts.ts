@@ -8,6 +8,7 @@ import { adminLocales } from '../../src/renderer/src/features/admin/locales';
 import { authLocales } from '../../src/renderer/src/features/auth/locales';
 import { catalogLocales } from '../../src/renderer/src/features/catalog/locales';
 import { locationsLocales } from '../../src/renderer/src/features/locations/locales';
+import { en as purchasingEn, es as purchasingEs } from '../../src/renderer/src/features/purchasing/locales';
 import { searchLocales } from '../../src/renderer/src/features/search/locales';
 import { en as stockEn } from '../../src/renderer/src/features/stock/locales/en';
 import { es as stockEs } from '../../src/renderer/src/features/stock/locales/es';
@@ -22,6 +23,8 @@ const all: FeatureLocales[] = [
   catalogLocales,
   adminLocales,
   { namespace: 'stock', en: stockEn, es: stockEs },
+  // The feature's index.tsx pulls in its screens; its locales are plain data.
+  { namespace: 'purchasing', en: purchasingEn, es: purchasingEs },
 ];
 
 function lookup(tree: unknown, path: string[]): unknown {

@@ -75,12 +75,11 @@ export async function expectText(scope: Scope, text: Text): Promise<Locator> {
 }
 
 /**
- * The text a user reads in `locator`, as written in the DOM (CSS `text-transform` ignored), with a
- * space between blocks and table cells and runs of white space collapsed.
+ * Runs in the page: the text a user reads in each element, as written in the DOM (CSS `text-transform`
+ * ignored), with a space between blocks and table cells; inputs count with their value.
  */
-export async function textOf(locator: Locator): Promise<string> {
-  if ((await locator.count()) === 0) return '';
-  const text = await locator.first().evaluate((root) => {
+function visibleTexts(elements: Element[]): string[] {
+  const read = (root: Element) => {
     const parts: string[] = [];
     const walk = (node: Node) => {
       if (node.nodeType === Node.TEXT_NODE) {
@@ -96,8 +95,23 @@ export async function textOf(locator: Locator): Promise<string> {
     };
     walk(root);
     return parts.join('');
-  });
-  return text.replace(/\s+/g, ' ').trim();
+  };
+  return elements.map(read);
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The texts of every element `locator` matches, in one round trip (see textOf). */
+export async function textsOf(locator: Locator): Promise<string[]> {
+  return (await locator.evaluateAll(visibleTexts)).map(collapse);
+}
+
+/**
+ * The text a user reads in `locator`, as written in the DOM (CSS `text-transform` ignored), with a
+ * space between blocks and table cells and runs of white space collapsed.
+ */
+export async function textOf(locator: Locator): Promise<string> {
+  return (await textsOf(locator.first()))[0] ?? '';
 }
 
 /** Waits until `locator`'s text matches (polls: the UI refetches after changes). */
@@ -120,10 +134,7 @@ export function row(scope: Scope, text: Text): Locator {
 /** The cell texts of a row, trimmed, in column order. */
 export async function rowCells(rowLocator: Locator): Promise<string[]> {
   await rowLocator.first().waitFor();
-  const cells = rowLocator.first().locator('td');
-  const texts: string[] = [];
-  for (let i = 0; i < (await cells.count()); i++) texts.push(await textOf(cells.nth(i)));
-  return texts;
+  return textsOf(rowLocator.first().locator('td'));
 }
 
 /** Clicks a navigation link in the side bar. */
@@ -147,9 +158,7 @@ export function escapeRegExp(text: string): string {
 export async function tableRecord(table: Locator, rowText: Text): Promise<Record<string, string>> {
   const target = row(table, rowText).first();
   await target.waitFor();
-  const headers = table.locator('thead th');
-  const titles: string[] = [];
-  for (let i = 0; i < (await headers.count()); i++) titles.push(await textOf(headers.nth(i)));
+  const titles = await textsOf(table.locator('thead th'));
   const cells = await rowCells(target);
   return Object.fromEntries(titles.map((title, i) => [title, cells[i] ?? '']));
 }

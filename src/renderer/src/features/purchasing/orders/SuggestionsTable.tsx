@@ -61,10 +61,10 @@ export function SuggestionsTable({ table, rows, total, fetching, selected, onSel
       ),
     },
     { accessor: 'locationName', title: t('suggestions.location') },
-    { accessor: 'onHand', title: wrapping(t('suggestions.onHand')), textAlign: 'right', width: 105, render: (s) => <Qty value={s.onHand} c={s.onHand < s.min ? 'orange' : undefined} fw={600} /> },
+    { accessor: 'onHand', title: wrapping(t('suggestions.onHand')), textAlign: 'right', width: 118, render: (s) => <Qty value={s.onHand} c={s.onHand < s.min ? 'orange' : undefined} fw={600} /> },
     { accessor: 'min', title: t('suggestions.min'), textAlign: 'right', render: (s) => <Qty value={s.min} /> },
     { accessor: 'max', title: t('suggestions.max'), textAlign: 'right', render: (s) => <Qty value={s.max} /> },
-    { accessor: 'onOrder', title: wrapping(t('suggestions.onOrder')), textAlign: 'right', width: 80, render: (s) => <Qty value={s.onOrder} c={s.onOrder === 0 ? 'dimmed' : undefined} /> },
+    { accessor: 'onOrder', title: wrapping(t('suggestions.onOrder')), textAlign: 'right', width: 92, render: (s) => <Qty value={s.onOrder} c={s.onOrder === 0 ? 'dimmed' : undefined} /> },
     {
       accessor: 'suggestedQty',
       title: wrapping(t('suggestions.qtyToOrder')),
