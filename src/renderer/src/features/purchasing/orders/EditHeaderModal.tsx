@@ -22,7 +22,10 @@ export function EditHeaderModal({ order, onClose }: { order: PurchaseOrder; onCl
     paymentTerms: order.paymentTerms ?? '',
     memo: order.memo ?? '',
   };
-  const form = useZodForm(purchasingContract['purchasing.updateOrder'].input, initial, { toInput: (v) => ({ id: order.id, ...headerToInput(v) }) });
+  // Without costs.view the freight is hidden (null here): left out of the update, the server keeps it.
+  const form = useZodForm(purchasingContract['purchasing.updateOrder'].input, initial, {
+    toInput: (v) => ({ id: order.id, ...headerToInput(v), freight: v.freight ?? undefined }),
+  });
   const submit = form.onSubmit((input) =>
     update.mutate(input, {
       onSuccess: () => {

@@ -34,7 +34,6 @@ export function PurchaseOrderPage() {
   const tab: Tab = tabs.find((x) => x === search.get('tab')) ?? 'lines';
   const [dialog, setDialog] = useState<OrderDialog | Decision | null>(null);
   const canManage = useCan('purchasing.manage');
-  const canSeeCosts = useCan('costs.view');
   const close = () => setDialog(null);
 
   const back = <BackLink to="/purchasing/orders">{t('order.backToList')}</BackLink>;
@@ -58,7 +57,7 @@ export function PurchaseOrderPage() {
   }
   const o = order.data;
   // Without costs.view the freight is unknown here, and saving the header would overwrite it.
-  const mayEdit = canManage && canSeeCosts && o.status !== 'canceled' && o.status !== 'receivedFull';
+  const mayEdit = canManage && o.status !== 'canceled' && o.status !== 'receivedFull';
   return (
     <Stack gap="md">
       {back}
