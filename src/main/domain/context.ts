@@ -38,6 +38,12 @@ export function takeCounter(ctx: Ctx, series: string, start: number): number {
   return row.next;
 }
 
+/** The number the next document of a series gets, without taking it. */
+export function peekCounter(ctx: Ctx, series: string, start: number): number {
+  const row = ctx.sqlite.prepare('SELECT next FROM counters WHERE name = ?').get(series) as { next: number } | undefined;
+  return row ? row.next + 1 : start;
+}
+
 /** Next human document number for a series, e.g. nextNumber(ctx, 'ADJ') → "ADJ-1001". */
 export function nextNumber(ctx: Ctx, series: string, start = 1001): string {
   return `${series}-${takeCounter(ctx, series, start)}`;

@@ -94,7 +94,7 @@ export async function emailOrder(
     const sent = await send(config, {
       to: input.to,
       cc: input.cc,
-      replyTo: getSettings(ctx).companyEmail || null,
+      replyTo: doc.letterhead.email ?? null,
       subject: input.subject,
       text: input.message,
       attachments: [{ filename: pdfFilename(order.number), content: pdf, contentType: 'application/pdf' }],

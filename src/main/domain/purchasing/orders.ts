@@ -5,7 +5,7 @@
 import type { PoEvent, PoSummary, PurchaseOrder } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
 import { saveProductVendor, requireProduct } from '../catalog/products';
-import { requireVendor } from '../catalog/companies';
+import { getCompany, requireVendor } from '../catalog/companies';
 import { can, COUNT_CAP, inTransaction, likePattern, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation } from '../locations/locations';
 import { getSettings, nextPoNumber } from '../settings/settings';
@@ -245,11 +245,6 @@ interface LineInput {
   estimatedArrival: string | null;
 }
 
-function requireClient(ctx: Ctx, id: number | null): void {
-  if (id === null) return;
-  const row = ctx.sqlite.prepare(`SELECT 1 FROM companies WHERE id = ?`).get(id);
-  if (!row) throw new DomainError('NOT_FOUND', { entity: 'company', id });
-}
 
 /** The product as bought from this vendor; VENDOR_NOT_LINKED when it is not. */
 function productVendor(ctx: Ctx, productId: number, vendorId: number): { vendorPartNumber: string | null; vendorCost: number } {
@@ -281,7 +276,7 @@ function insertLine(ctx: Ctx, poId: number, vendorId: number, line: LineInput): 
 /** Creates a New order; used by the PO screen and by the reorder suggestions. */
 export function insertOrder(ctx: Ctx, actor: Actor, header: HeaderInput, lines: LineInput[]): number {
   requireVendor(ctx, header.vendorId);
-  requireClient(ctx, header.purchaseForCompanyId);
+  if (header.purchaseForCompanyId !== null) getCompany(ctx, header.purchaseForCompanyId);
   const now = ctx.now();
   const id = Number(
     ctx.sqlite
@@ -347,13 +342,13 @@ export function updateOrder(ctx: Ctx, actor: Actor, patch: Omit<HeaderInput, 'fr
       const setPart = ctx.sqlite.prepare(`UPDATE purchase_order_lines SET vendor_part_number = ? WHERE id = ?`);
       for (const line of lines) setPart.run(productVendor(ctx, line.productId, input.vendorId).vendorPartNumber, line.id);
     }
-    requireClient(ctx, input.purchaseForCompanyId);
+    if (input.purchaseForCompanyId !== null) getCompany(ctx, input.purchaseForCompanyId);
     ctx.sqlite
       .prepare(`UPDATE purchase_orders SET ${headerColumns.map(([, c]) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
       .run(...headerColumns.map(([k]) => input[k]), ctx.now(), order.id);
     const approvalReset = order.status === 'new' && (input.freight !== current.freight || input.vendorId !== current.vendorId) && resetApproval(ctx, order);
     // Companies are named in the history as they were called at the time.
-    const companyName = (id: unknown) => (typeof id === 'number' ? ((ctx.sqlite.prepare(`SELECT name FROM companies WHERE id = ?`).get(id) as { name: string } | undefined)?.name ?? null) : null);
+    const companyName = (id: unknown) => (typeof id === 'number' ? getCompany(ctx, id).name : null);
     recordPoEvent(ctx, order.id, actor.userId, 'updated', {
       changes: changed.map(([k]) =>
         k === 'vendorId' || k === 'purchaseForCompanyId'

@@ -4,6 +4,7 @@
 // Vendor, refused while any of its units has moved on, is held, or was delivered elsewhere.
 import type { OpenLine, Receipt } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
+import { getCompany } from '../catalog/companies';
 import { can, COUNT_CAP, inTransaction, likePattern, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { getSettings } from '../settings/settings';
@@ -135,7 +136,7 @@ export function receive(ctx: Ctx, actor: Actor, input: { lines: ReceiveLineInput
       if (line.destination === 'customer') {
         companyId = line.companyId ?? row.purchaseForCompanyId;
         if (companyId === null) throw new DomainError('VALIDATION', { fields: [{ path: 'companyId', code: 'required' }] });
-        if (!ctx.sqlite.prepare(`SELECT 1 FROM companies WHERE id = ?`).get(companyId)) throw new DomainError('NOT_FOUND', { entity: 'company', id: companyId });
+        getCompany(ctx, companyId);
         to = VIRTUAL.customer;
       } else {
         to = line.locationId ?? row.locationId;

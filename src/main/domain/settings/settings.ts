@@ -5,7 +5,7 @@ import type { Settings, SmtpSettings } from '../../../shared/contract/settings';
 import { DomainError } from '../../../shared/errors';
 import type { SmtpConfig } from '../../mail/mailer';
 import { settings } from '../../db/schema';
-import { inTransaction, takeCounter, type Ctx } from '../context';
+import { inTransaction, peekCounter, takeCounter, type Ctx } from '../context';
 
 export const PO_SERIES = 'PO';
 const PO_START = 1001;
@@ -31,10 +31,9 @@ function storedValues(ctx: Ctx): Record<string, unknown> {
   return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
 }
 
-/** The number the next document of a series gets, without taking it. */
-export function peekCounter(ctx: Ctx, series: string, start: number): number {
-  const row = ctx.sqlite.prepare('SELECT next FROM counters WHERE name = ?').get(series) as { next: number } | undefined;
-  return row ? row.next + 1 : start;
+function storeValue(ctx: Ctx, key: string, value: unknown): void {
+  const json = JSON.stringify(value);
+  ctx.db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
 }
 
 export function getSettings(ctx: Ctx): Settings {
@@ -47,14 +46,7 @@ export function getSettings(ctx: Ctx): Settings {
 export function updateSettings(ctx: Ctx, patch: Partial<Settings>): Settings {
   return inTransaction(ctx, () => {
     const { poNextNumber, ...rest } = patch;
-    for (const [key, value] of Object.entries(rest)) {
-      if (value === undefined) continue;
-      ctx.db
-        .insert(settings)
-        .values({ key, value: JSON.stringify(value) })
-        .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value) } })
-        .run();
-    }
+    for (const [key, value] of Object.entries(rest)) if (value !== undefined) storeValue(ctx, key, value);
     if (poNextNumber !== undefined) {
       ctx.sqlite.prepare('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = excluded.next').run(PO_SERIES, poNextNumber - 1);
     }
@@ -102,11 +94,7 @@ export function updateSmtpSettings(
   // Encrypt outside the transaction: it may touch the key file.
   const password = input.password === undefined ? current.password : input.password === null || input.password === '' ? null : ctx.secrets.encrypt(input.password);
   const value: StoredSmtp = { host: input.host, port: input.port, security: input.security, user: input.user, fromAddress: input.fromAddress, fromName: input.fromName, password };
-  ctx.db
-    .insert(settings)
-    .values({ key: SMTP_KEY, value: JSON.stringify(value) })
-    .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value) } })
-    .run();
+  storeValue(ctx, SMTP_KEY, value);
   return getSmtpSettings(ctx);
 }
 

@@ -56,9 +56,8 @@ function statementsFor(sqlite: Sqlite) {
       `INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) VALUES (?, ?, ?, ?, (SELECT received_at FROM lots WHERE id = ?))
        ON CONFLICT (lot_id, location_id) DO UPDATE SET qty = qty + excluded.qty RETURNING qty`,
     ),
-    // Positional twins of insertLot / insertMove for the arrival path: binding by position is markedly
-    // cheaper than by name when a receipt writes 10,000 of each.
-    arrivalLot: sqlite.prepare(
+    // Positional binding: markedly cheaper than by name when a receipt writes 10,000 lots and moves.
+    insertLot: sqlite.prepare(
       `INSERT INTO lots (product_id, serial_number, unit_cost, received_at, vendor_id, po_line_id, receipt_id, vendor_invoice_number, source_type, source_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
@@ -78,10 +77,6 @@ function statementsFor(sqlite: Sqlite) {
     deleteZeroBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = 0`),
     allocatedAt: sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS n FROM allocations WHERE lot_id = ? AND location_id = ?`),
     locationUsage: sqlite.prepare(`SELECT usage FROM locations WHERE id = ?`),
-    insertLot: sqlite.prepare(
-      `INSERT INTO lots (product_id, serial_number, unit_cost, received_at, vendor_id, po_line_id, receipt_id, vendor_invoice_number, source_type, source_id)
-       VALUES (@productId, @serialNumber, @unitCost, @receivedAt, @vendorId, @poLineId, @receiptId, @vendorInvoiceNumber, @sourceType, @sourceId)`,
-    ),
     freeLots: sqlite.prepare(
       `SELECT b.lot_id AS lotId, b.qty - coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = b.lot_id AND a.location_id = b.location_id), 0) AS free,
               l.unit_cost AS unitCost, l.serial_number AS serialNumber
@@ -217,20 +212,7 @@ export function postArrivals(
   let value = 0;
   for (const lot of lots) {
     if (!(lot.qty > 0) || !Number.isInteger(lot.qty)) throw new DomainError('VALIDATION', { field: 'qty', qty: lot.qty });
-    const lotId = Number(
-      s.arrivalLot.run(
-        productId,
-        lot.serialNumber,
-        lot.unitCost,
-        occurredAt,
-        lot.vendorId ?? null,
-        lot.poLineId ?? null,
-        lot.receiptId ?? null,
-        lot.vendorInvoiceNumber ?? null,
-        sourceType,
-        sourceId,
-      ).lastInsertRowid,
-    );
+    const lotId = insertLot(s, { ...lot, productId, receivedAt: occurredAt, sourceType, sourceId });
     s.arrivalMove.run(lotId, productId, lot.qty, from, to, lot.unitCost, sourceType, sourceId, lot.sourceLine, companyId, reason, userId, occurredAt);
     s.insertBalance.run(lotId, to, productId, lot.qty, occurredAt);
     s.insertBalance.run(lotId, from, productId, -lot.qty, occurredAt);
@@ -239,31 +221,35 @@ export function postArrivals(
     ids.push(lotId);
   }
   // Every lot shares the product, the two locations and the moment: one total each.
-  const levels = new Totals<[number, number]>();
-  const months = new Totals<[string, number]>();
   const month = monthOf(occurredAt);
-  levels.add([productId, to], units, value);
-  levels.add([productId, from], -units, -value);
-  months.add([month, to], units, value);
-  months.add([month, from], -units, -value);
-  writeTotals(s, levels, months);
+  s.addLevel.run(productId, to, units, value);
+  s.addLevel.run(productId, from, -units, -value);
+  s.addMonth.run(month, to, units, value);
+  s.addMonth.run(month, from, -units, -value);
   return ids;
+}
+
+function insertLot(s: Statements, lot: NewLot): number {
+  return Number(
+    s.insertLot.run(
+      lot.productId,
+      lot.serialNumber,
+      lot.unitCost,
+      lot.receivedAt,
+      lot.vendorId ?? null,
+      lot.poLineId ?? null,
+      lot.receiptId ?? null,
+      lot.vendorInvoiceNumber ?? null,
+      lot.sourceType,
+      lot.sourceId,
+    ).lastInsertRowid,
+  );
 }
 
 /** Creates lots; serials must already be checked for uniqueness (the unique index is the last guard). */
 export function createLots(ctx: Ctx, lots: NewLot[]): number[] {
   const s = state(ctx.sqlite).statements;
-  return lots.map((lot) =>
-    Number(
-      s.insertLot.run({
-        vendorId: null,
-        poLineId: null,
-        receiptId: null,
-        vendorInvoiceNumber: null,
-        ...lot,
-      }).lastInsertRowid,
-    ),
-  );
+  return lots.map((lot) => insertLot(s, lot));
 }
 
 /** Refuses serials repeated in the list or already used by this product; names the offenders. */

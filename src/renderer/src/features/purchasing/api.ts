@@ -16,8 +16,6 @@ export const useApprovals = (input: ChannelInput<'purchasing.listApprovals'>) =>
 export const useSuggestions = (input: ChannelInput<'purchasing.reorderSuggestions'>) => useApiQuery(purchasing, 'purchasing.reorderSuggestions', input, paged);
 export const useOpenLines = (input: ChannelInput<'purchasing.listOpenLines'>) => useApiQuery(purchasing, 'purchasing.listOpenLines', input, paged);
 
-export const useVendors = () => useApiQuery(['catalog'], 'catalog.listCompanies', { role: 'vendor', pageSize: 200, sortBy: 'name' }, paged);
-export const useClients = () => useApiQuery(['catalog'], 'catalog.listCompanies', { role: 'client', pageSize: 200, sortBy: 'name' }, paged);
 export const useProductVendors = (productId: number | null) =>
   useApiQuery(['catalog'], 'catalog.listProductVendors', { productId: productId ?? 0 }, { enabled: productId !== null && productId > 0 });
 

@@ -156,7 +156,8 @@ export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose
                 label={t('lines.unitCost')}
                 description={v.costTouched ? t('lineForm.costTyped') : defaultCost !== null ? t('lineForm.costDefault') : undefined}
                 value={v.costTouched ? v.unitCost : defaultCost}
-                onChange={(cost) => form.setValues({ unitCost: cost, costTouched: true })}
+                // An emptied box goes back to the vendor's cost, which is what the server then uses.
+                onChange={(cost) => form.setValues({ unitCost: cost, costTouched: cost !== null })}
                 error={form.errors.unitCost}
               />
             )}

@@ -21,7 +21,7 @@ import type { PoEvent, PurchaseOrder } from '../../../../../shared/contract/purc
 import { translateError } from '../../../lib/errors';
 import { useCan } from '../../../lib/session';
 import { useFormat } from '../../../lib/useFormat';
-import { useClients, useInternalLocations, useOrderHistory, useVendors } from '../api';
+import { useInternalLocations, useOrderHistory } from '../api';
 import { describeEvent } from './historyText';
 
 const looks: Record<PoEvent['type'], [ComponentType<{ size?: number }>, string]> = {
@@ -48,11 +48,9 @@ export function HistoryTab({ order }: { order: PurchaseOrder }) {
   const f = useFormat();
   const showCosts = useCan('costs.view');
   const history = useOrderHistory(order.id);
-  const vendors = useVendors();
-  const clients = useClients();
   const locations = useInternalLocations();
-  const names = new Map<number, string>([...(vendors.data?.rows ?? []), ...(clients.data?.rows ?? [])].map((c) => [c.id, c.name]));
-  names.set(order.vendorId, order.vendorName);
+  // Events name the companies they changed; older ones fall back to the order's own companies.
+  const names = new Map<number, string>([[order.vendorId, order.vendorName]]);
   if (order.purchaseForCompanyId && order.purchaseForName) names.set(order.purchaseForCompanyId, order.purchaseForName);
   const ctx = {
     t,

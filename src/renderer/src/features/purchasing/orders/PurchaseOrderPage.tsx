@@ -56,7 +56,6 @@ export function PurchaseOrderPage() {
     );
   }
   const o = order.data;
-  // Without costs.view the freight is unknown here, and saving the header would overwrite it.
   const mayEdit = canManage && o.status !== 'canceled' && o.status !== 'receivedFull';
   return (
     <Stack gap="md">

@@ -19,7 +19,8 @@ export interface EventText {
   details: string[];
 }
 
-type Change = { field: string; before: unknown; after: unknown };
+/** Company changes carry the names as they were at the time (beforeName / afterName). */
+type Change = { field: string; before: unknown; after: unknown; beforeName?: string | null; afterName?: string | null };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -54,7 +55,8 @@ function changes(c: HistoryContext, raw: unknown): string[] {
     const field = c.t(`history.fields.${ch.field}`, { defaultValue: ch.field });
     // Without costs.view an amount is not shown, only that it changed.
     if (moneyFields.has(ch.field) && !c.showCosts) return c.t('history.changedHidden', { field });
-    return c.t('history.change', { field, before: value(c, ch.field, ch.before), after: value(c, ch.field, ch.after) });
+    const shown = (v: unknown, name: string | null | undefined) => (typeof name === 'string' ? name : value(c, ch.field, v));
+    return c.t('history.change', { field, before: shown(ch.before, ch.beforeName), after: shown(ch.after, ch.afterName) });
   });
 }
 

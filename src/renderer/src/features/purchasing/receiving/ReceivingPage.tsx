@@ -1,4 +1,4 @@
-import { Button, Group, Pill, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Pill, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowDown, IconBarcode, IconFileInvoice, IconPlaylistAdd, IconSearch, IconTruckDelivery } from '@tabler/icons-react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,8 @@ import { useCan, useSession } from '../../../lib/session';
 import { useFormat } from '../../../lib/useFormat';
 import { useUrlId, useUrlText } from '../../../lib/useUrlParam';
 import { LocationSelect } from '../../stock/common/LocationSelect';
-import { useOpenLines, useOrder, useVendors } from '../api';
+import { useOpenLines, useOrder } from '../api';
+import { CompanySelect } from '../orders/CompanySelect';
 import { openLineColumns, type OpenLineSort } from './openLineColumns';
 import { ReceiptPanel } from './ReceiptPanel';
 import { useReceiptDraft } from './receiptDraft';
@@ -41,7 +42,6 @@ export function ReceivingPage() {
   const filters = { q: search || undefined, orderId: orderId ?? undefined, vendorId: vendorId ?? undefined, locationId: locationId ?? undefined };
   const table = useServerTable<OpenLineSort>({ sortBy: 'orderNumber', filters, pageSize: 25 });
   const list = useOpenLines({ ...table.input, ...filters });
-  const vendors = useVendors();
   const order = useOrder(canSeeOrders && orderId ? orderId : 0);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [focusLineId, setFocusLineId] = useState<number | null>(null);
@@ -152,16 +152,7 @@ export function ReceivingPage() {
                 data-testid="receiving-search"
                 w={380}
               />
-              <Select<number>
-                label={t('receiving.vendor')}
-                placeholder={t('receiving.anyVendor')}
-                searchable
-                clearable
-                data={(vendors.data?.rows ?? []).map((v) => ({ value: v.id, label: v.name }))}
-                value={vendorId}
-                onChange={(id) => setVendorId(id ?? null)}
-                w={240}
-              />
+              <CompanySelect role="vendor" label={t('receiving.vendor')} placeholder={t('receiving.anyVendor')} clearable value={vendorId} onChange={setVendorId} w={240} />
               <LocationSelect label={t('receiving.location')} placeholder={t('receiving.anyLocation')} clearable value={locationId} onChange={setLocationId} w={240} />
               {orderId && (
                 <Pill

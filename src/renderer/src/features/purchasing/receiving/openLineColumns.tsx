@@ -4,22 +4,15 @@ import type { TFunction } from 'i18next';
 import type { DataTableColumn } from 'mantine-datatable';
 import type { OpenLine } from '../../../../../shared/contract/purchasing';
 import { Qty } from '../../../lib/Amount';
+import { wrapping } from '../orders/columnTitle';
+import { dayToMs } from '../orders/days';
 
 export type OpenLineSort = 'orderNumber' | 'sku' | 'estimatedArrival';
 
-/** A calendar day 'YYYY-MM-DD' as local midnight, for formatting and comparing with today. */
-export function dayToMs(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y!, m! - 1, d!).getTime();
-}
-
-// The table puts titles in a one-line, ellipsised box; a block inside it may wrap, so long titles
-// ("Back ordered", "Ubicación de recepción") take two lines instead of being cut.
-const wrapped = (text: string) => <div style={{ whiteSpace: 'normal', lineHeight: 1.2 }}>{text}</div>;
 
 const num = (accessor: 'qtyOrdered' | 'qtyReceived' | 'outstanding' | 'backOrdered', t: TFunction, width: number): DataTableColumn<OpenLine> => ({
   accessor,
-  title: wrapped(t(`receiving.columns.${accessor}`)),
+  title: wrapping(t(`receiving.columns.${accessor}`)),
   textAlign: 'right',
   width,
   render: (row) => <Qty value={row[accessor]} c={accessor === 'backOrdered' && row.backOrdered > 0 ? 'orange' : undefined} fw={accessor === 'outstanding' ? 600 : undefined} />,
@@ -53,7 +46,7 @@ export function openLineColumns(
     // Two facts per cell (PO over its vendor, SKU over the product name) so every column fits a laptop screen.
     {
       accessor: 'orderNumber',
-      title: wrapped(t('receiving.columns.orderVendor')),
+      title: wrapping(t('receiving.columns.orderVendor')),
       sortable: true,
       width: 135,
       render: (row) => (
@@ -74,7 +67,7 @@ export function openLineColumns(
     },
     {
       accessor: 'sku',
-      title: wrapped(t('receiving.columns.skuProduct')),
+      title: wrapping(t('receiving.columns.skuProduct')),
       sortable: true,
       width: 195,
       render: (row) => (
@@ -88,21 +81,21 @@ export function openLineColumns(
         </>
       ),
     },
-    { accessor: 'vendorPartNumber', title: wrapped(t('receiving.columns.vendorPartNumber')), width: 105, render: (row) => row.vendorPartNumber ?? '' },
+    { accessor: 'vendorPartNumber', title: wrapping(t('receiving.columns.vendorPartNumber')), width: 105, render: (row) => row.vendorPartNumber ?? '' },
     num('qtyOrdered', t, 85),
     num('qtyReceived', t, 90),
     num('outstanding', t, 115),
     num('backOrdered', t, 90),
-    { accessor: 'locationName', title: wrapped(t('receiving.columns.locationName')), width: 120 },
+    { accessor: 'locationName', title: wrapping(t('receiving.columns.locationName')), width: 120 },
     {
       accessor: 'estimatedArrival',
-      title: wrapped(t('receiving.columns.estimatedArrival')),
+      title: wrapping(t('receiving.columns.estimatedArrival')),
       sortable: true,
       width: 110,
       noWrap: true,
       render: (row) => {
-        if (!row.estimatedArrival) return '';
         const ms = dayToMs(row.estimatedArrival);
+        if (ms === null) return '';
         return ms < today ? (
           <Tooltip label={t('receiving.overdue')}>
             <Text inherit c="orange" fw={600}>
