@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { channelNames, contract, type ChannelName } from '../src/shared/contract';
 import { errorCodes } from '../src/shared/errors';
+import { costRules } from '../src/main/api/costs';
 
 /** Areas are the channel prefix (`stock` in `stock.transfer`), kept in the contract's order. */
 export function channelsByArea(): Map<string, ChannelName[]> {
@@ -29,6 +30,12 @@ function describePermission(permission: string): string {
 
 function anchor(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+function costLines(def: (typeof contract)[ChannelName]): string[] {
+  if (def.showsCosts) return ['Shows costs: refused without `costs.view`.', ''];
+  const names = [...costRules(def).outputNames];
+  return names.length > 0 ? [`Cost fields (\`null\` without \`costs.view\`): ${names.map((n) => `\`${n}\``).join(', ')}.`, ''] : [];
 }
 
 export function renderApiDocs(): string {
@@ -69,6 +76,11 @@ export function renderApiDocs(): string {
     '`FORBIDDEN` means the signed-in user lacks the permission (or, over IPC, the caller is not the app page).',
     '`INTERNAL` is an unexpected failure, logged by the host with its stack and never described to the caller.',
     '',
+    '**Costs.** Internal costs, inventory value and margins are visible only with the `costs.view` permission',
+    '(selling prices are not costs). For any other caller the fields each channel lists as *cost fields* come',
+    'back `null`; sorting or filtering by one answers `FORBIDDEN` with `details.field`; and a channel that',
+    'produces a document showing costs (a purchase-order PDF or its e-mail) answers `FORBIDDEN`.',
+    '',
     'Schemas below are JSON Schema (draft 2020-12).',
     '',
     '## Channels',
@@ -88,6 +100,7 @@ export function renderApiDocs(): string {
         '',
         `Permission: ${describePermission(def.permission)}`,
         '',
+        ...costLines(def),
         'Input:',
         '',
         '```json',

@@ -4,6 +4,7 @@ import { contract, type ChannelDef, type ChannelName } from '../../shared/contra
 import { DomainError, type ErrorData, type Result } from '../../shared/errors';
 import { toActor, getUser, type SessionStore } from '../domain/auth/users';
 import { can, type Ctx } from '../domain/context';
+import { costInputViolation, costRules, redactCosts } from './costs';
 import type { CallContext, HandlerTable } from './types';
 
 export interface DispatchDeps {
@@ -51,13 +52,21 @@ export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unkn
   if (!parsed.success) {
     return errorResult('VALIDATION', { fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })) });
   }
+  // Costs: hidden from callers without costs.view, in one place for every channel.
+  const hideCosts = !can(actor, 'costs.view');
+  const costs = costRules(def);
+  if (hideCosts) {
+    if (def.showsCosts) return errorResult('FORBIDDEN', { permission: 'costs.view' });
+    const field = costInputViolation(costs, parsed.data);
+    if (field) return errorResult('FORBIDDEN', { permission: 'costs.view', field });
+  }
   const call: CallContext = { ctx: deps.ctx, sessions: deps.sessions, token, user, actor, loadDemoData: deps.loadDemoData };
   try {
     const handler = deps.handlers[channelName] as (input: unknown, call: CallContext) => unknown;
     const data = handler(parsed.data, call);
     const done = (value: unknown): Result<unknown> => {
       if (deps.checkOutputs) def.output.parse(value);
-      return { ok: true, data: value };
+      return { ok: true, data: hideCosts && costs.output ? redactCosts(value, costs.output) : value };
     };
     if (data instanceof Promise) return data.then(done, (error: unknown) => toErrorResult(error, deps.log));
     return done(data);

@@ -69,9 +69,12 @@ export function createTestApp(options: { start?: number } = {}): TestApp {
 }
 
 /** The editable fields of a product as read back, for update calls. */
-export function productFields<P extends { categoryName: unknown; onHand: unknown; defaultVendorName: unknown }>(p: P): Omit<P, 'categoryName' | 'onHand' | 'defaultVendorName'> {
-  const { categoryName: _c, onHand: _o, defaultVendorName: _d, ...rest } = p;
-  return rest;
+export function productFields<P extends { categoryName: unknown; onHand: unknown; defaultVendorName: unknown; unitCost: number | null }>(
+  p: P,
+): Omit<P, 'categoryName' | 'onHand' | 'defaultVendorName' | 'unitCost'> & { unitCost?: number } {
+  const { categoryName: _c, onHand: _o, defaultVendorName: _d, unitCost, ...rest } = p;
+  // A product read without costs.view has no cost: leaving it out keeps the stored one.
+  return { ...rest, ...(unitCost === null ? {} : { unitCost }) };
 }
 
 /** A small world most stock tests start from: two warehouses, a van, a plain and a serialized product. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, empty, id, money, ok, optionalText, pageInput, pageOutput, requiredText } from './define';
+import { channel, cost, empty, id, money, ok, optionalText, pageInput, pageOutput, requiredText } from './define';
 
 export const billingPeriods = ['oneTime', 'monthly', 'quarterly', 'yearly'] as const;
 
@@ -58,7 +58,8 @@ const productFields = {
   manufacturer: optionalText(200),
   manufacturerPartNumber: optionalText(100),
   barcode: optionalText(100),
-  unitCost: money,
+  /** An internal cost: left out, a new product costs 0 and an edited one keeps its cost (users without costs.view). */
+  unitCost: money.optional(),
   unitPrice: money,
   msrp: money,
   serialized: z.boolean(),
@@ -79,7 +80,7 @@ export const productSchema = z.object({
   manufacturer: nullableString,
   manufacturerPartNumber: nullableString,
   barcode: nullableString,
-  unitCost: z.number().int(),
+  unitCost: cost(z.number().int()),
   unitPrice: z.number().int(),
   msrp: z.number().int(),
   serialized: z.boolean(),
@@ -98,7 +99,7 @@ export const productVendorSchema = z.object({
   vendorId: id,
   vendorName: z.string(),
   vendorPartNumber: nullableString,
-  vendorCost: z.number().int(),
+  vendorCost: cost(z.number().int()),
   isDefault: z.boolean(),
 });
 
@@ -182,7 +183,8 @@ export const catalogContract = {
     summary: 'Adds or edits a product vendor; marking one default clears the others for that product.',
     permission: 'catalog.manage',
     input: z
-      .object({ id: id.optional(), productId: id, vendorId: id, vendorPartNumber: optionalText(100), vendorCost: money, isDefault: z.boolean().default(false) })
+      // vendorCost left out: 0 for a new product vendor, kept on an edit (users without costs.view).
+      .object({ id: id.optional(), productId: id, vendorId: id, vendorPartNumber: optionalText(100), vendorCost: money.optional(), isDefault: z.boolean().default(false) })
       .strict(),
     output: productVendorSchema,
   }),

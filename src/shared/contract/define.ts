@@ -27,10 +27,45 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   permission: ChannelPermission;
   /** One sentence for docs/API.md and autocomplete. */
   summary: string;
+  /**
+   * The answer is a document that prints internal costs and cannot be redacted (a PO PDF, its e-mail):
+   * dispatch refuses it to callers without `costs.view`, whatever `permission` says.
+   */
+  showsCosts?: true;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {
   return def;
+}
+
+// Internal costs ----------------------------------------------------------------------------
+// Cost, value and margin are hidden from users without `costs.view`; selling prices are not costs.
+// Output fields are marked here, once, in the contract; dispatch redacts every marked field and refuses
+// sorting by one (src/main/api/costs.ts). Services return costs to everyone and never check.
+
+export type CostMark = { kind: 'value' } | { kind: 'keys'; keys: readonly string[] };
+const costMarks = new WeakMap<z.ZodType, CostMark>();
+
+/** The cost mark of this schema node, if any (the walker also looks inside wrappers such as optional). */
+export function costMarkOf(schema: z.ZodType): CostMark | undefined {
+  return costMarks.get(schema);
+}
+
+/** An output field holding an internal cost, value or margin: null for callers without `costs.view`. */
+export function cost<T extends z.ZodType>(schema: T): z.ZodNullable<T> {
+  const marked = schema.nullable();
+  costMarks.set(marked, { kind: 'value' });
+  return marked;
+}
+
+/**
+ * A free-form record (history details, change lists) that may hold costs under known names: every property
+ * with one of these names, at any depth, and the before/after of every change `{ field, before, after }`
+ * whose `field` is one of them, are nulled for callers without `costs.view`.
+ */
+export function costKeys<T extends z.ZodType>(schema: T, keys: readonly string[]): T {
+  costMarks.set(schema, { kind: 'keys', keys });
+  return schema;
 }
 
 // Shared field schemas ----------------------------------------------------------------------

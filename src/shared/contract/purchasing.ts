@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, epochMs, id, money, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { channel, cost as costOf, costKeys, epochMs, id, money, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 export const poStatuses = ['new', 'submitted', 'receivedPartial', 'receivedFull', 'canceled'] as const;
 export const approvalStatuses = ['none', 'requested', 'approved', 'rejected'] as const;
@@ -8,7 +8,9 @@ const nullableString = z.string().nullable();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const optionalDay = day.nullish().transform((v) => v ?? null);
 /** Money shown only with costs.view. */
-const cost = z.number().int().nullable();
+const cost = costOf(z.number().int());
+/** Names under which history details record amounts. */
+const costDetailKeys = ['total', 'subtotal', 'freight', 'unitCost', 'landedUnitCost', 'extended', 'vendorCost'] as const;
 
 export const poLineSchema = z.object({
   id,
@@ -120,7 +122,7 @@ export const poEventSchema = z.object({
     'lineReduced',
     'canceled',
   ]),
-  details: z.record(z.string(), z.unknown()),
+  details: costKeys(z.record(z.string(), z.unknown()), costDetailKeys),
 });
 export type PoEvent = z.infer<typeof poEventSchema>;
 
@@ -300,12 +302,14 @@ export const purchasingContract = {
   'purchasing.renderPdf': channel({
     summary: 'The purchase order as a PDF document (base64), in the chosen language.',
     permission: 'purchasing.manage',
+    showsCosts: true,
     input: z.object({ id, locale: z.enum(['es', 'en']) }).strict(),
     output: z.object({ filename: z.string(), base64: z.string() }),
   }),
   'purchasing.emailOrder': channel({
     summary: 'E-mails the purchase order PDF to the vendor through the office SMTP server; the attempt is recorded.',
     permission: 'purchasing.manage',
+    showsCosts: true,
     input: z
       .object({
         id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { locationKinds } from './locations';
-import { channel, empty, epochMs, id, money, optionalText, pageInput, pageOutput, qty, serial } from './define';
+import { channel, cost, empty, epochMs, id, money, optionalText, pageInput, pageOutput, qty, serial } from './define';
 
 export const costMethods = ['average', 'last', 'catalogue', 'manual'] as const;
 const nullableString = z.string().nullable();
@@ -24,8 +24,8 @@ export const inventoryProductSchema = z.object({
   available: z.number().int(),
   onOrder: z.number().int(),
   backOrdered: z.number().int(),
-  /** Σ on-hand units × their cost; null without the costs.view permission. */
-  value: z.number().int().nullable(),
+  /** Σ on-hand units × their cost. */
+  value: cost(z.number().int()),
 });
 export type InventoryProduct = z.infer<typeof inventoryProductSchema>;
 
@@ -46,7 +46,7 @@ export const lotSchema = z.object({
   locationName: z.string(),
   qty: z.number().int(),
   allocated: z.number().int(),
-  unitCost: z.number().int().nullable(),
+  unitCost: cost(z.number().int()),
   receivedAt: epochMs,
   vendorName: nullableString,
   vendorInvoiceNumber: nullableString,
@@ -133,7 +133,7 @@ export const historyRowSchema = z.object({
 });
 export type HistoryRow = z.infer<typeof historyRowSchema>;
 
-const valueRow = z.object({ id, name: z.string(), units: z.number().int(), value: z.number().int() });
+const valueRow = z.object({ id, name: z.string(), units: z.number().int(), value: cost(z.number().int()) });
 const atDate = z.object({ at: epochMs.optional() }).strict();
 
 const transferLine = z.object({ productId: id, qty: qty.optional(), serials: serialList.optional() }).strict();
@@ -182,7 +182,7 @@ export const stockContract = {
     summary: 'Unit cost candidates for adding stock: average on hand, last received, catalogue.',
     permission: 'stock.adjust',
     input: z.object({ productId: id }).strict(),
-    output: z.object({ average: z.number().int().nullable(), last: z.number().int().nullable(), catalogue: z.number().int() }),
+    output: z.object({ average: cost(z.number().int()), last: cost(z.number().int()), catalogue: cost(z.number().int()) }),
   }),
   'stock.add': channel({
     summary: 'Adds stock by hand (Adjustment → location) at a unit cost chosen by method; serialized products need one unique serial per unit.',
@@ -300,7 +300,7 @@ export const stockContract = {
     summary: 'Inventory value (Σ units × their cost) per internal location, now or at a past date.',
     permission: 'costs.view',
     input: atDate,
-    output: z.object({ at: epochMs, total: z.number().int(), rows: z.array(valueRow) }),
+    output: z.object({ at: epochMs, total: cost(z.number().int()), rows: z.array(valueRow) }),
   }),
   'stock.valueByProduct': channel({
     summary: 'Inventory value per product, now or at a past date, highest first, paged.',
@@ -312,7 +312,7 @@ export const stockContract = {
     summary: 'Month-end inventory values for a chart, from one pass over the moves.',
     permission: 'costs.view',
     input: z.object({ months: z.number().int().min(1).max(60).default(12) }).strict(),
-    output: z.array(z.object({ at: epochMs, value: z.number().int() })),
+    output: z.array(z.object({ at: epochMs, value: cost(z.number().int()) })),
   }),
   'stock.verifyLedger': channel({
     summary: 'Recomputes every balance from the moves and reports any difference (there must never be one).',

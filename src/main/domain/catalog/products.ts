@@ -2,13 +2,14 @@
 // cannot become non-serialized (or the reverse) while units are on hand, since its lots would no longer
 // match one-unit-per-serial; at most one default vendor per product.
 import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
-import type { Product } from '../../../shared/contract/catalog';
+import type { z } from 'zod';
+import type { Product, productInput } from '../../../shared/contract/catalog';
 import { DomainError } from '../../../shared/errors';
 import { categories, companies, products, productVendors } from '../../db/schema';
 import { COUNT_CAP, countUpTo, inTransaction, likePattern, offsetOf, sqlWithParams, type Ctx } from '../context';
 import { requireVendor } from './companies';
 
-export type ProductFields = Omit<Product, 'id' | 'categoryName' | 'onHand' | 'defaultVendorName'>;
+export type ProductFields = z.output<typeof productInput>;
 
 const onHandSql = sql<number>`coalesce((select sum(b.qty) from balances b join locations l on l.id = b.location_id and l.usage = 'internal' where b.product_id = ${products.id}), 0)`;
 const defaultVendorSql = sql<string | null>`(select c.name from product_vendors pv join companies c on c.id = pv.vendor_id where pv.product_id = ${products.id} and pv.is_default = 1)`;
@@ -58,7 +59,7 @@ export function createProduct(ctx: Ctx, input: ProductFields): Product {
     checkSku(ctx, input.sku);
     checkCategory(ctx, input.categoryId);
     const now = ctx.now();
-    const row = ctx.db.insert(products).values({ ...input, createdAt: now, updatedAt: now }).returning({ id: products.id }).get();
+    const row = ctx.db.insert(products).values({ ...input, unitCost: input.unitCost ?? 0, createdAt: now, updatedAt: now }).returning({ id: products.id }).get();
     return getProduct(ctx, row.id);
   });
 }
@@ -74,6 +75,7 @@ export function updateProduct(ctx: Ctx, input: ProductFields & { id: number }): 
         .get(input.id) as { n: number };
       if (units.n > 0) throw new DomainError('SERIALIZED_HAS_STOCK', { units: units.n });
     }
+    // drizzle leaves out undefined fields: an edit without unitCost keeps the cost.
     const { id, ...fields } = input;
     ctx.db.update(products).set({ ...fields, updatedAt: ctx.now() }).where(eq(products.id, id)).run();
     return getProduct(ctx, id);
@@ -156,7 +158,7 @@ export function listProductVendors(ctx: Ctx, productId: number) {
 
 export function saveProductVendor(
   ctx: Ctx,
-  input: { id?: number; productId: number; vendorId: number; vendorPartNumber: string | null; vendorCost: number; isDefault: boolean },
+  input: { id?: number; productId: number; vendorId: number; vendorPartNumber: string | null; vendorCost?: number; isDefault: boolean },
 ) {
   return inTransaction(ctx, () => {
     requireProduct(ctx, input.productId);
@@ -171,13 +173,13 @@ export function saveProductVendor(
     // The first vendor of a product becomes its default: purchase orders need one.
     const isDefault = input.isDefault || existing.length === 0 || (existing.length === 1 && existing[0]!.id === input.id);
     if (isDefault) ctx.db.update(productVendors).set({ isDefault: false }).where(eq(productVendors.productId, input.productId)).run();
-    const values = { productId: input.productId, vendorId: input.vendorId, vendorPartNumber: input.vendorPartNumber, vendorCost: input.vendorCost, isDefault };
+    const values = { productId: input.productId, vendorId: input.vendorId, vendorPartNumber: input.vendorPartNumber, isDefault };
     let id = input.id;
     if (id) {
-      const result = ctx.db.update(productVendors).set(values).where(and(eq(productVendors.id, id), eq(productVendors.productId, input.productId))).run();
+      const result = ctx.db.update(productVendors).set({ ...values, vendorCost: input.vendorCost }).where(and(eq(productVendors.id, id), eq(productVendors.productId, input.productId))).run();
       if (result.changes === 0) throw new DomainError('NOT_FOUND', { entity: 'productVendor', id });
     } else {
-      id = ctx.db.insert(productVendors).values(values).returning({ id: productVendors.id }).get().id;
+      id = ctx.db.insert(productVendors).values({ ...values, vendorCost: input.vendorCost ?? 0 }).returning({ id: productVendors.id }).get().id;
     }
     return selectProductVendors(ctx).where(eq(productVendors.id, id)).get()!;
   });

@@ -53,7 +53,10 @@ export function ProductForm({ product }: { product: Product | null }) {
   const create = useCreateProduct();
   const update = useUpdateProduct();
   // The fields are those of a new product; editing adds the id on submit.
-  const form = useZodForm(contract['catalog.createProduct'].input, initialValues(product));
+  // Without costs.view the cost is neither shown nor sent: the server keeps it (0 for a new product).
+  const form = useZodForm(contract['catalog.createProduct'].input, initialValues(product), {
+    toInput: (v) => (canSeeCosts ? v : { ...v, unitCost: undefined }),
+  });
   const onError = (err: unknown) => form.applyApiError(err) || notify.error(err);
 
   return (

@@ -25,7 +25,8 @@ export function ProductVendorModal({ productId, vendor, isFirst, onClose }: { pr
       vendorCost: (vendor?.vendorCost ?? 0) as number | null,
       isDefault: vendor?.isDefault ?? isFirst,
     },
-    { toInput: (v) => ({ ...v, productId, ...(vendor ? { id: vendor.id } : {}) }) },
+    // Without costs.view the cost is neither shown nor sent: the server keeps it (0 for a new vendor).
+    { toInput: (v) => ({ ...v, productId, ...(vendor ? { id: vendor.id } : {}), ...(canSeeCosts ? {} : { vendorCost: undefined }) }) },
   );
   return (
     <Modal opened onClose={onClose} title={vendor ? t('vendors.editTitle', { name: vendor.vendorName }) : t('vendors.addTitle')}>

@@ -5,7 +5,7 @@ import { MoneyInput } from '../../../lib/MoneyInput';
 import { useFormat } from '../../../lib/useFormat';
 
 export type CostMethod = (typeof costMethods)[number];
-export type CostCandidates = { average: number | null; last: number | null; catalogue: number };
+export type CostCandidates = { average: number | null; last: number | null; catalogue: number | null };
 
 interface Props {
   method: CostMethod;
