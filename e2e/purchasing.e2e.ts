@@ -2,7 +2,8 @@
 // language, each on a fresh server and database. The browser's language decides the UI language.
 // What is not under test — the warehouse, the vendors, the products and their stock levels — is set
 // up through the HTTP API; everything the purchasing team, the approver and the warehouse do is
-// clicked. A real SMTP server in this process receives the e-mailed purchase order.
+// clicked. A real SMTP server in this process receives the e-mailed purchase order. The administrator
+// buys; a second user, the approver, approves (nobody approves an order they created or asked for).
 // The steps share one browser and build on each other; each `test` is one screen or task.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
@@ -42,6 +43,7 @@ import {
 const data = {
   es: {
     admin: 'Ana Administradora',
+    approver: 'Marta Aprobadora',
     company: 'Soluciones TI Levante SL',
     address: 'Avenida del Puerto 12\n46023 Valencia',
     taxId: 'B98765432',
@@ -58,6 +60,7 @@ const data = {
   },
   en: {
     admin: 'Ann Administrator',
+    approver: 'Mark Approver',
     company: 'Contoso IT Services Ltd',
     address: '12 Harbour Road\nBristol BS1 5TT',
     taxId: 'GB123456789',
@@ -84,8 +87,14 @@ const expected = {
     groupSupplies: '2 productos · 1409,00 €',
     createdTitle: '2 órdenes de compra creadas',
     createdLink: (number: string, vendor: string, lines: number) => `${number} · ${vendor} (${lines} ${lines === 1 ? 'línea' : 'líneas'})`,
-    needsApproval: 'Necesita aprobación Las órdenes de 2000,00 € o más necesitan aprobación: solicítela antes de emitirla.',
+    needsApproval: 'Necesita aprobación Las órdenes de 2000,00 € o más necesitan aprobación: solicítela antes de emitirla o enviarla por correo.',
+    emailBlocked: 'El envío por correo al proveedor estará disponible cuando la orden esté aprobada. Hasta entonces, Descargar PDF e Imprimir dan un borrador marcado «BORRADOR – NO APROBADA».',
+    draftMark: 'BORRADOR – NO APROBADA',
+    draftFile: (number: string) => `${number}-BORRADOR.pdf`,
     waiting: 'A la espera de aprobación',
+    requestedBy: (user: string) => new RegExp(`^Solicitada por ${user} el .*\\d{4}`),
+    ownOrder: 'Usted creó esta orden, así que debe aprobarla otro aprobador.',
+    ownRequestRow: 'La creó usted: decide otro aprobador',
     approvedBy: (user: string) => new RegExp(`^Aprobada por ${user} el .*\\d{4}`),
     decisionSummary: (vendor: string) => `${vendor} · líneas: 1 · 4320,00 €`,
     laptopTotal: '4320,00 €',
@@ -123,8 +132,14 @@ const expected = {
     groupSupplies: '2 products · €1,409.00',
     createdTitle: '2 purchase orders created',
     createdLink: (number: string, vendor: string, lines: number) => `${number} · ${vendor} (${lines} ${lines === 1 ? 'line' : 'lines'})`,
-    needsApproval: 'Approval needed Orders of €2,000.00 or more need an approval: request it before submitting.',
+    needsApproval: 'Approval needed Orders of €2,000.00 or more need an approval: request it before submitting or e-mailing.',
+    emailBlocked: 'E-mail to vendor is available once the order is approved. Until then, Download PDF and Print give a draft marked “DRAFT – NOT APPROVED”.',
+    draftMark: 'DRAFT – NOT APPROVED',
+    draftFile: (number: string) => `${number}-DRAFT.pdf`,
     waiting: 'Waiting for approval',
+    requestedBy: (user: string) => new RegExp(`^Requested by ${user} on .*\\d{4}`),
+    ownOrder: 'You created this order, so another approver must approve it.',
+    ownRequestRow: 'You created it: another approver decides',
     approvedBy: (user: string) => new RegExp(`^Approved by ${user} on .*\\d{4}`),
     decisionSummary: (vendor: string) => `${vendor} · lines: 1 · €4,320.00`,
     laptopTotal: '€4,320.00',
@@ -161,6 +176,7 @@ const CABLE_SKU = 'CAB-C6-2M';
 const FIREWALL_SKU = 'FW-60F';
 const VENDOR_EMAIL = 'pedidos@norte.example';
 const SENDER = 'compras@oficina.example';
+const APPROVER = { username: 'aprobador', password: 'approver-horse-2' };
 /** PO-1001 is the firewall order already open from setup; the suggestions make the next two, laptop vendor first. */
 const PO_LAPTOP = 'PO-1002';
 const PO_SUPPLIES = 'PO-1003';
@@ -179,6 +195,8 @@ describe.each(['es', 'en'] as const)('purchasing (%s)', (lang: Lang) => {
   let server: RunningServer;
   let browser: LaunchedBrowser;
   let smtp: TestSmtpServer;
+  /** The administrator's API session, to check that the server refuses what the screen does not offer. */
+  let api: Api;
 
   /** Products at the warehouse, all below their minimum with nothing in stock; one vendor each, split over two vendors. */
   async function setUp(api: Api) {
@@ -209,11 +227,13 @@ describe.each(['es', 'en'] as const)('purchasing (%s)', (lang: Lang) => {
     }
     // Two firewalls are already on a (New) order: the suggestion counts them as on order.
     await api('purchasing.createOrder', { vendorId: suppliesVendor.id, lines: [{ productId: ids[FIREWALL_SKU]!, qty: 2, locationId: warehouse.id }] });
+    await api('users.create', { ...APPROVER, displayName: d.approver, permissions: ['inventory.view', 'purchasing.approve', 'costs.view'] });
   }
 
   beforeAll(async () => {
     [server, smtp] = await Promise.all([startServer(), startTestSmtpServer()]);
-    await setUp(await setupAdmin(server.url, { username: 'admin', displayName: d.admin, password: 'correct-horse-1' }));
+    api = await setupAdmin(server.url, { username: 'admin', displayName: d.admin, password: 'correct-horse-1' });
+    await setUp(api);
     browser = await launchBrowser(lang, { shotNumberPrefix: 'p' });
   });
 
@@ -245,6 +265,25 @@ describe.each(['es', 'en'] as const)('purchasing (%s)', (lang: Lang) => {
   const receiptLine = (page: Page, number: string, sku: string) => page.getByRole('group', { name: t('purchasing:receiving.line.group', { number, sku }), exact: true });
   const addToReceipt = (page: Page, number: string, sku: string) => page.getByRole('button', { name: t('purchasing:receiving.addNamed', { sku, number }), exact: true }).click();
 
+  async function signIn(page: Page, username: string, password: string, displayName: string) {
+    await page.getByRole('heading', { name: t('auth:login.title') }).first().waitFor();
+    await fillForm(page, { [t('auth:fields.username')]: username, [t('auth:fields.password')]: password });
+    await clickButton(page, t('auth:login.submit'));
+    await expectText(page.getByRole('banner'), displayName);
+  }
+
+  async function signOut(page: Page) {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: t('header.signOut') }).click();
+    await page.getByRole('heading', { name: t('auth:login.title') }).first().waitFor();
+  }
+
+  /** The order's PDF as downloaded from its page: file name and the text of each page. */
+  async function downloadPdf(page: Page) {
+    const [download] = await Promise.all([page.waitForEvent('download'), clickButton(actions(page), t('purchasing:order.downloadPdf'))]);
+    return { filename: download.suggestedFilename(), pages: await pdfPages(await readFile(await download.path())) };
+  }
+
   async function submitOrder(page: Page, number: string, contents?: string) {
     await submitButton(page).click();
     const modal = dialog(page, t('purchasing:submit.title', { number }));
@@ -260,10 +299,7 @@ describe.each(['es', 'en'] as const)('purchasing (%s)', (lang: Lang) => {
   test('sign in; Admin › Settings: letterhead, purchasing rules and the SMTP server', async () => {
     const { page } = browser;
     await page.goto(server.url);
-    await page.getByRole('heading', { name: t('auth:login.title') }).first().waitFor();
-    await fillForm(page, { [t('auth:fields.username')]: 'admin', [t('auth:fields.password')]: 'correct-horse-1' });
-    await clickButton(page, t('auth:login.submit'));
-    await expectText(page.getByRole('banner'), d.admin);
+    await signIn(page, 'admin', 'correct-horse-1', d.admin);
 
     await nav(page, t('admin:nav.settings'));
     await expectHeading(page, t('admin:settings.title'));
@@ -285,6 +321,8 @@ describe.each(['es', 'en'] as const)('purchasing (%s)', (lang: Lang) => {
     const purchasing = page.getByTestId('settings-purchasing');
     await fill(purchasing, t('admin:purchasingSettings.approvalThreshold'), d.money('2000.00'));
     await check(purchasing, t('admin:purchasingSettings.requireInvoice'));
+    // Requesters may not approve their own orders unless an administrator allows it: off by default.
+    expect(await purchasing.getByRole('switch', { name: t('admin:purchasingSettings.allowSelfApproval') }).isChecked()).toBe(false);
     await purchasing.scrollIntoViewIfNeeded();
     await shot(page, 'settings-purchasing');
     await save(purchasing, t('admin:purchasingSettings.save'));
@@ -373,32 +411,77 @@ describe.each(['es', 'en'] as const)('purchasing (%s)', (lang: Lang) => {
     await expectCell(lines, LAPTOP_SKU, t('purchasing:lines.amount'), x.laptopTotal);
     await expectLocatorText(page.getByTestId('po-totals'), new RegExp(`Total ${escapeRegExp(x.laptopTotal)}$`));
 
-    // Submit is there but disabled, and the notice it points at says why.
+    // Submit and E-mail are there but disabled, and the texts they point at say why.
     const notice = page.getByTestId('po-notice');
     await expectLocatorText(notice, x.needsApproval);
     expect(await submitButton(page).isDisabled()).toBe(true);
     expect(await submitButton(page).getAttribute('aria-describedby')).toBe(await notice.getAttribute('id'));
+    const emailButton = actions(page).getByRole('button', { name: t('purchasing:order.email'), exact: true });
+    expect(await emailButton.isDisabled()).toBe(true);
+    const emailBlocker = page.getByTestId('po-email-blocker');
+    await expectLocatorText(emailBlocker, x.emailBlocked);
+    expect(await emailButton.getAttribute('aria-describedby')).toBe(await emailBlocker.getAttribute('id'));
     await shot(page, 'po-needs-approval');
+
+    // The server refuses the e-mail too, and sends nothing.
+    const laptopOrder = (await api('purchasing.listOrders', { q: PO_LAPTOP })).rows[0]!;
+    await expect(api('purchasing.emailOrder', { id: laptopOrder.id, to: [VENDOR_EMAIL], subject: 'PO', message: '', locale: lang })).rejects.toThrow(/APPROVAL_REQUIRED/);
+    expect(smtp.messages).toHaveLength(0);
+
+    // Its PDF can be printed, as a draft: the mark is on every page, and the file says so.
+    const draft = await downloadPdf(page);
+    expect(draft.filename).toBe(x.draftFile(PO_LAPTOP));
+    expect(draft.pages.length).toBeGreaterThan(0);
+    for (const text of draft.pages) {
+      expect(text).toContain(x.draftMark);
+      expect(text).toContain(PO_LAPTOP);
+    }
 
     await clickButton(actions(page), t('purchasing:order.requestApproval'));
     await eventually(() => page.getByTestId('po-approval').getAttribute('data-approval')).toBe('requested');
     expect(await textOf(page.getByTestId('po-approval'))).toBe(x.approval.requested);
     await expectLocatorText(notice, x.waiting);
+    await expectLocatorText(page.getByTestId('po-requested-by'), x.requestedBy(d.admin));
+    // The administrator may approve orders, but not one they created.
+    await expectLocatorText(page.getByTestId('po-approver-conflict'), x.ownOrder);
+    expect(await notice.getByRole('button', { name: t('purchasing:decision.approve') }).count()).toBe(0);
     expect(await submitButton(page).isDisabled()).toBe(true);
+    expect(await emailButton.isDisabled()).toBe(true);
     await shot(page, 'po-approval-requested');
   });
 
-  test('Purchase approvals: approve with a note; then the PDF, the e-mail to the vendor, and Submit', async () => {
+  test('Purchase approvals: who asked and when; the requester cannot approve; a second user approves with a note', async () => {
     const { page } = browser;
+    const approvals = page.getByTestId('approvals-table');
+    const approveButton = () => page.getByRole('button', { name: t('purchasing:approvals.approveNamed', { number: PO_LAPTOP }), exact: true });
+    /** Who asked for the approval, with the day and time under the name. */
+    const expectRequester = async () => {
+      await expectCell(approvals, PO_LAPTOP, t('purchasing:approvals.requestedBy'), new RegExp(`^${escapeRegExp(d.admin)}.*\\d{1,2}:\\d{2}`));
+      expect(await textOf(row(approvals, PO_LAPTOP).getByTestId('requested-at'))).toMatch(new RegExp(`${new Date().getFullYear()}.*\\d{1,2}:\\d{2}`));
+    };
+
+    // The administrator sees the request, but is its creator: Approve is not theirs to click.
     await nav(page, t('purchasing:nav.approvals'));
     await expectHeading(page, t('purchasing:approvals.title'));
-    const approvals = page.getByTestId('approvals-table');
     await expectCell(approvals, PO_LAPTOP, t('purchasing:po.vendor'), d.vendorLaptops);
     await expectCell(approvals, PO_LAPTOP, t('purchasing:po.total'), x.laptopTotal);
+    await expectRequester();
     expect(await row(approvals, PO_SUPPLIES).count()).toBe(0);
+    await expectLocatorText(row(approvals, PO_LAPTOP).getByTestId('own-request'), x.ownRequestRow);
+    expect(await approveButton().isDisabled()).toBe(true);
+    await shot(page, 'approvals-own-request');
+    await expect(api('purchasing.approve', { id: (await api('purchasing.listOrders', { q: PO_LAPTOP })).rows[0]!.id, note: null })).rejects.toThrow(/SELF_APPROVAL/);
+
+    // The approver signs in and approves it.
+    await signOut(page);
+    await signIn(page, APPROVER.username, APPROVER.password, d.approver);
+    await nav(page, t('purchasing:nav.approvals'));
+    await expectHeading(page, t('purchasing:approvals.title'));
+    await expectRequester();
+    expect(await row(approvals, PO_LAPTOP).getByTestId('own-request').count()).toBe(0);
     await shot(page, 'approvals');
 
-    await page.getByRole('button', { name: t('purchasing:approvals.approveNamed', { number: PO_LAPTOP }), exact: true }).click();
+    await approveButton().click();
     const modal = dialog(page, t('purchasing:decision.approveTitle', { number: PO_LAPTOP }));
     await expectText(modal, x.decisionSummary(d.vendorLaptops));
     await fill(modal, t('purchasing:decision.noteOptional'), d.approvalNote);
@@ -406,20 +489,27 @@ describe.each(['es', 'en'] as const)('purchasing (%s)', (lang: Lang) => {
     await clickButton(modal, t('purchasing:decision.approve'));
     await modal.waitFor({ state: 'detached' });
     await page.getByTestId('approvals-empty').waitFor();
+    await signOut(page);
+    await signIn(page, 'admin', 'correct-horse-1', d.admin);
+  });
 
+  test('The approved order: a final PDF, the e-mail to the vendor, and Submit', async () => {
+    const { page } = browser;
     await openOrder(page, PO_LAPTOP);
     await eventually(() => page.getByTestId('po-approval').getAttribute('data-approval')).toBe('approved');
     expect(await textOf(page.getByTestId('po-approval'))).toBe(x.approval.approved);
-    await expectLocatorText(page.getByTestId('po-notice'), x.approvedBy(d.admin));
+    await expectLocatorText(page.getByTestId('po-notice'), x.approvedBy(d.approver));
     await expectLocatorText(page.getByTestId('po-notice'), d.approvalNote);
     await eventually(() => submitButton(page).isEnabled()).toBe(true);
+    expect(await page.getByTestId('po-email-blocker').count()).toBe(0);
     await shot(page, 'po-approved');
 
-    // The PDF as the vendor gets it: number, letterhead, vendor, part number and total.
-    const [download] = await Promise.all([page.waitForEvent('download'), clickButton(actions(page), t('purchasing:order.downloadPdf'))]);
-    expect(download.suggestedFilename()).toBe(`${PO_LAPTOP}.pdf`);
-    const pdf = (await pdfPages(await readFile(await download.path()))).join('\n');
+    // The PDF as the vendor gets it: number, letterhead, vendor, part number and total, and no draft mark.
+    const final = await downloadPdf(page);
+    expect(final.filename).toBe(`${PO_LAPTOP}.pdf`);
+    const pdf = final.pages.join('\n');
     for (const text of [PO_LAPTOP, d.company, x.pdf.taxId(d.taxId), d.vendorLaptops, LAPTOP_SKU, x.pdf.part, x.pdf.total]) expect(pdf).toContain(text);
+    expect(pdf).not.toContain(x.draftMark);
 
     // E-mail to the vendor: the address and subject are filled in, in the UI language.
     await clickButton(actions(page), t('purchasing:order.email'));
@@ -445,6 +535,7 @@ describe.each(['es', 'en'] as const)('purchasing (%s)', (lang: Lang) => {
     const attached = (await pdfPages(mail!.attachments[0]!.content)).join('\n');
     expect(attached).toContain(PO_LAPTOP);
     expect(attached).toContain(x.pdf.total);
+    expect(attached).not.toContain(x.draftMark);
 
     await submitOrder(page, PO_LAPTOP, x.submitContents);
     await expectText(page.getByTestId('po-header'), t('purchasing:order.submittedAt', { date: '' }).trim());

@@ -1,21 +1,7 @@
 import type { purchasingContract } from '../../shared/contract/purchasing';
+import { approveOrder, listApprovals, rejectOrder, requestApproval } from '../domain/purchasing/approval';
 import { emailOrder, renderOrderPdf } from '../domain/purchasing/documents';
-import {
-  addLine,
-  approveOrder,
-  cancelOrder,
-  createOrder,
-  getOrder,
-  listOrders,
-  orderHistory,
-  reduceLine,
-  rejectOrder,
-  removeLine,
-  requestApproval,
-  submitOrder,
-  updateLine,
-  updateOrder,
-} from '../domain/purchasing/orders';
+import { addLine, cancelOrder, createOrder, getOrder, listOrders, orderHistory, reduceLine, removeLine, submitOrder, updateLine, updateOrder } from '../domain/purchasing/orders';
 import { cancelReceipt, listOpenLines, listReceipts, receive } from '../domain/purchasing/receiving';
 import { createFromSuggestions, reorderSuggestions } from '../domain/purchasing/reorder';
 import type { PartialHandlerTable } from './types';
@@ -31,7 +17,7 @@ export const purchasingHandlers: PartialHandlerTable<keyof typeof purchasingCont
   'purchasing.requestApproval': (input, { ctx, actor }) => requestApproval(ctx, actor, input.id),
   'purchasing.approve': (input, { ctx, actor }) => approveOrder(ctx, actor, input),
   'purchasing.reject': (input, { ctx, actor }) => rejectOrder(ctx, actor, input),
-  'purchasing.listApprovals': (input, { ctx, actor }) => listOrders(ctx, actor, { ...input, sortBy: 'createdAt', approvalRequested: true, statuses: ['new'] }),
+  'purchasing.listApprovals': (input, { ctx, actor }) => listApprovals(ctx, actor, input),
   'purchasing.submit': (input, { ctx, actor }) => submitOrder(ctx, actor, input.id),
   'purchasing.cancelOrder': (input, { ctx, actor }) => cancelOrder(ctx, actor, input),
   'purchasing.reduceLine': (input, { ctx, actor }) => reduceLine(ctx, actor, input),

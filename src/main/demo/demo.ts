@@ -260,6 +260,8 @@ class DemoBuilder {
       defaultShipToAddress: MAIN_WAREHOUSE_ADDRESS,
       poNumberPrefix: 'PO-',
       approvalThreshold: money(5000),
+      // One person buys and approves in this demo office (the demo admin), so they may approve their own orders.
+      allowSelfApproval: true,
       requireVendorInvoiceNumber: true,
     });
     this.technicianIds = technicians.map(

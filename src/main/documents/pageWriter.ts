@@ -1,6 +1,6 @@
 // Writes a page's content stream directly instead of through pdf-lib's draw* calls, for two reasons:
 // speed (a 500-line order is thousands of text runs; pdf-lib builds, validates and serialises an object
-// per operator) and determinism (pdf-lib names page resources with Math.random; here they are F1, Im1...).
+// per operator) and determinism (pdf-lib names page resources with Math.random; here they are F1, Im1, GS1...).
 // Text must already be sanitized for the font (see textLayout.ts); coordinates are PDF points from the
 // bottom-left corner.
 import { PDFName, type PDFDocument, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
@@ -12,6 +12,7 @@ export class PageWriter {
   private readonly ops: string[] = [];
   private readonly fontKeys = new Map<PDFFont, string>();
   private readonly imageKeys = new Map<PDFImage, string>();
+  private readonly opacityKeys = new Map<number, string>();
 
   constructor(
     private readonly pdf: PDFDocument,
@@ -22,6 +23,20 @@ export class PageWriter {
     if (text === '') return;
     const hex = font.encodeText(text).toString();
     this.ops.push(`BT ${this.fontKey(font)} ${num(size)} Tf ${fill(color)} 1 0 0 1 ${num(x)} ${num(baseline)} Tm ${hex} Tj ET`);
+  }
+
+  /**
+   * Text turned `degrees` anticlockwise about its origin and painted at `opacity` (0..1) over what is
+   * already on the page, as a watermark: what lies beneath stays readable.
+   */
+  overlayText(text: string, x: number, baseline: number, font: PDFFont, size: number, color: Rgb, degrees: number, opacity: number): void {
+    if (text === '') return;
+    const hex = font.encodeText(text).toString();
+    const angle = (degrees * Math.PI) / 180;
+    const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+    this.ops.push(
+      `q ${this.opacityKey(opacity)} gs BT ${this.fontKey(font)} ${num(size)} Tf ${fill(color)} ${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(x)} ${num(baseline)} Tm ${hex} Tj ET Q`,
+    );
   }
 
   fillRect(x: number, y: number, width: number, height: number, color: Rgb): void {
@@ -51,6 +66,17 @@ export class PageWriter {
     const stream = this.pdf.context.flateStream(this.ops.join('\n'));
     this.page.node.addContentStream(this.pdf.context.register(stream));
     this.ops.length = 0;
+  }
+
+  private opacityKey(opacity: number): string {
+    let key = this.opacityKeys.get(opacity);
+    if (!key) {
+      key = `/GS${this.opacityKeys.size + 1}`;
+      const state = this.pdf.context.obj({ Type: 'ExtGState', ca: opacity, CA: opacity });
+      this.page.node.setExtGState(PDFName.of(key.slice(1)), this.pdf.context.register(state));
+      this.opacityKeys.set(opacity, key);
+    }
+    return key;
   }
 
   private fontKey(font: PDFFont): string {

@@ -224,6 +224,35 @@ describe('renderPurchaseOrderPdf', () => {
     expect((await pdfPages(broken))[0]).toContain('Soluciones Informáticas Núñez S.L.');
   });
 
+  it.each([
+    ['es', 'BORRADOR – NO APROBADA', 'Página'],
+    ['en', 'DRAFT – NOT APPROVED', 'Page'],
+  ] as const)('marks a draft (%s) on every page: a banner above the content and a watermark across it', async (locale, mark, pageWord) => {
+    const lines = Array.from({ length: 90 }, (_, i) => line(i + 1));
+    const draft = await renderPurchaseOrderPdf(order({ locale, lines, draft: true }));
+    const runs = await pdfTextRuns(draft);
+    expect(runs.length).toBeGreaterThan(2);
+    runs.forEach((page, i) => {
+      const marks = page.filter((r) => r.text === mark);
+      const banner = marks.filter((r) => r.angle === 0);
+      const watermark = marks.filter((r) => r.angle === 45);
+      expect(banner, `page ${i + 1}`).toHaveLength(1);
+      expect(watermark, `page ${i + 1}`).toHaveLength(1);
+      // The banner sits in the top margin, above everything else, centred; the watermark starts on the page.
+      expect(banner[0]!.y).toBeGreaterThan(Math.max(...page.filter((r) => r.text !== mark).map((r) => r.y)));
+      expect(Math.abs(banner[0]!.x + banner[0]!.width / 2 - 595.28 / 2)).toBeLessThan(1);
+      expect(watermark[0]!.x).toBeGreaterThan(40);
+      expect(watermark[0]!.y).toBeGreaterThan(52);
+      expect(page.some((r) => r.text === `${pageWord} ${i + 1} ${locale === 'es' ? 'de' : 'of'} ${runs.length}`)).toBe(true);
+    });
+    // Everything else is exactly what the final order prints.
+    const final = await pdfPages(await renderPurchaseOrderPdf(order({ locale, lines })));
+    const withoutMarks = (await pdfPages(draft)).map((p) => p.split('\n').filter((l) => l !== mark).join('\n'));
+    expect(withoutMarks).toEqual(final);
+    expect(final.join('\n')).not.toContain(mark);
+    expect((await pdfInfo(draft)).title).toBe(`PO-1001 — Ingram Micro S.L.U. (${mark})`);
+  });
+
   it('renders the same bytes for the same order, dated and titled from the order', async () => {
     const doc = order({ letterhead: { ...order().letterhead, logo: { data: png(2, 2), mime: 'image/png' } } });
     const first = await renderPurchaseOrderPdf(doc);

@@ -1,7 +1,8 @@
 // The purchase order as the distributor receives it: an A4 PDF, labels in the document's locale. Same
 // document in, same bytes out (the PDF's dates are the order date, never the clock). Every string goes
 // through the WinAnsi sanitizer, so no user-entered name can make rendering fail, and every table cell is
-// wrapped, shrunk or cut to its column.
+// wrapped, shrunk or cut to its column. A draft (an order still waiting for its approval) says so on
+// every page: a banner above the content and a watermark across it.
 import { PDFDocument, StandardFonts, type PDFFont, type PDFImage } from 'pdf-lib';
 import { formatMoney } from '../../shared/money';
 import { PageWriter, type Rgb } from './pageWriter';
@@ -9,6 +10,8 @@ import { fitLine, fontCharset, measure, sanitizeText, wrapText, type TextStyle }
 
 export interface PurchaseOrderDocument {
   locale: 'es' | 'en';
+  /** Not approved yet: every page is marked "DRAFT – NOT APPROVED" and must not be sent as the order. */
+  draft?: boolean;
   /** ISO 4217, e.g. 'EUR'. */
   currency: string;
   letterhead: {
@@ -48,6 +51,7 @@ const LABELS = {
     purchaseFor: 'Comprado para', shipping: 'Tipo de envío', expectedShipDate: 'Fecha prevista de envío', paymentTerms: 'Condiciones de pago',
     sku: 'SKU', vendorPart: 'Ref. proveedor', description: 'Descripción', qty: 'Cant.', unitCost: 'Coste unitario', amount: 'Importe',
     subtotal: 'Subtotal', freight: 'Portes', total: 'Total', notes: 'Notas',
+    draft: 'BORRADOR – NO APROBADA',
     page: (n: number, of: number) => `Página ${n} de ${of}`,
   },
   en: {
@@ -56,6 +60,7 @@ const LABELS = {
     purchaseFor: 'Purchase for', shipping: 'Shipping', expectedShipDate: 'Expected ship date', paymentTerms: 'Payment terms',
     sku: 'SKU', vendorPart: 'Vendor part no.', description: 'Description', qty: 'Qty', unitCost: 'Unit cost', amount: 'Amount',
     subtotal: 'Subtotal', freight: 'Freight', total: 'Total', notes: 'Notes',
+    draft: 'DRAFT – NOT APPROVED',
     page: (n: number, of: number) => `Page ${n} of ${of}`,
   },
 };
@@ -78,6 +83,8 @@ const ZEBRA: Rgb = [0.955, 0.96, 0.968];
 const BAND: Rgb = [0.925, 0.935, 0.95];
 const ACCENT: Rgb = [0.12, 0.24, 0.4];
 const WHITE: Rgb = [1, 1, 1];
+const DRAFT_INK: Rgb = [0.72, 0.1, 0.1];
+const DRAFT_BAND: Rgb = [0.99, 0.9, 0.9];
 
 type ColumnKey = 'sku' | 'vendorPart' | 'description' | 'qty' | 'unitCost' | 'amount';
 /** Widths in points; the description takes what the others leave. */
@@ -136,6 +143,7 @@ export async function renderPurchaseOrderPdf(doc: PurchaseOrderDocument): Promis
   drawLineTable(ctx);
   drawTotals(ctx);
   drawNotes(ctx);
+  if (doc.draft) drawDraftMarks(ctx);
   drawFooters(ctx);
   for (const p of ctx.pages) p.finish();
   return pdf.save();
@@ -143,7 +151,7 @@ export async function renderPurchaseOrderPdf(doc: PurchaseOrderDocument): Promis
 
 function setMetadata(pdf: PDFDocument, doc: PurchaseOrderDocument, labels: Labels): void {
   // Info strings are UTF-16 in the PDF, so they need no sanitizing.
-  pdf.setTitle(`${doc.number} — ${doc.vendor.name}`, { showInWindowTitleBar: true });
+  pdf.setTitle(`${doc.number} — ${doc.vendor.name}${doc.draft ? ` (${labels.draft})` : ''}`, { showInWindowTitleBar: true });
   pdf.setSubject(labels.title);
   pdf.setAuthor(doc.letterhead.name);
   pdf.setCreator(doc.letterhead.name);
@@ -374,6 +382,29 @@ function newPage(ctx: Ctx): void {
   drawText(ctx, left.text, LEFT, TOP - 9, style, INK);
   ctx.page.line(LEFT, TOP - 15, RIGHT, TOP - 15, RULE, 0.75);
   ctx.y = TOP - 26;
+}
+
+/** A banner in the top margin and a translucent diagonal watermark across the body, on every page. */
+function drawDraftMarks(ctx: Ctx): void {
+  const text = ctx.clean(ctx.labels.draft);
+  const banner = { font: ctx.bold, size: 10 };
+  const bandBottom = PAGE[1] - 32;
+  // Diagonal at 45°: about 85 % of the body's width from end to end, whatever the language.
+  const size = Math.min(60, (1.2 * WIDTH) / measure(text, { font: ctx.bold, size: 1 }));
+  const width = measure(text, { font: ctx.bold, size });
+  const half = Math.SQRT1_2 / 2;
+  // The middle of the text (half its width along the baseline, half its cap height across) on the body's middle.
+  const [cx, cy] = [PAGE[0] / 2, (TOP + BODY_BOTTOM) / 2];
+  const capHeight = 0.72 * size;
+  const x = cx - width * half + capHeight * half;
+  const y = cy - width * half - capHeight * half;
+  for (const page of ctx.pages) {
+    ctx.page = page;
+    page.fillRect(LEFT, bandBottom, WIDTH, 20, DRAFT_BAND);
+    page.strokeRect(LEFT, bandBottom, WIDTH, 20, DRAFT_INK, 0.75);
+    drawText(ctx, text, LEFT + (WIDTH - measure(text, banner)) / 2, bandBottom + 6.5, banner, DRAFT_INK);
+    page.overlayText(text, x, y, ctx.bold, size, DRAFT_INK, 45, 0.16);
+  }
 }
 
 function drawFooters(ctx: Ctx): void {

@@ -1,6 +1,7 @@
 // Test support: reads a PDF back, so tests assert on what a reader sees. `pdfPages` gives one string per
 // page: text runs regrouped into visual lines (same baseline, left to right), lines top to bottom joined
-// with '\n', runs on one line joined with a single space, no-break spaces as plain spaces. `pdfTextRuns`
+// with '\n', runs on one line joined with a single space, no-break spaces as plain spaces; a run drawn at
+// an angle (a watermark) reads as a line of its own, after the page's level text. `pdfTextRuns`
 // gives the positioned runs, for layout assertions; `pdfInfo` the metadata and the images drawn per page.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -15,6 +16,8 @@ export interface TextRun {
   y: number;
   width: number;
   text: string;
+  /** Degrees anticlockwise from the horizontal (0 for ordinary text). */
+  angle: number;
 }
 
 export interface PdfInfo {
@@ -43,7 +46,9 @@ export async function pdfTextRuns(bytes: Uint8Array): Promise<TextRun[][]> {
       const runs: TextRun[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
-        runs.push({ x: item.transform[4], y: item.transform[5], width: item.width, text: item.str.replace(/[\u00a0\u202f]/g, ' ') });
+        const [a, b] = item.transform as number[];
+        const angle = Math.round((Math.atan2(b!, a!) * 180) / Math.PI);
+        runs.push({ x: item.transform[4], y: item.transform[5], width: item.width, text: item.str.replace(/[\u00a0\u202f]/g, ' '), angle });
       }
       pages.push(runs);
       page.cleanup();
@@ -94,19 +99,21 @@ async function withPdf<T>(bytes: Uint8Array, read: (pdf: PDFDocumentProxy) => Pr
 
 /** Groups runs whose baselines are within 2 pt into one line, reading order top-down then left-right. */
 function joinRuns(page: TextRun[]): string {
-  const runs = [...page].sort((a, b) => b.y - a.y || a.x - b.x);
+  const turned = page.filter((r) => r.angle !== 0).map((r) => r.text.trim());
+  const runs = page.filter((r) => r.angle === 0).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: TextRun[][] = [];
   for (const run of runs) {
     const line = lines[lines.length - 1];
     if (line && Math.abs(line[0].y - run.y) <= 2) line.push(run);
     else lines.push([run]);
   }
-  return lines
-    .map((line) =>
+  return [
+    ...lines.map((line) =>
       line
         .sort((a, b) => a.x - b.x)
         .map((r) => r.text.trim())
         .join(' '),
-    )
-    .join('\n');
+    ),
+    ...turned,
+  ].join('\n');
 }

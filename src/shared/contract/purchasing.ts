@@ -65,8 +65,21 @@ export const poSchema = poSummarySchema.extend({
   freight: cost,
   subtotal: cost,
   createdByName: z.string(),
-  /** Total at or above the approval threshold: submitting needs an approval. */
+  /** Total at or above the approval threshold: the order needs an approval to leave the office. */
   needsApproval: z.boolean(),
+  /**
+   * The order may leave the office: it can be submitted and e-mailed, and its PDF is final. False while
+   * it needs an approval that does not cover it; its PDF is then marked as a draft.
+   */
+  approvalCleared: z.boolean(),
+  /** Who asked for the pending, granted or refused approval, and when (null when none was asked for). */
+  approvalRequestedByName: nullableString,
+  approvalRequestedAt: epochMs.nullable(),
+  /**
+   * Why the caller may not approve this order: they created it, or asked for its approval. Null when
+   * they may (or the settings let requesters approve their own orders).
+   */
+  approverConflict: z.enum(['creator', 'requester']).nullable(),
   approvalByName: nullableString,
   approvalAt: epochMs.nullable(),
   approvalNote: nullableString,
@@ -100,6 +113,15 @@ const lineFields = {
 
 /** Adds the PO's vendor to the product on the fly (the product must be bought from the vendor). */
 const addVendor = z.object({ vendorPartNumber: optionalText(100), vendorCost: money }).strict();
+
+/** A purchase order waiting for approval, with who asked and when. */
+export const approvalRowSchema = poSummarySchema.extend({
+  requestedByName: nullableString,
+  requestedAt: epochMs.nullable(),
+  /** See `approverConflict` on the order. */
+  approverConflict: z.enum(['creator', 'requester']).nullable(),
+});
+export type ApprovalRow = z.infer<typeof approvalRowSchema>;
 
 export const poEventSchema = z.object({
   id,
@@ -264,7 +286,7 @@ export const purchasingContract = {
     output: poSchema,
   }),
   'purchasing.approve': channel({
-    summary: 'Approves a purchase order waiting for approval.',
+    summary: 'Approves a purchase order waiting for approval; refused to its creator and to whoever asked for the approval unless the settings allow it.',
     permission: 'purchasing.approve',
     input: z.object({ id, note: optionalText(1000) }).strict(),
     output: poSchema,
@@ -276,13 +298,13 @@ export const purchasingContract = {
     output: poSchema,
   }),
   'purchasing.listApprovals': channel({
-    summary: 'Purchase orders waiting for approval, oldest first.',
+    summary: 'Purchase orders waiting for approval, oldest first, with who asked for it and when.',
     permission: 'purchasing.approve',
     input: pageInput(z.enum(['createdAt']), {}),
-    output: pageOutput(poSummarySchema),
+    output: pageOutput(approvalRowSchema),
   }),
   'purchasing.submit': channel({
-    summary: 'Marks a New purchase order Submitted (sent to the vendor), which allows receiving.',
+    summary: 'Marks a New purchase order Submitted (sent to the vendor), which allows receiving; one that needs an approval must be approved first.',
     permission: 'purchasing.manage',
     input: z.object({ id }).strict(),
     output: poSchema,
@@ -300,14 +322,14 @@ export const purchasingContract = {
     output: poSchema,
   }),
   'purchasing.renderPdf': channel({
-    summary: 'The purchase order as a PDF document (base64), in the chosen language.',
+    summary: 'The purchase order as a PDF document (base64), in the chosen language; marked as a draft on every page while it needs an approval it does not have.',
     permission: 'purchasing.manage',
     showsCosts: true,
     input: z.object({ id, locale: z.enum(['es', 'en']) }).strict(),
     output: z.object({ filename: z.string(), base64: z.string() }),
   }),
   'purchasing.emailOrder': channel({
-    summary: 'E-mails the purchase order PDF to the vendor through the office SMTP server; the attempt is recorded.',
+    summary: 'E-mails the purchase order PDF to the vendor through the office SMTP server; the attempt is recorded. Refused while the order needs an approval it does not have.',
     permission: 'purchasing.manage',
     showsCosts: true,
     input: z

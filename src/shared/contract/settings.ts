@@ -4,6 +4,10 @@ import { channel, empty, money } from './define';
 export const settingsSchema = z.object({
   companyName: z.string().trim().max(200),
   currency: z.string().regex(/^[A-Z]{3}$/),
+  /**
+   * Every manual stock change needs a reason: adding or removing stock, posting a stocktake with
+   * differences, reversing an adjustment, transfer or stocktake, and cancelling a receipt.
+   */
   requireAdjustmentReason: z.boolean(),
   defaultCostMethod: z.enum(['average', 'last', 'catalogue', 'manual']),
   // Letterhead of the documents (purchase orders).
@@ -19,8 +23,14 @@ export const settingsSchema = z.object({
   poNumberPrefix: z.string().trim().max(20),
   /** The number the next purchase order gets. */
   poNextNumber: z.number().int().min(1).max(999_999_999),
-  /** Purchase orders totalling at least this need an approval before they are submitted; null = never. */
+  /**
+   * Purchase orders totalling at least this need an approval before they leave the office: until then
+   * they are neither submitted nor e-mailed, and their PDF is marked as a draft. null = never.
+   */
   approvalThreshold: money.nullable(),
+  /** Whether the user who created a purchase order or asked for its approval may also approve it. */
+  allowSelfApproval: z.boolean(),
+  /** Every receipt line must carry the vendor's invoice number. */
   requireVendorInvoiceNumber: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

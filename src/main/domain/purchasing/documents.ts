@@ -1,11 +1,13 @@
 // The purchase order sent to the vendor: the PDF and the e-mail that carries it. Both read the order in
 // a synchronous step, then do their I/O outside any transaction; every e-mail attempt, sent or failed,
-// is recorded on the order afterwards (a failure changes nothing else).
+// is recorded on the order afterwards (a failure changes nothing else). The approval gate decides both:
+// an order it holds back is never e-mailed, and its PDF is a draft marked as such on every page.
 import { renderPurchaseOrderPdf, type PurchaseOrderDocument } from '../../documents/purchaseOrderPdf';
 import { sendMail, type SmtpConfig } from '../../mail/mailer';
 import { DomainError } from '../../../shared/errors';
 import { inTransaction, type Actor, type Ctx } from '../context';
 import { getSettings, smtpConfig } from '../settings/settings';
+import { approvalGate, requireApprovalCleared } from './approval';
 import { recordPoEvent, requireOrder } from './orders';
 
 function joinAddress(parts: (string | null)[]): string {
@@ -15,6 +17,7 @@ function joinAddress(parts: (string | null)[]): string {
 /** The order as the PDF prints it, always with costs (only purchasing users can render it). */
 export function purchaseOrderDocument(ctx: Ctx, id: number, locale: 'es' | 'en'): PurchaseOrderDocument {
   const order = requireOrder(ctx, id);
+  const { cleared } = approvalGate(ctx, order);
   const settings = getSettings(ctx);
   const head = ctx.sqlite
     .prepare(
@@ -36,6 +39,7 @@ export function purchaseOrderDocument(ctx: Ctx, id: number, locale: 'es' | 'en')
   const str = (v: string | number | null | undefined) => (typeof v === 'string' && v.trim() ? v : null);
   return {
     locale,
+    draft: !cleared,
     currency: settings.currency,
     letterhead: { name: settings.companyName, address: settings.companyAddress, taxId: settings.companyTaxId, email: settings.companyEmail || null, phone: settings.companyPhone || null, logo },
     number: order.number,
@@ -62,14 +66,17 @@ export function purchaseOrderDocument(ctx: Ctx, id: number, locale: 'es' | 'en')
   };
 }
 
-export function pdfFilename(number: string): string {
-  return `${number.replace(/[^\w.-]+/g, '_')}.pdf`;
+const DRAFT_SUFFIX = { es: 'BORRADOR', en: 'DRAFT' } as const;
+
+/** "PO-1001.pdf"; a draft is named as one ("PO-1001-DRAFT.pdf"), so a saved copy is not taken for the order. */
+export function pdfFilename(number: string, draft: { locale: 'es' | 'en' } | null = null): string {
+  return `${number.replace(/[^\w.-]+/g, '_')}${draft ? `-${DRAFT_SUFFIX[draft.locale]}` : ''}.pdf`;
 }
 
 export async function renderOrderPdf(ctx: Ctx, input: { id: number; locale: 'es' | 'en' }): Promise<{ filename: string; base64: string }> {
   const doc = purchaseOrderDocument(ctx, input.id, input.locale);
   const bytes = await renderPurchaseOrderPdf(doc);
-  return { filename: pdfFilename(doc.number), base64: Buffer.from(bytes).toString('base64') };
+  return { filename: pdfFilename(doc.number, doc.draft ? doc : null), base64: Buffer.from(bytes).toString('base64') };
 }
 
 export async function emailOrder(
@@ -80,6 +87,8 @@ export async function emailOrder(
 ) {
   const order = requireOrder(ctx, input.id);
   if (order.status === 'canceled') throw new DomainError('INVALID_TRANSITION', { number: order.number, status: order.status, action: 'email' });
+  // A refusal, not a failed attempt: nothing is recorded.
+  requireApprovalCleared(ctx, actor, order, 'email');
   const recipients = { to: input.to, cc: input.cc, subject: input.subject };
   let config: SmtpConfig;
   try {

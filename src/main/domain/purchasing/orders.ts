@@ -1,14 +1,16 @@
 // Purchase orders. Invariants: lines change only while New; the vendor changes only until anything
-// is received, and every line's product must be bought from the vendor; an order at or above the
-// approval threshold is submitted only once approved (any change to its lines or freight withdraws the
-// approval); cancel only from New or Submitted with nothing received. Every change is a PO event.
+// is received, and every line's product must be bought from the vendor; whether an order may be
+// submitted, or its amount or vendor changed once sent, is the approval gate's call (approval.ts), and
+// a change to what a New order buys is reviewed against its approval; cancel only from New or
+// Submitted with nothing received. Every change is a PO event.
 import type { PoEvent, PoSummary, PurchaseOrder } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
 import { saveProductVendor, requireProduct } from '../catalog/products';
 import { getCompany, requireVendor } from '../catalog/companies';
 import { can, COUNT_CAP, inTransaction, likePattern, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation } from '../locations/locations';
-import { getSettings, nextPoNumber } from '../settings/settings';
+import { nextPoNumber } from '../settings/settings';
+import { approvalGate, approvalRequestInfo, coverDetails, requireApprovalCleared, reviewApprovalAfterChange } from './approval';
 
 type Status = PurchaseOrder['status'];
 
@@ -37,11 +39,11 @@ export function recordPoEvent(ctx: Ctx, poId: number, userId: number | null, typ
   ctx.sqlite.prepare(`INSERT INTO purchase_order_events (po_id, occurred_at, user_id, type, details) VALUES (?, ?, ?, ?, ?)`).run(poId, ctx.now(), userId, type, JSON.stringify(details));
 }
 
-function refuse(order: OrderRow, action: string): never {
+export function refuse(order: OrderRow, action: string): never {
   throw new DomainError('INVALID_TRANSITION', { number: order.number, status: order.status, action });
 }
 
-function requireNew(order: OrderRow, action: string): void {
+export function requireNew(order: OrderRow, action: string): void {
   if (order.status !== 'new') refuse(order, action);
 }
 
@@ -51,17 +53,6 @@ export function orderTotals(ctx: Ctx, poId: number, freight: number): { subtotal
     .prepare(`SELECT coalesce(sum((qty_ordered - qty_canceled) * unit_cost), 0) AS subtotal FROM purchase_order_lines WHERE po_id = ?`)
     .get(poId) as { subtotal: number };
   return { subtotal, total: subtotal + freight };
-}
-
-function approvalThreshold(ctx: Ctx): number | null {
-  return getSettings(ctx).approvalThreshold;
-}
-
-/** A change to what is being bought withdraws a request or an approval: it must be approved as it is. */
-function resetApproval(ctx: Ctx, order: OrderRow): boolean {
-  if (order.approvalStatus === 'none') return false;
-  ctx.sqlite.prepare(`UPDATE purchase_orders SET approval_status = 'none', approval_by = NULL, approval_at = NULL, approval_note = NULL WHERE id = ?`).run(order.id);
-  return true;
 }
 
 /**
@@ -111,7 +102,12 @@ export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
               au.display_name AS approvalByName, po.approval_at AS approvalAt, po.approval_note AS approvalNote, po.cancel_reason AS cancelReason
        ${summaryFrom} JOIN users cu ON cu.id = po.created_by LEFT JOIN users au ON au.id = po.approval_by WHERE po.id = ?`,
     )
-    .get(id) as (Omit<PurchaseOrder, 'lines' | 'needsApproval' | 'subtotal' | 'anythingReceived' | 'vendorInvoiceNumbers'> & { freight: number; total: number }) | undefined;
+    .get(id) as
+    | (Omit<PurchaseOrder, 'lines' | 'needsApproval' | 'approvalCleared' | 'approvalRequestedByName' | 'approvalRequestedAt' | 'approverConflict' | 'subtotal' | 'anythingReceived' | 'vendorInvoiceNumbers'> & {
+        freight: number;
+        total: number;
+      })
+    | undefined;
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'purchaseOrder', id });
   const lines = ctx.sqlite
     .prepare(
@@ -129,15 +125,17 @@ export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
     )
     .all(id) as { n: string }[];
   const showCost = can(actor, 'costs.view');
-  const threshold = approvalThreshold(ctx);
+  const gate = approvalGate(ctx, row);
   const subtotal = row.total - row.freight;
   const open = row.status === 'submitted' || row.status === 'receivedPartial';
   return {
     ...row,
+    ...approvalRequestInfo(ctx, actor, row),
     subtotal: showCost ? subtotal : null,
     freight: showCost ? row.freight : null,
     total: showCost ? row.total : null,
-    needsApproval: threshold !== null && row.total >= threshold,
+    needsApproval: gate.required,
+    approvalCleared: gate.cleared,
     anythingReceived: lines.some((l) => l.qtyReceived > 0),
     vendorInvoiceNumbers: invoices.map((i) => i.n),
     lines: lines.map((l) => {
@@ -346,7 +344,14 @@ export function updateOrder(ctx: Ctx, actor: Actor, patch: Omit<HeaderInput, 'fr
     ctx.sqlite
       .prepare(`UPDATE purchase_orders SET ${headerColumns.map(([, c]) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
       .run(...headerColumns.map(([k]) => input[k]), ctx.now(), order.id);
-    const approvalReset = order.status === 'new' && (input.freight !== current.freight || input.vendorId !== current.vendorId) && resetApproval(ctx, order);
+    const amountOrVendorChanged = input.freight !== current.freight || input.vendorId !== current.vendorId;
+    let approvalReset = false;
+    if (order.status === 'new') {
+      if (amountOrVendorChanged) approvalReset = reviewApprovalAfterChange(ctx, order.id, { vendorChanged: input.vendorId !== current.vendorId });
+    } else if (amountOrVendorChanged) {
+      // A sent order cannot be approved again: an edit its approval no longer covers is refused.
+      requireApprovalCleared(ctx, actor, requireOrder(ctx, order.id), 'edit');
+    }
     // Companies are named in the history as they were called at the time.
     const companyName = (id: unknown) => (typeof id === 'number' ? getCompany(ctx, id).name : null);
     recordPoEvent(ctx, order.id, actor.userId, 'updated', {
@@ -389,7 +394,7 @@ export function addLine(
     }
     const lineId = insertLine(ctx, order.id, order.vendorId, input);
     const line = requireLine(ctx, lineId);
-    const approvalReset = resetApproval(ctx, order);
+    const approvalReset = reviewApprovalAfterChange(ctx, order.id);
     recordPoEvent(ctx, order.id, actor.userId, 'lineAdded', { lineNo: line.lineNo, sku: line.sku, qty: line.qtyOrdered, ...(approvalReset ? { approvalReset: true } : {}) });
     return getOrder(ctx, actor, order.id);
   });
@@ -416,7 +421,7 @@ export function updateLine(ctx: Ctx, actor: Actor, input: Omit<LineInput, 'produ
       .filter(([, before, after]) => before !== after)
       .map(([field, before, after]) => ({ field, before, after }));
     if (changes.length > 0) {
-      const approvalReset = resetApproval(ctx, order);
+      const approvalReset = reviewApprovalAfterChange(ctx, order.id);
       recordPoEvent(ctx, order.id, actor.userId, 'lineUpdated', { lineNo: line.lineNo, sku: line.sku, changes, ...(approvalReset ? { approvalReset: true } : {}) });
     }
     return getOrder(ctx, actor, order.id);
@@ -429,52 +434,15 @@ export function removeLine(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
     const order = requireOrder(ctx, line.poId);
     requireNew(order, 'removeLine');
     ctx.sqlite.prepare(`DELETE FROM purchase_order_lines WHERE id = ?`).run(line.id);
-    const approvalReset = resetApproval(ctx, order);
+    const approvalReset = reviewApprovalAfterChange(ctx, order.id);
     recordPoEvent(ctx, order.id, actor.userId, 'lineRemoved', { lineNo: line.lineNo, sku: line.sku, qty: line.qtyOrdered, ...(approvalReset ? { approvalReset: true } : {}) });
     return getOrder(ctx, actor, order.id);
   });
 }
 
-function requireLines(ctx: Ctx, order: OrderRow): void {
+export function requireLines(ctx: Ctx, order: OrderRow): void {
   const row = ctx.sqlite.prepare(`SELECT count(*) AS n FROM purchase_order_lines WHERE po_id = ?`).get(order.id) as { n: number };
   if (row.n === 0) throw new DomainError('PO_EMPTY', { number: order.number });
-}
-
-export function requestApproval(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
-  return inTransaction(ctx, () => {
-    const order = requireOrder(ctx, id);
-    requireNew(order, 'requestApproval');
-    requireLines(ctx, order);
-    if (order.approvalStatus === 'requested' || order.approvalStatus === 'approved') refuse(order, 'requestApproval');
-    const threshold = approvalThreshold(ctx);
-    const { total } = orderTotals(ctx, order.id, order.freight);
-    if (threshold === null || total < threshold) refuse(order, 'requestApproval');
-    ctx.sqlite.prepare(`UPDATE purchase_orders SET approval_status = 'requested', approval_by = NULL, approval_at = NULL, approval_note = NULL, updated_at = ? WHERE id = ?`).run(ctx.now(), order.id);
-    recordPoEvent(ctx, order.id, actor.userId, 'approvalRequested', { total });
-    return getOrder(ctx, actor, order.id);
-  });
-}
-
-function decide(ctx: Ctx, actor: Actor, id: number, decision: 'approved' | 'rejected', note: string | null): PurchaseOrder {
-  return inTransaction(ctx, () => {
-    const order = requireOrder(ctx, id);
-    requireNew(order, decision === 'approved' ? 'approve' : 'reject');
-    if (order.approvalStatus !== 'requested') refuse(order, decision === 'approved' ? 'approve' : 'reject');
-    const { total } = orderTotals(ctx, order.id, order.freight);
-    ctx.sqlite
-      .prepare(`UPDATE purchase_orders SET approval_status = ?, approval_by = ?, approval_at = ?, approval_note = ?, updated_at = ? WHERE id = ?`)
-      .run(decision, actor.userId, ctx.now(), note, ctx.now(), order.id);
-    recordPoEvent(ctx, order.id, actor.userId, decision, { total, note });
-    return getOrder(ctx, actor, order.id);
-  });
-}
-
-export function approveOrder(ctx: Ctx, actor: Actor, input: { id: number; note: string | null }): PurchaseOrder {
-  return decide(ctx, actor, input.id, 'approved', input.note);
-}
-
-export function rejectOrder(ctx: Ctx, actor: Actor, input: { id: number; note: string }): PurchaseOrder {
-  return decide(ctx, actor, input.id, 'rejected', input.note);
 }
 
 export function submitOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
@@ -482,14 +450,10 @@ export function submitOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
     const order = requireOrder(ctx, id);
     requireNew(order, 'submit');
     requireLines(ctx, order);
-    const threshold = approvalThreshold(ctx);
-    const { total } = orderTotals(ctx, order.id, order.freight);
-    if (threshold !== null && total >= threshold && order.approvalStatus !== 'approved') {
-      throw new DomainError('APPROVAL_REQUIRED', { number: order.number, total, threshold });
-    }
+    const { total } = requireApprovalCleared(ctx, actor, order, 'submit');
     ctx.sqlite.prepare(`UPDATE purchase_orders SET status = 'submitted', submitted_by = ?, submitted_at = ?, updated_at = ? WHERE id = ?`).run(actor.userId, ctx.now(), ctx.now(), order.id);
     refreshOrder(ctx, order.id);
-    recordPoEvent(ctx, order.id, actor.userId, 'submitted', { total });
+    recordPoEvent(ctx, order.id, actor.userId, 'submitted', coverDetails(order, total));
     return getOrder(ctx, actor, order.id);
   });
 }

@@ -116,14 +116,15 @@ describe('approval', () => {
 
   it('withdraws an approval when the lines change, and a rejection returns the order to the buyer', () => {
     const po = order([{ productId: w.laptop.id, qty: 2 }]);
+    const approver = user(['inventory.view', 'purchasing.approve'], 'boss');
     t.ok('purchasing.requestApproval', { id: po.id });
-    t.ok('purchasing.approve', { id: po.id });
+    t.ok('purchasing.approve', { id: po.id }, approver);
     const changed = t.ok('purchasing.updateLine', { id: po.lines[0]!.id, qty: 3, locationId: w.main.id });
     expect(changed.approvalStatus).toBe('none');
     expect(t.fail('purchasing.submit', { id: po.id }).code).toBe('APPROVAL_REQUIRED');
     t.ok('purchasing.requestApproval', { id: po.id });
-    expect(t.ok('purchasing.reject', { id: po.id, note: 'Too many laptops' })).toMatchObject({ status: 'new', approvalStatus: 'rejected', approvalNote: 'Too many laptops' });
-    expect(t.fail('purchasing.reject', { id: po.id, note: '' }).code).toBe('VALIDATION');
+    expect(t.ok('purchasing.reject', { id: po.id, note: 'Too many laptops' }, approver)).toMatchObject({ status: 'new', approvalStatus: 'rejected', approvalNote: 'Too many laptops' });
+    expect(t.fail('purchasing.reject', { id: po.id, note: '' }, approver).code).toBe('VALIDATION');
     expect(t.fail('purchasing.submit', { id: po.id }).code).toBe('APPROVAL_REQUIRED');
     // Below the threshold it needs nothing.
     t.ok('purchasing.updateLine', { id: po.lines[0]!.id, qty: 1, locationId: w.main.id });

@@ -1,13 +1,16 @@
 // Receiving. One receipt = one transaction, across lines of several purchase orders: new lots at the
 // line's cost (plus its share of the freight when split), moves Vendor → location (or → Customer for the
 // client company), quantities and statuses of the orders. A receipt is cancelled by moves back to the
-// Vendor, refused while any of its units has moved on, is held, or was delivered elsewhere.
+// Vendor, refused while any of its units has moved on, is held, or was delivered elsewhere. This is the
+// only way stock arrives from a vendor: the "vendor invoice number required" setting is enforced on every
+// line here, whatever its destination, and cancelling is a manual stock change that may need a reason.
 import type { OpenLine, Receipt } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
 import { getCompany } from '../catalog/companies';
 import { can, COUNT_CAP, inTransaction, likePattern, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { getSettings } from '../settings/settings';
+import { requireManualChangeReason } from '../stock/adjustments';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
 import { assertSerialsUnique, postArrivals, postMoves } from '../stock/ledger';
 import { recordPoEvent, refreshOrder } from './orders';
@@ -130,7 +133,7 @@ export function receive(ctx: Ctx, actor: Actor, input: { lines: ReceiveLineInput
       } else if (serials.length > 0) {
         throw new DomainError('SERIALS_NOT_ALLOWED', { sku: row.sku });
       }
-      if (settings.requireVendorInvoiceNumber && !line.vendorInvoiceNumber) throw new DomainError('INVOICE_REQUIRED', { number: row.number });
+      if (settings.requireVendorInvoiceNumber && !line.vendorInvoiceNumber) throw new DomainError('INVOICE_REQUIRED', { number: row.number, sku: row.sku });
       let to: number;
       let companyId: number | null = null;
       if (line.destination === 'customer') {
@@ -250,6 +253,7 @@ export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reaso
     const receipt = ctx.sqlite.prepare(`SELECT id, number, status FROM receipts WHERE id = ?`).get(input.id) as { id: number; number: string; status: string } | undefined;
     if (!receipt) throw new DomainError('NOT_FOUND', { entity: 'receipt', id: input.id });
     if (receipt.status !== 'posted') throw new DomainError('ALREADY_REVERSED', { number: receipt.number });
+    requireManualChangeReason(ctx, input.reason, 'cancelReceipt');
     const moves = ctx.sqlite
       .prepare(
         `SELECT m.id, m.lot_id AS lotId, m.product_id AS productId, m.qty, m.from_location_id AS "from", m.to_location_id AS "to", m.unit_cost AS unitCost, m.source_line AS sourceLine,

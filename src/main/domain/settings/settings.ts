@@ -23,6 +23,7 @@ export const defaultSettings: Omit<Settings, 'poNextNumber'> = {
   defaultShipToAddress: '',
   poNumberPrefix: 'PO-',
   approvalThreshold: null,
+  allowSelfApproval: false,
   requireVendorInvoiceNumber: false,
 };
 

@@ -1,6 +1,7 @@
 // Manual stock changes. Adding is a move Adjustment → location at a chosen unit cost (new lots);
 // removing is location → Adjustment or Scrap, oldest lot first unless serials are chosen. A serialized
-// product needs exactly one unique serial per unit. A reason is required when the setting says so.
+// product needs exactly one unique serial per unit. A reason is required when the setting says so, here
+// and on every other manual stock change (requireManualChangeReason is the one check they all call).
 import { DomainError } from '../../../shared/errors';
 import type { costMethods } from '../../../shared/contract/stock';
 import { requireProduct } from '../catalog/products';
@@ -39,8 +40,15 @@ export function resolveUnitCost(ctx: Ctx, productId: number, method: CostMethod,
   return cost;
 }
 
-function checkReason(ctx: Ctx, reason: string | null): void {
-  if (!reason && getSettings(ctx).requireAdjustmentReason) throw new DomainError('REASON_REQUIRED');
+/** The manual stock changes the "require a reason" setting covers. */
+export type ManualChange = 'add' | 'remove' | 'postCount' | 'reverse' | 'cancelReceipt';
+
+/**
+ * REASON_REQUIRED when the settings require a reason for manual stock changes and none was given. A
+ * blank reason never gets this far: the contract trims it to null.
+ */
+export function requireManualChangeReason(ctx: Ctx, reason: string | null, action: ManualChange): void {
+  if (!reason && getSettings(ctx).requireAdjustmentReason) throw new DomainError('REASON_REQUIRED', { action });
 }
 
 function insertAdjustment(
@@ -73,7 +81,7 @@ export function addStock(ctx: Ctx, actor: Actor, input: AddStockInput) {
   return inTransaction(ctx, () => {
     const product = requireProduct(ctx, input.productId);
     requireStockLocation(ctx, input.locationId);
-    checkReason(ctx, input.reason);
+    requireManualChangeReason(ctx, input.reason, 'add');
     const serials = input.serials ?? [];
     if (product.serialized) {
       if (serials.length !== input.qty) throw new DomainError('SERIAL_COUNT_MISMATCH', { qty: input.qty, serials: serials.length });
@@ -116,7 +124,7 @@ export function removeStock(
   return inTransaction(ctx, () => {
     const product = requireProduct(ctx, input.productId);
     requireStockLocation(ctx, input.locationId);
-    checkReason(ctx, input.reason);
+    requireManualChangeReason(ctx, input.reason, 'remove');
     const units = chooseUnits(ctx, product, input.locationId, input.qty, input.serials);
     const doc = insertAdjustment(ctx, actor, { direction: 'remove', locationId: input.locationId, productId: product.id, counterpart: input.destination, costMethod: null, reason: input.reason });
     const now = ctx.now();

@@ -5,7 +5,7 @@
 import { DomainError } from '../../../shared/errors';
 import { COUNT_CAP, inTransaction, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
-import { costOptions } from './adjustments';
+import { costOptions, requireManualChangeReason } from './adjustments';
 import { ensureInventoryProduct } from './inventoryProducts';
 import { createLots, isInternal, postMoves, takeOldestFirst, type MoveInput } from './ledger';
 
@@ -264,6 +264,8 @@ export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: s
         newLots.push({ productId: l.productId, qty: l.difference, unitCost: options.average ?? options.last ?? options.catalogue });
       }
     }
+    // A count that finds everything as expected changes no stock, so it needs no reason.
+    if (moves.length > 0 || newLots.length > 0) requireManualChangeReason(ctx, input.reason, 'postCount');
     const lotIds = createLots(
       ctx,
       newLots.map((n) => ({ productId: n.productId, serialNumber: null, unitCost: n.unitCost, receivedAt: now, sourceType: 'stocktake', sourceId: input.id })),

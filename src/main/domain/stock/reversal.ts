@@ -4,6 +4,7 @@
 import { DomainError } from '../../../shared/errors';
 import { inTransaction, type Actor, type Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
+import { requireManualChangeReason } from './adjustments';
 import { ensureInventoryProduct } from './inventoryProducts';
 import { isInternal, postMoves } from './ledger';
 import { documentMoves, transitionTransfer } from './transfers';
@@ -30,6 +31,7 @@ export function reverseDocument(ctx: Ctx, actor: Actor, input: { documentType: D
     } else {
       number = transitionSimple(ctx, input.documentType === 'adjustment' ? 'adjustments' : 'stocktakes', input.id);
     }
+    requireManualChangeReason(ctx, input.reason, 'reverse');
     const originals = documentMoves(ctx, input.documentType, input.id).filter((m) => m.reversesMoveId === null);
     const now = ctx.now();
     try {

@@ -62,6 +62,10 @@ function keyFor(code: string, d: Details): string {
       return typeof d.reason === 'string' ? 'MAIL_FAILED_reason' : code;
     case 'REVERSAL_BLOCKED':
       return Array.isArray(d.items) && typeof d.number === 'string' ? 'REVERSAL_BLOCKED_items' : code;
+    case 'APPROVAL_REQUIRED':
+      return typeof d.number === 'string' && (d.action === 'submit' || d.action === 'email' || d.action === 'edit') ? `APPROVAL_REQUIRED_${d.action}` : code;
+    case 'SELF_APPROVAL':
+      return typeof d.number === 'string' && (d.role === 'creator' || d.role === 'requester') ? `SELF_APPROVAL_${d.role}` : code;
     case 'FORBIDDEN':
       return typeof d.permission === 'string' ? 'FORBIDDEN_permission' : 'FORBIDDEN';
     default:

@@ -23,6 +23,15 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
   LOCATION_VIRTUAL: [[{ name: 'Vendor' }, ['Vendor']]],
   LOCATION_INACTIVE: [[{ name: 'Old shelf' }, ['Old shelf']]],
   MIN_GREATER_THAN_MAX: [[{ min: 5, max: 2 }, ['5', '2']]],
+  APPROVAL_REQUIRED: [
+    [{ number: 'PO-1001', action: 'submit', threshold: 20_000_000 }, ['PO-1001']],
+    [{ number: 'PO-1001', action: 'email', threshold: 20_000_000 }, ['PO-1001']],
+    [{ number: 'PO-1001', action: 'edit', threshold: 20_000_000 }, ['PO-1001']],
+  ],
+  SELF_APPROVAL: [
+    [{ number: 'PO-1002', role: 'creator' }, ['PO-1002']],
+    [{ number: 'PO-1002', role: 'requester' }, ['PO-1002']],
+  ],
 };
 
 beforeAll(async () => {
@@ -64,4 +73,15 @@ it('shows available and requested quantities in Spanish', async () => {
   await i18next.changeLanguage('es');
   const text = translateError(new ApiError({ code: 'INSUFFICIENT_STOCK', message: '', details: { requested: 7, available: 4 } }));
   expect(text).toBe('No hay suficiente existencia: 4 disponibles, 7 solicitadas. Reduzca la cantidad o elija otra ubicación.');
+});
+
+it('says which step an approval holds back, and why the approver must be someone else', async () => {
+  await i18next.changeLanguage('en');
+  const say = (code: ErrorCode, details: Record<string, unknown>) => translateError(new ApiError({ code, message: '', details }));
+  expect(say('APPROVAL_REQUIRED', { number: 'PO-7', action: 'email' })).toBe('PO-7 is at or above the approval threshold: an approver must approve it before it is e-mailed to the vendor.');
+  expect(say('APPROVAL_REQUIRED', { number: 'PO-7', action: 'submit' })).toContain('before it is submitted');
+  expect(say('SELF_APPROVAL', { number: 'PO-7', role: 'requester' })).toBe('You asked for the approval of PO-7, so another approver must approve it.');
+  await i18next.changeLanguage('es');
+  expect(say('APPROVAL_REQUIRED', { number: 'PO-7', action: 'email' })).toContain('antes de enviarla por correo');
+  expect(say('SELF_APPROVAL', { number: 'PO-7', role: 'creator' })).toBe('Usted creó PO-7, así que debe aprobarla otro aprobador.');
 });

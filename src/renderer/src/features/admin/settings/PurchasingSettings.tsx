@@ -12,6 +12,7 @@ export function PurchasingSettings({ settings }: { settings: Settings }) {
     'poNumberPrefix',
     'poNextNumber',
     'approvalThreshold',
+    'allowSelfApproval',
     'requireVendorInvoiceNumber',
     'defaultShipToAddress',
   ]);
@@ -46,6 +47,11 @@ export function PurchasingSettings({ settings }: { settings: Settings }) {
         placeholder={t('purchasingSettings.approvalPlaceholder')}
         styles={{ wrapper: { maxWidth: 260 }, input: { textAlign: 'right' } }}
         {...form.getInputProps('approvalThreshold')}
+      />
+      <Switch
+        label={t('purchasingSettings.allowSelfApproval')}
+        description={t('purchasingSettings.allowSelfApprovalHint')}
+        {...form.getInputProps('allowSelfApproval', { type: 'checkbox' })}
       />
       <Switch
         label={t('purchasingSettings.requireInvoice')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconBan, IconCircleCheck, IconClockHour4, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PurchaseOrder } from '../../../../../shared/contract/purchasing';
@@ -7,8 +7,8 @@ import { useFormat, useSettings } from '../../../lib/useFormat';
 import type { Decision } from './DecisionModal';
 
 /**
- * Where the order stands on approval (and why it is canceled): the rejection note stands out, and an
- * approver can decide right here.
+ * Where the order stands on approval (and why it is canceled): the rejection note stands out, who asked
+ * and when is shown, and an approver other than the order's creator and requester can decide right here.
  */
 export function ApprovalNotice({ order, onDecide }: { order: PurchaseOrder; onDecide: (decision: Decision) => void }) {
   const { t } = useTranslation('purchasing');
@@ -40,11 +40,24 @@ export function ApprovalNotice({ order, onDecide }: { order: PurchaseOrder; onDe
     );
   }
   if (order.approvalStatus === 'requested') {
+    const mayDecide = canApprove && order.approverConflict === null;
     return (
       <Alert color="yellow" icon={<IconClockHour4 />} title={t('notice.requestedTitle')} data-testid="po-notice" id="po-notice">
         <Group justify="space-between" align="center" wrap="wrap">
-          <Text size="sm">{canApprove ? t('notice.requestedApprover') : t('notice.requestedText')}</Text>
-          {canApprove && (
+          <Stack gap={4}>
+            {order.approvalRequestedByName && (
+              <Text size="sm" fw={500} data-testid="po-requested-by">
+                {t('notice.requestedBy', { user: order.approvalRequestedByName, date: f.dateTime(order.approvalRequestedAt) })}
+              </Text>
+            )}
+            <Text size="sm">{mayDecide ? t('notice.requestedApprover') : t('notice.requestedText')}</Text>
+            {canApprove && order.approverConflict && (
+              <Text size="sm" fw={500} data-testid="po-approver-conflict">
+                {t(`notice.conflict.${order.approverConflict}`)}
+              </Text>
+            )}
+          </Stack>
+          {mayDecide && (
             <Group gap="xs">
               <Button size="xs" color="teal" onClick={() => onDecide('approve')}>
                 {t('decision.approve')}
@@ -65,7 +78,7 @@ export function ApprovalNotice({ order, onDecide }: { order: PurchaseOrder; onDe
       </Alert>
     );
   }
-  if (order.needsApproval) {
+  if (!order.approvalCleared) {
     return (
       <Alert color="blue" icon={<IconInfoCircle />} title={t('notice.needsApprovalTitle')} data-testid="po-notice" id="po-notice">
         {threshold !== null && order.total !== null ? t('notice.needsApprovalThreshold', { threshold: f.money(threshold) }) : t('notice.needsApproval')}

@@ -4,7 +4,7 @@ import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PoSummary } from '../../../../../shared/contract/purchasing';
+import type { ApprovalRow, PoSummary } from '../../../../../shared/contract/purchasing';
 import { Money, Qty } from '../../../lib/Amount';
 import { EmptyState } from '../../../lib/EmptyState';
 import { PageHeader } from '../../../lib/PageHeader';
@@ -14,7 +14,11 @@ import { useFormat } from '../../../lib/useFormat';
 import { useApprovals } from '../api';
 import { DecisionModal, type Decision } from './DecisionModal';
 
-/** Purchase Approvals: orders at or above the threshold waiting for an approver, oldest first. */
+/**
+ * Purchase Approvals: orders at or above the threshold waiting for an approver, oldest first, with who
+ * asked and when. An approver cannot approve an order they created or asked for (unless the settings
+ * allow it): the row says so instead of offering Approve.
+ */
 export function ApprovalsPage() {
   const { t } = useTranslation('purchasing');
   const f = useFormat();
@@ -23,7 +27,7 @@ export function ApprovalsPage() {
   const list = useApprovals(table.input);
   const [deciding, setDeciding] = useState<{ order: PoSummary; decision: Decision } | null>(null);
 
-  const columns: DataTableColumn<PoSummary>[] = [
+  const columns: DataTableColumn<ApprovalRow>[] = [
     {
       accessor: 'number',
       title: t('po.number'),
@@ -37,29 +41,57 @@ export function ApprovalsPage() {
     { accessor: 'vendorName', title: t('po.vendor') },
     { accessor: 'purchaseForName', title: t('po.purchaseFor'), render: (o) => o.purchaseForName ?? <Text span c="dimmed" size="sm">{t('po.forStock')}</Text> },
     { accessor: 'createdAt', title: t('po.created'), sortable: true, noWrap: true, render: (o) => f.dateTime(o.createdAt) },
+    {
+      accessor: 'requestedByName',
+      title: t('approvals.requestedBy'),
+      noWrap: true,
+      render: (o) => (
+        <Stack gap={0}>
+          <Text size="sm">{o.requestedByName ?? '—'}</Text>
+          <Text size="xs" c="dimmed" data-testid="requested-at">
+            {f.dateTime(o.requestedAt)}
+          </Text>
+        </Stack>
+      ),
+    },
     { accessor: 'lineCount', title: t('po.lines'), textAlign: 'right', render: (o) => <Qty value={o.lineCount} /> },
-    ...(canSeeCosts ? [{ accessor: 'total', title: t('po.total'), textAlign: 'right', noWrap: true, render: (o) => <Money value={o.total} fw={600} /> } as DataTableColumn<PoSummary>] : []),
+    ...(canSeeCosts ? [{ accessor: 'total', title: t('po.total'), textAlign: 'right', noWrap: true, render: (o) => <Money value={o.total} fw={600} /> } as DataTableColumn<ApprovalRow>] : []),
     {
       accessor: 'actions',
       title: '',
       textAlign: 'right',
       noWrap: true,
       render: (o) => (
-        <Group gap="xs" justify="flex-end" wrap="nowrap">
-          <Button size="compact-sm" color="teal" leftSection={<IconCheck size={14} />} aria-label={t('approvals.approveNamed', { number: o.number })} onClick={() => setDeciding({ order: o, decision: 'approve' })}>
-            {t('decision.approve')}
-          </Button>
-          <Button
-            size="compact-sm"
-            color="red"
-            variant="light"
-            leftSection={<IconX size={14} />}
-            aria-label={t('approvals.rejectNamed', { number: o.number })}
-            onClick={() => setDeciding({ order: o, decision: 'reject' })}
-          >
-            {t('decision.reject')}
-          </Button>
-        </Group>
+        <Stack gap={4} align="flex-end">
+          <Group gap="xs" justify="flex-end" wrap="nowrap">
+            <Button
+              size="compact-sm"
+              color="teal"
+              leftSection={<IconCheck size={14} />}
+              aria-label={t('approvals.approveNamed', { number: o.number })}
+              disabled={o.approverConflict !== null}
+              aria-describedby={o.approverConflict ? `own-request-${o.id}` : undefined}
+              onClick={() => setDeciding({ order: o, decision: 'approve' })}
+            >
+              {t('decision.approve')}
+            </Button>
+            <Button
+              size="compact-sm"
+              color="red"
+              variant="light"
+              leftSection={<IconX size={14} />}
+              aria-label={t('approvals.rejectNamed', { number: o.number })}
+              onClick={() => setDeciding({ order: o, decision: 'reject' })}
+            >
+              {t('decision.reject')}
+            </Button>
+          </Group>
+          {o.approverConflict && (
+            <Text size="xs" c="dimmed" id={`own-request-${o.id}`} data-testid="own-request">
+              {t(`approvals.ownRequest.${o.approverConflict}`)}
+            </Text>
+          )}
+        </Stack>
       ),
     },
   ];

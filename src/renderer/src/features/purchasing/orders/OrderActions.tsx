@@ -10,11 +10,10 @@ import { useOrderPdf } from './useOrderPdf';
 
 export type OrderDialog = 'submit' | 'cancel' | 'email' | 'edit';
 
-/** Why Submit is not possible yet, or null when it is. */
+/** Why Submit is not possible yet, or null when it is. The main process's approval gate decides `approvalCleared`. */
 export function submitBlocker(order: PurchaseOrder): 'noLines' | 'approvalNeeded' | 'approvalPending' | null {
   if (order.lines.length === 0) return 'noLines';
-  if (order.needsApproval && order.approvalStatus === 'requested') return 'approvalPending';
-  if (order.needsApproval && order.approvalStatus !== 'approved') return 'approvalNeeded';
+  if (!order.approvalCleared) return order.approvalStatus === 'requested' ? 'approvalPending' : 'approvalNeeded';
   return null;
 }
 
@@ -73,7 +72,13 @@ export function OrderActions({ order, onOpen }: { order: PurchaseOrder; onOpen: 
               {t('order.print')}
             </Button>
             {order.status !== 'canceled' && (
-              <Button variant="default" leftSection={<IconMail size={16} />} onClick={() => onOpen('email')}>
+              <Button
+                variant="default"
+                leftSection={<IconMail size={16} />}
+                disabled={!order.approvalCleared}
+                aria-describedby={order.approvalCleared ? undefined : 'po-email-blocker'}
+                onClick={() => onOpen('email')}
+              >
                 {t('order.email')}
               </Button>
             )}
@@ -89,6 +94,11 @@ export function OrderActions({ order, onOpen }: { order: PurchaseOrder; onOpen: 
       {canManage && isNew && blocker === 'noLines' && (
         <Text size="sm" c="dimmed" mt="xs" id="po-submit-blocker" data-testid="po-submit-blocker">
           {t(`order.blocker.${blocker}`)}
+        </Text>
+      )}
+      {canManage && order.status !== 'canceled' && !order.approvalCleared && (
+        <Text size="sm" c="dimmed" mt="xs" id="po-email-blocker" data-testid="po-email-blocker">
+          {t('order.emailBlocked')}
         </Text>
       )}
     </Paper>

@@ -9,6 +9,7 @@ import { EmptyState } from '../../../lib/EmptyState';
 import { translateError } from '../../../lib/errors';
 import { notify } from '../../../lib/notify';
 import { useCan } from '../../../lib/session';
+import { useSettings } from '../../../lib/useFormat';
 import { useCancelReceipt, useReceipts } from '../api';
 import { ReceiptCard } from './ReceiptCard';
 
@@ -69,6 +70,7 @@ export function ReceiptsTab({ order }: { order: PurchaseOrder }) {
 function CancelReceiptModal({ receipt, onClose }: { receipt: Receipt; onClose: () => void }) {
   const { t } = useTranslation('purchasing');
   const cancel = useCancelReceipt();
+  const settings = useSettings();
   return (
     <ConfirmModal
       title={t('receipts.cancelTitle', { number: receipt.number })}
@@ -76,7 +78,7 @@ function CancelReceiptModal({ receipt, onClose }: { receipt: Receipt; onClose: (
       confirmLabel={t('receipts.cancel')}
       cancelLabel={t('receipts.keep')}
       color="red"
-      reason={{ label: t('common.reason') }}
+      reason={{ label: t('common.reason'), required: settings.data?.requireAdjustmentReason ?? false, missing: t('common.reasonRequired') }}
       loading={cancel.isPending}
       error={cancel.error}
       onClose={onClose}

@@ -30,7 +30,8 @@ export function CountDialogs({ dialog, count, differences, onClose }: Props) {
         text={t('counts.postText', { differences })}
         confirmLabel={t('counts.post')}
         color="blue"
-        reason={{ label: t('common.reason') }}
+        // Posting changes stock only where the count found differences; a clean count needs no reason.
+        reason={{ label: t('common.reason'), required: reasonRequired && differences > 0, missing: t('common.reasonRequiredHint') }}
         loading={post.isPending}
         error={post.error}
         onClose={onClose}
