@@ -3,7 +3,7 @@
 // output and the set of cost names its input may not sort or filter by. Dispatch applies both for callers
 // without `costs.view`, so no service ever checks the permission itself.
 import type { z } from 'zod';
-import { costMarkOf } from '../../shared/contract/define';
+import { costDetailKeys, costMarkOf } from '../../shared/contract/define';
 
 type Plan =
   | { kind: 'null' }
@@ -159,4 +159,11 @@ export function redactCosts(value: unknown, plan: Plan): unknown {
       if (isObject(value)) for (const [key, p] of plan.fields) if (key in value) value[key] = redactCosts(value[key], p);
       return value;
   }
+}
+
+const detailKeys = new Set<string>(costDetailKeys);
+
+/** An error's details may name amounts (an approval refusal names the order total): blanked like history details. */
+export function redactErrorDetails(details: Record<string, unknown>): Record<string, unknown> {
+  return blankKeys(details, detailKeys) as Record<string, unknown>;
 }

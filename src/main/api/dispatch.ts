@@ -4,7 +4,7 @@ import { contract, type ChannelDef, type ChannelName } from '../../shared/contra
 import { DomainError, type ErrorData, type Result } from '../../shared/errors';
 import { toActor, getUser, type SessionStore } from '../domain/auth/users';
 import { can, type Ctx } from '../domain/context';
-import { costInputViolation, costRules, redactCosts } from './costs';
+import { costInputViolation, costRules, redactCosts, redactErrorDetails } from './costs';
 import type { CallContext, HandlerTable } from './types';
 
 export interface DispatchDeps {
@@ -60,6 +60,11 @@ export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unkn
     const field = costInputViolation(costs, parsed.data);
     if (field) return errorResult('FORBIDDEN', { permission: 'costs.view', field });
   }
+  const failed = (error: unknown): { ok: false; error: ErrorData } => {
+    const result = toErrorResult(error, deps.log);
+    if (hideCosts && result.error.details) result.error.details = redactErrorDetails(result.error.details);
+    return result;
+  };
   const call: CallContext = { ctx: deps.ctx, sessions: deps.sessions, token, user, actor, loadDemoData: deps.loadDemoData };
   try {
     const handler = deps.handlers[channelName] as (input: unknown, call: CallContext) => unknown;
@@ -68,10 +73,10 @@ export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unkn
       if (deps.checkOutputs) def.output.parse(value);
       return { ok: true, data: hideCosts && costs.output ? redactCosts(value, costs.output) : value };
     };
-    if (data instanceof Promise) return data.then(done, (error: unknown) => toErrorResult(error, deps.log));
+    if (data instanceof Promise) return data.then(done, failed);
     return done(data);
   } catch (error) {
-    return toErrorResult(error, deps.log);
+    return failed(error);
   }
 }
 

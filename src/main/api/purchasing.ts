@@ -7,7 +7,7 @@ import { createFromSuggestions, reorderSuggestions } from '../domain/purchasing/
 import type { PartialHandlerTable } from './types';
 
 export const purchasingHandlers: PartialHandlerTable<keyof typeof purchasingContract> = {
-  'purchasing.listOrders': (input, { ctx, actor }) => listOrders(ctx, actor, input),
+  'purchasing.listOrders': (input, { ctx }) => listOrders(ctx, input),
   'purchasing.getOrder': (input, { ctx, actor }) => getOrder(ctx, actor, input.id),
   'purchasing.createOrder': (input, { ctx, actor }) => createOrder(ctx, actor, input),
   'purchasing.updateOrder': (input, { ctx, actor }) => updateOrder(ctx, actor, input),
@@ -24,7 +24,7 @@ export const purchasingHandlers: PartialHandlerTable<keyof typeof purchasingCont
   'purchasing.renderPdf': (input, { ctx }) => renderOrderPdf(ctx, input),
   'purchasing.emailOrder': (input, { ctx, actor }) => emailOrder(ctx, actor, input),
   'purchasing.history': (input, { ctx }) => orderHistory(ctx, input.id),
-  'purchasing.reorderSuggestions': (input, { ctx, actor }) => reorderSuggestions(ctx, actor, input),
+  'purchasing.reorderSuggestions': (input, { ctx }) => reorderSuggestions(ctx, input),
   'purchasing.createFromSuggestions': (input, { ctx, actor }) => createFromSuggestions(ctx, actor, input),
   'purchasing.listOpenLines': (input, { ctx, actor }) => listOpenLines(ctx, actor, input),
   'purchasing.receive': (input, { ctx, actor }) => receive(ctx, actor, input),

@@ -58,6 +58,9 @@ export function cost<T extends z.ZodType>(schema: T): z.ZodNullable<T> {
   return marked;
 }
 
+/** Names under which free-form details (document history, error details) carry amounts that are costs. */
+export const costDetailKeys = ['total', 'subtotal', 'freight', 'unitCost', 'landedUnitCost', 'extended', 'vendorCost', 'margin'] as const;
+
 /**
  * A free-form record (history details, change lists) that may hold costs under known names: every property
  * with one of these names, at any depth, and the before/after of every change `{ field, before, after }`

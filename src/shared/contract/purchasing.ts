@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, cost as costOf, costKeys, epochMs, id, money, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { channel, cost as costOf, costDetailKeys, costKeys, epochMs, id, money, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 export const poStatuses = ['new', 'submitted', 'receivedPartial', 'receivedFull', 'canceled'] as const;
 export const approvalStatuses = ['none', 'requested', 'approved', 'rejected'] as const;
@@ -9,8 +9,6 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const optionalDay = day.nullish().transform((v) => v ?? null);
 /** Money shown only with costs.view. */
 const cost = costOf(z.number().int());
-/** Names under which history details record amounts. */
-const costDetailKeys = ['total', 'subtotal', 'freight', 'unitCost', 'landedUnitCost', 'extended', 'vendorCost'] as const;
 
 export const poLineSchema = z.object({
   id,

@@ -7,7 +7,7 @@
 // asked for, administrators included, unless the settings allow it.
 import type { ApprovalRow, PurchaseOrder } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
-import { can, inTransaction, type Actor, type Ctx } from '../context';
+import { inTransaction, type Actor, type Ctx } from '../context';
 import { getSettings } from '../settings/settings';
 import { getOrder, listOrders, orderTotals, recordPoEvent, refuse, requireLines, requireNew, requireOrder, type OrderRow } from './orders';
 
@@ -65,8 +65,8 @@ export function approvalGate(ctx: Ctx, order: OrderRow): ApprovalGate {
 /** What was about to take the order out of the office, named in the refusal. */
 export type GatedAction = 'submit' | 'email' | 'edit';
 
-/** APPROVAL_REQUIRED unless the gate is open; the total is named only to callers who may see costs. */
-export function requireApprovalCleared(ctx: Ctx, actor: Actor, order: OrderRow, action: GatedAction): ApprovalGate {
+/** APPROVAL_REQUIRED unless the gate is open (dispatch blanks the total for callers who may not see costs). */
+export function requireApprovalCleared(ctx: Ctx, order: OrderRow, action: GatedAction): ApprovalGate {
   const gate = approvalGate(ctx, order);
   if (!gate.cleared) {
     throw new DomainError('APPROVAL_REQUIRED', {
@@ -74,7 +74,7 @@ export function requireApprovalCleared(ctx: Ctx, actor: Actor, order: OrderRow, 
       action,
       approvalStatus: order.approvalStatus,
       threshold: gate.threshold,
-      ...(can(actor, 'costs.view') ? { total: gate.total } : {}),
+      total: gate.total,
     });
   }
   return gate;
@@ -191,7 +191,7 @@ export function rejectOrder(ctx: Ctx, actor: Actor, input: { id: number; note: s
 
 /** Purchase Approvals: orders waiting for a decision, oldest first, with who asked and when. */
 export function listApprovals(ctx: Ctx, actor: Actor, input: { page: number; pageSize: number; sortDirection: 'asc' | 'desc' }) {
-  const page = listOrders(ctx, actor, { ...input, sortBy: 'createdAt', approvalRequested: true, statuses: ['new'] });
+  const page = listOrders(ctx, { ...input, sortBy: 'createdAt', approvalRequested: true, statuses: ['new'] });
   const facts = requestFacts(ctx, page.rows.map((r) => r.id));
   const allowSelfApproval = getSettings(ctx).allowSelfApproval;
   const rows: ApprovalRow[] = page.rows.map((row) => {

@@ -88,7 +88,7 @@ export async function emailOrder(
   const order = requireOrder(ctx, input.id);
   if (order.status === 'canceled') throw new DomainError('INVALID_TRANSITION', { number: order.number, status: order.status, action: 'email' });
   // A refusal, not a failed attempt: nothing is recorded.
-  requireApprovalCleared(ctx, actor, order, 'email');
+  requireApprovalCleared(ctx, order, 'email');
   const recipients = { to: input.to, cc: input.cc, subject: input.subject };
   let config: SmtpConfig;
   try {

@@ -7,7 +7,7 @@ import type { PoEvent, PoSummary, PurchaseOrder } from '../../../shared/contract
 import { DomainError } from '../../../shared/errors';
 import { saveProductVendor, requireProduct } from '../catalog/products';
 import { getCompany, requireVendor } from '../catalog/companies';
-import { can, COUNT_CAP, inTransaction, likePattern, offsetOf, type Actor, type Ctx } from '../context';
+import { COUNT_CAP, inTransaction, likePattern, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation } from '../locations/locations';
 import { nextPoNumber } from '../settings/settings';
 import { approvalGate, approvalRequestInfo, coverDetails, requireApprovalCleared, reviewApprovalAfterChange } from './approval';
@@ -90,9 +90,6 @@ const summaryColumns = `po.id, po.number, po.status, po.approval_status AS appro
   po.freight + (SELECT coalesce(sum((l.qty_ordered - l.qty_canceled) * l.unit_cost), 0) FROM purchase_order_lines l WHERE l.po_id = po.id) AS total`;
 const summaryFrom = `FROM purchase_orders po JOIN companies v ON v.id = po.vendor_id LEFT JOIN companies pf ON pf.id = po.purchase_for_company_id`;
 
-function redactSummary(row: PoSummary, showCost: boolean): PoSummary {
-  return showCost ? row : { ...row, total: null };
-}
 
 export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
   const row = ctx.sqlite
@@ -124,16 +121,13 @@ export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
        WHERE rl.po_id = ? AND r.status = 'posted' AND rl.vendor_invoice_number IS NOT NULL ORDER BY rl.id`,
     )
     .all(id) as { n: string }[];
-  const showCost = can(actor, 'costs.view');
   const gate = approvalGate(ctx, row);
   const subtotal = row.total - row.freight;
   const open = row.status === 'submitted' || row.status === 'receivedPartial';
   return {
     ...row,
     ...approvalRequestInfo(ctx, actor, row),
-    subtotal: showCost ? subtotal : null,
-    freight: showCost ? row.freight : null,
-    total: showCost ? row.total : null,
+    subtotal,
     needsApproval: gate.required,
     approvalCleared: gate.cleared,
     anythingReceived: lines.some((l) => l.qtyReceived > 0),
@@ -145,18 +139,16 @@ export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
         serialized: l.serialized === 1,
         outstanding,
         backOrdered: l.qtyReceived > 0 ? outstanding : 0,
-        unitCost: showCost ? l.unitCost : null,
-        extended: showCost ? (l.qtyOrdered - l.qtyCanceled) * l.unitCost : null,
+        extended: (l.qtyOrdered - l.qtyCanceled) * l.unitCost,
       };
     }),
   };
 }
 
-export function orderSummaries(ctx: Ctx, actor: Actor, ids: number[]): PoSummary[] {
+export function orderSummaries(ctx: Ctx, ids: number[]): PoSummary[] {
   if (ids.length === 0) return [];
   const rows = ctx.sqlite.prepare(`SELECT ${summaryColumns} ${summaryFrom} WHERE po.id IN (${ids.map(() => '?').join(',')}) ORDER BY po.id`).all(...ids) as PoSummary[];
-  const showCost = can(actor, 'costs.view');
-  return rows.map((r) => redactSummary(r, showCost));
+  return rows;
 }
 
 const orderSortColumns: Record<string, string> = {
@@ -170,7 +162,6 @@ const orderSortColumns: Record<string, string> = {
 
 export function listOrders(
   ctx: Ctx,
-  actor: Actor,
   input: { page: number; pageSize: number; sortBy?: string; sortDirection: 'asc' | 'desc'; q?: string; statuses?: Status[]; vendorId?: number; productId?: number; from?: number; to?: number; approvalRequested?: boolean },
 ) {
   const where: string[] = [];
@@ -206,8 +197,7 @@ export function listOrders(
     .prepare(`SELECT ${summaryColumns} ${summaryFrom} ${whereSql} ORDER BY ${sort} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, po.id DESC LIMIT ? OFFSET ?`)
     .all(...params, input.pageSize, offsetOf(input)) as PoSummary[];
   const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${summaryFrom} ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  const showCost = can(actor, 'costs.view');
-  return { rows: rows.map((r) => redactSummary(r, showCost)), total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+  return { rows, total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
 }
 
 export function orderHistory(ctx: Ctx, id: number): PoEvent[] {
@@ -350,7 +340,7 @@ export function updateOrder(ctx: Ctx, actor: Actor, patch: Omit<HeaderInput, 'fr
       if (amountOrVendorChanged) approvalReset = reviewApprovalAfterChange(ctx, order.id, { vendorChanged: input.vendorId !== current.vendorId });
     } else if (amountOrVendorChanged) {
       // A sent order cannot be approved again: an edit its approval no longer covers is refused.
-      requireApprovalCleared(ctx, actor, requireOrder(ctx, order.id), 'edit');
+      requireApprovalCleared(ctx, requireOrder(ctx, order.id), 'edit');
     }
     // Companies are named in the history as they were called at the time.
     const companyName = (id: unknown) => (typeof id === 'number' ? getCompany(ctx, id).name : null);
@@ -450,7 +440,7 @@ export function submitOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
     const order = requireOrder(ctx, id);
     requireNew(order, 'submit');
     requireLines(ctx, order);
-    const { total } = requireApprovalCleared(ctx, actor, order, 'submit');
+    const { total } = requireApprovalCleared(ctx, order, 'submit');
     ctx.sqlite.prepare(`UPDATE purchase_orders SET status = 'submitted', submitted_by = ?, submitted_at = ?, updated_at = ? WHERE id = ?`).run(actor.userId, ctx.now(), ctx.now(), order.id);
     refreshOrder(ctx, order.id);
     recordPoEvent(ctx, order.id, actor.userId, 'submitted', coverDetails(order, total));

@@ -3,7 +3,7 @@
 // default vendor. Creating orders from them makes one New purchase order per vendor in one transaction.
 import type { PoSummary, Suggestion } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
-import { can, COUNT_CAP, inTransaction, offsetOf, type Actor, type Ctx } from '../context';
+import { COUNT_CAP, inTransaction, offsetOf, type Actor, type Ctx } from '../context';
 import { getSettings } from '../settings/settings';
 import { insertOrder, orderSummaries } from './orders';
 
@@ -21,7 +21,7 @@ const suggestionSql = `SELECT ip.id AS inventoryProductId, ip.product_id AS prod
 
 type Row = Omit<Suggestion, 'suggestedQty'> & { vendorCost: number | null };
 
-export function reorderSuggestions(ctx: Ctx, actor: Actor, input: { page: number; pageSize: number; sortDirection: 'asc' | 'desc'; locationId?: number; vendorId?: number }) {
+export function reorderSuggestions(ctx: Ctx, input: { page: number; pageSize: number; sortDirection: 'asc' | 'desc'; locationId?: number; vendorId?: number }) {
   const where: string[] = [];
   const params: unknown[] = [];
   if (input.locationId) {
@@ -39,9 +39,8 @@ export function reorderSuggestions(ctx: Ctx, actor: Actor, input: { page: number
     .prepare(`${filtered} ORDER BY vendorName IS NULL, vendorName ${direction}, sku, locationName LIMIT ? OFFSET ?`)
     .all(...params, input.pageSize, offsetOf(input)) as Row[];
   const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (${filtered} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  const showCost = can(actor, 'costs.view');
   return {
-    rows: rows.map((r) => ({ ...r, suggestedQty: r.max - r.onHand - r.onOrder, vendorCost: showCost ? r.vendorCost : null })),
+    rows: rows.map((r) => ({ ...r, suggestedQty: r.max - r.onHand - r.onOrder })),
     total: Math.min(count.n, COUNT_CAP),
     totalCapped: count.n > COUNT_CAP,
   };
@@ -81,6 +80,6 @@ export function createFromSuggestions(ctx: Ctx, actor: Actor, input: { lines: { 
         lines.map((l) => ({ ...l, estimatedArrival: null })),
       ),
     );
-    return orderSummaries(ctx, actor, ids);
+    return orderSummaries(ctx, ids);
   });
 }
