@@ -22,6 +22,9 @@ export function OrderActions({ order, onOpen }: { order: PurchaseOrder; onOpen: 
   const { t } = useTranslation('purchasing');
   const canManage = useCan('purchasing.manage');
   const canReceive = useCan('purchasing.receive');
+  // The PDF and its e-mail print costs: the server refuses them to users who may not see costs.
+  const canSeeCosts = useCan('costs.view');
+  const canDocuments = canManage && canSeeCosts;
   const requestApproval = useRequestApproval();
   const pdf = useOrderPdf(order.id);
   const isNew = order.status === 'new';
@@ -65,13 +68,17 @@ export function OrderActions({ order, onOpen }: { order: PurchaseOrder; onOpen: 
         </Group>
         {canManage && (
           <Group gap="xs" wrap="wrap">
-            <Button variant="default" leftSection={<IconDownload size={16} />} loading={pdf.job === 'download'} onClick={pdf.download}>
-              {t('order.downloadPdf')}
-            </Button>
-            <Button variant="default" leftSection={<IconPrinter size={16} />} loading={pdf.job === 'print'} onClick={pdf.print}>
-              {t('order.print')}
-            </Button>
-            {order.status !== 'canceled' && (
+            {canDocuments && (
+              <>
+                <Button variant="default" leftSection={<IconDownload size={16} />} loading={pdf.job === 'download'} onClick={pdf.download}>
+                  {t('order.downloadPdf')}
+                </Button>
+                <Button variant="default" leftSection={<IconPrinter size={16} />} loading={pdf.job === 'print'} onClick={pdf.print}>
+                  {t('order.print')}
+                </Button>
+              </>
+            )}
+            {canDocuments && order.status !== 'canceled' && (
               <Button
                 variant="default"
                 leftSection={<IconMail size={16} />}
@@ -96,7 +103,7 @@ export function OrderActions({ order, onOpen }: { order: PurchaseOrder; onOpen: 
           {t(`order.blocker.${blocker}`)}
         </Text>
       )}
-      {canManage && order.status !== 'canceled' && !order.approvalCleared && (
+      {canDocuments && order.status !== 'canceled' && !order.approvalCleared && (
         <Text size="sm" c="dimmed" mt="xs" id="po-email-blocker" data-testid="po-email-blocker">
           {t('order.emailBlocked')}
         </Text>
