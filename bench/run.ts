@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const now = Date.now();
   try {
     log(`Building ${size.products.toLocaleString('en')} products / ${size.moves.toLocaleString('en')} moves in ${dir}`);
-    const bench = buildDatabase({ dbPath, ...size, now, log });
+    const bench = await buildDatabase({ dbPath, ...size, now, log });
     log(`Built: ${JSON.stringify(bench.counts)}; file ${(statSync(dbPath).size / 1e6).toFixed(0)} MB`);
     await measureAll(dbPath, bench, now);
   } finally {
@@ -69,11 +69,11 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
   // Opening: what serve does before the first screen shows.
   let app!: App;
   let token = '';
-  const openMs = timed(() => {
-    app = createApp({ dbPath });
-    token = must(app.call('auth.login', ADMIN, null), 'auth.login').token;
-    must(app.call('stock.listInventoryProducts', {}, token), 'stock.listInventoryProducts');
-  });
+  const openStart = performance.now();
+  app = createApp({ dbPath });
+  token = must(await app.callAsync('auth.login', ADMIN, null), 'auth.login').token!;
+  must(app.call('stock.listInventoryProducts', {}, token), 'stock.listInventoryProducts');
+  const openMs = performance.now() - openStart;
   const openBaselineMs = timed(() => {
     const raw = new Database(dbPath);
     raw.pragma('journal_mode = WAL');

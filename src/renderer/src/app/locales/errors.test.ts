@@ -23,6 +23,7 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
   LOCATION_VIRTUAL: [[{ name: 'Vendor' }, ['Vendor']]],
   LOCATION_INACTIVE: [[{ name: 'Old shelf' }, ['Old shelf']]],
   MIN_GREATER_THAN_MAX: [[{ min: 5, max: 2 }, ['5', '2']]],
+  RATE_LIMITED: [[{ retryAfterMs: 3_500 }, ['4 s']], [{ retryAfterMs: 60_000 }, ['60 s']]],
 };
 
 beforeAll(async () => {
