@@ -13,6 +13,7 @@ import { createApp, type App } from '../src/main/app';
 import { ADMIN, buildDatabase, must, type BenchDb } from './build-db';
 import { cacheWriters, log, measure, record, results, timed } from './measure';
 import { measurePurchasing, purchasingBudgets } from './purchasing';
+import { authBudgets, measureAuth } from './auth';
 
 const { values: args } = parseArgs({
   options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false } },
@@ -40,6 +41,7 @@ const budgets: Record<string, { maxMs: number; maxRatio?: number; text: string }
   valueSeries12Months: { maxMs: 300, text: '< 300 ms' },
   openAndFirstCall: { maxMs: 1500, text: '< 1.5 s' },
   ...purchasingBudgets,
+  ...authBudgets,
 };
 
 
@@ -231,6 +233,7 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
 
     measureCount(app, token, bench);
     await measurePurchasing(app, token, bench);
+    await measureAuth(app, token);
 
     // The whole ledger, recomputed: no budget, but it proves the bench database (and everything the
     // benchmarks wrote) is consistent.

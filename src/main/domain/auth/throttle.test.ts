@@ -89,6 +89,14 @@ describe('sign-in throttle', () => {
     expect(attempt('boss', '10.2.0.1')).toEqual({ refused: false });
   });
 
+  it('does not count an attempt that was abandoned before its password was checked', () => {
+    const { throttle, attempt } = setup();
+    for (let i = 0; i < 4; i++) attempt('admin', 'local');
+    for (let i = 0; i < 10; i++) throttle.begin('admin', 'local').abandoned();
+    expect(attempt('admin', 'local')).toEqual({ refused: false });
+    expect(attempt('admin', 'local')).toMatchObject({ refused: true });
+  });
+
   it('never locks for good: a minute after any number of failures, an attempt is checked again', () => {
     const { clock, attempt } = setup();
     for (let i = 0; i < 200; i++) {

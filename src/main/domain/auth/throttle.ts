@@ -25,6 +25,8 @@ interface PairState {
 export interface SignInAttempt {
   succeeded(): void;
   failed(): void;
+  /** The password was never checked (the host was too busy): the attempt counts for nothing. */
+  abandoned(): void;
 }
 
 /** How long a pair is refused after its latest failure, given its consecutive failures. */
@@ -65,6 +67,7 @@ export class SignInThrottle {
     if (times.length >= USERNAME_FAILURES_PER_WINDOW) refuse(times[0]! + USERNAME_WINDOW_MS - now);
 
     const state: PairState = pair ?? { failures: 0, lockedUntil: 0, lastAt: now };
+    const lockBefore = state.lockedUntil;
     state.failures += 1;
     state.lastAt = now;
     state.lockedUntil = Math.max(state.lockedUntil, now + lockMsAfter(state.failures));
@@ -73,14 +76,17 @@ export class SignInThrottle {
     touch(this.recentFailures, name, times);
 
     let settled = false;
+    const forgetStamp = () => {
+      const current = this.recentFailures.get(name);
+      const index = current?.indexOf(now) ?? -1;
+      if (index >= 0) current!.splice(index, 1);
+    };
     return {
       succeeded: () => {
         if (settled) return;
         settled = true;
         if (this.pairs.get(pairKey) === state) this.pairs.delete(pairKey);
-        const current = this.recentFailures.get(name);
-        const index = current?.indexOf(now) ?? -1;
-        if (index >= 0) current!.splice(index, 1);
+        forgetStamp();
       },
       failed: () => {
         if (settled) return;
@@ -89,6 +95,13 @@ export class SignInThrottle {
         const at = this.wallClock();
         state.lastAt = at;
         state.lockedUntil = Math.max(state.lockedUntil, at + lockMsAfter(state.failures));
+      },
+      abandoned: () => {
+        if (settled) return;
+        settled = true;
+        state.failures = Math.max(0, state.failures - 1);
+        state.lockedUntil = lockBefore;
+        forgetStamp();
       },
     };
   }

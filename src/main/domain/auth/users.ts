@@ -108,8 +108,14 @@ function userRowById(ctx: Ctx, id: number): UserRow | undefined {
  */
 async function passwordMatches(ctx: Ctx, throttle: SignInThrottle, row: UserRow | undefined, username: string, password: string, address: string): Promise<UserRow | null> {
   const attempt = throttle.begin(username, address);
-  // An unknown user costs one scrypt too, so timing does not reveal which usernames exist.
-  const ok = await verifyPassword(password, row?.passwordHash ?? unmatchableHash);
+  let ok: boolean;
+  try {
+    // An unknown user costs one scrypt too, so timing does not reveal which usernames exist.
+    ok = await verifyPassword(password, row?.passwordHash ?? unmatchableHash);
+  } catch (error) {
+    attempt.abandoned();
+    throw error;
+  }
   const current = row && ok ? userRowById(ctx, row.id) : undefined;
   if (!current || current.passwordHash !== row!.passwordHash || !current.active) {
     attempt.failed();
