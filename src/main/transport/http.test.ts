@@ -4,7 +4,10 @@ import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { createApp, type App } from '../app';
+import { MAX_CONCURRENT_HASHES, MAX_WAITING_HASHES } from '../domain/auth/password';
+import { createUser } from '../domain/auth/users';
 import { createHttpServer } from './http';
 
 let dir: string;
@@ -353,5 +356,21 @@ describe('throttled sign-in over HTTP', () => {
     expect(refused.json.error!.details!.retryAfterMs).toBeGreaterThan(0);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(refused.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('answers 503 with Retry-After, not a reset, when more sign-ins wait than the host will queue', async () => {
+    // Cheaper stored hashes (as an old install might hold) keep this short; the waiting line is what matters.
+    const salt = randomBytes(16);
+    const cheap = ['scrypt', 8192, 8, 1, salt.toString('base64'), scryptSync('pw', salt, 32, { N: 8192, r: 8, p: 1 }).toString('base64')].join('$');
+    const total = MAX_CONCURRENT_HASHES + MAX_WAITING_HASHES + 4;
+    for (let i = 0; i < total; i++) createUser(app.ctx, { username: `crowd${i}`, displayName: `Crowd ${i}`, passwordHash: cheap, permissions: [], isAdmin: false });
+    const answers = await Promise.all(Array.from({ length: total }, (_, i) => post('auth.login', { username: `crowd${i}`, password: 'pw' })));
+    const busy = answers.filter((a) => a.status === 503);
+    expect(busy.length).toBeGreaterThanOrEqual(1);
+    for (const answer of busy) {
+      expect(answer.json.error).toMatchObject({ code: 'RATE_LIMITED', details: { reason: 'busy' } });
+      expect(Number(answer.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    }
+    expect(answers.filter((a) => a.status === 200 && a.json.ok).length + busy.length).toBe(total);
   });
 });

@@ -188,8 +188,11 @@ export function createHttpServer({ app, rendererDir, allowedHosts = [], keepAliv
       // Signing out, or a session that has ended, leaves no cookie behind.
       if (channel === 'auth.logout' || (fromCookie && token && !result.ok && result.error.code === 'UNAUTHENTICATED')) headers['Set-Cookie'] = sessionCookie(null, tls);
       if (!result.ok && result.error.code === 'RATE_LIMITED') {
+        // Too many guesses is the client's doing (429); a full line of password checks is the host's load
+        // (503). Either way an answer the client can tell from a request that never arrived.
         const waitMs = Number(result.error.details?.retryAfterMs) || 1000;
-        return sendJson(res, 429, result, { ...headers, 'Retry-After': String(Math.ceil(waitMs / 1000)) });
+        const status = result.error.details?.reason === 'busy' ? 503 : 429;
+        return sendJson(res, status, result, { ...headers, 'Retry-After': String(Math.ceil(waitMs / 1000)) });
       }
       return sendJson(res, 200, result, headers);
     });
