@@ -102,18 +102,19 @@ const families: Family[] = [
 /** Secondary indexes of the bulk tables: dropped for the load, recreated after with the same DDL. */
 const bulkTables = ['products', 'product_vendors', 'inventory_products', 'lots', 'stock_moves', 'balances', 'adjustments', 'transfers', 'inventory_events'];
 
-export function buildDatabase(options: BuildOptions): BenchDb {
+export async function buildDatabase(options: BuildOptions): Promise<BenchDb> {
   const { log } = options;
   const random = rng(0xbe7c4);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 
   // 1. Through the app: migrations, the admin, technicians, locations, categories and vendors.
   const app = createApp({ dbPath: options.dbPath });
-  const token = must(app.call('auth.setup', { username: ADMIN.username, displayName: 'Bench Admin', password: ADMIN.password }, null), 'auth.setup').token;
+  const token = must(await app.callAsync('auth.setup', { username: ADMIN.username, displayName: 'Bench Admin', password: ADMIN.password }, null), 'auth.setup').token!;
   const techNames = ['Lucía Martín', 'Tom Becker', 'Ana Ruiz', 'Jordi Puig', 'Sarah Collins', 'Pablo Vega'];
-  const techIds = techNames.map(
-    (name, i) => must(app.call('users.create', { username: `tech${i + 1}`, displayName: name, password: 'bench-technician', permissions: ['inventory.view', 'stock.transfer'] }, token), 'users.create').id,
-  );
+  const techIds: number[] = [];
+  for (const [i, name] of techNames.entries()) {
+    techIds.push(must(await app.callAsync('users.create', { username: `tech${i + 1}`, displayName: name, password: 'bench-technician', permissions: ['inventory.view', 'stock.transfer'] }, token), 'users.create').id);
+  }
   const adminId = must(app.call('auth.status', {}, token), 'auth.status').user!.id;
   const location = (name: string, kind: 'warehouse' | 'shelf' | 'returns' | 'van', ownerUserId?: number) =>
     must(app.call('locations.create', { name, kind, ownerUserId, isDefault: name === 'Main warehouse' }, token), 'locations.create').id;

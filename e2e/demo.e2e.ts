@@ -33,6 +33,44 @@ describe('demo data (en)', () => {
     await shot(page, 'signed-in-banner');
   });
 
+  test('keeps the session out of the page’s reach; a new tab of the browser is signed in and gets events', async () => {
+    const { page, context } = browser;
+    const session = (await context.cookies(server.url)).find((c) => c.name.startsWith('msp-inventory-session-'));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    const seen = await page.evaluate(() => ({
+      script: document.cookie,
+      storage: JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)]),
+      url: location.href,
+    }));
+    expect(seen.script).not.toContain(session!.value);
+    expect(seen.storage).not.toContain(session!.value);
+    expect(seen.storage).not.toMatch(/token/i);
+    expect(seen.url).not.toContain(session!.value);
+
+    const tab = await context.newPage();
+    try {
+      await tab.goto(server.url);
+      await tab.getByTestId('demo-banner').waitFor();
+      const ready = await tab.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const events = new EventSource('/api/events');
+            events.addEventListener('ready', () => {
+              events.close();
+              resolve(true);
+            });
+            events.onerror = () => {
+              events.close();
+              resolve(false);
+            };
+          }),
+      );
+      expect(ready).toBe(true);
+    } finally {
+      await tab.close();
+    }
+  });
+
   test('the catalogue holds about 200 products', async () => {
     const { page } = browser;
     await nav(page, t('catalog:nav.products'));

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/es';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  callApi,
   check,
   choose,
   clickButton,
@@ -14,6 +15,7 @@ import {
   expectCell,
   expectHeading,
   expectLocatorText,
+  expectNotification,
   expectText,
   field,
   fill,
@@ -180,6 +182,21 @@ describe.each(['es', 'en'] as const)('inventory management (%s)', (lang: Lang) =
     await expectLocatorText(techRow, 'tomas');
     await expectLocatorText(techRow, x.active);
     await shot(page, 'users');
+  });
+
+  test('Admin › Users: reset a forgotten password; the old one stops working', async () => {
+    const { page } = browser;
+    await rowMenu(page, t('admin:users.moreNamed', { name: d.tech }), t('admin:users.resetPassword'));
+    const modal = dialog(page, t('admin:users.resetTitle', { name: d.tech }));
+    await fillForm(modal, { [t('admin:users.newPassword')]: 'van-driver-23', [t('admin:users.confirmPassword')]: 'van-driver-24' });
+    await clickButton(modal, t('admin:users.resetSubmit'));
+    await expectText(modal, t('common:validation.passwordsDiffer'));
+    await fill(modal, t('admin:users.confirmPassword'), 'van-driver-23');
+    await clickButton(modal, t('admin:users.resetSubmit'));
+    await modal.waitFor({ state: 'detached' });
+    await expectNotification(page, t('admin:users.resetDone', { name: d.tech }));
+    await expect(callApi(server.url, 'auth.login', { username: 'tomas', password: 'van-driver-22' })).rejects.toThrow(/INVALID_CREDENTIALS/);
+    expect((await callApi(server.url, 'auth.login', { username: 'tomas', password: 'van-driver-23' })).user.username).toBe('tomas');
   });
 
   test('Locations: warehouse, returns shelf, technician van; virtual locations read-only', async () => {

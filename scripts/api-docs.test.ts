@@ -37,6 +37,13 @@ describe('docs/API.md', () => {
     expect(rendered).toContain('GET /api/events');
   });
 
+  it('documents both ways to hold a session over HTTP and what the host refuses', () => {
+    expect(rendered).toContain('HttpOnly; SameSite=Strict; Path=/');
+    expect(rendered).toContain('Content-Type: application/json');
+    for (const status of ['**400**', '**403**', '**415**', '**429**']) expect(rendered).toContain(status);
+    expect(rendered).toContain('--allowed-host');
+  });
+
   it('writes input schemas as callers send them: defaults are optional', () => {
     const section = rendered.slice(rendered.indexOf('### `auth.setup`'), rendered.indexOf('### `auth.login`'));
     const input = JSON.parse(section.match(/```json\n([\s\S]*?)\n```/)![1]!);

@@ -8,9 +8,11 @@ import type { Result } from '../shared/errors';
 import { handlers } from './api';
 import { dispatch, type DispatchDeps } from './api/dispatch';
 import { openDatabase } from './db/open';
+import { SignInThrottle } from './domain/auth/throttle';
 import { createUser, SessionStore, userCount } from './domain/auth/users';
 import type { Ctx } from './domain/context';
 import { loadDemoData } from './demo/demo';
+import { DEMO_ADMIN, demoPasswordHash } from './demo/passwords';
 import { keyFileSecretBox, type SecretBox } from './secrets/secrets';
 import type { DemoCaller } from './demo/types';
 
@@ -28,12 +30,15 @@ export interface AppOptions {
 export interface App {
   ctx: Ctx;
   sessions: SessionStore;
-  /** Untyped entry used by the transports; a promise for the channels that do I/O (PDF, e-mail). */
-  dispatch(channel: string, input: unknown, token: string | null): Result<unknown> | Promise<Result<unknown>>;
+  /**
+   * Untyped entry used by the transports; a promise for the channels that do I/O (PDF, e-mail) or hash
+   * passwords. `address` is where the call came from, for throttling sign-ins (default 'local').
+   */
+  dispatch(channel: string, input: unknown, token: string | null, address?: string): Result<unknown> | Promise<Result<unknown>>;
   /** Typed entry for tests and scripts, for the synchronous channels (throws on an asynchronous one). */
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>, token: string | null): Result<ChannelOutput<C>>;
   /** Typed entry for any channel. */
-  callAsync<C extends ChannelName>(channel: C, input: ChannelInput<C>, token: string | null): Promise<Result<ChannelOutput<C>>>;
+  callAsync<C extends ChannelName>(channel: C, input: ChannelInput<C>, token: string | null, address?: string): Promise<Result<ChannelOutput<C>>>;
   /** `serve --demo`: on a database without users, creates the demo admin (admin / admin) and the demo data. */
   loadDemoIntoEmptyDatabase(): boolean;
   close(): void;
@@ -52,6 +57,7 @@ export function createApp(options: AppOptions): App {
   const deps: DispatchDeps = {
     ctx,
     sessions,
+    throttle: new SignInThrottle(),
     handlers,
     loadDemoData: (adminUserId) => runDemo(adminUserId),
     checkOutputs: options.checkOutputs,
@@ -62,7 +68,12 @@ export function createApp(options: AppOptions): App {
   function runDemo(adminUserId: number): void {
     const token = sessions.create(adminUserId);
     let at = ctx.now();
-    const demoDeps: DispatchDeps = { ...deps, ctx: { ...ctx, now: () => at } };
+    const demoDeps: DispatchDeps = {
+      ...deps,
+      ctx: { ...ctx, now: () => at },
+      // The demo's users have published passwords, hashed beforehand: the run stays synchronous.
+      handlers: { ...deps.handlers, 'users.create': (input, call) => createUser(call.ctx, { ...input, passwordHash: demoPasswordHash(input.password) }) },
+    };
     const caller: DemoCaller = (channel, input, when) => {
       at = when;
       const result = dispatch(demoDeps, channel, input, token);
@@ -82,16 +93,23 @@ export function createApp(options: AppOptions): App {
   return {
     ctx,
     sessions,
-    dispatch: (channel, input, token) => dispatch(deps, channel, input, token),
+    dispatch: (channel, input, token, address) => dispatch(deps, channel, input, token, address),
     call: (channel, input, token) => {
       const result = dispatch(deps, channel, input, token);
       if (result instanceof Promise) throw new Error(`${channel} answers asynchronously: use callAsync`);
       return result as Result<never>;
     },
-    callAsync: async (channel, input, token) => (await dispatch(deps, channel, input, token)) as Result<never>,
+    callAsync: async (channel, input, token, address) => (await dispatch(deps, channel, input, token, address)) as Result<never>,
     loadDemoIntoEmptyDatabase: () => {
       if (userCount(ctx) > 0) return false;
-      const admin = createUser(ctx, { username: 'admin', displayName: 'Demo Admin', password: 'admin', permissions: [], isAdmin: true, isDemo: true });
+      const admin = createUser(ctx, {
+        username: DEMO_ADMIN.username,
+        displayName: 'Demo Admin',
+        passwordHash: demoPasswordHash(DEMO_ADMIN.password),
+        permissions: [],
+        isAdmin: true,
+        isDemo: true,
+      });
       runDemo(admin.id);
       return true;
     },

@@ -175,6 +175,26 @@ describe('Electron entry', () => {
     expect(window.show).toHaveBeenCalled();
   });
 
+  it('sets an owner-only umask before it opens the database, so every file it creates is 0600', async () => {
+    const umask = vi.spyOn(process, 'umask');
+    const order: string[] = [];
+    umask.mockImplementation(((mask?: number) => {
+      order.push(`umask ${mask?.toString(8)}`);
+      return 0o022;
+    }) as typeof process.umask);
+    fake.createApp.mockImplementationOnce(() => {
+      order.push('open database');
+      return fake.core;
+    });
+    try {
+      await startEntry();
+      await fake.fireReady();
+    } finally {
+      umask.mockRestore();
+    }
+    expect(order).toEqual(['umask 77', 'open database']);
+  });
+
   it('opens the database in the user data folder with the repository migrations', async () => {
     await startEntry();
     await fake.fireReady();

@@ -81,6 +81,8 @@ function createMainWindow(): BrowserWindow {
 }
 
 function start(): void {
+  // Everything the app creates (database, -wal/-shm, backups, exports, logs) is the user's only.
+  process.umask(0o077);
   let core: App | null = null;
 
   app.on('second-instance', () => {

@@ -1,5 +1,5 @@
 // Headless host for `npm run serve`: the same handlers over HTTP, the renderer as static files.
-// Usage: npm run serve -- --db <file> --port <n> [--host <addr>] [--demo]
+// Usage: npm run serve -- --db <file> --port <n> [--host <addr>] [--allowed-host <name>]… [--demo]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from './app';
 import { demoUserCount, userCount } from './domain/auth/users';
 import { createHttpServer } from './transport/http';
+import { normaliseHostName } from './transport/http-policy';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(repoRoot, 'out/renderer');
@@ -38,17 +39,25 @@ function isLoopback(host: string): boolean {
 }
 
 function main(): void {
+  // Everything this process creates (database, -wal/-shm, backups, exports, logs) is the owner's only.
+  process.umask(0o077);
   const { values } = parseArgs({
     options: {
       db: { type: 'string', default: 'msp-inventory.db' },
       port: { type: 'string', default: '5178' },
       host: { type: 'string', default: '127.0.0.1' },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       demo: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port: ${values.port}`);
+  const allowedHosts = values['allowed-host']!.map((name) => {
+    const host = normaliseHostName(name);
+    if (!host) throw new Error(`Invalid --allowed-host: ${name} (a host name or address, optionally with :port; IPv6 in brackets)`);
+    return host;
+  });
   if (!values['no-build']) ensureRendererBuilt();
 
   const app = createApp({ dbPath: resolve(values.db!) });
@@ -64,7 +73,12 @@ function main(): void {
       process.exit(2);
     }
   }
-  const server = createHttpServer({ app, rendererDir });
+  const server = createHttpServer({ app, rendererDir, allowedHosts });
+  server.on('error', (error) => {
+    console.error(`Cannot serve on ${host}:${port}: ${error.message}`);
+    app.close();
+    process.exit(1);
+  });
   server.listen(port, host, () => {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -7,12 +7,12 @@ import { createTestApp, seedWorld, type TestApp } from '../testing/harness';
 let t: TestApp;
 let nobodyToken: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   t = createTestApp();
   const w = seedWorld(t);
   t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 3, costMethod: 'catalogue', reason: null });
-  t.ok('users.create', { username: 'nobody', displayName: 'No Permissions', password: 'nobody-password', permissions: [] });
-  nobodyToken = t.ok('auth.login', { username: 'nobody', password: 'nobody-password' }).token;
+  await t.okAsync('users.create', { username: 'nobody', displayName: 'No Permissions', password: 'nobody-password', permissions: [] });
+  nobodyToken = (await t.okAsync('auth.login', { username: 'nobody', password: 'nobody-password' })).token!;
 });
 afterAll(() => t.close());
 
@@ -51,9 +51,9 @@ describe('every channel', () => {
     expect(t.raw('stock.dropTable', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
-  it('lets a user with the permission through: a technician may transfer but not adjust', () => {
-    t.ok('users.create', { username: 'tech2', displayName: 'Tech Two', password: 'tech2-password', permissions: ['inventory.view', 'stock.transfer'] });
-    const token = t.ok('auth.login', { username: 'tech2', password: 'tech2-password' }).token;
+  it('lets a user with the permission through: a technician may transfer but not adjust', async () => {
+    await t.okAsync('users.create', { username: 'tech2', displayName: 'Tech Two', password: 'tech2-password', permissions: ['inventory.view', 'stock.transfer'] });
+    const token = (await t.okAsync('auth.login', { username: 'tech2', password: 'tech2-password' })).token!;
     expect(t.raw('stock.listInventoryProducts', {}, token).ok).toBe(true);
     expect(t.raw('stock.add', { productId: 1, locationId: 6, qty: 1, costMethod: 'catalogue' }, token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const inventory = t.ok('stock.listInventoryProducts', {}, token).rows[0]!;
@@ -62,17 +62,18 @@ describe('every channel', () => {
 });
 
 describe('sign-in', () => {
-  it('refuses a wrong password and a second setup', () => {
-    expect(t.fail('auth.login', { username: 'admin', password: 'wrong password' }).code).toBe('INVALID_CREDENTIALS');
-    expect(t.fail('auth.login', { username: 'ghost', password: 'whatever' }).code).toBe('INVALID_CREDENTIALS');
-    expect(t.fail('auth.setup', { username: 'second', displayName: 'Second', password: 'long enough' }).code).toBe('SETUP_DONE');
+  it('refuses a wrong password and a second setup', async () => {
+    expect((await t.failAsync('auth.login', { username: 'admin', password: 'wrong password' })).code).toBe('INVALID_CREDENTIALS');
+    expect((await t.failAsync('auth.login', { username: 'ghost', password: 'whatever' })).code).toBe('INVALID_CREDENTIALS');
+    expect((await t.failAsync('auth.setup', { username: 'second', displayName: 'Second', password: 'long enough' })).code).toBe('SETUP_DONE');
   });
 
-  it('stores passwords only as scrypt hashes and ends sessions on logout', () => {
-    const row = t.app.ctx.sqlite.prepare(`SELECT password_hash AS h FROM users WHERE username = 'admin'`).get() as { h: string };
+  it('stores passwords only as scrypt hashes and ends sessions on logout', async () => {
+    await t.okAsync('users.create', { username: 'hashed', displayName: 'Hashed', password: 'a secret phrase', permissions: [] });
+    const row = t.app.ctx.sqlite.prepare(`SELECT password_hash AS h FROM users WHERE username = 'hashed'`).get() as { h: string };
     expect(row.h).toMatch(/^scrypt\$32768\$8\$1\$/);
-    expect(row.h).not.toContain('correct horse');
-    const token = t.ok('auth.login', { username: 'admin', password: 'correct horse battery' }).token;
+    expect(row.h).not.toContain('secret');
+    const token = (await t.okAsync('auth.login', { username: 'admin', password: 'correct horse battery' })).token!;
     t.ok('auth.logout', {}, token);
     expect(t.raw('settings.get', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });

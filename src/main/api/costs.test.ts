@@ -222,20 +222,20 @@ describe('every channel that answers costs, with the demo data', () => {
   let approver: string;
   const seen = new Map<ChannelName, { marked: number; withCosts: number }>();
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'costs-'));
     app = createApp({ dbPath: join(dir, 'costs.db'), checkOutputs: true, log: () => undefined });
     app.loadDemoIntoEmptyDatabase();
     const adminId = (app.ctx.sqlite.prepare(`SELECT id FROM users WHERE username = 'admin'`).get() as { id: number }).id;
     admin = app.sessions.create(adminId);
     const everything = permissions.filter((p) => p !== 'admin');
-    const make = (username: string, granted: readonly string[]) => {
-      const user = data(app.call('users.create', { username, displayName: username, password: `${username}-password`, permissions: granted as never }, admin));
+    const make = async (username: string, granted: readonly string[]) => {
+      const user = data(await app.callAsync('users.create', { username, displayName: username, password: `${username}-password`, permissions: granted as never }, admin));
       return app.sessions.create(user.id);
     };
-    costUser = make('buyer', everything);
-    noCostUser = make('clerk', everything.filter((p) => p !== 'costs.view'));
-    approver = make('approver', everything.filter((p) => p !== 'costs.view'));
+    costUser = await make('buyer', everything);
+    noCostUser = await make('clerk', everything.filter((p) => p !== 'costs.view'));
+    approver = await make('approver', everything.filter((p) => p !== 'costs.view'));
   });
   afterAll(() => {
     app.close();

@@ -2,6 +2,7 @@
 // errors into data. Both transports (IPC and HTTP) call `dispatch` and nothing else.
 import { contract, type ChannelDef, type ChannelName } from '../../shared/contract';
 import { DomainError, type ErrorData, type Result } from '../../shared/errors';
+import type { SignInThrottle } from '../domain/auth/throttle';
 import { toActor, getUser, type SessionStore } from '../domain/auth/users';
 import { can, type Ctx } from '../domain/context';
 import { costInputViolation, costRules, redactCosts, redactErrorDetails } from './costs';
@@ -10,6 +11,7 @@ import type { CallContext, HandlerTable } from './types';
 export interface DispatchDeps {
   ctx: Ctx;
   sessions: SessionStore;
+  throttle: SignInThrottle;
   handlers: HandlerTable;
   loadDemoData: (adminUserId: number) => void;
   /** Parse outputs too (tests): catches a handler that drifts from the contract. */
@@ -29,7 +31,7 @@ export function errorResult(code: ErrorData['code'], details: Record<string, unk
  * A few channels (PDF, e-mail) do I/O and answer with a promise; every other answer is synchronous, which
  * keeps each user action one synchronous transaction. The result mirrors the handler.
  */
-export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unknown, token: string | null): Result<unknown> | Promise<Result<unknown>> {
+export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unknown, token: string | null, address = 'local'): Result<unknown> | Promise<Result<unknown>> {
   if (!isChannel(channelName)) return errorResult('NOT_FOUND', { channel: channelName });
   const def: ChannelDef = contract[channelName];
   let user = null;
@@ -65,7 +67,7 @@ export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unkn
     if (hideCosts && result.error.details) result.error.details = redactErrorDetails(result.error.details);
     return result;
   };
-  const call: CallContext = { ctx: deps.ctx, sessions: deps.sessions, token, user, actor, loadDemoData: deps.loadDemoData };
+  const call: CallContext = { ctx: deps.ctx, sessions: deps.sessions, throttle: deps.throttle, token, address, user, actor, loadDemoData: deps.loadDemoData };
   try {
     const handler = deps.handlers[channelName] as (input: unknown, call: CallContext) => unknown;
     const data = handler(parsed.data, call);

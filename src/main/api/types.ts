@@ -1,5 +1,6 @@
 import type { User } from '../../shared/contract/auth';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/contract';
+import type { SignInThrottle } from '../domain/auth/throttle';
 import type { SessionStore } from '../domain/auth/users';
 import type { Actor, Ctx } from '../domain/context';
 
@@ -7,7 +8,10 @@ import type { Actor, Ctx } from '../domain/context';
 export interface CallContext {
   ctx: Ctx;
   sessions: SessionStore;
+  throttle: SignInThrottle;
   token: string | null;
+  /** Where the call came from, for throttling sign-ins: the HTTP peer address, or 'local' over IPC. */
+  address: string;
   user: User | null;
   /** Present for every channel whose permission is not `public`. */
   actor: Actor;

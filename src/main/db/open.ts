@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -14,8 +15,44 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+const ownerOnly = 0o600;
+
+/**
+ * Makes a file readable and writable by its owner only (Linux/macOS; Windows has no such mode bits and
+ * keeps the user profile's ACLs). The database holds every cost, user and password hash.
+ */
+export function restrictToOwner(path: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    chmodSync(path, ownerOnly);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/** The database file and the files SQLite keeps beside it. */
+function databaseFiles(path: string): string[] {
+  return [path, `${path}-wal`, `${path}-shm`, `${path}-journal`];
+}
+
+/** Creates `path` owner-only if it does not exist yet, and makes it owner-only if it does. */
+function ensureOwnerOnlyFile(path: string): void {
+  closeSync(openSync(path, 'a', ownerOnly));
+  restrictToOwner(path);
+}
+
+function isFilePath(path: string): boolean {
+  return path !== '' && path !== ':memory:' && !path.startsWith('file:');
+}
+
 /** Opens the database, sets the pragmas the ledger relies on and applies pending migrations. */
 export function openDatabase(options: OpenOptions): { sqlite: Sqlite; db: Db } {
+  // SQLite creates -wal and -shm with the database file's own mode, so the file is made owner-only
+  // before SQLite opens it; files left by an earlier version are tightened too.
+  if (isFilePath(options.path)) {
+    ensureOwnerOnlyFile(options.path);
+    for (const file of databaseFiles(options.path)) restrictToOwner(file);
+  }
   const sqlite = new Database(options.path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -25,10 +62,13 @@ export function openDatabase(options: OpenOptions): { sqlite: Sqlite; db: Db } {
   sqlite.pragma('temp_store = MEMORY');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: options.migrationsFolder });
+  if (isFilePath(options.path)) for (const file of databaseFiles(options.path)) restrictToOwner(file);
   return { sqlite, db };
 }
 
-/** Online backup to a file (consistent even while the app writes). */
+/** Online backup to a file (consistent even while the app writes), owner-only like the database. */
 export async function backupDatabase(sqlite: Sqlite, destination: string): Promise<void> {
+  ensureOwnerOnlyFile(destination);
   await sqlite.backup(destination);
+  for (const file of databaseFiles(destination)) restrictToOwner(file);
 }

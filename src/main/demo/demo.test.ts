@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
 import { createApp, type App } from '../app';
+import { DEMO_TECHNICIAN_PASSWORD } from './demo';
 
 function data<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${JSON.stringify(result.error.details)}`);
@@ -40,10 +41,10 @@ describe('demo data set', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('loads into an empty database only', () => {
+  it('loads into an empty database only', async () => {
     expect(app.loadDemoIntoEmptyDatabase()).toBe(true);
     expect(app.loadDemoIntoEmptyDatabase()).toBe(false);
-    token = data(app.call('auth.login', { username: 'admin', password: 'admin' }, null)).token;
+    token = data(await app.callAsync('auth.login', { username: 'admin', password: 'admin' }, null)).token!;
   });
 
   it('says it is a demo, with the office settings filled in', () => {
@@ -60,6 +61,12 @@ describe('demo data set', () => {
   it('keeps counting as a demo while a demo technician still has the published password', () => {
     const demoUsers = app.ctx.sqlite.prepare('SELECT username FROM users WHERE is_demo = 1 ORDER BY username').all();
     expect(demoUsers).toEqual([{ username: 'admin' }, { username: 'lucia' }, { username: 'tom' }]);
+  });
+
+  it('lets the technicians sign in with the published password', async () => {
+    for (const username of ['lucia', 'tom']) {
+      expect(await app.callAsync('auth.login', { username, password: DEMO_TECHNICIAN_PASSWORD }, null)).toMatchObject({ ok: true, data: { user: { username } } });
+    }
   });
 
   it('has a catalogue, vendors and clients of a realistic size', () => {

@@ -4,8 +4,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import type { User } from '../../shared/contract/auth';
+import type { Permission } from '../../shared/contract/define';
 import type { ErrorData, Result } from '../../shared/errors';
 import { createApp, type App } from '../app';
+import { unmatchableHash } from '../domain/auth/password';
+import { createUser, setupFirstAdmin } from '../domain/auth/users';
+
+/**
+ * Hashes of the passwords the harness's users have, made once with `hashPassword`: hashing is
+ * asynchronous, and the harness builds its world synchronously. Tests of signing in itself go through
+ * the asynchronous channels (`okAsync('auth.login', …)`).
+ */
+const knownPasswordHashes: Record<string, string> = {
+  'correct horse battery': 'scrypt$32768$8$1$SbUFgIDDsNgNMaJYWIr16Q==$2PbivJpAVTFW/wj44N64JIvPGQeQAuZMRWHnYkF3cJ0=',
+  'tech-password': 'scrypt$32768$8$1$iPGGdqkdnm1QqAwJqZVDOA==$V1DZlVPXSL2c31jQwV/DluIq73LwFZHyLtqLWDWIzas=',
+};
 
 export interface TestApp {
   app: App;
@@ -20,6 +34,13 @@ export interface TestApp {
   okAsync<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<ChannelOutput<C>>;
   failAsync<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<ErrorData>;
   raw(channel: string, input: unknown, token?: string | null): Result<unknown>;
+  /**
+   * A user created directly (no channel: users.create hashes asynchronously). Only the passwords of
+   * `knownPasswordHashes` can sign in; use `tokenFor` for a session.
+   */
+  addUser(input: { username: string; displayName?: string; permissions: Permission[]; isAdmin?: boolean; password?: string }): User;
+  /** A session for a user, as a successful sign-in would give. */
+  tokenFor(userId: number): string;
   close(): void;
 }
 
@@ -27,9 +48,8 @@ export function createTestApp(options: { start?: number } = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'msp-test-'));
   const clock = { now: options.start ?? Date.UTC(2026, 0, 15, 9, 0, 0) };
   const app = createApp({ dbPath: join(dir, 'test.db'), now: () => clock.now, checkOutputs: true, log: process.env.TEST_LOG ? (m, e) => console.error(m, e) : () => undefined });
-  const setup = app.call('auth.setup', { username: 'admin', displayName: 'Admin', password: 'correct horse battery' }, null);
-  if (!setup.ok) throw new Error(`setup failed: ${setup.error.code}`);
-  const token = setup.data.token;
+  const admin = setupFirstAdmin(app.ctx, { username: 'admin', displayName: 'Admin', passwordHash: knownPasswordHashes['correct horse battery']! });
+  const token = app.sessions.create(admin.id);
   const t: TestApp = {
     app,
     token,
@@ -60,6 +80,12 @@ export function createTestApp(options: { start?: number } = {}): TestApp {
       if (r instanceof Promise) throw new Error(`${channel} answers asynchronously`);
       return r;
     },
+    addUser: ({ username, displayName = username, permissions, isAdmin = false, password }) => {
+      const passwordHash = password === undefined ? unmatchableHash : knownPasswordHashes[password];
+      if (!passwordHash) throw new Error(`addUser: no prepared hash for "${password}"; leave the password out and use tokenFor`);
+      return createUser(app.ctx, { username, displayName, permissions, isAdmin, passwordHash });
+    },
+    tokenFor: (userId) => app.sessions.create(userId),
     close() {
       app.close();
       rmSync(dir, { recursive: true, force: true });
@@ -79,7 +105,7 @@ export function productFields<P extends { categoryName: unknown; onHand: unknown
 
 /** A small world most stock tests start from: two warehouses, a van, a plain and a serialized product. */
 export function seedWorld(t: TestApp) {
-  const tech = t.ok('users.create', { username: 'tech', displayName: 'Tech One', password: 'tech-password', permissions: ['inventory.view', 'stock.transfer'] });
+  const tech = t.addUser({ username: 'tech', displayName: 'Tech One', password: 'tech-password', permissions: ['inventory.view', 'stock.transfer'] });
   const main = t.ok('locations.create', { name: 'Main warehouse', kind: 'warehouse' });
   const shelf = t.ok('locations.create', { name: 'Office shelf', kind: 'shelf' });
   const van = t.ok('locations.create', { name: 'Van Tech', kind: 'van', ownerUserId: tech.id });

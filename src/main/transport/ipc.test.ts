@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { channelNames } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { createApp, type App } from '../app';
@@ -39,6 +39,7 @@ describe('IPC transport', () => {
   let dir: string;
   let app: App;
   let handlers: Map<string, Listener>;
+  let issuedTokens: MockInstance<(userId: number) => string>;
   const senders = new Map<number, FakeSender>();
 
   function sender(id: number): FakeSender {
@@ -56,6 +57,7 @@ describe('IPC transport', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'msp-ipc-'));
     app = createApp({ dbPath: join(dir, 'test.db'), log: () => {} });
+    issuedTokens = vi.spyOn(app.sessions, 'create');
     const fake = fakeIpcMain();
     handlers = fake.handlers;
     senders.clear();
@@ -85,10 +87,27 @@ describe('IPC transport', () => {
     expect(await invoke('auth.status', {})).toMatchObject({ ok: true, data: { needsSetup: true } });
   });
 
+  /** The session tokens the main process issued, in order (the renderer never sees them). */
+  function issued(): string[] {
+    return issuedTokens.mock.results.map((r) => r.value as string);
+  }
+
+  it('never gives the renderer the session token: sign-in answers carry the user only', async () => {
+    const setup = await invoke('auth.setup', admin);
+    expect(setup).toEqual({ ok: true, data: { user: expect.objectContaining({ username: 'admin', isAdmin: true }) } });
+    expect(JSON.stringify(setup)).not.toMatch(/token/i);
+    const login = await invoke('auth.login', { username: 'admin', password: admin.password }, { senderId: 4 });
+    expect(login).toEqual({ ok: true, data: { user: expect.objectContaining({ username: 'admin' }) } });
+    expect(issued()).toHaveLength(2);
+    for (const token of issued()) expect(JSON.stringify([setup, login])).not.toContain(token);
+    // Yet the window is signed in: its next calls are authenticated by the token kept here.
+    expect(await invoke('users.list', {}, { senderId: 4 })).toMatchObject({ ok: true });
+    expect(await invoke('auth.status', {}, { senderId: 4 })).toMatchObject({ ok: true, data: { user: { username: 'admin' } } });
+  });
+
   it('remembers the session per window after setup, and only for that window', async () => {
     const setup = await invoke('auth.setup', admin);
     expect(setup).toMatchObject({ ok: true, data: { user: { username: 'admin', isAdmin: true } } });
-    expect(typeof dataOf(setup).token).toBe('string');
 
     const users = await invoke('users.list', {});
     expect(users).toMatchObject({ ok: true });
@@ -108,24 +127,38 @@ describe('IPC transport', () => {
     expect(login).toMatchObject({ ok: true });
     expect(await invoke('users.list', {}, { senderId: 2 })).toMatchObject({ ok: true });
 
+    const [setupToken, loginToken] = issued();
     expect(await invoke('auth.logout', {}, { senderId: 2 })).toMatchObject({ ok: true });
     expect(await invoke('users.list', {}, { senderId: 2 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(app.sessions.resolve(dataOf(login).token)).toBeNull();
+    expect(app.sessions.resolve(loginToken)).toBeNull();
+    // The other window stays signed in.
+    expect(app.sessions.resolve(setupToken)).not.toBeNull();
+    expect(await invoke('users.list', {}, { senderId: 9 })).toMatchObject({ ok: true });
   });
 
   it('ends the session when the window goes away', async () => {
-    const setup = await invoke('auth.setup', admin, { senderId: 3 });
-    expect(app.sessions.resolve(dataOf(setup).token)).not.toBeNull();
+    await invoke('auth.setup', admin, { senderId: 3 });
+    const [token] = issued();
+    expect(app.sessions.resolve(token)).not.toBeNull();
     sender(3).emit('destroyed');
-    expect(app.sessions.resolve(dataOf(setup).token)).toBeNull();
+    expect(app.sessions.resolve(token)).toBeNull();
     expect(await invoke('users.list', {}, { senderId: 3 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('ends the previous session when a window signs in again', async () => {
-    const setup = await invoke('auth.setup', admin);
-    const login = await invoke('auth.login', { username: 'admin', password: admin.password });
-    expect(dataOf(login).token).not.toBe(dataOf(setup).token);
-    expect(app.sessions.resolve(dataOf(setup).token)).toBeNull();
+    await invoke('auth.setup', admin);
+    await invoke('auth.login', { username: 'admin', password: admin.password });
+    const [first, second] = issued();
+    expect(app.sessions.resolve(first)).toBeNull();
+    expect(app.sessions.resolve(second)).not.toBeNull();
     expect(await invoke('users.list', {})).toMatchObject({ ok: true });
+  });
+
+  it('throttles failed sign-ins from the desktop as one local address', async () => {
+    await invoke('auth.setup', admin, { senderId: 9 });
+    for (let i = 0; i < 5; i++) {
+      expect(await invoke('auth.login', { username: 'admin', password: `wrong ${i}` }, { senderId: 10 + i })).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    }
+    expect(await invoke('auth.login', { username: 'admin', password: admin.password }, { senderId: 20 })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
 });

@@ -47,15 +47,20 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
     const senderId = event.sender.id;
     let result: Result<unknown>;
     try {
-      result = await app.dispatch(channel, input, tokens.get(senderId) ?? null);
+      // One desktop user at one keyboard: sign-in throttling counts all windows as one address.
+      result = await app.dispatch(channel, input, tokens.get(senderId) ?? null, 'local');
     } catch (error) {
       // A throw would reach the renderer as a rejected promise carrying our message; errors cross as data.
       console.error(`Unexpected error on IPC channel ${channel}`, error);
       return errorResult('INTERNAL');
     }
-    if (result.ok && signInChannels.has(channel)) remember(event, (result.data as { token: string }).token);
     // Even a failed logout (an expired session) must leave this window signed out.
     if (channel === 'auth.logout') forget(senderId);
+    if (result.ok && signInChannels.has(channel)) {
+      const { token, ...answer } = result.data as { token: string };
+      remember(event, token);
+      return { ok: true, data: answer };
+    }
     return result;
   }
 

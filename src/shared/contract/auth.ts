@@ -22,6 +22,9 @@ const username = z
 /** The desktop app is offline: the password rule is length, not composition. */
 const newPassword = z.string().min(8).max(200);
 
+/** `token` is present over HTTP only: the desktop transport keeps it in the main process. */
+const signedIn = z.object({ user: userSchema, token: z.string().optional() });
+
 export const authContract = {
   'auth.status': channel({
     summary: 'Whether the first admin user must still be created, and who is signed in on this connection.',
@@ -30,16 +33,17 @@ export const authContract = {
     output: z.object({ needsSetup: z.boolean(), user: userSchema.nullable(), demo: z.boolean() }),
   }),
   'auth.setup': channel({
-    summary: 'Creates the first admin user on an empty database (refused once any user exists) and signs in.',
+    summary: 'Creates the first admin user on an empty database (refused once any user exists) and signs in, like auth.login.',
     permission: 'public',
     input: z.object({ username, displayName: requiredText(100), password: newPassword, loadDemoData: z.boolean().default(false) }).strict(),
-    output: z.object({ user: userSchema, token: z.string() }),
+    output: signedIn,
   }),
   'auth.login': channel({
-    summary: 'Signs in with username and password; returns the user and a session token (HTTP clients send it as a Bearer token).',
+    summary:
+      'Signs in with username and password. Over HTTP the answer sets the session cookie (browsers) and carries the session token (API clients send it as a Bearer token); the desktop app keeps the token in its main process and never returns it. Failed attempts are throttled: RATE_LIMITED with details.retryAfterMs.',
     permission: 'public',
     input: z.object({ username: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) }).strict(),
-    output: z.object({ user: userSchema, token: z.string() }),
+    output: signedIn,
   }),
   'auth.logout': channel({
     summary: 'Ends the current session.',
@@ -48,7 +52,7 @@ export const authContract = {
     output: ok,
   }),
   'auth.changePassword': channel({
-    summary: 'Changes the signed-in user’s password after checking the current one.',
+    summary: 'Changes the signed-in user’s password after checking the current one (throttled like a sign-in); the user’s other sessions end.',
     permission: 'signedIn',
     input: z.object({ currentPassword: z.string().min(1).max(200), newPassword }).strict(),
     output: ok,
@@ -68,11 +72,17 @@ export const authContract = {
     output: userSchema,
   }),
   'users.update': channel({
-    summary: 'Changes a user’s name, permissions or active flag (admin only); the last active admin cannot lose admin.',
+    summary: 'Changes a user’s name, permissions or active flag (admin only); the last active admin cannot lose admin. Deactivating ends the user’s sessions.',
     permission: 'admin',
     input: z
       .object({ id, displayName: requiredText(100), permissions: z.array(permissionSchema).max(permissions.length), isAdmin: z.boolean(), active: z.boolean() })
       .strict(),
     output: userSchema,
+  }),
+  'users.resetPassword': channel({
+    summary: 'Sets a new password for another user who forgot theirs (admin only); every session of that user ends.',
+    permission: 'admin',
+    input: z.object({ id, newPassword }).strict(),
+    output: ok,
   }),
 };

@@ -7,7 +7,8 @@ import { permissions as allPermissions, type Permission } from '../../../shared/
 import { DomainError } from '../../../shared/errors';
 import { users } from '../../db/schema';
 import { inTransaction, type Actor, type Ctx } from '../context';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, unmatchableHash, verifyPassword } from './password';
+import type { SignInThrottle } from './throttle';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -43,7 +44,8 @@ export function listUsers(ctx: Ctx): User[] {
 export interface NewUser {
   username: string;
   displayName: string;
-  password: string;
+  /** From `hashPassword`, computed before the write: hashing is asynchronous, writes are not. */
+  passwordHash: string;
   permissions: Permission[];
   isAdmin: boolean;
   isDemo?: boolean;
@@ -57,7 +59,7 @@ export function createUser(ctx: Ctx, input: NewUser): User {
     .values({
       username: input.username,
       displayName: input.displayName,
-      passwordHash: hashPassword(input.password),
+      passwordHash: input.passwordHash,
       permissions: JSON.stringify([...new Set(input.permissions)]),
       isAdmin: input.isAdmin,
       isDemo: input.isDemo ?? false,
@@ -69,7 +71,7 @@ export function createUser(ctx: Ctx, input: NewUser): User {
 }
 
 /** First start: create the admin. Refused once any user exists. */
-export function setupFirstAdmin(ctx: Ctx, input: { username: string; displayName: string; password: string }): User {
+export function setupFirstAdmin(ctx: Ctx, input: { username: string; displayName: string; passwordHash: string }): User {
   return inTransaction(ctx, () => {
     if (userCount(ctx) > 0) throw new DomainError('SETUP_DONE');
     return createUser(ctx, { ...input, permissions: [], isAdmin: true });
@@ -96,18 +98,57 @@ export function updateUser(
   });
 }
 
-export function checkCredentials(ctx: Ctx, username: string, password: string): User {
-  const row = ctx.db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`).get();
-  // Verify against a dummy hash when the user is unknown so timing does not reveal which usernames exist.
-  const ok = verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
-  if (!row || !ok || !row.active) throw new DomainError('INVALID_CREDENTIALS');
-  return toUser(row);
+function userRowById(ctx: Ctx, id: number): UserRow | undefined {
+  return ctx.db.select().from(users).where(eq(users.id, id)).get();
 }
 
-export function changePassword(ctx: Ctx, userId: number, currentPassword: string, newPassword: string): void {
-  const row = ctx.db.select().from(users).where(eq(users.id, userId)).get();
-  if (!row || !verifyPassword(currentPassword, row.passwordHash)) throw new DomainError('INVALID_CREDENTIALS');
-  ctx.db.update(users).set({ passwordHash: hashPassword(newPassword), isDemo: false }).where(eq(users.id, userId)).run();
+/**
+ * Checks a password through the throttle. The stored hash is read again after the (slow) check, so a
+ * password changed or a user deactivated meanwhile does not let the old password in.
+ */
+async function passwordMatches(ctx: Ctx, throttle: SignInThrottle, row: UserRow | undefined, username: string, password: string, address: string): Promise<UserRow | null> {
+  const attempt = throttle.begin(username, address);
+  let ok: boolean;
+  try {
+    // An unknown user costs one scrypt too, so timing does not reveal which usernames exist.
+    ok = await verifyPassword(password, row?.passwordHash ?? unmatchableHash);
+  } catch (error) {
+    attempt.abandoned();
+    throw error;
+  }
+  const current = row && ok ? userRowById(ctx, row.id) : undefined;
+  if (!current || current.passwordHash !== row!.passwordHash || !current.active) {
+    attempt.failed();
+    return null;
+  }
+  attempt.succeeded();
+  return current;
+}
+
+export async function checkCredentials(ctx: Ctx, throttle: SignInThrottle, input: { username: string; password: string; address: string }): Promise<User> {
+  const row = ctx.db.select().from(users).where(sql`lower(${users.username}) = lower(${input.username})`).get();
+  const current = await passwordMatches(ctx, throttle, row, input.username, input.password, input.address);
+  if (!current) throw new DomainError('INVALID_CREDENTIALS');
+  return toUser(current);
+}
+
+/** Checks the current password (throttled like a sign-in), then stores the new one. */
+export async function changePassword(
+  ctx: Ctx,
+  throttle: SignInThrottle,
+  input: { userId: number; currentPassword: string; newPassword: string; address: string },
+): Promise<void> {
+  const row = userRowById(ctx, input.userId);
+  if (!row) throw new DomainError('INVALID_CREDENTIALS');
+  if (!(await passwordMatches(ctx, throttle, row, row.username, input.currentPassword, input.address))) throw new DomainError('INVALID_CREDENTIALS');
+  const passwordHash = await hashPassword(input.newPassword);
+  storePassword(ctx, input.userId, passwordHash);
+}
+
+/** Replaces a user's password (hash computed by the caller) and clears the demo mark: it is no longer the published one. */
+export function storePassword(ctx: Ctx, userId: number, passwordHash: string): void {
+  const changed = ctx.db.update(users).set({ passwordHash, isDemo: false }).where(eq(users.id, userId)).run().changes;
+  if (changed === 0) throw new DomainError('NOT_FOUND', { entity: 'user', id: userId });
 }
 
 /** Users whose password is publicly known (demo) — serve refuses to listen beyond loopback while any exist. */
@@ -115,11 +156,10 @@ export function demoUserCount(ctx: Ctx): number {
   return ctx.db.select({ n: sql<number>`count(*)` }).from(users).where(sql`${users.isDemo} = 1 AND ${users.active} = 1`).get()!.n;
 }
 
-const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
-
 /** In-memory sessions: a restart signs everyone out, which is acceptable for an office app. */
 export class SessionStore {
   private readonly sessions = new Map<string, { userId: number; lastSeen: number }>();
+  private created = 0;
   // Wall-clock time, not the domain clock: tests move the domain clock by days without signing out.
   constructor(
     private readonly idleMs = 12 * 60 * 60 * 1000,
@@ -128,25 +168,45 @@ export class SessionStore {
 
   create(userId: number): string {
     const now = this.wallClock();
+    // Sessions nobody resolves again (API clients that never log out) must not pile up.
+    if (++this.created % 256 === 0) {
+      for (const [token, s] of this.sessions) if (now - s.lastSeen > this.idleMs) this.sessions.delete(token);
+    }
     const token = randomBytes(32).toString('base64url');
     this.sessions.set(token, { userId, lastSeen: now });
     return token;
   }
 
+  /** The user of a live session, and the session counts as used now. */
   resolve(token: string | null | undefined): number | null {
-    if (!token) return null;
-    const now = this.wallClock();
-    const s = this.sessions.get(token);
+    const s = this.live(token);
     if (!s) return null;
-    if (now - s.lastSeen > this.idleMs) {
-      this.sessions.delete(token);
-      return null;
-    }
-    s.lastSeen = now;
+    s.lastSeen = this.wallClock();
     return s.userId;
+  }
+
+  /** The user of a live session, without counting as use (an open event stream keeps nobody signed in). */
+  peek(token: string | null | undefined): number | null {
+    return this.live(token)?.userId ?? null;
   }
 
   end(token: string): void {
     this.sessions.delete(token);
+  }
+
+  /** Signs a user out everywhere, except the session `keep` (the caller's own, after changing a password). */
+  endAllOf(userId: number, keep: string | null = null): void {
+    for (const [token, s] of this.sessions) if (s.userId === userId && token !== keep) this.sessions.delete(token);
+  }
+
+  private live(token: string | null | undefined): { userId: number; lastSeen: number } | null {
+    if (!token) return null;
+    const s = this.sessions.get(token);
+    if (!s) return null;
+    if (this.wallClock() - s.lastSeen > this.idleMs) {
+      this.sessions.delete(token);
+      return null;
+    }
+    return s;
   }
 }

@@ -41,8 +41,8 @@ afterEach(() => {
 });
 
 function user(name: string, permissions: Permission[]) {
-  const created = t.ok('users.create', { username: name, displayName: name, password: `${name}-password`, permissions });
-  return { id: created.id, token: t.ok('auth.login', { username: name, password: `${name}-password` }).token };
+  const created = t.addUser({ username: name, permissions });
+  return { id: created.id, token: t.tokenFor(created.id) };
 }
 
 const approverPermissions: Permission[] = ['inventory.view', 'purchasing.approve', 'costs.view'];

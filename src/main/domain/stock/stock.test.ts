@@ -263,7 +263,7 @@ describe('history and value over time', () => {
     t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 5, costMethod: 'manual', unitCost: 10_000, reason: null });
     const day1 = t.clock.now;
     t.clock.now += 86_400_000;
-    t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.cable.id, qty: 2 }] }, t.ok('auth.login', { username: 'tech', password: 'tech-password' }).token);
+    t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.cable.id, qty: 2 }] }, t.tokenFor(w.tech.id));
     expect(t.ok('stock.history', { locationId: w.van.id }).rows.map((r) => r.type)).toEqual(['transfer', 'inventoryProduct.created']);
     expect(t.ok('stock.history', { userId: w.tech.id }).rows.map((r) => r.userName)).toEqual(['Tech One', 'Tech One']);
     expect(t.ok('stock.history', { to: day1 }).rows.map((r) => r.type)).toEqual(['adjustment', 'inventoryProduct.created']);

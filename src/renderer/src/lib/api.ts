@@ -22,24 +22,18 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'msp-inventory.token';
-
-/** HTTP clients keep the session token in sessionStorage (per tab); IPC keeps it in the main process. */
-export const session = {
-  get token(): string | null {
-    return sessionStorage.getItem(TOKEN_KEY);
-  },
-  set token(value: string | null) {
-    if (value) sessionStorage.setItem(TOKEN_KEY, value);
-    else sessionStorage.removeItem(TOKEN_KEY);
-  },
-};
-
+/**
+ * The page never holds the session token. In the desktop app the main process keeps it per window; in
+ * a browser it is an HttpOnly cookie the host sets on sign-in and the browser sends with every call
+ * (and with EventSource), so no script, web storage or URL ever sees it.
+ */
 async function overHttp(channel: string, input: unknown): Promise<Result<unknown>> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  const token = session.token;
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(`/api/${channel}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+  const response = await fetch(`/api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify(input ?? {}),
+  });
   return (await response.json()) as Result<unknown>;
 }
 
@@ -55,8 +49,11 @@ export async function call<C extends ChannelName>(channel: C, input: ChannelInpu
     if (result.error.code === 'UNAUTHENTICATED') unauthenticatedListeners.forEach((l) => l());
     throw new ApiError(result.error);
   }
-  if (channel === 'auth.login' || channel === 'auth.setup') session.token = (result.data as { token: string }).token;
-  if (channel === 'auth.logout') session.token = null;
+  // The HTTP answer to a sign-in also carries the token for API clients; the page keeps none of it.
+  if (channel === 'auth.login' || channel === 'auth.setup') {
+    const { token: _token, ...signedIn } = result.data as { token?: string };
+    return signedIn as ChannelOutput<C>;
+  }
   return result.data as ChannelOutput<C>;
 }
 

@@ -68,6 +68,8 @@ function keyFor(code: string, d: Details): string {
       return typeof d.number === 'string' && (d.role === 'creator' || d.role === 'requester') ? `SELF_APPROVAL_${d.role}` : code;
     case 'FORBIDDEN':
       return typeof d.permission === 'string' ? 'FORBIDDEN_permission' : 'FORBIDDEN';
+    case 'RATE_LIMITED':
+      return typeof d.retryAfterMs === 'number' ? 'RATE_LIMITED_wait' : code;
     default:
       return code;
   }
@@ -89,6 +91,8 @@ export function translateError(err: unknown): string {
     entity: typeof d.entity === 'string' ? i18next.t(`errors:entities.${d.entity}`, { defaultValue: d.entity }) : '',
     permission: typeof d.permission === 'string' ? i18next.t(`common:permissions.${d.permission}`, { defaultValue: d.permission }) : '',
     more: more > 0 ? i18next.t('errors:andMore', { count: more }) : '',
+    // Whole seconds, rounded up: "wait 0 s" would invite a retry that is refused again.
+    seconds: typeof d.retryAfterMs === 'number' ? Math.max(1, Math.ceil(d.retryAfterMs / 1000)) : '',
     defaultValue: i18next.t('errors:INTERNAL'),
     interpolation: { escapeValue: false },
   });

@@ -32,6 +32,7 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
     [{ number: 'PO-1002', role: 'creator' }, ['PO-1002']],
     [{ number: 'PO-1002', role: 'requester' }, ['PO-1002']],
   ],
+  RATE_LIMITED: [[{ retryAfterMs: 3_500 }, ['4 s']], [{ retryAfterMs: 60_000 }, ['60 s']]],
 };
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 // Users and what each may do. Deactivating keeps a user's history but stops their sign-in.
 import { ActionIcon, Alert, Badge, Button, Center, Group, Loader, Menu, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconDots, IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus } from '@tabler/icons-react';
+import { IconDots, IconEdit, IconKey, IconPlayerPause, IconPlayerPlay, IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { notify } from '../../lib/notify';
 import { PageHeader } from '../../lib/PageHeader';
 import { useSession } from '../../lib/session';
 import { useSetUserActive, useUsers } from './api';
+import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 
 export function UsersPage() {
@@ -18,6 +19,7 @@ export function UsersPage() {
   const users = useUsers();
   const setActive = useSetUserActive();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
   const toggle = (u: User) =>
     setActive.mutate(
       { id: u.id, displayName: u.displayName, permissions: u.permissions, isAdmin: u.isAdmin, active: !u.active },
@@ -95,6 +97,9 @@ export function UsersPage() {
                       </ActionIcon>
                     </Menu.Target>
                     <Menu.Dropdown>
+                      <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetting(u)}>
+                        {t('users.resetPassword')}
+                      </Menu.Item>
                       <Menu.Item color={u.active ? 'red' : undefined} leftSection={u.active ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />} onClick={() => toggle(u)}>
                         {u.active ? t('common:actions.deactivate') : t('common:actions.reactivate')}
                       </Menu.Item>
@@ -122,6 +127,7 @@ export function UsersPage() {
       />
       {body}
       {editing !== null && <UserFormModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {resetting !== null && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
     </Stack>
   );
 }

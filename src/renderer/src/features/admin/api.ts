@@ -7,6 +7,8 @@ export const useUsers = () => useApiQuery(['users'], 'users.list', {});
 export const useCreateUser = () => useApiMutation('users.create', { ...quiet, invalidate: [['users']], successKey: 'admin:users.created' });
 export const useUpdateUser = () => useApiMutation('users.update', { ...quiet, invalidate: [['users'], ['locations']], successKey: 'admin:users.saved' });
 export const useSetUserActive = () => useApiMutation('users.update', { invalidate: [['users'], ['locations']] });
+/** The form shows the refusal itself; the page says whose password changed. */
+export const useResetPassword = () => useApiMutation('users.resetPassword', { ...quiet, invalidate: [['users']] });
 // Currency and rules show on every screen: refetch everything after a change.
 export const useUpdateSettings = () => useApiMutation('settings.update', { ...quiet, successKey: 'admin:settings.saved' });
 export const useAllLocations = () => useApiQuery(['locations'], 'locations.list', { includeVirtual: true, includeInactive: true });

@@ -1,0 +1,50 @@
+// An administrator sets a new password for a user who forgot theirs; every session of that user ends.
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { contract } from '../../../../shared/contract';
+import type { User } from '../../../../shared/contract/auth';
+import { notify } from '../../lib/notify';
+import { PasswordField } from '../../lib/PasswordField';
+import { useZodForm } from '../../lib/useZodForm';
+import { useResetPassword } from './api';
+
+const resetForm = contract['users.resetPassword'].input
+  .extend({ confirm: z.string() })
+  .refine((v) => v.newPassword === v.confirm, { path: ['confirm'], params: { messageKey: 'common:validation.passwordsDiffer' } });
+
+export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const reset = useResetPassword();
+  const form = useZodForm(resetForm, { id: user.id, newPassword: '', confirm: '' });
+  return (
+    <Modal opened onClose={onClose} title={t('users.resetTitle', { name: user.displayName })}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit(({ confirm: _confirm, ...input }) =>
+          reset.mutate(input, {
+            onSuccess: () => {
+              notify.success('admin:users.resetDone', { name: user.displayName });
+              onClose();
+            },
+            onError: (err) => form.applyApiError(err) || notify.error(err),
+          }),
+        )}
+      >
+        <Stack>
+          <Text size="sm">{t('users.resetHint', { name: user.displayName })}</Text>
+          <PasswordField label={t('users.newPassword')} description={t('users.passwordRule')} autoComplete="new-password" data-autofocus withAsterisk {...form.getInputProps('newPassword')} />
+          <PasswordField label={t('users.confirmPassword')} autoComplete="new-password" withAsterisk {...form.getInputProps('confirm')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button type="submit" color="red" loading={reset.isPending}>
+              {t('users.resetSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
