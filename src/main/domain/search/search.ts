@@ -123,27 +123,27 @@ function searchProducts(ctx: Ctx, q: string, key: string): ProductHit[] {
     offer(rows.prefix, searchRank.prefix, field);
   }
 
-  // Part numbers have no index of their own: the trigram index finds those starting with the text.
-  const mpnPrefix =
-    [...q].length >= 3
-      ? (prepared(ctx, `SELECT p.id, p.sku, p.name, p.manufacturer_part_number AS mpn FROM products_fts f JOIN products p ON p.id = f.rowid WHERE products_fts MATCH ? LIMIT ${PREFIX_SCAN_CAP}`).all(
-          ftsPhrase(q, 'manufacturer_part_number'),
-        ) as { id: number; sku: string; name: string; mpn: string }[])
-      : (prepared(ctx, `SELECT id, sku, name, manufacturer_part_number AS mpn FROM products WHERE manufacturer_part_number LIKE ? ESCAPE '\\' LIMIT ${PREFIX_SCAN_CAP}`).all(
-          likePattern(q, 'prefix'),
-        ) as { id: number; sku: string; name: string; mpn: string }[]);
-  const mpnExact =
-    mpnPrefix.length < PREFIX_SCAN_CAP
-      ? mpnPrefix.filter((row) => foldCase(row.mpn.trim()) === key)
-      : (prepared(ctx, `SELECT id, sku, name FROM products WHERE manufacturer_part_number = ? COLLATE NOCASE`).all(q) as { id: number; sku: string; name: string }[]);
-  offer(mpnExact, searchRank.exactCode, 'manufacturerPartNumber');
-  offer(mpnPrefix.filter((row) => foldCase(row.mpn).startsWith(key)).slice(0, LIMIT), searchRank.prefix, 'manufacturerPartNumber');
+  // Part numbers have no index of their own, so they are matched from three characters on, through
+  // the trigram index (which needs three): one or two characters are a person starting to type,
+  // never a manufacturer's or vendor's part number, and would cost a scan of the catalogue.
+  if ([...q].length >= 3) {
+    const mpnPrefix = prepared(
+      ctx,
+      `SELECT p.id, p.sku, p.name, p.manufacturer_part_number AS mpn FROM products_fts f JOIN products p ON p.id = f.rowid WHERE products_fts MATCH ? LIMIT ${PREFIX_SCAN_CAP}`,
+    ).all(ftsPhrase(q, 'manufacturer_part_number')) as { id: number; sku: string; name: string; mpn: string }[];
+    const mpnExact =
+      mpnPrefix.length < PREFIX_SCAN_CAP
+        ? mpnPrefix.filter((row) => foldCase(row.mpn.trim()) === key)
+        : (prepared(ctx, `SELECT id, sku, name FROM products WHERE manufacturer_part_number = ? COLLATE NOCASE`).all(q) as { id: number; sku: string; name: string }[]);
+    offer(mpnExact, searchRank.exactCode, 'manufacturerPartNumber');
+    offer(mpnPrefix.filter((row) => foldCase(row.mpn).startsWith(key)).slice(0, LIMIT), searchRank.prefix, 'manufacturerPartNumber');
 
-  const vendorExact = prepared(
-    ctx,
-    `SELECT DISTINCT p.id, p.sku, p.name FROM product_vendors pv JOIN products p ON p.id = pv.product_id WHERE pv.vendor_part_number = ? COLLATE NOCASE LIMIT ${LIMIT}`,
-  ).all(q) as { id: number; sku: string; name: string }[];
-  offer(vendorExact, searchRank.exactCode, 'vendorPartNumber');
+    const vendorExact = prepared(
+      ctx,
+      `SELECT DISTINCT p.id, p.sku, p.name FROM product_vendors pv JOIN products p ON p.id = pv.product_id WHERE pv.vendor_part_number = ? COLLATE NOCASE LIMIT ${LIMIT}`,
+    ).all(q) as { id: number; sku: string; name: string }[];
+    offer(vendorExact, searchRank.exactCode, 'vendorPartNumber');
+  }
 
   // Anything containing the text fills the list after the better matches; which ones is not ranked.
   const contains = (

@@ -37,16 +37,16 @@ export function GlobalSearch() {
   const [query, setQuery] = useState('');
   const typed = useRef('');
   const enterCount = useRef(0);
-  const [selected, setSelected] = useState(0);
+  // The highlighted row belongs to the answer it was chosen in; a new answer starts on its best (row 0).
+  const [choice, setChoice] = useState<{ q: string; index: number } | null>(null);
   const [debounced] = useDebouncedValue(searchText(query), 250);
   const results = useApiQuery(['search'], 'search.global', { q: debounced }, { enabled: allowed && debounced.length > 0, keepPrevious: true });
   const shown = searchText(query).length > 0 ? results.data : undefined;
   const current = answerFor(query, shown);
   const groups = shown ? groupsOf(shown) : [];
+  const selected = current && choice?.q === current.q ? choice.index : 0;
   const listRef = useRef<HTMLDivElement>(null);
 
-  // A new answer for the text in the box starts with its best result highlighted.
-  useEffect(() => setSelected(0), [current?.q]);
   useEffect(() => {
     listRef.current?.querySelector('[data-selected]')?.scrollIntoView({ block: 'nearest' });
   }, [selected, current?.q]);
@@ -54,6 +54,7 @@ export function GlobalSearch() {
   const changeQuery = (value: string) => {
     typed.current = value;
     setQuery(value);
+    setChoice(null);
   };
   const open = (hit: SearchHit) => {
     globalSearch.close();
@@ -79,7 +80,7 @@ export function GlobalSearch() {
     const count = current ? groups.reduce((n, g) => n + g.hits.length, 0) : 0;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      setSelected((s) => moveSelection(s, count, event.key === 'ArrowDown' ? 1 : -1));
+      if (current) setChoice({ q: current.q, index: moveSelection(selected, count, event.key === 'ArrowDown' ? 1 : -1) });
     } else if (event.key === 'Enter') {
       event.preventDefault();
       void onEnter();
