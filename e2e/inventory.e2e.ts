@@ -324,6 +324,12 @@ describe.each(['es', 'en'] as const)('inventory management (%s)', (lang: Lang) =
     const cells = await rowCells(row(table, CABLE_SKU));
     expect(cells).toContain(d.category);
     await shot(page, 'products');
+
+    // The category counts its own products: both are in it, none inactive (it used to show 1 for every category).
+    await nav(page, t('catalog:nav.categories'));
+    await expectHeading(page, t('catalog:categories.title'));
+    await expectLocatorText(row(page, d.category), `${d.category} 2 0`);
+    await shot(page, 'categories-counted');
   });
 
   test('Inventory products: stock the laptop and the cable at the warehouse; min > max is refused', async () => {
@@ -628,6 +634,84 @@ describe.each(['es', 'en'] as const)('inventory management (%s)', (lang: Lang) =
     await expectHeading(page, t('stock:lots.title'));
     await expectLocatorText(row(page, SERIALS[1]!), d.van);
     await shot(page, 'stocked-items-serial');
+  });
+
+  test('Global search with a scanner: a code and Enter at once open the best match for that code', async () => {
+    const { page } = browser;
+    const input = page.getByTestId('global-search-input');
+    const highlighted = page.locator('.mantine-Spotlight-action[data-selected]');
+    const openSearch = async () => {
+      await page.keyboard.press('Control+KeyK');
+      await input.waitFor();
+      await eventually(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    };
+    /** What a scanner (or a fast typist) does: every key of the code with no pause, then Enter at once. */
+    const scan = async (code: string) => {
+      await page.keyboard.type(code);
+      await page.keyboard.press('Enter');
+    };
+    const expectSerialPage = async (serial: string) => {
+      await eventually(() => decodeURIComponent(page.url())).toMatch(new RegExp(`/stock/lots\\?(.*&)?serial=${serial}(&|$)`));
+      await expectHeading(page, t('stock:lots.title'));
+      await expectLocatorText(row(page, serial), serial);
+      await input.waitFor({ state: 'hidden' });
+    };
+
+    // An exact serial opens the stocked item with that serial (the third laptop left with the stocktake).
+    await openSearch();
+    await scan(SERIALS[0]!);
+    await expectSerialPage(SERIALS[0]!);
+    await shot(page, 'scan-serial-opened');
+
+    // A vendor's part number typed in lower case opens its product.
+    await openSearch();
+    await scan('21kc-es');
+    await expectHeading(page, d.laptop);
+    await input.waitFor({ state: 'hidden' });
+
+    // A SKU in lower case with spaces around it opens its product.
+    await openSearch();
+    await scan(`  ${CABLE_SKU.toLowerCase()} `);
+    await expectHeading(page, d.cable);
+    expect(page.url()).toMatch(/#\/catalog\/products\/\d+$/);
+    await input.waitFor({ state: 'hidden' });
+
+    // The results of the text before are still on screen, their first row highlighted, when the
+    // code is completed and Enter pressed: the completed code opens, not that highlighted row.
+    await openSearch();
+    await page.keyboard.type(SERIALS[0]!.slice(0, -1));
+    await expectLocatorText(highlighted, SERIALS[0]!);
+    await shot(page, 'scan-previous-results');
+    await scan(SERIALS[1]!.slice(-1));
+    await expectSerialPage(SERIALS[1]!);
+    await expectLocatorText(row(page, SERIALS[1]!), d.van);
+
+    // Another code's results on screen, the text replaced by a scan: the scanned serial opens.
+    await openSearch();
+    await page.keyboard.type(LAPTOP_SKU);
+    await expectLocatorText(highlighted, d.laptop);
+    await input.press('ControlOrMeta+KeyA');
+    await scan(SERIALS[0]!.toLowerCase());
+    await expectSerialPage(SERIALS[0]!);
+    await expectLocatorText(row(page, SERIALS[0]!), d.warehouse);
+
+    // Typed by hand: the best result is pre-selected, so Enter opens it like in any search box.
+    await openSearch();
+    await page.keyboard.type(CABLE_SKU.slice(0, 6));
+    await expectLocatorText(highlighted, d.cable);
+    await shot(page, 'search-first-preselected');
+    await page.keyboard.press('Enter');
+    await expectHeading(page, d.cable);
+
+    // Nothing found: Enter opens nothing and the search stays open, saying so.
+    await openSearch();
+    await scan('NO-SUCH-CODE-404');
+    await expectText(page.getByRole('dialog'), t('search:nothing', { q: 'NO-SUCH-CODE-404' }));
+    await shot(page, 'scan-nothing-found');
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'hidden' });
+    await expectHeading(page, d.cable);
+    expect(browser.pageErrors).toEqual([]);
   });
 
   test('Admin › Integrity check: the ledger is consistent', async () => {

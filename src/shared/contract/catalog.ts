@@ -3,7 +3,14 @@ import { channel, cost, empty, id, money, ok, optionalText, pageInput, pageOutpu
 
 export const billingPeriods = ['oneTime', 'monthly', 'quarterly', 'yearly'] as const;
 
-export const categorySchema = z.object({ id, name: z.string(), productCount: z.number().int() });
+export const categorySchema = z.object({
+  id,
+  name: z.string(),
+  /** Active products in the category: what the catalogue lists when opened from it. */
+  productCount: z.number().int(),
+  /** Inactive products in the category, counted apart. */
+  inactiveProductCount: z.number().int(),
+});
 
 export const addressFields = {
   address1: optionalText(200),
@@ -105,7 +112,7 @@ export const productVendorSchema = z.object({
 
 export const catalogContract = {
   'catalog.listCategories': channel({
-    summary: 'Lists product categories with how many products each holds.',
+    summary: 'Lists product categories with how many active and how many inactive products each holds.',
     permission: 'inventory.view',
     input: empty,
     output: z.array(categorySchema),

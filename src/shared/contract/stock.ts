@@ -336,16 +336,31 @@ export const stockContract = {
   }),
 };
 
+/**
+ * How well a global-search result matches the text, best first: an exact serial number; an exact
+ * SKU, barcode or part number (manufacturer's or vendor's); an exact name; a code or name starting
+ * with the text; one containing it. Case and surrounding white space are ignored.
+ */
+export const searchRank = { exactSerial: 1, exactCode: 2, exactName: 3, prefix: 4, contains: 5 } as const;
+export type SearchRank = (typeof searchRank)[keyof typeof searchRank];
+const rank = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+export const searchResultKinds = ['serial', 'product', 'location', 'company'] as const;
+
 export const searchContract = {
   'search.global': channel({
-    summary: 'Finds products (SKU, name, barcode), serial numbers, locations and companies matching the text.',
+    summary:
+      'Finds serial numbers (exact or prefix), products (SKU, barcode, manufacturer or vendor part number, name), locations and companies matching the text, each with its rank (1 = exact serial … 5 = contains), best first, and names the best result. `q` in the answer is the text it was for.',
     permission: 'inventory.view',
     input: z.object({ q: z.string().trim().min(1).max(100) }).strict(),
     output: z.object({
-      products: z.array(z.object({ id, sku: z.string(), name: z.string() })),
-      serials: z.array(z.object({ lotId: id, productId: id, serialNumber: z.string(), sku: z.string(), locationName: z.string().nullable() })),
-      locations: z.array(z.object({ id, name: z.string() })),
-      companies: z.array(z.object({ id, name: z.string() })),
+      q: z.string(),
+      best: z.object({ kind: z.enum(searchResultKinds), id, rank }).nullable(),
+      products: z.array(
+        z.object({ id, sku: z.string(), name: z.string(), rank, matchedOn: z.enum(['sku', 'barcode', 'manufacturerPartNumber', 'vendorPartNumber', 'name']) }),
+      ),
+      serials: z.array(z.object({ lotId: id, productId: id, serialNumber: z.string(), sku: z.string(), locationName: z.string().nullable(), rank })),
+      locations: z.array(z.object({ id, name: z.string(), rank })),
+      companies: z.array(z.object({ id, name: z.string(), rank })),
     }),
   }),
 };

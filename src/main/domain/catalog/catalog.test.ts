@@ -39,7 +39,7 @@ describe('catalogue', () => {
       expect(t.ok('catalog.listProducts', { q }).rows.map((p) => p.sku), q).toEqual(['FG-60F']);
     }
     expect(t.ok('catalog.listProducts', { q: '%' }).rows).toHaveLength(0);
-    expect(t.ok('catalog.listCategories', {})).toEqual([{ id: category.id, name: 'Firewalls', productCount: 1 }]);
+    expect(t.ok('catalog.listCategories', {})).toEqual([{ id: category.id, name: 'Firewalls', productCount: 1, inactiveProductCount: 0 }]);
   });
 
   it('pages and sorts products in SQL', () => {

@@ -1,13 +1,23 @@
-// Product categories: unique names.
+// Product categories: unique names. A category's count is of its active products (what the
+// catalogue shows by default when opened from that category); inactive ones are counted apart.
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { DomainError } from '../../../shared/errors';
 import { categories, products } from '../../db/schema';
 import type { Ctx } from '../context';
 
 export function listCategories(ctx: Ctx) {
+  // A join, not a correlated subquery: drizzle writes a lone table's columns unqualified, so a
+  // subquery's `category_id = id` compared each product with itself and every category showed 1.
   return ctx.db
-    .select({ id: categories.id, name: categories.name, productCount: sql<number>`(select count(*) from ${products} where ${products.categoryId} = ${categories.id})` })
+    .select({
+      id: categories.id,
+      name: categories.name,
+      productCount: sql<number>`count(case when ${products.active} then 1 end)`,
+      inactiveProductCount: sql<number>`count(case when not ${products.active} then 1 end)`,
+    })
     .from(categories)
+    .leftJoin(products, eq(products.categoryId, categories.id))
+    .groupBy(categories.id)
     .orderBy(categories.name)
     .all();
 }

@@ -1,4 +1,4 @@
-// Product categories with how many products each holds; add and rename.
+// Product categories with how many active and inactive products each holds; add and rename.
 import { ActionIcon, Alert, Anchor, Button, Center, Loader, Stack, Table, Tooltip } from '@mantine/core';
 import { IconCategory, IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -42,6 +42,7 @@ export function CategoriesPage() {
           <Table.Tr>
             <Table.Th>{t('fields.name')}</Table.Th>
             <Table.Th ta="right">{t('categories.products')}</Table.Th>
+            <Table.Th ta="right">{t('categories.inactive')}</Table.Th>
             {canManage && <Table.Th w={60} />}
           </Table.Tr>
         </Table.Thead>
@@ -49,10 +50,19 @@ export function CategoriesPage() {
           {rows.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Td fw={500}>{c.name}</Table.Td>
-              <Table.Td ta="right">
+              <Table.Td ta="right" data-testid="category-active-count">
                 <Anchor component={Link} to={`/catalog/products?categoryId=${c.id}`} size="sm">
                   <Qty value={c.productCount} />
                 </Anchor>
+              </Table.Td>
+              <Table.Td ta="right" data-testid="category-inactive-count">
+                {c.inactiveProductCount > 0 ? (
+                  <Anchor component={Link} to={`/catalog/products?categoryId=${c.id}&active=no`} size="sm" c="dimmed">
+                    <Qty value={c.inactiveProductCount} />
+                  </Anchor>
+                ) : (
+                  <Qty value={0} size="sm" c="dimmed" />
+                )}
               </Table.Td>
               {canManage && (
                 <Table.Td>

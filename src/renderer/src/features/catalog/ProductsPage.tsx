@@ -26,10 +26,10 @@ export function ProductsPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [params] = useSearchParams();
-  // The categories screen links here with its category already chosen.
+  // The categories screen links here with its category (and for its inactive count, active=no) chosen.
   const [categoryId, setCategoryId] = useState<number | null>(() => Number(params.get('categoryId')) || null);
   const [serialized, setSerialized] = useState<YesNo>('all');
-  const [active, setActive] = useState<YesNo>('yes');
+  const [active, setActive] = useState<YesNo>(() => (params.get('active') === 'no' ? 'no' : params.get('active') === 'all' ? 'all' : 'yes'));
   const filters = { q: q || undefined, categoryId: categoryId ?? undefined, serialized: toFlag(serialized), active: toFlag(active) };
   const table = useServerTable<SortKey>({ sortBy: 'name', filters });
   const list = useProducts({ ...table.input, ...filters });
