@@ -10,6 +10,7 @@ import { dispatch, type DispatchDeps } from './api/dispatch';
 import { openDatabase } from './db/open';
 import { createUser, SessionStore, userCount } from './domain/auth/users';
 import type { Ctx } from './domain/context';
+import { keyUnkeyedSerials } from './domain/stock/serials';
 import { loadDemoData } from './demo/demo';
 import { keyFileSecretBox, type SecretBox } from './secrets/secrets';
 import type { DemoCaller } from './demo/types';
@@ -48,6 +49,8 @@ export function createApp(options: AppOptions): App {
     nativeBinding: options.nativeBinding,
   });
   const ctx: Ctx = { db, sqlite, now: options.now ?? Date.now, secrets: options.secrets ?? keyFileSecretBox(`${options.dbPath}.key`) };
+  // The JavaScript half of migration 0004 (serial keys need Unicode rules SQL lacks); a no-op once keyed.
+  keyUnkeyedSerials(ctx);
   const sessions = new SessionStore();
   const deps: DispatchDeps = {
     ctx,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, empty, money } from './define';
+import { channel, documentMoney, empty } from './define';
 
 export const settingsSchema = z.object({
   companyName: z.string().trim().max(200),
@@ -20,7 +20,7 @@ export const settingsSchema = z.object({
   /** The number the next purchase order gets. */
   poNextNumber: z.number().int().min(1).max(999_999_999),
   /** Purchase orders totalling at least this need an approval before they are submitted; null = never. */
-  approvalThreshold: money.nullable(),
+  approvalThreshold: documentMoney.nullable(),
   requireVendorInvoiceNumber: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

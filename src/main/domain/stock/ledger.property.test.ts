@@ -157,8 +157,9 @@ function checkInvariants(w: World): void {
       `SELECT coalesce(sum(b.qty * l.unit_cost), 0) AS v FROM balances b JOIN lots l ON l.id = b.lot_id JOIN locations loc ON loc.id = b.location_id
        WHERE loc.usage = 'internal' OR loc.kind = 'transit'`,
     )
-    .get() as { v: number };
-  expect(fromBalances.total).toBe(direct.v);
+    .safeIntegers(true)
+    .get() as { v: bigint };
+  expect(fromBalances.total).toBe(direct.v.toString());
   const negative = t.app.ctx.sqlite.prepare(`SELECT count(*) AS n FROM balances b JOIN locations l ON l.id = b.location_id WHERE l.usage = 'internal' AND b.qty < 0`).get() as { n: number };
   expect(negative.n).toBe(0);
   // Each PO line's received quantity is what its posted receipts brought in, within what was ordered.
