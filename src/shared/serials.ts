@@ -13,9 +13,11 @@ const EDGES = new RegExp(`^${BLANK}+|${BLANK}+$`, 'gu');
 
 /**
  * The comparison key of a serial: NFC-normalised (a precomposed "é" and "e" + combining accent are the
- * same text), blanks around it removed, lower-cased with the locale-independent `toLowerCase` (the same
- * key on every machine, whatever its language).
+ * same text), blanks around it removed, then upper- and lower-cased with the locale-independent
+ * `toUpperCase`/`toLowerCase` (the same key on every machine, whatever its language). Lower-casing alone
+ * would keep apart spellings that differ only in case: a capital sigma lower-cases to "ς" at the end of a
+ * word and to "σ" elsewhere, and "ß" is "SS" in capitals; the round trip gives each one spelling.
  */
 export function serialKey(serial: string): string {
-  return serial.normalize('NFC').replace(EDGES, '').toLowerCase().normalize('NFC');
+  return serial.normalize('NFC').replace(EDGES, '').toUpperCase().toLowerCase().normalize('NFC');
 }

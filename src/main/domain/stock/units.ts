@@ -93,7 +93,7 @@ interface Hold {
 /**
  * The named serial units, each on hand and free at the location. A serial named twice (in any spelling, on
  * this line or an earlier one) is DUPLICATE_SERIAL; one that is not here is SERIAL_NOT_FOUND; one here but
- * held for a quote or a charge is SERIAL_UNAVAILABLE, naming what holds it.
+ * held for a quote or a charge is SERIAL_UNAVAILABLE, naming the unit's serial and what holds it.
  */
 export function takeSerials(ctx: Ctx, claims: Claims, productId: number, locationId: number, serials: string[]): TakenUnits[] {
   const s = statements(ctx.sqlite);
@@ -119,7 +119,7 @@ export function takeSerials(ctx: Ctx, claims: Claims, productId: number, locatio
     }
     const hold = s.hold.get(unit.id, locationId) as Hold | undefined;
     if (hold && onHand - hold.held < 1) {
-      unavailable ??= { serial, hold };
+      unavailable ??= { serial: unit.serialNumber, hold };
       unavailableCount += 1;
       continue;
     }
