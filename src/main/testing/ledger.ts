@@ -10,7 +10,7 @@ export function ledgerSnapshot(sqlite: Sqlite): unknown {
     balances: all(`SELECT lot_id, location_id, qty FROM balances ORDER BY lot_id, location_id`),
     levels: all(`SELECT product_id, location_id, qty, value FROM stock_levels ORDER BY product_id, location_id`),
     months: all(`SELECT month, location_id, qty, value FROM stock_value_months ORDER BY month, location_id`),
-    lots: all(`SELECT id, serial_number, serial_key, voided_serial_number FROM lots ORDER BY id`),
+    lots: all(`SELECT * FROM lots ORDER BY id`),
     documents: all(
       `SELECT (SELECT count(*) FROM adjustments) AS adjustments, (SELECT count(*) FROM transfers) AS transfers, (SELECT count(*) FROM receipts) AS receipts,
               (SELECT group_concat(status) FROM (SELECT status FROM transfers ORDER BY id)) AS transferStatuses,
