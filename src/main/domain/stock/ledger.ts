@@ -101,15 +101,13 @@ export function isInternal(sqlite: Sqlite, locationId: number): boolean {
 
 function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: number, productId: number, delta: number): void {
   const { qty } = s.addBalance.get(lotId, locationId, productId, delta, lotId) as { qty: number };
-  if (qty === 0) {
-    s.deleteZeroBalance.run(lotId, locationId);
-    return;
-  }
+  // Held units may not leave, even the last ones (a balance emptied to zero is checked too).
   if (delta < 0 && isInternal(sqlite, locationId)) {
     if (qty < 0) throw new DomainError('INSUFFICIENT_STOCK', { lotId, locationId, productId, shortBy: -qty });
     const { n } = s.allocatedAt.get(lotId, locationId) as { n: number };
     if (qty < n) throw new DomainError('INSUFFICIENT_STOCK', { lotId, locationId, productId, allocated: n });
   }
+  if (qty === 0) s.deleteZeroBalance.run(lotId, locationId);
 }
 
 /** Sums deltas per key, to be written once per action. */

@@ -173,6 +173,21 @@ describe('units held for a quote or a charge', () => {
     });
   }
 
+  it('keeps a held unit from leaving by a reversal or a stocktake, even as the last unit of its lot', () => {
+    const added = t.ok('stock.listLots', { productId: w.laptop.id }).rows;
+    const adjustment = t.app.ctx.sqlite.prepare(`SELECT source_id AS id FROM lots WHERE id = ?`).get(added[0]!.lotId) as { id: number };
+    let before = ledgerSnapshot(t.app.ctx.sqlite);
+    expect(t.fail('stock.reverse', { documentType: 'adjustment', id: adjustment.id, reason: null }).code).toBe('REVERSAL_BLOCKED');
+    expect(ledgerSnapshot(t.app.ctx.sqlite)).toEqual(before);
+    // HELD-R is not scanned: posting would send it to Adjustment, emptying its balance.
+    const count = t.ok('stock.startCount', { locationId: w.main.id, note: null });
+    for (const code of ['FREE-1', 'FREE-2', 'HELD-P']) t.ok('stock.scanCount', { id: count.id, code });
+    before = ledgerSnapshot(t.app.ctx.sqlite);
+    expect(t.fail('stock.postCount', { id: count.id, reason: null })).toMatchObject({ code: 'INSUFFICIENT_STOCK', details: { allocated: 1 } });
+    expect(ledgerSnapshot(t.app.ctx.sqlite)).toEqual(before);
+    t.ok('stock.cancelCount', { id: count.id });
+  });
+
   it('still answers SERIAL_NOT_FOUND for a serial that is not here, and moves the free units', () => {
     expect(t.fail('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.laptop.id, serials: ['NOPE-1'] }] })).toMatchObject({
       code: 'SERIAL_NOT_FOUND',
