@@ -1,21 +1,37 @@
 // Serial numbers are unique per product ignoring case and the blanks around them, on every path that writes
 // one, within a request and across requests, and in the database itself; every path that looks a unit up by
 // serial finds it in any spelling. A unit held for a quote or a charge cannot leave: SERIAL_UNAVAILABLE.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
 import { ledgerSnapshot } from '../../testing/ledger';
 
 let t: TestApp;
 let w: ReturnType<typeof seedWorld>;
 
-beforeEach(() => {
+function open() {
   t = createTestApp();
   w = seedWorld(t);
-});
-afterEach(() => {
+}
+function close() {
   expect(t.ok('stock.verifyLedger', {}).differences).toEqual([]);
   t.close();
-});
+}
+
+/** Tests that only need a serialized product of their own share one app (building one costs a second). */
+function sharedAppWithFreshLaptop() {
+  let n = 0;
+  beforeAll(open);
+  afterAll(close);
+  beforeEach(() => {
+    n += 1;
+    w = { ...w, laptop: t.ok('catalog.createProduct', { sku: `LT-${n}`, name: `Laptop ${n}`, unitCost: 9_000_000, unitPrice: 0, msrp: 0, serialized: true }) };
+  });
+}
+
+function ownApp() {
+  beforeEach(open);
+  afterEach(close);
+}
 
 /** Spellings of SECDUP1A that name the same unit, as a user, a scanner or a pasted list may send them. */
 const spellings = ['secdup1a', 'SecDup1A', 'secdup1a ', '\tSECDUP1A', 'SECDUP1A\u00A0', '\u2007secDUP1a\u202F', '\u3000SECDUP1A', 'secdup1a\u200B', '\uFEFFSECdup1A'];
@@ -32,7 +48,9 @@ function vendorOrder(qty: number) {
   return po.lines[0]!.id;
 }
 
-describe('one unit per serial whatever its spelling', () => {
+describe('one unit per serial whatever its spelling, in one request or two', () => {
+  sharedAppWithFreshLaptop();
+
   it.each(spellings)('refuses adding %j after SECDUP1A, in a second request, naming both serials', (spelling) => {
     t.ok('stock.add', { productId: w.laptop.id, locationId: w.main.id, qty: 1, costMethod: 'catalogue', serials: ['SECDUP1A'], reason: null });
     const before = ledgerSnapshot(t.app.ctx.sqlite);
@@ -51,6 +69,10 @@ describe('one unit per serial whatever its spelling', () => {
     if (!r.ok) expect(r.error).toMatchObject({ code: 'DUPLICATE_SERIAL', details: { within: 'list', serials: [...new Set(['SECDUP1A', spelling.trim()])] } });
     expect(ledgerSnapshot(t.app.ctx.sqlite)).toEqual(before);
   });
+});
+
+describe('one unit per serial on every path that writes one', () => {
+  ownApp();
 
   it('refuses a receipt of a serial already in stock in another spelling, and two spellings in one receipt', () => {
     t.ok('stock.add', { productId: w.laptop.id, locationId: w.main.id, qty: 1, costMethod: 'catalogue', serials: ['SECDUP1A'], reason: null });
@@ -113,6 +135,7 @@ describe('one unit per serial whatever its spelling', () => {
 });
 
 describe('finding a unit by serial in any spelling', () => {
+  ownApp();
   beforeEach(() => {
     addLaptops(['SECDUP1A', 'SECDUP2B', 'OTHER-9']);
   });
@@ -141,11 +164,11 @@ describe('units held for a quote or a charge', () => {
       .run(lot.id, locationId, w.laptop.id, kind, sourceType, sourceId);
   }
 
-  beforeEach(() => {
+  function stockAndHold() {
     addLaptops(['HELD-R', 'HELD-P', 'FREE-1', 'FREE-2']);
     hold('HELD-R', 'reserved', 'quoteItem', 71);
     hold('HELD-P', 'picked', 'charge', 905);
-  });
+  }
 
   const attempts: [string, (serials: string[]) => ReturnType<TestApp['raw']>][] = [
     ['a direct transfer', (serials) => t.raw('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.laptop.id, serials }] })],
@@ -163,39 +186,53 @@ describe('units held for a quote or a charge', () => {
     ['HELD-P', ' Held-P\u00A0', 'picked', { type: 'charge', id: 905 }],
   ];
 
-  for (const [path, attempt] of attempts) {
-    it.each(held)(`refuses %s on ${path} as SERIAL_UNAVAILABLE naming what holds it, changing nothing`, (serial, typed, heldBy, document) => {
-      const before = ledgerSnapshot(t.app.ctx.sqlite);
-      const r = attempt(['FREE-1', typed]);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toMatchObject({ code: 'SERIAL_UNAVAILABLE', details: { serial, heldBy, document } });
-      expect(ledgerSnapshot(t.app.ctx.sqlite)).toEqual(before);
+  // Refusals change nothing, so these share one app.
+  describe('refused on every path that takes a serial out', () => {
+    beforeAll(() => {
+      open();
+      stockAndHold();
     });
-  }
+    afterAll(close);
 
-  it('keeps a held unit from leaving by a reversal or a stocktake, even as the last unit of its lot', () => {
-    const added = t.ok('stock.listLots', { productId: w.laptop.id }).rows;
-    const adjustment = t.app.ctx.sqlite.prepare(`SELECT source_id AS id FROM lots WHERE id = ?`).get(added[0]!.lotId) as { id: number };
-    let before = ledgerSnapshot(t.app.ctx.sqlite);
-    expect(t.fail('stock.reverse', { documentType: 'adjustment', id: adjustment.id, reason: null }).code).toBe('REVERSAL_BLOCKED');
-    expect(ledgerSnapshot(t.app.ctx.sqlite)).toEqual(before);
-    // HELD-R is not scanned: posting would send it to Adjustment, emptying its balance.
-    const count = t.ok('stock.startCount', { locationId: w.main.id, note: null });
-    for (const code of ['FREE-1', 'FREE-2', 'HELD-P']) t.ok('stock.scanCount', { id: count.id, code });
-    before = ledgerSnapshot(t.app.ctx.sqlite);
-    expect(t.fail('stock.postCount', { id: count.id, reason: null })).toMatchObject({ code: 'INSUFFICIENT_STOCK', details: { allocated: 1 } });
-    expect(ledgerSnapshot(t.app.ctx.sqlite)).toEqual(before);
-    t.ok('stock.cancelCount', { id: count.id });
+    for (const [path, attempt] of attempts) {
+      it.each(held)(`refuses %s on ${path} as SERIAL_UNAVAILABLE naming what holds it, changing nothing`, (serial, typed, heldBy, document) => {
+        const before = ledgerSnapshot(t.app.ctx.sqlite);
+        const r = attempt(['FREE-1', typed]);
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.error).toMatchObject({ code: 'SERIAL_UNAVAILABLE', details: { serial, heldBy, document } });
+        expect(ledgerSnapshot(t.app.ctx.sqlite)).toEqual(before);
+      });
+    }
   });
 
-  it('still answers SERIAL_NOT_FOUND for a serial that is not here, and moves the free units', () => {
-    expect(t.fail('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.laptop.id, serials: ['NOPE-1'] }] })).toMatchObject({
-      code: 'SERIAL_NOT_FOUND',
-      details: { serials: ['NOPE-1'] },
+  describe('around a hold', () => {
+    ownApp();
+    beforeEach(stockAndHold);
+
+    it('keeps a held unit from leaving by a reversal or a stocktake, even as the last unit of its lot', () => {
+      const added = t.ok('stock.listLots', { productId: w.laptop.id }).rows;
+      const adjustment = t.app.ctx.sqlite.prepare(`SELECT source_id AS id FROM lots WHERE id = ?`).get(added[0]!.lotId) as { id: number };
+      let before = ledgerSnapshot(t.app.ctx.sqlite);
+      expect(t.fail('stock.reverse', { documentType: 'adjustment', id: adjustment.id, reason: null }).code).toBe('REVERSAL_BLOCKED');
+      expect(ledgerSnapshot(t.app.ctx.sqlite)).toEqual(before);
+      // HELD-R is not scanned: posting would send it to Adjustment, emptying its balance.
+      const count = t.ok('stock.startCount', { locationId: w.main.id, note: null });
+      for (const code of ['FREE-1', 'FREE-2', 'HELD-P']) t.ok('stock.scanCount', { id: count.id, code });
+      before = ledgerSnapshot(t.app.ctx.sqlite);
+      expect(t.fail('stock.postCount', { id: count.id, reason: null })).toMatchObject({ code: 'INSUFFICIENT_STOCK', details: { allocated: 1 } });
+      expect(ledgerSnapshot(t.app.ctx.sqlite)).toEqual(before);
+      t.ok('stock.cancelCount', { id: count.id });
     });
-    t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.laptop.id, serials: ['free-1', 'FREE-2'] }] });
-    // Once the hold is gone, the unit can leave.
-    t.app.ctx.sqlite.prepare(`DELETE FROM allocations`).run();
-    t.ok('stock.remove', { productId: w.laptop.id, locationId: w.main.id, serials: ['HELD-R', 'HELD-P'], destination: 'scrap', reason: null });
+
+    it('still answers SERIAL_NOT_FOUND for a serial that is not here, and moves the free units', () => {
+      expect(t.fail('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.laptop.id, serials: ['NOPE-1'] }] })).toMatchObject({
+        code: 'SERIAL_NOT_FOUND',
+        details: { serials: ['NOPE-1'] },
+      });
+      t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.laptop.id, serials: ['free-1', 'FREE-2'] }] });
+      // Once the hold is gone, the unit can leave.
+      t.app.ctx.sqlite.prepare(`DELETE FROM allocations`).run();
+      t.ok('stock.remove', { productId: w.laptop.id, locationId: w.main.id, serials: ['HELD-R', 'HELD-P'], destination: 'scrap', reason: null });
+    });
   });
 });
