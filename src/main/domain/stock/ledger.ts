@@ -71,6 +71,10 @@ function statementsFor(sqlite: Sqlite) {
     ),
     deleteZeroBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = 0`),
     allocatedAt: sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS n FROM allocations WHERE lot_id = ? AND location_id = ?`),
+    firstHold: sqlite.prepare(
+      `SELECT a.kind, a.source_type AS type, a.source_id AS id, l.serial_number AS serial FROM allocations a JOIN lots l ON l.id = a.lot_id
+       WHERE a.lot_id = ? AND a.location_id = ? ORDER BY a.id LIMIT 1`,
+    ),
     locationUsage: sqlite.prepare(`SELECT usage FROM locations WHERE id = ?`),
   };
 }
@@ -105,9 +109,19 @@ function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: 
   if (delta < 0 && isInternal(sqlite, locationId)) {
     if (qty < 0) throw new DomainError('INSUFFICIENT_STOCK', { lotId, locationId, productId, shortBy: -qty });
     const { n } = s.allocatedAt.get(lotId, locationId) as { n: number };
-    if (qty < n) throw new DomainError('INSUFFICIENT_STOCK', { lotId, locationId, productId, allocated: n });
+    if (qty < n) throw heldUnitsError(sqlite, lotId, locationId, { productId, allocated: n });
   }
   if (qty === 0) s.deleteZeroBalance.run(lotId, locationId);
+}
+
+/**
+ * The refusal for units held by an allocation: a serialized unit is named with what holds it
+ * (SERIAL_UNAVAILABLE), units of a lot are counted (INSUFFICIENT_STOCK).
+ */
+export function heldUnitsError(sqlite: Sqlite, lotId: number, locationId: number, extra: Record<string, unknown> = {}): DomainError {
+  const hold = state(sqlite).statements.firstHold.get(lotId, locationId) as { kind: string; type: string; id: number; serial: string | null } | undefined;
+  if (hold?.serial) return new DomainError('SERIAL_UNAVAILABLE', { serial: hold.serial, heldBy: hold.kind, document: { type: hold.type, id: hold.id }, locationId, ...extra });
+  return new DomainError('INSUFFICIENT_STOCK', { lotId, locationId, ...extra });
 }
 
 /** Sums deltas per key, to be written once per action. */

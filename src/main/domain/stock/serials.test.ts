@@ -219,7 +219,10 @@ describe('units held for a quote or a charge', () => {
       const count = t.ok('stock.startCount', { locationId: w.main.id, note: null });
       for (const code of ['FREE-1', 'FREE-2', 'HELD-P']) t.ok('stock.scanCount', { id: count.id, code });
       before = ledgerSnapshot(t.app.ctx.sqlite);
-      expect(t.fail('stock.postCount', { id: count.id, reason: null })).toMatchObject({ code: 'INSUFFICIENT_STOCK', details: { allocated: 1 } });
+      expect(t.fail('stock.postCount', { id: count.id, reason: null })).toMatchObject({
+        code: 'SERIAL_UNAVAILABLE',
+        details: { serial: 'HELD-R', heldBy: 'reserved', document: { type: 'quoteItem', id: 71 } },
+      });
       expect(ledgerSnapshot(t.app.ctx.sqlite)).toEqual(before);
       t.ok('stock.cancelCount', { id: count.id });
     });

@@ -7,6 +7,7 @@ import { DomainError } from '../../../shared/errors';
 import { serialKey } from '../../../shared/serials';
 import type { Sqlite } from '../../db/open';
 import type { Ctx } from '../context';
+import { heldUnitsError } from './ledger';
 import { findSerialUnit } from './serials';
 
 /** A lot's units at a location, as chosen for leaving. */
@@ -54,7 +55,7 @@ function statementsFor(sqlite: Sqlite) {
        ORDER BY l.received_at, l.id`,
     ),
     onHand: sqlite.prepare(`SELECT qty FROM balances WHERE lot_id = ? AND location_id = ?`),
-    hold: sqlite.prepare(`SELECT kind, source_type AS type, source_id AS id, sum(qty) OVER () AS held FROM allocations WHERE lot_id = ? AND location_id = ? ORDER BY id LIMIT 1`),
+    held: sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS n FROM allocations WHERE lot_id = ? AND location_id = ?`),
   };
 }
 
@@ -83,13 +84,6 @@ export function takeOldestFirst(ctx: Ctx, claims: Claims, productId: number, loc
   return taken;
 }
 
-interface Hold {
-  kind: 'reserved' | 'picked';
-  type: string;
-  id: number;
-  held: number;
-}
-
 /**
  * The named serial units, each on hand and free at the location. A serial named twice (in any spelling, on
  * this line or an earlier one) is DUPLICATE_SERIAL; one that is not here is SERIAL_NOT_FOUND; one here but
@@ -108,28 +102,16 @@ export function takeSerials(ctx: Ctx, claims: Claims, productId: number, locatio
   if (repeated.length > 0) throw new DomainError('DUPLICATE_SERIAL', { serials: [...new Set(repeated)].slice(0, 50), within: 'list', count: repeated.length });
   const taken: TakenUnits[] = [];
   const missing: string[] = [];
-  let unavailable: { serial: string; hold: Hold } | undefined;
-  let unavailableCount = 0;
+  const unavailable: number[] = [];
   for (const serial of serials) {
     const unit = findSerialUnit(ctx, productId, serial);
     const onHand = unit ? ((s.onHand.get(unit.id, locationId) as { qty: number } | undefined)?.qty ?? 0) - claims.claimed(unit.id, locationId) : 0;
-    if (!unit || onHand < 1) {
-      missing.push(serial);
-      continue;
-    }
-    const hold = s.hold.get(unit.id, locationId) as Hold | undefined;
-    if (hold && onHand - hold.held < 1) {
-      unavailable ??= { serial: unit.serialNumber, hold };
-      unavailableCount += 1;
-      continue;
-    }
-    taken.push({ lotId: unit.id, qty: 1, unitCost: unit.unitCost, serialNumber: unit.serialNumber });
+    if (!unit || onHand < 1) missing.push(serial);
+    else if (onHand - (s.held.get(unit.id, locationId) as { n: number }).n < 1) unavailable.push(unit.id);
+    else taken.push({ lotId: unit.id, qty: 1, unitCost: unit.unitCost, serialNumber: unit.serialNumber });
   }
   if (missing.length > 0) throw new DomainError('SERIAL_NOT_FOUND', { serials: missing.slice(0, 50), count: missing.length, locationId });
-  if (unavailable) {
-    const { serial, hold } = unavailable;
-    throw new DomainError('SERIAL_UNAVAILABLE', { serial, heldBy: hold.kind, document: { type: hold.type, id: hold.id }, count: unavailableCount, locationId });
-  }
+  if (unavailable.length > 0) throw heldUnitsError(ctx.sqlite, unavailable[0]!, locationId, { count: unavailable.length });
   claims.add(locationId, taken);
   claims.nameSerials(serials);
   return taken;
