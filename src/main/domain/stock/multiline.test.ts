@@ -169,6 +169,24 @@ describe('multi-line actions', () => {
     expect(t.ok('stock.listInventoryProducts', { productId: w.cable.id, locationId: w.van.id }).rows[0]).toMatchObject({ onHand: 20 });
   });
 
+  it('moves one serial of two products on two lines: serials are unique per product', () => {
+    laptops(['TWIN-1']);
+    const phone = t.ok('catalog.createProduct', { sku: 'PH-1', name: 'Phone', unitCost: 1_000_000, unitPrice: 0, msrp: 0, serialized: true });
+    t.ok('stock.add', { productId: phone.id, locationId: w.main.id, qty: 1, costMethod: 'catalogue', serials: ['twin-1'], reason: null });
+    t.ok('stock.transfer', {
+      fromLocationId: w.main.id,
+      toLocationId: w.van.id,
+      lines: [
+        { productId: w.laptop.id, serials: ['TWIN-1'] },
+        { productId: phone.id, serials: ['TWIN-1'] },
+      ],
+    });
+    expect(t.ok('stock.listLots', { locationId: w.van.id, sortBy: 'sku' }).rows.map((r) => [r.sku, r.serialNumber])).toEqual([
+      ['LT-T14', 'TWIN-1'],
+      ['PH-1', 'twin-1'],
+    ]);
+  });
+
   const repeats: [string, string[][], string[]][] = [
     ['the same serial on two lines', [['S1'], ['S1']], ['S1']],
     ['another case on a later line', [['S1', 'S2'], ['s2']], ['S2', 's2']],

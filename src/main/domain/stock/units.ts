@@ -21,16 +21,16 @@ export interface TakenUnits {
 /** What the lines of one action have taken so far, per lot and location. */
 export class Claims {
   private readonly taken = new Map<string, number>();
-  /** Serial keys named so far, with the spelling used, to name a repeat across lines. */
+  /** Serials named so far (product and key), with the spelling used, to name a repeat across lines. */
   private readonly serials = new Map<string, string>();
 
   claimed(lotId: number, locationId: number): number {
     return this.taken.get(`${lotId}:${locationId}`) ?? 0;
   }
 
-  /** The spelling an earlier line used for this serial, if one named it. */
-  namedBefore(serial: string): string | undefined {
-    return this.serials.get(serialKey(serial));
+  /** The spelling an earlier line used for this serial of the product, if one named it (two products may share a serial). */
+  namedBefore(productId: number, serial: string): string | undefined {
+    return this.serials.get(`${productId}:${serialKey(serial)}`);
   }
 
   add(locationId: number, units: TakenUnits[]): void {
@@ -40,8 +40,8 @@ export class Claims {
     }
   }
 
-  nameSerials(serials: string[]): void {
-    for (const s of serials) this.serials.set(serialKey(s), s);
+  nameSerials(productId: number, serials: string[]): void {
+    for (const s of serials) this.serials.set(`${productId}:${serialKey(s)}`, s);
   }
 }
 
@@ -95,7 +95,7 @@ export function takeSerials(ctx: Ctx, claims: Claims, productId: number, locatio
   const seen = new Map<string, string>();
   for (const serial of serials) {
     const key = serialKey(serial);
-    const before = seen.get(key) ?? claims.namedBefore(serial);
+    const before = seen.get(key) ?? claims.namedBefore(productId, serial);
     if (before !== undefined) repeated.push(before, serial);
     seen.set(key, serial);
   }
@@ -113,7 +113,7 @@ export function takeSerials(ctx: Ctx, claims: Claims, productId: number, locatio
   if (missing.length > 0) throw new DomainError('SERIAL_NOT_FOUND', { serials: missing.slice(0, 50), count: missing.length, locationId });
   if (unavailable.length > 0) throw heldUnitsError(ctx.sqlite, unavailable[0]!, locationId, { count: unavailable.length });
   claims.add(locationId, taken);
-  claims.nameSerials(serials);
+  claims.nameSerials(productId, serials);
   return taken;
 }
 
