@@ -11,6 +11,7 @@ import { openDatabase } from './db/open';
 import { SignInThrottle } from './domain/auth/throttle';
 import { createUser, SessionStore, userCount } from './domain/auth/users';
 import type { Ctx } from './domain/context';
+import { keyUnkeyedSerials } from './domain/stock/serials';
 import { loadDemoData } from './demo/demo';
 import { DEMO_ADMIN, demoPasswordHash } from './demo/passwords';
 import { keyFileSecretBox, type SecretBox } from './secrets/secrets';
@@ -53,6 +54,8 @@ export function createApp(options: AppOptions): App {
     nativeBinding: options.nativeBinding,
   });
   const ctx: Ctx = { db, sqlite, now: options.now ?? Date.now, secrets: options.secrets ?? keyFileSecretBox(`${options.dbPath}.key`) };
+  // The JavaScript half of migration 0004 (serial keys need Unicode rules SQL lacks); a no-op once keyed.
+  keyUnkeyedSerials(ctx);
   const sessions = new SessionStore();
   const deps: DispatchDeps = {
     ctx,

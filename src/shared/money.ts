@@ -1,6 +1,32 @@
 /** Money is an integer count of ten-thousandths of the home currency (4 decimals, exact). */
 export const MONEY_SCALE = 10_000;
 
+// Bounds that keep every amount exact. A unit amount (cost, price) and a quantity are safe integers, and
+// so is their product on a purchase order, whose total is bounded below. Inventory value is a sum over
+// every lot and can pass 2^53: it is summed in bigint (SQLite's 64-bit integers in SQL) and crosses the
+// bridge as a decimal string (`amount` in the contract), which JSON carries without rounding.
+
+/** Units on one line of a document. */
+export const MAX_QTY = 1_000_000;
+/** One unit's cost or price: 1,000,000.0000. One line is then at most 10^16 (past 2^53). */
+export const MAX_UNIT_AMOUNT = 10_000_000_000;
+/** An amount for a whole document (freight, approval threshold): 100,000,000.0000. */
+export const MAX_DOCUMENT_AMOUNT = 1_000_000_000_000;
+/**
+ * A purchase order's total (lines and freight): 900,719,925,474.0991, the largest exact JavaScript integer,
+ * so order amounts stay plain numbers everywhere (screens, PDF, approval threshold).
+ */
+export const MAX_ORDER_TOTAL = Number.MAX_SAFE_INTEGER;
+
+/** A signed integer amount (ten-thousandths) as a decimal string with four decimals: -1234567 → "-123.4567". */
+export function minorToDecimal(minor: number | bigint | string): string {
+  const text = typeof minor === 'string' ? minor : BigInt(minor).toString();
+  if (!/^-?\d+$/.test(text)) throw new RangeError(`not an integer amount: ${text}`);
+  const negative = text.startsWith('-');
+  const digits = (negative ? text.slice(1) : text).padStart(5, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -4)}.${digits.slice(-4)}`;
+}
+
 /** Parses "12.5" / "12,50" into 125000; returns null when the text is not a number. */
 export function parseMoney(text: string): number | null {
   const t = text.trim().replace(/\s/g, '').replace(',', '.');
@@ -22,14 +48,16 @@ export function numberToMoney(value: number): number {
 // Building an Intl.NumberFormat costs far more than using one: a 500-line document formats thousands of amounts.
 const formatters = new Map<string, Intl.NumberFormat>();
 
-export function formatMoney(minor: number, locale: string, currency: string): string {
+export function formatMoney(minor: number | bigint | string, locale: string, currency: string): string {
   const key = `${locale}|${currency}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 });
     formatters.set(key, formatter);
   }
-  return formatter.format(minor / MONEY_SCALE);
+  // A decimal string formats exactly however large the amount (a number past 2^53 would round).
+  if (typeof minor === 'number' && !Number.isInteger(minor)) return formatter.format(minor / MONEY_SCALE);
+  return formatter.format(minorToDecimal(minor) as Intl.StringNumericLiteral);
 }
 
 /** Splits a serial list as pasted from a spreadsheet or a scanner: one per line, comma, tab or semicolon. */

@@ -152,7 +152,8 @@ function isNumeric(schema: z.ZodType): boolean {
   while (wrapperTypes.has(defOf(s).type)) s = defOf(s).innerType as z.ZodType;
   const type = defOf(s).type;
   if (type === 'union') return (defOf(s).options as z.ZodType[]).some(isNumeric);
-  return type === 'number' || type === 'bigint' || type === 'unknown' || type === 'any';
+  // Amounts that can pass 2^53 cross as decimal strings.
+  return type === 'number' || type === 'bigint' || type === 'string' || type === 'unknown' || type === 'any';
 }
 
 const allowed = (channel: string, path: string) => notCosts.has(`${channel}:${path}`) || notCosts.has(`*:${path}`);
@@ -197,6 +198,9 @@ function valuesAt(value: unknown, path: string): unknown[] {
   return path === '' ? [value] : current;
 }
 
+/** A number, or an amount written as a decimal string (values that can pass 2^53). */
+const isAmount = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && /^-?\d+$/.test(v));
+
 /** Every number under a name that says cost, outside the marked paths and the allowed ones. */
 function leakedNumbers(channel: string, value: unknown, path = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((v) => leakedNumbers(channel, v, `${path}[]`));
@@ -205,9 +209,9 @@ function leakedNumbers(channel: string, value: unknown, path = ''): string[] {
   const record = value as Record<string, unknown>;
   for (const [key, v] of Object.entries(record)) {
     const p = path ? `${path}.${key}` : key;
-    if (typeof v === 'number' && COSTLY.test(key) && !allowed(channel, p)) found.push(`${p}=${v}`);
+    if (isAmount(v) && COSTLY.test(key) && !allowed(channel, p)) found.push(`${p}=${v}`);
     // A change record of a cost field: { field: 'unitCost', before, after }.
-    if (key === 'field' && typeof v === 'string' && COSTLY.test(v) && (typeof record.before === 'number' || typeof record.after === 'number')) found.push(`${p}=${v}`);
+    if (key === 'field' && typeof v === 'string' && COSTLY.test(v) && (isAmount(record.before) || isAmount(record.after))) found.push(`${p}=${v}`);
     found.push(...leakedNumbers(channel, v, p));
   }
   return found;
@@ -265,7 +269,7 @@ describe('every channel that answers costs, with the demo data', () => {
   function withCosts(channel: ChannelName, input: unknown): void {
     const answer = data(app.dispatch(channel, input, costUser) as Result<unknown>);
     const stats = seen.get(channel)!;
-    for (const path of markedPaths(channel)) stats.withCosts += valuesAt(answer, path).filter((v) => typeof v === 'number').length;
+    for (const path of markedPaths(channel)) stats.withCosts += valuesAt(answer, path).filter(isAmount).length;
   }
 
   const query = (channel: ChannelName, input: unknown) => {

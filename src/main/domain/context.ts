@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Permission } from '../../shared/contract/define';
+import { DomainError } from '../../shared/errors';
 import type { Db, Sqlite } from '../db/open';
 import type { SecretBox } from '../secrets/secrets';
 
@@ -25,9 +26,18 @@ export function can(actor: Actor, permission: Permission): boolean {
   return actor.isAdmin || actor.permissions.has(permission);
 }
 
-/** One user action = one synchronous transaction (never await inside). */
+/**
+ * One user action = one synchronous transaction (never await inside). A stored total that would leave
+ * SQLite's exact 64-bit range is refused by a trigger (migration 0004); the action then answers VALIDATION
+ * rather than INTERNAL, and nothing of it is written.
+ */
 export function inTransaction<T>(ctx: Ctx, fn: () => T): T {
-  return ctx.sqlite.transaction(fn).immediate();
+  try {
+    return ctx.sqlite.transaction(fn).immediate();
+  } catch (error) {
+    if (error instanceof Error && error.message === 'AMOUNT_OUT_OF_RANGE') throw new DomainError('VALIDATION', { reason: 'amountOutOfRange', field: 'value' });
+    throw error;
+  }
 }
 
 /** Takes the next number of a series (the counter row stores the last number given). */
@@ -53,18 +63,6 @@ export function nextNumber(ctx: Ctx, series: string, start = 1001): string {
 export function likePattern(text: string, mode: 'contains' | 'prefix' = 'contains'): string {
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
   return mode === 'prefix' ? `${escaped}%` : `%${escaped}%`;
-}
-
-/**
- * A serial-number prefix as index-friendly ranges: LIKE cannot use the index on a case-sensitive column,
- * so match the text as typed and in upper case (serials are printed in upper case on labels).
- */
-export function serialPrefix(column: string, text: string): { sql: string; params: string[] } {
-  const variants = [...new Set([text, text.toUpperCase()])];
-  return {
-    sql: `(${variants.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`,
-    params: variants.flatMap((v) => [v, `${v}\u{10FFFF}`]),
-  };
 }
 
 /**

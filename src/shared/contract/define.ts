@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_DOCUMENT_AMOUNT, MAX_QTY, MAX_UNIT_AMOUNT } from '../money';
+import { serialKey } from '../serials';
 
 /**
  * Permissions a channel can require. `public` needs no sign-in; `signedIn` any signed-in user.
@@ -74,14 +76,27 @@ export function costKeys<T extends z.ZodType>(schema: T, keys: readonly string[]
 // Shared field schemas ----------------------------------------------------------------------
 
 export const id = z.number().int().positive();
-export const qty = z.number().int().positive().max(1_000_000);
-/** Money in ten-thousandths of the home currency. */
-export const money = z.number().int().min(0).max(1e15);
+export const qty = z.number().int().positive().max(MAX_QTY);
+/** Money for one unit (cost, price), in ten-thousandths of the home currency: at most 1,000,000.0000. */
+export const money = z.number().int().min(0).max(MAX_UNIT_AMOUNT);
+/** Money for a whole document (freight, approval threshold): at most 100,000,000.0000. */
+export const documentMoney = z.number().int().min(0).max(MAX_DOCUMENT_AMOUNT);
+/**
+ * An amount that is a sum or a product (inventory value, ledger totals), in ten-thousandths, as a decimal
+ * integer string: it can pass 2^53, where a JSON number would silently round.
+ */
+export const amount = z.string().regex(/^-?\d{1,20}$/);
 export const epochMs = z.number().int().min(0);
 export const text = (max = 200) => z.string().trim().max(max);
 export const requiredText = (max = 200) => z.string().trim().min(1).max(max);
 export const optionalText = (max = 200) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
-export const serial = z.string().trim().min(1).max(100);
+/** A serial as typed; it must hold more than blanks (see serialKey for how serials compare). */
+export const serial = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((s) => serialKey(s) !== '', { message: 'blank serial' });
 export const empty = z.object({}).strict();
 export const ok = z.object({ ok: z.literal(true) });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, cost as costOf, costDetailKeys, costKeys, epochMs, id, money, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { channel, cost as costOf, costDetailKeys, costKeys, documentMoney, epochMs, id, money, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 export const poStatuses = ['new', 'submitted', 'receivedPartial', 'receivedFull', 'canceled'] as const;
 export const approvalStatuses = ['none', 'requested', 'approved', 'rejected'] as const;
@@ -96,7 +96,7 @@ const headerFields = {
   shipToAddress: optionalText(1000),
   shippingType: optionalText(100),
   expectedShipDate: optionalDay,
-  freight: money.default(0),
+  freight: documentMoney.default(0),
   paymentTerms: optionalText(200),
   memo: optionalText(4000),
 };
@@ -256,7 +256,7 @@ export const purchasingContract = {
   'purchasing.updateOrder': channel({
     summary: 'Changes the header of a purchase order; the vendor only until anything is received. Freight left out is kept.',
     permission: 'purchasing.manage',
-    input: z.object({ id, ...headerFields, freight: money.optional() }).strict(),
+    input: z.object({ id, ...headerFields, freight: documentMoney.optional() }).strict(),
     output: poSchema,
   }),
   'purchasing.addLine': channel({
@@ -393,7 +393,7 @@ export const purchasingContract = {
           )
           .min(1)
           .max(500),
-        freight: money.default(0),
+        freight: documentMoney.default(0),
         /** Spread the freight over the received lines by value (landed cost). */
         splitFreight: z.boolean().default(false),
         note: optionalText(1000),

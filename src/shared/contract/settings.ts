@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, empty, money } from './define';
+import { channel, documentMoney, empty } from './define';
 
 export const settingsSchema = z.object({
   companyName: z.string().trim().max(200),
@@ -27,7 +27,7 @@ export const settingsSchema = z.object({
    * Purchase orders totalling at least this need an approval before they leave the office: until then
    * they are neither submitted nor e-mailed, and their PDF is marked as a draft. null = never.
    */
-  approvalThreshold: money.nullable(),
+  approvalThreshold: documentMoney.nullable(),
   /** Whether the user who created a purchase order or asked for its approval may also approve it. */
   allowSelfApproval: z.boolean(),
   /** Every receipt line must carry the vendor's invoice number. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { locationKinds } from './locations';
-import { channel, cost, empty, epochMs, id, money, optionalText, pageInput, pageOutput, qty, serial } from './define';
+import { amount, channel, cost, empty, epochMs, id, money, optionalText, pageInput, pageOutput, qty, serial } from './define';
 
 export const costMethods = ['average', 'last', 'catalogue', 'manual'] as const;
 const nullableString = z.string().nullable();
@@ -24,8 +24,8 @@ export const inventoryProductSchema = z.object({
   available: z.number().int(),
   onOrder: z.number().int(),
   backOrdered: z.number().int(),
-  /** Σ on-hand units × their cost. */
-  value: cost(z.number().int()),
+  /** Σ on-hand units × their cost (an exact decimal string: it can pass 2^53). */
+  value: cost(amount),
 });
 export type InventoryProduct = z.infer<typeof inventoryProductSchema>;
 
@@ -133,7 +133,8 @@ export const historyRowSchema = z.object({
 });
 export type HistoryRow = z.infer<typeof historyRowSchema>;
 
-const valueRow = z.object({ id, name: z.string(), units: z.number().int(), value: cost(z.number().int()) });
+/** Values are `amount`s: Σ units × cost over the inventory can pass 2^53, where a JSON number would round. */
+const valueRow = z.object({ id, name: z.string(), units: z.number().int(), value: cost(amount) });
 const atDate = z.object({ at: epochMs.optional() }).strict();
 
 const transferLine = z.object({ productId: id, qty: qty.optional(), serials: serialList.optional() }).strict();
@@ -300,7 +301,7 @@ export const stockContract = {
     summary: 'Inventory value (Σ units × their cost) per internal location, now or at a past date.',
     permission: 'costs.view',
     input: atDate,
-    output: z.object({ at: epochMs, total: cost(z.number().int()), rows: z.array(valueRow) }),
+    output: z.object({ at: epochMs, total: cost(amount), rows: z.array(valueRow) }),
   }),
   'stock.valueByProduct': channel({
     summary: 'Inventory value per product, now or at a past date, highest first, paged.',
@@ -312,10 +313,10 @@ export const stockContract = {
     summary: 'Month-end inventory values for a chart, from one pass over the moves.',
     permission: 'costs.view',
     input: z.object({ months: z.number().int().min(1).max(60).default(12) }).strict(),
-    output: z.array(z.object({ at: epochMs, value: cost(z.number().int()) })),
+    output: z.array(z.object({ at: epochMs, value: cost(amount) })),
   }),
   'stock.verifyLedger': channel({
-    summary: 'Recomputes every balance from the moves and reports any difference (there must never be one).',
+    summary: 'Recomputes every balance from the moves and reports any difference (there must never be one), and lists serials that still clash.',
     permission: 'admin',
     input: empty,
     output: z.object({
@@ -328,8 +329,21 @@ export const stockContract = {
           productId: id.nullable(),
           locationId: id.nullable(),
           month: z.string().nullable(),
-          expected: z.number().int(),
-          actual: z.number().int(),
+          /** Quantities, or values in ten-thousandths for the month totals, as exact decimal strings. */
+          expected: amount,
+          actual: amount,
+        }),
+      ),
+      /** Units whose serial named the same unit as an older one when serials became unique ignoring case and blanks; correct them with stock.editSerial. */
+      serialClashes: z.array(
+        z.object({
+          lotId: id,
+          productId: id,
+          sku: z.string(),
+          serialNumber: z.string(),
+          keptLotId: id,
+          keptSerialNumber: z.string().nullable(),
+          detectedAt: epochMs,
         }),
       ),
     }),

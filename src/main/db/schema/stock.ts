@@ -49,13 +49,41 @@ export const lots = sqliteTable(
     voidedSerialNumber: text('voided_serial_number'),
     sourceType: text('source_type').notNull(),
     sourceId: integer('source_id').notNull(),
+    /**
+     * serialKey() of the serial (src/shared/serials.ts), computed in JS by every write: serials are unique
+     * per product ignoring case and surrounding blanks. Kept when a receipt voids the serial, so the history
+     * still finds it. Null for a serial that clashed when the rule came in (listed in serial_clashes).
+     */
+    serialKey: text('serial_key'),
   },
   (t) => [
     uniqueIndex('lots_product_serial_unique').on(t.productId, t.serialNumber),
     index('lots_serial_idx').on(t.serialNumber),
-    index('lots_voided_serial_idx').on(t.voidedSerialNumber).where(sql`voided_serial_number is not null`),
+    // Key first: it also serves lookups by serial across products (scanning, search).
+    uniqueIndex('lots_serial_key_unique').on(t.serialKey, t.productId).where(sql`serial_number is not null`),
+    index('lots_voided_serial_key_idx').on(t.serialKey).where(sql`voided_serial_number is not null`),
+    // Rows written without a key (by an older version or a raw load), keyed when the app opens the file.
+    index('lots_unkeyed_serial_idx').on(t.id).where(sql`serial_key is null and (serial_number is not null or voided_serial_number is not null)`),
   ],
 );
+
+/**
+ * Serials that named the same unit as an older one of the product (same key) when the rule came in or when
+ * an unkeyed row was keyed: they keep their serial and a null key until someone corrects one of them
+ * (stock.editSerial). Shown by stock.verifyLedger; a corrected serial deletes its row.
+ */
+export const serialClashes = sqliteTable('serial_clashes', {
+  lotId: integer('lot_id')
+    .primaryKey()
+    .references(() => lots.id),
+  productId: integer('product_id').notNull(),
+  serialKey: text('serial_key').notNull(),
+  /** The lot that kept the key. */
+  keptLotId: integer('kept_lot_id')
+    .notNull()
+    .references(() => lots.id),
+  detectedAt: integer('detected_at').notNull(),
+});
 
 /** Append-only ledger: every change of stock is a move between two locations. */
 export const stockMoves = sqliteTable(

@@ -5,6 +5,7 @@
 // Submitted with nothing received. Every change is a PO event.
 import type { PoEvent, PoSummary, PurchaseOrder } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
+import { MAX_ORDER_TOTAL } from '../../../shared/money';
 import { saveProductVendor, requireProduct } from '../catalog/products';
 import { getCompany, requireVendor } from '../catalog/companies';
 import { COUNT_CAP, inTransaction, likePattern, offsetOf, type Actor, type Ctx } from '../context';
@@ -53,6 +54,22 @@ export function orderTotals(ctx: Ctx, poId: number, freight: number): { subtotal
     .prepare(`SELECT coalesce(sum((qty_ordered - qty_canceled) * unit_cost), 0) AS subtotal FROM purchase_order_lines WHERE po_id = ?`)
     .get(poId) as { subtotal: number };
   return { subtotal, total: subtotal + freight };
+}
+
+/**
+ * An order's amounts stay exact JavaScript numbers (screens, PDF, approval threshold): a change to its lines
+ * or freight that would take its total past MAX_ORDER_TOTAL is refused. Summed in bigint, since one line at
+ * the quantity and cost bounds already passes 2^53.
+ */
+function assertOrderTotalInRange(ctx: Ctx, poId: number): void {
+  const { total } = ctx.sqlite
+    .prepare(
+      `SELECT po.freight + coalesce((SELECT sum((l.qty_ordered - l.qty_canceled) * l.unit_cost) FROM purchase_order_lines l WHERE l.po_id = po.id), 0) AS total
+       FROM purchase_orders po WHERE po.id = ?`,
+    )
+    .safeIntegers(true)
+    .get(poId) as { total: bigint };
+  if (total > BigInt(MAX_ORDER_TOTAL)) throw new DomainError('VALIDATION', { reason: 'orderTotalTooLarge', field: 'total', max: MAX_ORDER_TOTAL });
 }
 
 /**
@@ -289,6 +306,7 @@ export function insertOrder(ctx: Ctx, actor: Actor, header: HeaderInput, lines: 
       ).lastInsertRowid,
   );
   for (const line of lines) insertLine(ctx, id, header.vendorId, line);
+  assertOrderTotalInRange(ctx, id);
   recordPoEvent(ctx, id, actor.userId, 'created', { lines: lines.length });
   return id;
 }
@@ -334,6 +352,7 @@ export function updateOrder(ctx: Ctx, actor: Actor, patch: Omit<HeaderInput, 'fr
     ctx.sqlite
       .prepare(`UPDATE purchase_orders SET ${headerColumns.map(([, c]) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
       .run(...headerColumns.map(([k]) => input[k]), ctx.now(), order.id);
+    assertOrderTotalInRange(ctx, order.id);
     const amountOrVendorChanged = input.freight !== current.freight || input.vendorId !== current.vendorId;
     let approvalReset = false;
     if (order.status === 'new') {
@@ -383,6 +402,7 @@ export function addLine(
       if (!linked) saveProductVendor(ctx, { productId: input.productId, vendorId: order.vendorId, vendorPartNumber: input.addVendor.vendorPartNumber, vendorCost: input.addVendor.vendorCost, isDefault: false });
     }
     const lineId = insertLine(ctx, order.id, order.vendorId, input);
+    assertOrderTotalInRange(ctx, order.id);
     const line = requireLine(ctx, lineId);
     const approvalReset = reviewApprovalAfterChange(ctx, order.id);
     recordPoEvent(ctx, order.id, actor.userId, 'lineAdded', { lineNo: line.lineNo, sku: line.sku, qty: line.qtyOrdered, ...(approvalReset ? { approvalReset: true } : {}) });
@@ -400,6 +420,7 @@ export function updateLine(ctx: Ctx, actor: Actor, input: Omit<LineInput, 'produ
     ctx.sqlite
       .prepare(`UPDATE purchase_order_lines SET qty_ordered = ?, unit_cost = ?, location_id = ?, estimated_arrival = ? WHERE id = ?`)
       .run(input.qty, unitCost, input.locationId, input.estimatedArrival, line.id);
+    assertOrderTotalInRange(ctx, order.id);
     const changes = (
       [
         ['qty', line.qtyOrdered, input.qty],

@@ -12,7 +12,8 @@ import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { getSettings } from '../settings/settings';
 import { requireManualChangeReason } from '../stock/adjustments';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
-import { assertSerialsUnique, postArrivals, postMoves } from '../stock/ledger';
+import { postArrivals, postMoves } from '../stock/ledger';
+import { assertSerialsUnique } from '../stock/serials';
 import { recordPoEvent, refreshOrder } from './orders';
 
 // Open lines ----------------------------------------------------------------------------------
@@ -109,23 +110,41 @@ export function splitFreight(freight: number, lines: { qty: number; unitCost: nu
   });
 }
 
+/**
+ * A receipt has one line per PO line: a repeat would split one line's units, serials and landed cost over
+ * two receipt lines. Names every repeated line by its index.
+ */
+function assertLinesDistinct(lines: ReceiveLineInput[]): void {
+  const first = new Map<number, number>();
+  const repeats: { index: number; sameAs: number }[] = [];
+  lines.forEach((line, index) => {
+    const earlier = first.get(line.lineId);
+    if (earlier === undefined) first.set(line.lineId, index);
+    else repeats.push({ index, sameAs: earlier });
+  });
+  if (repeats.length === 0) return;
+  throw new DomainError('VALIDATION', {
+    reason: 'repeatedLine',
+    lines: [...new Set(repeats.flatMap((r) => [r.sameAs, r.index]))].sort((a, b) => a - b),
+    fields: repeats.map((r) => ({ path: `lines.${r.index}.lineId`, code: 'duplicate', message: `same purchase order line as lines.${r.sameAs}` })),
+  });
+}
+
 export function receive(ctx: Ctx, actor: Actor, input: { lines: ReceiveLineInput[]; freight: number; splitFreight: boolean; note: string | null }): Receipt {
   return inTransaction(ctx, () => {
+    assertLinesDistinct(input.lines);
     const settings = getSettings(ctx);
     const lookup = ctx.sqlite.prepare(
       `SELECT l.id, l.po_id AS poId, po.number, po.status, po.vendor_id AS vendorId, po.purchase_for_company_id AS purchaseForCompanyId, l.product_id AS productId,
               p.sku, p.serialized, l.qty_ordered - l.qty_canceled - l.qty_received AS outstanding, l.unit_cost AS unitCost, l.location_id AS locationId
        FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN products p ON p.id = l.product_id WHERE l.id = ?`,
     );
-    const requested = new Map<number, number>();
     const serialsByProduct = new Map<number, string[]>();
     const plan = input.lines.map((line) => {
       const row = lookup.get(line.lineId) as LineRow | undefined;
       if (!row) throw new DomainError('NOT_FOUND', { entity: 'purchaseOrderLine', id: line.lineId });
       if (row.status !== 'submitted' && row.status !== 'receivedPartial') throw new DomainError('INVALID_TRANSITION', { number: row.number, status: row.status, action: 'receive' });
-      const total = (requested.get(row.id) ?? 0) + line.qty;
-      requested.set(row.id, total);
-      if (total > row.outstanding) throw new DomainError('OVER_RECEIPT', { outstanding: row.outstanding, requested: total, sku: row.sku, number: row.number });
+      if (line.qty > row.outstanding) throw new DomainError('OVER_RECEIPT', { outstanding: row.outstanding, requested: line.qty, sku: row.sku, number: row.number });
       const serials = line.serials ?? [];
       if (row.serialized) {
         if (serials.length !== line.qty) throw new DomainError('SERIAL_COUNT_MISMATCH', { qty: line.qty, serials: serials.length, sku: row.sku });

@@ -7,7 +7,9 @@
 import type { Statement } from 'better-sqlite3';
 import { searchRank, type SearchRank } from '../../../shared/contract/stock';
 import type { Sqlite } from '../../db/open';
+import { serialKey } from '../../../shared/serials';
 import { likePattern, type Ctx } from '../context';
+import { serialLotIdsWithPrefix } from '../stock/serials';
 
 const LIMIT = 8;
 /** Past this many part numbers starting with the text, an exact one is looked up by a scan instead. */
@@ -160,13 +162,19 @@ function searchProducts(ctx: Ctx, q: string, key: string): ProductHit[] {
     .slice(0, LIMIT);
 }
 
-function searchSerials(ctx: Ctx, q: string, key: string): SerialHit[] {
-  const select = `SELECT id AS lotId, product_id AS productId, serial_number AS value FROM lots WHERE`;
-  const rows = exactAndPrefixRows<{ lotId: number; productId: number; value: string }>(ctx, select, 'serial_number', q, key);
-  const found = [
-    ...rows.exact.map((row) => ({ lotId: row.lotId, productId: row.productId, serialNumber: row.value, rank: searchRank.exactSerial })),
-    ...rows.prefix.map((row) => ({ lotId: row.lotId, productId: row.productId, serialNumber: row.value, rank: searchRank.prefix })),
-  ];
+function searchSerials(ctx: Ctx, q: string): SerialHit[] {
+  // Serials compare by their key (src/shared/serials.ts), the way every other serial lookup does.
+  const key = serialKey(q);
+  const ids = serialLotIdsWithPrefix(q, LIMIT + 1);
+  const rows = prepared(ctx, `SELECT id AS lotId, product_id AS productId, serial_number AS serialNumber, serial_key AS serialKey FROM lots WHERE serial_number IS NOT NULL AND id IN (${ids.sql})`).all(
+    ...ids.params,
+  ) as { lotId: number; productId: number; serialNumber: string; serialKey: string | null }[];
+  const found = rows.map((row) => ({
+    lotId: row.lotId,
+    productId: row.productId,
+    serialNumber: row.serialNumber,
+    rank: (row.serialKey ?? serialKey(row.serialNumber)) === key ? searchRank.exactSerial : searchRank.prefix,
+  }));
   const chosen = found.sort((a, b) => a.rank - b.rank || compareText(a.serialNumber, b.serialNumber)).slice(0, LIMIT);
   const details = prepared(
     ctx,
@@ -202,7 +210,7 @@ export function globalSearch(ctx: Ctx, text: string) {
   const q = text.trim().normalize('NFC');
   const key = foldCase(q);
   const products = searchProducts(ctx, q, key);
-  const serials = searchSerials(ctx, q, key);
+  const serials = searchSerials(ctx, q);
   const locations = searchNames(ctx, 'locations', q, key);
   const companies = searchNames(ctx, 'companies', q, key);
 

@@ -9,21 +9,25 @@ import { inTransaction, nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { getSettings } from '../settings/settings';
 import { ensureInventoryProduct } from './inventoryProducts';
-import { assertSerialsUnique, postArrivals, postMoves, takeOldestFirst, takeSerials, type TakenUnits } from './ledger';
+import { postArrivals, postMoves } from './ledger';
+import { assertSerialsUnique } from './serials';
+import { chooseUnitsForLines } from './units';
 
 export type CostMethod = (typeof costMethods)[number];
 
 export function costOptions(ctx: Ctx, productId: number): { average: number | null; last: number | null; catalogue: number } {
   const product = requireProduct(ctx, productId);
+  // The value on hand can pass 2^53: summed and divided in bigint; the average is a unit cost again.
   const average = ctx.sqlite
     .prepare(
       `SELECT sum(b.qty * l.unit_cost) AS value, sum(b.qty) AS units FROM balances b JOIN lots l ON l.id = b.lot_id
        JOIN locations loc ON loc.id = b.location_id AND loc.usage = 'internal' WHERE b.product_id = ?`,
     )
-    .get(productId) as { value: number | null; units: number | null };
+    .safeIntegers(true)
+    .get(productId) as { value: bigint | null; units: bigint | null };
   const last = ctx.sqlite.prepare(`SELECT unit_cost AS c FROM lots WHERE product_id = ? ORDER BY received_at DESC, id DESC LIMIT 1`).get(productId) as { c: number } | undefined;
   return {
-    average: average.units ? Math.round(average.value! / average.units) : null,
+    average: average.units ? Number((2n * average.value! + average.units) / (2n * average.units)) : null,
     last: last?.c ?? null,
     catalogue: product.unitCost,
   };
@@ -104,18 +108,6 @@ export function addStock(ctx: Ctx, actor: Actor, input: AddStockInput) {
   });
 }
 
-/** Which units leave: the chosen serials, or the oldest free lots. */
-export function chooseUnits(ctx: Ctx, product: { id: number; serialized: boolean }, locationId: number, qty: number | undefined, serials: string[] | undefined): TakenUnits[] {
-  if (product.serialized) {
-    if (!serials || serials.length === 0) throw new DomainError('SERIAL_REQUIRED', { productId: product.id });
-    if (qty !== undefined && qty !== serials.length) throw new DomainError('SERIAL_COUNT_MISMATCH', { qty, serials: serials.length });
-    return takeSerials(ctx, product.id, locationId, serials);
-  }
-  if (serials && serials.length > 0) throw new DomainError('SERIALS_NOT_ALLOWED');
-  if (!qty) throw new DomainError('VALIDATION', { fields: [{ path: 'qty', code: 'required' }] });
-  return takeOldestFirst(ctx, product.id, locationId, qty);
-}
-
 export function removeStock(
   ctx: Ctx,
   actor: Actor,
@@ -125,12 +117,12 @@ export function removeStock(
     const product = requireProduct(ctx, input.productId);
     requireStockLocation(ctx, input.locationId);
     requireManualChangeReason(ctx, input.reason, 'remove');
-    const units = chooseUnits(ctx, product, input.locationId, input.qty, input.serials);
+    const [units] = chooseUnitsForLines(ctx, input.locationId, [{ product, qty: input.qty, serials: input.serials }]);
     const doc = insertAdjustment(ctx, actor, { direction: 'remove', locationId: input.locationId, productId: product.id, counterpart: input.destination, costMethod: null, reason: input.reason });
     const now = ctx.now();
     postMoves(
       ctx,
-      units.map((u, line) => ({
+      units!.map((u, line) => ({
         lotId: u.lotId,
         productId: product.id,
         qty: u.qty,

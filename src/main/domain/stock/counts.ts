@@ -7,7 +7,9 @@ import { COUNT_CAP, inTransaction, nextNumber, offsetOf, type Actor, type Ctx } 
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { costOptions, requireManualChangeReason } from './adjustments';
 import { ensureInventoryProduct } from './inventoryProducts';
-import { createLots, isInternal, postMoves, takeOldestFirst, type MoveInput } from './ledger';
+import { createLots, isInternal, postMoves, type MoveInput } from './ledger';
+import { findSerialUnitAnyProduct } from './serials';
+import { Claims, takeOldestFirst } from './units';
 
 type CountStatus = 'open' | 'posted' | 'canceled' | 'reversed';
 
@@ -182,9 +184,11 @@ function addCounted(ctx: Ctx, stocktakeId: number, productId: number, delta: num
 export function scanCount(ctx: Ctx, input: { id: number; code: string }) {
   return inTransaction(ctx, () => {
     requireOpen(ctx, input.id);
-    const bySerial = ctx.sqlite
-      .prepare(`SELECT p.id, p.sku, p.name, l.serial_number AS serial FROM lots l JOIN products p ON p.id = l.product_id WHERE l.serial_number = ? ORDER BY l.id DESC LIMIT 1`)
-      .get(input.code) as { id: number; sku: string; name: string; serial: string } | undefined;
+    // A serial in any spelling (case, blanks around it) counts the unit under its stored serial.
+    const unit = findSerialUnitAnyProduct(ctx, input.code);
+    const bySerial = unit
+      ? { ...(ctx.sqlite.prepare(`SELECT id, sku, name FROM products WHERE id = ?`).get(unit.productId) as { id: number; sku: string; name: string }), serial: unit.serialNumber }
+      : undefined;
     if (bySerial) {
       const inserted = ctx.sqlite
         .prepare(`INSERT OR IGNORE INTO stocktake_serials (stocktake_id, product_id, serial_number) VALUES (?, ?, ?)`)
@@ -239,6 +243,7 @@ export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: s
     const serialLot = ctx.sqlite.prepare(`SELECT id, unit_cost AS unitCost FROM lots WHERE product_id = ? AND serial_number = ?`);
     const lotPlace = ctx.sqlite.prepare(`SELECT location_id AS locationId FROM balances WHERE lot_id = ? AND qty > 0 ORDER BY qty DESC`);
     const newLots: { productId: number; qty: number; unitCost: number }[] = [];
+    const claims = new Claims();
     let line = 0;
     for (const l of count.lines) {
       if (!l.counted) continue;
@@ -256,7 +261,7 @@ export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: s
         }
         if (l.unexpectedSerials.length > 0) ensureInventoryProduct(ctx, l.productId, h.locationId, actor.userId);
       } else if (l.difference < 0) {
-        for (const u of takeOldestFirst(ctx, l.productId, h.locationId, -l.difference)) {
+        for (const u of takeOldestFirst(ctx, claims, l.productId, h.locationId, -l.difference)) {
           moves.push({ ...base, lotId: u.lotId, productId: l.productId, qty: u.qty, from: h.locationId, to: VIRTUAL.adjustment, unitCost: u.unitCost, sourceLine: line });
         }
       } else if (l.difference > 0) {

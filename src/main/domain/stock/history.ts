@@ -4,6 +4,7 @@
 import type { HistoryRow } from '../../../shared/contract/stock';
 import { COUNT_CAP, type Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
+import { lotsWithSerialSql } from './serials';
 
 export interface HistoryInput {
   page: number;
@@ -32,13 +33,11 @@ function filters(input: HistoryInput, side: 'move' | 'event', locationEnd?: 'fro
     params.push(input.locationId);
   }
   if (input.serial) {
-    // A serial freed by a cancelled receipt is still found in the moves it took part in.
-    where.push(
-      side === 'move'
-        ? 'm.lot_id IN (SELECT id FROM lots WHERE serial_number = ? UNION ALL SELECT id FROM lots WHERE voided_serial_number = ?)'
-        : '(e.serial_number = ? OR e.lot_id IN (SELECT id FROM lots WHERE serial_number = ?))',
-    );
-    params.push(input.serial, input.serial);
+    // Any spelling of the serial; a serial freed by a cancelled receipt is still found in the moves it took part in.
+    const lots = lotsWithSerialSql(input.serial);
+    where.push(side === 'move' ? `m.lot_id IN ${lots.sql}` : `(e.serial_number = ? OR e.lot_id IN ${lots.sql})`);
+    if (side === 'event') params.push(input.serial);
+    params.push(...lots.params);
   }
   if (input.userId) {
     where.push(`${alias}.user_id = ?`);

@@ -91,7 +91,8 @@ const allocatedExpr = (kind: string) =>
 const onOrderExpr = (backOrderedOnly: boolean) =>
   `coalesce((SELECT sum(pl.qty_ordered - pl.qty_canceled - pl.qty_received) FROM purchase_order_lines pl
     WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND pl.receivable = 1${backOrderedOnly ? ' AND pl.qty_received > 0' : ''}), 0)`;
-const valueExpr = `coalesce((SELECT s.value FROM stock_levels s WHERE s.product_id = ip.product_id AND s.location_id = ip.location_id), 0)`;
+/** As text: SQLite writes the exact 64-bit integer, which can pass 2^53 (the contract's `amount`). */
+const valueExpr = `CAST(coalesce((SELECT s.value FROM stock_levels s WHERE s.product_id = ip.product_id AND s.location_id = ip.location_id), 0) AS TEXT)`;
 
 const sortColumns: Record<string, string> = {
   sku: 'p.sku',
@@ -119,7 +120,7 @@ interface Row {
   onHand: number;
   reserved: number;
   picked: number;
-  value: number;
+  value: string;
   onOrder: number;
   backOrdered: number;
 }

@@ -4,7 +4,10 @@
 // units held by allocations are not free to leave. Beside the balances, in the same transaction:
 // stock_levels (Σ per product and location, with value) and stock_value_months (Σ per month and location),
 // both aggregated over the whole action so a 10,000-unit receipt writes a handful of rows, not 20,000.
+// Values (qty × unit cost) are summed in bigint: one line can pass 2^53; SQLite stores them as exact 64-bit
+// integers and a trigger refuses a total that would leave that range (migration 0004).
 import { DomainError } from '../../../shared/errors';
+import { serialKey } from '../../../shared/serials';
 import type { Sqlite } from '../../db/open';
 import type { Ctx } from '../context';
 
@@ -38,14 +41,6 @@ export interface NewLot {
   sourceId: number;
 }
 
-/** A lot's free units at a location, as chosen for leaving. */
-export interface TakenUnits {
-  lotId: number;
-  qty: number;
-  unitCost: number;
-  serialNumber: string | null;
-}
-
 function statementsFor(sqlite: Sqlite) {
   return {
     insertMove: sqlite.prepare(
@@ -58,8 +53,8 @@ function statementsFor(sqlite: Sqlite) {
     ),
     // Positional binding: markedly cheaper than by name when a receipt writes 10,000 lots and moves.
     insertLot: sqlite.prepare(
-      `INSERT INTO lots (product_id, serial_number, unit_cost, received_at, vendor_id, po_line_id, receipt_id, vendor_invoice_number, source_type, source_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO lots (product_id, serial_number, serial_key, unit_cost, received_at, vendor_id, po_line_id, receipt_id, vendor_invoice_number, source_type, source_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     arrivalMove: sqlite.prepare(
       `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, company_id, reason, user_id, occurred_at)
@@ -76,14 +71,11 @@ function statementsFor(sqlite: Sqlite) {
     ),
     deleteZeroBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = 0`),
     allocatedAt: sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS n FROM allocations WHERE lot_id = ? AND location_id = ?`),
-    locationUsage: sqlite.prepare(`SELECT usage FROM locations WHERE id = ?`),
-    freeLots: sqlite.prepare(
-      `SELECT b.lot_id AS lotId, b.qty - coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = b.lot_id AND a.location_id = b.location_id), 0) AS free,
-              l.unit_cost AS unitCost, l.serial_number AS serialNumber
-       FROM balances b JOIN lots l ON l.id = b.lot_id
-       WHERE b.product_id = ? AND b.location_id = ? AND b.qty > 0
-       ORDER BY l.received_at, l.id`,
+    firstHold: sqlite.prepare(
+      `SELECT a.kind, a.source_type AS type, a.source_id AS id, l.serial_number AS serial FROM allocations a JOIN lots l ON l.id = a.lot_id
+       WHERE a.lot_id = ? AND a.location_id = ? ORDER BY a.id LIMIT 1`,
     ),
+    locationUsage: sqlite.prepare(`SELECT usage FROM locations WHERE id = ?`),
   };
 }
 
@@ -113,21 +105,29 @@ export function isInternal(sqlite: Sqlite, locationId: number): boolean {
 
 function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: number, productId: number, delta: number): void {
   const { qty } = s.addBalance.get(lotId, locationId, productId, delta, lotId) as { qty: number };
-  if (qty === 0) {
-    s.deleteZeroBalance.run(lotId, locationId);
-    return;
-  }
+  // Held units may not leave, even the last ones (a balance emptied to zero is checked too).
   if (delta < 0 && isInternal(sqlite, locationId)) {
     if (qty < 0) throw new DomainError('INSUFFICIENT_STOCK', { lotId, locationId, productId, shortBy: -qty });
     const { n } = s.allocatedAt.get(lotId, locationId) as { n: number };
-    if (qty < n) throw new DomainError('INSUFFICIENT_STOCK', { lotId, locationId, productId, allocated: n });
+    if (qty < n) throw heldUnitsError(sqlite, lotId, locationId, { productId, allocated: n });
   }
+  if (qty === 0) s.deleteZeroBalance.run(lotId, locationId);
+}
+
+/**
+ * The refusal for units held by an allocation: a serialized unit is named with what holds it
+ * (SERIAL_UNAVAILABLE), units of a lot are counted (INSUFFICIENT_STOCK).
+ */
+export function heldUnitsError(sqlite: Sqlite, lotId: number, locationId: number, extra: Record<string, unknown> = {}): DomainError {
+  const hold = state(sqlite).statements.firstHold.get(lotId, locationId) as { kind: string; type: string; id: number; serial: string | null } | undefined;
+  if (hold?.serial) return new DomainError('SERIAL_UNAVAILABLE', { serial: hold.serial, heldBy: hold.kind, document: { type: hold.type, id: hold.id }, locationId, ...extra });
+  return new DomainError('INSUFFICIENT_STOCK', { lotId, locationId, ...extra });
 }
 
 /** Sums deltas per key, to be written once per action. */
 class Totals<K extends unknown[]> {
-  private readonly sums = new Map<string, { key: K; qty: number; value: number }>();
-  add(key: K, qty: number, value: number): void {
+  private readonly sums = new Map<string, { key: K; qty: number; value: bigint }>();
+  add(key: K, qty: number, value: bigint): void {
     const id = key.join(':');
     const t = this.sums.get(id);
     if (t) {
@@ -166,7 +166,7 @@ export function postMoves(ctx: Ctx, moves: MoveInput[]): number[] {
     ids.push(Number(result.lastInsertRowid));
     applyBalance(ctx.sqlite, s, m.lotId, m.to, m.productId, m.qty);
     applyBalance(ctx.sqlite, s, m.lotId, m.from, m.productId, -m.qty);
-    const value = m.qty * m.unitCost;
+    const value = BigInt(m.qty) * BigInt(m.unitCost);
     levels.add([m.productId, m.to], m.qty, value);
     levels.add([m.productId, m.from], -m.qty, -value);
     if (m.occurredAt !== lastAt) {
@@ -181,8 +181,8 @@ export function postMoves(ctx: Ctx, moves: MoveInput[]): number[] {
 }
 
 function writeTotals(s: Statements, levels: Totals<[number, number]>, months: Totals<[string, number]>): void {
-  for (const { key, qty, value } of levels.entries()) if (qty !== 0 || value !== 0) s.addLevel.run(key[0], key[1], qty, value);
-  for (const { key, qty, value } of months.entries()) if (qty !== 0 || value !== 0) s.addMonth.run(key[0], key[1], qty, value);
+  for (const { key, qty, value } of levels.entries()) if (qty !== 0 || value !== 0n) s.addLevel.run(key[0], key[1], qty, value);
+  for (const { key, qty, value } of months.entries()) if (qty !== 0 || value !== 0n) s.addMonth.run(key[0], key[1], qty, value);
 }
 
 /** Units arriving as new lots: one lot per entry, moved in from a virtual location in one move. */
@@ -209,7 +209,7 @@ export function postArrivals(
   const reason = common.reason ?? null;
   const ids: number[] = [];
   let units = 0;
-  let value = 0;
+  let value = 0n;
   for (const lot of lots) {
     if (!(lot.qty > 0) || !Number.isInteger(lot.qty)) throw new DomainError('VALIDATION', { field: 'qty', qty: lot.qty });
     const lotId = insertLot(s, { ...lot, productId, receivedAt: occurredAt, sourceType, sourceId });
@@ -217,7 +217,7 @@ export function postArrivals(
     s.insertBalance.run(lotId, to, productId, lot.qty, occurredAt);
     s.insertBalance.run(lotId, from, productId, -lot.qty, occurredAt);
     units += lot.qty;
-    value += lot.qty * lot.unitCost;
+    value += BigInt(lot.qty) * BigInt(lot.unitCost);
     ids.push(lotId);
   }
   // Every lot shares the product, the two locations and the moment: one total each.
@@ -234,6 +234,7 @@ function insertLot(s: Statements, lot: NewLot): number {
     s.insertLot.run(
       lot.productId,
       lot.serialNumber,
+      lot.serialNumber === null ? null : serialKey(lot.serialNumber),
       lot.unitCost,
       lot.receivedAt,
       lot.vendorId ?? null,
@@ -250,62 +251,4 @@ function insertLot(s: Statements, lot: NewLot): number {
 export function createLots(ctx: Ctx, lots: NewLot[]): number[] {
   const s = state(ctx.sqlite).statements;
   return lots.map((lot) => insertLot(s, lot));
-}
-
-/** Refuses serials repeated in the list or already used by this product; names the offenders. */
-export function assertSerialsUnique(ctx: Ctx, productId: number, serials: string[]): void {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const serial of serials) {
-    if (seen.has(serial)) repeated.add(serial);
-    seen.add(serial);
-  }
-  if (repeated.size > 0) throw new DomainError('DUPLICATE_SERIAL', { serials: [...repeated].slice(0, 50), within: 'list' });
-  const existing: string[] = [];
-  const chunk = 500;
-  for (let i = 0; i < serials.length; i += chunk) {
-    const part = serials.slice(i, i + chunk);
-    const rows = ctx.sqlite
-      .prepare(`SELECT serial_number AS s FROM lots WHERE product_id = ? AND serial_number IN (${part.map(() => '?').join(',')})`)
-      .all(productId, ...part) as { s: string }[];
-    for (const r of rows) existing.push(r.s);
-  }
-  if (existing.length > 0) throw new DomainError('DUPLICATE_SERIAL', { serials: existing.slice(0, 50), within: 'stock', count: existing.length });
-}
-
-/** Oldest lots first (FIFO), only units not held by allocations. */
-export function takeOldestFirst(ctx: Ctx, productId: number, locationId: number, qty: number): TakenUnits[] {
-  const rows = state(ctx.sqlite).statements.freeLots.all(productId, locationId) as { lotId: number; free: number; unitCost: number; serialNumber: string | null }[];
-  const taken: TakenUnits[] = [];
-  let remaining = qty;
-  for (const row of rows) {
-    if (remaining === 0) break;
-    if (row.free <= 0) continue;
-    const n = Math.min(row.free, remaining);
-    taken.push({ lotId: row.lotId, qty: n, unitCost: row.unitCost, serialNumber: row.serialNumber });
-    remaining -= n;
-  }
-  if (remaining > 0) throw new DomainError('INSUFFICIENT_STOCK', { productId, locationId, requested: qty, available: qty - remaining });
-  return taken;
-}
-
-/** The chosen serial units, each free at the location. */
-export function takeSerials(ctx: Ctx, productId: number, locationId: number, serials: string[]): TakenUnits[] {
-  const unique = new Set(serials);
-  if (unique.size !== serials.length) throw new DomainError('DUPLICATE_SERIAL', { serials: serials.filter((s, i) => serials.indexOf(s) !== i).slice(0, 50), within: 'list' });
-  const lookup = ctx.sqlite.prepare(
-    `SELECT l.id AS lotId, l.unit_cost AS unitCost, l.serial_number AS serialNumber,
-            coalesce(b.qty, 0) - coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = l.id AND a.location_id = ?), 0) AS free
-     FROM lots l LEFT JOIN balances b ON b.lot_id = l.id AND b.location_id = ?
-     WHERE l.product_id = ? AND l.serial_number = ?`,
-  );
-  const taken: TakenUnits[] = [];
-  const missing: string[] = [];
-  for (const serial of serials) {
-    const row = lookup.get(locationId, locationId, productId, serial) as { lotId: number; unitCost: number; serialNumber: string; free: number } | undefined;
-    if (!row || row.free < 1) missing.push(serial);
-    else taken.push({ lotId: row.lotId, qty: 1, unitCost: row.unitCost, serialNumber: row.serialNumber });
-  }
-  if (missing.length > 0) throw new DomainError('SERIAL_NOT_FOUND', { serials: missing.slice(0, 50), count: missing.length, locationId });
-  return taken;
 }

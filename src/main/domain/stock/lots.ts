@@ -1,8 +1,10 @@
 // Stocked items as the user sees them: lots (or serialized units) on hand at internal locations.
-// A serial edit keeps serials unique per product and is recorded in the history.
+// A serial edit keeps serials unique per product (in any spelling) and is recorded in the history.
 import { DomainError } from '../../../shared/errors';
-import { can, COUNT_CAP, inTransaction, offsetOf, serialPrefix, type Actor, type Ctx } from '../context';
+import { serialKey } from '../../../shared/serials';
+import { can, COUNT_CAP, inTransaction, offsetOf, type Actor, type Ctx } from '../context';
 import { recordEvent } from './inventoryProducts';
+import { releaseSerialKey, serialHolder, serialKeyPrefix } from './serials';
 
 const sortColumns: Record<string, string> = {
   receivedAt: 'b.received_at',
@@ -31,7 +33,7 @@ export function listLots(
     params.push(input.locationId);
   }
   if (input.serial) {
-    const prefix = serialPrefix('lt.serial_number', input.serial);
+    const prefix = serialKeyPrefix('lt', input.serial);
     where.push(prefix.sql);
     params.push(...prefix.params);
   }
@@ -53,15 +55,20 @@ export function listLots(
 
 export function editSerial(ctx: Ctx, actor: Actor, input: { lotId: number; serialNumber: string }) {
   return inTransaction(ctx, () => {
-    const lot = ctx.sqlite.prepare(`SELECT id, product_id AS productId, serial_number AS serialNumber FROM lots WHERE id = ?`).get(input.lotId) as
-      | { id: number; productId: number; serialNumber: string | null }
+    const lot = ctx.sqlite.prepare(`SELECT id, product_id AS productId, serial_number AS serialNumber, serial_key AS serialKey FROM lots WHERE id = ?`).get(input.lotId) as
+      | { id: number; productId: number; serialNumber: string | null; serialKey: string | null }
       | undefined;
     if (!lot) throw new DomainError('NOT_FOUND', { entity: 'lot', id: input.lotId });
     if (lot.serialNumber === null) throw new DomainError('SERIALS_NOT_ALLOWED');
     if (lot.serialNumber === input.serialNumber) return { lotId: lot.id, serialNumber: lot.serialNumber };
-    const clash = ctx.sqlite.prepare(`SELECT id FROM lots WHERE product_id = ? AND serial_number = ? AND id <> ?`).get(lot.productId, input.serialNumber, lot.id);
-    if (clash) throw new DomainError('DUPLICATE_SERIAL', { serials: [input.serialNumber], within: 'stock' });
-    ctx.sqlite.prepare(`UPDATE lots SET serial_number = ? WHERE id = ?`).run(input.serialNumber, lot.id);
+    // Another unit of the product in any spelling (changing only the case of this unit's own serial is fine).
+    const clash = serialHolder(ctx, lot.productId, input.serialNumber, lot.id);
+    if (clash) throw new DomainError('DUPLICATE_SERIAL', { serials: [input.serialNumber], existing: [clash.serialNumber], within: 'stock' });
+    const key = serialKey(input.serialNumber);
+    ctx.sqlite.prepare(`UPDATE lots SET serial_number = ?, serial_key = ? WHERE id = ?`).run(input.serialNumber, key, lot.id);
+    // A corrected serial ends this unit's clash, and the key it leaves may settle another unit's.
+    ctx.sqlite.prepare(`DELETE FROM serial_clashes WHERE lot_id = ?`).run(lot.id);
+    if (lot.serialKey !== null && lot.serialKey !== key) releaseSerialKey(ctx, lot.productId, lot.serialKey);
     const place = ctx.sqlite
       .prepare(`SELECT b.location_id AS locationId FROM balances b JOIN locations l ON l.id = b.location_id AND l.usage = 'internal' WHERE b.lot_id = ? AND b.qty > 0`)
       .get(lot.id) as { locationId: number } | undefined;

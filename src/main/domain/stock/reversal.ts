@@ -54,7 +54,8 @@ export function reverseDocument(ctx: Ctx, actor: Actor, input: { documentType: D
         })),
       );
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'INSUFFICIENT_STOCK') throw new DomainError('REVERSAL_BLOCKED', { number, ...error.details });
+      // Units that moved on, or are held for a quote or a charge (SERIAL_UNAVAILABLE names which).
+      if (error instanceof DomainError && (error.code === 'INSUFFICIENT_STOCK' || error.code === 'SERIAL_UNAVAILABLE')) throw new DomainError('REVERSAL_BLOCKED', { number, ...error.details });
       throw error;
     }
     for (const m of originals) if (m.from !== VIRTUAL.transit && isInternal(ctx.sqlite, m.from)) ensureInventoryProduct(ctx, m.productId, m.from, actor.userId);

@@ -4,9 +4,9 @@ import { DomainError } from '../../../shared/errors';
 import { requireProduct } from '../catalog/products';
 import { COUNT_CAP, inTransaction, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
-import { chooseUnits } from './adjustments';
 import { ensureInventoryProduct } from './inventoryProducts';
 import { postMoves, type MoveInput } from './ledger';
+import { chooseUnitsForLines } from './units';
 
 export type TransferStatus = 'inTransit' | 'done' | 'canceled' | 'reversed';
 
@@ -53,10 +53,11 @@ export function transferStock(ctx: Ctx, actor: Actor, input: TransferInput) {
     );
     const destination = input.mode === 'ship' ? VIRTUAL.transit : input.toLocationId;
     const moves: MoveInput[] = [];
-    input.lines.forEach((line, index) => {
-      const product = requireProduct(ctx, line.productId);
-      const units = chooseUnits(ctx, product, input.fromLocationId, line.qty, line.serials);
-      for (const u of units) {
+    const lines = input.lines.map((line) => ({ ...line, product: requireProduct(ctx, line.productId) }));
+    // Every line chooses from what the lines before it left (two lines of one product never take the same units).
+    const chosen = chooseUnitsForLines(ctx, input.fromLocationId, lines);
+    lines.forEach(({ product }, index) => {
+      for (const u of chosen[index]!) {
         moves.push({
           lotId: u.lotId,
           productId: product.id,

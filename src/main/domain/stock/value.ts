@@ -3,6 +3,8 @@
 // At a past date, per location: the month totals (stock_value_months) before that date's month, plus the
 // moves of its own month up to the date, which carry their unit cost. Per product at a past date: one
 // grouped pass over the moves up to it.
+// Values can pass 2^53: SQL sums them in exact 64-bit integers, they are read as bigint (safeIntegers) and
+// summed in bigint, and they leave as decimal strings (the contract's `amount`).
 import type { Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
 import { monthOf } from './ledger';
@@ -17,42 +19,52 @@ function internalLocations(ctx: Ctx): Map<number, string> {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** Rows of an aggregate query with every integer as bigint: a sum of values can pass 2^53. */
+function exactRows<T>(ctx: Ctx, sql: string, ...params: unknown[]): T[] {
+  return ctx.sqlite.prepare(sql).safeIntegers(true).all(...params) as T[];
+}
+
 export function valueByLocation(ctx: Ctx, at: number | undefined) {
   const internal = internalLocations(ctx);
-  const totals = new Map<number, { units: number; value: number }>();
-  const add = (loc: number, units: number, value: number) => {
-    if (!internal.has(loc)) return;
-    const t = totals.get(loc) ?? { units: 0, value: 0 };
+  const totals = new Map<number, { units: bigint; value: bigint }>();
+  const add = (loc: bigint, units: bigint, value: bigint) => {
+    if (!internal.has(Number(loc))) return;
+    const t = totals.get(Number(loc)) ?? { units: 0n, value: 0n };
     t.units += units;
     t.value += value;
-    totals.set(loc, t);
+    totals.set(Number(loc), t);
   };
   if (at === undefined) {
-    const rows = ctx.sqlite
-      .prepare(`SELECT location_id AS loc, sum(qty) AS units, sum(value) AS value FROM stock_levels GROUP BY location_id`)
-      .all() as { loc: number; units: number; value: number }[];
+    const rows = exactRows<{ loc: bigint; units: bigint; value: bigint }>(ctx, `SELECT location_id AS loc, sum(qty) AS units, sum(value) AS value FROM stock_levels GROUP BY location_id`);
     for (const r of rows) add(r.loc, r.units, r.value);
   } else {
-    const before = ctx.sqlite
-      .prepare(`SELECT location_id AS loc, sum(qty) AS units, sum(value) AS value FROM stock_value_months WHERE month < ? GROUP BY location_id`)
-      .all(monthOf(at)) as { loc: number; units: number; value: number }[];
+    const before = exactRows<{ loc: bigint; units: bigint; value: bigint }>(
+      ctx,
+      `SELECT location_id AS loc, sum(qty) AS units, sum(value) AS value FROM stock_value_months WHERE month < ? GROUP BY location_id`,
+      monthOf(at),
+    );
     for (const r of before) add(r.loc, r.units, r.value);
-    const rows = ctx.sqlite
-      .prepare(
-        `SELECT from_location_id AS f, to_location_id AS t, sum(qty) AS units, sum(qty * unit_cost) AS value FROM stock_moves
-         WHERE occurred_at >= ? AND occurred_at <= ? GROUP BY from_location_id, to_location_id`,
-      )
-      .all(monthStart(at), at) as { f: number; t: number; units: number; value: number }[];
+    const rows = exactRows<{ f: bigint; t: bigint; units: bigint; value: bigint }>(
+      ctx,
+      `SELECT from_location_id AS f, to_location_id AS t, sum(qty) AS units, sum(qty * unit_cost) AS value FROM stock_moves
+       WHERE occurred_at >= ? AND occurred_at <= ? GROUP BY from_location_id, to_location_id`,
+      monthStart(at),
+      at,
+    );
     for (const r of rows) {
       add(r.t, r.units, r.value);
       add(r.f, -r.units, -r.value);
     }
   }
   const rows = [...internal.entries()]
-    .map(([id, name]) => ({ id, name, units: totals.get(id)?.units ?? 0, value: totals.get(id)?.value ?? 0 }))
-    .filter((r) => r.units !== 0 || r.value !== 0)
-    .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
-  return { at: at ?? ctx.now(), total: rows.reduce((s, r) => s + r.value, 0), rows };
+    .map(([id, name]) => ({ id, name, units: totals.get(id)?.units ?? 0n, value: totals.get(id)?.value ?? 0n }))
+    .filter((r) => r.units !== 0n || r.value !== 0n)
+    .sort((a, b) => (a.value === b.value ? a.name.localeCompare(b.name) : a.value > b.value ? -1 : 1));
+  return {
+    at: at ?? ctx.now(),
+    total: rows.reduce((s, r) => s + r.value, 0n).toString(),
+    rows: rows.map((r) => ({ id: r.id, name: r.name, units: Number(r.units), value: r.value.toString() })),
+  };
 }
 
 export function valueByProduct(ctx: Ctx, input: { at?: number; locationId?: number; page: number; pageSize: number }) {
@@ -68,8 +80,10 @@ export function valueByProduct(ctx: Ctx, input: { at?: number; locationId?: numb
          FROM stock_moves WHERE occurred_at <= ? AND (to_location_id IN (${inList}) OR from_location_id IN (${inList})) GROUP BY product_id HAVING units <> 0`;
   const params = input.at === undefined ? [] : [input.at];
   const rows = ctx.sqlite
-    .prepare(`SELECT g.id, p.name, p.sku, g.units, g.value FROM (${grouped}) g JOIN products p ON p.id = g.id ORDER BY g.value DESC, p.sku LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as { id: number; name: string; sku: string; units: number; value: number }[];
+    .prepare(
+      `SELECT g.id, p.name, p.sku, g.units, CAST(g.value AS TEXT) AS value FROM (${grouped}) g JOIN products p ON p.id = g.id ORDER BY g.value DESC, p.sku LIMIT ? OFFSET ?`,
+    )
+    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as { id: number; name: string; sku: string; units: number; value: string }[];
   const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM (${grouped})`).get(...params) as { n: number }).n;
   return { at: input.at ?? ctx.now(), rows, total };
 }
@@ -84,14 +98,16 @@ export function valueSeries(ctx: Ctx, months: number) {
     ends.push(Math.min(end, now));
   }
   const inList = [...internalLocations(ctx).keys()].join(',') || '-1';
-  const byMonth = ctx.sqlite
-    .prepare(`SELECT month, sum(value) AS delta FROM stock_value_months WHERE location_id IN (${inList}) AND month <= ? GROUP BY month ORDER BY month`)
-    .all(monthOf(now)) as { month: string; delta: number }[];
-  let running = 0;
+  const byMonth = exactRows<{ month: string; delta: bigint }>(
+    ctx,
+    `SELECT month, sum(value) AS delta FROM stock_value_months WHERE location_id IN (${inList}) AND month <= ? GROUP BY month ORDER BY month`,
+    monthOf(now),
+  );
+  let running = 0n;
   let i = 0;
   return ends.map((end) => {
     const key = monthOf(end);
     while (i < byMonth.length && byMonth[i]!.month <= key) running += byMonth[i++]!.delta;
-    return { at: end, value: running };
+    return { at: end, value: running.toString() };
   });
 }

@@ -3,7 +3,7 @@
 import { Text, type TextProps } from '@mantine/core';
 import { useFormat } from './useFormat';
 
-export function Money({ value, ...props }: { value: number | null | undefined } & TextProps) {
+export function Money({ value, ...props }: { value: number | string | null | undefined } & TextProps) {
   const f = useFormat();
   return (
     <Text span inherit style={{ fontVariantNumeric: 'tabular-nums' }} {...props}>
@@ -12,10 +12,10 @@ export function Money({ value, ...props }: { value: number | null | undefined } 
   );
 }
 
-export function Qty({ value, signed, ...props }: { value: number | null | undefined; signed?: boolean } & TextProps) {
+export function Qty({ value, signed, ...props }: { value: number | string | null | undefined; signed?: boolean } & TextProps) {
   const f = useFormat();
   const text = f.qty(value);
-  const prefix = signed && typeof value === 'number' && value > 0 ? '+' : '';
+  const prefix = signed && value !== null && value !== undefined && Number(value) > 0 ? '+' : '';
   return (
     <Text span inherit {...props}>
       {prefix}

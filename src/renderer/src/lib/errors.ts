@@ -23,10 +23,20 @@ function fieldsOf(details: Details): string[] {
   return [];
 }
 
+/** The document holding a unit (SERIAL_UNAVAILABLE), as `{ type, id }`. */
+function holder(value: unknown): { type: string; id: number } | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { type, id } = value as { type?: unknown; id?: unknown };
+  return typeof type === 'string' && typeof id === 'number' ? { type, id } : null;
+}
+
 /** Picks the most specific key the details allow, so a message never shows an empty placeholder. */
 function keyFor(code: string, d: Details): string {
   switch (code) {
     case 'VALIDATION':
+      if (d.reason === 'repeatedLine' && Array.isArray(d.lines)) return 'VALIDATION_repeatedLine';
+      if (d.reason === 'amountOutOfRange') return 'VALIDATION_amountOutOfRange';
+      if (d.reason === 'orderTotalTooLarge') return 'VALIDATION_orderTotalTooLarge';
       return fieldsOf(d).length > 0 ? 'VALIDATION_fields' : 'VALIDATION';
     case 'CONFLICT':
       if (d.reason === 'lastAdmin') return 'CONFLICT_lastAdmin';
@@ -45,6 +55,8 @@ function keyFor(code: string, d: Details): string {
       return typeof d.qty === 'number' && typeof d.serials === 'number' ? 'SERIAL_COUNT_MISMATCH_counts' : 'SERIAL_COUNT_MISMATCH';
     case 'SERIAL_NOT_FOUND':
       return Array.isArray(d.serials) ? 'SERIAL_NOT_FOUND_list' : code;
+    case 'SERIAL_UNAVAILABLE':
+      return typeof d.serial === 'string' && (d.heldBy === 'reserved' || d.heldBy === 'picked') && holder(d.document) ? `SERIAL_UNAVAILABLE_${d.heldBy}` : code;
     case 'SERIALIZED_HAS_STOCK':
       return typeof d.units === 'number' ? 'SERIALIZED_HAS_STOCK_units' : 'SERIALIZED_HAS_STOCK';
     case 'LOCATION_IN_USE':
@@ -81,11 +93,15 @@ export function translateError(err: unknown): string {
   const d = err.details;
   const shown = Array.isArray(d.serials) ? d.serials : Array.isArray(d.items) ? d.items : null;
   const more = typeof d.count === 'number' && shown && d.count > shown.length ? d.count - shown.length : 0;
+  const held = holder(d.document);
   return i18next.t(`errors:${keyFor(err.code, d)}`, {
     ...d,
     // A list of serials is shown joined; a count of serials (SERIAL_COUNT_MISMATCH) as it is.
     serials: Array.isArray(d.serials) ? list(d.serials) : d.serials,
     items: list(d.items),
+    // Line indexes are 0-based in details; a user counts lines from 1.
+    lines: Array.isArray(d.lines) ? d.lines.map((n) => (typeof n === 'number' ? n + 1 : n)).join(', ') : '',
+    document: held ? i18next.t(`errors:holders.${held.type}`, { id: held.id, defaultValue: `${held.type} ${held.id}` }) : '',
     fields: fieldsOf(d).join(', '),
     field: typeof d.field === 'string' ? fieldLabel(d.field) : '',
     entity: typeof d.entity === 'string' ? i18next.t(`errors:entities.${d.entity}`, { defaultValue: d.entity }) : '',

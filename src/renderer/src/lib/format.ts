@@ -1,14 +1,18 @@
-import { MONEY_SCALE } from '../../../shared/money';
+import { MONEY_SCALE, minorToDecimal } from '../../../shared/money';
 
-/** Money (ten-thousandths) for display in the user's language. */
-export function formatMoney(minor: number | null | undefined, language: string, currency: string): string {
+/**
+ * Money (ten-thousandths) for display in the user's language: a number, or an exact decimal string (the
+ * contract's `amount`, for sums that can pass 2^53), which Intl formats without rounding through a double.
+ */
+export function formatMoney(minor: number | string | null | undefined, language: string, currency: string): string {
   if (minor === null || minor === undefined) return '—';
-  return new Intl.NumberFormat(language, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / MONEY_SCALE);
+  const format = new Intl.NumberFormat(language, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return typeof minor === 'number' && !Number.isInteger(minor) ? format.format(minor / MONEY_SCALE) : format.format(minorToDecimal(minor) as Intl.StringNumericLiteral);
 }
 
-export function formatQty(n: number | null | undefined, language: string): string {
+export function formatQty(n: number | string | null | undefined, language: string): string {
   if (n === null || n === undefined) return '—';
-  return new Intl.NumberFormat(language).format(n);
+  return new Intl.NumberFormat(language).format(typeof n === 'string' ? (n as Intl.StringNumericLiteral) : n);
 }
 
 export function formatDateTime(ms: number | null | undefined, language: string): string {

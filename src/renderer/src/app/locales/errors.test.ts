@@ -10,13 +10,22 @@ import { errorLocales } from './errors';
 
 /** Details as the main process sends them, and what the sentence must then show. */
 const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>> = {
-  VALIDATION: [[{ fields: [{ path: 'sku', code: 'too_small' }, { path: 'lines.0.qty', code: 'too_small' }] }, ['SKU']]],
+  VALIDATION: [
+    [{ fields: [{ path: 'sku', code: 'too_small' }, { path: 'lines.0.qty', code: 'too_small' }] }, ['SKU']],
+    [{ reason: 'repeatedLine', lines: [0, 3], fields: [{ path: 'lines.3.lineId', code: 'duplicate' }] }, ['1, 4']],
+    [{ reason: 'amountOutOfRange', field: 'value' }, []],
+    [{ reason: 'orderTotalTooLarge', field: 'total', max: 9007199254740991 }, []],
+  ],
   NOT_FOUND: [[{ entity: 'product', id: 3 }, []]],
   CONFLICT: [[{ field: 'sku', value: 'LAP-01' }, ['LAP-01', 'SKU']], [{ reason: 'lastAdmin' }, []], [{ field: 'locationId', reason: 'alreadyStocked' }, []]],
   INSUFFICIENT_STOCK: [[{ requested: 5, available: 2 }, ['5', '2']], [{ allocated: 3 }, ['3']]],
   DUPLICATE_SERIAL: [[{ serials: ['A1', 'B2'], within: 'list' }, ['A1, B2']], [{ serials: ['A1'], within: 'stock', count: 4 }, ['A1', '3']]],
   SERIAL_COUNT_MISMATCH: [[{ qty: 3, serials: 2 }, ['3', '2']]],
   SERIAL_NOT_FOUND: [[{ serials: ['X9'], count: 1 }, ['X9']]],
+  SERIAL_UNAVAILABLE: [
+    [{ serial: 'SN-7', heldBy: 'reserved', document: { type: 'quoteItem', id: 12 } }, ['SN-7', '12']],
+    [{ serial: 'SN-8', heldBy: 'picked', document: { type: 'charge', id: 40 } }, ['SN-8', '40']],
+  ],
   SERIALIZED_HAS_STOCK: [[{ units: 4 }, ['4']]],
   LOCATION_IN_USE: [[{ name: 'Van 1', units: 3, allocated: 0 }, ['Van 1', '3']], [{ name: 'Van 1', units: 3, allocated: 2 }, ['Van 1', '3', '2']]],
   LOCATION_IS_DEFAULT: [[{ name: 'Main' }, ['Main']]],

@@ -5,6 +5,9 @@ import type { FeatureLocales } from '../../lib/feature';
 const en = {
   VALIDATION: 'Some values are missing or not valid. Check the highlighted fields and try again.',
   VALIDATION_fields: 'Check these fields and try again: {{fields}}.',
+  VALIDATION_repeatedLine: 'Lines {{lines}} are the same line: enter each line once, with its whole quantity.',
+  VALIDATION_amountOutOfRange: 'The amounts are too large to be kept exactly. Check the quantities and costs.',
+  VALIDATION_orderTotalTooLarge: 'The order total would be too large to be kept exactly. Check the quantities and costs, or split it into several orders.',
   FORBIDDEN: 'You do not have permission to do this. Ask an administrator for access.',
   FORBIDDEN_permission: 'You need the “{{permission}}” permission to do this. Ask an administrator for access.',
   UNAUTHENTICATED: 'Your session has ended. Sign in again to continue.',
@@ -25,6 +28,9 @@ const en = {
   SERIAL_COUNT_MISMATCH_counts: 'You entered {{serials}} serial numbers for a quantity of {{qty}}. They must match.',
   SERIAL_NOT_FOUND: 'A serial number was not found at this location.',
   SERIAL_NOT_FOUND_list: 'Not found at this location: {{serials}}{{more}}. Check the serial numbers and the location.',
+  SERIAL_UNAVAILABLE: 'A serial number is reserved or picked for another document and cannot leave. Release it first.',
+  SERIAL_UNAVAILABLE_reserved: 'Serial number {{serial}} is reserved for {{document}} and cannot leave. Release the reservation first.',
+  SERIAL_UNAVAILABLE_picked: 'Serial number {{serial}} has been picked for {{document}} and cannot leave. Put it back first.',
   SERIAL_REQUIRED: 'This product is serialized: enter a serial number for each unit.',
   SERIALS_NOT_ALLOWED: 'This product is not serialized: enter a quantity, without serial numbers.',
   SERIALIZED_HAS_STOCK: 'The serialized setting cannot change while units are in stock.',
@@ -72,6 +78,10 @@ const en = {
   INTERNAL: 'Something went wrong on our side. Try again; if it keeps happening, tell your administrator.',
   NETWORK: 'Cannot reach the inventory server. Check that it is running and try again.',
   andMore: ' and {{count}} more',
+  holders: {
+    quoteItem: 'quote item {{id}}',
+    charge: 'charge {{id}}',
+  },
   entities: {
     product: 'product',
     company: 'company',
@@ -93,6 +103,9 @@ const en = {
 const es: typeof en = {
   VALIDATION: 'Faltan datos o no son válidos. Revise los campos marcados e inténtelo de nuevo.',
   VALIDATION_fields: 'Revise estos campos e inténtelo de nuevo: {{fields}}.',
+  VALIDATION_repeatedLine: 'Las líneas {{lines}} son la misma línea: introduzca cada línea una sola vez, con toda su cantidad.',
+  VALIDATION_amountOutOfRange: 'Los importes son demasiado grandes para guardarse con exactitud. Revise las cantidades y los costes.',
+  VALIDATION_orderTotalTooLarge: 'El total de la orden sería demasiado grande para guardarse con exactitud. Revise las cantidades y los costes, o divídala en varias órdenes.',
   FORBIDDEN: 'No tiene permiso para hacer esto. Pida acceso a un administrador.',
   FORBIDDEN_permission: 'Necesita el permiso «{{permission}}» para hacer esto. Pida acceso a un administrador.',
   UNAUTHENTICATED: 'Su sesión ha terminado. Inicie sesión de nuevo para continuar.',
@@ -113,6 +126,9 @@ const es: typeof en = {
   SERIAL_COUNT_MISMATCH_counts: 'Introdujo {{serials}} números de serie para una cantidad de {{qty}}. Deben coincidir.',
   SERIAL_NOT_FOUND: 'No se encontró un número de serie en esta ubicación.',
   SERIAL_NOT_FOUND_list: 'No están en esta ubicación: {{serials}}{{more}}. Revise los números de serie y la ubicación.',
+  SERIAL_UNAVAILABLE: 'Un número de serie está reservado o seleccionado para otro documento y no puede salir. Libérelo primero.',
+  SERIAL_UNAVAILABLE_reserved: 'El número de serie {{serial}} está reservado para {{document}} y no puede salir. Libere la reserva primero.',
+  SERIAL_UNAVAILABLE_picked: 'El número de serie {{serial}} está seleccionado para {{document}} y no puede salir. Devuélvalo primero.',
   SERIAL_REQUIRED: 'Este producto se controla por número de serie: introduzca un número de serie por unidad.',
   SERIALS_NOT_ALLOWED: 'Este producto no se controla por número de serie: introduzca una cantidad, sin números de serie.',
   SERIALIZED_HAS_STOCK: 'El control por número de serie no puede cambiar mientras haya unidades en inventario.',
@@ -160,6 +176,10 @@ const es: typeof en = {
   INTERNAL: 'Algo ha fallado por nuestra parte. Inténtelo de nuevo; si se repite, avise a su administrador.',
   NETWORK: 'No se puede conectar con el servidor de inventario. Compruebe que está en marcha e inténtelo de nuevo.',
   andMore: ' y {{count}} más',
+  holders: {
+    quoteItem: 'la línea de presupuesto {{id}}',
+    charge: 'el cargo {{id}}',
+  },
   entities: {
     product: 'el producto',
     company: 'la empresa',

@@ -1,9 +1,10 @@
 // Integrity check: recomputes every stock balance from the moves (stock.verifyLedger). There must
-// never be a difference; if there is one, this table is what support needs to see.
+// never be a difference; if there is one, this table is what support needs to see. Below it, serial
+// numbers that clash since serials became unique ignoring case and spaces, for someone to correct.
 import { Alert, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Qty } from '../../lib/Amount';
+import { Money, Qty } from '../../lib/Amount';
 import { PageHeader } from '../../lib/PageHeader';
 import { useFormat } from '../../lib/useFormat';
 import { useAllLocations, useVerifyLedger } from './api';
@@ -58,12 +59,8 @@ export function IntegrityPage() {
                   <Table.Td>{t(`integrity.kinds.${d.kind}`)}</Table.Td>
                   <Table.Td>{d.lotId !== null ? `#${d.lotId}` : d.month !== null ? d.month : `${t('integrity.product')} #${d.productId}`}</Table.Td>
                   <Table.Td>{locationName(d.locationId)}</Table.Td>
-                  <Table.Td ta="right">
-                    <Qty value={d.expected} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Qty value={d.actual} />
-                  </Table.Td>
+                  <Table.Td ta="right">{d.kind === 'month' ? <Money value={d.expected} /> : <Qty value={d.expected} />}</Table.Td>
+                  <Table.Td ta="right">{d.kind === 'month' ? <Money value={d.actual} /> : <Qty value={d.actual} />}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -73,6 +70,33 @@ export function IntegrityPage() {
               {t('integrity.whatNext')}
             </Text>
           </Group>
+        </>
+      )}
+      {result && result.serialClashes.length > 0 && (
+        <>
+          <Alert color="yellow" icon={<IconAlertTriangle size={20} />} title={t('integrity.clashesTitle')} data-testid="integrity-serial-clashes">
+            {t('integrity.clashes', { count: result.serialClashes.length })} {t('integrity.clashesHint')}
+          </Alert>
+          <Table withTableBorder striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('integrity.product')}</Table.Th>
+                <Table.Th>{t('integrity.clashSerial')}</Table.Th>
+                <Table.Th>{t('integrity.clashKept')}</Table.Th>
+                <Table.Th>{t('integrity.clashSince')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.serialClashes.map((c) => (
+                <Table.Tr key={c.lotId}>
+                  <Table.Td>{c.sku}</Table.Td>
+                  <Table.Td ff="monospace">{c.serialNumber}</Table.Td>
+                  <Table.Td ff="monospace">{c.keptSerialNumber ?? `#${c.keptLotId}`}</Table.Td>
+                  <Table.Td>{f.date(c.detectedAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         </>
       )}
     </Stack>

@@ -163,6 +163,13 @@ const en = {
       level: 'Stock level of the product differs from its balances',
       month: 'Value of the month differs from its moves',
     },
+    clashesTitle: 'Serial numbers to correct',
+    clashes_one: '{{count}} unit has a serial number that names the same unit as another one of its product (they differ only in letter case or spaces). Until it is corrected it is found only by its exact serial number.',
+    clashes_other: '{{count}} units have a serial number that names the same unit as another one of their product (they differ only in letter case or spaces). Until they are corrected they are found only by their exact serial number.',
+    clashesHint: 'Open each unit in Stocked items and correct its serial number.',
+    clashSerial: 'Serial number',
+    clashKept: 'Same as',
+    clashSince: 'Found',
   },
 };
 
@@ -329,6 +336,13 @@ const es: typeof en = {
       level: 'El nivel de existencias del producto no coincide con sus saldos',
       month: 'El valor del mes no coincide con sus movimientos',
     },
+    clashesTitle: 'Números de serie por corregir',
+    clashes_one: '{{count}} unidad tiene un número de serie que designa la misma unidad que otra de su producto (solo difieren en mayúsculas o espacios). Hasta que se corrija, solo se encuentra por su número de serie exacto.',
+    clashes_other: '{{count}} unidades tienen un número de serie que designa la misma unidad que otra de su producto (solo difieren en mayúsculas o espacios). Hasta que se corrijan, solo se encuentran por su número de serie exacto.',
+    clashesHint: 'Abra cada unidad en Elementos almacenados y corrija su número de serie.',
+    clashSerial: 'Número de serie',
+    clashKept: 'Igual que',
+    clashSince: 'Detectado',
   },
 };
 

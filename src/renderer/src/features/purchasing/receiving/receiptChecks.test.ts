@@ -55,6 +55,16 @@ describe('checking a receipt before posting', () => {
     expect(serialsElsewhere([a, b, c], 1)).toEqual(['S2', 'S3']);
   });
 
+  it('names serials entered twice in two spellings (case, blanks), as the server compares them', () => {
+    const a = draft(open(1), { qty: 2, serials: ['SN-1', 'sn-2'] });
+    const b = draft(open(2, { orderId: 2, orderNumber: 'PO-1002' }), { qty: 2, serials: ['sn-1\u00A0', 'SN-3'] });
+    const issues = checkReceipt([a, b], false);
+    expect(issues[1]?.serials?.values).toEqual({ serials: 'SN-1' });
+    expect(issues[2]?.serials?.values).toEqual({ serials: 'sn-1\u00A0' });
+    expect(linesConcerned('DUPLICATE_SERIAL', { serials: ['sn-2'], existing: ['SN-2'], within: 'stock' }, [a, b])).toEqual({ lineIds: [1], serials: ['sn-2'] });
+    expect(linesConcerned('DUPLICATE_SERIAL', { serials: ['Sn-3'], within: 'list' }, [a, b])).toEqual({ lineIds: [2], serials: ['SN-3'] });
+  });
+
   it('asks for the vendor invoice number on every line when the settings require it', () => {
     const lines = [draft(open(1), { qty: 1, serials: ['A'], vendorInvoiceNumber: ' ' }), draft(open(2), { qty: 1, serials: ['B'], vendorInvoiceNumber: 'INV-9' })];
     expect(checkReceipt(lines, false)).toEqual({});

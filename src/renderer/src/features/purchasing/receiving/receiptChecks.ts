@@ -2,6 +2,7 @@
 // about. The server decides (it re-reads every line in the posting transaction); these checks only
 // point at the line to fix before the clerk presses "Post receipt", and again after a refusal.
 import type { ChannelInput } from '../../../../../shared/contract';
+import { serialKey } from '../../../../../shared/serials';
 import type { DraftLine } from './receiptDraft';
 
 /** A translation key of the `purchasing` namespace and its values. */
@@ -25,13 +26,17 @@ export function serialsElsewhere(lines: DraftLine[], lineId: number): string[] {
   return lines.filter((d) => d.line.lineId !== lineId && d.line.productId === own.line.productId).flatMap((d) => d.serials);
 }
 
-/** For each line, its serials that also appear on another line of the same product (or twice on it). */
+/**
+ * For each line, its serials that also appear on another line of the same product (or twice on it), in any
+ * spelling: serials compare ignoring case and surrounding blanks, as the server compares them.
+ */
 export function duplicateSerials(lines: DraftLine[]): Map<number, string[]> {
   const seen = new Map<string, number>();
-  for (const d of lines) for (const s of d.serials) seen.set(`${d.line.productId}\u0000${s}`, (seen.get(`${d.line.productId}\u0000${s}`) ?? 0) + 1);
+  const id = (productId: number, serial: string) => `${productId}\u0000${serialKey(serial)}`;
+  for (const d of lines) for (const s of d.serials) seen.set(id(d.line.productId, s), (seen.get(id(d.line.productId, s)) ?? 0) + 1);
   const result = new Map<number, string[]>();
   for (const d of lines) {
-    const repeated = [...new Set(d.serials.filter((s) => (seen.get(`${d.line.productId}\u0000${s}`) ?? 0) > 1))];
+    const repeated = [...new Set(d.serials.filter((s) => (seen.get(id(d.line.productId, s)) ?? 0) > 1))];
     if (repeated.length > 0) result.set(d.line.lineId, repeated);
   }
   return result;
@@ -85,9 +90,11 @@ export function linesConcerned(code: string, details: Record<string, unknown>, l
   const serials = Array.isArray(details.serials) ? details.serials.filter((s): s is string => typeof s === 'string') : [];
   let hit: DraftLine[] = [];
   switch (code) {
-    case 'DUPLICATE_SERIAL':
-      hit = lines.filter((d) => d.serials.some((s) => serials.includes(s)));
+    case 'DUPLICATE_SERIAL': {
+      const keys = new Set(serials.map(serialKey));
+      hit = lines.filter((d) => d.serials.some((s) => keys.has(serialKey(s))));
       break;
+    }
     case 'OVER_RECEIPT':
       hit = lines.filter((d) => d.line.sku === sku && (number === null || d.line.orderNumber === number));
       break;
@@ -108,5 +115,8 @@ export function linesConcerned(code: string, details: Record<string, unknown>, l
       hit = lines.filter((d) => d.destination === 'customer' && d.line.purchaseForCompanyId === null);
       break;
   }
-  return { lineIds: hit.map((d) => d.line.lineId), serials: code === 'DUPLICATE_SERIAL' ? serials : [] };
+  // The serials to mark as the clerk typed them on the lines (the server may name another spelling).
+  const named = new Set(serials.map(serialKey));
+  const marked = code === 'DUPLICATE_SERIAL' ? hit.flatMap((d) => d.serials.filter((s) => named.has(serialKey(s)))) : [];
+  return { lineIds: hit.map((d) => d.line.lineId), serials: marked };
 }

@@ -2,6 +2,7 @@ import { Button, Group, Pill, ScrollArea, Stack, Text, TextInput, Textarea } fro
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitSerials } from '../../../../../shared/money';
+import { serialKey } from '../../../../../shared/serials';
 
 interface Props {
   serials: string[];
@@ -22,7 +23,8 @@ interface Props {
  * Serial numbers for units coming into stock (stock added by hand, purchase order receipts). A
  * scanner types a serial and Enter, so each Enter adds one; a list copied from a spreadsheet or a
  * delivery note can be pasted at once. Duplicates within the list, or on another line of the same
- * document, are refused on the spot rather than on save.
+ * document, are refused on the spot rather than on save, in any spelling (case, blanks around them),
+ * as the server compares serials.
  */
 export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsewhere = [], autoFocus }: Props) {
   const { t } = useTranslation('stock');
@@ -38,12 +40,13 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsew
     event.preventDefault();
     const serial = entry.trim();
     if (!serial) return;
-    if (serials.includes(serial)) {
+    const key = serialKey(serial);
+    if (serials.some((s) => serialKey(s) === key)) {
       setEntryError(t('serials.duplicateInList', { serial }));
       event.currentTarget.select();
       return;
     }
-    if (elsewhere.includes(serial)) {
+    if (elsewhere.some((s) => serialKey(s) === key)) {
       setEntryError(t('serials.duplicateElsewhere', { serial }));
       event.currentTarget.select();
       return;
@@ -54,15 +57,17 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsew
   };
 
   const addPasted = () => {
-    const seen = new Set(serials);
+    const seen = new Set(serials.map(serialKey));
+    const other = new Set(elsewhere.map(serialKey));
     const added: string[] = [];
     const dup: string[] = [];
     const onOtherLines: string[] = [];
     for (const serial of splitSerials(pasted)) {
-      if (seen.has(serial)) dup.push(serial);
-      else if (elsewhere.includes(serial)) onOtherLines.push(serial);
+      const key = serialKey(serial);
+      if (seen.has(key)) dup.push(serial);
+      else if (other.has(key)) onOtherLines.push(serial);
       else {
-        seen.add(serial);
+        seen.add(key);
         added.push(serial);
       }
     }

@@ -17,7 +17,7 @@ export function ValueChart() {
   const series = useValueSeries(Number(months));
   const monthLabel = new Intl.DateTimeFormat(f.language, { month: 'short', year: 'numeric' });
   // The chart works in currency units; the axis and tooltip format them back as money.
-  const data = (series.data ?? []).map((p) => ({ month: monthLabel.format(new Date(p.at)), value: (p.value ?? 0) / MONEY_SCALE }));
+  const data = (series.data ?? []).map((p) => ({ month: monthLabel.format(new Date(p.at)), value: Number(p.value ?? 0) / MONEY_SCALE }));
   const compact = new Intl.NumberFormat(f.language, { style: 'currency', currency: f.currency, notation: 'compact', maximumFractionDigits: 1 });
   return (
     <Paper withBorder p="md">
