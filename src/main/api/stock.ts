@@ -15,7 +15,7 @@ export const stockHandlers: PartialHandlerTable<keyof typeof stockContract | key
   'stock.listInventoryProducts': (input, { ctx, actor }) => listInventoryProducts(ctx, actor, input),
   'stock.createInventoryProduct': (input, { ctx, actor }) => createInventoryProduct(ctx, actor, input),
   'stock.updateInventoryProduct': (input, { ctx, actor }) => updateInventoryProduct(ctx, actor, input),
-  'stock.listLots': (input, { ctx, actor }) => listLots(ctx, actor, input),
+  'stock.listLots': (input, { ctx }) => listLots(ctx, input),
   'stock.editSerial': (input, { ctx, actor }) => editSerial(ctx, actor, input),
   'stock.costOptions': (input, { ctx }) => costOptions(ctx, input.productId),
   'stock.add': (input, { ctx, actor }) => addStock(ctx, actor, input),

@@ -7,7 +7,7 @@
 import type { OpenLine, Receipt } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
 import { getCompany } from '../catalog/companies';
-import { can, COUNT_CAP, inTransaction, likePattern, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
+import { COUNT_CAP, inTransaction, likePattern, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { getSettings } from '../settings/settings';
 import { requireManualChangeReason } from '../stock/adjustments';
@@ -29,7 +29,6 @@ const openSort: Record<string, string> = { orderNumber: 'l.po_id', sku: 'p.sku',
 
 export function listOpenLines(
   ctx: Ctx,
-  actor: Actor,
   input: { page: number; pageSize: number; sortBy?: string; sortDirection: 'asc' | 'desc'; q?: string; orderId?: number; vendorId?: number; locationId?: number },
 ) {
   const where = ['l.receivable = 1'];
@@ -54,9 +53,8 @@ export function listOpenLines(
     .prepare(`SELECT ${openColumns} ${openFrom} ${whereSql} ORDER BY ${openSort[input.sortBy ?? 'orderNumber'] ?? 'l.po_id'} ${direction}, l.po_id ${direction}, l.line_no LIMIT ? OFFSET ?`)
     .all(...params, input.pageSize, offsetOf(input)) as (Omit<OpenLine, 'serialized' | 'backOrdered'> & { serialized: number })[];
   const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${openFrom} ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  const showCost = can(actor, 'costs.view');
   return {
-    rows: rows.map((r) => ({ ...r, serialized: r.serialized === 1, backOrdered: r.qtyReceived > 0 ? r.outstanding : 0, unitCost: showCost ? r.unitCost : null })),
+    rows: rows.map((r) => ({ ...r, serialized: r.serialized === 1, backOrdered: r.qtyReceived > 0 ? r.outstanding : 0 })),
     total: Math.min(count.n, COUNT_CAP),
     totalCapped: count.n > COUNT_CAP,
   };
@@ -202,7 +200,7 @@ export function receive(ctx: Ctx, actor: Actor, input: { lines: ReceiveLineInput
       const status = refreshOrder(ctx, poId);
       recordPoEvent(ctx, poId, actor.userId, 'received', { receiptId, receiptNumber: number, units: lines.reduce((s, l) => s + l.qty, 0), lines, status });
     }
-    return getReceipt(ctx, actor, receiptId);
+    return getReceipt(ctx, receiptId);
   });
 }
 
@@ -211,7 +209,7 @@ export function receive(ctx: Ctx, actor: Actor, input: { lines: ReceiveLineInput
 const receiptColumns = `r.id, r.number, r.status, r.created_at AS createdAt, u.display_name AS userName, r.freight, r.split_freight AS splitFreight, r.note,
   r.canceled_at AS canceledAt, r.cancel_reason AS cancelReason`;
 
-function receiptLines(ctx: Ctx, receiptId: number, showCost: boolean): Receipt['lines'] {
+function receiptLines(ctx: Ctx, receiptId: number): Receipt['lines'] {
   const lines = ctx.sqlite
     .prepare(
       `SELECT rl.id, rl.po_id AS orderId, po.number AS orderNumber, rl.po_line_id AS lineId, p.sku, p.name AS productName, rl.qty, rl.unit_cost AS unitCost,
@@ -233,36 +231,30 @@ function receiptLines(ctx: Ctx, receiptId: number, showCost: boolean): Receipt['
     if (list) list.push(s.serial);
     else byLine.set(s.line, [s.serial]);
   }
-  return lines.map((l) => ({
-    ...l,
-    unitCost: showCost ? l.unitCost : null,
-    landedUnitCost: showCost ? l.landedUnitCost : null,
-    serials: byLine.get(l.id) ?? [],
-  }));
+  return lines.map((l) => ({ ...l, serials: byLine.get(l.id) ?? [] }));
 }
 
 type ReceiptHeader = Omit<Receipt, 'lines' | 'splitFreight' | 'units'> & { splitFreight: number; freight: number };
 
-function toReceipt(ctx: Ctx, row: ReceiptHeader, showCost: boolean): Receipt {
-  const lines = receiptLines(ctx, row.id, showCost);
-  return { ...row, splitFreight: row.splitFreight === 1, freight: showCost ? row.freight : null, units: lines.reduce((s, l) => s + l.qty, 0), lines };
+function toReceipt(ctx: Ctx, row: ReceiptHeader): Receipt {
+  const lines = receiptLines(ctx, row.id);
+  return { ...row, splitFreight: row.splitFreight === 1, units: lines.reduce((s, l) => s + l.qty, 0), lines };
 }
 
-export function getReceipt(ctx: Ctx, actor: Actor, id: number): Receipt {
+export function getReceipt(ctx: Ctx, id: number): Receipt {
   const row = ctx.sqlite.prepare(`SELECT ${receiptColumns} FROM receipts r JOIN users u ON u.id = r.user_id WHERE r.id = ?`).get(id) as ReceiptHeader | undefined;
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'receipt', id });
-  return toReceipt(ctx, row, can(actor, 'costs.view'));
+  return toReceipt(ctx, row);
 }
 
-export function listReceipts(ctx: Ctx, actor: Actor, input: { page: number; pageSize: number; orderId?: number }) {
+export function listReceipts(ctx: Ctx, input: { page: number; pageSize: number; orderId?: number }) {
   const where = input.orderId ? 'WHERE r.id IN (SELECT receipt_id FROM receipt_lines WHERE po_id = ?)' : '';
   const params = input.orderId ? [input.orderId] : [];
   const rows = ctx.sqlite
     .prepare(`SELECT ${receiptColumns} FROM receipts r JOIN users u ON u.id = r.user_id ${where} ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?`)
     .all(...params, input.pageSize, offsetOf(input)) as ReceiptHeader[];
   const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM receipts r ${where} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  const showCost = can(actor, 'costs.view');
-  return { rows: rows.map((r) => toReceipt(ctx, r, showCost)), total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+  return { rows: rows.map((r) => toReceipt(ctx, r)), total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
 }
 
 // Cancelling ------------------------------------------------------------------------------------
@@ -342,6 +334,6 @@ export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reaso
       const status = refreshOrder(ctx, poId);
       recordPoEvent(ctx, poId, actor.userId, 'receiptCanceled', { receiptId: receipt.id, receiptNumber: receipt.number, units: poLines.reduce((s, l) => s + l.qty, 0), lines: poLines, reason: input.reason, status });
     }
-    return getReceipt(ctx, actor, receipt.id);
+    return getReceipt(ctx, receipt.id);
   });
 }

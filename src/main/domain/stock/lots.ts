@@ -2,7 +2,7 @@
 // A serial edit keeps serials unique per product (in any spelling) and is recorded in the history.
 import { DomainError } from '../../../shared/errors';
 import { serialKey } from '../../../shared/serials';
-import { can, COUNT_CAP, inTransaction, offsetOf, type Actor, type Ctx } from '../context';
+import { COUNT_CAP, inTransaction, offsetOf, type Actor, type Ctx } from '../context';
 import { recordEvent } from './inventoryProducts';
 import { releaseSerialKey, serialHolder, serialKeyPrefix } from './serials';
 
@@ -19,7 +19,6 @@ const fromSql = `FROM balances b JOIN lots lt ON lt.id = b.lot_id JOIN products 
 
 export function listLots(
   ctx: Ctx,
-  actor: Actor,
   input: { page: number; pageSize: number; sortBy?: string; sortDirection: 'asc' | 'desc'; productId?: number; locationId?: number; serial?: string },
 ) {
   const where: string[] = ['b.qty > 0'];
@@ -47,8 +46,6 @@ export function listLots(
        ${fromSql} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
     .all(...params, input.pageSize, offsetOf(input)) as { unitCost: number | null }[];
-  const showCost = can(actor, 'costs.view');
-  if (!showCost) for (const r of rows) r.unitCost = null;
   const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${fromSql} ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
   return { rows: rows as never[], total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
 }
