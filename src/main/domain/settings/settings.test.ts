@@ -103,9 +103,9 @@ function overThreshold(t: TestApp, w: World, act: (id: number) => Outcome | Prom
   const po = t.ok('purchasing.createOrder', { vendorId: w.vendor.id, lines: [{ productId: w.laptop.id, qty: 2, locationId: w.main.id }] });
   return (given) => {
     if (given === 'given') {
-      t.ok('users.create', { username: 'boss', displayName: 'Boss', password: 'boss-password', permissions: ['inventory.view', 'purchasing.approve'] });
+      const boss = t.addUser({ username: 'boss', permissions: ['inventory.view', 'purchasing.approve'] });
       t.ok('purchasing.requestApproval', { id: po.id });
-      t.ok('purchasing.approve', { id: po.id, note: null }, t.ok('auth.login', { username: 'boss', password: 'boss-password' }).token);
+      t.ok('purchasing.approve', { id: po.id, note: null }, t.tokenFor(boss.id));
     }
     return act(po.id);
   };
