@@ -1,10 +1,12 @@
-// `npm run bench -- [--small] [--json <file>] [--keep]`: the performance budget of ARCHITECTURE.md.
+// `npm run bench -- [--small] [--json <file>] [--keep] [--db <file>]`: the performance budget of ARCHITECTURE.md.
 // Builds the large database in a temp folder (build-db.ts), then times each operation through the real
 // API (`app.call` as a signed-in admin) and a raw better-sqlite3 baseline doing the minimal equivalent
 // reads or writes on the same connection in the same run. Cheap operations report the median of a few
 // runs; opening the database is timed once, on the first open after the build.
 // --small builds 10,000 products / 100,000 moves: a quick check that the script works, not a measurement.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// --db <file> keeps the built database there (with a `<file>.json` describing it) and reuses it on the next
+// run: each run measures a fresh copy in the temp folder, so runs never see each other's writes.
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +17,7 @@ import { cacheWriters, log, measure, record, results, timed } from './measure';
 import { measurePurchasing, purchasingBudgets } from './purchasing';
 
 const { values: args } = parseArgs({
-  options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false }, db: { type: 'string' } },
 });
 
 const size = args.small ? { products: 10_000, moves: 100_000, shelfProducts: 5_600 } : { products: 100_000, moves: 1_000_000, shelfProducts: 5_600 };
@@ -48,9 +50,7 @@ async function main(): Promise<void> {
   const dbPath = join(dir, 'bench.db');
   const now = Date.now();
   try {
-    log(`Building ${size.products.toLocaleString('en')} products / ${size.moves.toLocaleString('en')} moves in ${dir}`);
-    const bench = buildDatabase({ dbPath, ...size, now, log });
-    log(`Built: ${JSON.stringify(bench.counts)}; file ${(statSync(dbPath).size / 1e6).toFixed(0)} MB`);
+    const bench = prepareDatabase(dbPath, now);
     await measureAll(dbPath, bench, now);
   } finally {
     if (args.keep) console.log(`Kept ${dbPath}`);
@@ -61,6 +61,33 @@ async function main(): Promise<void> {
     writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`Wrote ${args.json}`);
   }
+}
+
+/** Builds the database at dbPath, or copies the one kept by `--db` (building it there first when missing). */
+function prepareDatabase(dbPath: string, now: number): BenchDb {
+  const kept = args.db;
+  const describe = (path: string) => `${path}.json`;
+  if (kept && existsSync(kept) && existsSync(describe(kept))) {
+    const saved = JSON.parse(readFileSync(describe(kept), 'utf8')) as { size: typeof size; bench: BenchDb };
+    if (JSON.stringify(saved.size) !== JSON.stringify(size)) throw new Error(`${kept} was built with ${JSON.stringify(saved.size)}: pass the same --small, or another --db`);
+    log(`Copying the kept database ${kept}`);
+    copyKept(kept, dbPath);
+    return saved.bench;
+  }
+  const target = kept ?? dbPath;
+  log(`Building ${size.products.toLocaleString('en')} products / ${size.moves.toLocaleString('en')} moves at ${target}`);
+  // The build's clock is kept with it: dates stay relative to when the database was built.
+  const bench = buildDatabase({ dbPath: target, ...size, now, log });
+  log(`Built: ${JSON.stringify(bench.counts)}; file ${(statSync(target).size / 1e6).toFixed(0)} MB`);
+  if (!kept) return bench;
+  writeFileSync(describe(kept), `${JSON.stringify({ size, bench }, null, 2)}\n`);
+  copyKept(kept, dbPath);
+  return bench;
+}
+
+function copyKept(kept: string, dbPath: string): void {
+  copyFileSync(kept, dbPath);
+  if (existsSync(`${kept}.key`)) copyFileSync(`${kept}.key`, `${dbPath}.key`);
 }
 
 async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<void> {

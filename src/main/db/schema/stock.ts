@@ -21,11 +21,30 @@ export const inventoryProducts = sqliteTable(
      * below-minimum list and reorder suggestions read a partial index instead of every stock level.
      */
     belowMin: integer('below_min').notNull().default(0),
+    // The quantities the list shows, kept by triggers in the same transaction as what they count
+    // (migration 0004; checked by verifyLedger), so that every one of them sorts through an index:
+    // on hand and value from stock_levels, reserved and picked from allocations, on order and back
+    // ordered from the receivable purchase order lines.
+    onHand: integer('on_hand').notNull().default(0),
+    value: integer('value').notNull().default(0),
+    reserved: integer('reserved').notNull().default(0),
+    picked: integer('picked').notNull().default(0),
+    onOrder: integer('on_order').notNull().default(0),
+    backOrdered: integer('back_ordered').notNull().default(0),
+    available: integer('available').generatedAlwaysAs(sql`on_hand - reserved - picked`, { mode: 'virtual' }),
   },
   (t) => [
     uniqueIndex('inventory_products_unique').on(t.productId, t.locationId),
     index('inventory_products_location_idx').on(t.locationId),
     index('inventory_products_below_min_idx').on(t.locationId, t.productId).where(sql`below_min = 1`),
+    // Per sortable column, an index after the below-minimum flag, alone and after the location: a first
+    // page walks it (both flag values merged, or the flagged ones only) and stops.
+    ...(['bin', 'min', 'max', 'onHand', 'available', 'onOrder', 'backOrdered', 'value'] as const).flatMap((c) => {
+      const name = c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+      return [index(`inventory_products_${name}_idx`).on(t.belowMin, t[c]), index(`inventory_products_location_${name}_idx`).on(t.locationId, t.belowMin, t[c])];
+    }),
+    // Bin prefixes ignoring case (what the search box's LIKE matches), through an index.
+    index('inventory_products_bin_lower_idx').on(sql`lower(${t.bin})`),
   ],
 );
 

@@ -10,12 +10,11 @@ import { requireVendor } from './companies';
 
 export type ProductFields = Omit<Product, 'id' | 'categoryName' | 'onHand' | 'defaultVendorName'>;
 
-const onHandSql = sql<number>`coalesce((select sum(b.qty) from balances b join locations l on l.id = b.location_id and l.usage = 'internal' where b.product_id = ${products.id}), 0)`;
 const defaultVendorSql = sql<string | null>`(select c.name from product_vendors pv join companies c on c.id = pv.vendor_id where pv.product_id = ${products.id} and pv.is_default = 1)`;
 
 function selectProducts(ctx: Ctx) {
   return ctx.db
-    .select({ product: products, categoryName: categories.name, onHand: onHandSql, defaultVendorName: defaultVendorSql })
+    .select({ product: products, categoryName: categories.name, onHand: products.onHand, defaultVendorName: defaultVendorSql })
     .from(products)
     .leftJoin(categories, eq(categories.id, products.categoryId));
 }
@@ -105,7 +104,8 @@ const productSortColumns = {
   category: categories.name,
   unitCost: products.unitCost,
   unitPrice: products.unitPrice,
-  onHand: onHandSql,
+  // Units at internal locations, kept on the product by triggers on stock_levels (migration 0004).
+  onHand: products.onHand,
 } as const;
 
 export function listProducts(
@@ -124,7 +124,8 @@ export function listProducts(
   const column = productSortColumns[input.sortBy ?? 'sku'];
   const rows = selectProducts(ctx)
     .where(where)
-    .orderBy(input.sortDirection === 'desc' ? desc(column) : asc(column), asc(products.id))
+    // Ties follow the direction too, so that either way is one walk of the column's index.
+    .orderBy(...(input.sortDirection === 'desc' ? [desc(column), desc(products.id)] : [asc(column), asc(products.id)]))
     .limit(input.pageSize)
     .offset(offsetOf(input))
     .all();

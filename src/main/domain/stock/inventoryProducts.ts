@@ -1,9 +1,10 @@
 // Inventory products: a product stocked at a location. Invariants: one per (product, location);
-// 0 ≤ min ≤ max; on hand is never stored, it is read from stock_levels (kept with the balances); every creation and edit is
+// 0 ≤ min ≤ max; the quantities (on hand, value, reserved, picked, on order, back ordered) are caches kept by
+// triggers in the same transaction as what they count and checked by verifyLedger; every creation and edit is
 // recorded in inventory_events with before and after values.
 import { DomainError } from '../../../shared/errors';
 import type { InventoryProduct } from '../../../shared/contract/stock';
-import { COUNT_CAP, likePattern, offsetOf, type Actor, type Ctx, inTransaction, can } from '../context';
+import { COUNT_CAP, offsetOf, type Actor, type Ctx, inTransaction, can } from '../context';
 import { productTextMatch, requireProduct } from '../catalog/products';
 import { requireStockLocation } from '../locations/locations';
 
@@ -80,28 +81,22 @@ export function updateInventoryProduct(ctx: Ctx, actor: Actor, input: IpFields &
   });
 }
 
-// Quantities are computed per row of the page only (correlated subqueries), so a page costs the same at
-// any catalogue size. On order / back ordered come from the purchase order lines still to receive.
+// The quantities are stored on the inventory product, kept by triggers beside what they count (see the
+// schema): a page reads them as columns and every sortable one has an index, alone and after the location.
 const columns = `ip.id AS id, ip.product_id AS productId, p.sku AS sku, p.name AS productName, p.serialized AS serialized,
-  ip.location_id AS locationId, l.name AS locationName, ip.bin AS bin, ip.reference_number AS referenceNumber, ip.min AS min, ip.max AS max`;
-const onHandExpr = `coalesce((SELECT s.qty FROM stock_levels s WHERE s.product_id = ip.product_id AND s.location_id = ip.location_id), 0)`;
-const allocatedExpr = (kind: string) =>
-  `coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.product_id = ip.product_id AND a.location_id = ip.location_id AND a.kind = '${kind}'), 0)`;
-/** Outstanding on submitted orders (receivable lines); back ordered = the part of lines already partly received. */
-const onOrderExpr = (backOrderedOnly: boolean) =>
-  `coalesce((SELECT sum(pl.qty_ordered - pl.qty_canceled - pl.qty_received) FROM purchase_order_lines pl
-    WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND pl.receivable = 1${backOrderedOnly ? ' AND pl.qty_received > 0' : ''}), 0)`;
-const valueExpr = `coalesce((SELECT s.value FROM stock_levels s WHERE s.product_id = ip.product_id AND s.location_id = ip.location_id), 0)`;
+  ip.location_id AS locationId, l.name AS locationName, ip.bin AS bin, ip.reference_number AS referenceNumber, ip.min AS min, ip.max AS max,
+  ip.on_hand AS onHand, ip.reserved AS reserved, ip.picked AS picked, ip.value AS value, ip.on_order AS onOrder, ip.back_ordered AS backOrdered`;
 
-const sortColumns: Record<string, string> = {
-  sku: 'p.sku',
-  productName: 'p.name',
-  locationName: 'l.name',
+const productSorts: Record<string, string> = { sku: 'p.sku', productName: 'p.name' };
+const ipSorts: Record<string, string> = {
   bin: 'ip.bin',
   min: 'ip.min',
   max: 'ip.max',
-  onHand: onHandExpr,
-  available: `(${onHandExpr} - ${allocatedExpr('reserved')} - ${allocatedExpr('picked')})`,
+  onHand: 'ip.on_hand',
+  available: 'ip.available',
+  onOrder: 'ip.on_order',
+  backOrdered: 'ip.back_ordered',
+  value: 'ip.value',
 };
 
 interface Row {
@@ -133,48 +128,93 @@ function toInventoryProduct(row: Row, showCost: boolean): InventoryProduct {
   };
 }
 
-const selectColumns = `SELECT ${columns}, ${onHandExpr} AS onHand, ${allocatedExpr('reserved')} AS reserved, ${allocatedExpr('picked')} AS picked, ${valueExpr} AS value,
-  ${onOrderExpr(false)} AS onOrder, ${onOrderExpr(true)} AS backOrdered`;
 const fromIpFirst = `FROM inventory_products ip JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id`;
-// CROSS JOIN fixes the join order: walk products in the sort column's index and probe each one's
-// inventory products, which finds a page at once when many rows match.
-const fromProductsFirst = `FROM products p CROSS JOIN inventory_products ip ON ip.product_id = p.id JOIN locations l ON l.id = ip.location_id`;
-/** Above this many matching rows, a page sorted by a product column is read products-first. */
-const PRODUCTS_FIRST_FROM = 2_000;
+// CROSS JOIN fixes the join order: walk the sort column's index on the outer table and probe the other
+// through the index named (without statistics SQLite may probe through an index of another filter).
+const fromProductsFirst = `FROM products p CROSS JOIN inventory_products ip INDEXED BY inventory_products_unique ON ip.product_id = p.id JOIN locations l ON l.id = ip.location_id`;
+const fromLocationsFirst = `FROM locations l CROSS JOIN inventory_products ip INDEXED BY inventory_products_location_idx ON ip.location_id = l.id JOIN products p ON p.id = ip.product_id`;
 
 export function getInventoryProduct(ctx: Ctx, actor: Actor, id: number): InventoryProduct {
-  const row = ctx.sqlite.prepare(`${selectColumns} ${fromIpFirst} WHERE ip.id = ?`).get(id) as Row | undefined;
+  const row = ctx.sqlite.prepare(`SELECT ${columns} ${fromIpFirst} WHERE ip.id = ?`).get(id) as Row | undefined;
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'inventoryProduct', id });
   return toInventoryProduct(row, can(actor, 'costs.view'));
 }
 
-export function listInventoryProducts(
-  ctx: Ctx,
-  actor: Actor,
-  input: { page: number; pageSize: number; sortBy?: string; sortDirection: 'asc' | 'desc'; q?: string; locationId?: number; productId?: number; belowMin?: boolean },
-) {
+interface ListInput {
+  page: number;
+  pageSize: number;
+  sortBy?: string;
+  sortDirection: 'asc' | 'desc';
+  q?: string;
+  locationId?: number;
+  productId?: number;
+  belowMin?: boolean;
+}
+
+/**
+ * A page, read one of two ways so that every sort and filter stays fast at any size. Up to COUNT_CAP
+ * matches, the filter's own index finds them all and they are sorted (a unary + keeps SQLite off the sort
+ * index). Beyond it, the sort column's index is walked until a page of matches is found: quantities
+ * through their (location, below-minimum flag, column) indexes, one walk per flag value merged, since
+ * the flag goes with low quantities; product columns through the products' indexes, skipping products the
+ * search text cannot match; the location name location by location.
+ */
+export function listInventoryProducts(ctx: Ctx, actor: Actor, input: ListInput) {
+  const sortBy = input.sortBy ?? 'sku';
+  if (sortBy === 'value' && !can(actor, 'costs.view')) throw new DomainError('FORBIDDEN', { permission: 'costs.view', field: 'value' });
   const where: string[] = ['l.active = 1'];
   const params: unknown[] = [];
+  const productWhere: string[] = [];
+  const productParams: unknown[] = [];
   if (input.q) {
-    const match = productTextMatch('ip.product_id', input.q);
-    where.push(`(${match.sql} OR ip.bin LIKE ? ESCAPE '\\')`);
-    params.push(...match.params, likePattern(input.q, 'prefix'));
+    // The product's text, or a bin starting with the text in any letter case (as LIKE 'text%' would match,
+    // but through the lower-case bin index): one set of ids, so the matches are found from it, never by
+    // testing every row of a location.
+    const match = productTextMatch('product_id', input.q);
+    const bins = `SELECT id FROM inventory_products WHERE lower(bin) >= lower(?) AND lower(bin) < lower(?) || char(1114111)`;
+    where.push(`ip.id IN (SELECT id FROM inventory_products WHERE ${match.sql} UNION ${bins})`);
+    params.push(...match.params, input.q, input.q);
+    // The same test per product, so a walk of the products skips the others without probing their rows.
+    productWhere.push(`p.id IN (SELECT product_id FROM inventory_products WHERE id IN (SELECT id FROM inventory_products WHERE ${match.sql} UNION ${bins}))`);
+    productParams.push(...match.params, input.q, input.q);
   }
-  if (input.locationId) {
-    where.push('ip.location_id = ?');
-    params.push(input.locationId);
-  }
-  if (input.productId) {
-    where.push('ip.product_id = ?');
-    params.push(input.productId);
+  for (const [value, column] of [
+    [input.locationId, 'ip.location_id'],
+    [input.productId, 'ip.product_id'],
+  ] as const) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    params.push(value);
   }
   if (input.belowMin) where.push('ip.below_min = 1');
   const whereSql = `WHERE ${where.join(' AND ')}`;
-  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${fromIpFirst} ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  const sortBy = input.sortBy && input.sortBy in sortColumns ? input.sortBy : 'sku';
-  const from = count.n > PRODUCTS_FIRST_FROM && (sortBy === 'sku' || sortBy === 'productName') ? fromProductsFirst : fromIpFirst;
-  const order = `${sortColumns[sortBy]} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, ip.id`;
-  const rows = ctx.sqlite.prepare(`${selectColumns} ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, input.pageSize, offsetOf(input)) as Row[];
+  const count = ctx.sqlite
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM inventory_products ip JOIN locations l ON l.id = ip.location_id ${whereSql} LIMIT ${COUNT_CAP + 1})`)
+    .get(...params) as { n: number };
+  const dir = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
+  const sortColumn = ipSorts[sortBy] ?? (sortBy === 'locationName' ? 'l.name' : (productSorts[sortBy] ?? 'p.sku'));
+  const limit = [input.pageSize, offsetOf(input)];
+  let rows: Row[];
+  if (count.n <= COUNT_CAP) {
+    rows = ctx.sqlite.prepare(`SELECT ${columns} ${fromIpFirst} ${whereSql} ORDER BY +${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`).all(...params, ...limit) as Row[];
+  } else if (sortBy in ipSorts) {
+    const flags = input.belowMin ? [1] : [0, 1];
+    const window = input.page * input.pageSize;
+    const parts = flags.map(
+      (flag) => `SELECT * FROM (SELECT ${columns}, ${sortColumn} AS sortKey ${fromIpFirst} ${whereSql} AND ip.below_min = ${flag} ORDER BY ${sortColumn} ${dir}, ip.id ${dir} LIMIT ${window})`,
+    );
+    const merged = ctx.sqlite
+      .prepare(`${parts.join(' UNION ALL ')} ORDER BY sortKey ${dir}, id ${dir} LIMIT ? OFFSET ?`)
+      .all(...flags.flatMap(() => params), ...limit) as (Row & { sortKey: unknown })[];
+    rows = merged.map(({ sortKey: _k, ...row }) => row);
+  } else if (sortBy === 'locationName') {
+    rows = ctx.sqlite.prepare(`SELECT ${columns} ${fromLocationsFirst} ${whereSql} ORDER BY l.name ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`).all(...params, ...limit) as Row[];
+  } else {
+    const all = [...productWhere, ...where];
+    rows = ctx.sqlite
+      .prepare(`SELECT ${columns} ${fromProductsFirst} WHERE ${all.join(' AND ')} ORDER BY ${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`)
+      .all(...productParams, ...params, ...limit) as Row[];
+  }
   const showCost = can(actor, 'costs.view');
   return { rows: rows.map((r) => toInventoryProduct(r, showCost)), total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
 }

@@ -150,6 +150,7 @@ const en = {
       lotSum: 'Units of the item do not add up to zero',
       level: 'Stock level of the product differs from its balances',
       month: 'Value of the month differs from its moves',
+      listCache: 'A figure shown in lists (on hand, value, on order…) differs from the stock',
     },
   },
 };
@@ -304,6 +305,7 @@ const es: typeof en = {
       lotSum: 'Las unidades del elemento no suman cero',
       level: 'El nivel de existencias del producto no coincide con sus saldos',
       month: 'El valor del mes no coincide con sus movimientos',
+      listCache: 'Una cifra de las listas (existencias, valor, pedido…) no coincide con las existencias',
     },
   },
 };
