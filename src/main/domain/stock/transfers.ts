@@ -134,17 +134,20 @@ export function listTransfers(
     params.push(input.locationId, input.locationId);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM transfers t ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
   const direction = input.sortBy ? (input.sortDirection === 'desc' ? 'DESC' : 'ASC') : 'DESC';
-  const order = input.sortBy === 'number' ? `t.id ${direction}` : `t.created_at ${direction}, t.id ${direction}`;
+  // Up to COUNT_CAP matches the status and location indexes find them and they are sorted (a unary +
+  // keeps SQLite off the date index); beyond it the date index is walked until a page is found.
+  const few = count.n <= COUNT_CAP ? '+' : '';
+  const order = input.sortBy === 'number' ? `${few}t.id ${direction}` : `${few}t.created_at ${direction}, t.id ${direction}`;
   const rows = ctx.sqlite
     .prepare(
       `SELECT t.id, t.number, t.status, t.from_location_id AS fromLocationId, f.name AS fromLocationName, t.to_location_id AS toLocationId, d.name AS toLocationName,
-              (SELECT coalesce(sum(m.qty), 0) FROM stock_moves m WHERE m.source_type = 'transfer' AND m.source_id = t.id AND m.from_location_id = t.from_location_id AND m.reverses_move_id IS NULL) AS units,
+              (SELECT coalesce(sum(m.qty), 0) FROM stock_moves m INDEXED BY moves_source_idx WHERE m.source_type = 'transfer' AND m.source_id = t.id AND m.from_location_id = t.from_location_id AND m.reverses_move_id IS NULL) AS units,
               t.note, u.display_name AS userName, t.created_at AS createdAt, t.received_at AS receivedAt
        FROM transfers t JOIN locations f ON f.id = t.from_location_id JOIN locations d ON d.id = t.to_location_id JOIN users u ON u.id = t.user_id
        ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
     .all(...params, input.pageSize, offsetOf(input));
-  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM transfers t ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
   return { rows: rows as never[], total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
 }

@@ -3,6 +3,7 @@
 // (kept on inventory products and products), that internal locations are never negative and that each
 // lot sums to zero.
 import type { Ctx } from '../context';
+import { VIRTUAL } from '../locations/locations';
 
 export interface LedgerDifference {
   kind: 'balance' | 'negative' | 'lotSum' | 'level' | 'month' | 'listCache';
@@ -72,7 +73,7 @@ export function verifyLedger(ctx: Ctx): { ok: boolean; checkedBalances: number; 
 /**
  * The figures stored for lists against what they summarise: per inventory product on hand, value and the
  * below-minimum flag (stock_levels), reserved and picked (allocations), on order and back ordered
- * (receivable purchase order lines); per product the units at internal locations (locationId null).
+ * (receivable purchase order lines) and on order in drafts (lines of New orders); per product the units at internal locations (locationId null).
  * Each difference names the first figure that differs.
  */
 function listCacheDifferences(ctx: Ctx): Omit<LedgerDifference, 'kind'>[] {
@@ -87,13 +88,16 @@ function listCacheDifferences(ctx: Ctx): Omit<LedgerDifference, 'kind'>[] {
                 ip.picked AS picked, coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.product_id = ip.product_id AND a.location_id = ip.location_id AND a.kind = 'picked'), 0) AS pickedX,
                 ip.on_order AS onOrder, coalesce((SELECT sum(${outstanding}) FROM purchase_order_lines pl WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND pl.receivable = 1), 0) AS onOrderX,
                 ip.back_ordered AS backOrdered,
-                coalesce((SELECT sum(${outstanding}) FROM purchase_order_lines pl WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND pl.receivable = 1 AND pl.qty_received > 0), 0) AS backOrderedX
+                coalesce((SELECT sum(${outstanding}) FROM purchase_order_lines pl WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND pl.receivable = 1 AND pl.qty_received > 0), 0) AS backOrderedX,
+                ip.on_order_drafts AS onOrderDrafts,
+                coalesce((SELECT sum(${outstanding}) FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.po_id
+                          WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND po.status = 'new'), 0) AS onOrderDraftsX
          FROM inventory_products ip LEFT JOIN stock_levels s ON s.product_id = ip.product_id AND s.location_id = ip.location_id)
-       SELECT * FROM x WHERE onHand <> onHandX OR value <> valueX OR belowMin <> belowMinX OR reserved <> reservedX OR picked <> pickedX OR onOrder <> onOrderX OR backOrdered <> backOrderedX
+       SELECT * FROM x WHERE onHand <> onHandX OR value <> valueX OR belowMin <> belowMinX OR reserved <> reservedX OR picked <> pickedX OR onOrder <> onOrderX OR backOrdered <> backOrderedX OR onOrderDrafts <> onOrderDraftsX
        LIMIT ${LIMIT}`,
     )
     .all() as Record<string, number>[];
-  const figures = ['onHand', 'value', 'belowMin', 'reserved', 'picked', 'onOrder', 'backOrdered'];
+  const figures = ['onHand', 'value', 'belowMin', 'reserved', 'picked', 'onOrder', 'backOrdered', 'onOrderDrafts'];
   const result: Omit<LedgerDifference, 'kind'>[] = inventoryProducts.map((r) => {
     const field = figures.find((f) => r[f] !== r[`${f}X`])!;
     return { lotId: null, productId: r.productId!, locationId: r.locationId!, month: null, expected: r[`${field}X`]!, actual: r[field]! };
@@ -101,11 +105,17 @@ function listCacheDifferences(ctx: Ctx): Omit<LedgerDifference, 'kind'>[] {
   const products = ctx.sqlite
     .prepare(
       `SELECT * FROM (
-         SELECT NULL AS lotId, p.id AS productId, NULL AS locationId, NULL AS month, p.on_hand AS actual,
-                coalesce((SELECT sum(s.qty) FROM stock_levels s JOIN locations l ON l.id = s.location_id AND l.usage = 'internal' WHERE s.product_id = p.id), 0) AS expected
+         SELECT p.id AS productId, p.on_hand AS onHand, p.owned_qty AS ownedQty, p.owned_value AS ownedValue,
+                coalesce((SELECT sum(s.qty) FROM stock_levels s JOIN locations l ON l.id = s.location_id AND l.usage = 'internal' WHERE s.product_id = p.id), 0) AS onHandX,
+                coalesce((SELECT sum(s.qty) FROM stock_levels s JOIN locations l ON l.id = s.location_id AND (l.usage = 'internal' OR l.id = ${VIRTUAL.transit}) WHERE s.product_id = p.id), 0) AS ownedQtyX,
+                coalesce((SELECT sum(s.value) FROM stock_levels s JOIN locations l ON l.id = s.location_id AND (l.usage = 'internal' OR l.id = ${VIRTUAL.transit}) WHERE s.product_id = p.id), 0) AS ownedValueX
          FROM products p)
-       WHERE actual <> expected LIMIT ${LIMIT}`,
+       WHERE onHand <> onHandX OR ownedQty <> ownedQtyX OR ownedValue <> ownedValueX LIMIT ${LIMIT}`,
     )
-    .all() as Omit<LedgerDifference, 'kind'>[];
-  return [...result, ...products];
+    .all() as Record<string, number>[];
+  for (const r of products) {
+    const field = ['onHand', 'ownedQty', 'ownedValue'].find((f) => r[f] !== r[`${f}X`])!;
+    result.push({ lotId: null, productId: r.productId!, locationId: null, month: null, expected: r[`${field}X`]!, actual: r[field]! });
+  }
+  return result;
 }
