@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { createApp, type App } from '../src/main/app';
 import { ADMIN, buildDatabase, must, type BenchDb } from './build-db';
 import { cacheWriters, log, measure, record, results, timed } from './measure';
+import { listBudgets, measureLists } from './lists';
 import { measurePurchasing, purchasingBudgets } from './purchasing';
 
 const { values: args } = parseArgs({
@@ -41,7 +42,10 @@ const budgets: Record<string, { maxMs: number; maxRatio?: number; text: string }
   valuePastDate: { maxMs: 300, text: '< 300 ms' },
   valueSeries12Months: { maxMs: 300, text: '< 300 ms' },
   openAndFirstCall: { maxMs: 1500, text: '< 1.5 s' },
+  setCountQtyOneLine: { maxMs: 5, text: '< 5 ms' },
+  scanCountOneUnit: { maxMs: 5, text: '< 5 ms' },
   ...purchasingBudgets,
+  ...listBudgets,
 };
 
 
@@ -258,6 +262,7 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
 
     measureCount(app, token, bench);
     await measurePurchasing(app, token, bench);
+    measureLists(app, token, bench, now);
 
     // The whole ledger, recomputed: no budget, but it proves the bench database (and everything the
     // benchmarks wrote) is consistent.
@@ -281,8 +286,8 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
 /**
  * A 5,000-line stocktake of the office shelf. Each run starts a count and fills 5,000 lines (mostly as
  * expected, some short, some over), then only stock.postCount is timed. The lines are written straight
- * into stocktake_counts: entering them one by one through stock.setCountQty is timed separately
- * (setCountQtyOneLine), because each call re-reads the whole count. The baseline inserts the same
+ * into stocktake_counts: entering one through stock.setCountQty or stock.scanCount on the open 5,000-line
+ * count is timed separately (each reads and answers only its line). The baseline inserts the same
  * number of moves with their balance updates — mirrored, so the shelf is back as it was for the next run.
  */
 function measureCount(app: App, token: string, bench: BenchDb): void {

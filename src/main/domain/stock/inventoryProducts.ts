@@ -4,7 +4,7 @@
 // recorded in inventory_events with before and after values.
 import { DomainError } from '../../../shared/errors';
 import type { InventoryProduct } from '../../../shared/contract/stock';
-import { COUNT_CAP, offsetOf, type Actor, type Ctx, inTransaction, can } from '../context';
+import { COUNT_CAP, likePattern, offsetOf, type Actor, type Ctx, inTransaction, can } from '../context';
 import { productTextMatch, requireProduct } from '../catalog/products';
 import { requireStockLocation } from '../locations/locations';
 
@@ -166,7 +166,13 @@ export function listInventoryProducts(ctx: Ctx, actor: Actor, input: ListInput) 
   const params: unknown[] = [];
   const productWhere: string[] = [];
   const productParams: unknown[] = [];
-  if (input.q) {
+  if (input.q && matchesManyProducts(ctx, input.q)) {
+    // Text too short for the trigram index that most products contain: tested row by row, so a walk stops
+    // at the first page instead of collecting every match first.
+    const contains = likePattern(input.q);
+    where.push(`(p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.manufacturer_part_number LIKE ? ESCAPE '\\' OR p.barcode = ? OR ip.bin LIKE ? ESCAPE '\\')`);
+    params.push(contains, contains, contains, input.q, likePattern(input.q, 'prefix'));
+  } else if (input.q) {
     // The product's text, or a bin starting with the text in any letter case (as LIKE 'text%' would match,
     // but through the lower-case bin index): one set of ids, so the matches are found from it, never by
     // testing every row of a location.
@@ -189,7 +195,7 @@ export function listInventoryProducts(ctx: Ctx, actor: Actor, input: ListInput) 
   if (input.belowMin) where.push('ip.below_min = 1');
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const count = ctx.sqlite
-    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM inventory_products ip JOIN locations l ON l.id = ip.location_id ${whereSql} LIMIT ${COUNT_CAP + 1})`)
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM inventory_products ip JOIN locations l ON l.id = ip.location_id JOIN products p ON p.id = ip.product_id ${whereSql} LIMIT ${COUNT_CAP + 1})`)
     .get(...params) as { n: number };
   const dir = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
   const sortColumn = ipSorts[sortBy] ?? (sortBy === 'locationName' ? 'l.name' : (productSorts[sortBy] ?? 'p.sku'));
@@ -218,3 +224,16 @@ export function listInventoryProducts(ctx: Ctx, actor: Actor, input: ListInput) 
   const showCost = can(actor, 'costs.view');
   return { rows: rows.map((r) => toInventoryProduct(r, showCost)), total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
 }
+
+/** A text shorter than a trigram that many products contain (as while typing the first letters). */
+function matchesManyProducts(ctx: Ctx, q: string): boolean {
+  if ([...q].length >= 3) return false;
+  const contains = likePattern(q);
+  const n = ctx.sqlite
+    .prepare(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' OR barcode = ? LIMIT ${MANY_PRODUCTS})`,
+    )
+    .get(contains, contains, contains, q) as { n: number };
+  return n.n >= MANY_PRODUCTS;
+}
+const MANY_PRODUCTS = 2_000;
