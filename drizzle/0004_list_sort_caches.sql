@@ -26,8 +26,11 @@ DROP TRIGGER `stock_levels_below_min_insert`;--> statement-breakpoint
 DROP TRIGGER `stock_levels_below_min_update`;--> statement-breakpoint
 DROP TRIGGER `inventory_products_below_min_insert`;--> statement-breakpoint
 CREATE TRIGGER `stock_levels_cache_insert` AFTER INSERT ON `stock_levels` BEGIN
-  UPDATE `inventory_products` SET `on_hand` = NEW.`qty`, `value` = NEW.`value`, `below_min` = (NEW.`qty` < `min`)
+  UPDATE `inventory_products` SET `on_hand` = NEW.`qty`, `value` = NEW.`value`
   WHERE `product_id` = NEW.`product_id` AND `location_id` = NEW.`location_id`;
+  -- The flag leads every sort index: written only when it changes.
+  UPDATE `inventory_products` SET `below_min` = (NEW.`qty` < `min`)
+  WHERE `product_id` = NEW.`product_id` AND `location_id` = NEW.`location_id` AND `below_min` <> (NEW.`qty` < `min`);
   UPDATE `products` SET `on_hand` = `on_hand` + (CASE WHEN (SELECT `usage` FROM `locations` WHERE `id` = NEW.`location_id`) = 'internal' THEN NEW.`qty` ELSE 0 END),
     `owned_qty` = `owned_qty` + NEW.`qty`, `owned_value` = `owned_value` + NEW.`value`
   WHERE `id` = NEW.`product_id` AND (NEW.`qty` <> 0 OR NEW.`value` <> 0) AND (NEW.`location_id` = 5 OR (SELECT `usage` FROM `locations` WHERE `id` = NEW.`location_id`) = 'internal');
@@ -35,8 +38,11 @@ END;--> statement-breakpoint
 CREATE TRIGGER `stock_levels_cache_update` AFTER UPDATE ON `stock_levels` BEGIN
   UPDATE `inventory_products` SET `on_hand` = 0, `value` = 0, `below_min` = (0 < `min`)
   WHERE `product_id` = OLD.`product_id` AND `location_id` = OLD.`location_id` AND (OLD.`product_id` <> NEW.`product_id` OR OLD.`location_id` <> NEW.`location_id`);
-  UPDATE `inventory_products` SET `on_hand` = NEW.`qty`, `value` = NEW.`value`, `below_min` = (NEW.`qty` < `min`)
+  UPDATE `inventory_products` SET `on_hand` = NEW.`qty`, `value` = NEW.`value`
   WHERE `product_id` = NEW.`product_id` AND `location_id` = NEW.`location_id`;
+  -- The flag leads every sort index: written only when it changes.
+  UPDATE `inventory_products` SET `below_min` = (NEW.`qty` < `min`)
+  WHERE `product_id` = NEW.`product_id` AND `location_id` = NEW.`location_id` AND `below_min` <> (NEW.`qty` < `min`);
   UPDATE `products` SET `on_hand` = `on_hand` - (CASE WHEN (SELECT `usage` FROM `locations` WHERE `id` = OLD.`location_id`) = 'internal' THEN OLD.`qty` ELSE 0 END),
     `owned_qty` = `owned_qty` - OLD.`qty`, `owned_value` = `owned_value` - OLD.`value`
   WHERE `id` = OLD.`product_id` AND (OLD.`qty` <> 0 OR OLD.`value` <> 0) AND (OLD.`location_id` = 5 OR (SELECT `usage` FROM `locations` WHERE `id` = OLD.`location_id`) = 'internal');
@@ -101,8 +107,8 @@ CREATE TRIGGER `purchase_orders_drafts_cache` AFTER UPDATE OF `status` ON `purch
       WHERE pl.`po_id` = NEW.`id` AND pl.`product_id` = `inventory_products`.`product_id` AND pl.`location_id` = `inventory_products`.`location_id`), 0)
   WHERE `id` IN (SELECT ip.`id` FROM `purchase_order_lines` pl JOIN `inventory_products` ip ON ip.`product_id` = pl.`product_id` AND ip.`location_id` = pl.`location_id` WHERE pl.`po_id` = NEW.`id`);
 END;--> statement-breakpoint
-CREATE INDEX `balances_qty_idx` ON `balances` (`qty`,`lot_id`,`location_id`) WHERE qty > 0;--> statement-breakpoint
-CREATE INDEX `balances_location_qty_idx` ON `balances` (`location_id`,`qty`,`lot_id`) WHERE qty > 0;--> statement-breakpoint
+CREATE INDEX `balances_qty_idx` ON `balances` ("qty" + 0,`lot_id`,`location_id`) WHERE qty > 0;--> statement-breakpoint
+CREATE INDEX `balances_location_qty_idx` ON `balances` (`location_id`,"qty" + 0,`lot_id`) WHERE qty > 0;--> statement-breakpoint
 CREATE INDEX `balances_location_lot_idx` ON `balances` (`location_id`,`lot_id`) WHERE qty > 0;--> statement-breakpoint
 CREATE INDEX `balances_location_received_idx` ON `balances` (`location_id`,`received_at`,`lot_id`);--> statement-breakpoint
 CREATE INDEX `balances_received_idx` ON `balances` (`received_at`,`lot_id`,`location_id`);--> statement-breakpoint

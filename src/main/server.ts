@@ -1,5 +1,5 @@
 // Headless host for `npm run serve`: the same handlers over HTTP, the renderer as static files.
-// Usage: npm run serve -- --db <file> --port <n> [--host <addr>] [--demo]
+// Usage: npm run serve -- --db <file> --port <n> [--host <addr>] [--demo] [--read-workers <n>]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from './app';
 import { demoUserCount, userCount } from './domain/auth/users';
 import { createHttpServer } from './transport/http';
+import { createReadPool, withReadPool } from './transport/readPool';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(repoRoot, 'out/renderer');
@@ -45,6 +46,8 @@ function main(): void {
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      // Reads of signed-in users on worker threads with their own read-only connections (0: all on one).
+      'read-workers': { type: 'string', default: '2' },
     },
   });
   const port = Number(values.port);
@@ -64,7 +67,10 @@ function main(): void {
       process.exit(2);
     }
   }
-  const server = createHttpServer({ app, rendererDir });
+  const workers = Number(values['read-workers']);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 16) throw new Error(`Invalid --read-workers: ${values['read-workers']}`);
+  const pool = workers > 0 ? createReadPool({ dbPath: resolve(values.db!), size: workers }) : null;
+  const server = createHttpServer({ app: pool ? withReadPool(app, pool) : app, rendererDir });
   server.listen(port, host, () => {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -73,6 +79,7 @@ function main(): void {
   });
   const stop = () => {
     server.close();
+    void pool?.close();
     app.close();
     process.exit(0);
   };

@@ -131,10 +131,12 @@ export const balances = sqliteTable(
     index('balances_product_location_idx').on(t.productId, t.locationId),
     index('balances_location_idx').on(t.locationId, t.productId),
     // Stocked-item pages: ties go by lot and location, so the indexes carry them; only units on hand.
+    // The quantity is indexed as `qty + 0`, an expression only the list's sort names: the ledger's own
+    // lookups (product, location, qty > 0) keep their product index instead of taking this one.
     index('balances_location_received_idx').on(t.locationId, t.receivedAt, t.lotId),
     index('balances_received_idx').on(t.receivedAt, t.lotId, t.locationId),
-    index('balances_qty_idx').on(t.qty, t.lotId, t.locationId).where(sql`qty > 0`),
-    index('balances_location_qty_idx').on(t.locationId, t.qty, t.lotId).where(sql`qty > 0`),
+    index('balances_qty_idx').on(sql`${t.qty} + 0`, t.lotId, t.locationId).where(sql`qty > 0`),
+    index('balances_location_qty_idx').on(t.locationId, sql`${t.qty} + 0`, t.lotId).where(sql`qty > 0`),
     index('balances_location_lot_idx').on(t.locationId, t.lotId).where(sql`qty > 0`),
   ],
 );

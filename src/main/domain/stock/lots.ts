@@ -9,7 +9,8 @@ const sortColumns: Record<string, string> = {
   serialNumber: 'lt.serial_number',
   sku: 'p.sku',
   locationName: 'loc.name',
-  qty: 'b.qty',
+  // As the quantity indexes name it (see the schema).
+  qty: 'b.qty + 0',
 };
 
 const columns = `lt.id AS lotId, lt.product_id AS productId, p.sku, p.name AS productName, lt.serial_number AS serialNumber, b.location_id AS locationId, loc.name AS locationName,
