@@ -44,6 +44,8 @@ export interface ReadRequest {
   channel: string;
   input: unknown;
   userId: number;
+  /** The main thread's clock at the call, so "now" is the same wherever a read runs. */
+  now: number;
 }
 export interface ReadReply {
   id: number;
@@ -64,7 +66,7 @@ interface Slot {
 
 export interface ReadPool {
   /** Answers a read for a user the caller has already resolved from the session. */
-  read(channel: string, input: unknown, userId: number): Promise<Result<unknown>>;
+  read(channel: string, input: unknown, userId: number, now: number): Promise<Result<unknown>>;
   close(): Promise<void>;
 }
 
@@ -76,8 +78,13 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
   let closing = false;
   const spawn = (): Slot => {
     const slot: Slot = {
-      // TypeScript sources (serve through tsx, tests) need the loader in the worker too.
-      worker: new Worker(workerUrl, { workerData: { dbPath: options.dbPath }, execArgv: workerUrl.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [] }),
+      worker: workerUrl.pathname.endsWith('.ts')
+        ? // TypeScript sources (serve through tsx, tests): the worker loads its module through tsx too.
+          new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(import.meta.url)}))`, {
+            eval: true,
+            workerData: { dbPath: options.dbPath },
+          })
+        : new Worker(workerUrl, { workerData: { dbPath: options.dbPath } }),
       pending: new Map(),
     };
     slot.worker.on('message', (reply: ReadReply) => {
@@ -97,13 +104,13 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
   };
   const slots: Slot[] = Array.from({ length: Math.max(1, options.size ?? 2) }, spawn);
   return {
-    read(channel, input, userId) {
+    read(channel, input, userId, now) {
       // The least busy worker: a long read (verifyLedger, a report) keeps only its own worker.
       const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
       return new Promise((resolve) => {
         slot.pending.set(id, resolve);
-        slot.worker.postMessage({ id, channel, input, userId } satisfies ReadRequest);
+        slot.worker.postMessage({ id, channel, input, userId, now } satisfies ReadRequest);
       });
     },
     async close() {
@@ -123,7 +130,7 @@ export function withReadPool(app: App, pool: ReadPool): App {
     dispatch(channel, input, token) {
       if (readOnlyChannels.has(channel as ChannelName)) {
         const userId = app.sessions.resolve(token);
-        if (userId !== null) return pool.read(channel, input, userId);
+        if (userId !== null) return pool.read(channel, input, userId, app.ctx.now());
       }
       return app.dispatch(channel, input, token);
     },

@@ -17,7 +17,8 @@ const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
 sqlite.pragma('busy_timeout = 5000');
 sqlite.pragma('cache_size = -65536');
 sqlite.pragma('temp_store = MEMORY');
-const ctx: Ctx = { db: drizzle(sqlite, { schema }), sqlite, now: Date.now, secrets: keyFileSecretBox(`${dbPath}.key`) };
+let now = Date.now();
+const ctx: Ctx = { db: drizzle(sqlite, { schema }), sqlite, now: () => now, secrets: keyFileSecretBox(`${dbPath}.key`) };
 // Sessions live on the main thread: each read gets a session of its own here for the resolved user.
 const sessions = new SessionStore();
 const deps: DispatchDeps = {
@@ -31,6 +32,7 @@ const deps: DispatchDeps = {
 const readTransaction = sqlite.transaction((request: ReadRequest, token: string) => dispatch(deps, request.channel, request.input, token));
 
 parentPort!.on('message', (request: ReadRequest) => {
+  now = request.now;
   const token = sessions.create(request.userId);
   let result;
   try {

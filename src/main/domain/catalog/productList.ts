@@ -7,7 +7,7 @@ import { products } from '../../db/schema';
 import { COUNT_CAP, likePattern, offsetOf, type Ctx } from '../context';
 import { productTextMatch, selectProducts, toProduct } from './products';
 
-const PLAN_CAP = 30_000;
+const PLAN_CAP = 10_000;
 
 const sortColumns = {
   sku: 'p.sku',

@@ -8,10 +8,17 @@ const LIMIT = 8;
 export function globalSearch(ctx: Ctx, q: string) {
   const contains = likePattern(q);
   const serialRange = serialPrefix('lt.serial_number', q);
-  const match = productTextMatch('id', q);
-  const products = ctx.sqlite
-    .prepare(`SELECT id, sku, name FROM products WHERE ${match.sql} ORDER BY (lower(sku) = lower(?)) DESC, sku LIMIT ${LIMIT}`)
-    .all(...match.params, q) as { id: number; sku: string; name: string }[];
+  // The product whose SKU is the text comes first (found through the lower-case SKU index), then the
+  // others by SKU: a walk of the SKU index that stops at a few matches, whatever the text.
+  const exact = ctx.sqlite.prepare(`SELECT id, sku, name FROM products WHERE lower(sku) = lower(?)`).all(q) as { id: number; sku: string; name: string }[];
+  const match =
+    [...q].length >= 3
+      ? productTextMatch('id', q)
+      : { sql: `(sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' OR barcode = ?)`, params: [contains, contains, contains, q] };
+  const others = ctx.sqlite
+    .prepare(`SELECT id, sku, name FROM products WHERE ${match.sql} ORDER BY sku LIMIT ${LIMIT + exact.length}`)
+    .all(...match.params) as { id: number; sku: string; name: string }[];
+  const products = [...exact, ...others.filter((p) => !exact.some((e) => e.id === p.id))].slice(0, LIMIT);
   const serials = ctx.sqlite
     .prepare(
       `SELECT lt.id AS lotId, lt.product_id AS productId, lt.serial_number AS serialNumber, p.sku,

@@ -151,10 +151,13 @@ interface ListInput {
   belowMin?: boolean;
 }
 
+/** Up to this many matches a page is sorted from them; sorting them costs less than a long walk. */
+const SORT_MATCHES_UP_TO = 30_000;
+
 /**
- * A page, read one of two ways so that every sort and filter stays fast at any size. Up to COUNT_CAP
- * matches, the filter's own index finds them all and they are sorted (a unary + keeps SQLite off the sort
- * index). Beyond it, the sort column's index is walked until a page of matches is found: quantities
+ * A page, read one of two ways so that every sort and filter stays fast at any size. Up to
+ * SORT_MATCHES_UP_TO matches, the filter's own index finds them all and they are sorted (a unary + keeps
+ * SQLite off the sort index). Beyond it, the sort column's index is walked until a page of matches is found: quantities
  * through their (location, below-minimum flag, column) indexes, one walk per flag value merged, since
  * the flag goes with low quantities; product columns through the products' indexes, skipping products the
  * search text cannot match; the location name location by location.
@@ -170,8 +173,11 @@ export function listInventoryProducts(ctx: Ctx, actor: Actor, input: ListInput) 
     // Text too short for the trigram index that most products contain: tested row by row, so a walk stops
     // at the first page instead of collecting every match first.
     const contains = likePattern(input.q);
-    where.push(`(p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.manufacturer_part_number LIKE ? ESCAPE '\\' OR p.barcode = ? OR ip.bin LIKE ? ESCAPE '\\')`);
+    const text = `p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.manufacturer_part_number LIKE ? ESCAPE '\\' OR p.barcode = ?`;
+    where.push(`(${text} OR ip.bin LIKE ? ESCAPE '\\')`);
     params.push(contains, contains, contains, input.q, likePattern(input.q, 'prefix'));
+    productWhere.push(`(${text} OR p.id IN (SELECT product_id FROM inventory_products WHERE lower(bin) >= lower(?) AND lower(bin) < lower(?) || char(1114111)))`);
+    productParams.push(contains, contains, contains, input.q, input.q, input.q);
   } else if (input.q) {
     // The product's text, or a bin starting with the text in any letter case (as LIKE 'text%' would match,
     // but through the lower-case bin index): one set of ids, so the matches are found from it, never by
@@ -195,13 +201,13 @@ export function listInventoryProducts(ctx: Ctx, actor: Actor, input: ListInput) 
   if (input.belowMin) where.push('ip.below_min = 1');
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const count = ctx.sqlite
-    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM inventory_products ip JOIN locations l ON l.id = ip.location_id JOIN products p ON p.id = ip.product_id ${whereSql} LIMIT ${COUNT_CAP + 1})`)
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM inventory_products ip JOIN locations l ON l.id = ip.location_id JOIN products p ON p.id = ip.product_id ${whereSql} LIMIT ${SORT_MATCHES_UP_TO + 1})`)
     .get(...params) as { n: number };
   const dir = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
   const sortColumn = ipSorts[sortBy] ?? (sortBy === 'locationName' ? 'l.name' : (productSorts[sortBy] ?? 'p.sku'));
   const limit = [input.pageSize, offsetOf(input)];
   let rows: Row[];
-  if (count.n <= COUNT_CAP) {
+  if (count.n <= SORT_MATCHES_UP_TO) {
     rows = ctx.sqlite.prepare(`SELECT ${columns} ${fromIpFirst} ${whereSql} ORDER BY +${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`).all(...params, ...limit) as Row[];
   } else if (sortBy in ipSorts) {
     const flags = input.belowMin ? [1] : [0, 1];
