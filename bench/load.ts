@@ -1,4 +1,4 @@
-// `npm run bench:load -- --db <file> [--users 20] [--office 60] [--spike-users 100] [--spike 15] [--signins 20] [--think 250]`
+// `npm run bench:load -- --db <file> [--users 20] [--office 60] [--spike-users 100] [--spike 15] [--signins 20] [--think 250] [--read-workers 2]`
 // The office on the bench database, through the real HTTP host: `src/main/server.ts` is spawned on a copy of
 // the database (kept by `npm run bench -- --db <file>`, built there when missing) on a free loopback port.
 // 1. Office: `--users` people, each with their own account and session, for `--office` seconds: lists with
@@ -6,6 +6,7 @@
 //    order from creation through submission to receipt; `--think` ms (±50 %) between a person's actions.
 // 2. Spike: `--spike-users` people reading at once, back to back, for `--spike` seconds.
 // 3. Sign-ins: `--signins` people signing in at the same moment while 5 others keep reading.
+// `--read-workers` is passed to the host (0: every call on its one connection, as before the read pool).
 // Requests carry what an API client sends: `Content-Type: application/json`, `Host` of the served address,
 // no `Origin`, `Authorization: Bearer`. Every latency is counted; a request that fails on the network
 // (ECONNRESET, …) or answers an error it should not is a failure. Exits 1 when a budget or a request fails.
@@ -30,6 +31,7 @@ const { values: args } = parseArgs({
     spike: { type: 'string', default: '15' },
     signins: { type: 'string', default: '20' },
     think: { type: 'string', default: '250' },
+    'read-workers': { type: 'string', default: '2' },
   },
 });
 const USERS = Number(args.users);
@@ -217,7 +219,7 @@ async function freePort(): Promise<number> {
 }
 
 async function startServer(dbPath: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/main/server.ts'), '--db', dbPath, '--port', String(port), '--no-build'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/main/server.ts'), '--db', dbPath, '--port', String(port), '--no-build', '--read-workers', args['read-workers']!], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -273,8 +275,9 @@ async function main(): Promise<void> {
     };
 
     // 1. The office.
-    const office = { name: 'office' };
+    const office = { name: 'office sign-in' };
     const officeClients = await Promise.all([...Array(USERS).keys()].map((i) => signIn(new Client(port, office), `office${i + 1}`)));
+    office.name = 'office';
     log(`Office: ${USERS} people for ${OFFICE_S} s`);
     const officeEnd = performance.now() + OFFICE_S * 1000;
     await Promise.all(officeClients.map((c, i) => officePerson(c, world, i, officeEnd)));
