@@ -151,8 +151,12 @@ interface ListInput {
   belowMin?: boolean;
 }
 
-/** Up to this many matches a page is sorted from them; sorting them costs less than a long walk. */
-const SORT_MATCHES_UP_TO = 30_000;
+/**
+ * Up to this many matches a page is sorted from them: sorting costs less than a long walk. A search
+ * text finds its matches through the trigram index at once, so it sorts more of them.
+ */
+const SORT_MATCHES_UP_TO = COUNT_CAP;
+const SORT_TEXT_MATCHES_UP_TO = 30_000;
 
 /**
  * A page, read one of two ways so that every sort and filter stays fast at any size. Up to
@@ -169,7 +173,8 @@ export function listInventoryProducts(ctx: Ctx, actor: Actor, input: ListInput) 
   const params: unknown[] = [];
   const productWhere: string[] = [];
   const productParams: unknown[] = [];
-  if (input.q && matchesManyProducts(ctx, input.q)) {
+  const rowText = input.q !== undefined && input.q !== '' && matchesManyProducts(ctx, input.q);
+  if (input.q && rowText) {
     // Text too short for the trigram index that most products contain: tested row by row, so a walk stops
     // at the first page instead of collecting every match first.
     const contains = likePattern(input.q);
@@ -200,14 +205,16 @@ export function listInventoryProducts(ctx: Ctx, actor: Actor, input: ListInput) 
   }
   if (input.belowMin) where.push('ip.below_min = 1');
   const whereSql = `WHERE ${where.join(' AND ')}`;
+  const products = rowText ? 'JOIN products p ON p.id = ip.product_id' : '';
+  const sortUpTo = input.q && !rowText ? SORT_TEXT_MATCHES_UP_TO : SORT_MATCHES_UP_TO;
   const count = ctx.sqlite
-    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM inventory_products ip JOIN locations l ON l.id = ip.location_id JOIN products p ON p.id = ip.product_id ${whereSql} LIMIT ${SORT_MATCHES_UP_TO + 1})`)
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM inventory_products ip JOIN locations l ON l.id = ip.location_id ${products} ${whereSql} LIMIT ${sortUpTo + 1})`)
     .get(...params) as { n: number };
   const dir = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
   const sortColumn = ipSorts[sortBy] ?? (sortBy === 'locationName' ? 'l.name' : (productSorts[sortBy] ?? 'p.sku'));
   const limit = [input.pageSize, offsetOf(input)];
   let rows: Row[];
-  if (count.n <= SORT_MATCHES_UP_TO) {
+  if (count.n <= sortUpTo) {
     rows = ctx.sqlite.prepare(`SELECT ${columns} ${fromIpFirst} ${whereSql} ORDER BY +${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`).all(...params, ...limit) as Row[];
   } else if (sortBy in ipSorts) {
     const flags = input.belowMin ? [1] : [0, 1];

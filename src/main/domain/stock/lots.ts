@@ -61,11 +61,25 @@ export function listLots(
     serialProducts = { sql: `p.id IN (SELECT product_id FROM lots WHERE ${byProduct.sql})`, params: byProduct.params };
   }
   const whereSql = `WHERE ${where.join(' AND ')}`;
-  const count = ctx.sqlite
-    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM balances b ${internal} ${input.serial ? 'JOIN lots lt ON lt.id = b.lot_id' : ''} ${whereSql} LIMIT ${COUNT_CAP + 1})`)
-    .get(...params) as { n: number };
   const sortBy = input.sortBy && input.sortBy in sortColumns ? input.sortBy : 'receivedAt';
   const dir = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
+  const showCost = can(actor, 'costs.view');
+  if (serialProducts && fewSerials(ctx, input.serial!)) {
+    // A serial prefix of a few units: one pass over them finds the page and counts the matches.
+    const rows = ctx.sqlite
+      .prepare(
+        `SELECT ${columns}, count(*) OVER () AS matches ${balancesFirst('')} ${whereSql}
+         ORDER BY +${sortColumns[sortBy]} ${dir}, b.lot_id ${dir}, b.location_id ${dir} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, input.pageSize, offsetOf(input)) as { unitCost: number | null; matches?: number }[];
+    const n = rows[0]?.matches ?? (offsetOf(input) > 0 ? countLots(ctx, whereSql, params, true) : 0);
+    for (const r of rows) {
+      delete r.matches;
+      if (!showCost) r.unitCost = null;
+    }
+    return { rows: rows as never[], total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  }
+  const count = { n: countLots(ctx, whereSql, params, input.serial !== undefined) };
   const few = count.n <= COUNT_CAP;
   // Walking the lots by serial, name the lot by the walked table's own id: SQLite then knows the index
   // already orders ties by it.
@@ -78,9 +92,25 @@ export function listLots(
   const rows = ctx.sqlite
     .prepare(`SELECT ${columns} ${from} ${whereSql}${prune ? ` AND ${prune.sql}` : ''} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...params, ...(prune?.params ?? []), input.pageSize, offsetOf(input)) as { unitCost: number | null }[];
-  const showCost = can(actor, 'costs.view');
   if (!showCost) for (const r of rows) r.unitCost = null;
   return { rows: rows as never[], total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+}
+
+const FEW_SERIALS = 30_000;
+
+/** Whether a serial prefix names few stocked items, counted in the serial index alone. */
+function fewSerials(ctx: Ctx, serial: string): boolean {
+  const prefix = serialPrefix('serial_number', serial);
+  const n = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM lots WHERE ${prefix.sql} LIMIT ${FEW_SERIALS + 1})`).get(...prefix.params) as { n: number };
+  return n.n <= FEW_SERIALS;
+}
+
+function countLots(ctx: Ctx, whereSql: string, params: unknown[], bySerial: boolean): number {
+  return (
+    ctx.sqlite
+      .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM balances b ${internal} ${bySerial ? 'JOIN lots lt ON lt.id = b.lot_id' : ''} ${whereSql} LIMIT ${COUNT_CAP + 1})`)
+      .get(...params) as { n: number }
+  ).n;
 }
 
 export function editSerial(ctx: Ctx, actor: Actor, input: { lotId: number; serialNumber: string }) {
