@@ -215,7 +215,12 @@ export function listInventoryProducts(ctx: Ctx, actor: Actor, input: ListInput) 
   const limit = [input.pageSize, offsetOf(input)];
   let rows: Row[];
   if (count.n <= sortUpTo) {
-    rows = ctx.sqlite.prepare(`SELECT ${columns} ${fromIpFirst} ${whereSql} ORDER BY +${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`).all(...params, ...limit) as Row[];
+    // Only the sort key and id go through the sort; the page's rows are read after.
+    const ids = (ctx.sqlite.prepare(`SELECT ip.id ${fromIpFirst} ${whereSql} ORDER BY +${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`).all(...params, ...limit) as { id: number }[]).map(
+      (r) => r.id,
+    );
+    const byId = new Map((ctx.sqlite.prepare(`SELECT ${columns} ${fromIpFirst} WHERE ip.id IN (${ids.map(() => '?').join(',') || 'NULL'})`).all(...ids) as Row[]).map((r) => [r.id, r]));
+    rows = ids.map((id) => byId.get(id)!);
   } else if (sortBy in ipSorts) {
     const flags = input.belowMin ? [1] : [0, 1];
     const window = input.page * input.pageSize;
