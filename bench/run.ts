@@ -1,10 +1,12 @@
-// `npm run bench -- [--small] [--json <file>] [--keep]`: the performance budget of ARCHITECTURE.md.
+// `npm run bench -- [--small] [--json <file>] [--keep] [--db <file>]`: the performance budget of ARCHITECTURE.md.
 // Builds the large database in a temp folder (build-db.ts), then times each operation through the real
 // API (`app.call` as a signed-in admin) and a raw better-sqlite3 baseline doing the minimal equivalent
 // reads or writes on the same connection in the same run. Cheap operations report the median of a few
 // runs; opening the database is timed once, on the first open after the build.
 // --small builds 10,000 products / 100,000 moves: a quick check that the script works, not a measurement.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// --db <file> keeps the built database there (with a `<file>.json` describing it) and reuses it on the next
+// run: each run measures a fresh copy in the temp folder, so runs never see each other's writes.
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,11 +14,12 @@ import Database from 'better-sqlite3';
 import { createApp, type App } from '../src/main/app';
 import { ADMIN, buildDatabase, must, type BenchDb } from './build-db';
 import { cacheWriters, log, measure, record, results, timed } from './measure';
+import { listBudgets, measureLists } from './lists';
 import { measurePurchasing, purchasingBudgets } from './purchasing';
 import { authBudgets, measureAuth } from './auth';
 
 const { values: args } = parseArgs({
-  options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false }, db: { type: 'string' } },
 });
 
 const size = args.small ? { products: 10_000, moves: 100_000, shelfProducts: 5_600 } : { products: 100_000, moves: 1_000_000, shelfProducts: 5_600 };
@@ -40,8 +43,11 @@ const budgets: Record<string, { maxMs: number; maxRatio?: number; text: string }
   valuePastDate: { maxMs: 300, text: '< 300 ms' },
   valueSeries12Months: { maxMs: 300, text: '< 300 ms' },
   openAndFirstCall: { maxMs: 1500, text: '< 1.5 s' },
+  setCountQtyOneLine: { maxMs: 5, text: '< 5 ms' },
+  scanCountOneUnit: { maxMs: 5, text: '< 5 ms' },
   ...purchasingBudgets,
   ...authBudgets,
+  ...listBudgets,
 };
 
 
@@ -50,9 +56,7 @@ async function main(): Promise<void> {
   const dbPath = join(dir, 'bench.db');
   const now = Date.now();
   try {
-    log(`Building ${size.products.toLocaleString('en')} products / ${size.moves.toLocaleString('en')} moves in ${dir}`);
-    const bench = await buildDatabase({ dbPath, ...size, now, log });
-    log(`Built: ${JSON.stringify(bench.counts)}; file ${(statSync(dbPath).size / 1e6).toFixed(0)} MB`);
+    const bench = await prepareDatabase(dbPath, now);
     await measureAll(dbPath, bench, now);
   } finally {
     if (args.keep) console.log(`Kept ${dbPath}`);
@@ -63,6 +67,33 @@ async function main(): Promise<void> {
     writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`Wrote ${args.json}`);
   }
+}
+
+/** Builds the database at dbPath, or copies the one kept by `--db` (building it there first when missing). */
+async function prepareDatabase(dbPath: string, now: number): Promise<BenchDb> {
+  const kept = args.db;
+  const describe = (path: string) => `${path}.json`;
+  if (kept && existsSync(kept) && existsSync(describe(kept))) {
+    const saved = JSON.parse(readFileSync(describe(kept), 'utf8')) as { size: typeof size; bench: BenchDb };
+    if (JSON.stringify(saved.size) !== JSON.stringify(size)) throw new Error(`${kept} was built with ${JSON.stringify(saved.size)}: pass the same --small, or another --db`);
+    log(`Copying the kept database ${kept}`);
+    copyKept(kept, dbPath);
+    return saved.bench;
+  }
+  const target = kept ?? dbPath;
+  log(`Building ${size.products.toLocaleString('en')} products / ${size.moves.toLocaleString('en')} moves at ${target}`);
+  // The build's clock is kept with it: dates stay relative to when the database was built.
+  const bench = await buildDatabase({ dbPath: target, ...size, now, log });
+  log(`Built: ${JSON.stringify(bench.counts)}; file ${(statSync(target).size / 1e6).toFixed(0)} MB`);
+  if (!kept) return bench;
+  writeFileSync(describe(kept), `${JSON.stringify({ size, bench }, null, 2)}\n`);
+  copyKept(kept, dbPath);
+  return bench;
+}
+
+function copyKept(kept: string, dbPath: string): void {
+  copyFileSync(kept, dbPath);
+  if (existsSync(`${kept}.key`)) copyFileSync(`${kept}.key`, `${dbPath}.key`);
 }
 
 async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<void> {
@@ -233,6 +264,7 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
 
     measureCount(app, token, bench);
     await measurePurchasing(app, token, bench);
+    measureLists(app, token, bench, now);
     await measureAuth(app, token);
 
     // The whole ledger, recomputed: no budget, but it proves the bench database (and everything the
@@ -257,8 +289,8 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
 /**
  * A 5,000-line stocktake of the office shelf. Each run starts a count and fills 5,000 lines (mostly as
  * expected, some short, some over), then only stock.postCount is timed. The lines are written straight
- * into stocktake_counts: entering them one by one through stock.setCountQty is timed separately
- * (setCountQtyOneLine), because each call re-reads the whole count. The baseline inserts the same
+ * into stocktake_counts: entering one through stock.setCountQty or stock.scanCount on the open 5,000-line
+ * count is timed separately (each reads and answers only its line). The baseline inserts the same
  * number of moves with their balance updates — mirrored, so the shelf is back as it was for the next run.
  */
 function measureCount(app: App, token: string, bench: BenchDb): void {

@@ -1,5 +1,5 @@
 // Headless host for `npm run serve`: the same handlers over HTTP, the renderer as static files.
-// Usage: npm run serve -- --db <file> --port <n> [--host <addr>] [--allowed-host <name>]… [--demo]
+// Usage: npm run serve -- --db <file> --port <n> [--host <addr>] [--allowed-host <name>]… [--demo] [--read-workers <n>]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { createApp } from './app';
 import { demoUserCount, userCount } from './domain/auth/users';
 import { createHttpServer } from './transport/http';
 import { normaliseHostName } from './transport/http-policy';
+import { createReadPool, withReadPool } from './transport/readPool';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(repoRoot, 'out/renderer');
@@ -49,6 +50,8 @@ function main(): void {
       'allowed-host': { type: 'string', multiple: true, default: [] },
       demo: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      // Reads of signed-in users on worker threads with their own read-only connections (0: all on one).
+      'read-workers': { type: 'string', default: '2' },
     },
   });
   const port = Number(values.port);
@@ -73,7 +76,10 @@ function main(): void {
       process.exit(2);
     }
   }
-  const server = createHttpServer({ app, rendererDir, allowedHosts });
+  const workers = Number(values['read-workers']);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 16) throw new Error(`Invalid --read-workers: ${values['read-workers']}`);
+  const pool = workers > 0 ? createReadPool({ dbPath: resolve(values.db!), size: workers }) : null;
+  const server = createHttpServer({ app: pool ? withReadPool(app, pool) : app, rendererDir, allowedHosts });
   server.on('error', (error) => {
     console.error(`Cannot serve on ${host}:${port}: ${error.message}`);
     app.close();
@@ -87,6 +93,7 @@ function main(): void {
   });
   const stop = () => {
     server.close();
+    void pool?.close();
     app.close();
     process.exit(0);
   };

@@ -2,7 +2,8 @@ import type { catalogContract } from '../../shared/contract/catalog';
 import type { locationsContract } from '../../shared/contract/locations';
 import { listCategories, saveCategory } from '../domain/catalog/categories';
 import { createCompany, getCompany, listCompanies, updateCompany } from '../domain/catalog/companies';
-import { createProduct, getProduct, listProducts, listProductVendors, removeProductVendor, saveProductVendor, updateProduct } from '../domain/catalog/products';
+import { listProducts } from '../domain/catalog/productList';
+import { createProduct, getProduct, listProductVendors, removeProductVendor, saveProductVendor, updateProduct } from '../domain/catalog/products';
 import { createLocation, listLocations, setDefaultLocation, setLocationActive, updateLocation } from '../domain/locations/locations';
 import type { PartialHandlerTable } from './types';
 

@@ -12,7 +12,7 @@ import { verifyLedger } from '../domain/stock/verify';
 import type { PartialHandlerTable } from './types';
 
 export const stockHandlers: PartialHandlerTable<keyof typeof stockContract | keyof typeof searchContract> = {
-  'stock.listInventoryProducts': (input, { ctx, actor }) => listInventoryProducts(ctx, actor, input),
+  'stock.listInventoryProducts': (input, { ctx }) => listInventoryProducts(ctx, input),
   'stock.createInventoryProduct': (input, { ctx, actor }) => createInventoryProduct(ctx, actor, input),
   'stock.updateInventoryProduct': (input, { ctx, actor }) => updateInventoryProduct(ctx, actor, input),
   'stock.listLots': (input, { ctx }) => listLots(ctx, input),

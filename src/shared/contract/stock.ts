@@ -143,7 +143,7 @@ export const stockContract = {
   'stock.listInventoryProducts': channel({
     summary: 'Pages inventory products (a product stocked at a location) with on hand, reserved, picked, available, on order, back ordered.',
     permission: 'inventory.view',
-    input: pageInput(z.enum(['sku', 'productName', 'locationName', 'bin', 'onHand', 'available', 'min', 'max']), {
+    input: pageInput(z.enum(['sku', 'productName', 'locationName', 'bin', 'onHand', 'available', 'onOrder', 'backOrdered', 'min', 'max', 'value']), {
       q: z.string().trim().max(100).optional(),
       locationId: id.optional(),
       productId: id.optional(),
@@ -261,13 +261,13 @@ export const stockContract = {
     output: countSchema,
   }),
   'stock.scanCount': channel({
-    summary: 'Adds one unit to a stocktake by SKU, barcode or serial (what a scanner sends followed by Enter).',
+    summary: 'Adds one unit to a stocktake by SKU, barcode or serial (what a scanner sends followed by Enter); answers with the scanned line as it now stands.',
     permission: 'stock.count',
     input: z.object({ id, code: z.string().trim().min(1).max(100) }).strict(),
-    output: z.object({ productId: id, sku: z.string(), productName: z.string(), serialNumber: z.string().nullable(), countedQty: z.number().int() }),
+    output: z.object({ productId: id, sku: z.string(), productName: z.string(), serialNumber: z.string().nullable(), countedQty: z.number().int(), line: countLineSchema }),
   }),
   'stock.setCountQty': channel({
-    summary: 'Sets the counted quantity of a non-serialized product in a stocktake.',
+    summary: 'Sets the counted quantity of a non-serialized product in a stocktake; answers with that line as it now stands.',
     permission: 'stock.count',
     input: z.object({ id, productId: id, countedQty: z.number().int().min(0).max(1_000_000) }).strict(),
     output: countLineSchema,
@@ -324,7 +324,7 @@ export const stockContract = {
       checkedBalances: z.number().int(),
       differences: z.array(
         z.object({
-          kind: z.enum(['balance', 'negative', 'lotSum', 'level', 'month']),
+          kind: z.enum(['balance', 'negative', 'lotSum', 'level', 'month', 'listCache']),
           lotId: id.nullable(),
           productId: id.nullable(),
           locationId: id.nullable(),

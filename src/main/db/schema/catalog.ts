@@ -1,4 +1,4 @@
-import { relations } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const categories = sqliteTable('categories', {
@@ -52,8 +52,30 @@ export const products = sqliteTable(
     billingPeriod: text('billing_period', { enum: ['oneTime', 'monthly', 'quarterly', 'yearly'] }).notNull().default('oneTime'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /**
+     * Units on hand at internal locations, kept by triggers on stock_levels in the same transaction
+     * (migration 0004; checked by verifyLedger), so the catalogue sorts by it through an index.
+     */
+    onHand: integer('on_hand').notNull().default(0),
+    /**
+     * Units and value owned: at internal locations and In-transit (what the value report counts), kept
+     * the same way, so value by product pages highest first through an index.
+     */
+    ownedQty: integer('owned_qty').notNull().default(0),
+    ownedValue: integer('owned_value').notNull().default(0),
   },
-  (t) => [index('products_name_idx').on(t.name), index('products_category_idx').on(t.categoryId), index('products_barcode_idx').on(t.barcode)],
+  (t) => [
+    index('products_name_idx').on(t.name),
+    index('products_category_idx').on(t.categoryId),
+    index('products_barcode_idx').on(t.barcode),
+    index('products_unit_cost_idx').on(t.unitCost),
+    index('products_unit_price_idx').on(t.unitPrice),
+    index('products_on_hand_idx').on(t.onHand),
+    index('products_serialized_active_idx').on(t.serialized, t.active),
+    index('products_owned_value_idx').on(sql`${t.ownedValue} desc`, t.sku, t.ownedQty),
+    // Scans and SKU checks compare SKUs ignoring case.
+    index('products_sku_lower_idx').on(sql`lower(${t.sku})`),
+  ],
 );
 
 export const productVendors = sqliteTable(

@@ -21,11 +21,33 @@ export const inventoryProducts = sqliteTable(
      * below-minimum list and reorder suggestions read a partial index instead of every stock level.
      */
     belowMin: integer('below_min').notNull().default(0),
+    // The quantities the list shows, kept by triggers in the same transaction as what they count
+    // (migration 0004; checked by verifyLedger), so that every one of them sorts through an index:
+    // on hand and value from stock_levels, reserved and picked from allocations, on order and back
+    // ordered from the receivable purchase order lines.
+    onHand: integer('on_hand').notNull().default(0),
+    value: integer('value').notNull().default(0),
+    reserved: integer('reserved').notNull().default(0),
+    picked: integer('picked').notNull().default(0),
+    onOrder: integer('on_order').notNull().default(0),
+    /** Still to come on New (draft) orders: with on order, what reorder suggestions count as coming. */
+    onOrderDrafts: integer('on_order_drafts').notNull().default(0),
+    backOrdered: integer('back_ordered').notNull().default(0),
+    available: integer('available').generatedAlwaysAs(sql`on_hand - reserved - picked`, { mode: 'virtual' }),
   },
   (t) => [
     uniqueIndex('inventory_products_unique').on(t.productId, t.locationId),
     index('inventory_products_location_idx').on(t.locationId),
     index('inventory_products_below_min_idx').on(t.locationId, t.productId).where(sql`below_min = 1`),
+    index('inventory_products_below_min_product_idx').on(t.productId).where(sql`below_min = 1`),
+    // Per sortable column, an index after the below-minimum flag, alone and after the location: a first
+    // page walks it (both flag values merged, or the flagged ones only) and stops.
+    ...(['bin', 'min', 'max', 'onHand', 'available', 'onOrder', 'backOrdered', 'value'] as const).flatMap((c) => {
+      const name = c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+      return [index(`inventory_products_${name}_idx`).on(t.belowMin, t[c]), index(`inventory_products_location_${name}_idx`).on(t.locationId, t.belowMin, t[c])];
+    }),
+    // Bin prefixes ignoring case (what the search box's LIKE matches), through an index.
+    index('inventory_products_bin_lower_idx').on(sql`lower(${t.bin})`),
   ],
 );
 
@@ -114,6 +136,9 @@ export const stockMoves = sqliteTable(
     index('moves_lot_idx').on(t.lotId),
     index('moves_source_idx').on(t.sourceType, t.sourceId),
     index('moves_user_idx').on(t.userId, t.occurredAt),
+    // History filtered by a location and a user: each end of the move has its own walk.
+    index('moves_from_user_idx').on(t.fromLocationId, t.userId, t.occurredAt),
+    index('moves_to_user_idx').on(t.toLocationId, t.userId, t.occurredAt),
     index('moves_reverses_idx').on(t.reversesMoveId).where(sql`reverses_move_id is not null`),
   ],
 );
@@ -133,8 +158,14 @@ export const balances = sqliteTable(
     primaryKey({ columns: [t.lotId, t.locationId] }),
     index('balances_product_location_idx').on(t.productId, t.locationId),
     index('balances_location_idx').on(t.locationId, t.productId),
-    index('balances_location_received_idx').on(t.locationId, t.receivedAt),
-    index('balances_received_idx').on(t.receivedAt),
+    // Stocked-item pages: ties go by lot and location, so the indexes carry them; only units on hand.
+    // The quantity is indexed as `qty + 0`, an expression only the list's sort names: the ledger's own
+    // lookups (product, location, qty > 0) keep their product index instead of taking this one.
+    index('balances_location_received_idx').on(t.locationId, t.receivedAt, t.lotId),
+    index('balances_received_idx').on(t.receivedAt, t.lotId, t.locationId),
+    index('balances_qty_idx').on(sql`${t.qty} + 0`, t.lotId, t.locationId).where(sql`qty > 0`),
+    index('balances_location_qty_idx').on(t.locationId, sql`${t.qty} + 0`, t.lotId).where(sql`qty > 0`),
+    index('balances_location_lot_idx').on(t.locationId, t.lotId).where(sql`qty > 0`),
   ],
 );
 
@@ -150,7 +181,11 @@ export const stockLevels = sqliteTable(
     qty: integer('qty').notNull(),
     value: integer('value').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.productId, t.locationId] }), index('stock_levels_location_idx').on(t.locationId, t.productId)],
+  (t) => [
+    primaryKey({ columns: [t.productId, t.locationId] }),
+    index('stock_levels_location_idx').on(t.locationId, t.productId),
+    index('stock_levels_location_value_idx').on(t.locationId, t.value, t.qty),
+  ],
 );
 
 /**
@@ -214,7 +249,12 @@ export const transfers = sqliteTable(
     createdAt: integer('created_at').notNull(),
     receivedAt: integer('received_at'),
   },
-  (t) => [index('transfers_created_idx').on(t.createdAt)],
+  (t) => [
+    index('transfers_created_idx').on(t.createdAt),
+    index('transfers_status_idx').on(t.status, t.createdAt),
+    index('transfers_from_idx').on(t.fromLocationId, t.createdAt),
+    index('transfers_to_idx').on(t.toLocationId, t.createdAt),
+  ],
 );
 
 export const stocktakes = sqliteTable('stocktakes', {
@@ -262,7 +302,14 @@ export const inventoryEvents = sqliteTable(
     userId: integer('user_id').references(() => users.id),
     changes: text('changes').notNull(),
   },
-  (t) => [index('inventory_events_occurred_idx').on(t.occurredAt), index('inventory_events_product_idx').on(t.productId, t.occurredAt)],
+  (t) => [
+    index('inventory_events_occurred_idx').on(t.occurredAt),
+    index('inventory_events_product_idx').on(t.productId, t.occurredAt),
+    index('inventory_events_location_idx').on(t.locationId, t.occurredAt),
+    index('inventory_events_user_idx').on(t.userId, t.occurredAt),
+    index('inventory_events_serial_idx').on(t.serialNumber).where(sql`serial_number is not null`),
+    index('inventory_events_lot_idx').on(t.lotId).where(sql`lot_id is not null`),
+  ],
 );
 
 /** Human document numbers (ADJ-1001, TRF-1001, CNT-1001, …). */

@@ -1,28 +1,28 @@
 // Products and product vendors. Invariants: SKUs are unique (case-insensitive); a serialized product
 // cannot become non-serialized (or the reverse) while units are on hand, since its lots would no longer
 // match one-unit-per-serial; at most one default vendor per product.
-import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Product, productInput } from '../../../shared/contract/catalog';
 import { DomainError } from '../../../shared/errors';
 import { categories, companies, products, productVendors } from '../../db/schema';
-import { COUNT_CAP, countUpTo, inTransaction, likePattern, offsetOf, sqlWithParams, type Ctx } from '../context';
+import { inTransaction, likePattern, type Ctx } from '../context';
 import { requireVendor } from './companies';
 
 export type ProductFields = z.output<typeof productInput>;
 
-const onHandSql = sql<number>`coalesce((select sum(b.qty) from balances b join locations l on l.id = b.location_id and l.usage = 'internal' where b.product_id = ${products.id}), 0)`;
 const defaultVendorSql = sql<string | null>`(select c.name from product_vendors pv join companies c on c.id = pv.vendor_id where pv.product_id = ${products.id} and pv.is_default = 1)`;
 
-function selectProducts(ctx: Ctx) {
+export function selectProducts(ctx: Ctx) {
   return ctx.db
-    .select({ product: products, categoryName: categories.name, onHand: onHandSql, defaultVendorName: defaultVendorSql })
+    .select({ product: products, categoryName: categories.name, onHand: products.onHand, defaultVendorName: defaultVendorSql })
     .from(products)
     .leftJoin(categories, eq(categories.id, products.categoryId));
 }
 
-function toProduct(r: { product: typeof products.$inferSelect; categoryName: string | null; onHand: number; defaultVendorName: string | null }): Product {
-  const { createdAt: _c, updatedAt: _u, ...p } = r.product;
+export function toProduct(r: { product: typeof products.$inferSelect; categoryName: string | null; onHand: number; defaultVendorName: string | null }): Product {
+  // The owned figures are caches for the value report (costs): never part of a product as shown.
+  const { createdAt: _c, updatedAt: _u, ownedQty: _q, ownedValue: _v, ...p } = r.product;
   return { ...p, categoryName: r.categoryName, onHand: r.onHand, defaultVendorName: r.defaultVendorName };
 }
 
@@ -99,39 +99,6 @@ export function productTextMatch(idColumn: string, q: string): { sql: string; pa
     sql: `${idColumn} IN (SELECT id FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' OR barcode = ?)`,
     params: [contains, contains, contains, q],
   };
-}
-
-const productSortColumns = {
-  sku: products.sku,
-  name: products.name,
-  category: categories.name,
-  unitCost: products.unitCost,
-  unitPrice: products.unitPrice,
-  onHand: onHandSql,
-} as const;
-
-export function listProducts(
-  ctx: Ctx,
-  input: { page: number; pageSize: number; sortBy?: keyof typeof productSortColumns; sortDirection: 'asc' | 'desc'; q?: string; categoryId?: number; serialized?: boolean; active?: boolean },
-) {
-  const conditions: SQL[] = [];
-  if (input.q) {
-    const match = productTextMatch('"products"."id"', input.q);
-    conditions.push(sqlWithParams(match.sql, match.params));
-  }
-  if (input.categoryId) conditions.push(eq(products.categoryId, input.categoryId));
-  if (input.serialized !== undefined) conditions.push(eq(products.serialized, input.serialized));
-  if (input.active !== undefined) conditions.push(eq(products.active, input.active));
-  const where = and(...conditions);
-  const column = productSortColumns[input.sortBy ?? 'sku'];
-  const rows = selectProducts(ctx)
-    .where(where)
-    .orderBy(input.sortDirection === 'desc' ? desc(column) : asc(column), asc(products.id))
-    .limit(input.pageSize)
-    .offset(offsetOf(input))
-    .all();
-  const count = countUpTo(ctx, ctx.db.select({ one: sql`1` }).from(products).where(where).limit(COUNT_CAP + 1));
-  return { rows: rows.map(toProduct), ...count };
 }
 
 // Product vendors ---------------------------------------------------------------------------

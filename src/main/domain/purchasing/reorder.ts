@@ -7,22 +7,22 @@ import { COUNT_CAP, inTransaction, offsetOf, type Actor, type Ctx } from '../con
 import { getSettings } from '../settings/settings';
 import { insertOrder, orderSummaries } from './orders';
 
-/** Units still to come on orders that are not received or cancelled (New ones included). */
-export const onOrderIncludingDrafts = `coalesce((SELECT sum(pl.qty_ordered - pl.qty_canceled - pl.qty_received) FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.po_id
-  WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND po.status IN ('new', 'submitted', 'receivedPartial')), 0)`;
-const onHand = `coalesce((SELECT s.qty FROM stock_levels s WHERE s.product_id = ip.product_id AND s.location_id = ip.location_id), 0)`;
-
-const suggestionSql = `SELECT ip.id AS inventoryProductId, ip.product_id AS productId, p.sku, p.name AS productName, ip.location_id AS locationId, l.name AS locationName,
-    ${onHand} AS onHand, ip.min, ip.max, ${onOrderIncludingDrafts} AS onOrder,
-    pv.vendor_id AS vendorId, v.name AS vendorName, pv.vendor_part_number AS vendorPartNumber, pv.vendor_cost AS vendorCost
-  FROM inventory_products ip JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id
-  LEFT JOIN product_vendors pv ON pv.product_id = ip.product_id AND pv.is_default = 1 LEFT JOIN companies v ON v.id = pv.vendor_id
-  WHERE ip.below_min = 1 AND l.active = 1 AND p.active = 1`;
+// What is already coming counts against the maximum: on order (submitted lines) and in drafts (New
+// orders), both kept on the inventory product by triggers (migration 0004), like on hand.
+const columns = `ip.id AS inventoryProductId, ip.product_id AS productId, p.sku, p.name AS productName, ip.location_id AS locationId, l.name AS locationName,
+    ip.on_hand AS onHand, ip.min, ip.max, ip.on_order + ip.on_order_drafts AS onOrder,
+    pv.vendor_id AS vendorId, v.name AS vendorName, pv.vendor_part_number AS vendorPartNumber, pv.vendor_cost AS vendorCost`;
+const suggested = `ip.below_min = 1 AND ip.max - ip.on_hand - ip.on_order - ip.on_order_drafts > 0`;
 
 type Row = Omit<Suggestion, 'suggestedQty'> & { vendorCost: number | null };
 
+/**
+ * Suggestions by vendor name, then SKU and location; products without a default vendor last (they cannot
+ * be ordered until one is added). A page walks the vendors in name order and sorts only their products,
+ * so it stops at the first vendors however many products are below their minimum.
+ */
 export function reorderSuggestions(ctx: Ctx, input: { page: number; pageSize: number; sortDirection: 'asc' | 'desc'; locationId?: number; vendorId?: number }) {
-  const where: string[] = [];
+  const where: string[] = [suggested, 'l.active = 1', 'p.active = 1'];
   const params: unknown[] = [];
   if (input.locationId) {
     where.push('ip.location_id = ?');
@@ -32,13 +32,34 @@ export function reorderSuggestions(ctx: Ctx, input: { page: number; pageSize: nu
     where.push('pv.vendor_id = ?');
     params.push(input.vendorId);
   }
-  const filtered = `SELECT * FROM (${suggestionSql}${where.length ? ` AND ${where.join(' AND ')}` : ''}) WHERE max - onHand - onOrder > 0`;
+  const whereSql = where.join(' AND ');
   const direction = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
-  // Products without a default vendor come last: they cannot be ordered until one is added.
-  const rows = ctx.sqlite
-    .prepare(`${filtered} ORDER BY vendorName IS NULL, vendorName ${direction}, sku, locationName LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, offsetOf(input)) as Row[];
-  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (${filtered} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
+  const window = input.page * input.pageSize;
+  const withVendor = ctx.sqlite
+    .prepare(
+      `SELECT ${columns} FROM companies v INDEXED BY companies_name_unique CROSS JOIN product_vendors pv INDEXED BY product_vendors_vendor_idx ON pv.vendor_id = v.id AND pv.is_default = 1
+         JOIN products p ON p.id = pv.product_id JOIN inventory_products ip INDEXED BY inventory_products_below_min_product_idx ON ip.product_id = p.id JOIN locations l ON l.id = ip.location_id
+       WHERE ${whereSql} ORDER BY v.name ${direction}, p.sku, l.name LIMIT ${window}`,
+    )
+    .all(...params) as Row[];
+  const withoutVendor =
+    withVendor.length < window && !input.vendorId
+      ? (ctx.sqlite
+          .prepare(
+            `SELECT ${columns} FROM inventory_products ip JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id
+               LEFT JOIN product_vendors pv ON pv.product_id = ip.product_id AND pv.is_default = 1 LEFT JOIN companies v ON v.id = pv.vendor_id
+             WHERE ${whereSql} AND pv.id IS NULL ORDER BY p.sku, l.name LIMIT ${window - withVendor.length}`,
+          )
+          .all(...params) as Row[])
+      : [];
+  const rows = [...withVendor, ...withoutVendor].slice(offsetOf(input));
+  // One vendor's suggestions are counted from its products, not from every row below its minimum.
+  const countFrom = input.vendorId
+    ? `FROM product_vendors pv INDEXED BY product_vendors_vendor_idx CROSS JOIN inventory_products ip INDEXED BY inventory_products_below_min_product_idx ON ip.product_id = pv.product_id AND pv.is_default = 1`
+    : `FROM inventory_products ip LEFT JOIN product_vendors pv ON pv.product_id = ip.product_id AND pv.is_default = 1`;
+  const count = ctx.sqlite
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 ${countFrom} JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id WHERE ${whereSql} LIMIT ${COUNT_CAP + 1})`)
+    .get(...params) as { n: number };
   return {
     rows: rows.map((r) => ({ ...r, suggestedQty: r.max - r.onHand - r.onOrder })),
     total: Math.min(count.n, COUNT_CAP),

@@ -76,4 +76,55 @@ describe('stocktake', () => {
     expect(onHand(w.laptop.id, w.main.id)).toBe(3);
     expect(t.ok('stock.listCounts', {}).rows.map((c) => c.status)).toEqual(['reversed', 'canceled']);
   });
+
+  it('answers each scan and typed quantity with exactly the line the whole count shows, for every kind of line', () => {
+    const toner = t.ok('catalog.createProduct', { sku: 'TN-2420', name: 'Brother toner', unitCost: 500_000, unitPrice: 800_000, msrp: 900_000, serialized: false, barcode: '4977766779' });
+    const dock = t.ok('catalog.createProduct', { sku: 'DK-USB', name: 'USB-C dock', unitCost: 1_500_000, unitPrice: 2_000_000, msrp: 2_500_000, serialized: true });
+    t.ok('stock.add', { productId: toner.id, locationId: w.main.id, qty: 4, costMethod: 'manual', unitCost: 500_000, reason: null });
+    t.ok('stock.add', { productId: dock.id, locationId: w.shelf.id, qty: 2, costMethod: 'catalogue', serials: ['DK-1', 'DK-2'], reason: null });
+    const count = t.ok('stock.startCount', { locationId: w.main.id });
+    const lineOf = (productId: number) => t.ok('stock.getCount', { id: count.id }).lines.find((l) => l.productId === productId);
+    const scans: [string, number][] = [
+      ['CAB-6-2M', w.cable.id], // SKU, expected here
+      ['cab-6-2m', w.cable.id], // SKU in another case
+      ['8412345678905', w.cable.id], // barcode
+      ['4977766779', toner.id],
+      ['SN-2', w.laptop.id], // serial expected here
+      ['SN-9', w.laptop.id], // serial the ledger places in the van
+      ['DK-1', dock.id], // a product not expected at this location at all
+      ['SN-1', w.laptop.id],
+    ];
+    for (const [code, productId] of scans) {
+      const answer = t.ok('stock.scanCount', { id: count.id, code });
+      expect(answer.productId).toBe(productId);
+      expect(answer.line).toEqual(lineOf(productId));
+      expect(answer.countedQty).toBe(answer.line.countedQty);
+    }
+    expect(lineOf(w.laptop.id)).toMatchObject({ expectedQty: 3, countedQty: 3, missingSerials: ['SN-3'], unexpectedSerials: ['SN-9'] });
+    expect(lineOf(dock.id)).toMatchObject({ expectedQty: 0, countedQty: 1, difference: 1, unexpectedSerials: ['DK-1'] });
+    const typed: [number, number][] = [
+      [w.cable.id, 0],
+      [w.cable.id, 25],
+      [toner.id, 4],
+      [w.laptop.id, 0], // serialized: "counted, none found" clears its scans
+      [dock.id, 0],
+    ];
+    for (const [productId, countedQty] of typed) {
+      const answer = t.ok('stock.setCountQty', { id: count.id, productId, countedQty });
+      expect(answer).toEqual(lineOf(productId));
+      expect(answer).toMatchObject({ counted: true, countedQty });
+    }
+    expect(lineOf(w.laptop.id)).toMatchObject({ expectedQty: 3, difference: -3, missingSerials: ['SN-1', 'SN-2', 'SN-3'], unexpectedSerials: [] });
+    // A product neither stocked here nor counted yet gets its first line from a typed quantity.
+    const fresh = t.ok('catalog.createProduct', { sku: 'AA-NEW', name: 'New product', unitCost: 10_000, unitPrice: 20_000, msrp: 20_000, serialized: false });
+    const first = t.ok('stock.setCountQty', { id: count.id, productId: fresh.id, countedQty: 2 });
+    expect(first).toEqual(lineOf(fresh.id));
+    expect(first).toMatchObject({ expectedQty: 0, countedQty: 2, difference: 2 });
+    // Refusals leave the line as it was.
+    expect(t.ok('stock.scanCount', { id: count.id, code: 'SN-2' }).line).toMatchObject({ countedQty: 1, missingSerials: ['SN-1', 'SN-3'] });
+    const before = t.ok('stock.getCount', { id: count.id }).lines;
+    expect(t.fail('stock.setCountQty', { id: count.id, productId: dock.id, countedQty: 1 }).code).toBe('SERIAL_REQUIRED');
+    expect(t.fail('stock.scanCount', { id: count.id, code: 'SN-2' }).code).toBe('DUPLICATE_SERIAL');
+    expect(t.ok('stock.getCount', { id: count.id }).lines).toEqual(before);
+  });
 });

@@ -131,32 +131,38 @@ function postedSerialDifferences(ctx: Ctx, stocktakeId: number, locationId: numb
   return result;
 }
 
-/** Per serialized product: serials on hand here but not scanned, and scanned but not on hand here. */
-function serialDifferences(ctx: Ctx, stocktakeId: number, locationId: number): Map<number, { missing: string[]; unexpected: string[] }> {
+/**
+ * Per serialized product: serials on hand here but not scanned, and scanned but not on hand here. With
+ * `productId`, that product's only (one line of the count, through the product's indexes).
+ */
+function serialDifferences(ctx: Ctx, stocktakeId: number, locationId: number, productId?: number): Map<number, { missing: string[]; unexpected: string[] }> {
   const result = new Map<number, { missing: string[]; unexpected: string[] }>();
   const get = (pid: number) => {
     let r = result.get(pid);
     if (!r) result.set(pid, (r = { missing: [], unexpected: [] }));
     return r;
   };
+  const one = productId !== undefined;
   const missing = ctx.sqlite
     .prepare(
       `SELECT l.product_id AS productId, l.serial_number AS serial FROM balances b JOIN lots l ON l.id = b.lot_id
        WHERE b.location_id = ? AND b.qty > 0 AND l.serial_number IS NOT NULL
          AND l.product_id IN (SELECT product_id FROM stocktake_counts WHERE stocktake_id = ?)
          AND NOT EXISTS (SELECT 1 FROM stocktake_serials s WHERE s.stocktake_id = ? AND s.product_id = l.product_id AND s.serial_number = l.serial_number)
+         ${one ? 'AND b.product_id = ?' : ''}
        ORDER BY l.serial_number`,
     )
-    .all(locationId, stocktakeId, stocktakeId) as { productId: number; serial: string }[];
+    .all(locationId, stocktakeId, stocktakeId, ...(one ? [productId] : [])) as { productId: number; serial: string }[];
   for (const m of missing) get(m.productId).missing.push(m.serial);
   const unexpected = ctx.sqlite
     .prepare(
       `SELECT s.product_id AS productId, s.serial_number AS serial FROM stocktake_serials s
        JOIN lots l ON l.product_id = s.product_id AND l.serial_number = s.serial_number
        WHERE s.stocktake_id = ? AND NOT EXISTS (SELECT 1 FROM balances b WHERE b.lot_id = l.id AND b.location_id = ? AND b.qty > 0)
+         ${one ? 'AND s.product_id = ?' : ''}
        ORDER BY s.serial_number`,
     )
-    .all(stocktakeId, locationId) as { productId: number; serial: string }[];
+    .all(stocktakeId, locationId, ...(one ? [productId] : [])) as { productId: number; serial: string }[];
   for (const u of unexpected) get(u.productId).unexpected.push(u.serial);
   return result;
 }
@@ -168,6 +174,32 @@ export function listCounts(ctx: Ctx, input: { page: number; pageSize: number; so
   const rows = ctx.sqlite.prepare(`${headerSql} ${where} ORDER BY s.id ${direction} LIMIT ? OFFSET ?`).all(...params, input.pageSize, offsetOf(input)) as Header[];
   const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM stocktakes s ${where} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
   return { rows, total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+}
+
+type CountLine = ReturnType<typeof getCount>['lines'][number];
+
+/**
+ * One line of an open count, as getCount shows it, read through the product's own rows: scanning and
+ * typing cost the same on a 5,000-line count as on a 5-line one.
+ */
+function openCountLine(ctx: Ctx, h: Header, productId: number): CountLine {
+  const product = ctx.sqlite.prepare(`SELECT id, sku, name, serialized FROM products WHERE id = ?`).get(productId) as ProductInfo;
+  const expected = ctx.sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS qty FROM balances WHERE product_id = ? AND location_id = ?`).get(productId, h.locationId) as { qty: number };
+  const counted = ctx.sqlite.prepare(`SELECT counted_qty AS qty FROM stocktake_counts WHERE stocktake_id = ? AND product_id = ?`).get(h.id, productId) as { qty: number } | undefined;
+  const diff = serialDifferences(ctx, h.id, h.locationId, productId).get(productId);
+  const countedQty = counted?.qty ?? 0;
+  return {
+    productId,
+    sku: product.sku,
+    productName: product.name,
+    serialized: product.serialized === 1,
+    expectedQty: expected.qty,
+    counted: counted !== undefined,
+    countedQty,
+    difference: counted ? countedQty - expected.qty : 0,
+    missingSerials: counted ? (diff?.missing ?? []) : [],
+    unexpectedSerials: diff?.unexpected ?? [],
+  };
 }
 
 function addCounted(ctx: Ctx, stocktakeId: number, productId: number, delta: number): number {
@@ -183,7 +215,7 @@ function addCounted(ctx: Ctx, stocktakeId: number, productId: number, delta: num
 /** One scan: a serial number counts that unit; a SKU or barcode counts one unit of a non-serialized product. */
 export function scanCount(ctx: Ctx, input: { id: number; code: string }) {
   return inTransaction(ctx, () => {
-    requireOpen(ctx, input.id);
+    const h = requireOpen(ctx, input.id);
     // A serial in any spelling (case, blanks around it) counts the unit under its stored serial.
     const unit = findSerialUnitAnyProduct(ctx, input.code);
     const bySerial = unit
@@ -195,7 +227,7 @@ export function scanCount(ctx: Ctx, input: { id: number; code: string }) {
         .run(input.id, bySerial.id, bySerial.serial);
       if (inserted.changes === 0) throw new DomainError('DUPLICATE_SERIAL', { serials: [bySerial.serial], within: 'count' });
       const n = addCounted(ctx, input.id, bySerial.id, 1);
-      return { productId: bySerial.id, sku: bySerial.sku, productName: bySerial.name, serialNumber: bySerial.serial, countedQty: n };
+      return { productId: bySerial.id, sku: bySerial.sku, productName: bySerial.name, serialNumber: bySerial.serial, countedQty: n, line: openCountLine(ctx, h, bySerial.id) };
     }
     const product = ctx.sqlite
       .prepare(`SELECT id, sku, name, serialized FROM products WHERE lower(sku) = lower(?) OR barcode = ? ORDER BY lower(sku) = lower(?) DESC LIMIT 1`)
@@ -203,13 +235,13 @@ export function scanCount(ctx: Ctx, input: { id: number; code: string }) {
     if (!product) throw new DomainError('NOT_FOUND', { entity: 'code', code: input.code });
     if (product.serialized === 1) throw new DomainError('SERIAL_REQUIRED', { sku: product.sku });
     const n = addCounted(ctx, input.id, product.id, 1);
-    return { productId: product.id, sku: product.sku, productName: product.name, serialNumber: null, countedQty: n };
+    return { productId: product.id, sku: product.sku, productName: product.name, serialNumber: null, countedQty: n, line: openCountLine(ctx, h, product.id) };
   });
 }
 
-export function setCountQty(ctx: Ctx, input: { id: number; productId: number; countedQty: number }) {
-  inTransaction(ctx, () => {
-    requireOpen(ctx, input.id);
+export function setCountQty(ctx: Ctx, input: { id: number; productId: number; countedQty: number }): CountLine {
+  return inTransaction(ctx, () => {
+    const h = requireOpen(ctx, input.id);
     const product = ctx.sqlite.prepare(`SELECT id, serialized FROM products WHERE id = ?`).get(input.productId) as ProductInfo | undefined;
     if (!product) throw new DomainError('NOT_FOUND', { entity: 'product', id: input.productId });
     if (product.serialized === 1) {
@@ -220,8 +252,8 @@ export function setCountQty(ctx: Ctx, input: { id: number; productId: number; co
     ctx.sqlite
       .prepare(`INSERT INTO stocktake_counts (stocktake_id, product_id, counted_qty) VALUES (?, ?, ?) ON CONFLICT (stocktake_id, product_id) DO UPDATE SET counted_qty = excluded.counted_qty`)
       .run(input.id, input.productId, input.countedQty);
+    return openCountLine(ctx, h, input.productId);
   });
-  return getCount(ctx, input.id).lines.find((l) => l.productId === input.productId)!;
 }
 
 export function cancelCount(ctx: Ctx, id: number) {

@@ -73,18 +73,22 @@ interface Part {
  */
 function parts(input: HistoryInput, dir: string, window: number): Part[] {
   const moveEnds: ('from' | 'to' | undefined)[] = input.locationId ? ['from', 'to'] : [undefined];
+  // A product has few moves: walk its own index, whatever else filters them (without statistics SQLite
+  // may walk a user's or a location's instead).
+  const moves = input.productId ? 'stock_moves m INDEXED BY moves_product_idx' : 'stock_moves m';
+  const events = input.productId ? 'inventory_events e INDEXED BY inventory_events_product_idx' : 'inventory_events e';
   const result: Part[] = moveEnds.map((end) => {
     const f = filters(input, 'move', end);
     return {
-      keys: `SELECT 'move' AS side, m.id, m.occurred_at AS occurredAt FROM stock_moves m ${f.sql} ORDER BY m.occurred_at ${dir}, m.id ${dir} LIMIT ${window}`,
-      count: `SELECT count(*) AS n FROM (SELECT 1 FROM stock_moves m ${f.sql} LIMIT ${COUNT_CAP + 1})`,
+      keys: `SELECT 'move' AS side, m.id, m.occurred_at AS occurredAt FROM ${moves} ${f.sql} ORDER BY m.occurred_at ${dir}, m.id ${dir} LIMIT ${window}`,
+      count: `SELECT count(*) AS n FROM (SELECT 1 FROM ${moves} ${f.sql} LIMIT ${COUNT_CAP + 1})`,
       params: f.params,
     };
   });
   const e = filters(input, 'event');
   result.push({
-    keys: `SELECT 'event' AS side, e.id, e.occurred_at AS occurredAt FROM inventory_events e ${e.sql} ORDER BY e.occurred_at ${dir}, e.id ${dir} LIMIT ${window}`,
-    count: `SELECT count(*) AS n FROM (SELECT 1 FROM inventory_events e ${e.sql} LIMIT ${COUNT_CAP + 1})`,
+    keys: `SELECT 'event' AS side, e.id, e.occurred_at AS occurredAt FROM ${events} ${e.sql} ORDER BY e.occurred_at ${dir}, e.id ${dir} LIMIT ${window}`,
+    count: `SELECT count(*) AS n FROM (SELECT 1 FROM ${events} ${e.sql} LIMIT ${COUNT_CAP + 1})`,
     params: e.params,
   });
   return result;

@@ -1,9 +1,10 @@
 // Inventory products: a product stocked at a location. Invariants: one per (product, location);
-// 0 ≤ min ≤ max; on hand is never stored, it is read from stock_levels (kept with the balances); every creation and edit is
+// 0 ≤ min ≤ max; the quantities (on hand, value, reserved, picked, on order, back ordered) are caches kept by
+// triggers in the same transaction as what they count and checked by verifyLedger; every creation and edit is
 // recorded in inventory_events with before and after values.
 import { DomainError } from '../../../shared/errors';
 import type { InventoryProduct } from '../../../shared/contract/stock';
-import { COUNT_CAP, likePattern, offsetOf, type Actor, type Ctx, inTransaction, can } from '../context';
+import { COUNT_CAP, likePattern, offsetOf, type Actor, type Ctx, inTransaction } from '../context';
 import { productTextMatch, requireProduct } from '../catalog/products';
 import { requireStockLocation } from '../locations/locations';
 
@@ -61,7 +62,7 @@ export function createInventoryProduct(ctx: Ctx, actor: Actor, input: IpFields &
       userId: actor.userId,
       changes: fields.filter((f) => input[f] !== null).map((f) => ({ field: f, before: null, after: show(input[f]) })),
     });
-    return getInventoryProduct(ctx, actor, id);
+    return getInventoryProduct(ctx, id);
   });
 }
 
@@ -73,36 +74,29 @@ export function updateInventoryProduct(ctx: Ctx, actor: Actor, input: IpFields &
       .get(input.id) as (IpFields & { productId: number; locationId: number }) | undefined;
     if (!current) throw new DomainError('NOT_FOUND', { entity: 'inventoryProduct', id: input.id });
     const changes = fields.filter((f) => current[f] !== input[f]).map((f) => ({ field: f, before: show(current[f]), after: show(input[f]) }));
-    if (changes.length === 0) return getInventoryProduct(ctx, actor, input.id);
+    if (changes.length === 0) return getInventoryProduct(ctx, input.id);
     ctx.sqlite.prepare(`UPDATE inventory_products SET bin = ?, reference_number = ?, min = ?, max = ? WHERE id = ?`).run(input.bin, input.referenceNumber, input.min, input.max, input.id);
     recordEvent(ctx, { type: 'inventoryProduct.updated', productId: current.productId, locationId: current.locationId, userId: actor.userId, changes });
-    return getInventoryProduct(ctx, actor, input.id);
+    return getInventoryProduct(ctx, input.id);
   });
 }
 
-// Quantities are computed per row of the page only (correlated subqueries), so a page costs the same at
-// any catalogue size. On order / back ordered come from the purchase order lines still to receive.
+// The quantities are stored on the inventory product, kept by triggers beside what they count (see the
+// schema): a page reads them as columns and every sortable one has an index, alone and after the location.
 const columns = `ip.id AS id, ip.product_id AS productId, p.sku AS sku, p.name AS productName, p.serialized AS serialized,
-  ip.location_id AS locationId, l.name AS locationName, ip.bin AS bin, ip.reference_number AS referenceNumber, ip.min AS min, ip.max AS max`;
-const onHandExpr = `coalesce((SELECT s.qty FROM stock_levels s WHERE s.product_id = ip.product_id AND s.location_id = ip.location_id), 0)`;
-const allocatedExpr = (kind: string) =>
-  `coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.product_id = ip.product_id AND a.location_id = ip.location_id AND a.kind = '${kind}'), 0)`;
-/** Outstanding on submitted orders (receivable lines); back ordered = the part of lines already partly received. */
-const onOrderExpr = (backOrderedOnly: boolean) =>
-  `coalesce((SELECT sum(pl.qty_ordered - pl.qty_canceled - pl.qty_received) FROM purchase_order_lines pl
-    WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND pl.receivable = 1${backOrderedOnly ? ' AND pl.qty_received > 0' : ''}), 0)`;
-/** As text: SQLite writes the exact 64-bit integer, which can pass 2^53 (the contract's `amount`). */
-const valueExpr = `CAST(coalesce((SELECT s.value FROM stock_levels s WHERE s.product_id = ip.product_id AND s.location_id = ip.location_id), 0) AS TEXT)`;
+  ip.location_id AS locationId, l.name AS locationName, ip.bin AS bin, ip.reference_number AS referenceNumber, ip.min AS min, ip.max AS max,
+  ip.on_hand AS onHand, ip.reserved AS reserved, ip.picked AS picked, CAST(ip.value AS TEXT) AS value, ip.on_order AS onOrder, ip.back_ordered AS backOrdered`;
 
-const sortColumns: Record<string, string> = {
-  sku: 'p.sku',
-  productName: 'p.name',
-  locationName: 'l.name',
+const productSorts: Record<string, string> = { sku: 'p.sku', productName: 'p.name' };
+const ipSorts: Record<string, string> = {
   bin: 'ip.bin',
   min: 'ip.min',
   max: 'ip.max',
-  onHand: onHandExpr,
-  available: `(${onHandExpr} - ${allocatedExpr('reserved')} - ${allocatedExpr('picked')})`,
+  onHand: 'ip.on_hand',
+  available: 'ip.available',
+  onOrder: 'ip.on_order',
+  backOrdered: 'ip.back_ordered',
+  value: 'ip.value',
 };
 
 interface Row {
@@ -125,57 +119,132 @@ interface Row {
   backOrdered: number;
 }
 
-function toInventoryProduct(row: Row, showCost: boolean): InventoryProduct {
-  return {
-    ...row,
-    serialized: row.serialized === 1,
-    available: row.onHand - row.reserved - row.picked,
-    value: showCost ? row.value : null,
-  };
+function toInventoryProduct(row: Row): InventoryProduct {
+  return { ...row, serialized: row.serialized === 1, available: row.onHand - row.reserved - row.picked };
 }
 
-const selectColumns = `SELECT ${columns}, ${onHandExpr} AS onHand, ${allocatedExpr('reserved')} AS reserved, ${allocatedExpr('picked')} AS picked, ${valueExpr} AS value,
-  ${onOrderExpr(false)} AS onOrder, ${onOrderExpr(true)} AS backOrdered`;
 const fromIpFirst = `FROM inventory_products ip JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id`;
-// CROSS JOIN fixes the join order: walk products in the sort column's index and probe each one's
-// inventory products, which finds a page at once when many rows match.
-const fromProductsFirst = `FROM products p CROSS JOIN inventory_products ip ON ip.product_id = p.id JOIN locations l ON l.id = ip.location_id`;
-/** Above this many matching rows, a page sorted by a product column is read products-first. */
-const PRODUCTS_FIRST_FROM = 2_000;
+// CROSS JOIN fixes the join order: walk the sort column's index on the outer table and probe the other
+// through the index named (without statistics SQLite may probe through an index of another filter).
+const fromProductsFirst = `FROM products p CROSS JOIN inventory_products ip INDEXED BY inventory_products_unique ON ip.product_id = p.id JOIN locations l ON l.id = ip.location_id`;
+const fromLocationsFirst = `FROM locations l CROSS JOIN inventory_products ip INDEXED BY inventory_products_location_idx ON ip.location_id = l.id JOIN products p ON p.id = ip.product_id`;
 
-export function getInventoryProduct(ctx: Ctx, actor: Actor, id: number): InventoryProduct {
-  const row = ctx.sqlite.prepare(`${selectColumns} ${fromIpFirst} WHERE ip.id = ?`).get(id) as Row | undefined;
+export function getInventoryProduct(ctx: Ctx, id: number): InventoryProduct {
+  const row = ctx.sqlite.prepare(`SELECT ${columns} ${fromIpFirst} WHERE ip.id = ?`).get(id) as Row | undefined;
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'inventoryProduct', id });
-  return toInventoryProduct(row, can(actor, 'costs.view'));
+  return toInventoryProduct(row);
 }
 
-export function listInventoryProducts(
-  ctx: Ctx,
-  actor: Actor,
-  input: { page: number; pageSize: number; sortBy?: string; sortDirection: 'asc' | 'desc'; q?: string; locationId?: number; productId?: number; belowMin?: boolean },
-) {
+interface ListInput {
+  page: number;
+  pageSize: number;
+  sortBy?: string;
+  sortDirection: 'asc' | 'desc';
+  q?: string;
+  locationId?: number;
+  productId?: number;
+  belowMin?: boolean;
+}
+
+/**
+ * Up to this many matches a page is sorted from them: sorting costs less than a long walk. A search
+ * text finds its matches through the trigram index at once, so it sorts more of them.
+ */
+const SORT_MATCHES_UP_TO = COUNT_CAP;
+const SORT_TEXT_MATCHES_UP_TO = 30_000;
+
+/**
+ * A page, read one of two ways so that every sort and filter stays fast at any size. Up to
+ * SORT_MATCHES_UP_TO matches, the filter's own index finds them all and they are sorted (a unary + keeps
+ * SQLite off the sort index). Beyond it, the sort column's index is walked until a page of matches is found: quantities
+ * through their (location, below-minimum flag, column) indexes, one walk per flag value merged, since
+ * the flag goes with low quantities; product columns through the products' indexes, skipping products the
+ * search text cannot match; the location name location by location.
+ */
+export function listInventoryProducts(ctx: Ctx, input: ListInput) {
+  const sortBy = input.sortBy ?? 'sku';
   const where: string[] = ['l.active = 1'];
   const params: unknown[] = [];
-  if (input.q) {
-    const match = productTextMatch('ip.product_id', input.q);
-    where.push(`(${match.sql} OR ip.bin LIKE ? ESCAPE '\\')`);
-    params.push(...match.params, likePattern(input.q, 'prefix'));
+  const productWhere: string[] = [];
+  const productParams: unknown[] = [];
+  const rowText = input.q !== undefined && input.q !== '' && matchesManyProducts(ctx, input.q);
+  if (input.q && rowText) {
+    // Text too short for the trigram index that most products contain: tested row by row, so a walk stops
+    // at the first page instead of collecting every match first.
+    const contains = likePattern(input.q);
+    const text = `p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.manufacturer_part_number LIKE ? ESCAPE '\\' OR p.barcode = ?`;
+    where.push(`(${text} OR ip.bin LIKE ? ESCAPE '\\')`);
+    params.push(contains, contains, contains, input.q, likePattern(input.q, 'prefix'));
+    productWhere.push(`(${text} OR p.id IN (SELECT product_id FROM inventory_products WHERE lower(bin) >= lower(?) AND lower(bin) < lower(?) || char(1114111)))`);
+    productParams.push(contains, contains, contains, input.q, input.q, input.q);
+  } else if (input.q) {
+    // The product's text, or a bin starting with the text in any letter case (as LIKE 'text%' would match,
+    // but through the lower-case bin index): one set of ids, so the matches are found from it, never by
+    // testing every row of a location.
+    const match = productTextMatch('product_id', input.q);
+    const bins = `SELECT id FROM inventory_products WHERE lower(bin) >= lower(?) AND lower(bin) < lower(?) || char(1114111)`;
+    where.push(`ip.id IN (SELECT id FROM inventory_products WHERE ${match.sql} UNION ${bins})`);
+    params.push(...match.params, input.q, input.q);
+    // The same test per product, so a walk of the products skips the others without probing their rows.
+    productWhere.push(`p.id IN (SELECT product_id FROM inventory_products WHERE id IN (SELECT id FROM inventory_products WHERE ${match.sql} UNION ${bins}))`);
+    productParams.push(...match.params, input.q, input.q);
   }
-  if (input.locationId) {
-    where.push('ip.location_id = ?');
-    params.push(input.locationId);
-  }
-  if (input.productId) {
-    where.push('ip.product_id = ?');
-    params.push(input.productId);
+  for (const [value, column] of [
+    [input.locationId, 'ip.location_id'],
+    [input.productId, 'ip.product_id'],
+  ] as const) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    params.push(value);
   }
   if (input.belowMin) where.push('ip.below_min = 1');
   const whereSql = `WHERE ${where.join(' AND ')}`;
-  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${fromIpFirst} ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  const sortBy = input.sortBy && input.sortBy in sortColumns ? input.sortBy : 'sku';
-  const from = count.n > PRODUCTS_FIRST_FROM && (sortBy === 'sku' || sortBy === 'productName') ? fromProductsFirst : fromIpFirst;
-  const order = `${sortColumns[sortBy]} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, ip.id`;
-  const rows = ctx.sqlite.prepare(`${selectColumns} ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, input.pageSize, offsetOf(input)) as Row[];
-  const showCost = can(actor, 'costs.view');
-  return { rows: rows.map((r) => toInventoryProduct(r, showCost)), total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+  const products = rowText ? 'JOIN products p ON p.id = ip.product_id' : '';
+  const sortUpTo = input.q && !rowText ? SORT_TEXT_MATCHES_UP_TO : SORT_MATCHES_UP_TO;
+  const count = ctx.sqlite
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM inventory_products ip JOIN locations l ON l.id = ip.location_id ${products} ${whereSql} LIMIT ${sortUpTo + 1})`)
+    .get(...params) as { n: number };
+  const dir = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
+  const sortColumn = ipSorts[sortBy] ?? (sortBy === 'locationName' ? 'l.name' : (productSorts[sortBy] ?? 'p.sku'));
+  const limit = [input.pageSize, offsetOf(input)];
+  let rows: Row[];
+  if (count.n <= sortUpTo) {
+    // Only the sort key and id go through the sort; the page's rows are read after.
+    const ids = (ctx.sqlite.prepare(`SELECT ip.id ${fromIpFirst} ${whereSql} ORDER BY +${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`).all(...params, ...limit) as { id: number }[]).map(
+      (r) => r.id,
+    );
+    const byId = new Map((ctx.sqlite.prepare(`SELECT ${columns} ${fromIpFirst} WHERE ip.id IN (${ids.map(() => '?').join(',') || 'NULL'})`).all(...ids) as Row[]).map((r) => [r.id, r]));
+    rows = ids.map((id) => byId.get(id)!);
+  } else if (sortBy in ipSorts) {
+    const flags = input.belowMin ? [1] : [0, 1];
+    const window = input.page * input.pageSize;
+    const parts = flags.map(
+      (flag) => `SELECT * FROM (SELECT ${columns}, ${sortColumn} AS sortKey ${fromIpFirst} ${whereSql} AND ip.below_min = ${flag} ORDER BY ${sortColumn} ${dir}, ip.id ${dir} LIMIT ${window})`,
+    );
+    const merged = ctx.sqlite
+      .prepare(`${parts.join(' UNION ALL ')} ORDER BY sortKey ${dir}, id ${dir} LIMIT ? OFFSET ?`)
+      .all(...flags.flatMap(() => params), ...limit) as (Row & { sortKey: unknown })[];
+    rows = merged.map(({ sortKey: _k, ...row }) => row);
+  } else if (sortBy === 'locationName') {
+    rows = ctx.sqlite.prepare(`SELECT ${columns} ${fromLocationsFirst} ${whereSql} ORDER BY l.name ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`).all(...params, ...limit) as Row[];
+  } else {
+    const all = [...productWhere, ...where];
+    rows = ctx.sqlite
+      .prepare(`SELECT ${columns} ${fromProductsFirst} WHERE ${all.join(' AND ')} ORDER BY ${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`)
+      .all(...productParams, ...params, ...limit) as Row[];
+  }
+  return { rows: rows.map(toInventoryProduct), total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
 }
+
+/** A text shorter than a trigram that many products contain (as while typing the first letters). */
+function matchesManyProducts(ctx: Ctx, q: string): boolean {
+  if ([...q].length >= 3) return false;
+  const contains = likePattern(q);
+  const n = ctx.sqlite
+    .prepare(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' OR barcode = ? LIMIT ${MANY_PRODUCTS})`,
+    )
+    .get(contains, contains, contains, q) as { n: number };
+  return n.n >= MANY_PRODUCTS;
+}
+const MANY_PRODUCTS = 2_000;

@@ -11,18 +11,41 @@ const sortColumns: Record<string, string> = {
   serialNumber: 'lt.serial_number',
   sku: 'p.sku',
   locationName: 'loc.name',
-  qty: 'b.qty',
+  // As the quantity indexes name it (see the schema).
+  qty: 'b.qty + 0',
 };
 
-const fromSql = `FROM balances b JOIN lots lt ON lt.id = b.lot_id JOIN products p ON p.id = lt.product_id
-  JOIN locations loc ON loc.id = b.location_id AND loc.usage = 'internal' LEFT JOIN companies v ON v.id = lt.vendor_id`;
+const columns = `lt.id AS lotId, lt.product_id AS productId, p.sku, p.name AS productName, lt.serial_number AS serialNumber, b.location_id AS locationId, loc.name AS locationName,
+  b.qty, coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = b.lot_id AND a.location_id = b.location_id), 0) AS allocated,
+  lt.unit_cost AS unitCost, lt.received_at AS receivedAt, v.name AS vendorName, lt.vendor_invoice_number AS vendorInvoiceNumber`;
+const internal = `JOIN locations loc ON loc.id = b.location_id AND loc.usage = 'internal'`;
+const rest = `LEFT JOIN companies v ON v.id = lt.vendor_id`;
+/**
+ * How each sort walks its index when many rows match: the balances' own (received, qty) indexes, or the
+ * table the column lives on first (CROSS JOIN fixes the order; INDEXED BY names the probe, which SQLite
+ * without statistics may otherwise take through another filter's index).
+ */
+const balancesFirst = (index: string) => `FROM balances b${index ? ` INDEXED BY ${index}` : ''} ${internal} JOIN lots lt ON lt.id = b.lot_id JOIN products p ON p.id = lt.product_id ${rest}`;
+const walks: Record<string, string | ((byLocation: boolean) => string)> = {
+  receivedAt: (byLocation) => balancesFirst(byLocation ? 'balances_location_received_idx' : 'balances_received_idx'),
+  qty: (byLocation) => balancesFirst(byLocation ? 'balances_location_qty_idx' : 'balances_qty_idx'),
+  serialNumber: `FROM lots lt CROSS JOIN balances b ON b.lot_id = lt.id ${internal} JOIN products p ON p.id = lt.product_id ${rest}`,
+  sku: `FROM products p CROSS JOIN balances b INDEXED BY balances_product_location_idx ON b.product_id = p.id ${internal} JOIN lots lt ON lt.id = b.lot_id ${rest}`,
+  locationName: `FROM locations loc CROSS JOIN balances b INDEXED BY balances_location_lot_idx ON b.location_id = loc.id AND loc.usage = 'internal' JOIN lots lt ON lt.id = b.lot_id JOIN products p ON p.id = lt.product_id ${rest}`,
+};
 
+/**
+ * Stocked items on hand at internal locations. Up to COUNT_CAP matches, the filter's index finds them
+ * and they are sorted (a unary + keeps SQLite off the sort index); beyond it the sort column's index is
+ * walked until a page is found. Ties go by lot and location, in the sort's direction.
+ */
 export function listLots(
   ctx: Ctx,
   input: { page: number; pageSize: number; sortBy?: string; sortDirection: 'asc' | 'desc'; productId?: number; locationId?: number; serial?: string },
 ) {
   const where: string[] = ['b.qty > 0'];
   const params: unknown[] = [];
+  let serialProducts: { sql: string; params: unknown[] } | null = null;
   if (input.productId) {
     where.push('b.product_id = ?');
     params.push(input.productId);
@@ -35,19 +58,55 @@ export function listLots(
     const prefix = serialKeyPrefix('lt', input.serial);
     where.push(prefix.sql);
     params.push(...prefix.params);
+    const byProduct = serialKeyPrefix('lk', input.serial);
+    serialProducts = { sql: `p.id IN (SELECT lk.product_id FROM lots lk WHERE ${byProduct.sql})`, params: byProduct.params };
   }
   const whereSql = `WHERE ${where.join(' AND ')}`;
-  const order = `${sortColumns[input.sortBy ?? 'receivedAt'] ?? 'b.received_at'} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, b.lot_id`;
+  const sortBy = input.sortBy && input.sortBy in sortColumns ? input.sortBy : 'receivedAt';
+  const dir = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
+  if (serialProducts && fewSerials(ctx, input.serial!)) {
+    // A serial prefix of a few units: one pass over them finds the page and counts the matches.
+    const rows = ctx.sqlite
+      .prepare(
+        `SELECT ${columns}, count(*) OVER () AS matches ${balancesFirst('')} ${whereSql}
+         ORDER BY +${sortColumns[sortBy]} ${dir}, b.lot_id ${dir}, b.location_id ${dir} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, input.pageSize, offsetOf(input)) as { unitCost: number | null; matches?: number }[];
+    const n = rows[0]?.matches ?? (offsetOf(input) > 0 ? countLots(ctx, whereSql, params, true) : 0);
+    for (const r of rows) delete r.matches;
+    return { rows: rows as never[], total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  }
+  const count = { n: countLots(ctx, whereSql, params, input.serial !== undefined) };
+  const few = count.n <= COUNT_CAP;
+  // Walking the lots by serial, name the lot by the walked table's own id: SQLite then knows the index
+  // already orders ties by it.
+  const lot = sortBy === 'serialNumber' ? 'lt.id' : 'b.lot_id';
+  const order = `${few ? '+' : ''}${sortColumns[sortBy]} ${dir}, ${lot} ${dir}, b.location_id ${dir}`;
+  // Walking the products by SKU, skip those the serial prefix cannot match before probing their balances.
+  const prune = !few && sortBy === 'sku' && serialProducts ? serialProducts : null;
+  const walk = walks[sortBy]!;
+  const from = few ? balancesFirst('') : typeof walk === 'string' ? walk : walk(input.locationId !== undefined);
   const rows = ctx.sqlite
-    .prepare(
-      `SELECT lt.id AS lotId, lt.product_id AS productId, p.sku, p.name AS productName, lt.serial_number AS serialNumber, b.location_id AS locationId, loc.name AS locationName,
-              b.qty, coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = b.lot_id AND a.location_id = b.location_id), 0) AS allocated,
-              lt.unit_cost AS unitCost, lt.received_at AS receivedAt, v.name AS vendorName, lt.vendor_invoice_number AS vendorInvoiceNumber
-       ${fromSql} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, input.pageSize, offsetOf(input)) as { unitCost: number | null }[];
-  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${fromSql} ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
+    .prepare(`SELECT ${columns} ${from} ${whereSql}${prune ? ` AND ${prune.sql}` : ''} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...params, ...(prune?.params ?? []), input.pageSize, offsetOf(input)) as { unitCost: number | null }[];
   return { rows: rows as never[], total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+}
+
+const FEW_SERIALS = 30_000;
+
+/** Whether a serial prefix names few stocked items, counted in the serial index alone. */
+function fewSerials(ctx: Ctx, serial: string): boolean {
+  const prefix = serialKeyPrefix('lk', serial);
+  const n = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM lots lk WHERE ${prefix.sql} LIMIT ${FEW_SERIALS + 1})`).get(...prefix.params) as { n: number };
+  return n.n <= FEW_SERIALS;
+}
+
+function countLots(ctx: Ctx, whereSql: string, params: unknown[], bySerial: boolean): number {
+  return (
+    ctx.sqlite
+      .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM balances b ${internal} ${bySerial ? 'JOIN lots lt ON lt.id = b.lot_id' : ''} ${whereSql} LIMIT ${COUNT_CAP + 1})`)
+      .get(...params) as { n: number }
+  ).n;
 }
 
 export function editSerial(ctx: Ctx, actor: Actor, input: { lotId: number; serialNumber: string }) {

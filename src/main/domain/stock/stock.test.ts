@@ -196,7 +196,7 @@ describe('inventory products', () => {
   });
 
   it('pages large lists the same way whichever plan reads them', () => {
-    // Past 2,000 matching rows a page sorted by SKU or name is read products-first; the rows and the
+    // Past COUNT_CAP matching rows a page sorted by SKU or name is read products-first; the rows and the
     // order must not change with the plan.
     const sqlite = t.app.ctx.sqlite;
     const insertProduct = sqlite.prepare(`INSERT INTO products (sku, name, unit_cost, unit_price, msrp, serialized, created_at, updated_at) VALUES (?, ?, 100, 200, 300, 0, 0, 0)`);

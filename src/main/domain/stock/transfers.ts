@@ -124,28 +124,33 @@ export function listTransfers(
   ctx: Ctx,
   input: { page: number; pageSize: number; sortBy?: 'createdAt' | 'number'; sortDirection: 'asc' | 'desc'; status?: TransferStatus; locationId?: number },
 ) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (input.status) {
-    where.push('t.status = ?');
-    params.push(input.status);
-  }
-  if (input.locationId) {
-    where.push('(t.from_location_id = ? OR t.to_location_id = ?)');
-    params.push(input.locationId, input.locationId);
-  }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const status = input.status ? { sql: 't.status = ?', params: [input.status] } : { sql: '1', params: [] };
+  // A transfer never has the same location at both ends: moves out of and into a location are disjoint,
+  // counted each through its own index.
+  const ends = input.locationId ? (['from', 'to'] as const) : [];
+  const n = ends.length
+    ? ends.reduce((sum, end) => sum + countUpTo(ctx, `t.${end}_location_id = ? AND ${status.sql}`, [input.locationId, ...status.params]), 0)
+    : countUpTo(ctx, status.sql, status.params);
   const direction = input.sortBy ? (input.sortDirection === 'desc' ? 'DESC' : 'ASC') : 'DESC';
-  const order = input.sortBy === 'number' ? `t.id ${direction}` : `t.created_at ${direction}, t.id ${direction}`;
+  // Up to COUNT_CAP matches the status and location indexes find them and they are sorted (a unary +
+  // keeps SQLite off the date index); beyond it the date (or id) index is walked until a page is found,
+  // testing the location on each row (+ keeps SQLite from collecting every match through its indexes).
+  const few = n <= COUNT_CAP;
+  const sort = few ? '+' : '';
+  const order = input.sortBy === 'number' ? `${sort}t.id ${direction}` : `${sort}t.created_at ${direction}, t.id ${direction}`;
+  const location = input.locationId ? (few ? '(t.from_location_id = ? OR t.to_location_id = ?)' : '(+t.from_location_id = ? OR +t.to_location_id = ?)') : '1';
   const rows = ctx.sqlite
     .prepare(
       `SELECT t.id, t.number, t.status, t.from_location_id AS fromLocationId, f.name AS fromLocationName, t.to_location_id AS toLocationId, d.name AS toLocationName,
-              (SELECT coalesce(sum(m.qty), 0) FROM stock_moves m WHERE m.source_type = 'transfer' AND m.source_id = t.id AND m.from_location_id = t.from_location_id AND m.reverses_move_id IS NULL) AS units,
+              (SELECT coalesce(sum(m.qty), 0) FROM stock_moves m INDEXED BY moves_source_idx WHERE m.source_type = 'transfer' AND m.source_id = t.id AND m.from_location_id = t.from_location_id AND m.reverses_move_id IS NULL) AS units,
               t.note, u.display_name AS userName, t.created_at AS createdAt, t.received_at AS receivedAt
        FROM transfers t JOIN locations f ON f.id = t.from_location_id JOIN locations d ON d.id = t.to_location_id JOIN users u ON u.id = t.user_id
-       ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+       WHERE ${status.sql} AND ${location} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
-    .all(...params, input.pageSize, offsetOf(input));
-  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM transfers t ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  return { rows: rows as never[], total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+    .all(...status.params, ...(input.locationId ? [input.locationId, input.locationId] : []), input.pageSize, offsetOf(input));
+  return { rows: rows as never[], total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+}
+
+function countUpTo(ctx: Ctx, where: string, params: unknown[]): number {
+  return (ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM transfers t WHERE ${where} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number }).n;
 }

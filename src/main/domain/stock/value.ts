@@ -1,5 +1,6 @@
 // Inventory value = Σ units on hand × their lot's cost, over internal locations and In-transit (units
-// shipped between our own locations are still ours). Now: from stock_levels.
+// shipped between our own locations are still ours). Now, per location: the month totals, all of them;
+// per product: stock_levels.
 // At a past date, per location: the month totals (stock_value_months) before that date's month, plus the
 // moves of its own month up to the date, which carry their unit cost. Per product at a past date: one
 // grouped pass over the moves up to it.
@@ -35,7 +36,8 @@ export function valueByLocation(ctx: Ctx, at: number | undefined) {
     totals.set(Number(loc), t);
   };
   if (at === undefined) {
-    const rows = exactRows<{ loc: bigint; units: bigint; value: bigint }>(ctx, `SELECT location_id AS loc, sum(qty) AS units, sum(value) AS value FROM stock_levels GROUP BY location_id`);
+    // Every month's totals add up to what each location holds now: a few hundred rows, not every level.
+    const rows = exactRows<{ loc: bigint; units: bigint; value: bigint }>(ctx, `SELECT location_id AS loc, sum(qty) AS units, sum(value) AS value FROM stock_value_months GROUP BY location_id`);
     for (const r of rows) add(r.loc, r.units, r.value);
   } else {
     const before = exactRows<{ loc: bigint; units: bigint; value: bigint }>(
@@ -67,25 +69,27 @@ export function valueByLocation(ctx: Ctx, at: number | undefined) {
   };
 }
 
+/**
+ * Value per product, highest first. Now: every location together from the figures kept on the product
+ * (an index in value order), one location from its stock levels (an index in value order too). At a
+ * past date: one grouped pass over the moves up to it.
+ */
 export function valueByProduct(ctx: Ctx, input: { at?: number; locationId?: number; page: number; pageSize: number }) {
+  if (input.at === undefined) return valueByProductNow(ctx, { ...input, at: undefined });
   const internalIds = [...internalLocations(ctx).keys()].filter((id) => !input.locationId || id === input.locationId);
   const inList = internalIds.length ? internalIds.join(',') : '-1';
-  const grouped =
-    input.at === undefined
-      ? `SELECT product_id AS id, sum(qty) AS units, sum(value) AS value FROM stock_levels
-         WHERE location_id IN (${inList}) GROUP BY product_id HAVING sum(qty) <> 0`
-      : `SELECT product_id AS id,
+  const grouped = `SELECT product_id AS id,
                 sum(CASE WHEN to_location_id IN (${inList}) THEN qty ELSE 0 END) - sum(CASE WHEN from_location_id IN (${inList}) THEN qty ELSE 0 END) AS units,
                 sum(CASE WHEN to_location_id IN (${inList}) THEN qty * unit_cost ELSE 0 END) - sum(CASE WHEN from_location_id IN (${inList}) THEN qty * unit_cost ELSE 0 END) AS value
          FROM stock_moves WHERE occurred_at <= ? AND (to_location_id IN (${inList}) OR from_location_id IN (${inList})) GROUP BY product_id HAVING units <> 0`;
-  const params = input.at === undefined ? [] : [input.at];
+  const params = [input.at];
   const rows = ctx.sqlite
     .prepare(
       `SELECT g.id, p.name, p.sku, g.units, CAST(g.value AS TEXT) AS value FROM (${grouped}) g JOIN products p ON p.id = g.id ORDER BY g.value DESC, p.sku LIMIT ? OFFSET ?`,
     )
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as { id: number; name: string; sku: string; units: number; value: string }[];
   const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM (${grouped})`).get(...params) as { n: number }).n;
-  return { at: input.at ?? ctx.now(), rows, total };
+  return { at: input.at, rows, total };
 }
 
 /** Month-end values (UTC) for the last `months` months, the current month ending now. */
@@ -110,4 +114,27 @@ export function valueSeries(ctx: Ctx, months: number) {
     while (i < byMonth.length && byMonth[i]!.month <= key) running += byMonth[i++]!.delta;
     return { at: end, value: running.toString() };
   });
+}
+
+function valueByProductNow(ctx: Ctx, input: { at: undefined; locationId?: number; page: number; pageSize: number }) {
+  const internal = internalLocations(ctx);
+  const paging = [input.pageSize, (input.page - 1) * input.pageSize];
+  if (input.locationId === undefined) {
+    const rows = ctx.sqlite
+      .prepare(
+        `SELECT id, name, sku, owned_qty AS units, CAST(owned_value AS TEXT) AS value FROM products INDEXED BY products_owned_value_idx WHERE owned_qty <> 0 ORDER BY owned_value DESC, sku LIMIT ? OFFSET ?`,
+      )
+      .all(...paging) as { id: number; name: string; sku: string; units: number; value: string }[];
+    const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM products WHERE owned_qty <> 0`).get() as { n: number }).n;
+    return { at: ctx.now(), rows, total };
+  }
+  if (!internal.has(input.locationId)) return { at: ctx.now(), rows: [], total: 0 };
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT p.id, p.name, p.sku, s.qty AS units, CAST(s.value AS TEXT) AS value FROM stock_levels s INDEXED BY stock_levels_location_value_idx JOIN products p ON p.id = s.product_id
+       WHERE s.location_id = ? AND s.qty <> 0 ORDER BY s.value DESC, p.sku LIMIT ? OFFSET ?`,
+    )
+    .all(input.locationId, ...paging) as { id: number; name: string; sku: string; units: number; value: string }[];
+  const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM stock_levels WHERE location_id = ? AND qty <> 0`).get(input.locationId) as { n: number }).n;
+  return { at: ctx.now(), rows, total };
 }

@@ -1,13 +1,15 @@
 // verifyLedger recomputes every balance from the append-only moves and compares it with the cache.
-// It also checks the per-product stock levels and the per-month value totals, that internal locations are
-// never negative and that each lot sums to zero. Sums stay exact 64-bit integers in SQL and leave as text
-// (a value can pass 2^53). Beside the ledger it lists the serials still clashing since migration 0004.
+// It also checks the per-product stock levels, the per-month value totals and the figures lists sort by
+// (kept on inventory products and products), that internal locations are never negative and that each
+// lot sums to zero. Sums stay exact 64-bit integers in SQL and leave as text (a value can pass 2^53).
+// Beside the ledger it lists the serials still clashing since migration 0004.
 import type { Ctx } from '../context';
+import { VIRTUAL } from '../locations/locations';
 import { listSerialClashes, type SerialClash } from './serials';
 
 export interface LedgerDifference {
-  kind: 'balance' | 'negative' | 'lotSum' | 'level' | 'month';
-  /** Null for a stock-level difference, which is per product, and for a month's totals. */
+  kind: 'balance' | 'negative' | 'lotSum' | 'level' | 'month' | 'listCache';
+  /** Null for a stock-level or list-figure difference, which is per product, and for a month's totals. */
   lotId: number | null;
   productId: number | null;
   locationId: number | null;
@@ -66,7 +68,60 @@ export function verifyLedger(ctx: Ctx): { ok: boolean; checkedBalances: number; 
     )
     .all() as Omit<LedgerDifference, 'kind'>[];
   for (const d of months) differences.push({ kind: 'month', ...d });
+  for (const d of listCacheDifferences(ctx)) differences.push({ kind: 'listCache', ...d });
   const checked = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM balances`).get() as { n: number }).n;
   // Clashing serials are not a ledger difference (every unit is still accounted for): listed to be corrected.
   return { ok: differences.length === 0, checkedBalances: checked, differences, serialClashes: listSerialClashes(ctx) };
+}
+
+/**
+ * The figures stored for lists against what they summarise: per inventory product on hand, value and the
+ * below-minimum flag (stock_levels), reserved and picked (allocations), on order and back ordered
+ * (receivable purchase order lines) and on order in drafts (lines of New orders); per product the units at internal locations (locationId null).
+ * Each difference names the first figure that differs.
+ */
+function listCacheDifferences(ctx: Ctx): Omit<LedgerDifference, 'kind'>[] {
+  const outstanding = `pl.qty_ordered - pl.qty_canceled - pl.qty_received`;
+  const inventoryProducts = ctx.sqlite
+    .prepare(
+      `WITH x AS (
+         SELECT ip.product_id AS productId, ip.location_id AS locationId,
+                ip.on_hand AS onHand, coalesce(s.qty, 0) AS onHandX, ip.value AS value, coalesce(s.value, 0) AS valueX,
+                ip.below_min AS belowMin, coalesce(s.qty, 0) < ip.min AS belowMinX,
+                ip.reserved AS reserved, coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.product_id = ip.product_id AND a.location_id = ip.location_id AND a.kind = 'reserved'), 0) AS reservedX,
+                ip.picked AS picked, coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.product_id = ip.product_id AND a.location_id = ip.location_id AND a.kind = 'picked'), 0) AS pickedX,
+                ip.on_order AS onOrder, coalesce((SELECT sum(${outstanding}) FROM purchase_order_lines pl WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND pl.receivable = 1), 0) AS onOrderX,
+                ip.back_ordered AS backOrdered,
+                coalesce((SELECT sum(${outstanding}) FROM purchase_order_lines pl WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND pl.receivable = 1 AND pl.qty_received > 0), 0) AS backOrderedX,
+                ip.on_order_drafts AS onOrderDrafts,
+                coalesce((SELECT sum(${outstanding}) FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.po_id
+                          WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND po.status = 'new'), 0) AS onOrderDraftsX
+         FROM inventory_products ip LEFT JOIN stock_levels s ON s.product_id = ip.product_id AND s.location_id = ip.location_id)
+       SELECT * FROM x WHERE onHand <> onHandX OR value <> valueX OR belowMin <> belowMinX OR reserved <> reservedX OR picked <> pickedX OR onOrder <> onOrderX OR backOrdered <> backOrderedX OR onOrderDrafts <> onOrderDraftsX
+       LIMIT ${LIMIT}`,
+    )
+    .safeIntegers(true)
+    .all() as Record<string, bigint>[];
+  const figures = ['onHand', 'value', 'belowMin', 'reserved', 'picked', 'onOrder', 'backOrdered', 'onOrderDrafts'];
+  const result: Omit<LedgerDifference, 'kind'>[] = inventoryProducts.map((r) => {
+    const field = figures.find((f) => r[f] !== r[`${f}X`])!;
+    return { lotId: null, productId: Number(r.productId), locationId: Number(r.locationId), month: null, expected: String(r[`${field}X`]), actual: String(r[field]) };
+  });
+  const products = ctx.sqlite
+    .prepare(
+      `SELECT * FROM (
+         SELECT p.id AS productId, p.on_hand AS onHand, p.owned_qty AS ownedQty, p.owned_value AS ownedValue,
+                coalesce((SELECT sum(s.qty) FROM stock_levels s JOIN locations l ON l.id = s.location_id AND l.usage = 'internal' WHERE s.product_id = p.id), 0) AS onHandX,
+                coalesce((SELECT sum(s.qty) FROM stock_levels s JOIN locations l ON l.id = s.location_id AND (l.usage = 'internal' OR l.id = ${VIRTUAL.transit}) WHERE s.product_id = p.id), 0) AS ownedQtyX,
+                coalesce((SELECT sum(s.value) FROM stock_levels s JOIN locations l ON l.id = s.location_id AND (l.usage = 'internal' OR l.id = ${VIRTUAL.transit}) WHERE s.product_id = p.id), 0) AS ownedValueX
+         FROM products p)
+       WHERE onHand <> onHandX OR ownedQty <> ownedQtyX OR ownedValue <> ownedValueX LIMIT ${LIMIT}`,
+    )
+    .safeIntegers(true)
+    .all() as Record<string, bigint>[];
+  for (const r of products) {
+    const field = ['onHand', 'ownedQty', 'ownedValue'].find((f) => r[f] !== r[`${f}X`])!;
+    result.push({ lotId: null, productId: Number(r.productId), locationId: null, month: null, expected: String(r[`${field}X`]), actual: String(r[field]) });
+  }
+  return result;
 }

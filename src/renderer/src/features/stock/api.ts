@@ -1,7 +1,8 @@
 // The stock feature's calls. Reads are keyed under ['stock'] and other features' prefixes for what
 // they own; writes refetch every query (the shell's default), because one stock move changes totals
 // on the catalogue, the locations and every stock screen.
-import type { ChannelInput } from '../../../../shared/contract';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ChannelInput, ChannelOutput } from '../../../../shared/contract';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 
 const stock = ['stock'];
@@ -37,9 +38,31 @@ export const useReceiveTransfer = () => useApiMutation('stock.receiveTransfer');
 export const useReverse = () => useApiMutation('stock.reverse', quiet);
 export const useEditSerial = () => useApiMutation('stock.editSerial', quiet);
 export const useStartCount = () => useApiMutation('stock.startCount', quiet);
-// A scanner fires many scans a minute and only the open count changes until it is posted.
-const countOnly = { invalidate: [['stock', 'stock.getCount']] };
-export const useScanCount = () => useApiMutation('stock.scanCount', { ...quiet, ...countOnly });
-export const useSetCountQty = () => useApiMutation('stock.setCountQty', countOnly);
+type Count = ChannelOutput<'stock.getCount'>;
+type CountLine = Count['lines'][number];
+
+/**
+ * A scanner fires many scans a minute and each answer carries the one line it changed: that line is
+ * patched into the open count on screen (in the count's SKU order) instead of reloading every line.
+ */
+function usePatchCountLine() {
+  const queryClient = useQueryClient();
+  return (countId: number, line: CountLine) =>
+    queryClient.setQueryData<Count>([...stock, 'stock.getCount', { id: countId }], (count) => {
+      if (!count) return count;
+      const lines = count.lines.filter((l) => l.productId !== line.productId);
+      const at = lines.findIndex((l) => l.sku.localeCompare(line.sku) > 0);
+      lines.splice(at === -1 ? lines.length : at, 0, line);
+      return { ...count, lines };
+    });
+}
+export const useScanCount = () => {
+  const patch = usePatchCountLine();
+  return useApiMutation('stock.scanCount', { ...quiet, invalidate: [], onSuccess: (data, input) => patch(input.id, data.line) });
+};
+export const useSetCountQty = () => {
+  const patch = usePatchCountLine();
+  return useApiMutation('stock.setCountQty', { invalidate: [], onSuccess: (line, input) => patch(input.id, line) });
+};
 export const usePostCount = () => useApiMutation('stock.postCount', quiet);
 export const useCancelCount = () => useApiMutation('stock.cancelCount');

@@ -1,0 +1,51 @@
+// One read worker of the read pool (readPool.ts): its own read-only connection, the same dispatch as the
+// main thread, for the user the main thread resolved from the session. Migrations are the main
+// connection's job; this one only reads.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { handlers } from '../api';
+import { dispatch, errorResult, type DispatchDeps } from '../api/dispatch';
+import * as schema from '../db/schema';
+import { SignInThrottle } from '../domain/auth/throttle';
+import { SessionStore } from '../domain/auth/users';
+import type { Ctx } from '../domain/context';
+import { keyFileSecretBox } from '../secrets/secrets';
+import type { ReadReply, ReadRequest } from './readPool';
+
+const { dbPath } = workerData as { dbPath: string };
+const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
+sqlite.pragma('busy_timeout = 5000');
+sqlite.pragma('cache_size = -65536');
+sqlite.pragma('temp_store = MEMORY');
+let now = Date.now();
+const ctx: Ctx = { db: drizzle(sqlite, { schema }), sqlite, now: () => now, secrets: keyFileSecretBox(`${dbPath}.key`) };
+// Sessions live on the main thread: each read gets a session of its own here for the resolved user.
+const sessions = new SessionStore();
+const deps: DispatchDeps = {
+  ctx,
+  sessions,
+  // Sign-ins never reach a worker (they are not reads); dispatch still wants one.
+  throttle: new SignInThrottle(),
+  handlers,
+  loadDemoData: () => {
+    throw new Error('not on a read worker');
+  },
+};
+const readTransaction = sqlite.transaction((request: ReadRequest, token: string) => dispatch(deps, request.channel, request.input, token));
+
+parentPort!.on('message', (request: ReadRequest) => {
+  now = request.now;
+  const token = sessions.create(request.userId);
+  let result;
+  try {
+    const answer = readTransaction(request, token);
+    result = answer instanceof Promise ? errorResult('INTERNAL') : answer;
+  } catch (error) {
+    console.error(`Read worker: ${request.channel}`, error);
+    result = errorResult('INTERNAL');
+  } finally {
+    sessions.end(token);
+  }
+  parentPort!.postMessage({ id: request.id, result } satisfies ReadReply);
+});
