@@ -29,30 +29,30 @@ function figures(productId: number, locationId: number) {
 describe('list figures kept beside the ledger', () => {
   it('follow every stock action, and a stocked product created after its stock starts from it', () => {
     t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 10, costMethod: 'manual', unitCost: 10_000, reason: null });
-    expect(figures(w.cable.id, w.main.id)).toMatchObject({ onHand: 10, value: 100_000, available: 10 });
+    expect(figures(w.cable.id, w.main.id)).toMatchObject({ onHand: 10, value: '100000', available: 10 });
     const shipped = t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.cable.id, qty: 4 }], mode: 'ship' });
     // In transit: no longer on hand anywhere, still owned.
     expect(t.ok('catalog.getProduct', { id: w.cable.id }).onHand).toBe(6);
-    expect(t.ok('stock.valueByProduct', {}).rows).toEqual([{ id: w.cable.id, name: 'Cat6 cable 2 m', sku: 'CAB-6-2M', units: 10, value: 100_000 }]);
+    expect(t.ok('stock.valueByProduct', {}).rows).toEqual([{ id: w.cable.id, name: 'Cat6 cable 2 m', sku: 'CAB-6-2M', units: 10, value: '100000' }]);
     clean();
     t.ok('stock.receiveTransfer', { id: shipped.id });
-    expect(figures(w.cable.id, w.van.id)).toMatchObject({ onHand: 4, value: 40_000 });
+    expect(figures(w.cable.id, w.van.id)).toMatchObject({ onHand: 4, value: '40000' });
     t.ok('stock.remove', { productId: w.cable.id, locationId: w.main.id, qty: 6, destination: 'scrap', reason: null });
-    expect(figures(w.cable.id, w.main.id)).toMatchObject({ onHand: 0, value: 0 });
+    expect(figures(w.cable.id, w.main.id)).toMatchObject({ onHand: 0, value: '0' });
     t.ok('stock.add', { productId: w.laptop.id, locationId: w.shelf.id, qty: 2, costMethod: 'manual', unitCost: 9_000_000, serials: ['S1', 'S2'], reason: null });
     const count = t.ok('stock.startCount', { locationId: w.shelf.id });
     t.ok('stock.setCountQty', { id: count.id, productId: w.laptop.id, countedQty: 0 });
     const posted = t.ok('stock.postCount', { id: count.id });
-    expect(figures(w.laptop.id, w.shelf.id)).toMatchObject({ onHand: 0, value: 0 });
+    expect(figures(w.laptop.id, w.shelf.id)).toMatchObject({ onHand: 0, value: '0' });
     t.ok('stock.reverse', { documentType: 'stocktake', id: posted.id });
-    expect(figures(w.laptop.id, w.shelf.id)).toMatchObject({ onHand: 2, value: 18_000_000 });
+    expect(figures(w.laptop.id, w.shelf.id)).toMatchObject({ onHand: 2, value: '18000000' });
     expect(t.ok('catalog.getProduct', { id: w.laptop.id }).onHand).toBe(2);
     clean();
     // Stock first, then the inventory product (a location's row created by hand after a raw level).
     const sqlite = t.app.ctx.sqlite;
     sqlite.prepare(`DELETE FROM inventory_products WHERE product_id = ? AND location_id = ?`).run(w.laptop.id, w.shelf.id);
     sqlite.prepare(`INSERT INTO inventory_products (product_id, location_id, min, max, created_at) VALUES (?, ?, 5, 9, 0)`).run(w.laptop.id, w.shelf.id);
-    expect(figures(w.laptop.id, w.shelf.id)).toMatchObject({ onHand: 2, value: 18_000_000 });
+    expect(figures(w.laptop.id, w.shelf.id)).toMatchObject({ onHand: 2, value: '18000000' });
     expect(t.ok('stock.listInventoryProducts', { belowMin: true }).rows.map((r) => r.sku)).toEqual(['LT-T14']);
     clean();
   });
@@ -119,18 +119,18 @@ describe('list figures kept beside the ledger', () => {
     t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 10, costMethod: 'manual', unitCost: 10_000, reason: null });
     t.ok('stock.updateInventoryProduct', { id: t.ok('stock.listInventoryProducts', {}).rows[0]!.id, bin: null, referenceNumber: null, min: 2, max: 20 });
     const sqlite = t.app.ctx.sqlite;
-    const drifts: [string, string, { productId: number; locationId: number | null; expected: number; actual: number }][] = [
-      ['inventory_products', 'on_hand = on_hand + 1', { productId: w.cable.id, locationId: w.main.id, expected: 10, actual: 11 }],
-      ['inventory_products', 'value = value - 5', { productId: w.cable.id, locationId: w.main.id, expected: 100_000, actual: 99_995 }],
-      ['inventory_products', 'below_min = 1', { productId: w.cable.id, locationId: w.main.id, expected: 0, actual: 1 }],
-      ['inventory_products', 'reserved = 2', { productId: w.cable.id, locationId: w.main.id, expected: 0, actual: 2 }],
-      ['inventory_products', 'picked = 1', { productId: w.cable.id, locationId: w.main.id, expected: 0, actual: 1 }],
-      ['inventory_products', 'on_order = 4', { productId: w.cable.id, locationId: w.main.id, expected: 0, actual: 4 }],
-      ['inventory_products', 'back_ordered = 4', { productId: w.cable.id, locationId: w.main.id, expected: 0, actual: 4 }],
-      ['inventory_products', 'on_order_drafts = 3', { productId: w.cable.id, locationId: w.main.id, expected: 0, actual: 3 }],
-      ['products', 'on_hand = 7', { productId: w.cable.id, locationId: null, expected: 10, actual: 7 }],
-      ['products', 'owned_qty = 12', { productId: w.cable.id, locationId: null, expected: 10, actual: 12 }],
-      ['products', 'owned_value = 1', { productId: w.cable.id, locationId: null, expected: 100_000, actual: 1 }],
+    const drifts: [string, string, { productId: number; locationId: number | null; expected: string; actual: string }][] = [
+      ['inventory_products', 'on_hand = on_hand + 1', { productId: w.cable.id, locationId: w.main.id, expected: '10', actual: '11' }],
+      ['inventory_products', 'value = value - 5', { productId: w.cable.id, locationId: w.main.id, expected: '100000', actual: '99995' }],
+      ['inventory_products', 'below_min = 1', { productId: w.cable.id, locationId: w.main.id, expected: '0', actual: '1' }],
+      ['inventory_products', 'reserved = 2', { productId: w.cable.id, locationId: w.main.id, expected: '0', actual: '2' }],
+      ['inventory_products', 'picked = 1', { productId: w.cable.id, locationId: w.main.id, expected: '0', actual: '1' }],
+      ['inventory_products', 'on_order = 4', { productId: w.cable.id, locationId: w.main.id, expected: '0', actual: '4' }],
+      ['inventory_products', 'back_ordered = 4', { productId: w.cable.id, locationId: w.main.id, expected: '0', actual: '4' }],
+      ['inventory_products', 'on_order_drafts = 3', { productId: w.cable.id, locationId: w.main.id, expected: '0', actual: '3' }],
+      ['products', 'on_hand = 7', { productId: w.cable.id, locationId: null, expected: '10', actual: '7' }],
+      ['products', 'owned_qty = 12', { productId: w.cable.id, locationId: null, expected: '10', actual: '12' }],
+      ['products', 'owned_value = 1', { productId: w.cable.id, locationId: null, expected: '100000', actual: '1' }],
     ];
     for (const [table, change, difference] of drifts) {
       const key = table === 'products' ? 'id' : 'product_id';
