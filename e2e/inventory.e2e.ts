@@ -702,6 +702,7 @@ describe.each(['es', 'en'] as const)('inventory management (%s)', (lang: Lang) =
     await shot(page, 'search-first-preselected');
     await page.keyboard.press('Enter');
     await expectHeading(page, d.cable);
+    await input.waitFor({ state: 'hidden' });
 
     // Nothing found: Enter opens nothing and the search stays open, saying so.
     await openSearch();
