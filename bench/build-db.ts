@@ -8,6 +8,7 @@
 // stock.verifyLedger passes on the result.
 import Database from 'better-sqlite3';
 import type { Result } from '../src/shared/errors';
+import { serialKey } from '../src/shared/serials';
 import { createApp } from '../src/main/app';
 
 export const ADMIN = { username: 'admin', password: 'bench-admin-password' };
@@ -315,7 +316,7 @@ export async function buildDatabase(options: BuildOptions): Promise<BenchDb> {
     `INSERT INTO transfers (id, number, from_location_id, to_location_id, mode, status, note, user_id, created_at, received_at) VALUES (?, ?, ?, ?, 'direct', 'done', NULL, ?, ?, ?)`,
   );
   const insertLot = db.prepare(
-    `INSERT INTO lots (id, product_id, serial_number, unit_cost, received_at, vendor_id, po_line_id, receipt_id, vendor_invoice_number, source_type, source_id) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, 'adjustment', ?)`,
+    `INSERT INTO lots (id, product_id, serial_number, serial_key, unit_cost, received_at, vendor_id, po_line_id, receipt_id, vendor_invoice_number, source_type, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, 'adjustment', ?)`,
   );
   const insertMove = db.prepare(
     `INSERT INTO stock_moves (id, lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, company_id, reason, user_id, occurred_at, reverses_move_id)
@@ -352,7 +353,8 @@ export async function buildDatabase(options: BuildOptions): Promise<BenchDb> {
         const tmpLot = mLot[m]!;
         if (kind === 0) {
           lotId[tmpLot] = ++lots;
-          insertLot.run(lots, product, lSerial[tmpLot] ?? null, lCost[tmpLot], at, vendorIds[product % vendorIds.length], `INV-${sourceId}`, sourceId);
+          const serial = lSerial[tmpLot] ?? null;
+          insertLot.run(lots, product, serial, serial === null ? null : serialKey(serial), lCost[tmpLot], at, vendorIds[product % vendorIds.length], `INV-${sourceId}`, sourceId);
         }
         insertMove.run(i + 1, lotId[tmpLot], product, mQty[m], from, to, lCost[tmpLot], sourceType, sourceId, reason, user, at);
       }

@@ -3,6 +3,7 @@
 // purchase order. Orders are created through the API (untimed); each timed call is the real channel.
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { App } from '../src/main/app';
+import { serialKey } from '../src/shared/serials';
 import { must, type BenchDb } from './build-db';
 import { cacheWriters, log, measure, measureAsync } from './measure';
 
@@ -36,7 +37,7 @@ export async function measurePurchasing(app: App, token: string, bench: BenchDb)
     `INSERT INTO receipt_lines (receipt_id, po_id, po_line_id, qty, unit_cost, landed_unit_cost, location_id) VALUES (?, ?, ?, ?, 9990000, 9990000, ?)`,
   );
   const insertLot = sqlite.prepare(
-    `INSERT INTO lots (product_id, serial_number, unit_cost, received_at, vendor_id, po_line_id, receipt_id, source_type, source_id) VALUES (?, ?, 9990000, ?, ?, ?, ?, 'receipt', ?)`,
+    `INSERT INTO lots (product_id, serial_number, serial_key, unit_cost, received_at, vendor_id, po_line_id, receipt_id, source_type, source_id) VALUES (?, ?, ?, 9990000, ?, ?, ?, ?, 'receipt', ?)`,
   );
   const insertMove = sqlite.prepare(
     `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, user_id, occurred_at) VALUES (?, ?, 1, ?, ?, 9990000, 'receipt', ?, ?, 1, ?)`,
@@ -61,7 +62,7 @@ export async function measurePurchasing(app: App, token: string, bench: BenchDb)
         const receiptId = Number(insertReceipt.run(`BENCH-RCV-${run}`, at).lastInsertRowid);
         const receiptLine = Number(insertReceiptLine.run(receiptId, twin.orderId, twin.lineId, SERIALS, mainId).lastInsertRowid);
         for (const serial of twinSerials) {
-          const lot = Number(insertLot.run(productId, serial, at, vendorId, twin.lineId, receiptId, receiptId).lastInsertRowid);
+          const lot = Number(insertLot.run(productId, serial, serialKey(serial), at, vendorId, twin.lineId, receiptId, receiptId).lastInsertRowid);
           insertMove.run(lot, productId, VENDOR, mainId, receiptId, receiptLine, at);
           insertBalance.run(lot, mainId, productId, 1, at);
           insertBalance.run(lot, VENDOR, productId, -1, at);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { createApp, type App } from '../src/main/app';
+import { serialKey } from '../src/shared/serials';
 import { ADMIN, buildDatabase, must, type BenchDb } from './build-db';
 import { cacheWriters, log, measure, record, results, timed } from './measure';
 import { listBudgets, measureLists } from './lists';
@@ -229,7 +230,7 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
     const insertDoc = sqlite.prepare(
       `INSERT INTO adjustments (number, direction, location_id, product_id, counterpart, cost_method, reason, status, user_id, created_at) VALUES (?, 'add', ?, ?, 'adjustment', 'manual', 'bench', 'posted', 1, ?)`,
     );
-    const insertLot = sqlite.prepare(`INSERT INTO lots (product_id, serial_number, unit_cost, received_at, source_type, source_id) VALUES (?, ?, ?, ?, 'adjustment', ?)`);
+    const insertLot = sqlite.prepare(`INSERT INTO lots (product_id, serial_number, serial_key, unit_cost, received_at, source_type, source_id) VALUES (?, ?, ?, ?, ?, 'adjustment', ?)`);
     const insertMove = sqlite.prepare(
       `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, user_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     );
@@ -247,7 +248,7 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
           const at = Date.now();
           const doc = Number(insertDoc.run(`BENCH-${baselineRun++}`, mainId, productId, at).lastInsertRowid);
           baselineSerials.forEach((serial, line) => {
-            const lot = Number(insertLot.run(productId, serial, 9_990_000, at, doc).lastInsertRowid);
+            const lot = Number(insertLot.run(productId, serial, serialKey(serial), 9_990_000, at, doc).lastInsertRowid);
             insertMove.run(lot, productId, 1, 3, mainId, 9_990_000, 'adjustment', doc, line + 1, at);
             insertBalance.run(lot, mainId, productId, 1, at);
             insertBalance.run(lot, 3, productId, -1, at);

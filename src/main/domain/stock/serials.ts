@@ -20,6 +20,12 @@ function statementsFor(sqlite: Sqlite) {
     byKeyAnyProduct: sqlite.prepare(
       `SELECT id, product_id AS productId, serial_number AS serialNumber, unit_cost AS unitCost FROM lots WHERE serial_key = ? AND serial_number IS NOT NULL ORDER BY id DESC LIMIT 1`,
     ),
+    takenKeys: sqlite.prepare(
+      `SELECT l.serial_key AS k, l.serial_number AS s FROM json_each(?) j CROSS JOIN lots l INDEXED BY lots_serial_key_unique ON l.serial_key = j.value AND l.product_id = ? AND l.serial_number IS NOT NULL
+       UNION ALL
+       SELECT c.serial_key, l.serial_number FROM serial_clashes c JOIN lots l ON l.id = c.lot_id
+       WHERE c.product_id = ? AND c.serial_key IN (SELECT value FROM json_each(?)) AND l.serial_number IS NOT NULL`,
+    ),
     holderOfKey: sqlite.prepare(
       `SELECT id, serial_number AS serialNumber FROM lots WHERE serial_key = ? AND product_id = ? AND serial_number IS NOT NULL AND id <> ?
        UNION ALL
@@ -80,28 +86,13 @@ export function assertNoRepeatedSerials(serials: string[]): void {
 export function assertSerialsUnique(ctx: Ctx, productId: number, serials: string[]): void {
   assertNoRepeatedSerials(serials);
   const typedByKey = new Map(serials.map((s) => [serialKey(s), s]));
-  const keys = [...typedByKey.keys()];
-  const clashing: string[] = [];
-  const existing: string[] = [];
-  const chunk = 500;
-  for (let i = 0; i < keys.length; i += chunk) {
-    const part = keys.slice(i, i + chunk);
-    const marks = part.map(() => '?').join(',');
-    const rows = ctx.sqlite
-      .prepare(
-        `SELECT serial_key AS k, serial_number AS s FROM lots WHERE serial_key IN (${marks}) AND product_id = ? AND serial_number IS NOT NULL
-         UNION ALL
-         SELECT c.serial_key, l.serial_number FROM serial_clashes c JOIN lots l ON l.id = c.lot_id WHERE c.serial_key IN (${marks}) AND c.product_id = ? AND l.serial_number IS NOT NULL`,
-      )
-      .all(...part, productId, ...part, productId) as { k: string; s: string }[];
-    for (const r of rows) {
-      clashing.push(typedByKey.get(r.k)!);
-      existing.push(r.s);
-    }
-  }
-  if (clashing.length > 0) {
-    const named = [...new Set(clashing)];
-    throw new DomainError('DUPLICATE_SERIAL', { serials: named.slice(0, 50), existing: existing.slice(0, 50), within: 'stock', count: named.length });
+  // One statement for the whole list (a receipt may bring 20,000 serials): the keys probe the unique
+  // index; the clash list is scanned for the product (it holds a handful of rows at most).
+  const keys = JSON.stringify([...typedByKey.keys()]);
+  const rows = statements(ctx.sqlite).takenKeys.all(keys, productId, productId, keys) as { k: string; s: string }[];
+  if (rows.length > 0) {
+    const named = [...new Set(rows.map((r) => typedByKey.get(r.k)!))];
+    throw new DomainError('DUPLICATE_SERIAL', { serials: named.slice(0, 50), existing: rows.map((r) => r.s).slice(0, 50), within: 'stock', count: named.length });
   }
 }
 
