@@ -27,18 +27,24 @@ const signedIn = z.object({ user: userSchema, token: z.string().optional() });
 
 export const authContract = {
   'auth.status': channel({
+    kind: 'query',
+    reads: ['auth'],
     summary: 'Whether the first admin user must still be created, and who is signed in on this connection.',
     permission: 'public',
     input: empty,
     output: z.object({ needsSetup: z.boolean(), user: userSchema.nullable(), demo: z.boolean() }),
   }),
   'auth.setup': channel({
+    kind: 'mutation',
+    changes: ['auth'],
     summary: 'Creates the first admin user on an empty database (refused once any user exists) and signs in, like auth.login.',
     permission: 'public',
     input: z.object({ username, displayName: requiredText(100), password: newPassword, loadDemoData: z.boolean().default(false) }).strict(),
     output: signedIn,
   }),
   'auth.login': channel({
+    kind: 'mutation',
+    changes: [],
     summary:
       'Signs in with username and password. Over HTTP the answer sets the session cookie (browsers) and carries the session token (API clients send it as a Bearer token); the desktop app keeps the token in its main process and never returns it. Failed attempts are throttled: RATE_LIMITED with details.retryAfterMs.',
     permission: 'public',
@@ -46,24 +52,32 @@ export const authContract = {
     output: signedIn,
   }),
   'auth.logout': channel({
+    kind: 'mutation',
+    changes: [],
     summary: 'Ends the current session.',
     permission: 'signedIn',
     input: empty,
     output: ok,
   }),
   'auth.changePassword': channel({
+    kind: 'mutation',
+    changes: ['auth'],
     summary: 'Changes the signed-in user’s password after checking the current one (throttled like a sign-in); the user’s other sessions end.',
     permission: 'signedIn',
     input: z.object({ currentPassword: z.string().min(1).max(200), newPassword }).strict(),
     output: ok,
   }),
   'users.list': channel({
+    kind: 'query',
+    reads: ['auth'],
     summary: 'Lists every user (for owners of vans and the user filter of the history page).',
     permission: 'inventory.view',
     input: empty,
     output: z.array(userSchema),
   }),
   'users.create': channel({
+    kind: 'mutation',
+    changes: ['auth'],
     summary: 'Creates a user with a set of permissions (admin only).',
     permission: 'admin',
     input: z
@@ -72,6 +86,8 @@ export const authContract = {
     output: userSchema,
   }),
   'users.update': channel({
+    kind: 'mutation',
+    changes: ['auth'],
     summary: 'Changes a user’s name, permissions or active flag (admin only); the last active admin cannot lose admin. Deactivating ends the user’s sessions.',
     permission: 'admin',
     input: z
@@ -80,6 +96,8 @@ export const authContract = {
     output: userSchema,
   }),
   'users.resetPassword': channel({
+    kind: 'mutation',
+    changes: ['auth'],
     summary: 'Sets a new password for another user who forgot theirs (admin only); every session of that user ends.',
     permission: 'admin',
     input: z.object({ id, newPassword }).strict(),

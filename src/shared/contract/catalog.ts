@@ -112,18 +112,24 @@ export const productVendorSchema = z.object({
 
 export const catalogContract = {
   'catalog.listCategories': channel({
+    kind: 'query',
+    reads: ['catalog'],
     summary: 'Lists product categories with how many active and how many inactive products each holds.',
     permission: 'inventory.view',
     input: empty,
     output: z.array(categorySchema),
   }),
   'catalog.saveCategory': channel({
+    kind: 'mutation',
+    changes: ['catalog'],
     summary: 'Creates a category, or renames one when `id` is given. Names are unique.',
     permission: 'catalog.manage',
     input: z.object({ id: id.optional(), name: requiredText(100) }).strict(),
     output: categorySchema,
   }),
   'catalog.listCompanies': channel({
+    kind: 'query',
+    reads: ['catalog'],
     summary: 'Pages client companies and vendors, searchable by name, filterable by role.',
     permission: 'inventory.view',
     input: pageInput(z.enum(['name', 'city']), {
@@ -134,24 +140,32 @@ export const catalogContract = {
     output: pageOutput(companySchema),
   }),
   'catalog.getCompany': channel({
+    kind: 'query',
+    reads: ['catalog'],
     summary: 'Reads one company or vendor.',
     permission: 'inventory.view',
     input: z.object({ id }).strict(),
     output: companySchema,
   }),
   'catalog.createCompany': channel({
+    kind: 'mutation',
+    changes: ['catalog'],
     summary: 'Creates a client company and/or vendor with its address. Names are unique.',
     permission: 'catalog.manage',
     input: companyInput,
     output: companySchema,
   }),
   'catalog.updateCompany': channel({
+    kind: 'mutation',
+    changes: ['catalog'],
     summary: 'Edits a company or vendor.',
     permission: 'catalog.manage',
     input: companyInput.extend({ id, active: z.boolean() }).strict(),
     output: companySchema,
   }),
   'catalog.listProducts': channel({
+    kind: 'query',
+    reads: ['catalog', 'stock'],
     summary: 'Pages the product catalogue: search by SKU, name, part number or barcode; filter by category, serialized, active.',
     permission: 'inventory.view',
     input: pageInput(z.enum(['sku', 'name', 'category', 'unitCost', 'unitPrice', 'onHand']), {
@@ -163,30 +177,40 @@ export const catalogContract = {
     output: pageOutput(productSchema),
   }),
   'catalog.getProduct': channel({
+    kind: 'query',
+    reads: ['catalog', 'stock'],
     summary: 'Reads one product.',
     permission: 'inventory.view',
     input: z.object({ id }).strict(),
     output: productSchema,
   }),
   'catalog.createProduct': channel({
+    kind: 'mutation',
+    changes: ['catalog'],
     summary: 'Creates a product. SKUs are unique.',
     permission: 'catalog.manage',
     input: productInput,
     output: productSchema,
   }),
   'catalog.updateProduct': channel({
+    kind: 'mutation',
+    changes: ['catalog'],
     summary: 'Edits a product. The serialized flag cannot change while units are in stock.',
     permission: 'catalog.manage',
     input: productInput.extend({ id }).strict(),
     output: productSchema,
   }),
   'catalog.listProductVendors': channel({
+    kind: 'query',
+    reads: ['catalog'],
     summary: 'Lists the vendors a product can be bought from, with part number and cost.',
     permission: 'inventory.view',
     input: z.object({ productId: id }).strict(),
     output: z.array(productVendorSchema),
   }),
   'catalog.saveProductVendor': channel({
+    kind: 'mutation',
+    changes: ['catalog'],
     summary: 'Adds or edits a product vendor; marking one default clears the others for that product.',
     permission: 'catalog.manage',
     input: z
@@ -196,6 +220,8 @@ export const catalogContract = {
     output: productVendorSchema,
   }),
   'catalog.removeProductVendor': channel({
+    kind: 'mutation',
+    changes: ['catalog'],
     summary: 'Removes a product vendor.',
     permission: 'catalog.manage',
     input: z.object({ id }).strict(),

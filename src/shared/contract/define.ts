@@ -23,7 +23,22 @@ export const permissions = [
 export type Permission = (typeof permissions)[number];
 export type ChannelPermission = Permission | 'public' | 'signedIn';
 
-export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+/**
+ * The parts of the data a change event names. A mutation lists the areas it writes; a query the areas it
+ * shows (a stock list shows product and location names too), so a client refetches a query exactly when
+ * a committed change touched what it shows.
+ */
+export const areas = ['auth', 'catalog', 'locations', 'stock', 'purchasing', 'settings'] as const;
+export type Area = (typeof areas)[number];
+
+/** A query reads and never writes; a mutation runs in the one write transaction dispatch opens. */
+export type ChannelKind =
+  | { kind: 'query'; /** The areas whose data the answer shows. */ reads: readonly Area[] }
+  | { kind: 'mutation'; /** The areas a committed call changes (empty: nothing other clients show, e.g. a session). */ changes: readonly Area[] };
+
+export type ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = ChannelBase<I, O> & ChannelKind;
+
+interface ChannelBase<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
   permission: ChannelPermission;
@@ -36,7 +51,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   showsCosts?: true;
 }
 
-export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {
+/** Keeps each channel's kind literal in its type, so code can tell queries from mutations at compile time. */
+export function channel<I extends z.ZodType, O extends z.ZodType, K extends ChannelKind>(def: ChannelBase<I, O> & K): ChannelBase<I, O> & K {
   return def;
 }
 

@@ -31,30 +31,40 @@ export const locationInput = z.object(locationFields).strict();
 
 export const locationsContract = {
   'locations.list': channel({
+    kind: 'query',
+    reads: ['locations'],
     summary: 'Lists inventory locations; virtual ones (Vendor, Customer, Adjustment, Scrap, In-transit) only when asked.',
     permission: 'inventory.view',
     input: z.object({ includeVirtual: z.boolean().default(false), includeInactive: z.boolean().default(false) }).strict(),
     output: z.array(locationSchema),
   }),
   'locations.create': channel({
+    kind: 'mutation',
+    changes: ['locations'],
     summary: 'Creates an internal location (warehouse, shelf, van owned by a user, returns shelf); the first one becomes the default.',
     permission: 'locations.manage',
     input: locationInput.extend({ isDefault: z.boolean().default(false) }).strict(),
     output: locationSchema,
   }),
   'locations.update': channel({
+    kind: 'mutation',
+    changes: ['locations'],
     summary: 'Renames or edits an internal location; virtual locations cannot be edited.',
     permission: 'locations.manage',
     input: locationInput.extend({ id }).strict(),
     output: locationSchema,
   }),
   'locations.setDefault': channel({
+    kind: 'mutation',
+    changes: ['locations'],
     summary: 'Makes an active, unowned internal location the default one.',
     permission: 'locations.manage',
     input: z.object({ id }).strict(),
     output: locationSchema,
   }),
   'locations.setActive': channel({
+    kind: 'mutation',
+    changes: ['locations'],
     summary: 'Deactivates (refused for the default, or while stock or allocations remain) or reactivates a location.',
     permission: 'locations.manage',
     input: z.object({ id, active: z.boolean() }).strict(),

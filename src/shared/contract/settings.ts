@@ -51,30 +51,40 @@ export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
 
 export const settingsContract = {
   'settings.get': channel({
+    kind: 'query',
+    reads: ['settings'],
     summary: 'Reads the office settings (currency, letterhead, purchase order numbering, approval threshold, …).',
     permission: 'signedIn',
     input: empty,
     output: settingsSchema,
   }),
   'settings.update': channel({
+    kind: 'mutation',
+    changes: ['settings'],
     summary: 'Changes the office settings (admin only).',
     permission: 'admin',
     input: settingsSchema.partial().strict(),
     output: settingsSchema,
   }),
   'settings.getSmtp': channel({
+    kind: 'query',
+    reads: ['settings'],
     summary: 'The SMTP server used to e-mail documents; the password is never returned, only whether one is stored.',
     permission: 'admin',
     input: empty,
     output: smtpSettingsSchema,
   }),
   'settings.updateSmtp': channel({
+    kind: 'mutation',
+    changes: ['settings'],
     summary: 'Changes the SMTP server; the password is stored encrypted (omit it to keep the stored one, null to clear it).',
     permission: 'admin',
     input: z.object({ ...smtpFields, password: z.string().max(500).nullable().optional() }).strict(),
     output: smtpSettingsSchema,
   }),
   'settings.testSmtp': channel({
+    kind: 'mutation',
+    changes: [],
     summary: 'Sends a test message through the configured SMTP server.',
     permission: 'admin',
     input: z.object({ to: z.email() }).strict(),

@@ -141,6 +141,8 @@ const transferLine = z.object({ productId: id, qty: qty.optional(), serials: ser
 
 export const stockContract = {
   'stock.listInventoryProducts': channel({
+    kind: 'query',
+    reads: ['stock', 'catalog', 'locations'],
     summary: 'Pages inventory products (a product stocked at a location) with on hand, reserved, picked, available, on order, back ordered.',
     permission: 'inventory.view',
     input: pageInput(z.enum(['sku', 'productName', 'locationName', 'bin', 'onHand', 'available', 'onOrder', 'backOrdered', 'min', 'max', 'value']), {
@@ -152,18 +154,24 @@ export const stockContract = {
     output: pageOutput(inventoryProductSchema),
   }),
   'stock.createInventoryProduct': channel({
+    kind: 'mutation',
+    changes: ['stock'],
     summary: 'Stocks a product at a location with bin, reference number, minimum and maximum (0 ≤ min ≤ max).',
     permission: 'inventory.edit',
     input: z.object({ productId: id, locationId: id, ...inventoryProductFields }).strict(),
     output: inventoryProductSchema,
   }),
   'stock.updateInventoryProduct': channel({
+    kind: 'mutation',
+    changes: ['stock'],
     summary: 'Edits bin, reference number, minimum and maximum; the change is recorded with before and after values.',
     permission: 'inventory.edit',
     input: z.object({ id, ...inventoryProductFields }).strict(),
     output: inventoryProductSchema,
   }),
   'stock.listLots': channel({
+    kind: 'query',
+    reads: ['stock', 'catalog', 'locations'],
     summary: 'Pages stocked items (lots and serialized units) on hand at internal locations.',
     permission: 'inventory.view',
     input: pageInput(z.enum(['receivedAt', 'serialNumber', 'sku', 'locationName', 'qty']), {
@@ -174,18 +182,24 @@ export const stockContract = {
     output: pageOutput(lotSchema),
   }),
   'stock.editSerial': channel({
+    kind: 'mutation',
+    changes: ['stock'],
     summary: 'Corrects the serial number of a stocked unit (unique per product; recorded in the history).',
     permission: 'inventory.edit',
     input: z.object({ lotId: id, serialNumber: serial }).strict(),
     output: lotSchema.pick({ lotId: true, serialNumber: true }),
   }),
   'stock.costOptions': channel({
+    kind: 'query',
+    reads: ['stock', 'catalog'],
     summary: 'Unit cost candidates for adding stock: average on hand, last received, catalogue.',
     permission: 'stock.adjust',
     input: z.object({ productId: id }).strict(),
     output: z.object({ average: cost(z.number().int()), last: cost(z.number().int()), catalogue: cost(z.number().int()) }),
   }),
   'stock.add': channel({
+    kind: 'mutation',
+    changes: ['stock'],
     summary: 'Adds stock by hand (Adjustment → location) at a unit cost chosen by method; serialized products need one unique serial per unit.',
     permission: 'stock.adjust',
     input: z
@@ -202,6 +216,8 @@ export const stockContract = {
     output: documentRef,
   }),
   'stock.remove': channel({
+    kind: 'mutation',
+    changes: ['stock'],
     summary: 'Removes stock by hand to Adjustment or Scrap: oldest first, or the chosen serials.',
     permission: 'stock.adjust',
     input: z
@@ -217,6 +233,8 @@ export const stockContract = {
     output: documentRef,
   }),
   'stock.transfer': channel({
+    kind: 'mutation',
+    changes: ['stock'],
     summary: 'Moves units between internal locations, directly or shipped through In-transit (received later).',
     permission: 'stock.transfer',
     input: z
@@ -225,66 +243,88 @@ export const stockContract = {
     output: documentRef,
   }),
   'stock.receiveTransfer': channel({
+    kind: 'mutation',
+    changes: ['stock'],
     summary: 'Receives a shipped transfer at its destination (In-transit → destination).',
     permission: 'stock.transfer',
     input: z.object({ id }).strict(),
     output: documentRef,
   }),
   'stock.listTransfers': channel({
+    kind: 'query',
+    reads: ['stock', 'locations', 'auth'],
     summary: 'Pages transfers, newest first, filterable by status and location.',
     permission: 'inventory.view',
     input: pageInput(z.enum(['createdAt', 'number']), { status: z.enum(['inTransit', 'done', 'canceled', 'reversed']).optional(), locationId: id.optional() }),
     output: pageOutput(transferSchema),
   }),
   'stock.reverse': channel({
+    kind: 'mutation',
+    changes: ['stock', 'purchasing'],
     summary: 'Reverses a posted adjustment, transfer or stocktake with moves that name the moves they undo (refused if the units have moved on).',
     permission: 'stock.adjust',
     input: z.object({ documentType: z.enum(['adjustment', 'transfer', 'stocktake']), id, reason: optionalText(500) }).strict(),
     output: documentRef,
   }),
   'stock.startCount': channel({
+    kind: 'mutation',
+    changes: ['stock'],
     summary: 'Starts a stocktake of one internal location.',
     permission: 'stock.count',
     input: z.object({ locationId: id, note: optionalText(500) }).strict(),
     output: countSchema,
   }),
   'stock.listCounts': channel({
+    kind: 'query',
+    reads: ['stock', 'locations', 'auth'],
     summary: 'Pages stocktakes, newest first.',
     permission: 'inventory.view',
     input: pageInput(z.enum(['createdAt', 'number']), { status: z.enum(['open', 'posted', 'canceled', 'reversed']).optional() }),
     output: pageOutput(countSchema.omit({ lines: true })),
   }),
   'stock.getCount': channel({
+    kind: 'query',
+    reads: ['stock', 'catalog', 'locations'],
     summary: 'Reads a stocktake with expected, counted and difference per product.',
     permission: 'inventory.view',
     input: z.object({ id }).strict(),
     output: countSchema,
   }),
   'stock.scanCount': channel({
+    kind: 'mutation',
+    changes: ['stock'],
     summary: 'Adds one unit to a stocktake by SKU, barcode or serial (what a scanner sends followed by Enter); answers with the scanned line as it now stands.',
     permission: 'stock.count',
     input: z.object({ id, code: z.string().trim().min(1).max(100) }).strict(),
     output: z.object({ productId: id, sku: z.string(), productName: z.string(), serialNumber: z.string().nullable(), countedQty: z.number().int(), line: countLineSchema }),
   }),
   'stock.setCountQty': channel({
+    kind: 'mutation',
+    changes: ['stock'],
     summary: 'Sets the counted quantity of a non-serialized product in a stocktake; answers with that line as it now stands.',
     permission: 'stock.count',
     input: z.object({ id, productId: id, countedQty: z.number().int().min(0).max(1_000_000) }).strict(),
     output: countLineSchema,
   }),
   'stock.postCount': channel({
+    kind: 'mutation',
+    changes: ['stock'],
     summary: 'Posts the differences of a stocktake as adjustments in one transaction; products not counted are left unchanged.',
     permission: 'stock.count',
     input: z.object({ id, reason: optionalText(500) }).strict(),
     output: documentRef,
   }),
   'stock.cancelCount': channel({
+    kind: 'mutation',
+    changes: ['stock'],
     summary: 'Cancels an open stocktake without changing stock.',
     permission: 'stock.count',
     input: z.object({ id }).strict(),
     output: documentRef,
   }),
   'stock.history': channel({
+    kind: 'query',
+    reads: ['stock', 'catalog', 'locations', 'auth'],
     summary: 'The Inventory Transfers & Updates page: every move and inventory change, filtered and paged.',
     permission: 'inventory.view',
     input: pageInput(z.enum(['occurredAt']), {
@@ -298,24 +338,32 @@ export const stockContract = {
     output: pageOutput(historyRowSchema),
   }),
   'stock.valueByLocation': channel({
+    kind: 'query',
+    reads: ['stock', 'locations'],
     summary: 'Inventory value (Σ units × their cost) per internal location, now or at a past date.',
     permission: 'costs.view',
     input: atDate,
     output: z.object({ at: epochMs, total: cost(amount), rows: z.array(valueRow) }),
   }),
   'stock.valueByProduct': channel({
+    kind: 'query',
+    reads: ['stock', 'catalog'],
     summary: 'Inventory value per product, now or at a past date, highest first, paged.',
     permission: 'costs.view',
     input: z.object({ at: epochMs.optional(), locationId: id.optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }).strict(),
     output: z.object({ at: epochMs, rows: z.array(valueRow.extend({ sku: z.string() })), total: z.number().int() }),
   }),
   'stock.valueSeries': channel({
+    kind: 'query',
+    reads: ['stock'],
     summary: 'Month-end inventory values for a chart, from one pass over the moves.',
     permission: 'costs.view',
     input: z.object({ months: z.number().int().min(1).max(60).default(12) }).strict(),
     output: z.array(z.object({ at: epochMs, value: cost(amount) })),
   }),
   'stock.verifyLedger': channel({
+    kind: 'query',
+    reads: ['stock'],
     summary: 'Recomputes every balance from the moves and reports any difference (there must never be one), and lists serials that still clash.',
     permission: 'admin',
     input: empty,
@@ -362,6 +410,8 @@ export const searchResultKinds = ['serial', 'product', 'location', 'company'] as
 
 export const searchContract = {
   'search.global': channel({
+    kind: 'query',
+    reads: ['catalog', 'stock', 'locations', 'purchasing'],
     summary:
       'Finds serial numbers (exact or prefix), products (SKU, barcode, manufacturer or vendor part number, name), locations and companies matching the text, each with its rank (1 = exact serial … 5 = contains), best first, and names the best result. `q` in the answer is the text it was for.',
     permission: 'inventory.view',
