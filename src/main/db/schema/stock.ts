@@ -166,6 +166,9 @@ export const balances = sqliteTable(
     index('balances_qty_idx').on(sql`${t.qty} + 0`, t.lotId, t.locationId).where(sql`qty > 0`),
     index('balances_location_qty_idx').on(t.locationId, sql`${t.qty} + 0`, t.lotId).where(sql`qty > 0`),
     index('balances_location_lot_idx').on(t.locationId, t.lotId).where(sql`qty > 0`),
+    // Where a lot is on hand, without reading the rows of the places it has left: a serial-prefix search
+    // probes thousands of lots, most of them delivered or moved on.
+    index('balances_lot_on_hand_idx').on(t.lotId, t.locationId).where(sql`qty > 0`),
   ],
 );
 

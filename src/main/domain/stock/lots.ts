@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/errors';
 import { serialKey } from '../../../shared/serials';
 import { COUNT_CAP, inTransaction, offsetOf, type Actor, type Ctx } from '../context';
 import { recordEvent } from './inventoryProducts';
-import { releaseSerialKey, serialHolder, serialKeyPrefix } from './serials';
+import { releaseSerialKey, serialHolder, serialKeyPrefix, serialPrefixLotIds } from './serials';
 
 const sortColumns: Record<string, string> = {
   receivedAt: 'b.received_at',
@@ -54,8 +54,11 @@ export function listLots(
     where.push('b.location_id = ?');
     params.push(input.locationId);
   }
+  let prefixSql = '';
+  let prefixParams: unknown[] = [];
   if (input.serial) {
     const prefix = serialKeyPrefix('lt', input.serial);
+    [prefixSql, prefixParams] = [prefix.sql, prefix.params];
     where.push(prefix.sql);
     params.push(...prefix.params);
     const byProduct = serialKeyPrefix('lk', input.serial);
@@ -65,15 +68,24 @@ export function listLots(
   const sortBy = input.sortBy && input.sortBy in sortColumns ? input.sortBy : 'receivedAt';
   const dir = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
   if (serialProducts && fewSerials(ctx, input.serial!)) {
-    // A serial prefix of a few units: one pass over them finds the page and counts the matches.
-    const rows = ctx.sqlite
+    // A serial prefix of a few units: one pass over them finds the page and counts the matches. Each unit is
+    // looked up where it is on hand (the partial lot index), not tested row by row with the prefix.
+    const units = serialPrefixLotIds(input.serial!);
+    const filters = where.filter((w) => w !== prefixSql);
+    const filterParams = params.slice(0, params.length - prefixParams.length);
+    // Only the keys go through the sort; the page's rows are read after.
+    const keys = ctx.sqlite
       .prepare(
-        `SELECT ${columns}, count(*) OVER () AS matches ${balancesFirst('')} ${whereSql}
+        `SELECT b.lot_id AS lotId, b.location_id AS locationId, count(*) OVER () AS matches
+         FROM (${units.sql}) m CROSS JOIN balances b INDEXED BY balances_lot_on_hand_idx ON b.lot_id = m.id CROSS ${internal}
+         ${sortBy === 'serialNumber' || sortBy === 'sku' ? 'CROSS JOIN lots lt ON lt.id = b.lot_id' : ''} ${sortBy === 'sku' ? 'CROSS JOIN products p ON p.id = lt.product_id' : ''}
+         WHERE ${filters.join(' AND ')}
          ORDER BY +${sortColumns[sortBy]} ${dir}, b.lot_id ${dir}, b.location_id ${dir} LIMIT ? OFFSET ?`,
       )
-      .all(...params, input.pageSize, offsetOf(input)) as { unitCost: number | null; matches?: number }[];
-    const n = rows[0]?.matches ?? (offsetOf(input) > 0 ? countLots(ctx, whereSql, params, true) : 0);
-    for (const r of rows) delete r.matches;
+      .all(...units.params, ...filterParams, input.pageSize, offsetOf(input)) as { lotId: number; locationId: number; matches: number }[];
+    const page = ctx.sqlite.prepare(`SELECT ${columns} ${balancesFirst('')} WHERE b.lot_id = ? AND b.location_id = ?`);
+    const rows = keys.map((k) => page.get(k.lotId, k.locationId));
+    const n = keys[0]?.matches ?? (offsetOf(input) > 0 ? countLots(ctx, whereSql, params, true) : 0);
     return { rows: rows as never[], total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
   const count = { n: countLots(ctx, whereSql, params, input.serial !== undefined) };

@@ -193,6 +193,19 @@ export function serialKeyPrefix(lotAlias: string, typed: string): { sql: string;
 }
 
 /**
+ * The ids of the live units whose serial starts with the typed text in any spelling (the key range and the
+ * few clashing units), for a set known to be small: a list then probes where each is on hand.
+ */
+export function serialPrefixLotIds(typed: string): { sql: string; params: string[] } {
+  const [from, to] = keyRange(typed);
+  return {
+    sql: `SELECT id FROM lots WHERE serial_key >= ? AND serial_key < ? AND serial_number IS NOT NULL
+      UNION SELECT lot_id FROM serial_clashes WHERE serial_key >= ? AND serial_key < ?`,
+    params: [from, to, from, to],
+  };
+}
+
+/**
  * The first `limit` live units whose serial starts with the typed text in any spelling, in key order: the
  * index range stops after `limit` rows however short the text (the clashing units are few).
  */

@@ -1,0 +1,1 @@
+CREATE INDEX `balances_lot_on_hand_idx` ON `balances` (`lot_id`,`location_id`) WHERE qty > 0;
