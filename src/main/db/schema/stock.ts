@@ -41,10 +41,16 @@ export const inventoryProducts = sqliteTable(
     index('inventory_products_below_min_idx').on(t.locationId, t.productId).where(sql`below_min = 1`),
     index('inventory_products_below_min_product_idx').on(t.productId).where(sql`below_min = 1`),
     // Per sortable column, an index after the below-minimum flag, alone and after the location: a first
-    // page walks it (both flag values merged, or the flagged ones only) and stops.
+    // page walks it (both flag values merged, or the flagged ones only) and stops. Each carries what a
+    // walk tests on every row it passes (product, location, bin), so rows that do not match a filter are
+    // skipped inside the index: a short search text may pass tens of thousands before a page is found.
+    // The id comes right after the column, so ties keep the list's order without a sort.
     ...(['bin', 'min', 'max', 'onHand', 'available', 'onOrder', 'backOrdered', 'value'] as const).flatMap((c) => {
       const name = c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
-      return [index(`inventory_products_${name}_idx`).on(t.belowMin, t[c]), index(`inventory_products_location_${name}_idx`).on(t.locationId, t.belowMin, t[c])];
+      return [
+        index(`inventory_products_${name}_idx`).on(t.belowMin, t[c], t.id, t.productId, t.locationId, t.bin),
+        index(`inventory_products_location_${name}_idx`).on(t.locationId, t.belowMin, t[c], t.id, t.productId, t.bin),
+      ];
     }),
     // Bin prefixes ignoring case (what the search box's LIKE matches), through an index.
     index('inventory_products_bin_lower_idx').on(sql`lower(${t.bin})`),
