@@ -2,7 +2,7 @@
 // only through applyTransition, which checks the action is allowed from the current state (and its
 // guard), writes the new state and the columns the action sets, and writes the document's history row,
 // all in the caller's transaction. createDocument inserts a document in a declared initial state. No
-// other code writes a status column (status.guard.test.ts greps for it).
+// other code writes a status column (statusWrites.test.ts reads the sources for it).
 import { DomainError } from '../../../shared/errors';
 import type { Ctx } from '../context';
 
