@@ -6,10 +6,10 @@ import { DomainError } from '../../../shared/errors';
 import { stocktakes } from '../../db/schema';
 import { COUNT_CAP, inTransaction, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { applyTransition, createDocument, defineWorkflow, requireEditable, requireTransition } from '../workflow/transitions';
 import { costOptions, requireManualChangeReason } from './adjustments';
 import { ensureInventoryProduct } from './inventoryProducts';
 import { createLots, isInternal, postMoves, type MoveInput } from './ledger';
-import { applyTransition, createDocument, defineWorkflow, requireEditable, requireTransition } from '../workflow/transitions';
 import { findSerialUnitAnyProduct } from './serials';
 import { Claims, takeOldestFirst } from './units';
 
