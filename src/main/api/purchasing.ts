@@ -1,7 +1,11 @@
 import type { purchasingContract } from '../../shared/contract/purchasing';
 import { approveOrder, listApprovals, rejectOrder, requestApproval } from '../domain/purchasing/approval';
 import { emailOrder, renderOrderPdf } from '../domain/purchasing/documents';
-import { addLine, cancelOrder, createOrder, getOrder, listOrders, orderHistory, reduceLine, removeLine, submitOrder, updateLine, updateOrder } from '../domain/purchasing/orders';
+import { orderHistory } from '../domain/purchasing/orderHistory';
+import { addLine, reduceLine, removeLine, updateLine } from '../domain/purchasing/orderLines';
+import { getOrder, listOrders } from '../domain/purchasing/orderReads';
+import { createOrder, updateOrder } from '../domain/purchasing/orders';
+import { cancelOrder, submitOrder } from '../domain/purchasing/orderStatus';
 import { cancelReceipt, listOpenLines, listReceipts, receive } from '../domain/purchasing/receiving';
 import { createFromSuggestions, reorderSuggestions } from '../domain/purchasing/reorder';
 import type { PartialHandlerTable } from './types';

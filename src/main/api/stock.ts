@@ -30,7 +30,7 @@ export const stockHandlers: PartialHandlerTable<keyof typeof stockContract | key
   'stock.scanCount': (input, { ctx }) => scanCount(ctx, input),
   'stock.setCountQty': (input, { ctx }) => setCountQty(ctx, input),
   'stock.postCount': (input, { ctx, actor }) => postCount(ctx, actor, input),
-  'stock.cancelCount': (input, { ctx }) => cancelCount(ctx, input.id),
+  'stock.cancelCount': (input, { ctx, actor }) => cancelCount(ctx, actor, input.id),
   'stock.history': (input, { ctx }) => history(ctx, input),
   'stock.valueByLocation': (input, { ctx }) => valueByLocation(ctx, input.at),
   'stock.valueByProduct': (input, { ctx }) => valueByProduct(ctx, input),

@@ -110,7 +110,10 @@ export const receiptLines = sqliteTable(
   (t) => [index('receipt_lines_receipt_idx').on(t.receiptId), index('receipt_lines_po_idx').on(t.poId), index('receipt_lines_po_line_idx').on(t.poLineId)],
 );
 
-/** Everything that happened to a purchase order, for its History tab. Details as JSON. */
+/**
+ * Everything that happened to a purchase order, for its History tab. Details as JSON. A transition of its
+ * status or approval (domain/workflow) also names the states it went from and to; other events leave them null.
+ */
 export const purchaseOrderEvents = sqliteTable(
   'purchase_order_events',
   {
@@ -119,7 +122,25 @@ export const purchaseOrderEvents = sqliteTable(
     occurredAt: integer('occurred_at').notNull(),
     userId: integer('user_id').references(() => users.id),
     type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
     details: text('details').notNull(),
   },
   (t) => [index('po_events_po_idx').on(t.poId, t.occurredAt)],
+);
+
+/** The history of a receipt: its creation and every transition of its table (domain/workflow). */
+export const receiptEvents = sqliteTable(
+  'receipt_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    receiptId: integer('receipt_id').notNull().references(() => receipts.id),
+    occurredAt: integer('occurred_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    details: text('details').notNull(),
+  },
+  (t) => [index('receipt_events_receipt_idx').on(t.receiptId, t.occurredAt)],
 );

@@ -297,6 +297,55 @@ export const stocktakeSerials = sqliteTable(
   (t) => [primaryKey({ columns: [t.stocktakeId, t.productId, t.serialNumber] })],
 );
 
+/**
+ * The history of the stock documents: each one's creation and every transition of its table
+ * (domain/workflow), with the states it went from (null at creation) and to. Details as JSON.
+ */
+export const adjustmentEvents = sqliteTable(
+  'adjustment_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    adjustmentId: integer('adjustment_id').notNull().references(() => adjustments.id),
+    occurredAt: integer('occurred_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    details: text('details').notNull(),
+  },
+  (t) => [index('adjustment_events_adjustment_idx').on(t.adjustmentId, t.occurredAt)],
+);
+
+export const transferEvents = sqliteTable(
+  'transfer_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    transferId: integer('transfer_id').notNull().references(() => transfers.id),
+    occurredAt: integer('occurred_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    details: text('details').notNull(),
+  },
+  (t) => [index('transfer_events_transfer_idx').on(t.transferId, t.occurredAt)],
+);
+
+export const stocktakeEvents = sqliteTable(
+  'stocktake_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stocktakeId: integer('stocktake_id').notNull().references(() => stocktakes.id),
+    occurredAt: integer('occurred_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    details: text('details').notNull(),
+  },
+  (t) => [index('stocktake_events_stocktake_idx').on(t.stocktakeId, t.occurredAt)],
+);
+
 /** Changes that are not moves: inventory product created/edited, serial edited. Before/after as JSON. */
 export const inventoryEvents = sqliteTable(
   'inventory_events',

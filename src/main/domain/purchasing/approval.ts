@@ -4,12 +4,16 @@
 // submission made while cleared covers the order as it was sent (so lowering the threshold later does
 // not recall orders already sent). approvalGate is the one place that decides; submit, e-mail, the PDF
 // and edits of sent orders all ask it. Nobody approves an order they created or whose approval they
-// asked for, administrators included, unless the settings allow it.
+// asked for, administrators included, unless the settings allow it. The approval state has its own small
+// transition table (below): it moves only while the order is New, apart from its status.
 import type { ApprovalRow, PurchaseOrder } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
+import { purchaseOrders } from '../../db/schema';
 import { inTransaction, type Actor, type Ctx } from '../context';
 import { getSettings } from '../settings/settings';
-import { getOrder, listOrders, orderTotals, recordPoEvent, refuse, requireLines, requireNew, requireOrder, type OrderRow } from './orders';
+import { applyTransition, defineWorkflow, type SetInput } from '../workflow/transitions';
+import { poHistory } from './orderHistory';
+import { getOrder, listOrders, orderTotals, readOrder, requireLines, requireOrder, type OrderRow } from './orderReads';
 
 export interface ApprovalGate {
   /** Lines (ordered − canceled) × unit cost, plus freight, now. */
@@ -51,7 +55,7 @@ export function coverDetails(order: Pick<OrderRow, 'vendorId'>, total: number): 
 }
 
 /** May this order leave the office (be submitted, e-mailed, printed as final)? */
-export function approvalGate(ctx: Ctx, order: OrderRow): ApprovalGate {
+export function approvalGate(ctx: Ctx, order: Pick<OrderRow, 'id' | 'status' | 'approvalStatus' | 'vendorId' | 'freight'>): ApprovalGate {
   const threshold = getSettings(ctx).approvalThreshold;
   const { total } = orderTotals(ctx, order.id, order.freight);
   const required = threshold !== null && total >= threshold;
@@ -66,7 +70,7 @@ export function approvalGate(ctx: Ctx, order: OrderRow): ApprovalGate {
 export type GatedAction = 'submit' | 'email' | 'edit';
 
 /** APPROVAL_REQUIRED unless the gate is open (dispatch blanks the total for callers who may not see costs). */
-export function requireApprovalCleared(ctx: Ctx, order: OrderRow, action: GatedAction): ApprovalGate {
+export function requireApprovalCleared(ctx: Ctx, order: Pick<OrderRow, 'id' | 'number' | 'status' | 'approvalStatus' | 'vendorId' | 'freight'>, action: GatedAction): ApprovalGate {
   const gate = approvalGate(ctx, order);
   if (!gate.cleared) {
     throw new DomainError('APPROVAL_REQUIRED', {
@@ -93,7 +97,7 @@ export function reviewApprovalAfterChange(ctx: Ctx, orderId: number, change: { v
     const cover = latestCover(ctx, order.id, order.approvalStatus === 'approved' ? 'approved' : 'approvalRequested');
     if (covers(cover, order, orderTotals(ctx, order.id, order.freight).total)) return false;
   }
-  ctx.sqlite.prepare(`UPDATE purchase_orders SET approval_status = 'none', approval_by = NULL, approval_at = NULL, approval_note = NULL WHERE id = ?`).run(order.id);
+  applyTransition(ctx, approvalWorkflow, order.id, 'withdraw', { userId: null });
   return true;
 }
 
@@ -122,11 +126,11 @@ function requestFacts(ctx: Ctx, poIds: number[]): Map<number, RequestFacts> {
 
 export type ApproverConflict = NonNullable<PurchaseOrder['approverConflict']>;
 
-/** Why `actor` may not approve: they created the order, or asked for the approval now pending. */
-function conflictOf(allowSelfApproval: boolean, actor: Actor, facts: RequestFacts | undefined): ApproverConflict | null {
-  if (allowSelfApproval || !facts) return null;
-  if (facts.createdBy === actor.userId) return 'creator';
-  if (facts.request?.userId === actor.userId) return 'requester';
+/** Why a user may not approve: they created the order, or asked for the approval now pending. */
+function conflictOf(allowSelfApproval: boolean, userId: number | null, facts: RequestFacts | undefined): ApproverConflict | null {
+  if (allowSelfApproval || !facts || userId === null) return null;
+  if (facts.createdBy === userId) return 'creator';
+  if (facts.request?.userId === userId) return 'requester';
   return null;
 }
 
@@ -142,51 +146,101 @@ export function approvalRequestInfo(
   return {
     approvalRequestedByName: request?.userName ?? null,
     approvalRequestedAt: request?.at ?? null,
-    approverConflict: conflictOf(getSettings(ctx).allowSelfApproval, actor, facts && { ...facts, request }),
+    approverConflict: conflictOf(getSettings(ctx).allowSelfApproval, actor.userId, facts && { ...facts, request }),
   };
 }
+
+// The approval table ----------------------------------------------------------------------------
+
+type ApprovalStatus = (typeof purchaseOrders.approvalStatus.enumValues)[number];
+
+const clearDecision = () => ({ approval_by: null, approval_at: null, approval_note: null });
+const recordDecision = ({ userId, now, note }: SetInput) => ({ approval_by: userId, approval_at: now, approval_note: note ?? null });
+
+/** What a request or a decision was given for: the order's vendor and total now (see covers()). */
+function coverNow(ctx: Ctx, row: OrderRow): Record<string, unknown> {
+  return coverDetails(row, orderTotals(ctx, row.id, row.freight).total);
+}
+
+/**
+ * none → requested → approved | rejected; a rejected order may be asked for again. Only while the order
+ * is New: a guard refuses the rest as INVALID_TRANSITION. Every order starts with none (the column's
+ * default), so the table creates nothing.
+ */
+export const approvalWorkflow = defineWorkflow<ApprovalStatus, OrderRow>()({
+  document: 'purchaseOrder',
+  table: 'purchase_orders',
+  column: 'approval_status',
+  states: purchaseOrders.approvalStatus.enumValues,
+  read: readOrder,
+  state: (row) => row.approvalStatus,
+  // As the order's other refusals: its status, and here also the approval state.
+  refusalDetails: (row) => ({ status: row.status, approvalStatus: row.approvalStatus }),
+  history: poHistory,
+  touch: 'updated_at',
+  creations: {},
+  transitions: {
+    request: {
+      from: ['none', 'rejected'],
+      to: 'requested',
+      guard: (ctx, row) => {
+        if (row.status !== 'new') return false;
+        requireLines(ctx, row);
+        // Nothing to ask for below the threshold.
+        const gate = approvalGate(ctx, row);
+        return gate.required ? coverDetails(row, gate.total) : false;
+      },
+      sets: clearDecision,
+      history: 'approvalRequested',
+    },
+    approve: {
+      from: ['requested'],
+      to: 'approved',
+      guard: (ctx, row, input) => {
+        if (row.status !== 'new') return false;
+        const conflict = conflictOf(getSettings(ctx).allowSelfApproval, input.userId, requestFacts(ctx, [row.id]).get(row.id));
+        if (conflict) throw new DomainError('SELF_APPROVAL', { number: row.number, role: conflict });
+        return coverNow(ctx, row);
+      },
+      sets: recordDecision,
+      history: 'approved',
+    },
+    reject: { from: ['requested'], to: 'rejected', guard: (ctx, row) => (row.status === 'new' ? coverNow(ctx, row) : false), sets: recordDecision, history: 'rejected' },
+    /** A change to a New order that its request or approval no longer covers (reviewApprovalAfterChange). */
+    withdraw: {
+      from: ['requested', 'approved', 'rejected'],
+      to: 'none',
+      system: true,
+      guard: (_ctx, row) => (row.status === 'new' ? undefined : false),
+      sets: clearDecision,
+      // The change that withdrew it records it on its own event (approvalReset: true).
+      history: false,
+    },
+  },
+});
 
 // Requesting and deciding ---------------------------------------------------------------------
 
 export function requestApproval(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
   return inTransaction(ctx, () => {
-    const order = requireOrder(ctx, id);
-    requireNew(order, 'requestApproval');
-    requireLines(ctx, order);
-    if (order.approvalStatus === 'requested' || order.approvalStatus === 'approved') refuse(order, 'requestApproval');
-    const gate = approvalGate(ctx, order);
-    if (!gate.required) refuse(order, 'requestApproval');
-    ctx.sqlite.prepare(`UPDATE purchase_orders SET approval_status = 'requested', approval_by = NULL, approval_at = NULL, approval_note = NULL, updated_at = ? WHERE id = ?`).run(ctx.now(), order.id);
-    recordPoEvent(ctx, order.id, actor.userId, 'approvalRequested', coverDetails(order, gate.total));
-    return getOrder(ctx, actor, order.id);
+    applyTransition(ctx, approvalWorkflow, id, 'request', { userId: actor.userId });
+    return getOrder(ctx, actor, id);
   });
 }
 
-function decide(ctx: Ctx, actor: Actor, id: number, decision: 'approved' | 'rejected', note: string | null): PurchaseOrder {
+function decide(ctx: Ctx, actor: Actor, id: number, action: 'approve' | 'reject', note: string | null): PurchaseOrder {
   return inTransaction(ctx, () => {
-    const action = decision === 'approved' ? 'approve' : 'reject';
-    const order = requireOrder(ctx, id);
-    requireNew(order, action);
-    if (order.approvalStatus !== 'requested') refuse(order, action);
-    if (decision === 'approved') {
-      const conflict = conflictOf(getSettings(ctx).allowSelfApproval, actor, requestFacts(ctx, [order.id]).get(order.id));
-      if (conflict) throw new DomainError('SELF_APPROVAL', { number: order.number, role: conflict });
-    }
-    const { total } = orderTotals(ctx, order.id, order.freight);
-    ctx.sqlite
-      .prepare(`UPDATE purchase_orders SET approval_status = ?, approval_by = ?, approval_at = ?, approval_note = ?, updated_at = ? WHERE id = ?`)
-      .run(decision, actor.userId, ctx.now(), note, ctx.now(), order.id);
-    recordPoEvent(ctx, order.id, actor.userId, decision, { ...coverDetails(order, total), note });
-    return getOrder(ctx, actor, order.id);
+    applyTransition(ctx, approvalWorkflow, id, action, { userId: actor.userId, note, details: { note } });
+    return getOrder(ctx, actor, id);
   });
 }
 
 export function approveOrder(ctx: Ctx, actor: Actor, input: { id: number; note: string | null }): PurchaseOrder {
-  return decide(ctx, actor, input.id, 'approved', input.note);
+  return decide(ctx, actor, input.id, 'approve', input.note);
 }
 
 export function rejectOrder(ctx: Ctx, actor: Actor, input: { id: number; note: string }): PurchaseOrder {
-  return decide(ctx, actor, input.id, 'rejected', input.note);
+  return decide(ctx, actor, input.id, 'reject', input.note);
 }
 
 /** Purchase Approvals: orders waiting for a decision, oldest first, with who asked and when. */
@@ -200,7 +254,7 @@ export function listApprovals(ctx: Ctx, actor: Actor, input: { page: number; pag
       ...row,
       requestedByName: f?.request?.userName ?? null,
       requestedAt: f?.request?.at ?? null,
-      approverConflict: conflictOf(allowSelfApproval, actor, f),
+      approverConflict: conflictOf(allowSelfApproval, actor.userId, f),
     };
   });
   return { ...page, rows };

@@ -7,8 +7,11 @@ import { sendMail, type SmtpConfig } from '../../mail/mailer';
 import { DomainError } from '../../../shared/errors';
 import { inTransaction, type Actor, type Ctx } from '../context';
 import { getSettings, smtpConfig } from '../settings/settings';
+import { requireEditable } from '../workflow/transitions';
 import { approvalGate, requireApprovalCleared } from './approval';
-import { recordPoEvent, requireOrder } from './orders';
+import { recordPoEvent } from './orderHistory';
+import { requireOrder } from './orderReads';
+import { orderWorkflow } from './orderStatus';
 
 function joinAddress(parts: (string | null)[]): string {
   return parts.filter((p) => p && p.trim()).join('\n');
@@ -86,7 +89,7 @@ export async function emailOrder(
   send: typeof sendMail = sendMail,
 ) {
   const order = requireOrder(ctx, input.id);
-  if (order.status === 'canceled') throw new DomainError('INVALID_TRANSITION', { number: order.number, status: order.status, action: 'email' });
+  requireEditable(orderWorkflow, order, 'email');
   // A refusal, not a failed attempt: nothing is recorded.
   requireApprovalCleared(ctx, order, 'email');
   const recipients = { to: input.to, cc: input.cc, subject: input.subject };

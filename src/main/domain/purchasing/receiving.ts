@@ -6,6 +6,7 @@
 // line here, whatever its destination, and cancelling is a manual stock change that may need a reason.
 import type { OpenLine, Receipt } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
+import { receipts } from '../../db/schema';
 import { getCompany } from '../catalog/companies';
 import { COUNT_CAP, inTransaction, likePattern, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
@@ -14,7 +15,34 @@ import { requireManualChangeReason } from '../stock/adjustments';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
 import { postArrivals, postMoves } from '../stock/ledger';
 import { assertSerialsUnique } from '../stock/serials';
-import { recordPoEvent, refreshOrder } from './orders';
+import { applyTransition, createDocument, defineWorkflow, requireTransition } from '../workflow/transitions';
+import { orderWorkflow } from './orderStatus';
+
+type ReceiptStatus = (typeof receipts.status.enumValues)[number];
+
+/**
+ * The receipt's transition table: posted when saved, cancelled once (moves back to the Vendor). Its
+ * orders follow through their own table's system transitions (receive, cancelReceipt).
+ */
+export const receiptWorkflow = defineWorkflow<ReceiptStatus, { id: number; number: string; status: ReceiptStatus }>()({
+  document: 'receipt',
+  table: 'receipts',
+  column: 'status',
+  states: receipts.status.enumValues,
+  read: (ctx, id) => ctx.sqlite.prepare(`SELECT id, number, status FROM receipts WHERE id = ?`).get(id) as { id: number; number: string; status: ReceiptStatus } | undefined,
+  state: (row) => row.status,
+  history: { table: 'receipt_events', key: 'receipt_id' },
+  creations: { post: { to: 'posted' } },
+  transitions: {
+    cancel: {
+      from: ['posted'],
+      to: 'canceled',
+      repeatOf: ['canceled'],
+      guard: (ctx, _row, input) => requireManualChangeReason(ctx, input.reason ?? null, 'cancelReceipt'),
+      sets: ({ userId, now, reason }) => ({ canceled_by: userId, canceled_at: now, cancel_reason: reason ?? null }),
+    },
+  },
+});
 
 // Open lines ----------------------------------------------------------------------------------
 
@@ -76,7 +104,6 @@ interface LineRow {
   id: number;
   poId: number;
   number: string;
-  status: string;
   vendorId: number;
   purchaseForCompanyId: number | null;
   productId: number;
@@ -133,15 +160,20 @@ export function receive(ctx: Ctx, actor: Actor, input: { lines: ReceiveLineInput
     assertLinesDistinct(input.lines);
     const settings = getSettings(ctx);
     const lookup = ctx.sqlite.prepare(
-      `SELECT l.id, l.po_id AS poId, po.number, po.status, po.vendor_id AS vendorId, po.purchase_for_company_id AS purchaseForCompanyId, l.product_id AS productId,
+      `SELECT l.id, l.po_id AS poId, po.number, po.vendor_id AS vendorId, po.purchase_for_company_id AS purchaseForCompanyId, l.product_id AS productId,
               p.sku, p.serialized, l.qty_ordered - l.qty_canceled - l.qty_received AS outstanding, l.unit_cost AS unitCost, l.location_id AS locationId
        FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN products p ON p.id = l.product_id WHERE l.id = ?`,
     );
     const serialsByProduct = new Map<number, string[]>();
+    // Orders already found receivable, each checked once however many of its lines come.
+    const receivable = new Set<number>();
     const plan = input.lines.map((line) => {
       const row = lookup.get(line.lineId) as LineRow | undefined;
       if (!row) throw new DomainError('NOT_FOUND', { entity: 'purchaseOrderLine', id: line.lineId });
-      if (row.status !== 'submitted' && row.status !== 'receivedPartial') throw new DomainError('INVALID_TRANSITION', { number: row.number, status: row.status, action: 'receive' });
+      if (!receivable.has(row.poId)) {
+        requireTransition(ctx, orderWorkflow, row.poId, 'receive', { userId: actor.userId });
+        receivable.add(row.poId);
+      }
       if (line.qty > row.outstanding) throw new DomainError('OVER_RECEIPT', { outstanding: row.outstanding, requested: line.qty, sku: row.sku, number: row.number });
       const serials = line.serials ?? [];
       if (row.serialized) {
@@ -170,10 +202,12 @@ export function receive(ctx: Ctx, actor: Actor, input: { lines: ReceiveLineInput
     const shares = input.splitFreight && input.freight > 0 ? splitFreight(input.freight, plan.map((p) => ({ qty: p.input.qty, unitCost: p.row.unitCost }))) : plan.map(() => 0);
     const now = ctx.now();
     const number = nextNumber(ctx, 'RCV');
-    const receiptId = Number(
-      ctx.sqlite
-        .prepare(`INSERT INTO receipts (number, status, freight, split_freight, note, user_id, created_at) VALUES (?, 'posted', ?, ?, ?, ?, ?)`)
-        .run(number, input.freight, input.splitFreight ? 1 : 0, input.note, actor.userId, now).lastInsertRowid,
+    const receiptId = createDocument(
+      ctx,
+      receiptWorkflow,
+      'post',
+      { number, freight: input.freight, split_freight: input.splitFreight ? 1 : 0, note: input.note, user_id: actor.userId, created_at: now },
+      { userId: actor.userId },
     );
     const insertLine = ctx.sqlite.prepare(
       `INSERT INTO receipt_lines (receipt_id, po_id, po_line_id, qty, unit_cost, landed_unit_cost, location_id, company_id, vendor_invoice_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -197,8 +231,10 @@ export function receive(ctx: Ctx, actor: Actor, input: { lines: ReceiveLineInput
       byOrder.set(p.row.poId, [...(byOrder.get(p.row.poId) ?? []), { sku: p.row.sku, qty: p.input.qty }]);
     });
     for (const [poId, lines] of byOrder) {
-      const status = refreshOrder(ctx, poId);
-      recordPoEvent(ctx, poId, actor.userId, 'received', { receiptId, receiptNumber: number, units: lines.reduce((s, l) => s + l.qty, 0), lines, status });
+      applyTransition(ctx, orderWorkflow, poId, 'receive', {
+        userId: actor.userId,
+        details: ({ to }) => ({ receiptId, receiptNumber: number, units: lines.reduce((s, l) => s + l.qty, 0), lines, status: to }),
+      });
     }
     return getReceipt(ctx, receiptId);
   });
@@ -261,10 +297,8 @@ export function listReceipts(ctx: Ctx, input: { page: number; pageSize: number; 
 
 export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reason: string | null }): Receipt {
   return inTransaction(ctx, () => {
-    const receipt = ctx.sqlite.prepare(`SELECT id, number, status FROM receipts WHERE id = ?`).get(input.id) as { id: number; number: string; status: string } | undefined;
-    if (!receipt) throw new DomainError('NOT_FOUND', { entity: 'receipt', id: input.id });
-    if (receipt.status !== 'posted') throw new DomainError('ALREADY_REVERSED', { number: receipt.number });
-    requireManualChangeReason(ctx, input.reason, 'cancelReceipt');
+    // Refused (already cancelled, no reason) before any unit is looked at.
+    const receipt = requireTransition(ctx, receiptWorkflow, input.id, 'cancel', { userId: actor.userId, reason: input.reason });
     const moves = ctx.sqlite
       .prepare(
         `SELECT m.id, m.lot_id AS lotId, m.product_id AS productId, m.qty, m.from_location_id AS "from", m.to_location_id AS "to", m.unit_cost AS unitCost, m.source_line AS sourceLine,
@@ -329,10 +363,12 @@ export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reaso
       subtract.run(line.qty, line.lineId);
       byOrder.set(line.poId, [...(byOrder.get(line.poId) ?? []), { sku: line.sku, qty: line.qty }]);
     }
-    ctx.sqlite.prepare(`UPDATE receipts SET status = 'canceled', canceled_by = ?, canceled_at = ?, cancel_reason = ? WHERE id = ?`).run(actor.userId, now, input.reason, receipt.id);
+    applyTransition(ctx, receiptWorkflow, receipt.id, 'cancel', { userId: actor.userId, reason: input.reason, details: { reason: input.reason } });
     for (const [poId, poLines] of byOrder) {
-      const status = refreshOrder(ctx, poId);
-      recordPoEvent(ctx, poId, actor.userId, 'receiptCanceled', { receiptId: receipt.id, receiptNumber: receipt.number, units: poLines.reduce((s, l) => s + l.qty, 0), lines: poLines, reason: input.reason, status });
+      applyTransition(ctx, orderWorkflow, poId, 'cancelReceipt', {
+        userId: actor.userId,
+        details: ({ to }) => ({ receiptId: receipt.id, receiptNumber: receipt.number, units: poLines.reduce((s, l) => s + l.qty, 0), lines: poLines, reason: input.reason, status: to }),
+      });
     }
     return getReceipt(ctx, receipt.id);
   });

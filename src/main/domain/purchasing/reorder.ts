@@ -5,7 +5,8 @@ import type { PoSummary, Suggestion } from '../../../shared/contract/purchasing'
 import { DomainError } from '../../../shared/errors';
 import { COUNT_CAP, inTransaction, offsetOf, type Actor, type Ctx } from '../context';
 import { getSettings } from '../settings/settings';
-import { insertOrder, orderSummaries } from './orders';
+import { orderSummaries } from './orderReads';
+import { insertOrder } from './orders';
 
 // What is already coming counts against the maximum: on order (submitted lines) and in drafts (New
 // orders), both kept on the inventory product by triggers (migration 0004), like on hand.

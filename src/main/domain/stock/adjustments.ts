@@ -4,10 +4,12 @@
 // and on every other manual stock change (requireManualChangeReason is the one check they all call).
 import { DomainError } from '../../../shared/errors';
 import type { costMethods } from '../../../shared/contract/stock';
+import { adjustments } from '../../db/schema';
 import { requireProduct } from '../catalog/products';
 import { inTransaction, nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { getSettings } from '../settings/settings';
+import { createDocument, defineWorkflow } from '../workflow/transitions';
 import { ensureInventoryProduct } from './inventoryProducts';
 import { postArrivals, postMoves } from './ledger';
 import { assertSerialsUnique } from './serials';
@@ -55,18 +57,45 @@ export function requireManualChangeReason(ctx: Ctx, reason: string | null, actio
   if (!reason && getSettings(ctx).requireAdjustmentReason) throw new DomainError('REASON_REQUIRED', { action });
 }
 
+type AdjustmentStatus = (typeof adjustments.status.enumValues)[number];
+
+/** The adjustment's transition table: posted when made, reversed by `stock.reverse` (with its reason). */
+export const adjustmentWorkflow = defineWorkflow<AdjustmentStatus, { id: number; number: string; status: AdjustmentStatus }>()({
+  document: 'adjustment',
+  table: 'adjustments',
+  column: 'status',
+  states: adjustments.status.enumValues,
+  read: (ctx, id) => ctx.sqlite.prepare(`SELECT id, number, status FROM adjustments WHERE id = ?`).get(id) as { id: number; number: string; status: AdjustmentStatus } | undefined,
+  state: (row) => row.status,
+  history: { table: 'adjustment_events', key: 'adjustment_id' },
+  creations: { post: { to: 'posted' } },
+  transitions: {
+    reverse: { from: ['posted'], to: 'reversed', repeatOf: ['reversed'], guard: (ctx, _row, input) => requireManualChangeReason(ctx, input.reason ?? null, 'reverse') },
+  },
+});
+
 function insertAdjustment(
   ctx: Ctx,
   actor: Actor,
   a: { direction: 'add' | 'remove'; locationId: number; productId: number; counterpart: 'adjustment' | 'scrap'; costMethod: string | null; reason: string | null },
 ) {
   const number = nextNumber(ctx, 'ADJ');
-  const id = Number(
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO adjustments (number, direction, location_id, product_id, counterpart, cost_method, reason, status, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'posted', ?, ?)`,
-      )
-      .run(number, a.direction, a.locationId, a.productId, a.counterpart, a.costMethod, a.reason, actor.userId, ctx.now()).lastInsertRowid,
+  const id = createDocument(
+    ctx,
+    adjustmentWorkflow,
+    'post',
+    {
+      number,
+      direction: a.direction,
+      location_id: a.locationId,
+      product_id: a.productId,
+      counterpart: a.counterpart,
+      cost_method: a.costMethod,
+      reason: a.reason,
+      user_id: actor.userId,
+      created_at: ctx.now(),
+    },
+    { userId: actor.userId },
   );
   return { documentType: 'adjustment' as const, id, number };
 }

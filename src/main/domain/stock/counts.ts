@@ -3,15 +3,41 @@
 // Adjustment at the average cost, shortage to Adjustment oldest first, serials one by one); a scanned
 // serial that the ledger places elsewhere is moved here rather than invented.
 import { DomainError } from '../../../shared/errors';
+import { stocktakes } from '../../db/schema';
 import { COUNT_CAP, inTransaction, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { applyTransition, createDocument, defineWorkflow, requireEditable, requireTransition } from '../workflow/transitions';
 import { costOptions, requireManualChangeReason } from './adjustments';
 import { ensureInventoryProduct } from './inventoryProducts';
 import { createLots, isInternal, postMoves, type MoveInput } from './ledger';
 import { findSerialUnitAnyProduct } from './serials';
 import { Claims, takeOldestFirst } from './units';
 
-type CountStatus = 'open' | 'posted' | 'canceled' | 'reversed';
+type CountStatus = (typeof stocktakes.status.enumValues)[number];
+
+/**
+ * The stocktake's transition table. Counting (scans, typed quantities) keeps it open; posting writes
+ * the differences, and a posted count is undone by `stock.reverse` (with its reason).
+ */
+export const stocktakeWorkflow = defineWorkflow<CountStatus, { id: number; number: string; status: CountStatus; locationId: number }>()({
+  document: 'stocktake',
+  table: 'stocktakes',
+  column: 'status',
+  states: stocktakes.status.enumValues,
+  read: (ctx, id) =>
+    ctx.sqlite.prepare(`SELECT id, number, status, location_id AS locationId FROM stocktakes WHERE id = ?`).get(id) as
+      | { id: number; number: string; status: CountStatus; locationId: number }
+      | undefined,
+  state: (row) => row.status,
+  history: { table: 'stocktake_events', key: 'stocktake_id' },
+  creations: { start: { to: 'open' } },
+  transitions: {
+    post: { from: ['open'], to: 'posted', sets: ({ now }) => ({ posted_at: now }) },
+    cancel: { from: ['open'], to: 'canceled' },
+    reverse: { from: ['posted'], to: 'reversed', repeatOf: ['reversed'], guard: (ctx, _row, input) => requireManualChangeReason(ctx, input.reason ?? null, 'reverse') },
+  },
+  edits: { scan: ['open'], setQty: ['open'] },
+});
 
 interface Header {
   id: number;
@@ -34,9 +60,9 @@ function header(ctx: Ctx, id: number): Header {
   return row;
 }
 
-function requireOpen(ctx: Ctx, id: number): Header {
+function requireOpen(ctx: Ctx, id: number, edit: 'scan' | 'setQty'): Header {
   const h = header(ctx, id);
-  if (h.status !== 'open') throw new DomainError('INVALID_TRANSITION', { document: 'stocktake', number: h.number, status: h.status });
+  requireEditable(stocktakeWorkflow, h, edit);
   return h;
 }
 
@@ -45,10 +71,12 @@ export function startCount(ctx: Ctx, actor: Actor, input: { locationId: number; 
     requireStockLocation(ctx, input.locationId);
     const open = ctx.sqlite.prepare(`SELECT number FROM stocktakes WHERE location_id = ? AND status = 'open'`).get(input.locationId) as { number: string } | undefined;
     if (open) throw new DomainError('COUNT_OPEN', { number: open.number });
-    return Number(
-      ctx.sqlite
-        .prepare(`INSERT INTO stocktakes (number, location_id, status, note, user_id, created_at) VALUES (?, ?, 'open', ?, ?, ?)`)
-        .run(nextNumber(ctx, 'CNT'), input.locationId, input.note, actor.userId, ctx.now()).lastInsertRowid,
+    return createDocument(
+      ctx,
+      stocktakeWorkflow,
+      'start',
+      { number: nextNumber(ctx, 'CNT'), location_id: input.locationId, note: input.note, user_id: actor.userId, created_at: ctx.now() },
+      { userId: actor.userId },
     );
   });
   return getCount(ctx, id);
@@ -215,7 +243,7 @@ function addCounted(ctx: Ctx, stocktakeId: number, productId: number, delta: num
 /** One scan: a serial number counts that unit; a SKU or barcode counts one unit of a non-serialized product. */
 export function scanCount(ctx: Ctx, input: { id: number; code: string }) {
   return inTransaction(ctx, () => {
-    const h = requireOpen(ctx, input.id);
+    const h = requireOpen(ctx, input.id, 'scan');
     // A serial in any spelling (case, blanks around it) counts the unit under its stored serial.
     const unit = findSerialUnitAnyProduct(ctx, input.code);
     const bySerial = unit
@@ -241,7 +269,7 @@ export function scanCount(ctx: Ctx, input: { id: number; code: string }) {
 
 export function setCountQty(ctx: Ctx, input: { id: number; productId: number; countedQty: number }): CountLine {
   return inTransaction(ctx, () => {
-    const h = requireOpen(ctx, input.id);
+    const h = requireOpen(ctx, input.id, 'setQty');
     const product = ctx.sqlite.prepare(`SELECT id, serialized FROM products WHERE id = ?`).get(input.productId) as ProductInfo | undefined;
     if (!product) throw new DomainError('NOT_FOUND', { entity: 'product', id: input.productId });
     if (product.serialized === 1) {
@@ -256,17 +284,16 @@ export function setCountQty(ctx: Ctx, input: { id: number; productId: number; co
   });
 }
 
-export function cancelCount(ctx: Ctx, id: number) {
+export function cancelCount(ctx: Ctx, actor: Actor, id: number) {
   return inTransaction(ctx, () => {
-    const h = requireOpen(ctx, id);
-    ctx.sqlite.prepare(`UPDATE stocktakes SET status = 'canceled' WHERE id = ?`).run(id);
-    return { documentType: 'stocktake' as const, id, number: h.number };
+    const { row } = applyTransition(ctx, stocktakeWorkflow, id, 'cancel', { userId: actor.userId });
+    return { documentType: 'stocktake' as const, id, number: row.number };
   });
 }
 
 export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: string | null }) {
   return inTransaction(ctx, () => {
-    const h = requireOpen(ctx, input.id);
+    const h = requireTransition(ctx, stocktakeWorkflow, input.id, 'post', { userId: actor.userId });
     requireStockLocation(ctx, h.locationId);
     const count = getCount(ctx, input.id);
     const now = ctx.now();
@@ -312,7 +339,7 @@ export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: s
       ensureInventoryProduct(ctx, n.productId, h.locationId, actor.userId);
     });
     postMoves(ctx, moves);
-    ctx.sqlite.prepare(`UPDATE stocktakes SET status = 'posted', posted_at = ? WHERE id = ?`).run(now, input.id);
+    applyTransition(ctx, stocktakeWorkflow, input.id, 'post', { userId: actor.userId, reason: input.reason, details: { reason: input.reason, moves: moves.length } });
     return { documentType: 'stocktake' as const, id: input.id, number: h.number };
   });
 }

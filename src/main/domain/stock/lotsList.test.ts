@@ -52,7 +52,8 @@ function everyUnit(filter: { locationId?: number; productId?: number }): Lot[] {
   }
 }
 
-const keys: Record<string, (r: Lot) => string | number | null> = {
+type LotSort = 'receivedAt' | 'serialNumber' | 'sku' | 'locationName' | 'qty';
+const keys: Record<LotSort, (r: Lot) => string | number | null> = {
   receivedAt: (r) => r.receivedAt,
   serialNumber: (r) => r.serialNumber,
   sku: (r) => r.sku,
@@ -60,7 +61,7 @@ const keys: Record<string, (r: Lot) => string | number | null> = {
   qty: (r) => r.qty,
 };
 
-function plainSort(rows: Lot[], sortBy: string, dir: 'asc' | 'desc'): Lot[] {
+function plainSort(rows: Lot[], sortBy: LotSort, dir: 'asc' | 'desc'): Lot[] {
   const sign = dir === 'asc' ? 1 : -1;
   const cmp = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
   return [...rows].sort((a, b) => sign * (cmp(keys[sortBy]!(a), keys[sortBy]!(b)) || cmp(a.lotId, b.lotId) || cmp(a.locationId, b.locationId)));
@@ -74,7 +75,7 @@ describe('stocked items by serial prefix', () => {
     for (const filter of filters) {
       const key = serialKey(typed);
       const matching = everyUnit(filter).filter((r) => r.serialNumber !== null && serialKey(r.serialNumber).startsWith(key));
-      for (const sortBy of Object.keys(keys)) {
+      for (const sortBy of Object.keys(keys) as LotSort[]) {
         for (const dir of ['asc', 'desc'] as const) {
           const expected = plainSort(matching, sortBy, dir);
           for (const page of [1, 2, 3]) {

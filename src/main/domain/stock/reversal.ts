@@ -4,34 +4,33 @@
 import { DomainError } from '../../../shared/errors';
 import { inTransaction, type Actor, type Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
-import { requireManualChangeReason } from './adjustments';
+import { applyTransition, type TransitionInput } from '../workflow/transitions';
+import { adjustmentWorkflow } from './adjustments';
+import { stocktakeWorkflow } from './counts';
 import { ensureInventoryProduct } from './inventoryProducts';
 import { isInternal, postMoves } from './ledger';
-import { documentMoves, transitionTransfer } from './transfers';
+import { documentMoves, transferWorkflow } from './transfers';
 
 type DocumentType = 'adjustment' | 'transfer' | 'stocktake';
 
-function transitionSimple(ctx: Ctx, table: 'adjustments' | 'stocktakes', id: number): string {
-  const row = ctx.sqlite.prepare(`SELECT number, status FROM ${table} WHERE id = ?`).get(id) as { number: string; status: string } | undefined;
-  if (!row) throw new DomainError('NOT_FOUND', { entity: table, id });
-  if (row.status === 'reversed') throw new DomainError('ALREADY_REVERSED', { number: row.number });
-  if (row.status !== 'posted') throw new DomainError('INVALID_TRANSITION', { number: row.number, status: row.status, action: 'reverse' });
-  ctx.sqlite.prepare(`UPDATE ${table} SET status = 'reversed' WHERE id = ?`).run(id);
-  return row.number;
+/** Each document's own transition does the state change (and its reason check and history row). */
+function undo(ctx: Ctx, documentType: DocumentType, id: number, input: TransitionInput & { details: Record<string, unknown> }): string {
+  switch (documentType) {
+    case 'adjustment':
+      return applyTransition(ctx, adjustmentWorkflow, id, 'reverse', input).row.number;
+    case 'stocktake':
+      return applyTransition(ctx, stocktakeWorkflow, id, 'reverse', input).row.number;
+    case 'transfer': {
+      // A shipment still in transit is cancelled rather than reversed: its units go back to the source.
+      const inTransit = transferWorkflow.read(ctx, id)?.status === 'inTransit';
+      return applyTransition(ctx, transferWorkflow, id, inTransit ? 'cancel' : 'reverse', input).row.number;
+    }
+  }
 }
 
 export function reverseDocument(ctx: Ctx, actor: Actor, input: { documentType: DocumentType; id: number; reason: string | null }) {
   return inTransaction(ctx, () => {
-    let number: string;
-    if (input.documentType === 'transfer') {
-      const status = ctx.sqlite.prepare(`SELECT status FROM transfers WHERE id = ?`).get(input.id) as { status: string } | undefined;
-      if (status?.status === 'reversed' || status?.status === 'canceled') throw new DomainError('ALREADY_REVERSED', { id: input.id });
-      // A shipment still in transit is cancelled rather than reversed: its units go back to the source.
-      number = transitionTransfer(ctx, input.id, status?.status === 'inTransit' ? 'cancel' : 'reverse').number;
-    } else {
-      number = transitionSimple(ctx, input.documentType === 'adjustment' ? 'adjustments' : 'stocktakes', input.id);
-    }
-    requireManualChangeReason(ctx, input.reason, 'reverse');
+    const number = undo(ctx, input.documentType, input.id, { userId: actor.userId, reason: input.reason, details: { reason: input.reason } });
     const originals = documentMoves(ctx, input.documentType, input.id).filter((m) => m.reversesMoveId === null);
     const now = ctx.now();
     try {

@@ -1,32 +1,50 @@
 // Transfers between internal locations. Direct: from → to in one step. Ship: from → In-transit, then
-// receive: In-transit → to. Status changes only through the transitions below.
+// receive: In-transit → to. Status changes only through the transfer's transition table below.
 import { DomainError } from '../../../shared/errors';
+import { transfers } from '../../db/schema';
 import { requireProduct } from '../catalog/products';
 import { COUNT_CAP, inTransaction, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { applyTransition, createDocument, defineWorkflow } from '../workflow/transitions';
+import { requireManualChangeReason } from './adjustments';
 import { ensureInventoryProduct } from './inventoryProducts';
 import { postMoves, type MoveInput } from './ledger';
 import { chooseUnitsForLines } from './units';
 
-export type TransferStatus = 'inTransit' | 'done' | 'canceled' | 'reversed';
+export type TransferStatus = (typeof transfers.status.enumValues)[number];
 
-/** The one transition table of the transfer document. */
-const transitions: Record<string, { from: TransferStatus[]; to: TransferStatus }> = {
-  receive: { from: ['inTransit'], to: 'done' },
-  cancel: { from: ['inTransit'], to: 'canceled' },
-  reverse: { from: ['done'], to: 'reversed' },
-};
-
-export function transitionTransfer(ctx: Ctx, id: number, action: keyof typeof transitions): { number: string; fromLocationId: number; toLocationId: number } {
-  const row = ctx.sqlite.prepare(`SELECT number, status, from_location_id AS fromLocationId, to_location_id AS toLocationId FROM transfers WHERE id = ?`).get(id) as
-    | { number: string; status: TransferStatus; fromLocationId: number; toLocationId: number }
-    | undefined;
-  if (!row) throw new DomainError('NOT_FOUND', { entity: 'transfer', id });
-  const t = transitions[action]!;
-  if (!t.from.includes(row.status)) throw new DomainError('INVALID_TRANSITION', { document: 'transfer', number: row.number, status: row.status, action });
-  ctx.sqlite.prepare(`UPDATE transfers SET status = ?, received_at = CASE WHEN ? = 'done' THEN ? ELSE received_at END WHERE id = ?`).run(t.to, t.to, ctx.now(), id);
-  return row;
+interface TransferRow {
+  id: number;
+  number: string;
+  status: TransferStatus;
+  fromLocationId: number;
+  toLocationId: number;
 }
+
+/**
+ * The one transition table of the transfer document. A shipment is undone while in transit by
+ * cancelling it (its units go back to the source), once received by reversing it; both through
+ * `stock.reverse`, so both need the reason manual stock changes need.
+ */
+export const transferWorkflow = defineWorkflow<TransferStatus, TransferRow>()({
+  document: 'transfer',
+  table: 'transfers',
+  column: 'status',
+  states: transfers.status.enumValues,
+  read: (ctx, id) =>
+    ctx.sqlite.prepare(`SELECT id, number, status, from_location_id AS fromLocationId, to_location_id AS toLocationId FROM transfers WHERE id = ?`).get(id) as TransferRow | undefined,
+  state: (row) => row.status,
+  history: { table: 'transfer_events', key: 'transfer_id' },
+  creations: {
+    ship: { to: 'inTransit' },
+    direct: { to: 'done' },
+  },
+  transitions: {
+    receive: { from: ['inTransit'], to: 'done', sets: ({ now }) => ({ received_at: now }) },
+    cancel: { from: ['inTransit'], to: 'canceled', repeatOf: ['canceled', 'reversed'], guard: (ctx, _row, input) => requireManualChangeReason(ctx, input.reason ?? null, 'reverse') },
+    reverse: { from: ['done'], to: 'reversed', repeatOf: ['reversed', 'canceled'], guard: (ctx, _row, input) => requireManualChangeReason(ctx, input.reason ?? null, 'reverse') },
+  },
+});
 
 export interface TransferInput {
   fromLocationId: number;
@@ -43,13 +61,21 @@ export function transferStock(ctx: Ctx, actor: Actor, input: TransferInput) {
     requireStockLocation(ctx, input.toLocationId);
     const number = nextNumber(ctx, 'TRF');
     const now = ctx.now();
-    const status: TransferStatus = input.mode === 'ship' ? 'inTransit' : 'done';
-    const id = Number(
-      ctx.sqlite
-        .prepare(
-          `INSERT INTO transfers (number, from_location_id, to_location_id, mode, status, note, user_id, created_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(number, input.fromLocationId, input.toLocationId, input.mode, status, input.note, actor.userId, now, status === 'done' ? now : null).lastInsertRowid,
+    const id = createDocument(
+      ctx,
+      transferWorkflow,
+      input.mode === 'ship' ? 'ship' : 'direct',
+      {
+        number,
+        from_location_id: input.fromLocationId,
+        to_location_id: input.toLocationId,
+        mode: input.mode,
+        note: input.note,
+        user_id: actor.userId,
+        created_at: now,
+        received_at: input.mode === 'direct' ? now : null,
+      },
+      { userId: actor.userId },
     );
     const destination = input.mode === 'ship' ? VIRTUAL.transit : input.toLocationId;
     const moves: MoveInput[] = [];
@@ -103,7 +129,7 @@ export function documentMoves(ctx: Ctx, sourceType: string, sourceId: number): M
 
 export function receiveTransfer(ctx: Ctx, actor: Actor, id: number) {
   return inTransaction(ctx, () => {
-    const transfer = transitionTransfer(ctx, id, 'receive');
+    const transfer = applyTransition(ctx, transferWorkflow, id, 'receive', { userId: actor.userId }).row;
     requireStockLocation(ctx, transfer.toLocationId);
     const now = ctx.now();
     const shipped = documentMoves(ctx, 'transfer', id).filter((m) => m.to === VIRTUAL.transit && m.reversesMoveId === null);

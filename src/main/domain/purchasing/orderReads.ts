@@ -1,0 +1,186 @@
+// Reading purchase orders: the row the actions decide on, totals, one order with its lines, approval and
+// invoices for the order page, summaries and the paged list. Nothing here writes.
+import type { PoSummary, PurchaseOrder } from '../../../shared/contract/purchasing';
+import { DomainError } from '../../../shared/errors';
+import { MAX_ORDER_TOTAL } from '../../../shared/money';
+import { COUNT_CAP, likePattern, offsetOf, type Actor, type Ctx } from '../context';
+import { approvalGate, approvalRequestInfo } from './approval';
+
+type Status = PurchaseOrder['status'];
+
+export interface OrderRow {
+  id: number;
+  number: string;
+  status: Status;
+  approvalStatus: PurchaseOrder['approvalStatus'];
+  vendorId: number;
+  purchaseForCompanyId: number | null;
+  freight: number;
+  /** Units received on all lines, and units still to come (ordered − canceled − received): the status follows them. */
+  received: number;
+  outstanding: number;
+}
+
+export function readOrder(ctx: Ctx, id: number): OrderRow | undefined {
+  return ctx.sqlite
+    .prepare(
+      `SELECT po.id, po.number, po.status, po.approval_status AS approvalStatus, po.vendor_id AS vendorId, po.purchase_for_company_id AS purchaseForCompanyId, po.freight,
+              coalesce(sum(l.qty_received), 0) AS received, coalesce(sum(l.qty_ordered - l.qty_canceled - l.qty_received), 0) AS outstanding
+       FROM purchase_orders po LEFT JOIN purchase_order_lines l ON l.po_id = po.id WHERE po.id = ? GROUP BY po.id`,
+    )
+    .get(id) as OrderRow | undefined;
+}
+
+export function requireOrder(ctx: Ctx, id: number): OrderRow {
+  const row = readOrder(ctx, id);
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'purchaseOrder', id });
+  return row;
+}
+
+export function requireLines(ctx: Ctx, order: Pick<OrderRow, 'id' | 'number'>): void {
+  const row = ctx.sqlite.prepare(`SELECT count(*) AS n FROM purchase_order_lines WHERE po_id = ?`).get(order.id) as { n: number };
+  if (row.n === 0) throw new DomainError('PO_EMPTY', { number: order.number });
+}
+
+/** Subtotal of the lines (ordered − canceled) × unit cost, and the total with freight. */
+export function orderTotals(ctx: Ctx, poId: number, freight: number): { subtotal: number; total: number } {
+  const { subtotal } = ctx.sqlite
+    .prepare(`SELECT coalesce(sum((qty_ordered - qty_canceled) * unit_cost), 0) AS subtotal FROM purchase_order_lines WHERE po_id = ?`)
+    .get(poId) as { subtotal: number };
+  return { subtotal, total: subtotal + freight };
+}
+
+/**
+ * An order's amounts stay exact JavaScript numbers (screens, PDF, approval threshold): a change to its lines
+ * or freight that would take its total past MAX_ORDER_TOTAL is refused. Summed in bigint, since one line at
+ * the quantity and cost bounds already passes 2^53.
+ */
+export function assertOrderTotalInRange(ctx: Ctx, poId: number): void {
+  const { total } = ctx.sqlite
+    .prepare(
+      `SELECT po.freight + coalesce((SELECT sum((l.qty_ordered - l.qty_canceled) * l.unit_cost) FROM purchase_order_lines l WHERE l.po_id = po.id), 0) AS total
+       FROM purchase_orders po WHERE po.id = ?`,
+    )
+    .safeIntegers(true)
+    .get(poId) as { total: bigint };
+  if (total > BigInt(MAX_ORDER_TOTAL)) throw new DomainError('VALIDATION', { reason: 'orderTotalTooLarge', field: 'total', max: MAX_ORDER_TOTAL });
+}
+
+// Reading ------------------------------------------------------------------------------------
+
+const summaryColumns = `po.id, po.number, po.status, po.approval_status AS approvalStatus, po.vendor_id AS vendorId, v.name AS vendorName,
+  pf.name AS purchaseForName, po.created_at AS createdAt, po.submitted_at AS submittedAt, po.expected_ship_date AS expectedShipDate,
+  (SELECT count(*) FROM purchase_order_lines l WHERE l.po_id = po.id) AS lineCount,
+  (SELECT coalesce(sum(l.qty_ordered - l.qty_canceled - l.qty_received), 0) FROM purchase_order_lines l WHERE l.po_id = po.id AND po.status IN ('submitted', 'receivedPartial')) AS outstanding,
+  po.freight + (SELECT coalesce(sum((l.qty_ordered - l.qty_canceled) * l.unit_cost), 0) FROM purchase_order_lines l WHERE l.po_id = po.id) AS total`;
+const summaryFrom = `FROM purchase_orders po JOIN companies v ON v.id = po.vendor_id LEFT JOIN companies pf ON pf.id = po.purchase_for_company_id`;
+
+
+export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
+  const row = ctx.sqlite
+    .prepare(
+      `SELECT ${summaryColumns}, v.email AS vendorEmail, po.purchase_for_company_id AS purchaseForCompanyId, po.ship_to_name AS shipToName, po.ship_to_address AS shipToAddress,
+              po.shipping_type AS shippingType, po.payment_terms AS paymentTerms, po.memo, po.freight, cu.display_name AS createdByName,
+              au.display_name AS approvalByName, po.approval_at AS approvalAt, po.approval_note AS approvalNote, po.cancel_reason AS cancelReason
+       ${summaryFrom} JOIN users cu ON cu.id = po.created_by LEFT JOIN users au ON au.id = po.approval_by WHERE po.id = ?`,
+    )
+    .get(id) as
+    | (Omit<PurchaseOrder, 'lines' | 'needsApproval' | 'approvalCleared' | 'approvalRequestedByName' | 'approvalRequestedAt' | 'approverConflict' | 'subtotal' | 'anythingReceived' | 'vendorInvoiceNumbers'> & {
+        freight: number;
+        total: number;
+      })
+    | undefined;
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'purchaseOrder', id });
+  const lines = ctx.sqlite
+    .prepare(
+      `SELECT l.id, l.line_no AS lineNo, l.product_id AS productId, p.sku, p.name AS productName, p.serialized, l.description, l.vendor_part_number AS vendorPartNumber,
+              l.qty_ordered AS qtyOrdered, l.qty_received AS qtyReceived, l.qty_canceled AS qtyCanceled, l.unit_cost AS unitCost,
+              l.location_id AS locationId, loc.name AS locationName, l.estimated_arrival AS estimatedArrival
+       FROM purchase_order_lines l JOIN products p ON p.id = l.product_id JOIN locations loc ON loc.id = l.location_id
+       WHERE l.po_id = ? ORDER BY l.line_no`,
+    )
+    .all(id) as (Omit<PurchaseOrder['lines'][number], 'serialized' | 'outstanding' | 'backOrdered' | 'extended'> & { serialized: number; unitCost: number })[];
+  const invoices = ctx.sqlite
+    .prepare(
+      `SELECT DISTINCT rl.vendor_invoice_number AS n FROM receipt_lines rl JOIN receipts r ON r.id = rl.receipt_id
+       WHERE rl.po_id = ? AND r.status = 'posted' AND rl.vendor_invoice_number IS NOT NULL ORDER BY rl.id`,
+    )
+    .all(id) as { n: string }[];
+  const gate = approvalGate(ctx, row);
+  const subtotal = row.total - row.freight;
+  const open = row.status === 'submitted' || row.status === 'receivedPartial';
+  return {
+    ...row,
+    ...approvalRequestInfo(ctx, actor, row),
+    subtotal,
+    needsApproval: gate.required,
+    approvalCleared: gate.cleared,
+    anythingReceived: lines.some((l) => l.qtyReceived > 0),
+    vendorInvoiceNumbers: invoices.map((i) => i.n),
+    lines: lines.map((l) => {
+      const outstanding = open ? l.qtyOrdered - l.qtyCanceled - l.qtyReceived : 0;
+      return {
+        ...l,
+        serialized: l.serialized === 1,
+        outstanding,
+        backOrdered: l.qtyReceived > 0 ? outstanding : 0,
+        extended: (l.qtyOrdered - l.qtyCanceled) * l.unitCost,
+      };
+    }),
+  };
+}
+
+export function orderSummaries(ctx: Ctx, ids: number[]): PoSummary[] {
+  if (ids.length === 0) return [];
+  const rows = ctx.sqlite.prepare(`SELECT ${summaryColumns} ${summaryFrom} WHERE po.id IN (${ids.map(() => '?').join(',')}) ORDER BY po.id`).all(...ids) as PoSummary[];
+  return rows;
+}
+
+const orderSortColumns: Record<string, string> = {
+  number: 'po.id',
+  createdAt: 'po.created_at',
+  vendorName: 'v.name',
+  status: 'po.status',
+  total: 'total',
+  expectedShipDate: 'po.expected_ship_date',
+};
+
+export function listOrders(
+  ctx: Ctx,
+  input: { page: number; pageSize: number; sortBy?: string; sortDirection: 'asc' | 'desc'; q?: string; statuses?: Status[]; vendorId?: number; productId?: number; from?: number; to?: number; approvalRequested?: boolean },
+) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (input.q) {
+    where.push(`(po.number LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\')`);
+    params.push(likePattern(input.q), likePattern(input.q));
+  }
+  if (input.statuses?.length) {
+    where.push(`po.status IN (${input.statuses.map(() => '?').join(',')})`);
+    params.push(...input.statuses);
+  }
+  if (input.vendorId) {
+    where.push('po.vendor_id = ?');
+    params.push(input.vendorId);
+  }
+  if (input.productId) {
+    where.push('EXISTS (SELECT 1 FROM purchase_order_lines l WHERE l.po_id = po.id AND l.product_id = ?)');
+    params.push(input.productId);
+  }
+  if (input.from !== undefined) {
+    where.push('po.created_at >= ?');
+    params.push(input.from);
+  }
+  if (input.to !== undefined) {
+    where.push('po.created_at <= ?');
+    params.push(input.to);
+  }
+  if (input.approvalRequested) where.push(`po.approval_status = 'requested'`);
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const sort = orderSortColumns[input.sortBy ?? 'number'] ?? 'po.id';
+  const rows = ctx.sqlite
+    .prepare(`SELECT ${summaryColumns} ${summaryFrom} ${whereSql} ORDER BY ${sort} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, po.id DESC LIMIT ? OFFSET ?`)
+    .all(...params, input.pageSize, offsetOf(input)) as PoSummary[];
+  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${summaryFrom} ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
+  return { rows, total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+}
