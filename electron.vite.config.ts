@@ -1,9 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { viteAliases } from './scripts/aliases.ts';
+
+const resolveAliases = { alias: viteAliases() };
 
 export default defineConfig({
   main: {
+    resolve: resolveAliases,
     plugins: [externalizeDepsPlugin()],
     build: {
       rollupOptions: {
@@ -12,6 +16,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: resolveAliases,
     plugins: [externalizeDepsPlugin({ exclude: ['zod'] })],
     build: {
       rollupOptions: {
@@ -22,6 +27,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    resolve: resolveAliases,
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
