@@ -17,8 +17,9 @@ export default defineConfig({
   },
   preload: {
     resolve: resolveAliases,
-    plugins: [externalizeDepsPlugin({ exclude: ['zod'] })],
     build: {
+      // A sandboxed preload cannot load packages: whatever it imports is bundled (electron stays external).
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
