@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Rollup } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { channelNamesFile, renderChannelNames } from '../../scripts/channel-names';
-import { repoRoot, viteAliases } from '../../scripts/aliases';
-import { contract } from '../shared/contract';
-import { channelNames } from '../shared/contract/channelNames';
+import { repoRoot, viteAliases } from './aliases';
+import { channelNamesFile, renderChannelNames } from './channel-names';
+import { contract } from '../src/shared/contract';
+import { channelNames } from '../src/shared/contract/channelNames';
 
 const budgetBytes = 20_000;
 
