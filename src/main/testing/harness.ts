@@ -1,8 +1,10 @@
 // Test harness: a real app on a fresh SQLite file with the real migrations, an admin signed in, and a
 // clock the test controls. `ok` unwraps a result and fails the test with the error code otherwise.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The file is a copy of the template the global setup migrated once per run (globalSetup.ts).
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import type { User } from '../../shared/contract/auth';
 import type { Permission } from '../../shared/contract/define';
@@ -54,6 +56,8 @@ export interface TestApp {
 export function createTestApp(options: { start?: number } = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'msp-test-'));
   const dbPath = join(dir, 'test.db');
+  const template = inject('templateDatabase');
+  if (template) copyFileSync(template, dbPath);
   const clock = { now: options.start ?? Date.UTC(2026, 0, 15, 9, 0, 0) };
   const app = createApp({
     dbPath,
