@@ -1,10 +1,14 @@
 // `npm run typecheck`: checks each TypeScript project listed in tsconfig.json (one per process, each with
 // its own globals), side by side on the available cores. Incremental state is kept under
-// node_modules/.cache so a second run only rechecks what changed.
+// node_modules/.cache so a second run only rechecks what changed, in a folder per checkout (worktrees
+// may share one node_modules).
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
+
+const cacheDir = join('node_modules', '.cache', 'tsc', createHash('sha1').update(process.cwd()).digest('hex').slice(0, 12));
 
 const { config, error } = ts.readConfigFile('tsconfig.json', ts.sys.readFile);
 if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
@@ -13,7 +17,7 @@ const tsc = join('node_modules', 'typescript', 'bin', 'tsc');
 
 function check(project) {
   const name = project.replace(/^\.\//, '').replace(/\.json$/, '');
-  const args = [tsc, '--noEmit', '--pretty', '-p', project, '--incremental', '--tsBuildInfoFile', join('node_modules', '.cache', 'tsc', `${name}.tsbuildinfo`)];
+  const args = [tsc, '--noEmit', '--pretty', '-p', project, '--incremental', '--tsBuildInfoFile', join(cacheDir, `${name}.tsbuildinfo`)];
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
