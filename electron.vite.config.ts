@@ -1,9 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { viteAliases } from './scripts/aliases.ts';
+
+const resolveAliases = { alias: viteAliases() };
 
 export default defineConfig({
   main: {
+    resolve: resolveAliases,
     plugins: [externalizeDepsPlugin()],
     build: {
       rollupOptions: {
@@ -12,8 +16,10 @@ export default defineConfig({
     },
   },
   preload: {
-    plugins: [externalizeDepsPlugin({ exclude: ['zod'] })],
+    resolve: resolveAliases,
     build: {
+      // A sandboxed preload cannot load packages: whatever it imports is bundled (electron stays external).
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -22,6 +28,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    resolve: resolveAliases,
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

@@ -101,10 +101,9 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
   const mainId = bench.locations.main;
 
   // Opening: what serve does before the first screen shows.
-  let app!: App;
   let token = '';
   const openStart = performance.now();
-  app = createApp({ dbPath });
+  const app = createApp({ dbPath });
   token = must(await app.callAsync('auth.login', ADMIN, null), 'auth.login').token!;
   must(app.call('stock.listInventoryProducts', {}, token), 'stock.listInventoryProducts');
   const openMs = performance.now() - openStart;

@@ -20,6 +20,7 @@ import {
   field,
   fill,
   fillForm,
+  languages,
   launchBrowser,
   nav,
   row,
@@ -115,7 +116,7 @@ const LAPTOP_SKU = 'LAP-X1-G12';
 /** Laptop serials: the first typed one per Enter, the others pasted as a list. */
 const SERIALS = ['PF4X1A01', 'PF4X1A02', 'PF4X1A03'];
 
-describe.each(['es', 'en'] as const)('inventory management (%s)', (lang: Lang) => {
+describe.each(languages)('inventory management (%s)', (lang: Lang) => {
   const t = translator(lang);
   const d = data[lang];
   const x = expected[lang];

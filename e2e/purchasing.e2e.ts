@@ -25,6 +25,7 @@ import {
   field,
   fill,
   fillForm,
+  languages,
   launchBrowser,
   nav,
   row,
@@ -188,7 +189,7 @@ const INVOICE_3 = 'FV-24142';
 /** Money in ten-thousandths, as the API takes it. */
 const minor = (units: number) => Math.round(units * 10_000);
 
-describe.each(['es', 'en'] as const)('purchasing (%s)', (lang: Lang) => {
+describe.each(languages)('purchasing (%s)', (lang: Lang) => {
   const t = translator(lang);
   const d = data[lang];
   const x = expected[lang];

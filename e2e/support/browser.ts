@@ -8,6 +8,15 @@ import { escapeRegExp } from './ui';
 
 export type Lang = 'es' | 'en';
 
+/**
+ * The languages a journey runs in here: both unless `E2E_LANGUAGES` names some ("es", "en,es"). The e2e
+ * config gives each language a project of its own, so the journeys of the two languages run side by side.
+ */
+export const languages: readonly Lang[] = (process.env.E2E_LANGUAGES ?? 'es,en').split(',').map((lang) => {
+  if (lang !== 'es' && lang !== 'en') throw new Error(`E2E_LANGUAGES: unknown language "${lang}"`);
+  return lang;
+});
+
 export interface LaunchedBrowser {
   context: BrowserContext;
   page: Page;
@@ -86,8 +95,12 @@ export async function shot(page: Page, name: string): Promise<string> {
   state.count += 1;
   mkdirSync(artifactsDir, { recursive: true });
   const file = join(artifactsDir, shotFile(state, name));
-  // Let entering animations (modals, notifications) settle so the picture shows the final state.
-  await page.waitForTimeout(250);
+  // The picture shows the final state: transitions that have started are fast-forwarded by the
+  // screenshot ('disabled'), and a few frames let those just scheduled (a modal or notification
+  // entering) start first. Nothing is asserted on pictures, so no fixed pause is spent on them.
+  await page.evaluate(async () => {
+    for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  });
   await page.screenshot({ path: file, animations: 'disabled' });
   return file;
 }

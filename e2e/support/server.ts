@@ -34,7 +34,8 @@ process.on('exit', () => {
 export async function startServer(options: { demo?: boolean; readyTimeoutMs?: number } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'msp-e2e-'));
   const dbPath = join(dir, 'e2e.db');
-  const args = ['--import', 'tsx', 'src/main/server.ts', '--db', dbPath, '--port', '0'];
+  // The e2e global setup has built the user interface (globalSetup.ts).
+  const args = ['--import', 'tsx', 'src/main/server.ts', '--db', dbPath, '--port', '0', '--no-build'];
   if (options.demo) args.push('--demo');
   const child = spawn(process.execPath, args, { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
   running.add(child);

@@ -8,6 +8,7 @@ import type { Result } from '../shared/errors';
 import { handlers } from './api';
 import { dispatch, type DispatchDeps } from './api/dispatch';
 import { openDatabase } from './db/open';
+import type { PasswordCost } from './domain/auth/password';
 import { SignInThrottle } from './domain/auth/throttle';
 import { createUser, SessionStore, userCount } from './domain/auth/users';
 import type { Ctx } from './domain/context';
@@ -26,6 +27,8 @@ export interface AppOptions {
   secrets?: SecretBox;
   checkOutputs?: boolean;
   log?: (message: string, error: unknown) => void;
+  /** scrypt parameters for new password hashes: tests pass cheap ones; real use leaves it out. */
+  passwordCost?: PasswordCost;
 }
 
 export interface App {
@@ -53,7 +56,7 @@ export function createApp(options: AppOptions): App {
     migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder,
     nativeBinding: options.nativeBinding,
   });
-  const ctx: Ctx = { db, sqlite, now: options.now ?? Date.now, secrets: options.secrets ?? keyFileSecretBox(`${options.dbPath}.key`) };
+  const ctx: Ctx = { db, sqlite, now: options.now ?? Date.now, secrets: options.secrets ?? keyFileSecretBox(`${options.dbPath}.key`), passwordCost: options.passwordCost };
   // The JavaScript half of migration 0004 (serial keys need Unicode rules SQL lacks); a no-op once keyed.
   keyUnkeyedSerials(ctx);
   const sessions = new SessionStore();

@@ -13,7 +13,7 @@ export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof
   'auth.setup': async (input, call) => {
     // Checked before hashing too: a finished install must not hand out free scrypt runs.
     if (userCount(call.ctx) > 0) throw new DomainError('SETUP_DONE');
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await hashPassword(input.password, call.ctx.passwordCost);
     const user = setupFirstAdmin(call.ctx, { username: input.username, displayName: input.displayName, passwordHash });
     if (input.loadDemoData) call.loadDemoData(user.id);
     return { user, token: call.sessions.create(user.id) };
@@ -35,7 +35,7 @@ export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof
   },
   'users.list': (_input, { ctx }) => listUsers(ctx),
   'users.create': async (input, { ctx }) => {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await hashPassword(input.password, ctx.passwordCost);
     return createUser(ctx, { username: input.username, displayName: input.displayName, permissions: input.permissions, isAdmin: input.isAdmin, passwordHash });
   },
   'users.update': (input, { ctx, sessions }) => {
@@ -45,7 +45,7 @@ export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof
   },
   'users.resetPassword': async (input, { ctx, sessions, token }) => {
     getUser(ctx, input.id);
-    const passwordHash = await hashPassword(input.newPassword);
+    const passwordHash = await hashPassword(input.newPassword, ctx.passwordCost);
     storePassword(ctx, input.id, passwordHash);
     // An administrator resetting their own password keeps the session they are using.
     sessions.endAllOf(input.id, token);

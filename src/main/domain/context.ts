@@ -3,6 +3,7 @@ import type { Permission } from '../../shared/contract/define';
 import { DomainError } from '../../shared/errors';
 import type { Db, Sqlite } from '../db/open';
 import type { SecretBox } from '../secrets/secrets';
+import type { PasswordCost } from './auth/password';
 
 /**
  * What every service needs: the database (drizzle and raw, same connection), the clock, and the box
@@ -13,6 +14,8 @@ export interface Ctx {
   sqlite: Sqlite;
   now: () => number;
   secrets: SecretBox;
+  /** scrypt parameters of new password hashes; absent (the app's own) for real passwords, cheap in tests. */
+  passwordCost?: PasswordCost;
 }
 
 /** The signed-in user a service acts for. */

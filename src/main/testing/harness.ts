@@ -1,24 +1,33 @@
 // Test harness: a real app on a fresh SQLite file with the real migrations, an admin signed in, and a
 // clock the test controls. `ok` unwraps a result and fails the test with the error code otherwise.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The file is a copy of the template the global setup migrated once per run (globalSetup.ts).
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import type { User } from '../../shared/contract/auth';
 import type { Permission } from '../../shared/contract/define';
 import type { ErrorData, Result } from '../../shared/errors';
 import { createApp, type App } from '../app';
-import { unmatchableHash } from '../domain/auth/password';
+import { unmatchableHash, type PasswordCost } from '../domain/auth/password';
 import { createUser, setupFirstAdmin } from '../domain/auth/users';
 
 /**
- * Hashes of the passwords the harness's users have, made once with `hashPassword`: hashing is
- * asynchronous, and the harness builds its world synchronously. Tests of signing in itself go through
- * the asynchronous channels (`okAsync('auth.login', …)`).
+ * scrypt parameters of the test apps' new password hashes: the same scheme and format as real ones at
+ * 1/32 of the work, so suites that sign in hundreds of times do not spend their minutes hashing. Chosen
+ * here, explicitly, through createApp's `passwordCost`; the app's own default is the real cost.
+ */
+export const testPasswordCost: PasswordCost = { N: 1024, r: 8, p: 1 };
+
+/**
+ * Hashes of the passwords the harness's users have, made once with `hashPassword(…, testPasswordCost)`:
+ * hashing is asynchronous, and the harness builds its world synchronously. Tests of signing in itself go
+ * through the asynchronous channels (`okAsync('auth.login', …)`).
  */
 const knownPasswordHashes: Record<string, string> = {
-  'correct horse battery': 'scrypt$32768$8$1$SbUFgIDDsNgNMaJYWIr16Q==$2PbivJpAVTFW/wj44N64JIvPGQeQAuZMRWHnYkF3cJ0=',
-  'tech-password': 'scrypt$32768$8$1$iPGGdqkdnm1QqAwJqZVDOA==$V1DZlVPXSL2c31jQwV/DluIq73LwFZHyLtqLWDWIzas=',
+  'correct horse battery': 'scrypt$1024$8$1$6AIzsIh5H3e27IYc3igYlQ==$Dpzj6PxxXCC25pIrNyBzrLOTnowUHPI+opaIX7r4Les=',
+  'tech-password': 'scrypt$1024$8$1$SFJG5x0txWvWs1RyvsvKDg==$3v9RP8oHDoTF2NlcSATwST7RD9/t15xaZ0a+8CrX0MA=',
 };
 
 export interface TestApp {
@@ -46,8 +55,17 @@ export interface TestApp {
 
 export function createTestApp(options: { start?: number } = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'msp-test-'));
+  const dbPath = join(dir, 'test.db');
+  const template = inject('templateDatabase');
+  if (template) copyFileSync(template, dbPath);
   const clock = { now: options.start ?? Date.UTC(2026, 0, 15, 9, 0, 0) };
-  const app = createApp({ dbPath: join(dir, 'test.db'), now: () => clock.now, checkOutputs: true, log: process.env.TEST_LOG ? (m, e) => console.error(m, e) : () => undefined });
+  const app = createApp({
+    dbPath,
+    now: () => clock.now,
+    checkOutputs: true,
+    log: process.env.TEST_LOG ? (m, e) => console.error(m, e) : () => undefined,
+    passwordCost: testPasswordCost,
+  });
   const admin = setupFirstAdmin(app.ctx, { username: 'admin', displayName: 'Admin', passwordHash: knownPasswordHashes['correct horse battery']! });
   const token = app.sessions.create(admin.id);
   const t: TestApp = {

@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../shared/errors';
-import { hashPassword, MAX_CONCURRENT_HASHES, MAX_WAITING_HASHES, unmatchableHash, verifyPassword } from './password';
+import { hashPassword, MAX_CONCURRENT_HASHES, MAX_WAITING_HASHES, passwordCost, unmatchableHash, unmatchableHashFor, verifyPassword } from './password';
 
 /** A stored hash with cheap parameters (as an old install might hold), so many checks stay fast here. */
 function cheapHash(password: string): string {
@@ -18,6 +18,25 @@ describe('password hashes', () => {
     expect(await verifyPassword('correct horse ', a)).toBe(false);
     // Compatibility-equivalent spellings are one password (NFKC), as typed on different keyboards.
     expect(await verifyPassword('ｃｏｒｒｅｃｔ horse', a)).toBe(true);
+  });
+
+  it('hashes at the cost asked for, in the same format, and verifies by the cost the hash names', async () => {
+    expect(passwordCost).toEqual({ N: 32768, r: 8, p: 1 });
+    for (const cost of [
+      { N: 16, r: 1, p: 1 },
+      { N: 1024, r: 8, p: 1 },
+      { N: 2048, r: 4, p: 2 },
+    ]) {
+      const stored = await hashPassword('correct horse', cost);
+      expect(stored).toMatch(new RegExp(`^scrypt\\$${cost.N}\\$${cost.r}\\$${cost.p}\\$[A-Za-z0-9+/=]{24}\\$[A-Za-z0-9+/=]{44}$`));
+      expect(await verifyPassword('correct horse', stored)).toBe(true);
+      expect(await verifyPassword('correct horsE', stored)).toBe(false);
+      const unmatchable = unmatchableHashFor(cost);
+      expect(unmatchable.startsWith(`scrypt$${cost.N}$${cost.r}$${cost.p}$`)).toBe(true);
+      expect(await verifyPassword('correct horse', unmatchable)).toBe(false);
+    }
+    expect(unmatchableHash.startsWith('scrypt$32768$8$1$')).toBe(true);
+    expect(unmatchableHashFor().startsWith('scrypt$32768$8$1$')).toBe(true);
   });
 
   it('never matches the unmatchable hash nor a damaged one', async () => {

@@ -4,10 +4,15 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 import { availableParallelism } from 'node:os';
 import { DomainError } from '../../../shared/errors';
 
+/** scrypt's work factors. New hashes take the app's; a stored hash names its own, so any of them verifies. */
+export interface PasswordCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
 // scrypt is memory-hard: N=2^15, r=8 needs 32 MiB per guess, which makes offline guessing costly.
-const N = 32768;
-const r = 8;
-const p = 1;
+export const passwordCost: PasswordCost = { N: 32768, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
@@ -45,10 +50,11 @@ function derive(password: string, salt: Buffer, length: number, options: ScryptO
   );
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** `cost` is the app's (`createApp`'s `passwordCost`); real passwords always get the default. */
+export async function hashPassword(password: string, cost: PasswordCost = passwordCost): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await derive(password, salt, KEY_LENGTH, { N, r, p });
-  return ['scrypt', N, r, p, salt.toString('base64'), hash.toString('base64')].join('$');
+  const hash = await derive(password, salt, KEY_LENGTH, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -69,7 +75,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /**
  * Checked against when the username is unknown, so the answer takes as long as for a real user and
- * timing does not tell which usernames exist. Random bytes with the real parameters: it costs one
+ * timing does not tell which usernames exist. Random bytes with the app's parameters: it costs one
  * scrypt like any hash and matches no password, without hashing anything at start-up.
  */
-export const unmatchableHash = ['scrypt', N, r, p, randomBytes(16).toString('base64'), randomBytes(KEY_LENGTH).toString('base64')].join('$');
+export function unmatchableHashFor(cost: PasswordCost = passwordCost): string {
+  return ['scrypt', cost.N, cost.r, cost.p, randomBytes(16).toString('base64'), randomBytes(KEY_LENGTH).toString('base64')].join('$');
+}
+export const unmatchableHash = unmatchableHashFor(passwordCost);

@@ -7,7 +7,7 @@ import { permissions as allPermissions, type Permission } from '../../../shared/
 import { DomainError } from '../../../shared/errors';
 import { users } from '../../db/schema';
 import { inTransaction, type Actor, type Ctx } from '../context';
-import { hashPassword, unmatchableHash, verifyPassword } from './password';
+import { hashPassword, unmatchableHashFor, verifyPassword } from './password';
 import type { SignInThrottle } from './throttle';
 
 type UserRow = typeof users.$inferSelect;
@@ -111,7 +111,7 @@ async function passwordMatches(ctx: Ctx, throttle: SignInThrottle, row: UserRow 
   let ok: boolean;
   try {
     // An unknown user costs one scrypt too, so timing does not reveal which usernames exist.
-    ok = await verifyPassword(password, row?.passwordHash ?? unmatchableHash);
+    ok = await verifyPassword(password, row?.passwordHash ?? unmatchableHashFor(ctx.passwordCost));
   } catch (error) {
     attempt.abandoned();
     throw error;
@@ -141,7 +141,7 @@ export async function changePassword(
   const row = userRowById(ctx, input.userId);
   if (!row) throw new DomainError('INVALID_CREDENTIALS');
   if (!(await passwordMatches(ctx, throttle, row, row.username, input.currentPassword, input.address))) throw new DomainError('INVALID_CREDENTIALS');
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashPassword(input.newPassword, ctx.passwordCost);
   storePassword(ctx, input.userId, passwordHash);
 }
 

@@ -1,0 +1,28 @@
+// Builds the user interface once, before any journey starts. Journeys run side by side (one project
+// per language), and servers that each found the build stale would all build into out/ at once; so
+// the servers the journeys start never build (`--no-build`). Stale means what it means to
+// `npm run serve`: out/renderer is missing or older than src/renderer or src/shared.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export default function setup(): void {
+  const index = join(repoRoot, 'out/renderer/index.html');
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const sources = Math.max(...['src/renderer', 'src/shared'].map((dir) => newestMtime(join(repoRoot, dir))));
+  if (built >= sources) return;
+  console.log('Building the user interface for the end-to-end tests…');
+  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('Building the user interface failed');
+}
