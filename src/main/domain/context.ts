@@ -43,14 +43,14 @@ export function inTransaction<T>(ctx: Ctx, fn: () => T): T {
 /** Takes the next number of a series (the counter row stores the last number given). */
 export function takeCounter(ctx: Ctx, series: string, start: number): number {
   const row = ctx.sqlite
-    .prepare('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = next + 1 RETURNING next')
-    .get(series, start) as { next: number };
+    .prepare<[string, number], { next: number }>('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = next + 1 RETURNING next')
+    .get(series, start)!;
   return row.next;
 }
 
 /** The number the next document of a series gets, without taking it. */
 export function peekCounter(ctx: Ctx, series: string, start: number): number {
-  const row = ctx.sqlite.prepare('SELECT next FROM counters WHERE name = ?').get(series) as { next: number } | undefined;
+  const row = ctx.sqlite.prepare<[string], { next: number }>('SELECT next FROM counters WHERE name = ?').get(series);
   return row ? row.next + 1 : start;
 }
 
