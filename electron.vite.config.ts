@@ -11,7 +11,8 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        // The read worker is an entry of its own: worker threads load it by file (transport/readPool.ts).
+        input: { index: resolve(__dirname, 'src/main/index.ts'), readWorker: resolve(__dirname, 'src/main/transport/readWorker.ts') },
       },
     },
   },

@@ -1,4 +1,4 @@
-// `npm run bench -- [--small] [--json <file>] [--keep] [--db <file>]`: the performance budget of ARCHITECTURE.md.
+// `npm run bench -- [--small] [--json <file>] [--keep] [--db <file>] [--only <part,…>]`: the performance budget of ARCHITECTURE.md.
 // Builds the large database in a temp folder (build-db.ts), then times each operation through the real
 // API (`app.call` as a signed-in admin) and a raw better-sqlite3 baseline doing the minimal equivalent
 // reads or writes on the same connection in the same run. Cheap operations report the median of a few
@@ -6,6 +6,8 @@
 // --small builds 10,000 products / 100,000 moves: a quick check that the script works, not a measurement.
 // --db <file> keeps the built database there (with a `<file>.json` describing it) and reuses it on the next
 // run: each run measures a fresh copy in the temp folder, so runs never see each other's writes.
+// --only runs some parts (open is always timed): pages, value, receive, count, purchasing, lists, auth,
+// longReads, verify — e.g. `--only lists` to compare lists before and after a change.
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,10 +20,16 @@ import { cacheWriters, log, measure, record, results, timed } from './measure';
 import { listBudgets, measureLists } from './lists';
 import { measurePurchasing, purchasingBudgets } from './purchasing';
 import { authBudgets, measureAuth } from './auth';
+import { longReadBudgets, measureLongReads } from './longReads';
 
 const { values: args } = parseArgs({
-  options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false }, db: { type: 'string' } },
+  options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false }, db: { type: 'string' }, only: { type: 'string' } },
 });
+
+const parts = ['pages', 'value', 'receive', 'count', 'purchasing', 'lists', 'auth', 'longReads', 'verify'] as const;
+const only = args.only?.split(',').map((p) => p.trim());
+for (const part of only ?? []) if (!(parts as readonly string[]).includes(part)) throw new Error(`--only: unknown part ${part} (one of ${parts.join(', ')})`);
+const runs = (part: (typeof parts)[number]) => !only || only.includes(part);
 
 const size = args.small ? { products: 10_000, moves: 100_000, shelfProducts: 5_600 } : { products: 100_000, moves: 1_000_000, shelfProducts: 5_600 };
 const COUNT_LINES = 5_000;
@@ -49,6 +57,7 @@ const budgets: Record<string, { maxMs: number; maxRatio?: number; text: string }
   ...purchasingBudgets,
   ...authBudgets,
   ...listBudgets,
+  ...longReadBudgets,
 };
 
 
@@ -98,8 +107,6 @@ function copyKept(kept: string, dbPath: string): void {
 }
 
 async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<void> {
-  const mainId = bench.locations.main;
-
   // Opening: what serve does before the first screen shows.
   let token = '';
   const openStart = performance.now();
@@ -115,175 +122,193 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
   });
   record('openAndFirstCall', openMs, openBaselineMs);
 
-  const sqlite = app.ctx.sqlite;
   try {
-    // Lists: first page, filtered and sorted; baseline is the bare SELECT … LIMIT 50 on the main table.
-    measure(
-      'firstPageInventoryProducts',
-      5,
-      () => must(app.call('stock.listInventoryProducts', { locationId: mainId, sortBy: 'productName', sortDirection: 'asc' }, token), 'listInventoryProducts'),
-      () => sqlite.prepare(`SELECT ip.*, p.name FROM inventory_products ip JOIN products p ON p.id = ip.product_id WHERE ip.location_id = ? ORDER BY p.name LIMIT 50`).all(mainId),
-    );
-    measure(
-      'firstPageBelowMin',
-      3,
-      () => must(app.call('stock.listInventoryProducts', { belowMin: true, sortBy: 'sku' }, token), 'listInventoryProducts belowMin'),
-      () =>
-        sqlite
-          .prepare(
-            `SELECT ip.*, p.sku FROM inventory_products ip JOIN products p ON p.id = ip.product_id
-             WHERE (SELECT coalesce(sum(b.qty), 0) FROM balances b WHERE b.product_id = ip.product_id AND b.location_id = ip.location_id) < ip.min ORDER BY p.sku LIMIT 50`,
-          )
-          .all(),
-    );
-    measure(
-      'firstPageLots',
-      5,
-      () => must(app.call('stock.listLots', { locationId: mainId, sortBy: 'receivedAt', sortDirection: 'desc' }, token), 'listLots'),
-      () =>
-        sqlite
-          .prepare(`SELECT b.lot_id, b.qty, l.* FROM balances b JOIN lots l ON l.id = b.lot_id WHERE b.location_id = ? AND b.qty > 0 ORDER BY l.received_at DESC LIMIT 50`)
-          .all(mainId),
-    );
-    measure(
-      'firstPageHistory',
-      5,
-      () => must(app.call('stock.history', { locationId: mainId, sortBy: 'occurredAt', sortDirection: 'desc' }, token), 'history'),
-      () =>
-        sqlite
-          .prepare(
-            `SELECT * FROM (SELECT * FROM (SELECT * FROM stock_moves WHERE from_location_id = ? ORDER BY occurred_at DESC LIMIT 50)
-             UNION ALL SELECT * FROM (SELECT * FROM stock_moves WHERE to_location_id = ? ORDER BY occurred_at DESC LIMIT 50)) ORDER BY occurred_at DESC LIMIT 50`,
-          )
-          .all(mainId, mainId),
-    );
-    measure(
-      'firstPageHistoryByProduct',
-      5,
-      () => must(app.call('stock.history', { productId: bench.busyProductId, sortBy: 'occurredAt', sortDirection: 'desc' }, token), 'history by product'),
-      () => sqlite.prepare(`SELECT * FROM stock_moves WHERE product_id = ? ORDER BY occurred_at DESC LIMIT 50`).all(bench.busyProductId),
-    );
-    measure(
-      'firstPageProducts',
-      5,
-      () => must(app.call('catalog.listProducts', { q: 'ThinkPad', sortBy: 'name', sortDirection: 'asc' }, token), 'listProducts'),
-      () => sqlite.prepare(`SELECT * FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' ORDER BY name LIMIT 50`).all('%ThinkPad%', '%ThinkPad%'),
-    );
-    measure(
-      'firstPageTransfers',
-      5,
-      () => must(app.call('stock.listTransfers', { locationId: mainId }, token), 'listTransfers'),
-      () => sqlite.prepare(`SELECT * FROM transfers WHERE from_location_id = ? OR to_location_id = ? ORDER BY created_at DESC LIMIT 50`).all(mainId, mainId),
-    );
-    measure(
-      'globalSearch',
-      5,
-      () => must(app.call('search.global', { q: 'PF00' }, token), 'search.global'),
-      () => {
-        sqlite.prepare(`SELECT id, sku, name FROM products WHERE sku LIKE ? OR name LIKE ? LIMIT 8`).all('%PF00%', '%PF00%');
-        sqlite.prepare(`SELECT id, serial_number FROM lots WHERE serial_number >= ? AND serial_number < ? ORDER BY serial_number LIMIT 8`).all('PF00', 'PF01');
-      },
-    );
-
-    // Value: now from the balances, at a past date from the moves up to it.
-    const internal = (sqlite.prepare(`SELECT group_concat(id) AS ids FROM locations WHERE usage = 'internal' OR id = 5`).get() as { ids: string }).ids;
-    measure(
-      'valueNow',
-      5,
-      () => must(app.call('stock.valueByLocation', {}, token), 'valueByLocation'),
-      () => sqlite.prepare(`SELECT b.location_id, sum(b.qty), sum(b.qty * l.unit_cost) FROM balances b JOIN lots l ON l.id = b.lot_id WHERE b.location_id IN (${internal}) GROUP BY b.location_id`).all(),
-    );
-    const yearAgo = now - 365 * DAY;
-    measure(
-      'valuePastDate',
-      5,
-      () => must(app.call('stock.valueByLocation', { at: yearAgo }, token), 'valueByLocation at'),
-      () =>
-        sqlite
-          .prepare(
-            `SELECT sum(CASE WHEN to_location_id IN (${internal}) THEN qty * unit_cost ELSE 0 END) - sum(CASE WHEN from_location_id IN (${internal}) THEN qty * unit_cost ELSE 0 END)
-             FROM stock_moves WHERE occurred_at <= ?`,
-          )
-          .get(yearAgo),
-    );
-    measure(
-      'valueSeries12Months',
-      3,
-      () => must(app.call('stock.valueSeries', { months: 12 }, token), 'valueSeries'),
-      () =>
-        sqlite
-          .prepare(
-            `SELECT strftime('%Y-%m', occurred_at / 1000, 'unixepoch') AS month,
-                    sum(CASE WHEN to_location_id IN (${internal}) THEN qty * unit_cost ELSE 0 END) - sum(CASE WHEN from_location_id IN (${internal}) THEN qty * unit_cost ELSE 0 END)
-             FROM stock_moves GROUP BY month`,
-          )
-          .all(),
-    );
-
-    // Receiving 10,000 serialized units in one action. The baseline writes what the ledger needs for
-    // the same units: a document, 10,000 lots, 10,000 moves and two balances per unit (the warehouse and
-    // the Adjustment location, so each lot sums to zero).
-    let run = 0;
-    let baselineRun = 0;
-    const serials = (prefix: string, r: number) => Array.from({ length: SERIALS }, (_, i) => `${prefix}${r}-${String(i).padStart(5, '0')}`);
-    const insertDoc = sqlite.prepare(
-      `INSERT INTO adjustments (number, direction, location_id, product_id, counterpart, cost_method, reason, status, user_id, created_at) VALUES (?, 'add', ?, ?, 'adjustment', 'manual', 'bench', 'posted', 1, ?)`,
-    );
-    const insertLot = sqlite.prepare(`INSERT INTO lots (product_id, serial_number, serial_key, unit_cost, received_at, source_type, source_id) VALUES (?, ?, ?, ?, ?, 'adjustment', ?)`);
-    const insertMove = sqlite.prepare(
-      `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, user_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-    );
-    const insertBalance = sqlite.prepare(`INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) VALUES (?, ?, ?, ?, ?)`);
-    const productId = bench.serializedProductId;
-    const caches = cacheWriters(sqlite);
-    let receiveInput: string[] = [];
-    let baselineSerials: string[] = [];
-    measure(
-      'add10kSerials',
-      3,
-      () => must(app.call('stock.add', { productId, locationId: mainId, qty: SERIALS, costMethod: 'manual', unitCost: 9_990_000, serials: receiveInput, reason: 'bench' }, token), 'stock.add'),
-      () =>
-        sqlite.transaction(() => {
-          const at = Date.now();
-          const doc = Number(insertDoc.run(`BENCH-${baselineRun++}`, mainId, productId, at).lastInsertRowid);
-          baselineSerials.forEach((serial, line) => {
-            const lot = Number(insertLot.run(productId, serial, serialKey(serial), 9_990_000, at, doc).lastInsertRowid);
-            insertMove.run(lot, productId, 1, 3, mainId, 9_990_000, 'adjustment', doc, line + 1, at);
-            insertBalance.run(lot, mainId, productId, 1, at);
-            insertBalance.run(lot, 3, productId, -1, at);
-          });
-          caches.move(productId, 3, mainId, baselineSerials.length, baselineSerials.length * 9_990_000, at);
-        })(),
-      {
-        prepare: () => {
-          receiveInput = serials('BNA', ++run);
-          baselineSerials = serials('BNB', run);
-        },
-      },
-    );
-
-    measureCount(app, token, bench);
-    await measurePurchasing(app, token, bench);
-    measureLists(app, token, bench, now);
-    await measureAuth(app, token);
-
-    // The whole ledger, recomputed: no budget, but it proves the bench database (and everything the
-    // benchmarks wrote) is consistent.
-    let verify: { ok: boolean; differences: unknown[] } | undefined;
-    const verifyMs = timed(() => {
-      verify = must(app.call('stock.verifyLedger', {}, token), 'verifyLedger');
-    });
-    const verifyBaselineMs = timed(() =>
-      sqlite
-        .prepare(
-          `SELECT count(*) FROM (SELECT lot_id, loc, sum(q) AS qty FROM (SELECT lot_id, to_location_id AS loc, qty AS q FROM stock_moves UNION ALL SELECT lot_id, from_location_id, -qty FROM stock_moves) GROUP BY lot_id, loc HAVING sum(q) <> 0)`,
-        )
-        .get(),
-    );
-    record('verifyLedger', verifyMs, verifyBaselineMs, verify?.ok ? undefined : `ledger differences: ${JSON.stringify(verify?.differences.slice(0, 3))}`);
+    if (runs('pages')) measurePages(app, token, bench);
+    if (runs('value')) measureValue(app, token, now);
+    if (runs('receive')) measureReceive(app, token, bench);
+    if (runs('count')) measureCount(app, token, bench);
+    if (runs('purchasing')) await measurePurchasing(app, token, bench);
+    if (runs('lists')) measureLists(app, token, bench, now);
+    if (runs('auth')) await measureAuth(app, token);
+    if (runs('longReads')) await measureLongReads(app, token, dbPath, bench);
+    if (runs('verify')) measureVerify(app, token);
   } finally {
     app.close();
   }
+}
+
+/** Lists: first page, filtered and sorted; baseline is the bare SELECT … LIMIT 50 on the main table. */
+function measurePages(app: App, token: string, bench: BenchDb): void {
+  const sqlite = app.ctx.sqlite;
+  const mainId = bench.locations.main;
+  measure(
+    'firstPageInventoryProducts',
+    5,
+    () => must(app.call('stock.listInventoryProducts', { locationId: mainId, sortBy: 'productName', sortDirection: 'asc' }, token), 'listInventoryProducts'),
+    () => sqlite.prepare(`SELECT ip.*, p.name FROM inventory_products ip JOIN products p ON p.id = ip.product_id WHERE ip.location_id = ? ORDER BY p.name LIMIT 50`).all(mainId),
+  );
+  measure(
+    'firstPageBelowMin',
+    3,
+    () => must(app.call('stock.listInventoryProducts', { belowMin: true, sortBy: 'sku' }, token), 'listInventoryProducts belowMin'),
+    () =>
+      sqlite
+        .prepare(
+          `SELECT ip.*, p.sku FROM inventory_products ip JOIN products p ON p.id = ip.product_id
+           WHERE (SELECT coalesce(sum(b.qty), 0) FROM balances b WHERE b.product_id = ip.product_id AND b.location_id = ip.location_id) < ip.min ORDER BY p.sku LIMIT 50`,
+        )
+        .all(),
+  );
+  measure(
+    'firstPageLots',
+    5,
+    () => must(app.call('stock.listLots', { locationId: mainId, sortBy: 'receivedAt', sortDirection: 'desc' }, token), 'listLots'),
+    () =>
+      sqlite
+        .prepare(`SELECT b.lot_id, b.qty, l.* FROM balances b JOIN lots l ON l.id = b.lot_id WHERE b.location_id = ? AND b.qty > 0 ORDER BY l.received_at DESC LIMIT 50`)
+        .all(mainId),
+  );
+  measure(
+    'firstPageHistory',
+    5,
+    () => must(app.call('stock.history', { locationId: mainId, sortBy: 'occurredAt', sortDirection: 'desc' }, token), 'history'),
+    () =>
+      sqlite
+        .prepare(
+          `SELECT * FROM (SELECT * FROM (SELECT * FROM stock_moves WHERE from_location_id = ? ORDER BY occurred_at DESC LIMIT 50)
+           UNION ALL SELECT * FROM (SELECT * FROM stock_moves WHERE to_location_id = ? ORDER BY occurred_at DESC LIMIT 50)) ORDER BY occurred_at DESC LIMIT 50`,
+        )
+        .all(mainId, mainId),
+  );
+  measure(
+    'firstPageHistoryByProduct',
+    5,
+    () => must(app.call('stock.history', { productId: bench.busyProductId, sortBy: 'occurredAt', sortDirection: 'desc' }, token), 'history by product'),
+    () => sqlite.prepare(`SELECT * FROM stock_moves WHERE product_id = ? ORDER BY occurred_at DESC LIMIT 50`).all(bench.busyProductId),
+  );
+  measure(
+    'firstPageProducts',
+    5,
+    () => must(app.call('catalog.listProducts', { q: 'ThinkPad', sortBy: 'name', sortDirection: 'asc' }, token), 'listProducts'),
+    () => sqlite.prepare(`SELECT * FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' ORDER BY name LIMIT 50`).all('%ThinkPad%', '%ThinkPad%'),
+  );
+  measure(
+    'firstPageTransfers',
+    5,
+    () => must(app.call('stock.listTransfers', { locationId: mainId }, token), 'listTransfers'),
+    () => sqlite.prepare(`SELECT * FROM transfers WHERE from_location_id = ? OR to_location_id = ? ORDER BY created_at DESC LIMIT 50`).all(mainId, mainId),
+  );
+  measure(
+    'globalSearch',
+    5,
+    () => must(app.call('search.global', { q: 'PF00' }, token), 'search.global'),
+    () => {
+      sqlite.prepare(`SELECT id, sku, name FROM products WHERE sku LIKE ? OR name LIKE ? LIMIT 8`).all('%PF00%', '%PF00%');
+      sqlite.prepare(`SELECT id, serial_number FROM lots WHERE serial_number >= ? AND serial_number < ? ORDER BY serial_number LIMIT 8`).all('PF00', 'PF01');
+    },
+  );
+}
+
+/** Value: now from the balances, at a past date from the moves up to it. */
+function measureValue(app: App, token: string, now: number): void {
+  const sqlite = app.ctx.sqlite;
+  const internal = (sqlite.prepare(`SELECT group_concat(id) AS ids FROM locations WHERE usage = 'internal' OR id = 5`).get() as { ids: string }).ids;
+  measure(
+    'valueNow',
+    5,
+    () => must(app.call('stock.valueByLocation', {}, token), 'valueByLocation'),
+    () => sqlite.prepare(`SELECT b.location_id, sum(b.qty), sum(b.qty * l.unit_cost) FROM balances b JOIN lots l ON l.id = b.lot_id WHERE b.location_id IN (${internal}) GROUP BY b.location_id`).all(),
+  );
+  const yearAgo = now - 365 * DAY;
+  measure(
+    'valuePastDate',
+    5,
+    () => must(app.call('stock.valueByLocation', { at: yearAgo }, token), 'valueByLocation at'),
+    () =>
+      sqlite
+        .prepare(
+          `SELECT sum(CASE WHEN to_location_id IN (${internal}) THEN qty * unit_cost ELSE 0 END) - sum(CASE WHEN from_location_id IN (${internal}) THEN qty * unit_cost ELSE 0 END)
+           FROM stock_moves WHERE occurred_at <= ?`,
+        )
+        .get(yearAgo),
+  );
+  measure(
+    'valueSeries12Months',
+    3,
+    () => must(app.call('stock.valueSeries', { months: 12 }, token), 'valueSeries'),
+    () =>
+      sqlite
+        .prepare(
+          `SELECT strftime('%Y-%m', occurred_at / 1000, 'unixepoch') AS month,
+                  sum(CASE WHEN to_location_id IN (${internal}) THEN qty * unit_cost ELSE 0 END) - sum(CASE WHEN from_location_id IN (${internal}) THEN qty * unit_cost ELSE 0 END)
+           FROM stock_moves GROUP BY month`,
+        )
+        .all(),
+  );
+}
+
+function measureReceive(app: App, token: string, bench: BenchDb): void {
+  const sqlite = app.ctx.sqlite;
+  const mainId = bench.locations.main;
+  // Receiving 10,000 serialized units in one action. The baseline writes what the ledger needs for
+  // the same units: a document, 10,000 lots, 10,000 moves and two balances per unit (the warehouse and
+  // the Adjustment location, so each lot sums to zero).
+  let run = 0;
+  let baselineRun = 0;
+  const serials = (prefix: string, r: number) => Array.from({ length: SERIALS }, (_, i) => `${prefix}${r}-${String(i).padStart(5, '0')}`);
+  const insertDoc = sqlite.prepare(
+    `INSERT INTO adjustments (number, direction, location_id, product_id, counterpart, cost_method, reason, status, user_id, created_at) VALUES (?, 'add', ?, ?, 'adjustment', 'manual', 'bench', 'posted', 1, ?)`,
+  );
+  const insertLot = sqlite.prepare(`INSERT INTO lots (product_id, serial_number, serial_key, unit_cost, received_at, source_type, source_id) VALUES (?, ?, ?, ?, ?, 'adjustment', ?)`);
+  const insertMove = sqlite.prepare(
+    `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, user_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+  );
+  const insertBalance = sqlite.prepare(`INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) VALUES (?, ?, ?, ?, ?)`);
+  const productId = bench.serializedProductId;
+  const caches = cacheWriters(sqlite);
+  let receiveInput: string[] = [];
+  let baselineSerials: string[] = [];
+  measure(
+    'add10kSerials',
+    3,
+    () => must(app.call('stock.add', { productId, locationId: mainId, qty: SERIALS, costMethod: 'manual', unitCost: 9_990_000, serials: receiveInput, reason: 'bench' }, token), 'stock.add'),
+    () =>
+      sqlite.transaction(() => {
+        const at = Date.now();
+        const doc = Number(insertDoc.run(`BENCH-${baselineRun++}`, mainId, productId, at).lastInsertRowid);
+        baselineSerials.forEach((serial, line) => {
+          const lot = Number(insertLot.run(productId, serial, serialKey(serial), 9_990_000, at, doc).lastInsertRowid);
+          insertMove.run(lot, productId, 1, 3, mainId, 9_990_000, 'adjustment', doc, line + 1, at);
+          insertBalance.run(lot, mainId, productId, 1, at);
+          insertBalance.run(lot, 3, productId, -1, at);
+        });
+        caches.move(productId, 3, mainId, baselineSerials.length, baselineSerials.length * 9_990_000, at);
+      })(),
+    {
+      prepare: () => {
+        receiveInput = serials('BNA', ++run);
+        baselineSerials = serials('BNB', run);
+      },
+    },
+  );
+}
+
+function measureVerify(app: App, token: string): void {
+  const sqlite = app.ctx.sqlite;
+  // The whole ledger, recomputed: no budget, but it proves the bench database (and everything the
+  // benchmarks wrote) is consistent.
+  let verify: { ok: boolean; differences: unknown[] } | undefined;
+  const verifyMs = timed(() => {
+    verify = must(app.call('stock.verifyLedger', {}, token), 'verifyLedger');
+  });
+  const verifyBaselineMs = timed(() =>
+    sqlite
+      .prepare(
+        `SELECT count(*) FROM (SELECT lot_id, loc, sum(q) AS qty FROM (SELECT lot_id, to_location_id AS loc, qty AS q FROM stock_moves UNION ALL SELECT lot_id, from_location_id, -qty FROM stock_moves) GROUP BY lot_id, loc HAVING sum(q) <> 0)`,
+      )
+      .get(),
+  );
+  record('verifyLedger', verifyMs, verifyBaselineMs, verify?.ok ? undefined : `ledger differences: ${JSON.stringify(verify?.differences.slice(0, 3))}`);
 }
 
 /**

@@ -117,6 +117,19 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => fake.electron);
 vi.mock('./app', () => ({ createApp: fake.createApp }));
 
+// The read workers as index.ts wires them: long reads go to a worker (transport/longReads.test.ts shows
+// they run there); here, what the entry hands them and that IPC goes through them.
+const reads = vi.hoisted(() => ({ options: [] as unknown[], close: vi.fn(async () => {}), dispatch: vi.fn((..._args: unknown[]) => ({ ok: true, data: 'read on a worker' })) }));
+vi.mock('./transport/readPool', () => ({
+  withReadWorkers: (app: Record<string, unknown>, options: unknown) => {
+    reads.options.push(options);
+    return {
+      app: { ...app, dispatch: (channel: string, ...rest: unknown[]) => (channel === 'stock.verifyLedger' ? reads.dispatch(channel, ...rest) : (app.dispatch as (...a: unknown[]) => unknown)(channel, ...rest)) },
+      close: reads.close,
+    };
+  },
+}));
+
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { app, protocol, session, shell, dialog, ipcMain } = fake.electron;
 
@@ -253,6 +266,19 @@ describe('Electron entry', () => {
     expect(await status({ sender, senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(fake.core.dispatch).not.toHaveBeenCalled();
     expect(await status({ sender, senderFrame: { url: `${APP_ORIGIN}/index.html` } }, {})).toEqual({ ok: true, data: 'dispatched' });
+  });
+
+  it('serves IPC through the read workers of the user-data database, and stops them on quit', async () => {
+    reads.options.length = 0;
+    await startEntry();
+    await fake.fireReady();
+    const nativeBinding = join(repoRoot, '.electron-native/better_sqlite3.node');
+    expect(reads.options).toEqual([{ dbPath: join(app.userData, 'msp-inventory.db'), nativeBinding: existsSync(nativeBinding) ? nativeBinding : undefined }]);
+    const event = { sender: { id: 1, once: vi.fn() }, senderFrame: { url: `${APP_ORIGIN}/index.html` } };
+    expect(await fake.ipcHandlers.get('stock.verifyLedger')!(event, {})).toEqual({ ok: true, data: 'read on a worker' });
+    expect(fake.core.dispatch).not.toHaveBeenCalled();
+    app.emit('quit');
+    expect(reads.close).toHaveBeenCalledTimes(1);
   });
 
   it('quits when the last window closes (except on macOS) and closes the database on quit', async () => {

@@ -8,6 +8,7 @@ import { createApp, type App } from './app';
 import { contentSecurityPolicy } from './transport/http';
 import { safeStorageSecretBox } from './secrets/secrets';
 import { registerIpc } from './transport/ipc';
+import { withReadWorkers, type ReadWorkers } from './transport/readPool';
 import { APP_ORIGIN, APP_SCHEME, isAllowedExternalUrl, isAppUrl, mainWindowOptions, serveAppRequest } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,8 +39,12 @@ function nativeBindingPath(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
+function databasePath(): string {
+  return join(app.getPath('userData'), 'msp-inventory.db');
+}
+
 function openCore(): App | null {
-  const dbPath = join(app.getPath('userData'), 'msp-inventory.db');
+  const dbPath = databasePath();
   try {
     return createApp({
       dbPath,
@@ -84,6 +89,7 @@ function start(): void {
   // Everything the app creates (database, -wal/-shm, backups, exports, logs) is the user's only.
   process.umask(0o077);
   let core: App | null = null;
+  let reads: ReadWorkers | null = null;
 
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
@@ -96,6 +102,8 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('quit', () => {
+    void reads?.close();
+    reads = null;
     core?.close();
     core = null;
   });
@@ -110,7 +118,9 @@ function start(): void {
       app.exit(1);
       return;
     }
-    registerIpc(ipcMain, core, isTrustedPage);
+    // Long reads (the ledger check) run on a worker thread, so the window never waits on them.
+    reads = withReadWorkers(core, { dbPath: databasePath(), nativeBinding: nativeBindingPath() });
+    registerIpc(ipcMain, reads.app, isTrustedPage);
     createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

@@ -9,7 +9,7 @@ import { createApp } from './app';
 import { demoUserCount, userCount } from './domain/auth/users';
 import { createHttpServer } from './transport/http';
 import { normaliseHostName } from './transport/http-policy';
-import { createReadPool, withReadPool } from './transport/readPool';
+import { withReadWorkers } from './transport/readPool';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(repoRoot, 'out/renderer');
@@ -50,7 +50,8 @@ function main(): void {
       'allowed-host': { type: 'string', multiple: true, default: [] },
       demo: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
-      // Reads of signed-in users on worker threads with their own read-only connections (0: all on one).
+      // Reads of signed-in users on worker threads with their own read-only connections (0: on the main
+      // thread). Long reads (the ledger check) always run on a worker of their own, whatever this says.
       'read-workers': { type: 'string', default: '2' },
     },
   });
@@ -78,8 +79,8 @@ function main(): void {
   }
   const workers = Number(values['read-workers']);
   if (!Number.isInteger(workers) || workers < 0 || workers > 16) throw new Error(`Invalid --read-workers: ${values['read-workers']}`);
-  const pool = workers > 0 ? createReadPool({ dbPath: resolve(values.db!), size: workers }) : null;
-  const server = createHttpServer({ app: pool ? withReadPool(app, pool) : app, rendererDir, allowedHosts });
+  const reads = withReadWorkers(app, { dbPath: resolve(values.db!), readers: workers });
+  const server = createHttpServer({ app: reads.app, rendererDir, allowedHosts });
   server.on('error', (error) => {
     console.error(`Cannot serve on ${host}:${port}: ${error.message}`);
     app.close();
@@ -93,7 +94,7 @@ function main(): void {
   });
   const stop = () => {
     server.close();
-    void pool?.close();
+    void reads.close();
     app.close();
     process.exit(0);
   };

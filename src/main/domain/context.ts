@@ -46,14 +46,14 @@ export function inTransaction<T>(ctx: Ctx, fn: () => T): T {
 /** Takes the next number of a series (the counter row stores the last number given). */
 export function takeCounter(ctx: Ctx, series: string, start: number): number {
   const row = ctx.sqlite
-    .prepare('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = next + 1 RETURNING next')
-    .get(series, start) as { next: number };
+    .prepare<[string, number], { next: number }>('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = next + 1 RETURNING next')
+    .get(series, start)!;
   return row.next;
 }
 
 /** The number the next document of a series gets, without taking it. */
 export function peekCounter(ctx: Ctx, series: string, start: number): number {
-  const row = ctx.sqlite.prepare('SELECT next FROM counters WHERE name = ?').get(series) as { next: number } | undefined;
+  const row = ctx.sqlite.prepare<[string], { next: number }>('SELECT next FROM counters WHERE name = ?').get(series);
   return row ? row.next + 1 : start;
 }
 
@@ -70,16 +70,9 @@ export function likePattern(text: string, mode: 'contains' | 'prefix' = 'contain
 
 /**
  * Lists count rows up to a cap: an exact COUNT over a million moves would cost more than the page
- * itself, so they report "10,000+" beyond it.
+ * itself, so they report "10,000+" beyond it (paging.ts counts and pages every list).
  */
 export const COUNT_CAP = 10_000;
-
-/** Capped count of a drizzle query built as `select 1 … where … limit COUNT_CAP + 1`. */
-export function countUpTo(ctx: Ctx, query: { toSQL(): { sql: string; params: unknown[] } }): { total: number; totalCapped: boolean } {
-  const q = query.toSQL();
-  const row = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (${q.sql})`).get(...q.params) as { n: number };
-  return row.n > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: row.n, totalCapped: false };
-}
 
 /** Raw SQL text with `?` placeholders (none inside literals) as a drizzle fragment with bound params. */
 export function sqlWithParams(text: string, params: unknown[]): SQL {

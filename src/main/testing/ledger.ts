@@ -23,7 +23,7 @@ export function ledgerSnapshot(sqlite: Sqlite): unknown {
 
 /** Units on hand per lot at a location (lot id → qty). */
 export function lotsAt(sqlite: Sqlite, locationId: number): Map<number, number> {
-  const rows = sqlite.prepare(`SELECT lot_id AS lotId, qty FROM balances WHERE location_id = ? AND qty <> 0 ORDER BY lot_id`).all(locationId) as { lotId: number; qty: number }[];
+  const rows = sqlite.prepare<[number], { lotId: number; qty: number }>(`SELECT lot_id AS lotId, qty FROM balances WHERE location_id = ? AND qty <> 0 ORDER BY lot_id`).all(locationId);
   return new Map(rows.map((r) => [r.lotId, r.qty]));
 }
 
@@ -43,9 +43,9 @@ interface MoveRow {
  */
 export function exactValues(sqlite: Sqlite, ours: number[], at?: number) {
   const moves = sqlite
-    .prepare(`SELECT lot_id AS lot, product_id AS product, qty, from_location_id AS "from", to_location_id AS "to", unit_cost AS cost, occurred_at AS at FROM stock_moves`)
+    .prepare<[], MoveRow>(`SELECT lot_id AS lot, product_id AS product, qty, from_location_id AS "from", to_location_id AS "to", unit_cost AS cost, occurred_at AS at FROM stock_moves`)
     .safeIntegers(true)
-    .all() as MoveRow[];
+    .all();
   const mine = new Set(ours.map(BigInt));
   const byLocation = new Map<number, { units: bigint; value: bigint }>();
   const byProduct = new Map<number, { units: bigint; value: bigint }>();

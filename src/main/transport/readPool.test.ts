@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../shared/contract';
 import type { App } from '../app';
 import { createTestApp, seedWorld, type TestApp } from '../testing/harness';
-import { createReadPool, readOnlyChannels, withReadPool, type ReadPool } from './readPool';
+import { readOnlyChannels, withReadWorkers, type ReadPool, type ReadWorkers } from './readPool';
 
 let t: TestApp;
 let w: ReturnType<typeof seedWorld>;
 let pool: ReadPool;
+let reads: ReadWorkers;
 let served: App;
 const inputs = {} as Record<string, unknown>;
 
@@ -51,11 +52,12 @@ beforeAll(() => {
     'stock.verifyLedger': {},
     'search.global': { q: 'SN' },
   });
-  pool = createReadPool({ dbPath: join(t.dir, 'test.db'), size: 2 });
-  served = withReadPool(t.app, pool);
+  reads = withReadWorkers(t.app, { dbPath: join(t.dir, 'test.db'), readers: 2 });
+  served = reads.app;
+  pool = reads.readers!;
 });
 afterAll(async () => {
-  await pool.close();
+  await reads.close();
   t.close();
 });
 

@@ -11,13 +11,13 @@ import { SignInThrottle } from '../domain/auth/throttle';
 import { SessionStore } from '../domain/auth/users';
 import type { Ctx } from '../domain/context';
 import { keyFileSecretBox } from '../secrets/secrets';
-import type { ReadReply, ReadRequest } from './readPool';
+import type { ReadReply, ReadRequest, ReadWorkerConfig } from './readPool';
 
-const { dbPath } = workerData as { dbPath: string };
-const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
+const { dbPath, nativeBinding, cacheKiB, tempStore } = workerData as ReadWorkerConfig;
+const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
 sqlite.pragma('busy_timeout = 5000');
-sqlite.pragma('cache_size = -65536');
-sqlite.pragma('temp_store = MEMORY');
+sqlite.pragma(`cache_size = -${Math.trunc(cacheKiB)}`);
+sqlite.pragma(`temp_store = ${tempStore === 'file' ? 'FILE' : 'MEMORY'}`);
 let now = Date.now();
 const ctx: Ctx = { db: drizzle(sqlite, { schema }), sqlite, now: () => now, secrets: keyFileSecretBox(`${dbPath}.key`) };
 // Sessions live on the main thread: each read gets a session of its own here for the resolved user.
@@ -32,11 +32,12 @@ const deps: DispatchDeps = {
     throw new Error('not on a read worker');
   },
 };
-const readTransaction = sqlite.transaction((request: ReadRequest, token: string) => dispatch(deps, request.channel, request.input, token));
+const readTransaction = sqlite.transaction((request: ReadRequest, token: string | null) => dispatch(deps, request.channel, request.input, token));
 
 parentPort!.on('message', (request: ReadRequest) => {
   now = request.now;
-  const token = sessions.create(request.userId);
+  // Without a resolved user the call goes through the door without a session and gets its refusal.
+  const token = request.userId === null ? null : sessions.create(request.userId);
   let result;
   try {
     const answer = readTransaction(request, token);
@@ -45,7 +46,7 @@ parentPort!.on('message', (request: ReadRequest) => {
     console.error(`Read worker: ${request.channel}`, error);
     result = errorResult('INTERNAL');
   } finally {
-    sessions.end(token);
+    if (token !== null) sessions.end(token);
   }
   parentPort!.postMessage({ id: request.id, result } satisfies ReadReply);
 });

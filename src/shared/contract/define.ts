@@ -33,7 +33,15 @@ export type Area = (typeof areas)[number];
 
 /** A query reads and never writes; a mutation runs in the one write transaction dispatch opens. */
 export type ChannelKind =
-  | { kind: 'query'; /** The areas whose data the answer shows. */ reads: readonly Area[] }
+  | {
+      kind: 'query';
+      /** The areas whose data the answer shows. */ reads: readonly Area[];
+      /**
+       * A long read (the ledger check; later exports and reports): it scans whole tables, so it always runs
+       * on a worker thread with its own read-only connection, never on the thread that answers everyone.
+       */
+      long?: true;
+    }
   | { kind: 'mutation'; /** The areas a committed call changes (empty: nothing other clients show, e.g. a session). */ changes: readonly Area[] };
 
 export type ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = ChannelBase<I, O> & ChannelKind;

@@ -364,6 +364,7 @@ export const stockContract = {
   'stock.verifyLedger': channel({
     kind: 'query',
     reads: ['stock'],
+    long: true,
     summary: 'Recomputes every balance from the moves and reports any difference (there must never be one), and lists serials that still clash.',
     permission: 'admin',
     input: empty,

@@ -139,7 +139,9 @@ export const stockMoves = sqliteTable(
     index('moves_product_idx').on(t.productId, t.occurredAt),
     index('moves_from_idx').on(t.fromLocationId, t.occurredAt),
     index('moves_to_idx').on(t.toLocationId, t.occurredAt),
-    index('moves_lot_idx').on(t.lotId),
+    // Covering for the ledger check: it reads every move's ends and quantity in (lot, location) order from
+    // here, without touching the table or sorting (domain/stock/verify.ts).
+    index('moves_lot_idx').on(t.lotId, t.toLocationId, t.fromLocationId, t.qty),
     index('moves_source_idx').on(t.sourceType, t.sourceId),
     index('moves_user_idx').on(t.userId, t.occurredAt),
     // History filtered by a location and a user: each end of the move has its own walk.

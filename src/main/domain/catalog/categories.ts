@@ -1,6 +1,7 @@
 // Product categories: unique names. A category's count is of its active products (what the
 // catalogue shows by default when opened from that category); inactive ones are counted apart.
 import { and, eq, ne, sql } from 'drizzle-orm';
+import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/errors';
 import { categories, products } from '../../db/schema';
 import type { Ctx } from '../context';
@@ -22,7 +23,7 @@ export function listCategories(ctx: Ctx) {
     .all();
 }
 
-export function saveCategory(ctx: Ctx, input: { id?: number; name: string }) {
+export function saveCategory(ctx: Ctx, input: ParsedInput<'catalog.saveCategory'>) {
   const clash = ctx.db
     .select({ id: categories.id })
     .from(categories)

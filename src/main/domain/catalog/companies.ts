@@ -1,11 +1,13 @@
 // Client companies and vendors share one table: a company can be both. Names are unique.
 import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { ParsedInput } from '../../../shared/contract';
 import type { Company } from '../../../shared/contract/catalog';
 import { DomainError } from '../../../shared/errors';
 import { companies } from '../../db/schema';
-import { COUNT_CAP, countUpTo, likePattern, offsetOf, type Ctx } from '../context';
+import { likePattern, type Ctx } from '../context';
+import { countUpTo, listPage, type SortColumns } from '../paging';
 
-type CompanyFields = Omit<Company, 'id' | 'active'>;
 type CompanyRow = typeof companies.$inferSelect;
 
 function toCompany(row: CompanyRow): Company {
@@ -34,13 +36,13 @@ function checkName(ctx: Ctx, name: string, exceptId?: number): void {
   if (clash) throw new DomainError('CONFLICT', { field: 'name', value: name });
 }
 
-export function createCompany(ctx: Ctx, input: CompanyFields): Company {
+export function createCompany(ctx: Ctx, input: ParsedInput<'catalog.createCompany'>): Company {
   checkName(ctx, input.name);
   const row = ctx.db.insert(companies).values({ ...input, createdAt: ctx.now() }).returning().get();
   return toCompany(row);
 }
 
-export function updateCompany(ctx: Ctx, input: CompanyFields & { id: number; active: boolean }): Company {
+export function updateCompany(ctx: Ctx, input: ParsedInput<'catalog.updateCompany'>): Company {
   getCompany(ctx, input.id);
   checkName(ctx, input.name, input.id);
   const { id, ...fields } = input;
@@ -48,25 +50,28 @@ export function updateCompany(ctx: Ctx, input: CompanyFields & { id: number; act
   return getCompany(ctx, id);
 }
 
-export function listCompanies(
-  ctx: Ctx,
-  input: { page: number; pageSize: number; sortBy?: 'name' | 'city'; sortDirection: 'asc' | 'desc'; q?: string; role: 'vendor' | 'client' | 'any'; includeInactive: boolean },
-) {
+const companySorts: SortColumns<'catalog.listCompanies', SQLiteColumn> = { name: companies.name, city: companies.city };
+
+export function listCompanies(ctx: Ctx, input: ParsedInput<'catalog.listCompanies'>) {
   const conditions: SQL[] = [];
   if (input.q) conditions.push(sql`${companies.name} like ${likePattern(input.q)} escape '\\'`);
   if (input.role === 'vendor') conditions.push(eq(companies.isVendor, true));
   if (input.role === 'client') conditions.push(eq(companies.isClient, true));
   if (!input.includeInactive) conditions.push(eq(companies.active, true));
   const where = and(...conditions);
-  const column = input.sortBy === 'city' ? companies.city : companies.name;
-  const rows = ctx.db
-    .select()
-    .from(companies)
-    .where(where)
-    .orderBy(input.sortDirection === 'desc' ? desc(column) : asc(column), asc(companies.id))
-    .limit(input.pageSize)
-    .offset(offsetOf(input))
-    .all();
-  const count = countUpTo(ctx, ctx.db.select({ one: sql`1` }).from(companies).where(where).limit(COUNT_CAP + 1));
-  return { rows: rows.map(toCompany), ...count };
+  return listPage(input, {
+    sorts: companySorts,
+    defaultSort: { by: 'name' },
+    rows: (page) =>
+      ctx.db
+        .select()
+        .from(companies)
+        .where(where)
+        .orderBy(page.direction === 'DESC' ? desc(page.column) : asc(page.column), asc(companies.id))
+        .limit(page.limit)
+        .offset(page.offset)
+        .all()
+        .map(toCompany),
+    count: () => countUpTo(ctx, ctx.db.select({ one: sql`1` }).from(companies).where(where)),
+  });
 }

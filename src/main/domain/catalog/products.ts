@@ -2,14 +2,12 @@
 // cannot become non-serialized (or the reverse) while units are on hand, since its lots would no longer
 // match one-unit-per-serial; at most one default vendor per product.
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
-import type { z } from 'zod';
-import type { Product, productInput } from '../../../shared/contract/catalog';
+import type { ParsedInput } from '../../../shared/contract';
+import type { Product } from '../../../shared/contract/catalog';
 import { DomainError } from '../../../shared/errors';
 import { categories, companies, products, productVendors } from '../../db/schema';
 import { inTransaction, likePattern, type Ctx } from '../context';
 import { requireVendor } from './companies';
-
-export type ProductFields = z.output<typeof productInput>;
 
 const defaultVendorSql = sql<string | null>`(select c.name from product_vendors pv join companies c on c.id = pv.vendor_id where pv.product_id = ${products.id} and pv.is_default = 1)`;
 
@@ -54,7 +52,7 @@ function checkCategory(ctx: Ctx, categoryId: number | null): void {
   }
 }
 
-export function createProduct(ctx: Ctx, input: ProductFields): Product {
+export function createProduct(ctx: Ctx, input: ParsedInput<'catalog.createProduct'>): Product {
   return inTransaction(ctx, () => {
     checkSku(ctx, input.sku);
     checkCategory(ctx, input.categoryId);
@@ -64,15 +62,15 @@ export function createProduct(ctx: Ctx, input: ProductFields): Product {
   });
 }
 
-export function updateProduct(ctx: Ctx, input: ProductFields & { id: number }): Product {
+export function updateProduct(ctx: Ctx, input: ParsedInput<'catalog.updateProduct'>): Product {
   return inTransaction(ctx, () => {
     const current = requireProduct(ctx, input.id);
     checkSku(ctx, input.sku, input.id);
     checkCategory(ctx, input.categoryId);
     if (current.serialized !== input.serialized) {
       const units = ctx.sqlite
-        .prepare(`select coalesce(sum(b.qty), 0) as n from balances b join locations l on l.id = b.location_id where l.usage = 'internal' and b.product_id = ?`)
-        .get(input.id) as { n: number };
+        .prepare<[number], { n: number }>(`select coalesce(sum(b.qty), 0) as n from balances b join locations l on l.id = b.location_id where l.usage = 'internal' and b.product_id = ?`)
+        .get(input.id)!;
       if (units.n > 0) throw new DomainError('SERIALIZED_HAS_STOCK', { units: units.n });
     }
     // drizzle leaves out undefined fields: an edit without unitCost keeps the cost.
@@ -123,10 +121,7 @@ export function listProductVendors(ctx: Ctx, productId: number) {
   return selectProductVendors(ctx).where(eq(productVendors.productId, productId)).orderBy(desc(productVendors.isDefault), companies.name).all();
 }
 
-export function saveProductVendor(
-  ctx: Ctx,
-  input: { id?: number; productId: number; vendorId: number; vendorPartNumber: string | null; vendorCost?: number; isDefault: boolean },
-) {
+export function saveProductVendor(ctx: Ctx, input: ParsedInput<'catalog.saveProductVendor'>) {
   return inTransaction(ctx, () => {
     requireProduct(ctx, input.productId);
     requireVendor(ctx, input.vendorId);

@@ -3,6 +3,7 @@
 // location is the default once any exists; the default is never owned by a user nor inactive; a
 // location holding stock or allocations cannot be deactivated.
 import { and, eq, ne, sql } from 'drizzle-orm';
+import type { ParsedInput } from '../../../shared/contract';
 import type { Location } from '../../../shared/contract/locations';
 import { DomainError } from '../../../shared/errors';
 import { locations, users } from '../../db/schema';
@@ -39,7 +40,7 @@ function toLocation(r: { location: LocationRow; ownerName: string | null; unitsO
   };
 }
 
-export function listLocations(ctx: Ctx, input: { includeVirtual: boolean; includeInactive: boolean }): Location[] {
+export function listLocations(ctx: Ctx, input: ParsedInput<'locations.list'>): Location[] {
   const conditions = [];
   if (!input.includeVirtual) conditions.push(eq(locations.usage, 'internal'));
   if (!input.includeInactive) conditions.push(eq(locations.active, true));
@@ -90,15 +91,8 @@ function checkOwner(ctx: Ctx, kind: string, ownerUserId: number | null): void {
   }
 }
 
-export interface LocationInput {
-  name: string;
-  kind: 'warehouse' | 'shelf' | 'van' | 'returns';
-  ownerUserId: number | null;
-  address: string | null;
-  notes: string | null;
-}
 
-export function createLocation(ctx: Ctx, input: LocationInput & { isDefault: boolean }): Location {
+export function createLocation(ctx: Ctx, input: ParsedInput<'locations.create'>): Location {
   return inTransaction(ctx, () => {
     checkName(ctx, input.name);
     checkOwner(ctx, input.kind, input.ownerUserId);
@@ -115,7 +109,7 @@ export function createLocation(ctx: Ctx, input: LocationInput & { isDefault: boo
   });
 }
 
-export function updateLocation(ctx: Ctx, input: LocationInput & { id: number }): Location {
+export function updateLocation(ctx: Ctx, input: ParsedInput<'locations.update'>): Location {
   return inTransaction(ctx, () => {
     const current = requireEditable(ctx, input.id);
     checkName(ctx, input.name, input.id);
@@ -147,11 +141,11 @@ export function setLocationActive(ctx: Ctx, id: number, active: boolean): Locati
     if (!active) {
       if (row.isDefault) throw new DomainError('LOCATION_IS_DEFAULT', { name: row.name });
       const usage = ctx.sqlite
-        .prepare(
+        .prepare<[number, number], { units: number; allocated: number }>(
           `select (select coalesce(sum(qty), 0) from balances where location_id = ?) as units,
                   (select coalesce(sum(qty), 0) from allocations where location_id = ?) as allocated`,
         )
-        .get(id, id) as { units: number; allocated: number };
+        .get(id, id)!;
       if (usage.units !== 0 || usage.allocated !== 0) throw new DomainError('LOCATION_IN_USE', { name: row.name, units: usage.units, allocated: usage.allocated });
     }
     ctx.db.update(locations).set({ active }).where(eq(locations.id, id)).run();

@@ -57,12 +57,20 @@ export function nextCaseSteps(text: string[], at: number): { variants: string[];
 }
 
 const statementCache = new WeakMap<Sqlite, Map<string, Statement>>();
-function prepared(ctx: Ctx, sql: string): Statement {
+/** A statement prepared once per connection, with the type of its rows (R) as its SQL gives them. */
+function prepared<R>(ctx: Ctx, sql: string): Statement<unknown[], R> {
   let statements = statementCache.get(ctx.sqlite);
   if (!statements) statementCache.set(ctx.sqlite, (statements = new Map()));
   let statement = statements.get(sql);
   if (!statement) statements.set(sql, (statement = ctx.sqlite.prepare(sql)));
-  return statement;
+  // The cache holds statements of every row type; this SQL's own type is the caller's R.
+  return statement as Statement<unknown[], R>;
+}
+
+interface ProductRow {
+  id: number;
+  sku: string;
+  name: string;
 }
 
 /** An FTS5 phrase for the text (quotes doubled), optionally anchored at the start of `column`. */
@@ -79,7 +87,7 @@ function ftsPhrase(text: string, column?: string): string {
  * where the range condition goes; rows must carry the column as `value`.
  */
 function exactAndPrefixRows<T extends { value: string }>(ctx: Ctx, select: string, column: string, q: string, key: string): { exact: T[]; prefix: T[] } {
-  const range = prepared(ctx, `${select} ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT ${LIMIT + 1}`);
+  const range = prepared<T>(ctx, `${select} ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT ${LIMIT + 1}`);
   const text = [...q];
   const exact: T[] = [];
   const prefix: T[] = [];
@@ -96,7 +104,7 @@ function exactAndPrefixRows<T extends { value: string }>(ctx: Ctx, select: strin
     const { variants, next } = nextCaseSteps(text, branch.at);
     for (const variant of variants) {
       const start = branch.start + variant;
-      const rows = range.all(start, `${start}\u{10FFFF}`) as T[];
+      const rows = range.all(start, `${start}\u{10FFFF}`);
       // Every row of a branch that has consumed the whole text starts with it; exact ones sort first.
       if (rows.length <= LIMIT || next === text.length) take(rows.slice(0, LIMIT));
       else branches.push({ start, at: next });
@@ -107,7 +115,7 @@ function exactAndPrefixRows<T extends { value: string }>(ctx: Ctx, select: strin
 
 function searchProducts(ctx: Ctx, q: string, key: string): ProductHit[] {
   const hits = new Map<number, ProductHit>();
-  const offer = (rows: { id: number; sku: string; name: string }[], rank: SearchRank, matchedOn: ProductField) => {
+  const offer = (rows: ProductRow[], rank: SearchRank, matchedOn: ProductField) => {
     for (const row of rows) {
       const known = hits.get(row.id);
       if (known && (known.rank < rank || (known.rank === rank && fieldOrder[known.matchedOn] <= fieldOrder[matchedOn]))) continue;
@@ -120,7 +128,7 @@ function searchProducts(ctx: Ctx, q: string, key: string): ProductHit[] {
     ['name', 'name'],
   ] as const) {
     const select = `SELECT id, sku, name, ${column} AS value FROM products WHERE`;
-    const rows = exactAndPrefixRows<{ id: number; sku: string; name: string; value: string }>(ctx, select, column, q, key);
+    const rows = exactAndPrefixRows<ProductRow & { value: string }>(ctx, select, column, q, key);
     offer(rows.exact, field === 'name' ? searchRank.exactName : searchRank.exactCode, field);
     offer(rows.prefix, searchRank.prefix, field);
   }
@@ -129,32 +137,31 @@ function searchProducts(ctx: Ctx, q: string, key: string): ProductHit[] {
   // the trigram index (which needs three): one or two characters are a person starting to type,
   // never a manufacturer's or vendor's part number, and would cost a scan of the catalogue.
   if ([...q].length >= 3) {
-    const mpnPrefix = prepared(
+    const mpnPrefix = prepared<ProductRow & { mpn: string }>(
       ctx,
       `SELECT p.id, p.sku, p.name, p.manufacturer_part_number AS mpn FROM products_fts f JOIN products p ON p.id = f.rowid WHERE products_fts MATCH ? LIMIT ${PREFIX_SCAN_CAP}`,
-    ).all(ftsPhrase(q, 'manufacturer_part_number')) as { id: number; sku: string; name: string; mpn: string }[];
+    ).all(ftsPhrase(q, 'manufacturer_part_number'));
     const mpnExact =
       mpnPrefix.length < PREFIX_SCAN_CAP
         ? mpnPrefix.filter((row) => foldCase(row.mpn.trim()) === key)
-        : (prepared(ctx, `SELECT id, sku, name FROM products WHERE manufacturer_part_number = ? COLLATE NOCASE`).all(q) as { id: number; sku: string; name: string }[]);
+        : prepared<ProductRow>(ctx, `SELECT id, sku, name FROM products WHERE manufacturer_part_number = ? COLLATE NOCASE`).all(q);
     offer(mpnExact, searchRank.exactCode, 'manufacturerPartNumber');
     offer(mpnPrefix.filter((row) => foldCase(row.mpn).startsWith(key)).slice(0, LIMIT), searchRank.prefix, 'manufacturerPartNumber');
 
-    const vendorExact = prepared(
+    const vendorExact = prepared<ProductRow>(
       ctx,
       `SELECT DISTINCT p.id, p.sku, p.name FROM product_vendors pv JOIN products p ON p.id = pv.product_id WHERE pv.vendor_part_number = ? COLLATE NOCASE LIMIT ${LIMIT}`,
-    ).all(q) as { id: number; sku: string; name: string }[];
+    ).all(q);
     offer(vendorExact, searchRank.exactCode, 'vendorPartNumber');
   }
 
   // Anything containing the text fills the list after the better matches; which ones is not ranked.
-  const contains = (
+  const contains =
     [...q].length >= 3
-      ? prepared(ctx, `SELECT p.id, p.sku, p.name FROM products_fts f JOIN products p ON p.id = f.rowid WHERE products_fts MATCH ? LIMIT ${LIMIT}`).all(ftsPhrase(q))
-      : prepared(ctx, `SELECT id, sku, name FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' LIMIT ${LIMIT}`).all(
+      ? prepared<ProductRow>(ctx, `SELECT p.id, p.sku, p.name FROM products_fts f JOIN products p ON p.id = f.rowid WHERE products_fts MATCH ? LIMIT ${LIMIT}`).all(ftsPhrase(q))
+      : prepared<ProductRow>(ctx, `SELECT id, sku, name FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' LIMIT ${LIMIT}`).all(
           ...Array<string>(3).fill(likePattern(q)),
-        )
-  ) as { id: number; sku: string; name: string }[];
+        );
   for (const row of contains) offer([row], searchRank.contains, foldCase(row.sku).includes(key) ? 'sku' : foldCase(row.name).includes(key) ? 'name' : 'manufacturerPartNumber');
 
   return [...hits.values()]
@@ -166,9 +173,9 @@ function searchSerials(ctx: Ctx, q: string): SerialHit[] {
   // Serials compare by their key (src/shared/serials.ts), the way every other serial lookup does.
   const key = serialKey(q);
   const ids = serialLotIdsWithPrefix(q, LIMIT + 1);
-  const rows = prepared(ctx, `SELECT id AS lotId, product_id AS productId, serial_number AS serialNumber, serial_key AS serialKey FROM lots WHERE serial_number IS NOT NULL AND id IN (${ids.sql})`).all(
+  const rows = prepared<{ lotId: number; productId: number; serialNumber: string; serialKey: string | null }>(ctx, `SELECT id AS lotId, product_id AS productId, serial_number AS serialNumber, serial_key AS serialKey FROM lots WHERE serial_number IS NOT NULL AND id IN (${ids.sql})`).all(
     ...ids.params,
-  ) as { lotId: number; productId: number; serialNumber: string; serialKey: string | null }[];
+  );
   const found = rows.map((row) => ({
     lotId: row.lotId,
     productId: row.productId,
@@ -176,24 +183,24 @@ function searchSerials(ctx: Ctx, q: string): SerialHit[] {
     rank: (row.serialKey ?? serialKey(row.serialNumber)) === key ? searchRank.exactSerial : searchRank.prefix,
   }));
   const chosen = found.sort((a, b) => a.rank - b.rank || compareText(a.serialNumber, b.serialNumber)).slice(0, LIMIT);
-  const details = prepared(
+  const details = prepared<{ sku: string; locationName: string | null }>(
     ctx,
     `SELECT p.sku,
             (SELECT l.name FROM balances b JOIN locations l ON l.id = b.location_id WHERE b.lot_id = ? AND b.qty > 0 ORDER BY l.usage = 'internal' DESC LIMIT 1) AS locationName
      FROM products p WHERE p.id = ?`,
   );
-  return chosen.map((hit) => ({ ...hit, ...(details.get(hit.lotId, hit.productId) as { sku: string; locationName: string | null }) }));
+  return chosen.map((hit) => ({ ...hit, ...details.get(hit.lotId, hit.productId)! }));
 }
 
 /** Locations and companies are few: rank every name that contains the text. */
 function searchNames(ctx: Ctx, table: 'locations' | 'companies', q: string, key: string): NamedHit[] {
   const scope = table === 'locations' ? `usage = 'internal' AND` : '';
-  return prepared(
+  return prepared<NamedHit>(
     ctx,
     `SELECT id, name,
             CASE WHEN lower(trim(name)) = ? THEN ${searchRank.exactName} WHEN substr(lower(trim(name)), 1, ?) = ? THEN ${searchRank.prefix} ELSE ${searchRank.contains} END AS rank
      FROM ${table} WHERE ${scope} name LIKE ? ESCAPE '\\' ORDER BY rank, name LIMIT ${LIMIT}`,
-  ).all(key, [...key].length, key, likePattern(q)) as NamedHit[];
+  ).all(key, [...key].length, key, likePattern(q));
 }
 
 /** Codes in the order a person reads them: letter case only breaks ties. */

@@ -2,6 +2,7 @@
 // removing is location → Adjustment or Scrap, oldest lot first unless serials are chosen. A serialized
 // product needs exactly one unique serial per unit. A reason is required when the setting says so, here
 // and on every other manual stock change (requireManualChangeReason is the one check they all call).
+import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/errors';
 import type { costMethods } from '../../../shared/contract/stock';
 import { adjustments } from '../../db/schema';
@@ -21,13 +22,13 @@ export function costOptions(ctx: Ctx, productId: number): { average: number | nu
   const product = requireProduct(ctx, productId);
   // The value on hand can pass 2^53: summed and divided in bigint; the average is a unit cost again.
   const average = ctx.sqlite
-    .prepare(
+    .prepare<[number], { value: bigint | null; units: bigint | null }>(
       `SELECT sum(b.qty * l.unit_cost) AS value, sum(b.qty) AS units FROM balances b JOIN lots l ON l.id = b.lot_id
        JOIN locations loc ON loc.id = b.location_id AND loc.usage = 'internal' WHERE b.product_id = ?`,
     )
     .safeIntegers(true)
-    .get(productId) as { value: bigint | null; units: bigint | null };
-  const last = ctx.sqlite.prepare(`SELECT unit_cost AS c FROM lots WHERE product_id = ? ORDER BY received_at DESC, id DESC LIMIT 1`).get(productId) as { c: number } | undefined;
+    .get(productId)!;
+  const last = ctx.sqlite.prepare<[number], { c: number }>(`SELECT unit_cost AS c FROM lots WHERE product_id = ? ORDER BY received_at DESC, id DESC LIMIT 1`).get(productId);
   return {
     average: average.units ? Number((2n * average.value! + average.units) / (2n * average.units)) : null,
     last: last?.c ?? null,
@@ -100,17 +101,7 @@ function insertAdjustment(
   return { documentType: 'adjustment' as const, id, number };
 }
 
-export interface AddStockInput {
-  productId: number;
-  locationId: number;
-  qty: number;
-  costMethod: CostMethod;
-  unitCost?: number;
-  serials?: string[];
-  reason: string | null;
-}
-
-export function addStock(ctx: Ctx, actor: Actor, input: AddStockInput) {
+export function addStock(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.add'>) {
   return inTransaction(ctx, () => {
     const product = requireProduct(ctx, input.productId);
     requireStockLocation(ctx, input.locationId);
@@ -137,11 +128,7 @@ export function addStock(ctx: Ctx, actor: Actor, input: AddStockInput) {
   });
 }
 
-export function removeStock(
-  ctx: Ctx,
-  actor: Actor,
-  input: { productId: number; locationId: number; qty?: number; serials?: string[]; destination: 'adjustment' | 'scrap'; reason: string | null },
-) {
+export function removeStock(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.remove'>) {
   return inTransaction(ctx, () => {
     const product = requireProduct(ctx, input.productId);
     requireStockLocation(ctx, input.locationId);

@@ -1,57 +1,34 @@
 // The Inventory Transfers & Updates page: the moves ledger and the inventory events (edits that are not
 // moves) merged newest first. Each side is filtered, ordered and limited by its own indexes before the
 // merge, so the first page stays cheap at a million moves.
+import type { ParsedInput } from '../../../shared/contract';
 import type { HistoryRow } from '../../../shared/contract/stock';
-import { COUNT_CAP, type Ctx } from '../context';
+import type { Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
+import { countUpTo, Filters, pageOf, paging, sortOf, type Page, type SortColumns } from '../paging';
 import { lotsWithSerialSql } from './serials';
 
-export interface HistoryInput {
-  page: number;
-  pageSize: number;
-  sortDirection: 'asc' | 'desc';
-  sortBy?: 'occurredAt';
-  productId?: number;
-  locationId?: number;
-  serial?: string;
-  userId?: number;
-  from?: number;
-  to?: number;
-}
+type HistoryInput = ParsedInput<'stock.history'>;
+
+/** Newest first unless the call sorts by time itself. */
+const sortColumns: SortColumns<'stock.history'> = { occurredAt: 'occurred_at' };
 
 /** WHERE clauses for one side; `locationEnd` picks which end of a move the location filter uses. */
-function filters(input: HistoryInput, side: 'move' | 'event', locationEnd?: 'from' | 'to') {
-  const where: string[] = [];
-  const params: unknown[] = [];
+function filters(input: HistoryInput, side: 'move' | 'event', locationEnd?: 'from' | 'to'): Filters {
+  const f = new Filters();
   const alias = side === 'move' ? 'm' : 'e';
-  if (input.productId) {
-    where.push(`${alias}.product_id = ?`);
-    params.push(input.productId);
-  }
-  if (input.locationId) {
-    where.push(side === 'move' ? `m.${locationEnd}_location_id = ?` : 'e.location_id = ?');
-    params.push(input.locationId);
-  }
+  if (input.productId) f.add(`${alias}.product_id = ?`, input.productId);
+  if (input.locationId) f.add(side === 'move' ? `m.${locationEnd}_location_id = ?` : 'e.location_id = ?', input.locationId);
   if (input.serial) {
     // Any spelling of the serial; a serial freed by a cancelled receipt is still found in the moves it took part in.
     const lots = lotsWithSerialSql(input.serial);
-    where.push(side === 'move' ? `m.lot_id IN ${lots.sql}` : `(e.serial_number = ? OR e.lot_id IN ${lots.sql})`);
-    if (side === 'event') params.push(input.serial);
-    params.push(...lots.params);
+    if (side === 'move') f.add(`m.lot_id IN ${lots.sql}`, ...lots.params);
+    else f.add(`(e.serial_number = ? OR e.lot_id IN ${lots.sql})`, input.serial, ...lots.params);
   }
-  if (input.userId) {
-    where.push(`${alias}.user_id = ?`);
-    params.push(input.userId);
-  }
-  if (input.from !== undefined) {
-    where.push(`${alias}.occurred_at >= ?`);
-    params.push(input.from);
-  }
-  if (input.to !== undefined) {
-    where.push(`${alias}.occurred_at <= ?`);
-    params.push(input.to);
-  }
-  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  if (input.userId) f.add(`${alias}.user_id = ?`, input.userId);
+  if (input.from !== undefined) f.add(`${alias}.occurred_at >= ?`, input.from);
+  if (input.to !== undefined) f.add(`${alias}.occurred_at <= ?`, input.to);
+  return f;
 }
 
 interface RawRow {
@@ -62,7 +39,8 @@ interface RawRow {
 
 interface Part {
   keys: string;
-  count: string;
+  /** `FROM … WHERE …` of the part, for its capped count. */
+  from: string;
   params: unknown[];
 }
 
@@ -80,37 +58,72 @@ function parts(input: HistoryInput, dir: string, window: number): Part[] {
   const result: Part[] = moveEnds.map((end) => {
     const f = filters(input, 'move', end);
     return {
-      keys: `SELECT 'move' AS side, m.id, m.occurred_at AS occurredAt FROM ${moves} ${f.sql} ORDER BY m.occurred_at ${dir}, m.id ${dir} LIMIT ${window}`,
-      count: `SELECT count(*) AS n FROM (SELECT 1 FROM ${moves} ${f.sql} LIMIT ${COUNT_CAP + 1})`,
+      keys: `SELECT 'move' AS side, m.id, m.occurred_at AS occurredAt FROM ${moves} ${f.where()} ORDER BY m.occurred_at ${dir}, m.id ${dir} LIMIT ${window}`,
+      from: `FROM ${moves} ${f.where()}`,
       params: f.params,
     };
   });
   const e = filters(input, 'event');
   result.push({
-    keys: `SELECT 'event' AS side, e.id, e.occurred_at AS occurredAt FROM ${events} ${e.sql} ORDER BY e.occurred_at ${dir}, e.id ${dir} LIMIT ${window}`,
-    count: `SELECT count(*) AS n FROM (SELECT 1 FROM ${events} ${e.sql} LIMIT ${COUNT_CAP + 1})`,
+    keys: `SELECT 'event' AS side, e.id, e.occurred_at AS occurredAt FROM ${events} ${e.where()} ORDER BY e.occurred_at ${dir}, e.id ${dir} LIMIT ${window}`,
+    from: `FROM ${events} ${e.where()}`,
     params: e.params,
   });
   return result;
 }
 
-export function history(ctx: Ctx, input: HistoryInput): { rows: HistoryRow[]; total: number; totalCapped: boolean } {
-  const dir = input.sortDirection === 'asc' && input.sortBy ? 'ASC' : 'DESC';
-  const sources = parts(input, dir, input.page * input.pageSize);
+export function history(ctx: Ctx, input: HistoryInput): Page<HistoryRow> {
+  const dir = sortOf(input, sortColumns, { by: 'occurredAt', direction: 'desc' }).direction;
+  const page = paging(input);
+  const sources = parts(input, dir, page.window);
   const keys = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], RawRow>(
       `${sources.map((p) => `SELECT * FROM (${p.keys})`).join(' UNION ALL ')}
        ORDER BY occurredAt ${dir}, side ${dir}, id ${dir} LIMIT ? OFFSET ?`,
     )
-    .all(...sources.flatMap((p) => p.params), input.pageSize, (input.page - 1) * input.pageSize) as RawRow[];
+    .all(...sources.flatMap((p) => p.params), page.limit, page.offset);
   const rows = keys.map((k) => (k.side === 'move' ? moveRow(ctx, k.id) : eventRow(ctx, k.id)));
-  const n = sources.reduce((sum, p) => sum + (ctx.sqlite.prepare(p.count).get(...p.params) as { n: number }).n, 0);
-  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  const n = sources.reduce((sum, p) => sum + countUpTo(ctx, p.from, p.params), 0);
+  return pageOf(rows, n);
+}
+
+interface MoveRow {
+  id: number;
+  occurredAt: number;
+  productId: number;
+  sku: string;
+  productName: string;
+  serialNumber: string | null;
+  qty: number;
+  fromId: number;
+  fromName: string;
+  fromKind: HistoryRow['fromLocationKind'];
+  toId: number;
+  toName: string;
+  toKind: HistoryRow['toLocationKind'];
+  sourceType: string;
+  reason: string | null;
+  userName: string | null;
+  reversesMoveId: number | null;
+  documentNumber: string | null;
+}
+
+interface EventRow {
+  id: number;
+  occurredAt: number;
+  type: HistoryRow['type'];
+  productId: number;
+  sku: string;
+  productName: string;
+  serialNumber: string | null;
+  locationName: string | null;
+  userName: string | null;
+  changes: string;
 }
 
 function moveRow(ctx: Ctx, id: number): HistoryRow {
   const m = ctx.sqlite
-    .prepare(
+    .prepare<[number], MoveRow>(
       `SELECT m.id, m.occurred_at AS occurredAt, m.product_id AS productId, p.sku, p.name AS productName, coalesce(lt.serial_number, lt.voided_serial_number) AS serialNumber, m.qty,
               m.from_location_id AS fromId, f.name AS fromName, f.kind AS fromKind, m.to_location_id AS toId, t.name AS toName, t.kind AS toKind, m.source_type AS sourceType, m.source_id AS sourceId,
               m.reason, u.display_name AS userName, m.reverses_move_id AS reversesMoveId,
@@ -122,26 +135,7 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
        JOIN locations f ON f.id = m.from_location_id JOIN locations t ON t.id = m.to_location_id LEFT JOIN users u ON u.id = m.user_id
        WHERE m.id = ?`,
     )
-    .get(id) as {
-    id: number;
-    occurredAt: number;
-    productId: number;
-    sku: string;
-    productName: string;
-    serialNumber: string | null;
-    qty: number;
-    fromId: number;
-    fromName: string;
-    fromKind: HistoryRow['fromLocationKind'];
-    toId: number;
-    toName: string;
-    toKind: HistoryRow['toLocationKind'];
-    sourceType: string;
-    reason: string | null;
-    userName: string | null;
-    reversesMoveId: number | null;
-    documentNumber: string | null;
-  };
+    .get(id)!;
   let type: HistoryRow['type'] = 'adjustment';
   if (m.reversesMoveId !== null) type = 'reversal';
   else if (m.sourceType === 'transfer') type = m.toId === VIRTUAL.transit ? 'transfer.ship' : m.fromId === VIRTUAL.transit ? 'transfer.receive' : 'transfer';
@@ -170,13 +164,13 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
 
 function eventRow(ctx: Ctx, id: number): HistoryRow {
   const e = ctx.sqlite
-    .prepare(
+    .prepare<[number], EventRow>(
       `SELECT e.id, e.occurred_at AS occurredAt, e.type, e.product_id AS productId, p.sku, p.name AS productName, e.serial_number AS serialNumber,
               l.name AS locationName, u.display_name AS userName, e.changes
        FROM inventory_events e JOIN products p ON p.id = e.product_id LEFT JOIN locations l ON l.id = e.location_id LEFT JOIN users u ON u.id = e.user_id
        WHERE e.id = ?`,
     )
-    .get(id) as { id: number; occurredAt: number; type: HistoryRow['type']; productId: number; sku: string; productName: string; serialNumber: string | null; locationName: string | null; userName: string | null; changes: string };
+    .get(id)!;
   return {
     key: `e${e.id}`,
     occurredAt: e.occurredAt,

@@ -2,9 +2,11 @@
 // 0 ≤ min ≤ max; the quantities (on hand, value, reserved, picked, on order, back ordered) are caches kept by
 // triggers in the same transaction as what they count and checked by verifyLedger; every creation and edit is
 // recorded in inventory_events with before and after values.
+import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/errors';
 import type { InventoryProduct } from '../../../shared/contract/stock';
-import { COUNT_CAP, likePattern, offsetOf, type Actor, type Ctx, inTransaction } from '../context';
+import { COUNT_CAP, likePattern, type Actor, type Ctx, inTransaction } from '../context';
+import { countUpTo, Filters, pageOf, paging, sortOf, type SortColumns, type SortKey } from '../paging';
 import { productTextMatch, requireProduct } from '../catalog/products';
 import { requireStockLocation } from '../locations/locations';
 
@@ -37,18 +39,18 @@ function show(v: string | number | null): string | null {
 
 /** Stocking a product somewhere for the first time creates its inventory product (min 0, max 0). */
 export function ensureInventoryProduct(ctx: Ctx, productId: number, locationId: number, userId: number | null): void {
-  const exists = ctx.sqlite.prepare(`SELECT 1 FROM inventory_products WHERE product_id = ? AND location_id = ?`).get(productId, locationId);
+  const exists = ctx.sqlite.prepare<[number, number], { one: 1 }>(`SELECT 1 AS one FROM inventory_products WHERE product_id = ? AND location_id = ?`).get(productId, locationId);
   if (exists) return;
   ctx.sqlite.prepare(`INSERT INTO inventory_products (product_id, location_id, min, max, created_at) VALUES (?, ?, 0, 0, ?)`).run(productId, locationId, ctx.now());
   recordEvent(ctx, { type: 'inventoryProduct.created', productId, locationId, userId, changes: [{ field: 'min', before: null, after: '0' }, { field: 'max', before: null, after: '0' }] });
 }
 
-export function createInventoryProduct(ctx: Ctx, actor: Actor, input: IpFields & { productId: number; locationId: number }): InventoryProduct {
+export function createInventoryProduct(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.createInventoryProduct'>): InventoryProduct {
   return inTransaction(ctx, () => {
     checkMinMax(input);
     requireProduct(ctx, input.productId);
     requireStockLocation(ctx, input.locationId);
-    const exists = ctx.sqlite.prepare(`SELECT id FROM inventory_products WHERE product_id = ? AND location_id = ?`).get(input.productId, input.locationId);
+    const exists = ctx.sqlite.prepare<[number, number], { id: number }>(`SELECT id FROM inventory_products WHERE product_id = ? AND location_id = ?`).get(input.productId, input.locationId);
     if (exists) throw new DomainError('CONFLICT', { field: 'locationId', reason: 'alreadyStocked' });
     const id = Number(
       ctx.sqlite
@@ -66,12 +68,14 @@ export function createInventoryProduct(ctx: Ctx, actor: Actor, input: IpFields &
   });
 }
 
-export function updateInventoryProduct(ctx: Ctx, actor: Actor, input: IpFields & { id: number }): InventoryProduct {
+export function updateInventoryProduct(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.updateInventoryProduct'>): InventoryProduct {
   return inTransaction(ctx, () => {
     checkMinMax(input);
     const current = ctx.sqlite
-      .prepare(`SELECT product_id AS productId, location_id AS locationId, bin, reference_number AS referenceNumber, min, max FROM inventory_products WHERE id = ?`)
-      .get(input.id) as (IpFields & { productId: number; locationId: number }) | undefined;
+      .prepare<[number], IpFields & { productId: number; locationId: number }>(
+        `SELECT product_id AS productId, location_id AS locationId, bin, reference_number AS referenceNumber, min, max FROM inventory_products WHERE id = ?`,
+      )
+      .get(input.id);
     if (!current) throw new DomainError('NOT_FOUND', { entity: 'inventoryProduct', id: input.id });
     const changes = fields.filter((f) => current[f] !== input[f]).map((f) => ({ field: f, before: show(current[f]), after: show(input[f]) }));
     if (changes.length === 0) return getInventoryProduct(ctx, input.id);
@@ -87,8 +91,11 @@ const columns = `ip.id AS id, ip.product_id AS productId, p.sku AS sku, p.name A
   ip.location_id AS locationId, l.name AS locationName, ip.bin AS bin, ip.reference_number AS referenceNumber, ip.min AS min, ip.max AS max,
   ip.on_hand AS onHand, ip.reserved AS reserved, ip.picked AS picked, CAST(ip.value AS TEXT) AS value, ip.on_order AS onOrder, ip.back_ordered AS backOrdered`;
 
-const productSorts: Record<string, string> = { sku: 'p.sku', productName: 'p.name' };
-const ipSorts: Record<string, string> = {
+type Sort = SortKey<'stock.listInventoryProducts'>;
+const sortColumns: SortColumns<'stock.listInventoryProducts'> = {
+  sku: 'p.sku',
+  productName: 'p.name',
+  locationName: 'l.name',
   bin: 'ip.bin',
   min: 'ip.min',
   max: 'ip.max',
@@ -98,6 +105,8 @@ const ipSorts: Record<string, string> = {
   backOrdered: 'ip.back_ordered',
   value: 'ip.value',
 };
+/** Sorts by a column of the inventory product itself: each has an index after the below-minimum flag. */
+const ipSorts: ReadonlySet<Sort> = new Set<Sort>(['bin', 'min', 'max', 'onHand', 'available', 'onOrder', 'backOrdered', 'value']);
 
 interface Row {
   id: number;
@@ -130,20 +139,9 @@ const fromProductsFirst = `FROM products p CROSS JOIN inventory_products ip INDE
 const fromLocationsFirst = `FROM locations l CROSS JOIN inventory_products ip INDEXED BY inventory_products_location_idx ON ip.location_id = l.id JOIN products p ON p.id = ip.product_id`;
 
 export function getInventoryProduct(ctx: Ctx, id: number): InventoryProduct {
-  const row = ctx.sqlite.prepare(`SELECT ${columns} ${fromIpFirst} WHERE ip.id = ?`).get(id) as Row | undefined;
+  const row = ctx.sqlite.prepare<[number], Row>(`SELECT ${columns} ${fromIpFirst} WHERE ip.id = ?`).get(id);
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'inventoryProduct', id });
   return toInventoryProduct(row);
-}
-
-interface ListInput {
-  page: number;
-  pageSize: number;
-  sortBy?: string;
-  sortDirection: 'asc' | 'desc';
-  q?: string;
-  locationId?: number;
-  productId?: number;
-  belowMin?: boolean;
 }
 
 /**
@@ -161,90 +159,83 @@ const SORT_TEXT_MATCHES_UP_TO = 30_000;
  * the flag goes with low quantities; product columns through the products' indexes, skipping products the
  * search text cannot match; the location name location by location.
  */
-export function listInventoryProducts(ctx: Ctx, input: ListInput) {
-  const sortBy = input.sortBy ?? 'sku';
-  const where: string[] = ['l.active = 1'];
-  const params: unknown[] = [];
-  const productWhere: string[] = [];
-  const productParams: unknown[] = [];
+export function listInventoryProducts(ctx: Ctx, input: ParsedInput<'stock.listInventoryProducts'>) {
+  const filters = new Filters().add('l.active = 1');
+  const productFilters = new Filters();
   const rowText = input.q !== undefined && input.q !== '' && matchesManyProducts(ctx, input.q);
   if (input.q && rowText) {
     // Text too short for the trigram index that most products contain: tested row by row, so a walk stops
     // at the first page instead of collecting every match first.
     const contains = likePattern(input.q);
     const text = `p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.manufacturer_part_number LIKE ? ESCAPE '\\' OR p.barcode = ?`;
-    where.push(`(${text} OR ip.bin LIKE ? ESCAPE '\\')`);
-    params.push(contains, contains, contains, input.q, likePattern(input.q, 'prefix'));
-    productWhere.push(`(${text} OR p.id IN (SELECT product_id FROM inventory_products WHERE lower(bin) >= lower(?) AND lower(bin) < lower(?) || char(1114111)))`);
-    productParams.push(contains, contains, contains, input.q, input.q, input.q);
+    filters.add(`(${text} OR ip.bin LIKE ? ESCAPE '\\')`, contains, contains, contains, input.q, likePattern(input.q, 'prefix'));
+    productFilters.add(
+      `(${text} OR p.id IN (SELECT product_id FROM inventory_products WHERE lower(bin) >= lower(?) AND lower(bin) < lower(?) || char(1114111)))`,
+      contains,
+      contains,
+      contains,
+      input.q,
+      input.q,
+      input.q,
+    );
   } else if (input.q) {
     // The product's text, or a bin starting with the text in any letter case (as LIKE 'text%' would match,
     // but through the lower-case bin index): one set of ids, so the matches are found from it, never by
     // testing every row of a location.
     const match = productTextMatch('product_id', input.q);
     const bins = `SELECT id FROM inventory_products WHERE lower(bin) >= lower(?) AND lower(bin) < lower(?) || char(1114111)`;
-    where.push(`ip.id IN (SELECT id FROM inventory_products WHERE ${match.sql} UNION ${bins})`);
-    params.push(...match.params, input.q, input.q);
+    filters.add(`ip.id IN (SELECT id FROM inventory_products WHERE ${match.sql} UNION ${bins})`, ...match.params, input.q, input.q);
     // The same test per product, so a walk of the products skips the others without probing their rows.
-    productWhere.push(`p.id IN (SELECT product_id FROM inventory_products WHERE id IN (SELECT id FROM inventory_products WHERE ${match.sql} UNION ${bins}))`);
-    productParams.push(...match.params, input.q, input.q);
+    productFilters.add(`p.id IN (SELECT product_id FROM inventory_products WHERE id IN (SELECT id FROM inventory_products WHERE ${match.sql} UNION ${bins}))`, ...match.params, input.q, input.q);
   }
-  for (const [value, column] of [
-    [input.locationId, 'ip.location_id'],
-    [input.productId, 'ip.product_id'],
-  ] as const) {
-    if (value === undefined) continue;
-    where.push(`${column} = ?`);
-    params.push(value);
-  }
-  if (input.belowMin) where.push('ip.below_min = 1');
-  const whereSql = `WHERE ${where.join(' AND ')}`;
+  filters.equals('ip.location_id', input.locationId).equals('ip.product_id', input.productId);
+  if (input.belowMin) filters.add('ip.below_min = 1');
+  const whereSql = filters.where();
+  const params = filters.params;
   const products = rowText ? 'JOIN products p ON p.id = ip.product_id' : '';
   const sortUpTo = input.q && !rowText ? SORT_TEXT_MATCHES_UP_TO : SORT_MATCHES_UP_TO;
-  const count = ctx.sqlite
-    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM inventory_products ip JOIN locations l ON l.id = ip.location_id ${products} ${whereSql} LIMIT ${sortUpTo + 1})`)
-    .get(...params) as { n: number };
-  const dir = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
-  const sortColumn = ipSorts[sortBy] ?? (sortBy === 'locationName' ? 'l.name' : (productSorts[sortBy] ?? 'p.sku'));
-  const limit = [input.pageSize, offsetOf(input)];
+  const n = countUpTo(ctx, `FROM inventory_products ip JOIN locations l ON l.id = ip.location_id ${products} ${whereSql}`, params, sortUpTo);
+  const sort = sortOf(input, sortColumns, { by: 'sku' });
+  const { column: sortColumn, direction: dir } = sort;
+  const page = paging(input);
+  const limit = [page.limit, page.offset];
   let rows: Row[];
-  if (count.n <= sortUpTo) {
+  if (n <= sortUpTo) {
     // Only the sort key and id go through the sort; the page's rows are read after.
-    const ids = (ctx.sqlite.prepare(`SELECT ip.id ${fromIpFirst} ${whereSql} ORDER BY +${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`).all(...params, ...limit) as { id: number }[]).map(
-      (r) => r.id,
-    );
-    const byId = new Map((ctx.sqlite.prepare(`SELECT ${columns} ${fromIpFirst} WHERE ip.id IN (${ids.map(() => '?').join(',') || 'NULL'})`).all(...ids) as Row[]).map((r) => [r.id, r]));
+    const ids = ctx.sqlite
+      .prepare<unknown[], { id: number }>(`SELECT ip.id ${fromIpFirst} ${whereSql} ORDER BY +${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`)
+      .all(...params, ...limit)
+      .map((r) => r.id);
+    const byId = new Map(ctx.sqlite.prepare<number[], Row>(`SELECT ${columns} ${fromIpFirst} WHERE ip.id IN (${ids.map(() => '?').join(',') || 'NULL'})`).all(...ids).map((r) => [r.id, r]));
     rows = ids.map((id) => byId.get(id)!);
-  } else if (sortBy in ipSorts) {
+  } else if (ipSorts.has(sort.by)) {
     const flags = input.belowMin ? [1] : [0, 1];
-    const window = input.page * input.pageSize;
     const parts = flags.map(
-      (flag) => `SELECT * FROM (SELECT ${columns}, ${sortColumn} AS sortKey ${fromIpFirst} ${whereSql} AND ip.below_min = ${flag} ORDER BY ${sortColumn} ${dir}, ip.id ${dir} LIMIT ${window})`,
+      (flag) => `SELECT * FROM (SELECT ${columns}, ${sortColumn} AS sortKey ${fromIpFirst} ${whereSql} AND ip.below_min = ${flag} ORDER BY ${sortColumn} ${dir}, ip.id ${dir} LIMIT ${page.window})`,
     );
-    const merged = ctx.sqlite
-      .prepare(`${parts.join(' UNION ALL ')} ORDER BY sortKey ${dir}, id ${dir} LIMIT ? OFFSET ?`)
-      .all(...flags.flatMap(() => params), ...limit) as (Row & { sortKey: unknown })[];
+    const merged = ctx.sqlite.prepare<unknown[], Row & { sortKey: unknown }>(`${parts.join(' UNION ALL ')} ORDER BY sortKey ${dir}, id ${dir} LIMIT ? OFFSET ?`).all(...flags.flatMap(() => params), ...limit);
     rows = merged.map(({ sortKey: _k, ...row }) => row);
-  } else if (sortBy === 'locationName') {
-    rows = ctx.sqlite.prepare(`SELECT ${columns} ${fromLocationsFirst} ${whereSql} ORDER BY l.name ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`).all(...params, ...limit) as Row[];
+  } else if (sort.by === 'locationName') {
+    rows = ctx.sqlite.prepare<unknown[], Row>(`SELECT ${columns} ${fromLocationsFirst} ${whereSql} ORDER BY l.name ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`).all(...params, ...limit);
   } else {
-    const all = [...productWhere, ...where];
+    const all = [...productFilters.clauses, ...filters.clauses];
     rows = ctx.sqlite
-      .prepare(`SELECT ${columns} ${fromProductsFirst} WHERE ${all.join(' AND ')} ORDER BY ${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`)
-      .all(...productParams, ...params, ...limit) as Row[];
+      .prepare<unknown[], Row>(`SELECT ${columns} ${fromProductsFirst} WHERE ${all.join(' AND ')} ORDER BY ${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`)
+      .all(...productFilters.params, ...params, ...limit);
   }
-  return { rows: rows.map(toInventoryProduct), total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+  return pageOf(rows.map(toInventoryProduct), n);
 }
 
 /** A text shorter than a trigram that many products contain (as while typing the first letters). */
 function matchesManyProducts(ctx: Ctx, q: string): boolean {
   if ([...q].length >= 3) return false;
   const contains = likePattern(q);
-  const n = ctx.sqlite
-    .prepare(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' OR barcode = ? LIMIT ${MANY_PRODUCTS})`,
-    )
-    .get(contains, contains, contains, q) as { n: number };
-  return n.n >= MANY_PRODUCTS;
+  const n = countUpTo(
+    ctx,
+    `FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' OR barcode = ?`,
+    [contains, contains, contains, q],
+    MANY_PRODUCTS - 1,
+  );
+  return n >= MANY_PRODUCTS;
 }
 const MANY_PRODUCTS = 2_000;

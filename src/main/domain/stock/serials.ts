@@ -10,23 +10,23 @@ import type { Ctx } from '../context';
 
 function statementsFor(sqlite: Sqlite) {
   return {
-    exact: sqlite.prepare(`SELECT id, product_id AS productId, serial_number AS serialNumber, unit_cost AS unitCost FROM lots WHERE product_id = ? AND serial_number = ?`),
-    byKey: sqlite.prepare(
+    exact: sqlite.prepare<[number, string], SerialUnit>(`SELECT id, product_id AS productId, serial_number AS serialNumber, unit_cost AS unitCost FROM lots WHERE product_id = ? AND serial_number = ?`),
+    byKey: sqlite.prepare<[string, number], SerialUnit>(
       `SELECT id, product_id AS productId, serial_number AS serialNumber, unit_cost AS unitCost FROM lots WHERE serial_key = ? AND product_id = ? AND serial_number IS NOT NULL`,
     ),
-    exactAnyProduct: sqlite.prepare(
+    exactAnyProduct: sqlite.prepare<[string], SerialUnit>(
       `SELECT id, product_id AS productId, serial_number AS serialNumber, unit_cost AS unitCost FROM lots WHERE serial_number = ? ORDER BY id DESC LIMIT 1`,
     ),
-    byKeyAnyProduct: sqlite.prepare(
+    byKeyAnyProduct: sqlite.prepare<[string], SerialUnit>(
       `SELECT id, product_id AS productId, serial_number AS serialNumber, unit_cost AS unitCost FROM lots WHERE serial_key = ? AND serial_number IS NOT NULL ORDER BY id DESC LIMIT 1`,
     ),
-    takenKeys: sqlite.prepare(
+    takenKeys: sqlite.prepare<[string, number, number, string], { k: string; s: string }>(
       `SELECT l.serial_key AS k, l.serial_number AS s FROM json_each(?) j CROSS JOIN lots l INDEXED BY lots_serial_key_unique ON l.serial_key = j.value AND l.product_id = ? AND l.serial_number IS NOT NULL
        UNION ALL
        SELECT c.serial_key, l.serial_number FROM serial_clashes c JOIN lots l ON l.id = c.lot_id
        WHERE c.product_id = ? AND c.serial_key IN (SELECT value FROM json_each(?)) AND l.serial_number IS NOT NULL`,
     ),
-    holderOfKey: sqlite.prepare(
+    holderOfKey: sqlite.prepare<[string, number, number, string, number, number], { id: number; serialNumber: string }>(
       `SELECT id, serial_number AS serialNumber FROM lots WHERE serial_key = ? AND product_id = ? AND serial_number IS NOT NULL AND id <> ?
        UNION ALL
        SELECT l.id, l.serial_number FROM serial_clashes c JOIN lots l ON l.id = c.lot_id WHERE c.serial_key = ? AND c.product_id = ? AND l.serial_number IS NOT NULL AND l.id <> ?
@@ -52,13 +52,13 @@ export interface SerialUnit {
 /** The live unit of a product a typed serial names: the exact serial first, then any spelling of it. */
 export function findSerialUnit(ctx: Ctx, productId: number, typed: string): SerialUnit | undefined {
   const s = statements(ctx.sqlite);
-  return (s.exact.get(productId, typed) ?? s.byKey.get(serialKey(typed), productId)) as SerialUnit | undefined;
+  return s.exact.get(productId, typed) ?? s.byKey.get(serialKey(typed), productId);
 }
 
 /** The live unit of any product a scanned serial names (the newest when two products share it). */
 export function findSerialUnitAnyProduct(ctx: Ctx, typed: string): SerialUnit | undefined {
   const s = statements(ctx.sqlite);
-  return (s.exactAnyProduct.get(typed) ?? s.byKeyAnyProduct.get(serialKey(typed))) as SerialUnit | undefined;
+  return s.exactAnyProduct.get(typed) ?? s.byKeyAnyProduct.get(serialKey(typed));
 }
 
 /** The spellings (each once) of every unit the list names more than once. */
@@ -89,7 +89,7 @@ export function assertSerialsUnique(ctx: Ctx, productId: number, serials: string
   // One statement for the whole list (a receipt may bring 20,000 serials): the keys probe the unique
   // index; the clash list is scanned for the product (it holds a handful of rows at most).
   const keys = JSON.stringify([...typedByKey.keys()]);
-  const rows = statements(ctx.sqlite).takenKeys.all(keys, productId, productId, keys) as { k: string; s: string }[];
+  const rows = statements(ctx.sqlite).takenKeys.all(keys, productId, productId, keys);
   if (rows.length > 0) {
     const named = [...new Set(rows.map((r) => typedByKey.get(r.k)!))];
     throw new DomainError('DUPLICATE_SERIAL', { serials: named.slice(0, 50), existing: rows.map((r) => r.s).slice(0, 50), within: 'stock', count: named.length });
@@ -99,7 +99,7 @@ export function assertSerialsUnique(ctx: Ctx, productId: number, serials: string
 /** Another live unit of the product that a serial would name (its key, or a clashing unit's key). */
 export function serialHolder(ctx: Ctx, productId: number, serial: string, exceptLotId: number): { id: number; serialNumber: string } | undefined {
   const key = serialKey(serial);
-  return statements(ctx.sqlite).holderOfKey.get(key, productId, exceptLotId, key, productId, exceptLotId) as { id: number; serialNumber: string } | undefined;
+  return statements(ctx.sqlite).holderOfKey.get(key, productId, exceptLotId, key, productId, exceptLotId);
 }
 
 /**
@@ -108,8 +108,10 @@ export function serialHolder(ctx: Ctx, productId: number, serial: string, except
  */
 export function releaseSerialKey(ctx: Ctx, productId: number, oldKey: string): void {
   const next = ctx.sqlite
-    .prepare(`SELECT c.lot_id AS lotId FROM serial_clashes c JOIN lots l ON l.id = c.lot_id WHERE c.serial_key = ? AND c.product_id = ? AND l.serial_number IS NOT NULL ORDER BY c.lot_id LIMIT 1`)
-    .get(oldKey, productId) as { lotId: number } | undefined;
+    .prepare<[string, number], { lotId: number }>(
+      `SELECT c.lot_id AS lotId FROM serial_clashes c JOIN lots l ON l.id = c.lot_id WHERE c.serial_key = ? AND c.product_id = ? AND l.serial_number IS NOT NULL ORDER BY c.lot_id LIMIT 1`,
+    )
+    .get(oldKey, productId);
   if (!next) return;
   const taken = ctx.sqlite.prepare(`SELECT 1 FROM lots WHERE serial_key = ? AND product_id = ? AND serial_number IS NOT NULL`).get(oldKey, productId);
   if (taken) return;
@@ -124,14 +126,14 @@ export function releaseSerialKey(ctx: Ctx, productId: number, oldKey: string): v
  */
 export function keyUnkeyedSerials(ctx: Ctx): { keyed: number; clashes: number } {
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<[], { id: number; productId: number; serialNumber: string | null; voided: string | null }>(
       `SELECT id, product_id AS productId, serial_number AS serialNumber, voided_serial_number AS voided FROM lots INDEXED BY lots_unkeyed_serial_idx
        WHERE serial_key IS NULL AND (serial_number IS NOT NULL OR voided_serial_number IS NOT NULL) AND id NOT IN (SELECT lot_id FROM serial_clashes) ORDER BY id`,
     )
-    .all() as { id: number; productId: number; serialNumber: string | null; voided: string | null }[];
+    .all();
   if (rows.length === 0) return { keyed: 0, clashes: 0 };
   const setKey = ctx.sqlite.prepare(`UPDATE lots SET serial_key = ? WHERE id = ?`);
-  const holder = ctx.sqlite.prepare(`SELECT id FROM lots WHERE serial_key = ? AND product_id = ? AND serial_number IS NOT NULL`);
+  const holder = ctx.sqlite.prepare<[string, number], { id: number }>(`SELECT id FROM lots WHERE serial_key = ? AND product_id = ? AND serial_number IS NOT NULL`);
   const clash = ctx.sqlite.prepare(`INSERT INTO serial_clashes (lot_id, product_id, serial_key, kept_lot_id, detected_at) VALUES (?, ?, ?, ?, ?)`);
   const now = ctx.now();
   let keyed = 0;
@@ -139,7 +141,7 @@ export function keyUnkeyedSerials(ctx: Ctx): { keyed: number; clashes: number } 
   ctx.sqlite.transaction(() => {
     for (const row of rows) {
       const key = serialKey(row.serialNumber ?? row.voided!);
-      const kept = row.serialNumber === null ? undefined : (holder.get(key, row.productId) as { id: number } | undefined);
+      const kept = row.serialNumber === null ? undefined : holder.get(key, row.productId);
       if (kept) {
         clash.run(row.id, row.productId, key, kept.id, now);
         clashes += 1;
@@ -165,12 +167,12 @@ export interface SerialClash {
 /** Units still waiting for a corrected serial, for the integrity check. */
 export function listSerialClashes(ctx: Ctx): SerialClash[] {
   return ctx.sqlite
-    .prepare(
+    .prepare<[], SerialClash>(
       `SELECT c.lot_id AS lotId, c.product_id AS productId, p.sku, l.serial_number AS serialNumber, c.kept_lot_id AS keptLotId, k.serial_number AS keptSerialNumber, c.detected_at AS detectedAt
        FROM serial_clashes c JOIN lots l ON l.id = c.lot_id JOIN lots k ON k.id = c.kept_lot_id JOIN products p ON p.id = c.product_id
        WHERE l.serial_number IS NOT NULL ORDER BY p.sku, c.lot_id LIMIT 1000`,
     )
-    .all() as SerialClash[];
+    .all();
 }
 
 /** The key range of serials that start with the typed text in any spelling. */

@@ -47,15 +47,15 @@ export class Claims {
 
 function statementsFor(sqlite: Sqlite) {
   return {
-    freeLots: sqlite.prepare(
+    freeLots: sqlite.prepare<[number, number], { lotId: number; free: number; unitCost: number; serialNumber: string | null }>(
       `SELECT b.lot_id AS lotId, b.qty - coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = b.lot_id AND a.location_id = b.location_id), 0) AS free,
               l.unit_cost AS unitCost, l.serial_number AS serialNumber
        FROM balances b JOIN lots l ON l.id = b.lot_id
        WHERE b.product_id = ? AND b.location_id = ? AND b.qty > 0
        ORDER BY l.received_at, l.id`,
     ),
-    onHand: sqlite.prepare(`SELECT qty FROM balances WHERE lot_id = ? AND location_id = ?`),
-    held: sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS n FROM allocations WHERE lot_id = ? AND location_id = ?`),
+    onHand: sqlite.prepare<[number, number], { qty: number }>(`SELECT qty FROM balances WHERE lot_id = ? AND location_id = ?`),
+    held: sqlite.prepare<[number, number], { n: number }>(`SELECT coalesce(sum(qty), 0) AS n FROM allocations WHERE lot_id = ? AND location_id = ?`),
   };
 }
 
@@ -68,7 +68,7 @@ function statements(sqlite: Sqlite) {
 
 /** Oldest lots first (FIFO): units neither held by allocations nor taken by earlier lines of the action. */
 export function takeOldestFirst(ctx: Ctx, claims: Claims, productId: number, locationId: number, qty: number): TakenUnits[] {
-  const rows = statements(ctx.sqlite).freeLots.all(productId, locationId) as { lotId: number; free: number; unitCost: number; serialNumber: string | null }[];
+  const rows = statements(ctx.sqlite).freeLots.all(productId, locationId);
   const taken: TakenUnits[] = [];
   let remaining = qty;
   for (const row of rows) {
@@ -105,9 +105,9 @@ export function takeSerials(ctx: Ctx, claims: Claims, productId: number, locatio
   const unavailable: number[] = [];
   for (const serial of serials) {
     const unit = findSerialUnit(ctx, productId, serial);
-    const onHand = unit ? ((s.onHand.get(unit.id, locationId) as { qty: number } | undefined)?.qty ?? 0) - claims.claimed(unit.id, locationId) : 0;
+    const onHand = unit ? (s.onHand.get(unit.id, locationId)?.qty ?? 0) - claims.claimed(unit.id, locationId) : 0;
     if (!unit || onHand < 1) missing.push(serial);
-    else if (onHand - (s.held.get(unit.id, locationId) as { n: number }).n < 1) unavailable.push(unit.id);
+    else if (onHand - s.held.get(unit.id, locationId)!.n < 1) unavailable.push(unit.id);
     else taken.push({ lotId: unit.id, qty: 1, unitCost: unit.unitCost, serialNumber: unit.serialNumber });
   }
   if (missing.length > 0) throw new DomainError('SERIAL_NOT_FOUND', { serials: missing.slice(0, 50), count: missing.length, locationId });

@@ -6,9 +6,20 @@
 // grouped pass over the moves up to it.
 // Values can pass 2^53: SQL sums them in exact 64-bit integers, they are read as bigint (safeIntegers) and
 // summed in bigint, and they leave as decimal strings (the contract's `amount`).
+import type { ParsedInput } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
+import { paging } from '../paging';
 import { monthOf } from './ledger';
+
+/** A row of the value per product: units and value (an exact decimal string) of one product. */
+interface ProductValue {
+  id: number;
+  name: string;
+  sku: string;
+  units: number;
+  value: string;
+}
 
 function monthStart(ms: number): number {
   const d = new Date(ms);
@@ -16,13 +27,13 @@ function monthStart(ms: number): number {
 }
 
 function internalLocations(ctx: Ctx): Map<number, string> {
-  const rows = ctx.sqlite.prepare(`SELECT id, name FROM locations WHERE usage = 'internal' OR id = ?`).all(VIRTUAL.transit) as { id: number; name: string }[];
+  const rows = ctx.sqlite.prepare<[number], { id: number; name: string }>(`SELECT id, name FROM locations WHERE usage = 'internal' OR id = ?`).all(VIRTUAL.transit);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Rows of an aggregate query with every integer as bigint: a sum of values can pass 2^53. */
 function exactRows<T>(ctx: Ctx, sql: string, ...params: unknown[]): T[] {
-  return ctx.sqlite.prepare(sql).safeIntegers(true).all(...params) as T[];
+  return ctx.sqlite.prepare<unknown[], T>(sql).safeIntegers(true).all(...params);
 }
 
 export function valueByLocation(ctx: Ctx, at: number | undefined) {
@@ -74,8 +85,8 @@ export function valueByLocation(ctx: Ctx, at: number | undefined) {
  * (an index in value order), one location from its stock levels (an index in value order too). At a
  * past date: one grouped pass over the moves up to it.
  */
-export function valueByProduct(ctx: Ctx, input: { at?: number; locationId?: number; page: number; pageSize: number }) {
-  if (input.at === undefined) return valueByProductNow(ctx, { ...input, at: undefined });
+export function valueByProduct(ctx: Ctx, input: ParsedInput<'stock.valueByProduct'>) {
+  if (input.at === undefined) return valueByProductNow(ctx, input);
   const internalIds = [...internalLocations(ctx).keys()].filter((id) => !input.locationId || id === input.locationId);
   const inList = internalIds.length ? internalIds.join(',') : '-1';
   const grouped = `SELECT product_id AS id,
@@ -83,12 +94,13 @@ export function valueByProduct(ctx: Ctx, input: { at?: number; locationId?: numb
                 sum(CASE WHEN to_location_id IN (${inList}) THEN qty * unit_cost ELSE 0 END) - sum(CASE WHEN from_location_id IN (${inList}) THEN qty * unit_cost ELSE 0 END) AS value
          FROM stock_moves WHERE occurred_at <= ? AND (to_location_id IN (${inList}) OR from_location_id IN (${inList})) GROUP BY product_id HAVING units <> 0`;
   const params = [input.at];
+  const page = paging(input);
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], ProductValue>(
       `SELECT g.id, p.name, p.sku, g.units, CAST(g.value AS TEXT) AS value FROM (${grouped}) g JOIN products p ON p.id = g.id ORDER BY g.value DESC, p.sku LIMIT ? OFFSET ?`,
     )
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as { id: number; name: string; sku: string; units: number; value: string }[];
-  const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM (${grouped})`).get(...params) as { n: number }).n;
+    .all(...params, page.limit, page.offset);
+  const total = ctx.sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM (${grouped})`).get(...params)!.n;
   return { at: input.at, rows, total };
 }
 
@@ -116,25 +128,26 @@ export function valueSeries(ctx: Ctx, months: number) {
   });
 }
 
-function valueByProductNow(ctx: Ctx, input: { at: undefined; locationId?: number; page: number; pageSize: number }) {
+function valueByProductNow(ctx: Ctx, input: ParsedInput<'stock.valueByProduct'>) {
   const internal = internalLocations(ctx);
-  const paging = [input.pageSize, (input.page - 1) * input.pageSize];
+  const page = paging(input);
+  const limit = [page.limit, page.offset];
   if (input.locationId === undefined) {
     const rows = ctx.sqlite
-      .prepare(
+      .prepare<number[], ProductValue>(
         `SELECT id, name, sku, owned_qty AS units, CAST(owned_value AS TEXT) AS value FROM products INDEXED BY products_owned_value_idx WHERE owned_qty <> 0 ORDER BY owned_value DESC, sku LIMIT ? OFFSET ?`,
       )
-      .all(...paging) as { id: number; name: string; sku: string; units: number; value: string }[];
-    const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM products WHERE owned_qty <> 0`).get() as { n: number }).n;
+      .all(...limit);
+    const total = ctx.sqlite.prepare<[], { n: number }>(`SELECT count(*) AS n FROM products WHERE owned_qty <> 0`).get()!.n;
     return { at: ctx.now(), rows, total };
   }
   if (!internal.has(input.locationId)) return { at: ctx.now(), rows: [], total: 0 };
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<number[], ProductValue>(
       `SELECT p.id, p.name, p.sku, s.qty AS units, CAST(s.value AS TEXT) AS value FROM stock_levels s INDEXED BY stock_levels_location_value_idx JOIN products p ON p.id = s.product_id
        WHERE s.location_id = ? AND s.qty <> 0 ORDER BY s.value DESC, p.sku LIMIT ? OFFSET ?`,
     )
-    .all(input.locationId, ...paging) as { id: number; name: string; sku: string; units: number; value: string }[];
-  const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM stock_levels WHERE location_id = ? AND qty <> 0`).get(input.locationId) as { n: number }).n;
+    .all(input.locationId, ...limit);
+  const total = ctx.sqlite.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM stock_levels WHERE location_id = ? AND qty <> 0`).get(input.locationId)!.n;
   return { at: ctx.now(), rows, total };
 }

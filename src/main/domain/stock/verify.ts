@@ -3,6 +3,11 @@
 // (kept on inventory products and products), that internal locations are never negative and that each
 // lot sums to zero. Sums stay exact 64-bit integers in SQL and leave as text (a value can pass 2^53).
 // Beside the ledger it lists the serials still clashing since migration 0004.
+// It is a long read (the contract marks it): transports run it on a worker thread with its own read-only
+// connection. Each check is one grouped pass that compares the recomputed figure with the cached one in the
+// same GROUP BY (the two sides as columns of one UNION ALL), never a join of two large results; the balance
+// check reads the moves in (lot, location) order from a covering index, so it sorts nothing and its memory
+// stays at the page cache whatever the ledger's size.
 import type { Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
 import { listSerialClashes, type SerialClash } from './serials';
@@ -20,59 +25,99 @@ export interface LedgerDifference {
   actual: string;
 }
 
+export interface LedgerReport {
+  ok: boolean;
+  checkedBalances: number;
+  differences: LedgerDifference[];
+  serialClashes: SerialClash[];
+}
+
+/** At most this many differences of each kind are reported: enough to see what drifted. */
 const LIMIT = 1000;
 
-export function verifyLedger(ctx: Ctx): { ok: boolean; checkedBalances: number; differences: LedgerDifference[]; serialClashes: SerialClash[] } {
+type Found = Omit<LedgerDifference, 'kind'>;
+
+export function verifyLedger(ctx: Ctx): LedgerReport {
   const differences: LedgerDifference[] = [];
-  const fromMoves = `SELECT lot_id, loc, sum(q) AS qty FROM (
-      SELECT lot_id, to_location_id AS loc, qty AS q FROM stock_moves
-      UNION ALL SELECT lot_id, from_location_id, -qty FROM stock_moves) GROUP BY lot_id, loc HAVING sum(q) <> 0`;
-  const balanceDiffs = ctx.sqlite
-    .prepare(
-      `WITH m AS (${fromMoves})
-       SELECT coalesce(m.lot_id, b.lot_id) AS lotId, NULL AS productId, coalesce(m.loc, b.location_id) AS locationId, CAST(coalesce(m.qty, 0) AS TEXT) AS expected, CAST(coalesce(b.qty, 0) AS TEXT) AS actual, NULL AS month
-       FROM m FULL OUTER JOIN balances b ON b.lot_id = m.lot_id AND b.location_id = m.loc
-       WHERE coalesce(m.qty, 0) <> coalesce(b.qty, 0) LIMIT ${LIMIT}`,
-    )
-    .all() as Omit<LedgerDifference, 'kind'>[];
-  for (const d of balanceDiffs) differences.push({ kind: 'balance', ...d });
-  const negatives = ctx.sqlite
-    .prepare(
-      `SELECT b.lot_id AS lotId, NULL AS productId, b.location_id AS locationId, '0' AS expected, CAST(b.qty AS TEXT) AS actual, NULL AS month FROM balances b JOIN locations l ON l.id = b.location_id
-       WHERE l.usage = 'internal' AND b.qty < 0 LIMIT ${LIMIT}`,
-    )
-    .all() as Omit<LedgerDifference, 'kind'>[];
-  for (const d of negatives) differences.push({ kind: 'negative', ...d });
-  const lotSums = ctx.sqlite
-    .prepare(`SELECT lot_id AS lotId, NULL AS productId, NULL AS locationId, '0' AS expected, CAST(sum(qty) AS TEXT) AS actual, NULL AS month FROM balances GROUP BY lot_id HAVING sum(qty) <> 0 LIMIT ${LIMIT}`)
-    .all() as Omit<LedgerDifference, 'kind'>[];
-  for (const d of lotSums) differences.push({ kind: 'lotSum', ...d });
-  const levels = ctx.sqlite
-    .prepare(
-      `WITH agg AS (SELECT b.product_id AS p, b.location_id AS loc, sum(b.qty) AS qty, sum(b.qty * l.unit_cost) AS value FROM balances b JOIN lots l ON l.id = b.lot_id GROUP BY b.product_id, b.location_id)
-       SELECT NULL AS lotId, coalesce(agg.p, s.product_id) AS productId, coalesce(agg.loc, s.location_id) AS locationId, CAST(coalesce(agg.qty, 0) AS TEXT) AS expected, CAST(coalesce(s.qty, 0) AS TEXT) AS actual, NULL AS month
-       FROM agg FULL OUTER JOIN stock_levels s ON s.product_id = agg.p AND s.location_id = agg.loc
-       WHERE coalesce(agg.qty, 0) <> coalesce(s.qty, 0) OR coalesce(agg.value, 0) <> coalesce(s.value, 0) LIMIT ${LIMIT}`,
-    )
-    .all() as Omit<LedgerDifference, 'kind'>[];
-  for (const d of levels) differences.push({ kind: 'level', ...d });
-  const months = ctx.sqlite
-    .prepare(
-      `WITH agg AS (SELECT month, loc, sum(q) AS qty, sum(v) AS value FROM (
-          SELECT strftime('%Y-%m', occurred_at / 1000, 'unixepoch') AS month, to_location_id AS loc, qty AS q, qty * unit_cost AS v FROM stock_moves
-          UNION ALL SELECT strftime('%Y-%m', occurred_at / 1000, 'unixepoch'), from_location_id, -qty, -qty * unit_cost FROM stock_moves) GROUP BY month, loc)
-       SELECT NULL AS lotId, NULL AS productId, coalesce(agg.loc, m.location_id) AS locationId, CAST(coalesce(agg.value, 0) AS TEXT) AS expected, CAST(coalesce(m.value, 0) AS TEXT) AS actual,
-              coalesce(agg.month, m.month) AS month
-       FROM agg FULL OUTER JOIN stock_value_months m ON m.month = agg.month AND m.location_id = agg.loc
-       WHERE coalesce(agg.qty, 0) <> coalesce(m.qty, 0) OR coalesce(agg.value, 0) <> coalesce(m.value, 0) LIMIT ${LIMIT}`,
-    )
-    .all() as Omit<LedgerDifference, 'kind'>[];
-  for (const d of months) differences.push({ kind: 'month', ...d });
-  for (const d of listCacheDifferences(ctx)) differences.push({ kind: 'listCache', ...d });
-  const checked = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM balances`).get() as { n: number }).n;
+  const add = (kind: LedgerDifference['kind'], found: Found[]) => {
+    for (const d of found) differences.push({ kind, ...d });
+  };
+  add('balance', balanceDifferences(ctx));
+  add('negative', negativeBalances(ctx));
+  add('lotSum', lotSums(ctx));
+  add('level', levelDifferences(ctx));
+  add('month', monthDifferences(ctx));
+  add('listCache', listCacheDifferences(ctx));
+  const checked = ctx.sqlite.prepare<[], { n: number }>(`SELECT count(*) AS n FROM balances`).get()!.n;
   // Clashing serials are not a ledger difference (every unit is still accounted for): listed to be corrected.
   return { ok: differences.length === 0, checkedBalances: checked, differences, serialClashes: listSerialClashes(ctx) };
 }
+
+/**
+ * Each balance against the Σ of the moves into and out of its (lot, location). The three sources are merged
+ * in (lot, location) order — the moves from the covering index moves_lot_idx (lot, to, from, qty), the
+ * balances from their primary key — so the grouping is a single streaming pass with no sort.
+ */
+function balanceDifferences(ctx: Ctx): Found[] {
+  return ctx.sqlite
+    .prepare<[], Found>(
+      `SELECT lot_id AS lotId, NULL AS productId, loc AS locationId, CAST(sum(m) AS TEXT) AS expected, CAST(sum(b) AS TEXT) AS actual, NULL AS month
+       FROM (SELECT lot_id, to_location_id AS loc, qty AS m, 0 AS b FROM stock_moves
+             UNION ALL SELECT lot_id, from_location_id, -qty, 0 FROM stock_moves
+             UNION ALL SELECT lot_id, location_id, 0, qty FROM balances
+             ORDER BY 1, 2)
+       GROUP BY lot_id, loc HAVING sum(m) <> sum(b) LIMIT ${LIMIT}`,
+    )
+    .all();
+}
+
+function negativeBalances(ctx: Ctx): Found[] {
+  return ctx.sqlite
+    .prepare<[], Found>(
+      `SELECT b.lot_id AS lotId, NULL AS productId, b.location_id AS locationId, '0' AS expected, CAST(b.qty AS TEXT) AS actual, NULL AS month FROM balances b JOIN locations l ON l.id = b.location_id
+       WHERE l.usage = 'internal' AND b.qty < 0 LIMIT ${LIMIT}`,
+    )
+    .all();
+}
+
+function lotSums(ctx: Ctx): Found[] {
+  return ctx.sqlite
+    .prepare<[], Found>(`SELECT lot_id AS lotId, NULL AS productId, NULL AS locationId, '0' AS expected, CAST(sum(qty) AS TEXT) AS actual, NULL AS month FROM balances GROUP BY lot_id HAVING sum(qty) <> 0 LIMIT ${LIMIT}`)
+    .all();
+}
+
+/** Each stock level (units and value per product and location) against the Σ of its balances × lot cost. */
+function levelDifferences(ctx: Ctx): Found[] {
+  return ctx.sqlite
+    .prepare<[], Found>(
+      `SELECT NULL AS lotId, p AS productId, loc AS locationId, CAST(sum(q) AS TEXT) AS expected, CAST(sum(cq) AS TEXT) AS actual, NULL AS month
+       FROM (SELECT b.product_id AS p, b.location_id AS loc, b.qty AS q, b.qty * l.unit_cost AS v, 0 AS cq, 0 AS cv FROM balances b JOIN lots l ON l.id = b.lot_id
+             UNION ALL SELECT product_id, location_id, 0, 0, qty, value FROM stock_levels)
+       GROUP BY p, loc HAVING sum(q) <> sum(cq) OR sum(v) <> sum(cv) LIMIT ${LIMIT}`,
+    )
+    .all();
+}
+
+/**
+ * Each month's totals per location against the moves of that month. The moves are grouped once per (month,
+ * to, from) — a few thousand groups, with the month computed once per move — and only those groups are
+ * split into their two ends.
+ */
+function monthDifferences(ctx: Ctx): Found[] {
+  return ctx.sqlite
+    .prepare<[], Found>(
+      `WITH g AS (SELECT strftime('%Y-%m', occurred_at / 1000, 'unixepoch') AS month, to_location_id AS t, from_location_id AS f, sum(qty) AS q, sum(qty * unit_cost) AS v
+                  FROM stock_moves GROUP BY 1, 2, 3)
+       SELECT NULL AS lotId, NULL AS productId, loc AS locationId, CAST(sum(v) AS TEXT) AS expected, CAST(sum(cv) AS TEXT) AS actual, month
+       FROM (SELECT month, t AS loc, q, v, 0 AS cq, 0 AS cv FROM g
+             UNION ALL SELECT month, f, -q, -v, 0, 0 FROM g
+             UNION ALL SELECT month, location_id, 0, 0, qty, value FROM stock_value_months)
+       GROUP BY month, loc HAVING sum(q) <> sum(cq) OR sum(v) <> sum(cv) LIMIT ${LIMIT}`,
+    )
+    .all();
+}
+
+type Figures = Record<string, bigint>;
 
 /**
  * The figures stored for lists against what they summarise: per inventory product on hand, value and the
@@ -80,10 +125,10 @@ export function verifyLedger(ctx: Ctx): { ok: boolean; checkedBalances: number; 
  * (receivable purchase order lines) and on order in drafts (lines of New orders); per product the units at internal locations (locationId null).
  * Each difference names the first figure that differs.
  */
-function listCacheDifferences(ctx: Ctx): Omit<LedgerDifference, 'kind'>[] {
+function listCacheDifferences(ctx: Ctx): Found[] {
   const outstanding = `pl.qty_ordered - pl.qty_canceled - pl.qty_received`;
   const inventoryProducts = ctx.sqlite
-    .prepare(
+    .prepare<[], Figures>(
       `WITH x AS (
          SELECT ip.product_id AS productId, ip.location_id AS locationId,
                 ip.on_hand AS onHand, coalesce(s.qty, 0) AS onHandX, ip.value AS value, coalesce(s.value, 0) AS valueX,
@@ -101,24 +146,24 @@ function listCacheDifferences(ctx: Ctx): Omit<LedgerDifference, 'kind'>[] {
        LIMIT ${LIMIT}`,
     )
     .safeIntegers(true)
-    .all() as Record<string, bigint>[];
+    .all();
   const figures = ['onHand', 'value', 'belowMin', 'reserved', 'picked', 'onOrder', 'backOrdered', 'onOrderDrafts'];
-  const result: Omit<LedgerDifference, 'kind'>[] = inventoryProducts.map((r) => {
+  const result: Found[] = inventoryProducts.map((r) => {
     const field = figures.find((f) => r[f] !== r[`${f}X`])!;
     return { lotId: null, productId: Number(r.productId), locationId: Number(r.locationId), month: null, expected: String(r[`${field}X`]), actual: String(r[field]) };
   });
+  // One pass over the products with their stock levels (both in product order): no lookup per product.
   const products = ctx.sqlite
-    .prepare(
-      `SELECT * FROM (
-         SELECT p.id AS productId, p.on_hand AS onHand, p.owned_qty AS ownedQty, p.owned_value AS ownedValue,
-                coalesce((SELECT sum(s.qty) FROM stock_levels s JOIN locations l ON l.id = s.location_id AND l.usage = 'internal' WHERE s.product_id = p.id), 0) AS onHandX,
-                coalesce((SELECT sum(s.qty) FROM stock_levels s JOIN locations l ON l.id = s.location_id AND (l.usage = 'internal' OR l.id = ${VIRTUAL.transit}) WHERE s.product_id = p.id), 0) AS ownedQtyX,
-                coalesce((SELECT sum(s.value) FROM stock_levels s JOIN locations l ON l.id = s.location_id AND (l.usage = 'internal' OR l.id = ${VIRTUAL.transit}) WHERE s.product_id = p.id), 0) AS ownedValueX
-         FROM products p)
-       WHERE onHand <> onHandX OR ownedQty <> ownedQtyX OR ownedValue <> ownedValueX LIMIT ${LIMIT}`,
+    .prepare<[], Figures>(
+      `SELECT p.id AS productId, p.on_hand AS onHand, p.owned_qty AS ownedQty, p.owned_value AS ownedValue,
+              coalesce(sum(CASE WHEN l.usage = 'internal' THEN s.qty END), 0) AS onHandX,
+              coalesce(sum(CASE WHEN l.usage = 'internal' OR l.id = ${VIRTUAL.transit} THEN s.qty END), 0) AS ownedQtyX,
+              coalesce(sum(CASE WHEN l.usage = 'internal' OR l.id = ${VIRTUAL.transit} THEN s.value END), 0) AS ownedValueX
+       FROM products p LEFT JOIN stock_levels s ON s.product_id = p.id LEFT JOIN locations l ON l.id = s.location_id
+       GROUP BY p.id HAVING onHand <> onHandX OR ownedQty <> ownedQtyX OR ownedValue <> ownedValueX LIMIT ${LIMIT}`,
     )
     .safeIntegers(true)
-    .all() as Record<string, bigint>[];
+    .all();
   for (const r of products) {
     const field = ['onHand', 'ownedQty', 'ownedValue'].find((f) => r[f] !== r[`${f}X`])!;
     result.push({ lotId: null, productId: Number(r.productId), locationId: null, month: null, expected: String(r[`${field}X`]), actual: String(r[field]) });
