@@ -128,7 +128,8 @@ export function withReadPool(app: App, pool: ReadPool): App {
   return {
     ...app,
     dispatch(channel, input, token, address) {
-      if (readOnlyChannels.has(channel as ChannelName)) {
+      // During a restore the app's own door answers (MAINTENANCE), not a worker.
+      if (readOnlyChannels.has(channel as ChannelName) && !app.inMaintenance()) {
         const userId = app.sessions.resolve(token);
         if (userId !== null) return pool.read(channel, input, userId, app.ctx.now());
       }
