@@ -1,9 +1,11 @@
 // Rotation and the schedule over simulated days and weeks, with the clock injected: which backups stay,
 // when one is due, and the same through the real service writing real files.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupReason } from '../../shared/contract/backups';
+import { createApp } from '../app';
 import { createTestApp, type TestApp } from '../testing/harness';
 import { backupsToDelete, dayOf, isBackupDue, nextDueAt, weekOf, type BackupStamp, type RetentionPolicy } from './rotation';
 import { KEEP_EACH } from './service';
@@ -174,6 +176,18 @@ describe('the schedule writing real backups', () => {
     const left = t.ok('backups.list', {}).backups;
     // The newest of the last two days that have one: Wednesday 13:00 and Tuesday 23:00.
     expect(left.map((b) => b.createdAt)).toEqual([MONDAY + 49 * HOUR, MONDAY + 35 * HOUR]);
+  });
+
+  it('makes none for a database nobody has set up yet', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'msp-fresh-'));
+    const fresh = createApp({ dbPath: join(dir, 'fresh.db'), now: () => MONDAY });
+    try {
+      expect(await fresh.backups.runScheduledIfDue()).toBeNull();
+      expect(fresh.backups.list().backups).toEqual([]);
+    } finally {
+      fresh.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the newest backups by hand', async () => {

@@ -249,6 +249,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       const current = settings();
       const newest = listBackups(folderFor(dbPath, current, options.defaultFolder).folder)[0];
       if (maintenance.active || !isBackupDue(current.backupFrequency as BackupFrequency, newest?.createdAt ?? null, options.now())) return Promise.resolve(null);
+      // A database nobody has set up yet (no user) holds nothing worth a copy.
+      if ((sqlite.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n === 0) return Promise.resolve(null);
       return service.create('scheduled');
     },
     startSchedule({ checkEveryMs = 60_000, firstCheckMs = 15_000 } = {}) {
