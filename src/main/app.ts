@@ -85,7 +85,7 @@ export function createApp(options: AppOptions): App {
       migrationsFolder,
       nativeBinding: options.nativeBinding,
       beforeMigrate: (sqlite) => {
-        backUpBeforeMigration(sqlite, { dbPath: options.dbPath, appVersion, now, defaultFolder: options.backupFolder });
+        backUpBeforeMigration(sqlite, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, appVersion, now, defaultFolder: options.backupFolder });
       },
     });
   } catch (error) {

@@ -62,6 +62,7 @@ function rotate(folder: string, settings: BackupSettings, log: (message: string,
 
 export interface PreMigrationBackupOptions {
   dbPath: string;
+  nativeBinding?: string;
   appVersion: string;
   now: () => number;
   defaultFolder?: string;
@@ -83,7 +84,7 @@ export function backUpBeforeMigration(sqlite: Sqlite, options: PreMigrationBacku
     removeDatabaseFiles(partial);
     throw new DomainError('BACKUP_FAILED', { reason: 'write', folder, cause: (error as NodeJS.ErrnoException).code ?? 'unknown' }, `Backup before migrating failed: ${(error as Error).message}`);
   }
-  const backup = finishBackup({ folder, partial, dbPath: options.dbPath, reason: 'pre-migration', createdAt: options.now(), appVersion: options.appVersion });
+  const backup = finishBackup({ folder, partial, dbPath: options.dbPath, reason: 'pre-migration', createdAt: options.now(), appVersion: options.appVersion, nativeBinding: options.nativeBinding });
   rotate(folder, settings, options.log ?? (() => undefined));
   return backup;
 }
@@ -157,7 +158,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       removeDatabaseFiles(partial);
       throw new DomainError('BACKUP_FAILED', { reason: 'write', folder, cause: (error as NodeJS.ErrnoException).code ?? 'unknown' }, `Backup failed: ${(error as Error).message}`);
     }
-    const backup = finishBackup({ folder, partial, dbPath, reason, createdAt, appVersion: options.appVersion });
+    const backup = finishBackup({ folder, partial, dbPath, reason, createdAt, appVersion: options.appVersion, nativeBinding: options.nativeBinding });
     changesAtLastBackup = changes;
     rotate(folder, current, log);
     return backup;
@@ -192,8 +193,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       } finally {
         source.close();
       }
-      // Fold the restored pages into the main file now (skipped quietly while a reader holds the log).
-      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      // Fold the restored pages into the main file now, as far as readers allow (a passive checkpoint never waits).
+      sqlite.pragma('wal_checkpoint(PASSIVE)');
       const keyFile = restoreKeyFile(sourcePath);
       options.afterRestore();
       changesAtLastBackup = changeCount();

@@ -143,6 +143,8 @@ export interface FinishOptions {
   reason: BackupReason;
   createdAt: number;
   appVersion: string;
+  /** better-sqlite3 built for Electron (desktop app): the copy is opened to switch its journal mode. */
+  nativeBinding?: string;
 }
 
 /**
@@ -150,11 +152,11 @@ export interface FinishOptions {
  * needs no -wal/-shm), its key file, its sidecar, then its name.
  */
 export function finishBackup(options: FinishOptions): StoredBackup {
-  const { folder, partial, dbPath, reason, createdAt, appVersion } = options;
+  const { folder, partial, dbPath, reason, createdAt, appVersion, nativeBinding } = options;
   const name = newBackupName(folder, dbPath, reason, createdAt);
   const path = join(folder, name);
   try {
-    const copy = new Database(partial, { fileMustExist: true });
+    const copy = new Database(partial, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     let schema: SchemaVersion;
     try {
       copy.pragma('journal_mode = DELETE');
