@@ -3,7 +3,6 @@
 // calls already under way that answer asynchronously (a sign-in hashing, a PDF, an e-mail), so none of
 // them writes into the database halfway through the swap.
 import { DomainError, type Result } from '../../shared/errors';
-import { errorResult } from '../api/dispatch';
 
 export class Maintenance {
   private reason: string | null = null;
@@ -15,7 +14,7 @@ export class Maintenance {
 
   /** The answer to every call while active; null otherwise. */
   refusal(): Result<never> | null {
-    return this.reason === null ? null : errorResult('MAINTENANCE', { reason: this.reason });
+    return this.reason === null ? null : { ok: false, error: { code: 'MAINTENANCE', message: 'MAINTENANCE', details: { reason: this.reason } } };
   }
 
   /** Runs a call unless in maintenance, and remembers it while its answer is pending. */
