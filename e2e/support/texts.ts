@@ -5,6 +5,7 @@ import type { FeatureLocales } from '../../src/renderer/src/lib/feature';
 import { commonLocales } from '../../src/renderer/src/app/locales/common';
 import { errorLocales } from '../../src/renderer/src/app/locales/errors';
 import { adminLocales } from '../../src/renderer/src/features/admin/locales';
+import { backupsLocales } from '../../src/renderer/src/features/admin/backups/locales';
 import { authLocales } from '../../src/renderer/src/features/auth/locales';
 import { catalogLocales } from '../../src/renderer/src/features/catalog/locales';
 import { locationsLocales } from '../../src/renderer/src/features/locations/locales';
@@ -22,6 +23,7 @@ const all: FeatureLocales[] = [
   locationsLocales,
   catalogLocales,
   adminLocales,
+  backupsLocales,
   { namespace: 'stock', en: stockEn, es: stockEs },
   // The feature's index.tsx pulls in its screens; its locales are plain data.
   { namespace: 'purchasing', en: purchasingEn, es: purchasingEs },

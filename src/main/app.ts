@@ -1,13 +1,19 @@
 // Composition root: builds the services from a database path and a clock. No electron import, no
 // module-level singletons: tests, the desktop app and the headless host each build their own.
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../shared/contract';
 import { DomainError } from '../shared/errors';
 import type { Result } from '../shared/errors';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { handlers } from './api';
+import { backupHandlers } from './api/backups';
 import { dispatch, type DispatchDeps } from './api/dispatch';
-import { openDatabase } from './db/open';
+import { Maintenance } from './backups/maintenance';
+import { backUpBeforeMigration, createBackupService, type BackupService } from './backups/service';
+import { acquireDatabaseLock } from './db/lock';
+import { isFilePath, openDatabase } from './db/open';
 import type { PasswordCost } from './domain/auth/password';
 import { SignInThrottle } from './domain/auth/throttle';
 import { createUser, SessionStore, userCount } from './domain/auth/users';
@@ -29,6 +35,10 @@ export interface AppOptions {
   log?: (message: string, error: unknown) => void;
   /** scrypt parameters for new password hashes: tests pass cheap ones; real use leaves it out. */
   passwordCost?: PasswordCost;
+  /** Written into each backup's sidecar (default: package.json's version). */
+  appVersion?: string;
+  /** Where backups go while the settings name no folder (default: `backups` beside the database). */
+  backupFolder?: string;
 }
 
 export interface App {
@@ -45,26 +55,82 @@ export interface App {
   callAsync<C extends ChannelName>(channel: C, input: ChannelInput<C>, token: string | null, address?: string): Promise<Result<ChannelOutput<C>>>;
   /** `serve --demo`: on a database without users, creates the demo admin (admin / admin) and the demo data. */
   loadDemoIntoEmptyDatabase(): boolean;
+  /** Backups of this database: list, on demand, on a schedule, on close, and restore. */
+  backups: BackupService;
+  /** While a restore replaces the database every call answers MAINTENANCE (the read pool asks this first). */
+  inMaintenance(): boolean;
+  /** Stops the backup schedule, closes the database and releases its lock. */
   close(): void;
 }
 
 export const defaultMigrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
+/** package.json's version (src/main and out/main both sit two levels below it, in the repository and in the package). */
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function createApp(options: AppOptions): App {
-  const { sqlite, db } = openDatabase({
-    path: options.dbPath,
-    migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder,
-    nativeBinding: options.nativeBinding,
-  });
-  const ctx: Ctx = { db, sqlite, now: options.now ?? Date.now, secrets: options.secrets ?? keyFileSecretBox(`${options.dbPath}.key`), passwordCost: options.passwordCost };
-  // The JavaScript half of migration 0004 (serial keys need Unicode rules SQL lacks); a no-op once keyed.
-  keyUnkeyedSerials(ctx);
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder;
+  const now = options.now ?? Date.now;
+  const appVersion = options.appVersion ?? packageVersion();
+  // One process owns a database file: taken before opening, released by close (or at exit).
+  const lock = isFilePath(options.dbPath) ? acquireDatabaseLock(options.dbPath) : null;
+  let opened: ReturnType<typeof openDatabase>;
+  try {
+    opened = openDatabase({
+      path: options.dbPath,
+      migrationsFolder,
+      nativeBinding: options.nativeBinding,
+      beforeMigrate: (sqlite) => {
+        backUpBeforeMigration(sqlite, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, appVersion, now, defaultFolder: options.backupFolder });
+      },
+    });
+  } catch (error) {
+    // A failed migration (or its backup) leaves the file as it was and another opener free to try.
+    lock?.release();
+    throw error;
+  }
+  const { sqlite, db } = opened;
+  const ctx: Ctx = { db, sqlite, now, secrets: options.secrets ?? keyFileSecretBox(`${options.dbPath}.key`), passwordCost: options.passwordCost };
+  try {
+    // The JavaScript half of migration 0004 (serial keys need Unicode rules SQL lacks); a no-op once keyed.
+    keyUnkeyedSerials(ctx);
+  } catch (error) {
+    sqlite.close();
+    lock?.release();
+    throw error;
+  }
   const sessions = new SessionStore();
+  const maintenance = new Maintenance();
+  const backups = createBackupService({
+    sqlite,
+    dbPath: options.dbPath,
+    migrationsFolder,
+    nativeBinding: options.nativeBinding,
+    appVersion,
+    now,
+    defaultFolder: options.backupFolder,
+    maintenance,
+    afterRestore: () => {
+      // The restored file was migrated while it was checked; opening does this much again, harmlessly.
+      migrate(db, { migrationsFolder });
+      keyUnkeyedSerials(ctx);
+      // The restored users are not necessarily those the sessions name: everyone signs in again.
+      sessions.endAll();
+    },
+    log: options.log,
+  });
   const deps: DispatchDeps = {
     ctx,
     sessions,
     throttle: new SignInThrottle(),
-    handlers,
+    handlers: { ...handlers, ...backupHandlers(backups) },
     loadDemoData: (adminUserId) => runDemo(adminUserId),
     checkOutputs: options.checkOutputs,
     log: options.log,
@@ -96,16 +162,18 @@ export function createApp(options: AppOptions): App {
       ctx.sqlite.prepare('UPDATE users SET is_demo = 1 WHERE id > ?').run(lastUserBefore);
     }
   }
+  // Every call of both transports passes here: during a restore it answers MAINTENANCE.
+  const door = (channel: string, input: unknown, token: string | null, address?: string) => maintenance.gate(() => dispatch(deps, channel, input, token, address));
   return {
     ctx,
     sessions,
-    dispatch: (channel, input, token, address) => dispatch(deps, channel, input, token, address),
+    dispatch: door,
     call: (channel, input, token) => {
-      const result = dispatch(deps, channel, input, token);
+      const result = door(channel, input, token);
       if (result instanceof Promise) throw new Error(`${channel} answers asynchronously: use callAsync`);
       return result as Result<never>;
     },
-    callAsync: async (channel, input, token, address) => (await dispatch(deps, channel, input, token, address)) as Result<never>,
+    callAsync: async (channel, input, token, address) => (await door(channel, input, token, address)) as Result<never>,
     loadDemoIntoEmptyDatabase: () => {
       if (userCount(ctx) > 0) return false;
       const admin = createUser(ctx, {
@@ -119,6 +187,12 @@ export function createApp(options: AppOptions): App {
       runDemo(admin.id);
       return true;
     },
-    close: () => sqlite.close(),
+    backups,
+    inMaintenance: () => maintenance.active,
+    close: () => {
+      backups.stopSchedule();
+      if (sqlite.open) sqlite.close();
+      lock?.release();
+    },
   };
 }

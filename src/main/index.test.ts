@@ -84,7 +84,12 @@ const fake = vi.hoisted(() => {
     safeStorage: { isEncryptionAvailable: vi.fn(() => true), encryptString: vi.fn((s: string) => Buffer.from(s)), decryptString: vi.fn((b: Buffer) => b.toString()) },
   };
 
-  const core = { dispatch: vi.fn(() => ({ ok: true, data: 'dispatched' })), close: vi.fn(), sessions: { end: vi.fn() } };
+  const core = {
+    dispatch: vi.fn(() => ({ ok: true, data: 'dispatched' })),
+    close: vi.fn(),
+    sessions: { end: vi.fn() },
+    backups: { startSchedule: vi.fn(), backUpOnClose: vi.fn(async (): Promise<unknown> => null) },
+  };
   const createApp = vi.fn((_options: Record<string, unknown>) => {
     if (fake.dbError) throw fake.dbError;
     return core;
@@ -306,6 +311,71 @@ describe('Electron entry', () => {
     expect(fake.windows).toHaveLength(0);
     expect(ipcMain.handle).not.toHaveBeenCalled();
     expect(logged).toHaveBeenCalledWith(expect.any(String), fake.dbError);
+    logged.mockRestore();
+  });
+
+  it('starts the backup schedule once the database is open', async () => {
+    await startEntry();
+    expect(fake.core.backups.startSchedule).not.toHaveBeenCalled();
+    await fake.fireReady();
+    expect(fake.core.backups.startSchedule).toHaveBeenCalledTimes(1);
+  });
+
+  it('backs up before quitting: the first quit waits for the backup, then quits for good', async () => {
+    let finish!: () => void;
+    fake.core.backups.backUpOnClose.mockImplementationOnce(() => new Promise((resolveBackup) => (finish = () => resolveBackup(null))));
+    await startEntry();
+    await fake.fireReady();
+    const quitting = { preventDefault: vi.fn() };
+    app.emit('before-quit', quitting);
+    expect(quitting.preventDefault).toHaveBeenCalled();
+    expect(fake.core.backups.backUpOnClose).toHaveBeenCalledTimes(1);
+    // Asked again while the backup runs (a second Ctrl+Q): still waiting, no second backup.
+    const again = { preventDefault: vi.fn() };
+    app.emit('before-quit', again);
+    expect(again.preventDefault).toHaveBeenCalled();
+    expect(fake.core.backups.backUpOnClose).toHaveBeenCalledTimes(1);
+    expect(app.quit).not.toHaveBeenCalled();
+    finish();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    const final = { preventDefault: vi.fn() };
+    app.emit('before-quit', final);
+    expect(final.preventDefault).not.toHaveBeenCalled();
+    app.emit('quit');
+    expect(fake.core.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('quits even when the backup on close fails, saying why in the log', async () => {
+    const failure = new Error('disk full');
+    fake.core.backups.backUpOnClose.mockImplementationOnce(async () => {
+      throw failure;
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await startEntry();
+    await fake.fireReady();
+    app.emit('before-quit', { preventDefault: vi.fn() });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/backup on close/), failure);
+    logged.mockRestore();
+  });
+
+  it('says who holds the database when another process owns it, and quits without a window', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await startEntry();
+    // The entry's own copy of the module (startEntry reloads them).
+    const { DomainError } = await import('../shared/errors');
+    fake.dbError = new DomainError('DATABASE_IN_USE', { pid: 4242, host: 'office-pc' }, 'The database /x/msp-inventory.db is in use by another copy of MSP Inventory (process 4242 on office-pc, since 2026-01-15T09:00:00.000Z).');
+    await fake.fireReady();
+    const [title, body] = dialog.showErrorBox.mock.calls[0]! as unknown as [string, string];
+    expect(title).toMatch(/already using this database/);
+    expect(body).toContain('process 4242 on office-pc');
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(fake.windows).toHaveLength(0);
+    // Nothing to back up on the way out: the database was never opened here.
+    app.emit('before-quit', { preventDefault: vi.fn() });
+    expect(fake.core.backups.backUpOnClose).not.toHaveBeenCalled();
     logged.mockRestore();
   });
 

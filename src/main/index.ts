@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, sh
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DomainError } from '../shared/errors';
 import { createApp, type App } from './app';
 import { contentSecurityPolicy } from './transport/http';
 import { safeStorageSecretBox } from './secrets/secrets';
@@ -55,6 +56,11 @@ function openCore(): App | null {
     });
   } catch (error) {
     console.error('Could not open the database', error);
+    if (error instanceof DomainError && error.code === 'DATABASE_IN_USE') {
+      // `npm run serve` (or another copy started some other way) owns the file: say who, then quit.
+      dialog.showErrorBox('MSP Inventory is already using this database', `${error.message}\n\nThe app will close now.`);
+      return null;
+    }
     const reason = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox(
       'MSP Inventory cannot open its database',
@@ -101,6 +107,21 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  // The backup on close is asynchronous (the SQLite backup API): the first quit waits for it, then quits again.
+  let closingBackup: 'none' | 'running' | 'done' = 'none';
+  app.on('before-quit', (event: { preventDefault(): void }) => {
+    if (!core || closingBackup === 'done') return;
+    event.preventDefault();
+    if (closingBackup === 'running') return;
+    closingBackup = 'running';
+    void core.backups
+      .backUpOnClose()
+      .catch((error: unknown) => console.error('The backup on close failed', error))
+      .finally(() => {
+        closingBackup = 'done';
+        app.quit();
+      });
+  });
   app.on('quit', () => {
     void reads?.close();
     reads = null;
@@ -121,6 +142,7 @@ function start(): void {
     // Long reads (the ledger check) run on a worker thread, so the window never waits on them.
     reads = withReadWorkers(core, { dbPath: databasePath(), nativeBinding: nativeBindingPath() });
     registerIpc(ipcMain, reads.app, isTrustedPage);
+    core.backups.startSchedule();
     createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

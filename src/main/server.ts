@@ -5,7 +5,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp } from './app';
+import { DomainError } from '../shared/errors';
+import { createApp, type App } from './app';
 import { demoUserCount, userCount } from './domain/auth/users';
 import { createHttpServer } from './transport/http';
 import { normaliseHostName } from './transport/http-policy';
@@ -64,7 +65,14 @@ function main(): void {
   });
   if (!values['no-build']) ensureRendererBuilt();
 
-  const app = createApp({ dbPath: resolve(values.db!) });
+  let app: App;
+  try {
+    app = createApp({ dbPath: resolve(values.db!) });
+  } catch (error) {
+    // Another process owns the file (exit 3), or it cannot be opened or upgraded (exit 1): said plainly.
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(error instanceof DomainError && error.code === 'DATABASE_IN_USE' ? 3 : 1);
+  }
   if (values.demo) {
     const loaded = app.loadDemoIntoEmptyDatabase();
     console.log(loaded ? 'Demo data loaded (sign in as admin / admin — demo only).' : 'Database is not empty: demo data not loaded.');
@@ -91,12 +99,22 @@ function main(): void {
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const shownHost = host.includes(':') ? `[${host}]` : host;
     console.log(`MSP Inventory is serving at http://${shownHost}:${actualPort}/`);
+    app.backups.startSchedule();
   });
+  let stopping = false;
   const stop = () => {
+    // A second Ctrl+C does not wait for the closing backup; the lock is released at exit all the same.
+    if (stopping) process.exit(1);
+    stopping = true;
     server.close();
     void reads.close();
-    app.close();
-    process.exit(0);
+    void app.backups
+      .backUpOnClose()
+      .catch((error: unknown) => console.error('The backup on close failed', error))
+      .finally(() => {
+        app.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

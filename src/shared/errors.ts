@@ -39,6 +39,16 @@ export const errorCodes = [
   'SMTP_NOT_CONFIGURED',
   'MAIL_FAILED',
   'SECRET_UNAVAILABLE',
+  /** Another process owns the database file (its lock file names it). */
+  'DATABASE_IN_USE',
+  /** The host is restoring a backup: every other call waits for the restore and a reload. */
+  'MAINTENANCE',
+  /** The backup was made by a newer version of the app (more migrations than this one knows). */
+  'BACKUP_NEWER_SCHEMA',
+  /** The backup is damaged or not an inventory database (details.reason says which check refused it). */
+  'BACKUP_CORRUPT',
+  /** A backup could not be written (details.reason: the folder, the disk). */
+  'BACKUP_FAILED',
   'INTERNAL',
 ] as const;
 

@@ -1,8 +1,12 @@
 import { authHandlers } from './auth';
+import { backupHandlers } from './backups';
 import { catalogHandlers } from './catalog';
 import { purchasingHandlers } from './purchasing';
 import { stockHandlers } from './stock';
 import type { HandlerTable } from './types';
 
-/** The handler table: one entry per contract channel (the type makes a missing one a compile error). */
-export const handlers: HandlerTable = { ...authHandlers, ...catalogHandlers, ...stockHandlers, ...purchasingHandlers };
+/**
+ * The handler table: one entry per contract channel (the type makes a missing one a compile error). The
+ * backup channels need the app's backup service: createApp binds them (backupHandlers).
+ */
+export const handlers: HandlerTable = { ...authHandlers, ...catalogHandlers, ...stockHandlers, ...purchasingHandlers, ...backupHandlers(null) };

@@ -1,8 +1,9 @@
-import { chmodSync, closeSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, openSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { appliedSchema, pendingMigrations, shippedSchema } from './schemaVersion';
 
 export type Sqlite = Database.Database;
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -13,6 +14,11 @@ export interface OpenOptions {
   migrationsFolder: string;
   /** Path to a better-sqlite3 build for Electron's ABI (desktop app only). */
   nativeBinding?: string;
+  /**
+   * Runs before migrations that will change the schema of a database holding data (not of a new one):
+   * the pre-migration backup. Throwing stops the opening with nothing migrated.
+   */
+  beforeMigrate?: (sqlite: Sqlite, pending: number) => void;
 }
 
 const ownerOnly = 0o600;
@@ -41,7 +47,8 @@ function ensureOwnerOnlyFile(path: string): void {
   restrictToOwner(path);
 }
 
-function isFilePath(path: string): boolean {
+/** A database in a file of its own (not in memory, not a URI). */
+export function isFilePath(path: string): boolean {
   return path !== '' && path !== ':memory:' && !path.startsWith('file:');
 }
 
@@ -61,9 +68,39 @@ export function openDatabase(options: OpenOptions): { sqlite: Sqlite; db: Db } {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: options.migrationsFolder });
+  try {
+    if (options.beforeMigrate) {
+      const applied = appliedSchema(sqlite);
+      const pending = pendingMigrations(applied, shippedSchema(options.migrationsFolder));
+      if (applied && applied.migrations > 0 && pending > 0) options.beforeMigrate(sqlite, pending);
+    }
+    // Drizzle applies all pending migrations in one transaction: a failing one leaves the file as it was.
+    migrate(db, { migrationsFolder: options.migrationsFolder });
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
   if (isFilePath(options.path)) for (const file of databaseFiles(options.path)) restrictToOwner(file);
   return { sqlite, db };
+}
+
+/**
+ * A synchronous copy of the whole database into one new file, owner-only, for the pre-migration backup
+ * (opening is synchronous; better-sqlite3's backup API is not). The owner of the lock has the only
+ * writing connection then: once a checkpoint has copied every committed page of the log into the main
+ * file, that file is the database and is copied as is. Should a reader keep the checkpoint from finishing,
+ * SQLite's VACUUM INTO makes the consistent copy instead. (A passive checkpoint never waits on readers.)
+ */
+export function copyDatabaseSync(sqlite: Sqlite, sourcePath: string, destination: string): void {
+  const [checkpoint] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+  rmSync(destination, { force: true });
+  if (checkpoint && checkpoint.busy === 0 && checkpoint.checkpointed === checkpoint.log) {
+    copyFileSync(sourcePath, destination);
+  } else {
+    ensureOwnerOnlyFile(destination);
+    sqlite.prepare('VACUUM INTO ?').run(destination);
+  }
+  restrictToOwner(destination);
 }
 
 /** Online backup to a file (consistent even while the app writes), owner-only like the database. */

@@ -246,6 +246,8 @@ export function withReadWorkers(app: App, options: ReadWorkersOptions): ReadWork
     app: {
       ...app,
       dispatch(channel, input, token, address) {
+        // During a restore the app's own door answers (MAINTENANCE), not a worker.
+        if (app.inMaintenance()) return app.dispatch(channel, input, token, address);
         if (longReadChannels.has(channel as ChannelName)) return long.read(channel, input, app.sessions.resolve(token), app.ctx.now());
         if (pool && readOnlyChannels.has(channel as ChannelName)) {
           const userId = app.sessions.resolve(token);

@@ -84,6 +84,9 @@ export const channelNames = [
   'purchasing.receive',
   'purchasing.listReceipts',
   'purchasing.cancelReceipt',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
 ] as const satisfies readonly ChannelName[];
 
 /** Fails to compile, naming the channel, when the contract has a channel the list above lacks. */

@@ -28,7 +28,7 @@ export type ChannelPermission = Permission | 'public' | 'signedIn';
  * shows (a stock list shows product and location names too), so a client refetches a query exactly when
  * a committed change touched what it shows.
  */
-export const areas = ['auth', 'catalog', 'locations', 'stock', 'purchasing', 'settings'] as const;
+export const areas = ['auth', 'catalog', 'locations', 'stock', 'purchasing', 'settings', 'backups'] as const;
 export type Area = (typeof areas)[number];
 
 /** A query reads and never writes; a mutation runs in the one write transaction dispatch opens. */

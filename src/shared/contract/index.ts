@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authContract } from './auth';
+import { backupsContract } from './backups';
 import { catalogContract } from './catalog';
 import { locationsContract } from './locations';
 import { purchasingContract } from './purchasing';
@@ -15,6 +16,7 @@ export const contract = {
   ...stockContract,
   ...searchContract,
   ...purchasingContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupFrequencies } from './backups';
 import { channel, documentMoney, empty } from './define';
 
 export const settingsSchema = z.object({
@@ -32,6 +33,21 @@ export const settingsSchema = z.object({
   allowSelfApproval: z.boolean(),
   /** Every receipt line must carry the vendor's invoice number. */
   requireVendorInvoiceNumber: z.boolean(),
+  // Backups.
+  /** Folder the backups go to, an absolute path on the computer holding the database; empty = `backups` beside the database. */
+  backupFolder: z
+    .string()
+    .trim()
+    .max(1000)
+    .refine((v) => v === '' || v.startsWith('/') || /^[A-Za-z]:[\\/]/.test(v) || v.startsWith('\\\\'), { message: 'absolute path' }),
+  /** How often the schedule backs up (at most once per calendar hour, day or week). */
+  backupFrequency: z.enum(backupFrequencies),
+  /** Back up when the app closes, if anything changed since the last backup. */
+  backupOnClose: z.boolean(),
+  /** Automatic backups kept: the newest of each of the last this many days that have one… */
+  backupKeepDaily: z.number().int().min(1).max(366),
+  /** …and of each of the last this many weeks. */
+  backupKeepWeekly: z.number().int().min(0).max(520),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -194,6 +194,11 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
+  /** Signs everybody out (after a restore the users may no longer be who the sessions name). */
+  endAll(): void {
+    this.sessions.clear();
+  }
+
   /** Signs a user out everywhere, except the session `keep` (the caller's own, after changing a password). */
   endAllOf(userId: number, keep: string | null = null): void {
     for (const [token, s] of this.sessions) if (s.userId === userId && token !== keep) this.sessions.delete(token);

@@ -25,6 +25,11 @@ export const defaultSettings: Omit<Settings, 'poNextNumber'> = {
   approvalThreshold: null,
   allowSelfApproval: false,
   requireVendorInvoiceNumber: false,
+  backupFolder: '',
+  backupFrequency: 'daily',
+  backupOnClose: true,
+  backupKeepDaily: 7,
+  backupKeepWeekly: 4,
 };
 
 function storedValues(ctx: Ctx): Record<string, unknown> {

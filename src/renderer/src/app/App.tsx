@@ -9,8 +9,10 @@ import { AUTH_STATUS_KEY } from '../features/auth/api';
 import { onUnauthenticated } from '../lib/api';
 import { translateError } from '../lib/errors';
 import { notify } from '../lib/notify';
+import { useMaintenance } from '../lib/maintenance';
 import { useSession } from '../lib/session';
 import { AuthLayout } from './AuthLayout';
+import { MaintenanceScreen } from './MaintenanceScreen';
 import { Shell } from './Shell';
 
 export function App() {
@@ -18,6 +20,7 @@ export function App() {
   const status = useAuthStatus();
   const queryClient = useQueryClient();
   const { known, needsSetup, user } = useSession();
+  const maintenance = useMaintenance((s) => s.active);
 
   useEffect(
     () =>
@@ -31,6 +34,7 @@ export function App() {
     [queryClient],
   );
 
+  if (maintenance) return <MaintenanceScreen />;
   if (!known) {
     return (
       <Center mih="100vh">

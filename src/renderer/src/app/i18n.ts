@@ -7,6 +7,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { FeatureLocales } from '../lib/feature';
 import { adminLocales } from '../features/admin/locales';
+import { backupsLocales } from '../features/admin/backups/locales';
 import { authLocales } from '../features/auth/locales';
 import { catalogLocales } from '../features/catalog/locales';
 import { locationsLocales } from '../features/locations/locales';
@@ -21,7 +22,7 @@ export type Language = (typeof languages)[number];
 
 const STORAGE_KEY = 'msp-inventory.language';
 
-const allLocales: FeatureLocales[] = [commonLocales, errorLocales, authLocales, searchLocales, locationsLocales, catalogLocales, adminLocales, stockLocales, purchasingLocales];
+const allLocales: FeatureLocales[] = [commonLocales, errorLocales, authLocales, searchLocales, locationsLocales, catalogLocales, adminLocales, backupsLocales, stockLocales, purchasingLocales];
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);

@@ -2,6 +2,7 @@
 // (HTTP against `npm run serve`). Feature modules wrap it in their own api.ts.
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
 import type { ErrorData, Result } from '../../../shared/errors';
+import { useMaintenance } from './maintenance';
 
 export class ApiError extends Error {
   readonly code: ErrorData['code'];
@@ -47,6 +48,7 @@ export async function call<C extends ChannelName>(channel: C, input: ChannelInpu
   }
   if (!result.ok) {
     if (result.error.code === 'UNAUTHENTICATED') unauthenticatedListeners.forEach((l) => l());
+    if (result.error.code === 'MAINTENANCE') useMaintenance.getState().began();
     throw new ApiError(result.error);
   }
   // The HTTP answer to a sign-in also carries the token for API clients; the page keeps none of it.

@@ -82,6 +82,14 @@ function keyFor(code: string, d: Details): string {
       return typeof d.permission === 'string' ? 'FORBIDDEN_permission' : 'FORBIDDEN';
     case 'RATE_LIMITED':
       return typeof d.retryAfterMs === 'number' ? 'RATE_LIMITED_wait' : code;
+    case 'DATABASE_IN_USE':
+      return typeof d.host === 'string' && typeof d.pid === 'number' ? 'DATABASE_IN_USE_holder' : code;
+    case 'BACKUP_NEWER_SCHEMA':
+      return typeof d.backupMigrations === 'number' && typeof d.appMigrations === 'number' ? 'BACKUP_NEWER_SCHEMA_counts' : code;
+    case 'BACKUP_CORRUPT':
+      return ['notADatabase', 'integrity', 'notInventory', 'migration', 'ledger'].includes(String(d.reason)) ? `BACKUP_CORRUPT_${String(d.reason)}` : code;
+    case 'BACKUP_FAILED':
+      return d.reason === 'folder' && typeof d.folder === 'string' ? 'BACKUP_FAILED_folder' : code;
     default:
       return code;
   }

@@ -16,7 +16,6 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
     [{ reason: 'amountOutOfRange', field: 'value' }, []],
     [{ reason: 'orderTotalTooLarge', field: 'total', max: 9007199254740991 }, []],
   ],
-  NOT_FOUND: [[{ entity: 'product', id: 3 }, []]],
   CONFLICT: [[{ field: 'sku', value: 'LAP-01' }, ['LAP-01', 'SKU']], [{ reason: 'lastAdmin' }, []], [{ field: 'locationId', reason: 'alreadyStocked' }, []]],
   INSUFFICIENT_STOCK: [[{ requested: 5, available: 2 }, ['5', '2']], [{ allocated: 3 }, ['3']]],
   DUPLICATE_SERIAL: [[{ serials: ['A1', 'B2'], within: 'list' }, ['A1, B2']], [{ serials: ['A1'], within: 'stock', count: 4 }, ['A1', '3']]],
@@ -42,6 +41,12 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
     [{ number: 'PO-1002', role: 'requester' }, ['PO-1002']],
   ],
   RATE_LIMITED: [[{ retryAfterMs: 3_500 }, ['4 s']], [{ retryAfterMs: 60_000 }, ['60 s']]],
+  DATABASE_IN_USE: [[{ pid: 4242, host: 'office-pc', startedAt: 0 }, ['4242', 'office-pc']]],
+  MAINTENANCE: [[{ reason: 'restore' }, []]],
+  BACKUP_NEWER_SCHEMA: [[{ backupMigrations: 9, appMigrations: 6 }, ['9', '6']]],
+  BACKUP_CORRUPT: [[{ reason: 'notADatabase' }, []], [{ reason: 'integrity', problems: ['x'] }, []], [{ reason: 'notInventory' }, []], [{ reason: 'migration' }, []], [{ reason: 'ledger', differences: 3 }, []], [{ reason: 'somethingNew' }, []]],
+  BACKUP_FAILED: [[{ reason: 'folder', folder: '/srv/backups' }, ['/srv/backups']], [{ reason: 'write', cause: 'ENOSPC' }, []]],
+  NOT_FOUND: [[{ entity: 'product', id: 3 }, []], [{ entity: 'backup', name: 'x.db' }, []]],
 };
 
 beforeAll(async () => {

@@ -1,11 +1,12 @@
 // Office settings, one card per subject, each saved on its own: general rules (currency, stock
 // changes), the letterhead printed on documents, purchasing (numbering, approvals, receiving) and
-// the SMTP server that e-mails purchase orders.
+// the SMTP server that e-mails purchase orders, and backups.
 import { Alert, Center, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { translateError } from '../../lib/errors';
 import { PageHeader } from '../../lib/PageHeader';
 import { useSettings } from '../../lib/useFormat';
+import { BackupSettings } from './settings/BackupSettings';
 import { GeneralSettings } from './settings/GeneralSettings';
 import { LetterheadSettings } from './settings/LetterheadSettings';
 import { PurchasingSettings } from './settings/PurchasingSettings';
@@ -29,6 +30,7 @@ export function SettingsPage() {
         <LetterheadSettings settings={settings.data} />
         <PurchasingSettings settings={settings.data} />
         <SmtpSettings defaultTestTo={settings.data.companyEmail} />
+        <BackupSettings settings={settings.data} />
       </Stack>
     );
   return (

@@ -1,0 +1,175 @@
+// Admin › Backups: the backups in the host's folder, newest first, "Back up now", and restoring one. A
+// restore replaces the whole database and signs everybody out, so its outcome is a dialog whose only way
+// on is a reload.
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { IconCircleCheck, IconDatabaseExport, IconRestore } from '@tabler/icons-react';
+import { DataTable } from 'mantine-datatable';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { BackupInfo } from '../../../../../shared/contract/backups';
+import { ConfirmModal } from '../../../lib/ConfirmModal';
+import { translateError } from '../../../lib/errors';
+import { PageHeader } from '../../../lib/PageHeader';
+import { useFormat } from '../../../lib/useFormat';
+import { useBackups, useCreateBackup, useRestoreBackup } from './api';
+
+/** Backups are often minutes apart: their times show the seconds. */
+function formatMoment(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(ms));
+}
+
+function formatSize(bytes: number, language: string): string {
+  const mb = bytes / (1024 * 1024);
+  const [value, unit] = mb >= 1 ? [mb, 'megabyte'] : [Math.max(bytes / 1024, 1), 'kilobyte'];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}
+
+export function BackupsPage() {
+  const { t } = useTranslation('backups');
+  const f = useFormat();
+  const backups = useBackups();
+  const create = useCreateBackup();
+  const restore = useRestoreBackup();
+  const [restoring, setRestoring] = useState<BackupInfo | null>(null);
+  const known = backups.data?.schemaMigrations ?? Number.POSITIVE_INFINITY;
+  const restored = restore.data;
+
+  let body;
+  if (backups.isPending) {
+    body = (
+      <Center mih={200}>
+        <Loader aria-label={t('common:loading')} />
+      </Center>
+    );
+  } else if (backups.isError) {
+    body = <Alert color="red">{translateError(backups.error)}</Alert>;
+  } else {
+    const { folder, nextScheduledAt } = backups.data;
+    body = (
+      <Stack gap="sm">
+        <Stack gap={2}>
+          <Text size="sm" data-testid="backups-folder">
+            {t('folder', { folder })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {nextScheduledAt === null ? t('scheduleOff') : t('nextScheduled', { when: f.dateTime(nextScheduledAt) })}{' '}
+            <Anchor component={Link} to="/admin/settings" size="sm">
+              {t('changeSettings')}
+            </Anchor>
+          </Text>
+        </Stack>
+        <DataTable<BackupInfo>
+          data-testid="backups-table"
+          withTableBorder
+          borderRadius="sm"
+          striped
+          highlightOnHover
+          minHeight={backups.data.backups.length === 0 ? 160 : undefined}
+          noRecordsText={t('empty')}
+          records={backups.data.backups}
+          idAccessor="name"
+          columns={[
+            { accessor: 'createdAt', title: t('columns.createdAt'), noWrap: true, render: (b) => formatMoment(b.createdAt, f.language) },
+            {
+              accessor: 'reason',
+              title: t('columns.reason'),
+              render: (b) => (
+                <Badge variant="light" color={b.reason === 'manual' ? 'blue' : b.reason.startsWith('pre-') ? 'orange' : 'gray'} tt="none">
+                  {t(`reasons.${b.reason}`)}
+                </Badge>
+              ),
+            },
+            { accessor: 'size', title: t('columns.size'), textAlign: 'right', noWrap: true, render: (b) => formatSize(b.size, f.language) },
+            {
+              accessor: 'appVersion',
+              title: t('columns.appVersion'),
+              render: (b) => (
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" ff="monospace">
+                    {b.appVersion}
+                  </Text>
+                  {b.schemaMigrations > known && (
+                    <Badge color="red" variant="outline" size="sm" tt="none">
+                      {t('newerThanApp')}
+                    </Badge>
+                  )}
+                </Group>
+              ),
+            },
+            { accessor: 'keyFile', title: t('columns.keyFile'), render: (b) => (b.keyFile ? t('keyFileIncluded') : t('keyFileNone')) },
+            {
+              accessor: 'actions',
+              title: t('columns.actions'),
+              textAlign: 'right',
+              render: (b) => (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color="red"
+                  leftSection={<IconRestore size={14} />}
+                  aria-label={t('restoreNamed', { when: formatMoment(b.createdAt, f.language) })}
+                  disabled={b.schemaMigrations > known}
+                  onClick={() => {
+                    restore.reset();
+                    setRestoring(b);
+                  }}
+                >
+                  {t('restore')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={
+          <Button leftSection={<IconDatabaseExport size={16} />} loading={create.isPending} onClick={() => create.mutate({})} data-testid="back-up-now">
+            {t('backUpNow')}
+          </Button>
+        }
+      />
+      {body}
+      {restoring && !restored && (
+        <ConfirmModal
+          title={t('restoreTitle', { when: formatMoment(restoring.createdAt, f.language) })}
+          text={t('restoreText', { when: formatMoment(restoring.createdAt, f.language) })}
+          confirmLabel={t('restoreConfirm')}
+          color="red"
+          loading={restore.isPending}
+          error={restore.error}
+          onClose={() => {
+            if (!restore.isPending) setRestoring(null);
+          }}
+          onConfirm={() => restore.mutate({ name: restoring.name })}
+        >
+          <Text size="sm" c="dimmed">
+            {t('restoreSteps')}
+          </Text>
+        </ConfirmModal>
+      )}
+      {restored && (
+        <Modal opened onClose={() => window.location.reload()} withCloseButton={false} closeOnClickOutside={false} closeOnEscape={false} title={t('restoredTitle')}>
+          <Stack>
+            <Alert color="teal" icon={<IconCircleCheck size={20} />} data-testid="backup-restored">
+              {t('restoredText', { when: formatMoment(restored.restored.createdAt, f.language), safety: formatMoment(restored.safetyBackup.createdAt, f.language) })}
+            </Alert>
+            <Text size="sm">{t('restoredNext')}</Text>
+            <Group justify="flex-end">
+              <Button onClick={() => window.location.reload()} data-autofocus>
+                {t('reload')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+    </Stack>
+  );
+}
