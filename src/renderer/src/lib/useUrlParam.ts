@@ -41,13 +41,24 @@ export function useUrlText(name: string, delay = 300): [string, (text: string) =
   return [text, setText, param];
 }
 
+/** The query of the address as it is now (the hash router keeps it in the hash: #/stock/history?serial=…). */
+function addressQuery(): string {
+  const { hash, search } = window.location;
+  if (!hash.startsWith('#/')) return search;
+  const start = hash.indexOf('?');
+  return start < 0 ? '' : hash.slice(start);
+}
+
 /** Sets several filters in one address change (two separate changes in one event would lose the first). */
 export function useSetUrlParams(): (values: Record<string, string>) => void {
   const [, setParams] = useSearchParams();
   return (values) =>
     setParams(
-      (prev) => {
-        const copy = new URLSearchParams(prev);
+      // From the address itself, not the router's last render: the router renders a navigation as a
+      // transition, so a change made before that render (a location chosen just after a serial was
+      // cleared) would start from the old filters and bring the cleared one back.
+      () => {
+        const copy = new URLSearchParams(addressQuery());
         for (const [name, value] of Object.entries(values)) {
           if (value) copy.set(name, value);
           else copy.delete(name);
