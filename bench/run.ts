@@ -108,10 +108,9 @@ function copyKept(kept: string, dbPath: string): void {
 
 async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<void> {
   // Opening: what serve does before the first screen shows.
-  let token = '';
   const openStart = performance.now();
   const app = createApp({ dbPath });
-  token = must(await app.callAsync('auth.login', ADMIN, null), 'auth.login').token!;
+  const token = must(await app.callAsync('auth.login', ADMIN, null), 'auth.login').token!;
   must(app.call('stock.listInventoryProducts', {}, token), 'stock.listInventoryProducts');
   const openMs = performance.now() - openStart;
   const openBaselineMs = timed(() => {
