@@ -3,7 +3,8 @@
 import type { PoSummary, PurchaseOrder } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
 import { MAX_ORDER_TOTAL } from '../../../shared/money';
-import { COUNT_CAP, likePattern, offsetOf, type Actor, type Ctx } from '../context';
+import { likePattern, type Actor, type Ctx } from '../context';
+import { countUpTo, pageOf, paging } from '../paging';
 import { approvalGate, approvalRequestInfo } from './approval';
 
 type Status = PurchaseOrder['status'];
@@ -178,9 +179,9 @@ export function listOrders(
   if (input.approvalRequested) where.push(`po.approval_status = 'requested'`);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const sort = orderSortColumns[input.sortBy ?? 'number'] ?? 'po.id';
+  const page = paging(input);
   const rows = ctx.sqlite
-    .prepare(`SELECT ${summaryColumns} ${summaryFrom} ${whereSql} ORDER BY ${sort} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, po.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, offsetOf(input)) as PoSummary[];
-  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${summaryFrom} ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  return { rows, total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+    .prepare<unknown[], PoSummary>(`SELECT ${summaryColumns} ${summaryFrom} ${whereSql} ORDER BY ${sort} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, po.id DESC LIMIT ? OFFSET ?`)
+    .all(...params, page.limit, page.offset);
+  return pageOf(rows, countUpTo(ctx, `${summaryFrom} ${whereSql}`, params));
 }
