@@ -22,6 +22,9 @@ export function buildLedger(t: TestApp, w: World): void {
   t.clock.now += 35 * DAY;
   const order = t.ok('purchasing.submit', { id: t.ok('purchasing.createOrder', { vendorId: vendor.id, lines: [{ productId: w.cable.id, qty: 10, locationId: w.main.id }] }).id });
   t.ok('purchasing.receive', { lines: [{ lineId: order.lines[0]!.id, qty: 4 }] });
+  // On order with nothing received yet, and a draft: each counts in a figure of its own.
+  t.ok('purchasing.submit', { id: t.ok('purchasing.createOrder', { vendorId: vendor.id, lines: [{ productId: w.cable.id, qty: 3, locationId: w.shelf.id }] }).id });
+  t.ok('purchasing.createOrder', { vendorId: vendor.id, lines: [{ productId: w.cable.id, qty: 2, locationId: w.main.id }] });
   t.ok('stock.updateInventoryProduct', { id: t.ok('stock.listInventoryProducts', { productId: w.cable.id, locationId: w.main.id }).rows[0]!.id, bin: 'A-1', referenceNumber: null, min: 5, max: 60 });
   // Held units: allocations are written by the quote and charge workflows, which have no channel yet.
   const lot = t.app.ctx.sqlite.prepare<[number], { id: number }>(`SELECT id FROM lots WHERE product_id = ? ORDER BY id LIMIT 1`).get(w.cable.id)!.id;

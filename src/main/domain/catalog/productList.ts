@@ -53,9 +53,10 @@ export function listProducts(ctx: Ctx, input: ParsedInput<'catalog.listProducts'
   } else if (sort.by === 'category') {
     // Categories in name order, each one's products through the category index; those without one
     // sort as a null name (first ascending, last descending).
+    const and = filters.clauses.length ? `AND ${filters.all()}` : '';
     pageIds = ids(
-      `SELECT * FROM (SELECT p.id, NULL AS k FROM products p WHERE p.category_id IS NULL AND ${filters.all()} ORDER BY p.id ${dir} LIMIT ${page.window})
-       UNION ALL SELECT * FROM (SELECT p.id, c.name AS k FROM categories c CROSS JOIN products p INDEXED BY products_category_idx ON p.category_id = c.id WHERE ${filters.all()} ORDER BY c.name ${dir}, p.id ${dir} LIMIT ${page.window})
+      `SELECT * FROM (SELECT p.id, NULL AS k FROM products p WHERE p.category_id IS NULL ${and} ORDER BY p.id ${dir} LIMIT ${page.window})
+       UNION ALL SELECT * FROM (SELECT p.id, c.name AS k FROM categories c CROSS JOIN products p INDEXED BY products_category_idx ON p.category_id = c.id WHERE 1 ${and} ORDER BY c.name ${dir}, p.id ${dir} LIMIT ${page.window})
        ORDER BY k ${dir}, id ${dir} LIMIT ? OFFSET ?`,
       ...params,
       ...params,

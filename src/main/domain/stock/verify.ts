@@ -127,21 +127,27 @@ type Figures = Record<string, bigint>;
  */
 function listCacheDifferences(ctx: Ctx): Found[] {
   const outstanding = `pl.qty_ordered - pl.qty_canceled - pl.qty_received`;
+  // What allocations and purchase order lines add up to is grouped once per (product, location) and joined,
+  // rather than summed by five lookups for each of the inventory products.
   const inventoryProducts = ctx.sqlite
     .prepare<[], Figures>(
-      `WITH x AS (
+      `WITH a AS (SELECT product_id, location_id, sum(CASE WHEN kind = 'reserved' THEN qty ELSE 0 END) AS reserved, sum(CASE WHEN kind = 'picked' THEN qty ELSE 0 END) AS picked
+                  FROM allocations GROUP BY 1, 2),
+            o AS (SELECT pl.product_id, pl.location_id,
+                         sum(CASE WHEN pl.receivable = 1 THEN ${outstanding} ELSE 0 END) AS onOrder,
+                         sum(CASE WHEN pl.receivable = 1 AND pl.qty_received > 0 THEN ${outstanding} ELSE 0 END) AS backOrdered,
+                         sum(CASE WHEN po.status = 'new' THEN ${outstanding} ELSE 0 END) AS drafts
+                  FROM purchase_order_lines pl LEFT JOIN purchase_orders po ON po.id = pl.po_id GROUP BY 1, 2),
+            x AS (
          SELECT ip.product_id AS productId, ip.location_id AS locationId,
                 ip.on_hand AS onHand, coalesce(s.qty, 0) AS onHandX, ip.value AS value, coalesce(s.value, 0) AS valueX,
                 ip.below_min AS belowMin, coalesce(s.qty, 0) < ip.min AS belowMinX,
-                ip.reserved AS reserved, coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.product_id = ip.product_id AND a.location_id = ip.location_id AND a.kind = 'reserved'), 0) AS reservedX,
-                ip.picked AS picked, coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.product_id = ip.product_id AND a.location_id = ip.location_id AND a.kind = 'picked'), 0) AS pickedX,
-                ip.on_order AS onOrder, coalesce((SELECT sum(${outstanding}) FROM purchase_order_lines pl WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND pl.receivable = 1), 0) AS onOrderX,
-                ip.back_ordered AS backOrdered,
-                coalesce((SELECT sum(${outstanding}) FROM purchase_order_lines pl WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND pl.receivable = 1 AND pl.qty_received > 0), 0) AS backOrderedX,
-                ip.on_order_drafts AS onOrderDrafts,
-                coalesce((SELECT sum(${outstanding}) FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.po_id
-                          WHERE pl.product_id = ip.product_id AND pl.location_id = ip.location_id AND po.status = 'new'), 0) AS onOrderDraftsX
-         FROM inventory_products ip LEFT JOIN stock_levels s ON s.product_id = ip.product_id AND s.location_id = ip.location_id)
+                ip.reserved AS reserved, coalesce(a.reserved, 0) AS reservedX, ip.picked AS picked, coalesce(a.picked, 0) AS pickedX,
+                ip.on_order AS onOrder, coalesce(o.onOrder, 0) AS onOrderX, ip.back_ordered AS backOrdered, coalesce(o.backOrdered, 0) AS backOrderedX,
+                ip.on_order_drafts AS onOrderDrafts, coalesce(o.drafts, 0) AS onOrderDraftsX
+         FROM inventory_products ip LEFT JOIN stock_levels s ON s.product_id = ip.product_id AND s.location_id = ip.location_id
+              LEFT JOIN a ON a.product_id = ip.product_id AND a.location_id = ip.location_id
+              LEFT JOIN o ON o.product_id = ip.product_id AND o.location_id = ip.location_id)
        SELECT * FROM x WHERE onHand <> onHandX OR value <> valueX OR belowMin <> belowMinX OR reserved <> reservedX OR picked <> pickedX OR onOrder <> onOrderX OR backOrdered <> backOrderedX OR onOrderDrafts <> onOrderDraftsX
        LIMIT ${LIMIT}`,
     )
