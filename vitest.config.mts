@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { repoRoot, viteAliases } from './scripts/aliases.ts';
@@ -25,6 +26,9 @@ export default defineConfig({
     // Migrates the template database the test harness copies for each app.
     globalSetup: ['src/main/testing/globalSetup.ts'],
     pool: 'forks',
+    // One fork per core. vitest's default keeps a core for its own process, which mostly waits while
+    // the forks work: on the project's 2-core machines that ran the whole suite on one core.
+    maxWorkers: availableParallelism(),
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
