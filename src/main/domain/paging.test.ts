@@ -109,7 +109,7 @@ describe('paging', () => {
 
 describe('every list pages through paging.ts', () => {
   // Lists in files being rewritten for the transition tables (issue 8): converted once that work is merged.
-  const notYetConverted = ['purchasing/orders.ts', 'purchasing/approval.ts', 'purchasing/receiving.ts', 'stock/counts.ts', 'stock/transfers.ts', 'stock/reversal.ts'];
+  const notYetConverted = ['purchasing/receiving.ts', 'stock/counts.ts', 'stock/transfers.ts'];
   const domain = dirname(fileURLToPath(import.meta.url));
   const sources = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
