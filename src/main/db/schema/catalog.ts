@@ -63,9 +63,17 @@ export const products = sqliteTable(
      */
     ownedQty: integer('owned_qty').notNull().default(0),
     ownedValue: integer('owned_value').notNull().default(0),
+    /**
+     * SKU, name and manufacturer part number in lower case, joined by a unit separator (char 31, which no
+     * search text holds): what a one- or two-letter search tests with one LIKE. Virtual, so it costs no
+     * space in the table; the name and SKU indexes carry it, so a walk in either order tests it without
+     * reading the product rows it skips (migration 0010).
+     */
+    searchText: text('search_text').generatedAlwaysAs(sql`lower(sku || char(31) || name || char(31) || coalesce(manufacturer_part_number, ''))`, { mode: 'virtual' }),
   },
   (t) => [
-    index('products_name_idx').on(t.name),
+    index('products_name_search_idx').on(t.name, t.id, t.searchText),
+    index('products_sku_search_idx').on(t.sku, t.searchText),
     index('products_category_idx').on(t.categoryId),
     index('products_barcode_idx').on(t.barcode),
     index('products_unit_cost_idx').on(t.unitCost),

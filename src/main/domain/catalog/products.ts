@@ -1,7 +1,7 @@
 // Products and product vendors. Invariants: SKUs are unique (case-insensitive); a serialized product
 // cannot become non-serialized (or the reverse) while units are on hand, since its lots would no longer
 // match one-unit-per-serial; at most one default vendor per product.
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Product } from '../../../shared/contract/catalog';
 import { DomainError } from '../../../shared/errors';
@@ -11,14 +11,17 @@ import { requireVendor } from './companies';
 
 const defaultVendorSql = sql<string | null>`(select c.name from product_vendors pv join companies c on c.id = pv.vendor_id where pv.product_id = ${products.id} and pv.is_default = 1)`;
 
+// The search text is derived for searching (migration 0010): never read, never part of a product.
+const { searchText: _searchText, ...productColumns } = getTableColumns(products);
+
 export function selectProducts(ctx: Ctx) {
   return ctx.db
-    .select({ product: products, categoryName: categories.name, onHand: products.onHand, defaultVendorName: defaultVendorSql })
+    .select({ product: productColumns, categoryName: categories.name, onHand: products.onHand, defaultVendorName: defaultVendorSql })
     .from(products)
     .leftJoin(categories, eq(categories.id, products.categoryId));
 }
 
-export function toProduct(r: { product: typeof products.$inferSelect; categoryName: string | null; onHand: number; defaultVendorName: string | null }): Product {
+export function toProduct(r: { product: Omit<typeof products.$inferSelect, 'searchText'>; categoryName: string | null; onHand: number; defaultVendorName: string | null }): Product {
   // The owned figures are caches for the value report (costs): never part of a product as shown.
   const { createdAt: _c, updatedAt: _u, ownedQty: _q, ownedValue: _v, ...p } = r.product;
   return { ...p, categoryName: r.categoryName, onHand: r.onHand, defaultVendorName: r.defaultVendorName };
@@ -94,10 +97,30 @@ export function productTextMatch(idColumn: string, q: string): { sql: string; pa
   }
   const contains = likePattern(q);
   return {
-    sql: `${idColumn} IN (SELECT id FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' OR barcode = ?)`,
+    sql: `${idColumn} IN (SELECT id FROM products WHERE ${productLikeTest('products')})`,
     params: [contains, contains, contains, q],
   };
 }
+
+/** The same test for a text too short for the trigram index, on the product row `alias`: four params (contains × 3, text). */
+export function productLikeTest(alias: string): string {
+  return `(${alias}.sku LIKE ? ESCAPE '\\' OR ${alias}.name LIKE ? ESCAPE '\\' OR ${alias}.manufacturer_part_number LIKE ? ESCAPE '\\' OR ${alias}.barcode = ?)`;
+}
+
+/**
+ * The same test for a walk of an index that carries `search_text` (products_name_search_idx,
+ * products_sku_search_idx): one LIKE on the index entry, so the products the walk skips cost no row read,
+ * and the barcode through its own index. Only for walks: on a product row, computing the virtual column
+ * costs more than the three LIKEs. A text holding the separator of `search_text` could match across two
+ * fields, so it is tested field by field.
+ */
+export function productWalkTextTest(alias: string, q: string): { sql: string; params: string[] } {
+  const contains = likePattern(q);
+  if (q.includes(SEARCH_TEXT_SEPARATOR)) return { sql: productLikeTest(alias), params: [contains, contains, contains, q] };
+  return { sql: `(${alias}.search_text LIKE ? ESCAPE '\\' OR ${alias}.id IN (SELECT id FROM products WHERE barcode = ?))`, params: [contains, q] };
+}
+/** Joins the fields of products.search_text (migration 0010). */
+const SEARCH_TEXT_SEPARATOR = String.fromCharCode(31);
 
 // Product vendors ---------------------------------------------------------------------------
 

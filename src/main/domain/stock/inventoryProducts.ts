@@ -7,7 +7,7 @@ import { DomainError } from '../../../shared/errors';
 import type { InventoryProduct } from '../../../shared/contract/stock';
 import { COUNT_CAP, likePattern, type Actor, type Ctx, inTransaction } from '../context';
 import { countUpTo, Filters, pageOf, paging, sortOf, type SortColumns, type SortKey } from '../paging';
-import { productTextMatch, requireProduct } from '../catalog/products';
+import { productLikeTest, productTextMatch, productWalkTextTest, requireProduct } from '../catalog/products';
 import { requireStockLocation } from '../locations/locations';
 
 type Change = { field: string; before: string | null; after: string | null };
@@ -135,7 +135,8 @@ function toInventoryProduct(row: Row): InventoryProduct {
 const fromIpFirst = `FROM inventory_products ip JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id`;
 // CROSS JOIN fixes the join order: walk the sort column's index on the outer table and probe the other
 // through the index named (without statistics SQLite may probe through an index of another filter).
-const fromProductsFirst = `FROM products p CROSS JOIN inventory_products ip INDEXED BY inventory_products_unique ON ip.product_id = p.id JOIN locations l ON l.id = ip.location_id`;
+const fromProductsFirst = (productIndex: string) =>
+  `FROM products p ${productIndex} CROSS JOIN inventory_products ip INDEXED BY inventory_products_unique ON ip.product_id = p.id JOIN locations l ON l.id = ip.location_id`;
 const fromLocationsFirst = `FROM locations l CROSS JOIN inventory_products ip INDEXED BY inventory_products_location_idx ON ip.location_id = l.id JOIN products p ON p.id = ip.product_id`;
 
 export function getInventoryProduct(ctx: Ctx, id: number): InventoryProduct {
@@ -167,17 +168,10 @@ export function listInventoryProducts(ctx: Ctx, input: ParsedInput<'stock.listIn
     // Text too short for the trigram index that most products contain: tested row by row, so a walk stops
     // at the first page instead of collecting every match first.
     const contains = likePattern(input.q);
-    const text = `p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.manufacturer_part_number LIKE ? ESCAPE '\\' OR p.barcode = ?`;
-    filters.add(`(${text} OR ip.bin LIKE ? ESCAPE '\\')`, contains, contains, contains, input.q, likePattern(input.q, 'prefix'));
-    productFilters.add(
-      `(${text} OR p.id IN (SELECT product_id FROM inventory_products WHERE lower(bin) >= lower(?) AND lower(bin) < lower(?) || char(1114111)))`,
-      contains,
-      contains,
-      contains,
-      input.q,
-      input.q,
-      input.q,
-    );
+    filters.add(`(${productLikeTest('p')} OR ip.bin LIKE ? ESCAPE '\\')`, contains, contains, contains, input.q, likePattern(input.q, 'prefix'));
+    // Tested on the index entries a products-first walk reads (the row test above follows for the matches).
+    const text = productWalkTextTest('p', input.q);
+    productFilters.add(`(${text.sql} OR p.id IN (SELECT product_id FROM inventory_products WHERE lower(bin) >= lower(?) AND lower(bin) < lower(?) || char(1114111)))`, ...text.params, input.q, input.q);
   } else if (input.q) {
     // The product's text, or a bin starting with the text in any letter case (as LIKE 'text%' would match,
     // but through the lower-case bin index): one set of ids, so the matches are found from it, never by
@@ -219,8 +213,10 @@ export function listInventoryProducts(ctx: Ctx, input: ParsedInput<'stock.listIn
     rows = ctx.sqlite.prepare<unknown[], Row>(`SELECT ${columns} ${fromLocationsFirst} ${whereSql} ORDER BY l.name ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`).all(...params, ...limit);
   } else {
     const all = [...productFilters.clauses, ...filters.clauses];
+    // A short text walks the product index that carries the search text, so skipped products cost no row read.
+    const from = fromProductsFirst(rowText ? `INDEXED BY ${sort.by === 'sku' ? 'products_sku_search_idx' : 'products_name_search_idx'}` : '');
     rows = ctx.sqlite
-      .prepare<unknown[], Row>(`SELECT ${columns} ${fromProductsFirst} WHERE ${all.join(' AND ')} ORDER BY ${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`)
+      .prepare<unknown[], Row>(`SELECT ${columns} ${from} WHERE ${all.join(' AND ')} ORDER BY ${sortColumn} ${dir}, ip.id ${dir} LIMIT ? OFFSET ?`)
       .all(...productFilters.params, ...params, ...limit);
   }
   return pageOf(rows.map(toInventoryProduct), n);
@@ -230,12 +226,7 @@ export function listInventoryProducts(ctx: Ctx, input: ParsedInput<'stock.listIn
 function matchesManyProducts(ctx: Ctx, q: string): boolean {
   if ([...q].length >= 3) return false;
   const contains = likePattern(q);
-  const n = countUpTo(
-    ctx,
-    `FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' OR barcode = ?`,
-    [contains, contains, contains, q],
-    MANY_PRODUCTS - 1,
-  );
+  const n = countUpTo(ctx, `FROM products WHERE ${productLikeTest('products')}`, [contains, contains, contains, q], MANY_PRODUCTS - 1);
   return n >= MANY_PRODUCTS;
 }
 const MANY_PRODUCTS = 2_000;

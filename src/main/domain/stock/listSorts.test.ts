@@ -40,7 +40,7 @@ beforeAll(() => {
   const vendor = t.ok('catalog.createCompany', { name: 'Vendor', isVendor: true, isClient: false }).id;
   const sqlite = t.app.ctx.sqlite;
   const insertProduct = sqlite.prepare(
-    `INSERT INTO products (id, sku, name, category_id, manufacturer_part_number, unit_cost, unit_price, msrp, serialized, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0, 0)`,
+    `INSERT INTO products (id, sku, name, category_id, manufacturer_part_number, barcode, unit_cost, unit_price, msrp, serialized, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0, 0)`,
   );
   const insertIp = sqlite.prepare(`INSERT INTO inventory_products (product_id, location_id, bin, min, max, created_at) VALUES (?, ?, ?, ?, ?, 0)`);
   const insertLevel = sqlite.prepare(`INSERT INTO stock_levels (product_id, location_id, qty, value) VALUES (?, ?, ?, ?)`);
@@ -59,7 +59,9 @@ beforeAll(() => {
       // "Zeta" in most names (a dense search), "Omega" in a few (a sparse one); costs and prices repeat (ties).
       const name = `${n % 10 === 0 ? 'Omega' : 'Zeta'} item ${String(n).padStart(5, '0')}${n % 7 === 0 ? ' zeta' : ''}`;
       const category = n % 4 === 3 ? null : categories[n % 3]!;
-      insertProduct.run(i, `SKU-${String(n).padStart(5, '0')}`, name, category, `MPN${n % 997}`, (n % 300) * 100, (n % 451) * 100, Number(n % 8 === 0), Number(n % 50 !== 0));
+      // A few barcodes: found only when the search text is the whole barcode, in its own case.
+      const barcode = n % 500 === 0 ? 'Q1' : null;
+      insertProduct.run(i, `SKU-${String(n).padStart(5, '0')}`, name, category, `MPN${n % 997}`, barcode, (n % 300) * 100, (n % 451) * 100, Number(n % 8 === 0), Number(n % 50 !== 0));
       const places = i <= 30_600 ? [locations.big] : [];
       if (i % 5 === 0) places.push(locations.mid);
       if (i % 23 === 0) places.push(locations.small);
@@ -79,6 +81,8 @@ interface IpRow {
   id: number;
   sku: string;
   productName: string;
+  mpn: string;
+  barcode: string | null;
   locationName: string;
   locationId: number;
   bin: string | null;
@@ -109,12 +113,14 @@ describe('every sort of the inventory products list', () => {
   it('pages as a plain sort of every matching row, for each filter combination and both directions', () => {
     const all = t.app.ctx.sqlite
       .prepare(
-        `SELECT ip.id, p.sku, p.name AS productName, l.name AS locationName, ip.location_id AS locationId, ip.bin, ip.min, ip.max, ip.on_hand AS onHand,
+        `SELECT ip.id, p.sku, p.name AS productName, p.manufacturer_part_number AS mpn, p.barcode, l.name AS locationName, ip.location_id AS locationId, ip.bin, ip.min, ip.max, ip.on_hand AS onHand,
                 ip.on_hand - ip.reserved - ip.picked AS available, ip.on_order AS onOrder, ip.back_ordered AS backOrdered, ip.value, ip.below_min AS belowMin
          FROM inventory_products ip JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id`,
       )
       .all() as IpRow[];
-    const text = (q: string) => (r: IpRow) => r.sku.toLowerCase().includes(q) || r.productName.toLowerCase().includes(q) || (r.bin ?? '').toLowerCase().startsWith(q);
+    // As LIKE matches: ASCII letters in any case, every other character as itself.
+    const text = (q: string) => (r: IpRow) =>
+      [r.sku, r.productName, r.mpn].some((v) => v.toLowerCase().includes(q.toLowerCase())) || r.barcode === q || (r.bin ?? '').toLowerCase().startsWith(q.toLowerCase());
     const filters: [Record<string, unknown>, (r: IpRow) => boolean][] = [
       [{}, () => true],
       [{ locationId: locations.big }, (r) => r.locationId === locations.big],
@@ -127,6 +133,14 @@ describe('every sort of the inventory products list', () => {
       // Shorter than a trigram: in most products (tested row by row), or in none (bins only).
       [{ q: 'ze' }, text('ze')],
       [{ q: 'b-', locationId: locations.mid }, (r) => text('b-')(r) && r.locationId === locations.mid],
+      // Short texts in other letter cases, in part numbers only, as a barcode, as LIKE wildcards, and one
+      // holding the separator of products.search_text (it must not match across two fields).
+      [{ q: 'ZE' }, text('ZE')],
+      [{ q: 'Pn', locationId: locations.big }, (r) => text('Pn')(r) && r.locationId === locations.big],
+      [{ q: 'Q1' }, text('Q1')],
+      [{ q: '_' }, text('_')],
+      [{ q: '%' }, text('%')],
+      [{ q: `2${String.fromCharCode(31)}` }, () => false],
     ];
     expect(all.filter((r) => r.locationId === locations.big).length).toBeGreaterThan(30_000);
     for (const [filter, matches] of filters) {
@@ -150,6 +164,7 @@ interface ProductRow {
   sku: string;
   name: string;
   mpn: string;
+  barcode: string | null;
   category: string | null;
   unitCost: number;
   unitPrice: number;
@@ -170,11 +185,11 @@ describe('every sort of the product catalogue', () => {
   it('pages as a plain sort of every matching row, for each filter combination and both directions', () => {
     const all = t.app.ctx.sqlite
       .prepare(
-        `SELECT p.id, p.sku, p.name, p.manufacturer_part_number AS mpn, c.name AS category, p.unit_cost AS unitCost, p.unit_price AS unitPrice, p.on_hand AS onHand, p.serialized, p.active
+        `SELECT p.id, p.sku, p.name, p.manufacturer_part_number AS mpn, p.barcode, c.name AS category, p.unit_cost AS unitCost, p.unit_price AS unitPrice, p.on_hand AS onHand, p.serialized, p.active
          FROM products p LEFT JOIN categories c ON c.id = p.category_id`,
       )
       .all() as ProductRow[];
-    const text = (q: string) => (r: ProductRow) => [r.sku, r.name, r.mpn].some((v) => v.toLowerCase().includes(q));
+    const text = (q: string) => (r: ProductRow) => [r.sku, r.name, r.mpn].some((v) => v.toLowerCase().includes(q.toLowerCase())) || r.barcode === q;
     const filters: [Record<string, unknown>, (r: ProductRow) => boolean][] = [
       [{}, () => true],
       [{ active: true }, (r) => r.active === 1],
@@ -182,6 +197,13 @@ describe('every sort of the product catalogue', () => {
       [{ q: 'zeta' }, text('zeta')],
       [{ q: 'omega', serialized: false }, (r) => text('omega')(r) && r.serialized === 0],
       [{ q: '9' }, text('9')],
+      [{ q: 'zE' }, text('zE')],
+      [{ q: 'Ze', active: true }, (r) => text('Ze')(r) && r.active === 1],
+      [{ q: 'PN' }, text('PN')],
+      [{ q: 'Q1' }, text('Q1')],
+      [{ q: 'q1' }, text('q1')],
+      [{ q: '_' }, text('_')],
+      [{ q: `2${String.fromCharCode(31)}` }, () => false],
     ];
     for (const [filter, matches] of filters) {
       const rows = all.filter(matches);

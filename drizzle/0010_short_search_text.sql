@@ -1,0 +1,4 @@
+DROP INDEX `products_name_idx`;--> statement-breakpoint
+ALTER TABLE `products` ADD `search_text` text GENERATED ALWAYS AS (lower(sku || char(31) || name || char(31) || coalesce(manufacturer_part_number, ''))) VIRTUAL;--> statement-breakpoint
+CREATE INDEX `products_name_search_idx` ON `products` (`name`,`id`,`search_text`);--> statement-breakpoint
+CREATE INDEX `products_sku_search_idx` ON `products` (`sku`,`search_text`);
