@@ -85,6 +85,22 @@ describe('demo data (en)', () => {
     await shot(page, 'products');
   });
 
+  test('a route typed without the # opens that screen, with its search', async () => {
+    const tab = await browser.context.newPage();
+    try {
+      const base = server.url.replace(/\/$/, '');
+      await tab.goto(`${base}/catalog/products`);
+      await tab.getByTestId('products-table').locator('tbody tr').first().waitFor();
+      expect(new URL(tab.url()).hash).toBe('#/catalog/products');
+      await tab.goto(`${base}/stock/lots?serial=zz-no-such-serial`);
+      await eventually(() => tab.url()).toContain('#/stock/lots?serial=zz-no-such-serial');
+      await expectHeading(tab, t('stock:lots.title'));
+      await eventually(() => tab.locator('input[value="zz-no-such-serial"]').count()).toBe(1);
+    } finally {
+      await tab.close();
+    }
+  });
+
   test('the inventory value is not zero', async () => {
     const { page } = browser;
     await nav(page, t('stock:nav.value'));

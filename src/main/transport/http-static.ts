@@ -35,8 +35,10 @@ async function openFile(path: string): Promise<{ handle: FileHandle; size: numbe
 }
 
 /**
- * Serves `path` (already decoded and free of dot segments) from `root`; any other path gets index.html,
- * the single-page app, which routes it.
+ * Serves `path` (already decoded and free of dot segments) from `root`. `/` is the single-page app. The
+ * app routes after a `#` (its scripts are relative, so a page served at `/stock/items` would look for them
+ * under `/stock/assets/` and stay blank): any other path that names no file is redirected to the same
+ * route after the `#`, query included. A missing file (a name with an extension) is a 404, never the page.
  */
 export async function serveStatic(root: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const index = resolve(root, 'index.html');
@@ -45,15 +47,20 @@ export async function serveStatic(root: string, path: string, req: IncomingMessa
   let served = candidate;
   let file = inside ? await openFile(candidate) : null;
   if (!file) {
+    const route = path.replace(/\/+$/, '');
+    if (route !== '' && route !== '/index.html') {
+      if (extname(route) !== '') return sendText(req, res, 404, 'Not found.');
+      const url = req.url ?? '';
+      const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+      // encodeURI: the decoded path back to a header-safe URL (no raw CR, LF or non-ASCII reaches the header).
+      res.writeHead(302, { Location: `/#${encodeURI(route)}${query.replace(/[^\x21-\x7e]/g, encodeURIComponent)}`, 'Content-Length': 0, 'Cache-Control': 'no-cache' });
+      res.end();
+      return;
+    }
     served = index;
     file = await openFile(index);
   }
-  if (!file) {
-    const body = 'The user interface has not been built: run `npm run build`.';
-    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Retry-After': '30' });
-    res.end(req.method === 'HEAD' ? undefined : body);
-    return;
-  }
+  if (!file) return sendText(req, res, 503, 'The user interface has not been built: run `npm run build`.', { 'Retry-After': '30' });
   const type = contentTypes[extname(served)] ?? 'application/octet-stream';
   const headers: Record<string, string | number> = { 'Content-Type': type, 'Content-Length': file.size };
   if (type.startsWith('text/html')) {
@@ -72,4 +79,9 @@ export async function serveStatic(root: string, path: string, req: IncomingMessa
   pipeline(file.handle.createReadStream(), res, (error) => {
     if (error) res.destroy();
   });
+}
+
+function sendText(req: IncomingMessage, res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }

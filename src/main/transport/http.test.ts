@@ -117,7 +117,7 @@ describe('HTTP transport', () => {
     expect((await send('DELETE', '/', {})).status).toBe(405);
   });
 
-  it('serves the renderer with a strict CSP, falls back to index.html and never leaves its folder', async () => {
+  it('serves the renderer with a strict CSP at / and never leaves its folder', async () => {
     const index = await send('GET', '/');
     expect(index.headers['content-security-policy']).toContain("default-src 'self'");
     expect(index.text).toContain('MSP Inventory');
@@ -125,7 +125,33 @@ describe('HTTP transport', () => {
     expect(js.headers['content-type']).toContain('javascript');
     expect(js.text).toBe('console.log(1)');
     expect((await send('HEAD', '/assets/app.js')).text).toBe('');
-    expect((await send('GET', '/stock/items')).text).toContain('MSP Inventory');
+    for (const path of ['/', '/index.html']) expect((await send('GET', path)).text, path).toContain('MSP Inventory');
+  });
+
+  it('redirects a route typed without the # to the same route after it, and answers 404 for a missing file', async () => {
+    const redirects: [string, string][] = [
+      ['/stock/items', '/#/stock/items'],
+      ['/stock/items/', '/#/stock/items'],
+      ['/purchasing/orders/12?tab=lines&x=1', '/#/purchasing/orders/12?tab=lines&x=1'],
+      ['/stock/%C3%ADtems', '/#/stock/%C3%ADtems'],
+      ['/a%20b', '/#/a%20b'],
+      ['/assets', '/#/assets'],
+      ['/x?q=%0d%0aSet-Cookie:%20a=1', '/#/x?q=%0d%0aSet-Cookie:%20a=1'],
+    ];
+    for (const [path, location] of redirects) {
+      for (const method of ['GET', 'HEAD']) {
+        const answer = await send(method, path);
+        expect(answer.status, `${method} ${path}`).toBe(302);
+        expect(answer.headers.location, path).toBe(location);
+        expect(answer.headers['set-cookie'], path).toBeUndefined();
+      }
+    }
+    for (const path of ['/assets/missing.js', '/stock/assets/app.js', '/favicon.ico', '/x.html', '/assets/app.js.map']) {
+      const answer = await send('GET', path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.text, path).not.toContain('MSP Inventory');
+    }
+    expect((await send('GET', '/assets/app.js')).status).toBe(200);
     for (const path of ['/..%2Fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%5c..%5csecret.txt', '/assets/%2E%2E%2F%2E%2E%2Fsecret.txt', '/.%2e/secret.txt']) {
       const escape = await send('GET', path);
       expect(escape.status, path).toBe(400);
