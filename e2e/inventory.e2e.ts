@@ -590,6 +590,15 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
       return texts.length >= 3 && texts.every((text) => text.includes(d.van));
     }).toBe(true);
     await shot(page, 'history-by-location');
+
+    // A stocktake's number opens that stocktake.
+    await nav(page, t('stock:nav.history'));
+    const counted = row(history, x.types.stocktake).first().getByRole('link').first();
+    await eventually(() => textOf(counted)).toMatch(/\d/);
+    const number = await textOf(counted);
+    await counted.click();
+    await page.getByTestId('count-read-only').waitFor();
+    await expectText(page.getByRole('main'), number);
   });
 
   test('Inventory value: by location, by product, month-end chart, and at a past date', async () => {

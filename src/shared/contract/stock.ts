@@ -127,6 +127,12 @@ export const historyRowSchema = z.object({
   toLocationKind: z.enum(locationKinds).nullable(),
   locationName: nullableString,
   documentNumber: nullableString,
+  /** The document a move belongs to, so the screen can open it (null for an inventory product's or a serial's event). */
+  documentType: z.enum(['adjustment', 'transfer', 'stocktake', 'receipt']).nullable(),
+  documentId: id.nullable(),
+  /** A receipt's move: the purchase order its line came from (one receipt can take lines of several). */
+  orderId: id.nullable(),
+  orderNumber: nullableString,
   reason: nullableString,
   userName: nullableString,
   changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),

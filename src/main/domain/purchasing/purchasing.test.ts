@@ -344,3 +344,34 @@ describe('sending the order to the vendor', () => {
     expect((await t.failAsync('purchasing.emailOrder', { id: po.id, to: ['a@b.example'], subject: 'x', message: '', locale: 'en' })).code).toBe('SMTP_NOT_CONFIGURED');
   });
 });
+
+describe('history names the documents', () => {
+  it('gives every move its document to open, and a receipt move the order its line came from', () => {
+    const first = submitted([{ productId: w.cable.id, qty: 5 }]);
+    const second = submitted([{ productId: w.laptop.id, qty: 2 }]);
+    const receipt = t.ok('purchasing.receive', {
+      lines: [
+        { lineId: first.lines[0]!.id, qty: 3 },
+        { lineId: second.lines[0]!.id, qty: 2, serials: ['H-1', 'H-2'] },
+      ],
+    });
+    const all = (productId: number) => t.ok('stock.history', { productId }).rows;
+    const rowsOf = (productId: number) => all(productId).filter((r) => r.documentNumber !== null);
+    const docOf = (r: ReturnType<typeof rowsOf>[number]) => [r.type, r.documentType, r.documentId, r.documentNumber, r.orderId, r.orderNumber];
+    expect(rowsOf(w.cable.id).map(docOf)).toEqual([['receipt', 'receipt', receipt.id, receipt.number, first.id, first.number]]);
+    expect(rowsOf(w.laptop.id).map(docOf)).toEqual([
+      ['receipt', 'receipt', receipt.id, receipt.number, second.id, second.number],
+      ['receipt', 'receipt', receipt.id, receipt.number, second.id, second.number],
+    ]);
+    // Cancelling the receipt: its reversing moves still name the receipt and each one's order.
+    t.ok('purchasing.cancelReceipt', { id: receipt.id, reason: 'Wrong delivery' });
+    expect(rowsOf(w.cable.id).map(docOf)[0]).toEqual(['reversal', 'receipt', receipt.id, receipt.number, first.id, first.number]);
+    // Other documents: their own type and id, no order; an inventory product's event names none.
+    const added = t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 4, costMethod: 'catalogue', reason: null });
+    const moved = t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, mode: 'direct', lines: [{ productId: w.cable.id, qty: 1 }] });
+    const rows = all(w.cable.id);
+    expect(docOf(rows.find((r) => r.type === 'transfer')!)).toEqual(['transfer', 'transfer', moved.id, moved.number, null, null]);
+    expect(docOf(rows.find((r) => r.type === 'adjustment')!)).toEqual(['adjustment', 'adjustment', added.id, added.number, null, null]);
+    expect(docOf(rows.find((r) => r.type === 'inventoryProduct.created')!).slice(1)).toEqual([null, null, null, null, null]);
+  });
+});

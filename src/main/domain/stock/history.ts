@@ -105,7 +105,10 @@ interface MoveRow {
   reason: string | null;
   userName: string | null;
   reversesMoveId: number | null;
+  sourceId: number;
   documentNumber: string | null;
+  orderId: number | null;
+  orderNumber: string | null;
 }
 
 interface EventRow {
@@ -121,6 +124,8 @@ interface EventRow {
   changes: string;
 }
 
+const documentTypes: ReadonlySet<string> = new Set<NonNullable<HistoryRow['documentType']>>(['adjustment', 'transfer', 'stocktake', 'receipt']);
+
 function moveRow(ctx: Ctx, id: number): HistoryRow {
   const m = ctx.sqlite
     .prepare<[number], MoveRow>(
@@ -130,8 +135,9 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
               CASE m.source_type WHEN 'adjustment' THEN (SELECT number FROM adjustments WHERE id = m.source_id)
                                  WHEN 'transfer' THEN (SELECT number FROM transfers WHERE id = m.source_id)
                                  WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id)
-                                 WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id) END AS documentNumber
-       FROM stock_moves m JOIN products p ON p.id = m.product_id JOIN lots lt ON lt.id = m.lot_id
+                                 WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id) END AS documentNumber,
+              po.id AS orderId, po.number AS orderNumber
+       FROM stock_moves m LEFT JOIN receipt_lines rl ON m.source_type = 'receipt' AND rl.id = m.source_line LEFT JOIN purchase_orders po ON po.id = rl.po_id JOIN products p ON p.id = m.product_id JOIN lots lt ON lt.id = m.lot_id
        JOIN locations f ON f.id = m.from_location_id JOIN locations t ON t.id = m.to_location_id LEFT JOIN users u ON u.id = m.user_id
        WHERE m.id = ?`,
     )
@@ -156,6 +162,10 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
     toLocationKind: m.toKind,
     locationName: null,
     documentNumber: m.documentNumber,
+    documentType: documentTypes.has(m.sourceType) ? (m.sourceType as NonNullable<HistoryRow['documentType']>) : null,
+    documentId: documentTypes.has(m.sourceType) ? m.sourceId : null,
+    orderId: m.orderId,
+    orderNumber: m.orderNumber,
     reason: m.reason,
     userName: m.userName,
     changes: [],
@@ -186,6 +196,10 @@ function eventRow(ctx: Ctx, id: number): HistoryRow {
     toLocationKind: null,
     locationName: e.locationName,
     documentNumber: null,
+    documentType: null,
+    documentId: null,
+    orderId: null,
+    orderNumber: null,
     reason: null,
     userName: e.userName,
     changes: JSON.parse(e.changes) as HistoryRow['changes'],

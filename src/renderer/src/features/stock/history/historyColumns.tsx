@@ -1,7 +1,8 @@
-import { Badge, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { DataTableColumn } from 'mantine-datatable';
 import type { HistoryRow } from '../../../../../shared/contract/stock';
+import { Link } from 'react-router';
 import { Qty } from '../../../lib/Amount';
 
 const typeColors: Record<HistoryRow['type'], string> = {
@@ -32,6 +33,35 @@ function Changes({ row, t }: { row: HistoryRow; t: TFunction }) {
       ))}
     </Stack>
   );
+}
+
+/**
+ * The move's document as a link where it has a page: a stocktake its own; a receipt the Receipts tab of
+ * the order its line came from, with that order's number (one receipt can take lines of several orders).
+ * Adjustments and transfers have no page of their own yet: their number is text.
+ */
+function DocumentRef({ row }: { row: HistoryRow }) {
+  if (row.documentNumber === null) return null;
+  if (row.documentType === 'stocktake' && row.documentId !== null) {
+    return (
+      <Anchor component={Link} to={`/stock/counts/${row.documentId}`} size="sm">
+        {row.documentNumber}
+      </Anchor>
+    );
+  }
+  if (row.documentType === 'receipt' && row.orderId !== null) {
+    return (
+      <Stack gap={0}>
+        <Anchor component={Link} to={`/purchasing/orders/${row.orderId}?tab=receipts`} size="sm">
+          {row.documentNumber}
+        </Anchor>
+        <Anchor component={Link} to={`/purchasing/orders/${row.orderId}`} size="xs">
+          {row.orderNumber}
+        </Anchor>
+      </Stack>
+    );
+  }
+  return <>{row.documentNumber}</>;
 }
 
 const virtualKinds = new Set(['vendor', 'customer', 'adjustment', 'scrap', 'transit']);
@@ -80,7 +110,7 @@ export function historyColumns(t: TFunction, dateTime: (ms: number) => string): 
     { accessor: 'serialNumber', title: t('columns.serial'), render: (r) => r.serialNumber ?? '' },
     { accessor: 'qty', title: t('columns.qty'), textAlign: 'right', render: (r) => (r.qty === null ? '' : <Qty value={r.qty} />) },
     { accessor: 'where', title: t('columns.fromTo'), render: (r) => where(r, t) },
-    { accessor: 'documentNumber', title: t('columns.document'), noWrap: true, render: (r) => r.documentNumber ?? '' },
+    { accessor: 'documentNumber', title: t('columns.document'), noWrap: true, render: (r) => <DocumentRef row={r} /> },
     { accessor: 'reason', title: t('columns.reason'), width: 200, render: (r) => r.reason ?? '' },
     { accessor: 'userName', title: t('columns.user'), noWrap: true, render: (r) => r.userName ?? '' },
     { accessor: 'changes', title: t('columns.changes'), width: 200, render: (r) => <Changes row={r} t={t} /> },
