@@ -8,6 +8,7 @@ import type { Result } from '../../shared/errors';
 import { createApp, type App } from '../app';
 import { APP_ORIGIN, isAppUrl } from '../window';
 import { registerIpc, type IpcMainLike } from './ipc';
+import { silentLog } from '../log/appLog';
 
 type Listener = (event: unknown, input: unknown) => unknown;
 
@@ -56,7 +57,7 @@ describe('IPC transport', () => {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'msp-ipc-'));
-    app = createApp({ dbPath: join(dir, 'test.db'), log: () => {} });
+    app = createApp({ dbPath: join(dir, 'test.db'), log: silentLog });
     issuedTokens = vi.spyOn(app.sessions, 'create');
     const fake = fakeIpcMain();
     handlers = fake.handlers;
