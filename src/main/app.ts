@@ -37,6 +37,8 @@ export interface AppOptions {
   checkOutputs?: boolean;
   /** Slow calls and unexpected errors go here (the hosts pass a rotating file; default: standard error). */
   log?: AppLog;
+  /** Calls slower than this many milliseconds are logged (default 100; tests pass 0 to see every call). */
+  slowCallMs?: number;
   /** scrypt parameters for new password hashes: tests pass cheap ones; real use leaves it out. */
   passwordCost?: PasswordCost;
   /** Written into each backup's sidecar (default: package.json's version). */
@@ -141,6 +143,7 @@ export function createApp(options: AppOptions): App {
     loadDemoData: (adminUserId) => runDemo(adminUserId),
     checkOutputs: options.checkOutputs,
     log,
+    slowCallMs: options.slowCallMs,
   };
 
   /** Demo data goes through the same channels as a user would, each at a backdated clock. */

@@ -54,7 +54,7 @@ export interface TestApp {
   close(): void;
 }
 
-export function createTestApp(options: { start?: number; log?: AppLog } = {}): TestApp {
+export function createTestApp(options: { start?: number; log?: AppLog; slowCallMs?: number } = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'msp-test-'));
   const dbPath = join(dir, 'test.db');
   const template = inject('templateDatabase');
@@ -67,6 +67,7 @@ export function createTestApp(options: { start?: number; log?: AppLog } = {}): T
     // Tests write no log file: standard error when TEST_LOG is set, nothing otherwise.
     log: options.log ?? (process.env.TEST_LOG ? consoleLog() : silentLog),
     passwordCost: testPasswordCost,
+    slowCallMs: options.slowCallMs,
   });
   const admin = setupFirstAdmin(app.ctx, { username: 'admin', displayName: 'Admin', passwordHash: knownPasswordHashes['correct horse battery']! });
   const token = app.sessions.create(admin.id);
