@@ -10,6 +10,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { handlers } from './api';
 import { backupHandlers } from './api/backups';
 import { dispatch, type DispatchDeps } from './api/dispatch';
+import { ioHandler } from './api/io';
 import { Maintenance } from './backups/maintenance';
 import { backUpBeforeMigration, createBackupService, type BackupService } from './backups/service';
 import { acquireDatabaseLock } from './db/lock';
@@ -18,9 +19,11 @@ import type { PasswordCost } from './domain/auth/password';
 import { SignInThrottle } from './domain/auth/throttle';
 import { createUser, SessionStore, userCount } from './domain/auth/users';
 import type { Ctx } from './domain/context';
+import { writeTransaction } from './db/writeTransaction';
 import { keyUnkeyedSerials } from './domain/stock/serials';
 import { loadDemoData } from './demo/demo';
 import { DEMO_ADMIN, demoPasswordHash } from './demo/passwords';
+import { consoleLog, type AppLog } from './log/appLog';
 import { keyFileSecretBox, type SecretBox } from './secrets/secrets';
 import type { DemoCaller } from './demo/types';
 
@@ -32,7 +35,10 @@ export interface AppOptions {
   /** Encrypts stored secrets; default: a key file beside the database (`<db>.key`). */
   secrets?: SecretBox;
   checkOutputs?: boolean;
-  log?: (message: string, error: unknown) => void;
+  /** Slow calls and unexpected errors go here (the hosts pass a rotating file; default: standard error). */
+  log?: AppLog;
+  /** Calls slower than this many milliseconds are logged (default 100; tests pass 0 to see every call). */
+  slowCallMs?: number;
   /** scrypt parameters for new password hashes: tests pass cheap ones; real use leaves it out. */
   passwordCost?: PasswordCost;
   /** Written into each backup's sidecar (default: package.json's version). */
@@ -59,6 +65,8 @@ export interface App {
   backups: BackupService;
   /** While a restore replaces the database every call answers MAINTENANCE (the read pool asks this first). */
   inMaintenance(): boolean;
+  /** The log dispatch writes to (the hosts hand it to their transports too). */
+  log: AppLog;
   /** Stops the backup schedule, closes the database and releases its lock. */
   close(): void;
 }
@@ -79,6 +87,7 @@ export function createApp(options: AppOptions): App {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder;
   const now = options.now ?? Date.now;
   const appVersion = options.appVersion ?? packageVersion();
+  const log = options.log ?? consoleLog();
   // One process owns a database file: taken before opening, released by close (or at exit).
   const lock = isFilePath(options.dbPath) ? acquireDatabaseLock(options.dbPath) : null;
   let opened: ReturnType<typeof openDatabase>;
@@ -100,7 +109,7 @@ export function createApp(options: AppOptions): App {
   const ctx: Ctx = { db, sqlite, now, secrets: options.secrets ?? keyFileSecretBox(`${options.dbPath}.key`), passwordCost: options.passwordCost };
   try {
     // The JavaScript half of migration 0004 (serial keys need Unicode rules SQL lacks); a no-op once keyed.
-    keyUnkeyedSerials(ctx);
+    writeTransaction(sqlite, () => keyUnkeyedSerials(ctx));
   } catch (error) {
     sqlite.close();
     lock?.release();
@@ -120,11 +129,11 @@ export function createApp(options: AppOptions): App {
     afterRestore: () => {
       // The restored file was migrated while it was checked; opening does this much again, harmlessly.
       migrate(db, { migrationsFolder });
-      keyUnkeyedSerials(ctx);
+      writeTransaction(sqlite, () => keyUnkeyedSerials(ctx));
       // The restored users are not necessarily those the sessions name: everyone signs in again.
       sessions.endAll();
     },
-    log: options.log,
+    log: (message, error) => log.error(message, error),
   });
   const deps: DispatchDeps = {
     ctx,
@@ -133,7 +142,8 @@ export function createApp(options: AppOptions): App {
     handlers: { ...handlers, ...backupHandlers(backups) },
     loadDemoData: (adminUserId) => runDemo(adminUserId),
     checkOutputs: options.checkOutputs,
-    log: options.log,
+    log,
+    slowCallMs: options.slowCallMs,
   };
 
   /** Demo data goes through the same channels as a user would, each at a backdated clock. */
@@ -144,7 +154,7 @@ export function createApp(options: AppOptions): App {
       ...deps,
       ctx: { ...ctx, now: () => at },
       // The demo's users have published passwords, hashed beforehand: the run stays synchronous.
-      handlers: { ...deps.handlers, 'users.create': (input, call) => createUser(call.ctx, { ...input, passwordHash: demoPasswordHash(input.password) }) },
+      handlers: { ...deps.handlers, 'users.create': ioHandler({ write: (input, call) => createUser(call.ctx, { ...input, passwordHash: demoPasswordHash(input.password) }) }) },
     };
     const caller: DemoCaller = (channel, input, when) => {
       at = when;
@@ -188,6 +198,7 @@ export function createApp(options: AppOptions): App {
       return true;
     },
     backups,
+    log,
     inMaintenance: () => maintenance.active,
     close: () => {
       backups.stopSchedule();

@@ -1,6 +1,6 @@
 // The Electron entry runs against fakes of the electron module (no Electron binary runs on CI):
 // what matters here is which options and handlers it hands to Electron, not Electron itself.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -89,6 +89,7 @@ const fake = vi.hoisted(() => {
     close: vi.fn(),
     sessions: { end: vi.fn() },
     backups: { startSchedule: vi.fn(), backUpOnClose: vi.fn(async (): Promise<unknown> => null) },
+    log: { write: vi.fn(), error: vi.fn() },
   };
   const createApp = vi.fn((_options: Record<string, unknown>) => {
     if (fake.dbError) throw fake.dbError;
@@ -161,6 +162,8 @@ describe('Electron entry', () => {
     delete process.env.ELECTRON_RENDERER_URL;
   });
   afterEach(() => {
+    // The entry's log file (a real one, in the fake user data folder) goes with each test.
+    rmSync(join(app.userData, 'logs'), { recursive: true, force: true });
     if (savedRendererUrl !== undefined) process.env.ELECTRON_RENDERER_URL = savedRendererUrl;
   });
 
@@ -222,7 +225,21 @@ describe('Electron entry', () => {
       migrationsFolder: join(repoRoot, 'drizzle'),
       nativeBinding: existsSync(nativeBinding) ? nativeBinding : undefined,
       secrets: expect.objectContaining({ kind: 'safeStorage' }),
+      log: expect.objectContaining({ write: expect.any(Function), error: expect.any(Function) }),
     });
+  });
+
+  it('logs to logs/app.log in the user data folder', async () => {
+    await startEntry();
+    await fake.fireReady();
+    const { log } = fake.createApp.mock.calls[0]![0] as { log: { write(level: string, message: string): void } };
+    const logs = join(app.userData, 'logs');
+    try {
+      log.write('info', 'desktop log test');
+      expect(readFileSync(join(logs, 'app.log'), 'utf8')).toMatch(/INFO desktop log test/);
+    } finally {
+      rmSync(logs, { recursive: true, force: true });
+    }
   });
 
   it('denies new windows, opening only http(s) links in the system browser', async () => {
@@ -351,14 +368,12 @@ describe('Electron entry', () => {
     fake.core.backups.backUpOnClose.mockImplementationOnce(async () => {
       throw failure;
     });
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     await startEntry();
     await fake.fireReady();
     app.emit('before-quit', { preventDefault: vi.fn() });
     await new Promise((r) => setTimeout(r, 0));
     expect(app.quit).toHaveBeenCalledTimes(1);
-    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/backup on close/), failure);
-    logged.mockRestore();
+    expect(fake.core.log.error).toHaveBeenCalledWith(expect.stringMatching(/backup on close/), failure);
   });
 
   it('says who holds the database when another process owns it, and quits without a window', async () => {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { DomainError } from '../shared/errors';
 import { createApp, type App } from './app';
 import { contentSecurityPolicy } from './transport/http';
+import { DEFAULT_LOG_FILE, fileLog } from './log/appLog';
 import { safeStorageSecretBox } from './secrets/secrets';
 import { registerIpc } from './transport/ipc';
 import { withReadWorkers, type ReadWorkers } from './transport/readPool';
@@ -44,10 +45,17 @@ function databasePath(): string {
   return join(app.getPath('userData'), 'msp-inventory.db');
 }
 
+/** Slow calls and unexpected errors, with their stacks: `logs/app.log` in the user-data folder, rotated. */
+function logFile(): string {
+  return join(app.getPath('userData'), 'logs', DEFAULT_LOG_FILE);
+}
+
 function openCore(): App | null {
   const dbPath = databasePath();
+  const log = fileLog({ path: logFile() });
   try {
     return createApp({
+      log,
       dbPath,
       migrationsFolder: app.isPackaged ? join(process.resourcesPath, 'drizzle') : join(repoRoot, 'drizzle'),
       nativeBinding: nativeBindingPath(),
@@ -56,6 +64,7 @@ function openCore(): App | null {
     });
   } catch (error) {
     console.error('Could not open the database', error);
+    log.error('Could not open the database', error);
     if (error instanceof DomainError && error.code === 'DATABASE_IN_USE') {
       // `npm run serve` (or another copy started some other way) owns the file: say who, then quit.
       dialog.showErrorBox('MSP Inventory is already using this database', `${error.message}\n\nThe app will close now.`);
@@ -116,7 +125,7 @@ function start(): void {
     closingBackup = 'running';
     void core.backups
       .backUpOnClose()
-      .catch((error: unknown) => console.error('The backup on close failed', error))
+      .catch((error: unknown) => core?.log.error('The backup on close failed', error))
       .finally(() => {
         closingBackup = 'done';
         app.quit();

@@ -2,7 +2,7 @@
 // would end the host is seen as the process ending, not swallowed by a test runner. Raw TCP sockets send
 // what no HTTP client library would: malformed request lines, encodings, headers and bodies.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -260,6 +260,25 @@ describe('the serve entry under malformed requests', () => {
     for (const suffix of ['', '-wal', '-shm']) {
       const mode = statSync(join(dir, `serve.db${suffix}`)).mode & 0o777;
       expect(mode.toString(8), `serve.db${suffix}`).toBe('600');
+    }
+  });
+
+  it('writes its log owner-only in logs/ beside the database', () => {
+    const path = join(dir, 'logs', 'app.log');
+    expect(readFileSync(path, 'utf8')).toMatch(/^\S+Z INFO Serving \{"host":"127\.0\.0\.1","port":\d+,"readWorkers":2\}\n/);
+    expect(output).toContain(`Log: ${path}`);
+    if (process.platform === 'win32') return;
+    expect((statSync(path).mode & 0o777).toString(8)).toBe('600');
+    expect((statSync(join(dir, 'logs')).mode & 0o777).toString(8)).toBe('700');
+  });
+
+  it('writes its log where --log says: a .log file', async () => {
+    const custom = join(dir, 'elsewhere', 'host.log');
+    const other = await startServer(['--db', join(dir, 'second.db'), '--port', '0', '--no-build', '--read-workers', '0', '--log', custom]);
+    try {
+      expect(readFileSync(custom, 'utf8')).toMatch(/INFO Serving/);
+    } finally {
+      other.child.kill('SIGKILL');
     }
   });
 

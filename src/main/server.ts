@@ -1,5 +1,5 @@
 // Headless host for `npm run serve`: the same handlers over HTTP, the renderer as static files.
-// Usage: npm run serve -- --db <file> --port <n> [--host <addr>] [--allowed-host <name>]… [--demo] [--read-workers <n>]
+// Usage: npm run serve -- --db <file> --port <n> [--host <addr>] [--allowed-host <name>]… [--demo] [--read-workers <n>] [--log <file-or-folder>]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DomainError } from '../shared/errors';
 import { createApp, type App } from './app';
 import { demoUserCount, userCount } from './domain/auth/users';
+import { fileLog, logFilePath } from './log/appLog';
 import { createHttpServer } from './transport/http';
 import { normaliseHostName } from './transport/http-policy';
 import { withReadWorkers } from './transport/readPool';
@@ -54,6 +55,9 @@ function main(): void {
       // Reads of signed-in users on worker threads with their own read-only connections (0: on the main
       // thread). Long reads (the ledger check) always run on a worker of their own, whatever this says.
       'read-workers': { type: 'string', default: '2' },
+      // The log (slow calls, unexpected errors with their stacks): a `.log` file, or a folder that gets
+      // app.log. Default: `logs/` beside the database.
+      log: { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -65,9 +69,12 @@ function main(): void {
   });
   if (!values['no-build']) ensureRendererBuilt();
 
+  const dbPath = resolve(values.db!);
+  const logFile = logFilePath(resolve(values.log ?? join(dirname(dbPath), 'logs')));
+  const log = fileLog({ path: logFile });
   let app: App;
   try {
-    app = createApp({ dbPath: resolve(values.db!) });
+    app = createApp({ dbPath, log });
   } catch (error) {
     // Another process owns the file (exit 3), or it cannot be opened or upgraded (exit 1): said plainly.
     console.error(error instanceof Error ? error.message : String(error));
@@ -87,8 +94,8 @@ function main(): void {
   }
   const workers = Number(values['read-workers']);
   if (!Number.isInteger(workers) || workers < 0 || workers > 16) throw new Error(`Invalid --read-workers: ${values['read-workers']}`);
-  const reads = withReadWorkers(app, { dbPath: resolve(values.db!), readers: workers });
-  const server = createHttpServer({ app: reads.app, rendererDir, allowedHosts });
+  const reads = withReadWorkers(app, { dbPath, readers: workers });
+  const server = createHttpServer({ app: reads.app, rendererDir, allowedHosts, log: (message, error) => log.error(message, error) });
   server.on('error', (error) => {
     console.error(`Cannot serve on ${host}:${port}: ${error.message}`);
     app.close();
@@ -99,6 +106,8 @@ function main(): void {
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const shownHost = host.includes(':') ? `[${host}]` : host;
     console.log(`MSP Inventory is serving at http://${shownHost}:${actualPort}/`);
+    console.log(`Log: ${logFile}`);
+    log.write('info', 'Serving', { host, port: actualPort, readWorkers: workers });
     app.backups.startSchedule();
   });
   let stopping = false;
@@ -110,7 +119,7 @@ function main(): void {
     void reads.close();
     void app.backups
       .backUpOnClose()
-      .catch((error: unknown) => console.error('The backup on close failed', error))
+      .catch((error: unknown) => log.error('The backup on close failed', error))
       .finally(() => {
         app.close();
         process.exit(0);

@@ -1,6 +1,7 @@
 import type { backupsContract } from '../../shared/contract/backups';
 import { DomainError } from '../../shared/errors';
 import type { BackupService } from '../backups/service';
+import { ioHandler } from './io';
 import type { PartialHandlerTable } from './types';
 
 /**
@@ -14,9 +15,9 @@ export function backupHandlers(backups: BackupService | null): PartialHandlerTab
   };
   return {
     'backups.list': () => service().list(),
-    // Asynchronous (the backup API copies in steps); never inside a transaction: it reads the live file.
-    'backups.create': () => service().create('manual'),
-    // Asynchronous, and must not run inside a transaction: it writes the whole file through another connection.
-    'backups.restore': (input) => service().restore({ name: input.name }),
+    // Only I/O and no transaction at all: the backup API copies the live file in steps.
+    'backups.create': ioHandler({ before: () => service().create('manual') }),
+    // Only I/O and no transaction at all: it writes the whole file through another connection.
+    'backups.restore': ioHandler({ before: (input) => service().restore({ name: input.name }) }),
   };
 }

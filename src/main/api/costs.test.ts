@@ -10,6 +10,7 @@ import { channelNames, contract, cost, costKeys, costMarkOf, permissions, type C
 import type { Result } from '../../shared/errors';
 import { createApp, type App } from '../app';
 import { costInputViolation, costRules, redactCosts } from './costs';
+import { silentLog } from '../log/appLog';
 
 function redacted(schema: z.ZodType, value: unknown): unknown {
   const plan = costRules({ input: z.object({}), output: schema }).output;
@@ -228,7 +229,7 @@ describe('every channel that answers costs, with the demo data', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'costs-'));
-    app = createApp({ dbPath: join(dir, 'costs.db'), checkOutputs: true, log: () => undefined });
+    app = createApp({ dbPath: join(dir, 'costs.db'), checkOutputs: true, log: silentLog });
     app.loadDemoIntoEmptyDatabase();
     const adminId = (app.ctx.sqlite.prepare(`SELECT id FROM users WHERE username = 'admin'`).get() as { id: number }).id;
     admin = app.sessions.create(adminId);

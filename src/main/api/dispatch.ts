@@ -1,11 +1,16 @@
 // The one door to the services: validate with the contract, authenticate, authorise, run, turn
-// errors into data. Both transports (IPC and HTTP) call `dispatch` and nothing else.
+// errors into data. Both transports (IPC and HTTP) call `dispatch` and nothing else. It also owns the
+// write transaction (a mutation's handler runs inside one BEGIN IMMEDIATE transaction; a query's outside
+// any; an I/O channel's phases as io.ts describes) and the log (slow calls, unexpected errors).
 import { contract, type ChannelDef, type ChannelName } from '../../shared/contract';
 import { DomainError, type ErrorData, type Result } from '../../shared/errors';
 import type { SignInThrottle } from '../domain/auth/throttle';
 import { toActor, getUser, type SessionStore } from '../domain/auth/users';
 import { can, type Ctx } from '../domain/context';
 import { costInputViolation, costRules, redactCosts, redactErrorDetails } from './costs';
+import { isThenable, writeTransaction } from '../db/writeTransaction';
+import { consoleLog, type AppLog } from '../log/appLog';
+import { isIoHandler, type IoHandler } from './io';
 import type { CallContext, HandlerTable } from './types';
 
 export interface DispatchDeps {
@@ -16,8 +21,13 @@ export interface DispatchDeps {
   loadDemoData: (adminUserId: number) => void;
   /** Parse outputs too (tests): catches a handler that drifts from the contract. */
   checkOutputs?: boolean;
-  log?: (message: string, error: unknown) => void;
+  /** Slow calls and unexpected errors (default: standard error). */
+  log?: AppLog;
+  /** A call that takes longer than this many milliseconds is logged (default 100). */
+  slowCallMs?: number;
 }
+
+export const SLOW_CALL_MS = 100;
 
 export function isChannel(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -28,10 +38,25 @@ export function errorResult(code: ErrorData['code'], details: Record<string, unk
 }
 
 /**
- * A few channels (PDF, e-mail) do I/O and answer with a promise; every other answer is synchronous, which
- * keeps each user action one synchronous transaction. The result mirrors the handler.
+ * Answers one call. The I/O channels (`io: true` in the contract: hashing, PDF, e-mail, backups) answer
+ * with a promise; every other answer is synchronous. Every call is timed: one slower than `slowCallMs` is
+ * logged with its channel, time and user — never its input, which may hold a password.
  */
 export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unknown, token: string | null, address = 'local'): Result<unknown> | Promise<Result<unknown>> {
+  const started = performance.now();
+  const who = { userId: null as number | null };
+  const timed = (result: Result<unknown>): Result<unknown> => {
+    const ms = performance.now() - started;
+    if (ms > (deps.slowCallMs ?? SLOW_CALL_MS)) (deps.log ?? defaultLog).write('warn', 'Slow call', { channel: channelName, ms: Math.round(ms), userId: who.userId });
+    return result;
+  };
+  const result = answer(deps, channelName, rawInput, token, address, who);
+  return result instanceof Promise ? result.then(timed) : timed(result);
+}
+
+const defaultLog = consoleLog();
+
+function answer(deps: DispatchDeps, channelName: string, rawInput: unknown, token: string | null, address: string, who: { userId: number | null }): Result<unknown> | Promise<Result<unknown>> {
   if (!isChannel(channelName)) return errorResult('NOT_FOUND', { channel: channelName });
   const def: ChannelDef = contract[channelName];
   let user = null;
@@ -44,6 +69,7 @@ export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unkn
       user = null;
     }
   }
+  who.userId = user?.id ?? null;
   const actor = user ? toActor(user) : { userId: 0, isAdmin: false, permissions: new Set<never>() };
   if (def.permission !== 'public') {
     if (!user) return errorResult('UNAUTHENTICATED');
@@ -63,31 +89,91 @@ export function dispatch(deps: DispatchDeps, channelName: string, rawInput: unkn
     if (field) return errorResult('FORBIDDEN', { permission: 'costs.view', field });
   }
   const failed = (error: unknown): { ok: false; error: ErrorData } => {
-    const result = toErrorResult(error, deps.log);
+    const result = toErrorResult(error, deps.log ?? defaultLog, { channel: channelName, userId: who.userId });
     if (hideCosts && result.error.details) result.error.details = redactErrorDetails(result.error.details);
     return result;
   };
   const call: CallContext = { ctx: deps.ctx, sessions: deps.sessions, throttle: deps.throttle, token, address, user, actor, loadDemoData: deps.loadDemoData };
+  const done = (value: unknown): Result<unknown> => {
+    if (deps.checkOutputs) def.output.parse(value);
+    return { ok: true, data: hideCosts && costs.output ? redactCosts(value, costs.output) : value };
+  };
   try {
-    const handler = deps.handlers[channelName] as (input: unknown, call: CallContext) => unknown;
-    const data = handler(parsed.data, call);
-    const done = (value: unknown): Result<unknown> => {
-      if (deps.checkOutputs) def.output.parse(value);
-      return { ok: true, data: hideCosts && costs.output ? redactCosts(value, costs.output) : value };
-    };
-    if (data instanceof Promise) return data.then(done, failed);
-    return done(data);
+    const handler: unknown = deps.handlers[channelName];
+    if (def.io) {
+      if (!isIoHandler(handler)) throw new Error(`${channelName} is an I/O channel: its handler must be written with ioHandler`);
+      return runIo(handler, def, channelName, parsed.data, call, done, failed);
+    }
+    if (typeof handler !== 'function') throw new Error(`${channelName} is not an I/O channel: its handler must be a function`);
+    const run = () => synchronously(channelName, 'handler', (handler as (input: unknown, call: CallContext) => unknown)(parsed.data, call));
+    return done(def.kind === 'mutation' ? writeTransaction(deps.ctx.sqlite, run) : run());
   } catch (error) {
     return failed(error);
   }
 }
 
-function toErrorResult(error: unknown, log?: (message: string, error: unknown) => void): { ok: false; error: ErrorData } {
+/** A synchronous step's value; a promise there is a programming error (it would outlive its transaction). */
+function synchronously(channelName: string, what: string, value: unknown): unknown {
+  if (isThenable(value)) {
+    // Nobody awaits it: keep its eventual failure from becoming an unhandled rejection.
+    void Promise.resolve(value).catch(() => undefined);
+    throw new Error(`The ${what} of ${channelName} returned a promise, but ${channelName} is not an I/O channel (mark it io and write it as phases)`);
+  }
+  return value;
+}
+
+/**
+ * An I/O channel's phases (io.ts): `before` and `after` await, and must find no transaction open; `write`
+ * runs in between, synchronously, in the write transaction for a mutation. With neither `before` nor
+ * `after` the answer is synchronous. `before` is called synchronously, so its first steps (a restore
+ * entering maintenance) happen before this call returns.
+ */
+function runIo(
+  io: IoHandler,
+  def: ChannelDef,
+  channelName: string,
+  input: unknown,
+  call: CallContext,
+  done: (value: unknown) => Result<unknown>,
+  failed: (error: unknown) => { ok: false; error: ErrorData },
+): Result<unknown> | Promise<Result<unknown>> {
+  const { sqlite } = call.ctx;
+  const outsideTransaction = (phase: string) => {
+    if (sqlite.inTransaction) throw new Error(`The ${phase} phase of ${channelName} would await inside a transaction`);
+  };
+  const writePhase = (prepared: unknown): unknown => {
+    const { write } = io;
+    if (!write) return prepared;
+    const run = () => synchronously(channelName, 'write phase', write(input, call, prepared));
+    return def.kind === 'mutation' ? writeTransaction(sqlite, run) : run();
+  };
+  const afterPhase = (written: unknown): unknown => {
+    if (!io.after) return written;
+    outsideTransaction('after');
+    return io.after(written, { input, call, write: (fn) => writeTransaction(sqlite, fn) });
+  };
+  if (!io.before) {
+    const written = writePhase(undefined);
+    if (!io.after) return done(written);
+    return Promise.resolve()
+      .then(() => afterPhase(written))
+      .then(done, failed);
+  }
+  outsideTransaction('before');
+  return io
+    .before(input, call)
+    .then(writePhase)
+    .then(afterPhase)
+    .then(done, failed);
+}
+
+function toErrorResult(error: unknown, log: AppLog, details: { channel: string; userId: number | null }): { ok: false; error: ErrorData } {
   if (error instanceof DomainError) return errorResult(error.code, error.details, error.message);
   const code = (error as { code?: unknown })?.code;
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return errorResult('CONFLICT', { constraint: String((error as Error).message).replace(/^UNIQUE constraint failed: /, '') });
   }
-  (log ?? ((m, e) => console.error(m, e)))('Unexpected error in handler', error);
+  // The stack goes to the log, never to the caller.
+  log.error('Unexpected error in handler', error, details);
   return errorResult('INTERNAL');
 }

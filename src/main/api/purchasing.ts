@@ -1,6 +1,6 @@
 import type { purchasingContract } from '../../shared/contract/purchasing';
 import { approveOrder, listApprovals, rejectOrder, requestApproval } from '../domain/purchasing/approval';
-import { emailOrder, renderOrderPdf } from '../domain/purchasing/documents';
+import { prepareOrderEmail, purchaseOrderDocument, recordOrderEmail, renderOrderPdf, sendOrderEmail } from '../domain/purchasing/documents';
 import { orderHistory } from '../domain/purchasing/orderHistory';
 import { addLine, reduceLine, removeLine, updateLine } from '../domain/purchasing/orderLines';
 import { getOrder, listOrders } from '../domain/purchasing/orderReads';
@@ -8,6 +8,7 @@ import { createOrder, updateOrder } from '../domain/purchasing/orders';
 import { cancelOrder, submitOrder } from '../domain/purchasing/orderStatus';
 import { cancelReceipt, listOpenLines, listReceipts, receive } from '../domain/purchasing/receiving';
 import { createFromSuggestions, reorderSuggestions } from '../domain/purchasing/reorder';
+import { ioHandler } from './io';
 import type { PartialHandlerTable } from './types';
 
 export const purchasingHandlers: PartialHandlerTable<keyof typeof purchasingContract> = {
@@ -25,8 +26,22 @@ export const purchasingHandlers: PartialHandlerTable<keyof typeof purchasingCont
   'purchasing.submit': (input, { ctx, actor }) => submitOrder(ctx, actor, input.id),
   'purchasing.cancelOrder': (input, { ctx, actor }) => cancelOrder(ctx, actor, input),
   'purchasing.reduceLine': (input, { ctx, actor }) => reduceLine(ctx, actor, input),
-  'purchasing.renderPdf': (input, { ctx }) => renderOrderPdf(ctx, input),
-  'purchasing.emailOrder': (input, { ctx, actor }) => emailOrder(ctx, actor, input),
+  // A query: the document is read without a transaction, rendered afterwards.
+  'purchasing.renderPdf': ioHandler({
+    write: (input, { ctx }) => purchaseOrderDocument(ctx, input.id, input.locale),
+    after: (doc) => renderOrderPdf(doc),
+  }),
+  // Checked and read in one short transaction; rendered and sent after it committed; the outcome (sent or
+  // failed) recorded in a second one. A failed attempt answers its error once recorded.
+  'purchasing.emailOrder': ioHandler({
+    write: (input, { ctx }) => prepareOrderEmail(ctx, input),
+    after: async (prepared, { input, call, write }) => {
+      const outcome = await sendOrderEmail(prepared, input);
+      write(() => recordOrderEmail(call.ctx, call.actor, prepared, input, outcome));
+      if ('failed' in outcome) throw outcome.error;
+      return outcome.sent;
+    },
+  }),
   'purchasing.history': (input, { ctx }) => orderHistory(ctx, input.id),
   'purchasing.reorderSuggestions': (input, { ctx }) => reorderSuggestions(ctx, input),
   'purchasing.createFromSuggestions': (input, { ctx, actor }) => createFromSuggestions(ctx, actor, input),

@@ -1,8 +1,9 @@
 import type { User } from '../../shared/contract/auth';
-import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/contract';
+import type { ChannelName, ChannelOutput, Contract, ParsedInput } from '../../shared/contract';
 import type { SignInThrottle } from '../domain/auth/throttle';
 import type { SessionStore } from '../domain/auth/users';
 import type { Actor, Ctx } from '../domain/context';
+import type { IoChannelHandler } from './io';
 
 /** What a handler knows about the call: who is signed in on this connection. */
 export interface CallContext {
@@ -19,6 +20,12 @@ export interface CallContext {
   loadDemoData: (adminUserId: number) => void;
 }
 
-export type Handler<C extends ChannelName> = (input: ParsedInput<C>, call: CallContext) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+/**
+ * A synchronous handler: dispatch runs a mutation's inside its write transaction, a query's outside any.
+ * The type refuses a promise; dispatch refuses one at run time too (INTERNAL, logged).
+ */
+export type SyncHandler<C extends ChannelName> = (input: ParsedInput<C>, call: CallContext) => ChannelOutput<C>;
+/** The channels the contract marks `io: true` are written as phases (io.ts); every other one is synchronous. */
+export type Handler<C extends ChannelName> = Contract[C] extends { io: true } ? IoChannelHandler<C> : SyncHandler<C>;
 export type HandlerTable = { [C in ChannelName]: Handler<C> };
 export type PartialHandlerTable<K extends ChannelName> = { [C in K]: Handler<C> };

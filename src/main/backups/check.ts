@@ -7,6 +7,7 @@ import { DomainError } from '../../shared/errors';
 import { openDatabase } from '../db/open';
 import { appliedSchema, isNewerThan, shippedSchema, type SchemaVersion } from '../db/schemaVersion';
 import type { Ctx } from '../domain/context';
+import { writeTransaction } from '../db/writeTransaction';
 import { keyUnkeyedSerials } from '../domain/stock/serials';
 import { verifyLedger } from '../domain/stock/verify';
 import type { SecretBox } from '../secrets/secrets';
@@ -64,7 +65,7 @@ export function checkBackupCopy(copyPath: string, options: { migrationsFolder: s
   try {
     const ctx: Ctx = { db: opened.db, sqlite: opened.sqlite, now: options.now, secrets: noSecrets };
     // What opening the live file would do next (migration 0004's JavaScript half), so the ledger is checked as it will be used.
-    keyUnkeyedSerials(ctx);
+    writeTransaction(opened.sqlite, () => keyUnkeyedSerials(ctx));
     const ledger = verifyLedger(ctx);
     if (!ledger.ok) throw corrupt('ledger', { differences: ledger.differences.length });
     opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');

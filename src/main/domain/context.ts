@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Permission } from '../../shared/contract/define';
-import { DomainError } from '../../shared/errors';
 import type { Db, Sqlite } from '../db/open';
 import type { SecretBox } from '../secrets/secrets';
 import type { PasswordCost } from './auth/password';
@@ -27,20 +26,6 @@ export interface Actor {
 
 export function can(actor: Actor, permission: Permission): boolean {
   return actor.isAdmin || actor.permissions.has(permission);
-}
-
-/**
- * One user action = one synchronous transaction (never await inside). A stored total that would leave
- * SQLite's exact 64-bit range is refused by a trigger (migration 0004); the action then answers VALIDATION
- * rather than INTERNAL, and nothing of it is written.
- */
-export function inTransaction<T>(ctx: Ctx, fn: () => T): T {
-  try {
-    return ctx.sqlite.transaction(fn).immediate();
-  } catch (error) {
-    if (error instanceof Error && error.message === 'AMOUNT_OUT_OF_RANGE') throw new DomainError('VALIDATION', { reason: 'amountOutOfRange', field: 'value' });
-    throw error;
-  }
 }
 
 /** Takes the next number of a series (the counter row stores the last number given). */

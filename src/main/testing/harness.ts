@@ -12,6 +12,7 @@ import type { ErrorData, Result } from '../../shared/errors';
 import { createApp, type App } from '../app';
 import { unmatchableHash, type PasswordCost } from '../domain/auth/password';
 import { createUser, setupFirstAdmin } from '../domain/auth/users';
+import { consoleLog, silentLog, type AppLog } from '../log/appLog';
 
 /**
  * scrypt parameters of the test apps' new password hashes: the same scheme and format as real ones at
@@ -53,7 +54,7 @@ export interface TestApp {
   close(): void;
 }
 
-export function createTestApp(options: { start?: number } = {}): TestApp {
+export function createTestApp(options: { start?: number; log?: AppLog; slowCallMs?: number } = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'msp-test-'));
   const dbPath = join(dir, 'test.db');
   const template = inject('templateDatabase');
@@ -63,8 +64,10 @@ export function createTestApp(options: { start?: number } = {}): TestApp {
     dbPath,
     now: () => clock.now,
     checkOutputs: true,
-    log: process.env.TEST_LOG ? (m, e) => console.error(m, e) : () => undefined,
+    // Tests write no log file: standard error when TEST_LOG is set, nothing otherwise.
+    log: options.log ?? (process.env.TEST_LOG ? consoleLog() : silentLog),
     passwordCost: testPasswordCost,
+    slowCallMs: options.slowCallMs,
   });
   const admin = setupFirstAdmin(app.ctx, { username: 'admin', displayName: 'Admin', passwordHash: knownPasswordHashes['correct horse battery']! });
   const token = app.sessions.create(admin.id);

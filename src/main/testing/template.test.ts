@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createApp, defaultMigrationsFolder } from '../app';
 import { buildTemplateDatabase } from './globalSetup';
 import { createTestApp } from './harness';
+import { silentLog } from '../log/appLog';
 
 const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
 const applied = (sqlite: { prepare(sql: string): { get(): unknown } }) => (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
@@ -47,8 +48,8 @@ describe('the template database', () => {
     buildTemplateDatabase(template, migrationsUpTo(count));
     const copy = join(dir, 'copy.db');
     cpSync(template, copy);
-    const app = createApp({ dbPath: copy, log: () => undefined });
-    const fresh = createApp({ dbPath: join(dir, 'fresh.db'), log: () => undefined });
+    const app = createApp({ dbPath: copy, log: silentLog });
+    const fresh = createApp({ dbPath: join(dir, 'fresh.db'), log: silentLog });
     try {
       expect(applied(app.ctx.sqlite)).toBe(journal.entries.length);
       expect(schemaOf(app.ctx.sqlite)).toEqual(schemaOf(fresh.ctx.sqlite));
@@ -62,7 +63,7 @@ describe('the template database', () => {
     const template = join(dir, 'template.db');
     buildTemplateDatabase(template, defaultMigrationsFolder);
     expect(existsSync(`${template}-wal`)).toBe(false);
-    const app = createApp({ dbPath: template, log: () => undefined });
+    const app = createApp({ dbPath: template, log: silentLog });
     try {
       expect(applied(app.ctx.sqlite)).toBe(journal.entries.length);
     } finally {

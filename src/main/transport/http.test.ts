@@ -9,6 +9,7 @@ import { createApp, type App } from '../app';
 import { MAX_CONCURRENT_HASHES, MAX_WAITING_HASHES } from '../domain/auth/password';
 import { createUser } from '../domain/auth/users';
 import { createHttpServer } from './http';
+import { silentLog } from '../log/appLog';
 
 let dir: string;
 let app: App;
@@ -77,7 +78,7 @@ beforeAll(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>MSP Inventory</title>');
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'do not serve');
-  app = createApp({ dbPath: join(dir, 'http.db'), log: () => undefined });
+  app = createApp({ dbPath: join(dir, 'http.db'), log: silentLog });
   const server = createHttpServer({ app, rendererDir: renderer, allowedHosts: ['inventory.office.lan', 'proxy.office.lan:8443'], log: () => undefined });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;

@@ -8,6 +8,7 @@ import type { Result } from '../../shared/errors';
 import { createApp, type App } from '../app';
 import { APP_ORIGIN, isAppUrl } from '../window';
 import { registerIpc, type IpcMainLike } from './ipc';
+import { memoryLog, silentLog } from '../log/appLog';
 
 type Listener = (event: unknown, input: unknown) => unknown;
 
@@ -56,7 +57,7 @@ describe('IPC transport', () => {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'msp-ipc-'));
-    app = createApp({ dbPath: join(dir, 'test.db'), log: () => {} });
+    app = createApp({ dbPath: join(dir, 'test.db'), log: silentLog });
     issuedTokens = vi.spyOn(app.sessions, 'create');
     const fake = fakeIpcMain();
     handlers = fake.handlers;
@@ -67,6 +68,16 @@ describe('IPC transport', () => {
   afterEach(() => {
     app.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers INTERNAL when the call itself throws, and writes the stack to the app log only', async () => {
+    const log = memoryLog();
+    const failing = { ...app, log, dispatch: () => Promise.reject(new Error('transport exploded')) } as App;
+    const fake = fakeIpcMain();
+    registerIpc(fake.ipcMain, failing, isAppUrl);
+    const event = { sender: sender(1), senderFrame: { url: `${APP_ORIGIN}/index.html` } };
+    expect(await fake.handlers.get('auth.status')!(event, {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'INTERNAL', details: {} } });
+    expect(log.entries).toEqual([expect.objectContaining({ level: 'error', details: expect.objectContaining({ channel: 'auth.status', message: 'transport exploded', stack: expect.stringContaining('transport exploded') }) })]);
   });
 
   it('registers exactly one handler per contract channel', () => {

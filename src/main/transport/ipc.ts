@@ -51,7 +51,7 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
       result = await app.dispatch(channel, input, tokens.get(senderId) ?? null, 'local');
     } catch (error) {
       // A throw would reach the renderer as a rejected promise carrying our message; errors cross as data.
-      console.error(`Unexpected error on IPC channel ${channel}`, error);
+      app.log.error('Unexpected error on an IPC channel', error, { channel });
       return errorResult('INTERNAL');
     }
     // Even a failed logout (an expired session) must leave this window signed out.

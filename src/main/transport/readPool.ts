@@ -11,6 +11,7 @@ import { channelNames, contract, type ChannelDef, type ChannelName } from '../..
 import type { Result } from '../../shared/errors';
 import type { App } from '../app';
 import { errorResult } from '../api/dispatch';
+import { consoleLog, type AppLog, type LogEntry } from '../log/appLog';
 
 /** Channels that only read: safe on a read-only connection (a write there fails loudly). */
 export const readOnlyChannels: ReadonlySet<ChannelName> = new Set<ChannelName>([
@@ -62,6 +63,10 @@ export interface ReadReply {
   id: number;
   result: Result<unknown>;
 }
+/** A log entry of a worker's dispatch (a slow read, an unexpected error), written by the main thread's log. */
+export interface ReadLogEntry {
+  log: LogEntry;
+}
 
 /** What a worker needs to open its connection (workerData). */
 export interface ReadWorkerConfig {
@@ -89,7 +94,8 @@ export interface ReadPoolOptions {
    * rarely, like the long reads', then holds no memory between uses). Absent: start now, keep running.
    */
   idleMs?: number;
-  log?: (message: string, error: unknown) => void;
+  /** Where the workers' slow reads and unexpected errors go (default: standard error). */
+  log?: AppLog;
 }
 
 interface Slot {
@@ -113,7 +119,7 @@ const workerUrl = new URL(`./readWorker${import.meta.url.endsWith('.ts') ? '.ts'
 const DEFAULT_CACHE_KIB = 65_536;
 
 export function createReadPool(options: ReadPoolOptions): ReadPool {
-  const log = options.log ?? ((m, e) => console.error(m, e));
+  const log = options.log ?? consoleLog();
   const size = Math.max(1, options.size ?? 2);
   const config: ReadWorkerConfig = {
     dbPath: options.dbPath,
@@ -139,14 +145,18 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
       pending: new Map(),
       retired: false,
     };
-    slot.worker.on('message', (reply: ReadReply) => {
+    slot.worker.on('message', (reply: ReadReply | ReadLogEntry) => {
+      if ('log' in reply) {
+        log.write(reply.log.level, reply.log.message, reply.log.details);
+        return;
+      }
       slot.pending.get(reply.id)?.(reply.result);
       slot.pending.delete(reply.id);
     });
     const fail = (error: unknown) => {
       if (slot.retired) return;
       slot.retired = true;
-      log('Read worker failed', error);
+      log.error('Read worker failed', error);
       for (const resolve of slot.pending.values()) resolve(errorResult('INTERNAL'));
       slot.pending.clear();
       // A replacement starts at once for a kept pool, at the next read for a lazy one.
@@ -203,7 +213,8 @@ export interface ReadWorkersOptions {
   /** Worker threads for the other reads of signed-in users (serve's --read-workers); 0: the main thread. */
   readers?: number;
   nativeBinding?: string;
-  log?: (message: string, error: unknown) => void;
+  /** Default: the app's log. */
+  log?: AppLog;
 }
 
 export interface ReadWorkers {
@@ -231,6 +242,7 @@ const LONG_READ_IDLE_MS = 60_000;
  * the app's own dispatch.
  */
 export function withReadWorkers(app: App, options: ReadWorkersOptions): ReadWorkers {
+  const log = options.log ?? app.log;
   const long = createReadPool({
     dbPath: options.dbPath,
     size: 1,
@@ -238,10 +250,10 @@ export function withReadWorkers(app: App, options: ReadWorkersOptions): ReadWork
     cacheKiB: LONG_READ_CACHE_KIB,
     tempStore: 'file',
     idleMs: LONG_READ_IDLE_MS,
-    log: options.log,
+    log,
   });
   const readers = options.readers ?? 0;
-  const pool = readers > 0 ? createReadPool({ dbPath: options.dbPath, size: readers, nativeBinding: options.nativeBinding, log: options.log }) : null;
+  const pool = readers > 0 ? createReadPool({ dbPath: options.dbPath, size: readers, nativeBinding: options.nativeBinding, log }) : null;
   return {
     app: {
       ...app,

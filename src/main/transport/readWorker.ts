@@ -11,7 +11,8 @@ import { SignInThrottle } from '../domain/auth/throttle';
 import { SessionStore } from '../domain/auth/users';
 import type { Ctx } from '../domain/context';
 import { keyFileSecretBox } from '../secrets/secrets';
-import type { ReadReply, ReadRequest, ReadWorkerConfig } from './readPool';
+import { errorDetails, type AppLog } from '../log/appLog';
+import type { ReadLogEntry, ReadReply, ReadRequest, ReadWorkerConfig } from './readPool';
 
 const { dbPath, nativeBinding, cacheKiB, tempStore } = workerData as ReadWorkerConfig;
 const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
@@ -22,6 +23,17 @@ let now = Date.now();
 const ctx: Ctx = { db: drizzle(sqlite, { schema }), sqlite, now: () => now, secrets: keyFileSecretBox(`${dbPath}.key`) };
 // Sessions live on the main thread: each read gets a session of its own here for the resolved user.
 const sessions = new SessionStore();
+// The main thread owns the log file: entries travel there (a slow ledger check, an unexpected error).
+const log: AppLog = {
+  write: (level, message, details = {}) => {
+    try {
+      parentPort!.postMessage({ log: { level, message, details: { ...details, worker: true } } } satisfies ReadLogEntry);
+    } catch {
+      // Logging never breaks the read it logs.
+    }
+  },
+  error: (message, error, details) => log.write('error', message, { ...details, ...errorDetails(error) }),
+};
 const deps: DispatchDeps = {
   ctx,
   sessions,
@@ -31,6 +43,7 @@ const deps: DispatchDeps = {
   loadDemoData: () => {
     throw new Error('not on a read worker');
   },
+  log,
 };
 const readTransaction = sqlite.transaction((request: ReadRequest, token: string | null) => dispatch(deps, request.channel, request.input, token));
 
@@ -43,7 +56,7 @@ parentPort!.on('message', (request: ReadRequest) => {
     const answer = readTransaction(request, token);
     result = answer instanceof Promise ? errorResult('INTERNAL') : answer;
   } catch (error) {
-    console.error(`Read worker: ${request.channel}`, error);
+    log.error('Unexpected error on a read worker', error, { channel: request.channel, userId: request.userId });
     result = errorResult('INTERNAL');
   } finally {
     if (token !== null) sessions.end(token);

@@ -36,6 +36,7 @@ export const authContract = {
   }),
   'auth.setup': channel({
     kind: 'mutation',
+    io: true,
     changes: ['auth'],
     summary: 'Creates the first admin user on an empty database (refused once any user exists) and signs in, like auth.login.',
     permission: 'public',
@@ -44,6 +45,7 @@ export const authContract = {
   }),
   'auth.login': channel({
     kind: 'mutation',
+    io: true,
     changes: [],
     summary:
       'Signs in with username and password. Over HTTP the answer sets the session cookie (browsers) and carries the session token (API clients send it as a Bearer token); the desktop app keeps the token in its main process and never returns it. Failed attempts are throttled: RATE_LIMITED with details.retryAfterMs.',
@@ -61,6 +63,7 @@ export const authContract = {
   }),
   'auth.changePassword': channel({
     kind: 'mutation',
+    io: true,
     changes: ['auth'],
     summary: 'Changes the signed-in user’s password after checking the current one (throttled like a sign-in); the user’s other sessions end.',
     permission: 'signedIn',
@@ -77,6 +80,7 @@ export const authContract = {
   }),
   'users.create': channel({
     kind: 'mutation',
+    io: true,
     changes: ['auth'],
     summary: 'Creates a user with a set of permissions (admin only).',
     permission: 'admin',
@@ -97,6 +101,7 @@ export const authContract = {
   }),
   'users.resetPassword': channel({
     kind: 'mutation',
+    io: true,
     changes: ['auth'],
     summary: 'Sets a new password for another user who forgot theirs (admin only); every session of that user ends.',
     permission: 'admin',

@@ -47,6 +47,7 @@ export const backupsContract = {
   }),
   'backups.create': channel({
     kind: 'mutation',
+    io: true,
     changes: ['backups'],
     summary: 'Backs up the database now (an online copy: others keep working), with the SMTP key file when there is one.',
     permission: 'admin',
@@ -55,6 +56,7 @@ export const backupsContract = {
   }),
   'backups.restore': channel({
     kind: 'mutation',
+    io: true,
     // A restore replaces everything: every client must reload.
     changes: areas,
     summary:

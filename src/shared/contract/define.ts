@@ -31,7 +31,10 @@ export type ChannelPermission = Permission | 'public' | 'signedIn';
 export const areas = ['auth', 'catalog', 'locations', 'stock', 'purchasing', 'settings', 'backups'] as const;
 export type Area = (typeof areas)[number];
 
-/** A query reads and never writes; a mutation runs in the one write transaction dispatch opens. */
+/**
+ * A query reads and never writes, outside any write transaction; a mutation runs in the one write transaction
+ * dispatch opens (BEGIN IMMEDIATE): everything it wrote commits together, or nothing does.
+ */
 export type ChannelKind =
   | {
       kind: 'query';
@@ -57,6 +60,14 @@ interface ChannelBase<I extends z.ZodType, O extends z.ZodType> {
    * dispatch refuses it to callers without `costs.view`, whatever `permission` says.
    */
   showsCosts?: true;
+  /**
+   * An I/O channel: its work awaits something slow (hashing a password, rendering a PDF, an SMTP server, the
+   * backup API), so its handler is written as phases (src/main/api/io.ts): `before` awaits with no
+   * transaction open, `write` is synchronous and, for a mutation, runs in the one write transaction
+   * dispatch opens, `after` awaits once that committed (and records an outcome in a second short
+   * transaction). Every other channel's handler is synchronous. Nothing ever awaits inside a transaction.
+   */
+  io?: true;
 }
 
 /** Keeps each channel's kind literal in its type, so code can tell queries from mutations at compile time. */

@@ -349,6 +349,7 @@ export const purchasingContract = {
   }),
   'purchasing.renderPdf': channel({
     kind: 'query',
+    io: true,
     reads: ['purchasing', 'catalog', 'locations', 'settings'],
     summary: 'The purchase order as a PDF document (base64), in the chosen language; marked as a draft on every page while it needs an approval it does not have.',
     permission: 'purchasing.manage',
@@ -358,6 +359,7 @@ export const purchasingContract = {
   }),
   'purchasing.emailOrder': channel({
     kind: 'mutation',
+    io: true,
     changes: ['purchasing'],
     summary: 'E-mails the purchase order PDF to the vendor through the office SMTP server; the attempt is recorded. Refused while the order needs an approval it does not have.',
     permission: 'purchasing.manage',

@@ -100,6 +100,7 @@ export const settingsContract = {
   }),
   'settings.testSmtp': channel({
     kind: 'mutation',
+    io: true,
     changes: [],
     summary: 'Sends a test message through the configured SMTP server.',
     permission: 'admin',

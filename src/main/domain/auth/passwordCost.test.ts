@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../app';
 import { testPasswordCost } from '../../testing/harness';
+import { silentLog } from '../../log/appLog';
 
 const dirs: string[] = [];
 const apps: App[] = [];
@@ -16,7 +17,7 @@ afterEach(() => {
 });
 
 function open(dbPath: string, passwordCost?: typeof testPasswordCost): App {
-  const app = createApp({ dbPath, log: () => undefined, ...(passwordCost ? { passwordCost } : {}) });
+  const app = createApp({ dbPath, log: silentLog, ...(passwordCost ? { passwordCost } : {}) });
   apps.push(app);
   return app;
 }

@@ -6,8 +6,8 @@ import type { User } from '../../../shared/contract/auth';
 import { permissions as allPermissions, type Permission } from '../../../shared/contract/define';
 import { DomainError } from '../../../shared/errors';
 import { users } from '../../db/schema';
-import { inTransaction, type Actor, type Ctx } from '../context';
-import { hashPassword, unmatchableHashFor, verifyPassword } from './password';
+import { type Actor, type Ctx } from '../context';
+import { unmatchableHashFor, verifyPassword } from './password';
 import type { SignInThrottle } from './throttle';
 
 type UserRow = typeof users.$inferSelect;
@@ -72,30 +72,26 @@ export function createUser(ctx: Ctx, input: NewUser): User {
 
 /** First start: create the admin. Refused once any user exists. */
 export function setupFirstAdmin(ctx: Ctx, input: { username: string; displayName: string; passwordHash: string }): User {
-  return inTransaction(ctx, () => {
-    if (userCount(ctx) > 0) throw new DomainError('SETUP_DONE');
-    return createUser(ctx, { ...input, permissions: [], isAdmin: true });
-  });
+  if (userCount(ctx) > 0) throw new DomainError('SETUP_DONE');
+  return createUser(ctx, { ...input, permissions: [], isAdmin: true });
 }
 
 export function updateUser(
   ctx: Ctx,
   input: { id: number; displayName: string; permissions: Permission[]; isAdmin: boolean; active: boolean },
 ): User {
-  return inTransaction(ctx, () => {
-    const current = getUser(ctx, input.id);
-    const losesAdmin = current.isAdmin && current.active && (!input.isAdmin || !input.active);
-    if (losesAdmin) {
-      const admins = ctx.db.select({ n: sql<number>`count(*)` }).from(users).where(sql`${users.isAdmin} = 1 AND ${users.active} = 1`).get()!.n;
-      if (admins <= 1) throw new DomainError('CONFLICT', { reason: 'lastAdmin' });
-    }
-    ctx.db
-      .update(users)
-      .set({ displayName: input.displayName, permissions: JSON.stringify([...new Set(input.permissions)]), isAdmin: input.isAdmin, active: input.active })
-      .where(eq(users.id, input.id))
-      .run();
-    return getUser(ctx, input.id);
-  });
+  const current = getUser(ctx, input.id);
+  const losesAdmin = current.isAdmin && current.active && (!input.isAdmin || !input.active);
+  if (losesAdmin) {
+    const admins = ctx.db.select({ n: sql<number>`count(*)` }).from(users).where(sql`${users.isAdmin} = 1 AND ${users.active} = 1`).get()!.n;
+    if (admins <= 1) throw new DomainError('CONFLICT', { reason: 'lastAdmin' });
+  }
+  ctx.db
+    .update(users)
+    .set({ displayName: input.displayName, permissions: JSON.stringify([...new Set(input.permissions)]), isAdmin: input.isAdmin, active: input.active })
+    .where(eq(users.id, input.id))
+    .run();
+  return getUser(ctx, input.id);
 }
 
 function userRowById(ctx: Ctx, id: number): UserRow | undefined {
@@ -132,17 +128,11 @@ export async function checkCredentials(ctx: Ctx, throttle: SignInThrottle, input
   return toUser(current);
 }
 
-/** Checks the current password (throttled like a sign-in), then stores the new one. */
-export async function changePassword(
-  ctx: Ctx,
-  throttle: SignInThrottle,
-  input: { userId: number; currentPassword: string; newPassword: string; address: string },
-): Promise<void> {
+/** Checks the current password (throttled like a sign-in) before a change; the caller hashes and stores the new one. */
+export async function checkCurrentPassword(ctx: Ctx, throttle: SignInThrottle, input: { userId: number; currentPassword: string; address: string }): Promise<void> {
   const row = userRowById(ctx, input.userId);
   if (!row) throw new DomainError('INVALID_CREDENTIALS');
   if (!(await passwordMatches(ctx, throttle, row, row.username, input.currentPassword, input.address))) throw new DomainError('INVALID_CREDENTIALS');
-  const passwordHash = await hashPassword(input.newPassword, ctx.passwordCost);
-  storePassword(ctx, input.userId, passwordHash);
 }
 
 /** Replaces a user's password (hash computed by the caller) and clears the demo mark: it is no longer the published one. */

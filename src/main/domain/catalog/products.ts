@@ -6,7 +6,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { Product } from '../../../shared/contract/catalog';
 import { DomainError } from '../../../shared/errors';
 import { categories, companies, products, productVendors } from '../../db/schema';
-import { inTransaction, likePattern, type Ctx } from '../context';
+import { likePattern, type Ctx } from '../context';
 import { requireVendor } from './companies';
 
 const defaultVendorSql = sql<string | null>`(select c.name from product_vendors pv join companies c on c.id = pv.vendor_id where pv.product_id = ${products.id} and pv.is_default = 1)`;
@@ -56,31 +56,27 @@ function checkCategory(ctx: Ctx, categoryId: number | null): void {
 }
 
 export function createProduct(ctx: Ctx, input: ParsedInput<'catalog.createProduct'>): Product {
-  return inTransaction(ctx, () => {
-    checkSku(ctx, input.sku);
-    checkCategory(ctx, input.categoryId);
-    const now = ctx.now();
-    const row = ctx.db.insert(products).values({ ...input, unitCost: input.unitCost ?? 0, createdAt: now, updatedAt: now }).returning({ id: products.id }).get();
-    return getProduct(ctx, row.id);
-  });
+  checkSku(ctx, input.sku);
+  checkCategory(ctx, input.categoryId);
+  const now = ctx.now();
+  const row = ctx.db.insert(products).values({ ...input, unitCost: input.unitCost ?? 0, createdAt: now, updatedAt: now }).returning({ id: products.id }).get();
+  return getProduct(ctx, row.id);
 }
 
 export function updateProduct(ctx: Ctx, input: ParsedInput<'catalog.updateProduct'>): Product {
-  return inTransaction(ctx, () => {
-    const current = requireProduct(ctx, input.id);
-    checkSku(ctx, input.sku, input.id);
-    checkCategory(ctx, input.categoryId);
-    if (current.serialized !== input.serialized) {
-      const units = ctx.sqlite
-        .prepare<[number], { n: number }>(`select coalesce(sum(b.qty), 0) as n from balances b join locations l on l.id = b.location_id where l.usage = 'internal' and b.product_id = ?`)
-        .get(input.id)!;
-      if (units.n > 0) throw new DomainError('SERIALIZED_HAS_STOCK', { units: units.n });
-    }
-    // drizzle leaves out undefined fields: an edit without unitCost keeps the cost.
-    const { id, ...fields } = input;
-    ctx.db.update(products).set({ ...fields, updatedAt: ctx.now() }).where(eq(products.id, id)).run();
-    return getProduct(ctx, id);
-  });
+  const current = requireProduct(ctx, input.id);
+  checkSku(ctx, input.sku, input.id);
+  checkCategory(ctx, input.categoryId);
+  if (current.serialized !== input.serialized) {
+    const units = ctx.sqlite
+      .prepare<[number], { n: number }>(`select coalesce(sum(b.qty), 0) as n from balances b join locations l on l.id = b.location_id where l.usage = 'internal' and b.product_id = ?`)
+      .get(input.id)!;
+    if (units.n > 0) throw new DomainError('SERIALIZED_HAS_STOCK', { units: units.n });
+  }
+  // drizzle leaves out undefined fields: an edit without unitCost keeps the cost.
+  const { id, ...fields } = input;
+  ctx.db.update(products).set({ ...fields, updatedAt: ctx.now() }).where(eq(products.id, id)).run();
+  return getProduct(ctx, id);
 }
 
 /**
@@ -145,39 +141,35 @@ export function listProductVendors(ctx: Ctx, productId: number) {
 }
 
 export function saveProductVendor(ctx: Ctx, input: ParsedInput<'catalog.saveProductVendor'>) {
-  return inTransaction(ctx, () => {
-    requireProduct(ctx, input.productId);
-    requireVendor(ctx, input.vendorId);
-    const clash = ctx.db
-      .select({ id: productVendors.id })
-      .from(productVendors)
-      .where(and(eq(productVendors.productId, input.productId), eq(productVendors.vendorId, input.vendorId), input.id ? ne(productVendors.id, input.id) : undefined))
-      .get();
-    if (clash) throw new DomainError('CONFLICT', { field: 'vendorId', value: input.vendorId });
-    const existing = ctx.db.select({ id: productVendors.id }).from(productVendors).where(eq(productVendors.productId, input.productId)).all();
-    // The first vendor of a product becomes its default: purchase orders need one.
-    const isDefault = input.isDefault || existing.length === 0 || (existing.length === 1 && existing[0]!.id === input.id);
-    if (isDefault) ctx.db.update(productVendors).set({ isDefault: false }).where(eq(productVendors.productId, input.productId)).run();
-    const values = { productId: input.productId, vendorId: input.vendorId, vendorPartNumber: input.vendorPartNumber, isDefault };
-    let id = input.id;
-    if (id) {
-      const result = ctx.db.update(productVendors).set({ ...values, vendorCost: input.vendorCost }).where(and(eq(productVendors.id, id), eq(productVendors.productId, input.productId))).run();
-      if (result.changes === 0) throw new DomainError('NOT_FOUND', { entity: 'productVendor', id });
-    } else {
-      id = ctx.db.insert(productVendors).values({ ...values, vendorCost: input.vendorCost ?? 0 }).returning({ id: productVendors.id }).get().id;
-    }
-    return selectProductVendors(ctx).where(eq(productVendors.id, id)).get()!;
-  });
+  requireProduct(ctx, input.productId);
+  requireVendor(ctx, input.vendorId);
+  const clash = ctx.db
+    .select({ id: productVendors.id })
+    .from(productVendors)
+    .where(and(eq(productVendors.productId, input.productId), eq(productVendors.vendorId, input.vendorId), input.id ? ne(productVendors.id, input.id) : undefined))
+    .get();
+  if (clash) throw new DomainError('CONFLICT', { field: 'vendorId', value: input.vendorId });
+  const existing = ctx.db.select({ id: productVendors.id }).from(productVendors).where(eq(productVendors.productId, input.productId)).all();
+  // The first vendor of a product becomes its default: purchase orders need one.
+  const isDefault = input.isDefault || existing.length === 0 || (existing.length === 1 && existing[0]!.id === input.id);
+  if (isDefault) ctx.db.update(productVendors).set({ isDefault: false }).where(eq(productVendors.productId, input.productId)).run();
+  const values = { productId: input.productId, vendorId: input.vendorId, vendorPartNumber: input.vendorPartNumber, isDefault };
+  let id = input.id;
+  if (id) {
+    const result = ctx.db.update(productVendors).set({ ...values, vendorCost: input.vendorCost }).where(and(eq(productVendors.id, id), eq(productVendors.productId, input.productId))).run();
+    if (result.changes === 0) throw new DomainError('NOT_FOUND', { entity: 'productVendor', id });
+  } else {
+    id = ctx.db.insert(productVendors).values({ ...values, vendorCost: input.vendorCost ?? 0 }).returning({ id: productVendors.id }).get().id;
+  }
+  return selectProductVendors(ctx).where(eq(productVendors.id, id)).get()!;
 }
 
 export function removeProductVendor(ctx: Ctx, id: number): void {
-  inTransaction(ctx, () => {
-    const row = ctx.db.select().from(productVendors).where(eq(productVendors.id, id)).get();
-    if (!row) throw new DomainError('NOT_FOUND', { entity: 'productVendor', id });
-    ctx.db.delete(productVendors).where(eq(productVendors.id, id)).run();
-    if (row.isDefault) {
-      const next = ctx.db.select({ id: productVendors.id }).from(productVendors).where(eq(productVendors.productId, row.productId)).orderBy(productVendors.id).get();
-      if (next) ctx.db.update(productVendors).set({ isDefault: true }).where(eq(productVendors.id, next.id)).run();
-    }
-  });
+  const row = ctx.db.select().from(productVendors).where(eq(productVendors.id, id)).get();
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'productVendor', id });
+  ctx.db.delete(productVendors).where(eq(productVendors.id, id)).run();
+  if (row.isDefault) {
+    const next = ctx.db.select({ id: productVendors.id }).from(productVendors).where(eq(productVendors.productId, row.productId)).orderBy(productVendors.id).get();
+    if (next) ctx.db.update(productVendors).set({ isDefault: true }).where(eq(productVendors.id, next.id)).run();
+  }
 }

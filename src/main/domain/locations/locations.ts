@@ -7,7 +7,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { Location } from '../../../shared/contract/locations';
 import { DomainError } from '../../../shared/errors';
 import { locations, users } from '../../db/schema';
-import { inTransaction, type Ctx } from '../context';
+import { type Ctx } from '../context';
 
 /** Ids fixed by migration 0000. */
 export const VIRTUAL = { vendor: 1, customer: 2, adjustment: 3, scrap: 4, transit: 5 } as const;
@@ -93,62 +93,54 @@ function checkOwner(ctx: Ctx, kind: string, ownerUserId: number | null): void {
 
 
 export function createLocation(ctx: Ctx, input: ParsedInput<'locations.create'>): Location {
-  return inTransaction(ctx, () => {
-    checkName(ctx, input.name);
-    checkOwner(ctx, input.kind, input.ownerUserId);
-    const hasDefault = ctx.db.select({ id: locations.id }).from(locations).where(eq(locations.isDefault, true)).get();
-    const makeDefault = input.isDefault || (!hasDefault && input.ownerUserId === null);
-    if (makeDefault && input.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
-    if (makeDefault) ctx.db.update(locations).set({ isDefault: false }).where(eq(locations.usage, 'internal')).run();
-    const row = ctx.db
-      .insert(locations)
-      .values({ name: input.name, kind: input.kind, usage: 'internal', ownerUserId: input.ownerUserId, isDefault: makeDefault, address: input.address, notes: input.notes, createdAt: ctx.now() })
-      .returning({ id: locations.id })
-      .get();
-    return getLocation(ctx, row.id);
-  });
+  checkName(ctx, input.name);
+  checkOwner(ctx, input.kind, input.ownerUserId);
+  const hasDefault = ctx.db.select({ id: locations.id }).from(locations).where(eq(locations.isDefault, true)).get();
+  const makeDefault = input.isDefault || (!hasDefault && input.ownerUserId === null);
+  if (makeDefault && input.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
+  if (makeDefault) ctx.db.update(locations).set({ isDefault: false }).where(eq(locations.usage, 'internal')).run();
+  const row = ctx.db
+    .insert(locations)
+    .values({ name: input.name, kind: input.kind, usage: 'internal', ownerUserId: input.ownerUserId, isDefault: makeDefault, address: input.address, notes: input.notes, createdAt: ctx.now() })
+    .returning({ id: locations.id })
+    .get();
+  return getLocation(ctx, row.id);
 }
 
 export function updateLocation(ctx: Ctx, input: ParsedInput<'locations.update'>): Location {
-  return inTransaction(ctx, () => {
-    const current = requireEditable(ctx, input.id);
-    checkName(ctx, input.name, input.id);
-    checkOwner(ctx, input.kind, input.ownerUserId);
-    if (current.isDefault && input.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
-    ctx.db
-      .update(locations)
-      .set({ name: input.name, kind: input.kind, ownerUserId: input.ownerUserId, address: input.address, notes: input.notes })
-      .where(eq(locations.id, input.id))
-      .run();
-    return getLocation(ctx, input.id);
-  });
+  const current = requireEditable(ctx, input.id);
+  checkName(ctx, input.name, input.id);
+  checkOwner(ctx, input.kind, input.ownerUserId);
+  if (current.isDefault && input.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
+  ctx.db
+    .update(locations)
+    .set({ name: input.name, kind: input.kind, ownerUserId: input.ownerUserId, address: input.address, notes: input.notes })
+    .where(eq(locations.id, input.id))
+    .run();
+  return getLocation(ctx, input.id);
 }
 
 export function setDefaultLocation(ctx: Ctx, id: number): Location {
-  return inTransaction(ctx, () => {
-    const row = requireEditable(ctx, id);
-    if (!row.active) throw new DomainError('LOCATION_INACTIVE', { locationId: id, name: row.name });
-    if (row.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
-    ctx.db.update(locations).set({ isDefault: false }).where(and(eq(locations.usage, 'internal'), eq(locations.isDefault, true))).run();
-    ctx.db.update(locations).set({ isDefault: true }).where(eq(locations.id, id)).run();
-    return getLocation(ctx, id);
-  });
+  const row = requireEditable(ctx, id);
+  if (!row.active) throw new DomainError('LOCATION_INACTIVE', { locationId: id, name: row.name });
+  if (row.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
+  ctx.db.update(locations).set({ isDefault: false }).where(and(eq(locations.usage, 'internal'), eq(locations.isDefault, true))).run();
+  ctx.db.update(locations).set({ isDefault: true }).where(eq(locations.id, id)).run();
+  return getLocation(ctx, id);
 }
 
 export function setLocationActive(ctx: Ctx, id: number, active: boolean): Location {
-  return inTransaction(ctx, () => {
-    const row = requireEditable(ctx, id);
-    if (!active) {
-      if (row.isDefault) throw new DomainError('LOCATION_IS_DEFAULT', { name: row.name });
-      const usage = ctx.sqlite
-        .prepare<[number, number], { units: number; allocated: number }>(
-          `select (select coalesce(sum(qty), 0) from balances where location_id = ?) as units,
-                  (select coalesce(sum(qty), 0) from allocations where location_id = ?) as allocated`,
-        )
-        .get(id, id)!;
-      if (usage.units !== 0 || usage.allocated !== 0) throw new DomainError('LOCATION_IN_USE', { name: row.name, units: usage.units, allocated: usage.allocated });
-    }
-    ctx.db.update(locations).set({ active }).where(eq(locations.id, id)).run();
-    return getLocation(ctx, id);
-  });
+  const row = requireEditable(ctx, id);
+  if (!active) {
+    if (row.isDefault) throw new DomainError('LOCATION_IS_DEFAULT', { name: row.name });
+    const usage = ctx.sqlite
+      .prepare<[number, number], { units: number; allocated: number }>(
+        `select (select coalesce(sum(qty), 0) from balances where location_id = ?) as units,
+                (select coalesce(sum(qty), 0) from allocations where location_id = ?) as allocated`,
+      )
+      .get(id, id)!;
+    if (usage.units !== 0 || usage.allocated !== 0) throw new DomainError('LOCATION_IN_USE', { name: row.name, units: usage.units, allocated: usage.allocated });
+  }
+  ctx.db.update(locations).set({ active }).where(eq(locations.id, id)).run();
+  return getLocation(ctx, id);
 }

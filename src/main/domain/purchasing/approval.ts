@@ -9,7 +9,7 @@
 import type { ApprovalRow, PurchaseOrder } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
 import { purchaseOrders } from '../../db/schema';
-import { inTransaction, type Actor, type Ctx } from '../context';
+import { type Actor, type Ctx } from '../context';
 import { getSettings } from '../settings/settings';
 import { applyTransition, defineWorkflow, type SetInput } from '../workflow/transitions';
 import { poHistory } from './orderHistory';
@@ -222,17 +222,13 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, OrderRow>()({
 // Requesting and deciding ---------------------------------------------------------------------
 
 export function requestApproval(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
-  return inTransaction(ctx, () => {
-    applyTransition(ctx, approvalWorkflow, id, 'request', { userId: actor.userId });
-    return getOrder(ctx, actor, id);
-  });
+  applyTransition(ctx, approvalWorkflow, id, 'request', { userId: actor.userId });
+  return getOrder(ctx, actor, id);
 }
 
 function decide(ctx: Ctx, actor: Actor, id: number, action: 'approve' | 'reject', note: string | null): PurchaseOrder {
-  return inTransaction(ctx, () => {
-    applyTransition(ctx, approvalWorkflow, id, action, { userId: actor.userId, note, details: { note } });
-    return getOrder(ctx, actor, id);
-  });
+  applyTransition(ctx, approvalWorkflow, id, action, { userId: actor.userId, note, details: { note } });
+  return getOrder(ctx, actor, id);
 }
 
 export function approveOrder(ctx: Ctx, actor: Actor, input: { id: number; note: string | null }): PurchaseOrder {

@@ -1,11 +1,11 @@
 // The purchase order sent to the vendor: the PDF and the e-mail that carries it. Both read the order in
 // a synchronous step, then do their I/O outside any transaction; every e-mail attempt, sent or failed,
-// is recorded on the order afterwards (a failure changes nothing else). The approval gate decides both:
+// is recorded on the order afterwards in a short transaction of its own (a failure changes nothing else). The approval gate decides both:
 // an order it holds back is never e-mailed, and its PDF is a draft marked as such on every page.
 import { renderPurchaseOrderPdf, type PurchaseOrderDocument } from '../../documents/purchaseOrderPdf';
 import { sendMail, type SmtpConfig } from '../../mail/mailer';
 import { DomainError } from '../../../shared/errors';
-import { inTransaction, type Actor, type Ctx } from '../context';
+import { type Actor, type Ctx } from '../context';
 import { getSettings, smtpConfig } from '../settings/settings';
 import { requireEditable } from '../workflow/transitions';
 import { approvalGate, requireApprovalCleared } from './approval';
@@ -76,46 +76,75 @@ export function pdfFilename(number: string, draft: { locale: 'es' | 'en' } | nul
   return `${number.replace(/[^\w.-]+/g, '_')}${draft ? `-${DRAFT_SUFFIX[draft.locale]}` : ''}.pdf`;
 }
 
-export async function renderOrderPdf(ctx: Ctx, input: { id: number; locale: 'es' | 'en' }): Promise<{ filename: string; base64: string }> {
-  const doc = purchaseOrderDocument(ctx, input.id, input.locale);
+/** The PDF of a document read beforehand (`purchaseOrderDocument`): rendering awaits, so it reads nothing itself. */
+export async function renderOrderPdf(doc: PurchaseOrderDocument): Promise<{ filename: string; base64: string }> {
   const bytes = await renderPurchaseOrderPdf(doc);
   return { filename: pdfFilename(doc.number, doc.draft ? doc : null), base64: Buffer.from(bytes).toString('base64') };
 }
 
-export async function emailOrder(
-  ctx: Ctx,
-  actor: Actor,
-  input: { id: number; to: string[]; cc: string[]; subject: string; message: string; locale: 'es' | 'en' },
-  send: typeof sendMail = sendMail,
-) {
+export interface OrderEmailInput {
+  id: number;
+  to: string[];
+  cc: string[];
+  subject: string;
+  message: string;
+  locale: 'es' | 'en';
+}
+
+/** What sending needs, read in one synchronous step; `refusal` when the SMTP settings are unusable. */
+export interface PreparedOrderEmail {
+  orderId: number;
+  number: string;
+  doc: PurchaseOrderDocument;
+  config: SmtpConfig | null;
+  refusal: DomainError | null;
+}
+
+/** How an attempt ended; a failure carries the error the caller answers with once it is recorded. */
+export type OrderEmailOutcome = { sent: Awaited<ReturnType<typeof sendMail>> } | { failed: string; error: unknown };
+
+/**
+ * Checks the order may be e-mailed and reads what the message carries. A refused order (not editable, not
+ * approved) throws: a refusal, not a failed attempt, so nothing is recorded. Unusable SMTP settings are a
+ * failed attempt: returned as `refusal`, recorded by `recordOrderEmail`, then thrown.
+ */
+export function prepareOrderEmail(ctx: Ctx, input: OrderEmailInput): PreparedOrderEmail {
   const order = requireOrder(ctx, input.id);
   requireEditable(orderWorkflow, order, 'email');
-  // A refusal, not a failed attempt: nothing is recorded.
   requireApprovalCleared(ctx, order, 'email');
-  const recipients = { to: input.to, cc: input.cc, subject: input.subject };
-  let config: SmtpConfig;
+  let config: SmtpConfig | null = null;
+  let refusal: DomainError | null = null;
   try {
     config = smtpConfig(ctx);
   } catch (error) {
-    if (error instanceof DomainError) inTransaction(ctx, () => recordPoEvent(ctx, order.id, actor.userId, 'emailFailed', { ...recipients, reason: error.code }));
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    refusal = error;
   }
-  const doc = purchaseOrderDocument(ctx, order.id, input.locale);
-  const pdf = await renderPurchaseOrderPdf(doc);
+  return { orderId: order.id, number: order.number, doc: purchaseOrderDocument(ctx, order.id, input.locale), config, refusal };
+}
+
+/** Renders the PDF and talks to the SMTP server (no transaction may be open: this awaits). */
+export async function sendOrderEmail(prepared: PreparedOrderEmail, input: OrderEmailInput, send: typeof sendMail = sendMail): Promise<OrderEmailOutcome> {
+  if (!prepared.config) return { failed: prepared.refusal?.code ?? 'unknown', error: prepared.refusal };
+  const pdf = await renderPurchaseOrderPdf(prepared.doc);
   try {
-    const sent = await send(config, {
+    const sent = await send(prepared.config, {
       to: input.to,
       cc: input.cc,
-      replyTo: doc.letterhead.email ?? null,
+      replyTo: prepared.doc.letterhead.email ?? null,
       subject: input.subject,
       text: input.message,
-      attachments: [{ filename: pdfFilename(order.number), content: pdf, contentType: 'application/pdf' }],
+      attachments: [{ filename: pdfFilename(prepared.number), content: pdf, contentType: 'application/pdf' }],
     });
-    inTransaction(ctx, () => recordPoEvent(ctx, order.id, actor.userId, 'emailed', { ...recipients, messageId: sent.messageId, rejected: sent.rejected }));
-    return sent;
+    return { sent };
   } catch (error) {
-    const reason = error instanceof DomainError ? String(error.details.reason ?? error.code) : 'unknown';
-    inTransaction(ctx, () => recordPoEvent(ctx, order.id, actor.userId, 'emailFailed', { ...recipients, reason }));
-    throw error;
+    return { failed: error instanceof DomainError ? String(error.details.reason ?? error.code) : 'unknown', error };
   }
+}
+
+/** Writes the attempt on the order's history (sent or failed): its own short transaction, after the I/O. */
+export function recordOrderEmail(ctx: Ctx, actor: Actor, prepared: PreparedOrderEmail, input: OrderEmailInput, outcome: OrderEmailOutcome): void {
+  const recipients = { to: input.to, cc: input.cc, subject: input.subject };
+  if ('sent' in outcome) recordPoEvent(ctx, prepared.orderId, actor.userId, 'emailed', { ...recipients, messageId: outcome.sent.messageId, rejected: outcome.sent.rejected });
+  else recordPoEvent(ctx, prepared.orderId, actor.userId, 'emailFailed', { ...recipients, reason: outcome.failed });
 }

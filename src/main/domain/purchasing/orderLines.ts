@@ -5,7 +5,7 @@
 import type { PurchaseOrder } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
 import { requireProduct, saveProductVendor } from '../catalog/products';
-import { inTransaction, type Actor, type Ctx } from '../context';
+import { type Actor, type Ctx } from '../context';
 import { requireStockLocation } from '../locations/locations';
 import { applyTransition, requireEditable, requireTransition } from '../workflow/transitions';
 import { reviewApprovalAfterChange } from './approval';
@@ -67,61 +67,55 @@ export function addLine(
   actor: Actor,
   input: LineInput & { orderId: number; addVendor?: { vendorPartNumber: string | null; vendorCost: number } },
 ): PurchaseOrder {
-  return inTransaction(ctx, () => {
-    const order = requireOrder(ctx, input.orderId);
-    requireEditable(orderWorkflow, order, 'addLine');
-    if (input.addVendor) {
-      const linked = ctx.sqlite.prepare(`SELECT 1 FROM product_vendors WHERE product_id = ? AND vendor_id = ?`).get(input.productId, order.vendorId);
-      if (!linked) saveProductVendor(ctx, { productId: input.productId, vendorId: order.vendorId, vendorPartNumber: input.addVendor.vendorPartNumber, vendorCost: input.addVendor.vendorCost, isDefault: false });
-    }
-    const lineId = insertLine(ctx, order.id, order.vendorId, input);
-    assertOrderTotalInRange(ctx, order.id);
-    const line = requireLine(ctx, lineId);
-    const approvalReset = reviewApprovalAfterChange(ctx, order.id);
-    recordPoEvent(ctx, order.id, actor.userId, 'lineAdded', { lineNo: line.lineNo, sku: line.sku, qty: line.qtyOrdered, ...(approvalReset ? { approvalReset: true } : {}) });
-    return getOrder(ctx, actor, order.id);
-  });
+  const order = requireOrder(ctx, input.orderId);
+  requireEditable(orderWorkflow, order, 'addLine');
+  if (input.addVendor) {
+    const linked = ctx.sqlite.prepare(`SELECT 1 FROM product_vendors WHERE product_id = ? AND vendor_id = ?`).get(input.productId, order.vendorId);
+    if (!linked) saveProductVendor(ctx, { productId: input.productId, vendorId: order.vendorId, vendorPartNumber: input.addVendor.vendorPartNumber, vendorCost: input.addVendor.vendorCost, isDefault: false });
+  }
+  const lineId = insertLine(ctx, order.id, order.vendorId, input);
+  assertOrderTotalInRange(ctx, order.id);
+  const line = requireLine(ctx, lineId);
+  const approvalReset = reviewApprovalAfterChange(ctx, order.id);
+  recordPoEvent(ctx, order.id, actor.userId, 'lineAdded', { lineNo: line.lineNo, sku: line.sku, qty: line.qtyOrdered, ...(approvalReset ? { approvalReset: true } : {}) });
+  return getOrder(ctx, actor, order.id);
 }
 
 export function updateLine(ctx: Ctx, actor: Actor, input: Omit<LineInput, 'productId'> & { id: number }): PurchaseOrder {
-  return inTransaction(ctx, () => {
-    const line = requireLine(ctx, input.id);
-    const order = requireOrder(ctx, line.poId);
-    requireEditable(orderWorkflow, order, 'editLine');
-    requireStockLocation(ctx, input.locationId);
-    const unitCost = input.unitCost ?? line.unitCost;
-    ctx.sqlite
-      .prepare(`UPDATE purchase_order_lines SET qty_ordered = ?, unit_cost = ?, location_id = ?, estimated_arrival = ? WHERE id = ?`)
-      .run(input.qty, unitCost, input.locationId, input.estimatedArrival, line.id);
-    assertOrderTotalInRange(ctx, order.id);
-    const changes = (
-      [
-        ['qty', line.qtyOrdered, input.qty],
-        ['unitCost', line.unitCost, unitCost],
-        ['locationId', line.locationId, input.locationId],
-        ['estimatedArrival', line.estimatedArrival, input.estimatedArrival],
-      ] as const
-    )
-      .filter(([, before, after]) => before !== after)
-      .map(([field, before, after]) => ({ field, before, after }));
-    if (changes.length > 0) {
-      const approvalReset = reviewApprovalAfterChange(ctx, order.id);
-      recordPoEvent(ctx, order.id, actor.userId, 'lineUpdated', { lineNo: line.lineNo, sku: line.sku, changes, ...(approvalReset ? { approvalReset: true } : {}) });
-    }
-    return getOrder(ctx, actor, order.id);
-  });
+  const line = requireLine(ctx, input.id);
+  const order = requireOrder(ctx, line.poId);
+  requireEditable(orderWorkflow, order, 'editLine');
+  requireStockLocation(ctx, input.locationId);
+  const unitCost = input.unitCost ?? line.unitCost;
+  ctx.sqlite
+    .prepare(`UPDATE purchase_order_lines SET qty_ordered = ?, unit_cost = ?, location_id = ?, estimated_arrival = ? WHERE id = ?`)
+    .run(input.qty, unitCost, input.locationId, input.estimatedArrival, line.id);
+  assertOrderTotalInRange(ctx, order.id);
+  const changes = (
+    [
+      ['qty', line.qtyOrdered, input.qty],
+      ['unitCost', line.unitCost, unitCost],
+      ['locationId', line.locationId, input.locationId],
+      ['estimatedArrival', line.estimatedArrival, input.estimatedArrival],
+    ] as const
+  )
+    .filter(([, before, after]) => before !== after)
+    .map(([field, before, after]) => ({ field, before, after }));
+  if (changes.length > 0) {
+    const approvalReset = reviewApprovalAfterChange(ctx, order.id);
+    recordPoEvent(ctx, order.id, actor.userId, 'lineUpdated', { lineNo: line.lineNo, sku: line.sku, changes, ...(approvalReset ? { approvalReset: true } : {}) });
+  }
+  return getOrder(ctx, actor, order.id);
 }
 
 export function removeLine(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
-  return inTransaction(ctx, () => {
-    const line = requireLine(ctx, id);
-    const order = requireOrder(ctx, line.poId);
-    requireEditable(orderWorkflow, order, 'removeLine');
-    ctx.sqlite.prepare(`DELETE FROM purchase_order_lines WHERE id = ?`).run(line.id);
-    const approvalReset = reviewApprovalAfterChange(ctx, order.id);
-    recordPoEvent(ctx, order.id, actor.userId, 'lineRemoved', { lineNo: line.lineNo, sku: line.sku, qty: line.qtyOrdered, ...(approvalReset ? { approvalReset: true } : {}) });
-    return getOrder(ctx, actor, order.id);
-  });
+  const line = requireLine(ctx, id);
+  const order = requireOrder(ctx, line.poId);
+  requireEditable(orderWorkflow, order, 'removeLine');
+  ctx.sqlite.prepare(`DELETE FROM purchase_order_lines WHERE id = ?`).run(line.id);
+  const approvalReset = reviewApprovalAfterChange(ctx, order.id);
+  recordPoEvent(ctx, order.id, actor.userId, 'lineRemoved', { lineNo: line.lineNo, sku: line.sku, qty: line.qtyOrdered, ...(approvalReset ? { approvalReset: true } : {}) });
+  return getOrder(ctx, actor, order.id);
 }
 
 /**
@@ -129,16 +123,14 @@ export function removeLine(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
  * order's status follows (an action of its status table).
  */
 export function reduceLine(ctx: Ctx, actor: Actor, input: { id: number; qty: number; reason: string | null }): PurchaseOrder {
-  return inTransaction(ctx, () => {
-    const line = requireLine(ctx, input.id);
-    const order = requireTransition(ctx, orderWorkflow, line.poId, 'reduceLine', { userId: actor.userId });
-    const outstanding = line.qtyOrdered - line.qtyCanceled - line.qtyReceived;
-    if (input.qty > outstanding) throw new DomainError('OVER_RECEIPT', { outstanding, requested: input.qty, sku: line.sku, number: order.number });
-    ctx.sqlite.prepare(`UPDATE purchase_order_lines SET qty_canceled = qty_canceled + ? WHERE id = ?`).run(input.qty, line.id);
-    applyTransition(ctx, orderWorkflow, order.id, 'reduceLine', {
-      userId: actor.userId,
-      details: ({ to }) => ({ lineNo: line.lineNo, sku: line.sku, qty: input.qty, reason: input.reason, status: to }),
-    });
-    return getOrder(ctx, actor, order.id);
+  const line = requireLine(ctx, input.id);
+  const order = requireTransition(ctx, orderWorkflow, line.poId, 'reduceLine', { userId: actor.userId });
+  const outstanding = line.qtyOrdered - line.qtyCanceled - line.qtyReceived;
+  if (input.qty > outstanding) throw new DomainError('OVER_RECEIPT', { outstanding, requested: input.qty, sku: line.sku, number: order.number });
+  ctx.sqlite.prepare(`UPDATE purchase_order_lines SET qty_canceled = qty_canceled + ? WHERE id = ?`).run(input.qty, line.id);
+  applyTransition(ctx, orderWorkflow, order.id, 'reduceLine', {
+    userId: actor.userId,
+    details: ({ to }) => ({ lineNo: line.lineNo, sku: line.sku, qty: input.qty, reason: input.reason, status: to }),
   });
+  return getOrder(ctx, actor, order.id);
 }

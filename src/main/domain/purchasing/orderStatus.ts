@@ -6,7 +6,7 @@
 // approval state has its own small table (approval.ts): it moves only while the order is New.
 import type { PurchaseOrder } from '../../../shared/contract/purchasing';
 import { purchaseOrders } from '../../db/schema';
-import { inTransaction, type Actor, type Ctx } from '../context';
+import { type Actor, type Ctx } from '../context';
 import { applyTransition, defineWorkflow } from '../workflow/transitions';
 import { coverDetails, requireApprovalCleared } from './approval';
 import { poHistory } from './orderHistory';
@@ -84,15 +84,11 @@ export const orderWorkflow = defineWorkflow<OrderStatus, OrderRow>()({
 });
 
 export function submitOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
-  return inTransaction(ctx, () => {
-    applyTransition(ctx, orderWorkflow, id, 'submit', { userId: actor.userId });
-    return getOrder(ctx, actor, id);
-  });
+  applyTransition(ctx, orderWorkflow, id, 'submit', { userId: actor.userId });
+  return getOrder(ctx, actor, id);
 }
 
 export function cancelOrder(ctx: Ctx, actor: Actor, input: { id: number; reason: string | null }): PurchaseOrder {
-  return inTransaction(ctx, () => {
-    applyTransition(ctx, orderWorkflow, input.id, 'cancel', { userId: actor.userId, reason: input.reason, details: { reason: input.reason } });
-    return getOrder(ctx, actor, input.id);
-  });
+  applyTransition(ctx, orderWorkflow, input.id, 'cancel', { userId: actor.userId, reason: input.reason, details: { reason: input.reason } });
+  return getOrder(ctx, actor, input.id);
 }

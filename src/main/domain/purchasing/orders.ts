@@ -5,7 +5,7 @@
 // lines are in orderLines.ts, reading in orderReads.ts. Every change is a PO event (orderHistory.ts).
 import type { PurchaseOrder } from '../../../shared/contract/purchasing';
 import { getCompany, requireVendor } from '../catalog/companies';
-import { inTransaction, type Actor, type Ctx } from '../context';
+import { type Actor, type Ctx } from '../context';
 import { nextPoNumber } from '../settings/settings';
 import { createDocument, requireEditable } from '../workflow/transitions';
 import { requireApprovalCleared, reviewApprovalAfterChange } from './approval';
@@ -58,10 +58,8 @@ export function insertOrder(ctx: Ctx, actor: Actor, header: HeaderInput, lines: 
 }
 
 export function createOrder(ctx: Ctx, actor: Actor, input: HeaderInput & { lines: LineInput[] }): PurchaseOrder {
-  return inTransaction(ctx, () => {
-    const { lines, ...header } = input;
-    return getOrder(ctx, actor, insertOrder(ctx, actor, header, lines));
-  });
+  const { lines, ...header } = input;
+  return getOrder(ctx, actor, insertOrder(ctx, actor, header, lines));
 }
 
 const headerColumns: [keyof HeaderInput, string][] = [
@@ -77,45 +75,43 @@ const headerColumns: [keyof HeaderInput, string][] = [
 ];
 
 export function updateOrder(ctx: Ctx, actor: Actor, patch: Omit<HeaderInput, 'freight'> & { id: number; freight?: number }): PurchaseOrder {
-  return inTransaction(ctx, () => {
-    const order = requireOrder(ctx, patch.id);
-    // A user who cannot see costs edits the header without the freight: it stays as it was.
-    const input: HeaderInput & { id: number } = { ...patch, freight: patch.freight ?? order.freight };
-    requireEditable(orderWorkflow, order, 'edit');
-    const current = ctx.sqlite.prepare(`SELECT ${headerColumns.map(([k, c]) => `${c} AS ${k}`).join(', ')} FROM purchase_orders WHERE id = ?`).get(order.id) as HeaderInput;
-    const changed = headerColumns.filter(([k]) => current[k] !== input[k]);
-    if (changed.length === 0) return getOrder(ctx, actor, order.id);
-    if (input.vendorId !== order.vendorId) {
-      requireEditable(orderWorkflow, order, 'changeVendor');
-      requireVendor(ctx, input.vendorId);
-      // Every line must be bought from the new vendor; its part numbers replace the old ones.
-      const lines = ctx.sqlite.prepare(`SELECT id, product_id AS productId FROM purchase_order_lines WHERE po_id = ?`).all(order.id) as { id: number; productId: number }[];
-      const setPart = ctx.sqlite.prepare(`UPDATE purchase_order_lines SET vendor_part_number = ? WHERE id = ?`);
-      for (const line of lines) setPart.run(productVendor(ctx, line.productId, input.vendorId).vendorPartNumber, line.id);
-    }
-    if (input.purchaseForCompanyId !== null) getCompany(ctx, input.purchaseForCompanyId);
-    ctx.sqlite
-      .prepare(`UPDATE purchase_orders SET ${headerColumns.map(([, c]) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-      .run(...headerColumns.map(([k]) => input[k]), ctx.now(), order.id);
-    assertOrderTotalInRange(ctx, order.id);
-    const amountOrVendorChanged = input.freight !== current.freight || input.vendorId !== current.vendorId;
-    let approvalReset = false;
-    if (order.status === 'new') {
-      if (amountOrVendorChanged) approvalReset = reviewApprovalAfterChange(ctx, order.id, { vendorChanged: input.vendorId !== current.vendorId });
-    } else if (amountOrVendorChanged) {
-      // A sent order cannot be approved again: an edit its approval no longer covers is refused.
-      requireApprovalCleared(ctx, requireOrder(ctx, order.id), 'edit');
-    }
-    // Companies are named in the history as they were called at the time.
-    const companyName = (id: unknown) => (typeof id === 'number' ? getCompany(ctx, id).name : null);
-    recordPoEvent(ctx, order.id, actor.userId, 'updated', {
-      changes: changed.map(([k]) =>
-        k === 'vendorId' || k === 'purchaseForCompanyId'
-          ? { field: k, before: current[k], after: input[k], beforeName: companyName(current[k]), afterName: companyName(input[k]) }
-          : { field: k, before: current[k], after: input[k] },
-      ),
-      ...(approvalReset ? { approvalReset: true } : {}),
-    });
-    return getOrder(ctx, actor, order.id);
+  const order = requireOrder(ctx, patch.id);
+  // A user who cannot see costs edits the header without the freight: it stays as it was.
+  const input: HeaderInput & { id: number } = { ...patch, freight: patch.freight ?? order.freight };
+  requireEditable(orderWorkflow, order, 'edit');
+  const current = ctx.sqlite.prepare(`SELECT ${headerColumns.map(([k, c]) => `${c} AS ${k}`).join(', ')} FROM purchase_orders WHERE id = ?`).get(order.id) as HeaderInput;
+  const changed = headerColumns.filter(([k]) => current[k] !== input[k]);
+  if (changed.length === 0) return getOrder(ctx, actor, order.id);
+  if (input.vendorId !== order.vendorId) {
+    requireEditable(orderWorkflow, order, 'changeVendor');
+    requireVendor(ctx, input.vendorId);
+    // Every line must be bought from the new vendor; its part numbers replace the old ones.
+    const lines = ctx.sqlite.prepare(`SELECT id, product_id AS productId FROM purchase_order_lines WHERE po_id = ?`).all(order.id) as { id: number; productId: number }[];
+    const setPart = ctx.sqlite.prepare(`UPDATE purchase_order_lines SET vendor_part_number = ? WHERE id = ?`);
+    for (const line of lines) setPart.run(productVendor(ctx, line.productId, input.vendorId).vendorPartNumber, line.id);
+  }
+  if (input.purchaseForCompanyId !== null) getCompany(ctx, input.purchaseForCompanyId);
+  ctx.sqlite
+    .prepare(`UPDATE purchase_orders SET ${headerColumns.map(([, c]) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+    .run(...headerColumns.map(([k]) => input[k]), ctx.now(), order.id);
+  assertOrderTotalInRange(ctx, order.id);
+  const amountOrVendorChanged = input.freight !== current.freight || input.vendorId !== current.vendorId;
+  let approvalReset = false;
+  if (order.status === 'new') {
+    if (amountOrVendorChanged) approvalReset = reviewApprovalAfterChange(ctx, order.id, { vendorChanged: input.vendorId !== current.vendorId });
+  } else if (amountOrVendorChanged) {
+    // A sent order cannot be approved again: an edit its approval no longer covers is refused.
+    requireApprovalCleared(ctx, requireOrder(ctx, order.id), 'edit');
+  }
+  // Companies are named in the history as they were called at the time.
+  const companyName = (id: unknown) => (typeof id === 'number' ? getCompany(ctx, id).name : null);
+  recordPoEvent(ctx, order.id, actor.userId, 'updated', {
+    changes: changed.map(([k]) =>
+      k === 'vendorId' || k === 'purchaseForCompanyId'
+        ? { field: k, before: current[k], after: input[k], beforeName: companyName(current[k]), afterName: companyName(input[k]) }
+        : { field: k, before: current[k], after: input[k] },
+    ),
+    ...(approvalReset ? { approvalReset: true } : {}),
   });
+  return getOrder(ctx, actor, order.id);
 }

@@ -8,7 +8,7 @@ import type { OpenLine, Receipt } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
 import { receipts } from '../../db/schema';
 import { getCompany } from '../catalog/companies';
-import { COUNT_CAP, inTransaction, likePattern, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
+import { COUNT_CAP, likePattern, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { getSettings } from '../settings/settings';
 import { requireManualChangeReason } from '../stock/adjustments';
@@ -156,88 +156,86 @@ function assertLinesDistinct(lines: ReceiveLineInput[]): void {
 }
 
 export function receive(ctx: Ctx, actor: Actor, input: { lines: ReceiveLineInput[]; freight: number; splitFreight: boolean; note: string | null }): Receipt {
-  return inTransaction(ctx, () => {
-    assertLinesDistinct(input.lines);
-    const settings = getSettings(ctx);
-    const lookup = ctx.sqlite.prepare(
-      `SELECT l.id, l.po_id AS poId, po.number, po.vendor_id AS vendorId, po.purchase_for_company_id AS purchaseForCompanyId, l.product_id AS productId,
-              p.sku, p.serialized, l.qty_ordered - l.qty_canceled - l.qty_received AS outstanding, l.unit_cost AS unitCost, l.location_id AS locationId
-       FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN products p ON p.id = l.product_id WHERE l.id = ?`,
-    );
-    const serialsByProduct = new Map<number, string[]>();
-    // Orders already found receivable, each checked once however many of its lines come.
-    const receivable = new Set<number>();
-    const plan = input.lines.map((line) => {
-      const row = lookup.get(line.lineId) as LineRow | undefined;
-      if (!row) throw new DomainError('NOT_FOUND', { entity: 'purchaseOrderLine', id: line.lineId });
-      if (!receivable.has(row.poId)) {
-        requireTransition(ctx, orderWorkflow, row.poId, 'receive', { userId: actor.userId });
-        receivable.add(row.poId);
-      }
-      if (line.qty > row.outstanding) throw new DomainError('OVER_RECEIPT', { outstanding: row.outstanding, requested: line.qty, sku: row.sku, number: row.number });
-      const serials = line.serials ?? [];
-      if (row.serialized) {
-        if (serials.length !== line.qty) throw new DomainError('SERIAL_COUNT_MISMATCH', { qty: line.qty, serials: serials.length, sku: row.sku });
-        serialsByProduct.set(row.productId, [...(serialsByProduct.get(row.productId) ?? []), ...serials]);
-      } else if (serials.length > 0) {
-        throw new DomainError('SERIALS_NOT_ALLOWED', { sku: row.sku });
-      }
-      if (settings.requireVendorInvoiceNumber && !line.vendorInvoiceNumber) throw new DomainError('INVOICE_REQUIRED', { number: row.number, sku: row.sku });
-      let to: number;
-      let companyId: number | null = null;
-      if (line.destination === 'customer') {
-        companyId = line.companyId ?? row.purchaseForCompanyId;
-        if (companyId === null) throw new DomainError('VALIDATION', { fields: [{ path: 'companyId', code: 'required' }] });
-        getCompany(ctx, companyId);
-        to = VIRTUAL.customer;
-      } else {
-        to = line.locationId ?? row.locationId;
-        requireStockLocation(ctx, to);
-      }
-      return { input: line, row, serials, to, companyId };
-    });
-    // The same serial twice in one receipt (even on two lines), or already used by the product.
-    for (const [productId, serials] of serialsByProduct) assertSerialsUnique(ctx, productId, serials);
-
-    const shares = input.splitFreight && input.freight > 0 ? splitFreight(input.freight, plan.map((p) => ({ qty: p.input.qty, unitCost: p.row.unitCost }))) : plan.map(() => 0);
-    const now = ctx.now();
-    const number = nextNumber(ctx, 'RCV');
-    const receiptId = createDocument(
-      ctx,
-      receiptWorkflow,
-      'post',
-      { number, freight: input.freight, split_freight: input.splitFreight ? 1 : 0, note: input.note, user_id: actor.userId, created_at: now },
-      { userId: actor.userId },
-    );
-    const insertLine = ctx.sqlite.prepare(
-      `INSERT INTO receipt_lines (receipt_id, po_id, po_line_id, qty, unit_cost, landed_unit_cost, location_id, company_id, vendor_invoice_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const addReceived = ctx.sqlite.prepare(`UPDATE purchase_order_lines SET qty_received = qty_received + ? WHERE id = ?`);
-    const byOrder = new Map<number, { sku: string; qty: number }[]>();
-    plan.forEach((p, i) => {
-      // Per-unit landed cost in whole ten-thousandths; the rounding is under one per unit.
-      const landed = p.row.unitCost + Math.round(shares[i]! / p.input.qty);
-      const receiptLineId = Number(
-        insertLine.run(receiptId, p.row.poId, p.row.id, p.input.qty, p.row.unitCost, landed, p.to, p.companyId, p.input.vendorInvoiceNumber).lastInsertRowid,
-      );
-      const lotFields = { unitCost: landed, vendorId: p.row.vendorId, poLineId: p.row.id, receiptId, vendorInvoiceNumber: p.input.vendorInvoiceNumber, sourceLine: receiptLineId };
-      postArrivals(
-        ctx,
-        { productId: p.row.productId, from: VIRTUAL.vendor, to: p.to, sourceType: 'receipt', sourceId: receiptId, companyId: p.companyId, userId: actor.userId, occurredAt: now },
-        p.row.serialized ? p.serials.map((serialNumber) => ({ ...lotFields, serialNumber, qty: 1 })) : [{ ...lotFields, serialNumber: null, qty: p.input.qty }],
-      );
-      if (p.to !== VIRTUAL.customer) ensureInventoryProduct(ctx, p.row.productId, p.to, actor.userId);
-      addReceived.run(p.input.qty, p.row.id);
-      byOrder.set(p.row.poId, [...(byOrder.get(p.row.poId) ?? []), { sku: p.row.sku, qty: p.input.qty }]);
-    });
-    for (const [poId, lines] of byOrder) {
-      applyTransition(ctx, orderWorkflow, poId, 'receive', {
-        userId: actor.userId,
-        details: ({ to }) => ({ receiptId, receiptNumber: number, units: lines.reduce((s, l) => s + l.qty, 0), lines, status: to }),
-      });
+  assertLinesDistinct(input.lines);
+  const settings = getSettings(ctx);
+  const lookup = ctx.sqlite.prepare(
+    `SELECT l.id, l.po_id AS poId, po.number, po.vendor_id AS vendorId, po.purchase_for_company_id AS purchaseForCompanyId, l.product_id AS productId,
+            p.sku, p.serialized, l.qty_ordered - l.qty_canceled - l.qty_received AS outstanding, l.unit_cost AS unitCost, l.location_id AS locationId
+     FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN products p ON p.id = l.product_id WHERE l.id = ?`,
+  );
+  const serialsByProduct = new Map<number, string[]>();
+  // Orders already found receivable, each checked once however many of its lines come.
+  const receivable = new Set<number>();
+  const plan = input.lines.map((line) => {
+    const row = lookup.get(line.lineId) as LineRow | undefined;
+    if (!row) throw new DomainError('NOT_FOUND', { entity: 'purchaseOrderLine', id: line.lineId });
+    if (!receivable.has(row.poId)) {
+      requireTransition(ctx, orderWorkflow, row.poId, 'receive', { userId: actor.userId });
+      receivable.add(row.poId);
     }
-    return getReceipt(ctx, receiptId);
+    if (line.qty > row.outstanding) throw new DomainError('OVER_RECEIPT', { outstanding: row.outstanding, requested: line.qty, sku: row.sku, number: row.number });
+    const serials = line.serials ?? [];
+    if (row.serialized) {
+      if (serials.length !== line.qty) throw new DomainError('SERIAL_COUNT_MISMATCH', { qty: line.qty, serials: serials.length, sku: row.sku });
+      serialsByProduct.set(row.productId, [...(serialsByProduct.get(row.productId) ?? []), ...serials]);
+    } else if (serials.length > 0) {
+      throw new DomainError('SERIALS_NOT_ALLOWED', { sku: row.sku });
+    }
+    if (settings.requireVendorInvoiceNumber && !line.vendorInvoiceNumber) throw new DomainError('INVOICE_REQUIRED', { number: row.number, sku: row.sku });
+    let to: number;
+    let companyId: number | null = null;
+    if (line.destination === 'customer') {
+      companyId = line.companyId ?? row.purchaseForCompanyId;
+      if (companyId === null) throw new DomainError('VALIDATION', { fields: [{ path: 'companyId', code: 'required' }] });
+      getCompany(ctx, companyId);
+      to = VIRTUAL.customer;
+    } else {
+      to = line.locationId ?? row.locationId;
+      requireStockLocation(ctx, to);
+    }
+    return { input: line, row, serials, to, companyId };
   });
+  // The same serial twice in one receipt (even on two lines), or already used by the product.
+  for (const [productId, serials] of serialsByProduct) assertSerialsUnique(ctx, productId, serials);
+
+  const shares = input.splitFreight && input.freight > 0 ? splitFreight(input.freight, plan.map((p) => ({ qty: p.input.qty, unitCost: p.row.unitCost }))) : plan.map(() => 0);
+  const now = ctx.now();
+  const number = nextNumber(ctx, 'RCV');
+  const receiptId = createDocument(
+    ctx,
+    receiptWorkflow,
+    'post',
+    { number, freight: input.freight, split_freight: input.splitFreight ? 1 : 0, note: input.note, user_id: actor.userId, created_at: now },
+    { userId: actor.userId },
+  );
+  const insertLine = ctx.sqlite.prepare(
+    `INSERT INTO receipt_lines (receipt_id, po_id, po_line_id, qty, unit_cost, landed_unit_cost, location_id, company_id, vendor_invoice_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const addReceived = ctx.sqlite.prepare(`UPDATE purchase_order_lines SET qty_received = qty_received + ? WHERE id = ?`);
+  const byOrder = new Map<number, { sku: string; qty: number }[]>();
+  plan.forEach((p, i) => {
+    // Per-unit landed cost in whole ten-thousandths; the rounding is under one per unit.
+    const landed = p.row.unitCost + Math.round(shares[i]! / p.input.qty);
+    const receiptLineId = Number(
+      insertLine.run(receiptId, p.row.poId, p.row.id, p.input.qty, p.row.unitCost, landed, p.to, p.companyId, p.input.vendorInvoiceNumber).lastInsertRowid,
+    );
+    const lotFields = { unitCost: landed, vendorId: p.row.vendorId, poLineId: p.row.id, receiptId, vendorInvoiceNumber: p.input.vendorInvoiceNumber, sourceLine: receiptLineId };
+    postArrivals(
+      ctx,
+      { productId: p.row.productId, from: VIRTUAL.vendor, to: p.to, sourceType: 'receipt', sourceId: receiptId, companyId: p.companyId, userId: actor.userId, occurredAt: now },
+      p.row.serialized ? p.serials.map((serialNumber) => ({ ...lotFields, serialNumber, qty: 1 })) : [{ ...lotFields, serialNumber: null, qty: p.input.qty }],
+    );
+    if (p.to !== VIRTUAL.customer) ensureInventoryProduct(ctx, p.row.productId, p.to, actor.userId);
+    addReceived.run(p.input.qty, p.row.id);
+    byOrder.set(p.row.poId, [...(byOrder.get(p.row.poId) ?? []), { sku: p.row.sku, qty: p.input.qty }]);
+  });
+  for (const [poId, lines] of byOrder) {
+    applyTransition(ctx, orderWorkflow, poId, 'receive', {
+      userId: actor.userId,
+      details: ({ to }) => ({ receiptId, receiptNumber: number, units: lines.reduce((s, l) => s + l.qty, 0), lines, status: to }),
+    });
+  }
+  return getReceipt(ctx, receiptId);
 }
 
 // Reading receipts ------------------------------------------------------------------------------
@@ -296,80 +294,78 @@ export function listReceipts(ctx: Ctx, input: { page: number; pageSize: number; 
 // Cancelling ------------------------------------------------------------------------------------
 
 export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reason: string | null }): Receipt {
-  return inTransaction(ctx, () => {
-    // Refused (already cancelled, no reason) before any unit is looked at.
-    const receipt = requireTransition(ctx, receiptWorkflow, input.id, 'cancel', { userId: actor.userId, reason: input.reason });
-    const moves = ctx.sqlite
-      .prepare(
-        `SELECT m.id, m.lot_id AS lotId, m.product_id AS productId, m.qty, m.from_location_id AS "from", m.to_location_id AS "to", m.unit_cost AS unitCost, m.source_line AS sourceLine,
-                m.company_id AS companyId, lt.serial_number AS serialNumber, p.sku,
-                coalesce((SELECT b.qty FROM balances b WHERE b.lot_id = m.lot_id AND b.location_id = m.to_location_id), 0) AS stillThere,
-                coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = m.lot_id AND a.location_id = m.to_location_id), 0) AS held
-         FROM stock_moves m JOIN lots lt ON lt.id = m.lot_id JOIN products p ON p.id = m.product_id
-         WHERE m.source_type = 'receipt' AND m.source_id = ? AND m.reverses_move_id IS NULL ORDER BY m.id`,
-      )
-      .all(receipt.id) as {
-      id: number;
-      lotId: number;
-      productId: number;
-      qty: number;
-      from: number;
-      to: number;
-      unitCost: number;
-      sourceLine: number;
-      companyId: number | null;
-      serialNumber: string | null;
-      sku: string;
-      stillThere: number;
-      held: number;
-    }[];
-    // Every unit must still be where the receipt put it, and free: name what is not.
-    const blocked = moves.filter((m) => m.stillThere - m.held < m.qty);
-    if (blocked.length > 0) {
-      throw new DomainError('REVERSAL_BLOCKED', {
-        number: receipt.number,
-        items: blocked.slice(0, 20).map((m) => m.serialNumber ?? m.sku),
-        count: blocked.length,
-      });
-    }
-    const now = ctx.now();
-    postMoves(
-      ctx,
-      moves.map((m) => ({
-        lotId: m.lotId,
-        productId: m.productId,
-        qty: m.qty,
-        from: m.to,
-        to: m.from,
-        unitCost: m.unitCost,
-        sourceType: 'receipt',
-        sourceId: receipt.id,
-        sourceLine: m.sourceLine,
-        companyId: m.companyId,
-        reason: input.reason,
-        userId: actor.userId,
-        occurredAt: now,
-        reversesMoveId: m.id,
-      })),
-    );
-    // The serials are free again for the corrected receipt; the moves still name them.
-    ctx.sqlite.prepare(`UPDATE lots SET voided_serial_number = serial_number, serial_number = NULL WHERE receipt_id = ? AND serial_number IS NOT NULL`).run(receipt.id);
-    const lines = ctx.sqlite
-      .prepare(`SELECT rl.po_id AS poId, rl.po_line_id AS lineId, rl.qty, p.sku FROM receipt_lines rl JOIN purchase_order_lines l ON l.id = rl.po_line_id JOIN products p ON p.id = l.product_id WHERE rl.receipt_id = ?`)
-      .all(receipt.id) as { poId: number; lineId: number; qty: number; sku: string }[];
-    const subtract = ctx.sqlite.prepare(`UPDATE purchase_order_lines SET qty_received = qty_received - ? WHERE id = ?`);
-    const byOrder = new Map<number, { sku: string; qty: number }[]>();
-    for (const line of lines) {
-      subtract.run(line.qty, line.lineId);
-      byOrder.set(line.poId, [...(byOrder.get(line.poId) ?? []), { sku: line.sku, qty: line.qty }]);
-    }
-    applyTransition(ctx, receiptWorkflow, receipt.id, 'cancel', { userId: actor.userId, reason: input.reason, details: { reason: input.reason } });
-    for (const [poId, poLines] of byOrder) {
-      applyTransition(ctx, orderWorkflow, poId, 'cancelReceipt', {
-        userId: actor.userId,
-        details: ({ to }) => ({ receiptId: receipt.id, receiptNumber: receipt.number, units: poLines.reduce((s, l) => s + l.qty, 0), lines: poLines, reason: input.reason, status: to }),
-      });
-    }
-    return getReceipt(ctx, receipt.id);
-  });
+  // Refused (already cancelled, no reason) before any unit is looked at.
+  const receipt = requireTransition(ctx, receiptWorkflow, input.id, 'cancel', { userId: actor.userId, reason: input.reason });
+  const moves = ctx.sqlite
+    .prepare(
+      `SELECT m.id, m.lot_id AS lotId, m.product_id AS productId, m.qty, m.from_location_id AS "from", m.to_location_id AS "to", m.unit_cost AS unitCost, m.source_line AS sourceLine,
+              m.company_id AS companyId, lt.serial_number AS serialNumber, p.sku,
+              coalesce((SELECT b.qty FROM balances b WHERE b.lot_id = m.lot_id AND b.location_id = m.to_location_id), 0) AS stillThere,
+              coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = m.lot_id AND a.location_id = m.to_location_id), 0) AS held
+       FROM stock_moves m JOIN lots lt ON lt.id = m.lot_id JOIN products p ON p.id = m.product_id
+       WHERE m.source_type = 'receipt' AND m.source_id = ? AND m.reverses_move_id IS NULL ORDER BY m.id`,
+    )
+    .all(receipt.id) as {
+    id: number;
+    lotId: number;
+    productId: number;
+    qty: number;
+    from: number;
+    to: number;
+    unitCost: number;
+    sourceLine: number;
+    companyId: number | null;
+    serialNumber: string | null;
+    sku: string;
+    stillThere: number;
+    held: number;
+  }[];
+  // Every unit must still be where the receipt put it, and free: name what is not.
+  const blocked = moves.filter((m) => m.stillThere - m.held < m.qty);
+  if (blocked.length > 0) {
+    throw new DomainError('REVERSAL_BLOCKED', {
+      number: receipt.number,
+      items: blocked.slice(0, 20).map((m) => m.serialNumber ?? m.sku),
+      count: blocked.length,
+    });
+  }
+  const now = ctx.now();
+  postMoves(
+    ctx,
+    moves.map((m) => ({
+      lotId: m.lotId,
+      productId: m.productId,
+      qty: m.qty,
+      from: m.to,
+      to: m.from,
+      unitCost: m.unitCost,
+      sourceType: 'receipt',
+      sourceId: receipt.id,
+      sourceLine: m.sourceLine,
+      companyId: m.companyId,
+      reason: input.reason,
+      userId: actor.userId,
+      occurredAt: now,
+      reversesMoveId: m.id,
+    })),
+  );
+  // The serials are free again for the corrected receipt; the moves still name them.
+  ctx.sqlite.prepare(`UPDATE lots SET voided_serial_number = serial_number, serial_number = NULL WHERE receipt_id = ? AND serial_number IS NOT NULL`).run(receipt.id);
+  const lines = ctx.sqlite
+    .prepare(`SELECT rl.po_id AS poId, rl.po_line_id AS lineId, rl.qty, p.sku FROM receipt_lines rl JOIN purchase_order_lines l ON l.id = rl.po_line_id JOIN products p ON p.id = l.product_id WHERE rl.receipt_id = ?`)
+    .all(receipt.id) as { poId: number; lineId: number; qty: number; sku: string }[];
+  const subtract = ctx.sqlite.prepare(`UPDATE purchase_order_lines SET qty_received = qty_received - ? WHERE id = ?`);
+  const byOrder = new Map<number, { sku: string; qty: number }[]>();
+  for (const line of lines) {
+    subtract.run(line.qty, line.lineId);
+    byOrder.set(line.poId, [...(byOrder.get(line.poId) ?? []), { sku: line.sku, qty: line.qty }]);
+  }
+  applyTransition(ctx, receiptWorkflow, receipt.id, 'cancel', { userId: actor.userId, reason: input.reason, details: { reason: input.reason } });
+  for (const [poId, poLines] of byOrder) {
+    applyTransition(ctx, orderWorkflow, poId, 'cancelReceipt', {
+      userId: actor.userId,
+      details: ({ to }) => ({ receiptId: receipt.id, receiptNumber: receipt.number, units: poLines.reduce((s, l) => s + l.qty, 0), lines: poLines, reason: input.reason, status: to }),
+    });
+  }
+  return getReceipt(ctx, receipt.id);
 }

@@ -4,7 +4,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { PoSummary, Suggestion } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
-import { inTransaction, type Actor, type Ctx } from '../context';
+import { type Actor, type Ctx } from '../context';
 import { countUpTo, Filters, pageOf, paging, sortOf, type SortColumns } from '../paging';
 import { getSettings } from '../settings/settings';
 import { orderSummaries } from './orderReads';
@@ -66,38 +66,36 @@ export function reorderSuggestions(ctx: Ctx, input: ParsedInput<'purchasing.reor
 
 /** One New order per default vendor, each line at the vendor's cost into the inventory product's location. */
 export function createFromSuggestions(ctx: Ctx, actor: Actor, input: ParsedInput<'purchasing.createFromSuggestions'>): PoSummary[] {
-  return inTransaction(ctx, () => {
-    const lookup = ctx.sqlite.prepare<[number], { productId: number; locationId: number; sku: string; vendorId: number | null }>(
-      `SELECT ip.product_id AS productId, ip.location_id AS locationId, p.sku, pv.vendor_id AS vendorId
-       FROM inventory_products ip JOIN products p ON p.id = ip.product_id LEFT JOIN product_vendors pv ON pv.product_id = ip.product_id AND pv.is_default = 1
-       WHERE ip.id = ?`,
-    );
-    const byVendor = new Map<number, { productId: number; locationId: number; qty: number }[]>();
-    for (const line of input.lines) {
-      const row = lookup.get(line.inventoryProductId);
-      if (!row) throw new DomainError('NOT_FOUND', { entity: 'inventoryProduct', id: line.inventoryProductId });
-      if (row.vendorId === null) throw new DomainError('VENDOR_NOT_LINKED', { productId: row.productId, sku: row.sku });
-      byVendor.set(row.vendorId, [...(byVendor.get(row.vendorId) ?? []), { productId: row.productId, locationId: row.locationId, qty: line.qty }]);
-    }
-    const shipTo = getSettings(ctx);
-    const ids = [...byVendor].map(([vendorId, lines]) =>
-      insertOrder(
-        ctx,
-        actor,
-        {
-          vendorId,
-          purchaseForCompanyId: null,
-          shipToName: shipTo.companyName || null,
-          shipToAddress: shipTo.defaultShipToAddress || shipTo.companyAddress || null,
-          shippingType: null,
-          expectedShipDate: null,
-          freight: 0,
-          paymentTerms: null,
-          memo: null,
-        },
-        lines.map((l) => ({ ...l, estimatedArrival: null })),
-      ),
-    );
-    return orderSummaries(ctx, ids);
-  });
+  const lookup = ctx.sqlite.prepare<[number], { productId: number; locationId: number; sku: string; vendorId: number | null }>(
+    `SELECT ip.product_id AS productId, ip.location_id AS locationId, p.sku, pv.vendor_id AS vendorId
+     FROM inventory_products ip JOIN products p ON p.id = ip.product_id LEFT JOIN product_vendors pv ON pv.product_id = ip.product_id AND pv.is_default = 1
+     WHERE ip.id = ?`,
+  );
+  const byVendor = new Map<number, { productId: number; locationId: number; qty: number }[]>();
+  for (const line of input.lines) {
+    const row = lookup.get(line.inventoryProductId);
+    if (!row) throw new DomainError('NOT_FOUND', { entity: 'inventoryProduct', id: line.inventoryProductId });
+    if (row.vendorId === null) throw new DomainError('VENDOR_NOT_LINKED', { productId: row.productId, sku: row.sku });
+    byVendor.set(row.vendorId, [...(byVendor.get(row.vendorId) ?? []), { productId: row.productId, locationId: row.locationId, qty: line.qty }]);
+  }
+  const shipTo = getSettings(ctx);
+  const ids = [...byVendor].map(([vendorId, lines]) =>
+    insertOrder(
+      ctx,
+      actor,
+      {
+        vendorId,
+        purchaseForCompanyId: null,
+        shipToName: shipTo.companyName || null,
+        shipToAddress: shipTo.defaultShipToAddress || shipTo.companyAddress || null,
+        shippingType: null,
+        expectedShipDate: null,
+        freight: 0,
+        paymentTerms: null,
+        memo: null,
+      },
+      lines.map((l) => ({ ...l, estimatedArrival: null })),
+    ),
+  );
+  return orderSummaries(ctx, ids);
 }

@@ -5,7 +5,7 @@ import type { Settings, SmtpSettings } from '../../../shared/contract/settings';
 import { DomainError } from '../../../shared/errors';
 import type { SmtpConfig } from '../../mail/mailer';
 import { settings } from '../../db/schema';
-import { inTransaction, peekCounter, takeCounter, type Ctx } from '../context';
+import { peekCounter, takeCounter, type Ctx } from '../context';
 
 export const PO_SERIES = 'PO';
 const PO_START = 1001;
@@ -50,14 +50,12 @@ export function getSettings(ctx: Ctx): Settings {
 }
 
 export function updateSettings(ctx: Ctx, patch: Partial<Settings>): Settings {
-  return inTransaction(ctx, () => {
-    const { poNextNumber, ...rest } = patch;
-    for (const [key, value] of Object.entries(rest)) if (value !== undefined) storeValue(ctx, key, value);
-    if (poNextNumber !== undefined) {
-      ctx.sqlite.prepare('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = excluded.next').run(PO_SERIES, poNextNumber - 1);
-    }
-    return getSettings(ctx);
-  });
+  const { poNextNumber, ...rest } = patch;
+  for (const [key, value] of Object.entries(rest)) if (value !== undefined) storeValue(ctx, key, value);
+  if (poNextNumber !== undefined) {
+    ctx.sqlite.prepare('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = excluded.next').run(PO_SERIES, poNextNumber - 1);
+  }
+  return getSettings(ctx);
 }
 
 /** The next purchase order number, e.g. "PO-1001" (prefix and number from the settings). */

@@ -7,7 +7,7 @@ import { DomainError } from '../../../shared/errors';
 import type { costMethods } from '../../../shared/contract/stock';
 import { adjustments } from '../../db/schema';
 import { requireProduct } from '../catalog/products';
-import { inTransaction, nextNumber, type Actor, type Ctx } from '../context';
+import { nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { getSettings } from '../settings/settings';
 import { createDocument, defineWorkflow } from '../workflow/transitions';
@@ -102,57 +102,53 @@ function insertAdjustment(
 }
 
 export function addStock(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.add'>) {
-  return inTransaction(ctx, () => {
-    const product = requireProduct(ctx, input.productId);
-    requireStockLocation(ctx, input.locationId);
-    requireManualChangeReason(ctx, input.reason, 'add');
-    const serials = input.serials ?? [];
-    if (product.serialized) {
-      if (serials.length !== input.qty) throw new DomainError('SERIAL_COUNT_MISMATCH', { qty: input.qty, serials: serials.length });
-      assertSerialsUnique(ctx, product.id, serials);
-    } else if (serials.length > 0) {
-      throw new DomainError('SERIALS_NOT_ALLOWED');
-    }
-    const unitCost = resolveUnitCost(ctx, product.id, input.costMethod, input.unitCost);
-    const doc = insertAdjustment(ctx, actor, { direction: 'add', locationId: input.locationId, productId: product.id, counterpart: 'adjustment', costMethod: input.costMethod, reason: input.reason });
-    ensureInventoryProduct(ctx, product.id, input.locationId, actor.userId);
-    const lots = product.serialized
-      ? serials.map((serialNumber, i) => ({ serialNumber, qty: 1, unitCost, sourceLine: i + 1 }))
-      : [{ serialNumber: null, qty: input.qty, unitCost, sourceLine: 1 }];
-    postArrivals(
-      ctx,
-      { productId: product.id, from: VIRTUAL.adjustment, to: input.locationId, sourceType: 'adjustment', sourceId: doc.id, reason: input.reason, userId: actor.userId, occurredAt: ctx.now() },
-      lots,
-    );
-    return doc;
-  });
+  const product = requireProduct(ctx, input.productId);
+  requireStockLocation(ctx, input.locationId);
+  requireManualChangeReason(ctx, input.reason, 'add');
+  const serials = input.serials ?? [];
+  if (product.serialized) {
+    if (serials.length !== input.qty) throw new DomainError('SERIAL_COUNT_MISMATCH', { qty: input.qty, serials: serials.length });
+    assertSerialsUnique(ctx, product.id, serials);
+  } else if (serials.length > 0) {
+    throw new DomainError('SERIALS_NOT_ALLOWED');
+  }
+  const unitCost = resolveUnitCost(ctx, product.id, input.costMethod, input.unitCost);
+  const doc = insertAdjustment(ctx, actor, { direction: 'add', locationId: input.locationId, productId: product.id, counterpart: 'adjustment', costMethod: input.costMethod, reason: input.reason });
+  ensureInventoryProduct(ctx, product.id, input.locationId, actor.userId);
+  const lots = product.serialized
+    ? serials.map((serialNumber, i) => ({ serialNumber, qty: 1, unitCost, sourceLine: i + 1 }))
+    : [{ serialNumber: null, qty: input.qty, unitCost, sourceLine: 1 }];
+  postArrivals(
+    ctx,
+    { productId: product.id, from: VIRTUAL.adjustment, to: input.locationId, sourceType: 'adjustment', sourceId: doc.id, reason: input.reason, userId: actor.userId, occurredAt: ctx.now() },
+    lots,
+  );
+  return doc;
 }
 
 export function removeStock(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.remove'>) {
-  return inTransaction(ctx, () => {
-    const product = requireProduct(ctx, input.productId);
-    requireStockLocation(ctx, input.locationId);
-    requireManualChangeReason(ctx, input.reason, 'remove');
-    const [units] = chooseUnitsForLines(ctx, input.locationId, [{ product, qty: input.qty, serials: input.serials }]);
-    const doc = insertAdjustment(ctx, actor, { direction: 'remove', locationId: input.locationId, productId: product.id, counterpart: input.destination, costMethod: null, reason: input.reason });
-    const now = ctx.now();
-    postMoves(
-      ctx,
-      units!.map((u, line) => ({
-        lotId: u.lotId,
-        productId: product.id,
-        qty: u.qty,
-        from: input.locationId,
-        to: input.destination === 'scrap' ? VIRTUAL.scrap : VIRTUAL.adjustment,
-        unitCost: u.unitCost,
-        sourceType: 'adjustment',
-        sourceId: doc.id,
-        sourceLine: line + 1,
-        reason: input.reason,
-        userId: actor.userId,
-        occurredAt: now,
-      })),
-    );
-    return doc;
-  });
+  const product = requireProduct(ctx, input.productId);
+  requireStockLocation(ctx, input.locationId);
+  requireManualChangeReason(ctx, input.reason, 'remove');
+  const [units] = chooseUnitsForLines(ctx, input.locationId, [{ product, qty: input.qty, serials: input.serials }]);
+  const doc = insertAdjustment(ctx, actor, { direction: 'remove', locationId: input.locationId, productId: product.id, counterpart: input.destination, costMethod: null, reason: input.reason });
+  const now = ctx.now();
+  postMoves(
+    ctx,
+    units!.map((u, line) => ({
+      lotId: u.lotId,
+      productId: product.id,
+      qty: u.qty,
+      from: input.locationId,
+      to: input.destination === 'scrap' ? VIRTUAL.scrap : VIRTUAL.adjustment,
+      unitCost: u.unitCost,
+      sourceType: 'adjustment',
+      sourceId: doc.id,
+      sourceLine: line + 1,
+      reason: input.reason,
+      userId: actor.userId,
+      occurredAt: now,
+    })),
+  );
+  return doc;
 }

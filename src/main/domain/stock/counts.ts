@@ -4,7 +4,7 @@
 // serial that the ledger places elsewhere is moved here rather than invented.
 import { DomainError } from '../../../shared/errors';
 import { stocktakes } from '../../db/schema';
-import { COUNT_CAP, inTransaction, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
+import { COUNT_CAP, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { applyTransition, createDocument, defineWorkflow, requireEditable, requireTransition } from '../workflow/transitions';
 import { costOptions, requireManualChangeReason } from './adjustments';
@@ -67,18 +67,16 @@ function requireOpen(ctx: Ctx, id: number, edit: 'scan' | 'setQty'): Header {
 }
 
 export function startCount(ctx: Ctx, actor: Actor, input: { locationId: number; note: string | null }) {
-  const id = inTransaction(ctx, () => {
-    requireStockLocation(ctx, input.locationId);
-    const open = ctx.sqlite.prepare(`SELECT number FROM stocktakes WHERE location_id = ? AND status = 'open'`).get(input.locationId) as { number: string } | undefined;
-    if (open) throw new DomainError('COUNT_OPEN', { number: open.number });
-    return createDocument(
-      ctx,
-      stocktakeWorkflow,
-      'start',
-      { number: nextNumber(ctx, 'CNT'), location_id: input.locationId, note: input.note, user_id: actor.userId, created_at: ctx.now() },
-      { userId: actor.userId },
-    );
-  });
+  requireStockLocation(ctx, input.locationId);
+  const open = ctx.sqlite.prepare(`SELECT number FROM stocktakes WHERE location_id = ? AND status = 'open'`).get(input.locationId) as { number: string } | undefined;
+  if (open) throw new DomainError('COUNT_OPEN', { number: open.number });
+  const id = createDocument(
+    ctx,
+    stocktakeWorkflow,
+    'start',
+    { number: nextNumber(ctx, 'CNT'), location_id: input.locationId, note: input.note, user_id: actor.userId, created_at: ctx.now() },
+    { userId: actor.userId },
+  );
   return getCount(ctx, id);
 }
 
@@ -242,104 +240,96 @@ function addCounted(ctx: Ctx, stocktakeId: number, productId: number, delta: num
 
 /** One scan: a serial number counts that unit; a SKU or barcode counts one unit of a non-serialized product. */
 export function scanCount(ctx: Ctx, input: { id: number; code: string }) {
-  return inTransaction(ctx, () => {
-    const h = requireOpen(ctx, input.id, 'scan');
-    // A serial in any spelling (case, blanks around it) counts the unit under its stored serial.
-    const unit = findSerialUnitAnyProduct(ctx, input.code);
-    const bySerial = unit
-      ? { ...(ctx.sqlite.prepare(`SELECT id, sku, name FROM products WHERE id = ?`).get(unit.productId) as { id: number; sku: string; name: string }), serial: unit.serialNumber }
-      : undefined;
-    if (bySerial) {
-      const inserted = ctx.sqlite
-        .prepare(`INSERT OR IGNORE INTO stocktake_serials (stocktake_id, product_id, serial_number) VALUES (?, ?, ?)`)
-        .run(input.id, bySerial.id, bySerial.serial);
-      if (inserted.changes === 0) throw new DomainError('DUPLICATE_SERIAL', { serials: [bySerial.serial], within: 'count' });
-      const n = addCounted(ctx, input.id, bySerial.id, 1);
-      return { productId: bySerial.id, sku: bySerial.sku, productName: bySerial.name, serialNumber: bySerial.serial, countedQty: n, line: openCountLine(ctx, h, bySerial.id) };
-    }
-    const product = ctx.sqlite
-      .prepare(`SELECT id, sku, name, serialized FROM products WHERE lower(sku) = lower(?) OR barcode = ? ORDER BY lower(sku) = lower(?) DESC LIMIT 1`)
-      .get(input.code, input.code, input.code) as ProductInfo | undefined;
-    if (!product) throw new DomainError('NOT_FOUND', { entity: 'code', code: input.code });
-    if (product.serialized === 1) throw new DomainError('SERIAL_REQUIRED', { sku: product.sku });
-    const n = addCounted(ctx, input.id, product.id, 1);
-    return { productId: product.id, sku: product.sku, productName: product.name, serialNumber: null, countedQty: n, line: openCountLine(ctx, h, product.id) };
-  });
+  const h = requireOpen(ctx, input.id, 'scan');
+  // A serial in any spelling (case, blanks around it) counts the unit under its stored serial.
+  const unit = findSerialUnitAnyProduct(ctx, input.code);
+  const bySerial = unit
+    ? { ...(ctx.sqlite.prepare(`SELECT id, sku, name FROM products WHERE id = ?`).get(unit.productId) as { id: number; sku: string; name: string }), serial: unit.serialNumber }
+    : undefined;
+  if (bySerial) {
+    const inserted = ctx.sqlite
+      .prepare(`INSERT OR IGNORE INTO stocktake_serials (stocktake_id, product_id, serial_number) VALUES (?, ?, ?)`)
+      .run(input.id, bySerial.id, bySerial.serial);
+    if (inserted.changes === 0) throw new DomainError('DUPLICATE_SERIAL', { serials: [bySerial.serial], within: 'count' });
+    const n = addCounted(ctx, input.id, bySerial.id, 1);
+    return { productId: bySerial.id, sku: bySerial.sku, productName: bySerial.name, serialNumber: bySerial.serial, countedQty: n, line: openCountLine(ctx, h, bySerial.id) };
+  }
+  const product = ctx.sqlite
+    .prepare(`SELECT id, sku, name, serialized FROM products WHERE lower(sku) = lower(?) OR barcode = ? ORDER BY lower(sku) = lower(?) DESC LIMIT 1`)
+    .get(input.code, input.code, input.code) as ProductInfo | undefined;
+  if (!product) throw new DomainError('NOT_FOUND', { entity: 'code', code: input.code });
+  if (product.serialized === 1) throw new DomainError('SERIAL_REQUIRED', { sku: product.sku });
+  const n = addCounted(ctx, input.id, product.id, 1);
+  return { productId: product.id, sku: product.sku, productName: product.name, serialNumber: null, countedQty: n, line: openCountLine(ctx, h, product.id) };
 }
 
 export function setCountQty(ctx: Ctx, input: { id: number; productId: number; countedQty: number }): CountLine {
-  return inTransaction(ctx, () => {
-    const h = requireOpen(ctx, input.id, 'setQty');
-    const product = ctx.sqlite.prepare(`SELECT id, serialized FROM products WHERE id = ?`).get(input.productId) as ProductInfo | undefined;
-    if (!product) throw new DomainError('NOT_FOUND', { entity: 'product', id: input.productId });
-    if (product.serialized === 1) {
-      // Serialized units are counted by scanning; typing 0 records "counted, none found".
-      if (input.countedQty !== 0) throw new DomainError('SERIAL_REQUIRED', { productId: input.productId });
-      ctx.sqlite.prepare(`DELETE FROM stocktake_serials WHERE stocktake_id = ? AND product_id = ?`).run(input.id, input.productId);
-    }
-    ctx.sqlite
-      .prepare(`INSERT INTO stocktake_counts (stocktake_id, product_id, counted_qty) VALUES (?, ?, ?) ON CONFLICT (stocktake_id, product_id) DO UPDATE SET counted_qty = excluded.counted_qty`)
-      .run(input.id, input.productId, input.countedQty);
-    return openCountLine(ctx, h, input.productId);
-  });
+  const h = requireOpen(ctx, input.id, 'setQty');
+  const product = ctx.sqlite.prepare(`SELECT id, serialized FROM products WHERE id = ?`).get(input.productId) as ProductInfo | undefined;
+  if (!product) throw new DomainError('NOT_FOUND', { entity: 'product', id: input.productId });
+  if (product.serialized === 1) {
+    // Serialized units are counted by scanning; typing 0 records "counted, none found".
+    if (input.countedQty !== 0) throw new DomainError('SERIAL_REQUIRED', { productId: input.productId });
+    ctx.sqlite.prepare(`DELETE FROM stocktake_serials WHERE stocktake_id = ? AND product_id = ?`).run(input.id, input.productId);
+  }
+  ctx.sqlite
+    .prepare(`INSERT INTO stocktake_counts (stocktake_id, product_id, counted_qty) VALUES (?, ?, ?) ON CONFLICT (stocktake_id, product_id) DO UPDATE SET counted_qty = excluded.counted_qty`)
+    .run(input.id, input.productId, input.countedQty);
+  return openCountLine(ctx, h, input.productId);
 }
 
 export function cancelCount(ctx: Ctx, actor: Actor, id: number) {
-  return inTransaction(ctx, () => {
-    const { row } = applyTransition(ctx, stocktakeWorkflow, id, 'cancel', { userId: actor.userId });
-    return { documentType: 'stocktake' as const, id, number: row.number };
-  });
+  const { row } = applyTransition(ctx, stocktakeWorkflow, id, 'cancel', { userId: actor.userId });
+  return { documentType: 'stocktake' as const, id, number: row.number };
 }
 
 export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: string | null }) {
-  return inTransaction(ctx, () => {
-    const h = requireTransition(ctx, stocktakeWorkflow, input.id, 'post', { userId: actor.userId });
-    requireStockLocation(ctx, h.locationId);
-    const count = getCount(ctx, input.id);
-    const now = ctx.now();
-    const moves: MoveInput[] = [];
-    const base = { sourceType: 'stocktake', sourceId: input.id, reason: input.reason ?? h.number, userId: actor.userId, occurredAt: now };
-    const serialLot = ctx.sqlite.prepare(`SELECT id, unit_cost AS unitCost FROM lots WHERE product_id = ? AND serial_number = ?`);
-    const lotPlace = ctx.sqlite.prepare(`SELECT location_id AS locationId FROM balances WHERE lot_id = ? AND qty > 0 ORDER BY qty DESC`);
-    const newLots: { productId: number; qty: number; unitCost: number }[] = [];
-    const claims = new Claims();
-    let line = 0;
-    for (const l of count.lines) {
-      if (!l.counted) continue;
-      line += 1;
-      if (l.serialized) {
-        for (const serial of l.missingSerials) {
-          const lot = serialLot.get(l.productId, serial) as { id: number; unitCost: number };
-          moves.push({ ...base, lotId: lot.id, productId: l.productId, qty: 1, from: h.locationId, to: VIRTUAL.adjustment, unitCost: lot.unitCost, sourceLine: line });
-        }
-        for (const serial of l.unexpectedSerials) {
-          const lot = serialLot.get(l.productId, serial) as { id: number; unitCost: number };
-          const places = lotPlace.all(lot.id) as { locationId: number }[];
-          const elsewhere = places.find((p) => p.locationId !== h.locationId && isInternal(ctx.sqlite, p.locationId));
-          moves.push({ ...base, lotId: lot.id, productId: l.productId, qty: 1, from: elsewhere?.locationId ?? VIRTUAL.adjustment, to: h.locationId, unitCost: lot.unitCost, sourceLine: line });
-        }
-        if (l.unexpectedSerials.length > 0) ensureInventoryProduct(ctx, l.productId, h.locationId, actor.userId);
-      } else if (l.difference < 0) {
-        for (const u of takeOldestFirst(ctx, claims, l.productId, h.locationId, -l.difference)) {
-          moves.push({ ...base, lotId: u.lotId, productId: l.productId, qty: u.qty, from: h.locationId, to: VIRTUAL.adjustment, unitCost: u.unitCost, sourceLine: line });
-        }
-      } else if (l.difference > 0) {
-        const options = costOptions(ctx, l.productId);
-        newLots.push({ productId: l.productId, qty: l.difference, unitCost: options.average ?? options.last ?? options.catalogue });
+  const h = requireTransition(ctx, stocktakeWorkflow, input.id, 'post', { userId: actor.userId });
+  requireStockLocation(ctx, h.locationId);
+  const count = getCount(ctx, input.id);
+  const now = ctx.now();
+  const moves: MoveInput[] = [];
+  const base = { sourceType: 'stocktake', sourceId: input.id, reason: input.reason ?? h.number, userId: actor.userId, occurredAt: now };
+  const serialLot = ctx.sqlite.prepare(`SELECT id, unit_cost AS unitCost FROM lots WHERE product_id = ? AND serial_number = ?`);
+  const lotPlace = ctx.sqlite.prepare(`SELECT location_id AS locationId FROM balances WHERE lot_id = ? AND qty > 0 ORDER BY qty DESC`);
+  const newLots: { productId: number; qty: number; unitCost: number }[] = [];
+  const claims = new Claims();
+  let line = 0;
+  for (const l of count.lines) {
+    if (!l.counted) continue;
+    line += 1;
+    if (l.serialized) {
+      for (const serial of l.missingSerials) {
+        const lot = serialLot.get(l.productId, serial) as { id: number; unitCost: number };
+        moves.push({ ...base, lotId: lot.id, productId: l.productId, qty: 1, from: h.locationId, to: VIRTUAL.adjustment, unitCost: lot.unitCost, sourceLine: line });
       }
+      for (const serial of l.unexpectedSerials) {
+        const lot = serialLot.get(l.productId, serial) as { id: number; unitCost: number };
+        const places = lotPlace.all(lot.id) as { locationId: number }[];
+        const elsewhere = places.find((p) => p.locationId !== h.locationId && isInternal(ctx.sqlite, p.locationId));
+        moves.push({ ...base, lotId: lot.id, productId: l.productId, qty: 1, from: elsewhere?.locationId ?? VIRTUAL.adjustment, to: h.locationId, unitCost: lot.unitCost, sourceLine: line });
+      }
+      if (l.unexpectedSerials.length > 0) ensureInventoryProduct(ctx, l.productId, h.locationId, actor.userId);
+    } else if (l.difference < 0) {
+      for (const u of takeOldestFirst(ctx, claims, l.productId, h.locationId, -l.difference)) {
+        moves.push({ ...base, lotId: u.lotId, productId: l.productId, qty: u.qty, from: h.locationId, to: VIRTUAL.adjustment, unitCost: u.unitCost, sourceLine: line });
+      }
+    } else if (l.difference > 0) {
+      const options = costOptions(ctx, l.productId);
+      newLots.push({ productId: l.productId, qty: l.difference, unitCost: options.average ?? options.last ?? options.catalogue });
     }
-    // A count that finds everything as expected changes no stock, so it needs no reason.
-    if (moves.length > 0 || newLots.length > 0) requireManualChangeReason(ctx, input.reason, 'postCount');
-    const lotIds = createLots(
-      ctx,
-      newLots.map((n) => ({ productId: n.productId, serialNumber: null, unitCost: n.unitCost, receivedAt: now, sourceType: 'stocktake', sourceId: input.id })),
-    );
-    newLots.forEach((n, i) => {
-      moves.push({ ...base, lotId: lotIds[i]!, productId: n.productId, qty: n.qty, from: VIRTUAL.adjustment, to: h.locationId, unitCost: n.unitCost, sourceLine: null });
-      ensureInventoryProduct(ctx, n.productId, h.locationId, actor.userId);
-    });
-    postMoves(ctx, moves);
-    applyTransition(ctx, stocktakeWorkflow, input.id, 'post', { userId: actor.userId, reason: input.reason, details: { reason: input.reason, moves: moves.length } });
-    return { documentType: 'stocktake' as const, id: input.id, number: h.number };
+  }
+  // A count that finds everything as expected changes no stock, so it needs no reason.
+  if (moves.length > 0 || newLots.length > 0) requireManualChangeReason(ctx, input.reason, 'postCount');
+  const lotIds = createLots(
+    ctx,
+    newLots.map((n) => ({ productId: n.productId, serialNumber: null, unitCost: n.unitCost, receivedAt: now, sourceType: 'stocktake', sourceId: input.id })),
+  );
+  newLots.forEach((n, i) => {
+    moves.push({ ...base, lotId: lotIds[i]!, productId: n.productId, qty: n.qty, from: VIRTUAL.adjustment, to: h.locationId, unitCost: n.unitCost, sourceLine: null });
+    ensureInventoryProduct(ctx, n.productId, h.locationId, actor.userId);
   });
+  postMoves(ctx, moves);
+  applyTransition(ctx, stocktakeWorkflow, input.id, 'post', { userId: actor.userId, reason: input.reason, details: { reason: input.reason, moves: moves.length } });
+  return { documentType: 'stocktake' as const, id: input.id, number: h.number };
 }

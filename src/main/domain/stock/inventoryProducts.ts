@@ -5,7 +5,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/errors';
 import type { InventoryProduct } from '../../../shared/contract/stock';
-import { COUNT_CAP, likePattern, type Actor, type Ctx, inTransaction } from '../context';
+import { COUNT_CAP, likePattern, type Actor, type Ctx } from '../context';
 import { countUpTo, Filters, pageOf, paging, sortOf, type SortColumns, type SortKey } from '../paging';
 import { productLikeTest, productTextMatch, productWalkTextTest, requireProduct } from '../catalog/products';
 import { requireStockLocation } from '../locations/locations';
@@ -46,43 +46,39 @@ export function ensureInventoryProduct(ctx: Ctx, productId: number, locationId: 
 }
 
 export function createInventoryProduct(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.createInventoryProduct'>): InventoryProduct {
-  return inTransaction(ctx, () => {
-    checkMinMax(input);
-    requireProduct(ctx, input.productId);
-    requireStockLocation(ctx, input.locationId);
-    const exists = ctx.sqlite.prepare<[number, number], { id: number }>(`SELECT id FROM inventory_products WHERE product_id = ? AND location_id = ?`).get(input.productId, input.locationId);
-    if (exists) throw new DomainError('CONFLICT', { field: 'locationId', reason: 'alreadyStocked' });
-    const id = Number(
-      ctx.sqlite
-        .prepare(`INSERT INTO inventory_products (product_id, location_id, bin, reference_number, min, max, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-        .run(input.productId, input.locationId, input.bin, input.referenceNumber, input.min, input.max, ctx.now()).lastInsertRowid,
-    );
-    recordEvent(ctx, {
-      type: 'inventoryProduct.created',
-      productId: input.productId,
-      locationId: input.locationId,
-      userId: actor.userId,
-      changes: fields.filter((f) => input[f] !== null).map((f) => ({ field: f, before: null, after: show(input[f]) })),
-    });
-    return getInventoryProduct(ctx, id);
+  checkMinMax(input);
+  requireProduct(ctx, input.productId);
+  requireStockLocation(ctx, input.locationId);
+  const exists = ctx.sqlite.prepare<[number, number], { id: number }>(`SELECT id FROM inventory_products WHERE product_id = ? AND location_id = ?`).get(input.productId, input.locationId);
+  if (exists) throw new DomainError('CONFLICT', { field: 'locationId', reason: 'alreadyStocked' });
+  const id = Number(
+    ctx.sqlite
+      .prepare(`INSERT INTO inventory_products (product_id, location_id, bin, reference_number, min, max, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(input.productId, input.locationId, input.bin, input.referenceNumber, input.min, input.max, ctx.now()).lastInsertRowid,
+  );
+  recordEvent(ctx, {
+    type: 'inventoryProduct.created',
+    productId: input.productId,
+    locationId: input.locationId,
+    userId: actor.userId,
+    changes: fields.filter((f) => input[f] !== null).map((f) => ({ field: f, before: null, after: show(input[f]) })),
   });
+  return getInventoryProduct(ctx, id);
 }
 
 export function updateInventoryProduct(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.updateInventoryProduct'>): InventoryProduct {
-  return inTransaction(ctx, () => {
-    checkMinMax(input);
-    const current = ctx.sqlite
-      .prepare<[number], IpFields & { productId: number; locationId: number }>(
-        `SELECT product_id AS productId, location_id AS locationId, bin, reference_number AS referenceNumber, min, max FROM inventory_products WHERE id = ?`,
-      )
-      .get(input.id);
-    if (!current) throw new DomainError('NOT_FOUND', { entity: 'inventoryProduct', id: input.id });
-    const changes = fields.filter((f) => current[f] !== input[f]).map((f) => ({ field: f, before: show(current[f]), after: show(input[f]) }));
-    if (changes.length === 0) return getInventoryProduct(ctx, input.id);
-    ctx.sqlite.prepare(`UPDATE inventory_products SET bin = ?, reference_number = ?, min = ?, max = ? WHERE id = ?`).run(input.bin, input.referenceNumber, input.min, input.max, input.id);
-    recordEvent(ctx, { type: 'inventoryProduct.updated', productId: current.productId, locationId: current.locationId, userId: actor.userId, changes });
-    return getInventoryProduct(ctx, input.id);
-  });
+  checkMinMax(input);
+  const current = ctx.sqlite
+    .prepare<[number], IpFields & { productId: number; locationId: number }>(
+      `SELECT product_id AS productId, location_id AS locationId, bin, reference_number AS referenceNumber, min, max FROM inventory_products WHERE id = ?`,
+    )
+    .get(input.id);
+  if (!current) throw new DomainError('NOT_FOUND', { entity: 'inventoryProduct', id: input.id });
+  const changes = fields.filter((f) => current[f] !== input[f]).map((f) => ({ field: f, before: show(current[f]), after: show(input[f]) }));
+  if (changes.length === 0) return getInventoryProduct(ctx, input.id);
+  ctx.sqlite.prepare(`UPDATE inventory_products SET bin = ?, reference_number = ?, min = ?, max = ? WHERE id = ?`).run(input.bin, input.referenceNumber, input.min, input.max, input.id);
+  recordEvent(ctx, { type: 'inventoryProduct.updated', productId: current.productId, locationId: current.locationId, userId: actor.userId, changes });
+  return getInventoryProduct(ctx, input.id);
 }
 
 // The quantities are stored on the inventory product, kept by triggers beside what they count (see the

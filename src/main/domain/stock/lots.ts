@@ -4,7 +4,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { Lot } from '../../../shared/contract/stock';
 import { DomainError } from '../../../shared/errors';
 import { serialKey } from '../../../shared/serials';
-import { COUNT_CAP, inTransaction, type Actor, type Ctx } from '../context';
+import { COUNT_CAP, type Actor, type Ctx } from '../context';
 import { countUpTo, Filters, pageOf, paging, sortOf, type SortColumns, type SortKey } from '../paging';
 import { recordEvent } from './inventoryProducts';
 import { releaseSerialKey, serialHolder, serialKeyPrefix, serialPrefixLotIds } from './serials';
@@ -112,35 +112,33 @@ function countLots(ctx: Ctx, whereSql: string, params: unknown[], bySerial: bool
 }
 
 export function editSerial(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.editSerial'>) {
-  return inTransaction(ctx, () => {
-    const lot = ctx.sqlite
-      .prepare<[number], { id: number; productId: number; serialNumber: string | null; serialKey: string | null }>(
-        `SELECT id, product_id AS productId, serial_number AS serialNumber, serial_key AS serialKey FROM lots WHERE id = ?`,
-      )
-      .get(input.lotId);
-    if (!lot) throw new DomainError('NOT_FOUND', { entity: 'lot', id: input.lotId });
-    if (lot.serialNumber === null) throw new DomainError('SERIALS_NOT_ALLOWED');
-    if (lot.serialNumber === input.serialNumber) return { lotId: lot.id, serialNumber: lot.serialNumber };
-    // Another unit of the product in any spelling (changing only the case of this unit's own serial is fine).
-    const clash = serialHolder(ctx, lot.productId, input.serialNumber, lot.id);
-    if (clash) throw new DomainError('DUPLICATE_SERIAL', { serials: [input.serialNumber], existing: [clash.serialNumber], within: 'stock' });
-    const key = serialKey(input.serialNumber);
-    ctx.sqlite.prepare(`UPDATE lots SET serial_number = ?, serial_key = ? WHERE id = ?`).run(input.serialNumber, key, lot.id);
-    // A corrected serial ends this unit's clash, and the key it leaves may settle another unit's.
-    ctx.sqlite.prepare(`DELETE FROM serial_clashes WHERE lot_id = ?`).run(lot.id);
-    if (lot.serialKey !== null && lot.serialKey !== key) releaseSerialKey(ctx, lot.productId, lot.serialKey);
-    const place = ctx.sqlite
-      .prepare<[number], { locationId: number }>(`SELECT b.location_id AS locationId FROM balances b JOIN locations l ON l.id = b.location_id AND l.usage = 'internal' WHERE b.lot_id = ? AND b.qty > 0`)
-      .get(lot.id);
-    recordEvent(ctx, {
-      type: 'serial.edited',
-      productId: lot.productId,
-      locationId: place?.locationId ?? null,
-      lotId: lot.id,
-      serialNumber: input.serialNumber,
-      userId: actor.userId,
-      changes: [{ field: 'serialNumber', before: lot.serialNumber, after: input.serialNumber }],
-    });
-    return { lotId: lot.id, serialNumber: input.serialNumber };
+  const lot = ctx.sqlite
+    .prepare<[number], { id: number; productId: number; serialNumber: string | null; serialKey: string | null }>(
+      `SELECT id, product_id AS productId, serial_number AS serialNumber, serial_key AS serialKey FROM lots WHERE id = ?`,
+    )
+    .get(input.lotId);
+  if (!lot) throw new DomainError('NOT_FOUND', { entity: 'lot', id: input.lotId });
+  if (lot.serialNumber === null) throw new DomainError('SERIALS_NOT_ALLOWED');
+  if (lot.serialNumber === input.serialNumber) return { lotId: lot.id, serialNumber: lot.serialNumber };
+  // Another unit of the product in any spelling (changing only the case of this unit's own serial is fine).
+  const clash = serialHolder(ctx, lot.productId, input.serialNumber, lot.id);
+  if (clash) throw new DomainError('DUPLICATE_SERIAL', { serials: [input.serialNumber], existing: [clash.serialNumber], within: 'stock' });
+  const key = serialKey(input.serialNumber);
+  ctx.sqlite.prepare(`UPDATE lots SET serial_number = ?, serial_key = ? WHERE id = ?`).run(input.serialNumber, key, lot.id);
+  // A corrected serial ends this unit's clash, and the key it leaves may settle another unit's.
+  ctx.sqlite.prepare(`DELETE FROM serial_clashes WHERE lot_id = ?`).run(lot.id);
+  if (lot.serialKey !== null && lot.serialKey !== key) releaseSerialKey(ctx, lot.productId, lot.serialKey);
+  const place = ctx.sqlite
+    .prepare<[number], { locationId: number }>(`SELECT b.location_id AS locationId FROM balances b JOIN locations l ON l.id = b.location_id AND l.usage = 'internal' WHERE b.lot_id = ? AND b.qty > 0`)
+    .get(lot.id);
+  recordEvent(ctx, {
+    type: 'serial.edited',
+    productId: lot.productId,
+    locationId: place?.locationId ?? null,
+    lotId: lot.id,
+    serialNumber: input.serialNumber,
+    userId: actor.userId,
+    changes: [{ field: 'serialNumber', before: lot.serialNumber, after: input.serialNumber }],
   });
+  return { lotId: lot.id, serialNumber: input.serialNumber };
 }

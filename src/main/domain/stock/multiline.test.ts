@@ -3,7 +3,7 @@
 // one line per PO line and a stocktake one count per product and serial: repeats are refused by name.
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { inTransaction } from '../context';
+import { act } from '../../testing/act';
 import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
 import { ledgerSnapshot, lotsAt } from '../../testing/ledger';
 import { Claims, takeOldestFirst, takeSerials } from './units';
@@ -218,14 +218,14 @@ describe('multi-line actions', () => {
   it('lets a quantity line take only what a named serial of the same product leaves, and a named serial only what an earlier line left', () => {
     laptops(['OLD', 'MID', 'NEW']);
     const ctx = t.app.ctx;
-    inTransaction(ctx, () => {
+    act(ctx, () => {
       const claims = new Claims();
       expect(takeSerials(ctx, claims, w.laptop.id, w.main.id, ['old']).map((u) => u.serialNumber)).toEqual(['OLD']);
       expect(takeOldestFirst(ctx, claims, w.laptop.id, w.main.id, 1).map((u) => u.serialNumber)).toEqual(['MID']);
       expect(takeOldestFirst(ctx, claims, w.laptop.id, w.main.id, 1).map((u) => u.serialNumber)).toEqual(['NEW']);
       expect(() => takeOldestFirst(ctx, claims, w.laptop.id, w.main.id, 1)).toThrow('INSUFFICIENT_STOCK');
     });
-    inTransaction(ctx, () => {
+    act(ctx, () => {
       const claims = new Claims();
       expect(takeOldestFirst(ctx, claims, w.laptop.id, w.main.id, 2).map((u) => u.serialNumber)).toEqual(['OLD', 'MID']);
       expect(() => takeSerials(ctx, claims, w.laptop.id, w.main.id, ['MID'])).toThrow('SERIAL_NOT_FOUND');
@@ -238,7 +238,7 @@ describe('multi-line actions', () => {
     t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 10, costMethod: 'manual', unitCost: 10_000, reason: null });
     t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.shelf.id, lines: [{ productId: w.cable.id, qty: 4 }] });
     const ctx = t.app.ctx;
-    inTransaction(ctx, () => {
+    act(ctx, () => {
       const claims = new Claims();
       const atMain = takeOldestFirst(ctx, claims, w.cable.id, w.main.id, 6);
       const atShelf = takeOldestFirst(ctx, claims, w.cable.id, w.shelf.id, 4);

@@ -2,7 +2,7 @@
 // deleted. Refused when the units have since moved on (or are held by an allocation) — the ledger's
 // negative-stock guard detects that, and the whole action rolls back.
 import { DomainError } from '../../../shared/errors';
-import { inTransaction, type Actor, type Ctx } from '../context';
+import { type Actor, type Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
 import { applyTransition, type TransitionInput } from '../workflow/transitions';
 import { adjustmentWorkflow } from './adjustments';
@@ -29,35 +29,33 @@ function undo(ctx: Ctx, documentType: DocumentType, id: number, input: Transitio
 }
 
 export function reverseDocument(ctx: Ctx, actor: Actor, input: { documentType: DocumentType; id: number; reason: string | null }) {
-  return inTransaction(ctx, () => {
-    const number = undo(ctx, input.documentType, input.id, { userId: actor.userId, reason: input.reason, details: { reason: input.reason } });
-    const originals = documentMoves(ctx, input.documentType, input.id).filter((m) => m.reversesMoveId === null);
-    const now = ctx.now();
-    try {
-      postMoves(
-        ctx,
-        originals.reverse().map((m) => ({
-          lotId: m.lotId,
-          productId: m.productId,
-          qty: m.qty,
-          from: m.to,
-          to: m.from,
-          unitCost: m.unitCost,
-          sourceType: input.documentType,
-          sourceId: input.id,
-          sourceLine: m.sourceLine,
-          reason: input.reason,
-          userId: actor.userId,
-          occurredAt: now,
-          reversesMoveId: m.id,
-        })),
-      );
-    } catch (error) {
-      // Units that moved on, or are held for a quote or a charge (SERIAL_UNAVAILABLE names which).
-      if (error instanceof DomainError && (error.code === 'INSUFFICIENT_STOCK' || error.code === 'SERIAL_UNAVAILABLE')) throw new DomainError('REVERSAL_BLOCKED', { number, ...error.details });
-      throw error;
-    }
-    for (const m of originals) if (m.from !== VIRTUAL.transit && isInternal(ctx.sqlite, m.from)) ensureInventoryProduct(ctx, m.productId, m.from, actor.userId);
-    return { documentType: input.documentType, id: input.id, number };
-  });
+  const number = undo(ctx, input.documentType, input.id, { userId: actor.userId, reason: input.reason, details: { reason: input.reason } });
+  const originals = documentMoves(ctx, input.documentType, input.id).filter((m) => m.reversesMoveId === null);
+  const now = ctx.now();
+  try {
+    postMoves(
+      ctx,
+      originals.reverse().map((m) => ({
+        lotId: m.lotId,
+        productId: m.productId,
+        qty: m.qty,
+        from: m.to,
+        to: m.from,
+        unitCost: m.unitCost,
+        sourceType: input.documentType,
+        sourceId: input.id,
+        sourceLine: m.sourceLine,
+        reason: input.reason,
+        userId: actor.userId,
+        occurredAt: now,
+        reversesMoveId: m.id,
+      })),
+    );
+  } catch (error) {
+    // Units that moved on, or are held for a quote or a charge (SERIAL_UNAVAILABLE names which).
+    if (error instanceof DomainError && (error.code === 'INSUFFICIENT_STOCK' || error.code === 'SERIAL_UNAVAILABLE')) throw new DomainError('REVERSAL_BLOCKED', { number, ...error.details });
+    throw error;
+  }
+  for (const m of originals) if (m.from !== VIRTUAL.transit && isInternal(ctx.sqlite, m.from)) ensureInventoryProduct(ctx, m.productId, m.from, actor.userId);
+  return { documentType: input.documentType, id: input.id, number };
 }

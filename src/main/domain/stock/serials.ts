@@ -122,7 +122,8 @@ export function releaseSerialKey(ctx: Ctx, productId: number, oldKey: string): v
 /**
  * Keys the serials written without one: every serial when migration 0004 comes in, and later only rows a raw
  * load wrote. Oldest lot first: a later unit whose key a live unit of the product already holds keeps a null
- * key and is listed in serial_clashes, so the unique index holds and the database stays usable.
+ * key and is listed in serial_clashes, so the unique index holds and the database stays usable. Runs at
+ * start-up, outside dispatch: the caller opens its transaction (writeTransaction).
  */
 export function keyUnkeyedSerials(ctx: Ctx): { keyed: number; clashes: number } {
   const rows = ctx.sqlite
@@ -138,19 +139,17 @@ export function keyUnkeyedSerials(ctx: Ctx): { keyed: number; clashes: number } 
   const now = ctx.now();
   let keyed = 0;
   let clashes = 0;
-  ctx.sqlite.transaction(() => {
-    for (const row of rows) {
-      const key = serialKey(row.serialNumber ?? row.voided!);
-      const kept = row.serialNumber === null ? undefined : holder.get(key, row.productId);
-      if (kept) {
-        clash.run(row.id, row.productId, key, kept.id, now);
-        clashes += 1;
-      } else {
-        setKey.run(key, row.id);
-        keyed += 1;
-      }
+  for (const row of rows) {
+    const key = serialKey(row.serialNumber ?? row.voided!);
+    const kept = row.serialNumber === null ? undefined : holder.get(key, row.productId);
+    if (kept) {
+      clash.run(row.id, row.productId, key, kept.id, now);
+      clashes += 1;
+    } else {
+      setKey.run(key, row.id);
+      keyed += 1;
     }
-  })();
+  }
   return { keyed, clashes };
 }
 

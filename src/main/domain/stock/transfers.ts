@@ -3,7 +3,7 @@
 import { DomainError } from '../../../shared/errors';
 import { transfers } from '../../db/schema';
 import { requireProduct } from '../catalog/products';
-import { COUNT_CAP, inTransaction, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
+import { COUNT_CAP, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { applyTransition, createDocument, defineWorkflow } from '../workflow/transitions';
 import { requireManualChangeReason } from './adjustments';
@@ -55,55 +55,53 @@ export interface TransferInput {
 }
 
 export function transferStock(ctx: Ctx, actor: Actor, input: TransferInput) {
-  return inTransaction(ctx, () => {
-    if (input.fromLocationId === input.toLocationId) throw new DomainError('SAME_LOCATION');
-    requireStockLocation(ctx, input.fromLocationId);
-    requireStockLocation(ctx, input.toLocationId);
-    const number = nextNumber(ctx, 'TRF');
-    const now = ctx.now();
-    const id = createDocument(
-      ctx,
-      transferWorkflow,
-      input.mode === 'ship' ? 'ship' : 'direct',
-      {
-        number,
-        from_location_id: input.fromLocationId,
-        to_location_id: input.toLocationId,
-        mode: input.mode,
-        note: input.note,
-        user_id: actor.userId,
-        created_at: now,
-        received_at: input.mode === 'direct' ? now : null,
-      },
-      { userId: actor.userId },
-    );
-    const destination = input.mode === 'ship' ? VIRTUAL.transit : input.toLocationId;
-    const moves: MoveInput[] = [];
-    const lines = input.lines.map((line) => ({ ...line, product: requireProduct(ctx, line.productId) }));
-    // Every line chooses from what the lines before it left (two lines of one product never take the same units).
-    const chosen = chooseUnitsForLines(ctx, input.fromLocationId, lines);
-    lines.forEach(({ product }, index) => {
-      for (const u of chosen[index]!) {
-        moves.push({
-          lotId: u.lotId,
-          productId: product.id,
-          qty: u.qty,
-          from: input.fromLocationId,
-          to: destination,
-          unitCost: u.unitCost,
-          sourceType: 'transfer',
-          sourceId: id,
-          sourceLine: index + 1,
-          reason: input.note,
-          userId: actor.userId,
-          occurredAt: now,
-        });
-      }
-      if (input.mode === 'direct') ensureInventoryProduct(ctx, product.id, input.toLocationId, actor.userId);
-    });
-    postMoves(ctx, moves);
-    return { documentType: 'transfer' as const, id, number };
+  if (input.fromLocationId === input.toLocationId) throw new DomainError('SAME_LOCATION');
+  requireStockLocation(ctx, input.fromLocationId);
+  requireStockLocation(ctx, input.toLocationId);
+  const number = nextNumber(ctx, 'TRF');
+  const now = ctx.now();
+  const id = createDocument(
+    ctx,
+    transferWorkflow,
+    input.mode === 'ship' ? 'ship' : 'direct',
+    {
+      number,
+      from_location_id: input.fromLocationId,
+      to_location_id: input.toLocationId,
+      mode: input.mode,
+      note: input.note,
+      user_id: actor.userId,
+      created_at: now,
+      received_at: input.mode === 'direct' ? now : null,
+    },
+    { userId: actor.userId },
+  );
+  const destination = input.mode === 'ship' ? VIRTUAL.transit : input.toLocationId;
+  const moves: MoveInput[] = [];
+  const lines = input.lines.map((line) => ({ ...line, product: requireProduct(ctx, line.productId) }));
+  // Every line chooses from what the lines before it left (two lines of one product never take the same units).
+  const chosen = chooseUnitsForLines(ctx, input.fromLocationId, lines);
+  lines.forEach(({ product }, index) => {
+    for (const u of chosen[index]!) {
+      moves.push({
+        lotId: u.lotId,
+        productId: product.id,
+        qty: u.qty,
+        from: input.fromLocationId,
+        to: destination,
+        unitCost: u.unitCost,
+        sourceType: 'transfer',
+        sourceId: id,
+        sourceLine: index + 1,
+        reason: input.note,
+        userId: actor.userId,
+        occurredAt: now,
+      });
+    }
+    if (input.mode === 'direct') ensureInventoryProduct(ctx, product.id, input.toLocationId, actor.userId);
   });
+  postMoves(ctx, moves);
+  return { documentType: 'transfer' as const, id, number };
 }
 
 interface MoveRow {
@@ -128,22 +126,20 @@ export function documentMoves(ctx: Ctx, sourceType: string, sourceId: number): M
 }
 
 export function receiveTransfer(ctx: Ctx, actor: Actor, id: number) {
-  return inTransaction(ctx, () => {
-    const transfer = applyTransition(ctx, transferWorkflow, id, 'receive', { userId: actor.userId }).row;
-    requireStockLocation(ctx, transfer.toLocationId);
-    const now = ctx.now();
-    const shipped = documentMoves(ctx, 'transfer', id).filter((m) => m.to === VIRTUAL.transit && m.reversesMoveId === null);
-    const products = new Set<number>();
-    postMoves(
-      ctx,
-      shipped.map((m) => {
-        products.add(m.productId);
-        return { lotId: m.lotId, productId: m.productId, qty: m.qty, from: VIRTUAL.transit, to: transfer.toLocationId, unitCost: m.unitCost, sourceType: 'transfer', sourceId: id, sourceLine: m.sourceLine, userId: actor.userId, occurredAt: now };
-      }),
-    );
-    for (const productId of products) ensureInventoryProduct(ctx, productId, transfer.toLocationId, actor.userId);
-    return { documentType: 'transfer' as const, id, number: transfer.number };
-  });
+  const transfer = applyTransition(ctx, transferWorkflow, id, 'receive', { userId: actor.userId }).row;
+  requireStockLocation(ctx, transfer.toLocationId);
+  const now = ctx.now();
+  const shipped = documentMoves(ctx, 'transfer', id).filter((m) => m.to === VIRTUAL.transit && m.reversesMoveId === null);
+  const products = new Set<number>();
+  postMoves(
+    ctx,
+    shipped.map((m) => {
+      products.add(m.productId);
+      return { lotId: m.lotId, productId: m.productId, qty: m.qty, from: VIRTUAL.transit, to: transfer.toLocationId, unitCost: m.unitCost, sourceType: 'transfer', sourceId: id, sourceLine: m.sourceLine, userId: actor.userId, occurredAt: now };
+    }),
+  );
+  for (const productId of products) ensureInventoryProduct(ctx, productId, transfer.toLocationId, actor.userId);
+  return { documentType: 'transfer' as const, id, number: transfer.number };
 }
 
 export function listTransfers(

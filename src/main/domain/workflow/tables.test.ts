@@ -10,7 +10,8 @@ import type { ChannelInput, ChannelName } from '../../../shared/contract';
 import type { ErrorCode } from '../../../shared/errors';
 import { DomainError } from '../../../shared/errors';
 import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
-import { inTransaction, type Ctx } from '../context';
+import { act } from '../../testing/act';
+import type { Ctx } from '../context';
 import { approvalWorkflow } from '../purchasing/approval';
 import { orderWorkflow } from '../purchasing/orderStatus';
 import { receiptWorkflow } from '../purchasing/receiving';
@@ -299,7 +300,7 @@ describe('transition tables: every (state, action) pair', () => {
               const id = c.build(env, state);
               const before = historyRows(ctx, wf, id).length;
               const input = c.input(env, action);
-              const result = inTransaction(ctx, () => {
+              const result = act(ctx, () => {
                 c.prepare?.[action]?.(env, id, state);
                 return applyTransition(ctx, wf as never, id, action as never, input) as { from: string; to: string };
               });
@@ -322,7 +323,7 @@ describe('transition tables: every (state, action) pair', () => {
               const id = c.build(env, state);
               const row = wf.read(ctx, id)!;
               const before = snapshot(ctx);
-              const error = caught(() => inTransaction(ctx, () => applyTransition(ctx, wf as never, id, action as never, c.input(env, action))));
+              const error = caught(() => act(ctx, () => applyTransition(ctx, wf as never, id, action as never, c.input(env, action))));
               expect(error.code).toBe(code);
               expect(error.details).toMatchObject({ document: wf.document, number: row.number, status: c.refusalStatus?.(row) ?? state.split('+')[0], action });
               expect(snapshot(ctx)).toBe(before);

@@ -1,0 +1,82 @@
+// A small valid value for a zod schema, built from the schema itself: tests that must call every channel
+// of the contract (whatever a handler does with it) use it instead of a hand-written input per channel.
+import type { z } from 'zod';
+
+type Def = { type: string } & Record<string, unknown>;
+
+function defOf(schema: unknown): Def {
+  return (schema as { _zod: { def: Def } })._zod.def;
+}
+
+interface Check {
+  _zod: { def: { check: string; value?: number; minimum?: number; inclusive?: boolean; format?: string; pattern?: RegExp } };
+}
+
+function checksOf(def: Def): Check['_zod']['def'][] {
+  return ((def.checks as Check[] | undefined) ?? []).map((c) => c._zod.def);
+}
+
+/** A value the schema accepts in most cases: the smallest of each kind (tests confirm it with safeParse). */
+export function sampleInput(schema: z.ZodType): unknown {
+  return sample(schema);
+}
+
+function sample(schema: unknown): unknown {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'object': {
+      const shape = def.shape as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const [key, field] of Object.entries(shape)) {
+        const t = defOf(field).type;
+        if (t === 'optional' || t === 'default') continue;
+        out[key] = sample(field);
+      }
+      return out;
+    }
+    case 'optional':
+    case 'default':
+    case 'nonoptional':
+    case 'readonly':
+    case 'catch':
+      return sample(def.innerType);
+    case 'nullable':
+      return null;
+    case 'pipe':
+      return sample(def.in);
+    case 'transform':
+      return undefined;
+    case 'union':
+      return sample((def.options as unknown[])[0]);
+    case 'intersection':
+      return { ...(sample(def.left) as object), ...(sample(def.right) as object) };
+    case 'literal':
+      return (def.values as unknown[])[0];
+    case 'enum':
+      return Object.values(def.entries as Record<string, unknown>)[0];
+    case 'boolean':
+      return false;
+    case 'array': {
+      const min = checksOf(def).find((c) => c.check === 'min_length')?.minimum ?? 0;
+      return Array.from({ length: min }, () => sample(def.element));
+    }
+    case 'record':
+      return {};
+    case 'number': {
+      const checks = checksOf(def);
+      const lower = checks.find((c) => c.check === 'greater_than');
+      if (!lower) return 1;
+      return (lower.value ?? 0) + (lower.inclusive ? 0 : 1);
+    }
+    case 'string': {
+      const checks = checksOf(def);
+      const format = (def.format as string | undefined) ?? checks.find((c) => c.check === 'string_format')?.format;
+      if (format === 'email') return 'someone@example.com';
+      if (format === 'regex') return '1';
+      const min = checks.find((c) => c.check === 'min_length')?.minimum ?? 1;
+      return 'x'.repeat(Math.max(1, min));
+    }
+    default:
+      return undefined;
+  }
+}
