@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../shared/contract';
+import { contract, type Area, type ChannelInput, type ChannelName, type ChannelOutput } from '../shared/contract';
 import { DomainError } from '../shared/errors';
 import type { Result } from '../shared/errors';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -41,6 +41,19 @@ export interface AppOptions {
   backupFolder?: string;
 }
 
+/** What a committed mutation changed, told to every connected client (see docs/architecture.md). */
+export interface ChangeEvent {
+  /** The channel's declared `changes` (never empty). */
+  areas: readonly Area[];
+  /** Who made the change; null when the call had no session (a first setup). */
+  userId: number | null;
+  /** When it committed, by the app's clock (ms). */
+  at: number;
+  channel: ChannelName;
+}
+
+export type ChangeListener = (change: ChangeEvent) => void;
+
 export interface App {
   ctx: Ctx;
   sessions: SessionStore;
@@ -59,6 +72,11 @@ export interface App {
   backups: BackupService;
   /** While a restore replaces the database every call answers MAINTENANCE (the read pool asks this first). */
   inMaintenance(): boolean;
+  /**
+   * Subscribes to committed changes: called once per mutation that answered ok and declares areas, after
+   * its transaction committed. Returns the unsubscribe function.
+   */
+  onChange(listener: ChangeListener): () => void;
   /** Stops the backup schedule, closes the database and releases its lock. */
   close(): void;
 }
@@ -162,8 +180,38 @@ export function createApp(options: AppOptions): App {
       ctx.sqlite.prepare('UPDATE users SET is_demo = 1 WHERE id > ?').run(lastUserBefore);
     }
   }
+  const changeListeners = new Set<ChangeListener>();
+  /** Tells the listeners; one that throws is logged and neither stops the others nor changes the answer. */
+  function emitChange(change: ChangeEvent): void {
+    for (const listener of [...changeListeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        (options.log ?? ((m, e) => console.error(m, e)))('A change listener failed', error);
+      }
+    }
+  }
+  /**
+   * Wraps a call so a committed mutation is told: dispatch answers only after its transaction has
+   * committed (or rolled back, answering an error), so an ok answer is the commit. The caller is read
+   * before the call: signing out or changing a password may end the session the call came with.
+   */
+  function announcing(channel: string, token: string | null, run: () => Result<unknown> | Promise<Result<unknown>>): Result<unknown> | Promise<Result<unknown>> {
+    const def = Object.hasOwn(contract, channel) ? contract[channel as ChannelName] : undefined;
+    if (!def || def.kind !== 'mutation' || def.changes.length === 0) return run();
+    const caller = sessions.peek(token);
+    const announce = (result: Result<unknown>): Result<unknown> => {
+      // A first setup has no caller yet: the user it creates is the one who made the change.
+      const userId = caller ?? (result.ok ? ((result.data as { user?: { id?: number } } | null)?.user?.id ?? null) : null);
+      if (result.ok) emitChange({ areas: def.changes, userId, at: ctx.now(), channel: channel as ChannelName });
+      return result;
+    };
+    const result = run();
+    return result instanceof Promise ? result.then(announce) : announce(result);
+  }
   // Every call of both transports passes here: during a restore it answers MAINTENANCE.
-  const door = (channel: string, input: unknown, token: string | null, address?: string) => maintenance.gate(() => dispatch(deps, channel, input, token, address));
+  const door = (channel: string, input: unknown, token: string | null, address?: string) =>
+    maintenance.gate(() => announcing(channel, token, () => dispatch(deps, channel, input, token, address)));
   return {
     ctx,
     sessions,
@@ -189,6 +237,12 @@ export function createApp(options: AppOptions): App {
     },
     backups,
     inMaintenance: () => maintenance.active,
+    onChange: (listener) => {
+      changeListeners.add(listener);
+      return () => {
+        changeListeners.delete(listener);
+      };
+    },
     close: () => {
       backups.stopSchedule();
       if (sqlite.open) sqlite.close();
