@@ -16,7 +16,7 @@ import { acquireDatabaseLock } from './db/lock';
 import { isFilePath, openDatabase } from './db/open';
 import type { PasswordCost } from './domain/auth/password';
 import { SignInThrottle } from './domain/auth/throttle';
-import { createUser, SessionStore, userCount } from './domain/auth/users';
+import { createUser, getUser, SessionStore, userCount } from './domain/auth/users';
 import type { Ctx } from './domain/context';
 import { keyUnkeyedSerials } from './domain/stock/serials';
 import { loadDemoData } from './demo/demo';
@@ -77,6 +77,11 @@ export interface App {
    * its transaction committed. Returns the unsubscribe function.
    */
   onChange(listener: ChangeListener): () => void;
+  /**
+   * The user of a live session if that user is still active, else null; without counting as use (an open
+   * event stream keeps nobody signed in) and without a database read when the session has ended.
+   */
+  liveUser(token: string | null): number | null;
   /** Stops the backup schedule, closes the database and releases its lock. */
   close(): void;
 }
@@ -242,6 +247,15 @@ export function createApp(options: AppOptions): App {
       return () => {
         changeListeners.delete(listener);
       };
+    },
+    liveUser: (token) => {
+      const userId = sessions.peek(token);
+      if (userId === null || maintenance.active || !sqlite.open) return null;
+      try {
+        return getUser(ctx, userId).active ? userId : null;
+      } catch {
+        return null;
+      }
     },
     close: () => {
       backups.stopSchedule();
