@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contract, type Area, type ChannelInput, type ChannelName, type ChannelOutput } from '../shared/contract';
+import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../shared/contract';
 import { DomainError } from '../shared/errors';
+import type { ChangeEvent } from '../shared/events';
 import type { Result } from '../shared/errors';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { handlers } from './api';
@@ -41,17 +42,7 @@ export interface AppOptions {
   backupFolder?: string;
 }
 
-/** What a committed mutation changed, told to every connected client (see docs/architecture.md). */
-export interface ChangeEvent {
-  /** The channel's declared `changes` (never empty). */
-  areas: readonly Area[];
-  /** Who made the change; null when the call had no session (a first setup). */
-  userId: number | null;
-  /** When it committed, by the app's clock (ms). */
-  at: number;
-  channel: ChannelName;
-}
-
+export type { ChangeEvent };
 export type ChangeListener = (change: ChangeEvent) => void;
 
 export interface App {
