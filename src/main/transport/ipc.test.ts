@@ -12,8 +12,15 @@ import { registerIpc, type IpcMainLike } from './ipc';
 type Listener = (event: unknown, input: unknown) => unknown;
 
 class FakeSender extends EventEmitter {
+  readonly sent: unknown[][] = [];
   constructor(readonly id: number) {
     super();
+  }
+  send(...args: unknown[]): void {
+    this.sent.push(args);
+  }
+  isDestroyed(): boolean {
+    return false;
   }
 }
 
