@@ -41,9 +41,15 @@ describe('preload', () => {
     expect(Buffer.byteLength(chunk.code)).toBeLessThan(budgetBytes);
     const modules = Object.keys(chunk.modules).map((id) => id.replace(`${repoRoot}/`, ''));
     expect(modules.filter((id) => id.includes('node_modules') || !id.startsWith('src/'))).toEqual([]);
-    expect(modules.filter((id) => id.startsWith('src/shared/') && id !== channelNamesFile)).toEqual([]);
+    // The channel names and the change event's name: plain lists and constants, no schema.
+    expect(modules.filter((id) => id.startsWith('src/shared/') && id !== channelNamesFile && id !== 'src/shared/events.ts')).toEqual([]);
     expect(chunk.imports).toEqual(['electron']);
     expect(chunk.code).not.toMatch(/\bzod\b|ZodError/);
+  });
+
+  it('exposes the change event listener on its own name', () => {
+    expect(chunk.code).toContain('"appEvents"');
+    expect(chunk.code).toContain('app:change');
   });
 
   it('exposes every channel of the contract', () => {

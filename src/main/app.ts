@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../shared/contract';
+import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../shared/contract';
 import { DomainError } from '../shared/errors';
+import type { ChangeEvent } from '../shared/events';
 import type { Result } from '../shared/errors';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { handlers } from './api';
@@ -17,7 +18,7 @@ import { acquireDatabaseLock } from './db/lock';
 import { isFilePath, openDatabase } from './db/open';
 import type { PasswordCost } from './domain/auth/password';
 import { SignInThrottle } from './domain/auth/throttle';
-import { createUser, SessionStore, userCount } from './domain/auth/users';
+import { createUser, getUser, SessionStore, userCount } from './domain/auth/users';
 import type { Ctx } from './domain/context';
 import { writeTransaction } from './db/writeTransaction';
 import { keyUnkeyedSerials } from './domain/stock/serials';
@@ -47,6 +48,9 @@ export interface AppOptions {
   backupFolder?: string;
 }
 
+export type { ChangeEvent };
+export type ChangeListener = (change: ChangeEvent) => void;
+
 export interface App {
   ctx: Ctx;
   sessions: SessionStore;
@@ -67,6 +71,16 @@ export interface App {
   inMaintenance(): boolean;
   /** The log dispatch writes to (the hosts hand it to their transports too). */
   log: AppLog;
+  /**
+   * Subscribes to committed changes: called once per mutation that answered ok and declares areas, after
+   * its transaction committed. Returns the unsubscribe function.
+   */
+  onChange(listener: ChangeListener): () => void;
+  /**
+   * The user of a live session if that user is still active, else null; without counting as use (an open
+   * event stream keeps nobody signed in) and without a database read when the session has ended.
+   */
+  liveUser(token: string | null): number | null;
   /** Stops the backup schedule, closes the database and releases its lock. */
   close(): void;
 }
@@ -172,8 +186,38 @@ export function createApp(options: AppOptions): App {
       ctx.sqlite.prepare('UPDATE users SET is_demo = 1 WHERE id > ?').run(lastUserBefore);
     }
   }
+  const changeListeners = new Set<ChangeListener>();
+  /** Tells the listeners; one that throws is logged and neither stops the others nor changes the answer. */
+  function emitChange(change: ChangeEvent): void {
+    for (const listener of [...changeListeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        log.error('A change listener failed', error);
+      }
+    }
+  }
+  /**
+   * Wraps a call so a committed mutation is told: dispatch answers only after its transaction has
+   * committed (or rolled back, answering an error), so an ok answer is the commit. The caller is read
+   * before the call: signing out or changing a password may end the session the call came with.
+   */
+  function announcing(channel: string, token: string | null, run: () => Result<unknown> | Promise<Result<unknown>>): Result<unknown> | Promise<Result<unknown>> {
+    const def = Object.hasOwn(contract, channel) ? contract[channel as ChannelName] : undefined;
+    if (!def || def.kind !== 'mutation' || def.changes.length === 0) return run();
+    const caller = sessions.peek(token);
+    const announce = (result: Result<unknown>): Result<unknown> => {
+      // A first setup has no caller yet: the user it creates is the one who made the change.
+      const userId = caller ?? (result.ok ? ((result.data as { user?: { id?: number } } | null)?.user?.id ?? null) : null);
+      if (result.ok) emitChange({ areas: def.changes, userId, at: ctx.now(), channel: channel as ChannelName });
+      return result;
+    };
+    const result = run();
+    return result instanceof Promise ? result.then(announce) : announce(result);
+  }
   // Every call of both transports passes here: during a restore it answers MAINTENANCE.
-  const door = (channel: string, input: unknown, token: string | null, address?: string) => maintenance.gate(() => dispatch(deps, channel, input, token, address));
+  const door = (channel: string, input: unknown, token: string | null, address?: string) =>
+    maintenance.gate(() => announcing(channel, token, () => dispatch(deps, channel, input, token, address)));
   return {
     ctx,
     sessions,
@@ -200,6 +244,21 @@ export function createApp(options: AppOptions): App {
     backups,
     log,
     inMaintenance: () => maintenance.active,
+    onChange: (listener) => {
+      changeListeners.add(listener);
+      return () => {
+        changeListeners.delete(listener);
+      };
+    },
+    liveUser: (token) => {
+      const userId = sessions.peek(token);
+      if (userId === null || maintenance.active || !sqlite.open) return null;
+      try {
+        return getUser(ctx, userId).active ? userId : null;
+      } catch {
+        return null;
+      }
+    },
     close: () => {
       backups.stopSchedule();
       if (sqlite.open) sqlite.close();

@@ -104,7 +104,7 @@ async function startDesktop(): Promise<void> {
 
 /** A call from the app's page over IPC, as the preload makes it. */
 async function ipc(channel: string, input: unknown): Promise<{ ok: boolean; data?: any; error?: { code: string } }> {
-  const sender = { id: 1, once: () => {} };
+  const sender = { id: 1, once: () => {}, send: () => {}, isDestroyed: () => false };
   return fake.handlers.get(channel)!({ sender, senderFrame: { url: `${APP_ORIGIN}/index.html` } }, input);
 }
 

@@ -88,6 +88,9 @@ const fake = vi.hoisted(() => {
     dispatch: vi.fn(() => ({ ok: true, data: 'dispatched' })),
     close: vi.fn(),
     sessions: { end: vi.fn() },
+    // Change events (transport/ipc.events.test.ts shows what reaches which window).
+    onChange: vi.fn(() => () => undefined),
+    liveUser: vi.fn(() => null),
     backups: { startSchedule: vi.fn(), backUpOnClose: vi.fn(async (): Promise<unknown> => null) },
     log: { write: vi.fn(), error: vi.fn() },
   };

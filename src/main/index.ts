@@ -105,6 +105,7 @@ function start(): void {
   process.umask(0o077);
   let core: App | null = null;
   let reads: ReadWorkers | null = null;
+  let stopChangeEvents: (() => void) | null = null;
 
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
@@ -132,6 +133,8 @@ function start(): void {
       });
   });
   app.on('quit', () => {
+    stopChangeEvents?.();
+    stopChangeEvents = null;
     void reads?.close();
     reads = null;
     core?.close();
@@ -150,7 +153,8 @@ function start(): void {
     }
     // Long reads (the ledger check) run on a worker thread, so the window never waits on them.
     reads = withReadWorkers(core, { dbPath: databasePath(), nativeBinding: nativeBindingPath() });
-    registerIpc(ipcMain, reads.app, isTrustedPage);
+    // Also sends each committed change to every signed-in window (the renderer's lib/changes.ts).
+    stopChangeEvents = registerIpc(ipcMain, reads.app, isTrustedPage);
     core.backups.startSchedule();
     createMainWindow();
     app.on('activate', () => {

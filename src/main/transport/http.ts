@@ -22,7 +22,10 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
  */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const HEADERS_TIMEOUT_MS = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-const EVENTS_PING_MS = 25_000;
+/** A comment line this often keeps proxies and browsers from dropping a quiet stream. */
+export const EVENTS_PING_MS = 25_000;
+/** Open event streams per host: each holds a connection, so a runaway client cannot exhaust them. */
+export const MAX_EVENT_STREAMS = 200;
 
 export interface HttpOptions {
   app: App;
@@ -31,14 +34,26 @@ export interface HttpOptions {
   allowedHosts?: readonly string[];
   /** Tests shorten it to provoke the idle-connection race; production keeps the default. */
   keepAliveTimeoutMs?: number;
+  /** Tests shorten the heartbeat and lower the cap; production keeps the defaults. */
+  eventsPingMs?: number;
+  maxEventStreams?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
 type Json = Result<unknown> | ReturnType<typeof errorResult>;
 
-export function createHttpServer({ app, rendererDir, allowedHosts = [], keepAliveTimeoutMs = KEEP_ALIVE_TIMEOUT_MS, log = (m, e) => console.error(m, e ?? '') }: HttpOptions): Server {
+export function createHttpServer({
+  app,
+  rendererDir,
+  allowedHosts = [],
+  keepAliveTimeoutMs = KEEP_ALIVE_TIMEOUT_MS,
+  eventsPingMs = EVENTS_PING_MS,
+  maxEventStreams = MAX_EVENT_STREAMS,
+  log = (m, e) => console.error(m, e ?? ''),
+}: HttpOptions): Server {
   const root = resolve(rendererDir);
-  const clients = new Map<ServerResponse, string>();
+  /** Open event streams and the session each was opened with. */
+  const streams = new Map<ServerResponse, string>();
   let hosts: AllowedHosts | null = null;
 
   const serverOptions = {
@@ -95,18 +110,32 @@ export function createHttpServer({ app, rendererDir, allowedHosts = [], keepAliv
     });
   });
 
-  const ping = setInterval(() => {
-    for (const [res, token] of clients) {
-      // A stream outlives nothing: once its session ends (sign-out, password change), it closes.
-      if (app.sessions.peek(token) === null) res.end();
-      else res.write(': ping\n\n');
+  /**
+   * Writes to every open stream whose session is still live and whose user is still active; a stream
+   * outlives neither (sign-out, password change, deactivation, a restore) and is closed instead.
+   */
+  function broadcast(text: string): void {
+    for (const [res, token] of streams) {
+      if (app.liveUser(token) === null) endStream(res);
+      else res.write(text);
     }
-  }, EVENTS_PING_MS);
+  }
+  function endStream(res: ServerResponse): void {
+    streams.delete(res);
+    res.end();
+  }
+  const ping = setInterval(() => broadcast(': ping\n\n'), eventsPingMs);
   ping.unref();
-  server.on('close', () => {
+  const stopChanges = app.onChange((change) => broadcast(`event: change\ndata: ${JSON.stringify(change)}\n\n`));
+  // server.close() waits for every open connection, and an event stream never ends by itself: end the
+  // streams first, so stopping the host (Ctrl+C, a test's teardown) is not held up by connected browsers.
+  const closeServer = server.close.bind(server);
+  server.close = (callback?: (error?: Error) => void) => {
     clearInterval(ping);
-    for (const res of clients.keys()) res.end();
-  });
+    stopChanges();
+    for (const res of [...streams.keys()]) endStream(res);
+    return closeServer(callback);
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -200,15 +229,15 @@ export function createHttpServer({ app, rendererDir, allowedHosts = [], keepAliv
 
   function openEvents(req: IncomingMessage, res: ServerResponse): void {
     const { token } = sessionToken(req);
-    // The same door as every call: a live session of an active user.
-    const status = token ? app.dispatch('auth.status', {}, token) : null;
-    if (!token || !status || status instanceof Promise || !status.ok || !(status.data as { user: unknown }).user) {
-      return sendJson(res, 401, errorResult('UNAUTHENTICATED'));
-    }
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-    res.write('event: ready\ndata: {}\n\n');
-    clients.set(res, token);
-    res.on('close', () => clients.delete(res));
+    // The same rule as every call: a live session of an active user (and no restore under way).
+    if (app.inMaintenance()) return sendJson(res, 503, errorResult('MAINTENANCE'), { 'Retry-After': '5' });
+    if (app.liveUser(token) === null) return sendJson(res, 401, errorResult('UNAUTHENTICATED'));
+    if (streams.size >= maxEventStreams) return sendJson(res, 503, errorResult('RATE_LIMITED', { reason: 'busy', retryAfterMs: 30_000 }), { 'Retry-After': '30' });
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    // `retry` tells the browser how soon to reconnect when the stream drops; `ready` that it is open.
+    res.write('retry: 3000\nevent: ready\ndata: {}\n\n');
+    streams.set(res, token!);
+    res.on('close', () => streams.delete(res));
   }
 
   return server;

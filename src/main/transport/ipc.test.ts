@@ -13,8 +13,15 @@ import { memoryLog, silentLog } from '../log/appLog';
 type Listener = (event: unknown, input: unknown) => unknown;
 
 class FakeSender extends EventEmitter {
+  readonly sent: unknown[][] = [];
   constructor(readonly id: number) {
     super();
+  }
+  send(...args: unknown[]): void {
+    this.sent.push(args);
+  }
+  isDestroyed(): boolean {
+    return false;
   }
 }
 

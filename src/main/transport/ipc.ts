@@ -1,30 +1,39 @@
-// IPC transport: one ipcMain.handle per contract channel, in front of the same dispatch as HTTP.
+// IPC transport: one ipcMain.handle per contract channel, in front of the same dispatch as HTTP, and
+// the change event (CHANGE_EVENT) sent to every signed-in window after a mutation commits.
 // The renderer never holds the session token: it lives here, per webContents, so a compromised
 // page cannot read it and a second window does not inherit it.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
+import { CHANGE_EVENT } from '../../shared/events';
 import { errorResult } from '../api/dispatch';
 import type { App } from '../app';
 
 export type IpcMainLike = Pick<IpcMain, 'handle'>;
 
+/** The parts of a window's webContents this transport uses; electron's WebContents satisfies it. */
+export type SenderLike = Pick<IpcMainInvokeEvent['sender'], 'id' | 'once' | 'send' | 'isDestroyed'>;
+
 /** The parts of an invoke event this transport reads; electron's IpcMainInvokeEvent satisfies it. */
 export type InvokeEvent = {
   senderFrame: { url: string } | null;
-  sender: Pick<IpcMainInvokeEvent['sender'], 'id' | 'once'>;
+  sender: SenderLike;
 };
 
 const signInChannels = new Set<string>(['auth.login', 'auth.setup']);
 
-export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (url: string) => boolean): void {
+/** Registers the handlers and starts forwarding changes; returns the function that stops forwarding. */
+export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (url: string) => boolean): () => void {
   const tokens = new Map<number, string>();
   const watched = new Set<number>();
+  /** The webContents of each signed-in window, by id: where change events go. */
+  const windows = new Map<number, SenderLike>();
 
   function forget(senderId: number): void {
     const token = tokens.get(senderId);
     if (token) app.sessions.end(token);
     tokens.delete(senderId);
+    windows.delete(senderId);
   }
 
   function remember(event: InvokeEvent, token: string): void {
@@ -32,6 +41,7 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
     const previous = tokens.get(id);
     if (previous && previous !== token) app.sessions.end(previous);
     tokens.set(id, token);
+    windows.set(id, event.sender);
     if (!watched.has(id)) {
       watched.add(id);
       event.sender.once('destroyed', () => {
@@ -67,4 +77,22 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, input: unknown) => handle(channel, event, input));
   }
+
+  // Every window whose session is live (and whose user is still active) learns of every committed
+  // change, its own included; a signed-out or closing window learns nothing.
+  return app.onChange((change) => {
+    for (const [id, contents] of windows) {
+      if (contents.isDestroyed()) {
+        windows.delete(id);
+        continue;
+      }
+      if (app.liveUser(tokens.get(id) ?? null) === null) continue;
+      try {
+        contents.send(CHANGE_EVENT, change);
+      } catch (error) {
+        // A window torn down between the check and the send must not keep the others from hearing.
+        console.error('Could not send a change event to a window', error);
+      }
+    }
+  });
 }

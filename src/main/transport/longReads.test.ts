@@ -29,7 +29,7 @@ let t: TestApp;
 let dbPath: string;
 let desktop: ReadWorkers;
 const handlers = new Map<string, Listener>();
-const sender = Object.assign(new EventEmitter(), { id: 1 });
+const sender = Object.assign(new EventEmitter(), { id: 1, send: () => undefined, isDestroyed: () => false });
 
 function invoke(channel: string, input: unknown): Promise<Result<any>> {
   return handlers.get(channel)!({ sender, senderFrame: { url: `${APP_ORIGIN}/index.html` } }, input);

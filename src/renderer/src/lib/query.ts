@@ -1,16 +1,19 @@
 // Server state over react-query, typed by the contract.
-//   useApiQuery(key, channel, input, options?)  → useQuery keyed [...key, channel, input].
-//       key is the feature prefix (['catalog'], ['stock'], …) that mutations invalidate.
+//   useApiQuery(key, channel, input, options?)  → useQuery keyed [...key, channel, input], with the
+//       channel in its meta too: changes refetch a query by the areas its channel reads (lib/changes.ts).
+//       key is the feature prefix (['catalog'], ['stock'], …) a feature may also invalidate by hand.
 //       options.keepPrevious keeps the last page on screen while the next loads (paged tables);
 //       options.enabled as in react-query.
 //   useApiMutation(channel, { invalidate?, successKey?, onSuccess?, silentError? })
-//       → useMutation calling the channel. After success it refetches the given key prefixes (all
-//       queries when `invalidate` is omitted: a change to stock moves totals on many screens), shows
-//       notify.success(successKey) if given, then runs onSuccess. Failures show notify.error
-//       unless silentError (a form that shows the error itself).
+//       → useMutation calling the channel. After success it refetches the queries that read an area the
+//       channel changes (the contract's `changes`; other windows learn the same through useLiveChanges)
+//       and the extra key prefixes given in `invalidate`, shows notify.success(successKey) if given,
+//       then runs onSuccess. Failures show notify.error unless silentError (a form that shows the error
+//       itself).
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
 import { call, type ApiError } from './api';
+import { changesOf, invalidateAreas } from './changes';
 import { notify } from './notify';
 
 export interface ApiQueryOptions {
@@ -21,6 +24,7 @@ export interface ApiQueryOptions {
 export function useApiQuery<C extends ChannelName>(key: QueryKey, channel: C, input: ChannelInput<C>, options: ApiQueryOptions = {}) {
   return useQuery<ChannelOutput<C>, ApiError>({
     queryKey: [...key, channel, input],
+    meta: { channel },
     queryFn: () => call(channel, input),
     enabled: options.enabled,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
@@ -28,7 +32,7 @@ export function useApiQuery<C extends ChannelName>(key: QueryKey, channel: C, in
 }
 
 export interface ApiMutationOptions<C extends ChannelName> {
-  /** Key prefixes to refetch after success; omitted = every query. */
+  /** Key prefixes to refetch after success besides the queries reading what the channel changes. */
   invalidate?: QueryKey[];
   /** i18n key of the confirmation shown after success. */
   successKey?: string;
@@ -43,8 +47,8 @@ export function useApiMutation<C extends ChannelName>(channel: C, options: ApiMu
     mutationFn: (input) => call(channel, input),
     onSuccess: (data, input) => {
       // Not awaited: the dialog closes at once and the lists refresh behind it.
-      if (options.invalidate) options.invalidate.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
-      else void queryClient.invalidateQueries();
+      void invalidateAreas(queryClient, changesOf(channel));
+      options.invalidate?.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
       if (options.successKey) notify.success(options.successKey);
       options.onSuccess?.(data, input);
     },

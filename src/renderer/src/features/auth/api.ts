@@ -10,6 +10,8 @@ export const AUTH_STATUS_KEY = ['auth', 'status'];
 export function useAuthStatus() {
   return useQuery({
     queryKey: AUTH_STATUS_KEY,
+    // A change to users (this one's permissions, say) refetches it like any query reading `auth`.
+    meta: { channel: 'auth.status' },
     queryFn: async () => {
       const status = await call('auth.status', {});
       useSession.getState().setStatus(status);

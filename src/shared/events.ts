@@ -1,0 +1,18 @@
+// Live change events: what the host tells every connected client after a mutation commits (the serve
+// host over GET /api/events, the desktop app over the IPC event below). Type-only imports, so the
+// preload can take the event name without bundling the contract.
+import type { Area, ChannelName } from './contract';
+
+/** The IPC event the desktop main process sends to each signed-in window. */
+export const CHANGE_EVENT = 'app:change';
+
+/** What a committed mutation changed. */
+export interface ChangeEvent {
+  /** The channel's declared `changes` (never empty). */
+  areas: readonly Area[];
+  /** Who made the change; null when the call had no session (a first setup). */
+  userId: number | null;
+  /** When it committed, by the host's clock (ms). */
+  at: number;
+  channel: ChannelName;
+}
