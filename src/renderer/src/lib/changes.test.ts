@@ -2,7 +2,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { areas, contract, type Area, type ChannelName } from '../../../shared/contract';
-import { changesOf, invalidateAreas, queryChannelOf, queryReadsAny } from './changes';
+import { changesOf, expectEcho, invalidateAreas, queryChannelOf, queryReadsAny, takeEcho } from './changes';
 
 const queryChannels = (Object.keys(contract) as ChannelName[]).filter((c) => contract[c].kind === 'query');
 const readsOf = (c: ChannelName): readonly Area[] => {
@@ -81,5 +81,48 @@ describe('invalidateAreas', () => {
     await invalidateAreas(client, changesOf('stock.verifyLedger'));
     expect(client.getQueryCache().getAll().some((q) => q.state.isInvalidated)).toBe(false);
     client.clear();
+  });
+});
+
+describe('own echoes', () => {
+  const event = (channel: ChannelName, userId: number | null) => ({ areas: changesOf(channel), userId, at: 0, channel });
+  let clock = 1_000;
+  const now = () => clock;
+
+  it("skips exactly one event per own call, whether it comes before or after the answer, and only the caller's", () => {
+    // The event comes while the call is still running.
+    const first = expectEcho('stock.add', now);
+    expect(takeEcho(event('stock.add', 7), 8, now)).toBe(false);
+    expect(takeEcho(event('stock.add', 7), null, now)).toBe(false);
+    expect(takeEcho(event('stock.add', 7), 7, now)).toBe(true);
+    first(true);
+    // One call, one skip: the next event of the same channel is someone else's doing (another tab).
+    expect(takeEcho(event('stock.add', 7), 7, now)).toBe(false);
+    // The event comes after the answer, within the wait; another channel's event is never taken for it.
+    const second = expectEcho('stock.add', now);
+    second(true);
+    clock += 4_000;
+    expect(takeEcho(event('stock.remove', 7), 7, now)).toBe(false);
+    expect(takeEcho(event('stock.add', 7), 7, now)).toBe(true);
+  });
+
+  it('forgets a call that failed or whose event never came, and expects none for a change of no areas', () => {
+    const failed = expectEcho('stock.transfer', now);
+    failed(false);
+    expect(takeEcho(event('stock.transfer', 7), 7, now)).toBe(false);
+    const lost = expectEcho('stock.transfer', now);
+    lost(true);
+    clock += 6_000;
+    expect(takeEcho(event('stock.transfer', 7), 7, now)).toBe(false);
+    expectEcho('auth.logout', now)(true);
+    expect(takeEcho(event('auth.logout', 7), 7, now)).toBe(false);
+    // Two calls at once: two skips, then none.
+    const a = expectEcho('stock.remove', now);
+    const b = expectEcho('stock.remove', now);
+    expect(takeEcho(event('stock.remove', 7), 7, now)).toBe(true);
+    a(true);
+    b(true);
+    expect(takeEcho(event('stock.remove', 7), 7, now)).toBe(true);
+    expect(takeEcho(event('stock.remove', 7), 7, now)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 //   useLiveChanges()                 mounted once in the signed-in shell: listens while signed in
 //   invalidateAreas(client, areas)   what a change (or this window's own mutation) refetches
 //   queryReadsAny(query, areas)      the pure rule behind it
+//   expectEcho / takeEcho            this window's own change comes back as an event too: skipped once
 // A query is matched by its channel: useApiQuery puts it in the query's meta (and in its key).
 // Desktop: the preload's window.appEvents (an IPC event per change). Browser: EventSource('/api/events'),
 // which carries the HttpOnly session cookie; reopened after it drops, refetching what may have been missed.
@@ -52,6 +53,39 @@ export function queryReadsAny(query: { queryKey: QueryKey; meta?: Record<string,
 export function invalidateAreas(queryClient: QueryClient, areas: readonly Area[]): Promise<void> {
   if (areas.length === 0) return Promise.resolve();
   return queryClient.invalidateQueries({ predicate: (query) => queryReadsAny(query, areas) });
+}
+
+/**
+ * This window's own mutations whose change event is still to come, by channel: each expected event is
+ * skipped once (the mutation refetched already, or patched the cache itself). An entry waits while the
+ * call runs (its event may come before its answer) and a few seconds after it answers.
+ */
+const awaitedEchoes = new Map<string, { until: number }[]>();
+const ECHO_WAIT_MS = 5_000;
+
+/** Marks a call of `channel` as started; the returned function says how it ended. */
+export function expectEcho(channel: string, now: () => number = Date.now): (ok: boolean) => void {
+  if (changesOf(channel).length === 0) return () => undefined;
+  const entry = { until: Number.POSITIVE_INFINITY };
+  const list = awaitedEchoes.get(channel) ?? [];
+  list.push(entry);
+  awaitedEchoes.set(channel, list);
+  return (ok) => {
+    if (ok) entry.until = now() + ECHO_WAIT_MS;
+    else if (list.includes(entry)) list.splice(list.indexOf(entry), 1);
+  };
+}
+
+/** Whether `change` is the event of one of this window's own calls (by this user, of that channel): then it is consumed. */
+export function takeEcho(change: ChangeEvent, me: number | null, now: () => number = Date.now): boolean {
+  if (me === null || change.userId !== me) return false;
+  const list = awaitedEchoes.get(change.channel);
+  if (!list) return false;
+  const t = now();
+  while (list.length && list[0]!.until < t) list.shift();
+  if (!list.length) return false;
+  list.shift();
+  return true;
 }
 
 const everyArea = [...new Set([...areasByChannel.values()].flatMap((a) => a.reads))];
@@ -110,7 +144,9 @@ export function useLiveChanges(): void {
   useEffect(() => {
     if (userId === null) return;
     return subscribeToChanges(
-      (change) => void invalidateAreas(queryClient, change.areas),
+      (change) => {
+        if (!takeEcho(change, userId)) void invalidateAreas(queryClient, change.areas);
+      },
       () => void invalidateAreas(queryClient, everyArea),
     );
   }, [queryClient, userId]);

@@ -4,7 +4,7 @@
 //       key is the feature prefix (['catalog'], ['stock'], …) a feature may also invalidate by hand.
 //       options.keepPrevious keeps the last page on screen while the next loads (paged tables);
 //       options.enabled as in react-query.
-//   useApiMutation(channel, { invalidate?, successKey?, onSuccess?, silentError? })
+//   useApiMutation(channel, { invalidate?, refetch?, successKey?, onSuccess?, silentError? })
 //       → useMutation calling the channel. After success it refetches the queries that read an area the
 //       channel changes (the contract's `changes`; other windows learn the same through useLiveChanges)
 //       and the extra key prefixes given in `invalidate`, shows notify.success(successKey) if given,
@@ -13,7 +13,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
 import { call, type ApiError } from './api';
-import { changesOf, invalidateAreas } from './changes';
+import { changesOf, expectEcho, invalidateAreas } from './changes';
 import { notify } from './notify';
 
 export interface ApiQueryOptions {
@@ -34,6 +34,11 @@ export function useApiQuery<C extends ChannelName>(key: QueryKey, channel: C, in
 export interface ApiMutationOptions<C extends ChannelName> {
   /** Key prefixes to refetch after success besides the queries reading what the channel changes. */
   invalidate?: QueryKey[];
+  /**
+   * false: the caller patches the cache from the answer (a scan answers with the one line it changed), so
+   * nothing is refetched after success; other windows still learn of the change through its event.
+   */
+  refetch?: false;
   /** i18n key of the confirmation shown after success. */
   successKey?: string;
   onSuccess?: (data: ChannelOutput<C>, input: ChannelInput<C>) => void;
@@ -43,11 +48,14 @@ export interface ApiMutationOptions<C extends ChannelName> {
 
 export function useApiMutation<C extends ChannelName>(channel: C, options: ApiMutationOptions<C> = {}) {
   const queryClient = useQueryClient();
-  return useMutation<ChannelOutput<C>, ApiError, ChannelInput<C>>({
+  return useMutation<ChannelOutput<C>, ApiError, ChannelInput<C>, (ok: boolean) => void>({
     mutationFn: (input) => call(channel, input),
+    // The host announces this call's change to every window, this one too: that echo is skipped.
+    onMutate: () => expectEcho(channel),
+    onSettled: (_data, error, _input, settle) => settle?.(!error),
     onSuccess: (data, input) => {
       // Not awaited: the dialog closes at once and the lists refresh behind it.
-      void invalidateAreas(queryClient, changesOf(channel));
+      if (options.refetch !== false) void invalidateAreas(queryClient, changesOf(channel));
       options.invalidate?.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
       if (options.successKey) notify.success(options.successKey);
       options.onSuccess?.(data, input);

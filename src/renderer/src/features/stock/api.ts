@@ -58,11 +58,11 @@ function usePatchCountLine() {
 }
 export const useScanCount = () => {
   const patch = usePatchCountLine();
-  return useApiMutation('stock.scanCount', { ...quiet, invalidate: [], onSuccess: (data, input) => patch(input.id, data.line) });
+  return useApiMutation('stock.scanCount', { ...quiet, refetch: false, onSuccess: (data, input) => patch(input.id, data.line) });
 };
 export const useSetCountQty = () => {
   const patch = usePatchCountLine();
-  return useApiMutation('stock.setCountQty', { invalidate: [], onSuccess: (line, input) => patch(input.id, line) });
+  return useApiMutation('stock.setCountQty', { refetch: false, onSuccess: (line, input) => patch(input.id, line) });
 };
 export const usePostCount = () => useApiMutation('stock.postCount', quiet);
 export const useCancelCount = () => useApiMutation('stock.cancelCount');
