@@ -2,10 +2,12 @@
 // change when posting; posting writes every difference as moves in one transaction (surplus from
 // Adjustment at the average cost, shortage to Adjustment oldest first, serials one by one); a scanned
 // serial that the ledger places elsewhere is moved here rather than invented.
+import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/errors';
 import { stocktakes } from '../../db/schema';
-import { COUNT_CAP, inTransaction, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
+import { inTransaction, nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { applyTransition, createDocument, defineWorkflow, requireEditable, requireTransition } from '../workflow/transitions';
 import { costOptions, requireManualChangeReason } from './adjustments';
 import { ensureInventoryProduct } from './inventoryProducts';
@@ -195,13 +197,18 @@ function serialDifferences(ctx: Ctx, stocktakeId: number, locationId: number, pr
   return result;
 }
 
-export function listCounts(ctx: Ctx, input: { page: number; pageSize: number; sortBy?: 'createdAt' | 'number'; sortDirection: 'asc' | 'desc'; status?: CountStatus }) {
-  const where = input.status ? `WHERE s.status = ?` : '';
-  const params = input.status ? [input.status] : [];
-  const direction = input.sortBy ? (input.sortDirection === 'desc' ? 'DESC' : 'ASC') : 'DESC';
-  const rows = ctx.sqlite.prepare(`${headerSql} ${where} ORDER BY s.id ${direction} LIMIT ? OFFSET ?`).all(...params, input.pageSize, offsetOf(input)) as Header[];
-  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM stocktakes s ${where} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  return { rows, total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+// Stocktakes are numbered in the order they start: both sorts walk the id.
+const countSorts: SortColumns<'stock.listCounts'> = { createdAt: 's.id', number: 's.id' };
+
+export function listCounts(ctx: Ctx, input: ParsedInput<'stock.listCounts'>) {
+  const filters = new Filters().equals('s.status', input.status);
+  return listPage(input, {
+    sorts: countSorts,
+    defaultSort: { by: 'createdAt', direction: 'desc' },
+    rows: (page) =>
+      ctx.sqlite.prepare<unknown[], Header>(`${headerSql} ${filters.where()} ORDER BY ${page.column} ${page.direction} LIMIT ? OFFSET ?`).all(...filters.params, page.limit, page.offset),
+    count: () => countUpTo(ctx, `FROM stocktakes s ${filters.where()}`, filters.params),
+  });
 }
 
 type CountLine = ReturnType<typeof getCount>['lines'][number];
