@@ -31,11 +31,11 @@ export function purchaseOrderDocument(ctx: Ctx, id: number, locale: 'es' | 'en')
     )
     .get(order.id) as Record<string, string | number | null> & { createdAt: number; submittedAt: number | null; freight: number };
   const lines = ctx.sqlite
-    .prepare(
+    .prepare<[number], { sku: string; description: string; vendorPartNumber: string | null; qty: number; unitCost: number }>(
       `SELECT p.sku, l.description, l.vendor_part_number AS vendorPartNumber, l.qty_ordered - l.qty_canceled AS qty, l.unit_cost AS unitCost
        FROM purchase_order_lines l JOIN products p ON p.id = l.product_id WHERE l.po_id = ? AND l.qty_ordered > l.qty_canceled ORDER BY l.line_no`,
     )
-    .all(order.id) as { sku: string; description: string; vendorPartNumber: string | null; qty: number; unitCost: number }[];
+    .all(order.id);
   const withAmounts = lines.map((l) => ({ ...l, extended: l.qty * l.unitCost }));
   const subtotal = withAmounts.reduce((s, l) => s + l.extended, 0);
   const logo = settings.companyLogo ? { mime: settings.companyLogo.mime, data: new Uint8Array(Buffer.from(settings.companyLogo.base64, 'base64')) } : null;

@@ -39,15 +39,15 @@ export function requireOrder(ctx: Ctx, id: number): OrderRow {
 }
 
 export function requireLines(ctx: Ctx, order: Pick<OrderRow, 'id' | 'number'>): void {
-  const row = ctx.sqlite.prepare(`SELECT count(*) AS n FROM purchase_order_lines WHERE po_id = ?`).get(order.id) as { n: number };
+  const row = ctx.sqlite.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM purchase_order_lines WHERE po_id = ?`).get(order.id)!;
   if (row.n === 0) throw new DomainError('PO_EMPTY', { number: order.number });
 }
 
 /** Subtotal of the lines (ordered − canceled) × unit cost, and the total with freight. */
 export function orderTotals(ctx: Ctx, poId: number, freight: number): { subtotal: number; total: number } {
   const { subtotal } = ctx.sqlite
-    .prepare(`SELECT coalesce(sum((qty_ordered - qty_canceled) * unit_cost), 0) AS subtotal FROM purchase_order_lines WHERE po_id = ?`)
-    .get(poId) as { subtotal: number };
+    .prepare<[number], { subtotal: number }>(`SELECT coalesce(sum((qty_ordered - qty_canceled) * unit_cost), 0) AS subtotal FROM purchase_order_lines WHERE po_id = ?`)
+    .get(poId)!;
   return { subtotal, total: subtotal + freight };
 }
 
@@ -58,12 +58,12 @@ export function orderTotals(ctx: Ctx, poId: number, freight: number): { subtotal
  */
 export function assertOrderTotalInRange(ctx: Ctx, poId: number): void {
   const { total } = ctx.sqlite
-    .prepare(
+    .prepare<[number], { total: bigint }>(
       `SELECT po.freight + coalesce((SELECT sum((l.qty_ordered - l.qty_canceled) * l.unit_cost) FROM purchase_order_lines l WHERE l.po_id = po.id), 0) AS total
        FROM purchase_orders po WHERE po.id = ?`,
     )
     .safeIntegers(true)
-    .get(poId) as { total: bigint };
+    .get(poId)!;
   if (total > BigInt(MAX_ORDER_TOTAL)) throw new DomainError('VALIDATION', { reason: 'orderTotalTooLarge', field: 'total', max: MAX_ORDER_TOTAL });
 }
 
@@ -102,11 +102,11 @@ export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
     )
     .all(id) as (Omit<PurchaseOrder['lines'][number], 'serialized' | 'outstanding' | 'backOrdered' | 'extended'> & { serialized: number; unitCost: number })[];
   const invoices = ctx.sqlite
-    .prepare(
+    .prepare<[number], { n: string }>(
       `SELECT DISTINCT rl.vendor_invoice_number AS n FROM receipt_lines rl JOIN receipts r ON r.id = rl.receipt_id
        WHERE rl.po_id = ? AND r.status = 'posted' AND rl.vendor_invoice_number IS NOT NULL ORDER BY rl.id`,
     )
-    .all(id) as { n: string }[];
+    .all(id);
   const gate = approvalGate(ctx, row);
   const subtotal = row.total - row.freight;
   const open = row.status === 'submitted' || row.status === 'receivedPartial';

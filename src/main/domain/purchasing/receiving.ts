@@ -31,7 +31,7 @@ export const receiptWorkflow = defineWorkflow<ReceiptStatus, { id: number; numbe
   table: 'receipts',
   column: 'status',
   states: receipts.status.enumValues,
-  read: (ctx, id) => ctx.sqlite.prepare(`SELECT id, number, status FROM receipts WHERE id = ?`).get(id) as { id: number; number: string; status: ReceiptStatus } | undefined,
+  read: (ctx, id) => ctx.sqlite.prepare<[number], { id: number; number: string; status: ReceiptStatus }>(`SELECT id, number, status FROM receipts WHERE id = ?`).get(id),
   state: (row) => row.status,
   history: { table: 'receipt_events', key: 'receipt_id' },
   creations: { post: { to: 'posted' } },
@@ -247,11 +247,11 @@ function receiptLines(ctx: Ctx, receiptId: number): Receipt['lines'] {
     )
     .all(receiptId) as (Omit<Receipt['lines'][number], 'serials'> & { unitCost: number; landedUnitCost: number })[];
   const serials = ctx.sqlite
-    .prepare(
+    .prepare<[number, number], { line: number; serial: string }>(
       `SELECT m.source_line AS line, coalesce(lt.serial_number, lt.voided_serial_number) AS serial FROM stock_moves m JOIN lots lt ON lt.id = m.lot_id
        WHERE m.source_type = 'receipt' AND m.source_id = ? AND m.reverses_move_id IS NULL AND lt.receipt_id = ? AND coalesce(lt.serial_number, lt.voided_serial_number) IS NOT NULL ORDER BY m.id`,
     )
-    .all(receiptId, receiptId) as { line: number; serial: string }[];
+    .all(receiptId, receiptId);
   const byLine = new Map<number, string[]>();
   for (const s of serials) {
     const list = byLine.get(s.line);

@@ -93,16 +93,13 @@ interface ProductInfo {
 
 export function getCount(ctx: Ctx, id: number) {
   const h = header(ctx, id);
-  const counted = ctx.sqlite.prepare(`SELECT product_id AS productId, counted_qty AS qty FROM stocktake_counts WHERE stocktake_id = ?`).all(id) as { productId: number; qty: number }[];
+  const counted = ctx.sqlite.prepare<[number], { productId: number; qty: number }>(`SELECT product_id AS productId, counted_qty AS qty FROM stocktake_counts WHERE stocktake_id = ?`).all(id);
   const posted = h.status === 'posted' || h.status === 'reversed';
   // Once posted, stock already includes the count's adjustments: what was expected is the count minus
   // what the count posted, and the serial differences are the serials its moves carried.
   const expected = posted
     ? postedExpected(ctx, id, h.locationId, counted)
-    : (ctx.sqlite.prepare(`SELECT product_id AS productId, sum(qty) AS qty FROM balances WHERE location_id = ? GROUP BY product_id`).all(h.locationId) as {
-        productId: number;
-        qty: number;
-      }[]);
+    : ctx.sqlite.prepare<[number], { productId: number; qty: number }>(`SELECT product_id AS productId, sum(qty) AS qty FROM balances WHERE location_id = ? GROUP BY product_id`).all(h.locationId);
   const productIds = new Set([...expected.map((e) => e.productId), ...counted.map((c) => c.productId)]);
   const expectedBy = new Map(expected.map((e) => [e.productId, e.qty]));
   const countedBy = new Map(counted.map((c) => [c.productId, c.qty]));
@@ -136,22 +133,22 @@ export function getCount(ctx: Ctx, id: number) {
 
 function postedExpected(ctx: Ctx, stocktakeId: number, locationId: number, counted: { productId: number; qty: number }[]) {
   const net = ctx.sqlite
-    .prepare(
+    .prepare<[number, number], { productId: number; qty: number }>(
       `SELECT product_id AS productId, sum(CASE WHEN to_location_id = ? THEN qty ELSE -qty END) AS qty FROM stock_moves
        WHERE source_type = 'stocktake' AND source_id = ? AND reverses_move_id IS NULL GROUP BY product_id`,
     )
-    .all(locationId, stocktakeId) as { productId: number; qty: number }[];
+    .all(locationId, stocktakeId);
   const netBy = new Map(net.map((n) => [n.productId, n.qty]));
   return counted.map((c) => ({ productId: c.productId, qty: c.qty - (netBy.get(c.productId) ?? 0) }));
 }
 
 function postedSerialDifferences(ctx: Ctx, stocktakeId: number, locationId: number): Map<number, { missing: string[]; unexpected: string[] }> {
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<[number, number], { productId: number; serial: string; arrived: number }>(
       `SELECT m.product_id AS productId, l.serial_number AS serial, m.to_location_id = ? AS arrived FROM stock_moves m JOIN lots l ON l.id = m.lot_id
        WHERE m.source_type = 'stocktake' AND m.source_id = ? AND m.reverses_move_id IS NULL AND l.serial_number IS NOT NULL ORDER BY l.serial_number`,
     )
-    .all(locationId, stocktakeId) as { productId: number; serial: string; arrived: number }[];
+    .all(locationId, stocktakeId);
   const result = new Map<number, { missing: string[]; unexpected: string[] }>();
   for (const r of rows) {
     const entry = result.get(r.productId) ?? { missing: [], unexpected: [] };
@@ -174,7 +171,7 @@ function serialDifferences(ctx: Ctx, stocktakeId: number, locationId: number, pr
   };
   const one = productId !== undefined;
   const missing = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], { productId: number; serial: string }>(
       `SELECT l.product_id AS productId, l.serial_number AS serial FROM balances b JOIN lots l ON l.id = b.lot_id
        WHERE b.location_id = ? AND b.qty > 0 AND l.serial_number IS NOT NULL
          AND l.product_id IN (SELECT product_id FROM stocktake_counts WHERE stocktake_id = ?)
@@ -182,17 +179,17 @@ function serialDifferences(ctx: Ctx, stocktakeId: number, locationId: number, pr
          ${one ? 'AND b.product_id = ?' : ''}
        ORDER BY l.serial_number`,
     )
-    .all(locationId, stocktakeId, stocktakeId, ...(one ? [productId] : [])) as { productId: number; serial: string }[];
+    .all(locationId, stocktakeId, stocktakeId, ...(one ? [productId] : []));
   for (const m of missing) get(m.productId).missing.push(m.serial);
   const unexpected = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], { productId: number; serial: string }>(
       `SELECT s.product_id AS productId, s.serial_number AS serial FROM stocktake_serials s
        JOIN lots l ON l.product_id = s.product_id AND l.serial_number = s.serial_number
        WHERE s.stocktake_id = ? AND NOT EXISTS (SELECT 1 FROM balances b WHERE b.lot_id = l.id AND b.location_id = ? AND b.qty > 0)
          ${one ? 'AND s.product_id = ?' : ''}
        ORDER BY s.serial_number`,
     )
-    .all(stocktakeId, locationId, ...(one ? [productId] : [])) as { productId: number; serial: string }[];
+    .all(stocktakeId, locationId, ...(one ? [productId] : []));
   for (const u of unexpected) get(u.productId).unexpected.push(u.serial);
   return result;
 }
@@ -218,9 +215,9 @@ type CountLine = ReturnType<typeof getCount>['lines'][number];
  * typing cost the same on a 5,000-line count as on a 5-line one.
  */
 function openCountLine(ctx: Ctx, h: Header, productId: number): CountLine {
-  const product = ctx.sqlite.prepare(`SELECT id, sku, name, serialized FROM products WHERE id = ?`).get(productId) as ProductInfo;
-  const expected = ctx.sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS qty FROM balances WHERE product_id = ? AND location_id = ?`).get(productId, h.locationId) as { qty: number };
-  const counted = ctx.sqlite.prepare(`SELECT counted_qty AS qty FROM stocktake_counts WHERE stocktake_id = ? AND product_id = ?`).get(h.id, productId) as { qty: number } | undefined;
+  const product = ctx.sqlite.prepare<[number], ProductInfo>(`SELECT id, sku, name, serialized FROM products WHERE id = ?`).get(productId)!;
+  const expected = ctx.sqlite.prepare<[number, number], { qty: number }>(`SELECT coalesce(sum(qty), 0) AS qty FROM balances WHERE product_id = ? AND location_id = ?`).get(productId, h.locationId)!;
+  const counted = ctx.sqlite.prepare<[number, number], { qty: number }>(`SELECT counted_qty AS qty FROM stocktake_counts WHERE stocktake_id = ? AND product_id = ?`).get(h.id, productId);
   const diff = serialDifferences(ctx, h.id, h.locationId, productId).get(productId);
   const countedQty = counted?.qty ?? 0;
   return {
@@ -239,11 +236,11 @@ function openCountLine(ctx: Ctx, h: Header, productId: number): CountLine {
 
 function addCounted(ctx: Ctx, stocktakeId: number, productId: number, delta: number): number {
   const row = ctx.sqlite
-    .prepare(
+    .prepare<[number, number, number], { n: number }>(
       `INSERT INTO stocktake_counts (stocktake_id, product_id, counted_qty) VALUES (?, ?, ?)
        ON CONFLICT (stocktake_id, product_id) DO UPDATE SET counted_qty = counted_qty + excluded.counted_qty RETURNING counted_qty AS n`,
     )
-    .get(stocktakeId, productId, delta) as { n: number };
+    .get(stocktakeId, productId, delta)!;
   return row.n;
 }
 
