@@ -24,12 +24,12 @@ export interface OrderRow {
 
 export function readOrder(ctx: Ctx, id: number): OrderRow | undefined {
   return ctx.sqlite
-    .prepare(
+    .prepare<[number], OrderRow>(
       `SELECT po.id, po.number, po.status, po.approval_status AS approvalStatus, po.vendor_id AS vendorId, po.purchase_for_company_id AS purchaseForCompanyId, po.freight,
               coalesce(sum(l.qty_received), 0) AS received, coalesce(sum(l.qty_ordered - l.qty_canceled - l.qty_received), 0) AS outstanding
        FROM purchase_orders po LEFT JOIN purchase_order_lines l ON l.po_id = po.id WHERE po.id = ? GROUP BY po.id`,
     )
-    .get(id) as OrderRow | undefined;
+    .get(id);
 }
 
 export function requireOrder(ctx: Ctx, id: number): OrderRow {
@@ -77,30 +77,31 @@ const summaryColumns = `po.id, po.number, po.status, po.approval_status AS appro
 const summaryFrom = `FROM purchase_orders po JOIN companies v ON v.id = po.vendor_id LEFT JOIN companies pf ON pf.id = po.purchase_for_company_id`;
 
 
+type OrderHeader = Omit<
+  PurchaseOrder,
+  'lines' | 'needsApproval' | 'approvalCleared' | 'approvalRequestedByName' | 'approvalRequestedAt' | 'approverConflict' | 'subtotal' | 'anythingReceived' | 'vendorInvoiceNumbers'
+> & { freight: number; total: number };
+type OrderLineRow = Omit<PurchaseOrder['lines'][number], 'serialized' | 'outstanding' | 'backOrdered' | 'extended'> & { serialized: number; unitCost: number };
+
 export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
   const row = ctx.sqlite
-    .prepare(
+    .prepare<[number], OrderHeader>(
       `SELECT ${summaryColumns}, v.email AS vendorEmail, po.purchase_for_company_id AS purchaseForCompanyId, po.ship_to_name AS shipToName, po.ship_to_address AS shipToAddress,
               po.shipping_type AS shippingType, po.payment_terms AS paymentTerms, po.memo, po.freight, cu.display_name AS createdByName,
               au.display_name AS approvalByName, po.approval_at AS approvalAt, po.approval_note AS approvalNote, po.cancel_reason AS cancelReason
        ${summaryFrom} JOIN users cu ON cu.id = po.created_by LEFT JOIN users au ON au.id = po.approval_by WHERE po.id = ?`,
     )
-    .get(id) as
-    | (Omit<PurchaseOrder, 'lines' | 'needsApproval' | 'approvalCleared' | 'approvalRequestedByName' | 'approvalRequestedAt' | 'approverConflict' | 'subtotal' | 'anythingReceived' | 'vendorInvoiceNumbers'> & {
-        freight: number;
-        total: number;
-      })
-    | undefined;
+    .get(id);
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'purchaseOrder', id });
   const lines = ctx.sqlite
-    .prepare(
+    .prepare<[number], OrderLineRow>(
       `SELECT l.id, l.line_no AS lineNo, l.product_id AS productId, p.sku, p.name AS productName, p.serialized, l.description, l.vendor_part_number AS vendorPartNumber,
               l.qty_ordered AS qtyOrdered, l.qty_received AS qtyReceived, l.qty_canceled AS qtyCanceled, l.unit_cost AS unitCost,
               l.location_id AS locationId, loc.name AS locationName, l.estimated_arrival AS estimatedArrival
        FROM purchase_order_lines l JOIN products p ON p.id = l.product_id JOIN locations loc ON loc.id = l.location_id
        WHERE l.po_id = ? ORDER BY l.line_no`,
     )
-    .all(id) as (Omit<PurchaseOrder['lines'][number], 'serialized' | 'outstanding' | 'backOrdered' | 'extended'> & { serialized: number; unitCost: number })[];
+    .all(id);
   const invoices = ctx.sqlite
     .prepare<[number], { n: string }>(
       `SELECT DISTINCT rl.vendor_invoice_number AS n FROM receipt_lines rl JOIN receipts r ON r.id = rl.receipt_id
@@ -133,8 +134,7 @@ export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
 
 export function orderSummaries(ctx: Ctx, ids: number[]): PoSummary[] {
   if (ids.length === 0) return [];
-  const rows = ctx.sqlite.prepare(`SELECT ${summaryColumns} ${summaryFrom} WHERE po.id IN (${ids.map(() => '?').join(',')}) ORDER BY po.id`).all(...ids) as PoSummary[];
-  return rows;
+  return ctx.sqlite.prepare<number[], PoSummary>(`SELECT ${summaryColumns} ${summaryFrom} WHERE po.id IN (${ids.map(() => '?').join(',')}) ORDER BY po.id`).all(...ids);
 }
 
 const orderSortColumns: Record<string, string> = {

@@ -238,14 +238,14 @@ const receiptColumns = `r.id, r.number, r.status, r.created_at AS createdAt, u.d
 
 function receiptLines(ctx: Ctx, receiptId: number): Receipt['lines'] {
   const lines = ctx.sqlite
-    .prepare(
+    .prepare<[number], Omit<Receipt['lines'][number], 'serials'> & { unitCost: number; landedUnitCost: number }>(
       `SELECT rl.id, rl.po_id AS orderId, po.number AS orderNumber, rl.po_line_id AS lineId, p.sku, p.name AS productName, rl.qty, rl.unit_cost AS unitCost,
               rl.landed_unit_cost AS landedUnitCost, loc.name AS locationName, c.name AS companyName, rl.vendor_invoice_number AS vendorInvoiceNumber
        FROM receipt_lines rl JOIN purchase_orders po ON po.id = rl.po_id JOIN purchase_order_lines l ON l.id = rl.po_line_id JOIN products p ON p.id = l.product_id
        JOIN locations loc ON loc.id = rl.location_id LEFT JOIN companies c ON c.id = rl.company_id
        WHERE rl.receipt_id = ? ORDER BY rl.id`,
     )
-    .all(receiptId) as (Omit<Receipt['lines'][number], 'serials'> & { unitCost: number; landedUnitCost: number })[];
+    .all(receiptId);
   const serials = ctx.sqlite
     .prepare<[number, number], { line: number; serial: string }>(
       `SELECT m.source_line AS line, coalesce(lt.serial_number, lt.voided_serial_number) AS serial FROM stock_moves m JOIN lots lt ON lt.id = m.lot_id
@@ -269,7 +269,7 @@ function toReceipt(ctx: Ctx, row: ReceiptHeader): Receipt {
 }
 
 export function getReceipt(ctx: Ctx, id: number): Receipt {
-  const row = ctx.sqlite.prepare(`SELECT ${receiptColumns} FROM receipts r JOIN users u ON u.id = r.user_id WHERE r.id = ?`).get(id) as ReceiptHeader | undefined;
+  const row = ctx.sqlite.prepare<[number], ReceiptHeader>(`SELECT ${receiptColumns} FROM receipts r JOIN users u ON u.id = r.user_id WHERE r.id = ?`).get(id);
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'receipt', id });
   return toReceipt(ctx, row);
 }

@@ -57,7 +57,7 @@ const headerSql = `SELECT s.id, s.number, s.location_id AS locationId, l.name AS
   FROM stocktakes s JOIN locations l ON l.id = s.location_id JOIN users u ON u.id = s.user_id`;
 
 function header(ctx: Ctx, id: number): Header {
-  const row = ctx.sqlite.prepare(`${headerSql} WHERE s.id = ?`).get(id) as Header | undefined;
+  const row = ctx.sqlite.prepare<[number], Header>(`${headerSql} WHERE s.id = ?`).get(id);
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'stocktake', id });
   return row;
 }
@@ -104,8 +104,8 @@ export function getCount(ctx: Ctx, id: number) {
   const expectedBy = new Map(expected.map((e) => [e.productId, e.qty]));
   const countedBy = new Map(counted.map((c) => [c.productId, c.qty]));
   const info = new Map<number, ProductInfo>();
-  const lookup = ctx.sqlite.prepare(`SELECT id, sku, name, serialized FROM products WHERE id = ?`);
-  for (const pid of productIds) info.set(pid, lookup.get(pid) as ProductInfo);
+  const lookup = ctx.sqlite.prepare<[number], ProductInfo>(`SELECT id, sku, name, serialized FROM products WHERE id = ?`);
+  for (const pid of productIds) info.set(pid, lookup.get(pid)!);
   const serialDiffs = posted ? postedSerialDifferences(ctx, id, h.locationId) : serialDifferences(ctx, id, h.locationId);
   const lines = [...productIds]
     .map((productId) => {

@@ -34,7 +34,7 @@ export const transferWorkflow = defineWorkflow<TransferStatus, TransferRow>()({
   column: 'status',
   states: transfers.status.enumValues,
   read: (ctx, id) =>
-    ctx.sqlite.prepare(`SELECT id, number, status, from_location_id AS fromLocationId, to_location_id AS toLocationId FROM transfers WHERE id = ?`).get(id) as TransferRow | undefined,
+    ctx.sqlite.prepare<[number], TransferRow>(`SELECT id, number, status, from_location_id AS fromLocationId, to_location_id AS toLocationId FROM transfers WHERE id = ?`).get(id),
   state: (row) => row.status,
   history: { table: 'transfer_events', key: 'transfer_id' },
   creations: {
