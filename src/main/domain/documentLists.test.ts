@@ -332,7 +332,9 @@ describe('purchasing lists', () => {
       ['abc-5', 'lower sku', 1],
       ['Z-6', 'Zed', 0],
     ].map(([sku, name, serialized]) => Number(insertProduct.run(sku, name, serialized).lastInsertRowid));
-    const insertOrder = sqlite.prepare(`INSERT INTO purchase_orders (number, status, vendor_id, purchase_for_company_id, freight, created_by, created_at, updated_at) VALUES (?, 'submitted', ?, ?, 0, ?, ?, ?)`);
+    const insertOrder = sqlite.prepare(
+      `INSERT INTO purchase_orders (number, status, approval_status, vendor_id, purchase_for_company_id, freight, expected_ship_date, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     const insertLine = sqlite.prepare(
       `INSERT INTO purchase_order_lines (po_id, line_no, product_id, description, vendor_part_number, qty_ordered, qty_received, qty_canceled, unit_cost, location_id, estimated_arrival, receivable)
        VALUES (?, ?, ?, 'x', ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -345,7 +347,12 @@ describe('purchasing lists', () => {
     sqlite.transaction(() => {
       // Orders numbered out of id order, so sorting by "order number" (the order's id) shows it.
       for (let o = 0; o < 41; o++) {
-        orders.push(Number(insertOrder.run(`PO-${o % 2 ? 'A' : 'B'}${(o * 17) % 41}${o === 5 ? '%' : o === 6 ? '_' : o === 7 ? '\\' : ''}`, vendors[o % vendors.length]!, o % 3 === 0 ? client : null, users.admin, base, base).lastInsertRowid));
+        // Statuses, dates, ship dates and totals that tie, so the id decides among them.
+        const status = ['submitted', 'new', 'receivedPartial', 'canceled', 'receivedFull'][o % 5]!;
+        const number = `PO-${o % 2 ? 'A' : 'B'}${(o * 17) % 41}${o === 5 ? '%' : o === 6 ? '_' : o === 7 ? '\\' : ''}`;
+        const shipDate = o % 3 === 0 ? null : `2026-03-0${(o % 4) + 1}`;
+        const approval = status === 'new' && o % 2 === 0 ? 'requested' : 'none';
+        orders.push(Number(insertOrder.run(number, status, approval, vendors[o % vendors.length]!, o % 3 === 0 ? client : null, (o % 3) * 500, shipDate, users.admin, base + (o % 6) * 60_000, base).lastInsertRowid));
       }
       for (let i = 0; i < BULK + 200; i++) {
         const orderId = orders[i % orders.length]!;
@@ -484,6 +491,78 @@ describe('purchasing lists', () => {
       const receiver = t.tokenFor(t.addUser({ username: 'receiver', permissions: ['purchasing.receive', 'inventory.view'] }).id);
       const blind = t.ok('purchasing.listOpenLines', { pageSize: 200, sortBy: 'sku', sortDirection: 'desc', q: 'a' }, receiver);
       expect(blind.rows).toEqual(answer.rows.map((r) => ({ ...r, unitCost: null })));
+    });
+  });
+
+  describe('purchasing.listOrders', () => {
+    interface OrderRow {
+      id: number;
+      number: string;
+      status: string;
+      approvalStatus: string;
+      vendorId: number;
+      freight: number;
+      expectedShipDate: string | null;
+      createdAt: number;
+    }
+    const sortKeys = {
+      number: (r: OrderRow) => r.id,
+      createdAt: (r: OrderRow) => r.createdAt,
+      vendorName: (r: OrderRow) => companyNames.get(r.vendorId)!,
+      status: (r: OrderRow) => r.status,
+      total: (r: OrderRow) => r.freight + lines.filter((l) => l.orderId === r.id).reduce((s, l) => s + (l.qtyOrdered - l.qtyCanceled) * l.unitCost, 0),
+      expectedShipDate: (r: OrderRow) => r.expectedShipDate,
+    };
+
+    it('pages every sort and direction (ties newest order first), with each filter', () => {
+      const all = t.app.ctx.sqlite
+        .prepare<[], OrderRow>(
+          `SELECT id, number, status, approval_status AS approvalStatus, vendor_id AS vendorId, freight, expected_ship_date AS expectedShipDate, created_at AS createdAt FROM purchase_orders`,
+        )
+        .all();
+      const totals = new Map(all.map((r) => [r.id, sortKeys.total(r)]));
+      const keys = { ...sortKeys, total: (r: OrderRow) => totals.get(r.id)! };
+      const product = lines.find((l) => l.orderId === orders[4])!.productId;
+      const filters: ChannelInput<'purchasing.listOrders'>[] = [
+        {},
+        { q: '%' },
+        { q: '_' },
+        { q: 'po-a1' },
+        { q: 'under_' },
+        { q: 'no such order' },
+        { statuses: ['new'] },
+        { statuses: ['submitted', 'canceled', 'receivedFull'] },
+        { vendorId: vendors[1]! },
+        { productId: product },
+        { from: base + 60_000, to: base + 180_000 },
+        { from: base + 240_000 },
+        { to: base },
+        { q: 'po', statuses: ['new', 'submitted'], vendorId: vendors[0]!, from: base },
+      ];
+      for (const filter of filters) {
+        const q = filter.q?.trim();
+        const matches = all.filter(
+          (r) =>
+            (!q || likeContains(r.number, q) || likeContains(companyNames.get(r.vendorId)!, q)) &&
+            (!filter.statuses?.length || filter.statuses.includes(r.status as never)) &&
+            (filter.vendorId === undefined || r.vendorId === filter.vendorId) &&
+            (filter.productId === undefined || lines.some((l) => l.orderId === r.id && l.productId === filter.productId)) &&
+            (filter.from === undefined || r.createdAt >= filter.from) &&
+            (filter.to === undefined || r.createdAt <= filter.to),
+        );
+        for (const sortBy of [undefined, ...(Object.keys(keys) as (keyof typeof keys)[])]) {
+          for (const dir of directions) {
+            const expected = sorted(matches, [
+              [keys[sortBy ?? 'number'], dir],
+              [(r) => r.id, 'desc'],
+            ]).map((r) => r.id);
+            expectPages(`${JSON.stringify(filter)} ${sortBy} ${dir}`, (p) => t.ok('purchasing.listOrders', { ...filter, ...p, ...(sortBy ? { sortBy } : {}), sortDirection: dir }), expected, [
+              { page: 1, pageSize: 7 },
+              { page: 2, pageSize: 50 },
+            ]);
+          }
+        }
+      }
     });
   });
 
