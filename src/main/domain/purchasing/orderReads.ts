@@ -1,10 +1,11 @@
 // Reading purchase orders: the row the actions decide on, totals, one order with its lines, approval and
 // invoices for the order page, summaries and the paged list. Nothing here writes.
+import type { ParsedInput } from '../../../shared/contract';
 import type { PoSummary, PurchaseOrder } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
 import { MAX_ORDER_TOTAL } from '../../../shared/money';
 import { likePattern, type Actor, type Ctx } from '../context';
-import { countUpTo, pageOf, paging } from '../paging';
+import { countUpTo, Filters, listPage, type Page, type SortColumns } from '../paging';
 import { approvalGate, approvalRequestInfo } from './approval';
 
 type Status = PurchaseOrder['status'];
@@ -137,7 +138,7 @@ export function orderSummaries(ctx: Ctx, ids: number[]): PoSummary[] {
   return ctx.sqlite.prepare<number[], PoSummary>(`SELECT ${summaryColumns} ${summaryFrom} WHERE po.id IN (${ids.map(() => '?').join(',')}) ORDER BY po.id`).all(...ids);
 }
 
-const orderSortColumns: Record<string, string> = {
+const orderSorts: SortColumns<'purchasing.listOrders'> = {
   number: 'po.id',
   createdAt: 'po.created_at',
   vendorName: 'v.name',
@@ -146,42 +147,24 @@ const orderSortColumns: Record<string, string> = {
   expectedShipDate: 'po.expected_ship_date',
 };
 
-export function listOrders(
-  ctx: Ctx,
-  input: { page: number; pageSize: number; sortBy?: string; sortDirection: 'asc' | 'desc'; q?: string; statuses?: Status[]; vendorId?: number; productId?: number; from?: number; to?: number; approvalRequested?: boolean },
-) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (input.q) {
-    where.push(`(po.number LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\')`);
-    params.push(likePattern(input.q), likePattern(input.q));
-  }
-  if (input.statuses?.length) {
-    where.push(`po.status IN (${input.statuses.map(() => '?').join(',')})`);
-    params.push(...input.statuses);
-  }
-  if (input.vendorId) {
-    where.push('po.vendor_id = ?');
-    params.push(input.vendorId);
-  }
-  if (input.productId) {
-    where.push('EXISTS (SELECT 1 FROM purchase_order_lines l WHERE l.po_id = po.id AND l.product_id = ?)');
-    params.push(input.productId);
-  }
-  if (input.from !== undefined) {
-    where.push('po.created_at >= ?');
-    params.push(input.from);
-  }
-  if (input.to !== undefined) {
-    where.push('po.created_at <= ?');
-    params.push(input.to);
-  }
-  if (input.approvalRequested) where.push(`po.approval_status = 'requested'`);
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const sort = orderSortColumns[input.sortBy ?? 'number'] ?? 'po.id';
-  const page = paging(input);
-  const rows = ctx.sqlite
-    .prepare<unknown[], PoSummary>(`SELECT ${summaryColumns} ${summaryFrom} ${whereSql} ORDER BY ${sort} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, po.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, page.limit, page.offset);
-  return pageOf(rows, countUpTo(ctx, `${summaryFrom} ${whereSql}`, params));
+/** Orders as the list shows them; the approvals queue reads the same list, of requested approvals only. */
+export function listOrders(ctx: Ctx, input: ParsedInput<'purchasing.listOrders'> & { approvalRequested?: boolean }): Page<PoSummary> {
+  const filters = new Filters();
+  if (input.q) filters.add(`(po.number LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\')`, likePattern(input.q), likePattern(input.q));
+  if (input.statuses?.length) filters.add(`po.status IN (${input.statuses.map(() => '?').join(',')})`, ...input.statuses);
+  if (input.vendorId) filters.add('po.vendor_id = ?', input.vendorId);
+  if (input.productId) filters.add('EXISTS (SELECT 1 FROM purchase_order_lines l WHERE l.po_id = po.id AND l.product_id = ?)', input.productId);
+  if (input.from !== undefined) filters.add('po.created_at >= ?', input.from);
+  if (input.to !== undefined) filters.add('po.created_at <= ?', input.to);
+  if (input.approvalRequested) filters.add(`po.approval_status = 'requested'`);
+  return listPage(input, {
+    sorts: orderSorts,
+    defaultSort: { by: 'number' },
+    // Ties: the newest order first, whatever the direction.
+    rows: (page) =>
+      ctx.sqlite
+        .prepare<unknown[], PoSummary>(`SELECT ${summaryColumns} ${summaryFrom} ${filters.where()} ORDER BY ${page.column} ${page.direction}, po.id DESC LIMIT ? OFFSET ?`)
+        .all(...filters.params, page.limit, page.offset),
+    count: () => countUpTo(ctx, `${summaryFrom} ${filters.where()}`, filters.params),
+  });
 }
