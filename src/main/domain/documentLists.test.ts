@@ -354,7 +354,8 @@ describe('purchasing lists', () => {
         const approval = status === 'new' && o % 2 === 0 ? 'requested' : 'none';
         orders.push(Number(insertOrder.run(number, status, approval, vendors[o % vendors.length]!, o % 3 === 0 ? client : null, (o % 3) * 500, shipDate, users.admin, base + (o % 6) * 60_000, base).lastInsertRowid));
       }
-      for (let i = 0; i < BULK + 200; i++) {
+      // Enough lines for every sort to tie and page; the cap is checked once, at the end, on many more.
+      for (let i = 0; i < 1_500; i++) {
         const orderId = orders[i % orders.length]!;
         const lineNo = Math.floor(i / orders.length) + 1;
         const parts = [null, 'VP-1', 'VP%2', 'VP_3', 'VP\\4', 'vp-5'];
@@ -623,5 +624,36 @@ describe('purchasing lists', () => {
       const blind = t.ok('purchasing.listReceipts', { orderId: receivedOrder }, viewer).rows;
       expect(blind.map((r) => [r.id, r.freight, r.lines.map((l) => [l.unitCost, l.landedUnitCost])])).toEqual([[real[0]!.id, null, [[null, null]]]]);
     });
+  });
+
+  it('caps the lines still to receive at COUNT_CAP and says so; the first page stays the first', () => {
+    const sqlite = t.app.ctx.sqlite;
+    const before = t.ok('purchasing.listOpenLines', { pageSize: 20, sortBy: 'sku', sortDirection: 'desc' });
+    expect(before.totalCapped).toBe(false);
+    const insertLine = sqlite.prepare(
+      `INSERT INTO purchase_order_lines (po_id, line_no, product_id, description, qty_ordered, unit_cost, location_id, receivable) VALUES (?, ?, ?, 'x', 1, 1, ?, ?)`,
+    );
+    const tail = sqlite.prepare<[number], { id: number }>(`SELECT product_id AS id FROM purchase_order_lines WHERE po_id = ? ORDER BY line_no LIMIT 1`).get(orders[40]!)!.id;
+    sqlite.transaction(() => {
+      for (let i = 0; i < COUNT_CAP - before.total; i++) insertLine.run(orders[40]!, 10_000 + i, tail, w.main.id, 1);
+    })();
+    expect(t.ok('purchasing.listOpenLines', { pageSize: 20 })).toMatchObject({ total: COUNT_CAP, totalCapped: false });
+    insertLine.run(orders[40]!, 99_999, tail, w.main.id, 0);
+    expect(t.ok('purchasing.listOpenLines', { pageSize: 20 })).toMatchObject({ total: COUNT_CAP, totalCapped: false });
+    insertLine.run(orders[40]!, 100_000, tail, w.main.id, 1);
+    const after = t.ok('purchasing.listOpenLines', { pageSize: 20, sortBy: 'sku', sortDirection: 'desc' });
+    expect(after).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    // The page is still the first of every receivable line sorted, now ten thousand more.
+    const receivable = sqlite
+      .prepare<[], { id: number; sku: string; orderId: number; lineNo: number }>(
+        `SELECT l.id, p.sku, l.po_id AS orderId, l.line_no AS lineNo FROM purchase_order_lines l, products p WHERE p.id = l.product_id AND l.receivable = 1`,
+      )
+      .all();
+    const expected = sorted(receivable, [
+      [(r) => r.sku, 'desc'],
+      [(r) => r.orderId, 'desc'],
+      [(r) => r.lineNo, 'asc'],
+    ]);
+    expect(after.rows.map((r) => r.lineId)).toEqual(expected.slice(0, 20).map((r) => r.id));
   });
 });
