@@ -65,7 +65,3 @@ export function sqlWithParams(text: string, params: unknown[]): SQL {
   if (parts.length !== params.length + 1) throw new Error(`sqlWithParams: ${parts.length - 1} placeholders for ${params.length} params`);
   return sql.join(parts.flatMap((part, i) => (i < params.length ? [sql.raw(part), sql`${params[i]}`] : [sql.raw(part)])));
 }
-
-export function offsetOf(input: { page: number; pageSize: number }): number {
-  return (input.page - 1) * input.pageSize;
-}

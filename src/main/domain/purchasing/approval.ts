@@ -36,11 +36,11 @@ type CoverEvent = 'approvalRequested' | 'approved' | 'submitted';
 
 function latestCover(ctx: Ctx, poId: number, type: CoverEvent): Cover | null {
   const row = ctx.sqlite
-    .prepare(
+    .prepare<[number, CoverEvent], { total: unknown; vendorId: unknown }>(
       `SELECT json_extract(details, '$.total') AS total, json_extract(details, '$.vendorId') AS vendorId
        FROM purchase_order_events WHERE po_id = ? AND type = ? ORDER BY id DESC LIMIT 1`,
     )
-    .get(poId, type) as { total: unknown; vendorId: unknown } | undefined;
+    .get(poId, type);
   if (!row || typeof row.total !== 'number') return null;
   return { total: row.total, vendorId: typeof row.vendorId === 'number' ? row.vendorId : null };
 }
@@ -113,14 +113,14 @@ interface RequestFacts {
 function requestFacts(ctx: Ctx, poIds: number[]): Map<number, RequestFacts> {
   if (poIds.length === 0) return new Map();
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<number[], { id: number; createdBy: number; eventId: number | null; userId: number | null; userName: string | null; at: number }>(
       `SELECT po.id, po.created_by AS createdBy, e.id AS eventId, e.user_id AS userId, u.display_name AS userName, e.occurred_at AS at
        FROM purchase_orders po
        LEFT JOIN purchase_order_events e ON e.id = (SELECT max(x.id) FROM purchase_order_events x WHERE x.po_id = po.id AND x.type = 'approvalRequested')
        LEFT JOIN users u ON u.id = e.user_id
        WHERE po.id IN (${poIds.map(() => '?').join(',')})`,
     )
-    .all(...poIds) as { id: number; createdBy: number; eventId: number | null; userId: number | null; userName: string | null; at: number }[];
+    .all(...poIds);
   return new Map(rows.map((r) => [r.id, { createdBy: r.createdBy, request: r.eventId === null ? null : { userId: r.userId, userName: r.userName, at: r.at } }]));
 }
 

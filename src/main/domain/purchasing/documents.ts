@@ -23,19 +23,19 @@ export function purchaseOrderDocument(ctx: Ctx, id: number, locale: 'es' | 'en')
   const { cleared } = approvalGate(ctx, order);
   const settings = getSettings(ctx);
   const head = ctx.sqlite
-    .prepare(
+    .prepare<[number], Record<string, string | number | null> & { createdAt: number; submittedAt: number | null; freight: number }>(
       `SELECT po.created_at AS createdAt, po.submitted_at AS submittedAt, po.ship_to_name AS shipToName, po.ship_to_address AS shipToAddress, po.shipping_type AS shippingType,
               po.expected_ship_date AS expectedShipDate, po.payment_terms AS paymentTerms, po.memo, po.freight, pf.name AS purchaseFor,
               v.name AS vendorName, v.email AS vendorEmail, v.phone AS vendorPhone, v.address1, v.address2, v.postal_code AS postalCode, v.city, v.state, v.country
        FROM purchase_orders po JOIN companies v ON v.id = po.vendor_id LEFT JOIN companies pf ON pf.id = po.purchase_for_company_id WHERE po.id = ?`,
     )
-    .get(order.id) as Record<string, string | number | null> & { createdAt: number; submittedAt: number | null; freight: number };
+    .get(order.id)!;
   const lines = ctx.sqlite
-    .prepare(
+    .prepare<[number], { sku: string; description: string; vendorPartNumber: string | null; qty: number; unitCost: number }>(
       `SELECT p.sku, l.description, l.vendor_part_number AS vendorPartNumber, l.qty_ordered - l.qty_canceled AS qty, l.unit_cost AS unitCost
        FROM purchase_order_lines l JOIN products p ON p.id = l.product_id WHERE l.po_id = ? AND l.qty_ordered > l.qty_canceled ORDER BY l.line_no`,
     )
-    .all(order.id) as { sku: string; description: string; vendorPartNumber: string | null; qty: number; unitCost: number }[];
+    .all(order.id);
   const withAmounts = lines.map((l) => ({ ...l, extended: l.qty * l.unitCost }));
   const subtotal = withAmounts.reduce((s, l) => s + l.extended, 0);
   const logo = settings.companyLogo ? { mime: settings.companyLogo.mime, data: new Uint8Array(Buffer.from(settings.companyLogo.base64, 'base64')) } : null;

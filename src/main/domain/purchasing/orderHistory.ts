@@ -16,10 +16,10 @@ export function recordPoEvent(ctx: Ctx, poId: number, userId: number | null, typ
 export function orderHistory(ctx: Ctx, id: number): PoEvent[] {
   if (!ctx.sqlite.prepare(`SELECT 1 FROM purchase_orders WHERE id = ?`).get(id)) throw new DomainError('NOT_FOUND', { entity: 'purchaseOrder', id });
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<[number], Omit<PoEvent, 'details'> & { details: string }>(
       `SELECT e.id, e.occurred_at AS occurredAt, u.display_name AS userName, e.type, e.details FROM purchase_order_events e LEFT JOIN users u ON u.id = e.user_id
        WHERE e.po_id = ? ORDER BY e.occurred_at DESC, e.id DESC`,
     )
-    .all(id) as (Omit<PoEvent, 'details'> & { details: string })[];
+    .all(id);
   return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
 }

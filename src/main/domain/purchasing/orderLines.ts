@@ -24,8 +24,8 @@ export interface LineInput {
 /** The product as bought from this vendor; VENDOR_NOT_LINKED when it is not. */
 export function productVendor(ctx: Ctx, productId: number, vendorId: number): { vendorPartNumber: string | null; vendorCost: number } {
   const row = ctx.sqlite
-    .prepare(`SELECT vendor_part_number AS vendorPartNumber, vendor_cost AS vendorCost FROM product_vendors WHERE product_id = ? AND vendor_id = ?`)
-    .get(productId, vendorId) as { vendorPartNumber: string | null; vendorCost: number } | undefined;
+    .prepare<[number, number], { vendorPartNumber: string | null; vendorCost: number }>(`SELECT vendor_part_number AS vendorPartNumber, vendor_cost AS vendorCost FROM product_vendors WHERE product_id = ? AND vendor_id = ?`)
+    .get(productId, vendorId);
   if (!row) {
     const product = requireProduct(ctx, productId);
     throw new DomainError('VENDOR_NOT_LINKED', { productId, sku: product.sku, vendorId });
@@ -37,7 +37,7 @@ export function insertLine(ctx: Ctx, poId: number, vendorId: number, line: LineI
   const product = requireProduct(ctx, line.productId);
   requireStockLocation(ctx, line.locationId);
   const pv = productVendor(ctx, line.productId, vendorId);
-  const { next } = ctx.sqlite.prepare(`SELECT coalesce(max(line_no), 0) + 1 AS next FROM purchase_order_lines WHERE po_id = ?`).get(poId) as { next: number };
+  const { next } = ctx.sqlite.prepare<[number], { next: number }>(`SELECT coalesce(max(line_no), 0) + 1 AS next FROM purchase_order_lines WHERE po_id = ?`).get(poId)!;
   return Number(
     ctx.sqlite
       .prepare(

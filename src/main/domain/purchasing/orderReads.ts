@@ -1,10 +1,11 @@
 // Reading purchase orders: the row the actions decide on, totals, one order with its lines, approval and
 // invoices for the order page, summaries and the paged list. Nothing here writes.
+import type { ParsedInput } from '../../../shared/contract';
 import type { PoSummary, PurchaseOrder } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
 import { MAX_ORDER_TOTAL } from '../../../shared/money';
 import { likePattern, type Actor, type Ctx } from '../context';
-import { countUpTo, pageOf, paging } from '../paging';
+import { countUpTo, Filters, listPage, type Page, type SortColumns } from '../paging';
 import { approvalGate, approvalRequestInfo } from './approval';
 
 type Status = PurchaseOrder['status'];
@@ -24,12 +25,12 @@ export interface OrderRow {
 
 export function readOrder(ctx: Ctx, id: number): OrderRow | undefined {
   return ctx.sqlite
-    .prepare(
+    .prepare<[number], OrderRow>(
       `SELECT po.id, po.number, po.status, po.approval_status AS approvalStatus, po.vendor_id AS vendorId, po.purchase_for_company_id AS purchaseForCompanyId, po.freight,
               coalesce(sum(l.qty_received), 0) AS received, coalesce(sum(l.qty_ordered - l.qty_canceled - l.qty_received), 0) AS outstanding
        FROM purchase_orders po LEFT JOIN purchase_order_lines l ON l.po_id = po.id WHERE po.id = ? GROUP BY po.id`,
     )
-    .get(id) as OrderRow | undefined;
+    .get(id);
 }
 
 export function requireOrder(ctx: Ctx, id: number): OrderRow {
@@ -39,15 +40,15 @@ export function requireOrder(ctx: Ctx, id: number): OrderRow {
 }
 
 export function requireLines(ctx: Ctx, order: Pick<OrderRow, 'id' | 'number'>): void {
-  const row = ctx.sqlite.prepare(`SELECT count(*) AS n FROM purchase_order_lines WHERE po_id = ?`).get(order.id) as { n: number };
+  const row = ctx.sqlite.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM purchase_order_lines WHERE po_id = ?`).get(order.id)!;
   if (row.n === 0) throw new DomainError('PO_EMPTY', { number: order.number });
 }
 
 /** Subtotal of the lines (ordered − canceled) × unit cost, and the total with freight. */
 export function orderTotals(ctx: Ctx, poId: number, freight: number): { subtotal: number; total: number } {
   const { subtotal } = ctx.sqlite
-    .prepare(`SELECT coalesce(sum((qty_ordered - qty_canceled) * unit_cost), 0) AS subtotal FROM purchase_order_lines WHERE po_id = ?`)
-    .get(poId) as { subtotal: number };
+    .prepare<[number], { subtotal: number }>(`SELECT coalesce(sum((qty_ordered - qty_canceled) * unit_cost), 0) AS subtotal FROM purchase_order_lines WHERE po_id = ?`)
+    .get(poId)!;
   return { subtotal, total: subtotal + freight };
 }
 
@@ -58,12 +59,12 @@ export function orderTotals(ctx: Ctx, poId: number, freight: number): { subtotal
  */
 export function assertOrderTotalInRange(ctx: Ctx, poId: number): void {
   const { total } = ctx.sqlite
-    .prepare(
+    .prepare<[number], { total: bigint }>(
       `SELECT po.freight + coalesce((SELECT sum((l.qty_ordered - l.qty_canceled) * l.unit_cost) FROM purchase_order_lines l WHERE l.po_id = po.id), 0) AS total
        FROM purchase_orders po WHERE po.id = ?`,
     )
     .safeIntegers(true)
-    .get(poId) as { total: bigint };
+    .get(poId)!;
   if (total > BigInt(MAX_ORDER_TOTAL)) throw new DomainError('VALIDATION', { reason: 'orderTotalTooLarge', field: 'total', max: MAX_ORDER_TOTAL });
 }
 
@@ -77,36 +78,37 @@ const summaryColumns = `po.id, po.number, po.status, po.approval_status AS appro
 const summaryFrom = `FROM purchase_orders po JOIN companies v ON v.id = po.vendor_id LEFT JOIN companies pf ON pf.id = po.purchase_for_company_id`;
 
 
+type OrderHeader = Omit<
+  PurchaseOrder,
+  'lines' | 'needsApproval' | 'approvalCleared' | 'approvalRequestedByName' | 'approvalRequestedAt' | 'approverConflict' | 'subtotal' | 'anythingReceived' | 'vendorInvoiceNumbers'
+> & { freight: number; total: number };
+type OrderLineRow = Omit<PurchaseOrder['lines'][number], 'serialized' | 'outstanding' | 'backOrdered' | 'extended'> & { serialized: number; unitCost: number };
+
 export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
   const row = ctx.sqlite
-    .prepare(
+    .prepare<[number], OrderHeader>(
       `SELECT ${summaryColumns}, v.email AS vendorEmail, po.purchase_for_company_id AS purchaseForCompanyId, po.ship_to_name AS shipToName, po.ship_to_address AS shipToAddress,
               po.shipping_type AS shippingType, po.payment_terms AS paymentTerms, po.memo, po.freight, cu.display_name AS createdByName,
               au.display_name AS approvalByName, po.approval_at AS approvalAt, po.approval_note AS approvalNote, po.cancel_reason AS cancelReason
        ${summaryFrom} JOIN users cu ON cu.id = po.created_by LEFT JOIN users au ON au.id = po.approval_by WHERE po.id = ?`,
     )
-    .get(id) as
-    | (Omit<PurchaseOrder, 'lines' | 'needsApproval' | 'approvalCleared' | 'approvalRequestedByName' | 'approvalRequestedAt' | 'approverConflict' | 'subtotal' | 'anythingReceived' | 'vendorInvoiceNumbers'> & {
-        freight: number;
-        total: number;
-      })
-    | undefined;
+    .get(id);
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'purchaseOrder', id });
   const lines = ctx.sqlite
-    .prepare(
+    .prepare<[number], OrderLineRow>(
       `SELECT l.id, l.line_no AS lineNo, l.product_id AS productId, p.sku, p.name AS productName, p.serialized, l.description, l.vendor_part_number AS vendorPartNumber,
               l.qty_ordered AS qtyOrdered, l.qty_received AS qtyReceived, l.qty_canceled AS qtyCanceled, l.unit_cost AS unitCost,
               l.location_id AS locationId, loc.name AS locationName, l.estimated_arrival AS estimatedArrival
        FROM purchase_order_lines l JOIN products p ON p.id = l.product_id JOIN locations loc ON loc.id = l.location_id
        WHERE l.po_id = ? ORDER BY l.line_no`,
     )
-    .all(id) as (Omit<PurchaseOrder['lines'][number], 'serialized' | 'outstanding' | 'backOrdered' | 'extended'> & { serialized: number; unitCost: number })[];
+    .all(id);
   const invoices = ctx.sqlite
-    .prepare(
+    .prepare<[number], { n: string }>(
       `SELECT DISTINCT rl.vendor_invoice_number AS n FROM receipt_lines rl JOIN receipts r ON r.id = rl.receipt_id
        WHERE rl.po_id = ? AND r.status = 'posted' AND rl.vendor_invoice_number IS NOT NULL ORDER BY rl.id`,
     )
-    .all(id) as { n: string }[];
+    .all(id);
   const gate = approvalGate(ctx, row);
   const subtotal = row.total - row.freight;
   const open = row.status === 'submitted' || row.status === 'receivedPartial';
@@ -133,11 +135,10 @@ export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
 
 export function orderSummaries(ctx: Ctx, ids: number[]): PoSummary[] {
   if (ids.length === 0) return [];
-  const rows = ctx.sqlite.prepare(`SELECT ${summaryColumns} ${summaryFrom} WHERE po.id IN (${ids.map(() => '?').join(',')}) ORDER BY po.id`).all(...ids) as PoSummary[];
-  return rows;
+  return ctx.sqlite.prepare<number[], PoSummary>(`SELECT ${summaryColumns} ${summaryFrom} WHERE po.id IN (${ids.map(() => '?').join(',')}) ORDER BY po.id`).all(...ids);
 }
 
-const orderSortColumns: Record<string, string> = {
+const orderSorts: SortColumns<'purchasing.listOrders'> = {
   number: 'po.id',
   createdAt: 'po.created_at',
   vendorName: 'v.name',
@@ -146,42 +147,24 @@ const orderSortColumns: Record<string, string> = {
   expectedShipDate: 'po.expected_ship_date',
 };
 
-export function listOrders(
-  ctx: Ctx,
-  input: { page: number; pageSize: number; sortBy?: string; sortDirection: 'asc' | 'desc'; q?: string; statuses?: Status[]; vendorId?: number; productId?: number; from?: number; to?: number; approvalRequested?: boolean },
-) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (input.q) {
-    where.push(`(po.number LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\')`);
-    params.push(likePattern(input.q), likePattern(input.q));
-  }
-  if (input.statuses?.length) {
-    where.push(`po.status IN (${input.statuses.map(() => '?').join(',')})`);
-    params.push(...input.statuses);
-  }
-  if (input.vendorId) {
-    where.push('po.vendor_id = ?');
-    params.push(input.vendorId);
-  }
-  if (input.productId) {
-    where.push('EXISTS (SELECT 1 FROM purchase_order_lines l WHERE l.po_id = po.id AND l.product_id = ?)');
-    params.push(input.productId);
-  }
-  if (input.from !== undefined) {
-    where.push('po.created_at >= ?');
-    params.push(input.from);
-  }
-  if (input.to !== undefined) {
-    where.push('po.created_at <= ?');
-    params.push(input.to);
-  }
-  if (input.approvalRequested) where.push(`po.approval_status = 'requested'`);
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const sort = orderSortColumns[input.sortBy ?? 'number'] ?? 'po.id';
-  const page = paging(input);
-  const rows = ctx.sqlite
-    .prepare<unknown[], PoSummary>(`SELECT ${summaryColumns} ${summaryFrom} ${whereSql} ORDER BY ${sort} ${input.sortDirection === 'desc' ? 'DESC' : 'ASC'}, po.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, page.limit, page.offset);
-  return pageOf(rows, countUpTo(ctx, `${summaryFrom} ${whereSql}`, params));
+/** Orders as the list shows them; the approvals queue reads the same list, of requested approvals only. */
+export function listOrders(ctx: Ctx, input: ParsedInput<'purchasing.listOrders'> & { approvalRequested?: boolean }): Page<PoSummary> {
+  const filters = new Filters();
+  if (input.q) filters.add(`(po.number LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\')`, likePattern(input.q), likePattern(input.q));
+  if (input.statuses?.length) filters.add(`po.status IN (${input.statuses.map(() => '?').join(',')})`, ...input.statuses);
+  if (input.vendorId) filters.add('po.vendor_id = ?', input.vendorId);
+  if (input.productId) filters.add('EXISTS (SELECT 1 FROM purchase_order_lines l WHERE l.po_id = po.id AND l.product_id = ?)', input.productId);
+  if (input.from !== undefined) filters.add('po.created_at >= ?', input.from);
+  if (input.to !== undefined) filters.add('po.created_at <= ?', input.to);
+  if (input.approvalRequested) filters.add(`po.approval_status = 'requested'`);
+  return listPage(input, {
+    sorts: orderSorts,
+    defaultSort: { by: 'number' },
+    // Ties: the newest order first, whatever the direction.
+    rows: (page) =>
+      ctx.sqlite
+        .prepare<unknown[], PoSummary>(`SELECT ${summaryColumns} ${summaryFrom} ${filters.where()} ORDER BY ${page.column} ${page.direction}, po.id DESC LIMIT ? OFFSET ?`)
+        .all(...filters.params, page.limit, page.offset),
+    count: () => countUpTo(ctx, `${summaryFrom} ${filters.where()}`, filters.params),
+  });
 }

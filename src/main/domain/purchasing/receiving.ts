@@ -4,12 +4,14 @@
 // Vendor, refused while any of its units has moved on, is held, or was delivered elsewhere. This is the
 // only way stock arrives from a vendor: the "vendor invoice number required" setting is enforced on every
 // line here, whatever its destination, and cancelling is a manual stock change that may need a reason.
+import type { ParsedInput } from '../../../shared/contract';
 import type { OpenLine, Receipt } from '../../../shared/contract/purchasing';
 import { DomainError } from '../../../shared/errors';
 import { receipts } from '../../db/schema';
 import { getCompany } from '../catalog/companies';
-import { COUNT_CAP, likePattern, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
+import { likePattern, nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { countUpTo, Filters, listPage, type Page, type SortColumns } from '../paging';
 import { getSettings } from '../settings/settings';
 import { requireManualChangeReason } from '../stock/adjustments';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
@@ -29,7 +31,7 @@ export const receiptWorkflow = defineWorkflow<ReceiptStatus, { id: number; numbe
   table: 'receipts',
   column: 'status',
   states: receipts.status.enumValues,
-  read: (ctx, id) => ctx.sqlite.prepare(`SELECT id, number, status FROM receipts WHERE id = ?`).get(id) as { id: number; number: string; status: ReceiptStatus } | undefined,
+  read: (ctx, id) => ctx.sqlite.prepare<[number], { id: number; number: string; status: ReceiptStatus }>(`SELECT id, number, status FROM receipts WHERE id = ?`).get(id),
   state: (row) => row.status,
   history: { table: 'receipt_events', key: 'receipt_id' },
   creations: { post: { to: 'posted' } },
@@ -53,39 +55,28 @@ const openColumns = `l.id AS lineId, po.id AS orderId, po.number AS orderNumber,
   l.estimated_arrival AS estimatedArrival`;
 const openFrom = `FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN companies v ON v.id = po.vendor_id
   LEFT JOIN companies pf ON pf.id = po.purchase_for_company_id JOIN products p ON p.id = l.product_id JOIN locations loc ON loc.id = l.location_id`;
-const openSort: Record<string, string> = { orderNumber: 'l.po_id', sku: 'p.sku', vendorName: 'v.name', estimatedArrival: 'l.estimated_arrival' };
+const openSorts: SortColumns<'purchasing.listOpenLines'> = { orderNumber: 'l.po_id', sku: 'p.sku', vendorName: 'v.name', estimatedArrival: 'l.estimated_arrival' };
 
-export function listOpenLines(
-  ctx: Ctx,
-  input: { page: number; pageSize: number; sortBy?: string; sortDirection: 'asc' | 'desc'; q?: string; orderId?: number; vendorId?: number; locationId?: number },
-) {
-  const where = ['l.receivable = 1'];
-  const params: unknown[] = [];
+export function listOpenLines(ctx: Ctx, input: ParsedInput<'purchasing.listOpenLines'>): Page<OpenLine> {
+  const filters = new Filters().add('l.receivable = 1');
   if (input.q) {
     const pattern = likePattern(input.q);
-    where.push(`(po.number LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\' OR l.vendor_part_number LIKE ? ESCAPE '\\')`);
-    params.push(pattern, pattern, pattern, pattern, pattern);
+    filters.add(`(po.number LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\' OR l.vendor_part_number LIKE ? ESCAPE '\\')`, pattern, pattern, pattern, pattern, pattern);
   }
-  for (const [value, column] of [
-    [input.orderId, 'l.po_id'],
-    [input.vendorId, 'po.vendor_id'],
-    [input.locationId, 'l.location_id'],
-  ] as const) {
-    if (value === undefined) continue;
-    where.push(`${column} = ?`);
-    params.push(value);
-  }
-  const whereSql = `WHERE ${where.join(' AND ')}`;
-  const direction = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
-  const rows = ctx.sqlite
-    .prepare(`SELECT ${openColumns} ${openFrom} ${whereSql} ORDER BY ${openSort[input.sortBy ?? 'orderNumber'] ?? 'l.po_id'} ${direction}, l.po_id ${direction}, l.line_no LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, offsetOf(input)) as (Omit<OpenLine, 'serialized' | 'backOrdered'> & { serialized: number })[];
-  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${openFrom} ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  return {
-    rows: rows.map((r) => ({ ...r, serialized: r.serialized === 1, backOrdered: r.qtyReceived > 0 ? r.outstanding : 0 })),
-    total: Math.min(count.n, COUNT_CAP),
-    totalCapped: count.n > COUNT_CAP,
-  };
+  filters.equals('l.po_id', input.orderId).equals('po.vendor_id', input.vendorId).equals('l.location_id', input.locationId);
+  return listPage(input, {
+    sorts: openSorts,
+    defaultSort: { by: 'orderNumber' },
+    // Ties: the order in the sort's direction, then its lines in their own order.
+    rows: (page) =>
+      ctx.sqlite
+        .prepare<unknown[], Omit<OpenLine, 'serialized' | 'backOrdered'> & { serialized: number }>(
+          `SELECT ${openColumns} ${openFrom} ${filters.where()} ORDER BY ${page.orderBy('l.po_id')}, l.line_no LIMIT ? OFFSET ?`,
+        )
+        .all(...filters.params, page.limit, page.offset)
+        .map((r) => ({ ...r, serialized: r.serialized === 1, backOrdered: r.qtyReceived > 0 ? r.outstanding : 0 })),
+    count: () => countUpTo(ctx, `${openFrom} ${filters.where()}`, filters.params),
+  });
 }
 
 // Receiving -----------------------------------------------------------------------------------
@@ -245,20 +236,20 @@ const receiptColumns = `r.id, r.number, r.status, r.created_at AS createdAt, u.d
 
 function receiptLines(ctx: Ctx, receiptId: number): Receipt['lines'] {
   const lines = ctx.sqlite
-    .prepare(
+    .prepare<[number], Omit<Receipt['lines'][number], 'serials'> & { unitCost: number; landedUnitCost: number }>(
       `SELECT rl.id, rl.po_id AS orderId, po.number AS orderNumber, rl.po_line_id AS lineId, p.sku, p.name AS productName, rl.qty, rl.unit_cost AS unitCost,
               rl.landed_unit_cost AS landedUnitCost, loc.name AS locationName, c.name AS companyName, rl.vendor_invoice_number AS vendorInvoiceNumber
        FROM receipt_lines rl JOIN purchase_orders po ON po.id = rl.po_id JOIN purchase_order_lines l ON l.id = rl.po_line_id JOIN products p ON p.id = l.product_id
        JOIN locations loc ON loc.id = rl.location_id LEFT JOIN companies c ON c.id = rl.company_id
        WHERE rl.receipt_id = ? ORDER BY rl.id`,
     )
-    .all(receiptId) as (Omit<Receipt['lines'][number], 'serials'> & { unitCost: number; landedUnitCost: number })[];
+    .all(receiptId);
   const serials = ctx.sqlite
-    .prepare(
+    .prepare<[number, number], { line: number; serial: string }>(
       `SELECT m.source_line AS line, coalesce(lt.serial_number, lt.voided_serial_number) AS serial FROM stock_moves m JOIN lots lt ON lt.id = m.lot_id
        WHERE m.source_type = 'receipt' AND m.source_id = ? AND m.reverses_move_id IS NULL AND lt.receipt_id = ? AND coalesce(lt.serial_number, lt.voided_serial_number) IS NOT NULL ORDER BY m.id`,
     )
-    .all(receiptId, receiptId) as { line: number; serial: string }[];
+    .all(receiptId, receiptId);
   const byLine = new Map<number, string[]>();
   for (const s of serials) {
     const list = byLine.get(s.line);
@@ -276,19 +267,28 @@ function toReceipt(ctx: Ctx, row: ReceiptHeader): Receipt {
 }
 
 export function getReceipt(ctx: Ctx, id: number): Receipt {
-  const row = ctx.sqlite.prepare(`SELECT ${receiptColumns} FROM receipts r JOIN users u ON u.id = r.user_id WHERE r.id = ?`).get(id) as ReceiptHeader | undefined;
+  const row = ctx.sqlite.prepare<[number], ReceiptHeader>(`SELECT ${receiptColumns} FROM receipts r JOIN users u ON u.id = r.user_id WHERE r.id = ?`).get(id);
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'receipt', id });
   return toReceipt(ctx, row);
 }
 
-export function listReceipts(ctx: Ctx, input: { page: number; pageSize: number; orderId?: number }) {
-  const where = input.orderId ? 'WHERE r.id IN (SELECT receipt_id FROM receipt_lines WHERE po_id = ?)' : '';
-  const params = input.orderId ? [input.orderId] : [];
-  const rows = ctx.sqlite
-    .prepare(`SELECT ${receiptColumns} FROM receipts r JOIN users u ON u.id = r.user_id ${where} ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, offsetOf(input)) as ReceiptHeader[];
-  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM receipts r ${where} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  return { rows: rows.map((r) => toReceipt(ctx, r)), total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+const receiptSorts: SortColumns<'purchasing.listReceipts'> = { createdAt: 'r.created_at' };
+
+export function listReceipts(ctx: Ctx, input: ParsedInput<'purchasing.listReceipts'>): Page<Receipt> {
+  const filters = new Filters();
+  if (input.orderId) filters.add('r.id IN (SELECT receipt_id FROM receipt_lines WHERE po_id = ?)', input.orderId);
+  // Newest first whatever the call asks (the contract promises newest first; the receipts tab asks nothing else).
+  const { sortBy: _newestFirst, ...newestFirst } = input;
+  return listPage<'purchasing.listReceipts', Receipt>(newestFirst, {
+    sorts: receiptSorts,
+    defaultSort: { by: 'createdAt', direction: 'desc' },
+    rows: (page) =>
+      ctx.sqlite
+        .prepare<unknown[], ReceiptHeader>(`SELECT ${receiptColumns} FROM receipts r JOIN users u ON u.id = r.user_id ${filters.where()} ORDER BY ${page.orderBy('r.id')} LIMIT ? OFFSET ?`)
+        .all(...filters.params, page.limit, page.offset)
+        .map((r) => toReceipt(ctx, r)),
+    count: () => countUpTo(ctx, `FROM receipts r ${filters.where()}`, filters.params),
+  });
 }
 
 // Cancelling ------------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ export const adjustmentWorkflow = defineWorkflow<AdjustmentStatus, { id: number;
   table: 'adjustments',
   column: 'status',
   states: adjustments.status.enumValues,
-  read: (ctx, id) => ctx.sqlite.prepare(`SELECT id, number, status FROM adjustments WHERE id = ?`).get(id) as { id: number; number: string; status: AdjustmentStatus } | undefined,
+  read: (ctx, id) => ctx.sqlite.prepare<[number], { id: number; number: string; status: AdjustmentStatus }>(`SELECT id, number, status FROM adjustments WHERE id = ?`).get(id),
   state: (row) => row.status,
   history: { table: 'adjustment_events', key: 'adjustment_id' },
   creations: { post: { to: 'posted' } },

@@ -2,10 +2,12 @@
 // change when posting; posting writes every difference as moves in one transaction (surplus from
 // Adjustment at the average cost, shortage to Adjustment oldest first, serials one by one); a scanned
 // serial that the ledger places elsewhere is moved here rather than invented.
+import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/errors';
 import { stocktakes } from '../../db/schema';
-import { COUNT_CAP, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
+import { nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { applyTransition, createDocument, defineWorkflow, requireEditable, requireTransition } from '../workflow/transitions';
 import { costOptions, requireManualChangeReason } from './adjustments';
 import { ensureInventoryProduct } from './inventoryProducts';
@@ -55,7 +57,7 @@ const headerSql = `SELECT s.id, s.number, s.location_id AS locationId, l.name AS
   FROM stocktakes s JOIN locations l ON l.id = s.location_id JOIN users u ON u.id = s.user_id`;
 
 function header(ctx: Ctx, id: number): Header {
-  const row = ctx.sqlite.prepare(`${headerSql} WHERE s.id = ?`).get(id) as Header | undefined;
+  const row = ctx.sqlite.prepare<[number], Header>(`${headerSql} WHERE s.id = ?`).get(id);
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'stocktake', id });
   return row;
 }
@@ -89,22 +91,19 @@ interface ProductInfo {
 
 export function getCount(ctx: Ctx, id: number) {
   const h = header(ctx, id);
-  const counted = ctx.sqlite.prepare(`SELECT product_id AS productId, counted_qty AS qty FROM stocktake_counts WHERE stocktake_id = ?`).all(id) as { productId: number; qty: number }[];
+  const counted = ctx.sqlite.prepare<[number], { productId: number; qty: number }>(`SELECT product_id AS productId, counted_qty AS qty FROM stocktake_counts WHERE stocktake_id = ?`).all(id);
   const posted = h.status === 'posted' || h.status === 'reversed';
   // Once posted, stock already includes the count's adjustments: what was expected is the count minus
   // what the count posted, and the serial differences are the serials its moves carried.
   const expected = posted
     ? postedExpected(ctx, id, h.locationId, counted)
-    : (ctx.sqlite.prepare(`SELECT product_id AS productId, sum(qty) AS qty FROM balances WHERE location_id = ? GROUP BY product_id`).all(h.locationId) as {
-        productId: number;
-        qty: number;
-      }[]);
+    : ctx.sqlite.prepare<[number], { productId: number; qty: number }>(`SELECT product_id AS productId, sum(qty) AS qty FROM balances WHERE location_id = ? GROUP BY product_id`).all(h.locationId);
   const productIds = new Set([...expected.map((e) => e.productId), ...counted.map((c) => c.productId)]);
   const expectedBy = new Map(expected.map((e) => [e.productId, e.qty]));
   const countedBy = new Map(counted.map((c) => [c.productId, c.qty]));
   const info = new Map<number, ProductInfo>();
-  const lookup = ctx.sqlite.prepare(`SELECT id, sku, name, serialized FROM products WHERE id = ?`);
-  for (const pid of productIds) info.set(pid, lookup.get(pid) as ProductInfo);
+  const lookup = ctx.sqlite.prepare<[number], ProductInfo>(`SELECT id, sku, name, serialized FROM products WHERE id = ?`);
+  for (const pid of productIds) info.set(pid, lookup.get(pid)!);
   const serialDiffs = posted ? postedSerialDifferences(ctx, id, h.locationId) : serialDifferences(ctx, id, h.locationId);
   const lines = [...productIds]
     .map((productId) => {
@@ -132,22 +131,22 @@ export function getCount(ctx: Ctx, id: number) {
 
 function postedExpected(ctx: Ctx, stocktakeId: number, locationId: number, counted: { productId: number; qty: number }[]) {
   const net = ctx.sqlite
-    .prepare(
+    .prepare<[number, number], { productId: number; qty: number }>(
       `SELECT product_id AS productId, sum(CASE WHEN to_location_id = ? THEN qty ELSE -qty END) AS qty FROM stock_moves
        WHERE source_type = 'stocktake' AND source_id = ? AND reverses_move_id IS NULL GROUP BY product_id`,
     )
-    .all(locationId, stocktakeId) as { productId: number; qty: number }[];
+    .all(locationId, stocktakeId);
   const netBy = new Map(net.map((n) => [n.productId, n.qty]));
   return counted.map((c) => ({ productId: c.productId, qty: c.qty - (netBy.get(c.productId) ?? 0) }));
 }
 
 function postedSerialDifferences(ctx: Ctx, stocktakeId: number, locationId: number): Map<number, { missing: string[]; unexpected: string[] }> {
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<[number, number], { productId: number; serial: string; arrived: number }>(
       `SELECT m.product_id AS productId, l.serial_number AS serial, m.to_location_id = ? AS arrived FROM stock_moves m JOIN lots l ON l.id = m.lot_id
        WHERE m.source_type = 'stocktake' AND m.source_id = ? AND m.reverses_move_id IS NULL AND l.serial_number IS NOT NULL ORDER BY l.serial_number`,
     )
-    .all(locationId, stocktakeId) as { productId: number; serial: string; arrived: number }[];
+    .all(locationId, stocktakeId);
   const result = new Map<number, { missing: string[]; unexpected: string[] }>();
   for (const r of rows) {
     const entry = result.get(r.productId) ?? { missing: [], unexpected: [] };
@@ -170,7 +169,7 @@ function serialDifferences(ctx: Ctx, stocktakeId: number, locationId: number, pr
   };
   const one = productId !== undefined;
   const missing = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], { productId: number; serial: string }>(
       `SELECT l.product_id AS productId, l.serial_number AS serial FROM balances b JOIN lots l ON l.id = b.lot_id
        WHERE b.location_id = ? AND b.qty > 0 AND l.serial_number IS NOT NULL
          AND l.product_id IN (SELECT product_id FROM stocktake_counts WHERE stocktake_id = ?)
@@ -178,28 +177,33 @@ function serialDifferences(ctx: Ctx, stocktakeId: number, locationId: number, pr
          ${one ? 'AND b.product_id = ?' : ''}
        ORDER BY l.serial_number`,
     )
-    .all(locationId, stocktakeId, stocktakeId, ...(one ? [productId] : [])) as { productId: number; serial: string }[];
+    .all(locationId, stocktakeId, stocktakeId, ...(one ? [productId] : []));
   for (const m of missing) get(m.productId).missing.push(m.serial);
   const unexpected = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], { productId: number; serial: string }>(
       `SELECT s.product_id AS productId, s.serial_number AS serial FROM stocktake_serials s
        JOIN lots l ON l.product_id = s.product_id AND l.serial_number = s.serial_number
        WHERE s.stocktake_id = ? AND NOT EXISTS (SELECT 1 FROM balances b WHERE b.lot_id = l.id AND b.location_id = ? AND b.qty > 0)
          ${one ? 'AND s.product_id = ?' : ''}
        ORDER BY s.serial_number`,
     )
-    .all(stocktakeId, locationId, ...(one ? [productId] : [])) as { productId: number; serial: string }[];
+    .all(stocktakeId, locationId, ...(one ? [productId] : []));
   for (const u of unexpected) get(u.productId).unexpected.push(u.serial);
   return result;
 }
 
-export function listCounts(ctx: Ctx, input: { page: number; pageSize: number; sortBy?: 'createdAt' | 'number'; sortDirection: 'asc' | 'desc'; status?: CountStatus }) {
-  const where = input.status ? `WHERE s.status = ?` : '';
-  const params = input.status ? [input.status] : [];
-  const direction = input.sortBy ? (input.sortDirection === 'desc' ? 'DESC' : 'ASC') : 'DESC';
-  const rows = ctx.sqlite.prepare(`${headerSql} ${where} ORDER BY s.id ${direction} LIMIT ? OFFSET ?`).all(...params, input.pageSize, offsetOf(input)) as Header[];
-  const count = ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM stocktakes s ${where} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number };
-  return { rows, total: Math.min(count.n, COUNT_CAP), totalCapped: count.n > COUNT_CAP };
+// Stocktakes are numbered in the order they start: both sorts walk the id.
+const countSorts: SortColumns<'stock.listCounts'> = { createdAt: 's.id', number: 's.id' };
+
+export function listCounts(ctx: Ctx, input: ParsedInput<'stock.listCounts'>) {
+  const filters = new Filters().equals('s.status', input.status);
+  return listPage(input, {
+    sorts: countSorts,
+    defaultSort: { by: 'createdAt', direction: 'desc' },
+    rows: (page) =>
+      ctx.sqlite.prepare<unknown[], Header>(`${headerSql} ${filters.where()} ORDER BY ${page.column} ${page.direction} LIMIT ? OFFSET ?`).all(...filters.params, page.limit, page.offset),
+    count: () => countUpTo(ctx, `FROM stocktakes s ${filters.where()}`, filters.params),
+  });
 }
 
 type CountLine = ReturnType<typeof getCount>['lines'][number];
@@ -209,9 +213,9 @@ type CountLine = ReturnType<typeof getCount>['lines'][number];
  * typing cost the same on a 5,000-line count as on a 5-line one.
  */
 function openCountLine(ctx: Ctx, h: Header, productId: number): CountLine {
-  const product = ctx.sqlite.prepare(`SELECT id, sku, name, serialized FROM products WHERE id = ?`).get(productId) as ProductInfo;
-  const expected = ctx.sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS qty FROM balances WHERE product_id = ? AND location_id = ?`).get(productId, h.locationId) as { qty: number };
-  const counted = ctx.sqlite.prepare(`SELECT counted_qty AS qty FROM stocktake_counts WHERE stocktake_id = ? AND product_id = ?`).get(h.id, productId) as { qty: number } | undefined;
+  const product = ctx.sqlite.prepare<[number], ProductInfo>(`SELECT id, sku, name, serialized FROM products WHERE id = ?`).get(productId)!;
+  const expected = ctx.sqlite.prepare<[number, number], { qty: number }>(`SELECT coalesce(sum(qty), 0) AS qty FROM balances WHERE product_id = ? AND location_id = ?`).get(productId, h.locationId)!;
+  const counted = ctx.sqlite.prepare<[number, number], { qty: number }>(`SELECT counted_qty AS qty FROM stocktake_counts WHERE stocktake_id = ? AND product_id = ?`).get(h.id, productId);
   const diff = serialDifferences(ctx, h.id, h.locationId, productId).get(productId);
   const countedQty = counted?.qty ?? 0;
   return {
@@ -230,11 +234,11 @@ function openCountLine(ctx: Ctx, h: Header, productId: number): CountLine {
 
 function addCounted(ctx: Ctx, stocktakeId: number, productId: number, delta: number): number {
   const row = ctx.sqlite
-    .prepare(
+    .prepare<[number, number, number], { n: number }>(
       `INSERT INTO stocktake_counts (stocktake_id, product_id, counted_qty) VALUES (?, ?, ?)
        ON CONFLICT (stocktake_id, product_id) DO UPDATE SET counted_qty = counted_qty + excluded.counted_qty RETURNING counted_qty AS n`,
     )
-    .get(stocktakeId, productId, delta) as { n: number };
+    .get(stocktakeId, productId, delta)!;
   return row.n;
 }
 

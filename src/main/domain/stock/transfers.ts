@@ -1,10 +1,12 @@
 // Transfers between internal locations. Direct: from → to in one step. Ship: from → In-transit, then
 // receive: In-transit → to. Status changes only through the transfer's transition table below.
+import type { ChannelOutput, ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/errors';
 import { transfers } from '../../db/schema';
 import { requireProduct } from '../catalog/products';
-import { COUNT_CAP, nextNumber, offsetOf, type Actor, type Ctx } from '../context';
+import { COUNT_CAP, nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { countUpTo, Filters, pageOf, paging, sortOf, type Page, type SortColumns } from '../paging';
 import { applyTransition, createDocument, defineWorkflow } from '../workflow/transitions';
 import { requireManualChangeReason } from './adjustments';
 import { ensureInventoryProduct } from './inventoryProducts';
@@ -32,7 +34,7 @@ export const transferWorkflow = defineWorkflow<TransferStatus, TransferRow>()({
   column: 'status',
   states: transfers.status.enumValues,
   read: (ctx, id) =>
-    ctx.sqlite.prepare(`SELECT id, number, status, from_location_id AS fromLocationId, to_location_id AS toLocationId FROM transfers WHERE id = ?`).get(id) as TransferRow | undefined,
+    ctx.sqlite.prepare<[number], TransferRow>(`SELECT id, number, status, from_location_id AS fromLocationId, to_location_id AS toLocationId FROM transfers WHERE id = ?`).get(id),
   state: (row) => row.status,
   history: { table: 'transfer_events', key: 'transfer_id' },
   creations: {
@@ -142,37 +144,33 @@ export function receiveTransfer(ctx: Ctx, actor: Actor, id: number) {
   return { documentType: 'transfer' as const, id, number: transfer.number };
 }
 
-export function listTransfers(
-  ctx: Ctx,
-  input: { page: number; pageSize: number; sortBy?: 'createdAt' | 'number'; sortDirection: 'asc' | 'desc'; status?: TransferStatus; locationId?: number },
-) {
-  const status = input.status ? { sql: 't.status = ?', params: [input.status] } : { sql: '1', params: [] };
+/** What each sort walks: its column, then the id for ties (in the same direction). */
+const transferSorts: SortColumns<'stock.listTransfers', readonly string[]> = { createdAt: ['t.created_at', 't.id'], number: ['t.id'] };
+
+export function listTransfers(ctx: Ctx, input: ParsedInput<'stock.listTransfers'>): Page<ChannelOutput<'stock.listTransfers'>['rows'][number]> {
+  const status = new Filters().equals('t.status', input.status);
   // A transfer never has the same location at both ends: moves out of and into a location are disjoint,
   // counted each through its own index.
-  const ends = input.locationId ? (['from', 'to'] as const) : [];
-  const n = ends.length
-    ? ends.reduce((sum, end) => sum + countUpTo(ctx, `t.${end}_location_id = ? AND ${status.sql}`, [input.locationId, ...status.params]), 0)
-    : countUpTo(ctx, status.sql, status.params);
-  const direction = input.sortBy ? (input.sortDirection === 'desc' ? 'DESC' : 'ASC') : 'DESC';
+  const n = input.locationId
+    ? (['from', 'to'] as const).reduce((sum, end) => sum + countUpTo(ctx, `FROM transfers t WHERE t.${end}_location_id = ? AND ${status.all()}`, [input.locationId, ...status.params]), 0)
+    : countUpTo(ctx, `FROM transfers t WHERE ${status.all()}`, status.params);
+  const sort = sortOf(input, transferSorts, { by: 'createdAt', direction: 'desc' });
   // Up to COUNT_CAP matches the status and location indexes find them and they are sorted (a unary +
   // keeps SQLite off the date index); beyond it the date (or id) index is walked until a page is found,
   // testing the location on each row (+ keeps SQLite from collecting every match through its indexes).
   const few = n <= COUNT_CAP;
-  const sort = few ? '+' : '';
-  const order = input.sortBy === 'number' ? `${sort}t.id ${direction}` : `${sort}t.created_at ${direction}, t.id ${direction}`;
-  const location = input.locationId ? (few ? '(t.from_location_id = ? OR t.to_location_id = ?)' : '(+t.from_location_id = ? OR +t.to_location_id = ?)') : '1';
+  const order = sort.column.map((column, i) => `${few && i === 0 ? '+' : ''}${column} ${sort.direction}`).join(', ');
+  const filters = new Filters().add(status.all(), ...status.params);
+  if (input.locationId) filters.add(few ? '(t.from_location_id = ? OR t.to_location_id = ?)' : '(+t.from_location_id = ? OR +t.to_location_id = ?)', input.locationId, input.locationId);
+  const page = paging(input);
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], ChannelOutput<'stock.listTransfers'>['rows'][number]>(
       `SELECT t.id, t.number, t.status, t.from_location_id AS fromLocationId, f.name AS fromLocationName, t.to_location_id AS toLocationId, d.name AS toLocationName,
               (SELECT coalesce(sum(m.qty), 0) FROM stock_moves m INDEXED BY moves_source_idx WHERE m.source_type = 'transfer' AND m.source_id = t.id AND m.from_location_id = t.from_location_id AND m.reverses_move_id IS NULL) AS units,
               t.note, u.display_name AS userName, t.created_at AS createdAt, t.received_at AS receivedAt
        FROM transfers t JOIN locations f ON f.id = t.from_location_id JOIN locations d ON d.id = t.to_location_id JOIN users u ON u.id = t.user_id
-       WHERE ${status.sql} AND ${location} ORDER BY ${order} LIMIT ? OFFSET ?`,
+       WHERE ${filters.all()} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
-    .all(...status.params, ...(input.locationId ? [input.locationId, input.locationId] : []), input.pageSize, offsetOf(input));
-  return { rows: rows as never[], total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
-}
-
-function countUpTo(ctx: Ctx, where: string, params: unknown[]): number {
-  return (ctx.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM transfers t WHERE ${where} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number }).n;
+    .all(...filters.params, page.limit, page.offset);
+  return pageOf(rows, n);
 }
