@@ -249,9 +249,9 @@ describe('the serve entry under malformed requests', () => {
         });
         socket.on('error', () => done());
       });
-      // 200 with the page, or 503 where the user interface has not been built (--no-build).
-      const page = await exchange(get(`/assets/x${i}.js`));
-      expect([200, 503]).toContain(page.status);
+      // Still answering: a missing file is a 404 (built or not), the app's page a 200 or a 503 before a build.
+      expect((await exchange(get(`/assets/x${i}.js`))).status).toBe(404);
+      expect([200, 503]).toContain((await exchange(get('/'))).status);
     });
   });
 

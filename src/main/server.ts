@@ -105,9 +105,10 @@ function main(): void {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const shownHost = host.includes(':') ? `[${host}]` : host;
+    // The log first: whoever reads the console line can then find the log already written.
+    log.write('info', 'Serving', { host, port: actualPort, readWorkers: workers });
     console.log(`MSP Inventory is serving at http://${shownHost}:${actualPort}/`);
     console.log(`Log: ${logFile}`);
-    log.write('info', 'Serving', { host, port: actualPort, readWorkers: workers });
     app.backups.startSchedule();
   });
   let stopping = false;
