@@ -60,8 +60,7 @@ export const importBoundaries = [
 
 /**
  * Relative imports may climb one level at most; further up, an alias says where a module lives
- * (`@shared/…`, `@main/…`, `@renderer/…`). Switched off until the alias codemod has been run over the
- * whole tree (issue 8): then set `enforceAliases` to true.
+ * (`@shared/…`, `@main/…`, `@renderer/…`; scripts/alias-codemod.mjs rewrote the tree to them).
  */
 export const noDeepRelativeImports = {
   rules: {
@@ -71,7 +70,6 @@ export const noDeepRelativeImports = {
     ],
   },
 };
-const enforceAliases = false;
 
 export default defineConfig(
   { ignores: ['out/', 'dist/', 'release/', 'coverage/', 'e2e/artifacts/', 'bench/results/', '.electron-native/', '.scratch/'] },
@@ -101,5 +99,5 @@ export default defineConfig(
     files: ['src/main/transport/http-policy.ts', 'src/main/documents/textLayout.ts'],
     rules: { 'no-control-regex': 'off', 'no-misleading-character-class': 'off' },
   },
-  enforceAliases ? [noDeepRelativeImports] : [],
+  noDeepRelativeImports,
 );

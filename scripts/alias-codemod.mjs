@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Issue 8: rewrites every relative import that climbs two levels or more (`../../…`) into the path alias
 // of the folder it points to (`@shared/…`, `@main/…`, `@renderer/…`, as listed in tsconfig.base.json's
-// `paths`). Run it from anywhere after merging every branch:
+// `paths`). It has rewritten the tree once; run it again on a branch that still climbs:
 //
 //   node scripts/alias-codemod.mjs [repo]          (default: the current directory)
 //   node scripts/alias-codemod.mjs [repo] --check  (lists what it would change; exits 1 if anything)
@@ -9,8 +9,8 @@
 // It finds module specifiers with TypeScript's parser (the repo's own typescript package): import and
 // export declarations (single- or multi-line, type-only too), import('…') in code and in types,
 // require('…'), and vi.mock/doMock/unmock/importActual/importMock('…'). Only the string's text changes.
-// Then: npm run typecheck && npm run lint && npm run build && npm run test:unit, and switch on
-// `enforceAliases` in eslint.config.mjs.
+// Then: npm run typecheck && npm run lint && npm run build && npm run test:unit. `npm run lint` refuses a
+// deep relative import from then on (noDeepRelativeImports in eslint.config.mjs).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

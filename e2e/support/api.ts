@@ -1,6 +1,6 @@
 // Setup that is not under test goes through the HTTP API, as any client of `npm run serve` would:
 // POST /api/<channel> with a JSON body and the session token as a Bearer token.
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../src/shared/contract';
+import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
 
 export type Api = <C extends ChannelName>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
 

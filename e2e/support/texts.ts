@@ -1,18 +1,18 @@
 // The app's own translations, to find buttons and fields by the label the user sees in each language
 // (so a reworded label does not break the journey). What the specs *assert* — statuses, numbers,
 // error sentences — is written out in the specs themselves, independently of these files.
-import type { FeatureLocales } from '../../src/renderer/src/lib/feature';
-import { commonLocales } from '../../src/renderer/src/app/locales/common';
-import { errorLocales } from '../../src/renderer/src/app/locales/errors';
-import { adminLocales } from '../../src/renderer/src/features/admin/locales';
-import { backupsLocales } from '../../src/renderer/src/features/admin/backups/locales';
-import { authLocales } from '../../src/renderer/src/features/auth/locales';
-import { catalogLocales } from '../../src/renderer/src/features/catalog/locales';
-import { locationsLocales } from '../../src/renderer/src/features/locations/locales';
-import { en as purchasingEn, es as purchasingEs } from '../../src/renderer/src/features/purchasing/locales';
-import { searchLocales } from '../../src/renderer/src/features/search/locales';
-import { en as stockEn } from '../../src/renderer/src/features/stock/locales/en';
-import { es as stockEs } from '../../src/renderer/src/features/stock/locales/es';
+import type { FeatureLocales } from '@renderer/lib/feature';
+import { commonLocales } from '@renderer/app/locales/common';
+import { errorLocales } from '@renderer/app/locales/errors';
+import { adminLocales } from '@renderer/features/admin/locales';
+import { backupsLocales } from '@renderer/features/admin/backups/locales';
+import { authLocales } from '@renderer/features/auth/locales';
+import { catalogLocales } from '@renderer/features/catalog/locales';
+import { locationsLocales } from '@renderer/features/locations/locales';
+import { en as purchasingEn, es as purchasingEs } from '@renderer/features/purchasing/locales';
+import { searchLocales } from '@renderer/features/search/locales';
+import { en as stockEn } from '@renderer/features/stock/locales/en';
+import { es as stockEs } from '@renderer/features/stock/locales/es';
 import type { Lang } from './browser';
 
 const all: FeatureLocales[] = [

@@ -1,6 +1,6 @@
-import type { authContract } from '../../shared/contract/auth';
-import type { settingsContract } from '../../shared/contract/settings';
-import { DomainError } from '../../shared/errors';
+import type { authContract } from '@shared/contract/auth';
+import type { settingsContract } from '@shared/contract/settings';
+import { DomainError } from '@shared/errors';
 import { hashPassword } from '../domain/auth/password';
 import { checkCredentials, checkCurrentPassword, createUser, demoUserCount, getUser, listUsers, setupFirstAdmin, storePassword, updateUser, userCount } from '../domain/auth/users';
 import { getSettings, getSmtpSettings, smtpConfig, updateSettings, updateSmtpSettings } from '../domain/settings/settings';

@@ -1,5 +1,5 @@
-import type { backupsContract } from '../../shared/contract/backups';
-import { DomainError } from '../../shared/errors';
+import type { backupsContract } from '@shared/contract/backups';
+import { DomainError } from '@shared/errors';
 import type { BackupService } from '../backups/service';
 import { ioHandler } from './io';
 import type { PartialHandlerTable } from './types';

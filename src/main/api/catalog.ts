@@ -1,5 +1,5 @@
-import type { catalogContract } from '../../shared/contract/catalog';
-import type { locationsContract } from '../../shared/contract/locations';
+import type { catalogContract } from '@shared/contract/catalog';
+import type { locationsContract } from '@shared/contract/locations';
 import { listCategories, saveCategory } from '../domain/catalog/categories';
 import { createCompany, getCompany, listCompanies, updateCompany } from '../domain/catalog/companies';
 import { listProducts } from '../domain/catalog/productList';

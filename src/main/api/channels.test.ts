@@ -1,7 +1,7 @@
 // Every channel: malformed input answers VALIDATION and changes nothing; without the permission,
 // FORBIDDEN; without a session, UNAUTHENTICATED.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelNames, contract } from '../../shared/contract';
+import { channelNames, contract } from '@shared/contract';
 import { createTestApp, seedWorld, type TestApp } from '../testing/harness';
 
 let t: TestApp;

@@ -3,7 +3,7 @@
 // output and the set of cost names its input may not sort or filter by. Dispatch applies both for callers
 // without `costs.view`, so no service ever checks the permission itself.
 import type { z } from 'zod';
-import { costDetailKeys, costMarkOf } from '../../shared/contract/define';
+import { costDetailKeys, costMarkOf } from '@shared/contract/define';
 
 type Plan =
   | { kind: 'null' }

@@ -2,8 +2,8 @@
 // errors into data. Both transports (IPC and HTTP) call `dispatch` and nothing else. It also owns the
 // write transaction (a mutation's handler runs inside one BEGIN IMMEDIATE transaction; a query's outside
 // any; an I/O channel's phases as io.ts describes) and the log (slow calls, unexpected errors).
-import { contract, type ChannelDef, type ChannelName } from '../../shared/contract';
-import { DomainError, type ErrorData, type Result } from '../../shared/errors';
+import { contract, type ChannelDef, type ChannelName } from '@shared/contract';
+import { DomainError, type ErrorData, type Result } from '@shared/errors';
 import type { SignInThrottle } from '../domain/auth/throttle';
 import { toActor, getUser, type SessionStore } from '../domain/auth/users';
 import { can, type Ctx } from '../domain/context';

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { channelNames, contract } from '../../shared/contract';
+import { channelNames, contract } from '@shared/contract';
 import { SignInThrottle } from '../domain/auth/throttle';
 import { fileLog, memoryLog } from '../log/appLog';
 import { createTestApp, type TestApp } from '../testing/harness';

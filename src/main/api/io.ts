@@ -9,7 +9,7 @@
 //           transaction through `io.write`.
 // Every phase is optional except that one must exist; without `before` and `after` the call answers
 // synchronously.
-import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/contract';
+import type { ChannelName, ChannelOutput, ParsedInput } from '@shared/contract';
 import type { CallContext } from './types';
 
 /** What the `after` phase gets: the call and its input, and a short write transaction of its own for an outcome. */

@@ -1,4 +1,4 @@
-import type { purchasingContract } from '../../shared/contract/purchasing';
+import type { purchasingContract } from '@shared/contract/purchasing';
 import { approveOrder, listApprovals, rejectOrder, requestApproval } from '../domain/purchasing/approval';
 import { prepareOrderEmail, purchaseOrderDocument, recordOrderEmail, renderOrderPdf, sendOrderEmail } from '../domain/purchasing/documents';
 import { orderHistory } from '../domain/purchasing/orderHistory';

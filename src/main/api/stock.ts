@@ -1,4 +1,4 @@
-import type { searchContract, stockContract } from '../../shared/contract/stock';
+import type { searchContract, stockContract } from '@shared/contract/stock';
 import { globalSearch } from '../domain/search/search';
 import { addStock, costOptions, removeStock } from '../domain/stock/adjustments';
 import { cancelCount, getCount, listCounts, postCount, scanCount, setCountQty, startCount } from '../domain/stock/counts';

@@ -3,8 +3,8 @@
 // database as it was; a query's handler runs in none; every non-I/O handler answers synchronously;
 // and an I/O channel never awaits while a transaction is open.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelNames, contract, type ChannelName } from '../../shared/contract';
-import { DomainError } from '../../shared/errors';
+import { channelNames, contract, type ChannelName } from '@shared/contract';
+import { DomainError } from '@shared/errors';
 import { SignInThrottle } from '../domain/auth/throttle';
 import { memoryLog } from '../log/appLog';
 import { contentHash } from '../testing/dbContent';

@@ -1,5 +1,5 @@
-import type { User } from '../../shared/contract/auth';
-import type { ChannelName, ChannelOutput, Contract, ParsedInput } from '../../shared/contract';
+import type { User } from '@shared/contract/auth';
+import type { ChannelName, ChannelOutput, Contract, ParsedInput } from '@shared/contract';
 import type { SignInThrottle } from '../domain/auth/throttle';
 import type { SessionStore } from '../domain/auth/users';
 import type { Actor, Ctx } from '../domain/context';

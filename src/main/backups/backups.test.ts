@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackupInfo } from '../../shared/contract/backups';
+import type { BackupInfo } from '@shared/contract/backups';
 import { verifyLedger } from '../domain/stock/verify';
 import { smtpConfig } from '../domain/settings/settings';
 import { contentHash as databaseContent } from '../testing/dbContent';

@@ -3,7 +3,7 @@
 // (BACKUP_NEWER_SCHEMA), migrate to this app's schema, and its ledger must verify (every balance and cache
 // recomputed from the moves). The copy is left migrated: it is what replaces the live file.
 import Database from 'better-sqlite3';
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { openDatabase } from '../db/open';
 import { appliedSchema, isNewerThan, shippedSchema, type SchemaVersion } from '../db/schemaVersion';
 import type { Ctx } from '../domain/context';

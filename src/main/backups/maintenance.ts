@@ -2,7 +2,7 @@
 // transports pass the app's dispatch, and the read pool asks `active` first). Entering it waits for the
 // calls already under way that answer asynchronously (a sign-in hashing, a PDF, an e-mail), so none of
 // them writes into the database halfway through the swap.
-import { DomainError, type Result } from '../../shared/errors';
+import { DomainError, type Result } from '@shared/errors';
 
 export class Maintenance {
   private reason: string | null = null;

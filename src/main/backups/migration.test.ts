@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { createApp, defaultMigrationsFolder, type App } from '../app';
 import { openDatabase } from '../db/open';
 import { appliedSchema, shippedSchema } from '../db/schemaVersion';

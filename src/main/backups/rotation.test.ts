@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BackupReason } from '../../shared/contract/backups';
+import type { BackupReason } from '@shared/contract/backups';
 import { createApp } from '../app';
 import { createTestApp, type TestApp } from '../testing/harness';
 import { backupsToDelete, dayOf, isBackupDue, nextDueAt, weekOf, type BackupStamp, type RetentionPolicy } from './rotation';

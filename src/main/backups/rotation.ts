@@ -6,7 +6,7 @@
 //   time passing alone never deletes the last good copies.
 //   The others (by hand, before a migration, before a restore) are kept per reason, the newest `keepEach`.
 //   The newest backup of all is always kept.
-import type { BackupReason } from '../../shared/contract/backups';
+import type { BackupReason } from '@shared/contract/backups';
 
 export interface RetentionPolicy {
   keepDaily: number;

@@ -8,8 +8,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSy
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { backupReasons, type BackupInfo, type BackupReason } from '../../shared/contract/backups';
-import { DomainError } from '../../shared/errors';
+import { backupReasons, type BackupInfo, type BackupReason } from '@shared/contract/backups';
+import { DomainError } from '@shared/errors';
 import { restrictToOwner } from '../db/open';
 import { appliedSchema, type SchemaVersion } from '../db/schemaVersion';
 

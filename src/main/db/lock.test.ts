@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { acquireDatabaseLock, lockPathOf, type LockHolder } from './lock';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '@shared/errors';
 
 export interface LockHolder {
   pid: number;

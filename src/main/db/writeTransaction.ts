@@ -1,7 +1,7 @@
 // The one way a write transaction is opened. Dispatch runs every mutation through it; only code outside
 // dispatch (start-up, scripts, tests acting on services directly) calls it itself. Services never do:
 // they are synchronous functions that assume their caller's transaction.
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '@shared/errors';
 import type { Sqlite } from './open';
 
 /**

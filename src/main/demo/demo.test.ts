@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/errors';
+import type { Result } from '@shared/errors';
 import { createApp, type App } from '../app';
 import { DEMO_TECHNICIAN_PASSWORD } from './demo';
 

@@ -3,7 +3,7 @@
 // backdated time that only moves forward (setup a year ago, then daily work until yesterday). A seeded
 // generator makes the result the same on every machine; an in-memory model of the stock lets the
 // script choose only moves the ledger will accept (serials on hand, quantities available).
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
 import {
   categoryNames,
   clients,

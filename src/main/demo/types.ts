@@ -1,4 +1,4 @@
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
 
 /**
  * Calls a channel as the demo admin with the clock set to `at` (epoch ms), so the demo history

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from '../../shared/money';
+import { formatMoney } from '@shared/money';
 import { pdfInfo, pdfPages, pdfTextRuns, type TextRun } from '../testing/pdfText';
 import { renderPurchaseOrderPdf, type PurchaseOrderDocument } from './purchaseOrderPdf';
 

@@ -4,7 +4,7 @@
 // wrapped, shrunk or cut to its column. A draft (an order still waiting for its approval) says so on
 // every page: a banner above the content and a watermark across it.
 import { PDFDocument, StandardFonts, type PDFFont, type PDFImage } from 'pdf-lib';
-import { formatMoney } from '../../shared/money';
+import { formatMoney } from '@shared/money';
 import { PageWriter, type Rgb } from './pageWriter';
 import { fitLine, fontCharset, measure, sanitizeText, wrapText, type TextStyle } from './textLayout';
 

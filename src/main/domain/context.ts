@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Permission } from '../../shared/contract/define';
+import type { Permission } from '@shared/contract/define';
 import type { Db, Sqlite } from '../db/open';
 import type { SecretBox } from '../secrets/secrets';
 import type { PasswordCost } from './auth/password';

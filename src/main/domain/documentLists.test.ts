@@ -4,7 +4,7 @@
 // capped at COUNT_CAP. The expected answers come from the tables read whole and sorted here, so the SQL
 // behind the lists can change (a shared paging helper, another plan) without changing what users see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelInput } from '../../shared/contract';
+import type { ChannelInput } from '@shared/contract';
 import { createTestApp, seedWorld, type TestApp } from '../testing/harness';
 import { COUNT_CAP } from './context';
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ParsedInput } from '../../shared/contract';
+import type { ParsedInput } from '@shared/contract';
 import { createTestApp, type TestApp } from '../testing/harness';
 import { COUNT_CAP } from './context';
 import { countUpTo, Filters, listPage, pageOf, paging, sortOf, type PagedChannel, type SortColumns } from './paging';

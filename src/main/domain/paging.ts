@@ -5,7 +5,7 @@
 // until it has SQL), LIMIT/OFFSET, the window a merged list reads from each part, filters with their
 // parameters, and the capped count. A list keeps only what is its own: the tables, and — where the bench
 // needs it — the shape of the query that reads its first page fast (which index to walk).
-import type { ChannelName, ParsedInput } from '../../shared/contract';
+import type { ChannelName, ParsedInput } from '@shared/contract';
 import { COUNT_CAP, type Ctx } from './context';
 
 interface PageInput {

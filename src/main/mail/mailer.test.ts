@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtpServer';
 import { sendMail, type OutgoingMail, type SmtpConfig } from './mailer';
 

@@ -3,7 +3,7 @@
 // short technical reason a clerk can pass on to the admin; the password never appears in it.
 import nodemailer from 'nodemailer';
 import type { NodemailerError, SMTPTransportOptions } from 'nodemailer';
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '@shared/errors';
 
 export interface SmtpConfig {
   host: string;

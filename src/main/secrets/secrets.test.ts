@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { keyFileSecretBox, safeStorageSecretBox, type SafeStorageLike } from './secrets';
 
 let dir: string;

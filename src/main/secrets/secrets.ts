@@ -4,7 +4,7 @@
 // decrypted into garbage.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '@shared/errors';
 
 export interface SecretBox {
   readonly kind: 'keyFile' | 'safeStorage';

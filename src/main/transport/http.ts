@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import type { TLSSocket } from 'node:tls';
-import type { Result } from '../../shared/errors';
+import type { Result } from '@shared/errors';
 import { errorResult } from '../api/dispatch';
 import type { App } from '../app';
 import { AllowedHosts, isAllowedFetchSite, isJsonContentType, parseRequestPath } from './http-policy';

@@ -2,8 +2,8 @@
 // of a real app. A mutation in one window reaches every signed-in window, and no other.
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../shared/errors';
-import { CHANGE_EVENT, type ChangeEvent } from '../../shared/events';
+import type { Result } from '@shared/errors';
+import { CHANGE_EVENT, type ChangeEvent } from '@shared/events';
 import { createTestApp, seedWorld, type TestApp } from '../testing/harness';
 import { APP_ORIGIN, isAppUrl } from '../window';
 import { registerIpc, type IpcMainLike } from './ipc';

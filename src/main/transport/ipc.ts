@@ -3,9 +3,9 @@
 // The renderer never holds the session token: it lives here, per webContents, so a compromised
 // page cannot read it and a second window does not inherit it.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channelNames } from '../../shared/contract';
-import type { Result } from '../../shared/errors';
-import { CHANGE_EVENT } from '../../shared/events';
+import { channelNames } from '@shared/contract';
+import type { Result } from '@shared/errors';
+import { CHANGE_EVENT } from '@shared/events';
 import { errorResult } from '../api/dispatch';
 import type { App } from '../app';
 

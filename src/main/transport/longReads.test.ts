@@ -7,8 +7,8 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contract } from '../../shared/contract';
-import type { Result } from '../../shared/errors';
+import { contract } from '@shared/contract';
+import type { Result } from '@shared/errors';
 import { createTestApp, seedWorld, type TestApp } from '../testing/harness';
 import { buildLedger, drifts } from '../testing/ledgerDrift';
 import { APP_ORIGIN, isAppUrl } from '../window';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelName } from '../../shared/contract';
+import type { ChannelName } from '@shared/contract';
 import type { App } from '../app';
 import { createTestApp, seedWorld, type TestApp } from '../testing/harness';
 import { readOnlyChannels, withReadWorkers, type ReadPool, type ReadWorkers } from './readPool';

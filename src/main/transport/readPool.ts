@@ -7,8 +7,8 @@
 // a pool of their own, in the desktop app and in serve mode alike, so they neither hold the main thread nor
 // take a worker the first pages need; serve mode can add a pool for every other read (`--read-workers`).
 import { Worker } from 'node:worker_threads';
-import { channelNames, contract, type ChannelDef, type ChannelName } from '../../shared/contract';
-import type { Result } from '../../shared/errors';
+import { channelNames, contract, type ChannelDef, type ChannelName } from '@shared/contract';
+import type { Result } from '@shared/errors';
 import type { App } from '../app';
 import { errorResult } from '../api/dispatch';
 import { consoleLog, type AppLog, type LogEntry } from '../log/appLog';

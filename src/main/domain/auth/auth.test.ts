@@ -1,8 +1,8 @@
 // Sessions and passwords through the channels: throttled sign-ins, sessions that end when a password
 // changes or a user is deactivated, and hashing that never holds up other calls.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ErrorData } from '../../../shared/errors';
-import { createTestApp, type TestApp } from '../../testing/harness';
+import type { ErrorData } from '@shared/errors';
+import { createTestApp, type TestApp } from '@main/testing/harness';
 import { unmatchableHash } from './password';
 import { storePassword, updateUser } from './users';
 

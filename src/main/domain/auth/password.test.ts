@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { hashPassword, MAX_CONCURRENT_HASHES, MAX_WAITING_HASHES, passwordCost, unmatchableHash, unmatchableHashFor, verifyPassword } from './password';
 
 /** A stored hash with cheap parameters (as an old install might hold), so many checks stay fast here. */

@@ -2,7 +2,7 @@
 // sign-ins must not stall every other call of the host while each guess is checked.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { DomainError } from '../../../shared/errors';
+import { DomainError } from '@shared/errors';
 
 /** scrypt's work factors. New hashes take the app's; a stored hash names its own, so any of them verifies. */
 export interface PasswordCost {

@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../app';
-import { testPasswordCost } from '../../testing/harness';
-import { silentLog } from '../../log/appLog';
+import { createApp, type App } from '@main/app';
+import { testPasswordCost } from '@main/testing/harness';
+import { silentLog } from '@main/log/appLog';
 
 const dirs: string[] = [];
 const apps: App[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { lockMsAfter, SignInThrottle } from './throttle';
 
 function setup() {

@@ -5,7 +5,7 @@
 // nothing waits: a refusal is an immediate RATE_LIMITED with details.retryAfterMs.
 // An attempt counts as a failure from the moment it starts until its password is found right, so a
 // burst of concurrent guesses is throttled like the same guesses made one after another.
-import { DomainError } from '../../../shared/errors';
+import { DomainError } from '@shared/errors';
 
 export const FREE_FAILURES = 5;
 export const MAX_LOCK_MS = 60_000;

@@ -2,10 +2,10 @@
 // set up; passwords are stored only as scrypt hashes; a session token maps to one active user.
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { User } from '../../../shared/contract/auth';
-import { permissions as allPermissions, type Permission } from '../../../shared/contract/define';
-import { DomainError } from '../../../shared/errors';
-import { users } from '../../db/schema';
+import type { User } from '@shared/contract/auth';
+import { permissions as allPermissions, type Permission } from '@shared/contract/define';
+import { DomainError } from '@shared/errors';
+import { users } from '@main/db/schema';
 import { type Actor, type Ctx } from '../context';
 import { unmatchableHashFor, verifyPassword } from './password';
 import type { SignInThrottle } from './throttle';

@@ -1,9 +1,9 @@
 // Product categories: unique names. A category's count is of its active products (what the
 // catalogue shows by default when opened from that category); inactive ones are counted apart.
 import { and, eq, ne, sql } from 'drizzle-orm';
-import type { ParsedInput } from '../../../shared/contract';
-import { DomainError } from '../../../shared/errors';
-import { categories, products } from '../../db/schema';
+import type { ParsedInput } from '@shared/contract';
+import { DomainError } from '@shared/errors';
+import { categories, products } from '@main/db/schema';
 import type { Ctx } from '../context';
 
 export function listCategories(ctx: Ctx) {

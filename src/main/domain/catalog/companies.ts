@@ -1,10 +1,10 @@
 // Client companies and vendors share one table: a company can be both. Names are unique.
 import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { ParsedInput } from '../../../shared/contract';
-import type { Company } from '../../../shared/contract/catalog';
-import { DomainError } from '../../../shared/errors';
-import { companies } from '../../db/schema';
+import type { ParsedInput } from '@shared/contract';
+import type { Company } from '@shared/contract/catalog';
+import { DomainError } from '@shared/errors';
+import { companies } from '@main/db/schema';
 import { likePattern, type Ctx } from '../context';
 import { countUpTo, listPage, type SortColumns } from '../paging';
 

@@ -3,8 +3,8 @@
 // sort column's index is walked until a page of matches is found (at least PLAN_CAP / products of the
 // rows match, so the walk is short even when the matches gather at one end of the order).
 import { inArray } from 'drizzle-orm';
-import type { ParsedInput } from '../../../shared/contract';
-import { products } from '../../db/schema';
+import type { ParsedInput } from '@shared/contract';
+import { products } from '@main/db/schema';
 import { COUNT_CAP, likePattern, type Ctx } from '../context';
 import { countUpTo, Filters, pageOf, paging, sortOf, type SortColumns } from '../paging';
 import { productLikeTest, productTextMatch, productWalkTextTest, selectProducts, toProduct } from './products';

@@ -2,10 +2,10 @@
 // cannot become non-serialized (or the reverse) while units are on hand, since its lots would no longer
 // match one-unit-per-serial; at most one default vendor per product.
 import { and, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm';
-import type { ParsedInput } from '../../../shared/contract';
-import type { Product } from '../../../shared/contract/catalog';
-import { DomainError } from '../../../shared/errors';
-import { categories, companies, products, productVendors } from '../../db/schema';
+import type { ParsedInput } from '@shared/contract';
+import type { Product } from '@shared/contract/catalog';
+import { DomainError } from '@shared/errors';
+import { categories, companies, products, productVendors } from '@main/db/schema';
 import { likePattern, type Ctx } from '../context';
 import { requireVendor } from './companies';
 

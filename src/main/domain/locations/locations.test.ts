@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
 
 let t: TestApp;
 beforeEach(() => {

@@ -3,10 +3,10 @@
 // location is the default once any exists; the default is never owned by a user nor inactive; a
 // location holding stock or allocations cannot be deactivated.
 import { and, eq, ne, sql } from 'drizzle-orm';
-import type { ParsedInput } from '../../../shared/contract';
-import type { Location } from '../../../shared/contract/locations';
-import { DomainError } from '../../../shared/errors';
-import { locations, users } from '../../db/schema';
+import type { ParsedInput } from '@shared/contract';
+import type { Location } from '@shared/contract/locations';
+import { DomainError } from '@shared/errors';
+import { locations, users } from '@main/db/schema';
 import { type Ctx } from '../context';
 
 /** Ids fixed by migration 0000. */

@@ -2,10 +2,10 @@
 // need for an approval, the three ways it can leave the office agree — submit, e-mail, and a PDF without
 // the draft mark — and who may approve it.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Permission } from '../../../shared/contract/define';
-import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
-import { pdfPages } from '../../testing/pdfText';
-import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtpServer';
+import type { Permission } from '@shared/contract/define';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
+import { pdfPages } from '@main/testing/pdfText';
+import { startTestSmtpServer, type TestSmtpServer } from '@main/testing/smtpServer';
 
 const THRESHOLD = 10_000_000;
 const DRAFT = { es: 'BORRADOR – NO APROBADA', en: 'DRAFT – NOT APPROVED' } as const;

@@ -6,9 +6,9 @@
 // and edits of sent orders all ask it. Nobody approves an order they created or whose approval they
 // asked for, administrators included, unless the settings allow it. The approval state has its own small
 // transition table (below): it moves only while the order is New, apart from its status.
-import type { ApprovalRow, PurchaseOrder } from '../../../shared/contract/purchasing';
-import { DomainError } from '../../../shared/errors';
-import { purchaseOrders } from '../../db/schema';
+import type { ApprovalRow, PurchaseOrder } from '@shared/contract/purchasing';
+import { DomainError } from '@shared/errors';
+import { purchaseOrders } from '@main/db/schema';
 import { type Actor, type Ctx } from '../context';
 import { getSettings } from '../settings/settings';
 import { applyTransition, defineWorkflow, type SetInput } from '../workflow/transitions';

@@ -2,9 +2,9 @@
 // a synchronous step, then do their I/O outside any transaction; every e-mail attempt, sent or failed,
 // is recorded on the order afterwards in a short transaction of its own (a failure changes nothing else). The approval gate decides both:
 // an order it holds back is never e-mailed, and its PDF is a draft marked as such on every page.
-import { renderPurchaseOrderPdf, type PurchaseOrderDocument } from '../../documents/purchaseOrderPdf';
-import { sendMail, type SmtpConfig } from '../../mail/mailer';
-import { DomainError } from '../../../shared/errors';
+import { renderPurchaseOrderPdf, type PurchaseOrderDocument } from '@main/documents/purchaseOrderPdf';
+import { sendMail, type SmtpConfig } from '@main/mail/mailer';
+import { DomainError } from '@shared/errors';
 import { type Actor, type Ctx } from '../context';
 import { getSettings, smtpConfig } from '../settings/settings';
 import { requireEditable } from '../workflow/transitions';

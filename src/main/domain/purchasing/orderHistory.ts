@@ -2,8 +2,8 @@
 // transitions of the order's status and approval tables (orderStatus.ts, approval.ts) write theirs through
 // the workflow module, which also names the states they went from and to. This file imports none of the
 // order's other modules: the tables read `poHistory` while their modules load.
-import type { PoEvent } from '../../../shared/contract/purchasing';
-import { DomainError } from '../../../shared/errors';
+import type { PoEvent } from '@shared/contract/purchasing';
+import { DomainError } from '@shared/errors';
 import type { Ctx } from '../context';
 
 /** Where the order's transition tables write their history rows. */

@@ -2,8 +2,8 @@
 // their states), and only of products bought from the order's vendor; a change to what a New order buys is
 // reviewed against its approval. Once sent, the vendor may fail to deliver units: reducing a line is an
 // action of the order's status table, since the status follows the quantities.
-import type { PurchaseOrder } from '../../../shared/contract/purchasing';
-import { DomainError } from '../../../shared/errors';
+import type { PurchaseOrder } from '@shared/contract/purchasing';
+import { DomainError } from '@shared/errors';
 import { requireProduct, saveProductVendor } from '../catalog/products';
 import { type Actor, type Ctx } from '../context';
 import { requireStockLocation } from '../locations/locations';

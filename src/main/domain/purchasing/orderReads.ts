@@ -1,9 +1,9 @@
 // Reading purchase orders: the row the actions decide on, totals, one order with its lines, approval and
 // invoices for the order page, summaries and the paged list. Nothing here writes.
-import type { ParsedInput } from '../../../shared/contract';
-import type { PoSummary, PurchaseOrder } from '../../../shared/contract/purchasing';
-import { DomainError } from '../../../shared/errors';
-import { MAX_ORDER_TOTAL } from '../../../shared/money';
+import type { ParsedInput } from '@shared/contract';
+import type { PoSummary, PurchaseOrder } from '@shared/contract/purchasing';
+import { DomainError } from '@shared/errors';
+import { MAX_ORDER_TOTAL } from '@shared/money';
 import { likePattern, type Actor, type Ctx } from '../context';
 import { countUpTo, Filters, listPage, type Page, type SortColumns } from '../paging';
 import { approvalGate, approvalRequestInfo } from './approval';

@@ -4,8 +4,8 @@
 // lines are actions of the table that recompute it. A line is receivable exactly while its order is
 // submitted or partly received and it has units outstanding; every transition keeps that in step. The
 // approval state has its own small table (approval.ts): it moves only while the order is New.
-import type { PurchaseOrder } from '../../../shared/contract/purchasing';
-import { purchaseOrders } from '../../db/schema';
+import type { PurchaseOrder } from '@shared/contract/purchasing';
+import { purchaseOrders } from '@main/db/schema';
 import { type Actor, type Ctx } from '../context';
 import { applyTransition, defineWorkflow } from '../workflow/transitions';
 import { coverDetails, requireApprovalCleared } from './approval';

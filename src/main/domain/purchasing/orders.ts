@@ -3,7 +3,7 @@
 // may change once sent is the approval gate's call (approval.ts), and a change to what a New order buys is
 // reviewed against its approval. The order's status changes only through its table (orderStatus.ts);
 // lines are in orderLines.ts, reading in orderReads.ts. Every change is a PO event (orderHistory.ts).
-import type { PurchaseOrder } from '../../../shared/contract/purchasing';
+import type { PurchaseOrder } from '@shared/contract/purchasing';
 import { getCompany, requireVendor } from '../catalog/companies';
 import { type Actor, type Ctx } from '../context';
 import { nextPoNumber } from '../settings/settings';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Permission } from '../../../shared/contract/define';
-import { pdfPages } from '../../testing/pdfText';
-import { startTestSmtpServer } from '../../testing/smtpServer';
-import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
+import type { Permission } from '@shared/contract/define';
+import { pdfPages } from '@main/testing/pdfText';
+import { startTestSmtpServer } from '@main/testing/smtpServer';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
 
 let t: TestApp;
 let w: ReturnType<typeof seedWorld> & { vendor: { id: number }; other: { id: number }; client: { id: number } };

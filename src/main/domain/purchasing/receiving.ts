@@ -4,10 +4,10 @@
 // Vendor, refused while any of its units has moved on, is held, or was delivered elsewhere. This is the
 // only way stock arrives from a vendor: the "vendor invoice number required" setting is enforced on every
 // line here, whatever its destination, and cancelling is a manual stock change that may need a reason.
-import type { ParsedInput } from '../../../shared/contract';
-import type { OpenLine, Receipt } from '../../../shared/contract/purchasing';
-import { DomainError } from '../../../shared/errors';
-import { receipts } from '../../db/schema';
+import type { ParsedInput } from '@shared/contract';
+import type { OpenLine, Receipt } from '@shared/contract/purchasing';
+import { DomainError } from '@shared/errors';
+import { receipts } from '@main/db/schema';
 import { getCompany } from '../catalog/companies';
 import { likePattern, nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';

@@ -1,9 +1,9 @@
 // Reorder suggestions: every inventory product below its minimum, with the quantity that brings it up
 // to its maximum once what is already on order (drafts included) arrives, grouped by the product's
 // default vendor. Creating orders from them makes one New purchase order per vendor in one transaction.
-import type { ParsedInput } from '../../../shared/contract';
-import type { PoSummary, Suggestion } from '../../../shared/contract/purchasing';
-import { DomainError } from '../../../shared/errors';
+import type { ParsedInput } from '@shared/contract';
+import type { PoSummary, Suggestion } from '@shared/contract/purchasing';
+import { DomainError } from '@shared/errors';
 import { type Actor, type Ctx } from '../context';
 import { countUpTo, Filters, pageOf, paging, sortOf, type SortColumns } from '../paging';
 import { getSettings } from '../settings/settings';

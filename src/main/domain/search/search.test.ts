@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { searchRank } from '../../../shared/contract/stock';
-import { createTestApp, type TestApp } from '../../testing/harness';
+import { searchRank } from '@shared/contract/stock';
+import { createTestApp, type TestApp } from '@main/testing/harness';
 import { foldCase, nextCaseSteps } from './search';
 
 let t: TestApp;

@@ -5,9 +5,9 @@
 // surrounding white space never matter. The answer names the text it was for and its best result,
 // so a client can tell an answer to an older query from the one it is waiting for.
 import type { Statement } from 'better-sqlite3';
-import { searchRank, type SearchRank } from '../../../shared/contract/stock';
-import type { Sqlite } from '../../db/open';
-import { serialKey } from '../../../shared/serials';
+import { searchRank, type SearchRank } from '@shared/contract/stock';
+import type { Sqlite } from '@main/db/open';
+import { serialKey } from '@shared/serials';
 import { likePattern, type Ctx } from '../context';
 import { serialLotIdsWithPrefix } from '../stock/serials';
 

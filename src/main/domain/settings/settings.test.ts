@@ -3,12 +3,12 @@
 // missing (or blank) the action is refused with the setting's code and nothing changes; with the
 // requirement met, or the setting off, the action goes through.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelInput } from '../../../shared/contract';
-import type { Settings } from '../../../shared/contract/settings';
-import type { ErrorCode } from '../../../shared/errors';
-import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
-import { pdfPages } from '../../testing/pdfText';
-import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtpServer';
+import type { ChannelInput } from '@shared/contract';
+import type { Settings } from '@shared/contract/settings';
+import type { ErrorCode } from '@shared/errors';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
+import { pdfPages } from '@main/testing/pdfText';
+import { startTestSmtpServer, type TestSmtpServer } from '@main/testing/smtpServer';
 
 /** How the requirement is met on the attempt: not at all, with blank text, or properly. */
 type Given = 'missing' | 'blank' | 'given';

@@ -1,10 +1,10 @@
 // Office settings, stored as one JSON value per key; unknown keys are ignored, missing ones take defaults.
 // The next purchase order number lives in the counters table (it is what numbering increments); the SMTP
 // password is stored encrypted by the app's secret box and never leaves the main process.
-import type { Settings, SmtpSettings } from '../../../shared/contract/settings';
-import { DomainError } from '../../../shared/errors';
-import type { SmtpConfig } from '../../mail/mailer';
-import { settings } from '../../db/schema';
+import type { Settings, SmtpSettings } from '@shared/contract/settings';
+import { DomainError } from '@shared/errors';
+import type { SmtpConfig } from '@main/mail/mailer';
+import { settings } from '@main/db/schema';
 import { peekCounter, takeCounter, type Ctx } from '../context';
 
 export const PO_SERIES = 'PO';

@@ -2,10 +2,10 @@
 // removing is location → Adjustment or Scrap, oldest lot first unless serials are chosen. A serialized
 // product needs exactly one unique serial per unit. A reason is required when the setting says so, here
 // and on every other manual stock change (requireManualChangeReason is the one check they all call).
-import type { ParsedInput } from '../../../shared/contract';
-import { DomainError } from '../../../shared/errors';
-import type { costMethods } from '../../../shared/contract/stock';
-import { adjustments } from '../../db/schema';
+import type { ParsedInput } from '@shared/contract';
+import { DomainError } from '@shared/errors';
+import type { costMethods } from '@shared/contract/stock';
+import { adjustments } from '@main/db/schema';
 import { requireProduct } from '../catalog/products';
 import { nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';

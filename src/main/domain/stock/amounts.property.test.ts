@@ -4,9 +4,9 @@
 // clean and every reported value equal to a bigint sum recomputed independently from the raw moves.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_DOCUMENT_AMOUNT, MAX_ORDER_TOTAL, MAX_QTY, MAX_UNIT_AMOUNT } from '../../../shared/money';
-import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
-import { exactValues, ledgerSnapshot } from '../../testing/ledger';
+import { MAX_DOCUMENT_AMOUNT, MAX_ORDER_TOTAL, MAX_QTY, MAX_UNIT_AMOUNT } from '@shared/money';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
+import { exactValues, ledgerSnapshot } from '@main/testing/ledger';
 
 const DAY = 86_400_000;
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, productFields, seedWorld, type TestApp } from '../../testing/harness';
+import { createTestApp, productFields, seedWorld, type TestApp } from '@main/testing/harness';
 
 let t: TestApp;
 let w: ReturnType<typeof seedWorld>;

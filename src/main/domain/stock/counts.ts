@@ -2,9 +2,9 @@
 // change when posting; posting writes every difference as moves in one transaction (surplus from
 // Adjustment at the average cost, shortage to Adjustment oldest first, serials one by one); a scanned
 // serial that the ledger places elsewhere is moved here rather than invented.
-import type { ParsedInput } from '../../../shared/contract';
-import { DomainError } from '../../../shared/errors';
-import { stocktakes } from '../../db/schema';
+import type { ParsedInput } from '@shared/contract';
+import { DomainError } from '@shared/errors';
+import { stocktakes } from '@main/db/schema';
 import { nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';

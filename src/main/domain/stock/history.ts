@@ -1,8 +1,8 @@
 // The Inventory Transfers & Updates page: the moves ledger and the inventory events (edits that are not
 // moves) merged newest first. Each side is filtered, ordered and limited by its own indexes before the
 // merge, so the first page stays cheap at a million moves.
-import type { ParsedInput } from '../../../shared/contract';
-import type { HistoryRow } from '../../../shared/contract/stock';
+import type { ParsedInput } from '@shared/contract';
+import type { HistoryRow } from '@shared/contract/stock';
 import type { Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
 import { countUpTo, Filters, pageOf, paging, sortOf, type Page, type SortColumns } from '../paging';

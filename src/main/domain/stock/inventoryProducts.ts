@@ -2,9 +2,9 @@
 // 0 ≤ min ≤ max; the quantities (on hand, value, reserved, picked, on order, back ordered) are caches kept by
 // triggers in the same transaction as what they count and checked by verifyLedger; every creation and edit is
 // recorded in inventory_events with before and after values.
-import type { ParsedInput } from '../../../shared/contract';
-import { DomainError } from '../../../shared/errors';
-import type { InventoryProduct } from '../../../shared/contract/stock';
+import type { ParsedInput } from '@shared/contract';
+import { DomainError } from '@shared/errors';
+import type { InventoryProduct } from '@shared/contract/stock';
 import { COUNT_CAP, likePattern, type Actor, type Ctx } from '../context';
 import { countUpTo, Filters, pageOf, paging, sortOf, type SortColumns, type SortKey } from '../paging';
 import { productLikeTest, productTextMatch, productWalkTextTest, requireProduct } from '../catalog/products';

@@ -8,10 +8,10 @@
 // enough for the property to mean something.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ErrorCode } from '../../../shared/errors';
-import { serialKey } from '../../../shared/serials';
-import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
-import { ledgerSnapshot } from '../../testing/ledger';
+import type { ErrorCode } from '@shared/errors';
+import { serialKey } from '@shared/serials';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
+import { ledgerSnapshot } from '@main/testing/ledger';
 
 /** Spellings of one serial: as stored, another case, blanks around it (tab, NBSP, ideographic space, zero-width). */
 const SPELLINGS = [(s: string) => s, (s: string) => s.toLowerCase(), (s: string) => `\t${s}`, (s: string) => `${s.toLowerCase()}\u00A0`, (s: string) => `\u3000${s}`, (s: string) => `${s}\u200B`];

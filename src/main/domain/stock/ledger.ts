@@ -6,9 +6,9 @@
 // both aggregated over the whole action so a 10,000-unit receipt writes a handful of rows, not 20,000.
 // Values (qty × unit cost) are summed in bigint: one line can pass 2^53; SQLite stores them as exact 64-bit
 // integers and a trigger refuses a total that would leave that range (migration 0004).
-import { DomainError } from '../../../shared/errors';
-import { serialKey } from '../../../shared/serials';
-import type { Sqlite } from '../../db/open';
+import { DomainError } from '@shared/errors';
+import { serialKey } from '@shared/serials';
+import type { Sqlite } from '@main/db/open';
 import type { Ctx } from '../context';
 
 export interface MoveInput {

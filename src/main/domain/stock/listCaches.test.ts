@@ -2,7 +2,7 @@
 // inventory product; on hand and owned units and value on the product) are caches kept by triggers. Every
 // kind of write must keep them equal to what they summarise, and verifyLedger must notice when one drifts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
 
 let t: TestApp;
 let w: ReturnType<typeof seedWorld>;

@@ -3,7 +3,7 @@
 // and a sort (few matches) or a walk of the sort column's index (many). The data is big enough for both:
 // more matches than the plan caps (30,000 inventory products, 10,000 products).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/harness';
+import { createTestApp, type TestApp } from '@main/testing/harness';
 
 let t: TestApp;
 const PRODUCTS = 31_000;

@@ -1,9 +1,9 @@
 // Stocked items as the user sees them: lots (or serialized units) on hand at internal locations.
 // A serial edit keeps serials unique per product (in any spelling) and is recorded in the history.
-import type { ParsedInput } from '../../../shared/contract';
-import type { Lot } from '../../../shared/contract/stock';
-import { DomainError } from '../../../shared/errors';
-import { serialKey } from '../../../shared/serials';
+import type { ParsedInput } from '@shared/contract';
+import type { Lot } from '@shared/contract/stock';
+import { DomainError } from '@shared/errors';
+import { serialKey } from '@shared/serials';
 import { COUNT_CAP, type Actor, type Ctx } from '../context';
 import { countUpTo, Filters, pageOf, paging, sortOf, type SortColumns, type SortKey } from '../paging';
 import { recordEvent } from './inventoryProducts';

@@ -3,9 +3,9 @@
 // spelling typed, including units that have left (their lots keep balance rows at zero) and units whose
 // serial clashes with another in a different spelling (kept out of the key index).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lot } from '../../../shared/contract/stock';
-import { serialKey } from '../../../shared/serials';
-import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
+import type { Lot } from '@shared/contract/stock';
+import { serialKey } from '@shared/serials';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
 
 let t: TestApp;
 let w: ReturnType<typeof seedWorld>;

@@ -3,9 +3,9 @@
 // one line per PO line and a stocktake one count per product and serial: repeats are refused by name.
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act } from '../../testing/act';
-import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
-import { ledgerSnapshot, lotsAt } from '../../testing/ledger';
+import { act } from '@main/testing/act';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
+import { ledgerSnapshot, lotsAt } from '@main/testing/ledger';
 import { Claims, takeOldestFirst, takeSerials } from './units';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 // Reversal: a posted document is undone by new moves that name the moves they reverse; nothing is
 // deleted. Refused when the units have since moved on (or are held by an allocation) — the ledger's
 // negative-stock guard detects that, and the whole action rolls back.
-import { DomainError } from '../../../shared/errors';
+import { DomainError } from '@shared/errors';
 import { type Actor, type Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
 import { applyTransition, type TransitionInput } from '../workflow/transitions';

@@ -2,8 +2,8 @@
 // one, within a request and across requests, and in the database itself; every path that looks a unit up by
 // serial finds it in any spelling. A unit held for a quote or a charge cannot leave: SERIAL_UNAVAILABLE.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
-import { ledgerSnapshot } from '../../testing/ledger';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
+import { ledgerSnapshot } from '@main/testing/ledger';
 
 let t: TestApp;
 let w: ReturnType<typeof seedWorld>;

@@ -3,9 +3,9 @@
 // keys its serial, every lookup compares keys. A unit whose serial clashed with an older one when the rule
 // came in keeps a null key and a row in serial_clashes until its serial is corrected: it is found by its
 // exact serial meanwhile, and its key still blocks new units.
-import { DomainError } from '../../../shared/errors';
-import { serialKey } from '../../../shared/serials';
-import type { Sqlite } from '../../db/open';
+import { DomainError } from '@shared/errors';
+import { serialKey } from '@shared/serials';
+import type { Sqlite } from '@main/db/open';
 import type { Ctx } from '../context';
 
 function statementsFor(sqlite: Sqlite) {

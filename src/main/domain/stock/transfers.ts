@@ -1,8 +1,8 @@
 // Transfers between internal locations. Direct: from → to in one step. Ship: from → In-transit, then
 // receive: In-transit → to. Status changes only through the transfer's transition table below.
-import type { ChannelOutput, ParsedInput } from '../../../shared/contract';
-import { DomainError } from '../../../shared/errors';
-import { transfers } from '../../db/schema';
+import type { ChannelOutput, ParsedInput } from '@shared/contract';
+import { DomainError } from '@shared/errors';
+import { transfers } from '@main/db/schema';
 import { requireProduct } from '../catalog/products';
 import { COUNT_CAP, nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';

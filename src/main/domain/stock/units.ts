@@ -3,9 +3,9 @@
 // through the action's Claims, which remembers what its earlier lines took, so two lines of the same
 // product never take the same units and a line only sees what is left. Moves are posted after all lines
 // have chosen, so the balances alone could not tell.
-import { DomainError } from '../../../shared/errors';
-import { serialKey } from '../../../shared/serials';
-import type { Sqlite } from '../../db/open';
+import { DomainError } from '@shared/errors';
+import { serialKey } from '@shared/serials';
+import type { Sqlite } from '@main/db/open';
 import type { Ctx } from '../context';
 import { heldUnitsError } from './ledger';
 import { findSerialUnit } from './serials';

@@ -6,7 +6,7 @@
 // grouped pass over the moves up to it.
 // Values can pass 2^53: SQL sums them in exact 64-bit integers, they are read as bigint (safeIntegers) and
 // summed in bigint, and they leave as decimal strings (the contract's `amount`).
-import type { ParsedInput } from '../../../shared/contract';
+import type { ParsedInput } from '@shared/contract';
 import type { Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
 import { paging } from '../paging';

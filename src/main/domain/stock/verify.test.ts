@@ -3,9 +3,9 @@
 // reports it (same differences, same expected and actual figures), and a clean ledger must pass.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sqlite } from '../../db/open';
-import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
-import { buildLedger, drifts } from '../../testing/ledgerDrift';
+import type { Sqlite } from '@main/db/open';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
+import { buildLedger, drifts } from '@main/testing/ledgerDrift';
 import { VIRTUAL } from '../locations/locations';
 import { verifyLedger, type LedgerDifference } from './verify';
 

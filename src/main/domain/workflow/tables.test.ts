@@ -6,11 +6,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelInput, ChannelName } from '../../../shared/contract';
-import type { ErrorCode } from '../../../shared/errors';
-import { DomainError } from '../../../shared/errors';
-import { createTestApp, seedWorld, type TestApp } from '../../testing/harness';
-import { act } from '../../testing/act';
+import type { ChannelInput, ChannelName } from '@shared/contract';
+import type { ErrorCode } from '@shared/errors';
+import { DomainError } from '@shared/errors';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
+import { act } from '@main/testing/act';
 import type { Ctx } from '../context';
 import { approvalWorkflow } from '../purchasing/approval';
 import { orderWorkflow } from '../purchasing/orderStatus';

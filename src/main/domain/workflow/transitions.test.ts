@@ -2,7 +2,7 @@
 // database: what applyTransition refuses, writes and records, and what does not compile.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors';
+import { DomainError } from '@shared/errors';
 import type { Ctx } from '../context';
 import { applyTransition, createDocument, defineWorkflow, requireEditable, requireTransition } from './transitions';
 

@@ -3,7 +3,7 @@
 // guard), writes the new state and the columns the action sets, and writes the document's history row,
 // all in the caller's transaction. createDocument inserts a document in a declared initial state. No
 // other code writes a status column (statusWrites.test.ts reads the sources for it).
-import { DomainError } from '../../../shared/errors';
+import { DomainError } from '@shared/errors';
 import type { Ctx } from '../context';
 
 /** Who acts and the free text an action keeps (a cancel reason, an approval note). */

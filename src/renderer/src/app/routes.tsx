@@ -1,7 +1,7 @@
 // Every screen of the app: the features' FeatureRoute lists, in navigation order. A route the user
 // lacks the permission for says so instead of rendering a screen whose calls would be refused.
 import { Navigate, Route, Routes } from 'react-router';
-import type { User } from '../../../shared/contract/auth';
+import type { User } from '@shared/contract/auth';
 import { adminRoutes } from '../features/admin';
 import { catalogRoutes } from '../features/catalog';
 import { locationRoutes } from '../features/locations';

@@ -5,7 +5,7 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MONEY_SCALE, parseMoney } from '../../../shared/money';
+import { MONEY_SCALE, parseMoney } from '@shared/money';
 import { useFormat } from './useFormat';
 
 export interface MoneyInputProps extends Omit<TextInputProps, 'value' | 'onChange' | 'defaultValue'> {

@@ -1,7 +1,7 @@
 // The typed client: the same call in the desktop app (preload bridge over IPC) and in a browser
 // (HTTP against `npm run serve`). Feature modules wrap it in their own api.ts.
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
-import type { ErrorData, Result } from '../../../shared/errors';
+import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
+import type { ErrorData, Result } from '@shared/errors';
 import { useMaintenance } from './maintenance';
 
 export class ApiError extends Error {

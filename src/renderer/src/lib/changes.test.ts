@@ -1,7 +1,7 @@
 // Which cached queries a change refetches: exactly those whose channel reads one of its areas.
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { areas, contract, type Area, type ChannelName } from '../../../shared/contract';
+import { areas, contract, type Area, type ChannelName } from '@shared/contract';
 import { changesOf, expectEcho, invalidateAreas, queryChannelOf, queryReadsAny, takeEcho } from './changes';
 
 const queryChannels = (Object.keys(contract) as ChannelName[]).filter((c) => contract[c].kind === 'query');

@@ -9,8 +9,8 @@
 // which carries the HttpOnly session cookie; reopened after it drops, refetching what may have been missed.
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { contract, type Area, type ChannelName } from '../../../shared/contract';
-import type { ChangeEvent } from '../../../shared/events';
+import { contract, type Area, type ChannelName } from '@shared/contract';
+import type { ChangeEvent } from '@shared/events';
 import { useSession } from './session';
 
 declare global {

@@ -1,5 +1,5 @@
 import type { ComponentType, ReactElement } from 'react';
-import type { ChannelPermission } from '../../../shared/contract/define';
+import type { ChannelPermission } from '@shared/contract/define';
 
 /** A screen a feature contributes to the shell: its route, its navigation entry and who may see it. */
 export interface FeatureRoute {

@@ -1,4 +1,4 @@
-import { MONEY_SCALE, minorToDecimal } from '../../../shared/money';
+import { MONEY_SCALE, minorToDecimal } from '@shared/money';
 
 /**
  * Money (ten-thousandths) for display in the user's language: a number, or an exact decimal string (the

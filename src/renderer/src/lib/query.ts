@@ -11,7 +11,7 @@
 //       then runs onSuccess. Failures show notify.error unless silentError (a form that shows the error
 //       itself).
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
+import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
 import { call, type ApiError } from './api';
 import { changesOf, expectEcho, invalidateAreas } from './changes';
 import { notify } from './notify';

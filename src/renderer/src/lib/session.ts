@@ -5,8 +5,8 @@
 //   can(user, permission)       the same outside React
 // The main process enforces permissions on every call; these only hide what would be refused.
 import { create } from 'zustand';
-import type { User } from '../../../shared/contract/auth';
-import type { ChannelPermission } from '../../../shared/contract/define';
+import type { User } from '@shared/contract/auth';
+import type { ChannelPermission } from '@shared/contract/define';
 
 export interface SessionState {
   /** False until auth.status has answered once. */

@@ -1,6 +1,6 @@
 // Shell strings and the words every screen shares (actions, table, validation, field and permission
 // names). Feature screens use their own namespace for everything else.
-import type { FeatureLocales } from '../../lib/feature';
+import type { FeatureLocales } from '@renderer/lib/feature';
 
 const en = {
   appName: 'MSP Inventory',

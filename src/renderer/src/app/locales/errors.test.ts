@@ -2,9 +2,9 @@
 // the numbers and serials from its details filled in (never a raw key or "{{placeholder}}").
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, type ErrorCode } from '../../../../shared/errors';
-import { ApiError } from '../../lib/api';
-import { translateError } from '../../lib/errors';
+import { errorCodes, type ErrorCode } from '@shared/errors';
+import { ApiError } from '@renderer/lib/api';
+import { translateError } from '@renderer/lib/errors';
 import { commonLocales } from './common';
 import { errorLocales } from './errors';
 

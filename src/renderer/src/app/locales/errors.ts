@@ -1,6 +1,6 @@
 // Every error code of src/shared/errors.ts, in words a clerk can act on. Variants with a suffix are
 // chosen by lib/errors.ts when the details carry the numbers or names the sentence needs.
-import type { FeatureLocales } from '../../lib/feature';
+import type { FeatureLocales } from '@renderer/lib/feature';
 
 const en = {
   VALIDATION: 'Some values are missing or not valid. Check the highlighted fields and try again.',

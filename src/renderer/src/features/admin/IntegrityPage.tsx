@@ -4,9 +4,9 @@
 import { Alert, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Money, Qty } from '../../lib/Amount';
-import { PageHeader } from '../../lib/PageHeader';
-import { useFormat } from '../../lib/useFormat';
+import { Money, Qty } from '@renderer/lib/Amount';
+import { PageHeader } from '@renderer/lib/PageHeader';
+import { useFormat } from '@renderer/lib/useFormat';
 import { useAllLocations, useVerifyLedger } from './api';
 
 export function IntegrityPage() {

@@ -1,7 +1,7 @@
 // The permission checkboxes of a user, with their translated names; an administrator holds them all.
 import { Checkbox, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { permissions, type Permission } from '../../../../shared/contract/define';
+import { permissions, type Permission } from '@shared/contract/define';
 
 const assignable = permissions.filter((p) => p !== 'admin');
 

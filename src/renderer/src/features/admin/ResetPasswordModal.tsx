@@ -2,11 +2,11 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { contract } from '../../../../shared/contract';
-import type { User } from '../../../../shared/contract/auth';
-import { notify } from '../../lib/notify';
-import { PasswordField } from '../../lib/PasswordField';
-import { useZodForm } from '../../lib/useZodForm';
+import { contract } from '@shared/contract';
+import type { User } from '@shared/contract/auth';
+import { notify } from '@renderer/lib/notify';
+import { PasswordField } from '@renderer/lib/PasswordField';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useResetPassword } from './api';
 
 const resetForm = contract['users.resetPassword'].input

@@ -3,9 +3,9 @@
 // the SMTP server that e-mails purchase orders, and backups.
 import { Alert, Center, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { translateError } from '../../lib/errors';
-import { PageHeader } from '../../lib/PageHeader';
-import { useSettings } from '../../lib/useFormat';
+import { translateError } from '@renderer/lib/errors';
+import { PageHeader } from '@renderer/lib/PageHeader';
+import { useSettings } from '@renderer/lib/useFormat';
 import { BackupSettings } from './settings/BackupSettings';
 import { GeneralSettings } from './settings/GeneralSettings';
 import { LetterheadSettings } from './settings/LetterheadSettings';

@@ -1,12 +1,12 @@
 // Create a user (username, name, first password, permissions) or edit one (name, permissions, admin, active).
 import { Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/contract';
-import type { User } from '../../../../shared/contract/auth';
-import type { Permission } from '../../../../shared/contract/define';
-import { notify } from '../../lib/notify';
-import { PasswordField } from '../../lib/PasswordField';
-import { useZodForm } from '../../lib/useZodForm';
+import { contract } from '@shared/contract';
+import type { User } from '@shared/contract/auth';
+import type { Permission } from '@shared/contract/define';
+import { notify } from '@renderer/lib/notify';
+import { PasswordField } from '@renderer/lib/PasswordField';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCreateUser, useUpdateUser } from './api';
 import { PermissionsField } from './PermissionsField';
 

@@ -4,11 +4,11 @@ import { IconDots, IconEdit, IconKey, IconPlayerPause, IconPlayerPlay, IconPlus 
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../../shared/contract/auth';
-import { translateError } from '../../lib/errors';
-import { notify } from '../../lib/notify';
-import { PageHeader } from '../../lib/PageHeader';
-import { useSession } from '../../lib/session';
+import type { User } from '@shared/contract/auth';
+import { translateError } from '@renderer/lib/errors';
+import { notify } from '@renderer/lib/notify';
+import { PageHeader } from '@renderer/lib/PageHeader';
+import { useSession } from '@renderer/lib/session';
 import { useSetUserActive, useUsers } from './api';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';

@@ -1,5 +1,5 @@
 // Calls of the admin screens.
-import { useApiMutation, useApiQuery } from '../../lib/query';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 
 const quiet = { silentError: true } as const;
 

@@ -1,5 +1,5 @@
 import { IconDatabaseExport, IconSettings, IconShieldCheck, IconUsers } from '@tabler/icons-react';
-import type { FeatureRoute } from '../../lib/feature';
+import type { FeatureRoute } from '@renderer/lib/feature';
 import { BackupsPage } from './backups/BackupsPage';
 import { IntegrityPage } from './IntegrityPage';
 import { SettingsPage } from './SettingsPage';

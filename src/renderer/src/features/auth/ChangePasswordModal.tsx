@@ -2,10 +2,10 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { contract } from '../../../../shared/contract';
-import { notify } from '../../lib/notify';
-import { PasswordField } from '../../lib/PasswordField';
-import { useZodForm } from '../../lib/useZodForm';
+import { contract } from '@shared/contract';
+import { notify } from '@renderer/lib/notify';
+import { PasswordField } from '@renderer/lib/PasswordField';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useChangePassword } from './api';
 
 const changeForm = contract['auth.changePassword'].input

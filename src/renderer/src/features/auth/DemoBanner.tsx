@@ -5,7 +5,7 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSession } from '../../lib/session';
+import { useSession } from '@renderer/lib/session';
 
 export function DemoBanner({ onChangePassword }: { onChangePassword: () => void }) {
   const { t } = useTranslation('auth');

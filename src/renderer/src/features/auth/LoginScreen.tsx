@@ -3,11 +3,11 @@ import { Alert, Button, Stack, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/contract';
-import { translateError } from '../../lib/errors';
-import { PasswordField } from '../../lib/PasswordField';
-import { useSession } from '../../lib/session';
-import { useZodForm } from '../../lib/useZodForm';
+import { contract } from '@shared/contract';
+import { translateError } from '@renderer/lib/errors';
+import { PasswordField } from '@renderer/lib/PasswordField';
+import { useSession } from '@renderer/lib/session';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useLogin } from './api';
 
 export function LoginScreen() {

@@ -3,10 +3,10 @@ import { Alert, Button, Checkbox, Stack, Text, TextInput, Title } from '@mantine
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { contract } from '../../../../shared/contract';
-import { notify } from '../../lib/notify';
-import { PasswordField } from '../../lib/PasswordField';
-import { useZodForm } from '../../lib/useZodForm';
+import { contract } from '@shared/contract';
+import { notify } from '@renderer/lib/notify';
+import { PasswordField } from '@renderer/lib/PasswordField';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useSetup } from './api';
 
 const setupForm = contract['auth.setup'].input

@@ -1,9 +1,9 @@
 // Sign-in state: auth.status feeds the session store (lib/session.ts); signing in or out drops every
 // cached query so one user never sees another's data.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, type ApiError } from '../../lib/api';
-import { useApiMutation } from '../../lib/query';
-import { useSession } from '../../lib/session';
+import { call, type ApiError } from '@renderer/lib/api';
+import { useApiMutation } from '@renderer/lib/query';
+import { useSession } from '@renderer/lib/session';
 
 export const AUTH_STATUS_KEY = ['auth', 'status'];
 

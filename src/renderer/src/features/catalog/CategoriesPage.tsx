@@ -4,11 +4,11 @@ import { IconCategory, IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Qty } from '../../lib/Amount';
-import { EmptyState } from '../../lib/EmptyState';
-import { translateError } from '../../lib/errors';
-import { PageHeader } from '../../lib/PageHeader';
-import { useCan } from '../../lib/session';
+import { Qty } from '@renderer/lib/Amount';
+import { EmptyState } from '@renderer/lib/EmptyState';
+import { translateError } from '@renderer/lib/errors';
+import { PageHeader } from '@renderer/lib/PageHeader';
+import { useCan } from '@renderer/lib/session';
 import { useCategories } from './api';
 import { CategoryModal } from './CategoryModal';
 

@@ -1,9 +1,9 @@
 // Add a category or rename one; names are unique.
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/contract';
-import { notify } from '../../lib/notify';
-import { useZodForm } from '../../lib/useZodForm';
+import { contract } from '@shared/contract';
+import { notify } from '@renderer/lib/notify';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useSaveCategory } from './api';
 
 export function CategoryModal({ category, onClose }: { category: { id: number; name: string } | null; onClose: () => void }) {

@@ -6,11 +6,11 @@ import { IconBuilding, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { Company } from '../../../../shared/contract/catalog';
-import { EmptyState } from '../../lib/EmptyState';
-import { PageHeader } from '../../lib/PageHeader';
-import { ServerTable, useServerTable } from '../../lib/ServerTable';
-import { useCan } from '../../lib/session';
+import type { Company } from '@shared/contract/catalog';
+import { EmptyState } from '@renderer/lib/EmptyState';
+import { PageHeader } from '@renderer/lib/PageHeader';
+import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
+import { useCan } from '@renderer/lib/session';
 import { useCompanies, useCompany } from './api';
 import { CompanyFormModal } from './CompanyFormModal';
 

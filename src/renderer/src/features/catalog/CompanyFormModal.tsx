@@ -1,10 +1,10 @@
 // Create or edit a client company and/or vendor: roles, contact and address.
 import { Button, Fieldset, Group, Modal, SimpleGrid, Stack, Switch, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/contract';
-import type { Company } from '../../../../shared/contract/catalog';
-import { notify } from '../../lib/notify';
-import { useZodForm } from '../../lib/useZodForm';
+import { contract } from '@shared/contract';
+import type { Company } from '@shared/contract/catalog';
+import { notify } from '@renderer/lib/notify';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCreateCompany, useUpdateCompany } from './api';
 
 const textFields = ['name', 'contactName', 'phone', 'email', 'website', 'taxId', 'notes', 'address1', 'address2', 'city', 'state', 'postalCode', 'country'] as const;

@@ -3,12 +3,12 @@
 import { Button, Fieldset, Group, Paper, Select, SimpleGrid, Stack, Switch, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { contract } from '../../../../shared/contract';
-import { billingPeriods, type Product } from '../../../../shared/contract/catalog';
-import { MoneyInput } from '../../lib/MoneyInput';
-import { notify } from '../../lib/notify';
-import { useCan } from '../../lib/session';
-import { useZodForm } from '../../lib/useZodForm';
+import { contract } from '@shared/contract';
+import { billingPeriods, type Product } from '@shared/contract/catalog';
+import { MoneyInput } from '@renderer/lib/MoneyInput';
+import { notify } from '@renderer/lib/notify';
+import { useCan } from '@renderer/lib/session';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCategories, useCreateProduct, useUpdateProduct } from './api';
 
 type BillingPeriod = (typeof billingPeriods)[number];

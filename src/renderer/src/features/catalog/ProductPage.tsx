@@ -4,10 +4,10 @@ import { Alert, Badge, Center, Group, Loader, Stack, Tabs } from '@mantine/core'
 import { IconFileDescription, IconPackages, IconTruck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { BackLink } from '../../lib/BackLink';
-import { translateError } from '../../lib/errors';
-import { PageHeader } from '../../lib/PageHeader';
-import { useCan } from '../../lib/session';
+import { BackLink } from '@renderer/lib/BackLink';
+import { translateError } from '@renderer/lib/errors';
+import { PageHeader } from '@renderer/lib/PageHeader';
+import { useCan } from '@renderer/lib/session';
 import { useProduct } from './api';
 import { ProductForm } from './ProductForm';
 import { ProductStock } from './ProductStock';

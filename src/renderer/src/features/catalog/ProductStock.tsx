@@ -3,9 +3,9 @@ import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconArrowRight, IconPackages } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Qty } from '../../lib/Amount';
-import { EmptyState } from '../../lib/EmptyState';
-import { translateError } from '../../lib/errors';
+import { Qty } from '@renderer/lib/Amount';
+import { EmptyState } from '@renderer/lib/EmptyState';
+import { translateError } from '@renderer/lib/errors';
 import { useProductStock } from './api';
 
 export function ProductStock({ productId }: { productId: number }) {

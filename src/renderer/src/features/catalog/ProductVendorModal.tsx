@@ -2,12 +2,12 @@
 import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { contract } from '../../../../shared/contract';
-import type { productVendorSchema } from '../../../../shared/contract/catalog';
-import { MoneyInput } from '../../lib/MoneyInput';
-import { notify } from '../../lib/notify';
-import { useCan } from '../../lib/session';
-import { useZodForm } from '../../lib/useZodForm';
+import { contract } from '@shared/contract';
+import type { productVendorSchema } from '@shared/contract/catalog';
+import { MoneyInput } from '@renderer/lib/MoneyInput';
+import { notify } from '@renderer/lib/notify';
+import { useCan } from '@renderer/lib/session';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useSaveProductVendor } from './api';
 import { VendorSelect } from './VendorSelect';
 

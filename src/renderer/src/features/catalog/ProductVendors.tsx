@@ -3,10 +3,10 @@ import { ActionIcon, Alert, Button, Group, Stack, Table, Text, Tooltip } from '@
 import { IconEdit, IconPlus, IconStarFilled, IconTrash, IconTruck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Money } from '../../lib/Amount';
-import { EmptyState } from '../../lib/EmptyState';
-import { translateError } from '../../lib/errors';
-import { useCan } from '../../lib/session';
+import { Money } from '@renderer/lib/Amount';
+import { EmptyState } from '@renderer/lib/EmptyState';
+import { translateError } from '@renderer/lib/errors';
+import { useCan } from '@renderer/lib/session';
 import { useProductVendors, useRemoveProductVendor } from './api';
 import { ProductVendorModal, type ProductVendor } from './ProductVendorModal';
 

@@ -5,12 +5,12 @@ import { IconCheck, IconPackage, IconPlus, IconSearch } from '@tabler/icons-reac
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Product } from '../../../../shared/contract/catalog';
-import { Money, Qty } from '../../lib/Amount';
-import { EmptyState } from '../../lib/EmptyState';
-import { PageHeader } from '../../lib/PageHeader';
-import { ServerTable, useServerTable } from '../../lib/ServerTable';
-import { useCan } from '../../lib/session';
+import type { Product } from '@shared/contract/catalog';
+import { Money, Qty } from '@renderer/lib/Amount';
+import { EmptyState } from '@renderer/lib/EmptyState';
+import { PageHeader } from '@renderer/lib/PageHeader';
+import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
+import { useCan } from '@renderer/lib/session';
 import { useCategories, useProducts } from './api';
 
 type SortKey = 'sku' | 'name' | 'category' | 'unitCost' | 'unitPrice' | 'onHand';

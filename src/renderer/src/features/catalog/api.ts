@@ -1,7 +1,7 @@
 // Calls of the catalogue screens, keyed under ['catalog']. Writes refetch every query (the default):
 // product names and SKUs appear on stock screens too.
-import type { ChannelInput } from '../../../../shared/contract';
-import { useApiMutation, useApiQuery } from '../../lib/query';
+import type { ChannelInput } from '@shared/contract';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 
 const catalog = ['catalog'];
 const paged = { keepPrevious: true };

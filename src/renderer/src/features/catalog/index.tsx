@@ -1,5 +1,5 @@
 import { IconBuilding, IconCategory, IconPackage } from '@tabler/icons-react';
-import type { FeatureRoute } from '../../lib/feature';
+import type { FeatureRoute } from '@renderer/lib/feature';
 import { CategoriesPage } from './CategoriesPage';
 import { CompaniesPage } from './CompaniesPage';
 import { ProductPage } from './ProductPage';

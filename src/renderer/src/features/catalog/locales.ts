@@ -1,4 +1,4 @@
-import type { FeatureLocales } from '../../lib/feature';
+import type { FeatureLocales } from '@renderer/lib/feature';
 import { en } from './locales.en';
 import { es } from './locales.es';
 

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Location } from '../../../../shared/contract/locations';
+import type { Location } from '@shared/contract/locations';
 
 const colors: Record<Location['kind'], string> = {
   warehouse: 'blue',

@@ -1,10 +1,10 @@
 // Create or edit an internal location. A van must have an owner (the technician who drives it).
 import { Button, Checkbox, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/contract';
-import { internalLocationKinds, type Location } from '../../../../shared/contract/locations';
-import { notify } from '../../lib/notify';
-import { useZodForm } from '../../lib/useZodForm';
+import { contract } from '@shared/contract';
+import { internalLocationKinds, type Location } from '@shared/contract/locations';
+import { notify } from '@renderer/lib/notify';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCreateLocation, useUpdateLocation, useUsers } from './api';
 
 type Kind = (typeof internalLocationKinds)[number];

@@ -4,10 +4,10 @@ import { IconDots, IconEdit, IconPackages, IconPlayerPlay, IconPlayerPause, Icon
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Location } from '../../../../shared/contract/locations';
-import { Qty } from '../../lib/Amount';
-import { notify } from '../../lib/notify';
-import { useCan } from '../../lib/session';
+import type { Location } from '@shared/contract/locations';
+import { Qty } from '@renderer/lib/Amount';
+import { notify } from '@renderer/lib/notify';
+import { useCan } from '@renderer/lib/session';
 import { useSetDefaultLocation, useSetLocationActive } from './api';
 import { KindBadge } from './KindBadge';
 

@@ -2,7 +2,7 @@
 // with the name of their kind in the user's language.
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Location } from '../../../../shared/contract/locations';
+import type { Location } from '@shared/contract/locations';
 import { KindBadge } from './KindBadge';
 
 export function VirtualLocations({ locations }: { locations: Location[] }) {

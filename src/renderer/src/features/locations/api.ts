@@ -1,7 +1,7 @@
 // Calls of the locations screens. Location changes refetch everything (the default): stock screens
 // list locations in their filters and selects.
-import type { ChannelInput } from '../../../../shared/contract';
-import { useApiMutation, useApiQuery } from '../../lib/query';
+import type { ChannelInput } from '@shared/contract';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 
 export const useLocations = (input: ChannelInput<'locations.list'>) => useApiQuery(['locations'], 'locations.list', input);
 export const useUsers = () => useApiQuery(['users'], 'users.list', {});

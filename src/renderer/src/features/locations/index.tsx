@@ -1,5 +1,5 @@
 import { IconMapPin } from '@tabler/icons-react';
-import type { FeatureRoute } from '../../lib/feature';
+import type { FeatureRoute } from '@renderer/lib/feature';
 import { LocationsPage } from './LocationsPage';
 
 export const locationRoutes: FeatureRoute[] = [

@@ -1,7 +1,7 @@
 // The purchasing feature's calls. Reads are keyed under ['purchasing']; writes refetch every query (the
 // shell's default), because a receipt changes stock screens and an order changes on-order quantities.
-import type { ChannelInput } from '../../../../shared/contract';
-import { useApiMutation, useApiQuery } from '../../lib/query';
+import type { ChannelInput } from '@shared/contract';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 
 const purchasing = ['purchasing'];
 const paged = { keepPrevious: true };

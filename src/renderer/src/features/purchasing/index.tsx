@@ -1,5 +1,5 @@
 import { IconChecklist, IconFileInvoice, IconTruckDelivery, IconTrendingDown } from '@tabler/icons-react';
-import type { FeatureLocales, FeatureRoute } from '../../lib/feature';
+import type { FeatureLocales, FeatureRoute } from '@renderer/lib/feature';
 import { en, es } from './locales';
 import { ApprovalsPage } from './orders/ApprovalsPage';
 import { NewPurchaseOrderPage } from './orders/NewPurchaseOrderPage';

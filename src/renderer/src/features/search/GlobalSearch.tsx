@@ -12,10 +12,10 @@ import { IconBarcode, IconBuilding, IconMapPin, IconPackage, IconSearch } from '
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { call } from '../../lib/api';
-import { notify } from '../../lib/notify';
-import { useApiQuery } from '../../lib/query';
-import { useCan } from '../../lib/session';
+import { call } from '@renderer/lib/api';
+import { notify } from '@renderer/lib/notify';
+import { useApiQuery } from '@renderer/lib/query';
+import { useCan } from '@renderer/lib/session';
 import { answerFor, decideAfterFetch, decideEnter, groupsOf, moveSelection, searchText, type SearchAnswer, type SearchHit, type SearchKind } from './results';
 
 export const [searchStore, globalSearch] = createSpotlight();

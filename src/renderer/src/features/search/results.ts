@@ -2,7 +2,7 @@
 // server's answers. An answer names the text it was for (`q`): the list and Enter act only on the
 // answer for the text in the box now, never on one for an earlier text still on screen (a scanner
 // types a code and Enter faster than the search answers).
-import type { ChannelOutput } from '../../../../shared/contract';
+import type { ChannelOutput } from '@shared/contract';
 
 export type SearchAnswer = ChannelOutput<'search.global'>;
 export type SearchKind = 'serial' | 'product' | 'location' | 'company';

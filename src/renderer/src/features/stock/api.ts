@@ -2,8 +2,8 @@
 // they own; writes refetch every query (the shell's default), because one stock move changes totals
 // on the catalogue, the locations and every stock screen.
 import { useQueryClient } from '@tanstack/react-query';
-import type { ChannelInput, ChannelOutput } from '../../../../shared/contract';
-import { useApiMutation, useApiQuery } from '../../lib/query';
+import type { ChannelInput, ChannelOutput } from '@shared/contract';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 
 const stock = ['stock'];
 const paged = { keepPrevious: true };

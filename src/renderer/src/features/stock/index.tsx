@@ -1,5 +1,5 @@
 import { IconArrowsExchange, IconBarcode, IconClipboardList, IconHistory, IconPackages, IconReportMoney } from '@tabler/icons-react';
-import type { FeatureLocales, FeatureRoute } from '../../lib/feature';
+import type { FeatureLocales, FeatureRoute } from '@renderer/lib/feature';
 import { CountPage } from './counts/CountPage';
 import { CountsPage } from './counts/CountsPage';
 import { HistoryPage } from './history/HistoryPage';

@@ -7,11 +7,11 @@ import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { BackupInfo } from '../../../../../shared/contract/backups';
-import { ConfirmModal } from '../../../lib/ConfirmModal';
-import { translateError } from '../../../lib/errors';
-import { PageHeader } from '../../../lib/PageHeader';
-import { useFormat } from '../../../lib/useFormat';
+import type { BackupInfo } from '@shared/contract/backups';
+import { ConfirmModal } from '@renderer/lib/ConfirmModal';
+import { translateError } from '@renderer/lib/errors';
+import { PageHeader } from '@renderer/lib/PageHeader';
+import { useFormat } from '@renderer/lib/useFormat';
 import { useBackups, useCreateBackup, useRestoreBackup } from './api';
 
 /** Backups are often minutes apart: their times show the seconds. */

@@ -1,4 +1,4 @@
-import type { FeatureLocales } from '../../../lib/feature';
+import type { FeatureLocales } from '@renderer/lib/feature';
 
 const en = {
   nav: 'Backups',

@@ -1,7 +1,7 @@
 import { NumberInput, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { backupFrequencies } from '../../../../../shared/contract/backups';
-import type { Settings } from '../../../../../shared/contract/settings';
+import { backupFrequencies } from '@shared/contract/backups';
+import type { Settings } from '@shared/contract/settings';
 import { SettingsCard } from './SettingsCard';
 import { useSettingsSection } from './useSettingsSection';
 

@@ -1,8 +1,8 @@
 import { Select, Switch } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../../../shared/contract/settings';
-import { costMethods } from '../../../../../shared/contract/stock';
+import type { Settings } from '@shared/contract/settings';
+import { costMethods } from '@shared/contract/stock';
 import { SettingsCard } from './SettingsCard';
 import { useSettingsSection } from './useSettingsSection';
 

@@ -1,6 +1,6 @@
 import { SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../../../shared/contract/settings';
+import type { Settings } from '@shared/contract/settings';
 import { LogoField } from './LogoField';
 import { SettingsCard } from './SettingsCard';
 import { useSettingsSection } from './useSettingsSection';

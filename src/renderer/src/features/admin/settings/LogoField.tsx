@@ -2,7 +2,7 @@ import { Button, FileInput, Group, Image, Input, Paper, Text } from '@mantine/co
 import { IconPhoto, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../../../shared/contract/settings';
+import type { Settings } from '@shared/contract/settings';
 
 type Logo = NonNullable<Settings['companyLogo']>;
 

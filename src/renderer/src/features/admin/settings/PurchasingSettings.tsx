@@ -1,7 +1,7 @@
 import { NumberInput, SimpleGrid, Switch, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../../../shared/contract/settings';
-import { MoneyInput } from '../../../lib/MoneyInput';
+import type { Settings } from '@shared/contract/settings';
+import { MoneyInput } from '@renderer/lib/MoneyInput';
 import { SettingsCard } from './SettingsCard';
 import { useSettingsSection } from './useSettingsSection';
 

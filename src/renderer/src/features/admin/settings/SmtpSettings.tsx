@@ -1,12 +1,12 @@
 import { Alert, Center, Checkbox, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../../shared/contract';
-import { smtpSecurity, type SmtpSettings as Smtp } from '../../../../../shared/contract/settings';
-import { translateError } from '../../../lib/errors';
-import { notify } from '../../../lib/notify';
-import { PasswordField } from '../../../lib/PasswordField';
-import { useZodForm } from '../../../lib/useZodForm';
+import { contract } from '@shared/contract';
+import { smtpSecurity, type SmtpSettings as Smtp } from '@shared/contract/settings';
+import { translateError } from '@renderer/lib/errors';
+import { notify } from '@renderer/lib/notify';
+import { PasswordField } from '@renderer/lib/PasswordField';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useSmtp, useUpdateSmtp } from '../api';
 import { SettingsCard } from './SettingsCard';
 import { SmtpTest } from './SmtpTest';

@@ -2,9 +2,9 @@ import { Alert, Button, Divider, Group, Stack, Text, TextInput, Title } from '@m
 import { IconMailForward } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../../shared/contract';
-import { translateError } from '../../../lib/errors';
-import { notify } from '../../../lib/notify';
+import { contract } from '@shared/contract';
+import { translateError } from '@renderer/lib/errors';
+import { notify } from '@renderer/lib/notify';
 import { useTestSmtp } from '../api';
 
 interface Props {

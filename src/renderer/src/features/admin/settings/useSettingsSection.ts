@@ -1,9 +1,9 @@
 // The form of one settings section: only its own fields go to `settings.update` (which takes any
 // subset), and after a save the saved values become the ones "Discard changes" returns to.
-import { contract } from '../../../../../shared/contract';
-import type { Settings } from '../../../../../shared/contract/settings';
-import { notify } from '../../../lib/notify';
-import { useZodForm } from '../../../lib/useZodForm';
+import { contract } from '@shared/contract';
+import type { Settings } from '@shared/contract/settings';
+import { notify } from '@renderer/lib/notify';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useUpdateSettings } from '../api';
 
 function pick<K extends keyof Settings>(settings: Settings, keys: readonly K[]): Pick<Settings, K> {

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconBan, IconCircleCheck, IconClockHour4, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { PurchaseOrder } from '../../../../../shared/contract/purchasing';
-import { useCan } from '../../../lib/session';
-import { useFormat, useSettings } from '../../../lib/useFormat';
+import type { PurchaseOrder } from '@shared/contract/purchasing';
+import { useCan } from '@renderer/lib/session';
+import { useFormat, useSettings } from '@renderer/lib/useFormat';
 import type { Decision } from './DecisionModal';
 
 /**

@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PoSummary } from '../../../../../shared/contract/purchasing';
+import type { PoSummary } from '@shared/contract/purchasing';
 
 const statusColors: Record<PoSummary['status'], string> = {
   new: 'cyan',

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { PoSummary } from '../../../../../shared/contract/purchasing';
-import { ConfirmModal } from '../../../lib/ConfirmModal';
-import { notify } from '../../../lib/notify';
-import { useFormat } from '../../../lib/useFormat';
+import type { PoSummary } from '@shared/contract/purchasing';
+import { ConfirmModal } from '@renderer/lib/ConfirmModal';
+import { notify } from '@renderer/lib/notify';
+import { useFormat } from '@renderer/lib/useFormat';
 import { useApprove, useReject } from '../api';
 
 export type Decision = 'approve' | 'reject';

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { purchasingContract, type PurchaseOrder } from '../../../../../shared/contract/purchasing';
-import { ApiError } from '../../../lib/api';
-import { notify } from '../../../lib/notify';
-import { useZodForm } from '../../../lib/useZodForm';
+import { purchasingContract, type PurchaseOrder } from '@shared/contract/purchasing';
+import { ApiError } from '@renderer/lib/api';
+import { notify } from '@renderer/lib/notify';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useUpdateOrder } from '../api';
 import { HeaderFields, headerToInput, type HeaderValues } from './HeaderFields';
 

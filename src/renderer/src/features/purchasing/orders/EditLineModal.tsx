@@ -1,10 +1,10 @@
 import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { purchasingContract, type PoLine } from '../../../../../shared/contract/purchasing';
-import { MoneyInput } from '../../../lib/MoneyInput';
-import { notify } from '../../../lib/notify';
-import { useZodForm } from '../../../lib/useZodForm';
-import { LocationSelect } from '../../stock/common/LocationSelect';
+import { purchasingContract, type PoLine } from '@shared/contract/purchasing';
+import { MoneyInput } from '@renderer/lib/MoneyInput';
+import { notify } from '@renderer/lib/notify';
+import { useZodForm } from '@renderer/lib/useZodForm';
+import { LocationSelect } from '@renderer/features/stock/common/LocationSelect';
 import { useUpdateLine } from '../api';
 import { DayInput } from './DayInput';
 

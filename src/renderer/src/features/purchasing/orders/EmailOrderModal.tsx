@@ -4,11 +4,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { purchasingContract, type PurchaseOrder } from '../../../../../shared/contract/purchasing';
-import { translateError } from '../../../lib/errors';
-import { notify } from '../../../lib/notify';
-import { useSettings } from '../../../lib/useFormat';
-import { useZodForm } from '../../../lib/useZodForm';
+import { purchasingContract, type PurchaseOrder } from '@shared/contract/purchasing';
+import { translateError } from '@renderer/lib/errors';
+import { notify } from '@renderer/lib/notify';
+import { useSettings } from '@renderer/lib/useFormat';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useEmailOrder } from '../api';
 
 type Locale = 'es' | 'en';

@@ -1,7 +1,7 @@
 import { Autocomplete, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { MoneyInput } from '../../../lib/MoneyInput';
-import type { ZodForm } from '../../../lib/useZodForm';
+import { MoneyInput } from '@renderer/lib/MoneyInput';
+import type { ZodForm } from '@renderer/lib/useZodForm';
 import { CompanySelect } from './CompanySelect';
 import { DayInput } from './DayInput';
 

@@ -17,10 +17,10 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PoEvent, PurchaseOrder } from '../../../../../shared/contract/purchasing';
-import { translateError } from '../../../lib/errors';
-import { useCan } from '../../../lib/session';
-import { useFormat } from '../../../lib/useFormat';
+import type { PoEvent, PurchaseOrder } from '@shared/contract/purchasing';
+import { translateError } from '@renderer/lib/errors';
+import { useCan } from '@renderer/lib/session';
+import { useFormat } from '@renderer/lib/useFormat';
 import { useInternalLocations, useOrderHistory } from '../api';
 import { describeEvent } from './historyText';
 

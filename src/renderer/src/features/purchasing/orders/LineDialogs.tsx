@@ -1,13 +1,13 @@
 // The smaller confirmations on a line: remove it from a New order, or reduce what the vendor still owes.
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { purchasingContract, type PoLine } from '../../../../../shared/contract/purchasing';
-import { ApiError } from '../../../lib/api';
-import { ConfirmModal } from '../../../lib/ConfirmModal';
-import { translateError } from '../../../lib/errors';
-import { notify } from '../../../lib/notify';
-import { useFormat } from '../../../lib/useFormat';
-import { useZodForm } from '../../../lib/useZodForm';
+import { purchasingContract, type PoLine } from '@shared/contract/purchasing';
+import { ApiError } from '@renderer/lib/api';
+import { ConfirmModal } from '@renderer/lib/ConfirmModal';
+import { translateError } from '@renderer/lib/errors';
+import { notify } from '@renderer/lib/notify';
+import { useFormat } from '@renderer/lib/useFormat';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useReduceLine, useRemoveLine } from '../api';
 
 interface Props {

@@ -3,10 +3,10 @@ import { IconListDetails, IconPencil, IconPlus, IconReceiptOff, IconTrash } from
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PoLine, PurchaseOrder } from '../../../../../shared/contract/purchasing';
-import { EmptyState } from '../../../lib/EmptyState';
-import { useCan } from '../../../lib/session';
-import { useFormat } from '../../../lib/useFormat';
+import type { PoLine, PurchaseOrder } from '@shared/contract/purchasing';
+import { EmptyState } from '@renderer/lib/EmptyState';
+import { useCan } from '@renderer/lib/session';
+import { useFormat } from '@renderer/lib/useFormat';
 import { AddLineModal } from './AddLineModal';
 import { EditLineModal } from './EditLineModal';
 import { ReduceLineModal, RemoveLineModal } from './LineDialogs';

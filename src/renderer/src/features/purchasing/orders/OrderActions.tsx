@@ -2,9 +2,9 @@ import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconBan, IconDownload, IconMail, IconPrinter, IconSend, IconShieldCheck, IconTruckDelivery } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PurchaseOrder } from '../../../../../shared/contract/purchasing';
-import { notify } from '../../../lib/notify';
-import { useCan } from '../../../lib/session';
+import type { PurchaseOrder } from '@shared/contract/purchasing';
+import { notify } from '@renderer/lib/notify';
+import { useCan } from '@renderer/lib/session';
 import { useRequestApproval } from '../api';
 import { useOrderPdf } from './useOrderPdf';
 

@@ -1,10 +1,10 @@
 // The confirmations of the order's state changes: submit it to the vendor, or cancel it.
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PurchaseOrder } from '../../../../../shared/contract/purchasing';
-import { ConfirmModal } from '../../../lib/ConfirmModal';
-import { notify } from '../../../lib/notify';
-import { useFormat } from '../../../lib/useFormat';
+import type { PurchaseOrder } from '@shared/contract/purchasing';
+import { ConfirmModal } from '@renderer/lib/ConfirmModal';
+import { notify } from '@renderer/lib/notify';
+import { useFormat } from '@renderer/lib/useFormat';
 import { useCancelOrder, useSubmitOrder } from '../api';
 
 interface Props {

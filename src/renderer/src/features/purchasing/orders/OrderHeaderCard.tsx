@@ -2,8 +2,8 @@ import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PurchaseOrder } from '../../../../../shared/contract/purchasing';
-import { useFormat } from '../../../lib/useFormat';
+import type { PurchaseOrder } from '@shared/contract/purchasing';
+import { useFormat } from '@renderer/lib/useFormat';
 import { dayToMs } from './days';
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {

@@ -1,7 +1,7 @@
 import { Divider, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PurchaseOrder } from '../../../../../shared/contract/purchasing';
-import { Money, Qty } from '../../../lib/Amount';
+import type { PurchaseOrder } from '@shared/contract/purchasing';
+import { Money, Qty } from '@renderer/lib/Amount';
 
 function Row({ label, children, strong }: { label: string; children: React.ReactNode; strong?: boolean }) {
   return (

@@ -2,8 +2,8 @@ import { Table, Text } from '@mantine/core';
 import { IconStarFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { productVendorSchema } from '../../../../../shared/contract/catalog';
-import { Money } from '../../../lib/Amount';
+import type { productVendorSchema } from '@shared/contract/catalog';
+import { Money } from '@renderer/lib/Amount';
 
 type ProductVendor = z.infer<typeof productVendorSchema>;
 

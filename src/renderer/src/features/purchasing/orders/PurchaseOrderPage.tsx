@@ -5,10 +5,10 @@ import { IconHistory, IconListDetails, IconTruckDelivery } from '@tabler/icons-r
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { BackLink } from '../../../lib/BackLink';
-import { translateError } from '../../../lib/errors';
-import { PageHeader } from '../../../lib/PageHeader';
-import { useCan } from '../../../lib/session';
+import { BackLink } from '@renderer/lib/BackLink';
+import { translateError } from '@renderer/lib/errors';
+import { PageHeader } from '@renderer/lib/PageHeader';
+import { useCan } from '@renderer/lib/session';
 import { useOrder } from '../api';
 import { ApprovalNotice } from './ApprovalNotice';
 import { ApprovalBadge, PoStatusBadge } from './Badges';

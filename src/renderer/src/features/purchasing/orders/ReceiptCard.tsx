@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Receipt } from '../../../../../shared/contract/purchasing';
-import { Money, Qty } from '../../../lib/Amount';
-import { useFormat } from '../../../lib/useFormat';
+import type { Receipt } from '@shared/contract/purchasing';
+import { Money, Qty } from '@renderer/lib/Amount';
+import { useFormat } from '@renderer/lib/useFormat';
 import { SerialList } from './SerialList';
 
 interface Props {

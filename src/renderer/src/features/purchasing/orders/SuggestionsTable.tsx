@@ -3,11 +3,11 @@ import { IconAlertTriangle, IconTruck } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Suggestion } from '../../../../../shared/contract/purchasing';
-import { Money, Qty } from '../../../lib/Amount';
-import { useServerPager, type ServerTableState } from '../../../lib/ServerTable';
-import { useCan } from '../../../lib/session';
-import { useFormat } from '../../../lib/useFormat';
+import type { Suggestion } from '@shared/contract/purchasing';
+import { Money, Qty } from '@renderer/lib/Amount';
+import { useServerPager, type ServerTableState } from '@renderer/lib/ServerTable';
+import { useCan } from '@renderer/lib/session';
+import { useFormat } from '@renderer/lib/useFormat';
 import { wrapping } from './columnTitle';
 
 interface Props {

@@ -2,9 +2,9 @@
 // raw key or "{{placeholder}}"), and amounts stay hidden from users who may not see costs.
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PoEvent } from '../../../../../shared/contract/purchasing';
-import { errorLocales } from '../../../app/locales/errors';
-import { formatDate, formatDateTime, formatMoney, formatQty } from '../../../lib/format';
+import type { PoEvent } from '@shared/contract/purchasing';
+import { errorLocales } from '@renderer/app/locales/errors';
+import { formatDate, formatDateTime, formatMoney, formatQty } from '@renderer/lib/format';
 import { ordersEn, ordersEs } from '../locales/orders';
 import { describeEvent, type HistoryContext } from './historyText';
 

@@ -1,9 +1,9 @@
 // A purchase order event (purchasing.history) as a sentence a clerk reads, with its particulars below
 // it. The main process records facts (ids, amounts, ISO days); names and formats are chosen here.
 import i18next, { type TFunction } from 'i18next';
-import type { PoEvent } from '../../../../../shared/contract/purchasing';
-import { errorCodes } from '../../../../../shared/errors';
-import type { useFormat } from '../../../lib/useFormat';
+import type { PoEvent } from '@shared/contract/purchasing';
+import { errorCodes } from '@shared/errors';
+import type { useFormat } from '@renderer/lib/useFormat';
 import { dayToMs } from './days';
 
 export interface HistoryContext {

@@ -2,9 +2,9 @@ import { Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { DataTableColumn } from 'mantine-datatable';
 import type { ReactNode } from 'react';
-import type { PoLine } from '../../../../../shared/contract/purchasing';
-import { Money, Qty } from '../../../lib/Amount';
-import type { useFormat } from '../../../lib/useFormat';
+import type { PoLine } from '@shared/contract/purchasing';
+import { Money, Qty } from '@renderer/lib/Amount';
+import type { useFormat } from '@renderer/lib/useFormat';
 import { wrapping } from './columnTitle';
 import { dayToMs } from './days';
 

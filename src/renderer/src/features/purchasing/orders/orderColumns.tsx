@@ -1,9 +1,9 @@
 import { Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { DataTableColumn } from 'mantine-datatable';
-import type { PoSummary } from '../../../../../shared/contract/purchasing';
-import { Money, Qty } from '../../../lib/Amount';
-import type { useFormat } from '../../../lib/useFormat';
+import type { PoSummary } from '@shared/contract/purchasing';
+import { Money, Qty } from '@renderer/lib/Amount';
+import type { useFormat } from '@renderer/lib/useFormat';
 import { ApprovalBadge, PoStatusBadge } from './Badges';
 import { wrapping } from './columnTitle';
 import { dayToMs } from './days';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notify } from '../../../lib/notify';
+import { notify } from '@renderer/lib/notify';
 import { useRenderPdf } from '../api';
 import { downloadBlob, pdfBlob, printBlob } from './pdf';
 

@@ -1,8 +1,8 @@
 import { ActionIcon, Badge, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCopy, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { SerialEntry } from '../../stock/common/SerialEntry';
-import { useFormat } from '../../../lib/useFormat';
+import { SerialEntry } from '@renderer/features/stock/common/SerialEntry';
+import { useFormat } from '@renderer/lib/useFormat';
 import type { LineIssues, Message } from './receiptChecks';
 import type { DraftLine } from './receiptDraft';
 

@@ -2,8 +2,8 @@ import { Button, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconPlus } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { DataTableColumn } from 'mantine-datatable';
-import type { OpenLine } from '../../../../../shared/contract/purchasing';
-import { Qty } from '../../../lib/Amount';
+import type { OpenLine } from '@shared/contract/purchasing';
+import { Qty } from '@renderer/lib/Amount';
 import { wrapping } from '../orders/columnTitle';
 import { dayToMs } from '../orders/days';
 

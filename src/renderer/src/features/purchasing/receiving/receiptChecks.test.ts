@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OpenLine } from '../../../../../shared/contract/purchasing';
+import type { OpenLine } from '@shared/contract/purchasing';
 import { checkReceipt, linesConcerned, receiveInput, serialsElsewhere } from './receiptChecks';
 import { newDraftLine, type DraftLine } from './receiptDraft';
 

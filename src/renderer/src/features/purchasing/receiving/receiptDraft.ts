@@ -4,7 +4,7 @@
 // signed-in user. Each picked line keeps the open line as it was listed (PO, product, outstanding)
 // for display only: the server checks every figure again when the receipt is posted.
 import { create } from 'zustand';
-import type { OpenLine } from '../../../../../shared/contract/purchasing';
+import type { OpenLine } from '@shared/contract/purchasing';
 
 export type Destination = 'location' | 'customer';
 

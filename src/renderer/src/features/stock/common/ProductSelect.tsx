@@ -2,7 +2,7 @@ import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Product } from '../../../../../shared/contract/catalog';
+import type { Product } from '@shared/contract/catalog';
 import { useProduct, useProductSearch } from '../api';
 
 type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange' | 'nothingFoundMessage'> & {

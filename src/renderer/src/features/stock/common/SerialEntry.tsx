@@ -1,8 +1,8 @@
 import { Button, Group, Pill, ScrollArea, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { splitSerials } from '../../../../../shared/money';
-import { serialKey } from '../../../../../shared/serials';
+import { splitSerials } from '@shared/money';
+import { serialKey } from '@shared/serials';
 
 interface Props {
   serials: string[];

@@ -2,7 +2,7 @@ import { Checkbox, Group, Pill, ScrollArea, Stack, Text, TextInput } from '@mant
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../../lib/api';
+import { call } from '@renderer/lib/api';
 import { useLots } from '../api';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../lib/api';
+import { ApiError } from '@renderer/lib/api';
 
 /** Serial numbers an error names (DUPLICATE_SERIAL, SERIAL_NOT_FOUND), so the form can mark them. */
 export function serialsOf(err: unknown): string[] {

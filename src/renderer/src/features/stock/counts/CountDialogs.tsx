@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../../shared/contract';
-import { ConfirmModal } from '../../../lib/ConfirmModal';
-import { notify } from '../../../lib/notify';
-import { useSettings } from '../../../lib/useFormat';
+import type { ChannelOutput } from '@shared/contract';
+import { ConfirmModal } from '@renderer/lib/ConfirmModal';
+import { notify } from '@renderer/lib/notify';
+import { useSettings } from '@renderer/lib/useFormat';
 import { useCancelCount, usePostCount, useReverse } from '../api';
 
 export type CountDialog = 'post' | 'cancel' | 'reverse';

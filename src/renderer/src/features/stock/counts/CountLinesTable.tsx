@@ -2,8 +2,8 @@ import { Group, Stack, Text } from '@mantine/core';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../../shared/contract';
-import { Qty } from '../../../lib/Amount';
+import type { ChannelOutput } from '@shared/contract';
+import { Qty } from '@renderer/lib/Amount';
 import { CountedQtyInput } from './CountedQtyInput';
 
 export type CountLine = ChannelOutput<'stock.getCount'>['lines'][number];

@@ -3,9 +3,9 @@ import { IconArrowBackUp, IconChecks, IconInfoCircle, IconSearch, IconX } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { PageHeader } from '../../../lib/PageHeader';
-import { useCan } from '../../../lib/session';
-import { useFormat } from '../../../lib/useFormat';
+import { PageHeader } from '@renderer/lib/PageHeader';
+import { useCan } from '@renderer/lib/session';
+import { useFormat } from '@renderer/lib/useFormat';
 import { useCount } from '../api';
 import { StatusBadge } from '../common/StatusBadge';
 import { CountDialogs, type CountDialog } from './CountDialogs';

@@ -2,8 +2,8 @@ import { Alert, Stack, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconBarcode, IconCheck } from '@tabler/icons-react';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../lib/api';
-import { translateError } from '../../../lib/errors';
+import { ApiError } from '@renderer/lib/api';
+import { translateError } from '@renderer/lib/errors';
 import { useScanCount } from '../api';
 
 type Feedback = { ok: true; text: string } | { ok: false; text: string };

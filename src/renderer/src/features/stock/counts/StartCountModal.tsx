@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { stockContract } from '../../../../../shared/contract/stock';
-import { translateError } from '../../../lib/errors';
-import { notify } from '../../../lib/notify';
-import { useZodForm } from '../../../lib/useZodForm';
+import { stockContract } from '@shared/contract/stock';
+import { translateError } from '@renderer/lib/errors';
+import { notify } from '@renderer/lib/notify';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useStartCount } from '../api';
 import { codeOf } from '../common/errors';
 import { LocationSelect } from '../common/LocationSelect';

@@ -1,9 +1,9 @@
 import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { DataTableColumn } from 'mantine-datatable';
-import type { HistoryRow } from '../../../../../shared/contract/stock';
+import type { HistoryRow } from '@shared/contract/stock';
 import { Link } from 'react-router';
-import { Qty } from '../../../lib/Amount';
+import { Qty } from '@renderer/lib/Amount';
 
 const typeColors: Record<HistoryRow['type'], string> = {
   'inventoryProduct.created': 'grape',

@@ -1,12 +1,12 @@
 import { Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InventoryProduct } from '../../../../../shared/contract/stock';
-import { stockContract } from '../../../../../shared/contract/stock';
-import { translateError } from '../../../lib/errors';
-import { notify } from '../../../lib/notify';
-import { useSettings } from '../../../lib/useFormat';
-import { useZodForm } from '../../../lib/useZodForm';
+import type { InventoryProduct } from '@shared/contract/stock';
+import { stockContract } from '@shared/contract/stock';
+import { translateError } from '@renderer/lib/errors';
+import { notify } from '@renderer/lib/notify';
+import { useSettings } from '@renderer/lib/useFormat';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useAddStock, useCostOptions } from '../api';
 import { codeOf, serialsOf } from '../common/errors';
 import { SerialEntry } from '../common/SerialEntry';

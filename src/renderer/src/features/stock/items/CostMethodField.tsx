@@ -1,8 +1,8 @@
 import { Input, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { costMethods } from '../../../../../shared/contract/stock';
-import { MoneyInput } from '../../../lib/MoneyInput';
-import { useFormat } from '../../../lib/useFormat';
+import { costMethods } from '@shared/contract/stock';
+import { MoneyInput } from '@renderer/lib/MoneyInput';
+import { useFormat } from '@renderer/lib/useFormat';
 
 export type CostMethod = (typeof costMethods)[number];
 export type CostCandidates = { average: number | null; last: number | null; catalogue: number | null };

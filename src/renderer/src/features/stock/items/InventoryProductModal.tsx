@@ -1,11 +1,11 @@
 import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { InventoryProduct } from '../../../../../shared/contract/stock';
-import { stockContract } from '../../../../../shared/contract/stock';
-import { ApiError } from '../../../lib/api';
-import { translateError } from '../../../lib/errors';
-import { notify } from '../../../lib/notify';
-import { useZodForm } from '../../../lib/useZodForm';
+import type { InventoryProduct } from '@shared/contract/stock';
+import { stockContract } from '@shared/contract/stock';
+import { ApiError } from '@renderer/lib/api';
+import { translateError } from '@renderer/lib/errors';
+import { notify } from '@renderer/lib/notify';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCreateInventoryProduct, useUpdateInventoryProduct } from '../api';
 import { LocationSelect } from '../common/LocationSelect';
 import { ProductSelect } from '../common/ProductSelect';

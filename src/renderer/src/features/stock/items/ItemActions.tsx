@@ -2,8 +2,8 @@ import { ActionIcon, Menu } from '@mantine/core';
 import { IconArrowsExchange, IconBarcode, IconDots, IconHistory, IconMinus, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { InventoryProduct } from '../../../../../shared/contract/stock';
-import { useCan } from '../../../lib/session';
+import type { InventoryProduct } from '@shared/contract/stock';
+import { useCan } from '@renderer/lib/session';
 
 export type ItemDialog = 'edit' | 'add' | 'remove';
 

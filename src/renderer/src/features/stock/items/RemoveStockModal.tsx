@@ -1,11 +1,11 @@
 import { Button, Group, Input, Modal, NumberInput, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { InventoryProduct } from '../../../../../shared/contract/stock';
-import { stockContract } from '../../../../../shared/contract/stock';
-import { translateError } from '../../../lib/errors';
-import { notify } from '../../../lib/notify';
-import { useFormat, useSettings } from '../../../lib/useFormat';
-import { useZodForm } from '../../../lib/useZodForm';
+import type { InventoryProduct } from '@shared/contract/stock';
+import { stockContract } from '@shared/contract/stock';
+import { translateError } from '@renderer/lib/errors';
+import { notify } from '@renderer/lib/notify';
+import { useFormat, useSettings } from '@renderer/lib/useFormat';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useRemoveStock } from '../api';
 import { codeOf } from '../common/errors';
 import { SerialPicker } from '../common/SerialPicker';

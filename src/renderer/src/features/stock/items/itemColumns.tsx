@@ -1,8 +1,8 @@
 import type { DataTableColumn } from 'mantine-datatable';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { InventoryProduct } from '../../../../../shared/contract/stock';
-import { Money, Qty } from '../../../lib/Amount';
+import type { InventoryProduct } from '@shared/contract/stock';
+import { Money, Qty } from '@renderer/lib/Amount';
 
 const num = (accessor: keyof InventoryProduct, t: TFunction, sortable = false): DataTableColumn<InventoryProduct> => ({
   accessor,

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Lot } from '../../../../../shared/contract/stock';
-import { stockContract } from '../../../../../shared/contract/stock';
-import { notify } from '../../../lib/notify';
-import { useZodForm } from '../../../lib/useZodForm';
+import type { Lot } from '@shared/contract/stock';
+import { stockContract } from '@shared/contract/stock';
+import { notify } from '@renderer/lib/notify';
+import { useZodForm } from '@renderer/lib/useZodForm';
 import { useEditSerial } from '../api';
 import { codeOf } from '../common/errors';
 

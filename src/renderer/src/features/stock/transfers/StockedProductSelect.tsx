@@ -2,7 +2,7 @@ import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InventoryProduct } from '../../../../../shared/contract/stock';
+import type { InventoryProduct } from '@shared/contract/stock';
 import { useInventoryProducts } from '../api';
 
 type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {

@@ -1,8 +1,8 @@
 import { ActionIcon, Group, NumberInput, Paper, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { InventoryProduct } from '../../../../../shared/contract/stock';
-import { useFormat } from '../../../lib/useFormat';
+import type { InventoryProduct } from '@shared/contract/stock';
+import { useFormat } from '@renderer/lib/useFormat';
 import { SerialPicker } from '../common/SerialPicker';
 import { StockedProductSelect } from './StockedProductSelect';
 

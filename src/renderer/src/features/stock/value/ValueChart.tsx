@@ -2,9 +2,9 @@ import { AreaChart } from '@mantine/charts';
 import { Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MONEY_SCALE } from '../../../../../shared/money';
-import { formatMoney } from '../../../lib/format';
-import { useFormat } from '../../../lib/useFormat';
+import { MONEY_SCALE } from '@shared/money';
+import { formatMoney } from '@renderer/lib/format';
+import { useFormat } from '@renderer/lib/useFormat';
 import { useValueSeries } from '../api';
 
 const spans = ['6', '12', '24', '60'];
