@@ -7,6 +7,7 @@ import {
   callApi,
   clickButton,
   dialog,
+  eventually,
   expectCell,
   expectHeading,
   expectNotification,
@@ -74,7 +75,7 @@ describe('backups (en)', () => {
     expect(await textOf(page.getByTestId('backups-folder'))).toMatch(/^Folder: .*backups$/);
     await clickButton(page, 'Back up now');
     await expectNotification(page, 'Backup made');
-    expect(await row(table, 'By hand').count()).toBe(1);
+    await eventually(() => row(table, 'By hand').count()).toBe(1);
     const record = await tableRecord(table, 'By hand');
     expect(record['Size']).toMatch(/^\d+(\.\d)? kB$/);
     expect(record['App version']).toBe('0.1.0');

@@ -2,6 +2,7 @@
 // their states), and only of products bought from the order's vendor; a change to what a New order buys is
 // reviewed against its approval. Once sent, the vendor may fail to deliver units: reducing a line is an
 // action of the order's status table, since the status follows the quantities.
+import type { ParsedInput } from '@shared/contract';
 import type { PurchaseOrder } from '@shared/contract/purchasing';
 import { DomainError } from '@shared/errors';
 import { requireProduct, saveProductVendor } from '../catalog/products';
@@ -13,13 +14,8 @@ import { recordPoEvent } from './orderHistory';
 import { assertOrderTotalInRange, getOrder, requireOrder } from './orderReads';
 import { orderWorkflow } from './orderStatus';
 
-export interface LineInput {
-  productId: number;
-  qty: number;
-  unitCost?: number;
-  locationId: number;
-  estimatedArrival: string | null;
-}
+/** A line as the contract parses it, on a new order or added to one. */
+export type LineInput = ParsedInput<'purchasing.createOrder'>['lines'][number];
 
 /** The product as bought from this vendor; VENDOR_NOT_LINKED when it is not. */
 export function productVendor(ctx: Ctx, productId: number, vendorId: number): { vendorPartNumber: string | null; vendorCost: number } {
@@ -65,7 +61,7 @@ function requireLine(ctx: Ctx, id: number) {
 export function addLine(
   ctx: Ctx,
   actor: Actor,
-  input: LineInput & { orderId: number; addVendor?: { vendorPartNumber: string | null; vendorCost: number } },
+  input: ParsedInput<'purchasing.addLine'>,
 ): PurchaseOrder {
   const order = requireOrder(ctx, input.orderId);
   requireEditable(orderWorkflow, order, 'addLine');
@@ -81,7 +77,7 @@ export function addLine(
   return getOrder(ctx, actor, order.id);
 }
 
-export function updateLine(ctx: Ctx, actor: Actor, input: Omit<LineInput, 'productId'> & { id: number }): PurchaseOrder {
+export function updateLine(ctx: Ctx, actor: Actor, input: ParsedInput<'purchasing.updateLine'>): PurchaseOrder {
   const line = requireLine(ctx, input.id);
   const order = requireOrder(ctx, line.poId);
   requireEditable(orderWorkflow, order, 'editLine');

@@ -3,6 +3,7 @@
 // may change once sent is the approval gate's call (approval.ts), and a change to what a New order buys is
 // reviewed against its approval. The order's status changes only through its table (orderStatus.ts);
 // lines are in orderLines.ts, reading in orderReads.ts. Every change is a PO event (orderHistory.ts).
+import type { ParsedInput } from '@shared/contract';
 import type { PurchaseOrder } from '@shared/contract/purchasing';
 import { getCompany, requireVendor } from '../catalog/companies';
 import { type Actor, type Ctx } from '../context';
@@ -14,17 +15,8 @@ import { insertLine, productVendor, type LineInput } from './orderLines';
 import { assertOrderTotalInRange, getOrder, requireOrder } from './orderReads';
 import { orderWorkflow } from './orderStatus';
 
-interface HeaderInput {
-  vendorId: number;
-  purchaseForCompanyId: number | null;
-  shipToName: string | null;
-  shipToAddress: string | null;
-  shippingType: string | null;
-  expectedShipDate: string | null;
-  freight: number;
-  paymentTerms: string | null;
-  memo: string | null;
-}
+/** An order's header as the contract parses it for a new order. */
+type HeaderInput = Omit<ParsedInput<'purchasing.createOrder'>, 'lines'>;
 
 /** Creates a New order; used by the PO screen and by the reorder suggestions. */
 export function insertOrder(ctx: Ctx, actor: Actor, header: HeaderInput, lines: LineInput[]): number {
@@ -57,7 +49,7 @@ export function insertOrder(ctx: Ctx, actor: Actor, header: HeaderInput, lines: 
   return id;
 }
 
-export function createOrder(ctx: Ctx, actor: Actor, input: HeaderInput & { lines: LineInput[] }): PurchaseOrder {
+export function createOrder(ctx: Ctx, actor: Actor, input: ParsedInput<'purchasing.createOrder'>): PurchaseOrder {
   const { lines, ...header } = input;
   return getOrder(ctx, actor, insertOrder(ctx, actor, header, lines));
 }
@@ -74,7 +66,7 @@ const headerColumns: [keyof HeaderInput, string][] = [
   ['memo', 'memo'],
 ];
 
-export function updateOrder(ctx: Ctx, actor: Actor, patch: Omit<HeaderInput, 'freight'> & { id: number; freight?: number }): PurchaseOrder {
+export function updateOrder(ctx: Ctx, actor: Actor, patch: ParsedInput<'purchasing.updateOrder'>): PurchaseOrder {
   const order = requireOrder(ctx, patch.id);
   // A user who cannot see costs edits the header without the freight: it stays as it was.
   const input: HeaderInput & { id: number } = { ...patch, freight: patch.freight ?? order.freight };
@@ -86,7 +78,7 @@ export function updateOrder(ctx: Ctx, actor: Actor, patch: Omit<HeaderInput, 'fr
     requireEditable(orderWorkflow, order, 'changeVendor');
     requireVendor(ctx, input.vendorId);
     // Every line must be bought from the new vendor; its part numbers replace the old ones.
-    const lines = ctx.sqlite.prepare(`SELECT id, product_id AS productId FROM purchase_order_lines WHERE po_id = ?`).all(order.id) as { id: number; productId: number }[];
+    const lines = ctx.sqlite.prepare<[number], { id: number; productId: number }>(`SELECT id, product_id AS productId FROM purchase_order_lines WHERE po_id = ?`).all(order.id);
     const setPart = ctx.sqlite.prepare(`UPDATE purchase_order_lines SET vendor_part_number = ? WHERE id = ?`);
     for (const line of lines) setPart.run(productVendor(ctx, line.productId, input.vendorId).vendorPartNumber, line.id);
   }

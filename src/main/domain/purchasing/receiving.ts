@@ -81,15 +81,7 @@ export function listOpenLines(ctx: Ctx, input: ParsedInput<'purchasing.listOpenL
 
 // Receiving -----------------------------------------------------------------------------------
 
-export interface ReceiveLineInput {
-  lineId: number;
-  qty: number;
-  serials?: string[];
-  destination: 'location' | 'customer';
-  locationId?: number;
-  companyId?: number;
-  vendorInvoiceNumber: string | null;
-}
+type ReceiveLineInput = ParsedInput<'purchasing.receive'>['lines'][number];
 
 interface LineRow {
   id: number;
@@ -146,7 +138,7 @@ function assertLinesDistinct(lines: ReceiveLineInput[]): void {
   });
 }
 
-export function receive(ctx: Ctx, actor: Actor, input: { lines: ReceiveLineInput[]; freight: number; splitFreight: boolean; note: string | null }): Receipt {
+export function receive(ctx: Ctx, actor: Actor, input: ParsedInput<'purchasing.receive'>): Receipt {
   assertLinesDistinct(input.lines);
   const settings = getSettings(ctx);
   const lookup = ctx.sqlite.prepare(
@@ -293,11 +285,28 @@ export function listReceipts(ctx: Ctx, input: ParsedInput<'purchasing.listReceip
 
 // Cancelling ------------------------------------------------------------------------------------
 
+/** A move of a receipt, with how much of it is still where the receipt put it and how much of that is held. */
+interface ReceiptMoveRow {
+  id: number;
+  lotId: number;
+  productId: number;
+  qty: number;
+  from: number;
+  to: number;
+  unitCost: number;
+  sourceLine: number;
+  companyId: number | null;
+  serialNumber: string | null;
+  sku: string;
+  stillThere: number;
+  held: number;
+}
+
 export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reason: string | null }): Receipt {
   // Refused (already cancelled, no reason) before any unit is looked at.
   const receipt = requireTransition(ctx, receiptWorkflow, input.id, 'cancel', { userId: actor.userId, reason: input.reason });
   const moves = ctx.sqlite
-    .prepare(
+    .prepare<[number], ReceiptMoveRow>(
       `SELECT m.id, m.lot_id AS lotId, m.product_id AS productId, m.qty, m.from_location_id AS "from", m.to_location_id AS "to", m.unit_cost AS unitCost, m.source_line AS sourceLine,
               m.company_id AS companyId, lt.serial_number AS serialNumber, p.sku,
               coalesce((SELECT b.qty FROM balances b WHERE b.lot_id = m.lot_id AND b.location_id = m.to_location_id), 0) AS stillThere,
@@ -305,21 +314,7 @@ export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reaso
        FROM stock_moves m JOIN lots lt ON lt.id = m.lot_id JOIN products p ON p.id = m.product_id
        WHERE m.source_type = 'receipt' AND m.source_id = ? AND m.reverses_move_id IS NULL ORDER BY m.id`,
     )
-    .all(receipt.id) as {
-    id: number;
-    lotId: number;
-    productId: number;
-    qty: number;
-    from: number;
-    to: number;
-    unitCost: number;
-    sourceLine: number;
-    companyId: number | null;
-    serialNumber: string | null;
-    sku: string;
-    stillThere: number;
-    held: number;
-  }[];
+    .all(receipt.id);
   // Every unit must still be where the receipt put it, and free: name what is not.
   const blocked = moves.filter((m) => m.stillThere - m.held < m.qty);
   if (blocked.length > 0) {
@@ -352,8 +347,8 @@ export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reaso
   // The serials are free again for the corrected receipt; the moves still name them.
   ctx.sqlite.prepare(`UPDATE lots SET voided_serial_number = serial_number, serial_number = NULL WHERE receipt_id = ? AND serial_number IS NOT NULL`).run(receipt.id);
   const lines = ctx.sqlite
-    .prepare(`SELECT rl.po_id AS poId, rl.po_line_id AS lineId, rl.qty, p.sku FROM receipt_lines rl JOIN purchase_order_lines l ON l.id = rl.po_line_id JOIN products p ON p.id = l.product_id WHERE rl.receipt_id = ?`)
-    .all(receipt.id) as { poId: number; lineId: number; qty: number; sku: string }[];
+    .prepare<[number], { poId: number; lineId: number; qty: number; sku: string }>(`SELECT rl.po_id AS poId, rl.po_line_id AS lineId, rl.qty, p.sku FROM receipt_lines rl JOIN purchase_order_lines l ON l.id = rl.po_line_id JOIN products p ON p.id = l.product_id WHERE rl.receipt_id = ?`)
+    .all(receipt.id);
   const subtract = ctx.sqlite.prepare(`UPDATE purchase_order_lines SET qty_received = qty_received - ? WHERE id = ?`);
   const byOrder = new Map<number, { sku: string; qty: number }[]>();
   for (const line of lines) {

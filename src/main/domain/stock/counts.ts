@@ -70,7 +70,7 @@ function requireOpen(ctx: Ctx, id: number, edit: 'scan' | 'setQty'): Header {
 
 export function startCount(ctx: Ctx, actor: Actor, input: { locationId: number; note: string | null }) {
   requireStockLocation(ctx, input.locationId);
-  const open = ctx.sqlite.prepare(`SELECT number FROM stocktakes WHERE location_id = ? AND status = 'open'`).get(input.locationId) as { number: string } | undefined;
+  const open = ctx.sqlite.prepare<[number], { number: string }>(`SELECT number FROM stocktakes WHERE location_id = ? AND status = 'open'`).get(input.locationId);
   if (open) throw new DomainError('COUNT_OPEN', { number: open.number });
   const id = createDocument(
     ctx,
@@ -248,7 +248,7 @@ export function scanCount(ctx: Ctx, input: { id: number; code: string }) {
   // A serial in any spelling (case, blanks around it) counts the unit under its stored serial.
   const unit = findSerialUnitAnyProduct(ctx, input.code);
   const bySerial = unit
-    ? { ...(ctx.sqlite.prepare(`SELECT id, sku, name FROM products WHERE id = ?`).get(unit.productId) as { id: number; sku: string; name: string }), serial: unit.serialNumber }
+    ? { ...ctx.sqlite.prepare<[number], { id: number; sku: string; name: string }>(`SELECT id, sku, name FROM products WHERE id = ?`).get(unit.productId)!, serial: unit.serialNumber }
     : undefined;
   if (bySerial) {
     const inserted = ctx.sqlite
@@ -294,8 +294,8 @@ export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: s
   const now = ctx.now();
   const moves: MoveInput[] = [];
   const base = { sourceType: 'stocktake', sourceId: input.id, reason: input.reason ?? h.number, userId: actor.userId, occurredAt: now };
-  const serialLot = ctx.sqlite.prepare(`SELECT id, unit_cost AS unitCost FROM lots WHERE product_id = ? AND serial_number = ?`);
-  const lotPlace = ctx.sqlite.prepare(`SELECT location_id AS locationId FROM balances WHERE lot_id = ? AND qty > 0 ORDER BY qty DESC`);
+  const serialLot = ctx.sqlite.prepare<[number, string], { id: number; unitCost: number }>(`SELECT id, unit_cost AS unitCost FROM lots WHERE product_id = ? AND serial_number = ?`);
+  const lotPlace = ctx.sqlite.prepare<[number], { locationId: number }>(`SELECT location_id AS locationId FROM balances WHERE lot_id = ? AND qty > 0 ORDER BY qty DESC`);
   const newLots: { productId: number; qty: number; unitCost: number }[] = [];
   const claims = new Claims();
   let line = 0;
@@ -304,12 +304,12 @@ export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: s
     line += 1;
     if (l.serialized) {
       for (const serial of l.missingSerials) {
-        const lot = serialLot.get(l.productId, serial) as { id: number; unitCost: number };
+        const lot = serialLot.get(l.productId, serial)!;
         moves.push({ ...base, lotId: lot.id, productId: l.productId, qty: 1, from: h.locationId, to: VIRTUAL.adjustment, unitCost: lot.unitCost, sourceLine: line });
       }
       for (const serial of l.unexpectedSerials) {
-        const lot = serialLot.get(l.productId, serial) as { id: number; unitCost: number };
-        const places = lotPlace.all(lot.id) as { locationId: number }[];
+        const lot = serialLot.get(l.productId, serial)!;
+        const places = lotPlace.all(lot.id);
         const elsewhere = places.find((p) => p.locationId !== h.locationId && isInternal(ctx.sqlite, p.locationId));
         moves.push({ ...base, lotId: lot.id, productId: l.productId, qty: 1, from: elsewhere?.locationId ?? VIRTUAL.adjustment, to: h.locationId, unitCost: lot.unitCost, sourceLine: line });
       }

@@ -48,15 +48,7 @@ export const transferWorkflow = defineWorkflow<TransferStatus, TransferRow>()({
   },
 });
 
-export interface TransferInput {
-  fromLocationId: number;
-  toLocationId: number;
-  lines: { productId: number; qty?: number; serials?: string[] }[];
-  mode: 'direct' | 'ship';
-  note: string | null;
-}
-
-export function transferStock(ctx: Ctx, actor: Actor, input: TransferInput) {
+export function transferStock(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.transfer'>) {
   if (input.fromLocationId === input.toLocationId) throw new DomainError('SAME_LOCATION');
   requireStockLocation(ctx, input.fromLocationId);
   requireStockLocation(ctx, input.toLocationId);
@@ -120,11 +112,11 @@ interface MoveRow {
 
 export function documentMoves(ctx: Ctx, sourceType: string, sourceId: number): MoveRow[] {
   return ctx.sqlite
-    .prepare(
+    .prepare<[string, number], MoveRow>(
       `SELECT id, lot_id AS lotId, product_id AS productId, qty, from_location_id AS "from", to_location_id AS "to", unit_cost AS unitCost, source_line AS sourceLine, reverses_move_id AS reversesMoveId
        FROM stock_moves WHERE source_type = ? AND source_id = ? ORDER BY id`,
     )
-    .all(sourceType, sourceId) as MoveRow[];
+    .all(sourceType, sourceId);
 }
 
 export function receiveTransfer(ctx: Ctx, actor: Actor, id: number) {
