@@ -66,8 +66,8 @@ export const products = sqliteTable(
     /**
      * SKU, name and manufacturer part number in lower case, joined by a unit separator (char 31, which no
      * search text holds): what a one- or two-letter search tests with one LIKE. Virtual, so it costs no
-     * space in the table; the name and SKU indexes carry it, so a walk in either order tests it without
-     * reading the product rows it skips (migration 0010).
+     * space in the table; the indexes of the catalogue's sorts carry it, so a walk in any of those orders
+     * tests it without reading the product rows it skips (migration 0010).
      */
     searchText: text('search_text').generatedAlwaysAs(sql`lower(sku || char(31) || name || char(31) || coalesce(manufacturer_part_number, ''))`, { mode: 'virtual' }),
   },
@@ -76,9 +76,11 @@ export const products = sqliteTable(
     index('products_sku_search_idx').on(t.sku, t.searchText),
     index('products_category_idx').on(t.categoryId),
     index('products_barcode_idx').on(t.barcode),
-    index('products_unit_cost_idx').on(t.unitCost),
-    index('products_unit_price_idx').on(t.unitPrice),
-    index('products_on_hand_idx').on(t.onHand),
+    // Each sortable column's index carries the search text too (after the id, so ties keep id order):
+    // a one- or two-letter search walks it in that order without reading the rows it skips.
+    index('products_unit_cost_search_idx').on(t.unitCost, t.id, t.searchText),
+    index('products_unit_price_search_idx').on(t.unitPrice, t.id, t.searchText),
+    index('products_on_hand_search_idx').on(t.onHand, t.id, t.searchText),
     index('products_serialized_active_idx').on(t.serialized, t.active),
     index('products_owned_value_idx').on(sql`${t.ownedValue} desc`, t.sku, t.ownedQty),
     // Scans and SKU checks compare SKUs ignoring case.

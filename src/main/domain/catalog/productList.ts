@@ -23,11 +23,18 @@ const sortColumns: SortColumns<'catalog.listProducts'> = {
 };
 
 /** The indexes that carry products.search_text, by the sort that walks them. */
-const shortTextWalks: Partial<Record<string, string>> = { sku: 'products_sku_search_idx', name: 'products_name_search_idx' };
+const shortTextWalks: Partial<Record<string, string>> = {
+  sku: 'products_sku_search_idx',
+  name: 'products_name_search_idx',
+  unitCost: 'products_unit_cost_search_idx',
+  unitPrice: 'products_unit_price_search_idx',
+  onHand: 'products_on_hand_search_idx',
+};
 
 export function listProducts(ctx: Ctx, input: ParsedInput<'catalog.listProducts'>) {
-  // Text too short for the trigram index is tested product by product: by SKU or name through the index
-  // that carries the search text, in any other order by sorting every match (one pass over the catalogue).
+  // Text too short for the trigram index is tested product by product: through the sort column's index,
+  // which carries the search text (by category, the one sort whose key is not on the product, every match
+  // is sorted: one pass over the catalogue).
   const shortText = input.q !== undefined && input.q !== '' && [...input.q].length < 3;
   const others = new Filters().equals('p.category_id', input.categoryId).equals('p.serialized', input.serialized).equals('p.active', input.active);
   const filters = new Filters();

@@ -104,8 +104,8 @@ export function productLikeTest(alias: string): string {
 }
 
 /**
- * The same test for a walk of an index that carries `search_text` (products_name_search_idx,
- * products_sku_search_idx): one LIKE on the index entry, so the products the walk skips cost no row read,
+ * The same test for a walk of an index that carries `search_text` (the products' name, SKU, cost, price
+ * and on-hand indexes): one LIKE on the index entry, so the products the walk skips cost no row read,
  * and the barcode through its own index. Only for walks: on a product row, computing the virtual column
  * costs more than the three LIKEs. A text holding the separator of `search_text` could match across two
  * fields, so it is tested field by field.
