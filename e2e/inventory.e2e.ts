@@ -85,9 +85,9 @@ const expected = {
     posted: 'Contabilizado',
     counted: (n: number) => `contados ${n}`,
     types: { adjustment: 'Ajuste', transfer: 'Transferencia', received: 'Transferencia recibida', stocktake: 'Inventario físico' },
-    total: /^2225,60\s€$/,
+    total: /^2\.225,60\s€$/,
     zero: /^0,00\s€$/,
-    byLocation: { warehouse: /^1116,00\s€$/, van: /^1109,60\s€$/ },
+    byLocation: { warehouse: /^1\.116,00\s€$/, van: /^1\.109,60\s€$/ },
     integrityOk: /Todo coincide.*sin diferencias/,
   },
   en: {

@@ -1,3 +1,5 @@
+import { numberFormat } from './numbers';
+
 /** Money is an integer count of ten-thousandths of the home currency (4 decimals, exact). */
 export const MONEY_SCALE = 10_000;
 
@@ -45,16 +47,8 @@ export function numberToMoney(value: number): number {
   return Math.round(value * MONEY_SCALE);
 }
 
-// Building an Intl.NumberFormat costs far more than using one: a 500-line document formats thousands of amounts.
-const formatters = new Map<string, Intl.NumberFormat>();
-
 export function formatMoney(minor: number | bigint | string, locale: string, currency: string): string {
-  const key = `${locale}|${currency}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 });
-    formatters.set(key, formatter);
-  }
+  const formatter = numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 });
   // A decimal string formats exactly however large the amount (a number past 2^53 would round).
   if (typeof minor === 'number' && !Number.isInteger(minor)) return formatter.format(minor / MONEY_SCALE);
   return formatter.format(minorToDecimal(minor) as Intl.StringNumericLiteral);

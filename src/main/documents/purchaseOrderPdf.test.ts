@@ -100,7 +100,7 @@ describe('renderPurchaseOrderPdf', () => {
     expect(page).toContain(`Subtotal ${money(doc.subtotal, 'es')}`);
     expect(page).toContain(`Portes ${money(150_000, 'es')}`);
     expect(page).toContain(`Total ${money(doc.total, 'es')}`);
-    expect(money(doc.total, 'es')).toBe('1857,50 €');
+    expect(money(doc.total, 'es')).toBe('1.857,50 €');
     expect(page).toContain('Preguntar por Begoña.');
     expect(page.indexOf('Total')).toBeLessThan(page.indexOf('Notas'));
   });

@@ -7,6 +7,7 @@ import { PDFDocument, StandardFonts, type PDFFont, type PDFImage } from 'pdf-lib
 import { formatMoney } from '@shared/money';
 import { PageWriter, type Rgb } from './pageWriter';
 import { fitLine, fontCharset, measure, sanitizeText, wrapText, type TextStyle } from './textLayout';
+import { numberFormat } from '@shared/numbers';
 
 export interface PurchaseOrderDocument {
   locale: 'es' | 'en';
@@ -275,7 +276,7 @@ const ROW_LINE = 10.5;
 
 function drawLineTable(ctx: Ctx): void {
   const { doc } = ctx;
-  const quantity = new Intl.NumberFormat(doc.locale, { maximumFractionDigits: 4 });
+  const quantity = numberFormat(doc.locale, { maximumFractionDigits: 4 });
   const style = { font: ctx.regular, size: ROW_FONT };
   drawTableHeader(ctx);
   doc.lines.forEach((line, index) => {

@@ -12,6 +12,7 @@ import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'manti
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateError } from './errors';
+import { numberFormat } from '@shared/numbers';
 
 export const PAGE_SIZES = [25, 50, 100, 200];
 
@@ -67,7 +68,7 @@ export function useServerTable<S extends string>(init: { sortBy?: S; sortDirecti
  */
 export function useServerPager(table: Pick<ServerTableState<string>, 'page' | 'pageSize' | 'setPage' | 'setPageSize'>, total: number, totalCapped = false) {
   const { t, i18n } = useTranslation('common');
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   return {
     totalRecords: total,
     recordsPerPage: table.pageSize,

@@ -1,4 +1,5 @@
 import { MONEY_SCALE, minorToDecimal } from '@shared/money';
+import { numberFormat } from '@shared/numbers';
 
 /**
  * Money (ten-thousandths) for display in the user's language: a number, or an exact decimal string (the
@@ -6,13 +7,13 @@ import { MONEY_SCALE, minorToDecimal } from '@shared/money';
  */
 export function formatMoney(minor: number | string | null | undefined, language: string, currency: string): string {
   if (minor === null || minor === undefined) return '—';
-  const format = new Intl.NumberFormat(language, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const format = numberFormat(language, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return typeof minor === 'number' && !Number.isInteger(minor) ? format.format(minor / MONEY_SCALE) : format.format(minorToDecimal(minor) as Intl.StringNumericLiteral);
 }
 
 export function formatQty(n: number | string | null | undefined, language: string): string {
   if (n === null || n === undefined) return '—';
-  return new Intl.NumberFormat(language).format(typeof n === 'string' ? (n as Intl.StringNumericLiteral) : n);
+  return numberFormat(language).format(typeof n === 'string' ? (n as Intl.StringNumericLiteral) : n);
 }
 
 export function formatDateTime(ms: number | null | undefined, language: string): string {

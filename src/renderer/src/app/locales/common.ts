@@ -128,7 +128,7 @@ const en = {
 };
 
 const es: typeof en = {
-  appName: 'MSP Inventario',
+  appName: 'MSP Inventory',
   loading: 'Cargando…',
   errorTitle: 'No se pudo completar la acción',
   saved: 'Guardado',

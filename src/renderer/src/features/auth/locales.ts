@@ -50,7 +50,7 @@ const es: typeof en = {
   },
   setup: {
     title: 'Crear el administrador',
-    intro: 'Es el primer inicio de MSP Inventario. Cree la cuenta de administrador; podrá añadir los demás usuarios después.',
+    intro: 'Es el primer inicio de MSP Inventory. Cree la cuenta de administrador; podrá añadir los demás usuarios después.',
     usernameHint: 'Solo letras, dígitos y . _ @ -',
     passwordHint: 'Al menos 8 caracteres',
     loadDemo: 'Cargar datos de demostración (productos, ubicaciones y existencias de ejemplo)',

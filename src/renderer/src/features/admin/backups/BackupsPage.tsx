@@ -13,6 +13,7 @@ import { translateError } from '@renderer/lib/errors';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useBackups, useCreateBackup, useRestoreBackup } from './api';
+import { numberFormat } from '@shared/numbers';
 
 /** Backups are often minutes apart: their times show the seconds. */
 function formatMoment(ms: number, language: string): string {
@@ -22,7 +23,7 @@ function formatMoment(ms: number, language: string): string {
 function formatSize(bytes: number, language: string): string {
   const mb = bytes / (1024 * 1024);
   const [value, unit] = mb >= 1 ? [mb, 'megabyte'] : [Math.max(bytes / 1024, 1), 'kilobyte'];
-  return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  return numberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
 }
 
 export function BackupsPage() {

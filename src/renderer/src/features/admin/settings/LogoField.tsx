@@ -3,6 +3,7 @@ import { IconPhoto, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/contract/settings';
+import { numberFormat } from '@shared/numbers';
 
 type Logo = NonNullable<Settings['companyLogo']>;
 
@@ -29,7 +30,7 @@ export function LogoField({ value, onChange }: { value: Logo | null; onChange: (
     if (!file) return;
     if (!MIMES.includes(file.type)) return setError(t('letterhead.logoType'));
     if (file.size > LOGO_MAX_BYTES) {
-      const size = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(file.size / 1000);
+      const size = numberFormat(i18n.language, { maximumFractionDigits: 0 }).format(file.size / 1000);
       return setError(t('letterhead.logoTooLarge', { size }));
     }
     try {
