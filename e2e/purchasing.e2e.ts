@@ -554,6 +554,18 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
     await expectLocatorText(page.getByTestId('po-totals'), new RegExp(`Total ${escapeRegExp(x.suppliesTotal)}$`));
     expect(await page.getByTestId('po-notice').count()).toBe(0);
     expect(await page.getByTestId('po-approval').count()).toBe(0);
+
+    // Enter in the date field takes the date and leaves the form open for the memo.
+    await clickButton(page, t('purchasing:order.editHeader'));
+    const header = dialog(page);
+    const shipDate = header.getByLabel(t('purchasing:po.expectedShipDate'));
+    await shipDate.fill('15/01/2027');
+    await shipDate.press('Enter');
+    await fill(header, t('purchasing:po.memo'), 'Deliver to the back door');
+    expect(await header.isVisible()).toBe(true);
+    await clickButton(header, t('purchasing:common.saveChanges'));
+    await header.waitFor({ state: 'detached' });
+    await expectText(page.getByRole('main'), 'Deliver to the back door');
     await submitOrder(page, PO_SUPPLIES);
   });
 
