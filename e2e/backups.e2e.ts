@@ -75,6 +75,10 @@ describe('backups (en)', () => {
     expect(await textOf(page.getByTestId('backups-folder'))).toMatch(/^Folder: .*backups$/);
     await clickButton(page, 'Back up now');
     await expectNotification(page, 'Backup made');
+    // The toast sits below the header: the language switch and the user menu stay in reach.
+    const toast = await page.locator('.mantine-Notification-root').filter({ hasText: 'Backup made' }).first().boundingBox();
+    const header = await page.locator('header').first().boundingBox();
+    expect(toast!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
     await eventually(() => row(table, 'By hand').count()).toBe(1);
     const record = await tableRecord(table, 'By hand');
     expect(record['Size']).toMatch(/^\d+(\.\d)? kB$/);
