@@ -1,7 +1,7 @@
 // The demo database (`npm run serve -- --demo`): sign in with the published demo account, see the
 // warning that it must be secured, and find a catalogue and stock worth looking at.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { clickButton, eventually, expectHeading, fillForm, launchBrowser, nav, paginationText, shot, startServer, textOf, translator, type LaunchedBrowser, type RunningServer } from './support';
+import { clickButton, eventually, expectHeading, expectLocatorText, fillForm, launchBrowser, nav, paginationText, shot, startServer, textOf, translator, type LaunchedBrowser, type RunningServer } from './support';
 
 describe('demo data (en)', () => {
   const t = translator('en');
@@ -99,6 +99,24 @@ describe('demo data (en)', () => {
     } finally {
       await tab.close();
     }
+  });
+
+  test('the demo warning folds to one line, stays folded after a reload, and unfolds', async () => {
+    const { page } = browser;
+    const banner = page.getByTestId('demo-banner');
+    const unfolded = (await banner.boundingBox())!.height;
+    await banner.getByRole('button', { name: t('auth:demo.fold') }).click();
+    await page.locator('[data-testid="demo-banner"][data-folded="true"]').waitFor();
+    const folded = (await banner.boundingBox())!.height;
+    expect(folded).toBeLessThan(50);
+    expect(folded).toBeLessThan(unfolded / 2);
+    expect(await textOf(banner)).toContain('Demo password in use');
+    await shot(page, 'demo-banner-folded');
+    await page.reload();
+    await page.locator('[data-testid="demo-banner"][data-folded="true"]').waitFor();
+    await banner.getByRole('button', { name: t('auth:demo.unfold') }).click();
+    await expectLocatorText(banner, /Change my password/);
+    expect(await banner.getAttribute('role')).toBe('status');
   });
 
   test('the inventory value is not zero', async () => {

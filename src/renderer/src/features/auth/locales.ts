@@ -36,6 +36,8 @@ const en = {
     bodyUser: 'A demo user still has a public password, so this database can only be opened from this computer. Ask an administrator to change it.',
     action: 'Change my password',
     users: 'Manage users',
+    fold: 'Fold to one line',
+    unfold: 'Show what to do',
   },
 };
 
@@ -75,6 +77,8 @@ const es: typeof en = {
     bodyUser: 'Un usuario de demostración todavía tiene una contraseña pública, por eso esta base de datos solo se puede abrir desde este equipo. Pida a un administrador que la cambie.',
     action: 'Cambiar mi contraseña',
     users: 'Gestionar usuarios',
+    fold: 'Reducir a una línea',
+    unfold: 'Ver qué hacer',
   },
 };
 
