@@ -83,7 +83,7 @@ describe('renderPurchaseOrderPdf', () => {
     const [page, ...more] = await textOf(doc);
     expect(more).toHaveLength(0);
     for (const label of ['Orden de compra', 'Proveedor', 'Enviar a', 'Comprado para', 'Tipo de envío', 'Fecha prevista de envío', 'Condiciones de pago',
-      'SKU Ref. proveedor Descripción Cant. Coste unitario Importe', 'Subtotal', 'Portes', 'Total', 'Notas', 'Página 1 de 1']) {
+      'SKU Ref. proveedor Descripción Cant. Costo unitario Importe', 'Subtotal', 'Portes', 'Total', 'Notas', 'Página 1 de 1']) {
       expect(page).toContain(label);
     }
     expect(page).not.toContain('Purchase order');

@@ -50,7 +50,7 @@ const LABELS = {
     title: 'Orden de compra', number: 'Número', date: 'Fecha', taxId: 'NIF', phone: 'Tel.',
     vendor: 'Proveedor', shipTo: 'Enviar a', accountNumber: 'Nº de cliente',
     purchaseFor: 'Comprado para', shipping: 'Tipo de envío', expectedShipDate: 'Fecha prevista de envío', paymentTerms: 'Condiciones de pago',
-    sku: 'SKU', vendorPart: 'Ref. proveedor', description: 'Descripción', qty: 'Cant.', unitCost: 'Coste unitario', amount: 'Importe',
+    sku: 'SKU', vendorPart: 'Ref. proveedor', description: 'Descripción', qty: 'Cant.', unitCost: 'Costo unitario', amount: 'Importe',
     subtotal: 'Subtotal', freight: 'Portes', total: 'Total', notes: 'Notas',
     draft: 'BORRADOR – NO APROBADA',
     page: (n: number, of: number) => `Página ${n} de ${of}`,

@@ -349,7 +349,8 @@ export const stockContract = {
     summary: 'Inventory value (Σ units × their cost) per internal location, now or at a past date.',
     permission: 'costs.view',
     input: atDate,
-    output: z.object({ at: epochMs, total: cost(amount), rows: z.array(valueRow) }),
+    // The kind, so the screen can name In transit (a virtual location, stored in English) in the user's language.
+    output: z.object({ at: epochMs, total: cost(amount), rows: z.array(valueRow.extend({ kind: z.enum(locationKinds) })) }),
   }),
   'stock.valueByProduct': channel({
     kind: 'query',

@@ -116,7 +116,9 @@ describe('transfers', () => {
     expect(item(w.laptop.id, w.main.id)!.onHand).toBe(1);
     expect(t.ok('stock.listInventoryProducts', { productId: w.laptop.id, locationId: w.shelf.id }).rows).toHaveLength(0);
     const value = t.ok('stock.valueByLocation', {});
-    expect(value.rows.find((r) => r.name === 'In-transit')).toMatchObject({ units: 1, value: '9000000' });
+    // Named by its kind too, so the screen shows it in the user's language.
+    expect(value.rows.find((r) => r.name === 'In-transit')).toMatchObject({ units: 1, value: '9000000', kind: 'transit' });
+    expect(value.rows.find((r) => r.id === w.main.id)).toMatchObject({ kind: 'warehouse' });
     expect(t.ok('stock.listTransfers', { status: 'inTransit' }).rows[0]).toMatchObject({ number: doc.number, units: 1 });
     t.ok('stock.receiveTransfer', { id: doc.id });
     expect(item(w.laptop.id, w.shelf.id)!.onHand).toBe(1);
@@ -276,7 +278,7 @@ describe('history and value over time', () => {
     t.clock.now += 40 * 86_400_000;
     t.ok('stock.remove', { productId: w.cable.id, locationId: w.main.id, qty: 2, destination: 'scrap', reason: null });
     t.ok('stock.add', { productId: w.laptop.id, locationId: w.van.id, qty: 1, costMethod: 'catalogue', serials: ['V1'], reason: null });
-    expect(t.ok('stock.valueByLocation', { at: before }).rows).toEqual([{ id: w.main.id, name: 'Main warehouse', units: 5, value: '50000' }]);
+    expect(t.ok('stock.valueByLocation', { at: before }).rows).toEqual([{ id: w.main.id, name: 'Main warehouse', kind: 'warehouse', units: 5, value: '50000' }]);
     const now = t.ok('stock.valueByLocation', {});
     expect(now.total).toBe(String(30_000 + 9_000_000));
     expect(t.ok('stock.valueByProduct', { at: before }).rows).toEqual([{ id: w.cable.id, name: 'Cat6 cable 2 m', sku: 'CAB-6-2M', units: 5, value: '50000' }]);

@@ -7,10 +7,13 @@
 // Values can pass 2^53: SQL sums them in exact 64-bit integers, they are read as bigint (safeIntegers) and
 // summed in bigint, and they leave as decimal strings (the contract's `amount`).
 import type { ParsedInput } from '@shared/contract';
+import type { locationKinds } from '@shared/contract/locations';
 import type { Ctx } from '../context';
 import { VIRTUAL } from '../locations/locations';
 import { paging } from '../paging';
 import { monthOf } from './ledger';
+
+type LocationKind = (typeof locationKinds)[number];
 
 /** A row of the value per product: units and value (an exact decimal string) of one product. */
 interface ProductValue {
@@ -26,9 +29,9 @@ function monthStart(ms: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
 }
 
-function internalLocations(ctx: Ctx): Map<number, string> {
-  const rows = ctx.sqlite.prepare<[number], { id: number; name: string }>(`SELECT id, name FROM locations WHERE usage = 'internal' OR id = ?`).all(VIRTUAL.transit);
-  return new Map(rows.map((r) => [r.id, r.name]));
+function internalLocations(ctx: Ctx): Map<number, { name: string; kind: LocationKind }> {
+  const rows = ctx.sqlite.prepare<[number], { id: number; name: string; kind: LocationKind }>(`SELECT id, name, kind FROM locations WHERE usage = 'internal' OR id = ?`).all(VIRTUAL.transit);
+  return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
 }
 
 /** Rows of an aggregate query with every integer as bigint: a sum of values can pass 2^53. */
@@ -70,13 +73,13 @@ export function valueByLocation(ctx: Ctx, at: number | undefined) {
     }
   }
   const rows = [...internal.entries()]
-    .map(([id, name]) => ({ id, name, units: totals.get(id)?.units ?? 0n, value: totals.get(id)?.value ?? 0n }))
+    .map(([id, { name, kind }]) => ({ id, name, kind, units: totals.get(id)?.units ?? 0n, value: totals.get(id)?.value ?? 0n }))
     .filter((r) => r.units !== 0n || r.value !== 0n)
     .sort((a, b) => (a.value === b.value ? a.name.localeCompare(b.name) : a.value > b.value ? -1 : 1));
   return {
     at: at ?? ctx.now(),
     total: rows.reduce((s, r) => s + r.value, 0n).toString(),
-    rows: rows.map((r) => ({ id: r.id, name: r.name, units: Number(r.units), value: r.value.toString() })),
+    rows: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, units: Number(r.units), value: r.value.toString() })),
   };
 }
 

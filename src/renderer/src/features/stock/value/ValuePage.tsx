@@ -72,7 +72,12 @@ export function ValuePage() {
               noRecordsText={t('common.noRecords')}
               records={byLocation.data?.rows ?? []}
               columns={[
-                { accessor: 'name', title: t('columns.location') },
+                {
+                  accessor: 'name',
+                  title: t('columns.location'),
+                  // In transit is a virtual location, stored under its English name.
+                  render: (r) => (r.kind === 'transit' ? t('locations:virtual.names.transit', { defaultValue: r.name }) : r.name),
+                },
                 { accessor: 'units', title: t('columns.units'), textAlign: 'right', render: (r) => <Qty value={r.units} /> },
                 { accessor: 'value', title: t('columns.value'), textAlign: 'right', render: (r) => <Money value={r.value} fw={600} /> },
               ]}
