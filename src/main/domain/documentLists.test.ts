@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '@shared/contract';
 import { createTestApp, seedWorld, type TestApp } from '../testing/harness';
+import { compareAsSqlite, type SortKey } from '../testing/sqliteOrder';
 import { COUNT_CAP } from './context';
 
 let t: TestApp;
@@ -13,14 +14,8 @@ let w: ReturnType<typeof seedWorld>;
 const BULK = COUNT_CAP + 23;
 const base = Date.UTC(2026, 0, 1);
 
-type Key = string | number | null;
-/** SQLite's order: NULL first, numbers by value, text by code unit. */
-function compare(a: Key, b: Key): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
-}
+type Key = SortKey;
+const compare = compareAsSqlite;
 /** Sorted by each key in turn, each in its own direction. */
 function sorted<R>(rows: R[], keys: [(r: R) => Key, 'asc' | 'desc'][]): R[] {
   return [...rows].sort((a, b) => {

@@ -15,7 +15,7 @@ import { countUpTo, Filters, listPage, type Page, type SortColumns } from '../pa
 import { getSettings } from '../settings/settings';
 import { requireManualChangeReason } from '../stock/adjustments';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
-import { postArrivals, postMoves } from '../stock/ledger';
+import { postArrivals, postMoves, reversingMove, type PostedMove } from '../stock/ledger';
 import { assertSerialsUnique } from '../stock/serials';
 import { applyTransition, createDocument, defineWorkflow, requireTransition } from '../workflow/transitions';
 import { orderWorkflow } from './orderStatus';
@@ -286,21 +286,7 @@ export function listReceipts(ctx: Ctx, input: ParsedInput<'purchasing.listReceip
 // Cancelling ------------------------------------------------------------------------------------
 
 /** A move of a receipt, with how much of it is still where the receipt put it and how much of that is held. */
-interface ReceiptMoveRow {
-  id: number;
-  lotId: number;
-  productId: number;
-  qty: number;
-  from: number;
-  to: number;
-  unitCost: number;
-  sourceLine: number;
-  companyId: number | null;
-  serialNumber: string | null;
-  sku: string;
-  stillThere: number;
-  held: number;
-}
+type ReceiptMoveRow = PostedMove & { serialNumber: string | null; sku: string; stillThere: number; held: number };
 
 export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reason: string | null }): Receipt {
   // Refused (already cancelled, no reason) before any unit is looked at.
@@ -327,22 +313,7 @@ export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reaso
   const now = ctx.now();
   postMoves(
     ctx,
-    moves.map((m) => ({
-      lotId: m.lotId,
-      productId: m.productId,
-      qty: m.qty,
-      from: m.to,
-      to: m.from,
-      unitCost: m.unitCost,
-      sourceType: 'receipt',
-      sourceId: receipt.id,
-      sourceLine: m.sourceLine,
-      companyId: m.companyId,
-      reason: input.reason,
-      userId: actor.userId,
-      occurredAt: now,
-      reversesMoveId: m.id,
-    })),
+    moves.map((m) => reversingMove(m, { sourceType: 'receipt', sourceId: receipt.id, reason: input.reason, userId: actor.userId, occurredAt: now })),
   );
   // The serials are free again for the corrected receipt; the moves still name them.
   ctx.sqlite.prepare(`UPDATE lots SET voided_serial_number = serial_number, serial_number = NULL WHERE receipt_id = ? AND serial_number IS NOT NULL`).run(receipt.id);

@@ -28,6 +28,28 @@ export interface MoveInput {
   reversesMoveId?: number | null;
 }
 
+/** A posted move as a reversal reads it back. */
+export type PostedMove = Pick<MoveInput, 'lotId' | 'productId' | 'qty' | 'from' | 'to' | 'unitCost' | 'sourceLine' | 'companyId'> & { id: number };
+
+/**
+ * The move that undoes `m`: the same units at the same cost the other way, naming the move it reverses,
+ * as part of the document `by` (the reversed document itself).
+ */
+export function reversingMove(m: PostedMove, by: Pick<MoveInput, 'sourceType' | 'sourceId' | 'reason' | 'userId' | 'occurredAt'>): MoveInput {
+  return {
+    lotId: m.lotId,
+    productId: m.productId,
+    qty: m.qty,
+    from: m.to,
+    to: m.from,
+    unitCost: m.unitCost,
+    sourceLine: m.sourceLine,
+    companyId: m.companyId,
+    ...by,
+    reversesMoveId: m.id,
+  };
+}
+
 export interface NewLot {
   productId: number;
   serialNumber: string | null;

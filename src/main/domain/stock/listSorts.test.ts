@@ -4,19 +4,15 @@
 // more matches than the plan caps (30,000 inventory products, 10,000 products).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@main/testing/harness';
+import { compareAsSqlite, type SortKey } from '@main/testing/sqliteOrder';
 
 let t: TestApp;
 const PRODUCTS = 31_000;
 let locations: { big: number; mid: number; small: number };
 const categoryNames = ['Monitors', 'Cables', 'Laptops'];
 
-type Key = string | number | null;
-function compare(a: Key, b: Key): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
-}
+type Key = SortKey;
+const compare = compareAsSqlite;
 /** SQLite's order: NULL first, numbers by value, text by code unit; ties by the id-like columns, same direction. */
 function sorted<R>(rows: R[], keys: ((r: R) => Key)[], dir: 'asc' | 'desc'): R[] {
   const sign = dir === 'asc' ? 1 : -1;

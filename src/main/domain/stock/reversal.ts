@@ -8,7 +8,7 @@ import { applyTransition, type TransitionInput } from '../workflow/transitions';
 import { adjustmentWorkflow } from './adjustments';
 import { stocktakeWorkflow } from './counts';
 import { ensureInventoryProduct } from './inventoryProducts';
-import { isInternal, postMoves } from './ledger';
+import { isInternal, postMoves, reversingMove } from './ledger';
 import { documentMoves, transferWorkflow } from './transfers';
 
 type DocumentType = 'adjustment' | 'transfer' | 'stocktake';
@@ -35,21 +35,7 @@ export function reverseDocument(ctx: Ctx, actor: Actor, input: { documentType: D
   try {
     postMoves(
       ctx,
-      originals.reverse().map((m) => ({
-        lotId: m.lotId,
-        productId: m.productId,
-        qty: m.qty,
-        from: m.to,
-        to: m.from,
-        unitCost: m.unitCost,
-        sourceType: input.documentType,
-        sourceId: input.id,
-        sourceLine: m.sourceLine,
-        reason: input.reason,
-        userId: actor.userId,
-        occurredAt: now,
-        reversesMoveId: m.id,
-      })),
+      originals.reverse().map((m) => reversingMove(m, { sourceType: input.documentType, sourceId: input.id, reason: input.reason, userId: actor.userId, occurredAt: now })),
     );
   } catch (error) {
     // Units that moved on, or are held for a quote or a charge (SERIAL_UNAVAILABLE names which).

@@ -10,7 +10,7 @@ import { countUpTo, Filters, pageOf, paging, sortOf, type Page, type SortColumns
 import { applyTransition, createDocument, defineWorkflow } from '../workflow/transitions';
 import { requireManualChangeReason } from './adjustments';
 import { ensureInventoryProduct } from './inventoryProducts';
-import { postMoves, type MoveInput } from './ledger';
+import { postMoves, type MoveInput, type PostedMove } from './ledger';
 import { chooseUnitsForLines } from './units';
 
 export type TransferStatus = (typeof transfers.status.enumValues)[number];
@@ -98,17 +98,7 @@ export function transferStock(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.
   return { documentType: 'transfer' as const, id, number };
 }
 
-interface MoveRow {
-  id: number;
-  lotId: number;
-  productId: number;
-  qty: number;
-  from: number;
-  to: number;
-  unitCost: number;
-  sourceLine: number | null;
-  reversesMoveId: number | null;
-}
+type MoveRow = PostedMove & { reversesMoveId: number | null };
 
 export function documentMoves(ctx: Ctx, sourceType: string, sourceId: number): MoveRow[] {
   return ctx.sqlite
