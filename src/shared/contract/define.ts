@@ -28,7 +28,9 @@ export type ChannelPermission = Permission | 'public' | 'signedIn';
  * shows (a stock list shows product and location names too), so a client refetches a query exactly when
  * a committed change touched what it shows.
  */
-export const areas = ['auth', 'catalog', 'locations', 'stock', 'purchasing', 'settings', 'backups'] as const;
+// `stocktakes` is an open count's own progress (scans, typed quantities): stock itself changes only when
+// a count is posted, so a scanner firing every second does not refetch every stock list in the office.
+export const areas = ['auth', 'catalog', 'locations', 'stock', 'stocktakes', 'purchasing', 'settings', 'backups'] as const;
 export type Area = (typeof areas)[number];
 
 /**

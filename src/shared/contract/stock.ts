@@ -266,7 +266,7 @@ export const stockContract = {
   }),
   'stock.reverse': channel({
     kind: 'mutation',
-    changes: ['stock', 'purchasing'],
+    changes: ['stock', 'stocktakes', 'purchasing'],
     summary: 'Reverses a posted adjustment, transfer or stocktake with moves that name the moves they undo (refused if the units have moved on).',
     permission: 'stock.adjust',
     input: z.object({ documentType: z.enum(['adjustment', 'transfer', 'stocktake']), id, reason: optionalText(500) }).strict(),
@@ -274,7 +274,7 @@ export const stockContract = {
   }),
   'stock.startCount': channel({
     kind: 'mutation',
-    changes: ['stock'],
+    changes: ['stocktakes'],
     summary: 'Starts a stocktake of one internal location.',
     permission: 'stock.count',
     input: z.object({ locationId: id, note: optionalText(500) }).strict(),
@@ -282,7 +282,7 @@ export const stockContract = {
   }),
   'stock.listCounts': channel({
     kind: 'query',
-    reads: ['stock', 'locations', 'auth'],
+    reads: ['stocktakes', 'locations', 'auth'],
     summary: 'Pages stocktakes, newest first.',
     permission: 'inventory.view',
     input: pageInput(z.enum(['createdAt', 'number']), { status: z.enum(['open', 'posted', 'canceled', 'reversed']).optional() }),
@@ -290,7 +290,7 @@ export const stockContract = {
   }),
   'stock.getCount': channel({
     kind: 'query',
-    reads: ['stock', 'catalog', 'locations'],
+    reads: ['stocktakes', 'stock', 'catalog', 'locations'],
     summary: 'Reads a stocktake with expected, counted and difference per product.',
     permission: 'inventory.view',
     input: z.object({ id }).strict(),
@@ -298,7 +298,7 @@ export const stockContract = {
   }),
   'stock.scanCount': channel({
     kind: 'mutation',
-    changes: ['stock'],
+    changes: ['stocktakes'],
     summary: 'Adds one unit to a stocktake by SKU, barcode or serial (what a scanner sends followed by Enter); answers with the scanned line as it now stands.',
     permission: 'stock.count',
     input: z.object({ id, code: z.string().trim().min(1).max(100) }).strict(),
@@ -306,7 +306,7 @@ export const stockContract = {
   }),
   'stock.setCountQty': channel({
     kind: 'mutation',
-    changes: ['stock'],
+    changes: ['stocktakes'],
     summary: 'Sets the counted quantity of a non-serialized product in a stocktake; answers with that line as it now stands.',
     permission: 'stock.count',
     input: z.object({ id, productId: id, countedQty: z.number().int().min(0).max(1_000_000) }).strict(),
@@ -314,7 +314,7 @@ export const stockContract = {
   }),
   'stock.postCount': channel({
     kind: 'mutation',
-    changes: ['stock'],
+    changes: ['stock', 'stocktakes'],
     summary: 'Posts the differences of a stocktake as adjustments in one transaction; products not counted are left unchanged.',
     permission: 'stock.count',
     input: z.object({ id, reason: optionalText(500) }).strict(),
@@ -322,7 +322,7 @@ export const stockContract = {
   }),
   'stock.cancelCount': channel({
     kind: 'mutation',
-    changes: ['stock'],
+    changes: ['stocktakes'],
     summary: 'Cancels an open stocktake without changing stock.',
     permission: 'stock.count',
     input: z.object({ id }).strict(),

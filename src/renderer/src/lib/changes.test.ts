@@ -23,6 +23,22 @@ describe('queryReadsAny', () => {
     expect(queryReadsAny(cached('users', 'users.list'), ['stock'])).toBe(false);
   });
 
+  it("refetches an open stocktake on each scan but no stock list until the count is posted", () => {
+    for (const scan of ['stock.scanCount', 'stock.setCountQty', 'stock.startCount', 'stock.cancelCount'] as const) {
+      expect(queryReadsAny(cached('stock', 'stock.getCount', { id: 1 }), changesOf(scan)), scan).toBe(true);
+      expect(queryReadsAny(cached('stock', 'stock.listCounts'), changesOf(scan)), scan).toBe(true);
+      for (const list of ['stock.listInventoryProducts', 'stock.listLots', 'stock.history', 'stock.valueByLocation', 'catalog.listProducts'] as const) {
+        expect(queryReadsAny(cached('stock', list), changesOf(scan)), `${scan} → ${list}`).toBe(false);
+      }
+    }
+    for (const posted of ['stock.postCount', 'stock.reverse'] as const) {
+      expect(queryReadsAny(cached('stock', 'stock.listInventoryProducts'), changesOf(posted)), posted).toBe(true);
+      expect(queryReadsAny(cached('stock', 'stock.listCounts'), changesOf(posted)), posted).toBe(true);
+    }
+    // Stock moved by anything else changes what an open count expects.
+    expect(queryReadsAny(cached('stock', 'stock.getCount', { id: 1 }), changesOf('stock.add'))).toBe(true);
+  });
+
   it('follows the contract for every query channel and every area, alone and in pairs', () => {
     for (const channel of queryChannels) {
       for (const area of areas) {
