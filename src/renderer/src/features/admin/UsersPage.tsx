@@ -9,7 +9,8 @@ import { translateError } from '@renderer/lib/errors';
 import { notify } from '@renderer/lib/notify';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useSession } from '@renderer/lib/session';
-import { useSetUserActive, useUsers } from './api';
+import { useUsers } from '@renderer/lib/lookups';
+import { useSetUserActive } from './api';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 

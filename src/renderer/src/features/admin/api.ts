@@ -3,7 +3,6 @@ import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 
 const quiet = { silentError: true } as const;
 
-export const useUsers = () => useApiQuery(['users'], 'users.list', {});
 export const useCreateUser = () => useApiMutation('users.create', { ...quiet, invalidate: [['users']], successKey: 'admin:users.created' });
 export const useUpdateUser = () => useApiMutation('users.update', { ...quiet, invalidate: [['users'], ['locations']], successKey: 'admin:users.saved' });
 export const useSetUserActive = () => useApiMutation('users.update', { invalidate: [['users'], ['locations']] });

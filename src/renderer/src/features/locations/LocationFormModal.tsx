@@ -5,7 +5,8 @@ import { contract } from '@shared/contract';
 import { internalLocationKinds, type Location } from '@shared/contract/locations';
 import { notify } from '@renderer/lib/notify';
 import { useZodForm } from '@renderer/lib/useZodForm';
-import { useCreateLocation, useUpdateLocation, useUsers } from './api';
+import { useUsers } from '@renderer/lib/lookups';
+import { useCreateLocation, useUpdateLocation } from './api';
 
 type Kind = (typeof internalLocationKinds)[number];
 

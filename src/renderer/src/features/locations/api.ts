@@ -4,7 +4,6 @@ import type { ChannelInput } from '@shared/contract';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 
 export const useLocations = (input: ChannelInput<'locations.list'>) => useApiQuery(['locations'], 'locations.list', input);
-export const useUsers = () => useApiQuery(['users'], 'users.list', {});
 
 export const useCreateLocation = () => useApiMutation('locations.create', { silentError: true, successKey: 'locations:saved' });
 export const useUpdateLocation = () => useApiMutation('locations.update', { silentError: true, successKey: 'locations:saved' });

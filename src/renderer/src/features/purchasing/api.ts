@@ -41,4 +41,3 @@ export const useCancelReceipt = () => useApiMutation('purchasing.cancelReceipt',
 export const useCompanySearch = (role: 'vendor' | 'client', q: string) =>
   useApiQuery(['catalog'], 'catalog.listCompanies', { role, q: q || undefined, pageSize: 30, sortBy: 'name' }, paged);
 /** Where received units can go: the active internal locations (same query as the stock screens, so it is cached once). */
-export const useInternalLocations = () => useApiQuery(['locations'], 'locations.list', { includeVirtual: false, includeInactive: false });

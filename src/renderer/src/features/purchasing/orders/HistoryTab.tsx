@@ -21,7 +21,8 @@ import type { PoEvent, PurchaseOrder } from '@shared/contract/purchasing';
 import { translateError } from '@renderer/lib/errors';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
-import { useInternalLocations, useOrderHistory } from '../api';
+import { useInternalLocations } from '@renderer/lib/lookups';
+import { useOrderHistory } from '../api';
 import { describeEvent } from './historyText';
 
 const looks: Record<PoEvent['type'], [ComponentType<{ size?: number }>, string]> = {

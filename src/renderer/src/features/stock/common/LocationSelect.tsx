@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useInternalLocations } from '../api';
+import { useInternalLocations } from '@renderer/lib/lookups';
 
 type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange'> & {
   value: number | null;

@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useUsers } from '../api';
+import { useUsers } from '@renderer/lib/lookups';
 
 type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange'> & { value: number | null; onChange: (id: number | null) => void };
 
