@@ -1,5 +1,5 @@
 // An administrator sets a new password for a user who forgot theirs; every session of that user ends.
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '@shared/contract';
@@ -8,6 +8,7 @@ import { notify } from '@renderer/lib/notify';
 import { PasswordField } from '@renderer/lib/PasswordField';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useResetPassword } from './api';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 const resetForm = contract['users.resetPassword'].input
   .extend({ confirm: z.string() })
@@ -35,14 +36,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
           <Text size="sm">{t('users.resetHint', { name: user.displayName })}</Text>
           <PasswordField label={t('users.newPassword')} description={t('users.passwordRule')} autoComplete="new-password" data-autofocus withAsterisk {...form.getInputProps('newPassword')} />
           <PasswordField label={t('users.confirmPassword')} autoComplete="new-password" withAsterisk {...form.getInputProps('confirm')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={reset.isPending}>
-              {t('users.resetSubmit')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitLabel={t('users.resetSubmit')} color="red" loading={reset.isPending} />
         </Stack>
       </form>
     </Modal>

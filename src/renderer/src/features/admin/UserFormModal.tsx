@@ -1,5 +1,5 @@
 // Create a user (username, name, first password, permissions) or edit one (name, permissions, admin, active).
-import { Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, Stack, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import type { User } from '@shared/contract/auth';
@@ -9,6 +9,7 @@ import { PasswordField } from '@renderer/lib/PasswordField';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCreateUser, useUpdateUser } from './api';
 import { PermissionsField } from './PermissionsField';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 export function UserFormModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation('admin');
@@ -51,14 +52,7 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
             error={form.errors.permissions}
           />
           {user && <Switch label={t('users.active')} description={t('users.activeHint')} {...form.getInputProps('active', { type: 'checkbox' })} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {user ? t('common:actions.saveChanges') : t('users.create')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitLabel={user ? t('common:actions.saveChanges') : t('users.create')} loading={create.isPending || update.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 // Change the signed-in user's password (also what clears the demo warning).
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '@shared/contract';
@@ -7,6 +7,7 @@ import { notify } from '@renderer/lib/notify';
 import { PasswordField } from '@renderer/lib/PasswordField';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useChangePassword } from './api';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 const changeForm = contract['auth.changePassword'].input
   .extend({ confirm: z.string() })
@@ -37,14 +38,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
           <PasswordField label={t('fields.currentPassword')} autoComplete="current-password" data-autofocus withAsterisk {...form.getInputProps('currentPassword')} />
           <PasswordField label={t('fields.newPassword')} description={t('setup.passwordHint')} autoComplete="new-password" withAsterisk {...form.getInputProps('newPassword')} />
           <PasswordField label={t('fields.confirm')} autoComplete="new-password" withAsterisk {...form.getInputProps('confirm')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={change.isPending}>
-              {t('changePassword.submit')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={close} submitLabel={t('changePassword.submit')} loading={change.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
 // Add a category or rename one; names are unique.
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import { notify } from '@renderer/lib/notify';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useSaveCategory } from './api';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 export function CategoryModal({ category, onClose }: { category: { id: number; name: string } | null; onClose: () => void }) {
   const { t } = useTranslation('catalog');
@@ -15,14 +16,7 @@ export function CategoryModal({ category, onClose }: { category: { id: number; n
       <form noValidate onSubmit={form.onSubmit((input) => save.mutate(input, { onSuccess: onClose, onError: (err) => form.applyApiError(err) || notify.error(err) }))}>
         <Stack>
           <TextInput label={t('fields.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {category ? t('categories.rename') : t('categories.add')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitLabel={category ? t('categories.rename') : t('categories.add')} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

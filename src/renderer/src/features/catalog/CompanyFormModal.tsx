@@ -1,11 +1,12 @@
 // Create or edit a client company and/or vendor: roles, contact and address.
-import { Button, Fieldset, Group, Modal, SimpleGrid, Stack, Switch, TextInput, Textarea, Title } from '@mantine/core';
+import { Fieldset, Group, Modal, SimpleGrid, Stack, Switch, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import type { Company } from '@shared/contract/catalog';
 import { notify } from '@renderer/lib/notify';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCreateCompany, useUpdateCompany } from './api';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 const textFields = ['name', 'contactName', 'phone', 'email', 'website', 'taxId', 'notes', 'address1', 'address2', 'city', 'state', 'postalCode', 'country'] as const;
 
@@ -79,14 +80,7 @@ export function CompanyFormModal({ company, defaultRole, readOnly = false, onClo
           </SimpleGrid>
           <Textarea label={t('companies.fields.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
           {!readOnly && (
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending || update.isPending}>
-                {company ? t('common:actions.saveChanges') : t('companies.create')}
-              </Button>
-            </Group>
+            <FormFooter onCancel={onClose} submitLabel={company ? t('common:actions.saveChanges') : t('companies.create')} loading={create.isPending || update.isPending} />
           )}
         </Stack>
         </Fieldset>

@@ -1,6 +1,6 @@
 // Every field of a product, validated by the contract's product schema. New products go on to their
 // page so a vendor can be added next (a product needs one before it can be ordered).
-import { Button, Fieldset, Group, Paper, Select, SimpleGrid, Stack, Switch, TextInput, Textarea, Title } from '@mantine/core';
+import { Fieldset, Paper, Select, SimpleGrid, Stack, Switch, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { contract } from '@shared/contract';
@@ -10,6 +10,7 @@ import { notify } from '@renderer/lib/notify';
 import { useCan } from '@renderer/lib/session';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCategories, useCreateProduct, useUpdateProduct } from './api';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 type BillingPeriod = (typeof billingPeriods)[number];
 
@@ -118,14 +119,7 @@ export function ProductForm({ product }: { product: Product | null }) {
             </SimpleGrid>
           </Section>
           {canManage && (
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate('/catalog/products')}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending || update.isPending}>
-                {product ? t('common:actions.saveChanges') : t('products.create')}
-              </Button>
-            </Group>
+            <FormFooter onCancel={() => navigate('/catalog/products')} submitLabel={product ? t('common:actions.saveChanges') : t('products.create')} loading={create.isPending || update.isPending} />
           )}
         </Stack>
       </Fieldset>

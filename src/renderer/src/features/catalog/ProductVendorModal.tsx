@@ -1,5 +1,5 @@
 // Add or edit one product vendor: who sells it, their part number and cost, whether it is the default.
-import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { contract } from '@shared/contract';
@@ -10,6 +10,7 @@ import { useCan } from '@renderer/lib/session';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useSaveProductVendor } from './api';
 import { VendorSelect } from './VendorSelect';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 export type ProductVendor = z.infer<typeof productVendorSchema>;
 
@@ -36,14 +37,7 @@ export function ProductVendorModal({ productId, vendor, isFirst, onClose }: { pr
           <TextInput label={t('fields.vendorPartNumber')} {...form.getInputProps('vendorPartNumber')} />
           {canSeeCosts && <MoneyInput label={t('fields.vendorCost')} withAsterisk {...form.getInputProps('vendorCost')} />}
           <Checkbox label={t('vendors.makeDefault')} description={t('vendors.makeDefaultHint')} {...form.getInputProps('isDefault', { type: 'checkbox' })} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common:actions.save')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 // Create or edit an internal location. A van must have an owner (the technician who drives it).
-import { Button, Checkbox, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import { internalLocationKinds, type Location } from '@shared/contract/locations';
@@ -7,6 +7,7 @@ import { notify } from '@renderer/lib/notify';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useUsers } from '@renderer/lib/lookups';
 import { useCreateLocation, useUpdateLocation } from './api';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 type Kind = (typeof internalLocationKinds)[number];
 
@@ -90,14 +91,7 @@ export function LocationFormModal({ location, onClose }: { location: Location | 
               {...form.getInputProps('isDefault', { type: 'checkbox' })}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {editing ? t('common:actions.saveChanges') : t('form.create')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitLabel={editing ? t('common:actions.saveChanges') : t('form.create')} loading={create.isPending || update.isPending} />
         </Stack>
       </form>
     </Modal>

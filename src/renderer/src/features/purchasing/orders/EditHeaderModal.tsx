@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { purchasingContract, type PurchaseOrder } from '@shared/contract/purchasing';
 import { ApiError } from '@renderer/lib/api';
@@ -6,6 +6,7 @@ import { notify } from '@renderer/lib/notify';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useUpdateOrder } from '../api';
 import { HeaderFields, headerToInput, type HeaderValues } from './HeaderFields';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 /** Changes the header of an order; the vendor only until anything has been received. */
 export function EditHeaderModal({ order, onClose }: { order: PurchaseOrder; onClose: () => void }) {
@@ -50,14 +51,7 @@ export function EditHeaderModal({ order, onClose }: { order: PurchaseOrder; onCl
             vendorName={order.vendorName}
             purchaseForName={order.purchaseForName}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.saveChanges')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('common.saveChanges')} loading={update.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { purchasingContract, type PoLine } from '@shared/contract/purchasing';
 import { MoneyInput } from '@renderer/lib/MoneyInput';
@@ -7,6 +7,7 @@ import { useZodForm } from '@renderer/lib/useZodForm';
 import { LocationSelect } from '@renderer/features/stock/common/LocationSelect';
 import { useUpdateLine } from '../api';
 import { DayInput } from './DayInput';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 type Values = { qty: number | string; unitCost: number | null; locationId: number | null; estimatedArrival: string | null };
 
@@ -67,14 +68,7 @@ export function EditLineModal({ line, onClose }: { line: PoLine; onClose: () => 
               error={form.errors.estimatedArrival}
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.saveChanges')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('common.saveChanges')} loading={update.isPending} />
         </Stack>
       </form>
     </Modal>

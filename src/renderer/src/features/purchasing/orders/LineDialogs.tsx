@@ -1,5 +1,5 @@
 // The smaller confirmations on a line: remove it from a New order, or reduce what the vendor still owes.
-import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { purchasingContract, type PoLine } from '@shared/contract/purchasing';
 import { ApiError } from '@renderer/lib/api';
@@ -9,6 +9,7 @@ import { notify } from '@renderer/lib/notify';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useReduceLine, useRemoveLine } from '../api';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 interface Props {
   line: PoLine;
@@ -88,14 +89,7 @@ export function ReduceLineModal({ line, onClose }: Props) {
             {...form.getInputProps('qty')}
           />
           <Textarea label={t('common.reason')} placeholder={t('reduce.reasonPlaceholder')} autosize minRows={2} {...form.getInputProps('reason')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="orange" loading={reduce.isPending}>
-              {t('reduce.confirm')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('reduce.confirm')} color="orange" loading={reduce.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack } from '@mantine/core';
+import { Alert, Paper, Stack } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useSettings } from '@renderer/lib/useFormat';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCreateOrder } from '../api';
 import { HeaderFields, headerToInput, type HeaderValues } from './HeaderFields';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 const blank: HeaderValues = {
   vendorId: null,
@@ -63,14 +64,7 @@ export function NewPurchaseOrderPage() {
         <Paper withBorder p="md">
           <HeaderFields form={form} showFreight={canSeeCosts} autoFocusVendor />
         </Paper>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => navigate('/purchasing/orders')}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('newOrder.submit')}
-          </Button>
-        </Group>
+        <FormFooter onCancel={() => navigate('/purchasing/orders')} cancelLabel={t('common.cancel')} submitLabel={t('newOrder.submit')} loading={create.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Modal, Stack, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { stockContract } from '@shared/contract/stock';
@@ -8,6 +8,7 @@ import { useZodForm } from '@renderer/lib/useZodForm';
 import { useStartCount } from '../api';
 import { codeOf } from '../common/errors';
 import { LocationSelect } from '../common/LocationSelect';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 /** Opens a stocktake of one location and goes straight to its scanning screen. */
 export function StartCountModal({ onClose }: { onClose: () => void }) {
@@ -34,14 +35,7 @@ export function StartCountModal({ onClose }: { onClose: () => void }) {
         <Stack>
           <LocationSelect required value={form.values.locationId} onChange={(id) => form.setFieldValue('locationId', id)} error={form.errors.locationId} />
           <Textarea label={t('common.note')} autosize minRows={2} {...form.getInputProps('note')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={start.isPending}>
-              {t('counts.start')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('counts.start')} loading={start.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InventoryProduct } from '@shared/contract/stock';
@@ -11,6 +11,7 @@ import { useAddStock, useCostOptions } from '../api';
 import { codeOf, serialsOf } from '../common/errors';
 import { SerialEntry } from '../common/SerialEntry';
 import { CostMethodField, type CostMethod } from './CostMethodField';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 type Values = { qty: number | string; costMethod: CostMethod | null; unitCost: number | null; serials: string[]; reason: string };
 
@@ -106,14 +107,7 @@ export function AddStockModal({ row, onClose }: { row: InventoryProduct; onClose
             />
           )}
           <Textarea label={t('common.reason')} required={reasonRequired} autosize minRows={2} {...form.getInputProps('reason')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              {t('add.submit')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('add.submit')} loading={add.isPending} />
         </Stack>
       </form>
     </Modal>

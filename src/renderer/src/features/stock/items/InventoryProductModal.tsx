@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InventoryProduct } from '@shared/contract/stock';
 import { stockContract } from '@shared/contract/stock';
@@ -9,6 +9,7 @@ import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCreateInventoryProduct, useUpdateInventoryProduct } from '../api';
 import { LocationSelect } from '../common/LocationSelect';
 import { ProductSelect } from '../common/ProductSelect';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 interface Props {
   /** The row being edited, or null to stock a new product at a location. */
@@ -79,14 +80,7 @@ export function InventoryProductModal({ editing, preset, onClose }: Props) {
             <NumberInput label={t('items.min')} min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('min')} />
             <NumberInput label={t('items.max')} min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('max')} />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {editing ? t('common.save') : t('items.stockProduct')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={editing ? t('common.save') : t('items.stockProduct')} loading={create.isPending || update.isPending} />
         </Stack>
       </form>
     </Modal>

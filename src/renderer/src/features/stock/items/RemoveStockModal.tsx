@@ -1,4 +1,4 @@
-import { Button, Group, Input, Modal, NumberInput, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Input, Modal, NumberInput, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InventoryProduct } from '@shared/contract/stock';
 import { stockContract } from '@shared/contract/stock';
@@ -9,6 +9,7 @@ import { useZodForm } from '@renderer/lib/useZodForm';
 import { useRemoveStock } from '../api';
 import { codeOf } from '../common/errors';
 import { SerialPicker } from '../common/SerialPicker';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 type Destination = 'adjustment' | 'scrap';
 type Values = { qty: number | string; serials: string[]; destination: Destination; reason: string };
@@ -102,14 +103,7 @@ export function RemoveStockModal({ row, onClose }: { row: InventoryProduct; onCl
             />
           </Input.Wrapper>
           <Textarea label={t('common.reason')} required={reasonRequired} autosize minRows={2} {...form.getInputProps('reason')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={remove.isPending}>
-              {t('remove.submit')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('remove.submit')} color="red" loading={remove.isPending} />
         </Stack>
       </form>
     </Modal>

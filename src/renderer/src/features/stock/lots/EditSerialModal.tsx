@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Lot } from '@shared/contract/stock';
 import { stockContract } from '@shared/contract/stock';
@@ -6,6 +6,7 @@ import { notify } from '@renderer/lib/notify';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useEditSerial } from '../api';
 import { codeOf } from '../common/errors';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 /** Corrects a mistyped serial number; the change is kept in the history with before and after. */
 export function EditSerialModal({ lot, onClose }: { lot: Lot; onClose: () => void }) {
@@ -32,14 +33,7 @@ export function EditSerialModal({ lot, onClose }: { lot: Lot; onClose: () => voi
             {lot.productName} · {lot.locationName}
           </Text>
           <TextInput label={t('lots.newSerial')} data-autofocus required autoComplete="off" {...form.getInputProps('serialNumber')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={edit.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('common.save')} loading={edit.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -12,6 +12,7 @@ import { useZodForm } from '@renderer/lib/useZodForm';
 import { useInventoryProducts, useTransfer } from '../api';
 import { LocationSelect } from '../common/LocationSelect';
 import { TransferLineEditor, type TransferLine } from './TransferLineEditor';
+import { FormFooter } from '@renderer/lib/FormFooter';
 
 type Mode = 'direct' | 'ship';
 type Values = { fromLocationId: number | null; toLocationId: number | null; mode: Mode; note: string; lines: TransferLine[] };
@@ -175,14 +176,7 @@ export function NewTransferPage() {
           </Text>
         )}
         <Textarea label={t('common.note')} autosize minRows={2} {...form.getInputProps('note')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => navigate('/stock/transfers')}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={transfer.isPending}>
-            {form.values.mode === 'ship' ? t('transferForm.submitShip') : t('transferForm.submit')}
-          </Button>
-        </Group>
+        <FormFooter onCancel={() => navigate('/stock/transfers')} cancelLabel={t('common.cancel')} submitLabel={form.values.mode === 'ship' ? t('transferForm.submitShip') : t('transferForm.submit')} loading={transfer.isPending} />
       </Stack>
     </form>
   );

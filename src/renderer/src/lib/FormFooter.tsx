@@ -1,0 +1,35 @@
+import { Button, Group, type MantineColor } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The footer of every form dialog and form page: Cancel, then the button that submits the form (busy
+ * while its call runs). Labels default to the shell's Cancel and Save.
+ */
+export function FormFooter({
+  onCancel,
+  submitLabel,
+  cancelLabel,
+  loading,
+  disabled,
+  color,
+}: {
+  onCancel: () => void;
+  submitLabel?: ReactNode;
+  cancelLabel?: ReactNode;
+  loading?: boolean;
+  disabled?: boolean;
+  color?: MantineColor;
+}) {
+  const { t } = useTranslation('common');
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {cancelLabel ?? t('actions.cancel')}
+      </Button>
+      <Button type="submit" loading={loading} disabled={disabled} color={color}>
+        {submitLabel ?? t('actions.save')}
+      </Button>
+    </Group>
+  );
+}
