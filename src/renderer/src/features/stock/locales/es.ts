@@ -1,7 +1,8 @@
+import type { Translation } from '@renderer/lib/translation';
 import type { en } from './en';
 
 /** Spanish strings of the stock screens, typed against the English tree so no key can be missing. */
-export const es: typeof en = {
+export const es: Translation<typeof en> = {
   nav: {
     items: 'Productos de inventario',
     lots: 'Elementos almacenados',
