@@ -9,6 +9,8 @@ export const en = {
   none: 'None',
   active: 'Active',
   inactive: 'Inactive',
+  search: 'Search',
+  noMatches: 'Nothing found',
   all: 'All',
   retry: 'Try again',
   showPassword: 'Show or hide the password',

@@ -12,6 +12,8 @@ export const es: Translation<typeof en> = {
   none: 'Ninguno',
   active: 'Activo',
   inactive: 'Inactivo',
+  search: 'Buscar',
+  noMatches: 'Sin resultados',
   all: 'Todos',
   retry: 'Reintentar',
   showPassword: 'Mostrar u ocultar la contraseña',

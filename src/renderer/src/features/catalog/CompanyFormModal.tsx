@@ -80,7 +80,7 @@ export function CompanyFormModal({ company, defaultRole, readOnly = false, onClo
           </SimpleGrid>
           <Textarea label={t('companies.fields.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
           {!readOnly && (
-            <FormFooter onCancel={onClose} submitLabel={company ? t('common:actions.saveChanges') : t('companies.create')} loading={create.isPending || update.isPending} />
+            <FormFooter onCancel={onClose} submitLabel={company ? t('common:actions.saveChanges') : t('common:actions.create')} loading={create.isPending || update.isPending} />
           )}
         </Stack>
         </Fieldset>

@@ -99,7 +99,6 @@ export const en = {
     new: 'New company',
     newTitle: 'New company or vendor',
     editTitle: 'Edit “{{name}}”',
-    create: 'Create',
     search: 'Search',
     searchPlaceholder: 'Company name',
     role: 'Role',

@@ -102,7 +102,6 @@ export const es: Translation<typeof en> = {
     new: 'Nueva empresa',
     newTitle: 'Nueva empresa o proveedor',
     editTitle: 'Editar «{{name}}»',
-    create: 'Crear',
     search: 'Buscar',
     searchPlaceholder: 'Nombre de la empresa',
     role: 'Rol',

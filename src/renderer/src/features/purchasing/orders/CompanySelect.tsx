@@ -27,7 +27,7 @@ export function CompanySelect({ role, value, onChange, selectedName, ...props }:
   return (
     <Select<number>
       searchable
-      nothingFoundMessage={companies.isFetching ? t('common.loading') : role === 'vendor' ? t('common.noVendor') : t('common.noClient')}
+      nothingFoundMessage={companies.isFetching ? t('common:loading') : role === 'vendor' ? t('common.noVendor') : t('common.noClient')}
       {...props}
       data={options}
       filter={({ options: all }) => all}

@@ -51,7 +51,7 @@ export function EditHeaderModal({ order, onClose }: { order: PurchaseOrder; onCl
             vendorName={order.vendorName}
             purchaseForName={order.purchaseForName}
           />
-          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('common.saveChanges')} loading={update.isPending} />
+          <FormFooter onCancel={onClose} submitLabel={t('common:actions.saveChanges')} loading={update.isPending} />
         </Stack>
       </form>
     </Modal>

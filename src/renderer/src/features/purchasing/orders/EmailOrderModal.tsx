@@ -113,7 +113,7 @@ export function EmailOrderModal({ order, onClose }: { order: PurchaseOrder; onCl
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
+              {t('common:actions.cancel')}
             </Button>
             <Button type="submit" leftSection={<IconMail size={16} />} loading={send.isPending}>
               {t('email.send')}

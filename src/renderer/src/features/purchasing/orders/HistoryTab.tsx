@@ -65,7 +65,7 @@ export function HistoryTab({ order }: { order: PurchaseOrder }) {
   if (!history.data) {
     return (
       <Center mih={160}>
-        <Loader aria-label={t('common.loading')} />
+        <Loader aria-label={t('common:loading')} />
       </Center>
     );
   }

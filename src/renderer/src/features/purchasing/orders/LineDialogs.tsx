@@ -24,7 +24,7 @@ export function RemoveLineModal({ line, onClose }: Props) {
     <ConfirmModal
       title={t('lineForm.removeTitle', { lineNo: line.lineNo })}
       text={t('lineForm.removeText', { qty: f.qty(line.qtyOrdered), sku: line.sku, product: line.productName })}
-      confirmLabel={t('lineForm.remove')}
+      confirmLabel={t('common:actions.remove')}
       color="red"
       loading={remove.isPending}
       onClose={onClose}
@@ -89,7 +89,7 @@ export function ReduceLineModal({ line, onClose }: Props) {
             {...form.getInputProps('qty')}
           />
           <Textarea label={t('common.reason')} placeholder={t('reduce.reasonPlaceholder')} autosize minRows={2} {...form.getInputProps('reason')} />
-          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('reduce.confirm')} color="orange" loading={reduce.isPending} />
+          <FormFooter onCancel={onClose} submitLabel={t('reduce.confirm')} color="orange" loading={reduce.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -51,7 +51,7 @@ export function PurchaseOrderPage() {
   if (!order.data) {
     return (
       <Center mih={200}>
-        <Loader aria-label={t('common.loading')} />
+        <Loader aria-label={t('common:loading')} />
       </Center>
     );
   }

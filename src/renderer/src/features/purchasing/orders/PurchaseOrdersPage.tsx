@@ -58,7 +58,7 @@ export function PurchaseOrdersPage() {
       <PageHeader title={t('orders.title')} description={t('orders.description')} actions={newButton} />
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
-          label={t('common.search')}
+          label={t('common:search')}
           placeholder={t('orders.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={q}

@@ -29,7 +29,7 @@ export function ReceiptsTab({ order }: { order: PurchaseOrder }) {
   if (!receipts.data) {
     return (
       <Center mih={160}>
-        <Loader aria-label={t('common.loading')} />
+        <Loader aria-label={t('common:loading')} />
       </Center>
     );
   }

@@ -39,7 +39,7 @@ export function openLineColumns(
           </Button>
         ) : (
           <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} aria-label={t('receiving.addNamed', { sku: row.sku, number: row.orderNumber })} onClick={() => onAdd(row)}>
-            {t('receiving.add')}
+            {t('common:actions.add')}
           </Button>
         ),
     },

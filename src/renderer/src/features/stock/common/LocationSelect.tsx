@@ -18,7 +18,7 @@ export function LocationSelect({ value, onChange, exclude = [], ...props }: Prop
     <Select<number>
       label={t('common.location')}
       searchable
-      nothingFoundMessage={t('common.noMatches')}
+      nothingFoundMessage={t('common:noMatches')}
       {...props}
       data={data}
       value={value}

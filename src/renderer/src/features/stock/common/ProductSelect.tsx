@@ -35,7 +35,7 @@ export function ProductSelect({ value, onChange, activeOnly = false, nothingFoun
       placeholder={t('common.productPlaceholder')}
       searchable
       clearable
-      nothingFoundMessage={results.isFetching ? t('common.loading') : (nothingFoundMessage ?? t('common.noMatches'))}
+      nothingFoundMessage={results.isFetching ? t('common:loading') : (nothingFoundMessage ?? t('common:noMatches'))}
       {...props}
       data={options}
       filter={({ options: all }) => all}

@@ -73,7 +73,7 @@ export function SerialPicker({ productId, locationId, value, onChange, label, er
           ))}
           {!lots.isFetching && units.length === 0 && (
             <Text size="sm" c="dimmed">
-              {t('common.noMatches')}
+              {t('common:noMatches')}
             </Text>
           )}
         </Stack>

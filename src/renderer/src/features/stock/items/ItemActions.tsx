@@ -25,7 +25,7 @@ export function ItemActions({ row, onOpen }: { row: InventoryProduct; onOpen: (d
       <Menu.Dropdown>
         {canEdit && (
           <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onOpen('edit', row)}>
-            {t('items.edit')}
+            {t('common:actions.edit')}
           </Menu.Item>
         )}
         {canAdjust && (

@@ -52,7 +52,7 @@ export function ItemsPage() {
       />
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
-          label={t('common.search')}
+          label={t('common:search')}
           placeholder={t('items.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={q}

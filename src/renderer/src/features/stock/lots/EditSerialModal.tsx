@@ -33,7 +33,7 @@ export function EditSerialModal({ lot, onClose }: { lot: Lot; onClose: () => voi
             {lot.productName} · {lot.locationName}
           </Text>
           <TextInput label={t('lots.newSerial')} data-autofocus required autoComplete="off" {...form.getInputProps('serialNumber')} />
-          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('common.save')} loading={edit.isPending} />
+          <FormFooter onCancel={onClose} submitLabel={t('common:actions.save')} loading={edit.isPending} />
         </Stack>
       </form>
     </Modal>

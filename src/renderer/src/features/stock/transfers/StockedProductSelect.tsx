@@ -27,7 +27,7 @@ export function StockedProductSelect({ locationId, value, onChange, ...props }: 
       label={t('transferForm.productAtSource')}
       placeholder={t('common.productPlaceholder')}
       searchable
-      nothingFoundMessage={list.isFetching ? t('common.loading') : t('common.noMatches')}
+      nothingFoundMessage={list.isFetching ? t('common:loading') : t('common:noMatches')}
       {...props}
       data={options}
       filter={({ options: all }) => all}
