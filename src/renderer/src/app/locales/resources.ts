@@ -1,5 +1,6 @@
 // Every translation namespace, each from its folder's locales/en.ts (the source of truth) and
-// locales/es.ts (typed against it). i18n.ts loads these.
+// locales/es.ts (typed against it). i18n.ts loads these; the declaration at the end types i18next's
+// t() from the English trees, so a misspelt key or namespace fails `npm run typecheck`.
 import type { Translation } from '@renderer/lib/translation';
 import { en as adminEn } from '@renderer/features/admin/locales/en';
 import { es as adminEs } from '@renderer/features/admin/locales/es';
@@ -51,3 +52,11 @@ export const resourcesEs: { [N in Namespace]: Translation<(typeof resourcesEn)[N
 };
 
 export const namespaces = Object.keys(resourcesEn) as Namespace[];
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: typeof resourcesEn;
+    returnNull: false;
+  }
+}

@@ -29,7 +29,7 @@ export interface CompanyFormModalProps {
 }
 
 export function CompanyFormModal({ company, defaultRole, readOnly = false, onClose }: CompanyFormModalProps) {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation(['catalog', 'common']);
   const create = useCreateCompany();
   const update = useUpdateCompany();
   // The fields are those of a new company; editing adds the id and the active flag on submit.

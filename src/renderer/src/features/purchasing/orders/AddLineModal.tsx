@@ -37,7 +37,7 @@ const blankProduct = { productId: null, serialized: false, qty: 1, costTouched: 
  * from this vendor can be linked to it on the spot.
  */
 export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose: () => void }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const canSeeCosts = useCan('costs.view');
   const add = useAddLine();
   const defaultLocationId = useDefaultLocationId();

@@ -14,7 +14,7 @@ type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchab
 
 /** Picks a vendor or a client company, searching the server as the user types. */
 export function CompanySelect({ role, value, onChange, selectedName, ...props }: Props) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [names, setNames] = useState<Record<number, string>>({});

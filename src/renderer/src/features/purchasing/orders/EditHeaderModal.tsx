@@ -10,7 +10,7 @@ import { FormFooter } from '@renderer/lib/FormFooter';
 
 /** Changes the header of an order; the vendor only until anything has been received. */
 export function EditHeaderModal({ order, onClose }: { order: PurchaseOrder; onClose: () => void }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const update = useUpdateOrder();
   const initial: HeaderValues = {
     vendorId: order.vendorId,

@@ -13,7 +13,7 @@ type Values = { qty: number | string; unitCost: number | null; locationId: numbe
 
 /** Changes a line of a New order: quantity, cost (with costs.view), receiving location, arrival. */
 export function EditLineModal({ line, onClose }: { line: PoLine; onClose: () => void }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const update = useUpdateLine();
   // Without costs.view the cost is not known here; leaving it out keeps the line's cost.
   const showCost = line.unitCost !== null;

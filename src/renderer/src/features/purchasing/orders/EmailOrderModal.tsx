@@ -28,7 +28,7 @@ function template(locale: Locale, order: PurchaseOrder, company: string) {
 
 /** Sends the purchase order PDF to the vendor through the office SMTP server; every attempt goes in the history. */
 export function EmailOrderModal({ order, onClose }: { order: PurchaseOrder; onClose: () => void }) {
-  const { t, i18n } = useTranslation('purchasing');
+  const { t, i18n } = useTranslation(['purchasing', 'common']);
   const settings = useSettings();
   const queryClient = useQueryClient();
   const send = useEmailOrder();

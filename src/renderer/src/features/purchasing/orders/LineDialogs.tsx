@@ -17,7 +17,7 @@ interface Props {
 }
 
 export function RemoveLineModal({ line, onClose }: Props) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const remove = useRemoveLine();
   return (
@@ -47,7 +47,7 @@ type ReduceValues = { qty: number | string; reason: string };
 
 /** The vendor cannot deliver some of the outstanding units: they are cancelled from the line. */
 export function ReduceLineModal({ line, onClose }: Props) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const reduce = useReduceLine();
   const form = useZodForm(purchasingContract['purchasing.reduceLine'].input, { qty: line.outstanding, reason: '' } as ReduceValues, {

@@ -17,7 +17,7 @@ type LineDialog = { kind: 'add' } | { kind: 'edit' | 'remove' | 'reduce'; line: 
 
 /** The order's lines with their quantities received, cancelled and still owed, and the order's totals. */
 export function LinesTab({ order }: { order: PurchaseOrder }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const canManage = useCan('purchasing.manage');
   const canSeeCosts = useCan('costs.view');

@@ -21,7 +21,7 @@ type SortColumn = 'number' | 'createdAt' | 'vendorName' | 'status' | 'total' | '
 
 /** Every purchase order, newest first: find one by number or vendor, by status, vendor and creation date. */
 export function PurchaseOrdersPage() {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const navigate = useNavigate();
   const canManage = useCan('purchasing.manage');

@@ -22,7 +22,7 @@ import { SuggestionsTable } from './SuggestionsTable';
  * their maximum; the chosen ones become one New purchase order per default vendor.
  */
 export function ReorderSuggestionsPage() {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const canSeeCosts = useCan('costs.view');
   const [locationId, setLocationId] = useUrlId('locationId');

@@ -32,7 +32,7 @@ const events: [PoEvent['type'], Record<string, unknown>, string[]][] = [
 
 function context(language: string, showCosts: boolean): HistoryContext {
   return {
-    t: i18next.getFixedT(language, 'purchasing'),
+    t: i18next.getFixedT(language, ['purchasing', 'common'] as const),
     f: {
       language,
       currency: 'EUR',

@@ -27,7 +27,7 @@ const numberOrUndefined = (v: number | string) => (typeof v === 'number' ? v : u
 
 /** Stocking a product at a location, or editing its bin, reference number, minimum and maximum. */
 export function InventoryProductModal({ editing, preset, onClose }: Props) {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'common']);
   const create = useCreateInventoryProduct();
   const update = useUpdateInventoryProduct();
   const initial: Values = editing

@@ -9,7 +9,7 @@ export type ItemDialog = 'edit' | 'add' | 'remove';
 
 /** The row menu of an inventory product: only what the user's permissions allow. */
 export function ItemActions({ row, onOpen }: { row: InventoryProduct; onOpen: (dialog: ItemDialog, row: InventoryProduct) => void }) {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'common']);
   const navigate = useNavigate();
   const canEdit = useCan('inventory.edit');
   const canAdjust = useCan('stock.adjust');
