@@ -84,7 +84,8 @@ describe('backups (en)', () => {
     expect(record['Size']).toMatch(/^\d+(\.\d)? kB$/);
     expect(record['App version']).toBe('0.1.0');
     expect(record['E-mail key']).toBe('—');
-    expect(record['Made']).toMatch(/^\w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2}\s[AP]M$/);
+    // en-GB (the default English format): day first, 24 hours, to the second.
+    expect(record['Made']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     await shot(page, 'backup-made');
   });
 

@@ -2,7 +2,6 @@
 // a fresh server and database. The browser's language decides the UI language on first start.
 // The steps share one browser and build on each other; each `test` is one screen or task.
 import dayjs from 'dayjs';
-import 'dayjs/locale/es';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   callApi,
@@ -82,9 +81,10 @@ const expected = {
     serialAt: (sku: string, location: string) => `${sku} · en ${location}`,
     done: 'Completada',
     inTransit: 'En tránsito',
-    posted: 'Contabilizado',
+    posted: 'Registrado',
     counted: (n: number) => `contados ${n}`,
-    types: { adjustment: 'Ajuste', transfer: 'Transferencia', received: 'Transferencia recibida', stocktake: 'Inventario físico' },
+    types: { adjustment: 'Ajuste', transfer: 'Transferencia', received: 'Transferencia recibida', stocktake: 'Recuento' },
+    datePlaceholder: 'dd/mm/aaaa',
     total: /^2\.225,60\s€$/,
     zero: /^0,00\s€$/,
     byLocation: { warehouse: /^1\.116,00\s€$/, van: /^1\.109,60\s€$/ },
@@ -104,6 +104,8 @@ const expected = {
     posted: 'Posted',
     counted: (n: number) => `counted ${n}`,
     types: { adjustment: 'Adjustment', transfer: 'Transfer', received: 'Transfer received', stocktake: 'Stocktake' },
+    // en-GB, the default English format: day first, as in Spanish.
+    datePlaceholder: 'dd/mm/yyyy',
     total: /^€2,225\.60$/,
     zero: /^€0\.00$/,
     byLocation: { warehouse: /^€1,116\.00$/, van: /^€1,109\.60$/ },
@@ -621,12 +623,17 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await page.locator('.recharts-surface').first().waitFor();
     await shot(page, 'value-today');
 
-    // Yesterday nothing was in stock yet.
-    const yesterday = dayjs().subtract(1, 'day').locale(lang);
-    await field(page, t('stock:value.asOf')).click();
-    if (yesterday.month() !== dayjs().month()) await page.locator('.mantine-DatePickerInput-calendarHeaderControl').first().click();
-    await page.getByRole('button', { name: yesterday.format('D MMMM YYYY'), exact: true }).click();
+    // Yesterday nothing was in stock yet: typed as the empty field asks, day first in both languages.
+    const asOf = field(page, t('stock:value.asOf'));
+    expect(await asOf.getAttribute('placeholder')).toBe(x.datePlaceholder);
+    const yesterday = dayjs().subtract(1, 'day');
+    await asOf.fill(yesterday.format('D/M/YY'));
+    await asOf.press('Enter');
     await eventually(() => textOf(total)).toMatch(x.zero);
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: t('stock:value.title') }).click();
+    // Written back as lists write days.
+    expect(await asOf.inputValue()).toBe(yesterday.format('DD/MM/YYYY'));
     await shot(page, 'value-yesterday');
   });
 

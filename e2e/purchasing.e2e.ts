@@ -83,7 +83,7 @@ const expected = {
   es: {
     status: { new: 'Nueva', submitted: 'Emitida', receivedPartial: 'Recibida parcial', receivedFull: 'Recibida completa' },
     approval: { requested: 'Aprobación solicitada', approved: 'Aprobada' },
-    selected: '3 productos seleccionados de 2 proveedor(es) · 5.729,00 €',
+    selected: '3 productos marcados de 2 proveedor(es) · 5.729,00 €',
     groupLaptops: '1 producto · 4.320,00 €',
     groupSupplies: '2 productos · 1.409,00 €',
     createdTitle: '2 órdenes de compra creadas',
@@ -100,7 +100,9 @@ const expected = {
     decisionSummary: (vendor: string) => `${vendor} · líneas: 1 · 4.320,00 €`,
     laptopTotal: '4.320,00 €',
     suppliesTotal: '1.409,00 €',
-    pdf: { total: 'Total 4.320,00 €', taxId: (id: string) => `NIF: ${id}`, part: '21KC-ES' },
+    pdf: { total: 'Total 4.320,00 €', taxId: (id: string) => `NIF: ${id}`, part: '21KC-ES', date: (day: Date) => `Fecha ${dmy(day)}` },
+    // Spanish screens write dates day first whatever the office's English format (the journey sets en-US).
+    shipDate: { wrongOrder: '01/15/2027', typed: '15/01/2027', invalid: 'No es una fecha: escríbala como dd/mm/aaaa' },
     subject: (number: string) => `Orden de compra ${number}`,
     attached: (number: string) => `Adjunto: ${number}.pdf`,
     emailed: (number: string, to: string) => `${number} enviada por correo a ${to}`,
@@ -145,7 +147,9 @@ const expected = {
     decisionSummary: (vendor: string) => `${vendor} · lines: 1 · €4,320.00`,
     laptopTotal: '€4,320.00',
     suppliesTotal: '€1,409.00',
-    pdf: { total: 'Total €4,320.00', taxId: (id: string) => `Tax ID: ${id}`, part: '21KC-ES' },
+    pdf: { total: 'Total €4,320.00', taxId: (id: string) => `Tax ID: ${id}`, part: '21KC-ES', date: (day: Date) => `Date ${mdy(day)}` },
+    // The journey sets the office's English format to en-US: month first.
+    shipDate: { wrongOrder: '15/01/2027', typed: '01/15/2027', invalid: 'Not a date: type it as mm/dd/yyyy' },
     subject: (number: string) => `Purchase order ${number}`,
     attached: (number: string) => `Attached: ${number}.pdf`,
     emailed: (number: string, to: string) => `${number} e-mailed to ${to}`,
@@ -186,6 +190,9 @@ const SERIALS = ['PF4X1A01', 'PF4X1A02', 'PF4X1A03', 'PF4X1A04'] as const;
 const INVOICE_1 = 'FV-24117';
 const INVOICE_2 = 'SUR-88812';
 const INVOICE_3 = 'FV-24142';
+const two = (n: number) => String(n).padStart(2, '0');
+const dmy = (day: Date) => `${two(day.getDate())}/${two(day.getMonth() + 1)}/${day.getFullYear()}`;
+const mdy = (day: Date) => `${two(day.getMonth() + 1)}/${two(day.getDate())}/${day.getFullYear()}`;
 /** Money in ten-thousandths, as the API takes it. */
 const minor = (units: number) => Math.round(units * 10_000);
 
@@ -309,6 +316,12 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
       await clickButton(card, label);
       await eventually(() => card.getByRole('button', { name: t('admin:settings.discard') }).isDisabled()).toBe(true);
     };
+
+    // An American office: English screens and documents write dates month first (Spanish ones never do).
+    const general = page.getByTestId('settings-form');
+    await choose(general, t('admin:settings.englishLocale'), /\(en-US\): 12\/31\/2025 2:05 PM · /);
+    await shot(page, 'settings-general');
+    await save(general, t('common:actions.saveChanges'));
 
     const letterhead = page.getByTestId('settings-letterhead');
     await fill(letterhead, t('admin:settings.companyName'), d.company);
@@ -509,7 +522,7 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
     const final = await downloadPdf(page);
     expect(final.filename).toBe(`${PO_LAPTOP}.pdf`);
     const pdf = final.pages.join('\n');
-    for (const text of [PO_LAPTOP, d.company, x.pdf.taxId(d.taxId), d.vendorLaptops, LAPTOP_SKU, x.pdf.part, x.pdf.total]) expect(pdf).toContain(text);
+    for (const text of [PO_LAPTOP, d.company, x.pdf.taxId(d.taxId), d.vendorLaptops, LAPTOP_SKU, x.pdf.part, x.pdf.total, x.pdf.date(new Date())]) expect(pdf).toContain(text);
     expect(pdf).not.toContain(x.draftMark);
 
     // E-mail to the vendor: the address and subject are filled in, in the UI language.
@@ -559,13 +572,21 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
     await clickButton(page, t('purchasing:order.editHeader'));
     const header = dialog(page);
     const shipDate = header.getByLabel(t('purchasing:po.expectedShipDate'));
-    await shipDate.fill('15/01/2027');
+    // The day in the other order is refused, with the format to use, not read as another day.
+    await shipDate.fill(x.shipDate.wrongOrder);
     await shipDate.press('Enter');
+    await expectText(header, x.shipDate.invalid);
+    await shot(page, 'po-date-refused');
+    await shipDate.fill(x.shipDate.typed);
+    await shipDate.press('Enter');
+    expect(await header.getByText(x.shipDate.invalid).count()).toBe(0);
     await fill(header, t('purchasing:po.memo'), 'Deliver to the back door');
     expect(await header.isVisible()).toBe(true);
     await clickButton(header, t('common:actions.saveChanges'));
     await header.waitFor({ state: 'detached' });
     await expectText(page.getByRole('main'), 'Deliver to the back door');
+    // The field showed the day as typed; the order shows it the same way.
+    await expectText(page.getByTestId('po-header'), x.shipDate.typed);
     await submitOrder(page, PO_SUPPLIES);
   });
 

@@ -1,5 +1,3 @@
-import { numberFormat } from './numbers';
-
 /** Money is an integer count of ten-thousandths of the home currency (4 decimals, exact). */
 export const MONEY_SCALE = 10_000;
 
@@ -45,13 +43,6 @@ export function moneyToNumber(minor: number): number {
 
 export function numberToMoney(value: number): number {
   return Math.round(value * MONEY_SCALE);
-}
-
-export function formatMoney(minor: number | bigint | string, locale: string, currency: string): string {
-  const formatter = numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 });
-  // A decimal string formats exactly however large the amount (a number past 2^53 would round).
-  if (typeof minor === 'number' && !Number.isInteger(minor)) return formatter.format(minor / MONEY_SCALE);
-  return formatter.format(minorToDecimal(minor) as Intl.StringNumericLiteral);
 }
 
 /** Splits a serial list as pasted from a spreadsheet or a scanner: one per line, comma, tab or semicolon. */

@@ -1,8 +1,9 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from '@shared/money';
+import { formatMoney, formatsFor } from '@shared/formats';
+import { bannedTermsIn } from '@shared/glossary';
 import { pdfInfo, pdfPages, pdfTextRuns, type TextRun } from '../testing/pdfText';
-import { renderPurchaseOrderPdf, type PurchaseOrderDocument } from './purchaseOrderPdf';
+import { LABELS, renderPurchaseOrderPdf, type PurchaseOrderDocument } from './purchaseOrderPdf';
 
 type Line = PurchaseOrderDocument['lines'][number];
 
@@ -20,6 +21,7 @@ function order(overrides: Partial<PurchaseOrderDocument> = {}): PurchaseOrderDoc
   const subtotal = lines.reduce((sum, l) => sum + l.extended, 0);
   return {
     locale: 'es',
+    englishLocale: 'en-GB',
     currency: 'EUR',
     letterhead: { name: 'Soluciones Informáticas Núñez S.L.', address: 'Calle de Alcalá 123\n28009 Madrid', taxId: 'B12345678', email: 'compras@nunez-it.es', phone: '+34 910 000 000' },
     number: 'PO-1001',
@@ -41,7 +43,7 @@ function order(overrides: Partial<PurchaseOrderDocument> = {}): PurchaseOrderDoc
 
 /** Money as it reads back from the PDF (no-break spaces come back as spaces). */
 function money(minor: number, locale: 'es' | 'en', currency = 'EUR'): string {
-  return formatMoney(minor, locale, currency).replace(/[\u00a0\u202f]/g, ' ');
+  return formatMoney(minor, formatsFor(locale), currency, { maximumFractionDigits: 4 }).replace(/[\u00a0\u202f]/g, ' ');
 }
 
 async function textOf(doc: PurchaseOrderDocument): Promise<string[]> {
@@ -82,18 +84,18 @@ describe('renderPurchaseOrderPdf', () => {
     const doc = order();
     const [page, ...more] = await textOf(doc);
     expect(more).toHaveLength(0);
-    for (const label of ['Orden de compra', 'Proveedor', 'Enviar a', 'Comprado para', 'Tipo de envío', 'Fecha prevista de envío', 'Condiciones de pago',
-      'SKU Ref. proveedor Descripción Cant. Costo unitario Importe', 'Subtotal', 'Portes', 'Total', 'Notas', 'Página 1 de 1']) {
+    for (const label of ['Orden de compra', 'Proveedor', 'Enviar a', 'Compra para', 'Tipo de envío', 'Fecha prevista de envío', 'Condiciones de pago',
+      'SKU N.º pieza proveedor Descripción Cant. Costo unitario Importe', 'Subtotal', 'Portes', 'Total', 'Notas', 'Página 1 de 1']) {
       expect(page).toContain(label);
     }
     expect(page).not.toContain('Purchase order');
     expect(page).toContain('Número PO-1001');
-    expect(page).toContain('Fecha 15 ene 2026');
-    expect(page).toContain('20 ene 2026');
+    expect(page).toContain('Fecha 15/01/2026');
+    expect(page).toContain('20/01/2026');
     expect(page).toContain('Soluciones Informáticas Núñez S.L.');
     expect(page).toContain('NIF: B12345678');
     expect(page).toContain('Ingram Micro S.L.U.');
-    expect(page).toContain('Nº de cliente: C-778812');
+    expect(page).toContain('N.º de cliente: C-778812');
     expect(page).toContain('Puerta «A»');
     expect(page).toContain(`SKU-0001 DL-5440-ÑX Portátil Dell Latitude 5440, garantía 3 años 2 ${money(8_995_000, 'es')} ${money(17_990_000, 'es')}`);
     expect(page).toContain(`SKU-0002 Cable Cat6 2 m 3 ${money(145_000, 'es')} ${money(435_000, 'es')}`);
@@ -105,7 +107,14 @@ describe('renderPurchaseOrderPdf', () => {
     expect(page.indexOf('Total')).toBeLessThan(page.indexOf('Notas'));
   });
 
-  it('prints the order in English with English dates and money', async () => {
+  it('labels the Spanish order with the terms of the screens (src/shared/glossary.ts)', () => {
+    const labels = Object.entries(LABELS.es).map(([key, label]) => [key, typeof label === 'function' ? label(1, 2) : label] as const);
+    expect(labels.flatMap(([key, label]) => bannedTermsIn(label).map((t) => `${key}: "${t.banned}" → "${t.preferred}"`))).toEqual([]);
+    // The test can fail: the labels this order once had are refused.
+    expect(bannedTermsIn('Comprado para').length + bannedTermsIn('Ref. proveedor').length).toBe(2);
+  });
+
+  it('prints the order in English with English dates and money, day first in en-GB', async () => {
     const doc = order({ locale: 'en' });
     const [page] = await textOf(doc);
     for (const label of ['Purchase order', 'Vendor', 'Ship to', 'Purchase for', 'Shipping', 'Expected ship date', 'Payment terms',
@@ -113,11 +122,24 @@ describe('renderPurchaseOrderPdf', () => {
       expect(page).toContain(label);
     }
     expect(page).not.toMatch(/Proveedor|Portes|Página/);
-    expect(page).toContain('Date Jan 15, 2026');
+    expect(page).toContain('Date 15/01/2026');
+    expect(page).toContain('20/01/2026');
     expect(page).toContain('Tax ID: B12345678');
     expect(page).toContain(`Total ${money(doc.total, 'en')}`);
     expect(money(doc.total, 'en')).toBe('€1,857.50');
     expect(page).toContain(`Freight ${money(150_000, 'en')}`);
+  });
+
+  it('writes dates month first for an office that chose en-US, and money as in en-GB', async () => {
+    const doc = order({ locale: 'en', englishLocale: 'en-US' });
+    const [page] = await textOf(doc);
+    expect(page).toContain('Date 01/15/2026');
+    expect(page).toContain('01/20/2026');
+    expect(page).toContain('Total €1,857.50');
+    // The office's English setting never changes a Spanish document.
+    const [spanish] = await textOf(order({ locale: 'es', englishLocale: 'en-US' }));
+    expect(spanish).toContain('Fecha 15/01/2026');
+    expect(spanish).toContain('Total 1.857,50 €');
   });
 
   it('leaves out the details row and notes when there is nothing to say', async () => {
@@ -172,7 +194,7 @@ describe('renderPurchaseOrderPdf', () => {
     const bytes = await renderPurchaseOrderPdf(order({ lines, subtotal: 0, total: 0 }));
     const [page] = await pdfTextRuns(bytes);
     const header = (text: string) => page.find((r) => r.text === text)!;
-    const [skuHead, partHead, descHead, qtyHead] = ['SKU', 'Ref. proveedor', 'Descripción', 'Cant.'].map(header);
+    const [skuHead, partHead, descHead, qtyHead] = ['SKU', 'N.º pieza proveedor', 'Descripción', 'Cant.'].map(header);
     const inColumn = (r: TextRun, left: number, right: number) => r.x >= left - 0.5 && r.x + r.width <= right + 0.5;
     const cells = (head: TextRun) => page.filter((r) => Math.abs(r.x - head.x) < 0.5 && r.y < head.y && r.y > 52);
     const descriptions = cells(descHead);

@@ -4,13 +4,15 @@
 // wrapped, shrunk or cut to its column. A draft (an order still waiting for its approval) says so on
 // every page: a banner above the content and a watermark across it.
 import { PDFDocument, StandardFonts, type PDFFont, type PDFImage } from 'pdf-lib';
-import { formatMoney } from '@shared/money';
+import { formatDay, formatMoney, formatQty, formatsFor, isDay, type EnglishLocale, type Formats } from '@shared/formats';
 import { PageWriter, type Rgb } from './pageWriter';
 import { fitLine, fontCharset, measure, sanitizeText, wrapText, type TextStyle } from './textLayout';
-import { numberFormat } from '@shared/numbers';
 
 export interface PurchaseOrderDocument {
+  /** The language of the labels; dates and amounts follow it as the screens do (es-ES, or English as `englishLocale` says). */
   locale: 'es' | 'en';
+  /** The office's English format (settings): an English document writes dates 31/12/2025 (en-GB) or 12/31/2025 (en-US). */
+  englishLocale: EnglishLocale;
   /** Not approved yet: every page is marked "DRAFT – NOT APPROVED" and must not be sent as the order. */
   draft?: boolean;
   /** ISO 4217, e.g. 'EUR'. */
@@ -45,12 +47,13 @@ export interface PurchaseOrderDocument {
   total: number;
 }
 
-const LABELS = {
+/** Exported for the glossary test: the Spanish labels use the terms of the screens. */
+export const LABELS = {
   es: {
     title: 'Orden de compra', number: 'Número', date: 'Fecha', taxId: 'NIF', phone: 'Tel.',
-    vendor: 'Proveedor', shipTo: 'Enviar a', accountNumber: 'Nº de cliente',
-    purchaseFor: 'Comprado para', shipping: 'Tipo de envío', expectedShipDate: 'Fecha prevista de envío', paymentTerms: 'Condiciones de pago',
-    sku: 'SKU', vendorPart: 'Ref. proveedor', description: 'Descripción', qty: 'Cant.', unitCost: 'Costo unitario', amount: 'Importe',
+    vendor: 'Proveedor', shipTo: 'Enviar a', accountNumber: 'N.º de cliente',
+    purchaseFor: 'Compra para', shipping: 'Tipo de envío', expectedShipDate: 'Fecha prevista de envío', paymentTerms: 'Condiciones de pago',
+    sku: 'SKU', vendorPart: 'N.º pieza proveedor', description: 'Descripción', qty: 'Cant.', unitCost: 'Costo unitario', amount: 'Importe',
     subtotal: 'Subtotal', freight: 'Portes', total: 'Total', notes: 'Notas',
     draft: 'BORRADOR – NO APROBADA',
     page: (n: number, of: number) => `Página ${n} de ${of}`,
@@ -102,6 +105,7 @@ interface Ctx {
   pdf: PDFDocument;
   doc: PurchaseOrderDocument;
   labels: Labels;
+  formats: Formats;
   regular: PDFFont;
   bold: PDFFont;
   clean: (text: string) => string;
@@ -126,17 +130,18 @@ export async function renderPurchaseOrderPdf(doc: PurchaseOrderDocument): Promis
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const charset = fontCharset(regular);
   const labels = LABELS[doc.locale];
+  const formats = formatsFor(doc.locale, doc.englishLocale);
   setMetadata(pdf, doc, labels);
 
   const clean = (text: string) => sanitizeText(text, charset);
   const printed = new Map<number, string>();
   const money = (minor: number) => {
     let text = printed.get(minor);
-    if (text === undefined) printed.set(minor, (text = clean(formatMoney(minor, doc.locale, doc.currency))));
+    if (text === undefined) printed.set(minor, (text = clean(formatMoney(minor, formats, doc.currency, { maximumFractionDigits: 4 }))));
     return text;
   };
   const page = new PageWriter(pdf, pdf.addPage(PAGE));
-  const ctx: Ctx = { pdf, doc, labels, regular, bold, clean, money, pages: [page], page, y: TOP };
+  const ctx: Ctx = { pdf, doc, labels, formats, regular, bold, clean, money, pages: [page], page, y: TOP };
   const logo = await embedLogo(pdf, doc.letterhead.logo);
   drawHeader(ctx, logo);
   drawParties(ctx);
@@ -158,8 +163,9 @@ function setMetadata(pdf: PDFDocument, doc: PurchaseOrderDocument, labels: Label
   pdf.setCreator(doc.letterhead.name);
   pdf.setProducer('MSP Inventory');
   pdf.setLanguage(doc.locale);
-  const day = parseDay(doc.date);
-  if (day) {
+  if (isDay(doc.date)) {
+    // The order's day at midnight UTC: the same bytes wherever and whenever the order is printed.
+    const day = new Date(`${doc.date}T00:00:00Z`);
     pdf.setCreationDate(day);
     pdf.setModificationDate(day);
   }
@@ -202,7 +208,7 @@ function drawHeader(ctx: Ctx, logo: PDFImage | null): void {
   const title = fitLine(ctx.clean(labels.title), { font: ctx.bold, size: 20 }, TITLE_WIDTH, 12);
   drawRight(ctx, title.text, RIGHT, TOP - 18, { font: ctx.bold, size: title.size }, ACCENT);
   let right = TOP - 30;
-  for (const [label, value] of [[labels.number, doc.number], [labels.date, formatDay(doc.date, doc.locale)]]) {
+  for (const [label, value] of [[labels.number, doc.number], [labels.date, formatDay(doc.date, ctx.formats)]]) {
     ctx.page.fillRect(x, right - 18, TITLE_WIDTH, 18, BAND);
     drawText(ctx, ctx.clean(label), x + 6, right - 12.5, { font: ctx.regular, size: 8.5 }, MUTED);
     const fitted = fitLine(ctx.clean(value), { font: ctx.bold, size: 10 }, TITLE_WIDTH - 70, 7);
@@ -249,7 +255,7 @@ function drawDetails(ctx: Ctx): void {
   const cells: Array<[string, string | null | undefined]> = [
     [labels.purchaseFor, doc.purchaseFor],
     [labels.shipping, doc.shippingType],
-    [labels.expectedShipDate, doc.expectedShipDate ? formatDay(doc.expectedShipDate, doc.locale) : null],
+    [labels.expectedShipDate, doc.expectedShipDate ? formatDay(doc.expectedShipDate, ctx.formats) : null],
     [labels.paymentTerms, doc.paymentTerms],
   ];
   if (!cells.some(([, value]) => nonEmpty(value))) return;
@@ -276,7 +282,6 @@ const ROW_LINE = 10.5;
 
 function drawLineTable(ctx: Ctx): void {
   const { doc } = ctx;
-  const quantity = numberFormat(doc.locale, { maximumFractionDigits: 4 });
   const style = { font: ctx.regular, size: ROW_FONT };
   drawTableHeader(ctx);
   doc.lines.forEach((line, index) => {
@@ -284,7 +289,7 @@ function drawLineTable(ctx: Ctx): void {
       sku: line.sku,
       vendorPart: line.vendorPartNumber ?? '',
       description: line.description,
-      qty: quantity.format(line.qty),
+      qty: formatQty(line.qty, ctx.formats, { maximumFractionDigits: 4 }),
       unitCost: ctx.money(line.unitCost),
       amount: ctx.money(line.extended),
     };
@@ -454,17 +459,4 @@ function drawRight(ctx: Ctx, text: string, right: number, baseline: number, styl
 
 function nonEmpty(value: string | null | undefined): value is string {
   return typeof value === 'string' && value.trim() !== '';
-}
-
-function parseDay(iso: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** 'YYYY-MM-DD' as the locale writes a date ("15 ene 2026", "Jan 15, 2026"); anything else as given. */
-function formatDay(iso: string, locale: string): string {
-  const day = parseDay(iso);
-  return day ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(day) : iso;
 }

@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import { englishLocales } from '../formats';
 import { backupFrequencies } from './backups';
 import { channel, documentMoney, empty } from './define';
 
 export const settingsSchema = z.object({
   companyName: z.string().trim().max(200),
   currency: z.string().regex(/^[A-Z]{3}$/),
+  /**
+   * How English screens and documents write dates and numbers: en-GB (31/12/2025, 14:05) or en-US
+   * (12/31/2025, 2:05 PM); both write €1,234.56. Spanish ones are always es-ES (31/12/2025, 1.234,56 €).
+   */
+  englishLocale: z.enum(englishLocales),
   /**
    * Every manual stock change needs a reason: adding or removing stock, posting a stocktake with
    * differences, reversing an adjustment, transfer or stocktake, and cancelling a receipt.

@@ -5,6 +5,7 @@
 import { renderPurchaseOrderPdf, type PurchaseOrderDocument } from '@main/documents/purchaseOrderPdf';
 import { sendMail, type SmtpConfig } from '@main/mail/mailer';
 import { DomainError } from '@shared/errors';
+import { localDay } from '@shared/formats';
 import { type Actor, type Ctx } from '../context';
 import { getSettings, smtpConfig } from '../settings/settings';
 import { requireEditable } from '../workflow/transitions';
@@ -42,11 +43,14 @@ export function purchaseOrderDocument(ctx: Ctx, id: number, locale: 'es' | 'en')
   const str = (v: string | number | null | undefined) => (typeof v === 'string' && v.trim() ? v : null);
   return {
     locale,
+    englishLocale: settings.englishLocale,
     draft: !cleared,
     currency: settings.currency,
     letterhead: { name: settings.companyName, address: settings.companyAddress, taxId: settings.companyTaxId, email: settings.companyEmail || null, phone: settings.companyPhone || null, logo },
     number: order.number,
-    date: new Date(head.submittedAt ?? head.createdAt).toISOString().slice(0, 10),
+    // The office's day (the host runs in the office's time zone), not UTC's: an order submitted at 00:30
+    // in Madrid is dated that day.
+    date: localDay(head.submittedAt ?? head.createdAt),
     vendor: {
       name: String(head.vendorName),
       address: joinAddress([str(head.address1), str(head.address2), [str(head.postalCode), str(head.city)].filter(Boolean).join(' ') || null, str(head.state), str(head.country)]),

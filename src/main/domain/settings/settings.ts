@@ -2,6 +2,7 @@
 // The next purchase order number lives in the counters table (it is what numbering increments); the SMTP
 // password is stored encrypted by the app's secret box and never leaves the main process.
 import type { Settings, SmtpSettings } from '@shared/contract/settings';
+import { defaultEnglishLocale } from '@shared/formats';
 import { DomainError } from '@shared/errors';
 import type { SmtpConfig } from '@main/mail/mailer';
 import { settings } from '@main/db/schema';
@@ -12,7 +13,9 @@ const PO_START = 1001;
 
 export const defaultSettings: Omit<Settings, 'poNextNumber'> = {
   companyName: '',
+  // The brief's offices are Spanish and European: euros, and day-first English dates (see formats.ts).
   currency: 'EUR',
+  englishLocale: defaultEnglishLocale,
   requireAdjustmentReason: false,
   defaultCostMethod: 'average',
   companyAddress: '',

@@ -4,19 +4,13 @@
 // the usual field error. Accepts "12.5", "12,50", up to 4 decimals; shows the office currency code.
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { MONEY_SCALE, parseMoney } from '@shared/money';
+import { formatMoneyForEditing } from '@shared/formats';
+import { parseMoney } from '@shared/money';
 import { useFormat } from './useFormat';
 
 export interface MoneyInputProps extends Omit<TextInputProps, 'value' | 'onChange' | 'defaultValue'> {
   value?: number | null;
   onChange: (value: number | null) => void;
-}
-
-/** Plain decimal text for editing: no grouping, the language's decimal mark, 2 to 4 decimals. */
-export function moneyToText(minor: number | null | undefined, language: string): string {
-  if (minor === null || minor === undefined || Number.isNaN(minor)) return '';
-  return new Intl.NumberFormat(language, { useGrouping: false, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(minor / MONEY_SCALE);
 }
 
 function textToMoney(text: string): number | null {
@@ -31,12 +25,12 @@ function sameAmount(a: number | null | undefined, b: number | null): boolean {
 }
 
 export function MoneyInput({ value, onChange, onBlur, ...props }: MoneyInputProps) {
-  const { i18n } = useTranslation();
-  const { currency } = useFormat();
-  const [text, setText] = useState(() => moneyToText(value, i18n.language));
+  const { currency, formats } = useFormat();
+  // Plain decimal text for editing: no grouping, the locale's decimal mark, 2 to 4 decimals.
+  const [text, setText] = useState(() => formatMoneyForEditing(value, formats));
   // When the form sets a value from outside (reset, loaded record), show it; while the user types,
   // the text they typed stays as it is.
-  if (!sameAmount(value, textToMoney(text))) setText(moneyToText(value, i18n.language));
+  if (!sameAmount(value, textToMoney(text))) setText(formatMoneyForEditing(value, formats));
   return (
     <TextInput
       inputMode="decimal"
@@ -51,7 +45,7 @@ export function MoneyInput({ value, onChange, onBlur, ...props }: MoneyInputProp
       }}
       onBlur={(event) => {
         const amount = textToMoney(text);
-        if (amount !== null && !Number.isNaN(amount)) setText(moneyToText(amount, i18n.language));
+        if (amount !== null && !Number.isNaN(amount)) setText(formatMoneyForEditing(amount, formats));
         onBlur?.(event);
       }}
     />

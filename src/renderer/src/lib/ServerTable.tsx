@@ -12,7 +12,7 @@ import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'manti
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateError } from './errors';
-import { numberFormat } from '@shared/numbers';
+import { useFormat } from './useFormat';
 
 export const PAGE_SIZES = [25, 50, 100, 200];
 
@@ -67,8 +67,8 @@ export function useServerTable<S extends string>(init: { sortBy?: S; sortDirecti
  * ServerTable offers (selection, group rows): <DataTable {...useServerPager(table, total)} … />.
  */
 export function useServerPager(table: Pick<ServerTableState<string>, 'page' | 'pageSize' | 'setPage' | 'setPageSize'>, total: number, totalCapped = false) {
-  const { t, i18n } = useTranslation('common');
-  const number = numberFormat(i18n.language);
+  const { t } = useTranslation('common');
+  const f = useFormat();
   return {
     totalRecords: total,
     recordsPerPage: table.pageSize,
@@ -80,7 +80,7 @@ export function useServerPager(table: Pick<ServerTableState<string>, 'page' | 'p
     getPaginationControlProps: (control: 'first' | 'last' | 'previous' | 'next') => ({ 'aria-label': t(`table.${control}`) }),
     loadingText: t('loading'),
     paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) =>
-      t('table.range', { from: number.format(from), to: number.format(to), total: totalCapped ? `${number.format(totalRecords)}+` : number.format(totalRecords) }),
+      t('table.range', { from: f.qty(from), to: f.qty(to), total: totalCapped ? `${f.qty(totalRecords)}+` : f.qty(totalRecords) }),
     noRecordsText: t('table.empty'),
   };
 }

@@ -49,6 +49,9 @@ export const en = {
     administrator: 'Administrator',
   },
   languages: { es: 'Español', en: 'English' },
+  dates: {
+    invalid: 'Not a date: type it as {{format}}',
+  },
   noAccess: {
     title: 'You do not have access to this screen',
     description: 'Ask an administrator for the permission you need, or go back to a screen you can use.',

@@ -52,6 +52,9 @@ export const es: Translation<typeof en> = {
     administrator: 'Administrador',
   },
   languages: { es: 'Español', en: 'English' },
+  dates: {
+    invalid: 'No es una fecha: escríbala como {{format}}',
+  },
   noAccess: {
     title: 'No tiene acceso a esta pantalla',
     description: 'Pida a un administrador el permiso que necesita, o vuelva a una pantalla que pueda usar.',

@@ -12,19 +12,8 @@ import { ConfirmModal } from '@renderer/lib/ConfirmModal';
 import { translateError } from '@renderer/lib/errors';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useFormat } from '@renderer/lib/useFormat';
+import { formatBytes } from '@shared/formats';
 import { useBackups, useCreateBackup, useRestoreBackup } from './api';
-import { numberFormat } from '@shared/numbers';
-
-/** Backups are often minutes apart: their times show the seconds. */
-function formatMoment(ms: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(ms));
-}
-
-function formatSize(bytes: number, language: string): string {
-  const mb = bytes / (1024 * 1024);
-  const [value, unit] = mb >= 1 ? [mb, 'megabyte'] : [Math.max(bytes / 1024, 1), 'kilobyte'];
-  return numberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
-}
 
 export function BackupsPage() {
   const { t } = useTranslation(['backups', 'common']);
@@ -71,7 +60,7 @@ export function BackupsPage() {
           records={backups.data.backups}
           idAccessor="name"
           columns={[
-            { accessor: 'createdAt', title: t('columns.createdAt'), noWrap: true, render: (b) => formatMoment(b.createdAt, f.language) },
+            { accessor: 'createdAt', title: t('columns.createdAt'), noWrap: true, render: (b) => f.dateTimeSeconds(b.createdAt) },
             {
               accessor: 'reason',
               title: t('columns.reason'),
@@ -81,7 +70,7 @@ export function BackupsPage() {
                 </Badge>
               ),
             },
-            { accessor: 'size', title: t('columns.size'), textAlign: 'right', noWrap: true, render: (b) => formatSize(b.size, f.language) },
+            { accessor: 'size', title: t('columns.size'), textAlign: 'right', noWrap: true, render: (b) => formatBytes(b.size, f.formats) },
             {
               accessor: 'appVersion',
               title: t('columns.appVersion'),
@@ -109,7 +98,7 @@ export function BackupsPage() {
                   variant="light"
                   color="red"
                   leftSection={<IconRestore size={14} />}
-                  aria-label={t('restoreNamed', { when: formatMoment(b.createdAt, f.language) })}
+                  aria-label={t('restoreNamed', { when: f.dateTimeSeconds(b.createdAt) })}
                   disabled={b.schemaMigrations > known}
                   onClick={() => {
                     restore.reset();
@@ -140,8 +129,8 @@ export function BackupsPage() {
       {body}
       {restoring && !restored && (
         <ConfirmModal
-          title={t('restoreTitle', { when: formatMoment(restoring.createdAt, f.language) })}
-          text={t('restoreText', { when: formatMoment(restoring.createdAt, f.language) })}
+          title={t('restoreTitle', { when: f.dateTimeSeconds(restoring.createdAt) })}
+          text={t('restoreText', { when: f.dateTimeSeconds(restoring.createdAt) })}
           confirmLabel={t('restoreConfirm')}
           color="red"
           loading={restore.isPending}
@@ -160,7 +149,7 @@ export function BackupsPage() {
         <Modal opened onClose={() => window.location.reload()} withCloseButton={false} closeOnClickOutside={false} closeOnEscape={false} title={t('restoredTitle')}>
           <Stack>
             <Alert color="teal" icon={<IconCircleCheck size={20} />} data-testid="backup-restored">
-              {t('restoredText', { when: formatMoment(restored.restored.createdAt, f.language), safety: formatMoment(restored.safetyBackup.createdAt, f.language) })}
+              {t('restoredText', { when: f.dateTimeSeconds(restored.restored.createdAt), safety: f.dateTimeSeconds(restored.safetyBackup.createdAt) })}
             </Alert>
             <Text size="sm">{t('restoredNext')}</Text>
             <Group justify="flex-end">

@@ -1,8 +1,9 @@
-import { Select, Switch } from '@mantine/core';
+import { Select, SimpleGrid, Switch } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/contract/settings';
 import { costMethods } from '@shared/contract/stock';
+import { englishLocales, formatDateTime, formatMoney, formatsFor } from '@shared/formats';
 import { SettingsCard } from './SettingsCard';
 import { useSettingsSection } from './useSettingsSection';
 
@@ -19,11 +20,20 @@ function useCurrencyOptions(current: string) {
   }, [i18n.language, current]);
 }
 
-/** Home currency, whether manual stock changes need a reason, and the cost proposed when stock is added by hand. */
+/** A moment and an amount as each English format writes them, so the choice shows what it changes. */
+const SAMPLE_MOMENT = new Date(2025, 11, 31, 14, 5).getTime();
+const SAMPLE_AMOUNT = 12_345_600;
+
+/** Home currency, the English format, whether manual stock changes need a reason, and the cost proposed when stock is added by hand. */
 export function GeneralSettings({ settings }: { settings: Settings }) {
   const { t } = useTranslation(['admin', 'common']);
   const currencies = useCurrencyOptions(settings.currency);
-  const { form, submit, saving, dirty, discard } = useSettingsSection(settings, ['currency', 'requireAdjustmentReason', 'defaultCostMethod']);
+  const { form, submit, saving, dirty, discard } = useSettingsSection(settings, ['currency', 'englishLocale', 'requireAdjustmentReason', 'defaultCostMethod']);
+  const englishOptions = englishLocales.map((locale) => {
+    const formats = formatsFor('en', locale);
+    const sample = `${formatDateTime(SAMPLE_MOMENT, formats)} · ${formatMoney(SAMPLE_AMOUNT, formats, form.values.currency)}`;
+    return { value: locale, label: t(`settings.englishLocales.${locale}`, { sample }) };
+  });
   return (
     <SettingsCard
       title={t('settings.general')}
@@ -35,7 +45,10 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
       saveLabel={t('common:actions.saveChanges')}
       onDiscard={discard}
     >
-      <Select label={t('settings.currency')} description={t('settings.currencyHint')} searchable allowDeselect={false} data={currencies} {...form.getInputProps('currency')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select label={t('settings.currency')} description={t('settings.currencyHint')} searchable allowDeselect={false} data={currencies} {...form.getInputProps('currency')} />
+        <Select label={t('settings.englishLocale')} description={t('settings.englishLocaleHint')} allowDeselect={false} data={englishOptions} {...form.getInputProps('englishLocale')} />
+      </SimpleGrid>
       <Switch label={t('settings.requireReason')} description={t('settings.requireReasonHint')} {...form.getInputProps('requireAdjustmentReason', { type: 'checkbox' })} />
       <Select<CostMethod>
         label={t('settings.costMethod')}

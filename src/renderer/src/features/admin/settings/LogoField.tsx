@@ -3,7 +3,7 @@ import { IconPhoto, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/contract/settings';
-import { numberFormat } from '@shared/numbers';
+import { useFormat } from '@renderer/lib/useFormat';
 
 type Logo = NonNullable<Settings['companyLogo']>;
 
@@ -22,7 +22,8 @@ function readBase64(file: File): Promise<string> {
 
 /** The letterhead logo: a PNG or JPEG chosen from disk, kept as base64 in the settings, with its preview. */
 export function LogoField({ value, onChange }: { value: Logo | null; onChange: (logo: Logo | null) => void }) {
-  const { t, i18n } = useTranslation('admin');
+  const { t } = useTranslation('admin');
+  const f = useFormat();
   const [error, setError] = useState<string | null>(null);
 
   const choose = async (file: File | null) => {
@@ -30,7 +31,7 @@ export function LogoField({ value, onChange }: { value: Logo | null; onChange: (
     if (!file) return;
     if (!MIMES.includes(file.type)) return setError(t('letterhead.logoType'));
     if (file.size > LOGO_MAX_BYTES) {
-      const size = numberFormat(i18n.language, { maximumFractionDigits: 0 }).format(file.size / 1000);
+      const size = f.qty(Math.round(file.size / 1000));
       return setError(t('letterhead.logoTooLarge', { size }));
     }
     try {

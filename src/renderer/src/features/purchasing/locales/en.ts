@@ -69,7 +69,6 @@ export const en = {
     vendorPlaceholder: 'Choose a vendor',
     purchaseForPlaceholder: 'None: for stock',
     memoHint: 'Printed on the purchase order under Notes.',
-    datePlaceholder: 'Pick a date or type 31/12/2025',
     shippingTypes: ['Standard', 'Express', 'Next day', 'Pick-up at vendor'],
     paymentTermsOptions: ['Net 30 days', 'Net 60 days', 'Payment on receipt', 'Prepayment', 'Direct debit'],
   },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { purchasingContract, type PurchaseOrder } from '@shared/contract/purchasing';
 import { ApiError } from '@renderer/lib/api';
 import { translateError } from '@renderer/lib/errors';
+import { DayInput } from '@renderer/lib/DayInput';
 import { MoneyInput } from '@renderer/lib/MoneyInput';
 import { notify } from '@renderer/lib/notify';
 import { useCan } from '@renderer/lib/session';
@@ -12,7 +13,6 @@ import { useZodForm } from '@renderer/lib/useZodForm';
 import { LocationSelect, useDefaultLocationId } from '@renderer/features/stock/common/LocationSelect';
 import { ProductSelect } from '@renderer/features/stock/common/ProductSelect';
 import { useAddLine, useProductVendors } from '../api';
-import { DayInput } from './DayInput';
 import { ProductVendorsHint } from './ProductVendorsHint';
 
 type Values = {
@@ -173,8 +173,7 @@ export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose
             />
             <DayInput
               label={t('lines.estimatedArrival')}
-              placeholder={t('header.datePlaceholder')}
-              value={v.estimatedArrival}
+                value={v.estimatedArrival}
               onChange={(day) => form.setFieldValue('estimatedArrival', day)}
               error={form.errors.estimatedArrival}
             />

@@ -1,12 +1,12 @@
 import { Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { purchasingContract, type PoLine } from '@shared/contract/purchasing';
+import { DayInput } from '@renderer/lib/DayInput';
 import { MoneyInput } from '@renderer/lib/MoneyInput';
 import { notify } from '@renderer/lib/notify';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { LocationSelect } from '@renderer/features/stock/common/LocationSelect';
 import { useUpdateLine } from '../api';
-import { DayInput } from './DayInput';
 import { FormFooter } from '@renderer/lib/FormFooter';
 
 type Values = { qty: number | string; unitCost: number | null; locationId: number | null; estimatedArrival: string | null };
@@ -62,8 +62,7 @@ export function EditLineModal({ line, onClose }: { line: PoLine; onClose: () => 
             />
             <DayInput
               label={t('lines.estimatedArrival')}
-              placeholder={t('header.datePlaceholder')}
-              value={form.values.estimatedArrival}
+                value={form.values.estimatedArrival}
               onChange={(day) => form.setFieldValue('estimatedArrival', day)}
               error={form.errors.estimatedArrival}
             />

@@ -1,9 +1,9 @@
 import { Autocomplete, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DayInput } from '@renderer/lib/DayInput';
 import { MoneyInput } from '@renderer/lib/MoneyInput';
 import type { ZodForm } from '@renderer/lib/useZodForm';
 import { CompanySelect } from './CompanySelect';
-import { DayInput } from './DayInput';
 
 /** What the header inputs hold; `headerToInput` turns it into the contract's header fields. */
 export interface HeaderValues extends Record<string, unknown> {
@@ -72,7 +72,6 @@ export function HeaderFields<Out>({ form, showFreight, vendorLocked = false, ven
           <Autocomplete label={t('po.shippingType')} data={list('header.shippingTypes')} {...form.getInputProps('shippingType')} />
           <DayInput
             label={t('po.expectedShipDate')}
-            placeholder={t('header.datePlaceholder')}
             value={form.values.expectedShipDate}
             onChange={(day) => form.setFieldValue('expectedShipDate', day)}
             error={form.errors.expectedShipDate}

@@ -1,11 +1,11 @@
 import { Button, Group, MultiSelect, Stack, TextInput } from '@mantine/core';
-import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
-import { IconCalendar, IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
-import dayjs from 'dayjs';
+import { IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { poStatuses, type PoSummary } from '@shared/contract/purchasing';
+import { DayRangeInput } from '@renderer/lib/DayInput';
+import { dayRangeToMs } from '@renderer/lib/dayRange';
 import { EmptyState } from '@renderer/lib/EmptyState';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
@@ -34,14 +34,12 @@ export function PurchaseOrdersPage() {
   const [fromParam] = useUrlParam('from');
   const [toParam] = useUrlParam('to');
   const setParams = useSetUrlParams();
-  const range: DatesRangeValue<string> = [fromParam || null, toParam || null];
+  const range: [string | null, string | null] = [fromParam || null, toParam || null];
   const filters = {
     q: search || undefined,
     statuses: statuses.length ? statuses : undefined,
     vendorId: vendorId ?? undefined,
-    // Whole days in the user's time zone: `to` is the last millisecond of the end day.
-    from: fromParam ? dayjs(fromParam).startOf('day').valueOf() : undefined,
-    to: toParam ? dayjs(toParam).endOf('day').valueOf() : fromParam ? dayjs(fromParam).endOf('day').valueOf() : undefined,
+    ...dayRangeToMs(range),
   };
   const table = useServerTable<SortColumn>({ sortBy: 'createdAt', sortDirection: 'desc', filters });
   const list = useOrders({ ...table.input, ...filters });
@@ -78,16 +76,11 @@ export function PurchaseOrdersPage() {
           w={280}
         />
         <CompanySelect role="vendor" label={t('po.vendor')} placeholder={t('orders.anyVendor')} clearable value={vendorId} onChange={setVendorId} w={220} />
-        <DatePickerInput
-          type="range"
+        <DayRangeInput
           label={t('orders.createdBetween')}
           placeholder={t('orders.anyDate')}
-          leftSection={<IconCalendar size={16} />}
-          clearable
-          allowSingleDateInRange
           value={range}
-          onChange={([from, to]) => setParams({ from: from ? dayjs(from).format('YYYY-MM-DD') : '', to: to ? dayjs(to).format('YYYY-MM-DD') : '' })}
-          valueFormat="DD MMM YYYY"
+          onChange={([from, to]) => setParams({ from: from ?? '', to: to ?? '' })}
           w={260}
         />
       </Group>

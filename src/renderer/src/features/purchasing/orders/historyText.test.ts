@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PoEvent } from '@shared/contract/purchasing';
 import { en as errorsEn } from '@renderer/app/errors/locales/en';
 import { es as errorsEs } from '@renderer/app/errors/locales/es';
-import { formatDate, formatDateTime, formatMoney, formatQty } from '@renderer/lib/format';
+import { makeFormatter } from '@renderer/lib/format';
 import { en as purchasingEn } from '../locales/en';
 import { es as purchasingEs } from '../locales/es';
 import { describeEvent, type HistoryContext } from './historyText';
@@ -33,14 +33,7 @@ const events: [PoEvent['type'], Record<string, unknown>, string[]][] = [
 function context(language: string, showCosts: boolean): HistoryContext {
   return {
     t: i18next.getFixedT(language, ['purchasing', 'common'] as const),
-    f: {
-      language,
-      currency: 'EUR',
-      money: (v) => formatMoney(v, language, 'EUR'),
-      qty: (v) => formatQty(v, language),
-      date: (v) => formatDate(v, language),
-      dateTime: (v) => formatDateTime(v, language),
-    },
+    f: makeFormatter(language, 'en-GB', 'EUR'),
     showCosts,
     companyName: (id) => ({ 1: 'Ingram Micro', 2: 'Also' })[id],
     locationName: (id) => ({ 6: 'Main warehouse', 7: 'Van – Lucía' })[id],

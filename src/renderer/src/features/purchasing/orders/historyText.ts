@@ -3,12 +3,11 @@
 import i18next, { type TFunction } from 'i18next';
 import { poStatuses, type PoEvent } from '@shared/contract/purchasing';
 import { errorCodes } from '@shared/errors';
-import type { useFormat } from '@renderer/lib/useFormat';
-import { dayToMs } from './days';
+import type { Formatter } from '@renderer/lib/format';
 
 export interface HistoryContext {
   t: TFunction<readonly ['purchasing', 'common']>;
-  f: ReturnType<typeof useFormat>;
+  f: Formatter;
   showCosts: boolean;
   companyName: (id: number) => string | undefined;
   locationName: (id: number) => string | undefined;
@@ -42,7 +41,7 @@ function value(c: HistoryContext, field: string, v: unknown): string {
       return c.f.qty(num(v));
     case 'expectedShipDate':
     case 'estimatedArrival':
-      return c.f.date(dayToMs(str(v)));
+      return c.f.day(str(v));
     default:
       // Addresses and memos span lines; one line reads better in a list of changes.
       return `«${String(v).replace(/\s*\n\s*/g, ', ')}»`;

@@ -1,9 +1,9 @@
 import { Group, Stack, TextInput } from '@mantine/core';
-import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
-import { IconCalendar, IconSearch } from '@tabler/icons-react';
-import dayjs from 'dayjs';
+import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DayRangeInput } from '@renderer/lib/DayInput';
+import { dayRangeToMs } from '@renderer/lib/dayRange';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
 import { useFormat } from '@renderer/lib/useFormat';
@@ -22,16 +22,13 @@ export function HistoryPage() {
   const [locationId, setLocationId] = useUrlId('locationId');
   const [userId, setUserId] = useUrlId('userId');
   const [serial, setSerial, serialParam] = useUrlText('serial');
-  const [range, setRange] = useState<DatesRangeValue<string>>([null, null]);
-  const [start, end] = range;
+  const [range, setRange] = useState<[string | null, string | null]>([null, null]);
   const filters = {
     productId: productId ?? undefined,
     locationId: locationId ?? undefined,
     userId: userId ?? undefined,
     serial: serialParam || undefined,
-    // Whole days in the user's time zone: `to` is the last millisecond of the end day.
-    from: start ? dayjs(start).startOf('day').valueOf() : undefined,
-    to: end ? dayjs(end).endOf('day').valueOf() : start ? dayjs(start).endOf('day').valueOf() : undefined,
+    ...dayRangeToMs(range),
   };
   const table = useServerTable<'occurredAt'>({ sortBy: 'occurredAt', sortDirection: 'desc', filters });
   const list = useHistory({ ...table.input, ...filters });
@@ -44,19 +41,7 @@ export function HistoryPage() {
         <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={200} />
         <TextInput label={t('history.serial')} leftSection={<IconSearch size={16} />} value={serial} onChange={(e) => setSerial(e.currentTarget.value)} w={180} />
         <UserSelect value={userId} onChange={setUserId} placeholder={t('common.anyUser')} w={180} />
-        <DatePickerInput
-          type="range"
-          label={t('history.dates')}
-          placeholder={t('history.datesPlaceholder')}
-          leftSection={<IconCalendar size={16} />}
-          clearable
-          allowSingleDateInRange
-          value={range}
-          onChange={(v) => setRange(v as DatesRangeValue<string>)}
-          valueFormat="DD MMM YYYY"
-          maxDate={new Date()}
-          w={300}
-        />
+        <DayRangeInput label={t('history.dates')} placeholder={t('history.datesPlaceholder')} value={range} onChange={setRange} maxDate={new Date()} w={260} />
       </Group>
       <ServerTable testId="history" table={table} result={list.data} fetching={list.isFetching} columns={historyColumns(t, f.dateTime)} idAccessor="key" />
     </Stack>

@@ -284,7 +284,7 @@ export const en = {
   value: {
     title: 'Inventory value',
     asOf: 'As of',
-    today: 'Today',
+    asOfHint: 'Leave empty for today',
     total: 'Total value',
     totalAt: 'at {{date}}',
     byLocation: 'By location',

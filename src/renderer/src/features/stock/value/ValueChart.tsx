@@ -3,7 +3,6 @@ import { Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/cor
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MONEY_SCALE } from '@shared/money';
-import { formatMoney } from '@renderer/lib/format';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useValueSeries } from '../api';
 
@@ -15,10 +14,8 @@ export function ValueChart() {
   const f = useFormat();
   const [months, setMonths] = useState('12');
   const series = useValueSeries(Number(months));
-  const monthLabel = new Intl.DateTimeFormat(f.language, { month: 'short', year: 'numeric' });
   // The chart works in currency units; the axis and tooltip format them back as money.
-  const data = (series.data ?? []).map((p) => ({ month: monthLabel.format(new Date(p.at)), value: Number(p.value ?? 0) / MONEY_SCALE }));
-  const compact = new Intl.NumberFormat(f.language, { style: 'currency', currency: f.currency, notation: 'compact', maximumFractionDigits: 1 });
+  const data = (series.data ?? []).map((p) => ({ month: f.month(p.at), value: Number(p.value ?? 0) / MONEY_SCALE }));
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -39,8 +36,8 @@ export function ValueChart() {
             dataKey="month"
             series={[{ name: 'value', label: t('value.total'), color: 'teal.6' }]}
             curveType="monotone"
-            valueFormatter={(v) => formatMoney(Math.round(v * MONEY_SCALE), f.language, f.currency)}
-            yAxisProps={{ tickFormatter: (v: number) => compact.format(v), width: 80 }}
+            valueFormatter={(v) => f.money(Math.round(v * MONEY_SCALE))}
+            yAxisProps={{ tickFormatter: (v: number) => f.compactMoney(v), width: 80 }}
             withGradient
             data-testid="value-chart"
           />

@@ -1,11 +1,11 @@
 import { Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { IconCalendar } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isDay } from '@shared/formats';
 import { Money, Qty } from '@renderer/lib/Amount';
+import { DayInput } from '@renderer/lib/DayInput';
+import { dayRangeToMs } from '@renderer/lib/dayRange';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
 import { useFormat } from '@renderer/lib/useFormat';
@@ -13,13 +13,20 @@ import { useValueByLocation, useValueByProduct } from '../api';
 import { LocationSelect } from '../common/LocationSelect';
 import { ValueChart } from './ValueChart';
 
+/** Today as a contract day, in the user's time zone. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 /** Inventory value (Σ units on hand × the cost each unit keeps), today or at the end of a past day. */
 export function ValuePage() {
   const { t } = useTranslation(['stock', 'locations']);
   const f = useFormat();
   const [day, setDay] = useState<string | null>(null);
-  // Today means "now": leaving `at` out lets the server answer from the live balances.
-  const at = day && !dayjs(day).isSame(dayjs(), 'day') ? dayjs(day).endOf('day').valueOf() : undefined;
+  // Today (or no day) means "now": leaving `at` out lets the server answer from the live balances. A past
+  // day is valued at its last millisecond.
+  const at = isDay(day) && day !== today() ? dayRangeToMs([day, day]).to : undefined;
   const [locationId, setLocationId] = useState<number | null>(null);
   const byLocation = useValueByLocation(at);
   const table = useServerTable<never>({ filters: { at, locationId } });
@@ -30,17 +37,7 @@ export function ValuePage() {
       <PageHeader
         title={t('value.title')}
         actions={
-          <DatePickerInput
-            label={t('value.asOf')}
-            placeholder={t('value.today')}
-            leftSection={<IconCalendar size={16} />}
-            clearable
-            value={day}
-            onChange={(v) => setDay(v ? String(v) : null)}
-            valueFormat="DD MMM YYYY"
-            maxDate={new Date()}
-            w={200}
-          />
+          <DayInput label={t('value.asOf')} description={t('value.asOfHint')} value={day} onChange={setDay} maxDate={new Date()} w={200} />
         }
       />
       <Grid>
