@@ -32,7 +32,7 @@ type DayInputProps = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' |
  * stays in the field with an error under it once the user leaves it. Enter takes the typed day and stays
  * in the form: it never submits it half filled in.
  */
-export function DayInput({ value, onChange, onKeyDown, onBlur, onInput, error, ...props }: DayInputProps) {
+export function DayInput({ value, onChange, onKeyDown, onBlur, onInput, error, popoverProps, ...props }: DayInputProps) {
   const { t } = useTranslation('common');
   const f = useFormat();
   // The text typed that is not a day, and whether the user has left the field since typing it.
@@ -57,6 +57,8 @@ export function DayInput({ value, onChange, onKeyDown, onBlur, onInput, error, .
         // A text that is not a day stays as typed; a day is rewritten as shown (1/2/26 → 01/02/2026).
         fixOnBlur={!invalid}
         error={ownError ?? error}
+        // The calendar would cover the error: it stays closed until the user types again.
+        popoverProps={ownError ? { ...popoverProps, opened: false } : popoverProps}
         value={isDay(value) ? value : null}
         onChange={(day) => {
           setInvalid(null);
