@@ -16,8 +16,9 @@ function testFiles(dir: string): string[] {
 // Test files share one module graph per worker (modules are loaded once per worker, not once per file:
 // a third of the suite's CPU). A file that replaces a module (vi.mock) needs fresh modules, so it runs
 // isolated: whoever loaded that module earlier in the worker would otherwise keep the real one.
-const include = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'];
-const mocking = [...testFiles('src'), ...testFiles('scripts')].filter((file) => /\bvi\.(mock|doMock|unmock|doUnmock)\(/.test(readFileSync(join(repoRoot, file), 'utf8')));
+// e2e/support's pure helpers (the Spanish-screen scan) are unit-tested here; the journeys are not.
+const include = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'e2e/support/**/*.test.ts'];
+const mocking = [...testFiles('src'), ...testFiles('scripts'), ...testFiles('e2e/support')].filter((file) => /\bvi\.(mock|doMock|unmock|doUnmock)\(/.test(readFileSync(join(repoRoot, file), 'utf8')));
 
 export default defineConfig({
   resolve: { alias: viteAliases() },

@@ -20,6 +20,7 @@ import {
   fill,
   fillForm,
   languages,
+  allowOnScreens,
   launchBrowser,
   nav,
   row,
@@ -128,6 +129,8 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser(lang);
+    // What this journey names and types shows on its screens as typed.
+    allowOnScreens(browser.page, [...Object.values(d), ...SERIALS]);
   });
 
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { describeFindings, scanSpanishText, translationKeys, visibleText } from './spanishScan';
 import { escapeRegExp } from './ui';
 
 export type Lang = 'es' | 'en';
@@ -28,6 +29,8 @@ export interface LaunchedBrowser {
 export const artifactsDir = resolve(import.meta.dirname, '../artifacts');
 
 interface ShotState {
+  /** Text the journey typed or set up itself (names, notes, serials), which the Spanish scan leaves alone. */
+  allowed: string[];
   prefix: string;
   /** Put before the number, so two journeys of one language number their pictures apart ("p" → es-p01-…). */
   numberPrefix: string;
@@ -69,7 +72,7 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
-  const state: ShotState = { prefix: options.shotPrefix ?? locale, numberPrefix: options.shotNumberPrefix ?? '', count: 0 };
+  const state: ShotState = { allowed: [], prefix: options.shotPrefix ?? locale, numberPrefix: options.shotNumberPrefix ?? '', count: 0 };
   shotStates.set(context, state);
   // Pictures of an earlier run of this journey would mix with this one's (other journeys' stay).
   mkdirSync(artifactsDir, { recursive: true });
@@ -90,7 +93,7 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
 
 /** Screenshot of the window (1440×900) `e2e/artifacts/<lang>-<nn>-<name>.png` (`<lang>-p<nn>-…` with a number prefix), numbered in the order taken. */
 export async function shot(page: Page, name: string): Promise<string> {
-  const state = shotStates.get(page.context()) ?? { prefix: 'xx', numberPrefix: '', count: 0 };
+  const state = shotStates.get(page.context()) ?? { allowed: [], prefix: 'xx', numberPrefix: '', count: 0 };
   shotStates.set(page.context(), state);
   state.count += 1;
   mkdirSync(artifactsDir, { recursive: true });
@@ -102,5 +105,26 @@ export async function shot(page: Page, name: string): Promise<string> {
     for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
   });
   await page.screenshot({ path: file, animations: 'disabled' });
+  // Whichever journey took it: a journey may switch the language in the header.
+  if ((await page.evaluate(() => document.documentElement.lang)) === 'es') await scanSpanishScreen(page, state, file);
   return file;
+}
+
+let keys: Set<string> | undefined;
+
+/** A Spanish screen shows no raw translation key, no unfilled {{placeholder}} and no English word (spanishScan.ts). */
+async function scanSpanishScreen(page: Page, state: ShotState, file: string): Promise<void> {
+  keys ??= translationKeys();
+  const findings = scanSpanishText(await visibleText(page), { keys, allowed: state.allowed });
+  if (findings.length > 0) throw new Error(`Spanish screen ${file} shows text that is not Spanish:\n${describeFindings(findings)}`);
+}
+
+/**
+ * Text the journey typed or set up itself (names, notes, serials, e-mail addresses) that may show on its
+ * screens in any language: the Spanish scan leaves it alone.
+ */
+export function allowOnScreens(page: Page, texts: readonly unknown[]): void {
+  const state = shotStates.get(page.context());
+  if (!state) throw new Error('allowOnScreens: launch the browser with launchBrowser() first');
+  for (const text of texts) if (typeof text === 'string' && text.trim() !== '') state.allowed.push(text);
 }

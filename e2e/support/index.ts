@@ -1,5 +1,5 @@
 export { callApi, setupAdmin, type Api } from './api';
-export { languages, launchBrowser, shot, artifactsDir, type Lang, type LaunchedBrowser } from './browser';
+export { allowOnScreens, languages, launchBrowser, shot, artifactsDir, type Lang, type LaunchedBrowser } from './browser';
 export { startServer, type RunningServer } from './server';
 export { translator, type Translate } from './texts';
 export * from './ui';
