@@ -85,7 +85,7 @@ describe('renderPurchaseOrderPdf', () => {
     const [page, ...more] = await textOf(doc);
     expect(more).toHaveLength(0);
     for (const label of ['Orden de compra', 'Proveedor', 'Enviar a', 'Compra para', 'Tipo de envío', 'Fecha prevista de envío', 'Condiciones de pago',
-      'SKU N.º pieza proveedor Descripción Cant. Costo unitario Importe', 'Subtotal', 'Portes', 'Total', 'Notas', 'Página 1 de 1']) {
+      'SKU N.º pieza prov. Descripción Cant. Costo unitario Importe', 'Subtotal', 'Portes', 'Total', 'Notas', 'Página 1 de 1']) {
       expect(page).toContain(label);
     }
     expect(page).not.toContain('Purchase order');
@@ -194,7 +194,7 @@ describe('renderPurchaseOrderPdf', () => {
     const bytes = await renderPurchaseOrderPdf(order({ lines, subtotal: 0, total: 0 }));
     const [page] = await pdfTextRuns(bytes);
     const header = (text: string) => page.find((r) => r.text === text)!;
-    const [skuHead, partHead, descHead, qtyHead] = ['SKU', 'N.º pieza proveedor', 'Descripción', 'Cant.'].map(header);
+    const [skuHead, partHead, descHead, qtyHead] = ['SKU', 'N.º pieza prov.', 'Descripción', 'Cant.'].map(header);
     const inColumn = (r: TextRun, left: number, right: number) => r.x >= left - 0.5 && r.x + r.width <= right + 0.5;
     const cells = (head: TextRun) => page.filter((r) => Math.abs(r.x - head.x) < 0.5 && r.y < head.y && r.y > 52);
     const descriptions = cells(descHead);

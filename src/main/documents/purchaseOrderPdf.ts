@@ -53,7 +53,7 @@ export const LABELS = {
     title: 'Orden de compra', number: 'Número', date: 'Fecha', taxId: 'NIF', phone: 'Tel.',
     vendor: 'Proveedor', shipTo: 'Enviar a', accountNumber: 'N.º de cliente',
     purchaseFor: 'Compra para', shipping: 'Tipo de envío', expectedShipDate: 'Fecha prevista de envío', paymentTerms: 'Condiciones de pago',
-    sku: 'SKU', vendorPart: 'N.º pieza proveedor', description: 'Descripción', qty: 'Cant.', unitCost: 'Costo unitario', amount: 'Importe',
+    sku: 'SKU', vendorPart: 'N.º pieza prov.', description: 'Descripción', qty: 'Cant.', unitCost: 'Costo unitario', amount: 'Importe',
     subtotal: 'Subtotal', freight: 'Portes', total: 'Total', notes: 'Notas',
     draft: 'BORRADOR – NO APROBADA',
     page: (n: number, of: number) => `Página ${n} de ${of}`,
