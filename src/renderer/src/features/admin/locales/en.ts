@@ -51,7 +51,7 @@ export const en = {
     currency: 'Currency',
     currencyHint: 'The home currency of every cost, price and value in this database',
     englishLocale: 'English date and number format',
-    englishLocaleHint: 'For screens and documents in English. Spanish ones always write 31/12/2025 14:05 and 1.234,56 €.',
+    englishLocaleHint: 'For screens and documents in English; both write amounts as €1,234.56. Spanish ones always write 31/12/2025 14:05 and 1.234,56 €.',
     englishLocales: {
       'en-GB': 'United Kingdom (en-GB): {{sample}}',
       'en-US': 'United States (en-US): {{sample}}',

@@ -53,7 +53,7 @@ export const es: Translation<typeof en> = {
     companyNameHint: 'Aparece en los documentos que imprime o envía',
     currency: 'Moneda',
     englishLocale: 'Formato de fechas y números en inglés',
-    englishLocaleHint: 'Para las pantallas y los documentos en inglés. En español siempre se escribe 31/12/2025 14:05 y 1.234,56 €.',
+    englishLocaleHint: 'Para las pantallas y los documentos en inglés; ambos escriben los importes como €1,234.56. En español siempre se escribe 31/12/2025 14:05 y 1.234,56 €.',
     englishLocales: {
       'en-GB': 'Reino Unido (en-GB): {{sample}}',
       'en-US': 'Estados Unidos (en-US): {{sample}}',

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/contract/settings';
 import { costMethods } from '@shared/contract/stock';
-import { englishLocales, formatDateTime, formatMoney, formatsFor } from '@shared/formats';
+import { englishLocales, formatDateTime, formatsFor } from '@shared/formats';
 import { SettingsCard } from './SettingsCard';
 import { useSettingsSection } from './useSettingsSection';
 
@@ -20,9 +20,8 @@ function useCurrencyOptions(current: string) {
   }, [i18n.language, current]);
 }
 
-/** A moment and an amount as each English format writes them, so the choice shows what it changes. */
+/** A moment as each English format writes it, so the choice shows what it changes (amounts read alike in both). */
 const SAMPLE_MOMENT = new Date(2025, 11, 31, 14, 5).getTime();
-const SAMPLE_AMOUNT = 12_345_600;
 
 /** Home currency, the English format, whether manual stock changes need a reason, and the cost proposed when stock is added by hand. */
 export function GeneralSettings({ settings }: { settings: Settings }) {
@@ -30,9 +29,7 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
   const currencies = useCurrencyOptions(settings.currency);
   const { form, submit, saving, dirty, discard } = useSettingsSection(settings, ['currency', 'englishLocale', 'requireAdjustmentReason', 'defaultCostMethod']);
   const englishOptions = englishLocales.map((locale) => {
-    const formats = formatsFor('en', locale);
-    const sample = `${formatDateTime(SAMPLE_MOMENT, formats)} · ${formatMoney(SAMPLE_AMOUNT, formats, form.values.currency)}`;
-    return { value: locale, label: t(`settings.englishLocales.${locale}`, { sample }) };
+    return { value: locale, label: t(`settings.englishLocales.${locale}`, { sample: formatDateTime(SAMPLE_MOMENT, formatsFor('en', locale)) }) };
   });
   return (
     <SettingsCard
