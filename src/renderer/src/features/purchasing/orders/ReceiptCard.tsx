@@ -76,7 +76,7 @@ export function ReceiptCard({ receipt, orderId, showCosts, onCancel }: Props) {
           </Group>
         </Group>
         {canceled && (
-          <Text size="sm" c="red.8">
+          <Text size="sm" c="red">
             {receipt.cancelReason
               ? t('receipts.canceledReason', { date: f.dateTime(receipt.canceledAt), reason: receipt.cancelReason })
               : t('receipts.canceledAt', { date: f.dateTime(receipt.canceledAt) })}
