@@ -69,6 +69,16 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
   };
 };
 
+/**
+ * Mantine colours a menu item (`<Menu.Item color="red">`) with shade 6 of its colour, which reads
+ * 3.3:1 on white: inside menus, shade 6 of the hues is their readable text colour instead. The greys
+ * stay: dark.6 is the menu's own background in the dark scheme.
+ */
+function readableMenuColors(colors: Palette): Record<string, string> {
+  const hues = Object.keys(colors).filter((name) => name !== 'dark' && name !== 'gray');
+  return Object.fromEntries(hues.map((name) => [`--mantine-color-${name}-6`, `var(--mantine-color-${name}-text)`]));
+}
+
 export function appTheme(closeLabel: string): MantineThemeOverride {
   const closeButtonProps = { 'aria-label': closeLabel };
   return createTheme({
@@ -93,6 +103,9 @@ export function appTheme(closeLabel: string): MantineThemeOverride {
       Modal: { defaultProps: { centered: true, returnFocus: true, overlayProps: { backgroundOpacity: 0.4 }, closeButtonProps } },
       Drawer: { defaultProps: { returnFocus: true, closeButtonProps } },
       Notification: { defaultProps: { closeButtonProps } },
+      // The initial-focus placeholder is a focusable child without a role, which a menu may not hold
+      // (axe aria-required-children, critical); without it a menu opened by keyboard focuses its first item.
+      Menu: { defaultProps: { withInitialFocusPlaceholder: false }, styles: { dropdown: readableMenuColors(DEFAULT_THEME.colors) } },
     },
   });
 }
