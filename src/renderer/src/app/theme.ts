@@ -91,6 +91,8 @@ export function appTheme(closeLabel: string): MantineThemeOverride {
     headings: { fontWeight: '650' },
     // Every focusable element shows a ring when reached by keyboard; inputs get theirs in app.css.
     focusRing: 'auto',
+    // Someone who asked the system for less motion gets dialogs, menus and toasts without transitions.
+    respectReducedMotion: true,
     cursorType: 'pointer',
     components: {
       // The asterisk is decoration: screen readers (and tests) should hear "Password", not "Password *".

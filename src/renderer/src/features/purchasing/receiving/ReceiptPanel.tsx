@@ -40,7 +40,7 @@ export interface LineFocus {
 }
 
 export function ReceiptPanel({ focus }: { focus: LineFocus | null }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const canSeeCosts = useCan('costs.view');
   const settings = useSettings();
   const requireInvoice = settings.data?.requireVendorInvoiceNumber ?? false;
