@@ -38,7 +38,7 @@ const schemeManager = colorSchemeManager();
 /** Theme and date pickers follow the chosen language; the colour scheme follows the system unless the user chose one. */
 function LocalizedMantine({ children }: { children: React.ReactNode }) {
   const { t, i18n: current } = useTranslation('common');
-  const theme = useMemo(() => appTheme(t('actions.close')), [t]);
+  const theme = useMemo(() => appTheme({ close: t('actions.close'), clear: t('actions.clear') }), [t]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={schemeManager} cssVariablesResolver={cssVariablesResolver}>
       <DatesProvider settings={{ locale: current.language, firstDayOfWeek: 1 }}>{children}</DatesProvider>

@@ -1,13 +1,13 @@
 // A quiet, dense theme for all-day work: system fonts (the app is offline), one blue accent,
-// compact controls and clear focus rings for keyboard users. Built per language so the close
-// buttons Mantine draws itself have a translated accessible name.
+// compact controls and clear focus rings for keyboard users. Built per language so the close and
+// clear buttons Mantine draws itself have a translated accessible name.
 //
 // Light and dark schemes both meet WCAG 2.1 AA contrast: Mantine's stock text colours do not (dimmed
 // grey #868e96 reads 3.3:1 on white, the light badges' yellow 2.7:1, white on blue.7 4.2:1), so
 // `readableColors` derives every text colour from the palette with readableOn() rather than
 // hand-picked hex values, and a new colour used anywhere is readable in both schemes.
-import { createTheme, DEFAULT_THEME, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
-import { readableOn } from './contrast';
+import { createTheme, darken, DEFAULT_THEME, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
+import { readableOn, relativeLuminance, toHex } from './contrast';
 
 type Palette = typeof DEFAULT_THEME.colors;
 type Variables = Record<string, string>;
@@ -20,12 +20,18 @@ type Variables = Record<string, string>;
  */
 export function readableColors(colors: Palette): { light: Variables; dark: Variables } {
   const white = '#ffffff';
+  const hues = Object.keys(colors).filter((name) => name !== 'dark' && name !== 'gray');
+  // Dimmed text also sits on tinted rows (a selected row, a highlighted order line): the light tints
+  // of every hue, and their dark-scheme counterparts (Mantine's `-light` there: shade 9, darkened).
+  const darkest = (backgrounds: string[]) => backgrounds.reduce((a, b) => (relativeLuminance(b) < relativeLuminance(a) ? b : a));
+  const lightest = (backgrounds: string[]) => backgrounds.reduce((a, b) => (relativeLuminance(b) > relativeLuminance(a) ? b : a));
+  const darkTint = (name: string) => toHex(parseRgb(darken(colors[name]![9], 0.5)));
   const light: Variables = {
-    '--mantine-color-dimmed': readableOn(colors.gray[6], colors.gray[2]),
+    '--mantine-color-dimmed': readableOn(colors.gray[6], darkest([colors.gray[2], ...hues.map((name) => colors[name]![1])])),
     '--mantine-color-placeholder': readableOn(colors.gray[5], white),
   };
   const dark: Variables = {
-    '--mantine-color-dimmed': readableOn(colors.dark[2], colors.dark[5]),
+    '--mantine-color-dimmed': readableOn(colors.dark[2], lightest([colors.dark[5], ...hues.map(darkTint)])),
     '--mantine-color-placeholder': readableOn(colors.dark[3], colors.dark[6]),
   };
   for (const [name, shades] of Object.entries(colors)) {
@@ -56,6 +62,13 @@ export function readableColors(colors: Palette): { light: Variables; dark: Varia
   return { light, dark };
 }
 
+/** `rgba(r, g, b, a)` or `rgb(r, g, b)`, as Mantine's colour functions return them. */
+function parseRgb(color: string): [number, number, number] {
+  const channels = /rgba?\(([^)]+)\)/.exec(color)?.[1]?.split(',').map((c) => Number(c.trim()));
+  if (!channels || channels.length < 3) throw new Error(`Not an rgb() colour: ${color}`);
+  return [channels[0]!, channels[1]!, channels[2]!];
+}
+
 /**
  * Mantine's variables made readable, plus the app's own: `--app-color-canvas`, the page behind cards
  * and tables (a light grey by day, darker than the cards by night).
@@ -79,8 +92,8 @@ function readableMenuColors(colors: Palette): Record<string, string> {
   return Object.fromEntries(hues.map((name) => [`--mantine-color-${name}-6`, `var(--mantine-color-${name}-text)`]));
 }
 
-export function appTheme(closeLabel: string): MantineThemeOverride {
-  const closeButtonProps = { 'aria-label': closeLabel };
+export function appTheme(labels: { close: string; clear: string }): MantineThemeOverride {
+  const closeButtonProps = { 'aria-label': labels.close };
   return createTheme({
     primaryColor: 'blue',
     // Shade 8 in both schemes: white on it reads 5:1 (blue.7, Mantine's usual light pick, reads 4.2:1).
@@ -105,6 +118,8 @@ export function appTheme(closeLabel: string): MantineThemeOverride {
       Modal: { defaultProps: { centered: true, returnFocus: true, overlayProps: { backgroundOpacity: 0.4 }, closeButtonProps } },
       Drawer: { defaultProps: { returnFocus: true, closeButtonProps } },
       Notification: { defaultProps: { closeButtonProps } },
+      // The × of a clearable select or date field (axe button-name, critical, without it).
+      InputClearButton: { defaultProps: { 'aria-label': labels.clear } },
       // The initial-focus placeholder is a focusable child without a role, which a menu may not hold
       // (axe aria-required-children, critical); without it a menu opened by keyboard focuses its first item.
       Menu: { defaultProps: { withInitialFocusPlaceholder: false }, styles: { dropdown: readableMenuColors(DEFAULT_THEME.colors) } },

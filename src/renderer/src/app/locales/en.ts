@@ -26,6 +26,7 @@ export const en = {
     remove: 'Remove',
     back: 'Back',
     clearFilters: 'Clear filters',
+    clear: 'Clear',
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
     confirm: 'Confirm',

@@ -29,6 +29,7 @@ export const es: Translation<typeof en> = {
     remove: 'Quitar',
     back: 'Volver',
     clearFilters: 'Quitar filtros',
+    clear: 'Borrar',
     deactivate: 'Desactivar',
     reactivate: 'Reactivar',
     confirm: 'Confirmar',
