@@ -1,7 +1,7 @@
 // Accessibility and appearance, in English: the axe gate itself (it must flag a known bad page and a
 // bad element on a real screen), keyboard use (the skip link, focus on each new screen's heading,
-// focus back to what opened a dialog) and the dark-mode switch in the user menu (remembered after a
-// reload), with pictures in both schemes. The other journeys run the gate on every screen they picture.
+// focus back to what opened a dialog), a failure message that goes stale when the input changes, and
+// the dark-mode switch in the user menu (remembered after a reload), with pictures in both schemes. The other journeys run the gate on every screen they picture.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -83,9 +83,24 @@ describe('accessibility and dark mode (en)', () => {
     }
   });
 
-  test('signing in puts focus on the first screen’s heading', async () => {
+  test('a failed sign-in’s message goes away once the input changes', async () => {
     const { page } = browser;
     await page.goto(server.url);
+    await fillForm(page, { [t('auth:fields.username')]: admin.username, [t('auth:fields.password')]: 'not the password' });
+    await page.keyboard.press('Enter');
+    const failure = page.getByRole('alert');
+    await failure.waitFor();
+    await shot(page, 'sign-in-failed');
+    await page.getByLabel(t('auth:fields.username')).press('End');
+    await page.keyboard.type('x');
+    await failure.waitFor({ state: 'detached' });
+    await page.keyboard.press('Backspace');
+    // Back to what failed: still no message until the next attempt fails.
+    expect(await failure.count()).toBe(0);
+  });
+
+  test('signing in puts focus on the first screen’s heading', async () => {
+    const { page } = browser;
     await fillForm(page, { [t('auth:fields.username')]: admin.username, [t('auth:fields.password')]: admin.password });
     await page.keyboard.press('Enter');
     await expectHeading(page, t('stock:items.title'));
