@@ -609,10 +609,12 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
     await shot(page, 'receiving-open-lines');
 
     await addToReceipt(page, PO_LAPTOP, LAPTOP_SKU);
-    await addToReceipt(page, PO_SUPPLIES, CABLE_SKU);
     const laptops = receiptLine(page, PO_LAPTOP, LAPTOP_SKU);
     const cables = receiptLine(page, PO_SUPPLIES, CABLE_SKU);
     const panel = page.getByTestId('receipt-panel');
+    // Add pressed from the keyboard: its button goes, and focus follows the line onto the receipt (its quantity).
+    await page.getByRole('button', { name: t('purchasing:receiving.addNamed', { sku: CABLE_SKU, number: PO_SUPPLIES }), exact: true }).press('Enter');
+    await eventually(() => field(cables, t('purchasing:receiving.line.qty')).evaluate((input) => input === document.activeElement)).toBe(true);
 
     // Posting at once is stopped on the screen: no invoice numbers, no serials.
     await clickButton(panel, t('purchasing:receiving.receipt.post'));
@@ -643,6 +645,8 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
 
     await clickButton(panel, t('purchasing:receiving.receipt.post'));
     await expectLocatorText(page.getByTestId('receipt-posted'), x.posted('RCV-1001', 12));
+    // The receipt, Post button included, is emptied: focus is on the outcome that names the new receipt.
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('receipt-posted');
     await shot(page, 'receiving-posted');
     await expectCell(open, LAPTOP_SKU, outstanding, '2');
     await expectCell(open, LAPTOP_SKU, t('purchasing:receiving.columns.backOrdered'), '2');

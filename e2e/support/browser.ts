@@ -2,9 +2,10 @@
 // the language under test (the UI follows it on first start).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { describeFindings, scanSpanishText, translationKeys, visibleText } from './spanishScan';
+import { expectAccessible } from './axe';
 import { escapeRegExp } from './ui';
 
 export type Lang = 'es' | 'en';
@@ -58,6 +59,8 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
     locale,
+    // The app follows the system's colour scheme; shot() also pictures each screen as a dark system shows it.
+    colorScheme: 'light',
     viewport: { width: 1440, height: 900 },
     // As a user who asked for less motion (the theme respects it): dialogs and menus appear at once, so
     // clicks don't wait for transitions to settle. Pictures show the final state either way.
@@ -94,22 +97,58 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
   };
 }
 
-/** Screenshot of the window (1440×900) `e2e/artifacts/<lang>-<nn>-<name>.png` (`<lang>-p<nn>-…` with a number prefix), numbered in the order taken. */
+/** A few frames, so transitions just scheduled (a modal or notification entering, a scheme change) have started. */
+async function frames(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  });
+}
+
+/** The colour scheme the user chose in the user menu, or null while the app follows the system. */
+async function chosenScheme(page: Page): Promise<'light' | 'dark' | null> {
+  const chosen = await page.evaluate(() => {
+    try {
+      return localStorage.getItem('msp-inventory.color-scheme');
+    } catch {
+      return null;
+    }
+  });
+  return chosen === 'light' || chosen === 'dark' ? chosen : null;
+}
+
+/**
+ * Screenshot of the window (1440×900) `e2e/artifacts/<lang>-<nn>-<name>.png` (`<lang>-p<nn>-…` with a
+ * number prefix), numbered in the order taken, then the same screen as a system in dark mode shows it
+ * (`…-<name>-dark.png`). Each picture is also an accessibility audit: axe-core checks the screen and any
+ * open dialog, in both schemes, and a serious or critical WCAG 2.1 A/AA violation fails the journey.
+ * While the user has chosen a scheme in the app, the system's is moot: one picture, in that scheme.
+ */
 export async function shot(page: Page, name: string): Promise<string> {
   const state = shotStates.get(page.context()) ?? { allowed: [], prefix: 'xx', numberPrefix: '', count: 0 };
   shotStates.set(page.context(), state);
   state.count += 1;
   mkdirSync(artifactsDir, { recursive: true });
-  const file = join(artifactsDir, shotFile(state, name));
+  const chosen = await chosenScheme(page);
+  const file = join(artifactsDir, shotFile(state, chosen === 'dark' ? `${name}-dark` : name));
   // The picture shows the final state: transitions that have started are fast-forwarded by the
-  // screenshot ('disabled'), and a few frames let those just scheduled (a modal or notification
-  // entering) start first. Nothing is asserted on pictures, so no fixed pause is spent on them.
-  await page.evaluate(async () => {
-    for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
-  });
+  // screenshot ('disabled'), and a few frames let those just scheduled start first. Nothing is
+  // asserted on pictures, so no fixed pause is spent on them.
+  await frames(page);
   await page.screenshot({ path: file, animations: 'disabled' });
   // Whichever journey took it: a journey may switch the language in the header.
   if ((await page.evaluate(() => document.documentElement.lang)) === 'es') await scanSpanishScreen(page, state, file);
+  await expectAccessible(page, `${basename(file)}${chosen ? ` (${chosen} chosen in the app)` : ''}`);
+  if (chosen) return file;
+  const darkFile = join(artifactsDir, shotFile(state, `${name}-dark`));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  try {
+    await frames(page);
+    await page.screenshot({ path: darkFile, animations: 'disabled' });
+    await expectAccessible(page, `${basename(darkFile)} (system in dark mode)`);
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await frames(page);
+  }
   return file;
 }
 

@@ -17,7 +17,8 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { App } from './app/App';
 import { initI18n } from './app/i18n';
-import { appTheme } from './app/theme';
+import { colorSchemeManager } from './app/colorScheme';
+import { appTheme, cssVariablesResolver } from './app/theme';
 import { ApiError } from './lib/api';
 
 const i18n = initI18n();
@@ -32,12 +33,14 @@ const queryClient = new QueryClient({
   },
 });
 
-/** Theme and date pickers follow the chosen language. */
+const schemeManager = colorSchemeManager();
+
+/** Theme and date pickers follow the chosen language; the colour scheme follows the system unless the user chose one. */
 function LocalizedMantine({ children }: { children: React.ReactNode }) {
   const { t, i18n: current } = useTranslation('common');
-  const theme = useMemo(() => appTheme(t('actions.close')), [t]);
+  const theme = useMemo(() => appTheme({ close: t('actions.close'), clear: t('actions.clear') }), [t]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={schemeManager} cssVariablesResolver={cssVariablesResolver}>
       <DatesProvider settings={{ locale: current.language, firstDayOfWeek: 1 }}>{children}</DatesProvider>
     </MantineProvider>
   );

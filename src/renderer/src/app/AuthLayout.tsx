@@ -8,7 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function AuthLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation('common');
   return (
-    <Box mih="100vh" bg="gray.0" p="md">
+    <Box mih="100vh" bg="var(--app-color-canvas)" p="md">
       <Group justify="space-between" mb="xl">
         <Group gap="xs">
           <ThemeIcon variant="filled" size="lg">

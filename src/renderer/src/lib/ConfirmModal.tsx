@@ -11,6 +11,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea, type MantineColor }
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateError } from './errors';
+import { useUntilEdited } from './staleMessage';
 
 export interface ReasonField {
   label: string;
@@ -47,6 +48,8 @@ export function ConfirmModal({ title, text, children, confirmLabel, cancelLabel,
   const { t } = useTranslation('common');
   const [value, setValue] = useState('');
   const [missing, setMissing] = useState(false);
+  // The failed action's error is about the reason as it was typed: editing it clears the error.
+  const shownError = useUntilEdited(error, [value]);
   const confirm = () => {
     const given = value.trim();
     if (reason?.required && !given) setMissing(true);
@@ -74,9 +77,9 @@ export function ConfirmModal({ title, text, children, confirmLabel, cancelLabel,
             data-autofocus
           />
         )}
-        {Boolean(error) && (
+        {Boolean(shownError) && (
           <Alert color="red" role="alert">
-            {translateError(error)}
+            {translateError(shownError)}
           </Alert>
         )}
         <Group justify="flex-end">

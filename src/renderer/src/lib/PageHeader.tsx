@@ -1,7 +1,10 @@
 // PageHeader — the title every screen opens with (an h1 for screen readers and tests) and its
 // main actions on the right: <PageHeader title={t('…')} description={…} actions={<Button …/>} />
+// The h1 takes keyboard focus when its screen opens (lib/focus.tsx), so it can be focused by script
+// (tabIndex -1) but is not a Tab stop.
 import { Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { usePageHeadingFocus } from './focus';
 
 export interface PageHeaderProps {
   title: string;
@@ -10,10 +13,12 @@ export interface PageHeaderProps {
 }
 
 export function PageHeader({ title, description, actions }: PageHeaderProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  usePageHeadingFocus(heading);
   return (
     <Group justify="space-between" align="flex-start" mb="md" wrap="wrap" gap="sm">
       <Stack gap={2}>
-        <Title order={1} size="h2">
+        <Title order={1} size="h2" ref={heading} tabIndex={-1} className="app-page-heading">
           {title}
         </Title>
         {description && (

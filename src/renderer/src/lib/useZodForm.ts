@@ -6,10 +6,12 @@
 //     field error (common:validation.*) on the field named by the issue path.
 //   - form.onSubmit(handler) hands the handler the *parsed* input (z.output of the schema), ready
 //     for call()/useApiMutation; Enter in any input submits the <form>.
+//   - changing a field clears its errors, those of its items (a list's `to.1`) included;
 //   - form.applyApiError(err) puts a server refusal (VALIDATION fields, CONFLICT on a field) on the
 //     matching inputs and returns true, or returns false so the caller can notify.error(err).
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import i18next, { type ParseKeys, type TOptions } from 'i18next';
+import { useRef } from 'react';
 import type { z } from 'zod';
 import { ApiError } from './api';
 import { translateError } from './errors';
@@ -72,9 +74,13 @@ export function useZodForm<S extends z.ZodType, V extends Record<string, unknown
   options: ZodFormOptions<V> = {},
 ): ZodForm<V, z.output<S>> {
   const toInput = options.toInput ?? ((v: V) => v);
+  const errorsUnder = useRef<((changed: string[]) => void) | null>(null);
   const form = useForm<V, z.output<S>>({
     mode: 'controlled',
     initialValues,
+    // Mantine clears the error of the field that changed; a list field's errors sit on its items
+    // (`to.1`), so those are cleared here, or they would stay after the list was corrected.
+    onValuesChange: (values, previous) => errorsUnder.current?.(Object.keys(values).filter((key) => !Object.is(values[key], previous[key]))),
     validate: (values) => {
       const input = toInput(values);
       const result = schema.safeParse(input);
@@ -108,6 +114,11 @@ export function useZodForm<S extends z.ZodType, V extends Record<string, unknown
       return true;
     }
     return false;
+  };
+
+  errorsUnder.current = (changed) => {
+    const under = (path: string) => changed.some((key) => path.startsWith(`${key}.`));
+    if (Object.keys(form.errors).some(under)) form.setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => !under(path))));
   };
 
   return Object.assign(form, { applyApiError });

@@ -7,6 +7,7 @@ import { contract } from '@shared/contract';
 import { translateError } from '@renderer/lib/errors';
 import { PasswordField } from '@renderer/lib/PasswordField';
 import { useSession } from '@renderer/lib/session';
+import { useUntilEdited } from '@renderer/lib/staleMessage';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useLogin } from './api';
 
@@ -16,6 +17,7 @@ export function LoginScreen() {
   const login = useLogin();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useZodForm(contract['auth.login'].input, { username: '', password: '' });
+  const shownFailure = useUntilEdited(failure, [form.values.username, form.values.password]);
   return (
     <form
       noValidate
@@ -39,9 +41,9 @@ export function LoginScreen() {
             {t('login.demoHint')}
           </Alert>
         )}
-        {failure && (
+        {shownFailure && (
           <Alert color="red" variant="light" role="alert">
-            {failure}
+            {shownFailure}
           </Alert>
         )}
         <TextInput label={t('fields.username')} autoComplete="username" autoFocus withAsterisk {...form.getInputProps('username')} />

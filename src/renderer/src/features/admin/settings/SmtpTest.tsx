@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import { translateError } from '@renderer/lib/errors';
 import { notify } from '@renderer/lib/notify';
+import { useUntilEdited } from '@renderer/lib/staleMessage';
 import { useTestSmtp } from '../api';
 
 interface Props {
@@ -22,6 +23,7 @@ export function SmtpTest({ configured, unsaved, defaultTo }: Props) {
   const [to, setTo] = useState(defaultTo);
   const [addressError, setAddressError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const shownFailure = useUntilEdited(failure, [to]);
 
   const send = () => {
     setFailure(null);
@@ -67,9 +69,9 @@ export function SmtpTest({ configured, unsaved, defaultTo }: Props) {
           {t('smtp.test.send')}
         </Button>
       </Group>
-      {failure && (
+      {shownFailure && (
         <Alert color="red" role="alert" title={t('smtp.test.failed')} data-testid="smtp-test-error" withCloseButton closeButtonLabel={t('common:actions.close')} onClose={() => setFailure(null)}>
-          {failure}
+          {shownFailure}
         </Alert>
       )}
     </Stack>

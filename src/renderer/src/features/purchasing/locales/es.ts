@@ -253,7 +253,7 @@ export const es: Translation<typeof en> = {
     showFewer: 'ver menos',
     otherOrders: 'Esta recepción también incluye líneas de {{numbers}}.',
     cancel: 'Cancelar recepción',
-    cancelNamed: 'Cancelar la recepción {{number}}',
+    cancelNamed: 'Cancelar recepción {{number}}',
     cancelTitle: '¿Cancelar la recepción {{number}}?',
     cancelText: 'Sus unidades vuelven al proveedor y las líneas vuelven a quedar por recibir. Se rechaza si las unidades se han movido, seleccionado o entregado después.',
     keep: 'Conservar la recepción',

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { purchasingContract, type PurchaseOrder } from '@shared/contract/purchasing';
 import { translateError } from '@renderer/lib/errors';
+import { useUntilEdited } from '@renderer/lib/staleMessage';
 import { notify } from '@renderer/lib/notify';
 import { useSettings } from '@renderer/lib/useFormat';
 import { useZodForm } from '@renderer/lib/useZodForm';
@@ -40,6 +41,7 @@ export function EmailOrderModal({ order, onClose }: { order: PurchaseOrder; onCl
     { to: order.vendorEmail ?? '', cc: '', ...template(initialLocale, order, company), locale: initialLocale } as Values,
     { toInput: (v) => ({ id: order.id, ...v, to: addresses(v.to), cc: addresses(v.cc) }) },
   );
+  const shownFailure = useUntilEdited(failure, [form.values]);
   // The company name arrives with the settings; fill it into the untouched template.
   const [companySeen, setCompanySeen] = useState(company);
   if (company !== companySeen) {
@@ -106,9 +108,9 @@ export function EmailOrderModal({ order, onClose }: { order: PurchaseOrder; onCl
             <IconPaperclip size={16} />
             <Text size="sm">{t('email.attachment', { filename: `${order.number.replace(/[^\w.-]+/g, '_')}.pdf` })}</Text>
           </Group>
-          {failure && (
+          {shownFailure && (
             <Alert color="red" role="alert" title={t('email.failedTitle')}>
-              {failure}
+              {shownFailure}
             </Alert>
           )}
           <Group justify="flex-end">

@@ -26,7 +26,8 @@ export function ReceiptCard({ receipt, orderId, showCosts, onCancel }: Props) {
   const canceled = receipt.status === 'canceled';
 
   return (
-    <Paper withBorder p="md" data-testid="po-receipt" data-receipt={receipt.number} opacity={canceled ? 0.75 : 1}>
+    // A cancelled receipt sits on the page's grey, not faded: faded text would read under 4.5:1.
+    <Paper withBorder p="md" data-testid="po-receipt" data-receipt={receipt.number} bg={canceled ? 'var(--app-color-canvas)' : undefined}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={2}>
@@ -76,7 +77,7 @@ export function ReceiptCard({ receipt, orderId, showCosts, onCancel }: Props) {
           </Group>
         </Group>
         {canceled && (
-          <Text size="sm" c="red.8">
+          <Text size="sm" c="red">
             {receipt.cancelReason
               ? t('receipts.canceledReason', { date: f.dateTime(receipt.canceledAt), reason: receipt.cancelReason })
               : t('receipts.canceledAt', { date: f.dateTime(receipt.canceledAt) })}

@@ -26,14 +26,17 @@ interface Props {
   refusal?: string | null;
   /** Serials the server refused, marked in red. */
   flagged: string[];
-  /** Put the cursor in the serial scan field (the line was just added by scanning). */
-  focusSerials: boolean;
+  /**
+   * The field that takes focus when the line appears: the serial scan field after a scan, the quantity
+   * after Add was pressed from the keyboard (its button is gone: focus follows the line it added).
+   */
+  autoFocus?: 'serials' | 'qty';
 }
 
 const CUSTOMER = 'customer';
 
 /** One PO line on the receipt: how many arrived, their serials, where they go and on which vendor invoice. */
-export function ReceiptLineEditor({ draft, locations, onChange, onRemove, onInvoiceForAll, requireInvoice, elsewhere, issues, refusal, flagged, focusSerials }: Props) {
+export function ReceiptLineEditor({ draft, locations, onChange, onRemove, onInvoiceForAll, requireInvoice, elsewhere, issues, refusal, flagged, autoFocus }: Props) {
   const { t } = useTranslation('purchasing');
   const f = useFormat();
   const { line } = draft;
@@ -97,6 +100,7 @@ export function ReceiptLineEditor({ draft, locations, onChange, onRemove, onInvo
           <Stack gap={4} w={200}>
             <NumberInput
               label={t('receiving.line.qty')}
+              autoFocus={autoFocus === 'qty'}
               hideControls
               rightSection={
                 <Text size="sm" c="dimmed" pr={8} style={{ whiteSpace: 'nowrap' }}>
@@ -117,7 +121,7 @@ export function ReceiptLineEditor({ draft, locations, onChange, onRemove, onInvo
               styles={{ input: { textAlign: 'right' } }}
             />
             {!issues?.qty && qty > 0 && (
-              <Text size="xs" c={left > 0 ? 'orange.8' : 'teal.8'} data-testid="back-ordered-after">
+              <Text size="xs" c={left > 0 ? 'orange' : 'teal'} data-testid="back-ordered-after">
                 {left > 0 ? t('receiving.line.backOrderedAfter', { count: left }) : t('receiving.line.completes')}
               </Text>
             )}
@@ -135,7 +139,7 @@ export function ReceiptLineEditor({ draft, locations, onChange, onRemove, onInvo
             }}
             />
             {draft.destination === 'customer' && line.purchaseForName && (
-              <Text size="xs" c="blue.8">
+              <Text size="xs" c="blue">
                 {t('receiving.line.toClientHint', { company: line.purchaseForName })}
               </Text>
             )}
@@ -168,7 +172,7 @@ export function ReceiptLineEditor({ draft, locations, onChange, onRemove, onInvo
             flagged={flagged}
             elsewhere={elsewhere}
             error={msg(issues?.serials)}
-            autoFocus={focusSerials}
+            autoFocus={autoFocus === 'serials'}
           />
         )}
         {refusal && (

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Divider, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconCheck, IconInbox, IconTruckDelivery } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@renderer/lib/api';
 import { ConfirmModal } from '@renderer/lib/ConfirmModal';
@@ -33,7 +33,13 @@ function reveal(selector: string) {
  * checks every line first and points at what to fix; a refusal of the server is shown above the
  * lines and on the line it concerns, and the receipt stays as it was.
  */
-export function ReceiptPanel({ focusLineId }: { focusLineId: number | null }) {
+/** The line whose field takes focus when it appears (see ReceiptLineEditor's autoFocus). */
+export interface LineFocus {
+  lineId: number;
+  field: 'serials' | 'qty';
+}
+
+export function ReceiptPanel({ focus }: { focus: LineFocus | null }) {
   const { t } = useTranslation(['purchasing', 'common']);
   const canSeeCosts = useCan('costs.view');
   const settings = useSettings();
@@ -46,6 +52,11 @@ export function ReceiptPanel({ focusLineId }: { focusLineId: number | null }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [posted, setPosted] = useState<{ number: string; units: number } | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
+  // Posting empties the receipt, Post button included: focus goes to the outcome, which names the receipt.
+  const postedAlert = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (posted) postedAlert.current?.focus();
+  }, [posted]);
 
   const lines = draft.lines;
   const issues = checking ? checkReceipt(lines, requireInvoice) : {};
@@ -103,7 +114,7 @@ export function ReceiptPanel({ focusLineId }: { focusLineId: number | null }) {
           )}
         </Group>
         {posted && (
-          <Alert color="teal" icon={<IconCheck size={20} />} withCloseButton closeButtonLabel={t('common:actions.close')} onClose={() => setPosted(null)} data-testid="receipt-posted" role="status">
+          <Alert color="teal" icon={<IconCheck size={20} />} withCloseButton closeButtonLabel={t('common:actions.close')} onClose={() => setPosted(null)} data-testid="receipt-posted" role="status" ref={postedAlert} tabIndex={-1}>
             {t('receiving.receipt.posted', { number: posted.number, count: posted.units })}
           </Alert>
         )}
@@ -151,7 +162,7 @@ export function ReceiptPanel({ focusLineId }: { focusLineId: number | null }) {
                 issues={issues[d.line.lineId]}
                 refusal={refusal?.lineIds.includes(d.line.lineId) ? refusal.text : null}
                 flagged={refusal?.serials.filter((s) => d.serials.includes(s)) ?? []}
-                focusSerials={focusLineId === d.line.lineId}
+                autoFocus={focus?.lineId === d.line.lineId ? focus.field : undefined}
               />
             ))}
           </Stack>

@@ -16,7 +16,7 @@ import { LocationSelect } from '@renderer/features/stock/common/LocationSelect';
 import { useOpenLines, useOrder } from '../api';
 import { CompanySelect } from '../orders/CompanySelect';
 import { openLineColumns, type OpenLineSort } from './openLineColumns';
-import { ReceiptPanel } from './ReceiptPanel';
+import { ReceiptPanel, type LineFocus } from './ReceiptPanel';
 import { useReceiptDraft } from './receiptDraft';
 
 type Feedback = { ok: boolean; text: string };
@@ -44,7 +44,7 @@ export function ReceivingPage() {
   const list = useOpenLines({ ...table.input, ...filters });
   const order = useOrder(canSeeOrders && orderId ? orderId : 0);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const [focusLineId, setFocusLineId] = useState<number | null>(null);
+  const [focus, setFocus] = useState<LineFocus | null>(null);
 
   // A draft left by another user who signed out on this computer is not this user's receipt.
   const { ownerId, reset } = draft;
@@ -58,9 +58,12 @@ export function ReceivingPage() {
   const filtered = Boolean(search || orderId || vendorId || locationId);
   const orderNumber = rows.find((r) => r.orderId === orderId)?.orderNumber ?? order.data?.number ?? `#${orderId}`;
 
-  const add = (line: OpenLine) => {
-    draft.add([line]);
+  // From the keyboard (a click event with no pointer: detail 0) the pressed button goes away with the line it
+  // added, so focus follows the line into the receipt; a mouse user stays in the list to add the next one.
+  const add = (lines: OpenLine[], fromKeyboard: boolean) => {
+    draft.add(lines);
     setFeedback(null);
+    setFocus(fromKeyboard && lines[0] ? { lineId: lines[0].lineId, field: 'qty' } : null);
   };
 
   // A scanner types the code and Enter: add the one open line it names, or narrow the list.
@@ -92,7 +95,7 @@ export function ReceivingPage() {
         draft.add([line]);
         setFeedback({ ok: true, text: t('receiving.scanAdded', named) });
       }
-      setFocusLineId(line.serialized ? line.lineId : null);
+      setFocus(line.serialized ? { lineId: line.lineId, field: 'serials' } : null);
       setQ('');
     } catch (err) {
       setFeedback({ ok: false, text: translateError(err) });
@@ -101,7 +104,7 @@ export function ReceivingPage() {
   };
 
   const nothingOpen = !filtered && list.data?.total === 0;
-  const columns = openLineColumns(t, f.date, inReceipt, add);
+  const columns = openLineColumns(t, f.date, inReceipt, (line, fromKeyboard) => add([line], fromKeyboard));
 
   return (
     <Stack gap="md">
@@ -167,9 +170,9 @@ export function ReceivingPage() {
                 </Pill>
               )}
             </Group>
-            <Group gap={6} c={feedback ? (feedback.ok ? 'teal.8' : 'orange.8') : 'dimmed'} role="status" data-testid="scan-feedback">
+            <Group gap={6} c={feedback ? (feedback.ok ? 'teal' : 'orange') : 'dimmed'} role="status" data-testid="scan-feedback">
               <IconBarcode size={16} />
-              <Text size="sm" c={feedback ? (feedback.ok ? 'teal.8' : 'orange.8') : 'dimmed'} fw={feedback ? 600 : undefined}>
+              <Text size="sm" c={feedback ? (feedback.ok ? 'teal' : 'orange') : 'dimmed'} fw={feedback ? 600 : undefined}>
                 {feedback ? feedback.text : t('receiving.searchHint')}
               </Text>
             </Group>
@@ -180,14 +183,14 @@ export function ReceivingPage() {
                 {t('receiving.linesTitle')}
               </Title>
               {rows.length > 0 && (
-                <Button variant="light" size="xs" leftSection={<IconPlaylistAdd size={16} />} disabled={addable.length === 0} onClick={() => draft.add(addable)}>
+                <Button variant="light" size="xs" leftSection={<IconPlaylistAdd size={16} />} disabled={addable.length === 0} onClick={(e) => add(addable, e.detail === 0)}>
                   {t('receiving.addAll', { count: addable.length || rows.length })}
                 </Button>
               )}
             </Group>
             <ServerTable testId="open-lines" table={table} result={list.data} fetching={list.isFetching} error={list.error} columns={columns} idAccessor="lineId" />
           </Stack>
-          <ReceiptPanel focusLineId={focusLineId} />
+          <ReceiptPanel focus={focus} />
         </>
       )}
     </Stack>

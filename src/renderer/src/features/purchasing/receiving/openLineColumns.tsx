@@ -24,7 +24,8 @@ export function openLineColumns(
   t: TFunction<readonly ['purchasing', 'common']>,
   formatDate: (ms: number) => string,
   inReceipt: (lineId: number) => boolean,
-  onAdd: (row: OpenLine) => void,
+  /** `fromKeyboard`: pressed with Enter or Space rather than clicked. */
+  onAdd: (row: OpenLine, fromKeyboard: boolean) => void,
 ): DataTableColumn<OpenLine>[] {
   const today = new Date().setHours(0, 0, 0, 0);
   return [
@@ -38,7 +39,7 @@ export function openLineColumns(
             {t('receiving.inReceipt')}
           </Button>
         ) : (
-          <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} aria-label={t('receiving.addNamed', { sku: row.sku, number: row.orderNumber })} onClick={() => onAdd(row)}>
+          <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} aria-label={t('receiving.addNamed', { sku: row.sku, number: row.orderNumber })} onClick={(e) => onAdd(row, e.detail === 0)}>
             {t('common:actions.add')}
           </Button>
         ),
@@ -58,7 +59,7 @@ export function openLineColumns(
             {row.vendorName}
           </Text>
           {row.purchaseForName && (
-            <Text size="xs" c="teal.8" title={t('receiving.columns.purchaseForName')}>
+            <Text size="xs" c="teal" title={t('receiving.columns.purchaseForName')}>
               {t('receiving.forCompany', { company: row.purchaseForName })}
             </Text>
           )}
