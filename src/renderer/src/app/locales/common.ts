@@ -55,6 +55,11 @@ const en = {
     description: 'Ask an administrator for the permission you need, or go back to a screen you can use.',
     home: 'Go to the first screen',
   },
+  screenFailed: {
+    title: 'This screen could not be shown',
+    description: 'Its program could not be loaded or stopped with an error. Reload to try again; if the app was just updated, reloading loads the new version.',
+    reload: 'Reload',
+  },
   sessionEnded: 'Your session has ended. Sign in again.',
   table: {
     perPage: 'Rows per page',
@@ -179,6 +184,11 @@ const es: typeof en = {
     title: 'No tiene acceso a esta pantalla',
     description: 'Pida a un administrador el permiso que necesita, o vuelva a una pantalla que pueda usar.',
     home: 'Ir a la primera pantalla',
+  },
+  screenFailed: {
+    title: 'No se pudo mostrar esta pantalla',
+    description: 'Su programa no se pudo cargar o se detuvo con un error. Recargue para intentarlo de nuevo; si la aplicación se acaba de actualizar, al recargar se carga la nueva versión.',
+    reload: 'Recargar',
   },
   sessionEnded: 'Su sesión ha terminado. Inicie sesión de nuevo.',
   table: {
