@@ -16,8 +16,8 @@ function testFiles(dir: string): string[] {
 // Test files share one module graph per worker (modules are loaded once per worker, not once per file:
 // a third of the suite's CPU). A file that replaces a module (vi.mock) needs fresh modules, so it runs
 // isolated: whoever loaded that module earlier in the worker would otherwise keep the real one.
-const include = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'];
-const mocking = [...testFiles('src'), ...testFiles('scripts')].filter((file) => /\bvi\.(mock|doMock|unmock|doUnmock)\(/.test(readFileSync(join(repoRoot, file), 'utf8')));
+const include = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'];
+const mocking = [...testFiles('src'), ...testFiles('scripts'), ...testFiles('bench')].filter((file) => /\bvi\.(mock|doMock|unmock|doUnmock)\(/.test(readFileSync(join(repoRoot, file), 'utf8')));
 
 export default defineConfig({
   resolve: { alias: viteAliases() },
