@@ -16,12 +16,25 @@ export function formatQty(n: number | string | null | undefined, language: strin
   return numberFormat(language).format(typeof n === 'string' ? (n as Intl.StringNumericLiteral) : n);
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and a list formats a date per row.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(language: string, style: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${language}|${style}`;
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language, style === 'date' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' });
+    dateFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatDateTime(ms: number | null | undefined, language: string): string {
   if (!ms) return '—';
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+  return dateFormat(language, 'dateTime').format(new Date(ms));
 }
 
 export function formatDate(ms: number | null | undefined, language: string): string {
   if (!ms) return '—';
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(ms));
+  return dateFormat(language, 'date').format(new Date(ms));
 }
