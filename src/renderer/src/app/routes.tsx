@@ -13,6 +13,7 @@ import { stockRoutes } from '../features/stock';
 import type { FeatureRoute } from '../lib/feature';
 import { whenIdle } from '../lib/idle';
 import { can, useSession } from '../lib/session';
+import { FormatProvider } from '../lib/useFormat';
 import { NoAccess } from './NoAccess';
 import { ScreenBoundary } from './ScreenBoundary';
 
@@ -63,13 +64,15 @@ export function AppRoutes() {
   const home = homePath(user);
   usePreloadScreens(user);
   return (
-    <ScreenBoundary>
-      <Routes>
-        {featureRoutes.map((route) => (
-          <Route key={route.path} path={route.path} element={can(user, route.permission) ? <route.page.Component /> : <NoAccess home={home} />} />
-        ))}
-        <Route path="*" element={<Navigate to={home} replace />} />
-      </Routes>
-    </ScreenBoundary>
+    <FormatProvider>
+      <ScreenBoundary>
+        <Routes>
+          {featureRoutes.map((route) => (
+            <Route key={route.path} path={route.path} element={can(user, route.permission) ? <route.page.Component /> : <NoAccess home={home} />} />
+          ))}
+          <Route path="*" element={<Navigate to={home} replace />} />
+        </Routes>
+      </ScreenBoundary>
+    </FormatProvider>
   );
 }
