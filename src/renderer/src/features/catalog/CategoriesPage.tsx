@@ -13,7 +13,7 @@ import { useCategories } from './api';
 import { CategoryModal } from './CategoryModal';
 
 export function CategoriesPage() {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation(['catalog', 'common']);
   const canManage = useCan('catalog.manage');
   const categories = useCategories();
   const [editing, setEditing] = useState<{ id: number; name: string } | 'new' | null>(null);

@@ -19,7 +19,7 @@ type YesNo = 'yes' | 'no' | 'all';
 const toFlag = (v: YesNo): boolean | undefined => (v === 'all' ? undefined : v === 'yes');
 
 export function ProductsPage() {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation(['catalog', 'common']);
   const navigate = useNavigate();
   const canManage = useCan('catalog.manage');
   const canSeeCosts = useCan('costs.view');

@@ -12,7 +12,7 @@ import { useSetDefaultLocation, useSetLocationActive } from './api';
 import { KindBadge } from './KindBadge';
 
 export function LocationsTable({ locations, highlightId, onEdit }: { locations: Location[]; highlightId: number | null; onEdit: (location: Location) => void }) {
-  const { t } = useTranslation('locations');
+  const { t } = useTranslation(['locations', 'common']);
   const navigate = useNavigate();
   const canManage = useCan('locations.manage');
   const canSeeStock = useCan('inventory.view');

@@ -3,10 +3,16 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '@shared/contract/locations';
+import type { en } from './locales/en';
 import { KindBadge } from './KindBadge';
+
+/** The kinds of the virtual locations: each has a name and a purpose in the locations namespace. */
+type VirtualKind = keyof typeof en.virtual.names;
 
 export function VirtualLocations({ locations }: { locations: Location[] }) {
   const { t } = useTranslation('locations');
+  // The page passes only virtual locations here, so the kind is one of the virtual ones.
+  const text = (l: Location, part: 'names' | 'purposes') => t(`virtual.${part}.${l.kind as VirtualKind}`);
   return (
     <Paper withBorder p="md" radius="sm" data-testid="virtual-locations">
       <Stack gap="xs">
@@ -27,13 +33,13 @@ export function VirtualLocations({ locations }: { locations: Location[] }) {
           <Table.Tbody>
             {locations.map((l) => (
               <Table.Tr key={l.id}>
-                <Table.Td fw={500}>{t(`virtual.names.${l.kind}`)}</Table.Td>
+                <Table.Td fw={500}>{text(l, 'names')}</Table.Td>
                 <Table.Td>
                   <KindBadge kind={l.kind} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c="dimmed">
-                    {t(`virtual.purposes.${l.kind}`)}
+                    {text(l, 'purposes')}
                   </Text>
                 </Table.Td>
               </Table.Tr>

@@ -1,6 +1,5 @@
 import { IconChecklist, IconFileInvoice, IconTruckDelivery, IconTrendingDown } from '@tabler/icons-react';
-import { lazyPage, type FeatureLocales, type FeatureRoute } from '@renderer/lib/feature';
-import { en, es } from './locales';
+import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
 const pages = {
@@ -21,5 +20,3 @@ export const purchasingRoutes: FeatureRoute[] = [
   { path: '/purchasing/approvals', page: pages.ApprovalsPage, navLabelKey: 'purchasing:nav.approvals', navIcon: IconChecklist, navGroup: 'purchasing', permission: 'purchasing.approve' },
   { path: '/purchasing/receiving', page: pages.ReceivingPage, navLabelKey: 'purchasing:nav.receiving', navIcon: IconTruckDelivery, navGroup: 'purchasing', permission: 'purchasing.receive' },
 ];
-
-export const purchasingLocales: FeatureLocales = { namespace: 'purchasing', en, es };

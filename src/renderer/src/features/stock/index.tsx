@@ -1,7 +1,5 @@
 import { IconArrowsExchange, IconBarcode, IconClipboardList, IconHistory, IconPackages, IconReportMoney } from '@tabler/icons-react';
-import { lazyPage, type FeatureLocales, type FeatureRoute } from '@renderer/lib/feature';
-import { en } from './locales/en';
-import { es } from './locales/es';
+import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
 const pages = {
@@ -26,5 +24,3 @@ export const stockRoutes: FeatureRoute[] = [
   { path: '/stock/history', page: pages.HistoryPage, navLabelKey: 'stock:nav.history', navIcon: IconHistory, navGroup: 'inventory', permission: 'inventory.view' },
   { path: '/stock/value', page: pages.ValuePage, navLabelKey: 'stock:nav.value', navIcon: IconReportMoney, navGroup: 'inventory', permission: 'costs.view' },
 ];
-
-export const stockLocales: FeatureLocales = { namespace: 'stock', en, es };

@@ -21,7 +21,7 @@ type SortColumn = 'number' | 'createdAt' | 'vendorName' | 'status' | 'total' | '
 
 /** Every purchase order, newest first: find one by number or vendor, by status, vendor and creation date. */
 export function PurchaseOrdersPage() {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const navigate = useNavigate();
   const canManage = useCan('purchasing.manage');
@@ -58,7 +58,7 @@ export function PurchaseOrdersPage() {
       <PageHeader title={t('orders.title')} description={t('orders.description')} actions={newButton} />
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
-          label={t('common.search')}
+          label={t('common:search')}
           placeholder={t('orders.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={q}

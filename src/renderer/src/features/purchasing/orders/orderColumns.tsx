@@ -12,7 +12,7 @@ type Format = ReturnType<typeof useFormat>;
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
 /** Columns of the purchase order list; the total only for users who may see costs. */
-export function orderColumns(t: TFunction, f: Format, showTotal: boolean): DataTableColumn<PoSummary>[] {
+export function orderColumns(t: TFunction<readonly ['purchasing', 'common']>, f: Format, showTotal: boolean): DataTableColumn<PoSummary>[] {
   const columns: DataTableColumn<PoSummary>[] = [
     { accessor: 'number', title: t('po.number'), sortable: true, noWrap: true, render: (o) => <Text fw={600} size="sm">{o.number}</Text> },
     { accessor: 'vendorName', title: t('po.vendor'), sortable: true, render: (o) => <Text size="sm" miw={150}>{o.vendorName}</Text> },

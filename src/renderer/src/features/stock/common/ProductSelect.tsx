@@ -18,7 +18,7 @@ const label = (p: Pick<Product, 'sku' | 'name'>) => `${p.sku} · ${p.name}`;
 
 /** Searches the catalogue on the server as the user types (the catalogue is too large to load). */
 export function ProductSelect({ value, onChange, activeOnly = false, nothingFoundMessage, ...props }: Props) {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'common']);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const selected = useProduct(value);
@@ -35,7 +35,7 @@ export function ProductSelect({ value, onChange, activeOnly = false, nothingFoun
       placeholder={t('common.productPlaceholder')}
       searchable
       clearable
-      nothingFoundMessage={results.isFetching ? t('common.loading') : (nothingFoundMessage ?? t('common.noMatches'))}
+      nothingFoundMessage={results.isFetching ? t('common:loading') : (nothingFoundMessage ?? t('common:noMatches'))}
       {...props}
       data={options}
       filter={({ options: all }) => all}

@@ -20,7 +20,7 @@ export function ItemActions({ row, onOpen }: { row: InventoryProduct; onOpen: (d
 
 /** Rendered only once the menu is opened: 50 rows do not each read the permissions and the router. */
 function ItemMenuItems({ row, onOpen }: { row: InventoryProduct; onOpen: (dialog: ItemDialog, row: InventoryProduct) => void }) {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'common']);
   const navigate = useNavigate();
   const canEdit = useCan('inventory.edit');
   const canAdjust = useCan('stock.adjust');
@@ -30,7 +30,7 @@ function ItemMenuItems({ row, onOpen }: { row: InventoryProduct; onOpen: (dialog
     <>
       {canEdit && (
         <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onOpen('edit', row)}>
-          {t('items.edit')}
+          {t('common:actions.edit')}
         </Menu.Item>
       )}
       {canAdjust && (

@@ -21,7 +21,7 @@ type SortColumn = 'sku' | 'productName' | 'locationName' | 'bin' | 'onHand' | 'a
 
 /** Inventory products: every product stocked at a location, with its quantities and min/max. */
 export function ItemsPage() {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'common']);
   const canEdit = useCan('inventory.edit');
   const canSeeCosts = useCan('costs.view');
   const [productId, setProductId] = useUrlId('productId');
@@ -52,7 +52,7 @@ export function ItemsPage() {
       />
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
-          label={t('common.search')}
+          label={t('common:search')}
           placeholder={t('items.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={q}
