@@ -17,8 +17,8 @@ function testFiles(dir: string): string[] {
 // a third of the suite's CPU). A file that replaces a module (vi.mock) needs fresh modules, so it runs
 // isolated: whoever loaded that module earlier in the worker would otherwise keep the real one.
 // e2e/support's pure helpers (the Spanish-screen scan) are unit-tested here; the journeys are not.
-const include = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'e2e/support/**/*.test.ts'];
-const mocking = [...testFiles('src'), ...testFiles('scripts'), ...testFiles('e2e/support')].filter((file) => /\bvi\.(mock|doMock|unmock|doUnmock)\(/.test(readFileSync(join(repoRoot, file), 'utf8')));
+const include = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/support/**/*.test.ts'];
+const mocking = [...testFiles('src'), ...testFiles('scripts'), ...testFiles('bench'), ...testFiles('e2e/support')].filter((file) => /\bvi\.(mock|doMock|unmock|doUnmock)\(/.test(readFileSync(join(repoRoot, file), 'utf8')));
 
 export default defineConfig({
   resolve: { alias: viteAliases() },

@@ -84,10 +84,7 @@ export async function measurePurchasing(app: App, token: string, bench: BenchDb)
   );
 
   // 2. The Receiving page at 20,000 open lines: 200 submitted orders of 100 lines.
-  const products = (sqlite.prepare(`SELECT id FROM products WHERE serialized = 0 ORDER BY id LIMIT ?`).all(LINES_PER_ORDER) as { id: number }[]).map((p) => p.id);
-  const link = sqlite.prepare(`INSERT OR IGNORE INTO product_vendors (product_id, vendor_id, vendor_part_number, vendor_cost, is_default) VALUES (?, ?, ?, 9990000, 0)`);
-  sqlite.transaction(() => products.forEach((id) => link.run(id, vendorId, `BD-${String(id).padStart(6, '0')}`)))();
-  for (let i = 0; i < OPEN_ORDERS; i++) submit(order(products.map((id) => ({ productId: id, qty: 5 + (i % 7) }))).id);
+  const products = createOpenOrders(app, token, vendorId, mainId);
   const open = (sqlite.prepare(`SELECT count(*) AS n FROM purchase_order_lines WHERE receivable = 1`).get() as { n: number }).n;
   log(`  ${open.toLocaleString('en')} open purchase order lines`);
   measure(
@@ -132,4 +129,22 @@ export async function measurePurchasing(app: App, token: string, bench: BenchDb)
       await doc.save();
     },
   );
+}
+
+/**
+ * Submitted purchase orders of `vendorId` (OPEN_ORDERS orders of LINES_PER_ORDER lines, all still to
+ * receive) for the Receiving and purchase-order lists; the products linked to the vendor on the way.
+ * Returns the products of the lines.
+ */
+export function createOpenOrders(app: App, token: string, vendorId: number, locationId: number): number[] {
+  const sqlite = app.ctx.sqlite;
+  const products = (sqlite.prepare(`SELECT id FROM products WHERE serialized = 0 ORDER BY id LIMIT ?`).all(LINES_PER_ORDER) as { id: number }[]).map((p) => p.id);
+  const link = sqlite.prepare(`INSERT OR IGNORE INTO product_vendors (product_id, vendor_id, vendor_part_number, vendor_cost, is_default) VALUES (?, ?, ?, 9990000, 0)`);
+  sqlite.transaction(() => products.forEach((id) => link.run(id, vendorId, `BD-${String(id).padStart(6, '0')}`)))();
+  for (let i = 0; i < OPEN_ORDERS; i++) {
+    const lines = products.map((productId) => ({ productId, qty: 5 + (i % 7), unitCost: 9_990_000, locationId }));
+    const created = must(app.call('purchasing.createOrder', { vendorId, lines }, token), 'createOrder');
+    must(app.call('purchasing.submit', { id: created.id }, token), 'submit');
+  }
+  return products;
 }

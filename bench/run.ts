@@ -8,6 +8,8 @@
 // run: each run measures a fresh copy in the temp folder, so runs never see each other's writes.
 // --only runs some parts (open is always timed): pages, value, receive, count, purchasing, lists, auth,
 // longReads, verify — e.g. `--only lists` to compare lists before and after a change.
+// --ui times the screens in Chromium instead (bench/ui.ts): `--runs <n>` each (default 20), `--lists
+// <name or path,…>` to time only some lists.
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,9 +23,11 @@ import { listBudgets, measureLists } from './lists';
 import { measurePurchasing, purchasingBudgets } from './purchasing';
 import { authBudgets, measureAuth } from './auth';
 import { longReadBudgets, measureLongReads } from './longReads';
+import { measureUi } from './ui';
+import { renderUiTable, type UiMeasure } from './uiReport';
 
 const { values: args } = parseArgs({
-  options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false }, db: { type: 'string' }, only: { type: 'string' } },
+  options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false }, db: { type: 'string' }, only: { type: 'string' }, ui: { type: 'boolean', default: false }, runs: { type: 'string', default: '20' }, lists: { type: 'string' } },
 });
 
 const parts = ['pages', 'value', 'receive', 'count', 'purchasing', 'lists', 'auth', 'longReads', 'verify'] as const;
@@ -65,18 +69,27 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'msp-bench-'));
   const dbPath = join(dir, 'bench.db');
   const now = Date.now();
+  let ui: UiMeasure[] | undefined;
   try {
     const bench = await prepareDatabase(dbPath, now);
-    await measureAll(dbPath, bench, now);
+    if (args.ui) ui = await measureUi({ dbPath, bench, runs: uiRuns(), lists: args.lists?.split(',').map((l) => l.trim()) });
+    else await measureAll(dbPath, bench, now);
   } finally {
     if (args.keep) console.log(`Kept ${dbPath}`);
     else rmSync(dir, { recursive: true, force: true });
   }
-  printTable();
+  if (ui) console.log(`\nUI bench: ${size.products.toLocaleString('en')} products, ${size.moves.toLocaleString('en')} moves, Chromium, median of ${uiRuns()} runs\n\n${renderUiTable(ui)}`);
+  else printTable();
   if (args.json) {
-    writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(args.json, `${JSON.stringify(ui ?? results, null, 2)}\n`);
     console.log(`Wrote ${args.json}`);
   }
+}
+
+function uiRuns(): number {
+  const runs = Number(args.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: a whole number of runs, not ${args.runs}`);
+  return runs;
 }
 
 /** Builds the database at dbPath, or copies the one kept by `--db` (building it there first when missing). */

@@ -66,6 +66,10 @@ export async function serveStatic(root: string, path: string, req: IncomingMessa
   if (type.startsWith('text/html')) {
     headers['Content-Security-Policy'] = contentSecurityPolicy;
     headers['Cache-Control'] = 'no-cache';
+  } else if (served.startsWith(resolve(root, 'assets') + sep)) {
+    // The build names every script and style after its content, so a name never changes meaning: the
+    // browser keeps them and does not ask again for each of the screens' chunks on every start.
+    headers['Cache-Control'] = 'public, max-age=31536000, immutable';
   } else {
     headers['Cache-Control'] = 'public, max-age=3600';
   }

@@ -129,6 +129,11 @@ describe('HTTP transport', () => {
     for (const path of ['/', '/index.html']) expect((await send('GET', path)).text, path).toContain('MSP Inventory');
   });
 
+  it('lets the browser keep the built chunks (named after their content) and revalidate the page', async () => {
+    expect((await send('GET', '/assets/app.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html']) expect((await send('GET', path)).headers['cache-control'], path).toBe('no-cache');
+  });
+
   it('redirects a route typed without the # to the same route after it, and answers 404 for a missing file', async () => {
     const redirects: [string, string][] = [
       ['/stock/items', '/#/stock/items'],

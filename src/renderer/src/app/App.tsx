@@ -1,19 +1,47 @@
 // Who is at the keyboard decides the screen: first start → create the administrator; nobody signed
-// in → sign in; otherwise the shell. An expired session anywhere returns here.
+// in → sign in; otherwise the shell. An expired session anywhere returns here. The shell and the
+// screens are chunks of their own: the sign-in form comes up with only what it needs, then loads the
+// shell and the usual first screen while the user types.
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoginScreen, SetupScreen, useAuthStatus } from '../features/auth';
-import { AUTH_STATUS_KEY } from '../features/auth/api';
+// From their own files, not the feature's index: that would bring the shell's dialogs into the first script.
+import { AUTH_STATUS_KEY, useAuthStatus } from '../features/auth/api';
+import { LoginScreen } from '../features/auth/LoginScreen';
 import { onUnauthenticated } from '../lib/api';
 import { translateError } from '../lib/errors';
+import { lazyPage } from '../lib/feature';
+import { whenIdle } from '../lib/idle';
 import { notify } from '../lib/notify';
 import { useMaintenance } from '../lib/maintenance';
 import { useSession } from '../lib/session';
 import { AuthLayout } from './AuthLayout';
 import { MaintenanceScreen } from './MaintenanceScreen';
-import { Shell } from './Shell';
+
+const shell = lazyPage(() => import('./Shell'), 'Shell');
+/** Shown once per database: not worth a place in the sign-in form's script. */
+const setup = lazyPage(() => import('../features/auth/SetupScreen'), 'SetupScreen');
+
+/** While the sign-in (or first-start) form waits for the user: the shell and the usual first screen, loaded ahead. */
+function usePreloadShell(signingIn: boolean): void {
+  useEffect(() => {
+    if (!signingIn) return;
+    return whenIdle(() => {
+      void shell.preload().catch(() => undefined);
+      void import('./routes').then((routes) => routes.preloadScreen('/stock/items'), () => undefined);
+    }, 1_000);
+  }, [signingIn]);
+}
+
+function Loading() {
+  const { t } = useTranslation('common');
+  return (
+    <Center mih="100vh">
+      <Loader aria-label={t('loading')} />
+    </Center>
+  );
+}
 
 export function App() {
   const { t } = useTranslation('common');
@@ -21,6 +49,7 @@ export function App() {
   const queryClient = useQueryClient();
   const { known, needsSetup, user } = useSession();
   const maintenance = useMaintenance((s) => s.active);
+  usePreloadShell(known && !user);
 
   useEffect(
     () =>
@@ -54,7 +83,9 @@ export function App() {
   if (needsSetup) {
     return (
       <AuthLayout>
-        <SetupScreen />
+        <Suspense fallback={<Loader aria-label={t('loading')} />}>
+          <setup.Component />
+        </Suspense>
       </AuthLayout>
     );
   }
@@ -65,5 +96,9 @@ export function App() {
       </AuthLayout>
     );
   }
-  return <Shell />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <shell.Component />
+    </Suspense>
+  );
 }

@@ -1,5 +1,8 @@
 // Every screen of the app: the features' FeatureRoute lists, in navigation order. A route the user
-// lacks the permission for says so instead of rendering a screen whose calls would be refused.
+// lacks the permission for says so instead of rendering a screen whose calls would be refused. Each
+// screen's code loads when it is first opened; once the shell is idle, the screens the user may open
+// are loaded ahead one by one, so a click in the navigation does not wait for code.
+import { useEffect } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import type { User } from '@shared/contract/auth';
 import { adminRoutes } from '../features/admin';
@@ -8,8 +11,11 @@ import { locationRoutes } from '../features/locations';
 import { purchasingRoutes } from '../features/purchasing';
 import { stockRoutes } from '../features/stock';
 import type { FeatureRoute } from '../lib/feature';
+import { whenIdle } from '../lib/idle';
 import { can, useSession } from '../lib/session';
+import { FormatProvider } from '../lib/useFormat';
 import { NoAccess } from './NoAccess';
+import { ScreenBoundary } from './ScreenBoundary';
 
 export const featureRoutes: FeatureRoute[] = [...stockRoutes, ...purchasingRoutes, ...locationRoutes, ...catalogRoutes, ...adminRoutes];
 
@@ -25,15 +31,48 @@ export function homePath(user: User | null): string {
   return featureRoutes.find((r) => r.navLabelKey && can(user, r.permission))?.path ?? '/locations';
 }
 
+/** Starts loading the code of the screen `path` leads to (the home screen while signing in). */
+export function preloadScreen(path: string): void {
+  // A failure is left to the screen's own load, when it is opened.
+  void featureRoutes.find((r) => r.path === path)?.page.preload().catch(() => undefined);
+}
+
+/** Loads the code of every screen the user may open, one per idle moment, while the shell is shown. */
+function usePreloadScreens(user: User | null): void {
+  useEffect(() => {
+    const pending = featureRoutes.filter((r) => can(user, r.permission));
+    let cancel = () => {};
+    let stopped = false;
+    const next = () => {
+      const route = pending.shift();
+      if (!route || stopped) return;
+      cancel = whenIdle(() => {
+        // A failed load is retried when the screen is opened; the others go on.
+        route.page.preload().then(next, next);
+      });
+    };
+    next();
+    return () => {
+      stopped = true;
+      cancel();
+    };
+  }, [user]);
+}
+
 export function AppRoutes() {
   const user = useSession((s) => s.user);
   const home = homePath(user);
+  usePreloadScreens(user);
   return (
-    <Routes>
-      {featureRoutes.map((route) => (
-        <Route key={route.path} path={route.path} element={can(user, route.permission) ? route.element : <NoAccess home={home} />} />
-      ))}
-      <Route path="*" element={<Navigate to={home} replace />} />
-    </Routes>
+    <FormatProvider>
+      <ScreenBoundary>
+        <Routes>
+          {featureRoutes.map((route) => (
+            <Route key={route.path} path={route.path} element={can(user, route.permission) ? <route.page.Component /> : <NoAccess home={home} />} />
+          ))}
+          <Route path="*" element={<Navigate to={home} replace />} />
+        </Routes>
+      </ScreenBoundary>
+    </FormatProvider>
   );
 }

@@ -9,7 +9,8 @@
 // which carries the HttpOnly session cookie; reopened after it drops, refetching what may have been missed.
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { contract, type Area, type ChannelName } from '@shared/contract';
+import type { Area } from '@shared/contract';
+import { channelAreas } from '@shared/contract/channelAreas';
 import type { ChangeEvent } from '@shared/events';
 import { useSession } from './session';
 
@@ -20,13 +21,12 @@ declare global {
   }
 }
 
-/** The contract's metadata, read once: which areas each query shows and each mutation changes. */
-const areasByChannel = new Map<string, { reads: readonly Area[]; changes: readonly Area[] }>(
-  (Object.keys(contract) as ChannelName[]).map((name) => {
-    const def = contract[name];
-    return [name, def.kind === 'query' ? { reads: def.reads, changes: [] } : { reads: [], changes: def.changes }];
-  }),
-);
+/**
+ * The contract's metadata: which areas each query shows and each mutation changes. Read from the table
+ * generated from the contract (`npm run contract:names`), not from the contract, which would bring zod and
+ * every schema into the sign-in screen.
+ */
+const areasByChannel = new Map<string, { reads: readonly Area[]; changes: readonly Area[] }>(Object.entries(channelAreas));
 
 /** The areas a mutation channel changes (none for a query or an unknown name). */
 export function changesOf(channel: string): readonly Area[] {

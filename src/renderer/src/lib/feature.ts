@@ -1,11 +1,33 @@
-import type { ComponentType, ReactElement } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ChannelPermission } from '@shared/contract/define';
+
+/**
+ * A screen's code, loaded when it is first shown (or ahead of time by `preload`): each screen is a chunk
+ * of its own, so the sign-in form and the shell never wait for the code of screens nobody opened.
+ */
+export interface LazyPage {
+  Component: LazyExoticComponent<ComponentType>;
+  /** Starts loading the screen's code (once); resolves when it is ready to render. */
+  preload: () => Promise<unknown>;
+}
+
+/** `lazyPage(() => import('./items/ItemsPage'), 'ItemsPage')`: the named export of a page module, loaded on demand. */
+export function lazyPage<K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K): LazyPage {
+  let loading: Promise<M> | undefined;
+  const preload = () =>
+    (loading ??= load().catch((error: unknown) => {
+      // A failed load (the host restarted with a new build, a dropped connection) may be retried.
+      loading = undefined;
+      throw error;
+    }));
+  return { Component: lazy(async () => ({ default: (await preload())[name] })), preload };
+}
 
 /** A screen a feature contributes to the shell: its route, its navigation entry and who may see it. */
 export interface FeatureRoute {
   /** Hash-router path, e.g. "/stock/items" (may contain :params for detail screens). */
   path: string;
-  element: ReactElement;
+  page: LazyPage;
   /** i18n key of the navigation label; routes without one are not listed in the navigation. */
   navLabelKey?: string;
   navIcon?: ComponentType<{ size?: number | string; stroke?: number }>;

@@ -4,7 +4,10 @@
 // Money values are integer ten-thousandths (src/shared/money.ts), sums that can pass 2^53 as exact decimal
 // strings (the contract's `amount`); null shows as "—" (e.g. costs hidden without costs.view).
 // <Money value={…}/> and <Qty value={…}/> in Amount.tsx wrap these; DayInput and DayRangeInput use f.formats.
-import { useMemo } from 'react';
+// The formatter is built once by <FormatProvider> (around the screens) and read from context: a list has a
+// <Money>/<Qty> in most cells, and each reading the settings and the language itself put hundreds of query
+// observers and language listeners on every page of 50 rows.
+import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultEnglishLocale } from '@shared/formats';
 import { makeFormatter, type Formatter } from './format';
@@ -19,11 +22,21 @@ export function useSettings() {
 /** Until the settings arrive: the defaults of a new database (euros, en-GB). */
 const DEFAULT_CURRENCY = 'EUR';
 
-export function useFormat(): Formatter {
+const FormatContext = createContext<Formatter | null>(null);
+
+/** Around the screens (app/routes.tsx): the one formatter they all share, rebuilt when the language or a format setting changes. */
+export function FormatProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const settings = useSettings();
   const language = i18n.language;
   const englishLocale = settings.data?.englishLocale ?? defaultEnglishLocale;
   const currency = settings.data?.currency ?? DEFAULT_CURRENCY;
-  return useMemo(() => makeFormatter(language, englishLocale, currency), [language, englishLocale, currency]);
+  const format = useMemo(() => makeFormatter(language, englishLocale, currency), [language, englishLocale, currency]);
+  return createElement(FormatContext.Provider, { value: format }, children);
+}
+
+export function useFormat(): Formatter {
+  const format = useContext(FormatContext);
+  if (!format) throw new Error('useFormat() outside <FormatProvider>, which app/routes.tsx puts around every screen');
+  return format;
 }

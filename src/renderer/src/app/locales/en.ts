@@ -61,6 +61,11 @@ export const en = {
     description: 'Ask an administrator for the permission you need, or go back to a screen you can use.',
     home: 'Go to the first screen',
   },
+  screenFailed: {
+    title: 'This screen could not be shown',
+    description: 'Its program could not be loaded or stopped with an error. Reload to try again; if the app was just updated, reloading loads the new version.',
+    reload: 'Reload',
+  },
   sessionEnded: 'Your session has ended. Sign in again.',
   table: {
     perPage: 'Rows per page',

@@ -64,6 +64,11 @@ export const es: Translation<typeof en> = {
     description: 'Pida a un administrador el permiso que necesita, o vuelva a una pantalla que pueda usar.',
     home: 'Ir a la primera pantalla',
   },
+  screenFailed: {
+    title: 'No se pudo mostrar esta pantalla',
+    description: 'Su programa no se pudo cargar o se detuvo con un error. Recargue para intentarlo de nuevo; si la aplicación se acaba de actualizar, al recargar se carga la nueva versión.',
+    reload: 'Recargar',
+  },
   sessionEnded: 'Su sesión ha terminado. Inicie sesión de nuevo.',
   table: {
     perPage: 'Filas por página',

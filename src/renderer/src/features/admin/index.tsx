@@ -1,13 +1,17 @@
 import { IconDatabaseExport, IconSettings, IconShieldCheck, IconUsers } from '@tabler/icons-react';
-import type { FeatureRoute } from '@renderer/lib/feature';
-import { BackupsPage } from './backups/BackupsPage';
-import { IntegrityPage } from './IntegrityPage';
-import { SettingsPage } from './SettingsPage';
-import { UsersPage } from './UsersPage';
+import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
+
+/** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
+const pages = {
+  BackupsPage: lazyPage(() => import('./backups/BackupsPage'), 'BackupsPage'),
+  IntegrityPage: lazyPage(() => import('./IntegrityPage'), 'IntegrityPage'),
+  SettingsPage: lazyPage(() => import('./SettingsPage'), 'SettingsPage'),
+  UsersPage: lazyPage(() => import('./UsersPage'), 'UsersPage'),
+};
 
 export const adminRoutes: FeatureRoute[] = [
-  { path: '/admin/users', element: <UsersPage />, navLabelKey: 'admin:nav.users', navIcon: IconUsers, navGroup: 'admin', permission: 'admin' },
-  { path: '/admin/settings', element: <SettingsPage />, navLabelKey: 'admin:nav.settings', navIcon: IconSettings, navGroup: 'admin', permission: 'admin' },
-  { path: '/admin/integrity', element: <IntegrityPage />, navLabelKey: 'admin:nav.integrity', navIcon: IconShieldCheck, navGroup: 'admin', permission: 'admin' },
-  { path: '/admin/backups', element: <BackupsPage />, navLabelKey: 'backups:nav', navIcon: IconDatabaseExport, navGroup: 'admin', permission: 'admin' },
+  { path: '/admin/users', page: pages.UsersPage, navLabelKey: 'admin:nav.users', navIcon: IconUsers, navGroup: 'admin', permission: 'admin' },
+  { path: '/admin/settings', page: pages.SettingsPage, navLabelKey: 'admin:nav.settings', navIcon: IconSettings, navGroup: 'admin', permission: 'admin' },
+  { path: '/admin/integrity', page: pages.IntegrityPage, navLabelKey: 'admin:nav.integrity', navIcon: IconShieldCheck, navGroup: 'admin', permission: 'admin' },
+  { path: '/admin/backups', page: pages.BackupsPage, navLabelKey: 'backups:nav', navIcon: IconDatabaseExport, navGroup: 'admin', permission: 'admin' },
 ];

@@ -2,14 +2,14 @@
 import { Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { contract } from '@shared/contract';
+import { authContract } from '@shared/contract/auth';
 import { notify } from '@renderer/lib/notify';
 import { PasswordField } from '@renderer/lib/PasswordField';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useChangePassword } from './api';
 import { FormFooter } from '@renderer/lib/FormFooter';
 
-const changeForm = contract['auth.changePassword'].input
+const changeForm = authContract['auth.changePassword'].input
   .extend({ confirm: z.string() })
   .refine((v) => v.newPassword === v.confirm, { path: ['confirm'], params: { messageKey: 'common:validation.passwordsDiffer' } });
 

@@ -3,7 +3,7 @@ import { Alert, Button, Stack, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '@shared/contract';
+import { authContract } from '@shared/contract/auth';
 import { translateError } from '@renderer/lib/errors';
 import { PasswordField } from '@renderer/lib/PasswordField';
 import { useSession } from '@renderer/lib/session';
@@ -16,7 +16,7 @@ export function LoginScreen() {
   const demo = useSession((s) => s.demo);
   const login = useLogin();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useZodForm(contract['auth.login'].input, { username: '', password: '' });
+  const form = useZodForm(authContract['auth.login'].input, { username: '', password: '' });
   const shownFailure = useUntilEdited(failure, [form.values.username, form.values.password]);
   return (
     <form

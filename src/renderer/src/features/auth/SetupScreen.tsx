@@ -3,13 +3,13 @@ import { Alert, Button, Checkbox, Stack, Text, TextInput, Title } from '@mantine
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { contract } from '@shared/contract';
+import { authContract } from '@shared/contract/auth';
 import { notify } from '@renderer/lib/notify';
 import { PasswordField } from '@renderer/lib/PasswordField';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useSetup } from './api';
 
-const setupForm = contract['auth.setup'].input
+const setupForm = authContract['auth.setup'].input
   .extend({ confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], params: { messageKey: 'common:validation.passwordsDiffer' } });
 

@@ -1,7 +1,11 @@
 import { IconMapPin } from '@tabler/icons-react';
-import type { FeatureRoute } from '@renderer/lib/feature';
-import { LocationsPage } from './LocationsPage';
+import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
+
+/** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
+const pages = {
+  LocationsPage: lazyPage(() => import('./LocationsPage'), 'LocationsPage'),
+};
 
 export const locationRoutes: FeatureRoute[] = [
-  { path: '/locations', element: <LocationsPage />, navLabelKey: 'locations:nav', navIcon: IconMapPin, navGroup: 'inventory', permission: 'inventory.view' },
+  { path: '/locations', page: pages.LocationsPage, navLabelKey: 'locations:nav', navIcon: IconMapPin, navGroup: 'inventory', permission: 'inventory.view' },
 ];

@@ -1,18 +1,22 @@
 import { IconChecklist, IconFileInvoice, IconTruckDelivery, IconTrendingDown } from '@tabler/icons-react';
-import type { FeatureRoute } from '@renderer/lib/feature';
-import { ApprovalsPage } from './orders/ApprovalsPage';
-import { NewPurchaseOrderPage } from './orders/NewPurchaseOrderPage';
-import { PurchaseOrderPage } from './orders/PurchaseOrderPage';
-import { PurchaseOrdersPage } from './orders/PurchaseOrdersPage';
-import { ReorderSuggestionsPage } from './orders/ReorderSuggestionsPage';
-import { ReceivingPage } from './receiving/ReceivingPage';
+import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
+
+/** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
+const pages = {
+  ApprovalsPage: lazyPage(() => import('./orders/ApprovalsPage'), 'ApprovalsPage'),
+  NewPurchaseOrderPage: lazyPage(() => import('./orders/NewPurchaseOrderPage'), 'NewPurchaseOrderPage'),
+  PurchaseOrderPage: lazyPage(() => import('./orders/PurchaseOrderPage'), 'PurchaseOrderPage'),
+  PurchaseOrdersPage: lazyPage(() => import('./orders/PurchaseOrdersPage'), 'PurchaseOrdersPage'),
+  ReorderSuggestionsPage: lazyPage(() => import('./orders/ReorderSuggestionsPage'), 'ReorderSuggestionsPage'),
+  ReceivingPage: lazyPage(() => import('./receiving/ReceivingPage'), 'ReceivingPage'),
+};
 
 /** The purchasing screens; each route's permission is the one of the channel the screen cannot work without. */
 export const purchasingRoutes: FeatureRoute[] = [
-  { path: '/purchasing/orders', element: <PurchaseOrdersPage />, navLabelKey: 'purchasing:nav.orders', navIcon: IconFileInvoice, navGroup: 'purchasing', permission: 'inventory.view' },
-  { path: '/purchasing/orders/new', element: <NewPurchaseOrderPage />, permission: 'purchasing.manage' },
-  { path: '/purchasing/orders/:id', element: <PurchaseOrderPage />, permission: 'inventory.view' },
-  { path: '/purchasing/suggestions', element: <ReorderSuggestionsPage />, navLabelKey: 'purchasing:nav.suggestions', navIcon: IconTrendingDown, navGroup: 'purchasing', permission: 'purchasing.manage' },
-  { path: '/purchasing/approvals', element: <ApprovalsPage />, navLabelKey: 'purchasing:nav.approvals', navIcon: IconChecklist, navGroup: 'purchasing', permission: 'purchasing.approve' },
-  { path: '/purchasing/receiving', element: <ReceivingPage />, navLabelKey: 'purchasing:nav.receiving', navIcon: IconTruckDelivery, navGroup: 'purchasing', permission: 'purchasing.receive' },
+  { path: '/purchasing/orders', page: pages.PurchaseOrdersPage, navLabelKey: 'purchasing:nav.orders', navIcon: IconFileInvoice, navGroup: 'purchasing', permission: 'inventory.view' },
+  { path: '/purchasing/orders/new', page: pages.NewPurchaseOrderPage, permission: 'purchasing.manage' },
+  { path: '/purchasing/orders/:id', page: pages.PurchaseOrderPage, permission: 'inventory.view' },
+  { path: '/purchasing/suggestions', page: pages.ReorderSuggestionsPage, navLabelKey: 'purchasing:nav.suggestions', navIcon: IconTrendingDown, navGroup: 'purchasing', permission: 'purchasing.manage' },
+  { path: '/purchasing/approvals', page: pages.ApprovalsPage, navLabelKey: 'purchasing:nav.approvals', navIcon: IconChecklist, navGroup: 'purchasing', permission: 'purchasing.approve' },
+  { path: '/purchasing/receiving', page: pages.ReceivingPage, navLabelKey: 'purchasing:nav.receiving', navIcon: IconTruckDelivery, navGroup: 'purchasing', permission: 'purchasing.receive' },
 ];
