@@ -405,9 +405,9 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await serialInput.press('Enter');
     await expectText(modal, SERIALS[0]!);
     await expectLocatorText(modal.getByTestId('serial-counter'), /1\D+3/);
-    await modal.getByRole('button', { name: t('stock:serials.pasteToggle') }).click();
+    await modal.getByRole('button', { name: t('pickers:serials.pasteToggle') }).click();
     await modal.getByTestId('serial-paste').fill(`${SERIALS[1]}\n${SERIALS[2]}\n${SERIALS[0]}`);
-    await modal.getByRole('button', { name: t('stock:serials.pasteAdd') }).click();
+    await modal.getByRole('button', { name: t('pickers:serials.pasteAdd') }).click();
     await expectLocatorText(modal.getByTestId('serial-counter'), /3\D+3/);
     await expectLocatorText(modal.getByTestId('serial-list'), `${SERIALS[0]} ${SERIALS[1]} ${SERIALS[2]}`);
     await fill(modal, t('stock:common.reason'), d.addReason);

@@ -13,6 +13,8 @@ import { en as purchasingEn, es as purchasingEs } from '@renderer/features/purch
 import { searchLocales } from '@renderer/features/search/locales';
 import { en as stockEn } from '@renderer/features/stock/locales/en';
 import { es as stockEs } from '@renderer/features/stock/locales/es';
+import { en as pickersEn } from '@renderer/lib/pickers/locales/en';
+import { es as pickersEs } from '@renderer/lib/pickers/locales/es';
 import type { Lang } from './browser';
 
 const all: FeatureLocales[] = [
@@ -27,6 +29,7 @@ const all: FeatureLocales[] = [
   { namespace: 'stock', en: stockEn, es: stockEs },
   // The feature's index.tsx pulls in its screens; its locales are plain data.
   { namespace: 'purchasing', en: purchasingEn, es: purchasingEs },
+  { namespace: 'pickers', en: pickersEn, es: pickersEs },
 ];
 
 function lookup(tree: unknown, path: string[]): unknown {

@@ -14,6 +14,8 @@ import { locationsLocales } from '../features/locations/locales';
 import { searchLocales } from '../features/search/locales';
 import { purchasingLocales } from '../features/purchasing';
 import { stockLocales } from '../features/stock';
+import { en as pickersEn } from '../lib/pickers/locales/en';
+import { es as pickersEs } from '../lib/pickers/locales/es';
 import { commonLocales } from './locales/common';
 import { errorLocales } from './locales/errors';
 
@@ -22,7 +24,7 @@ export type Language = (typeof languages)[number];
 
 const STORAGE_KEY = 'msp-inventory.language';
 
-const allLocales: FeatureLocales[] = [commonLocales, errorLocales, authLocales, searchLocales, locationsLocales, catalogLocales, adminLocales, backupsLocales, stockLocales, purchasingLocales];
+const allLocales: FeatureLocales[] = [commonLocales, errorLocales, authLocales, searchLocales, locationsLocales, catalogLocales, adminLocales, backupsLocales, stockLocales, purchasingLocales, { namespace: 'pickers', en: pickersEn, es: pickersEs }];
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);

@@ -5,6 +5,7 @@ const en = {
   users: {
     title: 'Users',
     description: 'Who can sign in and what each person may do.',
+    empty: 'No users yet',
     new: 'New user',
     newTitle: 'New user',
     editTitle: 'Edit “{{name}}”',
@@ -179,6 +180,7 @@ const es: typeof en = {
   users: {
     title: 'Usuarios',
     description: 'Quién puede iniciar sesión y qué puede hacer cada persona.',
+    empty: 'Aún no hay usuarios',
     new: 'Nuevo usuario',
     newTitle: 'Nuevo usuario',
     editTitle: 'Editar «{{name}}»',

@@ -37,7 +37,6 @@ export const en = {
     anyCategory: 'Any category',
     empty: 'No products yet',
     emptyHint: 'Create the products you stock and sell; you can then stock them at your locations.',
-    noMatch: 'No product matches these filters',
     notFound: 'This product does not exist.',
     backToList: 'All products',
     barcodeHint: 'What a scanner reads from the label',
@@ -102,7 +101,6 @@ export const en = {
     showInactive: 'Show inactive',
     empty: 'No companies yet',
     emptyHint: 'Add your distributors as vendors and your clients as companies.',
-    noMatch: 'No company matches these filters',
     saved: 'Company saved',
     sections: { contact: 'Contact', address: 'Address' },
     fields: {

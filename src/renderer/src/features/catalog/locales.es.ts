@@ -39,7 +39,6 @@ export const es: typeof en = {
     anyCategory: 'Cualquier categoría',
     empty: 'Aún no hay productos',
     emptyHint: 'Cree los productos que almacena y vende; después podrá ponerlos en inventario en sus ubicaciones.',
-    noMatch: 'Ningún producto coincide con estos filtros',
     notFound: 'Este producto no existe.',
     backToList: 'Todos los productos',
     barcodeHint: 'Lo que el lector lee en la etiqueta',
@@ -104,7 +103,6 @@ export const es: typeof en = {
     showInactive: 'Mostrar inactivas',
     empty: 'Aún no hay empresas',
     emptyHint: 'Añada sus mayoristas como proveedores y sus clientes como empresas.',
-    noMatch: 'Ninguna empresa coincide con estos filtros',
     saved: 'Empresa guardada',
     sections: { contact: 'Contacto', address: 'Dirección' },
     fields: {

@@ -1,12 +1,22 @@
 // The virtual locations every stock move has at its other end; they are fixed and read-only, shown
 // with the name of their kind in the user's language.
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { IconMapPin } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '@shared/contract/locations';
+import { ListTable, useListView } from '@renderer/lib/list';
 import { KindBadge } from './KindBadge';
 
 export function VirtualLocations({ locations }: { locations: Location[] }) {
   const { t } = useTranslation('locations');
+  const view = useListView<Location>({
+    id: 'locations.virtual',
+    columns: [
+      { accessor: 'name', title: t('fields.name'), render: (l) => <Text span inherit fw={500}>{t(`virtual.names.${l.kind}`)}</Text> },
+      { accessor: 'kind', title: t('fields.kind'), render: (l) => <KindBadge kind={l.kind} /> },
+      { accessor: 'purpose', title: t('virtual.purpose'), render: (l) => <Text span inherit c="dimmed">{t(`virtual.purposes.${l.kind}`)}</Text> },
+    ],
+  });
   return (
     <Paper withBorder p="md" radius="sm" data-testid="virtual-locations">
       <Stack gap="xs">
@@ -16,30 +26,7 @@ export function VirtualLocations({ locations }: { locations: Location[] }) {
         <Text size="sm" c="dimmed">
           {t('virtual.description')}
         </Text>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('fields.name')}</Table.Th>
-              <Table.Th>{t('fields.kind')}</Table.Th>
-              <Table.Th>{t('virtual.purpose')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {locations.map((l) => (
-              <Table.Tr key={l.id}>
-                <Table.Td fw={500}>{t(`virtual.names.${l.kind}`)}</Table.Td>
-                <Table.Td>
-                  <KindBadge kind={l.kind} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    {t(`virtual.purposes.${l.kind}`)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable view={view} query={{ data: locations }} fit={false} empty={{ icon: IconMapPin, title: t('virtual.title') }} />
       </Stack>
     </Paper>
   );

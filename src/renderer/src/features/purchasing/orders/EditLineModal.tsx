@@ -4,7 +4,7 @@ import { purchasingContract, type PoLine } from '@shared/contract/purchasing';
 import { MoneyInput } from '@renderer/lib/MoneyInput';
 import { notify } from '@renderer/lib/notify';
 import { useZodForm } from '@renderer/lib/useZodForm';
-import { LocationSelect } from '@renderer/features/stock/common/LocationSelect';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { useUpdateLine } from '../api';
 import { DayInput } from './DayInput';
 import { FormFooter } from '@renderer/lib/FormFooter';

@@ -5,13 +5,13 @@ import type { ReactNode } from 'react';
 import type { PoLine } from '@shared/contract/purchasing';
 import { Money, Qty } from '@renderer/lib/Amount';
 import type { useFormat } from '@renderer/lib/useFormat';
-import { wrapping } from './columnTitle';
+import { wrapping } from '@renderer/lib/list';
 import { dayToMs } from './days';
 
 type Format = ReturnType<typeof useFormat>;
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
-// One-word titles size their column; two-word ones get a width and wrap (see columnTitle.tsx).
+// One-word titles size their column; two-word ones get a width and wrap (`wrapping` in lib/list).
 const qtyColumn = (accessor: keyof PoLine, title: string, render: (l: PoLine) => ReactNode, width?: number): DataTableColumn<PoLine> => ({
   accessor,
   title: width ? wrapping(title) : title,

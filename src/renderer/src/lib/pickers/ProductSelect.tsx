@@ -3,7 +3,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '@shared/contract/catalog';
-import { useProduct, useProductSearch } from '../api';
+import { useApiQuery } from '../query';
+
+const useProductSearch = (q: string, activeOnly: boolean) =>
+  useApiQuery(['catalog'], 'catalog.listProducts', { q: q || undefined, pageSize: 20, sortBy: 'sku', active: activeOnly ? true : undefined }, { keepPrevious: true });
+const useProduct = (id: number | null) => useApiQuery(['catalog'], 'catalog.getProduct', { id: id ?? 0 }, { enabled: id !== null && id > 0 });
 
 type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange' | 'nothingFoundMessage'> & {
   value: number | null;
@@ -18,7 +22,7 @@ const label = (p: Pick<Product, 'sku' | 'name'>) => `${p.sku} · ${p.name}`;
 
 /** Searches the catalogue on the server as the user types (the catalogue is too large to load). */
 export function ProductSelect({ value, onChange, activeOnly = false, nothingFoundMessage, ...props }: Props) {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation('pickers');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const selected = useProduct(value);
@@ -31,11 +35,11 @@ export function ProductSelect({ value, onChange, activeOnly = false, nothingFoun
 
   return (
     <Select<number>
-      label={t('common.product')}
-      placeholder={t('common.productPlaceholder')}
+      label={t('product')}
+      placeholder={t('productPlaceholder')}
       searchable
       clearable
-      nothingFoundMessage={results.isFetching ? t('common.loading') : (nothingFoundMessage ?? t('common.noMatches'))}
+      nothingFoundMessage={results.isFetching ? t('loading') : (nothingFoundMessage ?? t('noMatches'))}
       {...props}
       data={options}
       filter={({ options: all }) => all}
