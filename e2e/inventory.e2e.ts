@@ -272,7 +272,7 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
       [t('catalog:companies.fields.country')]: 'España',
     });
     await shot(page, 'company-vendor-new');
-    await clickButton(modal, t('catalog:companies.create'));
+    await clickButton(modal, t('common:actions.create'));
     await modal.waitFor({ state: 'detached' });
     await expectLocatorText(row(page, d.vendor), 'Bilbao');
 
@@ -280,7 +280,7 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     modal = dialog(page, t('catalog:companies.newTitle'));
     await fill(modal, t('catalog:companies.fields.name'), d.client);
     await fill(modal, t('catalog:companies.fields.city'), 'Sevilla');
-    await clickButton(modal, t('catalog:companies.create'));
+    await clickButton(modal, t('common:actions.create'));
     await modal.waitFor({ state: 'detached' });
     await row(page, d.client).waitFor();
     await shot(page, 'companies');
@@ -424,7 +424,7 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await clickButton(modal, t('stock:add.submit'));
     await expectText(modal, x.duplicateInStock(SERIALS[1]!));
     await shot(page, 'add-stock-duplicate-serial');
-    await clickButton(modal, t('stock:common.cancel'));
+    await clickButton(modal, t('common:actions.cancel'));
     await modal.waitFor({ state: 'detached' });
     await expectCell(table, LAPTOP_SKU, t('stock:columns.onHand'), '3');
   });

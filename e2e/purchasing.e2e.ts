@@ -563,7 +563,7 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
     await shipDate.press('Enter');
     await fill(header, t('purchasing:po.memo'), 'Deliver to the back door');
     expect(await header.isVisible()).toBe(true);
-    await clickButton(header, t('purchasing:common.saveChanges'));
+    await clickButton(header, t('common:actions.saveChanges'));
     await header.waitFor({ state: 'detached' });
     await expectText(page.getByRole('main'), 'Deliver to the back door');
     await submitOrder(page, PO_SUPPLIES);

@@ -3,10 +3,11 @@ import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { can, useSession } from '../lib/session';
+import { translateKey } from '../lib/translation';
 import { featureRoutes, navGroups } from './routes';
 
 export function NavBar({ onNavigate }: { onNavigate: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common']);
   const user = useSession((s) => s.user);
   const { pathname } = useLocation();
   return (
@@ -28,7 +29,7 @@ export function NavBar({ onNavigate }: { onNavigate: () => void }) {
                     key={route.path}
                     component={Link}
                     to={route.path}
-                    label={t(route.navLabelKey!)}
+                    label={translateKey(route.navLabelKey!)}
                     leftSection={Icon ? <Icon size={18} stroke={1.6} /> : undefined}
                     active={active}
                     aria-current={active ? 'page' : undefined}

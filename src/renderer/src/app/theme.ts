@@ -13,6 +13,8 @@ export function appTheme(closeLabel: string): MantineThemeOverride {
     fontFamilyMonospace: 'ui-monospace, "SF Mono", Menlo, Consolas, monospace',
     headings: { fontWeight: '650' },
     focusRing: 'auto',
+    // Someone who asked the system for less motion gets dialogs, menus and toasts without transitions.
+    respectReducedMotion: true,
     cursorType: 'pointer',
     components: {
       // The asterisk is decoration: screen readers (and tests) should hear "Password", not "Password *".

@@ -13,10 +13,3 @@ export interface FeatureRoute {
   navGroup?: 'inventory' | 'purchasing' | 'catalog' | 'admin';
   permission: ChannelPermission;
 }
-
-/** Translations a feature contributes, merged into i18next under its namespace. */
-export interface FeatureLocales {
-  namespace: string;
-  en: Record<string, unknown>;
-  es: Record<string, unknown>;
-}

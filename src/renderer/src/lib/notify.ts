@@ -5,18 +5,19 @@
 import { notifications } from '@mantine/notifications';
 import i18next from 'i18next';
 import { translateError } from './errors';
+import { translateKey } from './translation';
 
 export const notify = {
   success(messageKey: string, values?: Record<string, unknown>): void {
     notifications.show({
       color: 'teal',
-      message: i18next.t(messageKey, { ...values, interpolation: { escapeValue: false } }),
+      message: translateKey(messageKey, { ...values, interpolation: { escapeValue: false } }),
       autoClose: 3000,
     });
   },
   /** Neutral news that needs no action (e.g. a session that ended). */
   info(messageKey: string, values?: Record<string, unknown>): void {
-    notifications.show({ color: 'blue', message: i18next.t(messageKey, values ?? {}), autoClose: 5000 });
+    notifications.show({ color: 'blue', message: translateKey(messageKey, values), autoClose: 5000 });
   },
   error(err: unknown): void {
     notifications.show({

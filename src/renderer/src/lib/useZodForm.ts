@@ -9,10 +9,11 @@
 //   - form.applyApiError(err) puts a server refusal (VALIDATION fields, CONFLICT on a field) on the
 //     matching inputs and returns true, or returns false so the caller can notify.error(err).
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import i18next from 'i18next';
+import i18next, { type ParseKeys, type TOptions } from 'i18next';
 import type { z } from 'zod';
 import { ApiError } from './api';
 import { translateError } from './errors';
+import { translateKey } from './translation';
 
 type Issue = z.core.$ZodIssue;
 
@@ -29,7 +30,7 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
 /** One generic sentence per kind of issue; the label beside the input says which field. `value` is
  * what was validated at the issue's path (zod does not put it in the issue). */
 export function issueMessage(issue: Issue, value: unknown): string {
-  const t = (key: string, values?: Record<string, unknown>) => i18next.t(`common:validation.${key}`, values ?? {});
+  const t = (key: ParseKeys<'common', TOptions, 'validation'>, values?: Record<string, unknown>) => i18next.t(`common:validation.${key}`, values ?? {});
   switch (issue.code) {
     case 'invalid_type':
       if (isBlank(value)) return t('required');
@@ -51,7 +52,7 @@ export function issueMessage(issue: Issue, value: unknown): string {
     case 'invalid_union':
       return isBlank(value) ? t('required') : t('invalid');
     case 'custom':
-      return typeof issue.params?.messageKey === 'string' ? i18next.t(issue.params.messageKey) : t('invalid');
+      return typeof issue.params?.messageKey === 'string' ? translateKey(issue.params.messageKey) : t('invalid');
     default:
       return t('invalid');
   }

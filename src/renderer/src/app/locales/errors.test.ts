@@ -5,8 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, type ErrorCode } from '@shared/errors';
 import { ApiError } from '@renderer/lib/api';
 import { translateError } from '@renderer/lib/errors';
-import { commonLocales } from './common';
-import { errorLocales } from './errors';
+import { resourcesEn, resourcesEs } from './resources';
 
 /** Details as the main process sends them, and what the sentence must then show. */
 const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>> = {
@@ -51,9 +50,9 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
 
 beforeAll(async () => {
   const resources: Resource = { en: {}, es: {} };
-  for (const l of [commonLocales, errorLocales]) {
-    resources.en![l.namespace] = l.en as ResourceLanguage;
-    resources.es![l.namespace] = l.es as ResourceLanguage;
+  for (const ns of ['common', 'errors'] as const) {
+    resources.en![ns] = resourcesEn[ns] as ResourceLanguage;
+    resources.es![ns] = resourcesEs[ns] as ResourceLanguage;
   }
   await i18next.init({ resources, lng: 'en', fallbackLng: false, ns: ['common', 'errors'], defaultNS: 'common', interpolation: { escapeValue: false } });
 });

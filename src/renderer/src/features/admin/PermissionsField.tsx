@@ -6,7 +6,7 @@ import { permissions, type Permission } from '@shared/contract/define';
 const assignable = permissions.filter((p) => p !== 'admin');
 
 export function PermissionsField({ value, onChange, isAdmin, error }: { value: Permission[]; onChange: (value: Permission[]) => void; isAdmin: boolean; error?: React.ReactNode }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   return (
     <Checkbox.Group label={t('users.permissions')} description={isAdmin ? t('users.adminHasAll') : t('users.permissionsHint')} value={isAdmin ? [...assignable] : value} onChange={(v) => onChange(v as Permission[])} error={error}>
       <Stack gap={4} mt="xs">

@@ -13,7 +13,7 @@ import { PurchasingSettings } from './settings/PurchasingSettings';
 import { SmtpSettings } from './settings/SmtpSettings';
 
 export function SettingsPage() {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const settings = useSettings();
   let body;
   if (settings.isError) body = <Alert color="red">{translateError(settings.error)}</Alert>;

@@ -12,7 +12,7 @@ import { PermissionsField } from './PermissionsField';
 import { FormFooter } from '@renderer/lib/FormFooter';
 
 export function UserFormModal({ user, onClose }: { user: User | null; onClose: () => void }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const create = useCreateUser();
   const update = useUpdateUser();
   const schema = user ? contract['users.update'].input : contract['users.create'].input;

@@ -13,7 +13,7 @@ import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 
 export function UsersPage() {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const me = useSession((s) => s.user);
   const users = useUsers();
   const setActive = useSetUserActive();

@@ -14,7 +14,7 @@ import { CategoryModal } from './CategoryModal';
 type Category = ChannelOutput<'catalog.listCategories'>[number];
 
 export function CategoriesPage() {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation(['catalog', 'common']);
   const canManage = useCan('catalog.manage');
   const categories = useCategories();
   const [editing, setEditing] = useState<{ id: number; name: string } | 'new' | null>(null);

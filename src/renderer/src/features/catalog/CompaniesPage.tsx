@@ -15,7 +15,7 @@ import { CompanyFormModal } from './CompanyFormModal';
 type Role = 'any' | 'vendor' | 'client';
 
 export function CompaniesPage() {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation(['catalog', 'common']);
   const canManage = useCan('catalog.manage');
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState('');

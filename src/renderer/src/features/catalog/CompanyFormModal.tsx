@@ -29,7 +29,7 @@ export interface CompanyFormModalProps {
 }
 
 export function CompanyFormModal({ company, defaultRole, readOnly = false, onClose }: CompanyFormModalProps) {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation(['catalog', 'common']);
   const create = useCreateCompany();
   const update = useUpdateCompany();
   // The fields are those of a new company; editing adds the id and the active flag on submit.
@@ -80,7 +80,7 @@ export function CompanyFormModal({ company, defaultRole, readOnly = false, onClo
           </SimpleGrid>
           <Textarea label={t('companies.fields.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
           {!readOnly && (
-            <FormFooter onCancel={onClose} submitLabel={company ? t('common:actions.saveChanges') : t('companies.create')} loading={create.isPending || update.isPending} />
+            <FormFooter onCancel={onClose} submitLabel={company ? t('common:actions.saveChanges') : t('common:actions.create')} loading={create.isPending || update.isPending} />
           )}
         </Stack>
         </Fieldset>

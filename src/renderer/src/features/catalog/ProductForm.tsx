@@ -46,7 +46,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export function ProductForm({ product }: { product: Product | null }) {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation(['catalog', 'common']);
   const navigate = useNavigate();
   const canManage = useCan('catalog.manage');
   const canSeeCosts = useCan('costs.view');

@@ -17,7 +17,7 @@ const tabs = ['details', 'vendors', 'stock'] as const;
 type Tab = (typeof tabs)[number];
 
 export function ProductPage() {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation(['catalog', 'common']);
   const params = useParams();
   const [search, setSearch] = useSearchParams();
   const canSeeStock = useCan('inventory.view');

@@ -11,7 +11,7 @@ import { useProductVendors, useRemoveProductVendor } from './api';
 import { ProductVendorModal, type ProductVendor } from './ProductVendorModal';
 
 export function ProductVendors({ productId }: { productId: number }) {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation(['catalog', 'common']);
   const canManage = useCan('catalog.manage');
   const canSeeCosts = useCan('costs.view');
   const vendors = useProductVendors(productId);

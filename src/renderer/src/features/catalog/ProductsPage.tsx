@@ -18,7 +18,7 @@ const yesNoOf = (value: string, absent: YesNo): YesNo => (value === 'yes' || val
 const toFlag = (v: YesNo): boolean | undefined => (v === 'all' ? undefined : v === 'yes');
 
 export function ProductsPage() {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation(['catalog', 'common']);
   const canManage = useCan('catalog.manage');
   const canSeeCosts = useCan('costs.view');
   const [search, setSearch, q] = useUrlText('q');

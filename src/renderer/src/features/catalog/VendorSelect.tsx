@@ -12,7 +12,7 @@ type Props = Omit<SelectProps<number>, 'data' | 'searchable' | 'searchValue' | '
 };
 
 export function VendorSelect({ selectedName, value, ...props }: Props) {
-  const { t } = useTranslation('catalog');
+  const { t } = useTranslation(['catalog', 'common']);
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const vendors = useCompanies({ role: 'vendor', q: q || undefined, pageSize: 30, sortBy: 'name' });

@@ -39,7 +39,7 @@ function initialValues(location: Location | null): Values {
 }
 
 export function LocationFormModal({ location, onClose }: { location: Location | null; onClose: () => void }) {
-  const { t } = useTranslation('locations');
+  const { t } = useTranslation(['locations', 'common']);
   const users = useUsers();
   const create = useCreateLocation();
   const update = useUpdateLocation();

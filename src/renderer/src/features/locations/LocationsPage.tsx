@@ -13,7 +13,7 @@ import { useLocationColumns } from './locationColumns';
 import { VirtualLocations } from './VirtualLocations';
 
 export function LocationsPage() {
-  const { t } = useTranslation('locations');
+  const { t } = useTranslation(['locations', 'common']);
   const canManage = useCan('locations.manage');
   const [params] = useSearchParams();
   const highlightId = Number(params.get('id')) || null;

@@ -6,15 +6,21 @@ import { useTranslation } from 'react-i18next';
 import type { Location } from '@shared/contract/locations';
 import { ListTable, useListView } from '@renderer/lib/list';
 import { KindBadge } from './KindBadge';
+import type { en } from './locales/en';
+
+/** The kinds of the virtual locations: each has a name and a purpose in the locations namespace. */
+type VirtualKind = keyof typeof en.virtual.names;
 
 export function VirtualLocations({ locations }: { locations: Location[] }) {
   const { t } = useTranslation('locations');
+  // The page passes only virtual locations here, so the kind is one of the virtual ones.
+  const text = (l: Location, part: 'names' | 'purposes') => t(`virtual.${part}.${l.kind as VirtualKind}`);
   const view = useListView<Location>({
     id: 'locations.virtual',
     columns: [
-      { accessor: 'name', title: t('fields.name'), render: (l) => <Text span inherit fw={500}>{t(`virtual.names.${l.kind}`)}</Text> },
+      { accessor: 'name', title: t('fields.name'), render: (l) => <Text span inherit fw={500}>{text(l, 'names')}</Text> },
       { accessor: 'kind', title: t('fields.kind'), render: (l) => <KindBadge kind={l.kind} /> },
-      { accessor: 'purpose', title: t('virtual.purpose'), render: (l) => <Text span inherit c="dimmed">{t(`virtual.purposes.${l.kind}`)}</Text> },
+      { accessor: 'purpose', title: t('virtual.purpose'), render: (l) => <Text span inherit c="dimmed">{text(l, 'purposes')}</Text> },
     ],
   });
   return (

@@ -13,7 +13,7 @@ import { useSetDefaultLocation, useSetLocationActive } from './api';
 import { KindBadge } from './KindBadge';
 
 export function useLocationColumns(onEdit: (location: Location) => void): ListColumn<Location>[] {
-  const { t } = useTranslation('locations');
+  const { t } = useTranslation(['locations', 'common']);
   const navigate = useNavigate();
   const canManage = useCan('locations.manage');
   const canSeeStock = useCan('inventory.view');

@@ -1,6 +1,5 @@
 import { IconChecklist, IconFileInvoice, IconTruckDelivery, IconTrendingDown } from '@tabler/icons-react';
-import type { FeatureLocales, FeatureRoute } from '@renderer/lib/feature';
-import { en, es } from './locales';
+import type { FeatureRoute } from '@renderer/lib/feature';
 import { ApprovalsPage } from './orders/ApprovalsPage';
 import { NewPurchaseOrderPage } from './orders/NewPurchaseOrderPage';
 import { PurchaseOrderPage } from './orders/PurchaseOrderPage';
@@ -17,5 +16,3 @@ export const purchasingRoutes: FeatureRoute[] = [
   { path: '/purchasing/approvals', element: <ApprovalsPage />, navLabelKey: 'purchasing:nav.approvals', navIcon: IconChecklist, navGroup: 'purchasing', permission: 'purchasing.approve' },
   { path: '/purchasing/receiving', element: <ReceivingPage />, navLabelKey: 'purchasing:nav.receiving', navIcon: IconTruckDelivery, navGroup: 'purchasing', permission: 'purchasing.receive' },
 ];
-
-export const purchasingLocales: FeatureLocales = { namespace: 'purchasing', en, es };

@@ -27,10 +27,10 @@ const groupIcon: Record<SearchKind, ReactNode> = {
   location: <IconMapPin size={18} />,
   company: <IconBuilding size={18} />,
 };
-const groupLabel: Record<SearchKind, string> = { serial: 'serials', product: 'products', location: 'locations', company: 'companies' };
+const groupLabel = { serial: 'serials', product: 'products', location: 'locations', company: 'companies' } as const satisfies Record<SearchKind, string>;
 
 export function GlobalSearch() {
-  const { t } = useTranslation('search');
+  const { t } = useTranslation(['search', 'common']);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const allowed = useCan('inventory.view');

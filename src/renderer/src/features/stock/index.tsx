@@ -1,11 +1,9 @@
 import { IconArrowsExchange, IconBarcode, IconClipboardList, IconHistory, IconPackages, IconReportMoney } from '@tabler/icons-react';
-import type { FeatureLocales, FeatureRoute } from '@renderer/lib/feature';
+import type { FeatureRoute } from '@renderer/lib/feature';
 import { CountPage } from './counts/CountPage';
 import { CountsPage } from './counts/CountsPage';
 import { HistoryPage } from './history/HistoryPage';
 import { ItemsPage } from './items/ItemsPage';
-import { en } from './locales/en';
-import { es } from './locales/es';
 import { LotsPage } from './lots/LotsPage';
 import { NewTransferPage } from './transfers/NewTransferPage';
 import { TransfersPage } from './transfers/TransfersPage';
@@ -22,5 +20,3 @@ export const stockRoutes: FeatureRoute[] = [
   { path: '/stock/history', element: <HistoryPage />, navLabelKey: 'stock:nav.history', navIcon: IconHistory, navGroup: 'inventory', permission: 'inventory.view' },
   { path: '/stock/value', element: <ValuePage />, navLabelKey: 'stock:nav.value', navIcon: IconReportMoney, navGroup: 'inventory', permission: 'costs.view' },
 ];
-
-export const stockLocales: FeatureLocales = { namespace: 'stock', en, es };

@@ -11,14 +11,14 @@ type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange'> & {
 
 /** Active internal locations (warehouses, vans, shelves); virtual ones are never a choice on these screens. */
 export function LocationSelect({ value, onChange, exclude = [], ...props }: Props) {
-  const { t } = useTranslation('pickers');
+  const { t } = useTranslation(['pickers', 'common']);
   const locations = useInternalLocations();
   const data = (locations.data ?? []).filter((l) => !exclude.includes(l.id)).map((l) => ({ value: l.id, label: l.ownerName ? `${l.name} (${l.ownerName})` : l.name }));
   return (
     <Select<number>
       label={t('location')}
       searchable
-      nothingFoundMessage={t('noMatches')}
+      nothingFoundMessage={t('common:noMatches')}
       {...props}
       data={data}
       value={value}

@@ -22,7 +22,7 @@ const label = (p: Pick<Product, 'sku' | 'name'>) => `${p.sku} · ${p.name}`;
 
 /** Searches the catalogue on the server as the user types (the catalogue is too large to load). */
 export function ProductSelect({ value, onChange, activeOnly = false, nothingFoundMessage, ...props }: Props) {
-  const { t } = useTranslation('pickers');
+  const { t } = useTranslation(['pickers', 'common']);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const selected = useProduct(value);
@@ -39,7 +39,7 @@ export function ProductSelect({ value, onChange, activeOnly = false, nothingFoun
       placeholder={t('productPlaceholder')}
       searchable
       clearable
-      nothingFoundMessage={results.isFetching ? t('loading') : (nothingFoundMessage ?? t('noMatches'))}
+      nothingFoundMessage={results.isFetching ? t('common:loading') : (nothingFoundMessage ?? t('common:noMatches'))}
       {...props}
       data={options}
       filter={({ options: all }) => all}

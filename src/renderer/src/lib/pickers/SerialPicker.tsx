@@ -20,7 +20,7 @@ interface Props {
  * Units held by a reservation or pick cannot be chosen.
  */
 export function SerialPicker({ productId, locationId, value, onChange, label, error }: Props) {
-  const { t } = useTranslation('pickers');
+  const { t } = useTranslation(['pickers', 'common']);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [scanError, setScanError] = useState<string | null>(null);
@@ -73,7 +73,7 @@ export function SerialPicker({ productId, locationId, value, onChange, label, er
           ))}
           {!lots.isFetching && units.length === 0 && (
             <Text size="sm" c="dimmed">
-              {t('noMatches')}
+              {t('common:noMatches')}
             </Text>
           )}
         </Stack>

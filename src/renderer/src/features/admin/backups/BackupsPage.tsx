@@ -25,7 +25,7 @@ function formatSize(bytes: number, language: string): string {
 }
 
 export function BackupsPage() {
-  const { t } = useTranslation('backups');
+  const { t } = useTranslation(['backups', 'common']);
   const f = useFormat();
   const backups = useBackups();
   const create = useCreateBackup();

@@ -10,7 +10,7 @@ type CostMethod = (typeof costMethods)[number];
 
 /** Every ISO 4217 code the runtime knows, labelled in the user's language ("EUR — euro"). */
 function useCurrencyOptions(current: string) {
-  const { i18n } = useTranslation();
+  const { i18n } = useTranslation(['common']);
   return useMemo(() => {
     const names = new Intl.DisplayNames([i18n.language], { type: 'currency' });
     const codes = new Set(Intl.supportedValuesOf('currency'));
@@ -21,7 +21,7 @@ function useCurrencyOptions(current: string) {
 
 /** Home currency, whether manual stock changes need a reason, and the cost proposed when stock is added by hand. */
 export function GeneralSettings({ settings }: { settings: Settings }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const currencies = useCurrencyOptions(settings.currency);
   const { form, submit, saving, dirty, discard } = useSettingsSection(settings, ['currency', 'requireAdjustmentReason', 'defaultCostMethod']);
   return (

@@ -7,7 +7,7 @@ import { useSettingsSection } from './useSettingsSection';
 
 /** Who the office is, as printed at the top of its purchase orders. */
 export function LetterheadSettings({ settings }: { settings: Settings }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const { form, submit, saving, dirty, discard } = useSettingsSection(settings, ['companyName', 'companyAddress', 'companyTaxId', 'companyEmail', 'companyPhone', 'companyLogo']);
   return (
     <SettingsCard

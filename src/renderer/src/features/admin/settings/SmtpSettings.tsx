@@ -29,7 +29,7 @@ const valuesOf = (smtp: Smtp): Values => ({
 });
 
 function SmtpForm({ smtp, defaultTestTo }: { smtp: Smtp; defaultTestTo: string }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const update = useUpdateSmtp();
   const form = useZodForm(contract['settings.updateSmtp'].input, valuesOf(smtp), {
     // An empty password box keeps the stored password (the field is left out); "Remove" sends null.
@@ -114,7 +114,7 @@ function SmtpForm({ smtp, defaultTestTo }: { smtp: Smtp; defaultTestTo: string }
 
 /** The office mail server that e-mails purchase orders; the password is write-only. */
 export function SmtpSettings({ defaultTestTo }: { defaultTestTo: string }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const smtp = useSmtp();
   if (smtp.isError) return <Alert color="red">{translateError(smtp.error)}</Alert>;
   if (!smtp.data)

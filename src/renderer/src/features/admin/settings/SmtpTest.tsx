@@ -17,7 +17,7 @@ interface Props {
 
 /** Sends a short message through the saved SMTP server; a failure shows the server's own reason. */
 export function SmtpTest({ configured, unsaved, defaultTo }: Props) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'common']);
   const test = useTestSmtp();
   const [to, setTo] = useState(defaultTo);
   const [addressError, setAddressError] = useState<string | null>(null);

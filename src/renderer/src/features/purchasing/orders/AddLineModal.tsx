@@ -37,7 +37,7 @@ const blankProduct = { productId: null, serialized: false, qty: 1, costTouched: 
  * from this vendor can be linked to it on the spot.
  */
 export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose: () => void }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const canSeeCosts = useCan('costs.view');
   const add = useAddLine();
   const defaultLocationId = useDefaultLocationId();
@@ -100,7 +100,7 @@ export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose
           <ProductSelect
             label={t('po.product')}
             placeholder={t('lineForm.productPlaceholder')}
-            nothingFoundMessage={t('common.noMatches')}
+            nothingFoundMessage={t('common:noMatches')}
             activeOnly
             withAsterisk
             data-autofocus
@@ -165,7 +165,7 @@ export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <LocationSelect
               label={t('lines.location')}
-              nothingFoundMessage={t('common.noMatches')}
+              nothingFoundMessage={t('common:noMatches')}
               withAsterisk
               value={v.locationId ?? defaultLocationId}
               onChange={(id) => form.setFieldValue('locationId', id)}
@@ -181,7 +181,7 @@ export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {t('common.close')}
+              {t('common:actions.close')}
             </Button>
             <Button variant="light" loading={add.isPending && again.current} onClick={() => save(true)}>
               {t('lineForm.addAnother')}

@@ -14,7 +14,7 @@ type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchab
 
 /** Picks a vendor or a client company, searching the server as the user types. */
 export function CompanySelect({ role, value, onChange, selectedName, ...props }: Props) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [names, setNames] = useState<Record<number, string>>({});
@@ -27,7 +27,7 @@ export function CompanySelect({ role, value, onChange, selectedName, ...props }:
   return (
     <Select<number>
       searchable
-      nothingFoundMessage={companies.isFetching ? t('common.loading') : role === 'vendor' ? t('common.noVendor') : t('common.noClient')}
+      nothingFoundMessage={companies.isFetching ? t('common:loading') : role === 'vendor' ? t('common.noVendor') : t('common.noClient')}
       {...props}
       data={options}
       filter={({ options: all }) => all}

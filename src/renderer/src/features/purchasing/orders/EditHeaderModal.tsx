@@ -10,7 +10,7 @@ import { FormFooter } from '@renderer/lib/FormFooter';
 
 /** Changes the header of an order; the vendor only until anything has been received. */
 export function EditHeaderModal({ order, onClose }: { order: PurchaseOrder; onClose: () => void }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const update = useUpdateOrder();
   const initial: HeaderValues = {
     vendorId: order.vendorId,
@@ -51,7 +51,7 @@ export function EditHeaderModal({ order, onClose }: { order: PurchaseOrder; onCl
             vendorName={order.vendorName}
             purchaseForName={order.purchaseForName}
           />
-          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('common.saveChanges')} loading={update.isPending} />
+          <FormFooter onCancel={onClose} submitLabel={t('common:actions.saveChanges')} loading={update.isPending} />
         </Stack>
       </form>
     </Modal>

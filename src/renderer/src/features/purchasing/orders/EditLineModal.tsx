@@ -13,7 +13,7 @@ type Values = { qty: number | string; unitCost: number | null; locationId: numbe
 
 /** Changes a line of a New order: quantity, cost (with costs.view), receiving location, arrival. */
 export function EditLineModal({ line, onClose }: { line: PoLine; onClose: () => void }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const update = useUpdateLine();
   // Without costs.view the cost is not known here; leaving it out keeps the line's cost.
   const showCost = line.unitCost !== null;
@@ -54,7 +54,7 @@ export function EditLineModal({ line, onClose }: { line: PoLine; onClose: () => 
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <LocationSelect
               label={t('lines.location')}
-              nothingFoundMessage={t('common.noMatches')}
+              nothingFoundMessage={t('common:noMatches')}
               withAsterisk
               value={form.values.locationId}
               onChange={(id) => form.setFieldValue('locationId', id)}
@@ -68,7 +68,7 @@ export function EditLineModal({ line, onClose }: { line: PoLine; onClose: () => 
               error={form.errors.estimatedArrival}
             />
           </SimpleGrid>
-          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('common.saveChanges')} loading={update.isPending} />
+          <FormFooter onCancel={onClose} submitLabel={t('common:actions.saveChanges')} loading={update.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -28,7 +28,7 @@ function template(locale: Locale, order: PurchaseOrder, company: string) {
 
 /** Sends the purchase order PDF to the vendor through the office SMTP server; every attempt goes in the history. */
 export function EmailOrderModal({ order, onClose }: { order: PurchaseOrder; onClose: () => void }) {
-  const { t, i18n } = useTranslation('purchasing');
+  const { t, i18n } = useTranslation(['purchasing', 'common']);
   const settings = useSettings();
   const queryClient = useQueryClient();
   const send = useEmailOrder();
@@ -113,7 +113,7 @@ export function EmailOrderModal({ order, onClose }: { order: PurchaseOrder; onCl
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
+              {t('common:actions.cancel')}
             </Button>
             <Button type="submit" leftSection={<IconMail size={16} />} loading={send.isPending}>
               {t('email.send')}

@@ -35,7 +35,7 @@ interface Props<Out> {
 /** The header of a purchase order: vendor and client, where it ships, when, and on what terms. */
 export function HeaderFields<Out>({ form, showFreight, vendorLocked = false, vendorName, purchaseForName, autoFocusVendor }: Props<Out>) {
   const { t } = useTranslation('purchasing');
-  const list = (key: string) => t(key, { returnObjects: true }) as string[];
+  const list = (key: 'header.shippingTypes' | 'header.paymentTermsOptions'): string[] => t(key, { returnObjects: true });
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -45,7 +45,7 @@ const looks: Record<PoEvent['type'], [ComponentType<{ size?: number }>, string]>
 
 /** Everything that happened to the order, newest first, each as a sentence with who and when. */
 export function HistoryTab({ order }: { order: PurchaseOrder }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const showCosts = useCan('costs.view');
   const history = useOrderHistory(order.id);
@@ -65,7 +65,7 @@ export function HistoryTab({ order }: { order: PurchaseOrder }) {
   if (!history.data) {
     return (
       <Center mih={160}>
-        <Loader aria-label={t('common.loading')} />
+        <Loader aria-label={t('common:loading')} />
       </Center>
     );
   }

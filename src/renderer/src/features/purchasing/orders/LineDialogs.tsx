@@ -17,14 +17,14 @@ interface Props {
 }
 
 export function RemoveLineModal({ line, onClose }: Props) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const remove = useRemoveLine();
   return (
     <ConfirmModal
       title={t('lineForm.removeTitle', { lineNo: line.lineNo })}
       text={t('lineForm.removeText', { qty: f.qty(line.qtyOrdered), sku: line.sku, product: line.productName })}
-      confirmLabel={t('lineForm.remove')}
+      confirmLabel={t('common:actions.remove')}
       color="red"
       loading={remove.isPending}
       onClose={onClose}
@@ -47,7 +47,7 @@ type ReduceValues = { qty: number | string; reason: string };
 
 /** The vendor cannot deliver some of the outstanding units: they are cancelled from the line. */
 export function ReduceLineModal({ line, onClose }: Props) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const reduce = useReduceLine();
   const form = useZodForm(purchasingContract['purchasing.reduceLine'].input, { qty: line.outstanding, reason: '' } as ReduceValues, {
@@ -89,7 +89,7 @@ export function ReduceLineModal({ line, onClose }: Props) {
             {...form.getInputProps('qty')}
           />
           <Textarea label={t('common.reason')} placeholder={t('reduce.reasonPlaceholder')} autosize minRows={2} {...form.getInputProps('reason')} />
-          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('reduce.confirm')} color="orange" loading={reduce.isPending} />
+          <FormFooter onCancel={onClose} submitLabel={t('reduce.confirm')} color="orange" loading={reduce.isPending} />
         </Stack>
       </form>
     </Modal>

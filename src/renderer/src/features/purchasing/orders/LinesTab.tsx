@@ -17,7 +17,7 @@ type LineDialog = { kind: 'add' } | { kind: 'edit' | 'remove' | 'reduce'; line: 
 
 /** The order's lines with their quantities received, cancelled and still owed, and the order's totals. */
 export function LinesTab({ order }: { order: PurchaseOrder }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const canManage = useCan('purchasing.manage');
   const canSeeCosts = useCan('costs.view');
@@ -30,12 +30,12 @@ export function LinesTab({ order }: { order: PurchaseOrder }) {
     if (editable) {
       return (
         <Group gap={4} justify="flex-end" wrap="nowrap">
-          <Tooltip label={t('lineForm.edit')}>
+          <Tooltip label={t('common:actions.edit')}>
             <ActionIcon variant="subtle" aria-label={t('lineForm.editNamed', { lineNo: line.lineNo })} onClick={() => setDialog({ kind: 'edit', line })}>
               <IconPencil size={16} />
             </ActionIcon>
           </Tooltip>
-          <Tooltip label={t('lineForm.remove')}>
+          <Tooltip label={t('common:actions.remove')}>
             <ActionIcon variant="subtle" color="red" aria-label={t('lineForm.removeNamed', { lineNo: line.lineNo })} onClick={() => setDialog({ kind: 'remove', line })}>
               <IconTrash size={16} />
             </ActionIcon>

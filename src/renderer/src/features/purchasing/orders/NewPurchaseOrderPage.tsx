@@ -64,7 +64,7 @@ export function NewPurchaseOrderPage() {
         <Paper withBorder p="md">
           <HeaderFields form={form} showFreight={canSeeCosts} autoFocusVendor />
         </Paper>
-        <FormFooter onCancel={() => navigate('/purchasing/orders')} cancelLabel={t('common.cancel')} submitLabel={t('newOrder.submit')} loading={create.isPending} />
+        <FormFooter onCancel={() => navigate('/purchasing/orders')} submitLabel={t('newOrder.submit')} loading={create.isPending} />
       </Stack>
     </form>
   );

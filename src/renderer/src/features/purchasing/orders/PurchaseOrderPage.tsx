@@ -26,7 +26,7 @@ const tabs = ['lines', 'receipts', 'history'] as const;
 type Tab = (typeof tabs)[number];
 
 export function PurchaseOrderPage() {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const raw = Number(useParams().id);
   const id = Number.isInteger(raw) && raw > 0 ? raw : 0;
   const order = useOrder(id);
@@ -51,7 +51,7 @@ export function PurchaseOrderPage() {
   if (!order.data) {
     return (
       <Center mih={200}>
-        <Loader aria-label={t('common.loading')} />
+        <Loader aria-label={t('common:loading')} />
       </Center>
     );
   }

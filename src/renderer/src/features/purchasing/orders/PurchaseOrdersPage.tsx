@@ -19,7 +19,7 @@ const statusesOf = (param: string): Status[] => param.split(',').filter((s): s i
 
 /** Every purchase order, newest first: find one by number or vendor, by status, vendor and creation date. */
 export function PurchaseOrdersPage() {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const navigate = useNavigate();
   const canManage = useCan('purchasing.manage');
@@ -65,7 +65,7 @@ export function PurchaseOrdersPage() {
       view={view}
       filters={
         <>
-          <SearchFilter label={t('common.search')} placeholder={t('orders.searchPlaceholder')} value={q} onChange={setQ} w={240} />
+          <SearchFilter label={t('common:search')} placeholder={t('orders.searchPlaceholder')} value={q} onChange={setQ} w={240} />
           <MultiSelect
             label={t('po.status')}
             placeholder={statuses.length ? undefined : t('orders.anyStatus')}

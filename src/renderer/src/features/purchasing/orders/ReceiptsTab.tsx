@@ -17,7 +17,7 @@ const PAGE_SIZE = 20;
 
 /** Every receipt of the order, newest first; a posted one can be cancelled (its units go back to the vendor). */
 export function ReceiptsTab({ order }: { order: PurchaseOrder }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const canReceive = useCan('purchasing.receive');
   const showCosts = useCan('costs.view');
   const [page, setPage] = useState(1);
@@ -29,7 +29,7 @@ export function ReceiptsTab({ order }: { order: PurchaseOrder }) {
   if (!receipts.data) {
     return (
       <Center mih={160}>
-        <Loader aria-label={t('common.loading')} />
+        <Loader aria-label={t('common:loading')} />
       </Center>
     );
   }
@@ -68,7 +68,7 @@ export function ReceiptsTab({ order }: { order: PurchaseOrder }) {
 }
 
 function CancelReceiptModal({ receipt, onClose }: { receipt: Receipt; onClose: () => void }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const cancel = useCancelReceipt();
   const settings = useSettings();
   return (

@@ -20,7 +20,7 @@ import { SuggestionsTable, useSuggestionColumns } from './SuggestionsTable';
  * their maximum; the chosen ones become one New purchase order per default vendor.
  */
 export function ReorderSuggestionsPage() {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const canSeeCosts = useCan('costs.view');
   const [locationId, setLocationId] = useUrlId('locationId');
@@ -78,7 +78,7 @@ export function ReorderSuggestionsPage() {
     <Stack gap="md">
       <PageHeader title={t('suggestions.title')} description={t('suggestions.description')} />
       {created && (
-        <Alert color="teal" icon={<IconCircleCheck />} title={t('suggestions.createdTitle', { count: created.length })} withCloseButton closeButtonLabel={t('common.close')} onClose={() => setCreated(null)} data-testid="suggestions-created">
+        <Alert color="teal" icon={<IconCircleCheck />} title={t('suggestions.createdTitle', { count: created.length })} withCloseButton closeButtonLabel={t('common:actions.close')} onClose={() => setCreated(null)} data-testid="suggestions-created">
           <Group gap="md" wrap="wrap">
             {created.map((o) => (
               <Anchor key={o.id} component={Link} to={`/purchasing/orders/${o.id}`} fw={600}>
@@ -95,7 +95,7 @@ export function ReorderSuggestionsPage() {
         <LocationSelect
           label={t('suggestions.location')}
           placeholder={t('suggestions.allLocations')}
-          nothingFoundMessage={t('common.noMatches')}
+          nothingFoundMessage={t('common:noMatches')}
           clearable
           value={locationId}
           onChange={setLocationId}

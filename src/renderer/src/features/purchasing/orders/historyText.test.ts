@@ -3,9 +3,11 @@
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PoEvent } from '@shared/contract/purchasing';
-import { errorLocales } from '@renderer/app/locales/errors';
+import { en as errorsEn } from '@renderer/app/errors/locales/en';
+import { es as errorsEs } from '@renderer/app/errors/locales/es';
 import { formatDate, formatDateTime, formatMoney, formatQty } from '@renderer/lib/format';
-import { ordersEn, ordersEs } from '../locales/orders';
+import { en as purchasingEn } from '../locales/en';
+import { es as purchasingEs } from '../locales/es';
 import { describeEvent, type HistoryContext } from './historyText';
 
 const events: [PoEvent['type'], Record<string, unknown>, string[]][] = [
@@ -30,7 +32,7 @@ const events: [PoEvent['type'], Record<string, unknown>, string[]][] = [
 
 function context(language: string, showCosts: boolean): HistoryContext {
   return {
-    t: i18next.getFixedT(language, 'purchasing'),
+    t: i18next.getFixedT(language, ['purchasing', 'common'] as const),
     f: {
       language,
       currency: 'EUR',
@@ -49,10 +51,10 @@ const event = (type: PoEvent['type'], details: Record<string, unknown>): PoEvent
 
 beforeAll(async () => {
   const resources: Resource = { en: {}, es: {} };
-  resources.en!.purchasing = { ...ordersEn } as ResourceLanguage;
-  resources.es!.purchasing = { ...ordersEs } as ResourceLanguage;
-  resources.en!.errors = errorLocales.en as ResourceLanguage;
-  resources.es!.errors = errorLocales.es as ResourceLanguage;
+  resources.en!.purchasing = purchasingEn as ResourceLanguage;
+  resources.es!.purchasing = purchasingEs as ResourceLanguage;
+  resources.en!.errors = errorsEn as ResourceLanguage;
+  resources.es!.errors = errorsEs as ResourceLanguage;
   await i18next.init({ resources, lng: 'en', fallbackLng: false, ns: ['purchasing', 'errors'], defaultNS: 'purchasing', interpolation: { escapeValue: false } });
 });
 

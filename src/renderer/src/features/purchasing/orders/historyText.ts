@@ -1,13 +1,13 @@
 // A purchase order event (purchasing.history) as a sentence a clerk reads, with its particulars below
 // it. The main process records facts (ids, amounts, ISO days); names and formats are chosen here.
 import i18next, { type TFunction } from 'i18next';
-import type { PoEvent } from '@shared/contract/purchasing';
+import { poStatuses, type PoEvent } from '@shared/contract/purchasing';
 import { errorCodes } from '@shared/errors';
 import type { useFormat } from '@renderer/lib/useFormat';
 import { dayToMs } from './days';
 
 export interface HistoryContext {
-  t: TFunction;
+  t: TFunction<readonly ['purchasing', 'common']>;
   f: ReturnType<typeof useFormat>;
   showCosts: boolean;
   companyName: (id: number) => string | undefined;
@@ -60,9 +60,14 @@ function changes(c: HistoryContext, raw: unknown): string[] {
   });
 }
 
+/** Whether a value read from an event's details is one of a known list (so it has a translation). */
+function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return (list as readonly unknown[]).includes(value);
+}
+
 /** A failure reason is an error code when the app knows it, else the mail server's own words. */
 function reasonText(reason: string): string {
-  return (errorCodes as readonly string[]).includes(reason) ? i18next.t(`errors:${reason}`) : reason;
+  return isOneOf(errorCodes, reason) ? i18next.t(`errors:${reason}`) : reason;
 }
 
 export function describeEvent(e: PoEvent, c: HistoryContext): EventText {
@@ -127,7 +132,7 @@ export function describeEvent(e: PoEvent, c: HistoryContext): EventText {
   if (d.approvalReset === true) details.push(t('history.approvalReset'));
   // A receipt always moves the status; a reduction only matters when it closes the order.
   const movesStatus = e.type === 'received' || e.type === 'receiptCanceled' || (e.type === 'lineReduced' && (d.status === 'receivedFull' || d.status === 'canceled'));
-  if (typeof d.status === 'string' && movesStatus) {
+  if (isOneOf(poStatuses, d.status) && movesStatus) {
     details.push(t('history.statusNow', { status: t(`status.${d.status}`).toLowerCase() }));
   }
   return { text, details };

@@ -28,7 +28,7 @@ const zeroDimmed = (n: number, color?: string) => <Qty value={n} c={n === 0 ? 'd
  * (until then they are columns of zeros). SKU, name and vendor part number share one cell, so every
  * column fits a laptop screen.
  */
-export function lineColumns(t: TFunction, f: Format, lines: PoLine[], opts: { showCosts: boolean; submitted: boolean }, actions: ((l: PoLine) => ReactNode) | null): DataTableColumn<PoLine>[] {
+export function lineColumns(t: TFunction<readonly ['purchasing', 'common']>, f: Format, lines: PoLine[], opts: { showCosts: boolean; submitted: boolean }, actions: ((l: PoLine) => ReactNode) | null): DataTableColumn<PoLine>[] {
   const columns: DataTableColumn<PoLine>[] = [
     { accessor: 'lineNo', title: '#', width: 36, textAlign: 'right' },
     {

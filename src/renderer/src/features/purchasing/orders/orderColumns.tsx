@@ -11,7 +11,7 @@ type Format = ReturnType<typeof useFormat>;
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
 /** Columns of the purchase order list; the total only for users who may see costs. The number opens the order. */
-export function orderColumns(t: TFunction, f: Format, showTotal: boolean): ListColumn<PoSummary>[] {
+export function orderColumns(t: TFunction<readonly ['purchasing', 'common']>, f: Format, showTotal: boolean): ListColumn<PoSummary>[] {
   return [
     { accessor: 'number', title: t('po.number'), sortable: true, noWrap: true, alwaysShown: true, link: true },
     { accessor: 'vendorName', title: t('po.vendor'), sortable: true, truncate: 220 },

@@ -34,7 +34,7 @@ function reveal(selector: string) {
  * lines and on the line it concerns, and the receipt stays as it was.
  */
 export function ReceiptPanel({ focusLineId }: { focusLineId: number | null }) {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const canSeeCosts = useCan('costs.view');
   const settings = useSettings();
   const requireInvoice = settings.data?.requireVendorInvoiceNumber ?? false;

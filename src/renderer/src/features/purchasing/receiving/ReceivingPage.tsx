@@ -27,7 +27,7 @@ const sameCode = (a: string | null, code: string) => a !== null && a.toLowerCase
  * the scanned vendor part number (or SKU) when exactly one open line has it.
  */
 export function ReceivingPage() {
-  const { t } = useTranslation('purchasing');
+  const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
   const navigate = useNavigate();
   const canSeeOrders = useCan('inventory.view');

@@ -9,7 +9,7 @@ import { dayToMs } from '../orders/days';
 
 export type OpenLineSort = 'orderNumber' | 'sku' | 'estimatedArrival';
 
-const num = (accessor: 'qtyOrdered' | 'qtyReceived' | 'outstanding' | 'backOrdered', t: TFunction, width: number): ListColumn<OpenLine> => ({
+const num = (accessor: 'qtyOrdered' | 'qtyReceived' | 'outstanding' | 'backOrdered', t: TFunction<readonly ['purchasing', 'common']>, width: number): ListColumn<OpenLine> => ({
   accessor,
   title: t(`receiving.columns.${accessor}`),
   wrapTitle: true,
@@ -21,7 +21,7 @@ const num = (accessor: 'qtyOrdered' | 'qtyReceived' | 'outstanding' | 'backOrder
 /** Columns of the open lines list; the action comes first so it stays in view when the table scrolls sideways. The
  * purchase-for company shows under the PO: it belongs to the order, which its number opens (for users who may see orders). */
 export function openLineColumns(
-  t: TFunction,
+  t: TFunction<readonly ['purchasing', 'common']>,
   formatDate: (ms: number) => string,
   inReceipt: (lineId: number) => boolean,
   onAdd: (row: OpenLine) => void,
@@ -40,7 +40,7 @@ export function openLineColumns(
           </Button>
         ) : (
           <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} aria-label={t('receiving.addNamed', { sku: row.sku, number: row.orderNumber })} onClick={() => onAdd(row)}>
-            {t('receiving.add')}
+            {t('common:actions.add')}
           </Button>
         ),
     },

@@ -1,13 +1,14 @@
 // What the Receiving screen checks before posting, and which lines a refusal from the server is
 // about. The server decides (it re-reads every line in the posting transaction); these checks only
 // point at the line to fix before the clerk presses "Post receipt", and again after a refusal.
+import type { ParseKeys } from 'i18next';
 import type { ChannelInput } from '@shared/contract';
 import { serialKey } from '@shared/serials';
 import type { DraftLine } from './receiptDraft';
 
 /** A translation key of the `purchasing` namespace and its values. */
 export interface Message {
-  key: string;
+  key: ParseKeys<'purchasing'>;
   values?: Record<string, unknown>;
 }
 

@@ -1,17 +1,26 @@
 import { Badge, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useUrlParam } from '@renderer/lib/useUrlParam';
+import type { en } from '../locales/en';
 
 const colors: Record<string, string> = { inTransit: 'blue', done: 'teal', posted: 'teal', open: 'blue', canceled: 'gray', reversed: 'orange' };
 
-type Prefix = 'transfers' | 'counts';
+type TransferStatus = keyof typeof en.transfers.statuses;
+type CountStatus = keyof typeof en.counts.statuses;
+type Props = { prefix: 'transfers'; status: TransferStatus } | { prefix: 'counts'; status: CountStatus };
+
+/** The translated name of a transfer's or a stocktake's status. */
+function useStatusLabel() {
+  const { t } = useTranslation('stock');
+  return (props: Props) => (props.prefix === 'transfers' ? t(`transfers.statuses.${props.status}`) : t(`counts.statuses.${props.status}`));
+}
 
 /** The status of a transfer or stocktake, translated under `<prefix>.statuses`. */
-export function StatusBadge({ prefix, status }: { prefix: Prefix; status: string }) {
-  const { t } = useTranslation('stock');
+export function StatusBadge(props: Props) {
+  const label = useStatusLabel();
   return (
-    <Badge color={colors[status] ?? 'gray'} variant="light">
-      {t(`${prefix}.statuses.${status}`)}
+    <Badge color={colors[props.status] ?? 'gray'} variant="light">
+      {label(props)}
     </Badge>
   );
 }
@@ -23,17 +32,9 @@ export function useStatusFilter<S extends string>(statuses: readonly S[]): [S | 
 }
 
 /** Chooses one status of a list of transfers or stocktakes ("any status" when cleared). */
-export function StatusFilter<S extends string>({ prefix, statuses, value, onChange }: { prefix: Prefix; statuses: readonly S[]; value: S | undefined; onChange: (status: string) => void }) {
+export function StatusFilter({ value, onChange, ...list }: ({ prefix: 'transfers'; statuses: readonly TransferStatus[] } | { prefix: 'counts'; statuses: readonly CountStatus[] }) & { value: string | undefined; onChange: (status: string) => void }) {
   const { t } = useTranslation('stock');
-  return (
-    <Select
-      label={t('common.status')}
-      placeholder={t('common.anyStatus')}
-      clearable
-      data={statuses.map((s) => ({ value: s, label: t(`${prefix}.statuses.${s}`) }))}
-      value={value ?? null}
-      onChange={(v) => onChange(v ?? '')}
-      w={200}
-    />
-  );
+  const label = useStatusLabel();
+  const data = list.prefix === 'transfers' ? list.statuses.map((status) => ({ value: status, label: label({ prefix: 'transfers', status }) })) : list.statuses.map((status) => ({ value: status, label: label({ prefix: 'counts', status }) }));
+  return <Select label={t('common.status')} placeholder={t('common.anyStatus')} clearable data={data} value={value ?? null} onChange={(v) => onChange(v ?? '')} w={200} />;
 }

@@ -35,7 +35,7 @@ function SerialList({ title, serials, color }: { title: string; serials: string[
  * were not expected.
  */
 export function CountLinesTable({ countId, lines, editable }: { countId: number; lines: CountLine[]; editable: boolean }) {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'common']);
   const [page, setPage] = useState(1);
   const [expanded, setExpanded] = useState<number[]>([]);
   const lastPage = Math.max(1, Math.ceil(lines.length / PAGE_SIZE));

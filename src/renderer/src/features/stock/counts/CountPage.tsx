@@ -91,7 +91,7 @@ export function CountPage() {
       ) : (
         !open && (
           <Alert color="gray" icon={<IconInfoCircle />} data-testid="count-read-only">
-            {t(`counts.readOnly.${c.status}`)}
+            {c.status !== 'open' && t(`counts.readOnly.${c.status}`)}
           </Alert>
         )
       )}

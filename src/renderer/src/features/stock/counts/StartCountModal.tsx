@@ -35,7 +35,7 @@ export function StartCountModal({ onClose }: { onClose: () => void }) {
         <Stack>
           <LocationSelect required value={form.values.locationId} onChange={(id) => form.setFieldValue('locationId', id)} error={form.errors.locationId} />
           <Textarea label={t('common.note')} autosize minRows={2} {...form.getInputProps('note')} />
-          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('counts.start')} loading={start.isPending} />
+          <FormFooter onCancel={onClose} submitLabel={t('counts.start')} loading={start.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -11,7 +11,7 @@ import { historyColumns } from './historyColumns';
 
 /** Inventory Transfers & Updates: every move and every edit of an inventory product or serial, newest first. */
 export function HistoryPage() {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'locations']);
   const f = useFormat();
   const [productId, setProductId] = useUrlId('productId');
   const [locationId, setLocationId] = useUrlId('locationId');

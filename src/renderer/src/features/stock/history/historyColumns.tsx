@@ -18,7 +18,7 @@ const typeColors: Record<HistoryRow['type'], string> = {
   reversal: 'orange',
 };
 
-function Changes({ row, t }: { row: HistoryRow; t: TFunction }) {
+function Changes({ row, t }: { row: HistoryRow; t: TFunction<readonly ['stock', 'locations']> }) {
   if (row.changes.length === 0) return null;
   const shown = (v: string | null) => (v === null || v === '' ? t('history.empty') : v);
   return (
@@ -67,19 +67,19 @@ function DocumentRef({ row }: { row: HistoryRow }) {
 const virtualKinds = new Set(['vendor', 'customer', 'adjustment', 'scrap', 'transit']);
 
 /** Virtual locations are stored under their English names; show them in the user's language. */
-function locationLabel(t: TFunction, name: string | null, kind: HistoryRow['fromLocationKind']): string {
+function locationLabel(t: TFunction<readonly ['stock', 'locations']>, name: string | null, kind: HistoryRow['fromLocationKind']): string {
   if (kind && virtualKinds.has(kind)) return t(`locations:virtual.names.${kind}`, { defaultValue: name ?? '' });
   return name ?? '—';
 }
 
-function where(row: HistoryRow, t: TFunction): string {
+function where(row: HistoryRow, t: TFunction<readonly ['stock', 'locations']>): string {
   if (row.fromLocationName || row.toLocationName) {
     return `${locationLabel(t, row.fromLocationName, row.fromLocationKind)} → ${locationLabel(t, row.toLocationName, row.toLocationKind)}`;
   }
   return row.locationName ?? '';
 }
 
-export function historyColumns(t: TFunction, dateTime: (ms: number) => string): ListColumn<HistoryRow>[] {
+export function historyColumns(t: TFunction<readonly ['stock', 'locations']>, dateTime: (ms: number) => string): ListColumn<HistoryRow>[] {
   return [
     { accessor: 'occurredAt', title: t('columns.date'), sortable: true, noWrap: true, alwaysShown: true, render: (r) => dateTime(r.occurredAt) },
     {

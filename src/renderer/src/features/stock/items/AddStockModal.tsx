@@ -107,7 +107,7 @@ export function AddStockModal({ row, onClose }: { row: InventoryProduct; onClose
             />
           )}
           <Textarea label={t('common.reason')} required={reasonRequired} autosize minRows={2} {...form.getInputProps('reason')} />
-          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('add.submit')} loading={add.isPending} />
+          <FormFooter onCancel={onClose} submitLabel={t('add.submit')} loading={add.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -27,7 +27,7 @@ const numberOrUndefined = (v: number | string) => (typeof v === 'number' ? v : u
 
 /** Stocking a product at a location, or editing its bin, reference number, minimum and maximum. */
 export function InventoryProductModal({ editing, preset, onClose }: Props) {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'common']);
   const create = useCreateInventoryProduct();
   const update = useUpdateInventoryProduct();
   const initial: Values = editing
@@ -80,7 +80,7 @@ export function InventoryProductModal({ editing, preset, onClose }: Props) {
             <NumberInput label={t('items.min')} min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('min')} />
             <NumberInput label={t('items.max')} min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('max')} />
           </SimpleGrid>
-          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={editing ? t('common.save') : t('items.stockProduct')} loading={create.isPending || update.isPending} />
+          <FormFooter onCancel={onClose} submitLabel={editing ? t('common:actions.save') : t('items.stockProduct')} loading={create.isPending || update.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -9,7 +9,7 @@ export type ItemDialog = 'edit' | 'add' | 'remove';
 
 /** The row menu of an inventory product: only what the user's permissions allow. */
 export function ItemActions({ row, onOpen }: { row: InventoryProduct; onOpen: (dialog: ItemDialog, row: InventoryProduct) => void }) {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'common']);
   const navigate = useNavigate();
   const canEdit = useCan('inventory.edit');
   const canAdjust = useCan('stock.adjust');
@@ -25,7 +25,7 @@ export function ItemActions({ row, onOpen }: { row: InventoryProduct; onOpen: (d
       <Menu.Dropdown>
         {canEdit && (
           <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onOpen('edit', row)}>
-            {t('items.edit')}
+            {t('common:actions.edit')}
           </Menu.Item>
         )}
         {canAdjust && (

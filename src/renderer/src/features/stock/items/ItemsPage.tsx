@@ -19,7 +19,7 @@ type SortColumn = 'sku' | 'productName' | 'locationName' | 'bin' | 'onHand' | 'a
 
 /** Inventory products: every product stocked at a location, with its quantities and min/max. */
 export function ItemsPage() {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'common']);
   const canEdit = useCan('inventory.edit');
   const canSeeCosts = useCan('costs.view');
   const [productId, setProductId] = useUrlId('productId');
@@ -51,7 +51,7 @@ export function ItemsPage() {
       view={view}
       filters={
         <>
-          <SearchFilter label={t('common.search')} placeholder={t('items.searchPlaceholder')} value={q} onChange={setQ} />
+          <SearchFilter label={t('common:search')} placeholder={t('items.searchPlaceholder')} value={q} onChange={setQ} />
           <ProductSelect value={productId} onChange={(p) => setProductId(p?.id ?? null)} placeholder={t('common.anyProduct')} w={280} />
           <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={220} />
           <Switch label={t('items.belowMin')} checked={belowMin} onChange={(e) => setBelowMin(e.currentTarget.checked ? '1' : '')} mb={8} />

@@ -103,7 +103,7 @@ export function RemoveStockModal({ row, onClose }: { row: InventoryProduct; onCl
             />
           </Input.Wrapper>
           <Textarea label={t('common.reason')} required={reasonRequired} autosize minRows={2} {...form.getInputProps('reason')} />
-          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('remove.submit')} color="red" loading={remove.isPending} />
+          <FormFooter onCancel={onClose} submitLabel={t('remove.submit')} color="red" loading={remove.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -3,8 +3,12 @@ import type { ReactNode } from 'react';
 import type { InventoryProduct } from '@shared/contract/stock';
 import { Money, Qty } from '@renderer/lib/Amount';
 import type { ListColumn } from '@renderer/lib/list';
+import type { en } from '../locales/en';
 
-const num = (accessor: keyof InventoryProduct, t: TFunction, sortable = false): ListColumn<InventoryProduct> => ({
+/** A numeric field of the row that has a column title. */
+type NumericColumn = keyof InventoryProduct & keyof typeof en.columns;
+
+const num = (accessor: NumericColumn, t: TFunction<readonly ['stock', 'common']>, sortable = false): ListColumn<InventoryProduct> => ({
   accessor,
   title: t(`columns.${accessor}`),
   textAlign: 'right',
@@ -16,7 +20,7 @@ const num = (accessor: keyof InventoryProduct, t: TFunction, sortable = false): 
 });
 
 /** Columns of the inventory products list; `value` only for users who may see costs. The SKU opens the product. */
-export function itemColumns(t: TFunction, showValue: boolean, actions: (row: InventoryProduct) => ReactNode): ListColumn<InventoryProduct>[] {
+export function itemColumns(t: TFunction<readonly ['stock', 'common']>, showValue: boolean, actions: (row: InventoryProduct) => ReactNode): ListColumn<InventoryProduct>[] {
   return [
     // First, so the row menu stays in view when the table scrolls sideways on a narrow screen.
     { accessor: 'actions', title: '', width: 48, render: actions },

@@ -1,7 +1,8 @@
+import type { Translation } from '@renderer/lib/translation';
 import type { en } from './en';
 
 /** Spanish strings of the stock screens, typed against the English tree so no key can be missing. */
-export const es: typeof en = {
+export const es: Translation<typeof en> = {
   nav: {
     items: 'Productos de inventario',
     lots: 'Elementos almacenados',
@@ -11,10 +12,7 @@ export const es: typeof en = {
     value: 'Valor del inventario',
   },
   common: {
-    save: 'Guardar',
-    cancel: 'Cancelar',
     actions: 'Acciones',
-    search: 'Buscar',
     location: 'Ubicación',
     allLocations: 'Todas las ubicaciones',
     product: 'Producto',
@@ -22,7 +20,6 @@ export const es: typeof en = {
     anyProduct: 'Cualquier producto',
     user: 'Usuario',
     anyUser: 'Cualquier usuario',
-    noMatches: 'Sin resultados',
     noRecords: 'Todavía no hay nada',
     reason: 'Motivo',
     reasonRequiredHint: 'Los cambios manuales de inventario requieren un motivo',
@@ -30,7 +27,6 @@ export const es: typeof en = {
     quantity: 'Cantidad',
     status: 'Estado',
     anyStatus: 'Cualquier estado',
-    loading: 'Cargando…',
   },
   columns: {
     sku: 'SKU',
@@ -79,7 +75,6 @@ export const es: typeof en = {
     searchPlaceholder: 'SKU, nombre, contenedor o referencia',
     belowMin: 'Por debajo del mínimo',
     stockProduct: 'Almacenar un producto',
-    edit: 'Editar',
     addStock: 'Añadir existencias',
     removeStock: 'Retirar existencias',
     transfer: 'Transferir',

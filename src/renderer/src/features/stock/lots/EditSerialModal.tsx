@@ -10,7 +10,7 @@ import { FormFooter } from '@renderer/lib/FormFooter';
 
 /** Corrects a mistyped serial number; the change is kept in the history with before and after. */
 export function EditSerialModal({ lot, onClose }: { lot: Lot; onClose: () => void }) {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'common']);
   const edit = useEditSerial();
   const form = useZodForm(stockContract['stock.editSerial'].input, { serialNumber: lot.serialNumber ?? '' }, { toInput: (v) => ({ lotId: lot.lotId, serialNumber: v.serialNumber }) });
   const submit = form.onSubmit((input) =>
@@ -33,7 +33,7 @@ export function EditSerialModal({ lot, onClose }: { lot: Lot; onClose: () => voi
             {lot.productName} · {lot.locationName}
           </Text>
           <TextInput label={t('lots.newSerial')} data-autofocus required autoComplete="off" {...form.getInputProps('serialNumber')} />
-          <FormFooter onCancel={onClose} cancelLabel={t('common.cancel')} submitLabel={t('common.save')} loading={edit.isPending} />
+          <FormFooter onCancel={onClose} submitLabel={t('common:actions.save')} loading={edit.isPending} />
         </Stack>
       </form>
     </Modal>

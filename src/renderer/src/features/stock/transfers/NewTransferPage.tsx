@@ -176,7 +176,7 @@ export function NewTransferPage() {
           </Text>
         )}
         <Textarea label={t('common.note')} autosize minRows={2} {...form.getInputProps('note')} />
-        <FormFooter onCancel={() => navigate('/stock/transfers')} cancelLabel={t('common.cancel')} submitLabel={form.values.mode === 'ship' ? t('transferForm.submitShip') : t('transferForm.submit')} loading={transfer.isPending} />
+        <FormFooter onCancel={() => navigate('/stock/transfers')} submitLabel={form.values.mode === 'ship' ? t('transferForm.submitShip') : t('transferForm.submit')} loading={transfer.isPending} />
       </Stack>
     </form>
   );

@@ -13,7 +13,7 @@ type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchVa
 
 /** Products stocked at one location, searched on the server; those with nothing on hand cannot be chosen. */
 export function StockedProductSelect({ locationId, value, onChange, ...props }: Props) {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'common']);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const label = (r: InventoryProduct) => `${r.sku} · ${r.productName}`;
@@ -27,7 +27,7 @@ export function StockedProductSelect({ locationId, value, onChange, ...props }: 
       label={t('transferForm.productAtSource')}
       placeholder={t('common.productPlaceholder')}
       searchable
-      nothingFoundMessage={list.isFetching ? t('common.loading') : t('common.noMatches')}
+      nothingFoundMessage={list.isFetching ? t('common:loading') : t('common:noMatches')}
       {...props}
       data={options}
       filter={({ options: all }) => all}

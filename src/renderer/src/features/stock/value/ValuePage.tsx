@@ -18,7 +18,7 @@ type ProductValue = ChannelOutput<'stock.valueByProduct'>['rows'][number];
 
 /** Inventory value (Σ units on hand × the cost each unit keeps), today or at the end of a past day. */
 export function ValuePage() {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'locations']);
   const f = useFormat();
   const [day, setDay] = useState<string | null>(null);
   // Today means "now": leaving `at` out lets the server answer from the live balances.

@@ -4,8 +4,6 @@ export const en = {
   product: 'Product',
   productPlaceholder: 'Type a SKU or name',
   user: 'User',
-  noMatches: 'Nothing found',
-  loading: 'Loading…',
   serials: {
     label: 'Serial number',
     placeholder: 'Scan or type a serial and press Enter',

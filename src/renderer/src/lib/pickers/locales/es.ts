@@ -1,13 +1,12 @@
 // The shared pickers' words (locations, products, users, serial numbers), in Spanish.
+import type { Translation } from '@renderer/lib/translation';
 import type { en } from './en';
 
-export const es: typeof en = {
+export const es: Translation<typeof en> = {
   location: 'Ubicación',
   product: 'Producto',
   productPlaceholder: 'Escriba un SKU o un nombre',
   user: 'Usuario',
-  noMatches: 'Sin resultados',
-  loading: 'Cargando…',
   serials: {
     label: 'Número de serie',
     placeholder: 'Escanee o escriba un número de serie y pulse Intro',

@@ -1,7 +1,8 @@
-import type { en } from './locales.en';
+import type { Translation } from '@renderer/lib/translation';
+import type { en } from './en';
 
-/** Spanish strings of the catalogue screens (namespace "catalog"). */
-export const es: typeof en = {
+/** Spanish strings of the catalogue screens (namespace "catalog"), typed against the English ones so a missing or extra key fails the type check. */
+export const es: Translation<typeof en> = {
   nav: { products: 'Productos', categories: 'Categorías', companies: 'Empresas y proveedores' },
   fields: {
     sku: 'SKU',
@@ -46,7 +47,12 @@ export const es: typeof en = {
     activeHint: 'Los productos inactivos no se pueden añadir a documentos nuevos',
     rmaHint: 'Los clientes pueden devolverlo para reparación o sustitución',
     procurementHint: 'Sus cargos no pasan por las colas de aprobación y compra',
-    sections: { identification: 'Identificación', manufacturer: 'Fabricante', pricing: 'Costo y precio', settings: 'Configuración' },
+    sections: {
+      identification: 'Identificación',
+      manufacturer: 'Fabricante',
+      pricing: 'Costo y precio',
+      settings: 'Configuración',
+    },
     tabs: { details: 'Detalles', vendors: 'Proveedores', stock: 'Existencias' },
   },
   vendors: {
@@ -95,7 +101,6 @@ export const es: typeof en = {
     new: 'Nueva empresa',
     newTitle: 'Nueva empresa o proveedor',
     editTitle: 'Editar «{{name}}»',
-    create: 'Crear',
     search: 'Buscar',
     searchPlaceholder: 'Nombre de la empresa',
     role: 'Rol',

@@ -1,4 +1,4 @@
-/** English strings of the catalogue screens (namespace "catalog"). */
+/** English strings of the catalogue screens (namespace "catalog"): the source of truth for keys. */
 export const en = {
   nav: { products: 'Products', categories: 'Categories', companies: 'Companies & vendors' },
   fields: {
@@ -44,7 +44,12 @@ export const en = {
     activeHint: 'Inactive products cannot be added to new documents',
     rmaHint: 'Clients can return it for repair or replacement',
     procurementHint: 'Charges for it skip the approval and purchasing queues',
-    sections: { identification: 'Identification', manufacturer: 'Manufacturer', pricing: 'Cost and price', settings: 'Settings' },
+    sections: {
+      identification: 'Identification',
+      manufacturer: 'Manufacturer',
+      pricing: 'Cost and price',
+      settings: 'Settings',
+    },
     tabs: { details: 'Details', vendors: 'Vendors', stock: 'Stock' },
   },
   vendors: {
@@ -93,7 +98,6 @@ export const en = {
     new: 'New company',
     newTitle: 'New company or vendor',
     editTitle: 'Edit “{{name}}”',
-    create: 'Create',
     search: 'Search',
     searchPlaceholder: 'Company name',
     role: 'Role',

@@ -1,79 +1,8 @@
-import type { FeatureLocales } from '@renderer/lib/feature';
+import type { Translation } from '@renderer/lib/translation';
+import type { en } from './en';
 
-const en = {
-  nav: 'Locations',
-  title: 'Inventory locations',
-  description: 'Warehouses, office shelves, technician vans and returns shelves where stock is kept.',
-  new: 'New location',
-  showInactive: 'Show inactive locations',
-  showVirtual: 'Show virtual locations',
-  default: 'Default location',
-  makeDefault: 'Make default',
-  viewStock: 'View stock here',
-  actions: 'Actions',
-  editNamed: 'Edit {{name}}',
-  moreNamed: 'More actions for {{name}}',
-  saved: 'Location saved',
-  defaultChanged: 'Default location changed',
-  deactivated: '“{{name}}” deactivated',
-  reactivated: '“{{name}}” reactivated',
-  empty: {
-    title: 'No inventory locations yet',
-    description: 'Create a warehouse or a van first: stock is always kept at a location.',
-  },
-  fields: {
-    name: 'Name',
-    kind: 'Kind',
-    owner: 'Owner',
-    status: 'Status',
-    unitsOnHand: 'Units on hand',
-    address: 'Address',
-    notes: 'Notes',
-  },
-  kinds: {
-    warehouse: 'Warehouse',
-    shelf: 'Shelf',
-    van: 'Van',
-    returns: 'Returns',
-    vendor: 'Vendor',
-    customer: 'Customer',
-    adjustment: 'Adjustment',
-    scrap: 'Scrap',
-    transit: 'In transit',
-  },
-  form: {
-    createTitle: 'New inventory location',
-    editTitle: 'Edit “{{name}}”',
-    create: 'Create location',
-    ownerHint: 'Optional: the user responsible for this location',
-    ownerVanHint: 'The technician who drives this van',
-    ownerRequired: 'A van needs an owner',
-    noUsers: 'No user matches',
-    makeDefault: 'Make this the default location',
-    makeDefaultHint: 'Used first when receiving and adding stock. A location with an owner cannot be the default.',
-  },
-  virtual: {
-    title: 'Virtual locations',
-    description: 'Every stock change moves units between two locations. These fixed counterparts record where units came from or went to; they cannot be edited and do not count as stock.',
-    purpose: 'What it records',
-    names: {
-      vendor: 'Vendor',
-      customer: 'Customer',
-      adjustment: 'Inventory adjustment',
-      scrap: 'Scrap',
-      transit: 'In transit',
-    },
-    purposes: {
-      vendor: 'Units received from vendors come from here.',
-      customer: 'Units delivered to clients go here; returns come back from here.',
-      adjustment: 'Stock added or removed by hand, and stocktake differences.',
-      scrap: 'Units written off.',
-      transit: 'Units shipped between locations and not yet received.',
-    },
-  },
-};
-
-const es: typeof en = {
+/** Spanish strings of the locations screens (namespace "locations"), typed against the English ones so a missing or extra key fails the type check. */
+export const es: Translation<typeof en> = {
   nav: 'Ubicaciones',
   title: 'Ubicaciones de inventario',
   description: 'Almacenes, estantes de oficina, furgonetas de técnicos y estantes de devoluciones donde se guardan las existencias.',
@@ -145,5 +74,3 @@ const es: typeof en = {
     },
   },
 };
-
-export const locationsLocales: FeatureLocales = { namespace: 'locations', en, es };
