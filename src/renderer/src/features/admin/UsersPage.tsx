@@ -1,10 +1,10 @@
 // Users and what each may do. Deactivating keeps a user's history but stops their sign-in.
-import { ActionIcon, Badge, Button, Group, Menu, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Text, Tooltip } from '@mantine/core';
 import { IconDots, IconEdit, IconKey, IconPlayerPause, IconPlayerPlay, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@shared/contract/auth';
-import { activeColumn, ListPage, ListTable, useListView, type ListColumn } from '@renderer/lib/list';
+import { actionsColumn, activeColumn, ListPage, ListTable, useListView, type ListColumn } from '@renderer/lib/list';
 import { useUsers } from '@renderer/lib/lookups';
 import { notify } from '@renderer/lib/notify';
 import { useSession } from '@renderer/lib/session';
@@ -51,38 +51,32 @@ export function UsersPage() {
         ),
     },
     activeColumn(t('users.status')),
-    {
-      accessor: 'actions',
-      title: <VisuallyHidden>{t('users.actions')}</VisuallyHidden>,
-      textAlign: 'right',
-      width: 90,
-      render: (u) => (
-        <Group gap={4} justify="flex-end" wrap="nowrap">
-          <Tooltip label={t('common:actions.edit')}>
-            <ActionIcon variant="subtle" aria-label={t('users.editNamed', { name: u.displayName })} onClick={() => setEditing(u)}>
-              <IconEdit size={16} />
-            </ActionIcon>
-          </Tooltip>
-          {u.id !== me?.id && (
-            <Menu position="bottom-end">
-              <Menu.Target>
-                <ActionIcon variant="subtle" color="gray" aria-label={t('users.moreNamed', { name: u.displayName })}>
-                  <IconDots size={16} />
-                </ActionIcon>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetting(u)}>
-                  {t('users.resetPassword')}
-                </Menu.Item>
-                <Menu.Item color={u.active ? 'red' : undefined} leftSection={u.active ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />} onClick={() => toggle(u)}>
-                  {u.active ? t('common:actions.deactivate') : t('common:actions.reactivate')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
-          )}
-        </Group>
-      ),
-    },
+    actionsColumn(t('users.actions'), (u) => (
+      <>
+        <Tooltip label={t('common:actions.edit')}>
+          <ActionIcon variant="subtle" aria-label={t('users.editNamed', { name: u.displayName })} onClick={() => setEditing(u)}>
+            <IconEdit size={16} />
+          </ActionIcon>
+        </Tooltip>
+        {u.id !== me?.id && (
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('users.moreNamed', { name: u.displayName })}>
+                <IconDots size={16} />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetting(u)}>
+                {t('users.resetPassword')}
+              </Menu.Item>
+              <Menu.Item color={u.active ? 'red' : undefined} leftSection={u.active ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />} onClick={() => toggle(u)}>
+                {u.active ? t('common:actions.deactivate') : t('common:actions.reactivate')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        )}
+      </>
+    )),
   ];
   const view = useListView({ id: 'admin.users', columns });
 

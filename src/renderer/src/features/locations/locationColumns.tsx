@@ -1,12 +1,12 @@
 // The columns of the internal locations list, with their row actions: edit, make default,
 // deactivate/reactivate, see stock.
-import { ActionIcon, Group, Menu, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Group, Menu, Text, Tooltip } from '@mantine/core';
 import { IconDots, IconEdit, IconPackages, IconPlayerPlay, IconPlayerPause, IconStar, IconStarFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Location } from '@shared/contract/locations';
 import { Qty } from '@renderer/lib/Amount';
-import { activeColumn, type ListColumn } from '@renderer/lib/list';
+import { actionsColumn, activeColumn, type ListColumn } from '@renderer/lib/list';
 import { notify } from '@renderer/lib/notify';
 import { useCan } from '@renderer/lib/session';
 import { useSetDefaultLocation, useSetLocationActive } from './api';
@@ -41,58 +41,52 @@ export function useLocationColumns(onEdit: (location: Location) => void): ListCo
     { accessor: 'ownerName', title: t('fields.owner'), truncate: 200, fullText: (l) => l.ownerName, render: (l) => l.ownerName ?? <Text span inherit c="dimmed">—</Text> },
     activeColumn(t('fields.status')),
     { accessor: 'unitsOnHand', title: t('fields.unitsOnHand'), textAlign: 'right', render: (l) => <Qty value={l.unitsOnHand} /> },
-    {
-      accessor: 'actions',
-      title: <VisuallyHidden>{t('actions')}</VisuallyHidden>,
-      textAlign: 'right',
-      width: 90,
-      render: (l) => (
-        <Group gap={4} justify="flex-end" wrap="nowrap">
-          {canManage && (
-            <Tooltip label={t('common:actions.edit')}>
-              <ActionIcon variant="subtle" aria-label={t('editNamed', { name: l.name })} onClick={() => onEdit(l)}>
-                <IconEdit size={16} />
-              </ActionIcon>
-            </Tooltip>
-          )}
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={t('moreNamed', { name: l.name })}>
-                <IconDots size={16} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {canSeeStock && (
-                <Menu.Item leftSection={<IconPackages size={16} />} onClick={() => navigate(`/stock/items?locationId=${l.id}`)}>
-                  {t('viewStock')}
-                </Menu.Item>
-              )}
-              {canManage && !l.isDefault && l.active && (
-                <Menu.Item leftSection={<IconStar size={16} />} onClick={() => setDefault.mutate({ id: l.id })}>
-                  {t('makeDefault')}
-                </Menu.Item>
-              )}
-              {canManage && l.active && (
-                <Menu.Item
-                  color="red"
-                  leftSection={<IconPlayerPause size={16} />}
-                  onClick={() => setActive.mutate({ id: l.id, active: false }, { onSuccess: () => notify.success('locations:deactivated', { name: l.name }) })}
-                >
-                  {t('common:actions.deactivate')}
-                </Menu.Item>
-              )}
-              {canManage && !l.active && (
-                <Menu.Item
-                  leftSection={<IconPlayerPlay size={16} />}
-                  onClick={() => setActive.mutate({ id: l.id, active: true }, { onSuccess: () => notify.success('locations:reactivated', { name: l.name }) })}
-                >
-                  {t('common:actions.reactivate')}
-                </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
-        </Group>
-      ),
-    },
+    actionsColumn(t('actions'), (l) => (
+      <>
+        {canManage && (
+          <Tooltip label={t('common:actions.edit')}>
+            <ActionIcon variant="subtle" aria-label={t('editNamed', { name: l.name })} onClick={() => onEdit(l)}>
+              <IconEdit size={16} />
+            </ActionIcon>
+          </Tooltip>
+        )}
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="subtle" color="gray" aria-label={t('moreNamed', { name: l.name })}>
+              <IconDots size={16} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {canSeeStock && (
+              <Menu.Item leftSection={<IconPackages size={16} />} onClick={() => navigate(`/stock/items?locationId=${l.id}`)}>
+                {t('viewStock')}
+              </Menu.Item>
+            )}
+            {canManage && !l.isDefault && l.active && (
+              <Menu.Item leftSection={<IconStar size={16} />} onClick={() => setDefault.mutate({ id: l.id })}>
+                {t('makeDefault')}
+              </Menu.Item>
+            )}
+            {canManage && l.active && (
+              <Menu.Item
+                color="red"
+                leftSection={<IconPlayerPause size={16} />}
+                onClick={() => setActive.mutate({ id: l.id, active: false }, { onSuccess: () => notify.success('locations:deactivated', { name: l.name }) })}
+              >
+                {t('common:actions.deactivate')}
+              </Menu.Item>
+            )}
+            {canManage && !l.active && (
+              <Menu.Item
+                leftSection={<IconPlayerPlay size={16} />}
+                onClick={() => setActive.mutate({ id: l.id, active: true }, { onSuccess: () => notify.success('locations:reactivated', { name: l.name }) })}
+              >
+                {t('common:actions.reactivate')}
+              </Menu.Item>
+            )}
+          </Menu.Dropdown>
+        </Menu>
+      </>
+    )),
   ];
 }

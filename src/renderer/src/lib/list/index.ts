@@ -1,6 +1,7 @@
 // The one list scaffold: see ListPage, useListView, FilterBar, ListTable and ServerTable.
-export { activeColumn, ActiveBadge } from './cells';
+export { actionsColumn, activeColumn, ActiveBadge } from './cells';
 export { wrapping } from './columns';
+export { ColumnChooser } from './ColumnChooser';
 export { DayRangeFilter, FilterBar, SearchFilter, dayRangeMs, type DayRange } from './FilterBar';
 export { isFiltered } from './filters';
 export { ListPage } from './ListPage';

@@ -61,7 +61,6 @@ export const en = {
     default: 'Default',
     makeDefault: 'Default vendor',
     makeDefaultHint: 'Used first on purchase orders; the other vendors stop being the default.',
-    noVendor: 'No vendor matches. Create it under Companies & vendors with the Vendor role.',
     empty: 'No vendor for this product yet',
     emptyHint: 'A product needs at least one vendor before it can go on a purchase order.',
     saved: 'Vendor saved',

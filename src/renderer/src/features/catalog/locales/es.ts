@@ -64,7 +64,6 @@ export const es: Translation<typeof en> = {
     default: 'Predeterminado',
     makeDefault: 'Proveedor predeterminado',
     makeDefaultHint: 'Se usa primero en las órdenes de compra; los demás proveedores dejan de ser predeterminados.',
-    noVendor: 'Ningún proveedor coincide. Créelo en Empresas y proveedores con el rol Proveedor.',
     empty: 'Este producto aún no tiene proveedor',
     emptyHint: 'Un producto necesita al menos un proveedor antes de poder incluirse en una orden de compra.',
     saved: 'Proveedor guardado',

@@ -100,7 +100,6 @@ export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose
           <ProductSelect
             label={t('po.product')}
             placeholder={t('lineForm.productPlaceholder')}
-            nothingFoundMessage={t('common:noMatches')}
             activeOnly
             withAsterisk
             data-autofocus
@@ -165,7 +164,6 @@ export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <LocationSelect
               label={t('lines.location')}
-              nothingFoundMessage={t('common:noMatches')}
               withAsterisk
               value={v.locationId ?? defaultLocationId}
               onChange={(id) => form.setFieldValue('locationId', id)}

@@ -54,7 +54,6 @@ export function EditLineModal({ line, onClose }: { line: PoLine; onClose: () => 
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <LocationSelect
               label={t('lines.location')}
-              nothingFoundMessage={t('common:noMatches')}
               withAsterisk
               value={form.values.locationId}
               onChange={(id) => form.setFieldValue('locationId', id)}

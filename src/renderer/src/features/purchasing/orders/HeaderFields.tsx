@@ -2,7 +2,7 @@ import { Autocomplete, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import { MoneyInput } from '@renderer/lib/MoneyInput';
 import type { ZodForm } from '@renderer/lib/useZodForm';
-import { CompanySelect } from './CompanySelect';
+import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { DayInput } from './DayInput';
 
 /** What the header inputs hold; `headerToInput` turns it into the contract's header fields. */

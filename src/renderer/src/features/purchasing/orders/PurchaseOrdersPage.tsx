@@ -9,7 +9,7 @@ import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useSetUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
 import { useOrders } from '../api';
-import { CompanySelect } from './CompanySelect';
+import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { orderColumns } from './orderColumns';
 
 type Status = PoSummary['status'];

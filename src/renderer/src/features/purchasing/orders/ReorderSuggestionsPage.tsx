@@ -12,7 +12,7 @@ import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useUrlId } from '@renderer/lib/useUrlParam';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { useCreateFromSuggestions, useSuggestions } from '../api';
-import { CompanySelect } from './CompanySelect';
+import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { SuggestionsTable, useSuggestionColumns } from './SuggestionsTable';
 
 /**
@@ -95,7 +95,6 @@ export function ReorderSuggestionsPage() {
         <LocationSelect
           label={t('suggestions.location')}
           placeholder={t('suggestions.allLocations')}
-          nothingFoundMessage={t('common:noMatches')}
           clearable
           value={locationId}
           onChange={setLocationId}

@@ -12,7 +12,7 @@ import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { useOpenLines, useOrder } from '../api';
-import { CompanySelect } from '../orders/CompanySelect';
+import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { openLineColumns, type OpenLineSort } from './openLineColumns';
 import { ReceiptPanel } from './ReceiptPanel';
 import { useReceiptDraft } from './receiptDraft';

@@ -4,6 +4,8 @@ export const en = {
   product: 'Product',
   productPlaceholder: 'Type a SKU or name',
   user: 'User',
+  noVendor: 'No vendor matches. Create it under Companies & vendors with the Vendor role.',
+  noClient: 'No client company matches',
   serials: {
     label: 'Serial number',
     placeholder: 'Scan or type a serial and press Enter',

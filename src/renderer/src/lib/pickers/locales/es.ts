@@ -7,6 +7,8 @@ export const es: Translation<typeof en> = {
   product: 'Producto',
   productPlaceholder: 'Escriba un SKU o un nombre',
   user: 'Usuario',
+  noVendor: 'Ningún proveedor coincide. Créelo en Empresas y proveedores con el rol Proveedor.',
+  noClient: 'Ninguna empresa cliente coincide',
   serials: {
     label: 'Número de serie',
     placeholder: 'Escanee o escriba un número de serie y pulse Intro',
