@@ -140,7 +140,8 @@ export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, c
         // The scroll bars show whenever the table overflows, not only on hover: the last column is always reachable.
         // The scroll area shrinks to the table's maxHeight and its viewport with it (flex items keep their
         // content's height unless allowed to shrink; a percentage height has nothing definite to follow).
-        scrollAreaProps={{ type: 'auto', style: { minHeight: 0, display: 'flex', flexDirection: 'column' }, viewportProps: { tabIndex: 0, 'aria-label': t('table.scrollRegion') } }}
+        // Scroll bars take room of their own rather than covering the last row and column.
+        scrollAreaProps={{ type: 'auto', offsetScrollbars: 'present', style: { minHeight: 0, display: 'flex', flexDirection: 'column' }, viewportProps: { tabIndex: 0, 'aria-label': t('table.scrollRegion') } }}
         records={records}
         columns={dataTableColumns(view.shown, rowHref)}
         idAccessor={(idAccessor ?? 'id') as never}

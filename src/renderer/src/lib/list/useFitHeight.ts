@@ -9,12 +9,9 @@ const MIN_HEIGHT = 320;
 /** The space kept under the table (the page's padding). */
 const BOTTOM_GAP = 16;
 
-/** The app header's height (AppShell sets it as a CSS variable), 0 outside the shell. */
-function headerHeight(): number {
-  const value = getComputedStyle(document.documentElement).getPropertyValue('--app-shell-header-height');
-  const px = parseFloat(value);
-  if (!Number.isFinite(px)) return 0;
-  return value.trim().endsWith('rem') ? px * parseFloat(getComputedStyle(document.documentElement).fontSize) : px;
+/** Where the app's fixed header ends (0 outside the shell): a table scrolled into view starts below it. */
+function headerBottom(): number {
+  return document.querySelector('.mantine-AppShell-header')?.getBoundingClientRect().bottom ?? 0;
 }
 
 /** The pure rule, given where the table starts on the page and the window's height. */
@@ -29,7 +26,7 @@ export function useFitHeight(ref: RefObject<HTMLElement | null>, enabled = true)
   useLayoutEffect(() => {
     const element = ref.current;
     if (!enabled || !element) return;
-    const measure = () => setHeight(fitHeight(element.getBoundingClientRect().top + window.scrollY, window.innerHeight, headerHeight()));
+    const measure = () => setHeight(fitHeight(element.getBoundingClientRect().top + window.scrollY, window.innerHeight, headerBottom()));
     measure();
     // What is above the table may change height (a filter bar that wraps, a notice that appears): the
     // body's size changes with it. The table's own growth leaves its top where it is, so this settles.
