@@ -2,6 +2,7 @@
 // a fresh server and database. The browser's language decides the UI language on first start.
 // The steps share one browser and build on each other; each `test` is one screen or task.
 import dayjs from 'dayjs';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   callApi,
@@ -29,6 +30,7 @@ import {
   shot,
   startServer,
   textOf,
+  textsOf,
   translator,
   type Lang,
   type LaunchedBrowser,
@@ -90,6 +92,10 @@ const expected = {
     zero: /^0,00\s€$/,
     byLocation: { warehouse: /^1\.116,00\s€$/, van: /^1\.109,60\s€$/ },
     integrityOk: /Todo coincide.*sin diferencias/,
+    itemsEmpty: 'Todavía no se almacena ningún producto',
+    noMatch: 'Nada coincide con estos filtros',
+    clearFilters: 'Quitar filtros',
+    reserved: 'Reservado',
   },
   en: {
     setupTitle: 'Create the administrator',
@@ -111,6 +117,10 @@ const expected = {
     zero: /^€0\.00$/,
     byLocation: { warehouse: /^€1,116\.00$/, van: /^€1,109\.60$/ },
     integrityOk: /Everything matches.*no differences/,
+    itemsEmpty: 'No product is stocked yet',
+    noMatch: 'Nothing matches these filters',
+    clearFilters: 'Clear filters',
+    reserved: 'Reserved',
   },
 } as const;
 
@@ -342,6 +352,9 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     const { page } = browser;
     await nav(page, t('stock:nav.items'));
     await expectHeading(page, t('stock:items.title'));
+    // Nothing stocked and no filter set: the list says what to do, not that a filter hides everything.
+    await expectText(page.getByTestId('empty-state'), x.itemsEmpty);
+    expect(await page.getByTestId('list-no-match').count()).toBe(0);
     await shot(page, 'inventory-products-empty');
 
     const stock = async (sku: string, name: string, bin: string, min: number, max: number) => {
@@ -410,9 +423,9 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await serialInput.press('Enter');
     await expectText(modal, SERIALS[0]!);
     await expectLocatorText(modal.getByTestId('serial-counter'), /1\D+3/);
-    await modal.getByRole('button', { name: t('stock:serials.pasteToggle') }).click();
+    await modal.getByRole('button', { name: t('pickers:serials.pasteToggle') }).click();
     await modal.getByTestId('serial-paste').fill(`${SERIALS[1]}\n${SERIALS[2]}\n${SERIALS[0]}`);
-    await modal.getByRole('button', { name: t('stock:serials.pasteAdd') }).click();
+    await modal.getByRole('button', { name: t('pickers:serials.pasteAdd') }).click();
     await expectLocatorText(modal.getByTestId('serial-counter'), /3\D+3/);
     await expectLocatorText(modal.getByTestId('serial-list'), `${SERIALS[0]} ${SERIALS[1]} ${SERIALS[2]}`);
     await fill(modal, t('stock:common.reason'), d.addReason);
@@ -606,6 +619,112 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await expectText(page.getByRole('main'), number);
   });
 
+  test('Lists: a column hidden and compact rows kept after a reload; a filter that matches nothing; a row link by keyboard', async () => {
+    const { page, context } = browser;
+    await nav(page, t('stock:nav.items'));
+    const items = page.getByTestId('inventory-products');
+    await row(items, CABLE_SKU).first().waitFor();
+    const headers = () => textsOf(items.locator('thead th'));
+    const rowHeight = async () => (await row(items, CABLE_SKU).first().boundingBox())!.height;
+    expect(await headers()).toContain(x.reserved);
+    const comfortable = await rowHeight();
+
+    // The column chooser: Reserved hidden, compact rows.
+    await page.getByTestId('column-chooser').click();
+    const menu = page.getByTestId('column-chooser-menu');
+    await check(menu, t('common:table.compact'));
+    await check(menu, t('stock:columns.reserved'), false);
+    await shot(page, 'items-column-chooser');
+    await page.keyboard.press('Escape');
+    await eventually(headers).not.toContain(x.reserved);
+    expect(await rowHeight()).toBeLessThan(comfortable);
+
+    // Remembered for this user and this list after a reload.
+    await page.reload();
+    await row(items, CABLE_SKU).first().waitFor();
+    expect(await headers()).not.toContain(x.reserved);
+    expect(await headers()).toContain(t('stock:columns.available'));
+    expect(await rowHeight()).toBeLessThan(comfortable);
+    await shot(page, 'items-reserved-hidden-after-reload');
+    // Another list keeps its own columns.
+    await nav(page, t('stock:nav.lots'));
+    await row(page.getByTestId('lots'), CABLE_SKU).first().waitFor();
+    expect(await textsOf(page.getByTestId('lots').locator('thead th'))).toContain(t('stock:columns.allocated'));
+
+    // Back to the usual view: Reserved is there again.
+    await nav(page, t('stock:nav.items'));
+    await page.getByTestId('column-chooser').click();
+    await clickButton(menu, t('common:table.resetView'));
+    await page.keyboard.press('Escape');
+    await eventually(headers).toContain(x.reserved);
+    expect(await rowHeight()).toBe(comfortable);
+
+    // A filter that matches nothing says so and offers to clear it; clearing brings the rows back.
+    await fill(page, t('common:search'), 'no-such-product-zz');
+    const noMatch = page.getByTestId('list-no-match');
+    await expectText(noMatch, x.noMatch);
+    await shot(page, 'items-no-match');
+    await clickButton(noMatch, x.clearFilters);
+    await row(items, CABLE_SKU).first().waitFor();
+    expect(await field(page, t('common:search')).inputValue()).toBe('');
+
+    // A stocktake's number is a real link: Tab reaches it, Enter opens the stocktake.
+    await nav(page, t('stock:nav.counts'));
+    const counts = page.getByTestId('counts');
+    const link = counts.locator('tbody tr').first().locator('a[data-row-link]');
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toMatch(/^#\/stock\/counts\/\d+$/);
+    const number = await textOf(link);
+    await page.getByTestId('column-chooser').focus();
+    for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-row-link') ?? false)); i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(number);
+    await shot(page, 'counts-row-link-focused');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('count-read-only').waitFor();
+    await expectText(page.getByRole('main'), number);
+
+    // In the browser, Ctrl+click opens the stocktake in a new tab, signed in.
+    await nav(page, t('stock:nav.counts'));
+    const [tab] = await Promise.all([context.waitForEvent('page'), link.click({ modifiers: ['Control'] })]);
+    try {
+      await tab.getByTestId('count-read-only').waitFor();
+      expect(new URL(tab.url()).hash).toMatch(/^#\/stock\/counts\/\d+$/);
+    } finally {
+      await tab.close();
+    }
+    await expectHeading(page, t('stock:counts.title'));
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  test('Lists fit the window: the last column of Inventory products and History is reachable at 1280×720 and 1440×900', async () => {
+    const { page } = browser;
+    const lists = [
+      { nav: t('stock:nav.items'), testId: 'inventory-products', name: 'items' },
+      { nav: t('stock:nav.history'), testId: 'history', name: 'history' },
+    ];
+    try {
+      for (const size of [
+        { width: 1280, height: 720 },
+        { width: 1440, height: 900 },
+      ]) {
+        await page.setViewportSize(size);
+        for (const list of lists) {
+          await nav(page, list.nav);
+          const table = page.getByTestId(list.testId);
+          await table.locator('tbody tr').first().waitFor();
+          const reach = await reachLastColumn(page, table);
+          // Inventory products has more columns than a 1280 px window: the last one is reached by scrolling.
+          if (list.name === 'items' && size.width === 1280) expect(reach.hiddenBefore).toBe(true);
+          expect(reach.lastHeaderShown).toBe(true);
+          expect(reach.scrollBarOnScreen).toBe(true);
+          await shot(page, `${list.name}-last-column-${size.width}x${size.height}`);
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   test('Inventory value: by location, by product, month-end chart, and at a past date', async () => {
     const { page } = browser;
     await nav(page, t('stock:nav.value'));
@@ -746,3 +865,30 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     expect(browser.pageErrors).toEqual([]);
   });
 });
+
+/**
+ * Scrolls a list's table into view and all the way right, as a user would with its scroll bar, and
+ * says whether its last column's header was out of sight before, is on screen now (inside the table's
+ * box and the window), and whether the horizontal scroll bar (when the table overflows) is on screen.
+ */
+async function reachLastColumn(page: Page, table: Locator) {
+  const root = table.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mantine-datatable ')][1]`);
+  const shown = () =>
+    table.locator('thead th').last().evaluate((th) => {
+      const cell = th.getBoundingClientRect();
+      const box = th.closest('.mantine-ScrollArea-viewport')!.getBoundingClientRect();
+      // Not under the app's fixed header either.
+      const top = document.querySelector('.mantine-AppShell-header')?.getBoundingClientRect().bottom ?? 0;
+      return cell.left >= box.left - 1 && cell.right <= box.right + 1 && cell.left >= 0 && cell.right <= window.innerWidth && cell.top >= top && cell.bottom <= window.innerHeight;
+    });
+  await root.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  const hiddenBefore = !(await shown());
+  const overflows = await root.locator('.mantine-ScrollArea-viewport').first().evaluate((el) => {
+    el.scrollLeft = el.scrollWidth;
+    return el.scrollWidth > el.clientWidth;
+  });
+  await eventually(shown).toBe(true);
+  const bar = overflows ? await root.locator('.mantine-ScrollArea-scrollbar[data-orientation="horizontal"]').boundingBox() : null;
+  const windowHeight = page.viewportSize()!.height;
+  return { hiddenBefore, lastHeaderShown: await shown(), scrollBarOnScreen: !overflows || (bar !== null && bar.y >= 0 && bar.y + bar.height <= windowHeight) };
+}

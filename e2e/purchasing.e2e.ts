@@ -694,9 +694,9 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
     await addToReceipt(page, PO_LAPTOP, LAPTOP_SKU);
     const laptops = receiptLine(page, PO_LAPTOP, LAPTOP_SKU);
     expect(await field(laptops, t('purchasing:receiving.line.qty')).inputValue()).toBe('2');
-    await laptops.getByRole('button', { name: t('stock:serials.pasteToggle') }).click();
+    await laptops.getByRole('button', { name: t('pickers:serials.pasteToggle') }).click();
     await laptops.getByTestId('serial-paste').fill(`${SERIALS[2]}\n${SERIALS[3]}\n`);
-    await laptops.getByRole('button', { name: t('stock:serials.pasteAdd') }).click();
+    await laptops.getByRole('button', { name: t('pickers:serials.pasteAdd') }).click();
     await expectLocatorText(laptops.getByTestId('serial-counter'), /2\D+2/);
     await expectLocatorText(laptops.getByTestId('serial-list'), `${SERIALS[2]} ${SERIALS[3]}`);
     await fill(laptops, t('purchasing:receiving.line.invoice'), INVOICE_3);
@@ -781,7 +781,7 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
     await shot(page, 'receiving-duplicate-serial');
 
     // The serials of the cancelled receipt are free again: swap the duplicate for one of them.
-    await laptops.getByRole('button', { name: t('stock:serials.remove', { serial: SERIALS[0] }) }).click();
+    await laptops.getByRole('button', { name: t('pickers:serials.remove', { serial: SERIALS[0] }) }).click();
     await serialInput.fill(SERIALS[3]);
     await serialInput.press('Enter');
     await clickButton(panel, t('purchasing:receiving.receipt.post'));

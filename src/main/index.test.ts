@@ -245,7 +245,7 @@ describe('Electron entry', () => {
     }
   });
 
-  it('denies new windows, opening only http(s) links in the system browser', async () => {
+  it('opens the app’s own pages in another locked-down app window, web pages in the system browser, and nothing else', async () => {
     await startEntry();
     await fake.fireReady();
     const open = mainWindow().webContents.windowOpenHandler!;
@@ -253,9 +253,23 @@ describe('Electron entry', () => {
     expect(shell.openExternal).toHaveBeenCalledWith('https://vendor.example/order/1');
 
     shell.openExternal.mockClear();
-    expect(open({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(open({ url: `${APP_ORIGIN}/index.html` })).toEqual({ action: 'deny' });
+    for (const url of [`${APP_ORIGIN}/index.html#/purchasing/orders/12`, `${APP_ORIGIN}/index.html`]) {
+      // The same preload and security settings as the first window.
+      expect(open({ url })).toEqual({ action: 'allow', overrideBrowserWindowOptions: mainWindowOptions(mainWindow().options.webPreferences.preload) });
+    }
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'app://msp-inventory.evil.com/index.html']) {
+      expect(open({ url })).toEqual({ action: 'deny' });
+    }
     expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('shows a window opened from the app once it is painted', async () => {
+    await startEntry();
+    await fake.fireReady();
+    const opened = { once: vi.fn((event: string, fn: () => void) => event === 'ready-to-show' && fn()), show: vi.fn() };
+    mainWindow().webContents.emit('did-create-window', opened);
+    expect(opened.once).toHaveBeenCalledWith('ready-to-show', expect.any(Function));
+    expect(opened.show).toHaveBeenCalled();
   });
 
   it('keeps navigation on the app page and refuses webviews', async () => {

@@ -11,7 +11,7 @@ import { DEFAULT_LOG_FILE, fileLog } from './log/appLog';
 import { safeStorageSecretBox } from './secrets/secrets';
 import { registerIpc } from './transport/ipc';
 import { withReadWorkers, type ReadWorkers } from './transport/readPool';
-import { APP_ORIGIN, APP_SCHEME, isAllowedExternalUrl, isAppUrl, mainWindowOptions, serveAppRequest } from './window';
+import { APP_ORIGIN, APP_SCHEME, isAppUrl, isDevServerUrl, mainWindowOptions, serveAppRequest, windowOpenAction } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
@@ -22,13 +22,7 @@ const preloadPath = join(here, '../preload/index.cjs');
 const devServerOrigin = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : null;
 
 function isTrustedPage(url: string): boolean {
-  if (isAppUrl(url)) return true;
-  if (!devServerOrigin) return false;
-  try {
-    return new URL(url).origin === devServerOrigin;
-  } catch {
-    return false;
-  }
+  return isAppUrl(url) || isDevServerUrl(url, devServerOrigin);
 }
 
 // Must run before `ready`: a standard, secure scheme gets a real origin, so the CSP's 'self',
@@ -81,10 +75,17 @@ function openCore(): App | null {
 }
 
 function hardenWebContents(contents: WebContents): void {
+  // A link to one of the app's own pages opened apart (Ctrl or middle click, window.open) becomes
+  // another app window with the main window's preload and locked-down options; a web page goes to the
+  // system browser; anything else is refused. The new window's own web contents get this same handler.
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    const action = windowOpenAction(url, devServerOrigin);
+    if (action.kind === 'appWindow') return { action: 'allow', overrideBrowserWindowOptions: mainWindowOptions(preloadPath) };
+    if (action.kind === 'external') void shell.openExternal(url);
     return { action: 'deny' };
   });
+  // Windows open hidden (mainWindowOptions) and show once painted, like the first one.
+  contents.on('did-create-window', (window) => window.once('ready-to-show', () => window.show()));
   const keepOnOurPages = (event: { preventDefault(): void }, url: string) => {
     if (!isTrustedPage(url)) event.preventDefault();
   };

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, APP_SCHEME, contentTypeFor, isAllowedExternalUrl, isAppUrl, mainWindowOptions, resolveAppFile, serveAppRequest } from './window';
+import { APP_ORIGIN, APP_SCHEME, contentTypeFor, isAllowedExternalUrl, isAppUrl, isDevServerUrl, mainWindowOptions, resolveAppFile, serveAppRequest, windowOpenAction } from './window';
 
 describe('mainWindowOptions', () => {
   it('isolates the renderer from Node and from the preload', () => {
@@ -70,6 +70,80 @@ describe('isAppUrl', () => {
     '',
   ])('does not trust %s', (url) => {
     expect(isAppUrl(url)).toBe(false);
+  });
+});
+
+describe('windowOpenAction (Ctrl/middle click, window.open)', () => {
+  it.each([
+    `${APP_ORIGIN}/index.html#/purchasing/orders/12`,
+    `${APP_ORIGIN}/index.html#/stock/items?productId=3&locationId=1`,
+    `${APP_ORIGIN}/index.html`,
+    `${APP_ORIGIN}/`,
+    `${APP_ORIGIN}/#/catalog/products/7`,
+    `${APP_ORIGIN}/index.html?x=1#/stock/history`,
+  ])('opens the app page %s in another app window', (url) => {
+    expect(windowOpenAction(url)).toEqual({ kind: 'appWindow' });
+  });
+
+  it.each(['https://vendor.example/order/1', 'http://intranet.local:8080/ticket?id=4', 'https://msp-inventory/index.html', 'http://127.0.0.1:5077/#/stock/items'])(
+    'sends the web page %s to the system browser',
+    (url) => {
+      expect(windowOpenAction(url)).toEqual({ kind: 'external' });
+    },
+  );
+
+  it.each([
+    'file:///etc/passwd',
+    'file:///C:/Windows/System32/calc.exe',
+    'javascript:alert(1)',
+    'JavaScript:window.open("app://msp-inventory/")',
+    'data:text/html,<script>alert(1)</script>',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    'blob:app://msp-inventory/1234-5678',
+    'about:blank',
+    'chrome://settings',
+    'devtools://devtools/bundled/inspector.html',
+    'smb://server/share',
+    'ms-msdt:/id PCWDiagnostic',
+    'app://msp-inventory.evil.com/index.html',
+    'app://evil.com/msp-inventory/index.html',
+    'app://msp-inventory@evil.com/index.html',
+    'app://user:pass@msp-inventory/index.html',
+    'app://msp-inventory:81/index.html',
+    'app://msp-inventory-x/index.html',
+    'app://other/index.html',
+    'app:msp-inventory/index.html#x',
+    '//msp-inventory/index.html',
+    '#/stock/items',
+    '/index.html#/stock/items',
+    'not a url',
+    '',
+  ])('refuses %s', (url) => {
+    expect(windowOpenAction(url)).toEqual({ kind: 'deny' });
+  });
+
+  describe('while developing against the dev server', () => {
+    const dev = 'http://localhost:5173';
+    it.each(['http://localhost:5173/#/stock/items', 'http://localhost:5173/index.html#/purchasing/orders/4', 'http://LOCALHOST:5173/'])('opens its page %s in an app window', (url) => {
+      expect(windowOpenAction(url, dev)).toEqual({ kind: 'appWindow' });
+      expect(isDevServerUrl(url, dev)).toBe(true);
+    });
+
+    it.each(['http://localhost:5174/#/stock/items', 'https://localhost:5173/', 'http://localhost.evil.com:5173/', 'http://127.0.0.1:5173/'])(
+      'treats another origin %s as a web page, not as the app',
+      (url) => {
+        expect(windowOpenAction(url, dev)).toEqual({ kind: 'external' });
+      },
+    );
+
+    it.each(['http://user:pass@localhost:5173/#/stock/items', 'http://user@localhost:5173/'])('does not trust %s, which carries credentials', (url) => {
+      expect(isDevServerUrl(url, dev)).toBe(false);
+      expect(windowOpenAction(url, dev)).not.toEqual({ kind: 'appWindow' });
+    });
+
+    it('trusts no dev server in a packaged app', () => {
+      expect(windowOpenAction('http://localhost:5173/#/stock/items', null)).toEqual({ kind: 'external' });
+    });
   });
 });
 

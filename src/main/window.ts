@@ -86,6 +86,32 @@ export function isAppUrl(url: string): boolean {
   );
 }
 
+/** What to do with a request for a new window (window.open, a link opened with Ctrl or the middle button). */
+export type WindowOpenAction =
+  /** Another window of the app on that page: same preload, same locked-down options. */
+  | { kind: 'appWindow' }
+  /** A web page, opened in the user's browser (never inside the app). */
+  | { kind: 'external' }
+  | { kind: 'deny' };
+
+/**
+ * Decides a new-window request: the app's own pages (app://msp-inventory/…, or the dev server's
+ * origin while developing) open another app window; http(s) pages go to the system browser; anything
+ * else (file:, javascript:, data:, other schemes, look-alike hosts) is refused.
+ */
+export function windowOpenAction(url: string, devServerOrigin: string | null = null): WindowOpenAction {
+  if (isAppUrl(url) || isDevServerUrl(url, devServerOrigin)) return { kind: 'appWindow' };
+  if (isAllowedExternalUrl(url)) return { kind: 'external' };
+  return { kind: 'deny' };
+}
+
+/** True for a page of the dev server (`electron-vite dev`), matched by its whole origin and carrying no credentials. */
+export function isDevServerUrl(url: string, devServerOrigin: string | null): boolean {
+  if (!devServerOrigin) return false;
+  const parsed = parse(url);
+  return parsed !== null && parsed.origin === devServerOrigin && parsed.username === '' && parsed.password === '';
+}
+
 /**
  * Maps an app:// request to a file inside rendererDir, or null when the request is for another host
  * or escapes the folder. Paths that name no file get index.html, so client-side routes survive a reload.

@@ -68,3 +68,9 @@ export function useSetUrlParams(): (values: Record<string, string>) => void {
       { replace: true },
     );
 }
+
+/** Clears the named filters of the address in one change ("Clear filters"). */
+export function useClearUrlParams(...names: string[]): () => void {
+  const setParams = useSetUrlParams();
+  return () => setParams(Object.fromEntries(names.map((name) => [name, ''])));
+}

@@ -18,6 +18,8 @@ import { en as searchEn } from '@renderer/features/search/locales/en';
 import { es as searchEs } from '@renderer/features/search/locales/es';
 import { en as stockEn } from '@renderer/features/stock/locales/en';
 import { es as stockEs } from '@renderer/features/stock/locales/es';
+import { en as pickersEn } from '@renderer/lib/pickers/locales/en';
+import { es as pickersEs } from '@renderer/lib/pickers/locales/es';
 import { en as errorsEn } from '../errors/locales/en';
 import { es as errorsEs } from '../errors/locales/es';
 import { en as commonEn } from './en';
@@ -34,6 +36,7 @@ export const resourcesEn = {
   backups: backupsEn,
   stock: stockEn,
   purchasing: purchasingEn,
+  pickers: pickersEn,
 };
 
 export type Namespace = keyof typeof resourcesEn;
@@ -49,6 +52,7 @@ export const resourcesEs: { [N in Namespace]: Translation<(typeof resourcesEn)[N
   backups: backupsEs,
   stock: stockEs,
   purchasing: purchasingEs,
+  pickers: pickersEs,
 };
 
 export const namespaces = Object.keys(resourcesEn) as Namespace[];

@@ -1,16 +1,17 @@
 // Product categories with how many active and inactive products each holds; add and rename.
-import { ActionIcon, Alert, Anchor, Button, Center, Loader, Stack, Table, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Tooltip } from '@mantine/core';
 import { IconCategory, IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ChannelOutput } from '@shared/contract';
 import { Qty } from '@renderer/lib/Amount';
-import { EmptyState } from '@renderer/lib/EmptyState';
-import { translateError } from '@renderer/lib/errors';
-import { PageHeader } from '@renderer/lib/PageHeader';
+import { ListPage, ListTable, useListView, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useCategories } from './api';
 import { CategoryModal } from './CategoryModal';
+
+type Category = ChannelOutput<'catalog.listCategories'>[number];
 
 export function CategoriesPage() {
   const { t } = useTranslation(['catalog', 'common']);
@@ -22,69 +23,57 @@ export function CategoriesPage() {
       {t('categories.add')}
     </Button>
   );
-  const rows = categories.data ?? [];
-
-  let body;
-  if (categories.isPending) {
-    body = (
-      <Center mih={200}>
-        <Loader aria-label={t('common:loading')} />
-      </Center>
-    );
-  } else if (categories.isError) {
-    body = <Alert color="red">{translateError(categories.error)}</Alert>;
-  } else if (rows.length === 0) {
-    body = <EmptyState icon={IconCategory} title={t('categories.empty')} description={t('categories.emptyHint')} action={addButton} />;
-  } else {
-    body = (
-      <Table withTableBorder striped highlightOnHover data-testid="categories-table" maw={720}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('fields.name')}</Table.Th>
-            <Table.Th ta="right">{t('categories.products')}</Table.Th>
-            <Table.Th ta="right">{t('categories.inactive')}</Table.Th>
-            {canManage && <Table.Th w={60} />}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td fw={500}>{c.name}</Table.Td>
-              <Table.Td ta="right" data-testid="category-active-count">
-                <Anchor component={Link} to={`/catalog/products?categoryId=${c.id}`} size="sm">
-                  <Qty value={c.productCount} />
-                </Anchor>
-              </Table.Td>
-              <Table.Td ta="right" data-testid="category-inactive-count">
-                {c.inactiveProductCount > 0 ? (
-                  <Anchor component={Link} to={`/catalog/products?categoryId=${c.id}&active=no`} size="sm" c="dimmed">
-                    <Qty value={c.inactiveProductCount} />
-                  </Anchor>
-                ) : (
-                  <Qty value={0} size="sm" c="dimmed" />
-                )}
-              </Table.Td>
-              {canManage && (
-                <Table.Td>
-                  <Tooltip label={t('categories.rename')}>
-                    <ActionIcon variant="subtle" aria-label={t('categories.renameNamed', { name: c.name })} onClick={() => setEditing(c)}>
-                      <IconEdit size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    );
-  }
+  const columns: ListColumn<Category>[] = [
+    { accessor: 'name', title: t('fields.name'), alwaysShown: true, truncate: 320 },
+    {
+      accessor: 'productCount',
+      title: t('categories.products'),
+      textAlign: 'right',
+      // The counts open the products of the category (its inactive ones for the second).
+      render: (c) => (
+        <Anchor component={Link} to={`/catalog/products?categoryId=${c.id}`} inherit data-testid="category-active-count">
+          <Qty value={c.productCount} />
+        </Anchor>
+      ),
+    },
+    {
+      accessor: 'inactiveProductCount',
+      title: t('categories.inactive'),
+      textAlign: 'right',
+      render: (c) =>
+        c.inactiveProductCount > 0 ? (
+          <Anchor component={Link} to={`/catalog/products?categoryId=${c.id}&active=no`} inherit c="dimmed" data-testid="category-inactive-count">
+            <Qty value={c.inactiveProductCount} />
+          </Anchor>
+        ) : (
+          <Qty value={0} c="dimmed" data-testid="category-inactive-count" />
+        ),
+    },
+    {
+      accessor: 'actions',
+      title: '',
+      width: 60,
+      hidden: !canManage,
+      render: (c) => (
+        <Tooltip label={t('categories.rename')}>
+          <ActionIcon variant="subtle" aria-label={t('categories.renameNamed', { name: c.name })} onClick={() => setEditing(c)}>
+            <IconEdit size={16} />
+          </ActionIcon>
+        </Tooltip>
+      ),
+    },
+  ];
+  const view = useListView({ id: 'catalog.categories', columns });
 
   return (
-    <Stack gap="md">
-      <PageHeader title={t('categories.title')} description={t('categories.description')} actions={addButton} />
-      {body}
+    <ListPage title={t('categories.title')} description={t('categories.description')} actions={addButton} view={view}>
+      <ListTable
+        testId="categories-table"
+        view={view}
+        query={categories}
+        empty={{ icon: IconCategory, title: t('categories.empty'), description: t('categories.emptyHint'), action: addButton }}
+      />
       {editing !== null && <CategoryModal category={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-    </Stack>
+    </ListPage>
   );
 }

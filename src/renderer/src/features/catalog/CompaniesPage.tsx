@@ -1,15 +1,13 @@
 // Client companies and vendors: search by name, filter by role, create and edit.
-// /catalog/companies?id=… (from the global search) opens that company.
-import { Badge, Button, Group, SegmentedControl, Stack, Switch, Text, TextInput, UnstyledButton } from '@mantine/core';
+// /catalog/companies?id=… (a row's link, the global search) opens that company.
+import { Badge, Button, Group, SegmentedControl, Switch } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconBuilding, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconBuilding, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Company } from '@shared/contract/catalog';
-import { EmptyState } from '@renderer/lib/EmptyState';
-import { PageHeader } from '@renderer/lib/PageHeader';
-import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
+import { activeColumn, isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useCompanies, useCompany } from './api';
 import { CompanyFormModal } from './CompanyFormModal';
@@ -27,110 +25,86 @@ export function CompaniesPage() {
   const filters = { q: q || undefined, role, includeInactive };
   const table = useServerTable<'name' | 'city'>({ sortBy: 'name', filters });
   const list = useCompanies({ ...table.input, ...filters });
-  const [editing, setEditing] = useState<Company | 'new' | null>(null);
+  const [creating, setCreating] = useState(false);
   const linkedId = Number(params.get('id')) || null;
   const linked = useCompany(linkedId);
-  const open = editing ?? (linkedId !== null && linked.data ? linked.data : null);
+  const open = creating ? 'new' : linkedId !== null && linked.data ? linked.data : null;
   const close = () => {
-    setEditing(null);
+    setCreating(false);
     if (linkedId !== null) setParams({}, { replace: true });
   };
-  const filtered = q !== '' || role !== 'any' || includeInactive;
   const newButton = canManage && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
       {t('companies.new')}
     </Button>
   );
+  const columns: ListColumn<Company>[] = [
+    { accessor: 'name', title: t('companies.fields.name'), sortable: true, alwaysShown: true, link: true, truncate: 280, fullText: (c) => c.name },
+    {
+      accessor: 'roles',
+      title: t('companies.role'),
+      noWrap: true,
+      render: (c) => (
+        <Group gap={4} wrap="nowrap">
+          {c.isClient && <Badge variant="light">{t('companies.roles.client')}</Badge>}
+          {c.isVendor && (
+            <Badge variant="light" color="grape">
+              {t('companies.roles.vendor')}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    { accessor: 'contactName', title: t('companies.fields.contactName'), truncate: 180, render: (c) => c.contactName ?? '—' },
+    { accessor: 'phone', title: t('companies.fields.phone'), noWrap: true, render: (c) => c.phone ?? '—' },
+    { accessor: 'email', title: t('companies.fields.email'), truncate: 220, render: (c) => c.email ?? '—' },
+    { accessor: 'city', title: t('companies.fields.city'), sortable: true, truncate: 160, render: (c) => c.city ?? '—' },
+    activeColumn(t('companies.fields.active')),
+  ];
+  const view = useListView({
+    id: 'catalog.companies',
+    columns,
+    filtered: isFiltered(filters, { role: 'any' }),
+    onClearFilters: () => {
+      setSearch('');
+      setRole('any');
+      setIncludeInactive(false);
+    },
+  });
 
   return (
-    <Stack gap="md">
-      <PageHeader title={t('companies.title')} description={t('companies.description')} actions={newButton} />
-      <Group gap="md" align="flex-end" wrap="wrap">
-        <TextInput
-          label={t('companies.search')}
-          placeholder={t('companies.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          w={300}
-        />
-        <SegmentedControl<Role>
-          aria-label={t('companies.role')}
-          value={role}
-          onChange={setRole}
-          data={[
-            { value: 'any', label: t('companies.roles.any') },
-            { value: 'client', label: t('companies.roles.client') },
-            { value: 'vendor', label: t('companies.roles.vendor') },
-          ]}
-        />
-        <Switch label={t('companies.showInactive')} checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} mb={6} />
-      </Group>
-      <ServerTable<Company, 'name' | 'city'>
+    <ListPage
+      title={t('companies.title')}
+      description={t('companies.description')}
+      actions={newButton}
+      view={view}
+      filters={
+        <>
+          <SearchFilter label={t('companies.search')} placeholder={t('companies.searchPlaceholder')} value={search} onChange={setSearch} w={300} />
+          <SegmentedControl<Role>
+            aria-label={t('companies.role')}
+            value={role}
+            onChange={setRole}
+            data={[
+              { value: 'any', label: t('companies.roles.any') },
+              { value: 'client', label: t('companies.roles.client') },
+              { value: 'vendor', label: t('companies.roles.vendor') },
+            ]}
+          />
+          <Switch label={t('companies.showInactive')} checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} mb={6} />
+        </>
+      }
+    >
+      <ServerTable
         testId="companies-table"
+        view={view}
         table={table}
-        result={list.data}
-        fetching={list.isFetching}
-        error={list.error}
-        onRowClick={(c) => setEditing(c)}
-        emptyState={
-          filtered ? (
-            <EmptyState icon={IconSearch} title={t('companies.noMatch')} />
-          ) : (
-            <EmptyState icon={IconBuilding} title={t('companies.empty')} description={t('companies.emptyHint')} action={newButton} />
-          )
-        }
-        columns={[
-          {
-            accessor: 'name',
-            title: t('companies.fields.name'),
-            sortable: true,
-            // A button, so the keyboard (Tab, Enter) opens a company as the mouse does.
-            render: (c) => (
-              <UnstyledButton
-                onClick={(e) => {
-                  e.stopPropagation();
-                  setEditing(c);
-                }}
-              >
-                <Text size="sm" fw={500}>
-                  {c.name}
-                </Text>
-              </UnstyledButton>
-            ),
-          },
-          {
-            accessor: 'roles',
-            title: t('companies.role'),
-            noWrap: true,
-            render: (c) => (
-              <Group gap={4}>
-                {c.isClient && <Badge variant="light">{t('companies.roles.client')}</Badge>}
-                {c.isVendor && (
-                  <Badge variant="light" color="grape">
-                    {t('companies.roles.vendor')}
-                  </Badge>
-                )}
-              </Group>
-            ),
-          },
-          { accessor: 'contactName', title: t('companies.fields.contactName'), render: (c) => c.contactName ?? '—' },
-          { accessor: 'phone', title: t('companies.fields.phone'), noWrap: true, render: (c) => c.phone ?? '—' },
-          { accessor: 'email', title: t('companies.fields.email'), render: (c) => c.email ?? '—' },
-          { accessor: 'city', title: t('companies.fields.city'), sortable: true, render: (c) => c.city ?? '—' },
-          {
-            accessor: 'active',
-            title: t('companies.fields.active'),
-            noWrap: true,
-            render: (c) => (
-              <Badge variant="light" color={c.active ? 'teal' : 'gray'}>
-                {c.active ? t('common:active') : t('common:inactive')}
-              </Badge>
-            ),
-          },
-        ]}
+        query={list}
+        // The company opens in a dialog over the list, from an address of its own (?id=).
+        rowHref={(c) => `/catalog/companies?id=${c.id}`}
+        empty={{ icon: IconBuilding, title: t('companies.empty'), description: t('companies.emptyHint'), action: newButton }}
       />
       {open !== null && <CompanyFormModal key={open === 'new' ? 'new' : open.id} company={open === 'new' ? null : open} defaultRole={role} readOnly={!canManage} onClose={close} />}
-    </Stack>
+    </ListPage>
   );
 }

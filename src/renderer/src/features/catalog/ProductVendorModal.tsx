@@ -9,7 +9,7 @@ import { notify } from '@renderer/lib/notify';
 import { useCan } from '@renderer/lib/session';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useSaveProductVendor } from './api';
-import { VendorSelect } from './VendorSelect';
+import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { FormFooter } from '@renderer/lib/FormFooter';
 
 export type ProductVendor = z.infer<typeof productVendorSchema>;
@@ -33,7 +33,7 @@ export function ProductVendorModal({ productId, vendor, isFirst, onClose }: { pr
     <Modal opened onClose={onClose} title={vendor ? t('vendors.editTitle', { name: vendor.vendorName }) : t('vendors.addTitle')}>
       <form noValidate onSubmit={form.onSubmit((input) => save.mutate(input, { onSuccess: onClose, onError: (err) => form.applyApiError(err) || notify.error(err) }))}>
         <Stack>
-          <VendorSelect label={t('fields.vendor')} withAsterisk selectedName={vendor?.vendorName} data-autofocus {...form.getInputProps('vendorId')} />
+          <CompanySelect role="vendor" label={t('fields.vendor')} withAsterisk selectedName={vendor?.vendorName} data-autofocus {...form.getInputProps('vendorId')} />
           <TextInput label={t('fields.vendorPartNumber')} {...form.getInputProps('vendorPartNumber')} />
           {canSeeCosts && <MoneyInput label={t('fields.vendorCost')} withAsterisk {...form.getInputProps('vendorCost')} />}
           <Checkbox label={t('vendors.makeDefault')} description={t('vendors.makeDefaultHint')} {...form.getInputProps('isDefault', { type: 'checkbox' })} />

@@ -1,11 +1,10 @@
 // The vendors a product can be bought from. A product needs one before it can go on a purchase order.
-import { ActionIcon, Alert, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconEdit, IconPlus, IconStarFilled, IconTrash, IconTruck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '@renderer/lib/Amount';
-import { EmptyState } from '@renderer/lib/EmptyState';
-import { translateError } from '@renderer/lib/errors';
+import { ListTable, useListView } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useProductVendors, useRemoveProductVendor } from './api';
 import { ProductVendorModal, type ProductVendor } from './ProductVendorModal';
@@ -24,63 +23,45 @@ export function ProductVendors({ productId }: { productId: number }) {
     </Button>
   );
 
-  if (vendors.isError) return <Alert color="red">{translateError(vendors.error)}</Alert>;
+  const view = useListView<ProductVendor>({
+    id: 'catalog.productVendors',
+    columns: [
+      { accessor: 'vendorName', title: t('fields.vendor'), alwaysShown: true, render: (v) => <Text span inherit fw={500}>{v.vendorName}</Text> },
+      { accessor: 'vendorPartNumber', title: t('fields.vendorPartNumber'), render: (v) => v.vendorPartNumber ?? <Text span inherit c="dimmed">—</Text> },
+      { accessor: 'vendorCost', title: t('fields.vendorCost'), textAlign: 'right', hidden: !canSeeCosts, render: (v) => <Money value={v.vendorCost} /> },
+      { accessor: 'isDefault', title: t('vendors.default'), render: (v) => v.isDefault && <IconStarFilled size={16} color="var(--mantine-color-yellow-6)" aria-label={t('vendors.default')} /> },
+      {
+        accessor: 'actions',
+        title: '',
+        hidden: !canManage,
+        render: (v) => (
+          <Group gap={4} justify="flex-end" wrap="nowrap">
+            <Tooltip label={t('common:actions.edit')}>
+              <ActionIcon variant="subtle" aria-label={t('vendors.editNamed', { name: v.vendorName })} onClick={() => setEditing(v)}>
+                <IconEdit size={16} />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t('common:actions.remove')}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('vendors.removeNamed', { name: v.vendorName })}
+                loading={remove.isPending && remove.variables?.id === v.id}
+                onClick={() => remove.mutate({ id: v.id })}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        ),
+      },
+    ],
+  });
+
   return (
     <Stack gap="sm">
-      {vendors.isSuccess && rows.length === 0 ? (
-        <EmptyState icon={IconTruck} title={t('vendors.empty')} description={t('vendors.emptyHint')} action={addButton} />
-      ) : (
-        <>
-          <Group justify="flex-end">{addButton}</Group>
-          <Table withTableBorder striped data-testid="product-vendors">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.vendor')}</Table.Th>
-                <Table.Th>{t('fields.vendorPartNumber')}</Table.Th>
-                {canSeeCosts && <Table.Th ta="right">{t('fields.vendorCost')}</Table.Th>}
-                <Table.Th>{t('vendors.default')}</Table.Th>
-                {canManage && <Table.Th />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((v) => (
-                <Table.Tr key={v.id}>
-                  <Table.Td fw={500}>{v.vendorName}</Table.Td>
-                  <Table.Td>{v.vendorPartNumber ?? <Text c="dimmed">—</Text>}</Table.Td>
-                  {canSeeCosts && (
-                    <Table.Td ta="right">
-                      <Money value={v.vendorCost} />
-                    </Table.Td>
-                  )}
-                  <Table.Td>{v.isDefault && <IconStarFilled size={16} color="var(--mantine-color-yellow-6)" aria-label={t('vendors.default')} />}</Table.Td>
-                  {canManage && (
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Tooltip label={t('common:actions.edit')}>
-                          <ActionIcon variant="subtle" aria-label={t('vendors.editNamed', { name: v.vendorName })} onClick={() => setEditing(v)}>
-                            <IconEdit size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={t('common:actions.remove')}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('vendors.removeNamed', { name: v.vendorName })}
-                            loading={remove.isPending && remove.variables?.id === v.id}
-                            onClick={() => remove.mutate({ id: v.id })}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </>
-      )}
+      {rows.length > 0 && <Group justify="flex-end">{addButton}</Group>}
+      <ListTable testId="product-vendors" view={view} query={vendors} fit={false} empty={{ icon: IconTruck, title: t('vendors.empty'), description: t('vendors.emptyHint'), action: addButton }} />
       {editing !== null && (
         <ProductVendorModal productId={productId} vendor={editing === 'new' ? null : editing} isFirst={rows.length === 0} onClose={() => setEditing(null)} />
       )}

@@ -1,17 +1,15 @@
 // Inventory locations: warehouses, shelves, technician vans and returns shelves.
-import { Alert, Button, Group, Loader, Center, Stack, Switch } from '@mantine/core';
+import { Button, Switch } from '@mantine/core';
 import { IconMapPin, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Location } from '@shared/contract/locations';
-import { EmptyState } from '@renderer/lib/EmptyState';
-import { translateError } from '@renderer/lib/errors';
-import { PageHeader } from '@renderer/lib/PageHeader';
+import { ListPage, ListTable, useListView } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useLocations } from './api';
 import { LocationFormModal } from './LocationFormModal';
-import { LocationsTable } from './LocationsTable';
+import { useLocationColumns } from './locationColumns';
 import { VirtualLocations } from './VirtualLocations';
 
 export function LocationsPage() {
@@ -23,8 +21,10 @@ export function LocationsPage() {
   const [showVirtual, setShowVirtual] = useState(false);
   const [editing, setEditing] = useState<Location | 'new' | null>(null);
   const list = useLocations({ includeVirtual: showVirtual, includeInactive: showInactive || highlightId !== null });
+  // Showing inactive or virtual locations widens the list: it is never "filtered".
+  const view = useListView({ id: 'locations.internal', columns: useLocationColumns(setEditing) });
 
-  const internal = (list.data ?? []).filter((l) => l.usage === 'internal');
+  const internal = list.data?.filter((l) => l.usage === 'internal');
   const virtual = (list.data ?? []).filter((l) => l.usage === 'virtual');
   const newButton = canManage && (
     <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
@@ -32,31 +32,30 @@ export function LocationsPage() {
     </Button>
   );
 
-  let body;
-  if (list.isPending) {
-    body = (
-      <Center mih={200}>
-        <Loader aria-label={t('common:loading')} />
-      </Center>
-    );
-  } else if (list.isError) {
-    body = <Alert color="red">{translateError(list.error)}</Alert>;
-  } else if (internal.length === 0) {
-    body = <EmptyState icon={IconMapPin} title={t('empty.title')} description={t('empty.description')} action={newButton} />;
-  } else {
-    body = <LocationsTable locations={internal} highlightId={highlightId} onEdit={setEditing} />;
-  }
-
   return (
-    <Stack gap="md">
-      <PageHeader title={t('title')} description={t('description')} actions={newButton} />
-      <Group gap="lg">
-        <Switch label={t('showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
-        <Switch label={t('showVirtual')} checked={showVirtual} onChange={(e) => setShowVirtual(e.currentTarget.checked)} />
-      </Group>
-      {body}
+    <ListPage
+      title={t('title')}
+      description={t('description')}
+      actions={newButton}
+      view={view}
+      filters={
+        <>
+          <Switch label={t('showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} mb={8} />
+          <Switch label={t('showVirtual')} checked={showVirtual} onChange={(e) => setShowVirtual(e.currentTarget.checked)} mb={8} />
+        </>
+      }
+    >
+      <ListTable
+        testId="locations-table"
+        view={view}
+        query={{ ...list, data: internal }}
+        onRowClick={canManage ? setEditing : undefined}
+        fit={!showVirtual}
+        empty={{ icon: IconMapPin, title: t('empty.title'), description: t('empty.description'), action: newButton }}
+        extra={{ rowStyle: (l) => (l.id === highlightId ? { backgroundColor: 'var(--mantine-color-yellow-0)' } : undefined) }}
+      />
       {showVirtual && virtual.length > 0 && <VirtualLocations locations={virtual} />}
       {editing !== null && <LocationFormModal location={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-    </Stack>
+    </ListPage>
   );
 }

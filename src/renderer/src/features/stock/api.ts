@@ -20,9 +20,6 @@ export const useValueByLocation = (at: number | undefined) => useApiQuery(stock,
 export const useValueByProduct = (input: ChannelInput<'stock.valueByProduct'>) => useApiQuery(stock, 'stock.valueByProduct', input, paged);
 export const useValueSeries = (months: number) => useApiQuery(stock, 'stock.valueSeries', { months });
 
-export const useProductSearch = (q: string, activeOnly: boolean) =>
-  useApiQuery(['catalog'], 'catalog.listProducts', { q: q || undefined, pageSize: 20, sortBy: 'sku', active: activeOnly ? true : undefined }, paged);
-export const useProduct = (id: number | null) => useApiQuery(['catalog'], 'catalog.getProduct', { id: id ?? 0 }, { enabled: id !== null && id > 0 });
 
 /** Forms map these errors onto their own fields, so the shell's toast stays quiet. */
 const quiet = { silentError: true } as const;

@@ -4,6 +4,7 @@ export const en = {
   users: {
     title: 'Users',
     description: 'Who can sign in and what each person may do.',
+    empty: 'No users yet',
     new: 'New user',
     newTitle: 'New user',
     editTitle: 'Edit “{{name}}”',

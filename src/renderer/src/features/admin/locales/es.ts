@@ -7,6 +7,7 @@ export const es: Translation<typeof en> = {
   users: {
     title: 'Usuarios',
     description: 'Quién puede iniciar sesión y qué puede hacer cada persona.',
+    empty: 'Aún no hay usuarios',
     new: 'Nuevo usuario',
     newTitle: 'Nuevo usuario',
     editTitle: 'Editar «{{name}}»',

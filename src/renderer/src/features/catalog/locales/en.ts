@@ -37,7 +37,6 @@ export const en = {
     anyCategory: 'Any category',
     empty: 'No products yet',
     emptyHint: 'Create the products you stock and sell; you can then stock them at your locations.',
-    noMatch: 'No product matches these filters',
     notFound: 'This product does not exist.',
     backToList: 'All products',
     barcodeHint: 'What a scanner reads from the label',
@@ -62,7 +61,6 @@ export const en = {
     default: 'Default',
     makeDefault: 'Default vendor',
     makeDefaultHint: 'Used first on purchase orders; the other vendors stop being the default.',
-    noVendor: 'No vendor matches. Create it under Companies & vendors with the Vendor role.',
     empty: 'No vendor for this product yet',
     emptyHint: 'A product needs at least one vendor before it can go on a purchase order.',
     saved: 'Vendor saved',
@@ -106,7 +104,6 @@ export const en = {
     showInactive: 'Show inactive',
     empty: 'No companies yet',
     emptyHint: 'Add your distributors as vendors and your clients as companies.',
-    noMatch: 'No company matches these filters',
     saved: 'Company saved',
     sections: { contact: 'Contact', address: 'Address' },
     fields: {

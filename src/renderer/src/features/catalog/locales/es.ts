@@ -40,7 +40,6 @@ export const es: Translation<typeof en> = {
     anyCategory: 'Cualquier categoría',
     empty: 'Aún no hay productos',
     emptyHint: 'Cree los productos que almacena y vende; después podrá ponerlos en inventario en sus ubicaciones.',
-    noMatch: 'Ningún producto coincide con estos filtros',
     notFound: 'Este producto no existe.',
     backToList: 'Todos los productos',
     barcodeHint: 'Lo que el lector lee en la etiqueta',
@@ -65,7 +64,6 @@ export const es: Translation<typeof en> = {
     default: 'Predeterminado',
     makeDefault: 'Proveedor predeterminado',
     makeDefaultHint: 'Se usa primero en las órdenes de compra; los demás proveedores dejan de ser predeterminados.',
-    noVendor: 'Ningún proveedor coincide. Créelo en Empresas y proveedores con el rol Proveedor.',
     empty: 'Este producto aún no tiene proveedor',
     emptyHint: 'Un producto necesita al menos un proveedor antes de poder incluirse en una orden de compra.',
     saved: 'Proveedor guardado',
@@ -109,7 +107,6 @@ export const es: Translation<typeof en> = {
     showInactive: 'Mostrar inactivas',
     empty: 'Aún no hay empresas',
     emptyHint: 'Añada sus mayoristas como proveedores y sus clientes como empresas.',
-    noMatch: 'Ninguna empresa coincide con estos filtros',
     saved: 'Empresa guardada',
     sections: { contact: 'Contacto', address: 'Dirección' },
     fields: {

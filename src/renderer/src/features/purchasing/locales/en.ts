@@ -7,8 +7,6 @@ export const en = {
     receiving: 'Receiving',
   },
   common: {
-    noVendor: 'No vendor matches. Create it in Companies & vendors with the Vendor role.',
-    noClient: 'No client company matches',
     reason: 'Reason',
     reasonRequired: 'A reason is required for manual stock changes',
   },

@@ -10,8 +10,6 @@ export const es: Translation<typeof en> = {
     receiving: 'Recepción',
   },
   common: {
-    noVendor: 'Ningún proveedor coincide. Créelo en Empresas y proveedores con el rol Proveedor.',
-    noClient: 'Ninguna empresa cliente coincide',
     reason: 'Motivo',
     reasonRequired: 'Los cambios manuales de existencias requieren un motivo',
   },

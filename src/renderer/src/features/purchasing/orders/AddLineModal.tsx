@@ -10,8 +10,8 @@ import { MoneyInput } from '@renderer/lib/MoneyInput';
 import { notify } from '@renderer/lib/notify';
 import { useCan } from '@renderer/lib/session';
 import { useZodForm } from '@renderer/lib/useZodForm';
-import { LocationSelect, useDefaultLocationId } from '@renderer/features/stock/common/LocationSelect';
-import { ProductSelect } from '@renderer/features/stock/common/ProductSelect';
+import { LocationSelect, useDefaultLocationId } from '@renderer/lib/pickers/LocationSelect';
+import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
 import { useAddLine, useProductVendors } from '../api';
 import { ProductVendorsHint } from './ProductVendorsHint';
 
@@ -100,7 +100,6 @@ export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose
           <ProductSelect
             label={t('po.product')}
             placeholder={t('lineForm.productPlaceholder')}
-            nothingFoundMessage={t('common:noMatches')}
             activeOnly
             withAsterisk
             data-autofocus
@@ -165,7 +164,6 @@ export function AddLineModal({ order, onClose }: { order: PurchaseOrder; onClose
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <LocationSelect
               label={t('lines.location')}
-              nothingFoundMessage={t('common:noMatches')}
               withAsterisk
               value={v.locationId ?? defaultLocationId}
               onChange={(id) => form.setFieldValue('locationId', id)}

@@ -1,14 +1,10 @@
-import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconChecklist, IconX } from '@tabler/icons-react';
-import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { ApprovalRow, PoSummary } from '@shared/contract/purchasing';
 import { Money, Qty } from '@renderer/lib/Amount';
-import { EmptyState } from '@renderer/lib/EmptyState';
-import { PageHeader } from '@renderer/lib/PageHeader';
-import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
+import { ListPage, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useApprovals } from '../api';
@@ -27,19 +23,16 @@ export function ApprovalsPage() {
   const list = useApprovals(table.input);
   const [deciding, setDeciding] = useState<{ order: PoSummary; decision: Decision } | null>(null);
 
-  const columns: DataTableColumn<ApprovalRow>[] = [
+  const columns: ListColumn<ApprovalRow>[] = [
+    { accessor: 'number', title: t('po.number'), noWrap: true, alwaysShown: true, link: true },
+    { accessor: 'vendorName', title: t('po.vendor'), truncate: 220 },
     {
-      accessor: 'number',
-      title: t('po.number'),
-      noWrap: true,
-      render: (o) => (
-        <Anchor component={Link} to={`/purchasing/orders/${o.id}`} fw={600} size="sm">
-          {o.number}
-        </Anchor>
-      ),
+      accessor: 'purchaseForName',
+      title: t('po.purchaseFor'),
+      truncate: 200,
+      fullText: (o) => o.purchaseForName,
+      render: (o) => o.purchaseForName ?? <Text span c="dimmed" size="sm">{t('po.forStock')}</Text>,
     },
-    { accessor: 'vendorName', title: t('po.vendor') },
-    { accessor: 'purchaseForName', title: t('po.purchaseFor'), render: (o) => o.purchaseForName ?? <Text span c="dimmed" size="sm">{t('po.forStock')}</Text> },
     { accessor: 'createdAt', title: t('po.created'), sortable: true, noWrap: true, render: (o) => f.dateTime(o.createdAt) },
     {
       accessor: 'requestedByName',
@@ -55,7 +48,7 @@ export function ApprovalsPage() {
       ),
     },
     { accessor: 'lineCount', title: t('po.lines'), textAlign: 'right', render: (o) => <Qty value={o.lineCount} /> },
-    ...(canSeeCosts ? [{ accessor: 'total', title: t('po.total'), textAlign: 'right', noWrap: true, render: (o) => <Money value={o.total} fw={600} /> } as DataTableColumn<ApprovalRow>] : []),
+    { accessor: 'total', title: t('po.total'), textAlign: 'right', noWrap: true, hidden: !canSeeCosts, render: (o) => <Money value={o.total} fw={600} /> },
     {
       accessor: 'actions',
       title: '',
@@ -96,19 +89,20 @@ export function ApprovalsPage() {
     },
   ];
 
+  const view = useListView({ id: 'purchasing.approvals', columns });
+
   return (
-    <Stack gap="md">
-      <PageHeader title={t('approvals.title')} description={t('approvals.description')} />
+    <ListPage title={t('approvals.title')} description={t('approvals.description')} view={view}>
       <ServerTable
         testId="approvals-table"
+        view={view}
         table={table}
-        result={list.data}
-        fetching={list.isFetching}
-        error={list.error}
-        columns={columns}
-        emptyState={<EmptyState icon={IconChecklist} testId="approvals-empty" title={t('approvals.emptyTitle')} description={t('approvals.emptyText')} />}
+        query={list}
+        rowHref={(o) => `/purchasing/orders/${o.id}`}
+        clickRows={false}
+        empty={{ icon: IconChecklist, testId: 'approvals-empty', title: t('approvals.emptyTitle'), description: t('approvals.emptyText') }}
       />
       {deciding && <DecisionModal order={deciding.order} decision={deciding.decision} onClose={() => setDeciding(null)} />}
-    </Stack>
+    </ListPage>
   );
 }

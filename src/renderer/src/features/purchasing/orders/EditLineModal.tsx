@@ -5,7 +5,7 @@ import { DayInput } from '@renderer/lib/DayInput';
 import { MoneyInput } from '@renderer/lib/MoneyInput';
 import { notify } from '@renderer/lib/notify';
 import { useZodForm } from '@renderer/lib/useZodForm';
-import { LocationSelect } from '@renderer/features/stock/common/LocationSelect';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { useUpdateLine } from '../api';
 import { FormFooter } from '@renderer/lib/FormFooter';
 
@@ -54,7 +54,6 @@ export function EditLineModal({ line, onClose }: { line: PoLine; onClose: () => 
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <LocationSelect
               label={t('lines.location')}
-              nothingFoundMessage={t('common:noMatches')}
               withAsterisk
               value={form.values.locationId}
               onChange={(id) => form.setFieldValue('locationId', id)}

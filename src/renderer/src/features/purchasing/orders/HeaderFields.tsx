@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DayInput } from '@renderer/lib/DayInput';
 import { MoneyInput } from '@renderer/lib/MoneyInput';
 import type { ZodForm } from '@renderer/lib/useZodForm';
-import { CompanySelect } from './CompanySelect';
+import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 
 /** What the header inputs hold; `headerToInput` turns it into the contract's header fields. */
 export interface HeaderValues extends Record<string, unknown> {

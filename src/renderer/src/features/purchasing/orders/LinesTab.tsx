@@ -1,10 +1,9 @@
 import { ActionIcon, Button, Group, Stack, Tooltip } from '@mantine/core';
 import { IconListDetails, IconPencil, IconPlus, IconReceiptOff, IconTrash } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PoLine, PurchaseOrder } from '@shared/contract/purchasing';
-import { EmptyState } from '@renderer/lib/EmptyState';
+import { ColumnChooser, ListTable, useListView } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { AddLineModal } from './AddLineModal';
@@ -61,37 +60,29 @@ export function LinesTab({ order }: { order: PurchaseOrder }) {
     </Button>
   );
 
+  const view = useListView({ id: 'purchasing.orderLines', columns: lineColumns(t, f, order.lines, { showCosts: canSeeCosts, submitted: order.status !== 'new' }, editable || reducible ? actions : null) });
+
   return (
     <Stack gap="md">
-      {order.lines.length === 0 ? (
-        <EmptyState
-          icon={IconListDetails}
-          testId="po-lines-empty"
-          title={t('lines.emptyTitle')}
-          description={editable ? t('lines.emptyText') : t('lines.emptyReadOnly')}
-          action={addButton}
-        />
-      ) : (
-        <>
-          {editable && <Group justify="flex-start">{addButton}</Group>}
-          <DataTable<PoLine>
-            data-testid="po-lines"
-            withTableBorder
-            borderRadius="sm"
-            horizontalSpacing={8}
-            striped
-            highlightOnHover
-            records={order.lines}
-            columns={lineColumns(t, f, order.lines, { showCosts: canSeeCosts, submitted: order.status !== 'new' }, editable || reducible ? actions : null)}
-            idAccessor="id"
-            verticalAlign="top"
-            // With every quantity column (received partly, some cancelled) the table may scroll sideways; the actions stay in view.
-            pinLastColumn={editable || reducible}
-          />
-          <Group justify="flex-end">
-            <OrderTotals order={order} />
-          </Group>
-        </>
+      {order.lines.length > 0 && (
+        <Group justify="space-between">
+          {editable ? addButton : <span />}
+          <ColumnChooser view={view} />
+        </Group>
+      )}
+      <ListTable
+        testId="po-lines"
+        view={view}
+        query={{ data: order.lines }}
+        fit={false}
+        empty={{ icon: IconListDetails, testId: 'po-lines-empty', title: t('lines.emptyTitle'), description: editable ? t('lines.emptyText') : t('lines.emptyReadOnly'), action: addButton }}
+        // With every quantity column (received partly, some cancelled) the table may scroll sideways; the actions stay in view.
+        extra={{ verticalAlign: 'top', pinLastColumn: editable || reducible }}
+      />
+      {order.lines.length > 0 && (
+        <Group justify="flex-end">
+          <OrderTotals order={order} />
+        </Group>
       )}
       {dialog?.kind === 'add' && <AddLineModal order={order} onClose={close} />}
       {dialog?.kind === 'edit' && <EditLineModal line={dialog.line} onClose={close} />}

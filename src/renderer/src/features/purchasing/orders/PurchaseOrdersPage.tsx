@@ -1,23 +1,21 @@
-import { Button, Group, MultiSelect, Stack, TextInput } from '@mantine/core';
-import { IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Button, MultiSelect } from '@mantine/core';
+import { IconFileInvoice, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { poStatuses, type PoSummary } from '@shared/contract/purchasing';
-import { DayRangeInput } from '@renderer/lib/DayInput';
-import { dayRangeToMs } from '@renderer/lib/dayRange';
-import { EmptyState } from '@renderer/lib/EmptyState';
-import { PageHeader } from '@renderer/lib/PageHeader';
-import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
+import { dayRangeMs, DayRangeFilter, isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
-import { useSetUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
+import { useClearUrlParams, useSetUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
 import { useOrders } from '../api';
-import { CompanySelect } from './CompanySelect';
+import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { orderColumns } from './orderColumns';
 
 type Status = PoSummary['status'];
 type SortColumn = 'number' | 'createdAt' | 'vendorName' | 'status' | 'total' | 'expectedShipDate';
+
+const statusesOf = (param: string): Status[] => param.split(',').filter((s): s is Status => (poStatuses as readonly string[]).includes(s));
 
 /** Every purchase order, newest first: find one by number or vendor, by status, vendor and creation date. */
 export function PurchaseOrdersPage() {
@@ -29,21 +27,29 @@ export function PurchaseOrdersPage() {
   const [q, setQ, search] = useUrlText('q');
   const [statusParam, setStatusParam] = useUrlParam('status');
   // Held here as well as in the address: quick clicks in the list must each see the previous one.
-  const [statuses, setStatuses] = useState<Status[]>(() => statusParam.split(',').filter((s): s is Status => (poStatuses as readonly string[]).includes(s)));
+  const [statuses, setStatuses] = useState<Status[]>(() => statusesOf(statusParam));
   const [vendorId, setVendorId] = useUrlId('vendorId');
-  const [fromParam] = useUrlParam('from');
-  const [toParam] = useUrlParam('to');
+  const [from] = useUrlParam('from');
+  const [to] = useUrlParam('to');
   const setParams = useSetUrlParams();
-  const range: [string | null, string | null] = [fromParam || null, toParam || null];
   const filters = {
     q: search || undefined,
     statuses: statuses.length ? statuses : undefined,
     vendorId: vendorId ?? undefined,
-    ...dayRangeToMs(range),
+    ...dayRangeMs({ from, to }),
   };
   const table = useServerTable<SortColumn>({ sortBy: 'createdAt', sortDirection: 'desc', filters });
   const list = useOrders({ ...table.input, ...filters });
-  const filtered = Boolean(search || statuses.length || vendorId || fromParam);
+  const clearParams = useClearUrlParams('q', 'status', 'vendorId', 'from', 'to');
+  const view = useListView({
+    id: 'purchasing.orders',
+    columns: orderColumns(t, f, canSeeCosts),
+    filtered: isFiltered(filters),
+    onClearFilters: () => {
+      setStatuses([]);
+      clearParams();
+    },
+  });
 
   const newButton = canManage && (
     <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/purchasing/orders/new')}>
@@ -52,48 +58,39 @@ export function PurchaseOrdersPage() {
   );
 
   return (
-    <Stack gap="md">
-      <PageHeader title={t('orders.title')} description={t('orders.description')} actions={newButton} />
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput
-          label={t('common:search')}
-          placeholder={t('orders.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          w={240}
-        />
-        <MultiSelect
-          label={t('po.status')}
-          placeholder={statuses.length ? undefined : t('orders.anyStatus')}
-          data={poStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          value={statuses}
-          onChange={(v) => {
-            setStatuses(v as Status[]);
-            setStatusParam(v.join(','));
-          }}
-          clearable
-          w={280}
-        />
-        <CompanySelect role="vendor" label={t('po.vendor')} placeholder={t('orders.anyVendor')} clearable value={vendorId} onChange={setVendorId} w={220} />
-        <DayRangeInput
-          label={t('orders.createdBetween')}
-          placeholder={t('orders.anyDate')}
-          value={range}
-          onChange={([from, to]) => setParams({ from: from ?? '', to: to ?? '' })}
-          w={260}
-        />
-      </Group>
+    <ListPage
+      title={t('orders.title')}
+      description={t('orders.description')}
+      actions={newButton}
+      view={view}
+      filters={
+        <>
+          <SearchFilter label={t('common:search')} placeholder={t('orders.searchPlaceholder')} value={q} onChange={setQ} w={240} />
+          <MultiSelect
+            label={t('po.status')}
+            placeholder={statuses.length ? undefined : t('orders.anyStatus')}
+            data={poStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            value={statuses}
+            onChange={(v) => {
+              setStatuses(v as Status[]);
+              setStatusParam(v.join(','));
+            }}
+            clearable
+            w={280}
+          />
+          <CompanySelect role="vendor" label={t('po.vendor')} placeholder={t('orders.anyVendor')} clearable value={vendorId} onChange={setVendorId} w={220} />
+          <DayRangeFilter label={t('orders.createdBetween')} placeholder={t('orders.anyDate')} value={{ from, to }} onChange={setParams} />
+        </>
+      }
+    >
       <ServerTable
         testId="po-list"
+        view={view}
         table={table}
-        result={list.data}
-        fetching={list.isFetching}
-        error={list.error}
-        columns={orderColumns(t, f, canSeeCosts)}
-        onRowClick={(o) => navigate(`/purchasing/orders/${o.id}`)}
-        emptyState={filtered ? undefined : <EmptyState icon={IconFileInvoice} title={t('orders.emptyTitle')} description={t('orders.emptyText')} action={newButton} />}
+        query={list}
+        rowHref={(o) => `/purchasing/orders/${o.id}`}
+        empty={{ icon: IconFileInvoice, title: t('orders.emptyTitle'), description: t('orders.emptyText'), action: newButton }}
       />
-    </Stack>
+    </ListPage>
   );
 }

@@ -1,21 +1,19 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconCircleCheck, IconShoppingCartPlus, IconTrendingDown } from '@tabler/icons-react';
+import { IconCircleCheck, IconShoppingCartPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PoSummary, Suggestion } from '@shared/contract/purchasing';
-import { EmptyState } from '@renderer/lib/EmptyState';
-import { translateError } from '@renderer/lib/errors';
+import { FilterBar, isFiltered, useListView, useServerTable } from '@renderer/lib/list';
 import { notify } from '@renderer/lib/notify';
 import { PageHeader } from '@renderer/lib/PageHeader';
-import { useServerTable } from '@renderer/lib/ServerTable';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
-import { useUrlId } from '@renderer/lib/useUrlParam';
-import { LocationSelect } from '@renderer/features/stock/common/LocationSelect';
+import { useClearUrlParams, useUrlId } from '@renderer/lib/useUrlParam';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { useCreateFromSuggestions, useSuggestions } from '../api';
-import { CompanySelect } from './CompanySelect';
-import { SuggestionsTable } from './SuggestionsTable';
+import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
+import { SuggestionsTable, useSuggestionColumns } from './SuggestionsTable';
 
 /**
  * Reorder suggestions: inventory products below their minimum with the quantity that brings them to
@@ -67,8 +65,14 @@ export function ReorderSuggestionsPage() {
       },
     );
 
-  const filtered = locationId !== null || vendorId !== null;
-  const empty = list.data && list.data.total === 0 && !filtered;
+  const onQty = (s: Suggestion, qty: number | string) => setQtys((prev) => ({ ...prev, [s.inventoryProductId]: qty }));
+  const view = useListView({
+    id: 'purchasing.suggestions',
+    columns: useSuggestionColumns(qtyOf, onQty),
+    filtered: isFiltered(filters),
+    onClearFilters: useClearUrlParams('locationId', 'vendorId'),
+  });
+  const rows = list.data?.rows ?? [];
 
   return (
     <Stack gap="md">
@@ -87,62 +91,51 @@ export function ReorderSuggestionsPage() {
           </Text>
         </Alert>
       )}
-      {empty ? (
-        <EmptyState icon={IconTrendingDown} testId="suggestions-empty" title={t('suggestions.emptyTitle')} description={t('suggestions.emptyText')} />
-      ) : (
-        <>
-          <Group align="flex-end" gap="sm" wrap="wrap">
-            <LocationSelect
-              label={t('suggestions.location')}
-              placeholder={t('suggestions.allLocations')}
-              nothingFoundMessage={t('common:noMatches')}
-              clearable
-              value={locationId}
-              onChange={setLocationId}
-              w={240}
-            />
-            <CompanySelect role="vendor" label={t('po.vendor')} placeholder={t('orders.anyVendor')} clearable value={vendorId} onChange={setVendorId} w={240} />
-          </Group>
-          <Paper withBorder p="sm" data-testid="suggestions-selection">
-            <Group justify="space-between" wrap="wrap">
-              <Text size="sm">
-                {chosen.length === 0
-                  ? t('suggestions.noneSelected')
-                  : t('suggestions.selectedSummary', { count: chosen.length, vendors: vendorCount }) + (canSeeCosts ? ` · ${f.money(amount)}` : '')}
-              </Text>
-              <Group gap="xs">
-                {chosen.length > 0 && (
-                  <Button variant="subtle" onClick={() => setSelected({})}>
-                    {t('suggestions.clearSelection')}
-                  </Button>
-                )}
-                <Button leftSection={<IconShoppingCartPlus size={16} />} disabled={chosen.length === 0 || invalid.length > 0} loading={create.isPending} onClick={createOrders}>
-                  {t('suggestions.create')}
+      <FilterBar view={view}>
+        <LocationSelect
+          label={t('suggestions.location')}
+          placeholder={t('suggestions.allLocations')}
+          clearable
+          value={locationId}
+          onChange={setLocationId}
+          w={240}
+        />
+        <CompanySelect role="vendor" label={t('po.vendor')} placeholder={t('orders.anyVendor')} clearable value={vendorId} onChange={setVendorId} w={240} />
+      </FilterBar>
+      {(rows.length > 0 || chosen.length > 0) && (
+        <Paper withBorder p="sm" data-testid="suggestions-selection">
+          <Group justify="space-between" wrap="wrap">
+            <Text size="sm">
+              {chosen.length === 0
+                ? t('suggestions.noneSelected')
+                : t('suggestions.selectedSummary', { count: chosen.length, vendors: vendorCount }) + (canSeeCosts ? ` · ${f.money(amount)}` : '')}
+            </Text>
+            <Group gap="xs">
+              {chosen.length > 0 && (
+                <Button variant="subtle" onClick={() => setSelected({})}>
+                  {t('suggestions.clearSelection')}
                 </Button>
-              </Group>
+              )}
+              <Button leftSection={<IconShoppingCartPlus size={16} />} disabled={chosen.length === 0 || invalid.length > 0} loading={create.isPending} onClick={createOrders}>
+                {t('suggestions.create')}
+              </Button>
             </Group>
-            {invalid.length > 0 && (
-              <Text size="sm" c="red" mt={4} role="alert">
-                {t('suggestions.invalidQty', { skus: invalid.map((s) => s.sku).join(', ') })}
-              </Text>
-            )}
-          </Paper>
-          {list.error && !list.data ? (
-            <Alert color="red">{translateError(list.error)}</Alert>
-          ) : (
-            <SuggestionsTable
-              table={table}
-              rows={list.data?.rows ?? []}
-              total={list.data?.total ?? 0}
-              fetching={list.isFetching}
-              selected={selected}
-              onSelect={select}
-              qtyOf={qtyOf}
-              onQty={(s, qty) => setQtys((prev) => ({ ...prev, [s.inventoryProductId]: qty }))}
-            />
+          </Group>
+          {invalid.length > 0 && (
+            <Text size="sm" c="red" mt={4} role="alert">
+              {t('suggestions.invalidQty', { skus: invalid.map((s) => s.sku).join(', ') })}
+            </Text>
           )}
-        </>
+        </Paper>
       )}
+      <SuggestionsTable
+        view={view}
+        table={table}
+        query={list}
+        selected={selected}
+        onSelect={select}
+        qtyOf={qtyOf}
+      />
     </Stack>
   );
 }

@@ -1,50 +1,38 @@
 import { Anchor, Checkbox, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
-import { IconAlertTriangle, IconTruck } from '@tabler/icons-react';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import { IconAlertTriangle, IconTrendingDown, IconTruck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Suggestion } from '@shared/contract/purchasing';
 import { Money, Qty } from '@renderer/lib/Amount';
-import { useServerPager, type ServerTableState } from '@renderer/lib/ServerTable';
+import { ListTable, useServerPager, type ListColumn, type ListView, type ServerTableState } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
-import { wrapping } from './columnTitle';
 
 interface Props {
+  view: ListView<Suggestion>;
   table: ServerTableState<'vendorName'>;
-  rows: Suggestion[];
-  total: number;
-  fetching: boolean;
+  query: { data?: { rows: Suggestion[]; total: number }; isFetching: boolean; error: unknown };
   selected: Record<number, Suggestion>;
   onSelect: (rows: Suggestion[], on: boolean) => void;
   qtyOf: (s: Suggestion) => number | string;
-  onQty: (s: Suggestion, qty: number | string) => void;
 }
 
 const key = (s: Suggestion) => s.inventoryProductId;
 
-/**
- * Suggestions grouped by default vendor, one header row per vendor (each vendor becomes one order);
- * products without a default vendor come last and cannot be chosen until one is added.
- */
-export function SuggestionsTable({ table, rows, total, fetching, selected, onSelect, qtyOf, onQty }: Props) {
+const qtyNumber = (q: number | string) => (typeof q === 'number' ? q : 0);
+
+/** The columns of the suggestions list; costs only for users who may see them. */
+export function useSuggestionColumns(qtyOf: (s: Suggestion) => number | string, onQty: (s: Suggestion, qty: number | string) => void): ListColumn<Suggestion>[] {
   const { t } = useTranslation('purchasing');
-  const f = useFormat();
   const canSeeCosts = useCan('costs.view');
   const canEditCatalog = useCan('catalog.manage');
-  const pager = useServerPager(table, total);
-  const qtyNumber = (s: Suggestion) => {
-    const q = qtyOf(s);
-    return typeof q === 'number' ? q : 0;
-  };
-
-  const columns: DataTableColumn<Suggestion>[] = [
-    { accessor: 'sku', title: t('po.sku'), noWrap: true },
+  return [
+    { accessor: 'sku', title: t('po.sku'), noWrap: true, alwaysShown: true },
     {
       accessor: 'productName',
       title: t('po.product'),
       render: (s) => (
-        <Stack gap={0} miw={200}>
+        <Stack gap={0} miw={200} maw={320}>
           {s.vendorId === null && canEditCatalog ? (
             <Anchor component={Link} to={`/catalog/products/${s.productId}?tab=vendors`} size="sm">
               {s.productName}
@@ -60,14 +48,15 @@ export function SuggestionsTable({ table, rows, total, fetching, selected, onSel
         </Stack>
       ),
     },
-    { accessor: 'locationName', title: t('suggestions.location') },
-    { accessor: 'onHand', title: wrapping(t('suggestions.onHand')), textAlign: 'right', width: 118, render: (s) => <Qty value={s.onHand} c={s.onHand < s.min ? 'orange' : undefined} fw={600} /> },
+    { accessor: 'locationName', title: t('suggestions.location'), truncate: 160 },
+    { accessor: 'onHand', title: t('suggestions.onHand'), wrapTitle: true, textAlign: 'right', width: 118, render: (s) => <Qty value={s.onHand} c={s.onHand < s.min ? 'orange' : undefined} fw={600} /> },
     { accessor: 'min', title: t('suggestions.min'), textAlign: 'right', render: (s) => <Qty value={s.min} /> },
     { accessor: 'max', title: t('suggestions.max'), textAlign: 'right', render: (s) => <Qty value={s.max} /> },
-    { accessor: 'onOrder', title: wrapping(t('suggestions.onOrder')), textAlign: 'right', width: 92, render: (s) => <Qty value={s.onOrder} c={s.onOrder === 0 ? 'dimmed' : undefined} /> },
+    { accessor: 'onOrder', title: t('suggestions.onOrder'), wrapTitle: true, textAlign: 'right', width: 92, render: (s) => <Qty value={s.onOrder} c={s.onOrder === 0 ? 'dimmed' : undefined} /> },
     {
       accessor: 'suggestedQty',
-      title: wrapping(t('suggestions.qtyToOrder')),
+      title: t('suggestions.qtyToOrder'),
+      wrapTitle: true,
       textAlign: 'right',
       width: 100,
       render: (s) =>
@@ -87,28 +76,37 @@ export function SuggestionsTable({ table, rows, total, fetching, selected, onSel
             value={qtyOf(s)}
             onChange={(v) => onQty(s, v)}
             onClick={(e) => e.stopPropagation()}
-            error={qtyOf(s) === '' || qtyNumber(s) < 1}
+            error={qtyOf(s) === '' || qtyNumber(qtyOf(s)) < 1}
             styles={{ input: { textAlign: 'right' } }}
           />
         ),
     },
+    { accessor: 'vendorCost', title: t('lineForm.vendorCost'), wrapTitle: true, textAlign: 'right', width: 100, hidden: !canSeeCosts, render: (s) => <Money value={s.vendorCost} /> },
+    {
+      accessor: 'amount',
+      title: t('lines.amount'),
+      textAlign: 'right',
+      noWrap: true,
+      hidden: !canSeeCosts,
+      render: (s) => (s.vendorCost === null || s.vendorId === null ? '' : <Money value={s.vendorCost * qtyNumber(qtyOf(s))} fw={600} />),
+    },
   ];
-  if (canSeeCosts) {
-    columns.push(
-      { accessor: 'vendorCost', title: wrapping(t('lineForm.vendorCost')), textAlign: 'right', width: 100, render: (s) => <Money value={s.vendorCost} /> },
-      {
-        accessor: 'amount',
-        title: t('lines.amount'),
-        textAlign: 'right',
-        noWrap: true,
-        render: (s) => (s.vendorCost === null || s.vendorId === null ? '' : <Money value={s.vendorCost * qtyNumber(s)} fw={600} />),
-      },
-    );
-  }
+}
+
+/**
+ * Suggestions grouped by default vendor, one header row per vendor (each vendor becomes one order);
+ * products without a default vendor come last and cannot be chosen until one is added.
+ */
+export function SuggestionsTable({ view, table, query, selected, onSelect, qtyOf }: Props) {
+  const { t } = useTranslation('purchasing');
+  const f = useFormat();
+  const canSeeCosts = useCan('costs.view');
+  const pager = useServerPager(table, query.data?.total ?? 0);
+  const records = query.data?.rows ?? [];
 
   const groupHeader = (first: Suggestion) => {
-    const group = rows.filter((r) => r.vendorId === first.vendorId);
-    const colSpan = columns.length + 1;
+    const group = records.filter((r) => r.vendorId === first.vendorId);
+    const colSpan = view.shown.length + 1;
     if (first.vendorId === null) {
       return (
         <Table.Tr data-testid="suggestions-group" data-vendor="none">
@@ -127,7 +125,7 @@ export function SuggestionsTable({ table, rows, total, fetching, selected, onSel
       );
     }
     const chosen = group.filter((r) => selected[key(r)]);
-    const value = group.reduce((sum, r) => sum + (r.vendorCost ?? 0) * qtyNumber(r), 0);
+    const value = group.reduce((sum, r) => sum + (r.vendorCost ?? 0) * qtyNumber(qtyOf(r)), 0);
     return (
       <Table.Tr data-testid="suggestions-group" data-vendor={first.vendorName ?? ''}>
         <Table.Td colSpan={colSpan} bg="var(--mantine-color-gray-light)">
@@ -154,32 +152,32 @@ export function SuggestionsTable({ table, rows, total, fetching, selected, onSel
   };
 
   return (
-    <DataTable<Suggestion>
-      data-testid="suggestions-table"
-      withTableBorder
-      borderRadius="sm"
-      highlightOnHover
-      records={rows}
-      columns={columns}
+    <ListTable<Suggestion>
+      testId="suggestions-table"
+      view={view}
+      query={{ ...query, data: query.data?.rows }}
+      total={query.data?.total}
       idAccessor="inventoryProductId"
-      fetching={fetching}
-      {...pager}
-      selectedRecords={rows.filter((r) => selected[key(r)])}
-      onSelectedRecordsChange={(now) => {
-        const ids = new Set(now.map(key));
-        onSelect(rows.filter((r) => !ids.has(key(r))), false);
-        onSelect(now, true);
+      pager={pager}
+      empty={{ icon: IconTrendingDown, testId: 'suggestions-empty', title: t('suggestions.emptyTitle'), description: t('suggestions.emptyText') }}
+      extra={{
+        selectedRecords: records.filter((r) => selected[key(r)]),
+        onSelectedRecordsChange: (now) => {
+          const ids = new Set(now.map(key));
+          onSelect(records.filter((r) => !ids.has(key(r))), false);
+          onSelect(now, true);
+        },
+        isRecordSelectable: (s) => s.vendorId !== null,
+        allRecordsSelectionCheckboxProps: { 'aria-label': t('suggestions.selectPage') },
+        getRecordSelectionCheckboxProps: (s) => ({ 'aria-label': t('suggestions.selectRow', { sku: s.sku, location: s.locationName }) }),
+        rowFactory: ({ record, index, rowProps, children, expandedElement }) => (
+          <>
+            {(index === 0 || records[index - 1]!.vendorId !== record.vendorId) && groupHeader(record)}
+            <Table.Tr {...rowProps}>{children}</Table.Tr>
+            {expandedElement}
+          </>
+        ),
       }}
-      isRecordSelectable={(s) => s.vendorId !== null}
-      allRecordsSelectionCheckboxProps={{ 'aria-label': t('suggestions.selectPage') }}
-      getRecordSelectionCheckboxProps={(s) => ({ 'aria-label': t('suggestions.selectRow', { sku: s.sku, location: s.locationName }) })}
-      rowFactory={({ record, index, rowProps, children, expandedElement }) => (
-        <>
-          {(index === 0 || rows[index - 1]!.vendorId !== record.vendorId) && groupHeader(record)}
-          <Table.Tr {...rowProps}>{children}</Table.Tr>
-          {expandedElement}
-        </>
-      )}
     />
   );
 }

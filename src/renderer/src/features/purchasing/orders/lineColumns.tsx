@@ -1,20 +1,20 @@
 import { Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import type { DataTableColumn } from 'mantine-datatable';
 import type { ReactNode } from 'react';
 import type { PoLine } from '@shared/contract/purchasing';
 import { Money, Qty } from '@renderer/lib/Amount';
 import type { useFormat } from '@renderer/lib/useFormat';
-import { wrapping } from './columnTitle';
+import type { ListColumn } from '@renderer/lib/list';
 import { dayToMs } from './days';
 
 type Format = ReturnType<typeof useFormat>;
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
-// One-word titles size their column; two-word ones get a width and wrap (see columnTitle.tsx).
-const qtyColumn = (accessor: keyof PoLine, title: string, render: (l: PoLine) => ReactNode, width?: number): DataTableColumn<PoLine> => ({
+// One-word titles size their column; two-word ones get a width and wrap (wrapTitle).
+const qtyColumn = (accessor: keyof PoLine, title: string, render: (l: PoLine) => ReactNode, width?: number): ListColumn<PoLine> => ({
   accessor,
-  title: width ? wrapping(title) : title,
+  title,
+  wrapTitle: width !== undefined,
   textAlign: 'right',
   width,
   render,
@@ -28,12 +28,13 @@ const zeroDimmed = (n: number, color?: string) => <Qty value={n} c={n === 0 ? 'd
  * (until then they are columns of zeros). SKU, name and vendor part number share one cell, so every
  * column fits a laptop screen.
  */
-export function lineColumns(t: TFunction<readonly ['purchasing', 'common']>, f: Format, lines: PoLine[], opts: { showCosts: boolean; submitted: boolean }, actions: ((l: PoLine) => ReactNode) | null): DataTableColumn<PoLine>[] {
-  const columns: DataTableColumn<PoLine>[] = [
-    { accessor: 'lineNo', title: '#', width: 36, textAlign: 'right' },
+export function lineColumns(t: TFunction<readonly ['purchasing', 'common']>, f: Format, lines: PoLine[], opts: { showCosts: boolean; submitted: boolean }, actions: ((l: PoLine) => ReactNode) | null): ListColumn<PoLine>[] {
+  const columns: ListColumn<PoLine>[] = [
+    { accessor: 'lineNo', title: '#', width: 36, textAlign: 'right', alwaysShown: true },
     {
       accessor: 'sku',
       title: t('lines.product'),
+      alwaysShown: true,
       render: (l) => (
         <Stack gap={0} miw={180}>
           <Text size="sm" fw={600}>
@@ -56,15 +57,15 @@ export function lineColumns(t: TFunction<readonly ['purchasing', 'common']>, f: 
   if (lines.some((l) => l.backOrdered > 0)) columns.push(qtyColumn('backOrdered', t('lines.backOrdered'), (l) => zeroDimmed(l.backOrdered, 'orange'), 100));
   if (opts.showCosts) {
     columns.push(
-      { accessor: 'unitCost', title: wrapping(t('lines.unitCost')), textAlign: 'right', width: 95, render: (l) => <Money value={l.unitCost} /> },
+      { accessor: 'unitCost', title: t('lines.unitCost'), wrapTitle: true, textAlign: 'right', width: 95, render: (l) => <Money value={l.unitCost} /> },
       { accessor: 'extended', title: t('lines.amount'), textAlign: 'right', render: (l) => <Money value={l.extended} fw={600} /> },
     );
   }
   columns.push(
-    { accessor: 'locationName', title: wrapping(t('lines.location')), width: 115 },
+    { accessor: 'locationName', title: t('lines.location'), wrapTitle: true, width: 115 },
     {
       accessor: 'estimatedArrival',
-      title: wrapping(t('lines.estimatedArrival')),
+      title: t('lines.estimatedArrival'), wrapTitle: true,
       width: 100,
       render: (l) => (l.estimatedArrival ? <span style={noWrap}>{f.date(dayToMs(l.estimatedArrival))}</span> : ''),
     },

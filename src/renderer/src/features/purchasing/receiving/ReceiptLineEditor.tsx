@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCopy, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { SerialEntry } from '@renderer/features/stock/common/SerialEntry';
+import { SerialEntry } from '@renderer/lib/pickers/SerialEntry';
 import { useFormat } from '@renderer/lib/useFormat';
 import type { LineIssues, Message } from './receiptChecks';
 import type { DraftLine } from './receiptDraft';

@@ -1,20 +1,18 @@
-import { Button, Group, Pill, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconArrowDown, IconBarcode, IconFileInvoice, IconPlaylistAdd, IconSearch, IconTruckDelivery } from '@tabler/icons-react';
+import { Button, Group, Pill, Stack, Text, Title } from '@mantine/core';
+import { IconArrowDown, IconBarcode, IconFileInvoice, IconPlaylistAdd, IconTruckDelivery } from '@tabler/icons-react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { OpenLine } from '@shared/contract/purchasing';
 import { call } from '@renderer/lib/api';
-import { EmptyState } from '@renderer/lib/EmptyState';
 import { translateError } from '@renderer/lib/errors';
-import { PageHeader } from '@renderer/lib/PageHeader';
-import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
+import { isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable } from '@renderer/lib/list';
 import { useCan, useSession } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
-import { useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
-import { LocationSelect } from '@renderer/features/stock/common/LocationSelect';
+import { useClearUrlParams, useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { useOpenLines, useOrder } from '../api';
-import { CompanySelect } from '../orders/CompanySelect';
+import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { openLineColumns, type OpenLineSort } from './openLineColumns';
 import { ReceiptPanel, type LineFocus } from './ReceiptPanel';
 import { useReceiptDraft } from './receiptDraft';
@@ -55,7 +53,6 @@ export function ReceivingPage() {
   const inReceipt = (lineId: number) => draft.lines.some((d) => d.line.lineId === lineId);
   const rows = list.data?.rows ?? [];
   const addable = rows.filter((r) => !inReceipt(r.lineId));
-  const filtered = Boolean(search || orderId || vendorId || locationId);
   const orderNumber = rows.find((r) => r.orderId === orderId)?.orderNumber ?? order.data?.number ?? `#${orderId}`;
 
   // From the keyboard (a click event with no pointer: detail 0) the pressed button goes away with the line it
@@ -103,96 +100,99 @@ export function ReceivingPage() {
     }
   };
 
-  const nothingOpen = !filtered && list.data?.total === 0;
-  const columns = openLineColumns(t, f.date, inReceipt, (line, fromKeyboard) => add([line], fromKeyboard));
+  const view = useListView({
+    id: 'purchasing.openLines',
+    columns: openLineColumns(t, f.date, inReceipt, (line, fromKeyboard) => add([line], fromKeyboard), canSeeOrders),
+    filtered: isFiltered(filters),
+    onClearFilters: useClearUrlParams('q', 'orderId', 'vendorId', 'locationId'),
+  });
+  const nothingOpen = !view.filtered && list.data?.total === 0;
 
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('receiving.title')}
-        description={t('receiving.description')}
-        actions={
-          draft.lines.length > 0 && (
-            <Button
-              variant="light"
-              leftSection={<IconArrowDown size={16} />}
-              onClick={() => document.getElementById('receipt-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+    <ListPage
+      title={t('receiving.title')}
+      description={t('receiving.description')}
+      actions={
+        draft.lines.length > 0 && (
+          <Button
+            variant="light"
+            leftSection={<IconArrowDown size={16} />}
+            onClick={() => document.getElementById('receipt-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+          >
+            {t('receiving.goToReceipt', { count: draft.lines.length })}
+          </Button>
+        )
+      }
+      view={view}
+      filters={
+        <>
+          <SearchFilter
+            label={t('receiving.search')}
+            placeholder={t('receiving.searchPlaceholder')}
+            value={q}
+            onChange={(text) => {
+              setQ(text);
+              setFeedback(null);
+            }}
+            onKeyDown={(e) => void scan(e)}
+            autoComplete="off"
+            data-testid="receiving-search"
+            w={380}
+          />
+          <CompanySelect role="vendor" label={t('receiving.vendor')} placeholder={t('receiving.anyVendor')} clearable value={vendorId} onChange={setVendorId} w={240} />
+          <LocationSelect label={t('receiving.location')} placeholder={t('receiving.anyLocation')} clearable value={locationId} onChange={setLocationId} w={240} />
+          {orderId && (
+            <Pill
+              size="lg"
+              withRemoveButton
+              onRemove={() => setOrderId(null)}
+              removeButtonProps={{ 'aria-label': t('receiving.clearOrder'), 'aria-hidden': false, tabIndex: 0 }}
+              mb={6}
+              data-testid="order-filter"
             >
-              {t('receiving.goToReceipt', { count: draft.lines.length })}
+              {t('receiving.orderFilter', { number: orderNumber })}
+            </Pill>
+          )}
+        </>
+      }
+    >
+      <Group gap={6} c={feedback ? (feedback.ok ? 'teal' : 'orange') : 'dimmed'} role="status" data-testid="scan-feedback" mt={-6}>
+        <IconBarcode size={16} />
+        <Text size="sm" c={feedback ? (feedback.ok ? 'teal' : 'orange') : 'dimmed'} fw={feedback ? 600 : undefined}>
+          {feedback ? feedback.text : t('receiving.searchHint')}
+        </Text>
+      </Group>
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-end">
+          <Title order={2} size="h4">
+            {t('receiving.linesTitle')}
+          </Title>
+          {rows.length > 0 && (
+            <Button variant="light" size="xs" leftSection={<IconPlaylistAdd size={16} />} disabled={addable.length === 0} onClick={(e) => add(addable, e.detail === 0)}>
+              {t('receiving.addAll', { count: addable.length || rows.length })}
             </Button>
-          )
-        }
-      />
-      {nothingOpen && draft.lines.length === 0 ? (
-        <EmptyState
-          icon={IconTruckDelivery}
-          title={t('receiving.empty.title')}
-          description={t('receiving.empty.text')}
-          testId="receiving-empty"
-          action={
-            canSeeOrders && (
+          )}
+        </Group>
+        <ServerTable
+          testId="open-lines"
+          view={view}
+          table={table}
+          query={list}
+          idAccessor="lineId"
+          empty={{
+            icon: IconTruckDelivery,
+            title: t('receiving.empty.title'),
+            description: t('receiving.empty.text'),
+            testId: 'receiving-empty',
+            action: canSeeOrders && (
               <Button variant="light" leftSection={<IconFileInvoice size={16} />} onClick={() => navigate('/purchasing/orders')}>
                 {t('receiving.empty.orders')}
               </Button>
-            )
-          }
+            ),
+          }}
         />
-      ) : (
-        <>
-          <Stack gap={6}>
-            <Group align="flex-end" gap="sm" wrap="wrap">
-              <TextInput
-                label={t('receiving.search')}
-                placeholder={t('receiving.searchPlaceholder')}
-                leftSection={<IconSearch size={16} />}
-                value={q}
-                onChange={(e) => {
-                  setQ(e.currentTarget.value);
-                  setFeedback(null);
-                }}
-                onKeyDown={(e) => void scan(e)}
-                autoComplete="off"
-                data-testid="receiving-search"
-                w={380}
-              />
-              <CompanySelect role="vendor" label={t('receiving.vendor')} placeholder={t('receiving.anyVendor')} clearable value={vendorId} onChange={setVendorId} w={240} />
-              <LocationSelect label={t('receiving.location')} placeholder={t('receiving.anyLocation')} clearable value={locationId} onChange={setLocationId} w={240} />
-              {orderId && (
-                <Pill
-                  size="lg"
-                  withRemoveButton
-                  onRemove={() => setOrderId(null)}
-                  removeButtonProps={{ 'aria-label': t('receiving.clearOrder'), 'aria-hidden': false, tabIndex: 0 }}
-                  mb={6}
-                  data-testid="order-filter"
-                >
-                  {t('receiving.orderFilter', { number: orderNumber })}
-                </Pill>
-              )}
-            </Group>
-            <Group gap={6} c={feedback ? (feedback.ok ? 'teal' : 'orange') : 'dimmed'} role="status" data-testid="scan-feedback">
-              <IconBarcode size={16} />
-              <Text size="sm" c={feedback ? (feedback.ok ? 'teal' : 'orange') : 'dimmed'} fw={feedback ? 600 : undefined}>
-                {feedback ? feedback.text : t('receiving.searchHint')}
-              </Text>
-            </Group>
-          </Stack>
-          <Stack gap="xs">
-            <Group justify="space-between" align="flex-end">
-              <Title order={2} size="h4">
-                {t('receiving.linesTitle')}
-              </Title>
-              {rows.length > 0 && (
-                <Button variant="light" size="xs" leftSection={<IconPlaylistAdd size={16} />} disabled={addable.length === 0} onClick={(e) => add(addable, e.detail === 0)}>
-                  {t('receiving.addAll', { count: addable.length || rows.length })}
-                </Button>
-              )}
-            </Group>
-            <ServerTable testId="open-lines" table={table} result={list.data} fetching={list.isFetching} error={list.error} columns={columns} idAccessor="lineId" />
-          </Stack>
-          <ReceiptPanel focus={focus} />
-        </>
-      )}
-    </Stack>
+      </Stack>
+      {!(nothingOpen && draft.lines.length === 0) && <ReceiptPanel focus={focus} />}
+    </ListPage>
   );
 }

@@ -1,32 +1,33 @@
-import { Button, Text, Tooltip } from '@mantine/core';
+import { Anchor, Button, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconPlus } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import type { DataTableColumn } from 'mantine-datatable';
+import { Link } from 'react-router';
 import type { OpenLine } from '@shared/contract/purchasing';
 import { Qty } from '@renderer/lib/Amount';
-import { wrapping } from '../orders/columnTitle';
+import type { ListColumn } from '@renderer/lib/list';
 import { dayToMs } from '../orders/days';
 
 export type OpenLineSort = 'orderNumber' | 'sku' | 'estimatedArrival';
 
-
-const num = (accessor: 'qtyOrdered' | 'qtyReceived' | 'outstanding' | 'backOrdered', t: TFunction<readonly ['purchasing', 'common']>, width: number): DataTableColumn<OpenLine> => ({
+const num = (accessor: 'qtyOrdered' | 'qtyReceived' | 'outstanding' | 'backOrdered', t: TFunction<readonly ['purchasing', 'common']>, width: number): ListColumn<OpenLine> => ({
   accessor,
-  title: wrapping(t(`receiving.columns.${accessor}`)),
+  title: t(`receiving.columns.${accessor}`),
+  wrapTitle: true,
   textAlign: 'right',
   width,
   render: (row) => <Qty value={row[accessor]} c={accessor === 'backOrdered' && row.backOrdered > 0 ? 'orange' : undefined} fw={accessor === 'outstanding' ? 600 : undefined} />,
 });
 
 /** Columns of the open lines list; the action comes first so it stays in view when the table scrolls sideways. The
- * purchase-for company shows under the PO: it belongs to the order. */
+ * purchase-for company shows under the PO: it belongs to the order, which its number opens (for users who may see orders). */
 export function openLineColumns(
   t: TFunction<readonly ['purchasing', 'common']>,
   formatDate: (ms: number) => string,
   inReceipt: (lineId: number) => boolean,
   /** `fromKeyboard`: pressed with Enter or Space rather than clicked. */
   onAdd: (row: OpenLine, fromKeyboard: boolean) => void,
-): DataTableColumn<OpenLine>[] {
+  linkOrders: boolean,
+): ListColumn<OpenLine>[] {
   const today = new Date().setHours(0, 0, 0, 0);
   return [
     {
@@ -47,15 +48,23 @@ export function openLineColumns(
     // Two facts per cell (PO over its vendor, SKU over the product name) so every column fits a laptop screen.
     {
       accessor: 'orderNumber',
-      title: wrapping(t('receiving.columns.orderVendor')),
+      title: t('receiving.columns.orderVendor'),
+      wrapTitle: true,
       sortable: true,
+      alwaysShown: true,
       width: 135,
       render: (row) => (
         <>
-          <Text fw={600} size="sm">
-            {row.orderNumber}
-          </Text>
-          <Text size="xs" c="dimmed">
+          {linkOrders ? (
+            <Anchor component={Link} to={`/purchasing/orders/${row.orderId}`} fw={600} size="sm" display="block">
+              {row.orderNumber}
+            </Anchor>
+          ) : (
+            <Text fw={600} size="sm">
+              {row.orderNumber}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed" truncate="end" title={row.vendorName}>
             {row.vendorName}
           </Text>
           {row.purchaseForName && (
@@ -68,7 +77,8 @@ export function openLineColumns(
     },
     {
       accessor: 'sku',
-      title: wrapping(t('receiving.columns.skuProduct')),
+      title: t('receiving.columns.skuProduct'),
+      wrapTitle: true,
       sortable: true,
       width: 195,
       render: (row) => (
@@ -76,21 +86,22 @@ export function openLineColumns(
           <Text fw={600} size="sm">
             {row.sku}
           </Text>
-          <Text size="xs" c="dimmed" lineClamp={2}>
+          <Text size="xs" c="dimmed" lineClamp={2} title={row.productName}>
             {row.productName}
           </Text>
         </>
       ),
     },
-    { accessor: 'vendorPartNumber', title: wrapping(t('receiving.columns.vendorPartNumber')), width: 105, render: (row) => row.vendorPartNumber ?? '' },
+    { accessor: 'vendorPartNumber', title: t('receiving.columns.vendorPartNumber'), wrapTitle: true, width: 105, render: (row) => row.vendorPartNumber ?? '' },
     num('qtyOrdered', t, 85),
     num('qtyReceived', t, 90),
     num('outstanding', t, 115),
     num('backOrdered', t, 90),
-    { accessor: 'locationName', title: wrapping(t('receiving.columns.locationName')), width: 120 },
+    { accessor: 'locationName', title: t('receiving.columns.locationName'), wrapTitle: true, width: 120 },
     {
       accessor: 'estimatedArrival',
-      title: wrapping(t('receiving.columns.estimatedArrival')),
+      title: t('receiving.columns.estimatedArrival'),
+      wrapTitle: true,
       sortable: true,
       width: 110,
       noWrap: true,

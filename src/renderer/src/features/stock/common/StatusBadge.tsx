@@ -1,17 +1,40 @@
-import { Badge } from '@mantine/core';
+import { Badge, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useUrlParam } from '@renderer/lib/useUrlParam';
 import type { en } from '../locales/en';
 
 const colors: Record<string, string> = { inTransit: 'blue', done: 'teal', posted: 'teal', open: 'blue', canceled: 'gray', reversed: 'orange' };
 
-type Props = { prefix: 'transfers'; status: keyof typeof en.transfers.statuses } | { prefix: 'counts'; status: keyof typeof en.counts.statuses };
+type TransferStatus = keyof typeof en.transfers.statuses;
+type CountStatus = keyof typeof en.counts.statuses;
+type Props = { prefix: 'transfers'; status: TransferStatus } | { prefix: 'counts'; status: CountStatus };
+
+/** The translated name of a transfer's or a stocktake's status. */
+function useStatusLabel() {
+  const { t } = useTranslation('stock');
+  return (props: Props) => (props.prefix === 'transfers' ? t(`transfers.statuses.${props.status}`) : t(`counts.statuses.${props.status}`));
+}
 
 /** The status of a transfer or stocktake, translated under `<prefix>.statuses`. */
 export function StatusBadge(props: Props) {
-  const { t } = useTranslation('stock');
+  const label = useStatusLabel();
   return (
     <Badge color={colors[props.status] ?? 'gray'} variant="light">
-      {props.prefix === 'transfers' ? t(`transfers.statuses.${props.status}`) : t(`counts.statuses.${props.status}`)}
+      {label(props)}
     </Badge>
   );
+}
+
+/** The `status` filter of a list of transfers or stocktakes, kept in the address; an unknown status there counts as none. */
+export function useStatusFilter<S extends string>(statuses: readonly S[]): [S | undefined, (status: string) => void] {
+  const [param, setParam] = useUrlParam('status');
+  return [(statuses as readonly string[]).includes(param) ? (param as S) : undefined, setParam];
+}
+
+/** Chooses one status of a list of transfers or stocktakes ("any status" when cleared). */
+export function StatusFilter({ value, onChange, ...list }: ({ prefix: 'transfers'; statuses: readonly TransferStatus[] } | { prefix: 'counts'; statuses: readonly CountStatus[] }) & { value: string | undefined; onChange: (status: string) => void }) {
+  const { t } = useTranslation('stock');
+  const label = useStatusLabel();
+  const data = list.prefix === 'transfers' ? list.statuses.map((status) => ({ value: status, label: label({ prefix: 'transfers', status }) })) : list.statuses.map((status) => ({ value: status, label: label({ prefix: 'counts', status }) }));
+  return <Select label={t('common.status')} placeholder={t('common.anyStatus')} clearable data={data} value={value ?? null} onChange={(v) => onChange(v ?? '')} w={200} />;
 }

@@ -1,9 +1,10 @@
 import { Group, Stack, Text } from '@mantine/core';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '@shared/contract';
+import { IconClipboardList } from '@tabler/icons-react';
 import { Qty } from '@renderer/lib/Amount';
+import { ListTable, useListView, useServerPager, type ListColumn } from '@renderer/lib/list';
 import { CountedQtyInput } from './CountedQtyInput';
 
 export type CountLine = ChannelOutput<'stock.getCount'>['lines'][number];
@@ -42,9 +43,9 @@ export function CountLinesTable({ countId, lines, editable }: { countId: number;
   const current = Math.min(page, lastPage);
   const records = lines.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
 
-  const columns: DataTableColumn<CountLine>[] = [
-    { accessor: 'sku', title: t('columns.sku'), noWrap: true },
-    { accessor: 'productName', title: t('columns.product') },
+  const columns: ListColumn<CountLine>[] = [
+    { accessor: 'sku', title: t('columns.sku'), noWrap: true, alwaysShown: true },
+    { accessor: 'productName', title: t('columns.product'), truncate: 320 },
     { accessor: 'expectedQty', title: t('columns.expected'), textAlign: 'right', render: (l) => <Qty value={l.expectedQty} /> },
     {
       accessor: 'countedQty',
@@ -87,33 +88,31 @@ export function CountLinesTable({ countId, lines, editable }: { countId: number;
     },
   ];
 
+  const view = useListView({ id: 'stock.countLines', columns });
+  const pager = useServerPager({ page: current, pageSize: PAGE_SIZE, setPage }, lines.length);
+
   return (
-    <DataTable<CountLine>
-      data-testid="count-lines"
-      withTableBorder
-      borderRadius="sm"
-      striped
-      minHeight={lines.length === 0 ? 160 : undefined}
-      noRecordsText={t('counts.noLines')}
-      records={records}
-      columns={columns}
+    <ListTable<CountLine>
+      testId="count-lines"
+      view={view}
+      query={{ data: records }}
+      total={lines.length}
       idAccessor="productId"
-      totalRecords={lines.length}
-      recordsPerPage={PAGE_SIZE}
-      page={current}
-      onPageChange={setPage}
-      paginationText={({ from, to, totalRecords }) => t('common:table.range', { from, to, total: totalRecords })}
-      rowExpansion={{
-        allowMultiple: true,
-        trigger: 'click',
-        expandable: ({ record }) => record.missingSerials.length + record.unexpectedSerials.length > 0,
-        expanded: { recordIds: expanded, onRecordIdsChange: (ids: unknown[]) => setExpanded(ids as number[]) },
-        content: ({ record }) => (
-          <Stack gap="xs" p="sm">
-            <SerialList title={t('counts.missingSerials', { count: record.missingSerials.length })} serials={record.missingSerials} color="red" />
-            <SerialList title={t('counts.unexpectedSerials', { count: record.unexpectedSerials.length })} serials={record.unexpectedSerials} color="orange" />
-          </Stack>
-        ),
+      pager={pager}
+      empty={{ icon: IconClipboardList, title: t('counts.noLines') }}
+      extra={{
+        rowExpansion: {
+          allowMultiple: true,
+          trigger: 'click',
+          expandable: ({ record }) => record.missingSerials.length + record.unexpectedSerials.length > 0,
+          expanded: { recordIds: expanded, onRecordIdsChange: (ids: unknown[]) => setExpanded(ids as number[]) },
+          content: ({ record }) => (
+            <Stack gap="xs" p="sm">
+              <SerialList title={t('counts.missingSerials', { count: record.missingSerials.length })} serials={record.missingSerials} color="red" />
+              <SerialList title={t('counts.unexpectedSerials', { count: record.unexpectedSerials.length })} serials={record.unexpectedSerials} color="orange" />
+            </Stack>
+          ),
+        },
       }}
     />
   );

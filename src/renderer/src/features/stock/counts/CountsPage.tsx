@@ -1,23 +1,19 @@
-import { Button, Select, Stack } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconClipboardList, IconPlus } from '@tabler/icons-react';
-import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
-import { EmptyState } from '@renderer/lib/EmptyState';
-import { PageHeader } from '@renderer/lib/PageHeader';
-import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
+import { isFiltered, ListPage, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
-import { useUrlParam } from '@renderer/lib/useUrlParam';
+import { useClearUrlParams } from '@renderer/lib/useUrlParam';
 import { useCounts } from '../api';
-import { StatusBadge } from '../common/StatusBadge';
+import { StatusBadge, StatusFilter, useStatusFilter } from '../common/StatusBadge';
 import { StartCountModal } from './StartCountModal';
 
 type Count = ChannelOutput<'stock.listCounts'>['rows'][number];
 const statuses = ['open', 'posted', 'canceled'] as const;
-type Status = (typeof statuses)[number];
 
 /** Stocktakes: counts of a location, open ones to continue and posted ones to look back at. */
 export function CountsPage() {
@@ -25,20 +21,19 @@ export function CountsPage() {
   const f = useFormat();
   const navigate = useNavigate();
   const canCount = useCan('stock.count');
-  const [statusParam, setStatus] = useUrlParam('status');
-  const status = (statuses as readonly string[]).includes(statusParam) ? (statusParam as Status) : undefined;
+  const [status, setStatus] = useStatusFilter(statuses);
   const table = useServerTable<'createdAt' | 'number'>({ sortBy: 'createdAt', sortDirection: 'desc', filters: { status } });
   const list = useCounts({ ...table.input, status });
   const [starting, setStarting] = useState(false);
 
-  const columns: DataTableColumn<Count>[] = [
-    { accessor: 'number', title: t('columns.number'), sortable: true, noWrap: true },
-    { accessor: 'locationName', title: t('columns.location') },
+  const columns: ListColumn<Count>[] = [
+    { accessor: 'number', title: t('columns.number'), sortable: true, noWrap: true, link: true, alwaysShown: true },
+    { accessor: 'locationName', title: t('columns.location'), truncate: 200 },
     { accessor: 'status', title: t('columns.status'), render: (c) => <StatusBadge prefix="counts" status={c.status} /> },
     { accessor: 'createdAt', title: t('columns.created'), sortable: true, noWrap: true, render: (c) => f.dateTime(c.createdAt) },
     { accessor: 'postedAt', title: t('columns.posted'), noWrap: true, render: (c) => f.dateTime(c.postedAt) },
-    { accessor: 'userName', title: t('columns.user') },
-    { accessor: 'note', title: t('columns.note'), render: (c) => c.note ?? '' },
+    { accessor: 'userName', title: t('columns.user'), truncate: 140 },
+    { accessor: 'note', title: t('columns.note'), truncate: 240, render: (c) => c.note ?? '' },
     {
       accessor: 'actions',
       title: t('common.actions'),
@@ -57,28 +52,26 @@ export function CountsPage() {
     </Button>
   );
 
+  const view = useListView({ id: 'stock.counts', columns, filtered: isFiltered({ status }), onClearFilters: useClearUrlParams('status') });
+
   return (
-    <Stack gap="md">
-      <PageHeader title={t('counts.title')} actions={startButton} />
-      <Select
-        label={t('common.status')}
-        placeholder={t('common.anyStatus')}
-        clearable
-        data={statuses.map((s) => ({ value: s, label: t(`counts.statuses.${s}`) }))}
-        value={status ?? null}
-        onChange={(v) => setStatus(v ?? '')}
-        w={200}
-      />
+    <ListPage
+      title={t('counts.title')}
+      actions={startButton}
+      view={view}
+      filters={
+        <StatusFilter prefix="counts" statuses={statuses} value={status} onChange={setStatus} />
+      }
+    >
       <ServerTable
         testId="counts"
+        view={view}
         table={table}
-        result={list.data}
-        fetching={list.isFetching}
-        columns={columns}
-        onRowClick={(c) => navigate(`/stock/counts/${c.id}`)}
-        emptyState={status ? undefined : <EmptyState icon={IconClipboardList} title={t('counts.emptyTitle')} description={t('counts.emptyText')} action={startButton} />}
+        query={list}
+        rowHref={(c) => `/stock/counts/${c.id}`}
+        empty={{ icon: IconClipboardList, title: t('counts.emptyTitle'), description: t('counts.emptyText'), action: startButton }}
       />
       {starting && <StartCountModal onClose={() => setStarting(false)} />}
-    </Stack>
+    </ListPage>
   );
 }

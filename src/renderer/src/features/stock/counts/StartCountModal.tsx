@@ -7,7 +7,7 @@ import { notify } from '@renderer/lib/notify';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useStartCount } from '../api';
 import { codeOf } from '../common/errors';
-import { LocationSelect } from '../common/LocationSelect';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { FormFooter } from '@renderer/lib/FormFooter';
 
 /** Opens a stocktake of one location and goes straight to its scanning screen. */

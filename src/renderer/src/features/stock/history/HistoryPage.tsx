@@ -1,17 +1,12 @@
-import { Group, Stack, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { DayRangeInput } from '@renderer/lib/DayInput';
-import { dayRangeToMs } from '@renderer/lib/dayRange';
-import { PageHeader } from '@renderer/lib/PageHeader';
-import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
+import { dayRangeMs, DayRangeFilter, isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable } from '@renderer/lib/list';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
+import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
+import { UserSelect } from '@renderer/lib/pickers/UserSelect';
 import { useFormat } from '@renderer/lib/useFormat';
-import { useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
+import { useClearUrlParams, useSetUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
 import { useHistory } from '../api';
-import { LocationSelect } from '../common/LocationSelect';
-import { ProductSelect } from '../common/ProductSelect';
-import { UserSelect } from '../common/UserSelect';
 import { historyColumns } from './historyColumns';
 
 /** Inventory Transfers & Updates: every move and every edit of an inventory product or serial, newest first. */
@@ -22,28 +17,47 @@ export function HistoryPage() {
   const [locationId, setLocationId] = useUrlId('locationId');
   const [userId, setUserId] = useUrlId('userId');
   const [serial, setSerial, serialParam] = useUrlText('serial');
-  const [range, setRange] = useState<[string | null, string | null]>([null, null]);
+  const [from] = useUrlParam('from');
+  const [to] = useUrlParam('to');
+  const setParams = useSetUrlParams();
   const filters = {
     productId: productId ?? undefined,
     locationId: locationId ?? undefined,
     userId: userId ?? undefined,
     serial: serialParam || undefined,
-    ...dayRangeToMs(range),
+    ...dayRangeMs({ from, to }),
   };
   const table = useServerTable<'occurredAt'>({ sortBy: 'occurredAt', sortDirection: 'desc', filters });
   const list = useHistory({ ...table.input, ...filters });
+  const view = useListView({
+    id: 'stock.history',
+    columns: historyColumns(t, f.dateTime),
+    filtered: isFiltered(filters),
+    onClearFilters: useClearUrlParams('productId', 'locationId', 'userId', 'serial', 'from', 'to'),
+  });
 
   return (
-    <Stack gap="md">
-      <PageHeader title={t('history.title')} />
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <ProductSelect value={productId} onChange={(p) => setProductId(p?.id ?? null)} placeholder={t('common.anyProduct')} w={260} />
-        <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={200} />
-        <TextInput label={t('history.serial')} leftSection={<IconSearch size={16} />} value={serial} onChange={(e) => setSerial(e.currentTarget.value)} w={180} />
-        <UserSelect value={userId} onChange={setUserId} placeholder={t('common.anyUser')} w={180} />
-        <DayRangeInput label={t('history.dates')} placeholder={t('history.datesPlaceholder')} value={range} onChange={setRange} maxDate={new Date()} w={260} />
-      </Group>
-      <ServerTable testId="history" table={table} result={list.data} fetching={list.isFetching} columns={historyColumns(t, f.dateTime)} idAccessor="key" />
-    </Stack>
+    <ListPage
+      title={t('history.title')}
+      view={view}
+      filters={
+        <>
+          <ProductSelect value={productId} onChange={(p) => setProductId(p?.id ?? null)} placeholder={t('common.anyProduct')} w={260} />
+          <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={200} />
+          <SearchFilter label={t('history.serial')} value={serial} onChange={setSerial} w={180} />
+          <UserSelect value={userId} onChange={setUserId} placeholder={t('common.anyUser')} w={180} />
+          <DayRangeFilter label={t('history.dates')} placeholder={t('history.datesPlaceholder')} value={{ from, to }} onChange={setParams} maxToday />
+        </>
+      }
+    >
+      <ServerTable
+        testId="history"
+        view={view}
+        table={table}
+        query={list}
+        idAccessor="key"
+        empty={{ icon: IconHistory, title: t('history.emptyTitle'), description: t('history.emptyText') }}
+      />
+    </ListPage>
   );
 }

@@ -1,9 +1,9 @@
 import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import type { DataTableColumn } from 'mantine-datatable';
 import type { HistoryRow } from '@shared/contract/stock';
 import { Link } from 'react-router';
 import { Qty } from '@renderer/lib/Amount';
+import type { ListColumn } from '@renderer/lib/list';
 
 const typeColors: Record<HistoryRow['type'], string> = {
   'inventoryProduct.created': 'grape',
@@ -79,9 +79,9 @@ function where(row: HistoryRow, t: TFunction<readonly ['stock', 'locations']>): 
   return row.locationName ?? '';
 }
 
-export function historyColumns(t: TFunction<readonly ['stock', 'locations']>, dateTime: (ms: number) => string): DataTableColumn<HistoryRow>[] {
+export function historyColumns(t: TFunction<readonly ['stock', 'locations']>, dateTime: (ms: number) => string): ListColumn<HistoryRow>[] {
   return [
-    { accessor: 'occurredAt', title: t('columns.date'), sortable: true, noWrap: true, render: (r) => dateTime(r.occurredAt) },
+    { accessor: 'occurredAt', title: t('columns.date'), sortable: true, noWrap: true, alwaysShown: true, render: (r) => dateTime(r.occurredAt) },
     {
       accessor: 'type',
       title: t('columns.type'),
@@ -94,25 +94,24 @@ export function historyColumns(t: TFunction<readonly ['stock', 'locations']>, da
     {
       accessor: 'productName',
       title: t('columns.product'),
-      width: 220,
       render: (r) =>
         r.sku && (
           <Stack gap={0}>
             <Text size="sm" fw={600}>
               {r.sku}
             </Text>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" truncate="end" maw={200} title={r.productName ?? undefined}>
               {r.productName}
             </Text>
           </Stack>
         ),
     },
-    { accessor: 'serialNumber', title: t('columns.serial'), render: (r) => r.serialNumber ?? '' },
+    { accessor: 'serialNumber', title: t('columns.serial'), noWrap: true, render: (r) => r.serialNumber ?? '' },
     { accessor: 'qty', title: t('columns.qty'), textAlign: 'right', render: (r) => (r.qty === null ? '' : <Qty value={r.qty} />) },
-    { accessor: 'where', title: t('columns.fromTo'), render: (r) => where(r, t) },
+    { accessor: 'where', title: t('columns.fromTo'), truncate: 240, render: (r) => where(r, t) },
     { accessor: 'documentNumber', title: t('columns.document'), noWrap: true, render: (r) => <DocumentRef row={r} /> },
-    { accessor: 'reason', title: t('columns.reason'), width: 200, render: (r) => r.reason ?? '' },
-    { accessor: 'userName', title: t('columns.user'), noWrap: true, render: (r) => r.userName ?? '' },
-    { accessor: 'changes', title: t('columns.changes'), width: 200, render: (r) => <Changes row={r} t={t} /> },
+    { accessor: 'reason', title: t('columns.reason'), truncate: 180, render: (r) => r.reason ?? '' },
+    { accessor: 'userName', title: t('columns.user'), truncate: 140, render: (r) => r.userName ?? '' },
+    { accessor: 'changes', title: t('columns.changes'), width: 220, render: (r) => <Changes row={r} t={t} /> },
   ];
 }

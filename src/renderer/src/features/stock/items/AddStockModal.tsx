@@ -9,7 +9,7 @@ import { useSettings } from '@renderer/lib/useFormat';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useAddStock, useCostOptions } from '../api';
 import { codeOf, serialsOf } from '../common/errors';
-import { SerialEntry } from '../common/SerialEntry';
+import { SerialEntry } from '@renderer/lib/pickers/SerialEntry';
 import { CostMethodField, type CostMethod } from './CostMethodField';
 import { FormFooter } from '@renderer/lib/FormFooter';
 

@@ -7,8 +7,8 @@ import { translateError } from '@renderer/lib/errors';
 import { notify } from '@renderer/lib/notify';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCreateInventoryProduct, useUpdateInventoryProduct } from '../api';
-import { LocationSelect } from '../common/LocationSelect';
-import { ProductSelect } from '../common/ProductSelect';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
+import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
 import { FormFooter } from '@renderer/lib/FormFooter';
 
 interface Props {

@@ -1,16 +1,14 @@
-import { Button, Group, Stack, Switch, TextInput } from '@mantine/core';
-import { IconPackages, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Button, Switch } from '@mantine/core';
+import { IconPackages, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InventoryProduct } from '@shared/contract/stock';
-import { EmptyState } from '@renderer/lib/EmptyState';
-import { PageHeader } from '@renderer/lib/PageHeader';
-import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
+import { isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable } from '@renderer/lib/list';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
+import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
 import { useCan } from '@renderer/lib/session';
-import { useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
+import { useClearUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
 import { useInventoryProducts } from '../api';
-import { LocationSelect } from '../common/LocationSelect';
-import { ProductSelect } from '../common/ProductSelect';
 import { AddStockModal } from './AddStockModal';
 import { InventoryProductModal } from './InventoryProductModal';
 import { ItemActions, type ItemDialog } from './ItemActions';
@@ -34,62 +32,45 @@ export function ItemsPage() {
   const list = useInventoryProducts({ ...table.input, ...filters });
   const [dialog, setDialog] = useState<{ kind: ItemDialog | 'create'; row: InventoryProduct | null } | null>(null);
   const close = () => setDialog(null);
-  const filtered = Boolean(search || productId || locationId || belowMin);
-
-  const columns = itemColumns(t, canSeeCosts, (row) => <ItemActions row={row} onOpen={(kind, r) => setDialog({ kind, row: r })} />);
+  const view = useListView({
+    id: 'stock.items',
+    columns: itemColumns(t, canSeeCosts, (row) => <ItemActions row={row} onOpen={(kind, r) => setDialog({ kind, row: r })} />),
+    filtered: isFiltered(filters),
+    onClearFilters: useClearUrlParams('q', 'productId', 'locationId', 'belowMin'),
+  });
+  const stockButton = canEdit && (
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'create', row: null })}>
+      {t('items.stockProduct')}
+    </Button>
+  );
 
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('items.title')}
-        actions={
-          canEdit && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'create', row: null })}>
-              {t('items.stockProduct')}
-            </Button>
-          )
-        }
-      />
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput
-          label={t('common:search')}
-          placeholder={t('items.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          w={260}
-        />
-        <ProductSelect value={productId} onChange={(p) => setProductId(p?.id ?? null)} placeholder={t('common.anyProduct')} w={280} />
-        <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={220} />
-        <Switch label={t('items.belowMin')} checked={belowMin} onChange={(e) => setBelowMin(e.currentTarget.checked ? '1' : '')} mb={8} />
-      </Group>
+    <ListPage
+      title={t('items.title')}
+      actions={stockButton}
+      view={view}
+      filters={
+        <>
+          <SearchFilter label={t('common:search')} placeholder={t('items.searchPlaceholder')} value={q} onChange={setQ} />
+          <ProductSelect value={productId} onChange={(p) => setProductId(p?.id ?? null)} placeholder={t('common.anyProduct')} w={280} />
+          <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={220} />
+          <Switch label={t('items.belowMin')} checked={belowMin} onChange={(e) => setBelowMin(e.currentTarget.checked ? '1' : '')} mb={8} />
+        </>
+      }
+    >
       <ServerTable
         testId="inventory-products"
+        view={view}
         table={table}
-        result={list.data}
-        fetching={list.isFetching}
-        columns={columns}
-        emptyState={
-          filtered ? undefined : (
-            <EmptyState
-              icon={IconPackages}
-              title={t('items.emptyTitle')}
-              description={t('items.emptyText')}
-              action={
-                canEdit && (
-                  <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'create', row: null })}>
-                    {t('items.stockProduct')}
-                  </Button>
-                )
-              }
-            />
-          )
-        }
+        query={list}
+        rowHref={(row) => `/catalog/products/${row.productId}`}
+        clickRows={false}
+        empty={{ icon: IconPackages, title: t('items.emptyTitle'), description: t('items.emptyText'), action: stockButton }}
       />
       {dialog?.kind === 'create' && <InventoryProductModal editing={null} preset={{ productId, locationId }} onClose={close} />}
       {dialog?.kind === 'edit' && dialog.row && <InventoryProductModal editing={dialog.row} onClose={close} />}
       {dialog?.kind === 'add' && dialog.row && <AddStockModal row={dialog.row} onClose={close} />}
       {dialog?.kind === 'remove' && dialog.row && <RemoveStockModal row={dialog.row} onClose={close} />}
-    </Stack>
+    </ListPage>
   );
 }

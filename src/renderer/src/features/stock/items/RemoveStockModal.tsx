@@ -8,7 +8,7 @@ import { useFormat, useSettings } from '@renderer/lib/useFormat';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useRemoveStock } from '../api';
 import { codeOf } from '../common/errors';
-import { SerialPicker } from '../common/SerialPicker';
+import { SerialPicker } from '@renderer/lib/pickers/SerialPicker';
 import { FormFooter } from '@renderer/lib/FormFooter';
 
 type Destination = 'adjustment' | 'scrap';

@@ -1,32 +1,32 @@
-import type { DataTableColumn } from 'mantine-datatable';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { InventoryProduct } from '@shared/contract/stock';
 import { Money, Qty } from '@renderer/lib/Amount';
+import type { ListColumn } from '@renderer/lib/list';
 import type { en } from '../locales/en';
 
 /** A numeric field of the row that has a column title. */
 type NumericColumn = keyof InventoryProduct & keyof typeof en.columns;
 
-const num = (accessor: NumericColumn, t: TFunction<readonly ['stock', 'common']>, sortable = false): DataTableColumn<InventoryProduct> => ({
+const num = (accessor: NumericColumn, t: TFunction<readonly ['stock', 'common']>, sortable = false): ListColumn<InventoryProduct> => ({
   accessor,
   title: t(`columns.${accessor}`),
   textAlign: 'right',
   sortable,
   noWrap: true,
   // Long titles ("Back ordered") wrap so thirteen columns fit a laptop screen.
-  titleStyle: { whiteSpace: 'normal', lineHeight: 1.2 },
+  wrapTitle: true,
   render: (row) => <Qty value={row[accessor] as number} />,
 });
 
-/** Columns of the inventory products list; `value` only for users who may see costs. */
-export function itemColumns(t: TFunction<readonly ['stock', 'common']>, showValue: boolean, actions: (row: InventoryProduct) => ReactNode): DataTableColumn<InventoryProduct>[] {
-  const columns: DataTableColumn<InventoryProduct>[] = [
+/** Columns of the inventory products list; `value` only for users who may see costs. The SKU opens the product. */
+export function itemColumns(t: TFunction<readonly ['stock', 'common']>, showValue: boolean, actions: (row: InventoryProduct) => ReactNode): ListColumn<InventoryProduct>[] {
+  return [
     // First, so the row menu stays in view when the table scrolls sideways on a narrow screen.
     { accessor: 'actions', title: '', width: 48, render: actions },
-    { accessor: 'sku', title: t('columns.sku'), sortable: true, noWrap: true },
-    { accessor: 'productName', title: t('columns.product'), sortable: true, width: 220 },
-    { accessor: 'locationName', title: t('columns.location'), sortable: true, noWrap: true },
+    { accessor: 'sku', title: t('columns.sku'), sortable: true, noWrap: true, link: true, alwaysShown: true },
+    { accessor: 'productName', title: t('columns.product'), sortable: true, truncate: 220 },
+    { accessor: 'locationName', title: t('columns.location'), sortable: true, truncate: 160 },
     { accessor: 'bin', title: t('columns.bin'), sortable: true, noWrap: true, render: (row) => row.bin ?? '' },
     num('onHand', t, true),
     num('reserved', t),
@@ -43,7 +43,6 @@ export function itemColumns(t: TFunction<readonly ['stock', 'common']>, showValu
       render: (row) => <Qty value={row.min} c={row.onHand < row.min ? 'orange' : undefined} fw={row.onHand < row.min ? 700 : undefined} />,
     },
     num('max', t, true),
+    { accessor: 'value', title: t('columns.value'), textAlign: 'right', noWrap: true, hidden: !showValue, render: (row) => <Money value={row.value} /> },
   ];
-  if (showValue) columns.push({ accessor: 'value', title: t('columns.value'), textAlign: 'right', noWrap: true, render: (row) => <Money value={row.value} /> });
-  return columns;
 }

@@ -1,24 +1,21 @@
-import { ActionIcon, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconBarcode, IconPencil, IconSearch } from '@tabler/icons-react';
-import type { DataTableColumn } from 'mantine-datatable';
+import { ActionIcon, Text, Tooltip } from '@mantine/core';
+import { IconBarcode, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lot } from '@shared/contract/stock';
 import { Money, Qty } from '@renderer/lib/Amount';
-import { EmptyState } from '@renderer/lib/EmptyState';
-import { PageHeader } from '@renderer/lib/PageHeader';
-import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
+import { isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
+import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
-import { useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
+import { useClearUrlParams, useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
 import { useLots } from '../api';
-import { LocationSelect } from '../common/LocationSelect';
-import { ProductSelect } from '../common/ProductSelect';
 import { EditSerialModal } from './EditSerialModal';
 
 type SortColumn = 'receivedAt' | 'serialNumber' | 'sku' | 'locationName' | 'qty';
 
-/** Stocked items: the batches and serialized units on hand, with the cost each one keeps. */
+/** Stocked items: the batches and serialized units on hand, with the cost each one keeps. The SKU opens the product. */
 export function LotsPage() {
   const { t } = useTranslation('stock');
   const f = useFormat();
@@ -32,7 +29,7 @@ export function LotsPage() {
   const list = useLots({ ...table.input, ...filters });
   const [editing, setEditing] = useState<Lot | null>(null);
 
-  const columns: DataTableColumn<Lot>[] = [
+  const columns: ListColumn<Lot>[] = [
     {
       // First, so the action stays in view when the table scrolls sideways.
       accessor: 'actions',
@@ -52,6 +49,8 @@ export function LotsPage() {
       accessor: 'serialNumber',
       title: t('columns.serial'),
       sortable: true,
+      alwaysShown: true,
+      noWrap: true,
       render: (l) =>
         l.serialNumber ?? (
           <Text span size="sm" c="dimmed">
@@ -59,45 +58,41 @@ export function LotsPage() {
           </Text>
         ),
     },
-    { accessor: 'sku', title: t('columns.sku'), sortable: true, noWrap: true },
-    { accessor: 'productName', title: t('columns.product'), width: 240 },
-    { accessor: 'locationName', title: t('columns.location'), sortable: true, noWrap: true },
+    { accessor: 'sku', title: t('columns.sku'), sortable: true, noWrap: true, link: true },
+    { accessor: 'productName', title: t('columns.product'), truncate: 220 },
+    { accessor: 'locationName', title: t('columns.location'), sortable: true, truncate: 160 },
     { accessor: 'qty', title: t('columns.qty'), textAlign: 'right', sortable: true, render: (l) => <Qty value={l.qty} /> },
     { accessor: 'allocated', title: t('columns.allocated'), textAlign: 'right', render: (l) => <Qty value={l.allocated} /> },
-    ...(canSeeCosts ? [{ accessor: 'unitCost', title: t('columns.unitCost'), textAlign: 'right', render: (l) => <Money value={l.unitCost} /> } satisfies DataTableColumn<Lot>] : []),
+    { accessor: 'unitCost', title: t('columns.unitCost'), textAlign: 'right', noWrap: true, hidden: !canSeeCosts, render: (l) => <Money value={l.unitCost} /> },
     { accessor: 'receivedAt', title: t('columns.received'), sortable: true, noWrap: true, render: (l) => f.date(l.receivedAt) },
-    { accessor: 'vendorName', title: t('columns.vendor'), render: (l) => l.vendorName ?? '' },
-    { accessor: 'vendorInvoiceNumber', title: t('columns.invoice'), render: (l) => l.vendorInvoiceNumber ?? '' },
+    { accessor: 'vendorName', title: t('columns.vendor'), truncate: 180, render: (l) => l.vendorName ?? '' },
+    { accessor: 'vendorInvoiceNumber', title: t('columns.invoice'), truncate: 140, render: (l) => l.vendorInvoiceNumber ?? '' },
   ];
+  const view = useListView({ id: 'stock.lots', columns, filtered: isFiltered(filters), onClearFilters: useClearUrlParams('serial', 'productId', 'locationId') });
 
   return (
-    <Stack gap="md">
-      <PageHeader title={t('lots.title')} />
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput
-          label={t('lots.serialSearch')}
-          placeholder={t('lots.serialPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={serial}
-          onChange={(e) => setSerial(e.currentTarget.value)}
-          data-testid="lot-serial-search"
-          w={240}
-        />
-        <ProductSelect value={productId} onChange={(p) => setProductId(p?.id ?? null)} placeholder={t('common.anyProduct')} w={280} />
-        <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={220} />
-      </Group>
+    <ListPage
+      title={t('lots.title')}
+      view={view}
+      filters={
+        <>
+          <SearchFilter label={t('lots.serialSearch')} placeholder={t('lots.serialPlaceholder')} value={serial} onChange={setSerial} data-testid="lot-serial-search" w={240} />
+          <ProductSelect value={productId} onChange={(p) => setProductId(p?.id ?? null)} placeholder={t('common.anyProduct')} w={280} />
+          <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={220} />
+        </>
+      }
+    >
       <ServerTable
         testId="lots"
+        view={view}
         table={table}
-        result={list.data}
-        fetching={list.isFetching}
-        columns={columns}
+        query={list}
         idAccessor={(l) => `${l.lotId}-${l.locationId}`}
-        emptyState={
-          serialParam || productId || locationId ? undefined : <EmptyState icon={IconBarcode} title={t('lots.emptyTitle')} description={t('lots.emptyText')} />
-        }
+        rowHref={(l) => `/catalog/products/${l.productId}`}
+        clickRows={false}
+        empty={{ icon: IconBarcode, title: t('lots.emptyTitle'), description: t('lots.emptyText') }}
       />
       {editing && <EditSerialModal lot={editing} onClose={() => setEditing(null)} />}
-    </Stack>
+    </ListPage>
   );
 }

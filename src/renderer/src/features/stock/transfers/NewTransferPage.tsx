@@ -10,7 +10,7 @@ import { notify } from '@renderer/lib/notify';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useInventoryProducts, useTransfer } from '../api';
-import { LocationSelect } from '../common/LocationSelect';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { TransferLineEditor, type TransferLine } from './TransferLineEditor';
 import { FormFooter } from '@renderer/lib/FormFooter';
 

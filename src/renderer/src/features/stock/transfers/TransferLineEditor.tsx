@@ -3,7 +3,7 @@ import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { InventoryProduct } from '@shared/contract/stock';
 import { useFormat } from '@renderer/lib/useFormat';
-import { SerialPicker } from '../common/SerialPicker';
+import { SerialPicker } from '@renderer/lib/pickers/SerialPicker';
 import { StockedProductSelect } from './StockedProductSelect';
 
 export interface TransferLine {

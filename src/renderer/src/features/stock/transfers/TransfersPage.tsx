@@ -1,26 +1,22 @@
-import { Button, Group, Select, Stack } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { IconArrowBackUp, IconPackageImport, IconPlus, IconTruck } from '@tabler/icons-react';
-import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
 import { Qty } from '@renderer/lib/Amount';
 import { ConfirmModal } from '@renderer/lib/ConfirmModal';
-import { EmptyState } from '@renderer/lib/EmptyState';
+import { isFiltered, ListPage, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { notify } from '@renderer/lib/notify';
-import { PageHeader } from '@renderer/lib/PageHeader';
-import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
 import { useCan } from '@renderer/lib/session';
 import { useFormat, useSettings } from '@renderer/lib/useFormat';
-import { useUrlId, useUrlParam } from '@renderer/lib/useUrlParam';
+import { useClearUrlParams, useUrlId } from '@renderer/lib/useUrlParam';
 import { useReceiveTransfer, useReverse, useTransfers } from '../api';
-import { LocationSelect } from '../common/LocationSelect';
-import { StatusBadge } from '../common/StatusBadge';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
+import { StatusBadge, StatusFilter, useStatusFilter } from '../common/StatusBadge';
 
 type Transfer = ChannelOutput<'stock.listTransfers'>['rows'][number];
 const statuses = ['inTransit', 'done', 'canceled', 'reversed'] as const;
-type Status = (typeof statuses)[number];
 
 /** Transfers between internal locations; shipments in transit are received here. */
 export function TransfersPage() {
@@ -30,8 +26,7 @@ export function TransfersPage() {
   const settings = useSettings();
   const canTransfer = useCan('stock.transfer');
   const canReverse = useCan('stock.adjust');
-  const [statusParam, setStatus] = useUrlParam('status');
-  const status = (statuses as readonly string[]).includes(statusParam) ? (statusParam as Status) : undefined;
+  const [status, setStatus] = useStatusFilter(statuses);
   const [locationId, setLocationId] = useUrlId('locationId');
   const filters = { status, locationId: locationId ?? undefined };
   const table = useServerTable<'createdAt' | 'number'>({ sortBy: 'createdAt', sortDirection: 'desc', filters });
@@ -40,7 +35,7 @@ export function TransfersPage() {
   const reverse = useReverse();
   const [reversing, setReversing] = useState<Transfer | null>(null);
 
-  const columns: DataTableColumn<Transfer>[] = [
+  const columns: ListColumn<Transfer>[] = [
     // First, so Receive and Reverse stay in view when the table scrolls sideways.
     {
       accessor: 'actions',
@@ -65,63 +60,42 @@ export function TransfersPage() {
         </Group>
       ),
     },
-    { accessor: 'number', title: t('columns.number'), sortable: true, noWrap: true },
+    { accessor: 'number', title: t('columns.number'), sortable: true, noWrap: true, alwaysShown: true },
     { accessor: 'status', title: t('columns.status'), render: (r) => <StatusBadge prefix="transfers" status={r.status} /> },
-    { accessor: 'fromLocationName', title: t('columns.from'), noWrap: true },
-    { accessor: 'toLocationName', title: t('columns.to'), noWrap: true },
+    { accessor: 'fromLocationName', title: t('columns.from'), truncate: 180 },
+    { accessor: 'toLocationName', title: t('columns.to'), truncate: 180 },
     { accessor: 'units', title: t('columns.units'), textAlign: 'right', render: (r) => <Qty value={r.units} /> },
-    { accessor: 'note', title: t('columns.note'), width: 240, render: (r) => r.note ?? '' },
-    { accessor: 'userName', title: t('columns.user'), noWrap: true },
+    { accessor: 'note', title: t('columns.note'), truncate: 220, render: (r) => r.note ?? '' },
+    { accessor: 'userName', title: t('columns.user'), truncate: 140 },
     { accessor: 'createdAt', title: t('columns.created'), sortable: true, noWrap: true, render: (r) => f.dateTime(r.createdAt) },
     { accessor: 'receivedAt', title: t('columns.receivedAt'), noWrap: true, render: (r) => f.dateTime(r.receivedAt) },
   ];
 
+  const view = useListView({ id: 'stock.transfers', columns, filtered: isFiltered(filters), onClearFilters: useClearUrlParams('status', 'locationId') });
+  const newButton = canTransfer && (
+    <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/stock/transfers/new')}>
+      {t('transfers.new')}
+    </Button>
+  );
+
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('transfers.title')}
-        actions={
-          canTransfer && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/stock/transfers/new')}>
-              {t('transfers.new')}
-            </Button>
-          )
-        }
-      />
-      <Group align="flex-end" gap="sm">
-        <Select
-          label={t('common.status')}
-          placeholder={t('common.anyStatus')}
-          clearable
-          data={statuses.map((s) => ({ value: s, label: t(`transfers.statuses.${s}`) }))}
-          value={status ?? null}
-          onChange={(v) => setStatus(v ?? '')}
-          w={200}
-        />
-        <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={240} />
-      </Group>
+    <ListPage
+      title={t('transfers.title')}
+      actions={newButton}
+      view={view}
+      filters={
+        <>
+          <StatusFilter prefix="transfers" statuses={statuses} value={status} onChange={setStatus} />
+          <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={240} />
+        </>
+      }
+    >
       <ServerTable
         testId="transfers"
+        view={view}
         table={table}
-        result={list.data}
-        fetching={list.isFetching}
-        columns={columns}
-        emptyState={
-          status || locationId ? undefined : (
-            <EmptyState
-              icon={IconTruck}
-              title={t('transfers.emptyTitle')}
-              description={t('transfers.emptyText')}
-              action={
-                canTransfer && (
-                  <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/stock/transfers/new')}>
-                    {t('transfers.new')}
-                  </Button>
-                )
-              }
-            />
-          )
-        }
+        query={list}
+        empty={{ icon: IconTruck, title: t('transfers.emptyTitle'), description: t('transfers.emptyText'), action: newButton }}
       />
       {reversing && (
         <ConfirmModal
@@ -149,6 +123,6 @@ export function TransfersPage() {
           }
         />
       )}
-    </Stack>
+    </ListPage>
   );
 }

@@ -1,16 +1,17 @@
-import { Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { DataTable } from 'mantine-datatable';
+import { Grid, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconReportMoney } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '@shared/contract';
 import { isDay } from '@shared/formats';
 import { Money, Qty } from '@renderer/lib/Amount';
 import { DayInput } from '@renderer/lib/DayInput';
 import { dayRangeToMs } from '@renderer/lib/dayRange';
+import { FilterBar, isFiltered, ListTable, ServerTable, useListView, useServerTable } from '@renderer/lib/list';
 import { PageHeader } from '@renderer/lib/PageHeader';
-import { ServerTable, useServerTable } from '@renderer/lib/ServerTable';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useValueByLocation, useValueByProduct } from '../api';
-import { LocationSelect } from '../common/LocationSelect';
 import { ValueChart } from './ValueChart';
 
 /** Today as a contract day, in the user's time zone. */
@@ -18,6 +19,9 @@ function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+type LocationValue = ChannelOutput<'stock.valueByLocation'>['rows'][number];
+type ProductValue = ChannelOutput<'stock.valueByProduct'>['rows'][number];
 
 /** Inventory value (Σ units on hand × the cost each unit keeps), today or at the end of a past day. */
 export function ValuePage() {
@@ -31,6 +35,32 @@ export function ValuePage() {
   const byLocation = useValueByLocation(at);
   const table = useServerTable<never>({ filters: { at, locationId } });
   const byProduct = useValueByProduct({ page: table.page, pageSize: table.pageSize, at, locationId: locationId ?? undefined });
+  const empty = { icon: IconReportMoney, title: t('value.emptyTitle'), description: at ? t('value.emptyAt') : t('value.emptyText') };
+  const locationView = useListView<LocationValue>({
+    id: 'stock.valueByLocation',
+    columns: [
+      {
+        accessor: 'name',
+        title: t('columns.location'),
+        alwaysShown: true,
+        // In transit is a virtual location, stored under its English name.
+        render: (r) => (r.kind === 'transit' ? t('locations:virtual.names.transit', { defaultValue: r.name }) : r.name),
+      },
+      { accessor: 'units', title: t('columns.units'), textAlign: 'right', render: (r) => <Qty value={r.units} /> },
+      { accessor: 'value', title: t('columns.value'), textAlign: 'right', render: (r) => <Money value={r.value} fw={600} /> },
+    ],
+  });
+  const productView = useListView<ProductValue>({
+    id: 'stock.valueByProduct',
+    columns: [
+      { accessor: 'sku', title: t('columns.sku'), noWrap: true, alwaysShown: true, link: true },
+      { accessor: 'name', title: t('columns.product'), truncate: 320 },
+      { accessor: 'units', title: t('columns.units'), textAlign: 'right', render: (r) => <Qty value={r.units} /> },
+      { accessor: 'value', title: t('columns.value'), textAlign: 'right', render: (r) => <Money value={r.value} fw={600} /> },
+    ],
+    filtered: isFiltered({ locationId }),
+    onClearFilters: () => setLocationId(null),
+  });
 
   return (
     <Stack gap="md">
@@ -59,49 +89,36 @@ export function ValuePage() {
             <Title order={2} size="h4" mb="sm">
               {t('value.byLocation')}
             </Title>
-            <DataTable
-              data-testid="value-by-location"
-              withTableBorder
-              borderRadius="sm"
-              striped
-              minHeight={byLocation.data?.rows.length ? undefined : 120}
-              fetching={byLocation.isFetching}
-              noRecordsText={t('common.noRecords')}
-              records={byLocation.data?.rows ?? []}
-              columns={[
-                {
-                  accessor: 'name',
-                  title: t('columns.location'),
-                  // In transit is a virtual location, stored under its English name.
-                  render: (r) => (r.kind === 'transit' ? t('locations:virtual.names.transit', { defaultValue: r.name }) : r.name),
-                },
-                { accessor: 'units', title: t('columns.units'), textAlign: 'right', render: (r) => <Qty value={r.units} /> },
-                { accessor: 'value', title: t('columns.value'), textAlign: 'right', render: (r) => <Money value={r.value} fw={600} /> },
-              ]}
+            <ListTable
+              testId="value-by-location"
+              view={locationView}
+              query={{ ...byLocation, data: byLocation.data?.rows }}
+              idAccessor="id"
+              fit={false}
+              empty={empty}
             />
           </Paper>
         </Grid.Col>
       </Grid>
       <ValueChart />
       <Paper withBorder p="md">
-        <Group justify="space-between" mb="sm" align="flex-end">
+        <Stack gap="sm">
           <Title order={2} size="h4">
             {t('value.byProduct')}
           </Title>
-          <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={240} />
-        </Group>
-        <ServerTable
-          testId="value-by-product"
-          table={table}
-          result={byProduct.data ? { rows: byProduct.data.rows, total: byProduct.data.total } : undefined}
-          fetching={byProduct.isFetching}
-          columns={[
-            { accessor: 'sku', title: t('columns.sku'), noWrap: true },
-            { accessor: 'name', title: t('columns.product') },
-            { accessor: 'units', title: t('columns.units'), textAlign: 'right', render: (r) => <Qty value={r.units} /> },
-            { accessor: 'value', title: t('columns.value'), textAlign: 'right', render: (r) => <Money value={r.value} fw={600} /> },
-          ]}
-        />
+          <FilterBar view={productView}>
+            <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={240} />
+          </FilterBar>
+          <ServerTable
+            testId="value-by-product"
+            view={productView}
+            table={table}
+            query={byProduct}
+            rowHref={(r) => `/catalog/products/${r.id}`}
+            clickRows={false}
+            empty={empty}
+          />
+        </Stack>
       </Paper>
     </Stack>
   );

@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useInternalLocations } from '@renderer/lib/lookups';
+import { useInternalLocations } from '../lookups';
 
 type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange'> & {
   value: number | null;
@@ -11,12 +11,12 @@ type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange'> & {
 
 /** Active internal locations (warehouses, vans, shelves); virtual ones are never a choice on these screens. */
 export function LocationSelect({ value, onChange, exclude = [], ...props }: Props) {
-  const { t } = useTranslation(['stock', 'common']);
+  const { t } = useTranslation(['pickers', 'common']);
   const locations = useInternalLocations();
   const data = (locations.data ?? []).filter((l) => !exclude.includes(l.id)).map((l) => ({ value: l.id, label: l.ownerName ? `${l.name} (${l.ownerName})` : l.name }));
   return (
     <Select<number>
-      label={t('common.location')}
+      label={t('location')}
       searchable
       nothingFoundMessage={t('common:noMatches')}
       {...props}

@@ -2,8 +2,8 @@ import { Checkbox, Group, Pill, ScrollArea, Stack, Text, TextInput } from '@mant
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '@renderer/lib/api';
-import { useLots } from '../api';
+import { call } from '../api';
+import { useApiQuery } from '../query';
 
 interface Props {
   productId: number;
@@ -20,11 +20,11 @@ interface Props {
  * Units held by a reservation or pick cannot be chosen.
  */
 export function SerialPicker({ productId, locationId, value, onChange, label, error }: Props) {
-  const { t } = useTranslation(['stock', 'common']);
+  const { t } = useTranslation(['pickers', 'common']);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [scanError, setScanError] = useState<string | null>(null);
-  const lots = useLots({ productId, locationId, serial: debounced || undefined, pageSize: 50, sortBy: 'serialNumber' });
+  const lots = useApiQuery(['stock'], 'stock.listLots', { productId, locationId, serial: debounced || undefined, pageSize: 50, sortBy: 'serialNumber' }, { keepPrevious: true });
   const units = (lots.data?.rows ?? []).filter((l) => l.serialNumber !== null);
 
   const toggle = (serial: string, on: boolean) => onChange(on ? [...value, serial] : value.filter((s) => s !== serial));

@@ -27,7 +27,7 @@ interface Props {
  * as the server compares serials.
  */
 export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsewhere = [], autoFocus }: Props) {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation('pickers');
   const [entry, setEntry] = useState('');
   const [entryError, setEntryError] = useState<string | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);

@@ -1,9 +1,14 @@
-import { Select, type SelectProps } from '@mantine/core';
+import type { SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '@shared/contract/catalog';
-import { useProduct, useProductSearch } from '../api';
+import { useApiQuery } from '../query';
+import { SearchSelect } from './SearchSelect';
+
+const useProductSearch = (q: string, activeOnly: boolean) =>
+  useApiQuery(['catalog'], 'catalog.listProducts', { q: q || undefined, pageSize: 20, sortBy: 'sku', active: activeOnly ? true : undefined }, { keepPrevious: true });
+const useProduct = (id: number | null) => useApiQuery(['catalog'], 'catalog.getProduct', { id: id ?? 0 }, { enabled: id !== null && id > 0 });
 
 type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange' | 'nothingFoundMessage'> & {
   value: number | null;
@@ -18,7 +23,7 @@ const label = (p: Pick<Product, 'sku' | 'name'>) => `${p.sku} · ${p.name}`;
 
 /** Searches the catalogue on the server as the user types (the catalogue is too large to load). */
 export function ProductSelect({ value, onChange, activeOnly = false, nothingFoundMessage, ...props }: Props) {
-  const { t } = useTranslation(['stock', 'common']);
+  const { t } = useTranslation('pickers');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const selected = useProduct(value);
@@ -30,17 +35,16 @@ export function ProductSelect({ value, onChange, activeOnly = false, nothingFoun
   if (selected.data && !rows.some((p) => p.id === value)) options.unshift({ value: selected.data.id, label: selectedLabel });
 
   return (
-    <Select<number>
-      label={t('common.product')}
-      placeholder={t('common.productPlaceholder')}
-      searchable
+    <SearchSelect
+      label={t('product')}
+      placeholder={t('productPlaceholder')}
       clearable
-      nothingFoundMessage={results.isFetching ? t('common:loading') : (nothingFoundMessage ?? t('common:noMatches'))}
       {...props}
+      nothingFoundMessage={nothingFoundMessage}
+      fetching={results.isFetching}
       data={options}
-      filter={({ options: all }) => all}
       value={value}
-      searchValue={search}
+      search={search}
       onSearchChange={setSearch}
       onChange={(id) => onChange(id === null ? null : (rows.find((p) => p.id === id) ?? (selected.data?.id === id ? selected.data : null)))}
     />

@@ -1,0 +1,92 @@
+// The columns of the internal locations list, with their row actions: edit, make default,
+// deactivate/reactivate, see stock.
+import { ActionIcon, Group, Menu, Text, Tooltip } from '@mantine/core';
+import { IconDots, IconEdit, IconPackages, IconPlayerPlay, IconPlayerPause, IconStar, IconStarFilled } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Location } from '@shared/contract/locations';
+import { Qty } from '@renderer/lib/Amount';
+import { actionsColumn, activeColumn, type ListColumn } from '@renderer/lib/list';
+import { notify } from '@renderer/lib/notify';
+import { useCan } from '@renderer/lib/session';
+import { useSetDefaultLocation, useSetLocationActive } from './api';
+import { KindBadge } from './KindBadge';
+
+export function useLocationColumns(onEdit: (location: Location) => void): ListColumn<Location>[] {
+  const { t } = useTranslation(['locations', 'common']);
+  const navigate = useNavigate();
+  const canManage = useCan('locations.manage');
+  const canSeeStock = useCan('inventory.view');
+  const setDefault = useSetDefaultLocation();
+  const setActive = useSetLocationActive();
+  return [
+    {
+      accessor: 'name',
+      title: t('fields.name'),
+      alwaysShown: true,
+      render: (l) => (
+        <Group gap={6} wrap="nowrap">
+          {l.isDefault && (
+            <Tooltip label={t('default')}>
+              <IconStarFilled size={14} color="var(--mantine-color-yellow-6)" aria-label={t('default')} />
+            </Tooltip>
+          )}
+          <Text span inherit fw={500}>
+            {l.name}
+          </Text>
+        </Group>
+      ),
+    },
+    { accessor: 'kind', title: t('fields.kind'), noWrap: true, render: (l) => <KindBadge kind={l.kind} /> },
+    { accessor: 'ownerName', title: t('fields.owner'), truncate: 200, fullText: (l) => l.ownerName, render: (l) => l.ownerName ?? <Text span inherit c="dimmed">—</Text> },
+    activeColumn(t('fields.status')),
+    { accessor: 'unitsOnHand', title: t('fields.unitsOnHand'), textAlign: 'right', render: (l) => <Qty value={l.unitsOnHand} /> },
+    actionsColumn(t('actions'), (l) => (
+      <>
+        {canManage && (
+          <Tooltip label={t('common:actions.edit')}>
+            <ActionIcon variant="subtle" aria-label={t('editNamed', { name: l.name })} onClick={() => onEdit(l)}>
+              <IconEdit size={16} />
+            </ActionIcon>
+          </Tooltip>
+        )}
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="subtle" color="gray" aria-label={t('moreNamed', { name: l.name })}>
+              <IconDots size={16} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {canSeeStock && (
+              <Menu.Item leftSection={<IconPackages size={16} />} onClick={() => navigate(`/stock/items?locationId=${l.id}`)}>
+                {t('viewStock')}
+              </Menu.Item>
+            )}
+            {canManage && !l.isDefault && l.active && (
+              <Menu.Item leftSection={<IconStar size={16} />} onClick={() => setDefault.mutate({ id: l.id })}>
+                {t('makeDefault')}
+              </Menu.Item>
+            )}
+            {canManage && l.active && (
+              <Menu.Item
+                color="red"
+                leftSection={<IconPlayerPause size={16} />}
+                onClick={() => setActive.mutate({ id: l.id, active: false }, { onSuccess: () => notify.success('locations:deactivated', { name: l.name }) })}
+              >
+                {t('common:actions.deactivate')}
+              </Menu.Item>
+            )}
+            {canManage && !l.active && (
+              <Menu.Item
+                leftSection={<IconPlayerPlay size={16} />}
+                onClick={() => setActive.mutate({ id: l.id, active: true }, { onSuccess: () => notify.success('locations:reactivated', { name: l.name }) })}
+              >
+                {t('common:actions.reactivate')}
+              </Menu.Item>
+            )}
+          </Menu.Dropdown>
+        </Menu>
+      </>
+    )),
+  ];
+}

@@ -1,0 +1,178 @@
+// The table of every list: the user's columns and density (useListView), a sticky header inside a
+// box that fits the window (its horizontal scroll bar always on screen), long text cut with the full
+// text on hover, rows that open their document through a real link, and the empty states:
+// "Nothing matches these filters" (with Clear filters) only when a filter is set, otherwise what to
+// do to fill the list. A server-paged list uses ServerTable, which passes its pager and sort here.
+import { Alert, Box, Button, Center, Loader } from '@mantine/core';
+import { IconFilterOff } from '@tabler/icons-react';
+import { DataTable, type DataTableProps, type DataTableSortStatus } from 'mantine-datatable';
+import { useRef, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { EmptyState, type EmptyStateProps } from '../EmptyState';
+import { translateError } from '../errors';
+import { dataTableColumns } from './columns';
+import { useFitHeight } from './useFitHeight';
+import type { ListView } from './useListView';
+
+/** The pager mantine-datatable draws under the table (see useServerPager). */
+export interface PagerProps {
+  totalRecords: number;
+  recordsPerPage: number;
+  page: number;
+  onPageChange: (page: number) => void;
+  recordsPerPageOptions?: number[];
+  onRecordsPerPageChange?: (size: number) => void;
+  recordsPerPageLabel?: string;
+  getPaginationControlProps?: (control: 'first' | 'last' | 'previous' | 'next') => Record<string, unknown>;
+  loadingText?: string;
+  paginationText?: (p: { from: number; to: number; totalRecords: number }) => string;
+  noRecordsText?: string;
+}
+
+/** What some tables add to the scaffold's table (group rows, selection, expanding rows, a highlighted row). */
+export type ExtraTableProps<T> = {
+  rowStyle?: DataTableProps<T>['rowStyle'];
+  rowExpansion?: DataTableProps<T>['rowExpansion'];
+  rowFactory?: DataTableProps<T>['rowFactory'];
+  verticalAlign?: DataTableProps<T>['verticalAlign'];
+  pinLastColumn?: boolean;
+  selectedRecords?: T[];
+  onSelectedRecordsChange?: (records: T[]) => void;
+  isRecordSelectable?: (record: T, index: number) => boolean;
+  allRecordsSelectionCheckboxProps?: Record<string, unknown>;
+  getRecordSelectionCheckboxProps?: (record: T, index: number) => Record<string, unknown>;
+};
+
+export interface ListTableProps<T> {
+  view: ListView<T>;
+  /** The rows' query: its rows (undefined while the first answer is awaited), whether it is fetching, its error (shown translated while there are no rows). */
+  query: { data: T[] | undefined; isFetching?: boolean; error?: unknown };
+  /** Rows in the whole list (server paging); defaults to the rows shown. */
+  total?: number;
+  idAccessor?: keyof T | ((record: T) => string | number);
+  /** The list's empty state when no filter is set: what fills it and, when the user may, the button that does. */
+  empty: EmptyStateProps;
+  /** The document a row opens (a hash-router path): its `link` column becomes a link and the row opens it on click. */
+  rowHref?: (record: T) => string;
+  /** false: only the link cell opens the document (rows whose other cells hold their own actions). */
+  clickRows?: boolean;
+  /** A row that opens something other than a page (a dialog): called on click instead of rowHref. */
+  onRowClick?: (record: T) => void;
+  pager?: PagerProps;
+  sort?: { status: DataTableSortStatus<T>; onChange: (status: DataTableSortStatus<T>) => void };
+  /** false: the table grows with its rows (a short list inside a page that scrolls). */
+  fit?: boolean;
+  testId?: string;
+  extra?: ExtraTableProps<T>;
+}
+
+/** A click on a control inside the row (a button, a link, a field) is that control's, not the row's. */
+function onControl(event: MouseEvent): boolean {
+  const target = event.target as Element | null;
+  return Boolean(target?.closest('a, button, input, textarea, select, label, [role="button"], [role="menuitem"], [role="checkbox"]'));
+}
+
+export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, clickRows = true, onRowClick, pager, sort, fit = true, testId, extra }: ListTableProps<T>) {
+  const { t } = useTranslation('common');
+  const navigate = useNavigate();
+  const box = useRef<HTMLDivElement>(null);
+  const { data: records, isFetching: fetching = false, error } = query;
+  const maxHeight = useFitHeight(box, fit && records !== undefined && records.length > 0);
+
+  if (records === undefined && error) {
+    return (
+      <Alert color="red" role="alert" title={t('loadFailed')}>
+        {translateError(error)}
+      </Alert>
+    );
+  }
+  if (records === undefined) {
+    return (
+      <Center mih={200}>
+        <Loader aria-label={t('loading')} />
+      </Center>
+    );
+  }
+  if (records.length === 0 && (total ?? 0) === 0) {
+    if (view.filtered) {
+      return (
+        <EmptyState
+          icon={IconFilterOff}
+          testId="list-no-match"
+          title={t('table.noMatch')}
+          description={t('table.noMatchHint')}
+          action={
+            view.clearFilters && (
+              <Button variant="default" onClick={view.clearFilters}>
+                {t('actions.clearFilters')}
+              </Button>
+            )
+          }
+        />
+      );
+    }
+    return <EmptyState {...empty} />;
+  }
+
+  /** The address of a path in this app, for a new tab or window (the hash router keeps it after the #). */
+  const absolute = (path: string) => new URL(`#${path}`, window.location.href).href;
+  const openNew = (record: T) => {
+    if (rowHref) window.open(absolute(rowHref(record)), '_blank', 'noopener');
+  };
+  const compact = view.prefs.density === 'compact';
+  const clickable = Boolean((rowHref && clickRows) || onRowClick);
+  // mantine-datatable types paged and unpaged tables apart, and which one this is is known only at run
+  // time (`pager`): the pager's props are spread untyped, PagerProps having checked them.
+  const paging = (pager ?? {}) as object;
+  return (
+    <Box ref={box}>
+      <DataTable<T>
+        data-testid={testId}
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        verticalSpacing={compact ? 4 : 'xs'}
+        horizontalSpacing={compact ? 6 : 'xs'}
+        fz={compact ? 'xs' : 'sm'}
+        maxHeight={maxHeight}
+        // The scroll bars show whenever the table overflows, not only on hover: the last column is always reachable.
+        // The scroll area shrinks to the table's maxHeight and its viewport with it (flex items keep their
+        // content's height unless allowed to shrink; a percentage height has nothing definite to follow).
+        // Scroll bars take room of their own rather than covering the last row and column.
+        scrollAreaProps={{ type: 'auto', offsetScrollbars: 'present', style: { minHeight: 0, display: 'flex', flexDirection: 'column' }, viewportProps: { tabIndex: 0, 'aria-label': t('table.scrollRegion') } }}
+        records={records}
+        columns={dataTableColumns(view.shown, rowHref)}
+        idAccessor={(idAccessor ?? 'id') as never}
+        fetching={fetching}
+        noRecordsText={t('table.noMatch')}
+        {...paging}
+        sortStatus={sort?.status as DataTableSortStatus<T>}
+        onSortStatusChange={sort?.onChange}
+        onRowClick={
+          clickable
+            ? ({ record, event }) => {
+                if (onControl(event)) return;
+                if (onRowClick) onRowClick(record);
+                else if (event.ctrlKey || event.metaKey || event.shiftKey) openNew(record);
+                else if (rowHref) navigate(rowHref(record));
+              }
+            : undefined
+        }
+        customRowAttributes={
+          rowHref && clickRows && !onRowClick
+            ? (record) => ({
+                // A middle click on the row opens its document apart, as on its link.
+                onAuxClick: (event: MouseEvent) => {
+                  if (event.button === 1 && !onControl(event)) openNew(record);
+                },
+              })
+            : undefined
+        }
+        {...extra}
+        rowStyle={extra?.rowStyle ?? (clickable ? () => ({ cursor: 'pointer' }) : undefined)}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,97 @@
+// A list paged, sorted and filtered by the main process (the contract's pageInput/pageOutput) in the
+// scaffold's table. Usage:
+//   const table = useServerTable<'sku' | 'name'>({ sortBy: 'name', filters });
+//   const list = useProducts({ ...table.input, ...filters });
+//   <ServerTable view={view} table={table} query={list} empty={…} />
+// A sortable column sorts by its accessor, or by `sortKey` when the contract's sort name differs.
+// Changing `filters` returns to page 1. A capped total (totalCapped) shows as "10,000+".
+import type { DataTableSortStatus } from 'mantine-datatable';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../useFormat';
+import { ListTable, type ListTableProps, type PagerProps } from './ListTable';
+
+export const PAGE_SIZES = [25, 50, 100, 200];
+
+export interface ServerTableState<S extends string> {
+  page: number;
+  pageSize: number;
+  sortBy: S | undefined;
+  sortDirection: 'asc' | 'desc';
+  setPage: (page: number) => void;
+  setPageSize: (size: number) => void;
+  setSort: (sortBy: S, direction: 'asc' | 'desc') => void;
+  /** Spread into the channel input: { page, pageSize, sortBy, sortDirection }. */
+  input: { page: number; pageSize: number; sortBy?: S; sortDirection: 'asc' | 'desc' };
+}
+
+export function useServerTable<S extends string>(init: { sortBy?: S; sortDirection?: 'asc' | 'desc'; pageSize?: number; filters?: unknown } = {}): ServerTableState<S> {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSizeState] = useState(init.pageSize ?? 50);
+  const [sortBy, setSortBy] = useState<S | undefined>(init.sortBy);
+  const [sortDirection, setSortDirection] = useState<'asc' | 'desc'>(init.sortDirection ?? 'asc');
+  const filterKey = JSON.stringify(init.filters ?? null);
+  const [seenFilters, setSeenFilters] = useState(filterKey);
+  // New filters mean a new result set: start again from its first page (adjusted during render,
+  // so the query never runs with the old page number).
+  let currentPage = page;
+  if (seenFilters !== filterKey) {
+    setSeenFilters(filterKey);
+    setPage(1);
+    currentPage = 1;
+  }
+  return {
+    page: currentPage,
+    pageSize,
+    sortBy,
+    sortDirection,
+    setPage,
+    setPageSize: (size) => {
+      setPageSizeState(size);
+      setPage(1);
+    },
+    setSort: (by, direction) => {
+      setSortBy(by);
+      setSortDirection(direction);
+      setPage(1);
+    },
+    input: { page: currentPage, pageSize, sortBy, sortDirection },
+  };
+}
+
+/** The translated pager of a paged table (server paging, or a long list paged in the window). */
+export function useServerPager(table: Pick<ServerTableState<string>, 'page' | 'pageSize' | 'setPage'> & { setPageSize?: (size: number) => void }, total: number, totalCapped = false): PagerProps {
+  const { t } = useTranslation('common');
+  const f = useFormat();
+  return {
+    totalRecords: total,
+    recordsPerPage: table.pageSize,
+    page: table.page,
+    onPageChange: table.setPage,
+    ...(table.setPageSize ? { recordsPerPageOptions: PAGE_SIZES, onRecordsPerPageChange: table.setPageSize, recordsPerPageLabel: t('table.perPage') } : {}),
+    getPaginationControlProps: (control) => ({ 'aria-label': t(`table.${control}`) }),
+    loadingText: t('loading'),
+    paginationText: ({ from, to, totalRecords }) =>
+      t('table.range', { from: f.qty(from), to: f.qty(to), total: totalCapped ? `${f.qty(totalRecords)}+` : f.qty(totalRecords) }),
+    noRecordsText: t('table.noMatch'),
+  };
+}
+
+export type ServerTableProps<T, S extends string> = Omit<ListTableProps<T>, 'query' | 'total' | 'pager' | 'sort'> & {
+  table: ServerTableState<S>;
+  /** The page's query (the contract's pageOutput). */
+  query: { data?: { rows: T[]; total: number; totalCapped?: boolean }; isFetching?: boolean; error?: unknown };
+};
+
+export function ServerTable<T, S extends string>({ table, query, view, ...props }: ServerTableProps<T, S>) {
+  const result = query.data;
+  const pager = useServerPager(table, result?.total ?? 0, result?.totalCapped);
+  // The table highlights a column by accessor; the contract sorts by name (sortKey when they differ).
+  const sortedColumn = view.columns.find((c) => (c.sortKey ?? String(c.accessor)) === table.sortBy);
+  const status: DataTableSortStatus<T> = { columnAccessor: sortedColumn?.accessor ?? '', direction: table.sortDirection };
+  const onChange = (next: DataTableSortStatus<T>) => {
+    const column = view.columns.find((c) => c.accessor === next.columnAccessor);
+    table.setSort((column?.sortKey ?? String(next.columnAccessor)) as S, next.direction);
+  };
+  return <ListTable<T> view={view} query={{ ...query, data: result?.rows }} total={result?.total} pager={pager} sort={{ status, onChange }} {...props} />;
+}

@@ -1,0 +1,69 @@
+// How the scaffold's column options become mantine-datatable columns: wrapped titles, truncated
+// cells with their full text on hover, and the identifying cell as a real link.
+import { Anchor, Text } from '@mantine/core';
+import type { DataTableColumn } from 'mantine-datatable';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { ListColumn } from './useListView';
+
+/**
+ * A column title allowed to wrap onto two lines ("Back ordered"), so narrow numeric columns fit a
+ * laptop screen. mantine-datatable keeps titles on one line with an ellipsis; the title's own element
+ * may wrap inside that, and the column's `width` decides where.
+ */
+export function wrapping(title: string) {
+  return (
+    <span style={{ whiteSpace: 'normal', display: 'block', lineHeight: 1.25 }} title={title}>
+      {title}
+    </span>
+  );
+}
+
+function valueAt<T>(row: T, accessor: string): unknown {
+  return accessor.split('.').reduce<unknown>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), row);
+}
+
+/** A cell's content as mantine-datatable would show it: the column's render, else the accessor's value. */
+function cellContent<T>(column: ListColumn<T>, row: T, index: number): ReactNode {
+  if (column.render) return column.render(row, index);
+  const value = valueAt(row, String(column.accessor));
+  return value === null || value === undefined ? '' : String(value as string | number);
+}
+
+/** The text a truncated cell shows on hover. */
+function fullTextOf<T>(column: ListColumn<T>, row: T, content: ReactNode): string | undefined {
+  const text = column.fullText ? column.fullText(row) : typeof content === 'string' || typeof content === 'number' ? String(content) : undefined;
+  return text ? text : undefined;
+}
+
+/** The columns on screen as mantine-datatable takes them; `rowHref` makes the `link` column a link. */
+export function dataTableColumns<T>(columns: ListColumn<T>[], rowHref?: (row: T) => string): DataTableColumn<T>[] {
+  return columns.map((column) => {
+    const { alwaysShown: _a, label: _l, wrapTitle, truncate, fullText: _f, link, ...rest } = column;
+    const out = { ...rest } as DataTableColumn<T>;
+    if (wrapTitle && typeof column.title === 'string') out.title = wrapping(column.title);
+    const linked = link && rowHref;
+    if (truncate || linked) {
+      out.render = (row, index) => {
+        let content = cellContent(column, row, index);
+        if (truncate) {
+          content = (
+            <Text span inherit display="block" truncate="end" maw={truncate} title={fullTextOf(column, row, content)}>
+              {content}
+            </Text>
+          );
+        }
+        if (linked) {
+          content = (
+            // A real link: Tab reaches it, Enter opens it, Ctrl/middle-click opens a new tab (a new window in the desktop app).
+            <Anchor component={Link} to={rowHref(row)} inherit fw={500} onClick={(e) => e.stopPropagation()} data-row-link>
+              {content}
+            </Anchor>
+          );
+        }
+        return content;
+      };
+    }
+    return out;
+  });
+}

@@ -1,0 +1,10 @@
+// The one list scaffold: see ListPage, useListView, FilterBar, ListTable and ServerTable.
+export { actionsColumn, activeColumn, ActiveBadge } from './cells';
+export { wrapping } from './columns';
+export { ColumnChooser } from './ColumnChooser';
+export { DayRangeFilter, FilterBar, SearchFilter, dayRangeMs, type DayRange } from './FilterBar';
+export { isFiltered } from './filters';
+export { ListPage } from './ListPage';
+export { ListTable, type ListTableProps } from './ListTable';
+export { ServerTable, useServerPager, useServerTable, type ServerTableState } from './ServerTable';
+export { useListView, type ListColumn, type ListView } from './useListView';

@@ -1,0 +1,28 @@
+// The shared pickers' words (locations, products, users, serial numbers), in English.
+export const en = {
+  location: 'Location',
+  product: 'Product',
+  productPlaceholder: 'Type a SKU or name',
+  user: 'User',
+  noVendor: 'No vendor matches. Create it under Companies & vendors with the Vendor role.',
+  noClient: 'No client company matches',
+  serials: {
+    label: 'Serial number',
+    placeholder: 'Scan or type a serial and press Enter',
+    pasteToggle: 'Paste a list',
+    pasteLabel: 'Serial numbers (one per line, or separated by commas, tabs or semicolons)',
+    pasteAdd: 'Add these serials',
+    counter: '{{count}} of {{qty}} serials',
+    duplicateInList: '{{serial}} is already in the list',
+    duplicatesSkipped: 'Already in the list, skipped: {{serials}}',
+    duplicateElsewhere: '{{serial}} is already entered on another line',
+    elsewhereSkipped: 'Already entered on another line, skipped: {{serials}}',
+    remove: 'Remove {{serial}}',
+    clear: 'Clear all',
+    chooseLabel: 'Serial numbers',
+    choosePlaceholder: 'Scan or search serials on hand',
+    chosen: '{{count}} selected',
+    allocated: 'reserved or picked',
+    notOnHand: '{{serial}} is not available at this location',
+  },
+};
