@@ -37,7 +37,7 @@ export const useReceive = () => useApiMutation('purchasing.receive', quiet);
 export const useCancelReceipt = () => useApiMutation('purchasing.cancelReceipt', quiet);
 
 // Look-ups of the purchase-order screens (vendor and client pickers, receiving locations). The product
-// and location pickers are the stock screens' (features/stock/common), which bring their own look-ups.
+// and location pickers are the stock screens' (lib/pickers), which bring their own look-ups.
 export const useCompanySearch = (role: 'vendor' | 'client', q: string) =>
   useApiQuery(['catalog'], 'catalog.listCompanies', { role, q: q || undefined, pageSize: 30, sortBy: 'name' }, paged);
 /** Where received units can go: the active internal locations (same query as the stock screens, so it is cached once). */
