@@ -11,7 +11,7 @@
 // --ui times the screens in Chromium instead (bench/ui.ts): `--runs <n>` each (default 20), `--lists
 // <name or path,…>` to time only some lists.
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -78,7 +78,9 @@ async function main(): Promise<void> {
     if (args.keep) console.log(`Kept ${dbPath}`);
     else rmSync(dir, { recursive: true, force: true });
   }
-  if (ui) console.log(`\nUI bench: ${size.products.toLocaleString('en')} products, ${size.moves.toLocaleString('en')} moves, Chromium, median of ${uiRuns()} runs\n\n${renderUiTable(ui)}`);
+  // Browser timings follow how busy the machine is far more than the API's: the load goes with them.
+  const load = `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores at the end`;
+  if (ui) console.log(`\nUI bench: ${size.products.toLocaleString('en')} products, ${size.moves.toLocaleString('en')} moves, Chromium, median of ${uiRuns()} runs, ${load}\n\n${renderUiTable(ui)}`);
   else printTable();
   if (args.json) {
     writeFileSync(args.json, `${JSON.stringify(ui ?? results, null, 2)}\n`);

@@ -7,6 +7,7 @@
 // Every time is taken inside the page, from the user's action (or the navigation's start) to the first
 // frame after the awaited element appeared, so the remote-control round trips are not counted.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../src/main/app';
@@ -94,7 +95,7 @@ export async function measureUi(options: UiBenchOptions): Promise<UiMeasure[]> {
   });
   try {
     const lists = uiLists.filter((l) => !options.lists?.length || options.lists.some((want) => want === l.name || want === l.path));
-    log(`UI bench against ${host.url}, ${options.runs} runs each`);
+    log(`UI bench against ${host.url}, ${options.runs} runs each; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
     await warmUp(browser, host.url, lists);
     const signIn = await measureColdLoadAndSignIn(browser, host.url, options.runs);
     const navigation = await measureNavigation(browser, host.url, options.runs, lists);
