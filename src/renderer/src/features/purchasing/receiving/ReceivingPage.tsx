@@ -107,6 +107,17 @@ export function ReceivingPage() {
     onClearFilters: useClearUrlParams('q', 'orderId', 'vendorId', 'locationId'),
   });
   const nothingOpen = !view.filtered && list.data?.total === 0;
+  const empty = {
+    icon: IconTruckDelivery,
+    title: t('receiving.empty.title'),
+    description: t('receiving.empty.text'),
+    testId: 'receiving-empty',
+    action: canSeeOrders && (
+      <Button variant="light" leftSection={<IconFileInvoice size={16} />} onClick={() => navigate('/purchasing/orders')}>
+        {t('receiving.empty.orders')}
+      </Button>
+    ),
+  };
 
   return (
     <ListPage
@@ -173,24 +184,7 @@ export function ReceivingPage() {
             </Button>
           )}
         </Group>
-        <ServerTable
-          testId="open-lines"
-          view={view}
-          table={table}
-          query={list}
-          idAccessor="lineId"
-          empty={{
-            icon: IconTruckDelivery,
-            title: t('receiving.empty.title'),
-            description: t('receiving.empty.text'),
-            testId: 'receiving-empty',
-            action: canSeeOrders && (
-              <Button variant="light" leftSection={<IconFileInvoice size={16} />} onClick={() => navigate('/purchasing/orders')}>
-                {t('receiving.empty.orders')}
-              </Button>
-            ),
-          }}
-        />
+        <ServerTable testId="open-lines" view={view} table={table} query={list} idAccessor="lineId" empty={empty} />
       </Stack>
       {!(nothingOpen && draft.lines.length === 0) && <ReceiptPanel focus={focus} />}
     </ListPage>

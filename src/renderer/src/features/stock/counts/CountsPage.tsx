@@ -55,14 +55,7 @@ export function CountsPage() {
   const view = useListView({ id: 'stock.counts', columns, filtered: isFiltered({ status }), onClearFilters: useClearUrlParams('status') });
 
   return (
-    <ListPage
-      title={t('counts.title')}
-      actions={startButton}
-      view={view}
-      filters={
-        <StatusFilter prefix="counts" statuses={statuses} value={status} onChange={setStatus} />
-      }
-    >
+    <ListPage title={t('counts.title')} actions={startButton} view={view} filters={<StatusFilter prefix="counts" statuses={statuses} value={status} onChange={setStatus} />}>
       <ServerTable
         testId="counts"
         view={view}

@@ -79,11 +79,7 @@ export function TransfersPage() {
   );
 
   return (
-    <ListPage
-      title={t('transfers.title')}
-      actions={newButton}
-      view={view}
-      filters={
+    <ListPage title={t('transfers.title')} actions={newButton} view={view} filters={
         <>
           <StatusFilter prefix="transfers" statuses={statuses} value={status} onChange={setStatus} />
           <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={240} />

@@ -109,15 +109,7 @@ export function ValuePage() {
           <FilterBar view={productView}>
             <LocationSelect value={locationId} onChange={setLocationId} placeholder={t('common.allLocations')} clearable w={240} />
           </FilterBar>
-          <ServerTable
-            testId="value-by-product"
-            view={productView}
-            table={table}
-            query={byProduct}
-            rowHref={(r) => `/catalog/products/${r.id}`}
-            clickRows={false}
-            empty={empty}
-          />
+          <ServerTable testId="value-by-product" view={productView} table={table} query={byProduct} rowHref={(r) => `/catalog/products/${r.id}`} clickRows={false} empty={empty} />
         </Stack>
       </Paper>
     </Stack>
