@@ -168,14 +168,19 @@ async function signIn(page: Page): Promise<void> {
   await page.locator(SIGN_IN_FORM).fill(ADMIN.password);
 }
 
+/** Opens the app, signs in and waits for the first screen's rows. */
+async function openSignedIn(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await signIn(page);
+  await page.locator(SIGN_IN_FORM).press('Enter');
+  await page.locator(ROWS).first().waitFor();
+}
+
 /** One visit of every list, untimed: the host's code paths and the database's pages are warm after it. */
 async function warmUp(browser: Browser, url: string, lists: readonly { path: string }[]): Promise<void> {
   const page = await newPage(browser);
   try {
-    await page.goto(url);
-    await signIn(page);
-    await page.locator(SIGN_IN_FORM).press('Enter');
-    await page.locator(ROWS).first().waitFor();
+    await openSignedIn(page, url);
     for (const list of lists) {
       await page.locator(NAV_LINK(list.path)).click();
       await page.waitForURL(`**#${list.path}`);
@@ -214,10 +219,7 @@ async function measureNavigation(browser: Browser, url: string, runs: number, li
   const page = await newPage(browser);
   const measures: UiMeasure[] = [];
   try {
-    await page.goto(url);
-    await signIn(page);
-    await page.locator(SIGN_IN_FORM).press('Enter');
-    await page.locator(ROWS).first().waitFor();
+    await openSignedIn(page, url);
     for (const list of lists) {
       const measure: UiMeasure = { operation: `navigation to visible rows: ${list.name}`, times: [], failures: 0, budgetMs: uiBudgets.navigationMs };
       for (let run = 0; run < runs; run++) {
