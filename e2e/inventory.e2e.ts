@@ -88,6 +88,7 @@ const expected = {
     counted: (n: number) => `contados ${n}`,
     types: { adjustment: 'Ajuste', transfer: 'Transferencia', received: 'Transferencia recibida', stocktake: 'Recuento' },
     datePlaceholder: 'dd/mm/aaaa',
+    notAfter: (day: string) => `Elija un día no posterior al ${day}`,
     total: /^2\.225,60\s€$/,
     zero: /^0,00\s€$/,
     byLocation: { warehouse: /^1\.116,00\s€$/, van: /^1\.109,60\s€$/ },
@@ -113,6 +114,7 @@ const expected = {
     types: { adjustment: 'Adjustment', transfer: 'Transfer', received: 'Transfer received', stocktake: 'Stocktake' },
     // en-GB, the default English format: day first, as in Spanish.
     datePlaceholder: 'dd/mm/yyyy',
+    notAfter: (day: string) => `Choose a day no later than ${day}`,
     total: /^€2,225\.60$/,
     zero: /^€0\.00$/,
     byLocation: { warehouse: /^€1,116\.00$/, van: /^€1,109\.60$/ },
@@ -748,6 +750,10 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     // Yesterday nothing was in stock yet: typed as the empty field asks, day first in both languages.
     const asOf = field(page, t('stock:value.asOf'));
     expect(await asOf.getAttribute('placeholder')).toBe(x.datePlaceholder);
+    // Tomorrow has no value yet: refused with the last day allowed, not silently ignored.
+    await asOf.fill(dayjs().add(1, 'day').format('DD/MM/YYYY'));
+    await asOf.press('Enter');
+    await expectText(page.getByRole('main'), x.notAfter(dayjs().format('DD/MM/YYYY')));
     const yesterday = dayjs().subtract(1, 'day');
     await asOf.fill(yesterday.format('D/M/YY'));
     await asOf.press('Enter');

@@ -7,7 +7,7 @@ import { DateInput, DatePickerInput, DatesProvider, type DateInputProps, type Da
 import { IconCalendar } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isDay, parseTypedDay } from '@shared/formats';
+import { isDay, localDay, parseTypedDay } from '@shared/formats';
 import { useFormat } from './useFormat';
 
 /** The calendar's month names and first weekday follow the screen's format. */
@@ -27,23 +27,39 @@ type DayInputProps = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' |
   onChange: (day: string | null) => void;
 };
 
+/** A bound of the field (minDate / maxDate, a 'YYYY-MM-DD…' text or a Date) as a contract day. */
+function boundDay(bound: unknown): string | null {
+  if (typeof bound === 'string') return isDay(bound.slice(0, 10)) ? bound.slice(0, 10) : null;
+  return bound instanceof Date ? localDay(bound.getTime()) : null;
+}
+
 /**
- * A calendar day, picked or typed. Text that is not a day (31/02/2026, 12/31/2025 in a day-first format)
- * stays in the field with an error under it once the user leaves it. Enter takes the typed day and stays
- * in the form: it never submits it half filled in.
+ * A calendar day, picked or typed. Text that is not a day (31/02/2026, 12/31/2025 in a day-first format),
+ * or a day outside the field's minDate / maxDate, stays in the field with an error under it once the user
+ * leaves it. Enter takes the typed day and stays in the form: it never submits it half filled in.
  */
 export function DayInput({ value, onChange, onKeyDown, onBlur, onInput, error, popoverProps, ...props }: DayInputProps) {
   const { t } = useTranslation('common');
   const f = useFormat();
-  // The text typed that is not a day, and whether the user has left the field since typing it.
-  const [invalid, setInvalid] = useState<{ text: string; shown: boolean } | null>(null);
+  // The text typed that cannot be taken, why, and whether the user has left the field since typing it.
+  const [invalid, setInvalid] = useState<{ text: string; message: string; shown: boolean } | null>(null);
   const [generation, setGeneration] = useState(0);
   // The form replaced the text we handed it (a reset, a loaded record): forget it and show the new value.
   if (invalid && value !== invalid.text) {
     setInvalid(null);
     setGeneration((g) => g + 1);
   }
-  const ownError = invalid?.shown ? t('dates.invalid', { format: f.formats.placeholder }) : undefined;
+  const [min, max] = [boundDay(props.minDate), boundDay(props.maxDate)];
+  /** Why a typed text cannot be taken; null for a day within the bounds, or for nothing. */
+  const refusal = (text: string): string | null => {
+    if (text.trim() === '') return null;
+    const day = parseTypedDay(text, f.formats);
+    if (day === null) return t('dates.invalid', { format: f.formats.placeholder });
+    if (max !== null && day > max) return t('dates.tooLate', { day: f.day(max) });
+    if (min !== null && day < min) return t('dates.tooEarly', { day: f.day(min) });
+    return null;
+  };
+  const ownError = invalid?.shown ? invalid.message : undefined;
   return (
     <CalendarLocale>
       <DateInput
@@ -66,8 +82,9 @@ export function DayInput({ value, onChange, onKeyDown, onBlur, onInput, error, p
         }}
         onInput={(event) => {
           const text = event.currentTarget.value;
-          if (text.trim() !== '' && parseTypedDay(text, f.formats) === null) {
-            setInvalid({ text, shown: false });
+          const message = refusal(text);
+          if (message !== null) {
+            setInvalid({ text, message, shown: false });
             onChange(text);
           }
           onInput?.(event);

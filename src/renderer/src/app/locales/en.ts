@@ -55,6 +55,8 @@ export const en = {
   languages: { es: 'Español', en: 'English' },
   dates: {
     invalid: 'Not a date: type it as {{format}}',
+    tooLate: 'Choose a day no later than {{day}}',
+    tooEarly: 'Choose a day no earlier than {{day}}',
   },
   noAccess: {
     title: 'You do not have access to this screen',

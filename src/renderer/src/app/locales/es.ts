@@ -58,6 +58,8 @@ export const es: Translation<typeof en> = {
   languages: { es: 'Español', en: 'English' },
   dates: {
     invalid: 'No es una fecha: escríbala como {{format}}',
+    tooLate: 'Elija un día no posterior al {{day}}',
+    tooEarly: 'Elija un día no anterior al {{day}}',
   },
   noAccess: {
     title: 'No tiene acceso a esta pantalla',

@@ -3,7 +3,7 @@ import { IconReportMoney } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '@shared/contract';
-import { isDay } from '@shared/formats';
+import { isDay, localDay } from '@shared/formats';
 import { Money, Qty } from '@renderer/lib/Amount';
 import { DayInput } from '@renderer/lib/DayInput';
 import { dayRangeToMs } from '@renderer/lib/dayRange';
@@ -13,12 +13,6 @@ import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useValueByLocation, useValueByProduct } from '../api';
 import { ValueChart } from './ValueChart';
-
-/** Today as a contract day, in the user's time zone. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 type LocationValue = ChannelOutput<'stock.valueByLocation'>['rows'][number];
 type ProductValue = ChannelOutput<'stock.valueByProduct'>['rows'][number];
@@ -30,7 +24,7 @@ export function ValuePage() {
   const [day, setDay] = useState<string | null>(null);
   // Today (or no day) means "now": leaving `at` out lets the server answer from the live balances. A past
   // day is valued at its last millisecond.
-  const at = isDay(day) && day !== today() ? dayRangeToMs([day, day]).to : undefined;
+  const at = isDay(day) && day !== localDay(Date.now()) ? dayRangeToMs([day, day]).to : undefined;
   const [locationId, setLocationId] = useState<number | null>(null);
   const byLocation = useValueByLocation(at);
   const table = useServerTable<never>({ filters: { at, locationId } });
