@@ -36,6 +36,8 @@ interface ShotState {
   /** Put before the number, so two journeys of one language number their pictures apart ("p" → es-p01-…). */
   numberPrefix: string;
   count: number;
+  /** The screens (see screenKey) this journey has already pictured as a dark system shows them. */
+  darkScreens: Set<string>;
 }
 const shotStates = new WeakMap<BrowserContext, ShotState>();
 
@@ -78,7 +80,7 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
-  const state: ShotState = { allowed: [], prefix: options.shotPrefix ?? locale, numberPrefix: options.shotNumberPrefix ?? '', count: 0 };
+  const state: ShotState = { allowed: [], prefix: options.shotPrefix ?? locale, numberPrefix: options.shotNumberPrefix ?? '', count: 0, darkScreens: new Set() };
   shotStates.set(context, state);
   // Pictures of an earlier run of this journey would mix with this one's (other journeys' stay).
   mkdirSync(artifactsDir, { recursive: true });
@@ -117,14 +119,31 @@ async function chosenScheme(page: Page): Promise<'light' | 'dark' | null> {
 }
 
 /**
+ * Which screen the page shows, for the dark pictures: the route with its ids and query left out, and the
+ * title of the dialog open on top, if any (`/catalog/products/:id | Stock a product`).
+ */
+async function screenKey(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const route = (location.hash.replace(/^#/, '').split('?')[0] ?? '/').replace(/\/\d+(?=\/|$)/g, '/:id');
+    const dialogs = document.querySelectorAll('[role="dialog"]');
+    const top = dialogs[dialogs.length - 1];
+    const labelledBy = top?.getAttribute('aria-labelledby');
+    const title = (labelledBy ? document.getElementById(labelledBy)?.textContent : top?.getAttribute('aria-label')) ?? '';
+    return `${location.pathname}${route} | ${title.replace(/\d+/g, '#').trim()}`;
+  });
+}
+
+/**
  * Screenshot of the window (1440×900) `e2e/artifacts/<lang>-<nn>-<name>.png` (`<lang>-p<nn>-…` with a
- * number prefix), numbered in the order taken, then the same screen as a system in dark mode shows it
- * (`…-<name>-dark.png`). Each picture is also an accessibility audit: axe-core checks the screen and any
- * open dialog, in both schemes, and a serious or critical WCAG 2.1 A/AA violation fails the journey.
- * While the user has chosen a scheme in the app, the system's is moot: one picture, in that scheme.
+ * number prefix), numbered in the order taken. The first time a journey pictures a screen (screenKey: a
+ * route, and the dialog open on it), it also pictures it as a system in dark mode shows it
+ * (`…-<name>-dark.png`); later pictures of that screen differ in data, not in colours. Each picture is
+ * also an accessibility audit: axe-core checks the screen and any open dialog, and a serious or critical
+ * WCAG 2.1 A/AA violation fails the journey. While the user has chosen a scheme in the app, the system's
+ * is moot: one picture, in that scheme.
  */
 export async function shot(page: Page, name: string): Promise<string> {
-  const state = shotStates.get(page.context()) ?? { allowed: [], prefix: 'xx', numberPrefix: '', count: 0 };
+  const state = shotStates.get(page.context()) ?? { allowed: [], prefix: 'xx', numberPrefix: '', count: 0, darkScreens: new Set<string>() };
   shotStates.set(page.context(), state);
   state.count += 1;
   mkdirSync(artifactsDir, { recursive: true });
@@ -139,6 +158,9 @@ export async function shot(page: Page, name: string): Promise<string> {
   if ((await page.evaluate(() => document.documentElement.lang)) === 'es') await scanSpanishScreen(page, state, file);
   await expectAccessible(page, `${basename(file)}${chosen ? ` (${chosen} chosen in the app)` : ''}`);
   if (chosen) return file;
+  const screen = await screenKey(page);
+  if (state.darkScreens.has(screen)) return file;
+  state.darkScreens.add(screen);
   const darkFile = join(artifactsDir, shotFile(state, `${name}-dark`));
   await page.emulateMedia({ colorScheme: 'dark' });
   try {
