@@ -166,6 +166,7 @@ describe('accessibility and dark mode (en)', () => {
     await userMenu.click();
     await page.getByRole('menuitem', { name: t('common:header.changePassword') }).click();
     await dialog(page).waitFor();
+    await shot(page, 'dialog-change-password');
     await page.keyboard.press('Escape');
     await dialog(page).waitFor({ state: 'detached' });
     await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('user-menu');

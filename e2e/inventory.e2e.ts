@@ -209,6 +209,7 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await fillForm(modal, { [t('admin:users.newPassword')]: 'van-driver-23', [t('admin:users.confirmPassword')]: 'van-driver-24' });
     await clickButton(modal, t('admin:users.resetSubmit'));
     await expectText(modal, t('common:validation.passwordsDiffer'));
+    await shot(page, 'user-reset-password-mismatch');
     await fill(modal, t('admin:users.confirmPassword'), 'van-driver-23');
     await clickButton(modal, t('admin:users.resetSubmit'));
     await modal.waitFor({ state: 'detached' });
@@ -268,6 +269,7 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await clickButton(page, t('catalog:categories.add'));
     let modal = dialog(page, t('catalog:categories.addTitle'));
     await fill(modal, t('catalog:fields.name'), d.category);
+    await shot(page, 'category-new');
     await clickButton(modal, t('catalog:categories.add'));
     await modal.waitFor({ state: 'detached' });
     await expectLocatorText(row(page, d.category), `${d.category} 0`);
@@ -538,6 +540,7 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await clickButton(page, t('stock:counts.start'));
     const modal = dialog(page, t('stock:counts.startTitle'));
     await choose(modal, t('stock:common.location'), d.warehouse);
+    await shot(page, 'stocktake-start');
     await clickButton(modal, t('stock:counts.start'));
     await expectHeading(page, new RegExp(escapeRegExp(d.warehouse)));
 

@@ -36,8 +36,63 @@ interface ShotState {
   /** Put before the number, so two journeys of one language number their pictures apart ("p" → es-p01-…). */
   numberPrefix: string;
   count: number;
-  /** The screens (see screenKey) this journey has already pictured as a dark system shows them. */
+  /** The screens (see screenOf) this journey has already pictured as a dark system shows them. */
   darkScreens: Set<string>;
+  /** Titles (dialogTitle) of the dialogs the journey opened, and of those a picture audited. */
+  dialogsOpened: Set<string>;
+  dialogsAudited: Set<string>;
+}
+
+function newShotState(prefix: string, numberPrefix: string): ShotState {
+  return { allowed: [], prefix, numberPrefix, count: 0, darkScreens: new Set(), dialogsOpened: new Set(), dialogsAudited: new Set() };
+}
+
+/**
+ * Runs in the page: the title of a modal dialog as a user reads it, its numbers left out (one dialog, "PO-1001"
+ * or "PO-1002"); when it has none, the start of its text, so that a failure says which dialog it was.
+ */
+function dialogTitle(dialog: Element | undefined): string {
+  if (!dialog) return '';
+  const labelledBy = dialog.getAttribute('aria-labelledby');
+  // Looked up inside the dialog first: it may already be closed (detached) when its title is read.
+  const label = labelledBy ? (dialog.querySelector(`[id="${labelledBy}"]`) ?? document.getElementById(labelledBy)) : null;
+  const title = (labelledBy ? label?.textContent : dialog.getAttribute('aria-label')) ?? '';
+  const named = title.trim() || `untitled: ${(dialog.textContent ?? '').trim().slice(0, 40)}`;
+  return named.replace(/\d+/g, '#').replace(/\s+/g, ' ');
+}
+
+/**
+ * Runs in the page from its first script on: tells the journey (through the `__mspDialogOpened` binding)
+ * the title of every modal dialog that appears, so close() can check each one was audited.
+ */
+function watchDialogs(title: (dialog: Element) => string): void {
+  const report = (window as unknown as { __mspDialogOpened: (title: string) => void }).__mspDialogOpened;
+  const seen = new WeakSet<Element>();
+  // Mantine links a dialog to its title (aria-labelledby) a render after the dialog appears: the title is
+  // read once the link is there, or after a second for a dialog that never gets one.
+  const whenTitled = (dialog: Element) => {
+    let done = false;
+    const read = () => {
+      if (done) return;
+      done = true;
+      watcher.disconnect();
+      report(title(dialog));
+    };
+    const watcher = new MutationObserver(() => dialog.hasAttribute('aria-labelledby') && read());
+    if (dialog.hasAttribute('aria-labelledby')) requestAnimationFrame(read);
+    else watcher.observe(dialog, { attributes: true, attributeFilter: ['aria-labelledby'] });
+    setTimeout(read, 1000);
+  };
+  const look = () => {
+    for (const dialog of document.querySelectorAll('[role="dialog"][aria-modal="true"]')) {
+      if (seen.has(dialog)) continue;
+      seen.add(dialog);
+      whenTitled(dialog);
+    }
+  };
+  const start = () => new MutationObserver(look).observe(document.body, { childList: true, subtree: true });
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start);
 }
 const shotStates = new WeakMap<BrowserContext, ShotState>();
 
@@ -80,8 +135,11 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
-  const state: ShotState = { allowed: [], prefix: options.shotPrefix ?? locale, numberPrefix: options.shotNumberPrefix ?? '', count: 0, darkScreens: new Set() };
+  const state = newShotState(options.shotPrefix ?? locale, options.shotNumberPrefix ?? '');
   shotStates.set(context, state);
+  await context.exposeBinding('__mspDialogOpened', (_source, title: string) => state.dialogsOpened.add(title));
+  // As source text: the page gets both functions, one calling the other.
+  await context.addInitScript(`(${watchDialogs.toString()})(${dialogTitle.toString()})`);
   // Pictures of an earlier run of this journey would mix with this one's (other journeys' stay).
   mkdirSync(artifactsDir, { recursive: true });
   for (const file of readdirSync(artifactsDir)) if (isShotOf(file, state)) rmSync(join(artifactsDir, file));
@@ -95,6 +153,11 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      // Every dialog the journey opened was audited by a picture (shot()) while open.
+      const unaudited = [...state.dialogsOpened].filter((title) => !state.dialogsAudited.has(title));
+      if (unaudited.length > 0) {
+        throw new Error(`Dialogs opened but never pictured with shot() while open, so never audited for accessibility: ${unaudited.map((title) => `"${title}"`).join(', ')}`);
+      }
     },
   };
 }
@@ -122,20 +185,18 @@ async function chosenScheme(page: Page): Promise<'light' | 'dark' | null> {
  * Which screen the page shows, for the dark pictures: the route with its ids and query left out, and the
  * title of the dialog open on top, if any (`/catalog/products/:id | Stock a product`).
  */
-async function screenKey(page: Page): Promise<string> {
-  return page.evaluate(() => {
+async function screenOf(page: Page): Promise<{ key: string; dialogs: string[] }> {
+  const inPage = (title: (dialog: Element | undefined) => string) => {
     const route = (location.hash.replace(/^#/, '').split('?')[0] ?? '/').replace(/\/\d+(?=\/|$)/g, '/:id');
-    const dialogs = document.querySelectorAll('[role="dialog"]');
-    const top = dialogs[dialogs.length - 1];
-    const labelledBy = top?.getAttribute('aria-labelledby');
-    const title = (labelledBy ? document.getElementById(labelledBy)?.textContent : top?.getAttribute('aria-label')) ?? '';
-    return `${location.pathname}${route} | ${title.replace(/\d+/g, '#').trim()}`;
-  });
+    const dialogs = [...document.querySelectorAll('[role="dialog"][aria-modal="true"]')];
+    return { key: `${location.pathname}${route} | ${title(dialogs[dialogs.length - 1])}`, dialogs: dialogs.map((dialog) => title(dialog)) };
+  };
+  return page.evaluate(`(${inPage.toString()})(${dialogTitle.toString()})`) as Promise<{ key: string; dialogs: string[] }>;
 }
 
 /**
  * Screenshot of the window (1440×900) `e2e/artifacts/<lang>-<nn>-<name>.png` (`<lang>-p<nn>-…` with a
- * number prefix), numbered in the order taken. The first time a journey pictures a screen (screenKey: a
+ * number prefix), numbered in the order taken. The first time a journey pictures a screen (screenOf: a
  * route, and the dialog open on it), it also pictures it as a system in dark mode shows it
  * (`…-<name>-dark.png`); later pictures of that screen differ in data, not in colours. Each picture is
  * also an accessibility audit: axe-core checks the screen and any open dialog, and a serious or critical
@@ -143,7 +204,7 @@ async function screenKey(page: Page): Promise<string> {
  * is moot: one picture, in that scheme.
  */
 export async function shot(page: Page, name: string): Promise<string> {
-  const state = shotStates.get(page.context()) ?? { allowed: [], prefix: 'xx', numberPrefix: '', count: 0, darkScreens: new Set<string>() };
+  const state = shotStates.get(page.context()) ?? newShotState('xx', '');
   shotStates.set(page.context(), state);
   state.count += 1;
   mkdirSync(artifactsDir, { recursive: true });
@@ -157,10 +218,10 @@ export async function shot(page: Page, name: string): Promise<string> {
   // Whichever journey took it: a journey may switch the language in the header.
   if ((await page.evaluate(() => document.documentElement.lang)) === 'es') await scanSpanishScreen(page, state, file);
   await expectAccessible(page, `${basename(file)}${chosen ? ` (${chosen} chosen in the app)` : ''}`);
-  if (chosen) return file;
-  const screen = await screenKey(page);
-  if (state.darkScreens.has(screen)) return file;
-  state.darkScreens.add(screen);
+  const screen = await screenOf(page);
+  for (const title of screen.dialogs) state.dialogsAudited.add(title);
+  if (chosen || state.darkScreens.has(screen.key)) return file;
+  state.darkScreens.add(screen.key);
   const darkFile = join(artifactsDir, shotFile(state, `${name}-dark`));
   await page.emulateMedia({ colorScheme: 'dark' });
   try {
