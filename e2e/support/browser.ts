@@ -49,7 +49,7 @@ function newShotState(prefix: string, numberPrefix: string): ShotState {
 
 /**
  * Runs in the page: the title of a modal dialog as a user reads it, its numbers left out (one dialog, "PO-1001"
- * or "PO-1002"); when it has none, the start of its text, so that a failure says which dialog it was.
+ * or "PO-1002"); "(untitled)" when it has none (the global search: its text changes as one types).
  */
 function dialogTitle(dialog: Element | undefined): string {
   if (!dialog) return '';
@@ -57,8 +57,7 @@ function dialogTitle(dialog: Element | undefined): string {
   // Looked up inside the dialog first: it may already be closed (detached) when its title is read.
   const label = labelledBy ? (dialog.querySelector(`[id="${labelledBy}"]`) ?? document.getElementById(labelledBy)) : null;
   const title = (labelledBy ? label?.textContent : dialog.getAttribute('aria-label')) ?? '';
-  const named = title.trim() || `untitled: ${(dialog.textContent ?? '').trim().slice(0, 40)}`;
-  return named.replace(/\d+/g, '#').replace(/\s+/g, ' ');
+  return title.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim() || '(untitled)';
 }
 
 /**
