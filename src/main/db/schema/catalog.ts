@@ -74,7 +74,9 @@ export const products = sqliteTable(
   (t) => [
     index('products_name_search_idx').on(t.name, t.id, t.searchText),
     index('products_sku_search_idx').on(t.sku, t.searchText),
-    index('products_category_idx').on(t.categoryId),
+    // Walked in (category, id) order by the category sort; carries `active`, so the category list counts
+    // active and inactive products, and the active filter is tested, from the index alone.
+    index('products_category_walk_idx').on(t.categoryId, t.id, t.active),
     index('products_barcode_idx').on(t.barcode),
     // Each sortable column's index carries the search text too (after the id, so ties keep id order):
     // a one- or two-letter search walks it in that order without reading the rows it skips.

@@ -72,7 +72,7 @@ export function listProducts(ctx: Ctx, input: ParsedInput<'catalog.listProducts'
     const and = filters.clauses.length ? `AND ${filters.all()}` : '';
     pageIds = ids(
       `SELECT * FROM (SELECT p.id, NULL AS k FROM products p WHERE p.category_id IS NULL ${and} ORDER BY p.id ${dir} LIMIT ${page.window})
-       UNION ALL SELECT * FROM (SELECT p.id, c.name AS k FROM categories c CROSS JOIN products p INDEXED BY products_category_idx ON p.category_id = c.id WHERE 1 ${and} ORDER BY c.name ${dir}, p.id ${dir} LIMIT ${page.window})
+       UNION ALL SELECT * FROM (SELECT p.id, c.name AS k FROM categories c CROSS JOIN products p INDEXED BY products_category_walk_idx ON p.category_id = c.id WHERE 1 ${and} ORDER BY c.name ${dir}, p.id ${dir} LIMIT ${page.window})
        ORDER BY k ${dir}, id ${dir} LIMIT ? OFFSET ?`,
       ...params,
       ...params,

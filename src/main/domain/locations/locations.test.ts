@@ -59,4 +59,44 @@ describe('locations', () => {
       .run(lot.lotId, w.shelf.id, w.cable.id);
     expect(t.fail('locations.setActive', { id: w.shelf.id, active: false })).toMatchObject({ code: 'LOCATION_IN_USE', details: { allocated: 1 } });
   });
+
+  it('shows each location the units it holds, whatever moved them and in whichever month', () => {
+    const w = seedWorld(t);
+    const onHand = () => Object.fromEntries(t.ok('locations.list', { includeVirtual: true }).map((l) => [l.name, l.unitsOnHand]));
+    const balances = () => {
+      const rows = t.app.ctx.sqlite.prepare(`SELECT l.name, l.usage, coalesce(sum(b.qty), 0) AS units FROM locations l LEFT JOIN balances b ON b.location_id = l.id GROUP BY l.id`).all() as { name: string; usage: string; units: number }[];
+      return Object.fromEntries(rows.map((r) => [r.name, r.usage === 'internal' ? r.units : 0]));
+    };
+    const month = 31 * 86_400_000;
+    const steps: [string, () => void][] = [
+      ['added', () => t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 40, costMethod: 'catalogue', reason: null })],
+      ['serials added', () => t.ok('stock.add', { productId: w.laptop.id, locationId: w.shelf.id, qty: 3, costMethod: 'catalogue', serials: ['L-1', 'L-2', 'L-3'], reason: null })],
+      ['moved directly, a month later', () => t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.cable.id, qty: 6 }] })],
+      ['shipped, in transit', () => t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.shelf.id, mode: 'ship', lines: [{ productId: w.cable.id, qty: 5 }] })],
+      ['received the next month', () => t.ok('stock.receiveTransfer', { id: t.ok('stock.listTransfers', { status: 'inTransit' }).rows[0]!.id })],
+      ['scrapped', () => t.ok('stock.remove', { productId: w.cable.id, locationId: w.van.id, qty: 2, destination: 'scrap', reason: null })],
+      ['a serial moved', () => t.ok('stock.transfer', { fromLocationId: w.shelf.id, toLocationId: w.van.id, lines: [{ productId: w.laptop.id, qty: 1, serials: ['L-2'] }] })],
+      [
+        'reversed',
+        () => {
+          const back = t.ok('stock.transfer', { fromLocationId: w.van.id, toLocationId: w.main.id, lines: [{ productId: w.cable.id, qty: 1 }] });
+          t.ok('stock.reverse', { documentType: 'transfer', id: back.id, reason: 'wrong van' });
+        },
+      ],
+      [
+        'counted short',
+        () => {
+          const count = t.ok('stock.startCount', { locationId: w.main.id, note: null });
+          t.ok('stock.setCountQty', { id: count.id, productId: w.cable.id, countedQty: 20 });
+          t.ok('stock.postCount', { id: count.id, reason: 'recount' });
+        },
+      ],
+    ];
+    for (const [what, step] of steps) {
+      t.clock.now += month;
+      step();
+      expect(onHand(), what).toEqual(balances());
+    }
+    expect(onHand()).toMatchObject({ 'Main warehouse': 20, 'Office shelf': 7, 'Van Tech': 5, Scrap: 0 });
+  });
 });

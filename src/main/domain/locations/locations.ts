@@ -14,7 +14,9 @@ export const VIRTUAL = { vendor: 1, customer: 2, adjustment: 3, scrap: 4, transi
 
 type LocationRow = typeof locations.$inferSelect;
 
-const unitsOnHandSql = sql<number>`coalesce((select sum(b.qty) from balances b where b.location_id = ${locations.id}), 0)`;
+// Σ of the location's month totals (kept with every move; see ledger.ts) equals Σ of its balances: a few
+// rows per month instead of one per lot (summing balances took ~150 ms per list at 1M moves).
+const unitsOnHandSql = sql<number>`coalesce((select sum(m.qty) from stock_value_months m where m.location_id = ${locations.id}), 0)`;
 
 function selectLocations(ctx: Ctx) {
   return ctx.db

@@ -1,8 +1,10 @@
 // A row's "more actions" menu that costs one button until it is opened: a menu mounts a popover, its
 // positioning and a transition, and a list of 50 rows would mount 50 of them that nobody opens. The
 // first click (or Enter/Space) mounts the menu and opens it; from then on it is an ordinary Mantine menu.
+// Its button is a plain one styled as a subtle ActionIcon (app.css), for the same reason as the list's
+// cells (lib/list/columns.tsx): one per row.
 //   <RowMenu label={t('items.rowActions', …)}><Menu.Item …/>…</RowMenu>
-import { ActionIcon, Menu, type ActionIconProps } from '@mantine/core';
+import { Menu } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
@@ -11,11 +13,10 @@ interface RowMenuProps {
   label: string;
   /** Menu.Item, Menu.Divider… (rendered only while the menu is open). */
   children: ReactNode;
-  color?: ActionIconProps['color'];
   iconSize?: number;
 }
 
-export function RowMenu({ label, children, color, iconSize = 18 }: RowMenuProps) {
+export function RowMenu({ label, children, iconSize = 18 }: RowMenuProps) {
   const [armed, setArmed] = useState(false);
   const [opened, setOpened] = useState(false);
   const target = useRef<HTMLButtonElement>(null);
@@ -28,10 +29,10 @@ export function RowMenu({ label, children, color, iconSize = 18 }: RowMenuProps)
     setOpened(true);
   }, [armed]);
   const button = (
-    <ActionIcon
+    <button
       ref={target}
-      variant="subtle"
-      color={color}
+      type="button"
+      className="app-row-menu-button mantine-focus-auto"
       aria-label={label}
       aria-haspopup="menu"
       onClick={(event) => {
@@ -42,8 +43,8 @@ export function RowMenu({ label, children, color, iconSize = 18 }: RowMenuProps)
         setArmed(true);
       }}
     >
-      <IconDots size={iconSize} />
-    </ActionIcon>
+      <IconDots size={iconSize} aria-hidden />
+    </button>
   );
   if (!armed) return button;
   return (

@@ -1,6 +1,6 @@
 // How the scaffold's column options become mantine-datatable columns: wrapped titles, truncated
-// cells with their full text on hover, and the identifying cell as a real link.
-import { Anchor, Text } from '@mantine/core';
+// cells with their full text on hover, and the identifying cell as a real link. Cells are plain
+// elements styled by app.css (app-cell-truncate, app-row-link), not Mantine components: see there.
 import type { DataTableColumn } from 'mantine-datatable';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -48,17 +48,18 @@ export function dataTableColumns<T>(columns: ListColumn<T>[], rowHref?: (row: T)
         let content = cellContent(column, row, index);
         if (truncate) {
           content = (
-            <Text span inherit display="block" truncate="end" maw={truncate} title={fullTextOf(column, row, content)}>
+            <span className="app-cell-truncate" style={{ maxWidth: truncate }} title={fullTextOf(column, row, content)}>
               {content}
-            </Text>
+            </span>
           );
         }
         if (linked) {
           content = (
             // A real link: Tab reaches it, Enter opens it, Ctrl/middle-click opens a new tab (a new window in the desktop app).
-            <Anchor component={Link} to={rowHref(row)} inherit fw={500} onClick={(e) => e.stopPropagation()} data-row-link>
+            // mantine-focus-auto: Mantine's keyboard focus ring, as on its own links.
+            <Link className="app-row-link mantine-focus-auto" to={rowHref(row)} onClick={(e) => e.stopPropagation()} data-row-link>
               {content}
-            </Anchor>
+            </Link>
           );
         }
         return content;

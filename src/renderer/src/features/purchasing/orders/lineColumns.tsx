@@ -2,7 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { PoLine } from '@shared/contract/purchasing';
-import { Money, Qty } from '@renderer/lib/Amount';
+import { Money, Qty, type AmountTone } from '@renderer/lib/Amount';
 import type { useFormat } from '@renderer/lib/useFormat';
 import type { ListColumn } from '@renderer/lib/list';
 import { dayToMs } from './days';
@@ -20,7 +20,7 @@ const qtyColumn = (accessor: keyof PoLine, title: string, render: (l: PoLine) =>
   render,
 });
 
-const zeroDimmed = (n: number, color?: string) => <Qty value={n} c={n === 0 ? 'dimmed' : color} fw={n === 0 ? undefined : 600} />;
+const zeroDimmed = (n: number, color?: AmountTone) => <Qty value={n} c={n === 0 ? 'dimmed' : color} fw={n === 0 ? undefined : 600} />;
 
 /**
  * Columns of the order's lines; cost and amount only for users who may see costs. Received and
