@@ -41,10 +41,12 @@ interface ShotState {
   /** Titles (dialogTitle) of the dialogs the journey opened, and of those a picture audited. */
   dialogsOpened: Set<string>;
   dialogsAudited: Set<string>;
+  /** Toasts that appeared over a control of the screen (watchToasts): "toast text → the controls it covered". */
+  coveringToasts: string[];
 }
 
 function newShotState(prefix: string, numberPrefix: string): ShotState {
-  return { allowed: [], prefix, numberPrefix, count: 0, darkScreens: new Set(), dialogsOpened: new Set(), dialogsAudited: new Set() };
+  return { allowed: [], prefix, numberPrefix, count: 0, darkScreens: new Set(), dialogsOpened: new Set(), dialogsAudited: new Set(), coveringToasts: [] };
 }
 
 /**
@@ -58,6 +60,59 @@ function dialogTitle(dialog: Element | undefined): string {
   const label = labelledBy ? (dialog.querySelector(`[id="${labelledBy}"]`) ?? document.getElementById(labelledBy)) : null;
   const title = (labelledBy ? label?.textContent : dialog.getAttribute('aria-label')) ?? '';
   return title.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim() || '(untitled)';
+}
+
+/**
+ * Runs in the page from its first script on: reports (through the `__mspToastCovers` binding) every toast
+ * that appears over a control a user reaches for right after an action — a button, link or field of the
+ * app's header, the navigation, the screen's title row (its "New …" actions) or an open dialog (the next
+ * "New …" dialog) — which they could not click until the toast went. The rest of a screen (a long form,
+ * a long list) runs under any part of the window, so a toast may pass over it for its few seconds.
+ */
+function watchToasts(): void {
+  const report = (window as unknown as { __mspToastCovers: (finding: string) => void }).__mspToastCovers;
+  const seen = new WeakSet<Element>();
+  const controls = 'button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], [role="tab"], [role="switch"], [role="checkbox"]';
+  const describe = (el: Element) => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`;
+  // The part of an element on screen: its box cut by every ancestor that clips (a dialog's scrolling
+  // body hides the fields scrolled out of it); null when nothing of it shows.
+  const shown = (el: Element) => {
+    let { left, top, right, bottom } = el.getBoundingClientRect();
+    for (let up = el.parentElement; up; up = up.parentElement) {
+      const style = getComputedStyle(up);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const clip = up.getBoundingClientRect();
+      left = Math.max(left, clip.left);
+      top = Math.max(top, clip.top);
+      right = Math.min(right, clip.right);
+      bottom = Math.min(bottom, clip.bottom);
+    }
+    return right > left && bottom > top ? { left, top, right, bottom } : null;
+  };
+  const check = (toast: Element): boolean => {
+    const box = toast.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return false;
+    const covered = [...document.querySelectorAll(controls)].filter((el) => {
+      if (!el.closest('header, nav, .app-page-header, [role="dialog"]') || el.closest('.mantine-Notifications-root')) return false;
+      const r = shown(el);
+      return r !== null && r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
+    });
+    if (covered.length === 0) return false;
+    report(`"${(toast.textContent ?? '').trim().slice(0, 60)}" covered ${covered.slice(0, 5).map(describe).join(', ')} at ${location.hash}`);
+    return true;
+  };
+  const look = () => {
+    for (const toast of document.querySelectorAll('.mantine-Notification-root')) {
+      if (seen.has(toast)) continue;
+      seen.add(toast);
+      // While it slides in and once it has settled (its transition is short for reduced motion, not nil).
+      let reported = false;
+      for (const ms of [50, 300, 1000]) setTimeout(() => (reported ||= check(toast)), ms);
+    }
+  };
+  const start = () => new MutationObserver(look).observe(document.body, { childList: true, subtree: true });
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start);
 }
 
 /**
@@ -137,8 +192,10 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
   const state = newShotState(options.shotPrefix ?? locale, options.shotNumberPrefix ?? '');
   shotStates.set(context, state);
   await context.exposeBinding('__mspDialogOpened', (_source, title: string) => state.dialogsOpened.add(title));
+  await context.exposeBinding('__mspToastCovers', (_source, finding: string) => state.coveringToasts.push(finding));
   // As source text: the page gets both functions, one calling the other.
   await context.addInitScript(`(${watchDialogs.toString()})(${dialogTitle.toString()})`);
+  await context.addInitScript(`(${watchToasts.toString()})()`);
   // Pictures of an earlier run of this journey would mix with this one's (other journeys' stay).
   mkdirSync(artifactsDir, { recursive: true });
   for (const file of readdirSync(artifactsDir)) if (isShotOf(file, state)) rmSync(join(artifactsDir, file));
@@ -157,6 +214,7 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
       if (unaudited.length > 0) {
         throw new Error(`Dialogs opened but never pictured with shot() while open, so never audited for accessibility: ${unaudited.map((title) => `"${title}"`).join(', ')}`);
       }
+      if (state.coveringToasts.length > 0) throw new Error(`Toasts covered controls of the screen (a user could not click them until the toast went):\n${state.coveringToasts.join('\n')}`);
     },
   };
 }

@@ -50,7 +50,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <LocalizedMantine>
-        <Notifications position="top-right" limit={4} />
+        {/* Bottom centre, as a snackbar: at the top right a toast covered each screen's main action ("New
+            location") for seconds after a save, just when a clerk reaches for it again. */}
+        <Notifications position="bottom-center" limit={4} />
         <QueryClientProvider client={queryClient}>
           <HashRouter>
             <App />

@@ -115,7 +115,12 @@ export function appTheme(labels: { close: string; clear: string }): MantineTheme
       Badge: { styles: { label: { overflow: 'visible' } } },
       TextInput: { defaultProps: { size: 'sm' } },
       // A dialog gives focus back to what opened it when it closes (see lib/focus.ts for the ones unmounted while open).
-      Modal: { defaultProps: { centered: true, returnFocus: true, overlayProps: { backgroundOpacity: 0.4 }, closeButtonProps } },
+      // Centred and never into the bottom band where toasts show (app.css --app-toast-band): a dialog
+      // opened again right after a save (the next new company) has its buttons clear of the toast.
+      Modal: {
+        defaultProps: { centered: true, returnFocus: true, overlayProps: { backgroundOpacity: 0.4 }, closeButtonProps },
+        styles: { content: { maxHeight: 'calc(100dvh - 2 * var(--app-toast-band))' } },
+      },
       Drawer: { defaultProps: { returnFocus: true, closeButtonProps } },
       Notification: { defaultProps: { closeButtonProps } },
       // The × of a clearable select or date field (axe button-name, critical, without it).

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * The footer of every form dialog and form page: Cancel, then the button that submits the form (busy
- * while its call runs). Labels default to the shell's Cancel and Save.
+ * while its call runs). Labels default to the shell's Cancel and Save. In a dialog taller than the
+ * window it stays at the dialog's bottom edge while the fields scroll (app.css .app-form-footer).
  */
 export function FormFooter({
   onCancel,
@@ -23,7 +24,7 @@ export function FormFooter({
 }) {
   const { t } = useTranslation('common');
   return (
-    <Group justify="flex-end">
+    <Group justify="flex-end" className="app-form-footer">
       <Button variant="default" onClick={onCancel}>
         {cancelLabel ?? t('actions.cancel')}
       </Button>

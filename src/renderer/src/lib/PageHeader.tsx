@@ -16,7 +16,8 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   usePageHeadingFocus(heading);
   return (
-    <Group justify="space-between" align="flex-start" mb="md" wrap="wrap" gap="sm">
+    // app-page-header: where a toast must never sit (its actions are what a user clicks next; e2e watchToasts).
+    <Group justify="space-between" align="flex-start" mb="md" wrap="wrap" gap="sm" className="app-page-header">
       <Stack gap={2}>
         <Title order={1} size="h2" ref={heading} tabIndex={-1} className="app-page-heading">
           {title}
