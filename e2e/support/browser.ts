@@ -219,11 +219,15 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
   };
 }
 
-/** A few frames, so transitions just scheduled (a modal or notification entering, a scheme change) have started. */
-async function frames(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
-  });
+/**
+ * `count` frames, so what was just scheduled has started: a modal or notification entering (one frame:
+ * the theme shortens transitions for reduced motion), a scheme change (two: the media query's listener
+ * re-renders the app, which then paints).
+ */
+async function frames(page: Page, count: number): Promise<void> {
+  await page.evaluate(async (n) => {
+    for (let frame = 0; frame < n; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, count);
 }
 
 /** The colour scheme the user chose in the user menu, or null while the app follows the system. */
@@ -270,7 +274,7 @@ export async function shot(page: Page, name: string): Promise<string> {
   // The picture shows the final state: transitions that have started are fast-forwarded by the
   // screenshot ('disabled'), and a few frames let those just scheduled start first. Nothing is
   // asserted on pictures, so no fixed pause is spent on them.
-  await frames(page);
+  await frames(page, 1);
   await page.screenshot({ path: file, animations: 'disabled' });
   // Whichever journey took it: a journey may switch the language in the header.
   if ((await page.evaluate(() => document.documentElement.lang)) === 'es') await scanSpanishScreen(page, state, file);
@@ -282,12 +286,12 @@ export async function shot(page: Page, name: string): Promise<string> {
   const darkFile = join(artifactsDir, shotFile(state, `${name}-dark`));
   await page.emulateMedia({ colorScheme: 'dark' });
   try {
-    await frames(page);
+    await frames(page, 2);
     await page.screenshot({ path: darkFile, animations: 'disabled' });
     await expectAccessible(page, `${basename(darkFile)} (system in dark mode)`);
   } finally {
+    // The next step waits for what it needs; the next picture for its own frame.
     await page.emulateMedia({ colorScheme: 'light' });
-    await frames(page);
   }
   return file;
 }
