@@ -6,7 +6,7 @@
 import { Alert, Box, Button, Center, Loader } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { DataTable, type DataTableProps, type DataTableSortStatus } from 'mantine-datatable';
-import { useRef, type MouseEvent } from 'react';
+import { startTransition, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EmptyState, type EmptyStateProps } from '../EmptyState';
@@ -67,6 +67,30 @@ export interface ListTableProps<T> {
   extra?: ExtraTableProps<T>;
 }
 
+/** Rows that fill the first screen of a list, or more (about 13 fit a 1440×900 window, 20 compact). */
+const FIRST_ROWS = 20;
+
+/**
+ * The rows to render: when a list first shows its rows, the first screenful alone, then the whole page
+ * once those are painted (a page of 50 rows took its own ~100 ms before anything showed). Later answers
+ * (another page, a refetch) render whole at once, so rows never vanish under a user's eyes.
+ */
+function useFirstRowsFirst<T>(records: T[] | undefined): T[] | undefined {
+  const [complete, setComplete] = useState(false);
+  const staging = !complete && records !== undefined && records.length > FIRST_ROWS;
+  useEffect(() => {
+    if (!staging) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Before the next paint, a timer for after it.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => startTransition(() => setComplete(true)))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [staging]);
+  return staging ? records.slice(0, FIRST_ROWS) : records;
+}
+
 /** A click on a control inside the row (a button, a link, a field) is that control's, not the row's. */
 function onControl(event: MouseEvent): boolean {
   const target = event.target as Element | null;
@@ -77,56 +101,60 @@ export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, c
   const { t } = useTranslation('common');
   const navigate = useNavigate();
   const box = useRef<HTMLDivElement>(null);
-  const { data: records, isFetching: fetching = false, error } = query;
-  const maxHeight = useFitHeight(box, fit && records !== undefined && records.length > 0);
+  const { data: allRecords, isFetching: fetching = false, error } = query;
+  const records = useFirstRowsFirst(allRecords);
+  // Measured from the first render (the loader stands where the table will): when the rows come the
+  // height is known, so they render once, not once more when it is measured.
+  const maxHeight = useFitHeight(box, fit);
+  return <Box ref={box}>{content()}</Box>;
 
-  if (records === undefined && error) {
-    return (
-      <Alert color="red" role="alert" title={t('loadFailed')}>
-        {translateError(error)}
-      </Alert>
-    );
-  }
-  if (records === undefined) {
-    return (
-      <Center mih={200}>
-        <Loader aria-label={t('loading')} />
-      </Center>
-    );
-  }
-  if (records.length === 0 && (total ?? 0) === 0) {
-    if (view.filtered) {
+  function content() {
+    if (records === undefined && error) {
       return (
-        <EmptyState
-          icon={IconFilterOff}
-          testId="list-no-match"
-          title={t('table.noMatch')}
-          description={t('table.noMatchHint')}
-          action={
-            view.clearFilters && (
-              <Button variant="default" onClick={view.clearFilters}>
-                {t('actions.clearFilters')}
-              </Button>
-            )
-          }
-        />
+        <Alert color="red" role="alert" title={t('loadFailed')}>
+          {translateError(error)}
+        </Alert>
       );
     }
-    return <EmptyState {...empty} />;
-  }
+    if (records === undefined) {
+      return (
+        <Center mih={200}>
+          <Loader aria-label={t('loading')} />
+        </Center>
+      );
+    }
+    if (records.length === 0 && (total ?? 0) === 0) {
+      if (view.filtered) {
+        return (
+          <EmptyState
+            icon={IconFilterOff}
+            testId="list-no-match"
+            title={t('table.noMatch')}
+            description={t('table.noMatchHint')}
+            action={
+              view.clearFilters && (
+                <Button variant="default" onClick={view.clearFilters}>
+                  {t('actions.clearFilters')}
+                </Button>
+              )
+            }
+          />
+        );
+      }
+      return <EmptyState {...empty} />;
+    }
 
-  /** The address of a path in this app, for a new tab or window (the hash router keeps it after the #). */
-  const absolute = (path: string) => new URL(`#${path}`, window.location.href).href;
-  const openNew = (record: T) => {
-    if (rowHref) window.open(absolute(rowHref(record)), '_blank', 'noopener');
-  };
-  const compact = view.prefs.density === 'compact';
-  const clickable = Boolean((rowHref && clickRows) || onRowClick);
-  // mantine-datatable types paged and unpaged tables apart, and which one this is is known only at run
-  // time (`pager`): the pager's props are spread untyped, PagerProps having checked them.
-  const paging = (pager ?? {}) as object;
-  return (
-    <Box ref={box}>
+    /** The address of a path in this app, for a new tab or window (the hash router keeps it after the #). */
+    const absolute = (path: string) => new URL(`#${path}`, window.location.href).href;
+    const openNew = (record: T) => {
+      if (rowHref) window.open(absolute(rowHref(record)), '_blank', 'noopener');
+    };
+    const compact = view.prefs.density === 'compact';
+    const clickable = Boolean((rowHref && clickRows) || onRowClick);
+    // mantine-datatable types paged and unpaged tables apart, and which one this is is known only at run
+    // time (`pager`): the pager's props are spread untyped, PagerProps having checked them.
+    const paging = (pager ?? {}) as object;
+    return (
       <DataTable<T>
         data-testid={testId}
         withTableBorder
@@ -173,6 +201,6 @@ export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, c
         {...extra}
         rowStyle={extra?.rowStyle ?? (clickable ? () => ({ cursor: 'pointer' }) : undefined)}
       />
-    </Box>
-  );
+    );
+  }
 }

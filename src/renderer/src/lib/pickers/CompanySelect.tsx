@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../query';
-import { SearchSelect } from './SearchSelect';
+import { SearchSelect, useOpenedOnce } from './SearchSelect';
 
 type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchable' | 'searchValue' | 'onSearchChange'> & {
   role: 'vendor' | 'client';
@@ -21,10 +21,13 @@ export function CompanySelect({ role, value: chosen, onChange, selectedName, ...
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [names, setNames] = useState<Record<number, string>>({});
+  const [opened, onDropdownOpen] = useOpenedOnce();
   // While the box shows the chosen company's name, list every company rather than only that one.
   const shownName = value !== null ? (names[value] ?? selectedName ?? '') : '';
   const query = q === shownName ? '' : q;
-  const companies = useApiQuery(['catalog'], 'catalog.listCompanies', { role, q: query || undefined, pageSize: 30, sortBy: 'name' }, { keepPrevious: true });
+  // Also before it is opened when a company is chosen whose name is not known yet.
+  const wanted = opened || query !== '' || (value !== null && !shownName);
+  const companies = useApiQuery(['catalog'], 'catalog.listCompanies', { role, q: query || undefined, pageSize: 30, sortBy: 'name' }, { keepPrevious: true, enabled: wanted });
   const rows = companies.data?.rows ?? [];
   const options = rows.map((c) => ({ value: c.id, label: c.name }));
   if (value !== null && shownName && !options.some((o) => o.value === value)) options.unshift({ value, label: shownName });
@@ -32,6 +35,7 @@ export function CompanySelect({ role, value: chosen, onChange, selectedName, ...
     <SearchSelect
       nothingFoundMessage={role === 'vendor' ? t('noVendor') : t('noClient')}
       {...props}
+      onDropdownOpen={onDropdownOpen}
       fetching={companies.isFetching}
       data={options}
       value={value}

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '@shared/contract/catalog';
 import { useApiQuery } from '../query';
-import { SearchSelect } from './SearchSelect';
+import { SearchSelect, useOpenedOnce } from './SearchSelect';
 
-const useProductSearch = (q: string, activeOnly: boolean) =>
-  useApiQuery(['catalog'], 'catalog.listProducts', { q: q || undefined, pageSize: 20, sortBy: 'sku', active: activeOnly ? true : undefined }, { keepPrevious: true });
+const useProductSearch = (q: string, activeOnly: boolean, enabled: boolean) =>
+  useApiQuery(['catalog'], 'catalog.listProducts', { q: q || undefined, pageSize: 20, sortBy: 'sku', active: activeOnly ? true : undefined }, { keepPrevious: true, enabled });
 const useProduct = (id: number | null) => useApiQuery(['catalog'], 'catalog.getProduct', { id: id ?? 0 }, { enabled: id !== null && id > 0 });
 
 type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange' | 'nothingFoundMessage'> & {
@@ -26,10 +26,11 @@ export function ProductSelect({ value, onChange, activeOnly = false, nothingFoun
   const { t } = useTranslation('pickers');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
+  const [opened, onDropdownOpen] = useOpenedOnce();
   const selected = useProduct(value);
   const selectedLabel = selected.data ? label(selected.data) : '';
   // While the box shows the chosen product's label, list everything rather than only that product.
-  const results = useProductSearch(debounced === selectedLabel ? '' : debounced.trim(), activeOnly);
+  const results = useProductSearch(debounced === selectedLabel ? '' : debounced.trim(), activeOnly, opened || debounced.trim() !== '');
   const rows = results.data?.rows ?? [];
   const options = rows.map((p) => ({ value: p.id, label: label(p) }));
   if (selected.data && !rows.some((p) => p.id === value)) options.unshift({ value: selected.data.id, label: selectedLabel });
@@ -41,6 +42,7 @@ export function ProductSelect({ value, onChange, activeOnly = false, nothingFoun
       clearable
       {...props}
       nothingFoundMessage={nothingFoundMessage}
+      onDropdownOpen={onDropdownOpen}
       fetching={results.isFetching}
       data={options}
       value={value}
