@@ -7,7 +7,8 @@ import { DateInput, DatePickerInput, DatesProvider, type DateInputProps, type Da
 import { IconCalendar } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isDay, localDay, parseTypedDay } from '@shared/formats';
+import { isDay, parseTypedDay } from '@shared/formats';
+import { boundDay, refuseTypedDay } from './dayBounds';
 import { useFormat } from './useFormat';
 
 /** The calendar's month names and first weekday follow the screen's format. */
@@ -26,12 +27,6 @@ type DayInputProps = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' |
    */
   onChange: (day: string | null) => void;
 };
-
-/** A bound of the field (minDate / maxDate, a 'YYYY-MM-DD…' text or a Date) as a contract day. */
-function boundDay(bound: unknown): string | null {
-  if (typeof bound === 'string') return isDay(bound.slice(0, 10)) ? bound.slice(0, 10) : null;
-  return bound instanceof Date ? localDay(bound.getTime()) : null;
-}
 
 /**
  * A calendar day, picked or typed. Text that is not a day (31/02/2026, 12/31/2025 in a day-first format),
@@ -52,12 +47,9 @@ export function DayInput({ value, onChange, onKeyDown, onBlur, onInput, error, p
   const [min, max] = [boundDay(props.minDate), boundDay(props.maxDate)];
   /** Why a typed text cannot be taken; null for a day within the bounds, or for nothing. */
   const refusal = (text: string): string | null => {
-    if (text.trim() === '') return null;
-    const day = parseTypedDay(text, f.formats);
-    if (day === null) return t('dates.invalid', { format: f.formats.placeholder });
-    if (max !== null && day > max) return t('dates.tooLate', { day: f.day(max) });
-    if (min !== null && day < min) return t('dates.tooEarly', { day: f.day(min) });
-    return null;
+    const refused = refuseTypedDay(text, f.formats, min, max);
+    if (refused === null) return null;
+    return refused.reason === 'invalid' ? t('dates.invalid', { format: f.formats.placeholder }) : t(`dates.${refused.reason}`, { day: f.day(refused.bound) });
   };
   const ownError = invalid?.shown ? invalid.message : undefined;
   return (

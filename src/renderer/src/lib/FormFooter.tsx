@@ -24,7 +24,9 @@ export function FormFooter({
 }) {
   const { t } = useTranslation('common');
   return (
-    <Group justify="flex-end" className="app-form-footer">
+    // Too narrow for both (a long Spanish label in a small dialog): the submit button goes above, at the
+    // right as on one line, rather than Cancel sitting alone above it.
+    <Group justify="flex-end" wrap="wrap-reverse" className="app-form-footer">
       <Button variant="default" onClick={onCancel}>
         {cancelLabel ?? t('actions.cancel')}
       </Button>

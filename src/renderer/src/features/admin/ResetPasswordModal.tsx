@@ -19,7 +19,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const reset = useResetPassword();
   const form = useZodForm(resetForm, { id: user.id, newPassword: '', confirm: '' });
   return (
-    <Modal opened onClose={onClose} title={t('users.resetTitle', { name: user.displayName })}>
+    <Modal opened onClose={onClose} size="md" title={t('users.resetTitle', { name: user.displayName })}>
       <form
         noValidate
         onSubmit={form.onSubmit(({ confirm: _confirm, ...input }) =>
