@@ -19,7 +19,8 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const reset = useResetPassword();
   const form = useZodForm(resetForm, { id: user.id, newPassword: '', confirm: '' });
   return (
-    <Modal opened onClose={onClose} size="md" title={t('users.resetTitle', { name: user.displayName })}>
+    // Wide enough for Cancel beside the long Spanish submit label on one line.
+    <Modal opened onClose={onClose} size={480} title={t('users.resetTitle', { name: user.displayName })}>
       <form
         noValidate
         onSubmit={form.onSubmit(({ confirm: _confirm, ...input }) =>
