@@ -23,6 +23,7 @@ import {
   languages,
   allowOnScreens,
   launchBrowser,
+  listBox,
   nav,
   row,
   rowCells,
@@ -664,6 +665,16 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await eventually(headers).toContain(x.reserved);
     expect(await rowHeight()).toBe(comfortable);
 
+    // A sortable title is a button: SKU descending puts the laptop first, and the header says the order.
+    const skuHeader = items.locator('thead th').filter({ has: page.getByRole('button', { name: t('stock:columns.sku'), exact: true }) });
+    expect(await skuHeader.getAttribute('aria-sort')).toBe('ascending');
+    await skuHeader.getByRole('button').click();
+    await eventually(() => skuHeader.getAttribute('aria-sort')).toBe('descending');
+    await eventually(async () => (await rowCells(items.locator('tbody tr')))[1]).toBe(LAPTOP_SKU);
+    await skuHeader.getByRole('button').press('Enter');
+    await eventually(() => skuHeader.getAttribute('aria-sort')).toBe('ascending');
+    await eventually(async () => (await rowCells(items.locator('tbody tr')))[1]).toBe(CABLE_SKU);
+
     // A filter that matches nothing says so and offers to clear it; clearing brings the rows back.
     await fill(page, t('common:search'), 'no-such-product-zz');
     const noMatch = page.getByTestId('list-no-match');
@@ -881,23 +892,32 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
  * box and the window), and whether the horizontal scroll bar (when the table overflows) is on screen.
  */
 async function reachLastColumn(page: Page, table: Locator) {
-  const root = table.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mantine-datatable ')][1]`);
+  const root = listBox(table);
   const shown = () =>
     table.locator('thead th').last().evaluate((th) => {
       const cell = th.getBoundingClientRect();
-      const box = th.closest('.mantine-ScrollArea-viewport')!.getBoundingClientRect();
+      const box = th.closest('.app-table-scroll')!.getBoundingClientRect();
       // Not under the app's fixed header either.
       const top = document.querySelector('.mantine-AppShell-header')?.getBoundingClientRect().bottom ?? 0;
       return cell.left >= box.left - 1 && cell.right <= box.right + 1 && cell.left >= 0 && cell.right <= window.innerWidth && cell.top >= top && cell.bottom <= window.innerHeight;
     });
   await root.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   const hiddenBefore = !(await shown());
-  const overflows = await root.locator('.mantine-ScrollArea-viewport').first().evaluate((el) => {
+  const scroller = root.locator('.app-table-scroll').first();
+  const overflows = await scroller.evaluate((el) => {
     el.scrollLeft = el.scrollWidth;
     return el.scrollWidth > el.clientWidth;
   });
   await eventually(shown).toBe(true);
-  const bar = overflows ? await root.locator('.mantine-ScrollArea-scrollbar[data-orientation="horizontal"]').boundingBox() : null;
+  // The native horizontal scroll bar is the bottom strip of the scroll box (offsetHeight − clientHeight
+  // high; 0 in a headless browser, which hides scroll bars: then the box's bottom edge, where it shows).
+  const bar = overflows
+    ? await scroller.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const height = (el as HTMLElement).offsetHeight - el.clientHeight;
+        return { y: box.bottom - height, height };
+      })
+    : null;
   const windowHeight = page.viewportSize()!.height;
   return { hiddenBefore, lastHeaderShown: await shown(), scrollBarOnScreen: !overflows || (bar !== null && bar.y >= 0 && bar.y + bar.height <= windowHeight) };
 }

@@ -126,7 +126,7 @@ export async function expectNotification(page: Page, text: Text): Promise<void> 
   await page.locator('.mantine-Notification-root').filter({ hasText: text }).first().waitFor({ state: 'visible' });
 }
 
-/** The table row that contains `text` (mantine-datatable renders a real table). */
+/** The table row that contains `text` (lists are real tables). */
 export function row(scope: Scope, text: Text): Locator {
   return scope.locator('tbody tr').filter({ hasText: text });
 }
@@ -176,7 +176,12 @@ export async function rowMenu(page: Page, menuLabel: string, item: Text): Promis
   await page.getByRole('menuitem', { name: item, exact: typeof item === 'string' ? true : undefined }).first().click();
 }
 
-/** The "1–50 of 200" line under a data table (mantine-datatable puts the test id on the <table>). */
+/** The "1–50 of 200" line under a list's table (the test id is on the <table>). */
 export function paginationText(table: Locator): Locator {
-  return table.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mantine-datatable ')][1]`).locator('.mantine-datatable-pagination-text');
+  return listBox(table).locator('.app-table-pager-text');
+}
+
+/** The box of a list's table: its scroll box, loader and pager (lib/list/TableView.tsx). */
+export function listBox(table: Locator): Locator {
+  return table.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' app-table ')][1]`);
 }

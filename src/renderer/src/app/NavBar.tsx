@@ -1,5 +1,5 @@
 // The navigation, grouped Inventory / Purchasing / Catalogue / Admin, listing only the screens the user may open.
-import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Box, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { can, useSession } from '../lib/session';
@@ -11,7 +11,8 @@ export function NavBar({ onNavigate }: { onNavigate: () => void }) {
   const user = useSession((s) => s.user);
   const { pathname } = useLocation();
   return (
-    <ScrollArea component="nav" aria-label={t('common:nav.main')} h="100%">
+    // A native scroll box: Mantine's ScrollArea measured itself on every navigation (a forced layout of the new screen).
+    <Box component="nav" aria-label={t('common:nav.main')} h="100%" style={{ overflowY: 'auto', scrollbarWidth: 'thin' }}>
       <Stack gap="md" p="sm">
         {navGroups.map((group) => {
           const routes = featureRoutes.filter((r) => r.navGroup === group && r.navLabelKey && can(user, r.permission));
@@ -43,6 +44,6 @@ export function NavBar({ onNavigate }: { onNavigate: () => void }) {
           );
         })}
       </Stack>
-    </ScrollArea>
+    </Box>
   );
 }

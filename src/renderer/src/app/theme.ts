@@ -127,6 +127,9 @@ export function appTheme(labels: { close: string; clear: string }): MantineTheme
       InputClearButton: { defaultProps: { 'aria-label': labels.clear } },
       // The initial-focus placeholder is a focusable child without a role, which a menu may not hold
       // (axe aria-required-children, critical); without it a menu opened by keyboard focuses its first item.
+      // A closed select's list is not drawn (Mantine keeps every select's options mounted, hidden, by
+      // default: a filter bar's selects cost a screen their options' render and a position measurement).
+      Combobox: { defaultProps: { keepMounted: false } },
       Menu: { defaultProps: { withInitialFocusPlaceholder: false }, styles: { dropdown: readableMenuColors(DEFAULT_THEME.colors) } },
     },
   });

@@ -22,8 +22,17 @@ export interface ApiQueryOptions {
 }
 
 export function useApiQuery<C extends ChannelName>(key: QueryKey, channel: C, input: ChannelInput<C>, options: ApiQueryOptions = {}) {
+  const client = useQueryClient();
+  const queryKey = [...key, channel, input];
+  // Started here, while the screen renders, not once it has committed (react-query fetches from an
+  // effect): a list's first render takes tens of milliseconds, and its rows' answer travels meanwhile.
+  // An entry already fetching or holding data is left to react-query (it dedupes and refetches as usual).
+  if (options.enabled !== false) {
+    const state = client.getQueryState(queryKey);
+    if (state?.data === undefined && state?.fetchStatus !== 'fetching') void client.prefetchQuery({ queryKey, meta: { channel }, queryFn: () => call(channel, input) });
+  }
   return useQuery<ChannelOutput<C>, ApiError>({
-    queryKey: [...key, channel, input],
+    queryKey,
     meta: { channel },
     queryFn: () => call(channel, input),
     enabled: options.enabled,

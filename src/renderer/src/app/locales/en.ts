@@ -79,6 +79,7 @@ export const en = {
     compact: 'Compact rows',
     resetView: 'Show the usual columns',
     scrollRegion: 'Table: scroll to see every row and column',
+    rowDetails: 'Details of this row',
     first: 'First page',
     previous: 'Previous page',
     next: 'Next page',

@@ -82,6 +82,7 @@ export const es: Translation<typeof en> = {
     compact: 'Filas compactas',
     resetView: 'Mostrar las columnas habituales',
     scrollRegion: 'Tabla: desplácese para ver todas las filas y columnas',
+    rowDetails: 'Detalle de esta fila',
     first: 'Primera página',
     previous: 'Página anterior',
     next: 'Página siguiente',

@@ -5,44 +5,17 @@
 // do to fill the list. A server-paged list uses ServerTable, which passes its pager and sort here.
 import { Alert, Box, Button, Center, Loader } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
-import { DataTable, type DataTableProps, type DataTableSortStatus } from 'mantine-datatable';
 import { startTransition, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EmptyState, type EmptyStateProps } from '../EmptyState';
 import { translateError } from '../errors';
-import { dataTableColumns } from './columns';
+import { tableColumns } from './columns';
+import { TableView, type ExtraTableProps, type PagerProps, type SortStatus } from './TableView';
 import { useFitHeight } from './useFitHeight';
 import type { ListView } from './useListView';
 
-/** The pager mantine-datatable draws under the table (see useServerPager). */
-export interface PagerProps {
-  totalRecords: number;
-  recordsPerPage: number;
-  page: number;
-  onPageChange: (page: number) => void;
-  recordsPerPageOptions?: number[];
-  onRecordsPerPageChange?: (size: number) => void;
-  recordsPerPageLabel?: string;
-  getPaginationControlProps?: (control: 'first' | 'last' | 'previous' | 'next') => Record<string, unknown>;
-  loadingText?: string;
-  paginationText?: (p: { from: number; to: number; totalRecords: number }) => string;
-  noRecordsText?: string;
-}
-
-/** What some tables add to the scaffold's table (group rows, selection, expanding rows, a highlighted row). */
-export type ExtraTableProps<T> = {
-  rowStyle?: DataTableProps<T>['rowStyle'];
-  rowExpansion?: DataTableProps<T>['rowExpansion'];
-  rowFactory?: DataTableProps<T>['rowFactory'];
-  verticalAlign?: DataTableProps<T>['verticalAlign'];
-  pinLastColumn?: boolean;
-  selectedRecords?: T[];
-  onSelectedRecordsChange?: (records: T[]) => void;
-  isRecordSelectable?: (record: T, index: number) => boolean;
-  allRecordsSelectionCheckboxProps?: Record<string, unknown>;
-  getRecordSelectionCheckboxProps?: (record: T, index: number) => Record<string, unknown>;
-};
+export type { ExtraTableProps, PagerProps, SortStatus };
 
 export interface ListTableProps<T> {
   view: ListView<T>;
@@ -60,7 +33,7 @@ export interface ListTableProps<T> {
   /** A row that opens something other than a page (a dialog): called on click instead of rowHref. */
   onRowClick?: (record: T) => void;
   pager?: PagerProps;
-  sort?: { status: DataTableSortStatus<T>; onChange: (status: DataTableSortStatus<T>) => void };
+  sort?: { status: SortStatus; onChange: (status: SortStatus) => void };
   /** false: the table grows with its rows (a short list inside a page that scrolls). */
   fit?: boolean;
   testId?: string;
@@ -149,35 +122,23 @@ export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, c
     const openNew = (record: T) => {
       if (rowHref) window.open(absolute(rowHref(record)), '_blank', 'noopener');
     };
-    const compact = view.prefs.density === 'compact';
     const clickable = Boolean((rowHref && clickRows) || onRowClick);
-    // mantine-datatable types paged and unpaged tables apart, and which one this is is known only at run
-    // time (`pager`): the pager's props are spread untyped, PagerProps having checked them.
-    const paging = (pager ?? {}) as object;
+    const id = idAccessor ?? ('id' as keyof T);
     return (
-      <DataTable<T>
-        data-testid={testId}
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        verticalSpacing={compact ? 4 : 'xs'}
-        horizontalSpacing={compact ? 6 : 'xs'}
-        fz={compact ? 'xs' : 'sm'}
+      <TableView<T>
+        testId={testId}
+        compact={view.prefs.density === 'compact'}
         maxHeight={maxHeight}
-        // The scroll bars show whenever the table overflows, not only on hover: the last column is always reachable.
-        // The scroll area shrinks to the table's maxHeight and its viewport with it (flex items keep their
-        // content's height unless allowed to shrink; a percentage height has nothing definite to follow).
-        // Scroll bars take room of their own rather than covering the last row and column.
-        scrollAreaProps={{ type: 'auto', offsetScrollbars: 'present', style: { minHeight: 0, display: 'flex', flexDirection: 'column' }, viewportProps: { tabIndex: 0, 'aria-label': t('table.scrollRegion') } }}
+        scrollLabel={t('table.scrollRegion')}
+        loadingLabel={t('loading')}
+        detailsLabel={t('table.rowDetails')}
         records={records}
-        columns={dataTableColumns(view.shown, rowHref)}
-        idAccessor={(idAccessor ?? 'id') as never}
+        columns={tableColumns(view.shown, rowHref)}
+        idOf={typeof id === 'function' ? id : (record) => record[id] as string | number}
         fetching={fetching}
-        noRecordsText={t('table.noMatch')}
-        {...paging}
-        sortStatus={sort?.status as DataTableSortStatus<T>}
-        onSortStatusChange={sort?.onChange}
+        pager={pager}
+        sort={sort}
+        clickable={clickable}
         onRowClick={
           clickable
             ? ({ record, event }) => {
@@ -188,7 +149,7 @@ export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, c
               }
             : undefined
         }
-        customRowAttributes={
+        rowAttributes={
           rowHref && clickRows && !onRowClick
             ? (record) => ({
                 // A middle click on the row opens its document apart, as on its link.
@@ -199,7 +160,6 @@ export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, c
             : undefined
         }
         {...extra}
-        rowStyle={extra?.rowStyle ?? (clickable ? () => ({ cursor: 'pointer' }) : undefined)}
       />
     );
   }

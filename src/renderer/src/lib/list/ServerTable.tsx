@@ -5,11 +5,10 @@
 //   <ServerTable view={view} table={table} query={list} empty={…} />
 // A sortable column sorts by its accessor, or by `sortKey` when the contract's sort name differs.
 // Changing `filters` returns to page 1. A capped total (totalCapped) shows as "10,000+".
-import type { DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../useFormat';
-import { ListTable, type ListTableProps, type PagerProps } from './ListTable';
+import { ListTable, type ListTableProps, type PagerProps, type SortStatus } from './ListTable';
 
 export const PAGE_SIZES = [25, 50, 100, 200];
 
@@ -70,10 +69,8 @@ export function useServerPager(table: Pick<ServerTableState<string>, 'page' | 'p
     onPageChange: table.setPage,
     ...(table.setPageSize ? { recordsPerPageOptions: PAGE_SIZES, onRecordsPerPageChange: table.setPageSize, recordsPerPageLabel: t('table.perPage') } : {}),
     getPaginationControlProps: (control) => ({ 'aria-label': t(`table.${control}`) }),
-    loadingText: t('loading'),
     paginationText: ({ from, to, totalRecords }) =>
       t('table.range', { from: f.qty(from), to: f.qty(to), total: totalCapped ? `${f.qty(totalRecords)}+` : f.qty(totalRecords) }),
-    noRecordsText: t('table.noMatch'),
   };
 }
 
@@ -88,8 +85,8 @@ export function ServerTable<T, S extends string>({ table, query, view, ...props 
   const pager = useServerPager(table, result?.total ?? 0, result?.totalCapped);
   // The table highlights a column by accessor; the contract sorts by name (sortKey when they differ).
   const sortedColumn = view.columns.find((c) => (c.sortKey ?? String(c.accessor)) === table.sortBy);
-  const status: DataTableSortStatus<T> = { columnAccessor: sortedColumn?.accessor ?? '', direction: table.sortDirection };
-  const onChange = (next: DataTableSortStatus<T>) => {
+  const status: SortStatus = { columnAccessor: sortedColumn?.accessor ?? '', direction: table.sortDirection };
+  const onChange = (next: SortStatus) => {
     const column = view.columns.find((c) => c.accessor === next.columnAccessor);
     table.setSort((column?.sortKey ?? String(next.columnAccessor)) as S, next.direction);
   };

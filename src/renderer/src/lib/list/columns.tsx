@@ -1,15 +1,14 @@
-// How the scaffold's column options become mantine-datatable columns: wrapped titles, truncated
+// How the scaffold's column options become the table's columns: wrapped titles, truncated
 // cells with their full text on hover, and the identifying cell as a real link. Cells are plain
 // elements styled by app.css (app-cell-truncate, app-row-link), not Mantine components: see there.
-import type { DataTableColumn } from 'mantine-datatable';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { cellContent, type TableColumn } from './TableView';
 import type { ListColumn } from './useListView';
 
 /**
  * A column title allowed to wrap onto two lines ("Back ordered"), so narrow numeric columns fit a
- * laptop screen. mantine-datatable keeps titles on one line with an ellipsis; the title's own element
- * may wrap inside that, and the column's `width` decides where.
+ * laptop screen. Titles stay on one line unless wrapped so; the column's `width` decides where.
  */
 export function wrapping(title: string) {
   return (
@@ -19,28 +18,17 @@ export function wrapping(title: string) {
   );
 }
 
-function valueAt<T>(row: T, accessor: string): unknown {
-  return accessor.split('.').reduce<unknown>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), row);
-}
-
-/** A cell's content as mantine-datatable would show it: the column's render, else the accessor's value. */
-function cellContent<T>(column: ListColumn<T>, row: T, index: number): ReactNode {
-  if (column.render) return column.render(row, index);
-  const value = valueAt(row, String(column.accessor));
-  return value === null || value === undefined ? '' : String(value as string | number);
-}
-
 /** The text a truncated cell shows on hover. */
 function fullTextOf<T>(column: ListColumn<T>, row: T, content: ReactNode): string | undefined {
   const text = column.fullText ? column.fullText(row) : typeof content === 'string' || typeof content === 'number' ? String(content) : undefined;
   return text ? text : undefined;
 }
 
-/** The columns on screen as mantine-datatable takes them; `rowHref` makes the `link` column a link. */
-export function dataTableColumns<T>(columns: ListColumn<T>[], rowHref?: (row: T) => string): DataTableColumn<T>[] {
+/** The columns on screen as the table takes them; `rowHref` makes the `link` column a link. */
+export function tableColumns<T>(columns: ListColumn<T>[], rowHref?: (row: T) => string): TableColumn<T>[] {
   return columns.map((column) => {
-    const { alwaysShown: _a, label: _l, wrapTitle, truncate, fullText: _f, link, ...rest } = column;
-    const out = { ...rest } as DataTableColumn<T>;
+    const { alwaysShown: _a, label: _l, wrapTitle, truncate, fullText: _f, link, sortKey: _s, ...rest } = column;
+    const out: TableColumn<T> = { ...rest };
     if (wrapTitle && typeof column.title === 'string') out.title = wrapping(column.title);
     const linked = link && rowHref;
     if (truncate || linked) {

@@ -4,12 +4,14 @@
 //   const view = useListView({ id: 'stock.items', columns, filtered, onClearFilters: clear });
 //   <ListPage title=… view={view} filters={…}><ServerTable view={view} … /></ListPage>
 import { useEffect, useState } from 'react';
-import type { DataTableColumn } from 'mantine-datatable';
 import { useSession } from '../session';
+import type { TableColumn } from './TableView';
 import { defaultListPrefs, isColumnShown, listPrefsKey, readListPrefs, writeListPrefs, type ListPrefs } from './prefs';
 
-/** A column of a list: a mantine-datatable column with what the scaffold adds. */
-export type ListColumn<T> = DataTableColumn<T> & {
+/** A column of a list: a table column with what the scaffold adds. */
+export type ListColumn<T> = TableColumn<T> & {
+  /** The contract's sort name when it differs from the accessor. */
+  sortKey?: string;
   /** Always on screen whatever the user chooses (the identifying column, row actions). */
   alwaysShown?: boolean;
   /** The column's name in the column chooser when its title is not plain text (or is empty). */

@@ -1,4 +1,4 @@
-import { Anchor, Checkbox, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Checkbox, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconTrendingDown, IconTruck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -109,8 +109,8 @@ export function SuggestionsTable({ view, table, query, selected, onSelect, qtyOf
     const colSpan = view.shown.length + 1;
     if (first.vendorId === null) {
       return (
-        <Table.Tr data-testid="suggestions-group" data-vendor="none">
-          <Table.Td colSpan={colSpan} bg="var(--mantine-color-orange-light)">
+        <tr data-testid="suggestions-group" data-vendor="none">
+          <td colSpan={colSpan} style={{ background: 'var(--mantine-color-orange-light)' }}>
             <Group gap="xs" wrap="nowrap">
               <IconAlertTriangle size={18} color="var(--mantine-color-orange-7)" />
               <Text fw={700} size="sm">
@@ -120,15 +120,15 @@ export function SuggestionsTable({ view, table, query, selected, onSelect, qtyOf
                 {t('suggestions.noVendorHint')}
               </Text>
             </Group>
-          </Table.Td>
-        </Table.Tr>
+          </td>
+        </tr>
       );
     }
     const chosen = group.filter((r) => selected[key(r)]);
     const value = group.reduce((sum, r) => sum + (r.vendorCost ?? 0) * qtyNumber(qtyOf(r)), 0);
     return (
-      <Table.Tr data-testid="suggestions-group" data-vendor={first.vendorName ?? ''}>
-        <Table.Td colSpan={colSpan} bg="var(--mantine-color-gray-light)">
+      <tr data-testid="suggestions-group" data-vendor={first.vendorName ?? ''}>
+        <td colSpan={colSpan} style={{ background: 'var(--mantine-color-gray-light)' }}>
           <Group gap="sm" wrap="nowrap">
             <Checkbox
               size="xs"
@@ -146,8 +146,8 @@ export function SuggestionsTable({ view, table, query, selected, onSelect, qtyOf
               {canSeeCosts && ` · ${f.money(value)}`}
             </Text>
           </Group>
-        </Table.Td>
-      </Table.Tr>
+        </td>
+      </tr>
     );
   };
 
@@ -173,7 +173,7 @@ export function SuggestionsTable({ view, table, query, selected, onSelect, qtyOf
         rowFactory: ({ record, index, rowProps, children, expandedElement }) => (
           <>
             {(index === 0 || records[index - 1]!.vendorId !== record.vendorId) && groupHeader(record)}
-            <Table.Tr {...rowProps}>{children}</Table.Tr>
+            <tr {...rowProps}>{children}</tr>
             {expandedElement}
           </>
         ),

@@ -103,7 +103,6 @@ export function CountLinesTable({ countId, lines, editable }: { countId: number;
       extra={{
         rowExpansion: {
           allowMultiple: true,
-          trigger: 'click',
           expandable: ({ record }) => record.missingSerials.length + record.unexpectedSerials.length > 0,
           expanded: { recordIds: expanded, onRecordIdsChange: (ids: unknown[]) => setExpanded(ids as number[]) },
           content: ({ record }) => (
