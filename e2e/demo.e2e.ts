@@ -1,5 +1,6 @@
 // The demo database (`npm run serve -- --demo`): sign in with the published demo account, see the
 // warning that it must be secured, and find a catalogue and stock worth looking at.
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clickButton, eventually, expectHeading, expectLocatorText, fillForm, launchBrowser, nav, paginationText, shot, startServer, textOf, translator, type LaunchedBrowser, type RunningServer } from './support';
 
@@ -26,9 +27,22 @@ describe('demo data (en)', () => {
     await page.getByTestId('demo-login-hint').waitFor();
     await shot(page, 'sign-in');
     await fillForm(page, { [t('auth:fields.username')]: 'admin', [t('auth:fields.password')]: 'admin' });
+    const calls: string[] = [];
+    const onRequest = (request: Request) => {
+      const channel = /\/api\/([\w.]+)$/.exec(request.url())?.[1];
+      if (channel) calls.push(channel);
+    };
+    page.on('request', onRequest);
     await clickButton(page, t('auth:login.submit'));
     const banner = page.getByTestId('demo-banner');
     await banner.waitFor();
+    await page.getByTestId('inventory-products').locator('tbody tr').first().waitFor();
+    page.off('request', onRequest);
+    // Signing in starts the home screen's queries before the shell renders (FeatureRoute.prefetch): they
+    // must be the very ones the screen makes, each asked once, not once ahead and once more by the screen.
+    const count = (channel: string) => calls.filter((c) => c === channel).length;
+    expect(calls[0]).toBe('auth.login');
+    expect([count('stock.listInventoryProducts'), count('locations.list'), count('settings.get')]).toEqual([1, 1, 1]);
     expect(await textOf(banner)).toContain('Demo password in use');
     await shot(page, 'signed-in-banner');
   });

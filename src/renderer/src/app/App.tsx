@@ -20,6 +20,9 @@ import { AuthLayout } from './AuthLayout';
 import { MaintenanceScreen } from './MaintenanceScreen';
 
 const shell = lazyPage(() => import('./Shell'), 'Shell');
+/** The routes module (every screen), loaded with the shell; kept to be used at once when it is. */
+let routesModule: typeof import('./routes') | undefined;
+const loadRoutes = async () => (routesModule ??= await import('./routes'));
 /** Shown once per database: not worth a place in the sign-in form's script. */
 const setup = lazyPage(() => import('../features/auth/SetupScreen'), 'SetupScreen');
 
@@ -29,7 +32,7 @@ function usePreloadShell(signingIn: boolean): void {
     if (!signingIn) return;
     return whenIdle(() => {
       void shell.preload().catch(() => undefined);
-      void import('./routes').then((routes) => routes.preloadScreen('/stock/items'), () => undefined);
+      void loadRoutes().then((routes) => routes.preloadScreen('/stock/items'), () => undefined);
     }, 1_000);
   }, [signingIn]);
 }
@@ -50,6 +53,19 @@ export function App() {
   const { known, needsSetup, user } = useSession();
   const maintenance = useMaintenance((s) => s.active);
   usePreloadShell(known && !user);
+
+  // The moment a user signs in (the form was showing: status known, nobody signed in), the home screen's
+  // first queries start, before the shell renders: they are back by the time the screen is drawn.
+  useEffect(
+    () =>
+      useSession.subscribe((state, previous) => {
+        if (!state.user || previous.user || !previous.known) return;
+        const user = state.user;
+        if (routesModule) routesModule.prefetchHome(user, queryClient);
+        else void loadRoutes().then((routes) => routes.prefetchHome(user, queryClient), () => undefined);
+      }),
+    [queryClient],
+  );
 
   useEffect(
     () =>

@@ -1,5 +1,6 @@
 // The navigation, grouped Inventory / Purchasing / Catalogue / Admin, listing only the screens the user may open.
 import { Box, NavLink, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { can, useSession } from '../lib/session';
@@ -10,6 +11,7 @@ export function NavBar({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation(['common']);
   const user = useSession((s) => s.user);
   const { pathname } = useLocation();
+  const queryClient = useQueryClient();
   return (
     // A native scroll box: Mantine's ScrollArea measured itself on every navigation (a forced layout of the new screen).
     <Box component="nav" aria-label={t('common:nav.main')} h="100%" style={{ overflowY: 'auto', scrollbarWidth: 'thin' }}>
@@ -34,7 +36,11 @@ export function NavBar({ onNavigate }: { onNavigate: () => void }) {
                     leftSection={Icon ? <Icon size={18} stroke={1.6} /> : undefined}
                     active={active}
                     aria-current={active ? 'page' : undefined}
-                    onClick={onNavigate}
+                    onClick={() => {
+                      // The screen's first queries leave with the click, not after its first render.
+                      if (!active) route.prefetch?.(queryClient);
+                      onNavigate();
+                    }}
                     variant="light"
                     style={{ borderRadius: 'var(--mantine-radius-sm)' }}
                   />

@@ -2,6 +2,7 @@
 // lacks the permission for says so instead of rendering a screen whose calls would be refused. Each
 // screen's code loads when it is first opened; once the shell is idle, the screens the user may open
 // are loaded ahead one by one, so a click in the navigation does not wait for code.
+import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import type { User } from '@shared/contract/auth';
@@ -13,7 +14,7 @@ import { stockRoutes } from '../features/stock';
 import type { FeatureRoute } from '../lib/feature';
 import { whenIdle } from '../lib/idle';
 import { can, useSession } from '../lib/session';
-import { FormatProvider } from '../lib/useFormat';
+import { FormatProvider, startSettings } from '../lib/useFormat';
 import { NoAccess } from './NoAccess';
 import { ScreenBoundary } from './ScreenBoundary';
 
@@ -35,6 +36,20 @@ export function homePath(user: User | null): string {
 export function preloadScreen(path: string): void {
   // A failure is left to the screen's own load, when it is opened.
   void featureRoutes.find((r) => r.path === path)?.page.preload().catch(() => undefined);
+}
+
+/** Starts what the screen at `path` will ask for first, with its code (a click in the navigation, a sign-in). */
+export function prefetchScreen(path: string, client: QueryClient): void {
+  const route = featureRoutes.find((r) => r.path === path);
+  if (!route) return;
+  void route.page.preload().catch(() => undefined);
+  route.prefetch?.(client);
+}
+
+/** As the user signs in: the home screen's code and first queries, and the office's formats every screen reads. */
+export function prefetchHome(user: User, client: QueryClient): void {
+  prefetchScreen(homePath(user), client);
+  startSettings(client);
 }
 
 /** Loads the code of every screen the user may open, one per idle moment, while the shell is shown. */

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ChannelPermission } from '@shared/contract/define';
 
@@ -34,4 +35,11 @@ export interface FeatureRoute {
   /** Navigation group: inventory, purchasing, catalog, admin. */
   navGroup?: 'inventory' | 'purchasing' | 'catalog' | 'admin';
   permission: ChannelPermission;
+  /**
+   * Starts the queries the screen makes when opened without address parameters (from the navigation,
+   * or as the home screen after sign-in), so they travel while its code and first render run. They must
+   * be the very queries the screen makes (same key and input, e.g. a shared constant for the first page):
+   * a different one is fetched for nothing.
+   */
+  prefetch?: (client: QueryClient) => void;
 }

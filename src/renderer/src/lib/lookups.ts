@@ -1,8 +1,12 @@
 // Lists many screens look things up in (pickers, names in tables): one query each, cached once for all.
-import { useApiQuery } from './query';
+import type { QueryClient } from '@tanstack/react-query';
+import { startApiQuery, useApiQuery } from './query';
 
 /** Every user, for pickers and names (Admin › Users, owners of vans, history filters). */
 export const useUsers = () => useApiQuery(['users'], 'users.list', {});
 
 /** The active internal locations (warehouses, shelves, vans, returns), for pickers. */
-export const useInternalLocations = () => useApiQuery(['locations'], 'locations.list', { includeVirtual: false, includeInactive: false });
+const internalLocations = { includeVirtual: false, includeInactive: false };
+export const useInternalLocations = () => useApiQuery(['locations'], 'locations.list', internalLocations);
+/** Starts useInternalLocations' query ahead of the screen (a route's prefetch). */
+export const startInternalLocations = (client: QueryClient) => startApiQuery(client, ['locations'], 'locations.list', internalLocations);

@@ -10,7 +10,7 @@
 //       and the extra key prefixes given in `invalidate`, shows notify.success(successKey) if given,
 //       then runs onSuccess. Failures show notify.error unless silentError (a form that shows the error
 //       itself).
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
 import { call, type ApiError } from './api';
 import { changesOf, expectEcho, invalidateAreas } from './changes';
@@ -21,16 +21,26 @@ export interface ApiQueryOptions {
   keepPrevious?: boolean;
 }
 
+/**
+ * Starts the query `useApiQuery(key, channel, input)` will make, unless it is cached or on its way: a
+ * screen's own render starts its queries this way, and a screen that declares its first queries
+ * (FeatureRoute.prefetch) has them started by the click or the sign-in that opens it.
+ */
+export function startApiQuery<C extends ChannelName>(client: QueryClient, key: QueryKey, channel: C, input: ChannelInput<C>): void {
+  const queryKey = [...key, channel, input];
+  const state = client.getQueryState(queryKey);
+  // Cached, on its way, or failed: react-query's own rules (refetch on mount, retry) take it from there.
+  // A failed query started again by each render would be fetched in a loop, each failure re-rendering.
+  if (state && (state.data !== undefined || state.fetchStatus === 'fetching' || state.status === 'error')) return;
+  void client.prefetchQuery({ queryKey, meta: { channel }, queryFn: () => call(channel, input) });
+}
+
 export function useApiQuery<C extends ChannelName>(key: QueryKey, channel: C, input: ChannelInput<C>, options: ApiQueryOptions = {}) {
   const client = useQueryClient();
   const queryKey = [...key, channel, input];
   // Started here, while the screen renders, not once it has committed (react-query fetches from an
   // effect): a list's first render takes tens of milliseconds, and its rows' answer travels meanwhile.
-  // An entry already fetching or holding data is left to react-query (it dedupes and refetches as usual).
-  if (options.enabled !== false) {
-    const state = client.getQueryState(queryKey);
-    if (state?.data === undefined && state?.fetchStatus !== 'fetching') void client.prefetchQuery({ queryKey, meta: { channel }, queryFn: () => call(channel, input) });
-  }
+  if (options.enabled !== false) startApiQuery(client, key, channel, input);
   return useQuery<ChannelOutput<C>, ApiError>({
     queryKey,
     meta: { channel },

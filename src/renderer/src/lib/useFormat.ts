@@ -7,16 +7,22 @@
 // The formatter is built once by <FormatProvider> (around the screens) and read from context: a list has a
 // <Money>/<Qty> in most cells, and each reading the settings and the language itself put hundreds of query
 // observers and language listeners on every page of 50 rows.
+import type { QueryClient } from '@tanstack/react-query';
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultEnglishLocale } from '@shared/formats';
 import { makeFormatter, type Formatter } from './format';
-import { useApiQuery } from './query';
+import { startApiQuery, useApiQuery } from './query';
 
 export const SETTINGS_KEY = ['settings'];
 
 export function useSettings() {
   return useApiQuery(SETTINGS_KEY, 'settings.get', {});
+}
+
+/** Starts useSettings' query ahead of the shell (a sign-in). */
+export function startSettings(client: QueryClient): void {
+  startApiQuery(client, SETTINGS_KEY, 'settings.get', {});
 }
 
 /** Until the settings arrive: the defaults of a new database (euros, en-GB). */

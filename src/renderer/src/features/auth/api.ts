@@ -37,8 +37,9 @@ export function useLogin() {
     invalidate: [],
     silentError: true,
     onSuccess: (data) => {
-      useSession.getState().signedIn(data.user);
+      // Forget the old cache first: signing in starts the home screen's queries (app/App.tsx).
       reset();
+      useSession.getState().signedIn(data.user);
     },
   });
 }
@@ -49,8 +50,9 @@ export function useSetup() {
     invalidate: [],
     silentError: true,
     onSuccess: (data) => {
-      useSession.getState().signedIn(data.user);
+      // Forget the old cache first: signing in starts the home screen's queries (app/App.tsx).
       reset();
+      useSession.getState().signedIn(data.user);
     },
   });
 }

@@ -1,15 +1,23 @@
 // The stock feature's calls. Reads are keyed under ['stock'] and other features' prefixes for what
 // they own; writes refetch every query (the shell's default), because one stock move changes totals
 // on the catalogue, the locations and every stock screen.
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChannelInput, ChannelOutput } from '@shared/contract';
-import { useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { startInternalLocations } from '@renderer/lib/lookups';
+import { startApiQuery, useApiMutation, useApiQuery } from '@renderer/lib/query';
 
 const stock = ['stock'];
 const paged = { keepPrevious: true };
 
 export const useInventoryProducts = (input: ChannelInput<'stock.listInventoryProducts'>, enabled = true) =>
   useApiQuery(stock, 'stock.listInventoryProducts', input, { ...paged, enabled });
+/** Inventory products as their screen first asks for them (no filter in the address): ItemsPage's table starts here. */
+export const ITEMS_FIRST_PAGE = { page: 1, pageSize: 50, sortBy: 'sku', sortDirection: 'asc' } as const satisfies ChannelInput<'stock.listInventoryProducts'>;
+/** The inventory products screen's first queries, started by the click or the sign-in that opens it. */
+export function startItemsScreen(client: QueryClient): void {
+  startApiQuery(client, stock, 'stock.listInventoryProducts', ITEMS_FIRST_PAGE);
+  startInternalLocations(client);
+}
 export const useLots = (input: ChannelInput<'stock.listLots'>, enabled = true) => useApiQuery(stock, 'stock.listLots', input, { ...paged, enabled });
 export const useTransfers = (input: ChannelInput<'stock.listTransfers'>) => useApiQuery(stock, 'stock.listTransfers', input, paged);
 export const useCounts = (input: ChannelInput<'stock.listCounts'>) => useApiQuery(stock, 'stock.listCounts', input, paged);

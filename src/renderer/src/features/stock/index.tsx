@@ -1,5 +1,6 @@
 import { IconArrowsExchange, IconBarcode, IconClipboardList, IconHistory, IconPackages, IconReportMoney } from '@tabler/icons-react';
 import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
+import { startItemsScreen } from './api';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
 const pages = {
@@ -15,7 +16,7 @@ const pages = {
 
 /** The stock screens; each route's permission is the one of the channel the screen cannot work without. */
 export const stockRoutes: FeatureRoute[] = [
-  { path: '/stock/items', page: pages.ItemsPage, navLabelKey: 'stock:nav.items', navIcon: IconPackages, navGroup: 'inventory', permission: 'inventory.view' },
+  { path: '/stock/items', page: pages.ItemsPage, navLabelKey: 'stock:nav.items', navIcon: IconPackages, navGroup: 'inventory', permission: 'inventory.view', prefetch: startItemsScreen },
   { path: '/stock/lots', page: pages.LotsPage, navLabelKey: 'stock:nav.lots', navIcon: IconBarcode, navGroup: 'inventory', permission: 'inventory.view' },
   { path: '/stock/transfers', page: pages.TransfersPage, navLabelKey: 'stock:nav.transfers', navIcon: IconArrowsExchange, navGroup: 'inventory', permission: 'inventory.view' },
   { path: '/stock/transfers/new', page: pages.NewTransferPage, permission: 'stock.transfer' },
