@@ -85,6 +85,32 @@ describe('demo data (en)', () => {
     }
   });
 
+  test("each list opened from the navigation asks for its first queries once (a route's prefetch is the screen's own query)", async () => {
+    const { page } = browser;
+    const lists = ['/stock/items', '/stock/lots', '/stock/transfers', '/stock/counts', '/stock/history', '/locations', '/purchasing/orders', '/purchasing/receiving', '/catalog/products', '/catalog/companies'];
+    for (const path of lists) {
+      // A fresh page each time: nothing cached, so the click's prefetch and the screen's queries meet.
+      await page.goto('about:blank');
+      await page.goto(`${server.url}#/admin/integrity`);
+      const link = page.locator(`nav a[href="#${path}"]`);
+      await link.waitFor();
+      await page.waitForTimeout(300);
+      const calls: string[] = [];
+      const onRequest = (request: Request) => {
+        const channel = /\/api\/([\w.]+)$/.exec(request.url())?.[1];
+        if (channel) calls.push(`${channel} ${request.postData() ?? ''}`);
+      };
+      page.on('request', onRequest);
+      await link.click();
+      await page.locator('main table tbody tr td').first().waitFor();
+      await page.waitForTimeout(500);
+      page.off('request', onRequest);
+      const channels = calls.map((c) => c.split(' ')[0]!);
+      const twice = channels.filter((c, i) => channels.indexOf(c) !== i);
+      expect(twice, `${path} asked twice: ${calls.join(' | ')}`).toEqual([]);
+    }
+  });
+
   test('the catalogue holds about 200 products', async () => {
     const { page } = browser;
     await nav(page, t('catalog:nav.products'));

@@ -4,6 +4,8 @@ import { startApiQuery, useApiQuery } from './query';
 
 /** Every user, for pickers and names (Admin › Users, owners of vans, history filters). */
 export const useUsers = () => useApiQuery(['users'], 'users.list', {});
+/** Starts useUsers' query ahead of the screen (a route's prefetch). */
+export const startUsers = (client: QueryClient) => startApiQuery(client, ['users'], 'users.list', {});
 
 /** The active internal locations (warehouses, shelves, vans, returns), for pickers. */
 const internalLocations = { includeVirtual: false, includeInactive: false };

@@ -9,7 +9,7 @@ import { useSearchParams } from 'react-router';
 import type { Company } from '@shared/contract/catalog';
 import { activeColumn, isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
-import { useCompanies, useCompany } from './api';
+import { COMPANIES_RESTING_FILTERS, COMPANIES_TABLE, useCompanies, useCompany } from './api';
 import { CompanyFormModal } from './CompanyFormModal';
 
 type Role = 'any' | 'vendor' | 'client';
@@ -20,10 +20,10 @@ export function CompaniesPage() {
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const [role, setRole] = useState<Role>('any');
-  const [includeInactive, setIncludeInactive] = useState(false);
+  const [role, setRole] = useState<Role>(COMPANIES_RESTING_FILTERS.role);
+  const [includeInactive, setIncludeInactive] = useState<boolean>(COMPANIES_RESTING_FILTERS.includeInactive);
   const filters = { q: q || undefined, role, includeInactive };
-  const table = useServerTable<'name' | 'city'>({ sortBy: 'name', filters });
+  const table = useServerTable<'name' | 'city'>({ ...COMPANIES_TABLE, filters });
   const list = useCompanies({ ...table.input, ...filters });
   const [creating, setCreating] = useState(false);
   const linkedId = Number(params.get('id')) || null;

@@ -9,7 +9,7 @@ import { Money, Qty } from '@renderer/lib/Amount';
 import { activeColumn, isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useClearUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
-import { useCategories, useProducts } from './api';
+import { PRODUCTS_TABLE, useCategories, useProducts } from './api';
 
 type SortKey = 'sku' | 'name' | 'category' | 'unitCost' | 'unitPrice' | 'onHand';
 type YesNo = 'yes' | 'no' | 'all';
@@ -25,11 +25,11 @@ export function ProductsPage() {
   const [categoryId, setCategoryId] = useUrlId('categoryId');
   const [serializedParam, setSerialized] = useUrlParam('serialized');
   const [activeParam, setActive] = useUrlParam('active');
-  // Active products unless the address says otherwise.
+  // Active products unless the address says otherwise (PRODUCTS_RESTING_FILTERS: the prefetch's).
   const serialized = yesNoOf(serializedParam, 'all');
   const active = yesNoOf(activeParam, 'yes');
   const filters = { q: q || undefined, categoryId: categoryId ?? undefined, serialized: toFlag(serialized), active: toFlag(active) };
-  const table = useServerTable<SortKey>({ sortBy: 'name', filters });
+  const table = useServerTable<SortKey>({ ...PRODUCTS_TABLE, filters });
   const list = useProducts({ ...table.input, ...filters });
   const categories = useCategories();
   const newButton = canManage && (

@@ -1,7 +1,9 @@
 // Calls of the catalogue screens, keyed under ['catalog']. Writes refetch every query (the default):
 // product names and SKUs appear on stock screens too.
+import type { QueryClient } from '@tanstack/react-query';
 import type { ChannelInput } from '@shared/contract';
-import { useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { startApiQuery, useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { firstPageOf, type TableStart } from '@renderer/lib/list/firstPage';
 
 const catalog = ['catalog'];
 const paged = { keepPrevious: true };
@@ -10,6 +12,20 @@ const quiet = { silentError: true } as const;
 export const useProducts = (input: ChannelInput<'catalog.listProducts'>) => useApiQuery(catalog, 'catalog.listProducts', input, paged);
 export const useProduct = (id: number | null) => useApiQuery(catalog, 'catalog.getProduct', { id: id ?? 0 }, { enabled: id !== null });
 export const useCategories = () => useApiQuery(catalog, 'catalog.listCategories', {});
+
+// How the products and companies lists start, and their screens' first queries (FeatureRoute.prefetch):
+// the first page with the filters at rest (active products; every company, active ones).
+export const PRODUCTS_TABLE = { sortBy: 'name' } as const satisfies TableStart<string>;
+export const PRODUCTS_RESTING_FILTERS = { active: true } as const;
+export const COMPANIES_TABLE = { sortBy: 'name' } as const satisfies TableStart<string>;
+export const COMPANIES_RESTING_FILTERS = { role: 'any', includeInactive: false } as const;
+export function startProductsScreen(client: QueryClient): void {
+  startApiQuery(client, catalog, 'catalog.listProducts', { ...firstPageOf(PRODUCTS_TABLE), ...PRODUCTS_RESTING_FILTERS });
+  startApiQuery(client, catalog, 'catalog.listCategories', {});
+}
+export function startCompaniesScreen(client: QueryClient): void {
+  startApiQuery(client, catalog, 'catalog.listCompanies', { ...firstPageOf(COMPANIES_TABLE), ...COMPANIES_RESTING_FILTERS });
+}
 export const useCompanies = (input: ChannelInput<'catalog.listCompanies'>) => useApiQuery(catalog, 'catalog.listCompanies', input, paged);
 export const useCompany = (id: number | null) => useApiQuery(catalog, 'catalog.getCompany', { id: id ?? 0 }, { enabled: id !== null });
 export const useProductVendors = (productId: number) => useApiQuery(catalog, 'catalog.listProductVendors', { productId });

@@ -1,5 +1,6 @@
 import { IconMapPin } from '@tabler/icons-react';
 import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
+import { startInternalLocations } from '@renderer/lib/lookups';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
 const pages = {
@@ -7,5 +8,5 @@ const pages = {
 };
 
 export const locationRoutes: FeatureRoute[] = [
-  { path: '/locations', page: pages.LocationsPage, navLabelKey: 'locations:nav', navIcon: IconMapPin, navGroup: 'inventory', permission: 'inventory.view' },
+  { path: '/locations', page: pages.LocationsPage, navLabelKey: 'locations:nav', navIcon: IconMapPin, navGroup: 'inventory', permission: 'inventory.view', prefetch: startInternalLocations },
 ];

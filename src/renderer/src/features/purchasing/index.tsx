@@ -1,5 +1,6 @@
 import { IconChecklist, IconFileInvoice, IconTruckDelivery, IconTrendingDown } from '@tabler/icons-react';
 import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
+import { startOrdersScreen, startReceivingScreen } from './api';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
 const pages = {
@@ -13,10 +14,10 @@ const pages = {
 
 /** The purchasing screens; each route's permission is the one of the channel the screen cannot work without. */
 export const purchasingRoutes: FeatureRoute[] = [
-  { path: '/purchasing/orders', page: pages.PurchaseOrdersPage, navLabelKey: 'purchasing:nav.orders', navIcon: IconFileInvoice, navGroup: 'purchasing', permission: 'inventory.view' },
+  { path: '/purchasing/orders', page: pages.PurchaseOrdersPage, navLabelKey: 'purchasing:nav.orders', navIcon: IconFileInvoice, navGroup: 'purchasing', permission: 'inventory.view', prefetch: startOrdersScreen },
   { path: '/purchasing/orders/new', page: pages.NewPurchaseOrderPage, permission: 'purchasing.manage' },
   { path: '/purchasing/orders/:id', page: pages.PurchaseOrderPage, permission: 'inventory.view' },
   { path: '/purchasing/suggestions', page: pages.ReorderSuggestionsPage, navLabelKey: 'purchasing:nav.suggestions', navIcon: IconTrendingDown, navGroup: 'purchasing', permission: 'purchasing.manage' },
   { path: '/purchasing/approvals', page: pages.ApprovalsPage, navLabelKey: 'purchasing:nav.approvals', navIcon: IconChecklist, navGroup: 'purchasing', permission: 'purchasing.approve' },
-  { path: '/purchasing/receiving', page: pages.ReceivingPage, navLabelKey: 'purchasing:nav.receiving', navIcon: IconTruckDelivery, navGroup: 'purchasing', permission: 'purchasing.receive' },
+  { path: '/purchasing/receiving', page: pages.ReceivingPage, navLabelKey: 'purchasing:nav.receiving', navIcon: IconTruckDelivery, navGroup: 'purchasing', permission: 'purchasing.receive', prefetch: startReceivingScreen },
 ];

@@ -3,7 +3,8 @@
 // on the catalogue, the locations and every stock screen.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChannelInput, ChannelOutput } from '@shared/contract';
-import { startInternalLocations } from '@renderer/lib/lookups';
+import { firstPageOf, type TableStart } from '@renderer/lib/list/firstPage';
+import { startInternalLocations, startUsers } from '@renderer/lib/lookups';
 import { startApiQuery, useApiMutation, useApiQuery } from '@renderer/lib/query';
 
 const stock = ['stock'];
@@ -11,12 +12,32 @@ const paged = { keepPrevious: true };
 
 export const useInventoryProducts = (input: ChannelInput<'stock.listInventoryProducts'>, enabled = true) =>
   useApiQuery(stock, 'stock.listInventoryProducts', input, { ...paged, enabled });
-/** Inventory products as their screen first asks for them (no filter in the address): ItemsPage's table starts here. */
-export const ITEMS_FIRST_PAGE = { page: 1, pageSize: 50, sortBy: 'sku', sortDirection: 'asc' } as const satisfies ChannelInput<'stock.listInventoryProducts'>;
-/** The inventory products screen's first queries, started by the click or the sign-in that opens it. */
+// How each list screen's table starts, and the screen's first queries (FeatureRoute.prefetch): the
+// list's first page without filters and the lookups its filter bar loads.
+export const ITEMS_TABLE = { sortBy: 'sku' } as const satisfies TableStart<string>;
+export const LOTS_TABLE = { sortBy: 'receivedAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
+export const HISTORY_TABLE = { sortBy: 'occurredAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
+export const TRANSFERS_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
+export const COUNTS_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export function startItemsScreen(client: QueryClient): void {
-  startApiQuery(client, stock, 'stock.listInventoryProducts', ITEMS_FIRST_PAGE);
+  startApiQuery(client, stock, 'stock.listInventoryProducts', firstPageOf(ITEMS_TABLE));
   startInternalLocations(client);
+}
+export function startLotsScreen(client: QueryClient): void {
+  startApiQuery(client, stock, 'stock.listLots', firstPageOf(LOTS_TABLE));
+  startInternalLocations(client);
+}
+export function startHistoryScreen(client: QueryClient): void {
+  startApiQuery(client, stock, 'stock.history', firstPageOf(HISTORY_TABLE));
+  startInternalLocations(client);
+  startUsers(client);
+}
+export function startTransfersScreen(client: QueryClient): void {
+  startApiQuery(client, stock, 'stock.listTransfers', firstPageOf(TRANSFERS_TABLE));
+  startInternalLocations(client);
+}
+export function startCountsScreen(client: QueryClient): void {
+  startApiQuery(client, stock, 'stock.listCounts', firstPageOf(COUNTS_TABLE));
 }
 export const useLots = (input: ChannelInput<'stock.listLots'>, enabled = true) => useApiQuery(stock, 'stock.listLots', input, { ...paged, enabled });
 export const useTransfers = (input: ChannelInput<'stock.listTransfers'>) => useApiQuery(stock, 'stock.listTransfers', input, paged);

@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../useFormat';
+import { DEFAULT_PAGE_SIZE } from './firstPage';
 import { ListTable, type ListTableProps, type PagerProps, type SortStatus } from './ListTable';
 
 export const PAGE_SIZES = [25, 50, 100, 200];
@@ -26,7 +27,7 @@ export interface ServerTableState<S extends string> {
 
 export function useServerTable<S extends string>(init: { sortBy?: S; sortDirection?: 'asc' | 'desc'; pageSize?: number; filters?: unknown } = {}): ServerTableState<S> {
   const [page, setPage] = useState(1);
-  const [pageSize, setPageSizeState] = useState(init.pageSize ?? 50);
+  const [pageSize, setPageSizeState] = useState(init.pageSize ?? DEFAULT_PAGE_SIZE);
   const [sortBy, setSortBy] = useState<S | undefined>(init.sortBy);
   const [sortDirection, setSortDirection] = useState<'asc' | 'desc'>(init.sortDirection ?? 'asc');
   const filterKey = JSON.stringify(init.filters ?? null);

@@ -6,5 +6,6 @@ export { DayRangeFilter, FilterBar, SearchFilter, dayRangeMs, type DayRange } fr
 export { isFiltered } from './filters';
 export { ListPage } from './ListPage';
 export { ListTable, type ListTableProps } from './ListTable';
+export { DEFAULT_PAGE_SIZE, firstPageOf, type TableStart } from './firstPage';
 export { ServerTable, useServerPager, useServerTable, type ServerTableState } from './ServerTable';
 export { useListView, type ListColumn, type ListView } from './useListView';

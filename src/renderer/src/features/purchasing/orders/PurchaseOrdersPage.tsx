@@ -8,7 +8,7 @@ import { dayRangeMs, DayRangeFilter, isFiltered, ListPage, SearchFilter, ServerT
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useSetUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
-import { useOrders } from '../api';
+import { ORDERS_TABLE, useOrders } from '../api';
 import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { orderColumns } from './orderColumns';
 
@@ -38,7 +38,7 @@ export function PurchaseOrdersPage() {
     vendorId: vendorId ?? undefined,
     ...dayRangeMs({ from, to }),
   };
-  const table = useServerTable<SortColumn>({ sortBy: 'createdAt', sortDirection: 'desc', filters });
+  const table = useServerTable<SortColumn>({ ...ORDERS_TABLE, filters });
   const list = useOrders({ ...table.input, ...filters });
   const clearParams = useClearUrlParams('q', 'status', 'vendorId', 'from', 'to');
   const view = useListView({

@@ -11,7 +11,7 @@ import { useCan, useSession } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
-import { useOpenLines, useOrder } from '../api';
+import { OPEN_LINES_TABLE, useOpenLines, useOrder } from '../api';
 import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { openLineColumns, type OpenLineSort } from './openLineColumns';
 import { ReceiptPanel, type LineFocus } from './ReceiptPanel';
@@ -38,7 +38,7 @@ export function ReceivingPage() {
   const [locationId, setLocationId] = useUrlId('locationId');
   const [q, setQ, search] = useUrlText('q');
   const filters = { q: search || undefined, orderId: orderId ?? undefined, vendorId: vendorId ?? undefined, locationId: locationId ?? undefined };
-  const table = useServerTable<OpenLineSort>({ sortBy: 'orderNumber', filters, pageSize: 25 });
+  const table = useServerTable<OpenLineSort>({ ...OPEN_LINES_TABLE, filters });
   const list = useOpenLines({ ...table.input, ...filters });
   const order = useOrder(canSeeOrders && orderId ? orderId : 0);
   const [feedback, setFeedback] = useState<Feedback | null>(null);

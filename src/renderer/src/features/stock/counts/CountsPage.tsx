@@ -8,7 +8,7 @@ import { isFiltered, ListPage, ServerTable, useListView, useServerTable, type Li
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams } from '@renderer/lib/useUrlParam';
-import { useCounts } from '../api';
+import { COUNTS_TABLE, useCounts } from '../api';
 import { StatusBadge, StatusFilter, useStatusFilter } from '../common/StatusBadge';
 import { StartCountModal } from './StartCountModal';
 
@@ -22,7 +22,7 @@ export function CountsPage() {
   const navigate = useNavigate();
   const canCount = useCan('stock.count');
   const [status, setStatus] = useStatusFilter(statuses);
-  const table = useServerTable<'createdAt' | 'number'>({ sortBy: 'createdAt', sortDirection: 'desc', filters: { status } });
+  const table = useServerTable<'createdAt' | 'number'>({ ...COUNTS_TABLE, filters: { status } });
   const list = useCounts({ ...table.input, status });
   const [starting, setStarting] = useState(false);
 

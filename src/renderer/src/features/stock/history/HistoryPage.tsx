@@ -6,7 +6,7 @@ import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
 import { UserSelect } from '@renderer/lib/pickers/UserSelect';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useSetUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
-import { useHistory } from '../api';
+import { HISTORY_TABLE, useHistory } from '../api';
 import { historyColumns } from './historyColumns';
 
 /** Inventory Transfers & Updates: every move and every edit of an inventory product or serial, newest first. */
@@ -27,7 +27,7 @@ export function HistoryPage() {
     serial: serialParam || undefined,
     ...dayRangeMs({ from, to }),
   };
-  const table = useServerTable<'occurredAt'>({ sortBy: 'occurredAt', sortDirection: 'desc', filters });
+  const table = useServerTable<'occurredAt'>({ ...HISTORY_TABLE, filters });
   const list = useHistory({ ...table.input, ...filters });
   const view = useListView({
     id: 'stock.history',

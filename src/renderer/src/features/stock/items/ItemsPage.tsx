@@ -8,7 +8,7 @@ import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
 import { useCan } from '@renderer/lib/session';
 import { useClearUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
-import { ITEMS_FIRST_PAGE, useInventoryProducts } from '../api';
+import { ITEMS_TABLE, useInventoryProducts } from '../api';
 import { AddStockModal } from './AddStockModal';
 import { InventoryProductModal } from './InventoryProductModal';
 import { ItemActions, type ItemDialog } from './ItemActions';
@@ -28,7 +28,7 @@ export function ItemsPage() {
   const belowMin = belowMinParam === '1';
   const [q, setQ, search] = useUrlText('q');
   const filters = { q: search || undefined, productId: productId ?? undefined, locationId: locationId ?? undefined, belowMin: belowMin || undefined };
-  const table = useServerTable<SortColumn>({ sortBy: ITEMS_FIRST_PAGE.sortBy, sortDirection: ITEMS_FIRST_PAGE.sortDirection, pageSize: ITEMS_FIRST_PAGE.pageSize, filters });
+  const table = useServerTable<SortColumn>({ ...ITEMS_TABLE, filters });
   const list = useInventoryProducts({ ...table.input, ...filters });
   const [dialog, setDialog] = useState<{ kind: ItemDialog | 'create'; row: InventoryProduct | null } | null>(null);
   const close = () => setDialog(null);

@@ -10,7 +10,7 @@ import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
-import { useLots } from '../api';
+import { LOTS_TABLE, useLots } from '../api';
 import { EditSerialModal } from './EditSerialModal';
 
 type SortColumn = 'receivedAt' | 'serialNumber' | 'sku' | 'locationName' | 'qty';
@@ -25,7 +25,7 @@ export function LotsPage() {
   const [productId, setProductId] = useUrlId('productId');
   const [locationId, setLocationId] = useUrlId('locationId');
   const filters = { serial: serialParam || undefined, productId: productId ?? undefined, locationId: locationId ?? undefined };
-  const table = useServerTable<SortColumn>({ sortBy: 'receivedAt', sortDirection: 'desc', filters });
+  const table = useServerTable<SortColumn>({ ...LOTS_TABLE, filters });
   const list = useLots({ ...table.input, ...filters });
   const [editing, setEditing] = useState<Lot | null>(null);
 

@@ -11,7 +11,7 @@ import { notify } from '@renderer/lib/notify';
 import { useCan } from '@renderer/lib/session';
 import { useFormat, useSettings } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useUrlId } from '@renderer/lib/useUrlParam';
-import { useReceiveTransfer, useReverse, useTransfers } from '../api';
+import { TRANSFERS_TABLE, useReceiveTransfer, useReverse, useTransfers } from '../api';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { StatusBadge, StatusFilter, useStatusFilter } from '../common/StatusBadge';
 
@@ -29,7 +29,7 @@ export function TransfersPage() {
   const [status, setStatus] = useStatusFilter(statuses);
   const [locationId, setLocationId] = useUrlId('locationId');
   const filters = { status, locationId: locationId ?? undefined };
-  const table = useServerTable<'createdAt' | 'number'>({ sortBy: 'createdAt', sortDirection: 'desc', filters });
+  const table = useServerTable<'createdAt' | 'number'>({ ...TRANSFERS_TABLE, filters });
   const list = useTransfers({ ...table.input, ...filters });
   const receive = useReceiveTransfer();
   const reverse = useReverse();
