@@ -5,11 +5,12 @@
 // do to fill the list. A server-paged list uses ServerTable, which passes its pager and sort here.
 import { Alert, Box, Button, Center, Loader } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
-import { startTransition, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EmptyState, type EmptyStateProps } from '../EmptyState';
 import { translateError } from '../errors';
+import { useAfterPaint } from '../idle';
 import { tableColumns } from './columns';
 import { TableView, type ExtraTableProps, type PagerProps, type SortStatus } from './TableView';
 import { useFitHeight } from './useFitHeight';
@@ -49,19 +50,9 @@ const FIRST_ROWS = 20;
  * (another page, a refetch) render whole at once, so rows never vanish under a user's eyes.
  */
 function useFirstRowsFirst<T>(records: T[] | undefined): T[] | undefined {
-  const [complete, setComplete] = useState(false);
-  const staging = !complete && records !== undefined && records.length > FIRST_ROWS;
-  useEffect(() => {
-    if (!staging) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // Before the next paint, a timer for after it.
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => startTransition(() => setComplete(true)))));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [staging]);
-  return staging ? records.slice(0, FIRST_ROWS) : records;
+  const long = records !== undefined && records.length > FIRST_ROWS;
+  const complete = useAfterPaint(long);
+  return long && !complete ? records.slice(0, FIRST_ROWS) : records;
 }
 
 /** A click on a control inside the row (a button, a link, a field) is that control's, not the row's. */

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { OpenLine } from '@shared/contract/purchasing';
 import { call } from '@renderer/lib/api';
+import { useAfterPaint } from '@renderer/lib/idle';
 import { translateError } from '@renderer/lib/errors';
 import { isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable } from '@renderer/lib/list';
 import { useCan, useSession } from '@renderer/lib/session';
@@ -107,6 +108,8 @@ export function ReceivingPage() {
     onClearFilters: useClearUrlParams('q', 'orderId', 'vendorId', 'locationId'),
   });
   const nothingOpen = !view.filtered && list.data?.total === 0;
+  // The receipt panel sits below the lines: drawn once they are on screen, not in the same frame.
+  const panelReady = useAfterPaint(list.data !== undefined || list.isError);
   const empty = {
     icon: IconTruckDelivery,
     title: t('receiving.empty.title'),
@@ -186,7 +189,7 @@ export function ReceivingPage() {
         </Group>
         <ServerTable testId="open-lines" view={view} table={table} query={list} idAccessor="lineId" empty={empty} />
       </Stack>
-      {!(nothingOpen && draft.lines.length === 0) && <ReceiptPanel focus={focus} />}
+      {panelReady && !(nothingOpen && draft.lines.length === 0) && <ReceiptPanel focus={focus} />}
     </ListPage>
   );
 }

@@ -1,4 +1,3 @@
-import { Anchor, Button, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconPlus } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
@@ -18,7 +17,7 @@ const num = (accessor: 'qtyOrdered' | 'qtyReceived' | 'outstanding' | 'backOrder
   render: (row) => <Qty value={row[accessor]} c={accessor === 'backOrdered' && row.backOrdered > 0 ? 'orange' : undefined} fw={accessor === 'outstanding' ? 600 : undefined} />,
 });
 
-/** Columns of the open lines list; the action comes first so it stays in view when the table scrolls sideways. The
+/** Columns of the open lines list, in plain elements (lib/list/TableView.tsx: a component per cell is what made lists slow); the action comes first so it stays in view when the table scrolls sideways. The
  * purchase-for company shows under the PO: it belongs to the order, which its number opens (for users who may see orders). */
 export function openLineColumns(
   t: TFunction<readonly ['purchasing', 'common']>,
@@ -36,13 +35,20 @@ export function openLineColumns(
       width: 100,
       render: (row) =>
         inReceipt(row.lineId) ? (
-          <Button size="compact-sm" variant="subtle" color="teal" leftSection={<IconCheck size={14} />} disabled title={t('receiving.inReceiptHint')}>
+          <button type="button" className="app-cell-button" disabled title={t('receiving.inReceiptHint')}>
+            <IconCheck size={14} aria-hidden />
             {t('receiving.inReceipt')}
-          </Button>
+          </button>
         ) : (
-          <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} aria-label={t('receiving.addNamed', { sku: row.sku, number: row.orderNumber })} onClick={(e) => onAdd(row, e.detail === 0)}>
+          <button
+            type="button"
+            className="app-cell-button mantine-focus-auto"
+            aria-label={t('receiving.addNamed', { sku: row.sku, number: row.orderNumber })}
+            onClick={(e) => onAdd(row, e.detail === 0)}
+          >
+            <IconPlus size={14} aria-hidden />
             {t('common:actions.add')}
-          </Button>
+          </button>
         ),
     },
     // Two facts per cell (PO over its vendor, SKU over the product name) so every column fits a laptop screen.
@@ -56,21 +62,19 @@ export function openLineColumns(
       render: (row) => (
         <>
           {linkOrders ? (
-            <Anchor component={Link} to={`/purchasing/orders/${row.orderId}`} fw={600} size="sm" display="block">
+            <Link className="app-row-link app-cell-line mantine-focus-auto" to={`/purchasing/orders/${row.orderId}`}>
               {row.orderNumber}
-            </Anchor>
+            </Link>
           ) : (
-            <Text fw={600} size="sm">
-              {row.orderNumber}
-            </Text>
+            <span className="app-cell-strong">{row.orderNumber}</span>
           )}
-          <Text size="xs" c="dimmed" truncate="end" title={row.vendorName}>
+          <span className="app-cell-sub app-cell-truncate" title={row.vendorName}>
             {row.vendorName}
-          </Text>
+          </span>
           {row.purchaseForName && (
-            <Text size="xs" c="teal" title={t('receiving.columns.purchaseForName')}>
+            <span className="app-cell-sub app-cell-note" title={t('receiving.columns.purchaseForName')}>
               {t('receiving.forCompany', { company: row.purchaseForName })}
-            </Text>
+            </span>
           )}
         </>
       ),
@@ -83,12 +87,10 @@ export function openLineColumns(
       width: 195,
       render: (row) => (
         <>
-          <Text fw={600} size="sm">
-            {row.sku}
-          </Text>
-          <Text size="xs" c="dimmed" lineClamp={2} title={row.productName}>
+          <span className="app-cell-strong">{row.sku}</span>
+          <span className="app-cell-sub app-cell-clamp" title={row.productName}>
             {row.productName}
-          </Text>
+          </span>
         </>
       ),
     },
@@ -109,11 +111,9 @@ export function openLineColumns(
         const ms = dayToMs(row.estimatedArrival);
         if (ms === null) return '';
         return ms < today ? (
-          <Tooltip label={t('receiving.overdue')}>
-            <Text inherit c="orange" fw={600}>
-              {formatDate(ms)}
-            </Text>
-          </Tooltip>
+          <span className="app-cell-overdue" title={t('receiving.overdue')}>
+            {formatDate(ms)}
+          </span>
         ) : (
           formatDate(ms)
         );
