@@ -40,10 +40,8 @@ export function preloadScreen(path: string): void {
 
 /** Starts what the screen at `path` will ask for first, with its code (a click in the navigation, a sign-in). */
 export function prefetchScreen(path: string, client: QueryClient): void {
-  const route = featureRoutes.find((r) => r.path === path);
-  if (!route) return;
-  void route.page.preload().catch(() => undefined);
-  route.prefetch?.(client);
+  preloadScreen(path);
+  featureRoutes.find((r) => r.path === path)?.prefetch?.(client);
 }
 
 /** As the user signs in: the home screen's code and first queries, and the office's formats every screen reads. */

@@ -35,6 +35,17 @@ export function startApiQuery<C extends ChannelName>(client: QueryClient, key: Q
   void client.prefetchQuery({ queryKey, meta: { channel }, queryFn: () => call(channel, input) });
 }
 
+/** Starts some queries ahead of a screen (a route's prefetch, a lookup), given the query client. */
+export type QueryStarter = (client: QueryClient) => void;
+
+/** A screen's first queries as a route's prefetch: its list's first page, then what its filter bar looks up. */
+export function screenQueries<C extends ChannelName>(key: QueryKey, channel: C, input: ChannelInput<C>, ...lookups: QueryStarter[]): QueryStarter {
+  return (client) => {
+    startApiQuery(client, key, channel, input);
+    for (const start of lookups) start(client);
+  };
+}
+
 export function useApiQuery<C extends ChannelName>(key: QueryKey, channel: C, input: ChannelInput<C>, options: ApiQueryOptions = {}) {
   const client = useQueryClient();
   const queryKey = [...key, channel, input];

@@ -1,8 +1,7 @@
 // Calls of the catalogue screens, keyed under ['catalog']. Writes refetch every query (the default):
 // product names and SKUs appear on stock screens too.
-import type { QueryClient } from '@tanstack/react-query';
 import type { ChannelInput } from '@shared/contract';
-import { startApiQuery, useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { screenQueries, startApiQuery, useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { firstPageOf, type TableStart } from '@renderer/lib/list/firstPage';
 
 const catalog = ['catalog'];
@@ -19,13 +18,10 @@ export const PRODUCTS_TABLE = { sortBy: 'name' } as const satisfies TableStart<s
 export const PRODUCTS_RESTING_FILTERS = { active: true } as const;
 export const COMPANIES_TABLE = { sortBy: 'name' } as const satisfies TableStart<string>;
 export const COMPANIES_RESTING_FILTERS = { role: 'any', includeInactive: false } as const;
-export function startProductsScreen(client: QueryClient): void {
-  startApiQuery(client, catalog, 'catalog.listProducts', { ...firstPageOf(PRODUCTS_TABLE), ...PRODUCTS_RESTING_FILTERS });
-  startApiQuery(client, catalog, 'catalog.listCategories', {});
-}
-export function startCompaniesScreen(client: QueryClient): void {
-  startApiQuery(client, catalog, 'catalog.listCompanies', { ...firstPageOf(COMPANIES_TABLE), ...COMPANIES_RESTING_FILTERS });
-}
+export const startProductsScreen = screenQueries(catalog, 'catalog.listProducts', { ...firstPageOf(PRODUCTS_TABLE), ...PRODUCTS_RESTING_FILTERS }, (client) =>
+  startApiQuery(client, catalog, 'catalog.listCategories', {}),
+);
+export const startCompaniesScreen = screenQueries(catalog, 'catalog.listCompanies', { ...firstPageOf(COMPANIES_TABLE), ...COMPANIES_RESTING_FILTERS });
 export const useCompanies = (input: ChannelInput<'catalog.listCompanies'>) => useApiQuery(catalog, 'catalog.listCompanies', input, paged);
 export const useCompany = (id: number | null) => useApiQuery(catalog, 'catalog.getCompany', { id: id ?? 0 }, { enabled: id !== null });
 export const useProductVendors = (productId: number) => useApiQuery(catalog, 'catalog.listProductVendors', { productId });

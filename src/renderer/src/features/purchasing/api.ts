@@ -1,8 +1,7 @@
 // The purchasing feature's calls. Reads are keyed under ['purchasing']; writes refetch every query (the
 // shell's default), because a receipt changes stock screens and an order changes on-order quantities.
-import type { QueryClient } from '@tanstack/react-query';
 import type { ChannelInput } from '@shared/contract';
-import { startApiQuery, useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { screenQueries, useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { firstPageOf, type TableStart } from '@renderer/lib/list/firstPage';
 import { startInternalLocations } from '@renderer/lib/lookups';
 
@@ -20,13 +19,8 @@ export const useSuggestions = (input: ChannelInput<'purchasing.reorderSuggestion
 // How the orders and Receiving lists start, and their screens' first queries (FeatureRoute.prefetch).
 export const ORDERS_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const OPEN_LINES_TABLE = { sortBy: 'orderNumber', pageSize: 25 } as const satisfies TableStart<string>;
-export function startOrdersScreen(client: QueryClient): void {
-  startApiQuery(client, purchasing, 'purchasing.listOrders', firstPageOf(ORDERS_TABLE));
-}
-export function startReceivingScreen(client: QueryClient): void {
-  startApiQuery(client, purchasing, 'purchasing.listOpenLines', firstPageOf(OPEN_LINES_TABLE));
-  startInternalLocations(client);
-}
+export const startOrdersScreen = screenQueries(purchasing, 'purchasing.listOrders', firstPageOf(ORDERS_TABLE));
+export const startReceivingScreen = screenQueries(purchasing, 'purchasing.listOpenLines', firstPageOf(OPEN_LINES_TABLE), startInternalLocations);
 export const useOpenLines = (input: ChannelInput<'purchasing.listOpenLines'>) => useApiQuery(purchasing, 'purchasing.listOpenLines', input, paged);
 
 export const useProductVendors = (productId: number | null) =>

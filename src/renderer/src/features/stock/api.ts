@@ -1,11 +1,11 @@
 // The stock feature's calls. Reads are keyed under ['stock'] and other features' prefixes for what
 // they own; writes refetch every query (the shell's default), because one stock move changes totals
 // on the catalogue, the locations and every stock screen.
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ChannelInput, ChannelOutput } from '@shared/contract';
 import { firstPageOf, type TableStart } from '@renderer/lib/list/firstPage';
 import { startInternalLocations, startUsers } from '@renderer/lib/lookups';
-import { startApiQuery, useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { screenQueries, useApiMutation, useApiQuery } from '@renderer/lib/query';
 
 const stock = ['stock'];
 const paged = { keepPrevious: true };
@@ -19,26 +19,11 @@ export const LOTS_TABLE = { sortBy: 'receivedAt', sortDirection: 'desc' } as con
 export const HISTORY_TABLE = { sortBy: 'occurredAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const TRANSFERS_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const COUNTS_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
-export function startItemsScreen(client: QueryClient): void {
-  startApiQuery(client, stock, 'stock.listInventoryProducts', firstPageOf(ITEMS_TABLE));
-  startInternalLocations(client);
-}
-export function startLotsScreen(client: QueryClient): void {
-  startApiQuery(client, stock, 'stock.listLots', firstPageOf(LOTS_TABLE));
-  startInternalLocations(client);
-}
-export function startHistoryScreen(client: QueryClient): void {
-  startApiQuery(client, stock, 'stock.history', firstPageOf(HISTORY_TABLE));
-  startInternalLocations(client);
-  startUsers(client);
-}
-export function startTransfersScreen(client: QueryClient): void {
-  startApiQuery(client, stock, 'stock.listTransfers', firstPageOf(TRANSFERS_TABLE));
-  startInternalLocations(client);
-}
-export function startCountsScreen(client: QueryClient): void {
-  startApiQuery(client, stock, 'stock.listCounts', firstPageOf(COUNTS_TABLE));
-}
+export const startItemsScreen = screenQueries(stock, 'stock.listInventoryProducts', firstPageOf(ITEMS_TABLE), startInternalLocations);
+export const startLotsScreen = screenQueries(stock, 'stock.listLots', firstPageOf(LOTS_TABLE), startInternalLocations);
+export const startHistoryScreen = screenQueries(stock, 'stock.history', firstPageOf(HISTORY_TABLE), startInternalLocations, startUsers);
+export const startTransfersScreen = screenQueries(stock, 'stock.listTransfers', firstPageOf(TRANSFERS_TABLE), startInternalLocations);
+export const startCountsScreen = screenQueries(stock, 'stock.listCounts', firstPageOf(COUNTS_TABLE));
 export const useLots = (input: ChannelInput<'stock.listLots'>, enabled = true) => useApiQuery(stock, 'stock.listLots', input, { ...paged, enabled });
 export const useTransfers = (input: ChannelInput<'stock.listTransfers'>) => useApiQuery(stock, 'stock.listTransfers', input, paged);
 export const useCounts = (input: ChannelInput<'stock.listCounts'>) => useApiQuery(stock, 'stock.listCounts', input, paged);
