@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../e2e/support/chromium';
 import { createApp } from '../src/main/app';
 import { ADMIN, must, type BenchDb } from './build-db';
 import { log } from './measure';
@@ -89,9 +90,9 @@ export async function measureUi(options: UiBenchOptions): Promise<UiMeasure[]> {
   await prepareCopy(options.dbPath, options.bench);
   const host = await startHost(options.dbPath);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en'],
+    args: chromiumArgs('en'),
   });
   try {
     const lists = uiLists.filter((l) => !options.lists?.length || options.lists.some((want) => want === l.name || want === l.path));

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium';
 import { describeFindings, scanSpanishText, translationKeys, visibleText } from './spanishScan';
 import { expectAccessible } from './axe';
 import { escapeRegExp } from './ui';
@@ -167,7 +168,7 @@ function isShotOf(file: string, state: Pick<ShotState, 'prefix' | 'numberPrefix'
 export async function launchBrowser(locale: Lang, options: { shotPrefix?: string; shotNumberPrefix?: string } = {}): Promise<LaunchedBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'msp-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     locale,
     // The app follows the system's colour scheme; shot() also pictures each screen as a dark system shows it.
@@ -176,16 +177,7 @@ export async function launchBrowser(locale: Lang, options: { shotPrefix?: string
     // As a user who asked for less motion (the theme respects it): dialogs and menus appear at once, so
     // clicks don't wait for transitions to settle. Pictures show the final state either way.
     reducedMotion: 'reduce',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--lang=${locale}`,
-    ],
+    args: chromiumArgs(locale),
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
