@@ -26,5 +26,12 @@ describe('numberFormat', () => {
   it('keeps one formatter per locale and options', () => {
     expect(numberFormat('es', { maximumFractionDigits: 1 })).toBe(numberFormat('es', { maximumFractionDigits: 1 }));
     expect(numberFormat('es', { maximumFractionDigits: 1 })).not.toBe(numberFormat('es', { maximumFractionDigits: 2 }));
+    expect(numberFormat('es', { maximumFractionDigits: 1 })).not.toBe(numberFormat('en', { maximumFractionDigits: 1 }));
+    expect(numberFormat('es')).toBe(numberFormat('es', {}));
+    const euro = numberFormat('en', { style: 'currency', currency: 'EUR' });
+    const dollar = numberFormat('en', { style: 'currency', currency: 'USD' });
+    expect(euro).not.toBe(dollar);
+    expect(nbsp(dollar.format(1234))).toBe('$1,234.00');
+    expect(numberFormat('en', { style: 'currency', currency: 'EUR' })).toBe(euro);
   });
 });

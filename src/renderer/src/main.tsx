@@ -18,7 +18,9 @@ import { App } from './app/App';
 import { initI18n } from './app/i18n';
 import { colorSchemeManager } from './app/colorScheme';
 import { appTheme, cssVariablesResolver } from './app/theme';
+import { warmUpNumberFormats } from '@shared/numbers';
 import { ApiError } from './lib/api';
+import { whenIdle } from './lib/idle';
 
 const i18n = initI18n();
 
@@ -61,3 +63,5 @@ createRoot(document.getElementById('root')!).render(
     </I18nextProvider>
   </StrictMode>,
 );
+
+whenIdle(warmUpNumberFormats);

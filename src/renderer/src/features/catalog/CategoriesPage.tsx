@@ -3,8 +3,8 @@ import { ActionIcon, Anchor, Button, Tooltip } from '@mantine/core';
 import { IconCategory, IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
+import { AppLink } from '@renderer/lib/AppLink';
 import { Qty } from '@renderer/lib/Amount';
 import { ListPage, ListTable, useListView, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
@@ -31,7 +31,7 @@ export function CategoriesPage() {
       textAlign: 'right',
       // The counts open the products of the category (its inactive ones for the second).
       render: (c) => (
-        <Anchor component={Link} to={`/catalog/products?categoryId=${c.id}`} inherit data-testid="category-active-count">
+        <Anchor component={AppLink} to={`/catalog/products?categoryId=${c.id}`} inherit data-testid="category-active-count">
           <Qty value={c.productCount} />
         </Anchor>
       ),
@@ -42,7 +42,7 @@ export function CategoriesPage() {
       textAlign: 'right',
       render: (c) =>
         c.inactiveProductCount > 0 ? (
-          <Anchor component={Link} to={`/catalog/products?categoryId=${c.id}&active=no`} inherit c="dimmed" data-testid="category-inactive-count">
+          <Anchor component={AppLink} to={`/catalog/products?categoryId=${c.id}&active=no`} inherit c="dimmed" data-testid="category-inactive-count">
             <Qty value={c.inactiveProductCount} />
           </Anchor>
         ) : (

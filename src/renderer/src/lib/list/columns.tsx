@@ -2,7 +2,7 @@
 // cells with their full text on hover, and the identifying cell as a real link. Cells are plain
 // elements styled by app.css (app-cell-truncate, app-row-link), not Mantine components: see there.
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { AppLink } from '../AppLink';
 import { cellContent, type TableColumn } from './TableView';
 import type { ListColumn } from './useListView';
 
@@ -45,9 +45,9 @@ export function tableColumns<T>(columns: ListColumn<T>[], rowHref?: (row: T) => 
           content = (
             // A real link: Tab reaches it, Enter opens it, Ctrl/middle-click opens a new tab (a new window in the desktop app).
             // mantine-focus-auto: Mantine's keyboard focus ring, as on its own links.
-            <Link className="app-row-link mantine-focus-auto" to={rowHref(row)} onClick={(e) => e.stopPropagation()} data-row-link>
+            <AppLink className="app-row-link mantine-focus-auto" to={rowHref(row)} onClick={(e) => e.stopPropagation()} data-row-link>
               {content}
-            </Link>
+            </AppLink>
           );
         }
         return content;

@@ -1,8 +1,8 @@
 import { Anchor, Checkbox, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconTrendingDown, IconTruck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Suggestion } from '@shared/contract/purchasing';
+import { AppLink } from '@renderer/lib/AppLink';
 import { Money, Qty } from '@renderer/lib/Amount';
 import { ListTable, useServerPager, type ListColumn, type ListView, type ServerTableState } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
@@ -34,7 +34,7 @@ export function useSuggestionColumns(qtyOf: (s: Suggestion) => number | string, 
       render: (s) => (
         <Stack gap={0} miw={200} maw={320}>
           {s.vendorId === null && canEditCatalog ? (
-            <Anchor component={Link} to={`/catalog/products/${s.productId}?tab=vendors`} size="sm">
+            <Anchor component={AppLink} to={`/catalog/products/${s.productId}?tab=vendors`} size="sm">
               {s.productName}
             </Anchor>
           ) : (

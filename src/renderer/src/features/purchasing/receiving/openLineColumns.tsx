@@ -1,7 +1,7 @@
 import { IconCheck, IconPlus } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { Link } from 'react-router';
 import type { OpenLine } from '@shared/contract/purchasing';
+import { AppLink } from '@renderer/lib/AppLink';
 import { Qty } from '@renderer/lib/Amount';
 import type { ListColumn } from '@renderer/lib/list';
 import { dayToMs } from '../orders/days';
@@ -62,9 +62,9 @@ export function openLineColumns(
       render: (row) => (
         <>
           {linkOrders ? (
-            <Link className="app-row-link app-cell-line mantine-focus-auto" to={`/purchasing/orders/${row.orderId}`}>
+            <AppLink className="app-row-link app-cell-line mantine-focus-auto" to={`/purchasing/orders/${row.orderId}`}>
               {row.orderNumber}
-            </Link>
+            </AppLink>
           ) : (
             <span className="app-cell-strong">{row.orderNumber}</span>
           )}

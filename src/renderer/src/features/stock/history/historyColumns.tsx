@@ -1,7 +1,7 @@
 import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { HistoryRow } from '@shared/contract/stock';
-import { Link } from 'react-router';
+import { AppLink } from '@renderer/lib/AppLink';
 import { Qty } from '@renderer/lib/Amount';
 import type { ListColumn } from '@renderer/lib/list';
 
@@ -44,7 +44,7 @@ function DocumentRef({ row }: { row: HistoryRow }) {
   if (row.documentNumber === null) return null;
   if (row.documentType === 'stocktake' && row.documentId !== null) {
     return (
-      <Anchor component={Link} to={`/stock/counts/${row.documentId}`} size="sm">
+      <Anchor component={AppLink} to={`/stock/counts/${row.documentId}`} size="sm">
         {row.documentNumber}
       </Anchor>
     );
@@ -52,10 +52,10 @@ function DocumentRef({ row }: { row: HistoryRow }) {
   if (row.documentType === 'receipt' && row.orderId !== null) {
     return (
       <Stack gap={0}>
-        <Anchor component={Link} to={`/purchasing/orders/${row.orderId}?tab=receipts`} size="sm">
+        <Anchor component={AppLink} to={`/purchasing/orders/${row.orderId}?tab=receipts`} size="sm">
           {row.documentNumber}
         </Anchor>
-        <Anchor component={Link} to={`/purchasing/orders/${row.orderId}`} size="xs">
+        <Anchor component={AppLink} to={`/purchasing/orders/${row.orderId}`} size="xs">
           {row.orderNumber}
         </Anchor>
       </Stack>
