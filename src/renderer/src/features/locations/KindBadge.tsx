@@ -1,6 +1,6 @@
-import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '@shared/contract/locations';
+import { CellBadge } from '@renderer/lib/list';
 
 const colors: Record<Location['kind'], string> = {
   warehouse: 'blue',
@@ -17,8 +17,6 @@ const colors: Record<Location['kind'], string> = {
 export function KindBadge({ kind }: { kind: Location['kind'] }) {
   const { t } = useTranslation('locations');
   return (
-    <Badge variant="light" color={colors[kind]}>
-      {t(`kinds.${kind}`)}
-    </Badge>
+<CellBadge color={colors[kind]}>{t(`kinds.${kind}`)}</CellBadge>
   );
 }

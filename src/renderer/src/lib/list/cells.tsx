@@ -1,17 +1,32 @@
 // Cells many lists share.
-import { Badge, Group, VisuallyHidden } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Group, VisuallyHidden } from '@mantine/core';
+import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListColumn } from './useListView';
+
+export interface CellBadgeProps extends HTMLAttributes<HTMLSpanElement> {
+  /** A theme colour: teal, blue, gray… */
+  color: string;
+  variant?: 'light' | 'outline';
+}
+
+/**
+ * A badge (a status, a kind) as a plain element that looks as Mantine's Badge does (.app-badge in
+ * app.css, the same colour variables, so the theme's contrast fixes hold): lists draw one or two per
+ * row, and a Badge costs several times an element to render.
+ */
+export function CellBadge({ color, variant = 'light', className, style, ...rest }: CellBadgeProps) {
+  const colors =
+    variant === 'light'
+      ? { '--app-badge-bg': `var(--mantine-color-${color}-light)`, '--app-badge-color': `var(--mantine-color-${color}-light-color)` }
+      : { '--app-badge-color': `var(--mantine-color-${color}-outline)`, '--app-badge-border': `var(--mantine-color-${color}-outline)` };
+  return <span className={className ? `app-badge ${className}` : 'app-badge'} data-variant={variant} style={{ ...colors, ...style } as CSSProperties} {...rest} />;
+}
 
 /** Active or inactive (users, locations, companies, products). */
 export function ActiveBadge({ active }: { active: boolean }) {
   const { t } = useTranslation('common');
-  return (
-    <Badge variant="light" color={active ? 'teal' : 'gray'}>
-      {active ? t('active') : t('inactive')}
-    </Badge>
-  );
+  return <CellBadge color={active ? 'teal' : 'gray'}>{active ? t('active') : t('inactive')}</CellBadge>;
 }
 
 /** The "active" column of a list of things that can be deactivated. */

@@ -1,5 +1,5 @@
 // The one list scaffold: see ListPage, useListView, FilterBar, ListTable and ServerTable.
-export { actionsColumn, activeColumn, ActiveBadge } from './cells';
+export { actionsColumn, activeColumn, ActiveBadge, CellBadge, type CellBadgeProps } from './cells';
 export { wrapping } from './columns';
 export { ColumnChooser } from './ColumnChooser';
 export { DayRangeFilter, FilterBar, SearchFilter, dayRangeMs, type DayRange } from './FilterBar';

@@ -1,6 +1,7 @@
-import { Badge, type BadgeProps } from '@mantine/core';
+import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PoSummary } from '@shared/contract/purchasing';
+import { CellBadge } from '@renderer/lib/list';
 
 const statusColors: Record<PoSummary['status'], string> = {
   new: 'cyan',
@@ -13,22 +14,22 @@ const statusColors: Record<PoSummary['status'], string> = {
 const approvalColors: Record<PoSummary['approvalStatus'], string> = { none: 'gray', requested: 'yellow', approved: 'teal', rejected: 'red' };
 
 /** The status of a purchase order (New → Submitted → Received partial → Received full, or Canceled). */
-export function PoStatusBadge({ status, ...props }: { status: PoSummary['status'] } & BadgeProps) {
+export function PoStatusBadge({ status, ...props }: { status: PoSummary['status'] } & HTMLAttributes<HTMLSpanElement>) {
   const { t } = useTranslation('purchasing');
   return (
-    <Badge color={statusColors[status]} variant="light" data-status={status} {...props}>
+    <CellBadge color={statusColors[status]} data-status={status} {...props}>
       {t(`status.${status}`)}
-    </Badge>
+    </CellBadge>
   );
 }
 
 /** The approval of a purchase order; nothing while none was asked for. */
-export function ApprovalBadge({ approval, ...props }: { approval: PoSummary['approvalStatus'] } & BadgeProps) {
+export function ApprovalBadge({ approval, ...props }: { approval: PoSummary['approvalStatus'] } & HTMLAttributes<HTMLSpanElement>) {
   const { t } = useTranslation('purchasing');
   if (approval === 'none') return null;
   return (
-    <Badge color={approvalColors[approval]} variant="outline" data-approval={approval} {...props}>
+    <CellBadge color={approvalColors[approval]} variant="outline" data-approval={approval} {...props}>
       {t(`approval.${approval}`)}
-    </Badge>
+    </CellBadge>
   );
 }

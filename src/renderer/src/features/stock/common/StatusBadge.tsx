@@ -1,5 +1,6 @@
-import { Badge, Select } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CellBadge } from '@renderer/lib/list';
 import { useUrlParam } from '@renderer/lib/useUrlParam';
 import type { en } from '../locales/en';
 
@@ -18,11 +19,7 @@ function useStatusLabel() {
 /** The status of a transfer or stocktake, translated under `<prefix>.statuses`. */
 export function StatusBadge(props: Props) {
   const label = useStatusLabel();
-  return (
-    <Badge color={colors[props.status] ?? 'gray'} variant="light">
-      {label(props)}
-    </Badge>
-  );
+  return <CellBadge color={colors[props.status] ?? 'gray'}>{label(props)}</CellBadge>;
 }
 
 /** The `status` filter of a list of transfers or stocktakes, kept in the address; an unknown status there counts as none. */

@@ -1,9 +1,8 @@
-import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { HistoryRow } from '@shared/contract/stock';
 import { AppLink } from '@renderer/lib/AppLink';
 import { Qty } from '@renderer/lib/Amount';
-import type { ListColumn } from '@renderer/lib/list';
+import { CellBadge, type ListColumn } from '@renderer/lib/list';
 
 const typeColors: Record<HistoryRow['type'], string> = {
   'inventoryProduct.created': 'grape',
@@ -21,18 +20,11 @@ const typeColors: Record<HistoryRow['type'], string> = {
 function Changes({ row, t }: { row: HistoryRow; t: TFunction<readonly ['stock', 'locations']> }) {
   if (row.changes.length === 0) return null;
   const shown = (v: string | null) => (v === null || v === '' ? t('history.empty') : v);
-  return (
-    <Stack gap={0}>
-      {row.changes.map((c) => (
-        <Text key={c.field} size="xs">
-          <Text span inherit fw={600}>
-            {t(`history.fields.${c.field}`, { defaultValue: c.field })}
-          </Text>
-          : {shown(c.before)} → {shown(c.after)}
-        </Text>
-      ))}
-    </Stack>
-  );
+  return row.changes.map((c) => (
+    <span key={c.field} className="app-cell-small">
+      <strong>{t(`history.fields.${c.field}`, { defaultValue: c.field })}</strong>: {shown(c.before)} → {shown(c.after)}
+    </span>
+  ));
 }
 
 /**
@@ -44,21 +36,21 @@ function DocumentRef({ row }: { row: HistoryRow }) {
   if (row.documentNumber === null) return null;
   if (row.documentType === 'stocktake' && row.documentId !== null) {
     return (
-      <Anchor component={AppLink} to={`/stock/counts/${row.documentId}`} size="sm">
+      <AppLink className="app-row-link" to={`/stock/counts/${row.documentId}`}>
         {row.documentNumber}
-      </Anchor>
+      </AppLink>
     );
   }
   if (row.documentType === 'receipt' && row.orderId !== null) {
     return (
-      <Stack gap={0}>
-        <Anchor component={AppLink} to={`/purchasing/orders/${row.orderId}?tab=receipts`} size="sm">
+      <>
+        <AppLink className="app-row-link app-cell-line" to={`/purchasing/orders/${row.orderId}?tab=receipts`}>
           {row.documentNumber}
-        </Anchor>
-        <Anchor component={AppLink} to={`/purchasing/orders/${row.orderId}`} size="xs">
+        </AppLink>
+        <AppLink className="app-row-link app-cell-small" to={`/purchasing/orders/${row.orderId}`}>
           {row.orderNumber}
-        </Anchor>
-      </Stack>
+        </AppLink>
+      </>
     );
   }
   return <>{row.documentNumber}</>;
@@ -86,9 +78,7 @@ export function historyColumns(t: TFunction<readonly ['stock', 'locations']>, da
       accessor: 'type',
       title: t('columns.type'),
       render: (r) => (
-        <Badge variant="light" color={typeColors[r.type]} style={{ whiteSpace: 'nowrap' }}>
-          {t(`history.types.${r.type}`)}
-        </Badge>
+<CellBadge color={typeColors[r.type]}>{t(`history.types.${r.type}`)}</CellBadge>
       ),
     },
     {
@@ -96,14 +86,12 @@ export function historyColumns(t: TFunction<readonly ['stock', 'locations']>, da
       title: t('columns.product'),
       render: (r) =>
         r.sku && (
-          <Stack gap={0}>
-            <Text size="sm" fw={600}>
-              {r.sku}
-            </Text>
-            <Text size="xs" c="dimmed" truncate="end" maw={200} title={r.productName ?? undefined}>
+          <>
+            <span className="app-cell-strong">{r.sku}</span>
+            <span className="app-cell-sub app-cell-truncate" style={{ maxWidth: 200 }} title={r.productName ?? undefined}>
               {r.productName}
-            </Text>
-          </Stack>
+            </span>
+          </>
         ),
     },
     { accessor: 'serialNumber', title: t('columns.serial'), noWrap: true, render: (r) => r.serialNumber ?? '' },
