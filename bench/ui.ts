@@ -8,6 +8,7 @@
 // Every time is taken inside the page, from the user's action (or the navigation's start) to the first
 // frame after the awaited element appeared, so the remote-control round trips are not counted.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, fsyncSync, openSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -120,6 +121,17 @@ export async function prepareCopy(dbPath: string, bench: BenchDb): Promise<void>
     createOpenOrders(app, token, vendorId, bench.locations.main);
   } finally {
     app.close();
+  }
+  // The copy (~1 GB) is still being written out to disk for seconds after it was made: the runs would
+  // share the two cores and the disk with that write-back.
+  for (const file of [dbPath, `${dbPath}-wal`]) {
+    if (!existsSync(file)) continue;
+    const fd = openSync(file, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   }
 }
 

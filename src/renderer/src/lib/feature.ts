@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, useState, type ComponentType } from 'react';
 import type { ChannelPermission } from '@shared/contract/define';
 
 /**
@@ -7,7 +7,7 @@ import type { ChannelPermission } from '@shared/contract/define';
  * of its own, so the sign-in form and the shell never wait for the code of screens nobody opened.
  */
 export interface LazyPage {
-  Component: LazyExoticComponent<ComponentType>;
+  Component: ComponentType;
   /** Starts loading the screen's code (once); resolves when it is ready to render. */
   preload: () => Promise<unknown>;
 }
@@ -15,13 +15,30 @@ export interface LazyPage {
 /** `lazyPage(() => import('./items/ItemsPage'), 'ItemsPage')`: the named export of a page module, loaded on demand. */
 export function lazyPage<K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K): LazyPage {
   let loading: Promise<M> | undefined;
+  let loaded: ComponentType | undefined;
   const preload = () =>
-    (loading ??= load().catch((error: unknown) => {
-      // A failed load (the host restarted with a new build, a dropped connection) may be retried.
-      loading = undefined;
-      throw error;
-    }));
-  return { Component: lazy(async () => ({ default: (await preload())[name] })), preload };
+    (loading ??= load().then(
+      (module) => {
+        loaded = module[name];
+        return module;
+      },
+      (error: unknown) => {
+        // A failed load (the host restarted with a new build, a dropped connection) may be retried.
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const Lazy: ComponentType = lazy<ComponentType>(async () => ({ default: (await preload())[name] }));
+  // React.lazy suspends on its first render even when the code is already loaded (preloaded while the
+  // user typed, or while idle): the screen then rendered twice, with its Suspense fallback committed in
+  // between. A loaded screen renders at once; each mount keeps the component it started with, so it
+  // is never swapped (and remounted) when the code arrives.
+  function Component() {
+    const [page] = useState<{ component: ComponentType }>(() => ({ component: loaded ?? Lazy }));
+    return createElement(page.component);
+  }
+  Component.displayName = `Page(${name})`;
+  return { Component, preload };
 }
 
 /** A screen a feature contributes to the shell: its route, its navigation entry and who may see it. */

@@ -12,6 +12,7 @@
 //       itself).
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
+import { useLayoutEffect, useReducer, useRef } from 'react';
 import { call, type ApiError } from './api';
 import { changesOf, expectEcho, invalidateAreas } from './changes';
 import { notify } from './notify';
@@ -52,12 +53,31 @@ export function useApiQuery<C extends ChannelName>(key: QueryKey, channel: C, in
   // Started here, while the screen renders, not once it has committed (react-query fetches from an
   // effect): a list's first render takes tens of milliseconds, and its rows' answer travels meanwhile.
   if (options.enabled !== false) startApiQuery(client, key, channel, input);
-  return useQuery<ChannelOutput<C>, ApiError>({
+  const result = useQuery<ChannelOutput<C>, ApiError>({
     queryKey,
     meta: { channel },
     queryFn: () => call(channel, input),
     enabled: options.enabled,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+  });
+  useAnswerBeforePaint(client, queryKey, result.data === undefined);
+  return result;
+}
+
+/**
+ * A screen rendered while its answer was on the way, which arrived before the screen was committed: it
+ * renders again at once, before the browser paints. react-query would tell it only from an effect run
+ * after a paint — a frame of loader, then the rows (~40 ms more to a list's first rows).
+ */
+function useAnswerBeforePaint(client: QueryClient, queryKey: QueryKey, waiting: boolean): void {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // Once per answer: whatever the new render shows, this never loops.
+  const answered = useRef<unknown>(undefined);
+  useLayoutEffect(() => {
+    const data = client.getQueryState(queryKey)?.data;
+    if (!waiting || data === undefined || answered.current === data) return;
+    answered.current = data;
+    rerender();
   });
 }
 
