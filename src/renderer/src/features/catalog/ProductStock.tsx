@@ -30,7 +30,7 @@ export function ProductStock({ productId }: { productId: number }) {
   return (
     <Stack gap="sm">
       {Boolean(stock.data?.rows.length) && <Group justify="flex-end">{link}</Group>}
-      <ListTable testId="product-stock" view={view} query={{ ...stock, data: stock.data?.rows }} fit={false} empty={{ icon: IconPackages, title: t('stock.empty'), description: t('stock.emptyHint'), action: link }} />
+      <ListTable testId="product-stock" view={view} query={{ ...stock, data: stock.data?.rows }} fit={false} chooser empty={{ icon: IconPackages, title: t('stock.empty'), description: t('stock.emptyHint'), action: link }} />
     </Stack>
   );
 }

@@ -61,7 +61,7 @@ export function ProductVendors({ productId }: { productId: number }) {
   return (
     <Stack gap="sm">
       {rows.length > 0 && <Group justify="flex-end">{addButton}</Group>}
-      <ListTable testId="product-vendors" view={view} query={vendors} fit={false} empty={{ icon: IconTruck, title: t('vendors.empty'), description: t('vendors.emptyHint'), action: addButton }} />
+      <ListTable testId="product-vendors" view={view} query={vendors} fit={false} chooser empty={{ icon: IconTruck, title: t('vendors.empty'), description: t('vendors.emptyHint'), action: addButton }} />
       {editing !== null && (
         <ProductVendorModal productId={productId} vendor={editing === 'new' ? null : editing} isFirst={rows.length === 0} onClose={() => setEditing(null)} />
       )}

@@ -32,7 +32,7 @@ export function VirtualLocations({ locations }: { locations: Location[] }) {
         <Text size="sm" c="dimmed">
           {t('virtual.description')}
         </Text>
-        <ListTable view={view} query={{ data: locations }} fit={false} empty={{ icon: IconMapPin, title: t('virtual.title') }} />
+        <ListTable view={view} query={{ data: locations }} fit={false} chooser empty={{ icon: IconMapPin, title: t('virtual.title') }} />
       </Stack>
     </Paper>
   );

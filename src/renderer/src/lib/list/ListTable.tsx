@@ -3,7 +3,7 @@
 // text on hover, rows that open their document through a real link, and the empty states:
 // "Nothing matches these filters" (with Clear filters) only when a filter is set, otherwise what to
 // do to fill the list. A server-paged list uses ServerTable, which passes its pager and sort here.
-import { Alert, Box, Button, Center, Loader } from '@mantine/core';
+import { Alert, Box, Button, Center, Group, Loader } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useNavigate } from 'react-router';
 import { EmptyState, type EmptyStateProps } from '../EmptyState';
 import { translateError } from '../errors';
 import { useAfterPaint } from '../idle';
+import { ColumnChooser } from './ColumnChooser';
 import { tableColumns } from './columns';
 import { TableView, type ExtraTableProps, type PagerProps, type SortStatus } from './TableView';
 import { useFitHeight } from './useFitHeight';
@@ -37,6 +38,8 @@ export interface ListTableProps<T> {
   sort?: { status: SortStatus; onChange: (status: SortStatus) => void };
   /** false: the table grows with its rows (a short list inside a page that scrolls). */
   fit?: boolean;
+  /** A table without a filter bar (in a document, a tab, a panel): its column chooser above it, once it has rows. */
+  chooser?: boolean;
   testId?: string;
   extra?: ExtraTableProps<T>;
 }
@@ -61,7 +64,7 @@ function onControl(event: MouseEvent): boolean {
   return Boolean(target?.closest('a, button, input, textarea, select, label, [role="button"], [role="menuitem"], [role="checkbox"]'));
 }
 
-export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, clickRows = true, onRowClick, pager, sort, fit = true, testId, extra }: ListTableProps<T>) {
+export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, clickRows = true, onRowClick, pager, sort, fit = true, chooser = false, testId, extra }: ListTableProps<T>) {
   const { t } = useTranslation('common');
   const navigate = useNavigate();
   const box = useRef<HTMLDivElement>(null);
@@ -70,7 +73,16 @@ export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, c
   // Measured from the first render (the loader stands where the table will): when the rows come the
   // height is known, so they render once, not once more when it is measured.
   const maxHeight = useFitHeight(box, fit);
-  return <Box ref={box}>{content()}</Box>;
+  return (
+    <>
+      {chooser && records !== undefined && records.length > 0 && (
+        <Group justify="flex-end" mb="xs">
+          <ColumnChooser view={view} />
+        </Group>
+      )}
+      <Box ref={box}>{content()}</Box>
+    </>
+  );
 
   function content() {
     if (records === undefined && error) {

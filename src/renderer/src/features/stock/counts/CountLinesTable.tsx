@@ -95,6 +95,7 @@ export function CountLinesTable({ countId, lines, editable }: { countId: number;
     <ListTable<CountLine>
       testId="count-lines"
       view={view}
+      chooser
       query={{ data: records }}
       total={lines.length}
       idAccessor="productId"

@@ -89,6 +89,7 @@ export function ValuePage() {
               query={{ ...byLocation, data: byLocation.data?.rows }}
               idAccessor="id"
               fit={false}
+              chooser
               empty={empty}
             />
           </Paper>
