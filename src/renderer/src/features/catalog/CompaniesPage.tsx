@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Company } from '@shared/contract/catalog';
-import { activeColumn, isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { activeColumn, isFiltered, ListPage, SearchFilter, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { COMPANIES_RESTING_FILTERS, COMPANIES_TABLE, useCompanies, useCompany } from './api';
 import { CompanyFormModal } from './CompanyFormModal';
@@ -24,7 +24,6 @@ export function CompaniesPage() {
   const [includeInactive, setIncludeInactive] = useState<boolean>(COMPANIES_RESTING_FILTERS.includeInactive);
   const filters = { q: q || undefined, role, includeInactive };
   const table = useServerTable<'name' | 'city'>({ ...COMPANIES_TABLE, filters });
-  const list = useCompanies({ ...table.input, ...filters });
   const [creating, setCreating] = useState(false);
   const linkedId = Number(params.get('id')) || null;
   const linked = useCompany(linkedId);
@@ -95,11 +94,12 @@ export function CompaniesPage() {
         </>
       }
     >
-      <ServerTable
+      <QueryTable
         testId="companies-table"
         view={view}
         table={table}
-        query={list}
+        useRows={useCompanies}
+        input={{ ...table.input, ...filters }}
         // The company opens in a dialog over the list, from an address of its own (?id=).
         rowHref={(c) => `/catalog/companies?id=${c.id}`}
         empty={{ icon: IconBuilding, title: t('companies.empty'), description: t('companies.emptyHint'), action: newButton }}

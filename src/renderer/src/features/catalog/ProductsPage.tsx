@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Product } from '@shared/contract/catalog';
 import { Money, Qty } from '@renderer/lib/Amount';
-import { activeColumn, isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { activeColumn, isFiltered, ListPage, SearchFilter, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useClearUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
 import { PRODUCTS_TABLE, useCategories, useProducts } from './api';
@@ -30,7 +30,6 @@ export function ProductsPage() {
   const active = yesNoOf(activeParam, 'yes');
   const filters = { q: q || undefined, categoryId: categoryId ?? undefined, serialized: toFlag(serialized), active: toFlag(active) };
   const table = useServerTable<SortKey>({ ...PRODUCTS_TABLE, filters });
-  const list = useProducts({ ...table.input, ...filters });
   const categories = useCategories();
   const newButton = canManage && (
     <Button component={Link} to="/catalog/products/new" leftSection={<IconPlus size={16} />}>
@@ -89,11 +88,12 @@ export function ProductsPage() {
         </>
       }
     >
-      <ServerTable
+      <QueryTable
         testId="products-table"
         view={view}
         table={table}
-        query={list}
+        useRows={useProducts}
+        input={{ ...table.input, ...filters }}
         rowHref={(p) => `/catalog/products/${p.id}`}
         empty={{ icon: IconPackage, title: t('products.empty'), description: t('products.emptyHint'), action: newButton }}
       />

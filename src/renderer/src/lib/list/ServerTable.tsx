@@ -1,8 +1,8 @@
 // A list paged, sorted and filtered by the main process (the contract's pageInput/pageOutput) in the
 // scaffold's table. Usage:
 //   const table = useServerTable<'sku' | 'name'>({ sortBy: 'name', filters });
-//   const list = useProducts({ ...table.input, ...filters });
-//   <ServerTable view={view} table={table} query={list} empty={…} />
+//   <QueryTable view={view} table={table} useRows={useProducts} input={{ ...table.input, ...filters }} empty={…} />
+// (a screen that needs the rows itself makes the query and passes it: <ServerTable … query={list} />).
 // A sortable column sorts by its accessor, or by `sortKey` when the contract's sort name differs.
 // Changing `filters` returns to page 1. A capped total (totalCapped) shows as "10,000+".
 import { useState } from 'react';
@@ -92,4 +92,13 @@ export function ServerTable<T, S extends string>({ table, query, view, ...props 
     table.setSort((column?.sortKey ?? String(next.columnAccessor)) as S, next.direction);
   };
   return <ListTable<T> view={view} query={{ ...query, data: result?.rows }} total={result?.total} pager={pager} sort={{ status, onChange }} {...props} />;
+}
+
+/**
+ * A ServerTable that makes its query itself, `useRows(input)`: when the rows arrive, the table renders
+ * again, not the screen around it (its title, its filter bar and pickers) — about half of a list's second
+ * render on opening it. A screen that needs the rows itself (Receiving) passes its query to ServerTable.
+ */
+export function QueryTable<T, S extends string, I>({ useRows, input, ...props }: Omit<ServerTableProps<T, S>, 'query'> & { useRows: (input: I) => ServerTableProps<T, S>['query']; input: I }) {
+  return <ServerTable<T, S> {...props} query={useRows(input)} />;
 }

@@ -7,5 +7,5 @@ export { isFiltered } from './filters';
 export { ListPage } from './ListPage';
 export { ListTable, type ListTableProps } from './ListTable';
 export { DEFAULT_PAGE_SIZE, firstPageOf, type TableStart } from './firstPage';
-export { ServerTable, useServerPager, useServerTable, type ServerTableState } from './ServerTable';
+export { QueryTable, ServerTable, useServerPager, useServerTable, type ServerTableState } from './ServerTable';
 export { useListView, type ListColumn, type ListView } from './useListView';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalRow, PoSummary } from '@shared/contract/purchasing';
 import { Money, Qty } from '@renderer/lib/Amount';
-import { ListPage, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { ListPage, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useApprovals } from '../api';
@@ -20,7 +20,6 @@ export function ApprovalsPage() {
   const f = useFormat();
   const canSeeCosts = useCan('costs.view');
   const table = useServerTable<'createdAt'>({ sortBy: 'createdAt', sortDirection: 'asc' });
-  const list = useApprovals(table.input);
   const [deciding, setDeciding] = useState<{ order: PoSummary; decision: Decision } | null>(null);
 
   const columns: ListColumn<ApprovalRow>[] = [
@@ -93,11 +92,12 @@ export function ApprovalsPage() {
 
   return (
     <ListPage title={t('approvals.title')} description={t('approvals.description')} view={view}>
-      <ServerTable
+      <QueryTable
         testId="approvals-table"
         view={view}
         table={table}
-        query={list}
+        useRows={useApprovals}
+        input={table.input}
         rowHref={(o) => `/purchasing/orders/${o.id}`}
         clickRows={false}
         empty={{ icon: IconChecklist, testId: 'approvals-empty', title: t('approvals.emptyTitle'), description: t('approvals.emptyText') }}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { poStatuses, type PoSummary } from '@shared/contract/purchasing';
-import { dayRangeMs, DayRangeFilter, isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable } from '@renderer/lib/list';
+import { dayRangeMs, DayRangeFilter, isFiltered, ListPage, SearchFilter, QueryTable, useListView, useServerTable } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useSetUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
@@ -39,7 +39,6 @@ export function PurchaseOrdersPage() {
     ...dayRangeMs({ from, to }),
   };
   const table = useServerTable<SortColumn>({ ...ORDERS_TABLE, filters });
-  const list = useOrders({ ...table.input, ...filters });
   const clearParams = useClearUrlParams('q', 'status', 'vendorId', 'from', 'to');
   const view = useListView({
     id: 'purchasing.orders',
@@ -83,11 +82,12 @@ export function PurchaseOrdersPage() {
         </>
       }
     >
-      <ServerTable
+      <QueryTable
         testId="po-list"
         view={view}
         table={table}
-        query={list}
+        useRows={useOrders}
+        input={{ ...table.input, ...filters }}
         rowHref={(o) => `/purchasing/orders/${o.id}`}
         empty={{ icon: IconFileInvoice, title: t('orders.emptyTitle'), description: t('orders.emptyText'), action: newButton }}
       />

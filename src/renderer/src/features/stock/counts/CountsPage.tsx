@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
-import { isFiltered, ListPage, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { isFiltered, ListPage, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams } from '@renderer/lib/useUrlParam';
@@ -23,7 +23,6 @@ export function CountsPage() {
   const canCount = useCan('stock.count');
   const [status, setStatus] = useStatusFilter(statuses);
   const table = useServerTable<'createdAt' | 'number'>({ ...COUNTS_TABLE, filters: { status } });
-  const list = useCounts({ ...table.input, status });
   const [starting, setStarting] = useState(false);
 
   const columns: ListColumn<Count>[] = [
@@ -56,11 +55,12 @@ export function CountsPage() {
 
   return (
     <ListPage title={t('counts.title')} actions={startButton} view={view} filters={<StatusFilter prefix="counts" statuses={statuses} value={status} onChange={setStatus} />}>
-      <ServerTable
+      <QueryTable
         testId="counts"
         view={view}
         table={table}
-        query={list}
+        useRows={useCounts}
+        input={{ ...table.input, status }}
         rowHref={(c) => `/stock/counts/${c.id}`}
         empty={{ icon: IconClipboardList, title: t('counts.emptyTitle'), description: t('counts.emptyText'), action: startButton }}
       />

@@ -1,6 +1,6 @@
 import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { dayRangeMs, DayRangeFilter, isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable } from '@renderer/lib/list';
+import { dayRangeMs, DayRangeFilter, isFiltered, ListPage, SearchFilter, QueryTable, useListView, useServerTable } from '@renderer/lib/list';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
 import { UserSelect } from '@renderer/lib/pickers/UserSelect';
@@ -28,7 +28,6 @@ export function HistoryPage() {
     ...dayRangeMs({ from, to }),
   };
   const table = useServerTable<'occurredAt'>({ ...HISTORY_TABLE, filters });
-  const list = useHistory({ ...table.input, ...filters });
   const view = useListView({
     id: 'stock.history',
     columns: historyColumns(t, f.dateTime),
@@ -50,11 +49,12 @@ export function HistoryPage() {
         </>
       }
     >
-      <ServerTable
+      <QueryTable
         testId="history"
         view={view}
         table={table}
-        query={list}
+        useRows={useHistory}
+        input={{ ...table.input, ...filters }}
         idAccessor="key"
         empty={{ icon: IconHistory, title: t('history.emptyTitle'), description: t('history.emptyText') }}
       />

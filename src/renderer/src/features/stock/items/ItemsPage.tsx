@@ -3,7 +3,7 @@ import { IconPackages, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InventoryProduct } from '@shared/contract/stock';
-import { isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable } from '@renderer/lib/list';
+import { isFiltered, ListPage, SearchFilter, QueryTable, useListView, useServerTable } from '@renderer/lib/list';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
 import { useCan } from '@renderer/lib/session';
@@ -29,7 +29,6 @@ export function ItemsPage() {
   const [q, setQ, search] = useUrlText('q');
   const filters = { q: search || undefined, productId: productId ?? undefined, locationId: locationId ?? undefined, belowMin: belowMin || undefined };
   const table = useServerTable<SortColumn>({ ...ITEMS_TABLE, filters });
-  const list = useInventoryProducts({ ...table.input, ...filters });
   const [dialog, setDialog] = useState<{ kind: ItemDialog | 'create'; row: InventoryProduct | null } | null>(null);
   const close = () => setDialog(null);
   const view = useListView({
@@ -58,11 +57,12 @@ export function ItemsPage() {
         </>
       }
     >
-      <ServerTable
+      <QueryTable
         testId="inventory-products"
         view={view}
         table={table}
-        query={list}
+        useRows={useInventoryProducts}
+        input={{ ...table.input, ...filters }}
         rowHref={(row) => `/catalog/products/${row.productId}`}
         clickRows={false}
         empty={{ icon: IconPackages, title: t('items.emptyTitle'), description: t('items.emptyText'), action: stockButton }}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lot } from '@shared/contract/stock';
 import { Money, Qty } from '@renderer/lib/Amount';
-import { isFiltered, ListPage, SearchFilter, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { isFiltered, ListPage, SearchFilter, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
 import { useCan } from '@renderer/lib/session';
@@ -26,7 +26,6 @@ export function LotsPage() {
   const [locationId, setLocationId] = useUrlId('locationId');
   const filters = { serial: serialParam || undefined, productId: productId ?? undefined, locationId: locationId ?? undefined };
   const table = useServerTable<SortColumn>({ ...LOTS_TABLE, filters });
-  const list = useLots({ ...table.input, ...filters });
   const [editing, setEditing] = useState<Lot | null>(null);
 
   const columns: ListColumn<Lot>[] = [
@@ -82,11 +81,12 @@ export function LotsPage() {
         </>
       }
     >
-      <ServerTable
+      <QueryTable
         testId="lots"
         view={view}
         table={table}
-        query={list}
+        useRows={useLots}
+        input={{ ...table.input, ...filters }}
         idAccessor={(l) => `${l.lotId}-${l.locationId}`}
         rowHref={(l) => `/catalog/products/${l.productId}`}
         clickRows={false}

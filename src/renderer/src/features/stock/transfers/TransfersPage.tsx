@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
 import { Qty } from '@renderer/lib/Amount';
 import { ConfirmModal } from '@renderer/lib/ConfirmModal';
-import { isFiltered, ListPage, ServerTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { isFiltered, ListPage, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { notify } from '@renderer/lib/notify';
 import { useCan } from '@renderer/lib/session';
 import { useFormat, useSettings } from '@renderer/lib/useFormat';
@@ -30,7 +30,6 @@ export function TransfersPage() {
   const [locationId, setLocationId] = useUrlId('locationId');
   const filters = { status, locationId: locationId ?? undefined };
   const table = useServerTable<'createdAt' | 'number'>({ ...TRANSFERS_TABLE, filters });
-  const list = useTransfers({ ...table.input, ...filters });
   const receive = useReceiveTransfer();
   const reverse = useReverse();
   const [reversing, setReversing] = useState<Transfer | null>(null);
@@ -86,11 +85,12 @@ export function TransfersPage() {
         </>
       }
     >
-      <ServerTable
+      <QueryTable
         testId="transfers"
         view={view}
         table={table}
-        query={list}
+        useRows={useTransfers}
+        input={{ ...table.input, ...filters }}
         empty={{ icon: IconTruck, title: t('transfers.emptyTitle'), description: t('transfers.emptyText'), action: newButton }}
       />
       {reversing && (
