@@ -74,8 +74,9 @@ function useAnswerBeforePaint(client: QueryClient, queryKey: QueryKey, waiting: 
   // Once per answer: whatever the new render shows, this never loops.
   const answered = useRef<unknown>(undefined);
   useLayoutEffect(() => {
+    if (!waiting) return;
     const data = client.getQueryState(queryKey)?.data;
-    if (!waiting || data === undefined || answered.current === data) return;
+    if (data === undefined || answered.current === data) return;
     answered.current = data;
     rerender();
   });
