@@ -49,6 +49,20 @@ export const errorCodes = [
   'BACKUP_CORRUPT',
   /** A backup could not be written (details.reason: the folder, the disk). */
   'BACKUP_FAILED',
+  /** A product with units on hand cannot stop being tracked in stock. */
+  'TRACKED_HAS_STOCK',
+  /** Stock of a product not tracked in stock (a licence, a service) was asked for. */
+  'NOT_TRACKED',
+  /** More units than the charge still needs (details: needed, requested). */
+  'OVER_PICK',
+  /** Units to deliver or unpick that are not picked for the charge (details: picked, requested, serials). */
+  'NOT_PICKED',
+  /** The charge has deliveries: reverse them first (details: number, deliveries). */
+  'CHARGE_DELIVERED',
+  /** The container is closed: no new charges (details: number). */
+  'CONTAINER_CLOSED',
+  /** One delivery goes to one client company (details: companies). */
+  'COMPANY_MISMATCH',
   'INTERNAL',
 ] as const;
 

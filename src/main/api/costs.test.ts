@@ -104,6 +104,12 @@ const notCosts = new Set([
   // verifyLedger is for administrators, who hold every permission.
   'stock.verifyLedger:differences[].expected',
   'stock.verifyLedger:differences[].actual',
+  // Selling prices are not costs.
+  '*:extendedPrice',
+  '*:rows[].extendedPrice',
+  // A shipment's freight charge: a reference, not an amount.
+  '*:freightChargeId',
+  '*:freightChargeNumber',
 ]);
 
 type Def = { type: string; [key: string]: unknown };
@@ -333,6 +339,30 @@ describe('every channel that answers costs, with the demo data', () => {
     check('purchasing.createFromSuggestions', { lines: [{ inventoryProductId: suggestion.inventoryProductId, qty: Math.max(1, suggestion.suggestedQty) }] });
     // The history of that order now records freight and cost changes: blanked too.
     query('purchasing.history', { id: order.id });
+
+    // A charge from creation to delivery (delivered cost, estimates, margin, the device's origin).
+    const client = check('catalog.createCompany', { name: 'Cost Client', isClient: true }) as { id: number };
+    const ticket = check('sales.createContainer', { kind: 'ticket', title: 'Cost test', companyId: client.id }) as { id: number };
+    const unit = app.ctx.sqlite
+      .prepare(
+        `SELECT l.product_id AS productId, l.serial_number AS serial, b.location_id AS locationId FROM lots l JOIN balances b ON b.lot_id = l.id JOIN locations loc ON loc.id = b.location_id
+         WHERE loc.usage = 'internal' AND l.serial_number IS NOT NULL AND b.qty > 0 AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.lot_id = l.id) ORDER BY l.id LIMIT 1`,
+      )
+      .get() as { productId: number; serial: string; locationId: number };
+    const charge = check('sales.createCharge', { containerId: ticket.id, productId: unit.productId, quantity: 2 }) as { id: number };
+    check('sales.updateCharge', { id: charge.id, quantity: 1, billable: true });
+    check('stock.pick', { chargeId: charge.id, locationId: unit.locationId, serials: [unit.serial] });
+    check('stock.unpick', { chargeId: charge.id });
+    check('stock.pick', { chargeId: charge.id, locationId: unit.locationId, serials: [unit.serial] });
+    check('sales.holdCharge', { id: charge.id, note: 'wait' });
+    check('sales.releaseCharge', { id: charge.id });
+    query('sales.getCharge', { id: charge.id });
+    const delivered = check('delivery.deliver', { method: 'deliver', lines: [{ chargeId: charge.id }] }) as { id: number };
+    query('sales.listCharges', { containerId: ticket.id });
+    query('delivery.get', { id: delivered.id });
+    query('devices.get', { id: one(`SELECT id FROM devices WHERE delivery_id = ${delivered.id}`) });
+    const dropped = check('sales.createCharge', { containerId: ticket.id, productId: unit.productId, quantity: 1 }) as { id: number };
+    check('sales.cancelCharge', { id: dropped.id });
   });
 
   it('covered every channel whose answer can hold a cost, with costs present for the buyer', () => {

@@ -2,6 +2,7 @@ import { authHandlers } from './auth';
 import { backupHandlers } from './backups';
 import { catalogHandlers } from './catalog';
 import { purchasingHandlers } from './purchasing';
+import { salesHandlers } from './sales';
 import { stockHandlers } from './stock';
 import type { HandlerTable } from './types';
 
@@ -9,4 +10,4 @@ import type { HandlerTable } from './types';
  * The handler table: one entry per contract channel (the type makes a missing one a compile error). The
  * backup channels need the app's backup service: createApp binds them (backupHandlers).
  */
-export const handlers: HandlerTable = { ...authHandlers, ...catalogHandlers, ...stockHandlers, ...purchasingHandlers, ...backupHandlers(null) };
+export const handlers: HandlerTable = { ...authHandlers, ...catalogHandlers, ...stockHandlers, ...purchasingHandlers, ...salesHandlers, ...backupHandlers(null) };

@@ -74,6 +74,10 @@ const productFields = {
   eligibleForRma: z.boolean().default(false),
   doesNotRequireProcurement: z.boolean().default(false),
   billingPeriod: z.enum(billingPeriods).default('oneTime'),
+  /** False for licences and services: sold and delivered, never stocked. */
+  trackedInStock: z.boolean().default(true),
+  /** Warranty of a delivered unit in months (0: none). */
+  warrantyMonths: z.number().int().min(0).max(240).default(0),
 };
 export const productInput = z.object(productFields).strict();
 
@@ -95,6 +99,8 @@ export const productSchema = z.object({
   eligibleForRma: z.boolean(),
   doesNotRequireProcurement: z.boolean(),
   billingPeriod: z.enum(billingPeriods),
+  trackedInStock: z.boolean(),
+  warrantyMonths: z.number().int(),
   onHand: z.number().int(),
   defaultVendorName: nullableString,
 });

@@ -4,6 +4,7 @@ import { backupsContract } from './backups';
 import { catalogContract } from './catalog';
 import { locationsContract } from './locations';
 import { purchasingContract } from './purchasing';
+import { salesContract } from './sales';
 import { settingsContract } from './settings';
 import { searchContract, stockContract } from './stock';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...stockContract,
   ...searchContract,
   ...purchasingContract,
+  ...salesContract,
   ...backupsContract,
 };
 

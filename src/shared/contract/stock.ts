@@ -109,6 +109,10 @@ export const historyTypes = [
   'stocktake',
   'receipt',
   'reversal',
+  'stock.picked',
+  'stock.unpicked',
+  'delivery',
+  'shipment',
 ] as const;
 
 export const historyRowSchema = z.object({
@@ -128,7 +132,7 @@ export const historyRowSchema = z.object({
   locationName: nullableString,
   documentNumber: nullableString,
   /** The document a move belongs to, so the screen can open it (null for an inventory product's or a serial's event). */
-  documentType: z.enum(['adjustment', 'transfer', 'stocktake', 'receipt']).nullable(),
+  documentType: z.enum(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'charge']).nullable(),
   documentId: id.nullable(),
   /** A receipt's move: the purchase order its line came from (one receipt can take lines of several). */
   orderId: id.nullable(),
@@ -380,11 +384,15 @@ export const stockContract = {
       checkedBalances: z.number().int(),
       differences: z.array(
         z.object({
-          kind: z.enum(['balance', 'negative', 'lotSum', 'level', 'month', 'listCache']),
+          kind: z.enum(['balance', 'negative', 'lotSum', 'level', 'month', 'listCache', 'allocation', 'charge', 'delivery']),
           lotId: id.nullable(),
           productId: id.nullable(),
           locationId: id.nullable(),
           month: z.string().nullable(),
+          /** The charge or delivery whose figures differ (kinds charge and delivery). */
+          documentId: id.nullish(),
+          /** Which of its figures differs. */
+          figure: z.string().nullish(),
           /** Quantities, or values in ten-thousandths for the month totals, as exact decimal strings. */
           expected: amount,
           actual: amount,

@@ -50,6 +50,10 @@ export const products = sqliteTable(
     eligibleForRma: integer('eligible_for_rma', { mode: 'boolean' }).notNull().default(false),
     doesNotRequireProcurement: integer('does_not_require_procurement', { mode: 'boolean' }).notNull().default(false),
     billingPeriod: text('billing_period', { enum: ['oneTime', 'monthly', 'quarterly', 'yearly'] }).notNull().default('oneTime'),
+    /** False for what is sold but never stocked (licences, services): delivered with no move, at catalogue cost. */
+    trackedInStock: integer('tracked_in_stock', { mode: 'boolean' }).notNull().default(true),
+    /** Warranty length of a delivered unit, in months (0: none): a device's warranty end. */
+    warrantyMonths: integer('warranty_months').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     /**

@@ -3,3 +3,4 @@ export * from './catalog';
 export * from './locations';
 export * from './stock';
 export * from './purchasing';
+export * from './sales';

@@ -229,7 +229,12 @@ export const allocations = sqliteTable(
     sourceId: integer('source_id').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('allocations_lot_idx').on(t.lotId, t.locationId), index('allocations_product_idx').on(t.productId, t.locationId)],
+  (t) => [
+    index('allocations_lot_idx').on(t.lotId, t.locationId),
+    index('allocations_product_idx').on(t.productId, t.locationId),
+    // What a charge (or quote item) holds, where: its picks, the Delivery & Shipping lines.
+    index('allocations_source_idx').on(t.sourceType, t.sourceId, t.locationId),
+  ],
 );
 
 export const adjustments = sqliteTable('adjustments', {
@@ -354,13 +359,17 @@ export const inventoryEvents = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     occurredAt: integer('occurred_at').notNull(),
-    type: text('type', { enum: ['inventoryProduct.created', 'inventoryProduct.updated', 'serial.edited'] }).notNull(),
+    type: text('type', { enum: ['inventoryProduct.created', 'inventoryProduct.updated', 'serial.edited', 'stock.picked', 'stock.unpicked'] }).notNull(),
     productId: integer('product_id').notNull().references(() => products.id),
     locationId: integer('location_id').references(() => locations.id),
     lotId: integer('lot_id').references(() => lots.id),
     serialNumber: text('serial_number'),
     userId: integer('user_id').references(() => users.id),
     changes: text('changes').notNull(),
+    /** A pick or unpick: how many units, for which document (a charge). */
+    qty: integer('qty'),
+    documentType: text('document_type'),
+    documentId: integer('document_id'),
   },
   (t) => [
     index('inventory_events_occurred_idx').on(t.occurredAt),

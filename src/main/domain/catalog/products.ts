@@ -1,6 +1,7 @@
 // Products and product vendors. Invariants: SKUs are unique (case-insensitive); a serialized product
 // cannot become non-serialized (or the reverse) while units are on hand, since its lots would no longer
-// match one-unit-per-serial; at most one default vendor per product.
+// match one-unit-per-serial; a product not tracked in stock (a licence) holds none; at most one default
+// vendor per product.
 import { and, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm';
 import type { ParsedInput } from '@shared/contract';
 import type { Product } from '@shared/contract/catalog';
@@ -67,11 +68,12 @@ export function updateProduct(ctx: Ctx, input: ParsedInput<'catalog.updateProduc
   const current = requireProduct(ctx, input.id);
   checkSku(ctx, input.sku, input.id);
   checkCategory(ctx, input.categoryId);
-  if (current.serialized !== input.serialized) {
+  // Units on hand keep the product's shape: one unit per serial, and stock only of what is tracked.
+  if (current.serialized !== input.serialized || (current.trackedInStock && !input.trackedInStock)) {
     const units = ctx.sqlite
       .prepare<[number], { n: number }>(`select coalesce(sum(b.qty), 0) as n from balances b join locations l on l.id = b.location_id where l.usage = 'internal' and b.product_id = ?`)
       .get(input.id)!;
-    if (units.n > 0) throw new DomainError('SERIALIZED_HAS_STOCK', { units: units.n });
+    if (units.n > 0) throw new DomainError(current.serialized !== input.serialized ? 'SERIALIZED_HAS_STOCK' : 'TRACKED_HAS_STOCK', { units: units.n });
   }
   // drizzle leaves out undefined fields: an edit without unitCost keeps the cost.
   const { id, ...fields } = input;

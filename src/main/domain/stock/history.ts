@@ -109,6 +109,8 @@ interface MoveRow {
   documentNumber: string | null;
   orderId: number | null;
   orderNumber: string | null;
+  /** A delivery's: delivered in person or shipped. */
+  method: 'deliver' | 'ship' | null;
 }
 
 interface EventRow {
@@ -122,9 +124,14 @@ interface EventRow {
   locationName: string | null;
   userName: string | null;
   changes: string;
+  /** A pick or unpick: its units and the charge. */
+  qty: number | null;
+  documentType: 'charge' | null;
+  documentId: number | null;
+  documentNumber: string | null;
 }
 
-const documentTypes: ReadonlySet<string> = new Set<NonNullable<HistoryRow['documentType']>>(['adjustment', 'transfer', 'stocktake', 'receipt']);
+const documentTypes: ReadonlySet<string> = new Set<NonNullable<HistoryRow['documentType']>>(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery']);
 
 function moveRow(ctx: Ctx, id: number): HistoryRow {
   const m = ctx.sqlite
@@ -135,7 +142,9 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
               CASE m.source_type WHEN 'adjustment' THEN (SELECT number FROM adjustments WHERE id = m.source_id)
                                  WHEN 'transfer' THEN (SELECT number FROM transfers WHERE id = m.source_id)
                                  WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id)
-                                 WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id) END AS documentNumber,
+                                 WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id)
+                                 WHEN 'delivery' THEN (SELECT number FROM deliveries WHERE id = m.source_id) END AS documentNumber,
+              CASE m.source_type WHEN 'delivery' THEN (SELECT method FROM deliveries WHERE id = m.source_id) END AS method,
               po.id AS orderId, po.number AS orderNumber
        FROM stock_moves m LEFT JOIN receipt_lines rl ON m.source_type = 'receipt' AND rl.id = m.source_line LEFT JOIN purchase_orders po ON po.id = rl.po_id JOIN products p ON p.id = m.product_id JOIN lots lt ON lt.id = m.lot_id
        JOIN locations f ON f.id = m.from_location_id JOIN locations t ON t.id = m.to_location_id LEFT JOIN users u ON u.id = m.user_id
@@ -147,6 +156,7 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
   else if (m.sourceType === 'transfer') type = m.toId === VIRTUAL.transit ? 'transfer.ship' : m.fromId === VIRTUAL.transit ? 'transfer.receive' : 'transfer';
   else if (m.sourceType === 'stocktake') type = 'stocktake';
   else if (m.sourceType === 'receipt') type = 'receipt';
+  else if (m.sourceType === 'delivery') type = m.method === 'ship' ? 'shipment' : 'delivery';
   return {
     key: `m${m.id}`,
     occurredAt: m.occurredAt,
@@ -176,7 +186,8 @@ function eventRow(ctx: Ctx, id: number): HistoryRow {
   const e = ctx.sqlite
     .prepare<[number], EventRow>(
       `SELECT e.id, e.occurred_at AS occurredAt, e.type, e.product_id AS productId, p.sku, p.name AS productName, e.serial_number AS serialNumber,
-              l.name AS locationName, u.display_name AS userName, e.changes
+              l.name AS locationName, u.display_name AS userName, e.changes, e.qty, e.document_type AS documentType, e.document_id AS documentId,
+              CASE e.document_type WHEN 'charge' THEN (SELECT number FROM charges WHERE id = e.document_id) END AS documentNumber
        FROM inventory_events e JOIN products p ON p.id = e.product_id LEFT JOIN locations l ON l.id = e.location_id LEFT JOIN users u ON u.id = e.user_id
        WHERE e.id = ?`,
     )
@@ -189,15 +200,15 @@ function eventRow(ctx: Ctx, id: number): HistoryRow {
     sku: e.sku,
     productName: e.productName,
     serialNumber: e.serialNumber,
-    qty: null,
+    qty: e.qty,
     fromLocationName: null,
     toLocationName: null,
     fromLocationKind: null,
     toLocationKind: null,
     locationName: e.locationName,
-    documentNumber: null,
-    documentType: null,
-    documentId: null,
+    documentNumber: e.documentNumber,
+    documentType: e.documentType,
+    documentId: e.documentId,
     orderId: null,
     orderNumber: null,
     reason: null,

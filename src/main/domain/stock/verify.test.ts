@@ -70,7 +70,15 @@ function referenceDifferences(sqlite: Sqlite): LedgerDifference[] {
       const field = figures.find((f) => r[f] !== r[`${f}X`])!;
       return { kind: 'listCache', lotId: null, productId: Number(r.productId), locationId: Number(r.locationId), month: null, expected: String(r[`${field}X`]), actual: String(r[field]) };
     });
-  return [...balances, ...negatives, ...lotSums, ...levels, ...months, ...products, ...inventoryProducts];
+  const allocations = all(
+    'allocation',
+    `SELECT lot_id AS lotId, NULL AS productId, location_id AS locationId, NULL AS month, CAST(onHand AS TEXT) AS expected, CAST(held AS TEXT) AS actual
+     FROM (SELECT a.lot_id, a.location_id, sum(a.qty) AS held, min(a.qty) AS smallest,
+                  coalesce((SELECT b.qty FROM balances b WHERE b.lot_id = a.lot_id AND b.location_id = a.location_id), 0) AS onHand
+           FROM allocations a GROUP BY a.lot_id, a.location_id)
+     WHERE held > onHand OR smallest <= 0`,
+  );
+  return [...balances, ...negatives, ...lotSums, ...levels, ...months, ...products, ...inventoryProducts, ...allocations];
 }
 
 function sorted(differences: LedgerDifference[]): LedgerDifference[] {

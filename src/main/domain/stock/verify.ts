@@ -13,13 +13,17 @@ import { VIRTUAL } from '../locations/locations';
 import { listSerialClashes, type SerialClash } from './serials';
 
 export interface LedgerDifference {
-  kind: 'balance' | 'negative' | 'lotSum' | 'level' | 'month' | 'listCache';
+  kind: 'balance' | 'negative' | 'lotSum' | 'level' | 'month' | 'listCache' | 'allocation' | 'charge' | 'delivery';
   /** Null for a stock-level or list-figure difference, which is per product, and for a month's totals. */
   lotId: number | null;
   productId: number | null;
   locationId: number | null;
   /** 'YYYY-MM' for a difference in the month totals. */
   month: string | null;
+  /** The charge (kind 'charge') or delivery (kind 'delivery') whose figures differ. */
+  documentId?: number | null;
+  /** Which of its figures: picked, delivered, deliveredCost; a delivery line's qty or cost. */
+  figure?: string | null;
   /** Decimal integer strings: quantities, or values in ten-thousandths for the month totals. */
   expected: string;
   actual: string;
@@ -48,6 +52,9 @@ export function verifyLedger(ctx: Ctx): LedgerReport {
   add('level', levelDifferences(ctx));
   add('month', monthDifferences(ctx));
   add('listCache', listCacheDifferences(ctx));
+  add('allocation', overAllocated(ctx));
+  add('charge', chargeDifferences(ctx));
+  add('delivery', deliveryLineDifferences(ctx));
   const checked = ctx.sqlite.prepare<[], { n: number }>(`SELECT count(*) AS n FROM balances`).get()!.n;
   // Clashing serials are not a ledger difference (every unit is still accounted for): listed to be corrected.
   return { ok: differences.length === 0, checkedBalances: checked, differences, serialClashes: listSerialClashes(ctx) };
@@ -175,4 +182,68 @@ function listCacheDifferences(ctx: Ctx): Found[] {
     result.push({ lotId: null, productId: Number(r.productId), locationId: null, month: null, expected: String(r[`${field}X`]), actual: String(r[field]) });
   }
   return result;
+}
+
+/** Units held at a (lot, location) beyond what is there: allocations never exceed on hand. */
+function overAllocated(ctx: Ctx): Found[] {
+  return ctx.sqlite
+    .prepare<[], Found>(
+      `SELECT a.lot_id AS lotId, NULL AS productId, a.location_id AS locationId, NULL AS month, CAST(coalesce(b.qty, 0) AS TEXT) AS expected, CAST(sum(a.qty) AS TEXT) AS actual
+       FROM allocations a LEFT JOIN balances b ON b.lot_id = a.lot_id AND b.location_id = a.location_id
+       GROUP BY a.lot_id, a.location_id HAVING sum(a.qty) > coalesce(b.qty, 0) OR min(a.qty) <= 0 LIMIT ${LIMIT}`,
+    )
+    .all();
+}
+
+/**
+ * What each delivery line left: the net of its moves to and back from Customer (none for a product not
+ * tracked in stock, whose line counts while its delivery stands). Units and value, per line.
+ */
+const deliveredLines = `SELECT dl.charge_id,
+       CASE WHEN dl.location_id IS NULL THEN (CASE WHEN d.status = 'delivered' THEN dl.qty ELSE 0 END)
+            ELSE coalesce((SELECT sum(CASE WHEN m.to_location_id = ${VIRTUAL.customer} THEN m.qty ELSE -m.qty END) FROM stock_moves m
+                           WHERE m.source_type = 'delivery' AND m.source_id = dl.delivery_id AND m.source_line = dl.line_no), 0) END AS netQty,
+       CASE WHEN dl.location_id IS NULL THEN (CASE WHEN d.status = 'delivered' THEN dl.cost ELSE 0 END)
+            ELSE coalesce((SELECT sum(CASE WHEN m.to_location_id = ${VIRTUAL.customer} THEN m.qty * m.unit_cost ELSE -m.qty * m.unit_cost END) FROM stock_moves m
+                           WHERE m.source_type = 'delivery' AND m.source_id = dl.delivery_id AND m.source_line = dl.line_no), 0) END AS netCost
+  FROM delivery_lines dl JOIN deliveries d ON d.id = dl.delivery_id`;
+
+/**
+ * Each charge's picked units against its allocations, and its delivered units and cost against the net of
+ * its delivery lines (a freight charge is delivered by its shipment, with no line).
+ */
+function chargeDifferences(ctx: Ctx): Found[] {
+  const rows = ctx.sqlite
+    .prepare<[], Figures>(
+      `WITH a AS (SELECT source_id AS chargeId, sum(qty) AS picked FROM allocations WHERE source_type = 'charge' AND kind = 'picked' GROUP BY 1),
+            l AS (SELECT charge_id AS chargeId, sum(netQty) AS delivered, sum(netCost) AS deliveredCost FROM (${deliveredLines}) WHERE charge_id IS NOT NULL GROUP BY 1),
+            x AS (SELECT ch.id, ch.picked, coalesce(a.picked, 0) AS pickedX,
+                         ch.delivered, CASE WHEN ch.kind = 'freight' THEN ch.delivered ELSE coalesce(l.delivered, 0) END AS deliveredX,
+                         ch.delivered_cost AS deliveredCost, CASE WHEN ch.kind = 'freight' THEN ch.delivered_cost ELSE coalesce(l.deliveredCost, 0) END AS deliveredCostX
+                  FROM charges ch LEFT JOIN a ON a.chargeId = ch.id LEFT JOIN l ON l.chargeId = ch.id)
+       SELECT * FROM x WHERE picked <> pickedX OR delivered <> deliveredX OR deliveredCost <> deliveredCostX LIMIT ${LIMIT}`,
+    )
+    .safeIntegers(true)
+    .all();
+  return rows.map((r) => {
+    const figure = ['picked', 'delivered', 'deliveredCost'].find((f) => r[f] !== r[`${f}X`])!;
+    return { lotId: null, productId: null, locationId: null, month: null, documentId: Number(r.id), figure, expected: String(r[`${figure}X`]), actual: String(r[figure]) };
+  });
+}
+
+/** Each delivery line of a tracked product records exactly the units and cost of the moves that took them to Customer. */
+function deliveryLineDifferences(ctx: Ctx): Found[] {
+  const rows = ctx.sqlite
+    .prepare<[], Figures>(
+      `SELECT * FROM (SELECT dl.delivery_id AS id, dl.line_no AS lineNo, dl.qty AS left, coalesce(sum(m.qty), 0) AS leftX, dl.cost AS leftCost, coalesce(sum(m.qty * m.unit_cost), 0) AS leftCostX
+                     FROM delivery_lines dl LEFT JOIN stock_moves m ON m.source_type = 'delivery' AND m.source_id = dl.delivery_id AND m.source_line = dl.line_no AND m.reverses_move_id IS NULL
+                     WHERE dl.location_id IS NOT NULL GROUP BY dl.id)
+       WHERE left <> leftX OR leftCost <> leftCostX LIMIT ${LIMIT}`,
+    )
+    .safeIntegers(true)
+    .all();
+  return rows.map((r) => {
+    const figure = r.left !== r.leftX ? 'left' : 'leftCost';
+    return { lotId: null, productId: null, locationId: null, month: null, documentId: Number(r.id), figure: `line ${String(r.lineNo)} ${figure === 'left' ? 'qty' : 'cost'}`, expected: String(r[`${figure}X`]), actual: String(r[figure]) };
+  });
 }

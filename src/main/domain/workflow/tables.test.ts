@@ -17,6 +17,10 @@ import { orderWorkflow } from '../purchasing/orderStatus';
 import { receiptWorkflow } from '../purchasing/receiving';
 import { adjustmentWorkflow } from '../stock/adjustments';
 import { stocktakeWorkflow } from '../stock/counts';
+import { chargeWorkflow } from '../sales/charges';
+import { containerWorkflow } from '../sales/containers';
+import { deliveryWorkflow } from '../sales/deliveries';
+import { deviceWorkflow } from '../sales/devices';
 import { transferWorkflow } from '../stock/transfers';
 import { applyTransition, requireEditable, type TransitionInput } from './transitions';
 
@@ -54,6 +58,16 @@ const watched = [
   'balances',
   'lots',
   'inventory_products',
+  'allocations',
+  'containers',
+  'container_events',
+  'charges',
+  'charge_events',
+  'deliveries',
+  'delivery_lines',
+  'delivery_events',
+  'devices',
+  'device_events',
 ];
 
 function snapshot(ctx: Ctx): string {
@@ -159,6 +173,67 @@ function transfer(env: Env, state: string): number {
   const doc = t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.shelf.id, lines: [{ productId: w.cable.id, qty: 1 }], mode, note: null });
   if (state === 'canceled' || state === 'reversed') t.ok('stock.reverse', { documentType: 'transfer', id: doc.id, reason: 'not needed' });
   return doc.id;
+}
+
+/** A client and a ticket of theirs, made once per environment. */
+const clients = new WeakMap<Env, { ticketId: number }>();
+function clientTicket(env: Env): number {
+  let found = clients.get(env);
+  if (!found) {
+    const company = env.t.ok('catalog.createCompany', { name: 'Acme Dental', isClient: true });
+    found = { ticketId: env.t.ok('sales.createContainer', { kind: 'ticket', title: 'New starter', companyId: company.id }).id };
+    clients.set(env, found);
+  }
+  return found.ticketId;
+}
+
+function container(env: Env, state: string): number {
+  const { t } = env;
+  const company = t.ok('catalog.createCompany', { name: `Client ${++countLocations}`, isClient: true });
+  const c = t.ok('sales.createContainer', { kind: 'project', title: 'Office move', companyId: company.id });
+  if (state === 'closed') t.ok('sales.setContainerStatus', { id: c.id, action: 'close' });
+  return c.id;
+}
+
+function charge(env: Env, state: string): number {
+  const { t, w } = env;
+  const containerId = clientTicket(env);
+  if (state === 'pending') return t.ok('sales.createCharge', { containerId, productId: w.cable.id, quantity: 2, onHold: true }).id;
+  const c = t.ok('sales.createCharge', { containerId, productId: w.cable.id, quantity: state === 'delivered' ? 1 : 2 });
+  if (state === 'needToOrder') return c.id;
+  if (state === 'canceled') return t.ok('sales.cancelCharge', { id: c.id, reason: 'not needed' }).id;
+  // Reached with the procurement issues (approval, purchase orders); set as they will set it.
+  if (state === 'waitingApproval' || state === 'onOrder') {
+    env.ctx.sqlite.prepare(`UPDATE charges SET status = ? WHERE id = ?`).run(state, c.id);
+    return c.id;
+  }
+  t.ok('stock.pick', { chargeId: c.id, locationId: w.main.id, qty: state === 'delivered' ? 1 : 2 });
+  if (state === 'ready') return c.id;
+  if (state !== 'delivered') throw new Error(`no charge fixture for ${state}`);
+  // The delivered fixture is a shipment's freight charge: the one charge voidFreight applies to.
+  const shipment = t.ok('delivery.deliver', { method: 'ship', lines: [{ chargeId: c.id }], freightPrice: 50_000 });
+  return t.ok('delivery.get', { id: shipment.id }).freightChargeId!;
+}
+
+function delivery(env: Env, state: string): number {
+  const { t, w } = env;
+  const c = t.ok('sales.createCharge', { containerId: clientTicket(env), productId: w.cable.id, quantity: 1 });
+  t.ok('stock.pick', { chargeId: c.id, locationId: w.main.id, qty: 1 });
+  const doc = t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: c.id }] });
+  if (state === 'reversed') t.ok('delivery.reverse', { id: doc.id, reason: 'wrong client' });
+  return doc.id;
+}
+
+let serials = 0;
+function device(env: Env, state: string): number {
+  const { t, w } = env;
+  const serial = `DEV-${++serials}`;
+  t.ok('stock.add', { productId: w.laptop.id, locationId: w.main.id, qty: 1, costMethod: 'manual', unitCost: 1_000_000, serials: [serial], reason: 'opening stock' });
+  const c = t.ok('sales.createCharge', { containerId: clientTicket(env), productId: w.laptop.id, quantity: 1 });
+  t.ok('stock.pick', { chargeId: c.id, locationId: w.main.id, serials: [serial] });
+  const doc = t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: c.id }] });
+  if (state === 'voided') t.ok('delivery.reverse', { id: doc.id, reason: 'wrong client' });
+  return t.ok('devices.list', { serial, includeVoided: true }).rows[0]!.id;
 }
 
 // The expectations ----------------------------------------------------------------------------
@@ -269,6 +344,54 @@ const cases: TableCase[] = [
     // Undone already, one way (cancelled in transit) or the other (reversed once received).
     repeated: { cancel: ['canceled', 'reversed'], reverse: ['reversed', 'canceled'] },
     input: (env) => ({ userId: env.adminId, reason: 'test' }),
+  },
+  {
+    name: 'containerWorkflow',
+    workflow: loose(containerWorkflow),
+    build: container,
+    allowed: { close: { open: 'closed' }, reopen: { closed: 'open' } },
+    input: (env) => ({ userId: env.adminId }),
+  },
+  {
+    name: 'chargeWorkflow',
+    workflow: loose(chargeWorkflow),
+    build: charge,
+    allowed: {
+      hold: { waitingApproval: 'pending', needToOrder: 'pending', onOrder: 'pending', ready: 'pending' },
+      release: { pending: 'needToOrder' },
+      cancel: { pending: 'canceled', waitingApproval: 'canceled', needToOrder: 'canceled', onOrder: 'canceled', ready: 'canceled' },
+      // The quantities decide: nothing picked, needed; one more unit than picked, needed again; all delivered, delivered.
+      follow: { needToOrder: 'needToOrder', onOrder: 'needToOrder', ready: 'needToOrder', delivered: 'delivered' },
+      voidFreight: { delivered: 'canceled' },
+    },
+    repeated: { cancel: ['canceled'] },
+    input: (env) => ({ userId: env.adminId, reason: 'test', note: 'noted' }),
+    prepare: {
+      follow: (env, id, state) => {
+        if (state === 'ready') env.ctx.sqlite.prepare(`UPDATE charges SET quantity = quantity + 1 WHERE id = ?`).run(id);
+      },
+    },
+    edits: {
+      edit: ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready', 'delivered'],
+      pick: ['needToOrder', 'onOrder', 'ready'],
+      unpick: ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready'],
+      deliver: ['needToOrder', 'onOrder', 'ready'],
+    },
+  },
+  {
+    name: 'deliveryWorkflow',
+    workflow: loose(deliveryWorkflow),
+    build: delivery,
+    allowed: { reverse: { delivered: 'reversed' } },
+    repeated: { reverse: ['reversed'] },
+    input: (env) => ({ userId: env.adminId, reason: 'test' }),
+  },
+  {
+    name: 'deviceWorkflow',
+    workflow: loose(deviceWorkflow),
+    build: device,
+    allowed: { void: { installed: 'voided' } },
+    input: (env) => ({ userId: env.adminId }),
   },
 ];
 

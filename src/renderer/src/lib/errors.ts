@@ -59,6 +59,22 @@ function keyFor(code: string, d: Details): string {
       return typeof d.serial === 'string' && (d.heldBy === 'reserved' || d.heldBy === 'picked') && holder(d.document) ? `SERIAL_UNAVAILABLE_${d.heldBy}` : code;
     case 'SERIALIZED_HAS_STOCK':
       return typeof d.units === 'number' ? 'SERIALIZED_HAS_STOCK_units' : 'SERIALIZED_HAS_STOCK';
+    case 'TRACKED_HAS_STOCK':
+      return typeof d.units === 'number' ? 'TRACKED_HAS_STOCK_units' : code;
+    case 'NOT_TRACKED':
+    case 'CONTAINER_CLOSED':
+    case 'COMPANY_MISMATCH':
+      return typeof d.number === 'string' ? `${code}_number` : code;
+    case 'OVER_PICK':
+      if (typeof d.number !== 'string') return code;
+      if (typeof d.needed === 'number' && typeof d.requested === 'number') return 'OVER_PICK_counts';
+      return typeof d.quantity === 'number' && typeof d.picked === 'number' && typeof d.delivered === 'number' ? 'OVER_PICK_quantity' : code;
+    case 'NOT_PICKED':
+      if (typeof d.number !== 'string') return code;
+      if (Array.isArray(d.serials)) return 'NOT_PICKED_serials';
+      return typeof d.picked === 'number' && typeof d.requested === 'number' ? 'NOT_PICKED_counts' : code;
+    case 'CHARGE_DELIVERED':
+      return typeof d.number === 'string' && Array.isArray(d.deliveries) && d.deliveries.length > 0 ? 'CHARGE_DELIVERED_list' : code;
     case 'LOCATION_IN_USE':
       if (typeof d.name !== 'string') return code;
       return typeof d.allocated === 'number' && d.allocated > 0 ? 'LOCATION_IN_USE_allocated' : 'LOCATION_IN_USE_named';
@@ -107,6 +123,7 @@ export function translateError(err: unknown): string {
     // A list of serials is shown joined; a count of serials (SERIAL_COUNT_MISMATCH) as it is.
     serials: Array.isArray(d.serials) ? list(d.serials) : d.serials,
     items: list(d.items),
+    deliveries: list(d.deliveries),
     // Line indexes are 0-based in details; a user counts lines from 1.
     lines: Array.isArray(d.lines) ? d.lines.map((n) => (typeof n === 'number' ? n + 1 : n)).join(', ') : '',
     document: held ? i18next.t(`errors:holders.${held.type}`, { id: held.id, defaultValue: `${held.type} ${held.id}` }) : '',

@@ -147,7 +147,10 @@ export const es: Translation<typeof en> = {
       adjust: 'Ajustar existencias',
       transfer: 'Transferir existencias',
       count: 'Contar existencias (recuento)',
+      pick: 'Seleccionar unidades para cargos',
+      deliver: 'Entregar y enviar a clientes',
     },
+    sales: { manage: 'Gestionar contratos, proyectos, tickets y cargos' },
     costs: { view: 'Ver costos internos' },
     purchasing: {
       manage: 'Crear y enviar órdenes de compra',

@@ -4,15 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { bannedTermsIn } from '@shared/glossary';
 import { resourcesEn, resourcesEs } from './resources';
 
-function leaves(tree: unknown, path: string[] = []): [string, string][] {
-  if (typeof tree === 'string') return [[path.join('.'), tree]];
-  if (Array.isArray(tree)) return tree.flatMap((item, i) => leaves(item, [...path, String(i)]));
-  if (tree && typeof tree === 'object') return Object.entries(tree).flatMap(([key, value]) => leaves(value, [...path, key]));
+// Paths are kept as arrays of keys: some keys hold a dot themselves (history types such as "stock.picked").
+function leafPaths(tree: unknown, path: string[] = []): [string[], string][] {
+  if (typeof tree === 'string') return [[path, tree]];
+  if (Array.isArray(tree)) return tree.flatMap((item, i) => leafPaths(item, [...path, String(i)]));
+  if (tree && typeof tree === 'object') return Object.entries(tree).flatMap(([key, value]) => leafPaths(value, [...path, key]));
   return [];
 }
 
-function lookup(tree: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
+function leaves(tree: unknown): [string, string][] {
+  return leafPaths(tree).map(([path, text]) => [path.join('.'), text]);
+}
+
+function lookup(tree: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
 }
 
 const spanish = leaves(resourcesEs);
@@ -24,16 +29,16 @@ describe('Spanish translations', () => {
   });
 
   it('say "seleccionar" only for picking units, never for choosing or marking rows', () => {
-    const misuses = spanish
+    const misuses = leafPaths(resourcesEs)
       .filter(([, text]) => /selecci/i.test(text))
-      .filter(([key]) => !/\bpick/i.test(String(lookup(resourcesEn, key))))
-      .map(([key, text]) => `${key}: «${text}» (English: «${String(lookup(resourcesEn, key))}»)`);
+      .filter(([path]) => !/\bpick/i.test(String(lookup(resourcesEn, path))))
+      .map(([path, text]) => `${path.join('.')}: «${text}» (English: «${String(lookup(resourcesEn, path))}»)`);
     expect(misuses).toEqual([]);
   });
 
   it('mark rows with "marcar" where English selects them', () => {
-    const rowSelection = leaves(resourcesEn).filter(([, text]) => /\bselect(ed|ion)?\b/i.test(text));
+    const rowSelection = leafPaths(resourcesEn).filter(([, text]) => /\bselect(ed|ion)?\b/i.test(text));
     expect(rowSelection.length).toBeGreaterThan(0);
-    for (const [key] of rowSelection) expect(String(lookup(resourcesEs, key)), key).not.toMatch(/selecci/i);
+    for (const [path] of rowSelection) expect(String(lookup(resourcesEs, path)), path.join('.')).not.toMatch(/selecci/i);
   });
 });

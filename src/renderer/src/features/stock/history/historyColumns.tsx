@@ -15,6 +15,10 @@ const typeColors: Record<HistoryRow['type'], string> = {
   stocktake: 'lime',
   receipt: 'green',
   reversal: 'orange',
+  'stock.picked': 'pink',
+  'stock.unpicked': 'gray',
+  delivery: 'red',
+  shipment: 'red',
 };
 
 function Changes({ row, t }: { row: HistoryRow; t: TFunction<readonly ['stock', 'locations']> }) {

@@ -254,6 +254,10 @@ export const en = {
       stocktake: 'Stocktake',
       receipt: 'Received from vendor',
       reversal: 'Reversal',
+      'stock.picked': 'Picked',
+      'stock.unpicked': 'Put back',
+      delivery: 'Delivered to client',
+      shipment: 'Shipped to client',
     },
     fields: {
       bin: 'Bin',

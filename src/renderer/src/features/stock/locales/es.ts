@@ -257,6 +257,10 @@ export const es: Translation<typeof en> = {
       stocktake: 'Recuento',
       receipt: 'Recibido del proveedor',
       reversal: 'Reversión',
+      'stock.picked': 'Seleccionado',
+      'stock.unpicked': 'Devuelto a disponible',
+      delivery: 'Entregado al cliente',
+      shipment: 'Enviado al cliente',
     },
     fields: {
       bin: 'Contenedor',

@@ -1,0 +1,33 @@
+import type { salesContract } from '@shared/contract/sales';
+import { createContainer, getContainer, listContainers, setContainerStatus, updateContainer } from '../domain/sales/containers';
+import { createCharge, getChargeDetail, holdCharge, listCharges, releaseCharge, updateCharge } from '../domain/sales/charges';
+import { deliver, getDelivery, listDeliveries, listOpenDeliveries, reverseDelivery, sendToClient } from '../domain/sales/deliveries';
+import { getDevice, listDevices } from '../domain/sales/devices';
+import { cancelCharge, pick, transferPicked, unpick } from '../domain/sales/picks';
+import type { PartialHandlerTable } from './types';
+
+export const salesHandlers: PartialHandlerTable<keyof typeof salesContract> = {
+  'sales.listContainers': (input, { ctx }) => listContainers(ctx, input),
+  'sales.getContainer': (input, { ctx }) => getContainer(ctx, input.id),
+  'sales.createContainer': (input, { ctx, actor }) => createContainer(ctx, actor, input),
+  'sales.updateContainer': (input, { ctx, actor }) => updateContainer(ctx, actor, input),
+  'sales.setContainerStatus': (input, { ctx, actor }) => setContainerStatus(ctx, actor, input),
+  'sales.listCharges': (input, { ctx }) => listCharges(ctx, input),
+  'sales.getCharge': (input, { ctx }) => getChargeDetail(ctx, input.id),
+  'sales.createCharge': (input, { ctx, actor }) => createCharge(ctx, actor, input),
+  'sales.updateCharge': (input, { ctx, actor }) => updateCharge(ctx, actor, input),
+  'sales.holdCharge': (input, { ctx, actor }) => holdCharge(ctx, actor, input),
+  'sales.releaseCharge': (input, { ctx, actor }) => releaseCharge(ctx, actor, input.id),
+  'sales.cancelCharge': (input, { ctx, actor }) => cancelCharge(ctx, actor, input),
+  'stock.pick': (input, { ctx, actor }) => pick(ctx, actor, input),
+  'stock.unpick': (input, { ctx, actor }) => unpick(ctx, actor, input),
+  'stock.transferPicked': (input, { ctx, actor }) => transferPicked(ctx, actor, input),
+  'delivery.listOpen': (input, { ctx }) => listOpenDeliveries(ctx, input),
+  'delivery.deliver': (input, { ctx, actor }) => deliver(ctx, actor, input),
+  'delivery.sendToClient': (input, { ctx, actor }) => sendToClient(ctx, actor, input),
+  'delivery.list': (input, { ctx }) => listDeliveries(ctx, input),
+  'delivery.get': (input, { ctx }) => getDelivery(ctx, input.id),
+  'delivery.reverse': (input, { ctx, actor }) => reverseDelivery(ctx, actor, input),
+  'devices.list': (input, { ctx }) => listDevices(ctx, input),
+  'devices.get': (input, { ctx }) => getDevice(ctx, input.id),
+};

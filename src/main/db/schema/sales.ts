@@ -1,0 +1,212 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { users } from './auth';
+import { companies, products } from './catalog';
+import { locations } from './locations';
+import { lots } from './stock';
+
+/**
+ * Contracts, projects and tickets: the light containers a client's charges are billed on. A ticket or a
+ * project may name its contract; a ticket's owner is its technician.
+ */
+export const containers = sqliteTable(
+  'containers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['contract', 'project', 'ticket'] }).notNull(),
+    number: text('number').notNull().unique(),
+    title: text('title').notNull(),
+    companyId: integer('company_id').notNull().references(() => companies.id),
+    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    ownerUserId: integer('owner_user_id').references(() => users.id),
+    contractId: integer('contract_id').references((): AnySQLiteColumn => containers.id),
+    description: text('description'),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('containers_company_idx').on(t.companyId, t.id),
+    index('containers_kind_idx').on(t.kind, t.status, t.id),
+    index('containers_contract_idx').on(t.contractId).where(sql`contract_id is not null`),
+    index('containers_owner_idx').on(t.ownerUserId).where(sql`owner_user_id is not null`),
+  ],
+);
+
+/**
+ * A product billed to a client on a container. Status follows quantities (domain/sales/charges.ts): picked
+ * is the Σ of the charge's allocations, delivered and delivered cost the Σ of its delivery lines net of
+ * reversals; all three are kept in the transaction that changes them and checked by verifyLedger.
+ */
+export const charges = sqliteTable(
+  'charges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    containerId: integer('container_id').notNull().references(() => containers.id),
+    companyId: integer('company_id').notNull().references(() => companies.id),
+    /** product: a catalogue product; freight: what a shipment bills, with no product. */
+    kind: text('kind', { enum: ['product', 'freight'] }).notNull().default('product'),
+    productId: integer('product_id').references(() => products.id),
+    description: text('description').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    billable: integer('billable', { mode: 'boolean' }).notNull().default(true),
+    status: text('status', { enum: ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready', 'delivered', 'canceled'] }).notNull(),
+    picked: integer('picked').notNull().default(0),
+    delivered: integer('delivered').notNull().default(0),
+    /** Exact Σ qty × unit cost of what was delivered (10⁻⁴ currency units). */
+    deliveredCost: integer('delivered_cost').notNull().default(0),
+    holdNote: text('hold_note'),
+    cancelReason: text('cancel_reason'),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('charges_container_idx').on(t.containerId, t.id),
+    index('charges_company_idx').on(t.companyId, t.id),
+    index('charges_status_idx').on(t.status, t.id),
+    index('charges_product_idx').on(t.productId, t.id),
+    // The Delivery & Shipping page: charges with picked units not yet delivered.
+    index('charges_open_picks_idx').on(t.id).where(sql`picked > 0`),
+  ],
+);
+
+export const chargeEvents = sqliteTable(
+  'charge_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    chargeId: integer('charge_id').notNull().references(() => charges.id),
+    occurredAt: integer('occurred_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    details: text('details').notNull(),
+  },
+  (t) => [index('charge_events_charge_idx').on(t.chargeId, t.occurredAt)],
+);
+
+export const containerEvents = sqliteTable(
+  'container_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    containerId: integer('container_id').notNull().references(() => containers.id),
+    occurredAt: integer('occurred_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    details: text('details').notNull(),
+  },
+  (t) => [index('container_events_container_idx').on(t.containerId, t.occurredAt)],
+);
+
+/**
+ * A delivery (DLV-n): units leaving for a client company, delivered in person or shipped. Its moves
+ * (source 'delivery', line = delivery line no.) take the units to Customer at their cost.
+ */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    companyId: integer('company_id').notNull().references(() => companies.id),
+    method: text('method', { enum: ['deliver', 'ship'] }).notNull(),
+    status: text('status', { enum: ['delivered', 'reversed'] }).notNull(),
+    carrier: text('carrier'),
+    trackingNumber: text('tracking_number'),
+    /** The day it left, as chosen: 'YYYY-MM-DD'. */
+    shipDate: text('ship_date'),
+    shipToName: text('ship_to_name'),
+    shipToAddress: text('ship_to_address'),
+    /** Why units leave without a charge (a loan, a replacement). */
+    reason: text('reason'),
+    note: text('note'),
+    freightChargeId: integer('freight_charge_id').references(() => charges.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    reversedAt: integer('reversed_at'),
+    reverseReason: text('reverse_reason'),
+  },
+  (t) => [index('deliveries_created_idx').on(t.createdAt), index('deliveries_company_idx').on(t.companyId, t.createdAt)],
+);
+
+export const deliveryLines = sqliteTable(
+  'delivery_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: integer('delivery_id').notNull().references(() => deliveries.id),
+    lineNo: integer('line_no').notNull(),
+    chargeId: integer('charge_id').references(() => charges.id),
+    productId: integer('product_id').notNull().references(() => products.id),
+    /** Where the units left from; null for a product not tracked in stock. */
+    locationId: integer('location_id').references(() => locations.id),
+    qty: integer('qty').notNull(),
+    /** Exact Σ qty × unit cost of the units (catalogue cost for a product not tracked in stock). */
+    cost: integer('cost').notNull(),
+  },
+  (t) => [uniqueIndex('delivery_lines_unique').on(t.deliveryId, t.lineNo), index('delivery_lines_charge_idx').on(t.chargeId).where(sql`charge_id is not null`)],
+);
+
+export const deliveryEvents = sqliteTable(
+  'delivery_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: integer('delivery_id').notNull().references(() => deliveries.id),
+    occurredAt: integer('occurred_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    details: text('details').notNull(),
+  },
+  (t) => [index('delivery_events_delivery_idx').on(t.deliveryId, t.occurredAt)],
+);
+
+/** Configuration items: a serialized unit installed at a client, created by its delivery. */
+export const devices = sqliteTable(
+  'devices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id').notNull().references(() => products.id),
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    serialNumber: text('serial_number').notNull(),
+    /** The serial as serials compare (shared/serials.ts): the search by serial walks it. */
+    serialKey: text('serial_key').notNull(),
+    companyId: integer('company_id').notNull().references(() => companies.id),
+    containerId: integer('container_id').references(() => containers.id),
+    contractId: integer('contract_id').references(() => containers.id),
+    chargeId: integer('charge_id').references(() => charges.id),
+    deliveryId: integer('delivery_id').notNull().references(() => deliveries.id),
+    deliveryLineId: integer('delivery_line_id').notNull().references(() => deliveryLines.id),
+    /** installed: at the client. voided: its delivery was reversed (returns, swaps and RMAs come later). */
+    status: text('status', { enum: ['installed', 'voided'] }).notNull(),
+    installedAt: integer('installed_at').notNull(),
+    warrantyEnd: integer('warranty_end'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('devices_serial_idx').on(t.serialKey),
+    index('devices_company_idx').on(t.companyId, t.id),
+    index('devices_product_idx').on(t.productId, t.id),
+    index('devices_delivery_idx').on(t.deliveryId),
+    index('devices_lot_idx').on(t.lotId),
+  ],
+);
+
+export const deviceEvents = sqliteTable(
+  'device_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deviceId: integer('device_id').notNull().references(() => devices.id),
+    occurredAt: integer('occurred_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    details: text('details').notNull(),
+  },
+  (t) => [index('device_events_device_idx').on(t.deviceId, t.occurredAt)],
+);

@@ -1,0 +1,308 @@
+// Charges: a product billed to a client on a contract, project or ticket. The status follows the
+// quantities through the charge's one transition table: Ready to Deliver/Ship when the product needs no
+// procurement or every undelivered unit is picked, Delivered/Shipped Full when all are delivered, Need to
+// Order/Fulfill otherwise; Pending only on hold (releasing re-evaluates); Canceled releases the picks.
+// picked, delivered and delivered_cost are kept on the row by the picks and deliveries that change them
+// (picks.ts, deliveries.ts) and checked by verifyLedger.
+import type { ChannelOutput, ParsedInput } from '@shared/contract';
+import type { Charge, ChargeDetail, ChargeStatus } from '@shared/contract/sales';
+import { DomainError } from '@shared/errors';
+import { charges } from '@main/db/schema';
+import { requireProduct } from '../catalog/products';
+import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
+import { likePattern, nextNumber, type Actor, type Ctx } from '../context';
+import { applyTransition, createDocument, defineWorkflow, requireEditable } from '../workflow/transitions';
+import { requireContainer } from './containers';
+
+export interface ChargeRow {
+  id: number;
+  number: string;
+  status: ChargeStatus;
+  kind: 'product' | 'freight';
+  containerId: number;
+  companyId: number;
+  productId: number | null;
+  quantity: number;
+  picked: number;
+  delivered: number;
+  /** 1 when the product is tracked in stock (units are picked and moved). */
+  tracked: number;
+  /** 1 when the product needs no procurement (or the charge has no product). */
+  noProcurement: number;
+}
+
+/** Where the quantities lead a charge that is not on hold, waiting approval or canceled. */
+export function followStatus(row: ChargeRow): ChargeStatus {
+  if (row.delivered >= row.quantity) return 'delivered';
+  if (row.noProcurement === 1 || row.picked + row.delivered >= row.quantity) return 'ready';
+  return 'needToOrder';
+}
+
+const open: ChargeStatus[] = ['needToOrder', 'onOrder', 'ready'];
+
+/** The charge's one transition table. */
+export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
+  document: 'charge',
+  table: 'charges',
+  column: 'status',
+  states: charges.status.enumValues,
+  read: (ctx, id) =>
+    ctx.sqlite
+      .prepare<[number], ChargeRow>(
+        `SELECT ch.id, ch.number, ch.status, ch.kind, ch.container_id AS containerId, ch.company_id AS companyId, ch.product_id AS productId, ch.quantity, ch.picked, ch.delivered,
+                coalesce(p.tracked_in_stock, 0) AS tracked, coalesce(p.does_not_require_procurement, 1) AS noProcurement
+         FROM charges ch LEFT JOIN products p ON p.id = ch.product_id WHERE ch.id = ?`,
+      )
+      .get(id),
+  state: (row) => row.status,
+  history: { table: 'charge_events', key: 'charge_id' },
+  touch: 'updated_at',
+  creations: {
+    needed: { to: 'needToOrder', history: 'created' },
+    ready: { to: 'ready', history: 'created' },
+    onHold: { to: 'pending', history: 'created' },
+    /** A shipment's freight: billed once it has left. */
+    freight: { to: 'delivered', history: 'created' },
+  },
+  transitions: {
+    hold: { from: ['waitingApproval', 'needToOrder', 'onOrder', 'ready'], to: 'pending', sets: ({ note }) => ({ hold_note: note ?? null }) },
+    release: { from: ['pending'], to: followStatus, sets: () => ({ hold_note: null }) },
+    cancel: {
+      from: ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready'],
+      to: 'canceled',
+      repeatOf: ['canceled'],
+      guard: (ctx, row) => {
+        if (row.delivered > 0) throw new DomainError('CHARGE_DELIVERED', { number: row.number, deliveries: deliveryNumbersOf(ctx, row.id) });
+      },
+      sets: ({ reason }) => ({ cancel_reason: reason ?? null }),
+    },
+    /** Quantities changed (a pick, a delivery, an edit): the status follows them. The change writes the history row. */
+    follow: { from: ['needToOrder', 'onOrder', 'ready', 'delivered'], to: followStatus, system: true, history: false },
+    /** A shipment's freight charge, when the shipment is reversed. */
+    voidFreight: { from: ['delivered'], to: 'canceled', system: true, guard: (_ctx, row) => (row.kind === 'freight' ? {} : false) },
+  },
+  edits: {
+    edit: ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready', 'delivered'],
+    pick: open,
+    unpick: ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready'],
+    deliver: open,
+  },
+});
+
+function deliveryNumbersOf(ctx: Ctx, chargeId: number): string[] {
+  return ctx.sqlite
+    .prepare<[number], { number: string }>(
+      `SELECT DISTINCT d.number FROM delivery_lines dl JOIN deliveries d ON d.id = dl.delivery_id WHERE dl.charge_id = ? AND d.status = 'delivered' ORDER BY d.id LIMIT 20`,
+    )
+    .all(chargeId)
+    .map((r) => r.number);
+}
+
+export function requireCharge(ctx: Ctx, id: number): ChargeRow {
+  const row = chargeWorkflow.read(ctx, id);
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'charge', id });
+  return row;
+}
+
+/**
+ * After a change of the charge's quantities: applies `follow` when the status no longer matches them.
+ * Returns the change (for the history row the caller writes), or null.
+ */
+export function settleCharge(ctx: Ctx, id: number, userId: number | null): { from: ChargeStatus; to: ChargeStatus } | null {
+  const row = requireCharge(ctx, id);
+  if (!(chargeWorkflow.transitions.follow.from as readonly ChargeStatus[]).includes(row.status) || followStatus(row) === row.status) return null;
+  const { from, to } = applyTransition(ctx, chargeWorkflow, id, 'follow', { userId });
+  return { from, to };
+}
+
+/** A history row of the charge that is not a transition of its own (a pick, a delivery, an edit), naming any status change it caused. */
+export function recordChargeEvent(ctx: Ctx, chargeId: number, userId: number | null, type: string, details: Record<string, unknown>, change: { from: ChargeStatus; to: ChargeStatus } | null): void {
+  const status = change ? null : requireCharge(ctx, chargeId).status;
+  ctx.sqlite
+    .prepare(`INSERT INTO charge_events (charge_id, occurred_at, user_id, type, from_state, to_state, details) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    .run(chargeId, ctx.now(), userId, type, change?.from ?? status, change?.to ?? status, JSON.stringify(details));
+}
+
+// Reading ------------------------------------------------------------------------------------
+
+/**
+ * A charge as lists show it. The estimate costs the whole quantity: delivered units at their cost, picked
+ * units at their lots' cost, the rest at the product's catalogue cost (SQLite's 64-bit integers keep it exact).
+ */
+const estimateSql = `(ch.delivered_cost + CASE WHEN ch.status = 'canceled' THEN 0 ELSE
+    coalesce((SELECT sum(a.qty * l.unit_cost) FROM allocations a JOIN lots l ON l.id = a.lot_id WHERE a.source_type = 'charge' AND a.source_id = ch.id), 0)
+    + max(ch.quantity - ch.delivered - ch.picked, 0) * coalesce(p.unit_cost, 0) END)`;
+
+const chargeSelect = `SELECT ch.id, ch.number, ch.kind, ch.container_id AS containerId, c.kind AS containerKind, c.number AS containerNumber, c.title AS containerTitle,
+       ch.company_id AS companyId, co.name AS companyName, ch.product_id AS productId, p.sku, p.name AS productName,
+       coalesce(p.serialized, 0) AS serialized, coalesce(p.tracked_in_stock, 0) AS trackedInStock,
+       ch.description, ch.quantity, ch.unit_price AS unitPrice, CAST(ch.quantity * ch.unit_price AS TEXT) AS extendedPrice, ch.billable, ch.status,
+       ch.picked, ch.delivered, max(ch.quantity - ch.delivered - ch.picked, 0) AS needed, CAST(ch.delivered_cost AS TEXT) AS deliveredCost,
+       CAST(${estimateSql} AS TEXT) AS estimatedCost, (ch.status <> 'canceled' AND ch.delivered < ch.quantity) AS costIsEstimate,
+       CAST(ch.quantity * ch.unit_price - ${estimateSql} AS TEXT) AS margin,
+       ch.hold_note AS holdNote, ch.cancel_reason AS cancelReason, u.display_name AS createdByName, ch.created_at AS createdAt
+  FROM charges ch JOIN containers c ON c.id = ch.container_id JOIN companies co ON co.id = ch.company_id LEFT JOIN products p ON p.id = ch.product_id
+  JOIN users u ON u.id = ch.created_by`;
+
+type RawCharge = Omit<Charge, 'serialized' | 'trackedInStock' | 'billable' | 'costIsEstimate'> & { serialized: number; trackedInStock: number; billable: number; costIsEstimate: number };
+
+function toCharge(r: RawCharge): Charge {
+  return { ...r, serialized: r.serialized === 1, trackedInStock: r.trackedInStock === 1, billable: r.billable === 1, costIsEstimate: r.costIsEstimate === 1 };
+}
+
+export function getCharge(ctx: Ctx, id: number): Charge {
+  const row = ctx.sqlite.prepare<[number], RawCharge>(`${chargeSelect} WHERE ch.id = ?`).get(id);
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'charge', id });
+  return toCharge(row);
+}
+
+export function getChargeDetail(ctx: Ctx, id: number): ChargeDetail {
+  const charge = getCharge(ctx, id);
+  const picks = ctx.sqlite
+    .prepare<[number], ChargeDetail['picks'][number]>(
+      `SELECT a.location_id AS locationId, loc.name AS locationName, ip.bin, a.lot_id AS lotId, l.serial_number AS serialNumber, a.qty, l.unit_cost AS unitCost, a.created_at AS pickedAt
+       FROM allocations a JOIN lots l ON l.id = a.lot_id JOIN locations loc ON loc.id = a.location_id
+       LEFT JOIN inventory_products ip ON ip.product_id = a.product_id AND ip.location_id = a.location_id
+       WHERE a.source_type = 'charge' AND a.source_id = ? ORDER BY loc.name, l.serial_number, a.id`,
+    )
+    .all(id);
+  const lines = ctx.sqlite
+    .prepare<[number], Omit<ChargeDetail['deliveries'][number], 'serials'> & { lineNo: number }>(
+      `SELECT d.id AS deliveryId, d.number AS deliveryNumber, d.status, d.method, d.created_at AS createdAt, dl.qty, CAST(dl.cost AS TEXT) AS cost, loc.name AS locationName, dl.line_no AS lineNo
+       FROM delivery_lines dl JOIN deliveries d ON d.id = dl.delivery_id LEFT JOIN locations loc ON loc.id = dl.location_id
+       WHERE dl.charge_id = ? ORDER BY d.id, dl.line_no`,
+    )
+    .all(id);
+  const serialsOf = ctx.sqlite.prepare<[number, number], { serial: string }>(
+    `SELECT l.serial_number AS serial FROM stock_moves m JOIN lots l ON l.id = m.lot_id
+     WHERE m.source_type = 'delivery' AND m.source_id = ? AND m.source_line = ? AND m.reverses_move_id IS NULL AND l.serial_number IS NOT NULL ORDER BY m.id`,
+  );
+  const deliveries = lines.map(({ lineNo, ...line }) => ({ ...line, serials: serialsOf.all(line.deliveryId, lineNo).map((r) => r.serial) }));
+  const history = ctx.sqlite
+    .prepare<[number], Omit<ChargeDetail['history'][number], 'details'> & { details: string }>(
+      `SELECT e.id, e.occurred_at AS occurredAt, u.display_name AS userName, e.type, e.from_state AS fromState, e.to_state AS toState, e.details
+       FROM charge_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.charge_id = ? ORDER BY e.occurred_at DESC, e.id DESC`,
+    )
+    .all(id)
+    .map((e) => ({ ...e, details: JSON.parse(e.details) as Record<string, unknown> }));
+  const availability =
+    charge.productId !== null && charge.trackedInStock
+      ? ctx.sqlite
+          .prepare<[number], ChargeDetail['availability'][number]>(
+            `SELECT ip.location_id AS locationId, loc.name AS locationName, ip.available FROM inventory_products ip JOIN locations loc ON loc.id = ip.location_id
+             WHERE ip.product_id = ? AND ip.available > 0 AND loc.active = 1 ORDER BY ip.available DESC, loc.name`,
+          )
+          .all(charge.productId)
+      : [];
+  return { ...charge, picks, deliveries, history, availability };
+}
+
+const sorts: SortColumns<'sales.listCharges'> = { number: 'ch.id', createdAt: 'ch.created_at', status: 'ch.status', quantity: 'ch.quantity', productName: 'p.name' };
+
+export function listCharges(ctx: Ctx, input: ParsedInput<'sales.listCharges'>): ChannelOutput<'sales.listCharges'> {
+  const f = new Filters().equals('ch.container_id', input.containerId).equals('ch.company_id', input.companyId).equals('ch.product_id', input.productId);
+  if (input.statuses?.length) f.add(`ch.status IN (${input.statuses.map(() => '?').join(', ')})`, ...input.statuses);
+  if (input.q) {
+    const like = likePattern(input.q);
+    f.add(`(ch.number LIKE ? ESCAPE '\\' OR ch.description LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\')`, like, like, like);
+  }
+  return listPage(input, {
+    sorts,
+    defaultSort: { by: 'number', direction: 'desc' },
+    rows: (q) => ctx.sqlite.prepare<unknown[], RawCharge>(`${chargeSelect} ${f.where()} ORDER BY ${q.orderBy('ch.id')} LIMIT ? OFFSET ?`).all(...f.params, q.limit, q.offset).map(toCharge),
+    count: () => countUpTo(ctx, `FROM charges ch LEFT JOIN products p ON p.id = ch.product_id ${f.where()}`, f.params),
+  });
+}
+
+// Writing ------------------------------------------------------------------------------------
+
+export function createCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.createCharge'>): Charge {
+  const container = requireContainer(ctx, input.containerId);
+  if (container.status !== 'open') throw new DomainError('CONTAINER_CLOSED', { number: container.number });
+  const product = requireProduct(ctx, input.productId);
+  if (!product.active) throw new DomainError('VALIDATION', { fields: [{ path: 'productId', code: 'inactive' }] });
+  const now = ctx.now();
+  const creation = input.onHold ? 'onHold' : product.doesNotRequireProcurement ? 'ready' : 'needed';
+  const id = createDocument(
+    ctx,
+    chargeWorkflow,
+    creation,
+    {
+      number: nextNumber(ctx, 'CHG'),
+      kind: 'product',
+      container_id: container.id,
+      company_id: container.companyId,
+      product_id: product.id,
+      description: input.description ?? product.name,
+      quantity: input.quantity,
+      unit_price: input.unitPrice ?? product.unitPrice,
+      billable: input.billable ? 1 : 0,
+      hold_note: input.onHold ? input.holdNote : null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    },
+    { userId: actor.userId, details: { quantity: input.quantity } },
+  );
+  return getCharge(ctx, id);
+}
+
+/** A shipment's freight as a charge of its own on the container: quantity 1, billed at the price given. */
+export function createFreightCharge(ctx: Ctx, userId: number, containerId: number, price: number, description: string): number {
+  const container = requireContainer(ctx, containerId);
+  const now = ctx.now();
+  return createDocument(
+    ctx,
+    chargeWorkflow,
+    'freight',
+    {
+      number: nextNumber(ctx, 'CHG'),
+      kind: 'freight',
+      container_id: container.id,
+      company_id: container.companyId,
+      product_id: null,
+      description,
+      quantity: 1,
+      unit_price: price,
+      billable: 1,
+      delivered: 1,
+      created_by: userId,
+      created_at: now,
+      updated_at: now,
+    },
+    { userId, details: { freight: true } },
+  );
+}
+
+export function updateCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.updateCharge'>): Charge {
+  const row = requireCharge(ctx, input.id);
+  requireEditable(chargeWorkflow, row, 'edit');
+  const before = getCharge(ctx, row.id);
+  if (row.kind === 'freight' && input.quantity !== 1) throw new DomainError('VALIDATION', { fields: [{ path: 'quantity', code: 'freight' }] });
+  // Units picked or delivered are the charge's: lower the quantity only after unpicking.
+  if (input.quantity < row.picked + row.delivered) throw new DomainError('OVER_PICK', { number: row.number, quantity: input.quantity, picked: row.picked, delivered: row.delivered });
+  const after = {
+    quantity: input.quantity,
+    unitPrice: input.unitPrice ?? before.unitPrice,
+    description: input.description ?? before.description,
+    billable: input.billable,
+  };
+  ctx.sqlite
+    .prepare(`UPDATE charges SET quantity = ?, unit_price = ?, description = ?, billable = ?, updated_at = ? WHERE id = ?`)
+    .run(after.quantity, after.unitPrice, after.description, after.billable ? 1 : 0, ctx.now(), row.id);
+  const changes = (['quantity', 'unitPrice', 'description', 'billable'] as const)
+    .filter((f) => before[f] !== after[f])
+    .map((field) => ({ field, before: String(before[field]), after: String(after[field]) }));
+  if (changes.length > 0) recordChargeEvent(ctx, row.id, actor.userId, 'updated', { changes }, settleCharge(ctx, row.id, actor.userId));
+  return getCharge(ctx, row.id);
+}
+
+export function holdCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.holdCharge'>): Charge {
+  applyTransition(ctx, chargeWorkflow, input.id, 'hold', { userId: actor.userId, note: input.note });
+  return getCharge(ctx, input.id);
+}
+
+export function releaseCharge(ctx: Ctx, actor: Actor, id: number): Charge {
+  applyTransition(ctx, chargeWorkflow, id, 'release', { userId: actor.userId });
+  return getCharge(ctx, id);
+}

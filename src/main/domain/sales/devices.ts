@@ -1,0 +1,79 @@
+// Devices (configuration items): one per serialized unit delivered to a client, created by its delivery
+// (deliveries.ts). Searched by serial through the serial key index, whatever the spelling typed.
+import type { ChannelOutput, ParsedInput } from '@shared/contract';
+import type { DeviceDetail } from '@shared/contract/sales';
+import { DomainError } from '@shared/errors';
+import { serialKey } from '@shared/serials';
+import { devices } from '@main/db/schema';
+import type { Ctx } from '../context';
+import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
+import { defineWorkflow } from '../workflow/transitions';
+
+type DeviceStatus = (typeof devices.status.enumValues)[number];
+
+/**
+ * The device's one transition table. Installed when its delivery leaves; voided when that delivery is
+ * reversed (the unit is back in stock, picked again). Returns, swaps and RMAs come with their issue.
+ */
+export const deviceWorkflow = defineWorkflow<DeviceStatus, { id: number; number: string; status: DeviceStatus }>()({
+  document: 'device',
+  table: 'devices',
+  column: 'status',
+  states: devices.status.enumValues,
+  read: (ctx, id) => ctx.sqlite.prepare<[number], { id: number; number: string; status: DeviceStatus }>(`SELECT id, serial_number AS number, status FROM devices WHERE id = ?`).get(id),
+  state: (row) => row.status,
+  history: { table: 'device_events', key: 'device_id' },
+  creations: { installed: { to: 'installed' } },
+  transitions: { void: { from: ['installed'], to: 'voided', system: true } },
+});
+
+const deviceSelect = `SELECT d.id, d.product_id AS productId, p.sku, p.name AS productName, d.serial_number AS serialNumber, d.status, d.company_id AS companyId, co.name AS companyName,
+       d.container_id AS containerId, c.number AS containerNumber, d.contract_id AS contractId, k.number AS contractNumber, d.charge_id AS chargeId, ch.number AS chargeNumber,
+       d.delivery_id AS deliveryId, dl.number AS deliveryNumber, d.installed_at AS installedAt, d.warranty_end AS warrantyEnd
+  FROM devices d JOIN products p ON p.id = d.product_id JOIN companies co ON co.id = d.company_id LEFT JOIN containers c ON c.id = d.container_id
+  LEFT JOIN containers k ON k.id = d.contract_id LEFT JOIN charges ch ON ch.id = d.charge_id JOIN deliveries dl ON dl.id = d.delivery_id`;
+
+const sorts: SortColumns<'devices.list'> = { installedAt: 'd.installed_at', serialNumber: 'd.serial_key', companyName: 'co.name' };
+
+export function listDevices(ctx: Ctx, input: ParsedInput<'devices.list'>): ChannelOutput<'devices.list'> {
+  const f = new Filters().equals('d.company_id', input.companyId).equals('d.product_id', input.productId);
+  if (!input.includeVoided) f.add(`d.status <> 'voided'`);
+  if (input.serial) {
+    // A prefix of the serial as serials compare (case and surrounding spaces ignored), through its index.
+    const key = serialKey(input.serial);
+    if (key) f.add(`d.serial_key >= ? AND d.serial_key < ?`, key, `${key}\uffff`);
+  }
+  return listPage(input, {
+    sorts,
+    defaultSort: { by: 'installedAt', direction: 'desc' },
+    rows: (q) => ctx.sqlite.prepare<unknown[], ChannelOutput<'devices.list'>['rows'][number]>(`${deviceSelect} ${f.where()} ORDER BY ${q.orderBy('d.id')} LIMIT ? OFFSET ?`).all(...f.params, q.limit, q.offset),
+    count: () => countUpTo(ctx, `FROM devices d JOIN companies co ON co.id = d.company_id ${f.where()}`, f.params),
+  });
+}
+
+export function getDevice(ctx: Ctx, id: number): DeviceDetail {
+  const device = ctx.sqlite.prepare<[number], ChannelOutput<'devices.list'>['rows'][number]>(`${deviceSelect} WHERE d.id = ?`).get(id);
+  if (!device) throw new DomainError('NOT_FOUND', { entity: 'device', id });
+  const origin = ctx.sqlite
+    .prepare<[number], Omit<DeviceDetail, keyof typeof device | 'moves'>>(
+      `SELECT l.id AS lotId, l.unit_cost AS unitCost, l.received_at AS receivedAt, v.name AS vendorName, l.vendor_invoice_number AS vendorInvoiceNumber,
+              po.id AS purchaseOrderId, po.number AS purchaseOrderNumber, r.number AS receiptNumber
+       FROM devices d JOIN lots l ON l.id = d.lot_id LEFT JOIN companies v ON v.id = l.vendor_id LEFT JOIN purchase_order_lines pl ON pl.id = l.po_line_id
+       LEFT JOIN purchase_orders po ON po.id = pl.po_id LEFT JOIN receipts r ON r.id = l.receipt_id WHERE d.id = ?`,
+    )
+    .get(id)!;
+  const moves = ctx.sqlite
+    .prepare<[number], DeviceDetail['moves'][number]>(
+      `SELECT m.id, m.occurred_at AS occurredAt, m.qty, f.name AS fromName, t.name AS toName, m.source_type AS documentType, m.source_id AS documentId,
+              CASE m.source_type WHEN 'adjustment' THEN (SELECT number FROM adjustments WHERE id = m.source_id)
+                                 WHEN 'transfer' THEN (SELECT number FROM transfers WHERE id = m.source_id)
+                                 WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id)
+                                 WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id)
+                                 WHEN 'delivery' THEN (SELECT number FROM deliveries WHERE id = m.source_id) END AS documentNumber,
+              u.display_name AS userName
+       FROM stock_moves m JOIN locations f ON f.id = m.from_location_id JOIN locations t ON t.id = m.to_location_id LEFT JOIN users u ON u.id = m.user_id
+       WHERE m.lot_id = ? ORDER BY m.occurred_at, m.id`,
+    )
+    .all(origin.lotId);
+  return { ...device, ...origin, moves };
+}

@@ -1,0 +1,510 @@
+import { z } from 'zod';
+import { amount, channel, cost, documentMoney, epochMs, id, money, ok, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+
+// Contracts, projects and tickets (containers), the charges billed on them, picking units for charges,
+// and deliveries to the client with the devices they install. Costs (delivered cost, estimates, margin) are
+// marked for redaction; selling prices are not costs.
+
+export const containerKinds = ['contract', 'project', 'ticket'] as const;
+export const containerStatuses = ['open', 'closed'] as const;
+export const chargeStatuses = ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready', 'delivered', 'canceled'] as const;
+export type ChargeStatus = (typeof chargeStatuses)[number];
+const nullableString = z.string().nullable();
+const serialList = z.array(serial).max(20_000);
+/** A calendar day as the user picked it: 'YYYY-MM-DD'. */
+const optionalDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .nullish()
+  .transform((v) => v ?? null);
+
+export const containerSchema = z.object({
+  id,
+  kind: z.enum(containerKinds),
+  number: z.string(),
+  title: z.string(),
+  description: nullableString,
+  companyId: id,
+  companyName: z.string(),
+  status: z.enum(containerStatuses),
+  ownerUserId: id.nullable(),
+  ownerName: nullableString,
+  contractId: id.nullable(),
+  contractNumber: nullableString,
+  contractTitle: nullableString,
+  createdAt: epochMs,
+  /** Charges not canceled, and of those not yet delivered in full. */
+  chargeCount: z.number().int(),
+  openChargeCount: z.number().int(),
+});
+export type Container = z.infer<typeof containerSchema>;
+
+const containerFields = {
+  title: requiredText(200),
+  description: optionalText(4000),
+  companyId: id,
+  /** A ticket's owner is its technician. */
+  ownerUserId: id.nullish().transform((v) => v ?? null),
+  /** A ticket or a project may name its contract (of the same company). */
+  contractId: id.nullish().transform((v) => v ?? null),
+};
+
+export const chargeSchema = z.object({
+  id,
+  number: z.string(),
+  kind: z.enum(['product', 'freight']),
+  containerId: id,
+  containerKind: z.enum(containerKinds),
+  containerNumber: z.string(),
+  containerTitle: z.string(),
+  companyId: id,
+  companyName: z.string(),
+  productId: id.nullable(),
+  sku: nullableString,
+  productName: nullableString,
+  serialized: z.boolean(),
+  trackedInStock: z.boolean(),
+  description: z.string(),
+  quantity: z.number().int(),
+  unitPrice: z.number().int(),
+  /** quantity × unit price, exact (a decimal string). */
+  extendedPrice: amount,
+  billable: z.boolean(),
+  status: z.enum(chargeStatuses),
+  picked: z.number().int(),
+  delivered: z.number().int(),
+  /** quantity − delivered − picked: still to pick (or to buy). */
+  needed: z.number().int(),
+  /** Exact Σ qty × unit cost of what was delivered. */
+  deliveredCost: cost(amount),
+  /**
+   * The cost of the whole quantity: what was delivered, the picked units at their cost, the rest at the
+   * product's catalogue cost. Equal to the delivered cost once everything is delivered.
+   */
+  estimatedCost: cost(amount),
+  /** True while part of the quantity is costed from picks or the catalogue (shown as an estimate). */
+  costIsEstimate: z.boolean(),
+  /** Extended price − (delivered or estimated) cost. */
+  margin: cost(amount),
+  holdNote: nullableString,
+  cancelReason: nullableString,
+  createdByName: z.string(),
+  createdAt: epochMs,
+});
+export type Charge = z.infer<typeof chargeSchema>;
+
+export const pickSchema = z.object({
+  locationId: id,
+  locationName: z.string(),
+  bin: nullableString,
+  lotId: id,
+  serialNumber: nullableString,
+  qty: z.number().int(),
+  unitCost: cost(z.number().int()),
+  pickedAt: epochMs,
+});
+export type Pick = z.infer<typeof pickSchema>;
+
+export const chargeDeliverySchema = z.object({
+  deliveryId: id,
+  deliveryNumber: z.string(),
+  status: z.enum(['delivered', 'reversed']),
+  method: z.enum(['deliver', 'ship']),
+  createdAt: epochMs,
+  qty: z.number().int(),
+  cost: cost(amount),
+  locationName: nullableString,
+  serials: z.array(z.string()),
+});
+
+export const chargeEventSchema = z.object({
+  id,
+  occurredAt: epochMs,
+  userName: nullableString,
+  type: z.string(),
+  fromState: nullableString,
+  toState: nullableString,
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const chargeDetailSchema = chargeSchema.extend({
+  picks: z.array(pickSchema),
+  deliveries: z.array(chargeDeliverySchema),
+  history: z.array(chargeEventSchema),
+  /** Available units per internal location (what a pick can take), for the pick dialog. */
+  availability: z.array(z.object({ locationId: id, locationName: z.string(), available: z.number().int() })),
+});
+export type ChargeDetail = z.infer<typeof chargeDetailSchema>;
+
+const chargeFields = {
+  quantity: qty,
+  /** Net selling price of one unit; defaults to the product's price. */
+  unitPrice: money.optional(),
+  /** Defaults to the product's name. */
+  description: optionalText(1000),
+  billable: z.boolean().default(true),
+};
+
+/** One line of the Delivery & Shipping page: a charge's picked, undelivered units at one location. */
+export const openDeliveryLineSchema = z.object({
+  chargeId: id,
+  chargeNumber: z.string(),
+  containerId: id,
+  containerKind: z.enum(containerKinds),
+  containerNumber: z.string(),
+  containerTitle: z.string(),
+  companyId: id,
+  companyName: z.string(),
+  productId: id,
+  sku: z.string(),
+  productName: z.string(),
+  serialized: z.boolean(),
+  /** Null for a product not tracked in stock (nothing to pick: delivered at catalogue cost). */
+  locationId: id.nullable(),
+  locationName: nullableString,
+  bin: nullableString,
+  qty: z.number().int(),
+  /** The first serials picked there (up to 20). */
+  serials: z.array(z.string()),
+  chargeQuantity: z.number().int(),
+  delivered: z.number().int(),
+  status: z.enum(chargeStatuses),
+});
+export type OpenDeliveryLine = z.infer<typeof openDeliveryLineSchema>;
+
+export const deliverySummarySchema = z.object({
+  id,
+  number: z.string(),
+  status: z.enum(['delivered', 'reversed']),
+  method: z.enum(['deliver', 'ship']),
+  companyId: id,
+  companyName: z.string(),
+  carrier: nullableString,
+  trackingNumber: nullableString,
+  shipDate: nullableString,
+  units: z.number().int(),
+  lineCount: z.number().int(),
+  userName: z.string(),
+  createdAt: epochMs,
+});
+export type DeliverySummary = z.infer<typeof deliverySummarySchema>;
+
+export const deliverySchema = deliverySummarySchema.extend({
+  shipToName: nullableString,
+  shipToAddress: nullableString,
+  reason: nullableString,
+  note: nullableString,
+  freightChargeId: id.nullable(),
+  freightChargeNumber: nullableString,
+  reversedAt: epochMs.nullable(),
+  reverseReason: nullableString,
+  lines: z.array(
+    z.object({
+      id,
+      lineNo: z.number().int(),
+      chargeId: id.nullable(),
+      chargeNumber: nullableString,
+      containerNumber: nullableString,
+      productId: id,
+      sku: z.string(),
+      productName: z.string(),
+      locationName: nullableString,
+      qty: z.number().int(),
+      cost: cost(amount),
+      serials: z.array(z.string()),
+    }),
+  ),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
+export const deviceSchema = z.object({
+  id,
+  productId: id,
+  sku: z.string(),
+  productName: z.string(),
+  serialNumber: z.string(),
+  status: z.enum(['installed', 'voided']),
+  companyId: id,
+  companyName: z.string(),
+  containerId: id.nullable(),
+  containerNumber: nullableString,
+  contractId: id.nullable(),
+  contractNumber: nullableString,
+  chargeId: id.nullable(),
+  chargeNumber: nullableString,
+  deliveryId: id,
+  deliveryNumber: z.string(),
+  installedAt: epochMs,
+  warrantyEnd: epochMs.nullable(),
+});
+export type Device = z.infer<typeof deviceSchema>;
+
+export const deviceDetailSchema = deviceSchema.extend({
+  lotId: id,
+  unitCost: cost(z.number().int()),
+  receivedAt: epochMs,
+  vendorName: nullableString,
+  vendorInvoiceNumber: nullableString,
+  purchaseOrderId: id.nullable(),
+  purchaseOrderNumber: nullableString,
+  receiptNumber: nullableString,
+  /** Every move of the unit, oldest first. */
+  moves: z.array(
+    z.object({
+      id,
+      occurredAt: epochMs,
+      qty: z.number().int(),
+      fromName: z.string(),
+      toName: z.string(),
+      documentType: z.string(),
+      documentId: id,
+      documentNumber: nullableString,
+      userName: nullableString,
+    }),
+  ),
+});
+export type DeviceDetail = z.infer<typeof deviceDetailSchema>;
+
+const unitsChoice = { qty: qty.optional(), serials: serialList.optional() };
+
+export const salesContract = {
+  'sales.listContainers': channel({
+    kind: 'query',
+    reads: ['sales', 'catalog', 'auth'],
+    summary: 'Pages contracts, projects and tickets, searchable by number or title, filterable by kind, status and company.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['number', 'title', 'companyName', 'createdAt']), {
+      q: z.string().trim().max(100).optional(),
+      kind: z.enum(containerKinds).optional(),
+      status: z.enum(containerStatuses).optional(),
+      companyId: id.optional(),
+    }),
+    output: pageOutput(containerSchema),
+  }),
+  'sales.getContainer': channel({
+    kind: 'query',
+    reads: ['sales', 'catalog', 'auth'],
+    summary: 'One contract, project or ticket.',
+    permission: 'inventory.view',
+    input: z.object({ id }).strict(),
+    output: containerSchema,
+  }),
+  'sales.createContainer': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary: 'Opens a contract, project or ticket for a client company (numbered CTR-, PRJ-, TKT-).',
+    permission: 'sales.manage',
+    input: z.object({ kind: z.enum(containerKinds), ...containerFields }).strict(),
+    output: containerSchema,
+  }),
+  'sales.updateContainer': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary: 'Changes the title, description, owner or contract of a container; the company only while it has no charges.',
+    permission: 'sales.manage',
+    input: z.object({ id, ...containerFields }).strict(),
+    output: containerSchema,
+  }),
+  'sales.setContainerStatus': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary: 'Closes a container (no new charges) or opens it again.',
+    permission: 'sales.manage',
+    input: z.object({ id, action: z.enum(['close', 'reopen']) }).strict(),
+    output: containerSchema,
+  }),
+  'sales.listCharges': channel({
+    kind: 'query',
+    reads: ['sales', 'catalog', 'stock', 'auth'],
+    summary: 'Pages charges, filterable by container, company, product and status; searchable by number, SKU or description.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['number', 'createdAt', 'status', 'quantity', 'productName']), {
+      q: z.string().trim().max(100).optional(),
+      containerId: id.optional(),
+      companyId: id.optional(),
+      productId: id.optional(),
+      statuses: z.array(z.enum(chargeStatuses)).max(7).optional(),
+    }),
+    output: pageOutput(chargeSchema),
+  }),
+  'sales.getCharge': channel({
+    kind: 'query',
+    reads: ['sales', 'catalog', 'stock', 'locations', 'auth'],
+    summary: 'One charge with its picks, deliveries, history and where units are available to pick.',
+    permission: 'inventory.view',
+    input: z.object({ id }).strict(),
+    output: chargeDetailSchema,
+  }),
+  'sales.createCharge': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary: 'Adds a charge for a product to an open container; its status follows its quantities (on hold when asked).',
+    permission: 'sales.manage',
+    input: z.object({ containerId: id, productId: id, ...chargeFields, onHold: z.boolean().default(false), holdNote: optionalText(1000) }).strict(),
+    output: chargeSchema,
+  }),
+  'sales.updateCharge': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary: 'Changes the quantity (never below what is picked and delivered), price, description or billable flag of a charge.',
+    permission: 'sales.manage',
+    input: z.object({ id, ...chargeFields }).strict(),
+    output: chargeSchema,
+  }),
+  'sales.holdCharge': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary: 'Puts a charge on hold (Pending) with a note; its picks stay.',
+    permission: 'sales.manage',
+    input: z.object({ id, note: optionalText(1000) }).strict(),
+    output: chargeSchema,
+  }),
+  'sales.releaseCharge': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary: 'Releases a charge on hold: its status follows its quantities again.',
+    permission: 'sales.manage',
+    input: z.object({ id }).strict(),
+    output: chargeSchema,
+  }),
+  'sales.cancelCharge': channel({
+    kind: 'mutation',
+    changes: ['sales', 'stock'],
+    summary: 'Cancels a charge with nothing delivered and releases its picks.',
+    permission: 'sales.manage',
+    input: z.object({ id, reason: optionalText(500) }).strict(),
+    output: chargeSchema,
+  }),
+  'stock.pick': channel({
+    kind: 'mutation',
+    changes: ['stock', 'sales'],
+    summary: 'Picks units for a charge at a location: a quantity (oldest first) or serials; ≤ min(available there, still needed).',
+    permission: 'stock.pick',
+    input: z.object({ chargeId: id, locationId: id, ...unitsChoice }).strict(),
+    output: chargeSchema,
+  }),
+  'stock.unpick': channel({
+    kind: 'mutation',
+    changes: ['stock', 'sales'],
+    summary: 'Puts picked units back to available: serials, a quantity at a location (latest picks first), or everything picked.',
+    permission: 'stock.pick',
+    input: z.object({ chargeId: id, locationId: id.optional(), ...unitsChoice }).strict(),
+    output: chargeSchema,
+  }),
+  'stock.transferPicked': channel({
+    kind: 'mutation',
+    changes: ['stock', 'sales'],
+    summary: "Transfers a charge's picked units to another location (a technician's van); they stay picked for the charge.",
+    permission: 'stock.transfer',
+    input: z.object({ chargeId: id, fromLocationId: id, toLocationId: id, ...unitsChoice, note: optionalText(500) }).strict(),
+    output: z.object({ documentType: z.literal('transfer'), id, number: z.string() }),
+  }),
+  'delivery.listOpen': channel({
+    kind: 'query',
+    reads: ['sales', 'stock', 'catalog', 'locations'],
+    summary: 'The Delivery & Shipping lines: picked, undelivered units per charge and location, searchable by client, container, product, serial and location.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['chargeNumber', 'companyName', 'productName', 'locationName']), {
+      q: z.string().trim().max(100).optional(),
+      companyId: id.optional(),
+      containerId: id.optional(),
+      productId: id.optional(),
+      locationId: id.optional(),
+      serial: z.string().trim().max(100).optional(),
+    }),
+    output: pageOutput(openDeliveryLineSchema),
+  }),
+  'delivery.deliver': channel({
+    kind: 'mutation',
+    changes: ['stock', 'sales'],
+    summary: "Delivers or ships picked units of one client's charges in one document (DLV-n): moves to Customer at each unit's cost, devices for serialized units.",
+    permission: 'stock.deliver',
+    input: z
+      .object({
+        method: z.enum(['deliver', 'ship']),
+        /** Per charge (and location): a quantity of its picked units, or serials; left out, everything picked there. */
+        lines: z
+          .array(z.object({ chargeId: id, locationId: id.optional(), ...unitsChoice }).strict())
+          .min(1)
+          .max(5_000),
+        carrier: optionalText(100),
+        trackingNumber: optionalText(100),
+        shipDate: optionalDay,
+        shipToName: optionalText(200),
+        shipToAddress: optionalText(1000),
+        /** Freight billed to the client, as a charge of its own on the first line's container. */
+        freightPrice: documentMoney.optional(),
+        note: optionalText(1000),
+      })
+      .strict(),
+    output: z.object({ documentType: z.literal('delivery'), id, number: z.string() }),
+  }),
+  'delivery.sendToClient': channel({
+    kind: 'mutation',
+    changes: ['stock', 'sales'],
+    summary: 'Sends units to a client outside any charge (a loan, a replacement) as a delivery document with a reason.',
+    permission: 'stock.deliver',
+    input: z
+      .object({
+        companyId: id,
+        fromLocationId: id,
+        reason: requiredText(500),
+        lines: z.array(z.object({ productId: id, ...unitsChoice }).strict()).min(1).max(5_000),
+        method: z.enum(['deliver', 'ship']).default('deliver'),
+        carrier: optionalText(100),
+        trackingNumber: optionalText(100),
+        shipDate: optionalDay,
+      })
+      .strict(),
+    output: z.object({ documentType: z.literal('delivery'), id, number: z.string() }),
+  }),
+  'delivery.list': channel({
+    kind: 'query',
+    reads: ['sales', 'catalog', 'auth'],
+    summary: 'Pages deliveries and shipments, newest first, filterable by company and method.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['createdAt', 'number']), {
+      q: z.string().trim().max(100).optional(),
+      companyId: id.optional(),
+      method: z.enum(['deliver', 'ship']).optional(),
+    }),
+    output: pageOutput(deliverySummarySchema),
+  }),
+  'delivery.get': channel({
+    kind: 'query',
+    reads: ['sales', 'stock', 'catalog', 'locations', 'auth'],
+    summary: 'One delivery with its lines and serials.',
+    permission: 'inventory.view',
+    input: z.object({ id }).strict(),
+    output: deliverySchema,
+  }),
+  'delivery.reverse': channel({
+    kind: 'mutation',
+    changes: ['stock', 'sales'],
+    summary: 'Reverses a delivery: units back to where they left, picked again for their charges; refused once a device from it was returned, swapped or sent for RMA.',
+    permission: 'stock.deliver',
+    input: z.object({ id, reason: optionalText(500) }).strict(),
+    output: ok,
+  }),
+  'devices.list': channel({
+    kind: 'query',
+    reads: ['sales', 'catalog'],
+    summary: 'Pages devices at clients, searchable by serial, filterable by company and product.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['installedAt', 'serialNumber', 'companyName']), {
+      serial: z.string().trim().max(100).optional(),
+      companyId: id.optional(),
+      productId: id.optional(),
+      includeVoided: z.boolean().default(false),
+    }),
+    output: pageOutput(deviceSchema),
+  }),
+  'devices.get': channel({
+    kind: 'query',
+    reads: ['sales', 'stock', 'catalog', 'purchasing'],
+    summary: 'One device: where the unit came from (PO, receipt, vendor invoice, cost) and every move of it.',
+    permission: 'inventory.view',
+    input: z.object({ id }).strict(),
+    output: deviceDetailSchema,
+  }),
+};
