@@ -7,7 +7,9 @@
 // --db <file> keeps the built database there (with a `<file>.json` describing it) and reuses it on the next
 // run: each run measures a fresh copy in the temp folder, so runs never see each other's writes.
 // --only runs some parts (open is always timed): pages, value, receive, count, purchasing, lists, auth,
-// longReads, verify — e.g. `--only lists` to compare lists before and after a change.
+// longReads, sales, verify — e.g. `--only lists` to compare lists before and after a change. `sales` first
+// writes its own history into the measured copy (200,000 devices, 20,000 open Delivery & Shipping lines:
+// bench/sales.ts), so `--only sales,verify` also checks that history against the ledger.
 // --ui times the screens in Chromium instead (bench/ui.ts): `--runs <n>` each (default 20), `--lists
 // <name or path,…>` to time only some lists.
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { listBudgets, measureLists } from './lists';
 import { measurePurchasing, purchasingBudgets } from './purchasing';
 import { authBudgets, measureAuth } from './auth';
 import { longReadBudgets, measureLongReads } from './longReads';
+import { measureSales, salesBudgets } from './sales';
 import { measureUi } from './ui';
 import { renderUiTable, type UiMeasure } from './uiReport';
 
@@ -30,12 +33,14 @@ const { values: args } = parseArgs({
   options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false }, db: { type: 'string' }, only: { type: 'string' }, ui: { type: 'boolean', default: false }, runs: { type: 'string', default: '20' }, lists: { type: 'string' } },
 });
 
-const parts = ['pages', 'value', 'receive', 'count', 'purchasing', 'lists', 'auth', 'longReads', 'verify'] as const;
+const parts = ['pages', 'value', 'receive', 'count', 'purchasing', 'lists', 'auth', 'longReads', 'sales', 'verify'] as const;
 const only = args.only?.split(',').map((p) => p.trim());
 for (const part of only ?? []) if (!(parts as readonly string[]).includes(part)) throw new Error(`--only: unknown part ${part} (one of ${parts.join(', ')})`);
 const runs = (part: (typeof parts)[number]) => !only || only.includes(part);
 
 const size = args.small ? { products: 10_000, moves: 100_000, shelfProducts: 5_600 } : { products: 100_000, moves: 1_000_000, shelfProducts: 5_600 };
+/** The sales history the `sales` part writes into the measured copy (not into a kept database). */
+const salesSize = args.small ? { devices: 20_000, openLines: 2_000, clients: 50 } : { devices: 200_000, openLines: 20_000, clients: 300 };
 const COUNT_LINES = 5_000;
 const SERIALS = 10_000;
 const DAY = 86_400_000;
@@ -62,6 +67,7 @@ const budgets: Record<string, { maxMs: number; maxRatio?: number; text: string }
   ...authBudgets,
   ...listBudgets,
   ...longReadBudgets,
+  ...salesBudgets,
 };
 
 
@@ -145,6 +151,7 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
     if (runs('lists')) measureLists(app, token, bench, now);
     if (runs('auth')) await measureAuth(app, token);
     if (runs('longReads')) await measureLongReads(app, token, dbPath, bench);
+    if (runs('sales')) measureSales(app, token, bench, salesSize);
     if (runs('verify')) measureVerify(app, token);
   } finally {
     app.close();

@@ -184,6 +184,7 @@ CREATE INDEX `devices_company_idx` ON `devices` (`company_id`,`id`);--> statemen
 CREATE INDEX `devices_product_idx` ON `devices` (`product_id`,`id`);--> statement-breakpoint
 CREATE INDEX `devices_delivery_idx` ON `devices` (`delivery_id`);--> statement-breakpoint
 CREATE INDEX `devices_lot_idx` ON `devices` (`lot_id`);--> statement-breakpoint
+ALTER TABLE `companies` ADD `language` text;--> statement-breakpoint
 ALTER TABLE `products` ADD `tracked_in_stock` integer DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE `products` ADD `warranty_months` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `inventory_events` ADD `qty` integer;--> statement-breakpoint

@@ -2,8 +2,10 @@ import type { salesContract } from '@shared/contract/sales';
 import { createContainer, getContainer, listContainers, setContainerStatus, updateContainer } from '../domain/sales/containers';
 import { createCharge, getChargeDetail, holdCharge, listCharges, releaseCharge, updateCharge } from '../domain/sales/charges';
 import { deliver, getDelivery, listDeliveries, listOpenDeliveries, reverseDelivery, sendToClient } from '../domain/sales/deliveries';
+import { packingListDocument, pickListDocument, renderPackingList, renderPickList } from '../domain/sales/deliveryDocuments';
 import { getDevice, listDevices } from '../domain/sales/devices';
 import { cancelCharge, pick, transferPicked, unpick } from '../domain/sales/picks';
+import { ioHandler } from './io';
 import type { PartialHandlerTable } from './types';
 
 export const salesHandlers: PartialHandlerTable<keyof typeof salesContract> = {
@@ -28,6 +30,15 @@ export const salesHandlers: PartialHandlerTable<keyof typeof salesContract> = {
   'delivery.list': (input, { ctx }) => listDeliveries(ctx, input),
   'delivery.get': (input, { ctx }) => getDelivery(ctx, input.id),
   'delivery.reverse': (input, { ctx, actor }) => reverseDelivery(ctx, actor, input),
+  // Queries: the document is read without a transaction, rendered afterwards.
+  'delivery.pickListPdf': ioHandler({
+    write: (input, { ctx }) => pickListDocument(ctx, input),
+    after: (doc) => renderPickList(doc),
+  }),
+  'delivery.packingListPdf': ioHandler({
+    write: (input, { ctx }) => packingListDocument(ctx, input),
+    after: (doc) => renderPackingList(doc),
+  }),
   'devices.list': (input, { ctx }) => listDevices(ctx, input),
   'devices.get': (input, { ctx }) => getDevice(ctx, input.id),
 };

@@ -21,6 +21,7 @@ let t: TestApp;
 let smtp: TestSmtpServer;
 let w: ReturnType<typeof seedWorld>;
 let orderId: number;
+let chargeId: number;
 let adminId: number;
 
 const isIo = (c: ChannelName) => contract[c].io === true;
@@ -32,6 +33,8 @@ const inputOverrides: Partial<Record<ChannelName, unknown>> = {
   'auth.setup': { username: 'second-admin', displayName: 'Second', password: 'long enough password' },
   'users.create': { username: 'sampled', displayName: 'Sampled', password: 'long enough password', permissions: [] },
   'backups.restore': { name: 'missing.db' },
+  // Either a delivery or lines, never both.
+  'delivery.packingListPdf': { deliveryId: 1 },
 };
 const validInput = (c: ChannelName): unknown => inputOverrides[c] ?? sampleInput(contract[c].input);
 
@@ -155,6 +158,12 @@ describe('I/O channels never await inside a transaction', () => {
     const vendor = t.ok('catalog.createCompany', { name: 'Ingram Micro IO', isVendor: true, isClient: false, email: 'orders@ingram.example' });
     t.ok('catalog.saveProductVendor', { productId: w.cable.id, vendorId: vendor.id, vendorPartNumber: 'IM-CAB6', vendorCost: 12_000, isDefault: true });
     orderId = t.ok('purchasing.createOrder', { vendorId: vendor.id, lines: [{ productId: w.cable.id, qty: 2, unitCost: 12_000, locationId: w.main.id }] }).id;
+    // A charge with units picked at the warehouse, for the pick and packing lists.
+    const client = t.ok('catalog.createCompany', { name: 'Acme IO', isClient: true });
+    const ticket = t.ok('sales.createContainer', { kind: 'ticket', title: 'IO', companyId: client.id });
+    t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 2, costMethod: 'manual', unitCost: 10_000, reason: null });
+    chargeId = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.cable.id, quantity: 2 }).id;
+    t.ok('stock.pick', { chargeId, locationId: w.main.id, qty: 2 });
   });
   const ioChannels = channelNames.filter(isIo);
   it('are the channels whose work awaits', () => {
@@ -165,6 +174,8 @@ describe('I/O channels never await inside a transaction', () => {
         'auth.setup',
         'backups.create',
         'backups.restore',
+        'delivery.packingListPdf',
+        'delivery.pickListPdf',
         'purchasing.emailOrder',
         'purchasing.renderPdf',
         'settings.testSmtp',
@@ -197,6 +208,8 @@ describe('I/O channels never await inside a transaction', () => {
     'users.resetPassword': { id: w.tech.id, newPassword: 'a brand new password' },
     'settings.testSmtp': { to: 'someone@example.com' },
     'purchasing.renderPdf': { id: orderId, locale: 'en' },
+    'delivery.pickListPdf': { lines: [{ chargeId, locationId: w.main.id }], locale: 'en' },
+    'delivery.packingListPdf': { lines: [{ chargeId, locationId: w.main.id }] },
     'purchasing.emailOrder': { id: orderId, to: ['orders@ingram.example'], cc: [], subject: 'PO', message: '', locale: 'en' },
   });
 

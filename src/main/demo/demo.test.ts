@@ -54,7 +54,7 @@ describe('demo data set', () => {
     expect(data(app.call('settings.get', {}, token))).toMatchObject({ companyName: 'Demo IT Services', currency: 'EUR' });
     const users = data(app.call('users.list', {}, token));
     for (const username of ['lucia', 'tom']) {
-      expect(users.find((u) => u.username === username)?.permissions.sort()).toEqual(['inventory.view', 'stock.count', 'stock.transfer']);
+      expect(users.find((u) => u.username === username)?.permissions.sort()).toEqual(['inventory.view', 'stock.count', 'stock.deliver', 'stock.pick', 'stock.transfer']);
     }
   });
 
@@ -122,6 +122,26 @@ describe('demo data set', () => {
     const receipts = data(app.call('purchasing.listReceipts', { pageSize: 5 }, token)).rows;
     expect(receipts.every((r) => r.lines.every((l) => l.vendorInvoiceNumber !== null))).toBe(true);
     expect(data(app.call('settings.get', {}, token))).toMatchObject({ approvalThreshold: 50_000_000, requireVendorInvoiceNumber: true, poNumberPrefix: 'PO-' });
+  });
+
+  it('sells through tickets, a contract and a project: charges in every state, picks from the vans, deliveries with devices, a shipment', () => {
+    const statuses = app.ctx.sqlite.prepare(`SELECT DISTINCT status FROM charges ORDER BY status`).all() as { status: string }[];
+    expect(statuses.map((r) => r.status)).toEqual(['canceled', 'delivered', 'needToOrder', 'pending', 'ready']);
+    const tickets = data(app.call('sales.listContainers', { kind: 'ticket', pageSize: 1 }, token));
+    expect(tickets.total).toBeGreaterThan(50);
+    // Technicians picked from their own vans.
+    const vanPicks = app.ctx.sqlite
+      .prepare(`SELECT count(*) AS n FROM inventory_events e JOIN locations l ON l.id = e.location_id WHERE e.type = 'stock.picked' AND l.kind = 'van'`)
+      .get() as { n: number };
+    expect(vanPicks.n).toBeGreaterThan(50);
+    expect(data(app.call('devices.list', { pageSize: 1 }, token)).total).toBeGreaterThan(20);
+    const shipments = data(app.call('delivery.list', { method: 'ship' }, token)).rows;
+    expect(shipments).toHaveLength(1);
+    expect(shipments[0]).toMatchObject({ carrier: 'SEUR', trackingNumber: 'SE77310042ES' });
+    expect(data(app.call('delivery.listOpen', {}, token)).total).toBeGreaterThan(0);
+    // Nothing leaves for a client as a bare note on a transfer any more.
+    const notes = app.ctx.sqlite.prepare(`SELECT count(*) AS n FROM stock_moves WHERE reason LIKE 'Installed:%' OR reason LIKE 'Used:%'`).get() as { n: number };
+    expect(notes.n).toBe(0);
   });
 
   it('gives every serialized unit its own serial', () => {

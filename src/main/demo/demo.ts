@@ -48,6 +48,9 @@ const invoicePrefix: Record<VendorKey, string> = {
 };
 
 /** Non-serialized products that technicians carry in their vans (by SKU). */
+/** Warranty of a delivered unit, in months, per category (none for the rest). */
+const warrantyMonths: Partial<Record<CategoryName, number>> = { Laptops: 36, Desktops: 36, Monitors: 36, Firewalls: 12, 'Access points': 24, Switches: 24 };
+
 const vanSkus = [
   'CAB-C6-100-GR', 'CAB-C6-200-GR', 'CAB-C6-300-GR', 'CAB-C6-500-GR', 'CAB-HDMI-200', 'CAB-DP-200', 'CAB-USBC-100', 'CAB-PWR-C13-180', 'CAB-VELCRO-5M',
   'LOG-M185', 'LOG-MK270-ES', 'HP-125-MOUSE', 'DEL-DA20', 'KIN-DTX-64', 'SAM-990PRO-1T', 'KIN-16G-D5-SO',
@@ -212,6 +215,7 @@ class DemoBuilder {
   private readonly lines: InventoryLine[] = [];
   private readonly loc = { main: 0, shelf: 0, returns: 0, vans: [] as number[] };
   private technicianIds: number[] = [];
+  private readonly clientIds = new Map<string, number>();
   private readonly returnsQueue: { product: DemoProduct; serial: string; since: number }[] = [];
   private ticket = 24_310;
   private invoice = 40_120;
@@ -270,14 +274,14 @@ class DemoBuilder {
           username: t.username,
           displayName: t.displayName,
           password: DEMO_TECHNICIAN_PASSWORD,
-          permissions: ['inventory.view', 'stock.transfer', 'stock.count'],
+          permissions: ['inventory.view', 'stock.transfer', 'stock.count', 'stock.pick', 'stock.deliver'],
         }).id,
     );
     for (const name of categoryNames) this.categoryIds.set(name, this.send('catalog.saveCategory', { name }).id);
     for (const [key, v] of Object.entries(vendors) as [VendorKey, (typeof vendors)[VendorKey]][]) {
       this.vendorIds.set(key, this.send('catalog.createCompany', { ...v, isVendor: true, isClient: false }, 60, 400).id);
     }
-    for (const c of clients) this.send('catalog.createCompany', { ...c, isVendor: false, isClient: true }, 60, 400);
+    for (const c of clients) this.clientIds.set(c.name, this.send('catalog.createCompany', { ...c, isVendor: false, isClient: true }, 60, 400).id);
   }
 
   private enterCatalogue(): void {
@@ -301,8 +305,11 @@ class DemoBuilder {
             msrp: money(Math.max(price, shelfPrice(price * msrp))),
             serialized,
             eligibleForRma: serialized,
-            doesNotRequireProcurement: group.category === 'Cables',
+            // Cables come from the van's stock; licences are activated in the distributor's portal.
+            doesNotRequireProcurement: group.category === 'Cables' || group.category === 'Licences',
             billingPeriod: group.billingPeriod ?? 'oneTime',
+            trackedInStock: group.stocked !== false,
+            warrantyMonths: warrantyMonths[group.category] ?? 0,
           },
           60,
           300,
@@ -398,10 +405,18 @@ class DemoBuilder {
     this.processReturns(day);
   }
 
+  /**
+   * A technician's job at a client: a ticket, the units installed and the consumables used as its
+   * charges, picked from the van and delivered on site (devices for the serialized ones).
+   */
   private doJob(tech: number): void {
     const vanId = this.loc.vans[tech]!;
     const client = this.rng.pick(clients).name;
-    const reason = `${client} – ticket #T-${this.ticket++}, ${this.rng.pick(ticketTasks)}`;
+    const task = this.rng.pick(ticketTasks);
+    const reason = `${client} – ticket #T-${this.ticket++}, ${task}`;
+    let ticketId: number | null = null;
+    const ticket = () => (ticketId ??= this.openTicket(client, task, this.technicianIds[tech]!));
+    const charges: number[] = [];
     if (this.rng.chance(0.35)) {
       const candidates = this.products.filter((p) => p.serialized && this.available(p, this.loc.main).length > 0);
       if (candidates.length > 0) {
@@ -414,22 +429,40 @@ class DemoBuilder {
           this.transfer(vanId, this.loc.returns, [{ product, serials: [faulty] }], `Dead on arrival at ${client}, RMA pending`);
           this.returnsQueue.push({ product, serial: faulty, since: this.clock.day });
         }
-        if (serials.length > 0) this.removeStock(product, vanId, serials.length, serials, 'adjustment', `Installed: ${reason}`);
+        if (serials.length > 0) charges.push(this.chargeFromStock(ticket(), product, vanId, serials.length, serials));
       }
     }
     const inVan = vanSkus.map((sku) => this.product(sku)).filter((p) => this.model.qty(p.id, vanId) > 0);
     for (let i = this.rng.chance(0.8) ? 1 : 2; i > 0 && inVan.length > 0; i--) {
       const product = inVan.splice(this.rng.int(0, inVan.length - 1), 1)[0]!;
       const qty = Math.min(this.model.qty(product.id, vanId), product.category === 'Cables' ? this.rng.int(1, 4) : 1);
-      this.removeStock(product, vanId, qty, [], 'adjustment', `Used: ${reason}`);
+      charges.push(this.chargeFromStock(ticket(), product, vanId, qty, []));
     }
+    if (charges.length > 0) this.send('delivery.deliver', { method: 'deliver', lines: charges.map((chargeId) => ({ chargeId })), note: `Installed on site: ${task}` });
+  }
+
+  private openTicket(client: string, task: string, technicianId: number): number {
+    const title = task.charAt(0).toUpperCase() + task.slice(1);
+    return this.send('sales.createContainer', { kind: 'ticket', title, companyId: this.clientIds.get(client)!, ownerUserId: technicianId }, 30, 120).id;
+  }
+
+  /** A charge on the container for units at a location, picked there at once (the serials given, else oldest first). */
+  private chargeFromStock(containerId: number, product: DemoProduct, locationId: number, qty: number, serials: string[]): number {
+    const charge = this.send('sales.createCharge', { containerId, productId: product.id, quantity: qty }, 10, 60);
+    this.send('stock.pick', product.serialized ? { chargeId: charge.id, locationId, serials } : { chargeId: charge.id, locationId, qty }, 10, 60);
+    this.model.remove(product.id, locationId, qty, product.serialized ? serials : undefined);
+    return charge.id;
   }
 
   private deliverToner(): void {
     const toner = this.products.filter((p) => p.category === 'Toner & printing' && this.model.qty(p.id, this.loc.shelf) > 0);
     if (toner.length === 0) return;
     const product = this.rng.pick(toner);
-    this.removeStock(product, this.loc.shelf, 1, [], 'adjustment', `Delivered to ${this.rng.pick(clients).name} – ticket #T-${this.ticket++}, printer supplies`);
+    const client = this.rng.pick(clients).name;
+    this.ticket++;
+    const ticketId = this.openTicket(client, 'printer supplies', this.technicianIds[this.rng.int(0, this.technicianIds.length - 1)]!);
+    const chargeId = this.chargeFromStock(ticketId, product, this.loc.shelf, 1, []);
+    this.send('delivery.deliver', { method: 'deliver', lines: [{ chargeId }] });
   }
 
   private scrapSomething(): void {
@@ -546,7 +579,10 @@ class DemoBuilder {
     this.send('stock.receiveTransfer', { id: doc.id });
     this.model.add(aps.id, vanId, 4, serials);
     this.model.add(cables.id, vanId, 10);
-    this.removeStock(aps, vanId, 4, serials, 'adjustment', 'Installed: Hotel Mirador del Puerto – ticket #T-24777, Wi-Fi refresh');
+    // The hotel's ticket bills them, picked from her van and delivered on site.
+    const ticketId = this.openTicket('Hotel Mirador del Puerto', 'Wi-Fi refresh', this.technicianIds[0]!);
+    const chargeId = this.chargeFromStock(ticketId, aps, vanId, 4, serials);
+    this.send('delivery.deliver', { method: 'deliver', lines: [{ chargeId }], note: 'Installed on site: Wi-Fi refresh' });
   }
 
   /** The quarterly count of the office shelf finds one toner missing and two cables too many. */
@@ -603,6 +639,50 @@ class DemoBuilder {
     const monitor = this.product('DEL-P2723DE');
     this.ensureAtMain(monitor, 1);
     this.transfer(this.loc.main, this.loc.returns, [{ product: monitor, serials: this.available(monitor, this.loc.main).slice(0, 1) }], 'Dead pixels found in pre-delivery test – RMA opened with Dell');
+
+    this.refreshProject();
+  }
+
+  /**
+   * A client's contract and its office-refresh project at the year's end, with a charge in every state:
+   * shipped with tracking and freight, licences delivered, laptops picked and ready, a firewall partly
+   * picked, switches still to order, phones on hold, a UPS canceled.
+   */
+  private refreshProject(): void {
+    const client = clients[1]!.name;
+    const companyId = this.clientIds.get(client)!;
+    const contract = this.send('sales.createContainer', { kind: 'contract', title: 'Managed services 2027', companyId });
+    const project = this.send('sales.createContainer', { kind: 'project', title: 'Office refresh – 2nd floor', companyId, contractId: contract.id, ownerUserId: this.technicianIds[0]! });
+    const of = (category: CategoryName) => this.products.find((p) => p.category === category && p.stocked)!;
+    const fromMain = (product: DemoProduct, qty: number, pick = qty) => {
+      this.ensureAtMain(product, pick);
+      const serials = product.serialized ? this.available(product, this.loc.main).slice(0, pick) : [];
+      const charge = this.send('sales.createCharge', { containerId: project.id, productId: product.id, quantity: qty });
+      if (pick > 0) {
+        this.send('stock.pick', product.serialized ? { chargeId: charge.id, locationId: this.loc.main, serials } : { chargeId: charge.id, locationId: this.loc.main, qty: pick });
+        this.model.remove(product.id, this.loc.main, pick, serials);
+      }
+      return charge.id;
+    };
+    const monitors = fromMain(of('Monitors'), 2);
+    const docks = fromMain(of('Docking stations'), 2);
+    this.send('delivery.deliver', {
+      method: 'ship',
+      lines: [{ chargeId: monitors }, { chargeId: docks }],
+      carrier: 'SEUR',
+      trackingNumber: 'SE77310042ES',
+      freightPrice: money(35),
+      note: 'Deliver to reception, 2nd floor',
+    });
+    const licence = this.products.find((p) => p.category === 'Licences')!;
+    const licences = this.send('sales.createCharge', { containerId: contract.id, productId: licence.id, quantity: 25 });
+    this.send('delivery.deliver', { method: 'deliver', lines: [{ chargeId: licences.id }], note: 'Activated in the distributor portal' });
+    fromMain(of('Laptops'), 2);
+    fromMain(of('Firewalls'), 3, 1);
+    fromMain(of('Switches'), 4, 0);
+    this.send('sales.createCharge', { containerId: project.id, productId: of('Phones').id, quantity: 6, onHold: true, holdNote: 'Waiting for the client’s floor plan' });
+    const ups = this.send('sales.createCharge', { containerId: project.id, productId: of('Power/UPS').id, quantity: 1 });
+    this.send('sales.cancelCharge', { id: ups.id, reason: 'The client bought it themselves' });
   }
 
   // Stock helpers ----------------------------------------------------------------------------

@@ -31,6 +31,8 @@ const companyFields = {
   contactName: optionalText(200),
   taxId: optionalText(50),
   notes: optionalText(2000),
+  /** The language of the documents the company receives (packing lists, purchase orders); null: the office's. */
+  language: z.enum(['es', 'en']).nullish().transform((v) => v ?? null),
   ...addressFields,
 };
 export const companyInput = z.object(companyFields).strict();
@@ -53,6 +55,7 @@ export const companySchema = z.object({
   state: nullableString,
   postalCode: nullableString,
   country: nullableString,
+  language: z.enum(['es', 'en']).nullable(),
   active: z.boolean(),
 });
 export type Company = z.infer<typeof companySchema>;

@@ -107,6 +107,8 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'delivery.list': { reads: ['sales', 'catalog', 'auth'], changes: [] },
   'delivery.get': { reads: ['sales', 'stock', 'catalog', 'locations', 'auth'], changes: [] },
   'delivery.reverse': { reads: [], changes: ['stock', 'sales'] },
+  'delivery.pickListPdf': { reads: ['sales', 'stock', 'catalog', 'locations', 'settings'], changes: [] },
+  'delivery.packingListPdf': { reads: ['sales', 'stock', 'catalog', 'settings'], changes: [] },
   'devices.list': { reads: ['sales', 'catalog'], changes: [] },
   'devices.get': { reads: ['sales', 'stock', 'catalog', 'purchasing'], changes: [] },
   'backups.list': { reads: ['backups', 'settings'], changes: [] },

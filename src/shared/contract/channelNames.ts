@@ -105,6 +105,8 @@ export const channelNames = [
   'delivery.list',
   'delivery.get',
   'delivery.reverse',
+  'delivery.pickListPdf',
+  'delivery.packingListPdf',
   'devices.list',
   'devices.get',
   'backups.list',

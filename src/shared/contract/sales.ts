@@ -486,6 +486,45 @@ export const salesContract = {
     input: z.object({ id, reason: optionalText(500) }).strict(),
     output: ok,
   }),
+  'delivery.pickListPdf': channel({
+    kind: 'query',
+    io: true,
+    reads: ['sales', 'stock', 'catalog', 'locations', 'settings'],
+    summary: 'A pick list PDF (base64) for chosen Delivery & Shipping lines: grouped by location and bin, with the serials to take.',
+    permission: 'inventory.view',
+    input: z
+      .object({
+        lines: z
+          .array(z.object({ chargeId: id, locationId: id.nullable() }).strict())
+          .min(1)
+          .max(5_000),
+        locale: z.enum(['es', 'en']),
+      })
+      .strict(),
+    output: z.object({ filename: z.string(), base64: z.string() }),
+  }),
+  'delivery.packingListPdf': channel({
+    kind: 'query',
+    io: true,
+    reads: ['sales', 'stock', 'catalog', 'settings'],
+    summary:
+      "A packing list PDF (base64) in the client company's language: ship-to, lines and serials, no costs; of a delivery, or of chosen Delivery & Shipping lines before they leave.",
+    permission: 'inventory.view',
+    input: z
+      .object({
+        deliveryId: id.optional(),
+        lines: z
+          .array(z.object({ chargeId: id, locationId: id.nullable() }).strict())
+          .min(1)
+          .max(5_000)
+          .optional(),
+        /** When the client company has no language of its own (the screens send the user's). */
+        locale: z.enum(['es', 'en']).optional(),
+      })
+      .strict()
+      .refine((v) => (v.deliveryId === undefined) !== (v.lines === undefined), { message: 'either deliveryId or lines' }),
+    output: z.object({ filename: z.string(), base64: z.string() }),
+  }),
   'devices.list': channel({
     kind: 'query',
     reads: ['sales', 'catalog'],

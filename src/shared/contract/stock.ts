@@ -46,6 +46,9 @@ export const lotSchema = z.object({
   locationName: z.string(),
   qty: z.number().int(),
   allocated: z.number().int(),
+  /** The (first) charge its units are picked for, if any. */
+  heldByChargeId: id.nullable(),
+  heldByChargeNumber: nullableString,
   unitCost: cost(z.number().int()),
   receivedAt: epochMs,
   vendorName: nullableString,

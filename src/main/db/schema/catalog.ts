@@ -25,6 +25,8 @@ export const companies = sqliteTable(
     state: text('state'),
     postalCode: text('postal_code'),
     country: text('country'),
+    /** Documents for the company (packing lists, purchase orders) in this language; null: the office's. */
+    language: text('language', { enum: ['es', 'en'] }),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
   },

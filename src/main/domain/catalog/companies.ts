@@ -21,6 +21,11 @@ export function getCompany(ctx: Ctx, id: number): Company {
   return toCompany(row);
 }
 
+/** A company's postal address as the lines of a document's address block (street, postcode and city, region, country). */
+export function addressLines(c: Pick<Company, 'address1' | 'address2' | 'postalCode' | 'city' | 'state' | 'country'>): string[] {
+  return [c.address1, c.address2, [c.postalCode, c.city].filter(Boolean).join(' '), c.state, c.country].filter((l): l is string => Boolean(l && l.trim()));
+}
+
 export function requireVendor(ctx: Ctx, id: number): Company {
   const company = getCompany(ctx, id);
   if (!company.isVendor) throw new DomainError('VALIDATION', { fields: [{ path: 'vendorId', code: 'notAVendor' }] });

@@ -2,6 +2,7 @@
 // a synchronous step, then do their I/O outside any transaction; every e-mail attempt, sent or failed,
 // is recorded on the order afterwards in a short transaction of its own (a failure changes nothing else). The approval gate decides both:
 // an order it holds back is never e-mailed, and its PDF is a draft marked as such on every page.
+import { letterheadOf } from '@main/documents/documentLayout';
 import { renderPurchaseOrderPdf, type PurchaseOrderDocument } from '@main/documents/purchaseOrderPdf';
 import { sendMail, type SmtpConfig } from '@main/mail/mailer';
 import { DomainError } from '@shared/errors';
@@ -39,14 +40,13 @@ export function purchaseOrderDocument(ctx: Ctx, id: number, locale: 'es' | 'en')
     .all(order.id);
   const withAmounts = lines.map((l) => ({ ...l, extended: l.qty * l.unitCost }));
   const subtotal = withAmounts.reduce((s, l) => s + l.extended, 0);
-  const logo = settings.companyLogo ? { mime: settings.companyLogo.mime, data: new Uint8Array(Buffer.from(settings.companyLogo.base64, 'base64')) } : null;
   const str = (v: string | number | null | undefined) => (typeof v === 'string' && v.trim() ? v : null);
   return {
     locale,
     englishLocale: settings.englishLocale,
     draft: !cleared,
     currency: settings.currency,
-    letterhead: { name: settings.companyName, address: settings.companyAddress, taxId: settings.companyTaxId, email: settings.companyEmail || null, phone: settings.companyPhone || null, logo },
+    letterhead: letterheadOf(settings),
     number: order.number,
     // The office's day (the host runs in the office's time zone), not UTC's: an order submitted at 00:30
     // in Madrid is dated that day.

@@ -11,7 +11,7 @@ import { DomainError } from '@shared/errors';
 import { serialKey } from '@shared/serials';
 import { deliveries } from '@main/db/schema';
 import { requireProduct } from '../catalog/products';
-import { getCompany } from '../catalog/companies';
+import { addressLines, getCompany } from '../catalog/companies';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { likePattern, nextNumber, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
@@ -103,7 +103,7 @@ interface Header {
 /** The client's address as one block, for a shipment that names none. */
 function companyAddress(ctx: Ctx, companyId: number): { name: string; address: string | null } {
   const c = getCompany(ctx, companyId);
-  const lines = [c.address1, c.address2, [c.postalCode, c.city].filter(Boolean).join(' '), c.state, c.country].filter((l): l is string => Boolean(l));
+  const lines = addressLines(c);
   return { name: c.name, address: lines.length ? lines.join('\n') : null };
 }
 

@@ -10,6 +10,7 @@ import { adminRoutes } from '../features/admin';
 import { catalogRoutes } from '../features/catalog';
 import { locationRoutes } from '../features/locations';
 import { purchasingRoutes } from '../features/purchasing';
+import { salesRoutes } from '../features/sales';
 import { stockRoutes } from '../features/stock';
 import type { FeatureRoute } from '../lib/feature';
 import { whenIdle } from '../lib/idle';
@@ -18,9 +19,9 @@ import { FormatProvider, startSettings } from '../lib/useFormat';
 import { NoAccess } from './NoAccess';
 import { ScreenBoundary } from './ScreenBoundary';
 
-export const featureRoutes: FeatureRoute[] = [...stockRoutes, ...purchasingRoutes, ...locationRoutes, ...catalogRoutes, ...adminRoutes];
+export const featureRoutes: FeatureRoute[] = [...stockRoutes, ...purchasingRoutes, ...salesRoutes, ...locationRoutes, ...catalogRoutes, ...adminRoutes];
 
-export const navGroups = ['inventory', 'purchasing', 'catalog', 'admin'] as const;
+export const navGroups = ['inventory', 'purchasing', 'sales', 'catalog', 'admin'] as const;
 
 /** Where "/" leads: the stocked items list when the user may see it, else the first screen they may use. */
 export function homePath(user: User | null): string {

@@ -130,6 +130,9 @@ export function appTheme(labels: { close: string; clear: string }): MantineTheme
       // A closed select's list is not drawn (Mantine keeps every select's options mounted, hidden, by
       // default: a filter bar's selects cost a screen their options' render and a position measurement).
       Combobox: { defaultProps: { keepMounted: false } },
+      // A loader is named ("Loading") for screen readers; a span may carry a name only with a role
+      // (axe aria-prohibited-attr, serious): status also announces it politely.
+      Loader: { defaultProps: { role: 'status' } },
       Menu: { defaultProps: { withInitialFocusPlaceholder: false }, styles: { dropdown: readableMenuColors(DEFAULT_THEME.colors) } },
     },
   });

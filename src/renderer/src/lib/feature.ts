@@ -50,7 +50,7 @@ export interface FeatureRoute {
   navLabelKey?: string;
   navIcon?: ComponentType<{ size?: number | string; stroke?: number }>;
   /** Navigation group: inventory, purchasing, catalog, admin. */
-  navGroup?: 'inventory' | 'purchasing' | 'catalog' | 'admin';
+  navGroup?: 'inventory' | 'purchasing' | 'sales' | 'catalog' | 'admin';
   permission: ChannelPermission;
   /**
    * Starts the queries the screen makes when opened without address parameters (from the navigation,

@@ -35,6 +35,7 @@ export const en = {
     main: 'Main navigation',
     inventory: 'Inventory',
     purchasing: 'Purchasing',
+    sales: 'Sales & delivery',
     catalog: 'Catalogue',
     admin: 'Admin',
     toggle: 'Show or hide the navigation',

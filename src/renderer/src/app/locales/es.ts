@@ -38,6 +38,7 @@ export const es: Translation<typeof en> = {
     main: 'Navegación principal',
     inventory: 'Inventario',
     purchasing: 'Compras',
+    sales: 'Ventas y entregas',
     catalog: 'Catálogo',
     admin: 'Administración',
     toggle: 'Mostrar u ocultar la navegación',

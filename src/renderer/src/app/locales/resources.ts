@@ -14,6 +14,8 @@ import { en as locationsEn } from '@renderer/features/locations/locales/en';
 import { es as locationsEs } from '@renderer/features/locations/locales/es';
 import { en as purchasingEn } from '@renderer/features/purchasing/locales/en';
 import { es as purchasingEs } from '@renderer/features/purchasing/locales/es';
+import { en as salesEn } from '@renderer/features/sales/locales/en';
+import { es as salesEs } from '@renderer/features/sales/locales/es';
 import { en as searchEn } from '@renderer/features/search/locales/en';
 import { es as searchEs } from '@renderer/features/search/locales/es';
 import { en as stockEn } from '@renderer/features/stock/locales/en';
@@ -36,6 +38,7 @@ export const resourcesEn = {
   backups: backupsEn,
   stock: stockEn,
   purchasing: purchasingEn,
+  sales: salesEn,
   pickers: pickersEn,
 };
 
@@ -52,6 +55,7 @@ export const resourcesEs: { [N in Namespace]: Translation<(typeof resourcesEn)[N
   backups: backupsEs,
   stock: stockEs,
   purchasing: purchasingEs,
+  sales: salesEs,
   pickers: pickersEs,
 };
 

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Company } from '@shared/contract/catalog';
 import { activeColumn, isFiltered, ListPage, SearchFilter, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { AppLink } from '@renderer/lib/AppLink';
 import { useCan } from '@renderer/lib/session';
 import { COMPANIES_RESTING_FILTERS, COMPANIES_TABLE, useCompanies, useCompany } from './api';
 import { CompanyFormModal } from './CompanyFormModal';
@@ -15,7 +16,7 @@ import { CompanyFormModal } from './CompanyFormModal';
 type Role = 'any' | 'vendor' | 'client';
 
 export function CompaniesPage() {
-  const { t } = useTranslation(['catalog', 'common']);
+  const { t } = useTranslation(['catalog', 'common', 'sales']);
   const canManage = useCan('catalog.manage');
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState('');
@@ -59,6 +60,17 @@ export function CompaniesPage() {
     { accessor: 'email', title: t('companies.fields.email'), truncate: 220, render: (c) => c.email ?? '—' },
     { accessor: 'city', title: t('companies.fields.city'), sortable: true, truncate: 160, render: (c) => c.city ?? '—' },
     activeColumn(t('companies.fields.active')),
+    {
+      accessor: 'sales',
+      title: t('sales:clients.open'),
+      noWrap: true,
+      render: (c) =>
+        c.isClient ? (
+          <AppLink className="app-row-link" to={`/sales/clients/${c.id}`} aria-label={`${t('sales:clients.open')}: ${c.name}`}>
+            {t('sales:clients.open')}
+          </AppLink>
+        ) : null,
+    },
   ];
   const view = useListView({
     id: 'catalog.companies',

@@ -1,5 +1,5 @@
 // Create or edit a client company and/or vendor: roles, contact and address.
-import { Fieldset, Group, Modal, SimpleGrid, Stack, Switch, TextInput, Textarea, Title } from '@mantine/core';
+import { Fieldset, Group, Modal, Select, SimpleGrid, Stack, Switch, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import type { Company } from '@shared/contract/catalog';
@@ -17,6 +17,7 @@ function initialValues(c: Company | null, defaultRole: 'vendor' | 'client' | 'an
     isVendor: c?.isVendor ?? defaultRole === 'vendor',
     isClient: c?.isClient ?? defaultRole !== 'vendor',
     active: c?.active ?? true,
+    language: c?.language ?? null,
   };
 }
 
@@ -77,6 +78,13 @@ export function CompanyFormModal({ company, defaultRole, readOnly = false, onClo
             {field('state')}
             {field('postalCode')}
             {field('country')}
+            <Select
+              label={t('companies.fields.language')}
+              description={t('companies.fields.languageHint')}
+              data={(['es', 'en'] as const).map((l) => ({ value: l, label: t(`companies.languages.${l}`) }))}
+              clearable
+              {...form.getInputProps('language')}
+            />
           </SimpleGrid>
           <Textarea label={t('companies.fields.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
           {!readOnly && (

@@ -1,6 +1,6 @@
 // Every field of a product, validated by the contract's product schema. New products go on to their
 // page so a vendor can be added next (a product needs one before it can be ordered).
-import { Fieldset, Paper, Select, SimpleGrid, Stack, Switch, TextInput, Textarea, Title } from '@mantine/core';
+import { Fieldset, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { contract } from '@shared/contract';
@@ -30,6 +30,8 @@ function initialValues(p: Product | null) {
     active: p?.active ?? true,
     eligibleForRma: p?.eligibleForRma ?? false,
     doesNotRequireProcurement: p?.doesNotRequireProcurement ?? false,
+    trackedInStock: p?.trackedInStock ?? true,
+    warrantyMonths: (p?.warrantyMonths ?? 0) as number | string,
     billingPeriod: (p?.billingPeriod ?? 'oneTime') as BillingPeriod,
   };
 }
@@ -115,6 +117,16 @@ export function ProductForm({ product }: { product: Product | null }) {
                 label={t('fields.doesNotRequireProcurement')}
                 description={t('products.procurementHint')}
                 {...form.getInputProps('doesNotRequireProcurement', { type: 'checkbox' })}
+              />
+              <Switch label={t('fields.trackedInStock')} description={t('products.trackedHint')} {...form.getInputProps('trackedInStock', { type: 'checkbox' })} />
+              <NumberInput
+                label={t('fields.warrantyMonths')}
+                description={t('products.warrantyHint')}
+                min={0}
+                max={240}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps('warrantyMonths')}
               />
             </SimpleGrid>
           </Section>

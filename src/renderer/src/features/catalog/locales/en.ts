@@ -17,6 +17,8 @@ export const en = {
     active: 'Active',
     eligibleForRma: 'Eligible for RMA',
     doesNotRequireProcurement: 'Does not require procurement',
+    trackedInStock: 'Tracked in stock',
+    warrantyMonths: 'Warranty (months)',
     billingPeriod: 'Billing period',
     vendor: 'Vendor',
     vendorPartNumber: 'Vendor part number',
@@ -44,6 +46,8 @@ export const en = {
     activeHint: 'Inactive products cannot be added to new documents',
     rmaHint: 'Clients can return it for repair or replacement',
     procurementHint: 'Charges for it skip the approval and purchasing queues',
+    trackedHint: 'Off for licences and services: sold and delivered, never stocked or picked',
+    warrantyHint: 'Each delivered unit’s warranty ends this many months after it is installed (0: none)',
     sections: {
       identification: 'Identification',
       manufacturer: 'Manufacturer',
@@ -123,6 +127,9 @@ export const en = {
       state: 'State / province',
       postalCode: 'Postal code',
       country: 'Country',
+      language: 'Language of its documents',
+      languageHint: 'Packing lists are printed in it. Empty: the office’s language.',
     },
+    languages: { es: 'Spanish', en: 'English' },
   },
 };

@@ -20,6 +20,8 @@ export const es: Translation<typeof en> = {
     active: 'Activo',
     eligibleForRma: 'Admite RMA',
     doesNotRequireProcurement: 'No requiere aprovisionamiento',
+    trackedInStock: 'Se controla en inventario',
+    warrantyMonths: 'Garantía (meses)',
     billingPeriod: 'Periodo de facturación',
     vendor: 'Proveedor',
     vendorPartNumber: 'Número de pieza del proveedor',
@@ -47,6 +49,8 @@ export const es: Translation<typeof en> = {
     activeHint: 'Los productos inactivos no se pueden añadir a documentos nuevos',
     rmaHint: 'Los clientes pueden devolverlo para reparación o sustitución',
     procurementHint: 'Sus cargos no pasan por las colas de aprobación y compra',
+    trackedHint: 'Desactívelo para licencias y servicios: se venden y entregan, nunca se almacenan ni se seleccionan',
+    warrantyHint: 'La garantía de cada unidad entregada termina tantos meses después de su instalación (0: sin garantía)',
     sections: {
       identification: 'Identificación',
       manufacturer: 'Fabricante',
@@ -126,6 +130,9 @@ export const es: Translation<typeof en> = {
       state: 'Provincia / estado',
       postalCode: 'Código postal',
       country: 'País',
+      language: 'Idioma de sus documentos',
+      languageHint: 'Las listas de embalaje se imprimen en él. Vacío: el idioma de la oficina.',
     },
+    languages: { es: 'Español', en: 'Inglés' },
   },
 };

@@ -1,23 +1,10 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PurchaseOrder } from '@shared/contract/purchasing';
+import { dash, DetailField } from '@renderer/lib/DetailField';
 import { useFormat } from '@renderer/lib/useFormat';
 import { dayToMs } from './days';
-
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Stack gap={2} data-testid={testId}>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <div style={{ fontSize: 'var(--mantine-font-size-sm)' }}>{children}</div>
-    </Stack>
-  );
-}
-
-const dash = <Text span c="dimmed" size="sm">—</Text>;
 
 /** Who the order is with, for whom, where it ships, when and on what terms. */
 export function OrderHeaderCard({ order, onEdit }: { order: PurchaseOrder; onEdit: (() => void) | null }) {
@@ -36,14 +23,14 @@ export function OrderHeaderCard({ order, onEdit }: { order: PurchaseOrder; onEdi
         )}
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg" verticalSpacing="md">
-        <Field label={t('po.vendor')} testId="po-vendor">
+        <DetailField label={t('po.vendor')} testId="po-vendor">
           <Text fw={600} size="sm">
             {order.vendorName}
           </Text>
           {order.vendorEmail ? <Text size="sm">{order.vendorEmail}</Text> : <Text size="sm" c="dimmed">{t('order.noVendorEmail')}</Text>}
-        </Field>
-        <Field label={t('po.purchaseFor')}>{order.purchaseForName ?? <Text span c="dimmed" size="sm">{t('po.forStock')}</Text>}</Field>
-        <Field label={t('po.shipTo')}>
+        </DetailField>
+        <DetailField label={t('po.purchaseFor')}>{order.purchaseForName ?? <Text span c="dimmed" size="sm">{t('po.forStock')}</Text>}</DetailField>
+        <DetailField label={t('po.shipTo')}>
           {order.shipToName || order.shipToAddress ? (
             <>
               {order.shipToName && <Text size="sm" fw={500}>{order.shipToName}</Text>}
@@ -52,15 +39,15 @@ export function OrderHeaderCard({ order, onEdit }: { order: PurchaseOrder; onEdi
           ) : (
             dash
           )}
-        </Field>
-        <Field label={t('po.created')}>
+        </DetailField>
+        <DetailField label={t('po.created')}>
           {t('order.createdBy', { date: f.dateTime(order.createdAt), user: order.createdByName })}
           {order.submittedAt && <Text size="sm">{t('order.submittedAt', { date: f.dateTime(order.submittedAt) })}</Text>}
-        </Field>
-        <Field label={t('po.shippingType')}>{order.shippingType ?? dash}</Field>
-        <Field label={t('po.expectedShipDate')}>{order.expectedShipDate ? f.date(dayToMs(order.expectedShipDate)) : dash}</Field>
-        <Field label={t('po.paymentTerms')}>{order.paymentTerms ?? dash}</Field>
-        <Field label={t('po.vendorInvoices')}>{order.vendorInvoiceNumbers.length ? order.vendorInvoiceNumbers.join(', ') : dash}</Field>
+        </DetailField>
+        <DetailField label={t('po.shippingType')}>{order.shippingType ?? dash}</DetailField>
+        <DetailField label={t('po.expectedShipDate')}>{order.expectedShipDate ? f.date(dayToMs(order.expectedShipDate)) : dash}</DetailField>
+        <DetailField label={t('po.paymentTerms')}>{order.paymentTerms ?? dash}</DetailField>
+        <DetailField label={t('po.vendorInvoices')}>{order.vendorInvoiceNumbers.length ? order.vendorInvoiceNumbers.join(', ') : dash}</DetailField>
       </SimpleGrid>
       {order.memo && (
         <Stack gap={2} mt="md">

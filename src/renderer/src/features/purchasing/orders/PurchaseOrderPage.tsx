@@ -1,12 +1,12 @@
 // One purchase order: header, approval, lines (edited while New), receipts and history, with the
 // actions its status and the user's permissions allow. /purchasing/orders/:id?tab=lines|receipts|history
-import { Alert, Center, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconHistory, IconListDetails, IconTruckDelivery } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { BackLink } from '@renderer/lib/BackLink';
-import { translateError } from '@renderer/lib/errors';
+import { documentState, useRouteId } from '@renderer/lib/DocumentState';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useCan } from '@renderer/lib/session';
 import { useOrder } from '../api';
@@ -27,8 +27,7 @@ type Tab = (typeof tabs)[number];
 
 export function PurchaseOrderPage() {
   const { t } = useTranslation(['purchasing', 'common']);
-  const raw = Number(useParams().id);
-  const id = Number.isInteger(raw) && raw > 0 ? raw : 0;
+  const id = useRouteId();
   const order = useOrder(id);
   const [search, setSearch] = useSearchParams();
   const tab: Tab = tabs.find((x) => x === search.get('tab')) ?? 'lines';
@@ -38,23 +37,8 @@ export function PurchaseOrderPage() {
 
   const back = <BackLink to="/purchasing/orders">{t('order.backToList')}</BackLink>;
 
-  if (id === 0 || order.isError) {
-    return (
-      <Stack gap="xs">
-        {back}
-        <Alert color="red" title={t('order.notFound')}>
-          {order.isError ? translateError(order.error) : null}
-        </Alert>
-      </Stack>
-    );
-  }
-  if (!order.data) {
-    return (
-      <Center mih={200}>
-        <Loader aria-label={t('common:loading')} />
-      </Center>
-    );
-  }
+  const waiting = documentState(id, order, back, t('order.notFound'));
+  if (waiting || !order.data) return waiting;
   const o = order.data;
   const mayEdit = canManage && o.status !== 'canceled' && o.status !== 'receivedFull';
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '@renderer/lib/notify';
 import { useRenderPdf } from '../api';
-import { downloadBlob, pdfBlob, printBlob } from './pdf';
+import { downloadBlob, pdfBlob, printBlob } from '@renderer/lib/pdf';
 
 type Job = 'download' | 'print';
 

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { InventoryProduct } from '@shared/contract/stock';
 import { Money, Qty } from '@renderer/lib/Amount';
+import { AppLink } from '@renderer/lib/AppLink';
 import type { ListColumn } from '@renderer/lib/list';
 import type { en } from '../locales/en';
 
@@ -30,7 +31,18 @@ export function itemColumns(t: TFunction<readonly ['stock', 'common']>, showValu
     { accessor: 'bin', title: t('columns.bin'), sortable: true, noWrap: true, render: (row) => row.bin ?? '' },
     num('onHand', t, true),
     num('reserved', t),
-    num('picked', t),
+    {
+      ...num('picked', t),
+      // Picked units wait on the Delivery & Shipping page, which lists the charges holding them.
+      render: (row) =>
+        row.picked > 0 ? (
+          <AppLink className="app-row-link" to={`/sales/delivery?productId=${row.productId}&locationId=${row.locationId}`}>
+            <Qty value={row.picked} />
+          </AppLink>
+        ) : (
+          <Qty value={row.picked} />
+        ),
+    },
     {
       ...num('available', t, true),
       render: (row) => <Qty value={row.available} c={row.available <= 0 ? 'red' : undefined} fw={600} />,

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lot } from '@shared/contract/stock';
 import { Money, Qty } from '@renderer/lib/Amount';
+import { AppLink } from '@renderer/lib/AppLink';
 import { isFiltered, ListPage, SearchFilter, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
@@ -61,7 +62,22 @@ export function LotsPage() {
     { accessor: 'productName', title: t('columns.product'), truncate: 220 },
     { accessor: 'locationName', title: t('columns.location'), sortable: true, truncate: 160 },
     { accessor: 'qty', title: t('columns.qty'), textAlign: 'right', sortable: true, render: (l) => <Qty value={l.qty} /> },
-    { accessor: 'allocated', title: t('columns.allocated'), textAlign: 'right', render: (l) => <Qty value={l.allocated} /> },
+    {
+      accessor: 'allocated',
+      title: t('columns.allocated'),
+      textAlign: 'right',
+      noWrap: true,
+      render: (l) => (
+        <>
+          <Qty value={l.allocated} />
+          {l.heldByChargeId !== null && (
+            <AppLink className="app-row-link app-cell-small" to={`/sales/charges/${l.heldByChargeId}`}>
+              {l.heldByChargeNumber}
+            </AppLink>
+          )}
+        </>
+      ),
+    },
     { accessor: 'unitCost', title: t('columns.unitCost'), textAlign: 'right', noWrap: true, hidden: !canSeeCosts, render: (l) => <Money value={l.unitCost} /> },
     { accessor: 'receivedAt', title: t('columns.received'), sortable: true, noWrap: true, render: (l) => f.date(l.receivedAt) },
     { accessor: 'vendorName', title: t('columns.vendor'), truncate: 180, render: (l) => l.vendorName ?? '' },

@@ -1,4 +1,4 @@
-// The purchase order PDF arrives as base64 (purchasing.renderPdf); these hand it to the user as a file
+// A PDF arrives as base64 (a purchase order, a pick or packing list); these hand it to the user as a file
 // to save or to the system print dialog.
 
 export function pdfBlob(base64: string): Blob {

@@ -1,0 +1,64 @@
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChargeStatus, Container, Delivery, Device } from '@shared/contract/sales';
+import { CellBadge } from '@renderer/lib/list';
+
+type SpanProps = HTMLAttributes<HTMLSpanElement>;
+
+const chargeColors: Record<ChargeStatus, string> = {
+  pending: 'gray',
+  waitingApproval: 'yellow',
+  needToOrder: 'orange',
+  onOrder: 'blue',
+  ready: 'cyan',
+  delivered: 'teal',
+  canceled: 'gray',
+};
+
+/** Where a charge stands: its status follows its quantities (picked, delivered). */
+export function ChargeStatusBadge({ status, ...props }: { status: ChargeStatus } & SpanProps) {
+  const { t } = useTranslation('sales');
+  return (
+    <CellBadge color={chargeColors[status]} variant={status === 'canceled' ? 'outline' : 'light'} data-status={status} {...props}>
+      {t(`chargeStatus.${status}`)}
+    </CellBadge>
+  );
+}
+
+const kindColors: Record<Container['kind'], string> = { contract: 'grape', project: 'indigo', ticket: 'blue' };
+
+export function ContainerKindBadge({ kind, ...props }: { kind: Container['kind'] } & SpanProps) {
+  const { t } = useTranslation('sales');
+  return (
+    <CellBadge color={kindColors[kind]} {...props}>
+      {t(`kinds.${kind}`)}
+    </CellBadge>
+  );
+}
+
+export function ContainerStatusBadge({ status, ...props }: { status: Container['status'] } & SpanProps) {
+  const { t } = useTranslation('sales');
+  return (
+    <CellBadge color={status === 'open' ? 'teal' : 'gray'} data-status={status} {...props}>
+      {t(`containerStatus.${status}`)}
+    </CellBadge>
+  );
+}
+
+export function DeliveryStatusBadge({ status, method, ...props }: { status: Delivery['status']; method: Delivery['method'] } & SpanProps) {
+  const { t } = useTranslation('sales');
+  return (
+    <CellBadge color={status === 'reversed' ? 'gray' : method === 'ship' ? 'blue' : 'teal'} data-status={status} {...props}>
+      {status === 'reversed' ? t('deliveryStatus.reversed') : t(`methods.${method}`)}
+    </CellBadge>
+  );
+}
+
+export function DeviceStatusBadge({ status, ...props }: { status: Device['status'] } & SpanProps) {
+  const { t } = useTranslation('sales');
+  return (
+    <CellBadge color={status === 'installed' ? 'teal' : 'gray'} data-status={status} {...props}>
+      {t(`deviceStatus.${status}`)}
+    </CellBadge>
+  );
+}

@@ -1,0 +1,44 @@
+// The sales feature's calls: containers, charges, picks, deliveries and devices. Reads are keyed under
+// ['sales']; writes refetch what their channel changes (stock and sales), as every mutation does.
+import type { ChannelInput } from '@shared/contract';
+import { firstPageOf, type TableStart } from '@renderer/lib/list/firstPage';
+import { screenQueries, useApiMutation, useApiQuery } from '@renderer/lib/query';
+
+const sales = ['sales'];
+const paged = { keepPrevious: true };
+/** Forms map these errors onto their own fields, so the shell's toast stays quiet. */
+const quiet = { silentError: true } as const;
+
+export const CONTAINERS_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
+export const OPEN_DELIVERY_TABLE = { sortBy: 'chargeNumber' } as const satisfies TableStart<string>;
+export const DELIVERIES_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
+export const DEVICES_TABLE = { sortBy: 'installedAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
+export const startContainersScreen = screenQueries(sales, 'sales.listContainers', firstPageOf(CONTAINERS_TABLE));
+export const startDeliveryScreen = screenQueries(sales, 'delivery.listOpen', firstPageOf(OPEN_DELIVERY_TABLE));
+export const startDevicesScreen = screenQueries(sales, 'devices.list', firstPageOf(DEVICES_TABLE));
+
+export const useContainers = (input: ChannelInput<'sales.listContainers'>) => useApiQuery(sales, 'sales.listContainers', input, paged);
+export const useContainer = (id: number) => useApiQuery(sales, 'sales.getContainer', { id }, { enabled: id > 0 });
+export const useCharges = (input: ChannelInput<'sales.listCharges'>) => useApiQuery(sales, 'sales.listCharges', input, paged);
+export const useCharge = (id: number) => useApiQuery(sales, 'sales.getCharge', { id }, { enabled: id > 0 });
+export const useOpenDeliveryLines = (input: ChannelInput<'delivery.listOpen'>) => useApiQuery(sales, 'delivery.listOpen', input, paged);
+export const useDeliveries = (input: ChannelInput<'delivery.list'>) => useApiQuery(sales, 'delivery.list', input, paged);
+export const useDelivery = (id: number) => useApiQuery(sales, 'delivery.get', { id }, { enabled: id > 0 });
+export const useDevices = (input: ChannelInput<'devices.list'>) => useApiQuery(sales, 'devices.list', input, paged);
+export const useDevice = (id: number) => useApiQuery(sales, 'devices.get', { id }, { enabled: id > 0 });
+
+export const useCreateContainer = () => useApiMutation('sales.createContainer', quiet);
+export const useUpdateContainer = () => useApiMutation('sales.updateContainer', quiet);
+export const useSetContainerStatus = () => useApiMutation('sales.setContainerStatus');
+export const useCreateCharge = () => useApiMutation('sales.createCharge', quiet);
+export const useUpdateCharge = () => useApiMutation('sales.updateCharge', quiet);
+export const useHoldCharge = () => useApiMutation('sales.holdCharge', quiet);
+export const useReleaseCharge = () => useApiMutation('sales.releaseCharge');
+export const useCancelCharge = () => useApiMutation('sales.cancelCharge', quiet);
+export const usePick = () => useApiMutation('stock.pick', quiet);
+export const useUnpick = () => useApiMutation('stock.unpick');
+export const useTransferPicked = () => useApiMutation('stock.transferPicked', quiet);
+export const useDeliver = () => useApiMutation('delivery.deliver', quiet);
+export const useReverseDelivery = () => useApiMutation('delivery.reverse', quiet);
+export const usePickListPdf = () => useApiMutation('delivery.pickListPdf', { invalidate: [] });
+export const usePackingListPdf = () => useApiMutation('delivery.packingListPdf', { invalidate: [] });

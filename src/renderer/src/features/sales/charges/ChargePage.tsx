@@ -1,0 +1,317 @@
+// One charge: what it bills, where it stands (its status follows its quantities), the units picked for it
+// and where they wait, its deliveries and history, with the actions the user may take.
+// /sales/charges/:id
+import { ActionIcon, Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconArrowBackUp, IconArrowsExchange, IconHandGrab, IconPencil, IconPlayerPause, IconPlayerPlay, IconTruck, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ChargeDetail, Pick } from '@shared/contract/sales';
+import { Money, Qty } from '@renderer/lib/Amount';
+import { BackLink } from '@renderer/lib/BackLink';
+import { ConfirmModal } from '@renderer/lib/ConfirmModal';
+import { dash, DetailField } from '@renderer/lib/DetailField';
+import { documentState, useRouteId } from '@renderer/lib/DocumentState';
+import { ListTable, useListView, type ListColumn } from '@renderer/lib/list';
+import { notify } from '@renderer/lib/notify';
+import { PageHeader } from '@renderer/lib/PageHeader';
+import { useCan } from '@renderer/lib/session';
+import { useFormat } from '@renderer/lib/useFormat';
+import { useCancelCharge, useCharge, useContainer, useHoldCharge, useReleaseCharge, useUnpick } from '../api';
+import { ChargeStatusBadge, DeliveryStatusBadge } from '../Badges';
+import { ChargeFormModal } from './ChargeFormModal';
+import { PickModal } from './PickModal';
+import { TransferPickedModal } from './TransferPickedModal';
+
+type Dialog = 'pick' | 'transfer' | 'edit' | 'hold' | 'cancel';
+const openStates: ChargeDetail['status'][] = ['needToOrder', 'onOrder', 'ready'];
+
+export function ChargePage() {
+  const { t } = useTranslation(['sales', 'common']);
+  const f = useFormat();
+  const id = useRouteId();
+  const charge = useCharge(id);
+  const container = useContainer(charge.data?.containerId ?? 0);
+  const canManage = useCan('sales.manage');
+  const canPick = useCan('stock.pick');
+  const canTransfer = useCan('stock.transfer');
+  const canDeliver = useCan('stock.deliver');
+  const canSeeCosts = useCan('costs.view');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const hold = useHoldCharge();
+  const release = useReleaseCharge();
+  const cancel = useCancelCharge();
+  const unpick = useUnpick();
+  const pickView = useListView<Pick>({ id: 'sales.chargePicks', columns: pickColumns() });
+  const back = charge.data ? (
+    <BackLink to={`/sales/containers/${charge.data.containerId}`}>{t('charge.backTo', { number: charge.data.containerNumber })}</BackLink>
+  ) : (
+    <BackLink to="/sales/containers">{t('containers.backToList')}</BackLink>
+  );
+  const waiting = documentState(id, charge, back, t('charge.notFound'));
+  if (waiting || !charge.data) return waiting;
+  const c = charge.data;
+  const close = () => setDialog(null);
+  const isOpen = openStates.includes(c.status);
+  const putBack = (choice: { locationId?: number; serials?: string[]; qty?: number }) =>
+    unpick.mutate({ chargeId: c.id, ...choice }, { onSuccess: (after) => notify.success('sales:charge.unpicked', { count: c.picked - after.picked, number: c.number }) });
+
+  function pickColumns(): ListColumn<Pick>[] {
+    return [
+      { accessor: 'locationName', title: t('charge.location'), truncate: 200 },
+      { accessor: 'bin', title: t('charge.bin'), noWrap: true, render: (p) => p.bin ?? '—' },
+      { accessor: 'serialNumber', title: t('charge.serial'), noWrap: true, render: (p) => p.serialNumber ?? '—' },
+      { accessor: 'qty', title: t('charges.quantity'), textAlign: 'right', render: (p) => <Qty value={p.qty} /> },
+      { accessor: 'unitCost', title: t('charge.unitCost'), textAlign: 'right', hidden: !canSeeCosts, render: (p) => <Money value={p.unitCost} /> },
+      { accessor: 'pickedAt', title: t('charge.pickedAt'), noWrap: true, render: (p) => f.dateTime(p.pickedAt) },
+      {
+        accessor: 'actions',
+        title: '',
+        textAlign: 'right',
+        width: 60,
+        hidden: !canPick,
+        render: (p) => (
+          <Tooltip label={t('charge.unpick')}>
+            <ActionIcon
+              variant="subtle"
+              aria-label={`${t('charge.unpick')} ${p.serialNumber ?? p.locationName}`}
+              onClick={() => putBack(p.serialNumber ? { serials: [p.serialNumber] } : { locationId: p.locationId, qty: p.qty })}
+            >
+              <IconArrowBackUp size={16} />
+            </ActionIcon>
+          </Tooltip>
+        ),
+      },
+    ];
+  }
+
+  const actions = (
+    <Group gap="xs">
+      {canPick && isOpen && c.trackedInStock && c.needed > 0 && (
+        <Button leftSection={<IconHandGrab size={16} />} onClick={() => setDialog('pick')}>
+          {t('charge.pick')}
+        </Button>
+      )}
+      {canDeliver && isOpen && (c.picked > 0 || (!c.trackedInStock && c.status === 'ready')) && (
+        <Button component={Link} to={`/sales/delivery?companyId=${c.companyId}`} variant="light" leftSection={<IconTruck size={16} />}>
+          {t('charge.deliver')}
+        </Button>
+      )}
+      {canTransfer && c.picked > 0 && c.status !== 'canceled' && (
+        <Button variant="default" leftSection={<IconArrowsExchange size={16} />} onClick={() => setDialog('transfer')}>
+          {t('charge.transfer')}
+        </Button>
+      )}
+      {canManage && c.status !== 'canceled' && (
+        <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setDialog('edit')}>
+          {t('charge.edit')}
+        </Button>
+      )}
+      {canManage && (isOpen || c.status === 'waitingApproval') && (
+        <Button variant="default" leftSection={<IconPlayerPause size={16} />} onClick={() => setDialog('hold')}>
+          {t('charge.hold')}
+        </Button>
+      )}
+      {canManage && c.status === 'pending' && (
+        <Button variant="default" leftSection={<IconPlayerPlay size={16} />} loading={release.isPending} onClick={() => release.mutate({ id: c.id }, { onSuccess: () => notify.success('sales:charge.released', { number: c.number }) })}>
+          {t('charge.release')}
+        </Button>
+      )}
+      {canManage && c.status !== 'canceled' && c.status !== 'delivered' && c.delivered === 0 && (
+        <Button variant="default" color="red" leftSection={<IconX size={16} />} onClick={() => setDialog('cancel')}>
+          {t('charge.cancel')}
+        </Button>
+      )}
+    </Group>
+  );
+
+  return (
+    <Stack gap="md">
+      {back}
+      <PageHeader
+        title={t('charge.title', { number: c.number })}
+        description={
+          <Group gap="xs" component="span">
+            <ChargeStatusBadge status={c.status} data-testid="charge-status" />
+            <Anchor component={Link} to={`/sales/containers/${c.containerId}`} size="sm">
+              {c.containerNumber} · {c.containerTitle}
+            </Anchor>
+            <Text span size="sm" c="dimmed">
+              {c.companyName}
+            </Text>
+          </Group>
+        }
+        actions={actions}
+      />
+      {c.status === 'pending' && <Alert color="gray">{c.holdNote ? t('charge.onHoldNotice', { note: c.holdNote }) : t('charge.onHoldNoNote')}</Alert>}
+      {c.status === 'canceled' && c.cancelReason && <Alert color="gray">{t('charge.canceledNotice', { reason: c.cancelReason })}</Alert>}
+      {!c.trackedInStock && c.kind === 'product' && <Alert color="blue">{t('charge.notTracked')}</Alert>}
+      <Paper withBorder p="md" data-testid="charge-figures">
+        <SimpleGrid cols={{ base: 2, sm: 4, lg: canSeeCosts ? 8 : 6 }} spacing="lg">
+          <DetailField label={t('charges.product')}>
+            <Text size="sm" fw={600}>
+              {c.kind === 'freight' ? t('charges.freight') : c.sku}
+            </Text>
+            <Text size="sm">{c.description}</Text>
+          </DetailField>
+          <DetailField label={t('charges.quantity')}>
+            <Qty value={c.quantity} fw={600} />
+          </DetailField>
+          <DetailField label={t('charges.unitPrice')}>
+            <Money value={c.unitPrice} />
+            <Text size="xs" c="dimmed">
+              {c.billable ? t('charges.billable') : t('charges.notBillable')}
+            </Text>
+          </DetailField>
+          <DetailField label={t('charges.extendedPrice')}>
+            <Money value={c.extendedPrice} fw={600} />
+            <Text size="xs" c="dimmed">
+              {t('charges.pricesNet')}
+            </Text>
+          </DetailField>
+          <DetailField label={t('charges.picked')} testId="charge-picked">
+            <Qty value={c.picked} />
+          </DetailField>
+          <DetailField label={t('charges.delivered')} testId="charge-delivered">
+            <Qty value={c.delivered} />
+            {c.needed > 0 && c.status !== 'canceled' && (
+              <Text size="xs" fw={600}>
+                {t('charges.needed')}: {f.qty(c.needed)}
+              </Text>
+            )}
+          </DetailField>
+          {canSeeCosts && (
+            <DetailField label={c.costIsEstimate ? `${t('charges.estimatedCost')} (${t('charges.estimate')})` : t('charges.deliveredCost')}>
+              <Money value={c.estimatedCost} />
+            </DetailField>
+          )}
+          {canSeeCosts && (
+            <DetailField label={t('charges.margin')}>
+              <Money value={c.margin} />
+            </DetailField>
+          )}
+        </SimpleGrid>
+      </Paper>
+      {c.trackedInStock && (
+        <Stack gap="xs">
+          <Group justify="space-between">
+            <Text fw={700}>{t('charge.picks')}</Text>
+            {canPick && c.picked > 0 && c.status !== 'canceled' && (
+              <Button variant="subtle" size="compact-sm" leftSection={<IconArrowBackUp size={14} />} loading={unpick.isPending} onClick={() => putBack({})}>
+                {t('charge.unpickAll')}
+              </Button>
+            )}
+          </Group>
+          <ListTable
+            testId="charge-picks"
+            view={pickView}
+            query={{ data: c.picks }}
+            idAccessor={(p) => `${p.lotId}:${p.locationId}`}
+            fit={false}
+            empty={{ title: t('charge.noPicks') }}
+          />
+        </Stack>
+      )}
+      <Stack gap="xs">
+        <Text fw={700}>{t('charge.deliveries')}</Text>
+        {c.deliveries.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('charge.noDeliveries')}
+          </Text>
+        ) : (
+          <Table withTableBorder data-testid="charge-deliveries">
+            <Table.Tbody>
+              {c.deliveries.map((d) => (
+                <Table.Tr key={`${d.deliveryId}:${d.locationName ?? ''}:${d.qty}`}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/sales/deliveries/${d.deliveryId}`} size="sm">
+                      {d.deliveryNumber}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <DeliveryStatusBadge status={d.status} method={d.method} />
+                  </Table.Td>
+                  <Table.Td>{f.dateTime(d.createdAt)}</Table.Td>
+                  <Table.Td>{d.locationName ?? dash}</Table.Td>
+                  <Table.Td ta="right">
+                    <Qty value={d.qty} />
+                  </Table.Td>
+                  {canSeeCosts && (
+                    <Table.Td ta="right">
+                      <Money value={d.cost} />
+                    </Table.Td>
+                  )}
+                  <Table.Td>
+                    <Text size="xs">{d.serials.join(', ')}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+      <Stack gap="xs">
+        <Text fw={700}>{t('charge.history')}</Text>
+        <Stack gap={4} data-testid="charge-history">
+          {c.history.map((e) => (
+            <Text key={e.id} size="sm">
+              <Text span c="dimmed" size="sm">
+                {f.dateTime(e.occurredAt)} · {e.userName ?? '—'} ·{' '}
+              </Text>
+              {t(`charge.events.${e.type as keyof typeof eventKeys}`, { defaultValue: e.type })}
+              {e.toState && e.fromState !== e.toState ? ` → ${t(`chargeStatus.${e.toState as ChargeDetail['status']}`)}` : ''}
+              {typeof e.details.qty === 'number' ? ` (${f.qty(e.details.qty)})` : ''}
+              {typeof e.details.deliveryNumber === 'string' ? ` · ${e.details.deliveryNumber}` : ''}
+              {typeof e.details.locationName === 'string' ? ` · ${e.details.locationName}` : ''}
+            </Text>
+          ))}
+        </Stack>
+      </Stack>
+      {dialog === 'pick' && <PickModal charge={c} onClose={close} />}
+      {dialog === 'transfer' && <TransferPickedModal charge={c} onClose={close} />}
+      {dialog === 'edit' && container.data && <ChargeFormModal container={container.data} editing={c} onClose={close} />}
+      {dialog === 'hold' && (
+        <ConfirmModal
+          title={t('charge.holdTitle', { number: c.number })}
+          text={t('charge.holdText')}
+          confirmLabel={t('charge.hold')}
+          reason={{ label: t('charge.holdNote') }}
+          loading={hold.isPending}
+          error={hold.error}
+          onClose={close}
+          onConfirm={(note) => hold.mutate({ id: c.id, note: note || null }, { onSuccess: () => (notify.success('sales:charge.held', { number: c.number }), close()) })}
+        />
+      )}
+      {dialog === 'cancel' && (
+        <ConfirmModal
+          title={t('charge.cancelTitle', { number: c.number })}
+          text={t('charge.cancelText')}
+          confirmLabel={t('charge.cancelConfirm')}
+          cancelLabel={t('charge.keep')}
+          color="red"
+          reason={{ label: t('charge.reason') }}
+          loading={cancel.isPending}
+          error={cancel.error}
+          onClose={close}
+          onConfirm={(reason) => cancel.mutate({ id: c.id, reason: reason || null }, { onSuccess: () => (notify.success('sales:charge.canceled', { number: c.number }), close()) })}
+        />
+      )}
+    </Stack>
+  );
+}
+
+/** The history's event names (charge.events): a type the screen does not know shows as it is. */
+const eventKeys = {
+  created: 1,
+  updated: 1,
+  picked: 1,
+  unpicked: 1,
+  pickTransferred: 1,
+  delivered: 1,
+  shipped: 1,
+  deliveryReversed: 1,
+  hold: 1,
+  release: 1,
+  cancel: 1,
+  voidFreight: 1,
+};

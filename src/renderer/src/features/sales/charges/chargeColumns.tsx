@@ -1,0 +1,53 @@
+import { Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import type { Charge } from '@shared/contract/sales';
+import { Money, Qty } from '@renderer/lib/Amount';
+import type { ListColumn } from '@renderer/lib/list';
+import { ChargeStatusBadge } from '../Badges';
+
+/** Columns of a list of charges; cost and margin only for users who may see costs. The number opens the charge. */
+export function chargeColumns(t: TFunction<readonly ['sales', 'common']>, showCosts: boolean, options: { container?: boolean } = {}): ListColumn<Charge>[] {
+  return [
+    { accessor: 'number', title: t('charges.number'), sortable: true, noWrap: true, alwaysShown: true, link: true },
+    ...(options.container
+      ? [{ accessor: 'containerNumber', title: t('containers.number'), noWrap: true, render: (c: Charge) => `${c.containerNumber} · ${c.containerTitle}` } satisfies ListColumn<Charge>]
+      : []),
+    {
+      accessor: 'productName',
+      title: t('charges.product'),
+      sortable: true,
+      truncate: 260,
+      fullText: (c) => c.description,
+      render: (c) => (
+        <>
+          <span className="app-cell-line">{c.kind === 'freight' ? t('charges.freight') : c.sku}</span>
+          <span className="app-cell-small">{c.description}</span>
+        </>
+      ),
+    },
+    { accessor: 'quantity', title: t('charges.quantity'), sortable: true, textAlign: 'right', render: (c) => <Qty value={c.quantity} /> },
+    { accessor: 'unitPrice', title: t('charges.unitPrice'), textAlign: 'right', noWrap: true, render: (c) => <Money value={c.unitPrice} /> },
+    { accessor: 'extendedPrice', title: t('charges.extendedPrice'), textAlign: 'right', noWrap: true, render: (c) => <Money value={c.extendedPrice} fw={600} /> },
+    { accessor: 'status', title: t('charges.status'), sortable: true, render: (c) => <ChargeStatusBadge status={c.status} /> },
+    { accessor: 'picked', title: t('charges.picked'), textAlign: 'right', render: (c) => <Qty value={c.picked} /> },
+    { accessor: 'delivered', title: t('charges.delivered'), textAlign: 'right', render: (c) => <Qty value={c.delivered} /> },
+    {
+      accessor: 'estimatedCost',
+      title: t('charges.estimatedCost'),
+      textAlign: 'right',
+      noWrap: true,
+      hidden: !showCosts,
+      render: (c) => (
+        <>
+          <Money value={c.estimatedCost} />
+          {c.costIsEstimate && (
+            <Text span size="xs" c="dimmed" display="block">
+              {t('charges.estimate')}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { accessor: 'margin', title: t('charges.margin'), textAlign: 'right', noWrap: true, hidden: !showCosts, render: (c) => <Money value={c.margin} /> },
+  ];
+}

@@ -1,0 +1,27 @@
+import { IconBriefcase, IconDevices, IconTruck } from '@tabler/icons-react';
+import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
+import { startContainersScreen, startDeliveryScreen, startDevicesScreen } from './api';
+
+/** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
+const pages = {
+  ContainersPage: lazyPage(() => import('./containers/ContainersPage'), 'ContainersPage'),
+  ContainerPage: lazyPage(() => import('./containers/ContainerPage'), 'ContainerPage'),
+  ChargePage: lazyPage(() => import('./charges/ChargePage'), 'ChargePage'),
+  DeliveryShippingPage: lazyPage(() => import('./delivery/DeliveryShippingPage'), 'DeliveryShippingPage'),
+  DeliveryPage: lazyPage(() => import('./delivery/DeliveryPage'), 'DeliveryPage'),
+  DevicesPage: lazyPage(() => import('./devices/DevicesPage'), 'DevicesPage'),
+  DevicePage: lazyPage(() => import('./devices/DevicePage'), 'DevicePage'),
+  ClientPage: lazyPage(() => import('./clients/ClientPage'), 'ClientPage'),
+};
+
+/** The sales screens; each route's permission is the one of the channel the screen cannot work without. */
+export const salesRoutes: FeatureRoute[] = [
+  { path: '/sales/containers', page: pages.ContainersPage, navLabelKey: 'sales:nav.containers', navIcon: IconBriefcase, navGroup: 'sales', permission: 'inventory.view', prefetch: startContainersScreen },
+  { path: '/sales/containers/:id', page: pages.ContainerPage, permission: 'inventory.view' },
+  { path: '/sales/charges/:id', page: pages.ChargePage, permission: 'inventory.view' },
+  { path: '/sales/delivery', page: pages.DeliveryShippingPage, navLabelKey: 'sales:nav.delivery', navIcon: IconTruck, navGroup: 'sales', permission: 'inventory.view', prefetch: startDeliveryScreen },
+  { path: '/sales/deliveries/:id', page: pages.DeliveryPage, permission: 'inventory.view' },
+  { path: '/sales/devices', page: pages.DevicesPage, navLabelKey: 'sales:nav.devices', navIcon: IconDevices, navGroup: 'sales', permission: 'inventory.view', prefetch: startDevicesScreen },
+  { path: '/sales/devices/:id', page: pages.DevicePage, permission: 'inventory.view' },
+  { path: '/sales/clients/:id', page: pages.ClientPage, permission: 'inventory.view' },
+];
