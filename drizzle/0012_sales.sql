@@ -44,6 +44,7 @@ CREATE INDEX `charges_company_idx` ON `charges` (`company_id`,`id`);--> statemen
 CREATE INDEX `charges_status_idx` ON `charges` (`status`,`id`);--> statement-breakpoint
 CREATE INDEX `charges_product_idx` ON `charges` (`product_id`,`id`);--> statement-breakpoint
 CREATE INDEX `charges_open_picks_idx` ON `charges` (`id`) WHERE picked > 0;--> statement-breakpoint
+CREATE INDEX `charges_ready_unpicked_idx` ON `charges` (`id`) WHERE status = 'ready' AND picked = 0;--> statement-breakpoint
 CREATE TABLE `container_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`container_id` integer NOT NULL,
@@ -180,10 +181,13 @@ CREATE TABLE `devices` (
 );
 --> statement-breakpoint
 CREATE INDEX `devices_serial_idx` ON `devices` (`serial_key`);--> statement-breakpoint
+CREATE INDEX `devices_installed_idx` ON `devices` (`installed_at`,`id`);--> statement-breakpoint
 CREATE INDEX `devices_company_idx` ON `devices` (`company_id`,`id`);--> statement-breakpoint
 CREATE INDEX `devices_product_idx` ON `devices` (`product_id`,`id`);--> statement-breakpoint
 CREATE INDEX `devices_delivery_idx` ON `devices` (`delivery_id`);--> statement-breakpoint
 CREATE INDEX `devices_lot_idx` ON `devices` (`lot_id`);--> statement-breakpoint
+DROP INDEX `moves_source_idx`;--> statement-breakpoint
+CREATE INDEX `moves_source_idx` ON `stock_moves` (`source_type`,`source_id`,`source_line`);--> statement-breakpoint
 ALTER TABLE `companies` ADD `language` text;--> statement-breakpoint
 ALTER TABLE `products` ADD `tracked_in_stock` integer DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE `products` ADD `warranty_months` integer DEFAULT 0 NOT NULL;--> statement-breakpoint

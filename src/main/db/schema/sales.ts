@@ -68,8 +68,10 @@ export const charges = sqliteTable(
     index('charges_company_idx').on(t.companyId, t.id),
     index('charges_status_idx').on(t.status, t.id),
     index('charges_product_idx').on(t.productId, t.id),
-    // The Delivery & Shipping page: charges with picked units not yet delivered.
+    // The Delivery & Shipping page: charges with picked units not yet delivered, and ready charges with
+    // nothing picked (those of products not tracked in stock are lines of their own).
     index('charges_open_picks_idx').on(t.id).where(sql`picked > 0`),
+    index('charges_ready_unpicked_idx').on(t.id).where(sql`status = 'ready' AND picked = 0`),
   ],
 );
 
@@ -189,6 +191,8 @@ export const devices = sqliteTable(
   },
   (t) => [
     index('devices_serial_idx').on(t.serialKey),
+    // The list's default order (newest installed first) walks this instead of sorting every device.
+    index('devices_installed_idx').on(t.installedAt, t.id),
     index('devices_company_idx').on(t.companyId, t.id),
     index('devices_product_idx').on(t.productId, t.id),
     index('devices_delivery_idx').on(t.deliveryId),

@@ -142,7 +142,8 @@ export const stockMoves = sqliteTable(
     // Covering for the ledger check: it reads every move's ends and quantity in (lot, location) order from
     // here, without touching the table or sorting (domain/stock/verify.ts).
     index('moves_lot_idx').on(t.lotId, t.toLocationId, t.fromLocationId, t.qty),
-    index('moves_source_idx').on(t.sourceType, t.sourceId),
+    // With the line: a delivery line's (or receipt line's) moves without reading the whole document's.
+    index('moves_source_idx').on(t.sourceType, t.sourceId, t.sourceLine),
     index('moves_user_idx').on(t.userId, t.occurredAt),
     // History filtered by a location and a user: each end of the move has its own walk.
     index('moves_from_user_idx').on(t.fromLocationId, t.userId, t.occurredAt),

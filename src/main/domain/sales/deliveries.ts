@@ -355,21 +355,24 @@ export function listOpenDeliveries(ctx: Ctx, input: ParsedInput<'delivery.listOp
     const lots = lotsWithSerialSql(input.serial);
     located.add(`EXISTS (SELECT 1 FROM allocations s WHERE s.source_type = 'charge' AND s.source_id = ch.id AND s.location_id = a.location_id AND s.lot_id IN ${lots.sql})`, ...lots.params);
   }
-  const base = `FROM charges ch JOIN containers c ON c.id = ch.container_id JOIN companies co ON co.id = ch.company_id JOIN products p ON p.id = ch.product_id`;
+  // Each part walks its charges through a partial index in charge order (CROSS JOIN keeps that order), so
+  // the default sort reads a page's window and stops, whatever the number of open lines.
+  const base = (index: string) =>
+    `FROM charges ch INDEXED BY ${index} CROSS JOIN containers c ON c.id = ch.container_id CROSS JOIN companies co ON co.id = ch.company_id CROSS JOIN products p ON p.id = ch.product_id`;
   const openCharge = `ch.status IN ('needToOrder', 'onOrder', 'ready')`;
   // Two parts: picked units per (charge, location), and untracked ready charges (no location).
   const pickedPart = `SELECT ch.id AS chargeId, a.location_id AS locationId, sum(a.qty) AS qty
-      ${base} JOIN allocations a ON a.source_type = 'charge' AND a.source_id = ch.id AND a.kind = 'picked'
-      WHERE ch.picked > 0 AND ${openCharge} AND ${f.all()} AND ${located.all()} GROUP BY ch.id, a.location_id`;
+      ${base('charges_open_picks_idx')} CROSS JOIN allocations a INDEXED BY allocations_source_idx ON a.source_type = 'charge' AND a.source_id = ch.id
+      WHERE ch.picked > 0 AND a.kind = 'picked' AND ${openCharge} AND ${f.all()} AND ${located.all()} GROUP BY ch.id, a.location_id`;
   const untrackedPart = `SELECT ch.id AS chargeId, NULL AS locationId, ch.quantity - ch.delivered AS qty
-      ${base} WHERE ch.status = 'ready' AND p.tracked_in_stock = 0 AND ch.delivered < ch.quantity AND ${f.all()}`;
+      ${base('charges_ready_unpicked_idx')} WHERE ch.status = 'ready' AND ch.picked = 0 AND p.tracked_in_stock = 0 AND ch.delivered < ch.quantity AND ${f.all()}`;
   const includeUntracked = input.locationId === undefined && !input.serial;
   const union = includeUntracked ? `${pickedPart} UNION ALL ${untrackedPart}` : pickedPart;
   const params = includeUntracked ? [...f.params, ...located.params, ...f.params] : [...f.params, ...located.params];
-  const rowsSql = `SELECT * FROM (SELECT g.chargeId, ch.number AS chargeNumber, ch.container_id AS containerId, c.kind AS containerKind, c.number AS containerNumber, c.title AS containerTitle,
+  const rowsSql = (lines: string) => `SELECT * FROM (SELECT g.chargeId, ch.number AS chargeNumber, ch.container_id AS containerId, c.kind AS containerKind, c.number AS containerNumber, c.title AS containerTitle,
          ch.company_id AS companyId, co.name AS companyName, ch.product_id AS productId, p.sku, p.name AS productName, p.serialized,
          g.locationId, loc.name AS locationName, ip.bin, g.qty, ch.quantity AS chargeQuantity, ch.delivered, ch.status
-       FROM (${union}) g JOIN charges ch ON ch.id = g.chargeId JOIN containers c ON c.id = ch.container_id JOIN companies co ON co.id = ch.company_id
+       FROM ${lines} g JOIN charges ch ON ch.id = g.chargeId JOIN containers c ON c.id = ch.container_id JOIN companies co ON co.id = ch.company_id
        JOIN products p ON p.id = ch.product_id LEFT JOIN locations loc ON loc.id = g.locationId
        LEFT JOIN inventory_products ip ON ip.product_id = ch.product_id AND ip.location_id = g.locationId) o`;
   const serialsAt = ctx.sqlite.prepare<[number, number], { serial: string }>(
@@ -379,11 +382,23 @@ export function listOpenDeliveries(ctx: Ctx, input: ParsedInput<'delivery.listOp
   return listPage(input, {
     sorts: openSorts,
     defaultSort: { by: 'chargeNumber' },
-    rows: (q) =>
-      ctx.sqlite
-        .prepare<unknown[], Omit<OpenDeliveryLine, 'serialized' | 'serials'> & { serialized: number }>(`${rowsSql} ORDER BY ${q.orderBy('o.chargeId')}, o.locationId LIMIT ? OFFSET ?`)
-        .all(...params, q.limit, q.offset)
-        .map((r) => ({ ...r, serialized: r.serialized === 1, serials: r.serialized === 1 && r.locationId !== null ? serialsAt.all(r.chargeId, r.locationId).map((s) => s.serial) : [] })),
+    rows: (q) => {
+      type Row = Omit<OpenDeliveryLine, 'serialized' | 'serials'> & { serialized: number };
+      const withSerials = (r: Row) => ({ ...r, serialized: r.serialized === 1, serials: r.serialized === 1 && r.locationId !== null ? serialsAt.all(r.chargeId, r.locationId).map((s) => s.serial) : [] });
+      if (q.by !== 'chargeNumber') {
+        // By a name: every line's details are read and sorted.
+        return ctx.sqlite.prepare<unknown[], Row>(`${rowsSql(`(${union})`)} ORDER BY ${q.orderBy('o.chargeId')}, o.locationId LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset).map(withSerials);
+      }
+      // By charge: each part's walk stops at the page's window, the two are merged here, and only the
+      // page's lines have their details read.
+      type Key = { chargeId: number; locationId: number | null; qty: number };
+      const keys = ctx.sqlite.prepare<unknown[], Key>(`${pickedPart} ORDER BY ch.id ${q.direction}, a.location_id LIMIT ${q.window}`).all(...f.params, ...located.params);
+      if (includeUntracked) keys.push(...ctx.sqlite.prepare<unknown[], Key>(`${untrackedPart} ORDER BY ch.id ${q.direction} LIMIT ${q.window}`).all(...f.params));
+      const sign = q.direction === 'DESC' ? -1 : 1;
+      keys.sort((a, b) => sign * (a.chargeId - b.chargeId) || (a.locationId ?? Infinity) - (b.locationId ?? Infinity));
+      const details = ctx.sqlite.prepare<unknown[], Row>(rowsSql('(SELECT ? AS chargeId, ? AS locationId, ? AS qty)'));
+      return keys.slice(q.offset, q.offset + q.limit).map((k) => withSerials(details.get(k.chargeId, k.locationId, k.qty)!));
+    },
     count: () => countUpTo(ctx, `FROM (${union})`, params),
   });
 }

@@ -256,6 +256,25 @@ describe('delivering', () => {
     expect(t.ok('stock.history', { productId: licence.id }).rows).toEqual([]);
   });
 
+  it('pages the Delivery & Shipping lines in charge order, picked and not-stocked lines merged, the same rows as one page', () => {
+    const made: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const c = charge(w.cable.id, 2);
+      t.ok('stock.pick', { chargeId: c.id, locationId: w.main.id, qty: 1 });
+      t.ok('stock.pick', { chargeId: c.id, locationId: w.van.id, qty: 1 });
+      made.push(c.id);
+      made.push(charge(licence.id, 1).id);
+    }
+    const all = t.ok('delivery.listOpen', { pageSize: 50 }).rows.map((r) => `${r.chargeId}:${r.locationId ?? '-'}`);
+    expect(all).toHaveLength(9);
+    expect(all.map((k) => Number(k.split(':')[0]))).toEqual([...all.map((k) => Number(k.split(':')[0]))].sort((a, b) => a - b));
+    const paged = [1, 2, 3, 4, 5].flatMap((page) => t.ok('delivery.listOpen', { page, pageSize: 2 }).rows.map((r) => `${r.chargeId}:${r.locationId ?? '-'}`));
+    expect(paged).toEqual(all);
+    const down = t.ok('delivery.listOpen', { pageSize: 50, sortDirection: 'desc' }).rows.map((r) => r.chargeId);
+    expect(down[0]).toBe(Math.max(...made));
+    expect(t.ok('delivery.listOpen', { pageSize: 2 }).total).toBe(9);
+  });
+
   it('refuses units not picked for the charge, more than picked, or two clients in one delivery, changing nothing', () => {
     const a = charge(w.cable.id, 3);
     const ticket2 = t.ok('sales.createContainer', { kind: 'ticket', title: 'Printer', companyId: other.id });
