@@ -41,7 +41,7 @@ export function must<T>(result: Result<T>, what: string): T {
 }
 
 /** mulberry32: the same database on every run and machine. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -18,7 +18,7 @@
 // timed call is the real channel.
 import type { App } from '../src/main/app';
 import { serialKey } from '../src/shared/serials';
-import { must, type BenchDb } from './build-db';
+import { must, rng, type BenchDb } from './build-db';
 import { cacheWriters, log, measure, median, record, timed } from './measure';
 
 type Budget = { maxMs: number; maxRatio?: number; text: string };
@@ -50,17 +50,6 @@ export interface SalesSize {
   clients: number;
 }
 
-/** mulberry32: the same data on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function measureSales(app: App, token: string, bench: BenchDb, size: SalesSize): void {
   const sqlite = app.ctx.sqlite;

@@ -20,6 +20,25 @@ export interface Letterhead {
   logo?: { data: Uint8Array; mime: 'image/png' | 'image/jpeg' } | null;
 }
 
+/**
+ * A document's properties (title, subject, author, language) and its dates: the document's day at
+ * midnight UTC, so the same document gives the same bytes wherever and whenever it is printed.
+ */
+export function setDocumentMetadata(pdf: PDFDocument, meta: { title: string; subject: string; author: string; locale: string; day: string }): void {
+  // Info strings are UTF-16 in the PDF, so they need no sanitizing.
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  pdf.setSubject(meta.subject);
+  pdf.setAuthor(meta.author);
+  pdf.setCreator(meta.author);
+  pdf.setProducer('MSP Inventory');
+  pdf.setLanguage(meta.locale);
+  if (isDay(meta.day)) {
+    const day = new Date(`${meta.day}T00:00:00Z`);
+    pdf.setCreationDate(day);
+    pdf.setModificationDate(day);
+  }
+}
+
 /** The office's letterhead as its settings hold it (the logo decoded for embedding). */
 export function letterheadOf(settings: Pick<Settings, 'companyName' | 'companyAddress' | 'companyTaxId' | 'companyEmail' | 'companyPhone' | 'companyLogo'>): Letterhead {
   const logo = settings.companyLogo ? { mime: settings.companyLogo.mime, data: new Uint8Array(Buffer.from(settings.companyLogo.base64, 'base64')) } : null;
@@ -126,18 +145,7 @@ export class DocumentLayout {
     const pdf = await PDFDocument.create({ updateMetadata: false });
     const regular = await pdf.embedFont(StandardFonts.Helvetica);
     const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-    // Info strings are UTF-16 in the PDF, so they need no sanitizing.
-    pdf.setTitle(head.metaTitle, { showInWindowTitleBar: true });
-    pdf.setSubject(head.title);
-    pdf.setAuthor(head.letterhead.name);
-    pdf.setCreator(head.letterhead.name);
-    pdf.setProducer('MSP Inventory');
-    pdf.setLanguage(head.locale);
-    if (isDay(head.day)) {
-      const day = new Date(`${head.day}T00:00:00Z`);
-      pdf.setCreationDate(day);
-      pdf.setModificationDate(day);
-    }
+    setDocumentMetadata(pdf, { title: head.metaTitle, subject: head.title, author: head.letterhead.name, locale: head.locale, day: head.day });
     return new DocumentLayout(pdf, head, regular, bold, await embedLogo(pdf, head.letterhead.logo));
   }
 

@@ -4,7 +4,8 @@
 // wrapped, shrunk or cut to its column. A draft (an order still waiting for its approval) says so on
 // every page: a banner above the content and a watermark across it.
 import { PDFDocument, StandardFonts, type PDFFont, type PDFImage } from 'pdf-lib';
-import { formatDay, formatMoney, formatQty, formatsFor, isDay, type EnglishLocale, type Formats } from '@shared/formats';
+import { formatDay, formatMoney, formatQty, formatsFor, type EnglishLocale, type Formats } from '@shared/formats';
+import { setDocumentMetadata } from './documentLayout';
 import { PageWriter, type Rgb } from './pageWriter';
 import { fitLine, fontCharset, measure, sanitizeText, wrapText, type TextStyle } from './textLayout';
 
@@ -131,7 +132,7 @@ export async function renderPurchaseOrderPdf(doc: PurchaseOrderDocument): Promis
   const charset = fontCharset(regular);
   const labels = LABELS[doc.locale];
   const formats = formatsFor(doc.locale, doc.englishLocale);
-  setMetadata(pdf, doc, labels);
+  setDocumentMetadata(pdf, { title: `${doc.number} — ${doc.vendor.name}${doc.draft ? ` (${labels.draft})` : ''}`, subject: labels.title, author: doc.letterhead.name, locale: doc.locale, day: doc.date });
 
   const clean = (text: string) => sanitizeText(text, charset);
   const printed = new Map<number, string>();
@@ -155,21 +156,6 @@ export async function renderPurchaseOrderPdf(doc: PurchaseOrderDocument): Promis
   return pdf.save();
 }
 
-function setMetadata(pdf: PDFDocument, doc: PurchaseOrderDocument, labels: Labels): void {
-  // Info strings are UTF-16 in the PDF, so they need no sanitizing.
-  pdf.setTitle(`${doc.number} — ${doc.vendor.name}${doc.draft ? ` (${labels.draft})` : ''}`, { showInWindowTitleBar: true });
-  pdf.setSubject(labels.title);
-  pdf.setAuthor(doc.letterhead.name);
-  pdf.setCreator(doc.letterhead.name);
-  pdf.setProducer('MSP Inventory');
-  pdf.setLanguage(doc.locale);
-  if (isDay(doc.date)) {
-    // The order's day at midnight UTC: the same bytes wherever and whenever the order is printed.
-    const day = new Date(`${doc.date}T00:00:00Z`);
-    pdf.setCreationDate(day);
-    pdf.setModificationDate(day);
-  }
-}
 
 /** A logo that cannot be decoded is left out rather than stopping the order from going out. */
 async function embedLogo(pdf: PDFDocument, logo: PurchaseOrderDocument['letterhead']['logo']): Promise<PDFImage | null> {

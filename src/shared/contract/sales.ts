@@ -265,6 +265,12 @@ export const deviceDetailSchema = deviceSchema.extend({
 });
 export type DeviceDetail = z.infer<typeof deviceDetailSchema>;
 
+/** Lines of the Delivery & Shipping page as chosen for a document: a charge's units at a location (null: not stocked). */
+const chosenLines = z
+  .array(z.object({ chargeId: id, locationId: id.nullable() }).strict())
+  .min(1)
+  .max(5_000);
+
 const unitsChoice = { qty: qty.optional(), serials: serialList.optional() };
 
 export const salesContract = {
@@ -494,10 +500,7 @@ export const salesContract = {
     permission: 'inventory.view',
     input: z
       .object({
-        lines: z
-          .array(z.object({ chargeId: id, locationId: id.nullable() }).strict())
-          .min(1)
-          .max(5_000),
+        lines: chosenLines,
         locale: z.enum(['es', 'en']),
       })
       .strict(),
@@ -513,11 +516,7 @@ export const salesContract = {
     input: z
       .object({
         deliveryId: id.optional(),
-        lines: z
-          .array(z.object({ chargeId: id, locationId: id.nullable() }).strict())
-          .min(1)
-          .max(5_000)
-          .optional(),
+        lines: chosenLines.optional(),
         /** When the client company has no language of its own (the screens send the user's). */
         locale: z.enum(['es', 'en']).optional(),
       })
