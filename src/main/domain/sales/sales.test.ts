@@ -157,12 +157,16 @@ describe('picking', () => {
     t.ok('stock.pick', { chargeId: c.id, locationId: w.main.id, serials: ['LT-B'] });
     expect(t.fail('stock.remove', { productId: w.laptop.id, locationId: w.main.id, serials: ['LT-B'], destination: 'scrap', reason: 'broken' })).toMatchObject({
       code: 'SERIAL_UNAVAILABLE',
-      details: { document: { type: 'charge', id: c.id } },
+      details: { document: { type: 'charge', id: c.id, number: c.number } },
     });
     expect(t.fail('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.shelf.id, lines: [{ productId: w.laptop.id, serials: ['LT-B'] }] }).code).toBe('SERIAL_UNAVAILABLE');
     const d = charge(w.cable.id, 20);
     t.ok('stock.pick', { chargeId: d.id, locationId: w.main.id, qty: 20 });
-    expect(t.fail('stock.remove', { productId: w.cable.id, locationId: w.main.id, qty: 1, destination: 'scrap', reason: 'cut' }).code).toBe('INSUFFICIENT_STOCK');
+    expect(t.fail('stock.remove', { productId: w.cable.id, locationId: w.main.id, qty: 1, destination: 'scrap', reason: 'cut' })).toMatchObject({
+      code: 'INSUFFICIENT_STOCK',
+      details: { available: 0, requested: 1, heldBy: [d.number] },
+    });
+    expect(t.fail('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.shelf.id, lines: [{ productId: w.cable.id, qty: 2 }] })).toMatchObject({ details: { heldBy: [d.number] } });
     const count = t.ok('stock.startCount', { locationId: w.main.id, note: null });
     t.ok('stock.setCountQty', { id: count.id, productId: w.cable.id, countedQty: 15 });
     expect(t.fail('stock.postCount', { id: count.id, reason: 'recount' }).code).toMatch(/INSUFFICIENT_STOCK|SERIAL_UNAVAILABLE/);

@@ -94,8 +94,12 @@ function statementsFor(sqlite: Sqlite) {
     deleteZeroBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = 0`),
     allocatedAt: sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS n FROM allocations WHERE lot_id = ? AND location_id = ?`),
     firstHold: sqlite.prepare(
-      `SELECT a.kind, a.source_type AS type, a.source_id AS id, l.serial_number AS serial FROM allocations a JOIN lots l ON l.id = a.lot_id
-       WHERE a.lot_id = ? AND a.location_id = ? ORDER BY a.id LIMIT 1`,
+      `SELECT a.kind, a.source_type AS type, a.source_id AS id, CASE a.source_type WHEN 'charge' THEN (SELECT number FROM charges WHERE id = a.source_id) END AS number,
+              l.serial_number AS serial
+       FROM allocations a JOIN lots l ON l.id = a.lot_id WHERE a.lot_id = ? AND a.location_id = ? ORDER BY a.id LIMIT 1`,
+    ),
+    holders: sqlite.prepare(
+      `SELECT DISTINCT ch.number FROM allocations a JOIN charges ch ON ch.id = a.source_id WHERE a.product_id = ? AND a.location_id = ? AND a.source_type = 'charge' ORDER BY ch.id LIMIT 5`,
     ),
     locationUsage: sqlite.prepare(`SELECT usage FROM locations WHERE id = ?`),
   };
@@ -141,9 +145,17 @@ function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: 
  * (SERIAL_UNAVAILABLE), units of a lot are counted (INSUFFICIENT_STOCK).
  */
 export function heldUnitsError(sqlite: Sqlite, lotId: number, locationId: number, extra: Record<string, unknown> = {}): DomainError {
-  const hold = state(sqlite).statements.firstHold.get(lotId, locationId) as { kind: string; type: string; id: number; serial: string | null } | undefined;
-  if (hold?.serial) return new DomainError('SERIAL_UNAVAILABLE', { serial: hold.serial, heldBy: hold.kind, document: { type: hold.type, id: hold.id }, locationId, ...extra });
+  const hold = state(sqlite).statements.firstHold.get(lotId, locationId) as { kind: string; type: string; id: number; number: string | null; serial: string | null } | undefined;
+  if (hold?.serial) {
+    const document = { type: hold.type, id: hold.id, ...(hold.number ? { number: hold.number } : {}) };
+    return new DomainError('SERIAL_UNAVAILABLE', { serial: hold.serial, heldBy: hold.kind, document, locationId, ...extra });
+  }
   return new DomainError('INSUFFICIENT_STOCK', { lotId, locationId, ...extra });
+}
+
+/** The charges holding units of a product at a location (the first five by number), for a refusal to name. */
+export function chargesHolding(sqlite: Sqlite, productId: number, locationId: number): string[] {
+  return (state(sqlite).statements.holders.all(productId, locationId) as { number: string }[]).map((r) => r.number);
 }
 
 /** Sums deltas per key, to be written once per action. */

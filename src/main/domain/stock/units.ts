@@ -7,7 +7,7 @@ import { DomainError } from '@shared/errors';
 import { serialKey } from '@shared/serials';
 import type { Sqlite } from '@main/db/open';
 import type { Ctx } from '../context';
-import { heldUnitsError } from './ledger';
+import { chargesHolding, heldUnitsError } from './ledger';
 import { findSerialUnit } from './serials';
 
 /** A lot's units at a location, as chosen for leaving. */
@@ -79,7 +79,11 @@ export function takeOldestFirst(ctx: Ctx, claims: Claims, productId: number, loc
     taken.push({ lotId: row.lotId, qty: n, unitCost: row.unitCost, serialNumber: row.serialNumber });
     remaining -= n;
   }
-  if (remaining > 0) throw new DomainError('INSUFFICIENT_STOCK', { productId, locationId, requested: qty, available: qty - remaining });
+  if (remaining > 0) {
+    // Units on hand but picked for charges are not free: the refusal names who holds them.
+    const heldBy = chargesHolding(ctx.sqlite, productId, locationId);
+    throw new DomainError('INSUFFICIENT_STOCK', { productId, locationId, requested: qty, available: qty - remaining, ...(heldBy.length ? { heldBy } : {}) });
+  }
   claims.add(locationId, taken);
   return taken;
 }

@@ -23,11 +23,11 @@ function fieldsOf(details: Details): string[] {
   return [];
 }
 
-/** The document holding a unit (SERIAL_UNAVAILABLE), as `{ type, id }`. */
-function holder(value: unknown): { type: string; id: number } | null {
+/** The document holding a unit (SERIAL_UNAVAILABLE), as `{ type, id, number? }`. */
+function holder(value: unknown): { type: string; id: number; number: string } | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { type, id } = value as { type?: unknown; id?: unknown };
-  return typeof type === 'string' && typeof id === 'number' ? { type, id } : null;
+  const { type, id, number } = value as { type?: unknown; id?: unknown; number?: unknown };
+  return typeof type === 'string' && typeof id === 'number' ? { type, id, number: typeof number === 'string' ? number : String(id) } : null;
 }
 
 /** Picks the most specific key the details allow, so a message never shows an empty placeholder. */
@@ -45,7 +45,7 @@ function keyFor(code: string, d: Details): string {
     case 'NOT_FOUND':
       return typeof d.entity === 'string' ? 'NOT_FOUND_entity' : 'NOT_FOUND';
     case 'INSUFFICIENT_STOCK':
-      if (typeof d.requested === 'number' && typeof d.available === 'number') return 'INSUFFICIENT_STOCK_counts';
+      if (typeof d.requested === 'number' && typeof d.available === 'number') return Array.isArray(d.heldBy) && d.heldBy.length > 0 ? 'INSUFFICIENT_STOCK_held' : 'INSUFFICIENT_STOCK_counts';
       if (typeof d.allocated === 'number') return 'INSUFFICIENT_STOCK_allocated';
       return 'INSUFFICIENT_STOCK';
     case 'DUPLICATE_SERIAL':
@@ -126,7 +126,8 @@ export function translateError(err: unknown): string {
     deliveries: list(d.deliveries),
     // Line indexes are 0-based in details; a user counts lines from 1.
     lines: Array.isArray(d.lines) ? d.lines.map((n) => (typeof n === 'number' ? n + 1 : n)).join(', ') : '',
-    document: held ? i18next.t(`errors:holders.${held.type}`, { id: held.id, defaultValue: `${held.type} ${held.id}` }) : '',
+    document: held ? i18next.t(`errors:holders.${held.type}`, { id: held.id, number: held.number, defaultValue: `${held.type} ${held.number}` }) : '',
+    heldBy: list(d.heldBy),
     fields: fieldsOf(d).join(', '),
     field: typeof d.field === 'string' ? fieldLabel(d.field) : '',
     entity: typeof d.entity === 'string' ? i18next.t(`errors:entities.${d.entity}`, { defaultValue: d.entity }) : '',

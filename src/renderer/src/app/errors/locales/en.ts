@@ -17,6 +17,7 @@ export const en = {
   INVALID_TRANSITION: 'This document is no longer in a state that allows that action. Refresh to see its current status.',
   INSUFFICIENT_STOCK: 'There is not enough available stock for this. Check the quantities on hand.',
   INSUFFICIENT_STOCK_counts: 'Not enough stock: {{available}} available, {{requested}} requested. Lower the quantity or choose another location.',
+  INSUFFICIENT_STOCK_held: 'Not enough free stock: {{available}} available, {{requested}} requested; the rest is picked for {{heldBy}}. Put units back from those charges or choose another location.',
   INSUFFICIENT_STOCK_allocated: 'Those units are reserved or picked ({{allocated}}) and cannot be moved. Release them first.',
   DUPLICATE_SERIAL: 'A serial number is already in use for this product. Each serial must be unique.',
   DUPLICATE_SERIAL_stock: 'These serial numbers already exist for this product: {{serials}}{{more}}. Remove them from the list.',
@@ -104,7 +105,7 @@ export const en = {
   INTERNAL: 'Something went wrong on our side. Try again; if it keeps happening, tell your administrator.',
   NETWORK: 'Cannot reach the inventory server. Check that it is running and try again.',
   andMore: ' and {{count}} more',
-  holders: { quoteItem: 'quote item {{id}}', charge: 'charge {{id}}' },
+  holders: { quoteItem: 'quote item {{id}}', charge: 'charge {{number}}' },
   entities: {
     product: 'product',
     company: 'company',

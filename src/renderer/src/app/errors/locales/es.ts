@@ -20,6 +20,7 @@ export const es: Translation<typeof en> = {
   INVALID_TRANSITION: 'El documento ya no está en un estado que permita esa acción. Actualice para ver su estado actual.',
   INSUFFICIENT_STOCK: 'No hay suficiente existencia disponible. Revise las cantidades en inventario.',
   INSUFFICIENT_STOCK_counts: 'No hay suficiente existencia: {{available}} disponibles, {{requested}} solicitadas. Reduzca la cantidad o elija otra ubicación.',
+  INSUFFICIENT_STOCK_held: 'No hay suficientes existencias libres: {{available}} disponibles, {{requested}} pedidas; el resto está seleccionado para {{heldBy}}. Devuelva unidades de esos cargos o elija otra ubicación.',
   INSUFFICIENT_STOCK_allocated: 'Esas unidades están reservadas o seleccionadas ({{allocated}}) y no se pueden mover. Libérelas primero.',
   DUPLICATE_SERIAL: 'Un número de serie ya está en uso para este producto. Cada número de serie debe ser único.',
   DUPLICATE_SERIAL_stock: 'Estos números de serie ya existen para este producto: {{serials}}{{more}}. Quítelos de la lista.',
@@ -107,7 +108,7 @@ export const es: Translation<typeof en> = {
   INTERNAL: 'Algo ha fallado por nuestra parte. Inténtelo de nuevo; si se repite, avise a su administrador.',
   NETWORK: 'No se puede conectar con el servidor de inventario. Compruebe que está en marcha e inténtelo de nuevo.',
   andMore: ' y {{count}} más',
-  holders: { quoteItem: 'la línea de cotización {{id}}', charge: 'el cargo {{id}}' },
+  holders: { quoteItem: 'la línea de cotización {{id}}', charge: 'el cargo {{number}}' },
   entities: {
     product: 'el producto',
     company: 'la empresa',
