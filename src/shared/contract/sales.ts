@@ -271,6 +271,9 @@ const chosenLines = z
   .min(1)
   .max(5_000);
 
+/** How a shipment leaves: the carrier, its tracking number and the day it left. */
+const shipping = { carrier: optionalText(100), trackingNumber: optionalText(100), shipDate: optionalDay };
+
 const unitsChoice = { qty: qty.optional(), serials: serialList.optional() };
 
 export const salesContract = {
@@ -433,9 +436,7 @@ export const salesContract = {
           .array(z.object({ chargeId: id, locationId: id.optional(), ...unitsChoice }).strict())
           .min(1)
           .max(5_000),
-        carrier: optionalText(100),
-        trackingNumber: optionalText(100),
-        shipDate: optionalDay,
+        ...shipping,
         shipToName: optionalText(200),
         shipToAddress: optionalText(1000),
         /** Freight billed to the client, as a charge of its own on the first line's container. */
@@ -457,9 +458,7 @@ export const salesContract = {
         reason: requiredText(500),
         lines: z.array(z.object({ productId: id, ...unitsChoice }).strict()).min(1).max(5_000),
         method: z.enum(['deliver', 'ship']).default('deliver'),
-        carrier: optionalText(100),
-        trackingNumber: optionalText(100),
-        shipDate: optionalDay,
+        ...shipping,
       })
       .strict(),
     output: z.object({ documentType: z.literal('delivery'), id, number: z.string() }),

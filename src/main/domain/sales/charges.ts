@@ -13,6 +13,7 @@ import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { likePattern, nextNumber, type Actor, type Ctx } from '../context';
 import { applyTransition, createDocument, defineWorkflow, requireEditable } from '../workflow/transitions';
 import { requireContainer } from './containers';
+import { deliveryLineSerials } from './deliveryMoves';
 
 export interface ChargeRow {
   id: number;
@@ -173,11 +174,8 @@ export function getChargeDetail(ctx: Ctx, id: number): ChargeDetail {
        WHERE dl.charge_id = ? ORDER BY d.id, dl.line_no`,
     )
     .all(id);
-  const serialsOf = ctx.sqlite.prepare<[number, number], { serial: string }>(
-    `SELECT l.serial_number AS serial FROM stock_moves m JOIN lots l ON l.id = m.lot_id
-     WHERE m.source_type = 'delivery' AND m.source_id = ? AND m.source_line = ? AND m.reverses_move_id IS NULL AND l.serial_number IS NOT NULL ORDER BY m.id`,
-  );
-  const deliveries = lines.map(({ lineNo, ...line }) => ({ ...line, serials: serialsOf.all(line.deliveryId, lineNo).map((r) => r.serial) }));
+  const serialsOf = deliveryLineSerials(ctx);
+  const deliveries = lines.map(({ lineNo, ...line }) => ({ ...line, serials: serialsOf(line.deliveryId, lineNo) }));
   const history = ctx.sqlite
     .prepare<[number], Omit<ChargeDetail['history'][number], 'details'> & { details: string }>(
       `SELECT e.id, e.occurred_at AS occurredAt, u.display_name AS userName, e.type, e.from_state AS fromState, e.to_state AS toState, e.details

@@ -25,6 +25,7 @@ import { applyTransition, createDocument, createDocuments, defineWorkflow, requi
 import { chargeWorkflow, createFreightCharge, recordChargeEvent, requireCharge, settleCharge, type ChargeRow } from './charges';
 import { deviceWorkflow } from './devices';
 import { holdForCharge, releasePicked, takePicked, type PickClaims } from './picks';
+import { deliveryLineSerials } from './deliveryMoves';
 
 type DeliveryStatus = (typeof deliveries.status.enumValues)[number];
 interface DeliveryRow {
@@ -100,8 +101,8 @@ interface Header {
   note?: string | null;
 }
 
-/** The client's address as one block, for a shipment that names none. */
-function companyAddress(ctx: Ctx, companyId: number): { name: string; address: string | null } {
+/** The client's name and address as one block, for a shipment that names none (and its packing list). */
+export function companyAddress(ctx: Ctx, companyId: number): { name: string; address: string | null } {
   const c = getCompany(ctx, companyId);
   const lines = addressLines(c);
   return { name: c.name, address: lines.length ? lines.join('\n') : null };
@@ -433,10 +434,7 @@ export function getDelivery(ctx: Ctx, id: number): Delivery {
     )
     .get(id, id);
   if (!head) throw new DomainError('NOT_FOUND', { entity: 'delivery', id });
-  const serialsOf = ctx.sqlite.prepare<[number, number], { serial: string }>(
-    `SELECT l.serial_number AS serial FROM stock_moves m JOIN lots l ON l.id = m.lot_id
-     WHERE m.source_type = 'delivery' AND m.source_id = ? AND m.source_line = ? AND m.reverses_move_id IS NULL AND l.serial_number IS NOT NULL ORDER BY m.id`,
-  );
+  const serialsOf = deliveryLineSerials(ctx);
   const lines = ctx.sqlite
     .prepare<[number], Omit<Delivery['lines'][number], 'serials'>>(
       `SELECT dl.id, dl.line_no AS lineNo, dl.charge_id AS chargeId, ch.number AS chargeNumber, c.number AS containerNumber, dl.product_id AS productId, p.sku, p.name AS productName,
@@ -445,6 +443,6 @@ export function getDelivery(ctx: Ctx, id: number): Delivery {
        LEFT JOIN locations loc ON loc.id = dl.location_id WHERE dl.delivery_id = ? ORDER BY dl.line_no`,
     )
     .all(id)
-    .map((l) => ({ ...l, serials: serialsOf.all(id, l.lineNo).map((s) => s.serial) }));
+    .map((l) => ({ ...l, serials: serialsOf(id, l.lineNo) }));
   return { ...head, lines };
 }

@@ -11,8 +11,9 @@ import { letterheadOf } from '@main/documents/documentLayout';
 import { renderPackingListPdf, type PackingLine, type PackingListDocument } from '@main/documents/packingListPdf';
 import { renderPickListPdf, type PickListDocument, type PickRow } from '@main/documents/pickListPdf';
 import type { Ctx } from '../context';
-import { addressLines, getCompany } from '../catalog/companies';
 import { getSettings } from '../settings/settings';
+import { companyAddress } from './deliveries';
+import { deliveryLineSerials } from './deliveryMoves';
 
 type Locale = 'es' | 'en';
 type ChosenLine = { chargeId: number; locationId: number | null };
@@ -158,11 +159,6 @@ export async function renderPickList(doc: PickListDocument): Promise<{ filename:
 
 // ---- packing list ----
 
-/** The client's address as one block of lines. */
-function companyAddress(ctx: Ctx, companyId: number): string {
-  return addressLines(getCompany(ctx, companyId)).join('\n');
-}
-
 /**
  * The packing list of a delivery, or of chosen Delivery & Shipping lines before they leave (all of one
  * client company: COMPANY_MISMATCH names the first charge of another). In the company's language, else
@@ -198,10 +194,7 @@ function deliveryPackingList(ctx: Ctx, id: number, fallback: Locale): PackingLis
     )
     .get(id);
   if (!head) throw new DomainError('NOT_FOUND', { entity: 'delivery', id });
-  const serialsOf = ctx.sqlite.prepare<[number, number], { serial: string }>(
-    `SELECT l.serial_number AS serial FROM stock_moves m JOIN lots l ON l.id = m.lot_id
-     WHERE m.source_type = 'delivery' AND m.source_id = ? AND m.source_line = ? AND m.reverses_move_id IS NULL AND l.serial_number IS NOT NULL`,
-  );
+  const serialsOf = deliveryLineSerials(ctx);
   const rows = ctx.sqlite
     .prepare<[number], Omit<PackingLine, 'serials'> & { lineNo: number; chargeId: number | null; productId: number }>(
       `SELECT dl.line_no AS lineNo, dl.charge_id AS chargeId, dl.product_id AS productId, p.sku, p.name AS productName, dl.qty, ch.number AS chargeNumber, c.number AS containerNumber
@@ -211,7 +204,7 @@ function deliveryPackingList(ctx: Ctx, id: number, fallback: Locale): PackingLis
     .all(id);
   // The document has a line per charge and location the units left from; the client sees one per charge
   // (per product for units sent outside any charge).
-  const lines = mergeLines(rows.map(({ lineNo, chargeId, productId, ...l }) => ({ key: chargeId === null ? `p${productId}` : `c${chargeId}`, line: { ...l, serials: serialsOf.all(id, lineNo).map((s) => s.serial) } })));
+  const lines = mergeLines(rows.map(({ lineNo, chargeId, productId, ...l }) => ({ key: chargeId === null ? `p${productId}` : `c${chargeId}`, line: { ...l, serials: serialsOf(id, lineNo) } })));
   const settings = getSettings(ctx);
   return {
     locale: head.language ?? fallback,
@@ -220,7 +213,7 @@ function deliveryPackingList(ctx: Ctx, id: number, fallback: Locale): PackingLis
     date: localDay(head.createdAt),
     delivery: { number: head.number, carrier: head.carrier, trackingNumber: head.trackingNumber, shipDate: head.shipDate, reason: head.reason },
     client: head.companyName,
-    shipTo: { name: head.shipToName?.trim() || head.companyName, address: head.shipToAddress?.trim() || companyAddress(ctx, head.companyId) },
+    shipTo: { name: head.shipToName?.trim() || head.companyName, address: head.shipToAddress?.trim() || (companyAddress(ctx, head.companyId).address ?? '') },
     lines,
   };
 }
@@ -247,7 +240,7 @@ function linesPackingList(ctx: Ctx, input: ChosenLine[], fallback: Locale): Pack
     date: localDay(ctx.now()),
     delivery: null,
     client: client.companyName,
-    shipTo: { name: client.companyName, address: companyAddress(ctx, client.companyId) },
+    shipTo: { name: client.companyName, address: (companyAddress(ctx, client.companyId).address ?? '') },
     lines,
   };
 }
