@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Permission } from '@shared/contract/define';
 import type { Db, Sqlite } from '../db/open';
@@ -17,6 +18,27 @@ export interface Ctx {
   passwordCost?: PasswordCost;
 }
 
+const statementCache = new WeakMap<Sqlite, Map<string, Statement>>();
+/** Statements of generated SQL beyond this many are prepared anew rather than kept. */
+const STATEMENT_CACHE_LIMIT = 1000;
+
+/**
+ * A statement prepared once per connection. An action that repeats a statement per line or per unit (a
+ * 1,000-line shipment) would otherwise compile it thousands of times: compiling costs more than running.
+ * Only for SQL whose text is fixed or takes a few shapes; SQL with inlined lists of ids stays on prepare.
+ */
+export function prepared<P extends unknown[] = unknown[], R = unknown>(ctx: Pick<Ctx, 'sqlite'>, text: string): Statement<P, R> {
+  let statements = statementCache.get(ctx.sqlite);
+  if (!statements) statementCache.set(ctx.sqlite, (statements = new Map()));
+  let statement = statements.get(text);
+  if (!statement) {
+    statement = ctx.sqlite.prepare(text);
+    if (statements.size < STATEMENT_CACHE_LIMIT) statements.set(text, statement);
+  }
+  // The cache holds statements of every shape; this SQL's own parameters and rows are the caller's.
+  return statement as unknown as Statement<P, R>;
+}
+
 /** The signed-in user a service acts for. */
 export interface Actor {
   userId: number;
@@ -30,8 +52,7 @@ export function can(actor: Actor, permission: Permission): boolean {
 
 /** Takes the next number of a series (the counter row stores the last number given). */
 export function takeCounter(ctx: Ctx, series: string, start: number): number {
-  const row = ctx.sqlite
-    .prepare<[string, number], { next: number }>('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = next + 1 RETURNING next')
+  const row = prepared<[string, number], { next: number }>(ctx, 'INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = next + 1 RETURNING next')
     .get(series, start)!;
   return row.next;
 }

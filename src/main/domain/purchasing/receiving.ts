@@ -9,7 +9,7 @@ import type { OpenLine, Receipt } from '@shared/contract/purchasing';
 import { DomainError } from '@shared/errors';
 import { receipts } from '@main/db/schema';
 import { getCompany } from '../catalog/companies';
-import { likePattern, nextNumber, type Actor, type Ctx } from '../context';
+import { likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { countUpTo, Filters, listPage, type Page, type SortColumns } from '../paging';
 import { getSettings } from '../settings/settings';
@@ -31,7 +31,7 @@ export const receiptWorkflow = defineWorkflow<ReceiptStatus, { id: number; numbe
   table: 'receipts',
   column: 'status',
   states: receipts.status.enumValues,
-  read: (ctx, id) => ctx.sqlite.prepare<[number], { id: number; number: string; status: ReceiptStatus }>(`SELECT id, number, status FROM receipts WHERE id = ?`).get(id),
+  read: (ctx, id) => prepared<[number], { id: number; number: string; status: ReceiptStatus }>(ctx, `SELECT id, number, status FROM receipts WHERE id = ?`).get(id),
   state: (row) => row.status,
   history: { table: 'receipt_events', key: 'receipt_id' },
   creations: { post: { to: 'posted' } },

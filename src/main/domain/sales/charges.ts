@@ -10,7 +10,7 @@ import { DomainError } from '@shared/errors';
 import { charges } from '@main/db/schema';
 import { requireProduct } from '../catalog/products';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
-import { likePattern, nextNumber, type Actor, type Ctx } from '../context';
+import { likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { applyTransition, createDocument, defineWorkflow, requireEditable } from '../workflow/transitions';
 import { requireContainer } from './containers';
 import { deliveryLineSerials } from './deliveryMoves';
@@ -48,13 +48,12 @@ export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
   column: 'status',
   states: charges.status.enumValues,
   read: (ctx, id) =>
-    ctx.sqlite
-      .prepare<[number], ChargeRow>(
+    prepared<[number], ChargeRow>(
+      ctx,
         `SELECT ch.id, ch.number, ch.status, ch.kind, ch.container_id AS containerId, ch.company_id AS companyId, ch.product_id AS productId, ch.quantity, ch.picked, ch.delivered,
                 coalesce(p.tracked_in_stock, 0) AS tracked, coalesce(p.does_not_require_procurement, 1) AS noProcurement
          FROM charges ch LEFT JOIN products p ON p.id = ch.product_id WHERE ch.id = ?`,
-      )
-      .get(id),
+    ).get(id),
   state: (row) => row.status,
   history: { table: 'charge_events', key: 'charge_id' },
   touch: 'updated_at',
@@ -119,9 +118,7 @@ export function settleCharge(ctx: Ctx, id: number, userId: number | null): { fro
 /** A history row of the charge that is not a transition of its own (a pick, a delivery, an edit), naming any status change it caused. */
 export function recordChargeEvent(ctx: Ctx, chargeId: number, userId: number | null, type: string, details: Record<string, unknown>, change: { from: ChargeStatus; to: ChargeStatus } | null): void {
   const status = change ? null : requireCharge(ctx, chargeId).status;
-  ctx.sqlite
-    .prepare(`INSERT INTO charge_events (charge_id, occurred_at, user_id, type, from_state, to_state, details) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-    .run(chargeId, ctx.now(), userId, type, change?.from ?? status, change?.to ?? status, JSON.stringify(details));
+  prepared(ctx, `INSERT INTO charge_events (charge_id, occurred_at, user_id, type, from_state, to_state, details) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(chargeId, ctx.now(), userId, type, change?.from ?? status, change?.to ?? status, JSON.stringify(details));
 }
 
 // Reading ------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { DomainError } from '@shared/errors';
 import { containers } from '@main/db/schema';
 import { getCompany } from '../catalog/companies';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
-import { likePattern, nextNumber, type Actor, type Ctx } from '../context';
+import { likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { applyTransition, createDocument, defineWorkflow } from '../workflow/transitions';
 
 type ContainerStatus = (typeof containers.status.enumValues)[number];
@@ -28,7 +28,7 @@ export const containerWorkflow = defineWorkflow<ContainerStatus, ContainerRow>()
   table: 'containers',
   column: 'status',
   states: containers.status.enumValues,
-  read: (ctx, id) => ctx.sqlite.prepare<[number], ContainerRow>(`SELECT id, number, status, kind, company_id AS companyId FROM containers WHERE id = ?`).get(id),
+  read: (ctx, id) => prepared<[number], ContainerRow>(ctx, `SELECT id, number, status, kind, company_id AS companyId FROM containers WHERE id = ?`).get(id),
   state: (row) => row.status,
   history: { table: 'container_events', key: 'container_id' },
   touch: 'updated_at',

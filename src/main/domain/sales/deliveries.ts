@@ -13,7 +13,7 @@ import { deliveries } from '@main/db/schema';
 import { requireProduct } from '../catalog/products';
 import { addressLines, getCompany } from '../catalog/companies';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
-import { likePattern, nextNumber, type Actor, type Ctx } from '../context';
+import { likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { requireManualChangeReason } from '../stock/adjustments';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
@@ -42,7 +42,7 @@ export const deliveryWorkflow = defineWorkflow<DeliveryStatus, DeliveryRow>()({
   column: 'status',
   states: deliveries.status.enumValues,
   read: (ctx, id) =>
-    ctx.sqlite.prepare<[number], DeliveryRow>(`SELECT id, number, status, company_id AS companyId, freight_charge_id AS freightChargeId FROM deliveries WHERE id = ?`).get(id),
+    prepared<[number], DeliveryRow>(ctx, `SELECT id, number, status, company_id AS companyId, freight_charge_id AS freightChargeId FROM deliveries WHERE id = ?`).get(id),
   state: (row) => row.status,
   history: { table: 'delivery_events', key: 'delivery_id' },
   creations: { delivered: { to: 'delivered' }, shipped: { to: 'delivered' } },

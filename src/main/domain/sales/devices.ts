@@ -5,7 +5,7 @@ import type { DeviceDetail } from '@shared/contract/sales';
 import { DomainError } from '@shared/errors';
 import { serialKey } from '@shared/serials';
 import { devices } from '@main/db/schema';
-import type { Ctx } from '../context';
+import { prepared, type Ctx } from '../context';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { defineWorkflow } from '../workflow/transitions';
 
@@ -20,7 +20,7 @@ export const deviceWorkflow = defineWorkflow<DeviceStatus, { id: number; number:
   table: 'devices',
   column: 'status',
   states: devices.status.enumValues,
-  read: (ctx, id) => ctx.sqlite.prepare<[number], { id: number; number: string; status: DeviceStatus }>(`SELECT id, serial_number AS number, status FROM devices WHERE id = ?`).get(id),
+  read: (ctx, id) => prepared<[number], { id: number; number: string; status: DeviceStatus }>(ctx, `SELECT id, serial_number AS number, status FROM devices WHERE id = ?`).get(id),
   state: (row) => row.status,
   history: { table: 'device_events', key: 'device_id' },
   creations: { installed: { to: 'installed' } },

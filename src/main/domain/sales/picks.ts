@@ -8,7 +8,7 @@ import type { Charge } from '@shared/contract/sales';
 import { DomainError } from '@shared/errors';
 import { serialKey } from '@shared/serials';
 import { requireProduct } from '../catalog/products';
-import { nextNumber, type Actor, type Ctx } from '../context';
+import { nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { requireStockLocation } from '../locations/locations';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
 import { postMoves } from '../stock/ledger';
@@ -34,15 +34,14 @@ interface AllocationRow extends PickedUnits {
 }
 
 function allocationsOf(ctx: Ctx, chargeId: number, locationId: number | undefined): AllocationRow[] {
-  return ctx.sqlite
-    .prepare<unknown[], AllocationRow>(
+  return prepared<unknown[], AllocationRow>(
+      ctx,
       `SELECT a.id AS allocationId, a.lot_id AS lotId, a.location_id AS locationId, a.product_id AS productId, a.qty, l.unit_cost AS unitCost, l.serial_number AS serialNumber,
               l.serial_key AS serialKey, a.created_at AS createdAt
        FROM allocations a JOIN lots l ON l.id = a.lot_id
        WHERE a.source_type = 'charge' AND a.source_id = ? AND a.kind = 'picked' ${locationId === undefined ? '' : 'AND a.location_id = ?'}
        ORDER BY a.id`,
-    )
-    .all(...(locationId === undefined ? [chargeId] : [chargeId, locationId]));
+    ).all(...(locationId === undefined ? [chargeId] : [chargeId, locationId]));
 }
 
 /** What the lines of one action have taken from a charge's allocations so far (allocation → units). */
@@ -97,35 +96,37 @@ export function takePicked(
 
 /** Lets the units go from their allocations (the caller moves them, or they are simply free again). */
 export function releasePicked(ctx: Ctx, chargeId: number, units: PickedUnits[]): number {
-  const reduce = ctx.sqlite.prepare(`UPDATE allocations SET qty = qty - ? WHERE id = ? AND qty > ?`);
-  const remove = ctx.sqlite.prepare(`DELETE FROM allocations WHERE id = ? AND qty = ?`);
+  const reduce = prepared(ctx, `UPDATE allocations SET qty = qty - ? WHERE id = ? AND qty > ?`);
+  const remove = prepared(ctx, `DELETE FROM allocations WHERE id = ? AND qty = ?`);
   let total = 0;
+  // Whole allocations first: a serialized unit is one allocation of one.
   for (const u of units) {
-    if (reduce.run(u.qty, u.allocationId, u.qty).changes === 0 && remove.run(u.allocationId, u.qty).changes === 0) {
+    if (remove.run(u.allocationId, u.qty).changes === 0 && reduce.run(u.qty, u.allocationId, u.qty).changes === 0) {
       throw new Error(`picks: allocation ${u.allocationId} no longer holds ${u.qty} units`);
     }
     total += u.qty;
   }
-  if (total > 0) ctx.sqlite.prepare(`UPDATE charges SET picked = picked - ? WHERE id = ?`).run(total, chargeId);
+  if (total > 0) prepared(ctx, `UPDATE charges SET picked = picked - ? WHERE id = ?`).run(total, chargeId);
   return total;
 }
 
 /** Holds units for the charge at their location. */
 export function holdForCharge(ctx: Ctx, chargeId: number, units: Omit<PickedUnits, 'allocationId' | 'unitCost' | 'serialNumber'>[]): number {
-  const insert = ctx.sqlite.prepare(`INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) VALUES (?, ?, ?, ?, 'picked', 'charge', ?, ?)`);
+  const insert = prepared(ctx, `INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) VALUES (?, ?, ?, ?, 'picked', 'charge', ?, ?)`);
   const now = ctx.now();
   let total = 0;
   for (const u of units) {
     insert.run(u.lotId, u.locationId, u.productId, u.qty, chargeId, now);
     total += u.qty;
   }
-  if (total > 0) ctx.sqlite.prepare(`UPDATE charges SET picked = picked + ? WHERE id = ?`).run(total, chargeId);
+  if (total > 0) prepared(ctx, `UPDATE charges SET picked = picked + ? WHERE id = ?`).run(total, chargeId);
   return total;
 }
 
 /** One row of the inventory history per lot picked or put back. */
 function recordPickEvents(ctx: Ctx, type: 'stock.picked' | 'stock.unpicked', chargeId: number, userId: number, units: (Pick<PickedUnits, 'lotId' | 'locationId' | 'productId' | 'qty' | 'serialNumber'>)[]): void {
-  const insert = ctx.sqlite.prepare(
+  const insert = prepared(
+    ctx,
     `INSERT INTO inventory_events (occurred_at, type, product_id, location_id, lot_id, serial_number, user_id, changes, qty, document_type, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, '[]', ?, 'charge', ?)`,
   );
   const now = ctx.now();

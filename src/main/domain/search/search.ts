@@ -4,11 +4,9 @@
 // codes and names starting with the text, then those containing it. Letter case (ASCII) and
 // surrounding white space never matter. The answer names the text it was for and its best result,
 // so a client can tell an answer to an older query from the one it is waiting for.
-import type { Statement } from 'better-sqlite3';
 import { searchRank, type SearchRank } from '@shared/contract/stock';
-import type { Sqlite } from '@main/db/open';
 import { serialKey } from '@shared/serials';
-import { likePattern, type Ctx } from '../context';
+import { likePattern, prepared, type Ctx } from '../context';
 import { serialLotIdsWithPrefix } from '../stock/serials';
 
 const LIMIT = 8;
@@ -56,17 +54,6 @@ export function nextCaseSteps(text: string[], at: number): { variants: string[];
   return { variants: [chunk + letter.toUpperCase(), chunk + letter.toLowerCase()], next: i + 1 };
 }
 
-const statementCache = new WeakMap<Sqlite, Map<string, Statement>>();
-/** A statement prepared once per connection, with the type of its rows (R) as its SQL gives them. */
-function prepared<R>(ctx: Ctx, sql: string): Statement<unknown[], R> {
-  let statements = statementCache.get(ctx.sqlite);
-  if (!statements) statementCache.set(ctx.sqlite, (statements = new Map()));
-  let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = ctx.sqlite.prepare(sql)));
-  // The cache holds statements of every row type; this SQL's own type is the caller's R.
-  return statement as Statement<unknown[], R>;
-}
-
 interface ProductRow {
   id: number;
   sku: string;
@@ -87,7 +74,7 @@ function ftsPhrase(text: string, column?: string): string {
  * where the range condition goes; rows must carry the column as `value`.
  */
 function exactAndPrefixRows<T extends { value: string }>(ctx: Ctx, select: string, column: string, q: string, key: string): { exact: T[]; prefix: T[] } {
-  const range = prepared<T>(ctx, `${select} ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT ${LIMIT + 1}`);
+  const range = prepared<unknown[], T>(ctx, `${select} ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT ${LIMIT + 1}`);
   const text = [...q];
   const exact: T[] = [];
   const prefix: T[] = [];
@@ -137,18 +124,18 @@ function searchProducts(ctx: Ctx, q: string, key: string): ProductHit[] {
   // the trigram index (which needs three): one or two characters are a person starting to type,
   // never a manufacturer's or vendor's part number, and would cost a scan of the catalogue.
   if ([...q].length >= 3) {
-    const mpnPrefix = prepared<ProductRow & { mpn: string }>(
+    const mpnPrefix = prepared<unknown[], ProductRow & { mpn: string }>(
       ctx,
       `SELECT p.id, p.sku, p.name, p.manufacturer_part_number AS mpn FROM products_fts f JOIN products p ON p.id = f.rowid WHERE products_fts MATCH ? LIMIT ${PREFIX_SCAN_CAP}`,
     ).all(ftsPhrase(q, 'manufacturer_part_number'));
     const mpnExact =
       mpnPrefix.length < PREFIX_SCAN_CAP
         ? mpnPrefix.filter((row) => foldCase(row.mpn.trim()) === key)
-        : prepared<ProductRow>(ctx, `SELECT id, sku, name FROM products WHERE manufacturer_part_number = ? COLLATE NOCASE`).all(q);
+        : prepared<unknown[], ProductRow>(ctx, `SELECT id, sku, name FROM products WHERE manufacturer_part_number = ? COLLATE NOCASE`).all(q);
     offer(mpnExact, searchRank.exactCode, 'manufacturerPartNumber');
     offer(mpnPrefix.filter((row) => foldCase(row.mpn).startsWith(key)).slice(0, LIMIT), searchRank.prefix, 'manufacturerPartNumber');
 
-    const vendorExact = prepared<ProductRow>(
+    const vendorExact = prepared<unknown[], ProductRow>(
       ctx,
       `SELECT DISTINCT p.id, p.sku, p.name FROM product_vendors pv JOIN products p ON p.id = pv.product_id WHERE pv.vendor_part_number = ? COLLATE NOCASE LIMIT ${LIMIT}`,
     ).all(q);
@@ -158,8 +145,8 @@ function searchProducts(ctx: Ctx, q: string, key: string): ProductHit[] {
   // Anything containing the text fills the list after the better matches; which ones is not ranked.
   const contains =
     [...q].length >= 3
-      ? prepared<ProductRow>(ctx, `SELECT p.id, p.sku, p.name FROM products_fts f JOIN products p ON p.id = f.rowid WHERE products_fts MATCH ? LIMIT ${LIMIT}`).all(ftsPhrase(q))
-      : prepared<ProductRow>(ctx, `SELECT id, sku, name FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' LIMIT ${LIMIT}`).all(
+      ? prepared<unknown[], ProductRow>(ctx, `SELECT p.id, p.sku, p.name FROM products_fts f JOIN products p ON p.id = f.rowid WHERE products_fts MATCH ? LIMIT ${LIMIT}`).all(ftsPhrase(q))
+      : prepared<unknown[], ProductRow>(ctx, `SELECT id, sku, name FROM products WHERE sku LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR manufacturer_part_number LIKE ? ESCAPE '\\' LIMIT ${LIMIT}`).all(
           ...Array<string>(3).fill(likePattern(q)),
         );
   for (const row of contains) offer([row], searchRank.contains, foldCase(row.sku).includes(key) ? 'sku' : foldCase(row.name).includes(key) ? 'name' : 'manufacturerPartNumber');
@@ -173,7 +160,7 @@ function searchSerials(ctx: Ctx, q: string): SerialHit[] {
   // Serials compare by their key (src/shared/serials.ts), the way every other serial lookup does.
   const key = serialKey(q);
   const ids = serialLotIdsWithPrefix(q, LIMIT + 1);
-  const rows = prepared<{ lotId: number; productId: number; serialNumber: string; serialKey: string | null }>(ctx, `SELECT id AS lotId, product_id AS productId, serial_number AS serialNumber, serial_key AS serialKey FROM lots WHERE serial_number IS NOT NULL AND id IN (${ids.sql})`).all(
+  const rows = prepared<unknown[], { lotId: number; productId: number; serialNumber: string; serialKey: string | null }>(ctx, `SELECT id AS lotId, product_id AS productId, serial_number AS serialNumber, serial_key AS serialKey FROM lots WHERE serial_number IS NOT NULL AND id IN (${ids.sql})`).all(
     ...ids.params,
   );
   const found = rows.map((row) => ({
@@ -183,7 +170,7 @@ function searchSerials(ctx: Ctx, q: string): SerialHit[] {
     rank: (row.serialKey ?? serialKey(row.serialNumber)) === key ? searchRank.exactSerial : searchRank.prefix,
   }));
   const chosen = found.sort((a, b) => a.rank - b.rank || compareText(a.serialNumber, b.serialNumber)).slice(0, LIMIT);
-  const details = prepared<{ sku: string; locationName: string | null }>(
+  const details = prepared<unknown[], { sku: string; locationName: string | null }>(
     ctx,
     `SELECT p.sku,
             (SELECT l.name FROM balances b JOIN locations l ON l.id = b.location_id WHERE b.lot_id = ? AND b.qty > 0 ORDER BY l.usage = 'internal' DESC LIMIT 1) AS locationName
@@ -195,7 +182,7 @@ function searchSerials(ctx: Ctx, q: string): SerialHit[] {
 /** Locations and companies are few: rank every name that contains the text. */
 function searchNames(ctx: Ctx, table: 'locations' | 'companies', q: string, key: string): NamedHit[] {
   const scope = table === 'locations' ? `usage = 'internal' AND` : '';
-  return prepared<NamedHit>(
+  return prepared<unknown[], NamedHit>(
     ctx,
     `SELECT id, name,
             CASE WHEN lower(trim(name)) = ? THEN ${searchRank.exactName} WHEN substr(lower(trim(name)), 1, ?) = ? THEN ${searchRank.prefix} ELSE ${searchRank.contains} END AS rank

@@ -7,7 +7,7 @@ import { DomainError } from '@shared/errors';
 import type { costMethods } from '@shared/contract/stock';
 import { adjustments } from '@main/db/schema';
 import { requireProduct } from '../catalog/products';
-import { nextNumber, type Actor, type Ctx } from '../context';
+import { nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { getSettings } from '../settings/settings';
 import { createDocument, defineWorkflow } from '../workflow/transitions';
@@ -66,7 +66,7 @@ export const adjustmentWorkflow = defineWorkflow<AdjustmentStatus, { id: number;
   table: 'adjustments',
   column: 'status',
   states: adjustments.status.enumValues,
-  read: (ctx, id) => ctx.sqlite.prepare<[number], { id: number; number: string; status: AdjustmentStatus }>(`SELECT id, number, status FROM adjustments WHERE id = ?`).get(id),
+  read: (ctx, id) => prepared<[number], { id: number; number: string; status: AdjustmentStatus }>(ctx, `SELECT id, number, status FROM adjustments WHERE id = ?`).get(id),
   state: (row) => row.status,
   history: { table: 'adjustment_events', key: 'adjustment_id' },
   creations: { post: { to: 'posted' } },

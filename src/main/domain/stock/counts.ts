@@ -5,7 +5,7 @@
 import type { ParsedInput } from '@shared/contract';
 import { DomainError } from '@shared/errors';
 import { stocktakes } from '@main/db/schema';
-import { nextNumber, type Actor, type Ctx } from '../context';
+import { nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { applyTransition, createDocument, defineWorkflow, requireEditable, requireTransition } from '../workflow/transitions';
@@ -27,7 +27,7 @@ export const stocktakeWorkflow = defineWorkflow<CountStatus, { id: number; numbe
   column: 'status',
   states: stocktakes.status.enumValues,
   read: (ctx, id) =>
-    ctx.sqlite.prepare(`SELECT id, number, status, location_id AS locationId FROM stocktakes WHERE id = ?`).get(id) as
+    prepared(ctx, `SELECT id, number, status, location_id AS locationId FROM stocktakes WHERE id = ?`).get(id) as
       | { id: number; number: string; status: CountStatus; locationId: number }
       | undefined,
   state: (row) => row.status,

@@ -4,7 +4,7 @@ import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { DomainError } from '@shared/errors';
 import { transfers } from '@main/db/schema';
 import { requireProduct } from '../catalog/products';
-import { COUNT_CAP, nextNumber, type Actor, type Ctx } from '../context';
+import { COUNT_CAP, nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { countUpTo, Filters, pageOf, paging, sortOf, type Page, type SortColumns } from '../paging';
 import { applyTransition, createDocument, defineWorkflow } from '../workflow/transitions';
@@ -34,7 +34,7 @@ export const transferWorkflow = defineWorkflow<TransferStatus, TransferRow>()({
   column: 'status',
   states: transfers.status.enumValues,
   read: (ctx, id) =>
-    ctx.sqlite.prepare<[number], TransferRow>(`SELECT id, number, status, from_location_id AS fromLocationId, to_location_id AS toLocationId FROM transfers WHERE id = ?`).get(id),
+    prepared<[number], TransferRow>(ctx, `SELECT id, number, status, from_location_id AS fromLocationId, to_location_id AS toLocationId FROM transfers WHERE id = ?`).get(id),
   state: (row) => row.status,
   history: { table: 'transfer_events', key: 'transfer_id' },
   creations: {

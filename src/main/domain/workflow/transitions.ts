@@ -4,7 +4,7 @@
 // all in the caller's transaction. createDocument inserts a document in a declared initial state. No
 // other code writes a status column (statusWrites.test.ts reads the sources for it).
 import { DomainError } from '@shared/errors';
-import type { Ctx } from '../context';
+import { prepared, type Ctx } from '../context';
 
 /** Who acts and the free text an action keeps (a cancel reason, an approval note). */
 export interface TransitionInput {
@@ -179,9 +179,7 @@ function writeHistory(
   id: number,
   entry: { type: string; userId: number | null; from: string | null; to: string; details: Record<string, unknown>; now: number },
 ): void {
-  ctx.sqlite
-    .prepare(`INSERT INTO ${history.table} (${history.key}, occurred_at, user_id, type, from_state, to_state, details) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-    .run(id, entry.now, entry.userId, entry.type, entry.from, entry.to, JSON.stringify(entry.details));
+  prepared(ctx, `INSERT INTO ${history.table} (${history.key}, occurred_at, user_id, type, from_state, to_state, details) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(id, entry.now, entry.userId, entry.type, entry.from, entry.to, JSON.stringify(entry.details));
 }
 
 /**
@@ -204,9 +202,7 @@ export function applyTransition<S extends string, R extends DocumentRow, T exten
   const now = ctx.now();
   const columns: Record<string, unknown> = { ...t.sets?.({ userId: input.userId, reason: input.reason, note: input.note, now }), ...(wf.touch ? { [wf.touch]: now } : {}), [wf.column]: to };
   const names = Object.keys(columns).map(assertIdentifier);
-  const changed = ctx.sqlite
-    .prepare(`UPDATE ${wf.table} SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ? AND ${wf.column} = ?`)
-    .run(...names.map((c) => columns[c]), id, from).changes;
+  const changed = prepared(ctx, `UPDATE ${wf.table} SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ? AND ${wf.column} = ?`).run(...names.map((c) => columns[c]), id, from).changes;
   // The row was read in this transaction; a miss means a caller changed the state behind the table's back.
   if (changed !== 1) throw new Error(`transition tables: ${wf.document} ${row.number} left ${from} before ${action}`);
   if (t.history !== false) {
@@ -233,9 +229,7 @@ export function createDocument<S extends string, R extends DocumentRow, C extend
   const columns: Record<string, unknown> = { ...values, [wf.column]: c.to };
   const names = Object.keys(columns).map(assertIdentifier);
   const id = Number(
-    ctx.sqlite
-      .prepare(`INSERT INTO ${wf.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
-      .run(...names.map((n) => columns[n])).lastInsertRowid,
+    prepared(ctx, `INSERT INTO ${wf.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => columns[n])).lastInsertRowid,
   );
   writeHistory(ctx, wf.history, id, { type: c.history ?? creation, userId: input.userId, from: null, to: c.to, details: input.details ?? {}, now: ctx.now() });
   return id;
