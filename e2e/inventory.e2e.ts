@@ -480,12 +480,12 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await expectHeading(page, t('stock:transferForm.title'));
     await choose(page, t('stock:transferForm.from'), d.warehouse);
     await choose(page, t('stock:transferForm.to'), vanOption);
-    const line1 = page.getByTestId('transfer-line-1');
-    await choose(line1, t('stock:transferForm.productAtSource'), `${CABLE_SKU} · ${d.cable}`);
-    await fill(line1, t('stock:common.quantity'), 2);
-    await clickButton(page, t('stock:transferForm.addLine'));
-    const line2 = page.getByTestId('transfer-line-2');
-    await choose(line2, t('stock:transferForm.productAtSource'), `${LAPTOP_SKU} · ${d.laptop}`);
+    const line1 = page.getByTestId('stock-line-1');
+    await choose(line1, t('pickers:stockLines.productAtSource'), `${CABLE_SKU} · ${d.cable}`);
+    await fill(line1, t('pickers:stockLines.quantity'), 2);
+    await clickButton(page, t('pickers:stockLines.addLine'));
+    const line2 = page.getByTestId('stock-line-2');
+    await choose(line2, t('pickers:stockLines.productAtSource'), `${LAPTOP_SKU} · ${d.laptop}`);
     // The laptop goes by its serial, scanned into the picker.
     const pick = line2.getByTestId('serial-pick-input');
     await pick.fill(SERIALS[1]!);
@@ -508,8 +508,8 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await choose(page, t('stock:transferForm.to'), vanOption);
     await page.getByTestId('transfer-mode').getByText(t('stock:transferForm.modes.ship'), { exact: true }).click();
     await expectText(page, t('stock:transferForm.modeHint.ship'));
-    await choose(page.getByTestId('transfer-line-1'), t('stock:transferForm.productAtSource'), `${CABLE_SKU} · ${d.cable}`);
-    await fill(page.getByTestId('transfer-line-1'), t('stock:common.quantity'), 1);
+    await choose(page.getByTestId('stock-line-1'), t('pickers:stockLines.productAtSource'), `${CABLE_SKU} · ${d.cable}`);
+    await fill(page.getByTestId('stock-line-1'), t('stock:common.quantity'), 1);
     await shot(page, 'transfer-new-ship');
     await clickButton(page, t('stock:transferForm.submitShip'));
     await expectHeading(page, t('stock:transfers.title'));

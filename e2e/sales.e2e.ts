@@ -48,6 +48,7 @@ const data = {
     ticket: 'Puesto nuevo para recepción',
     project: 'Renovación de la red de la clínica',
     carrier: 'SEUR',
+    loan: 'Préstamo mientras se repara su portátil',
   },
   en: {
     admin: 'Ann Administrator',
@@ -62,6 +63,7 @@ const data = {
     ticket: 'New reception workstation',
     project: 'Clinic network refresh',
     carrier: 'DPD',
+    loan: 'Loan while their laptop is repaired',
   },
 } as const;
 
@@ -275,5 +277,31 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     await expectNotification(page, new RegExp(d.client));
     const charge = await api('sales.listCharges', { q: projectCharge });
     expect(charge.rows[0]).toMatchObject({ status: 'delivered', delivered: 8, picked: 0 });
+  });
+
+  test('a loan outside any charge: the second laptop leaves the van on a delivery with its reason, and is a device at the client', async () => {
+    const { page } = browser;
+    await nav(page, t('sales:nav.delivery'));
+    await expectHeading(page, t('sales:delivery.title'));
+    await clickButton(page, t('sales:delivery.sendToClient'));
+    await expectHeading(page, t('sales:sendForm.title'));
+    await choose(page, t('sales:sendForm.client'), d.client, d.client.slice(0, 6));
+    await choose(page, t('sales:sendForm.from'), new RegExp(`^${d.van}`));
+    await fill(page, t('sales:sendForm.reason'), d.loan);
+    const line = page.getByTestId('stock-line-1');
+    await choose(line, t('pickers:stockLines.productAtSource'), `${LAPTOP_SKU} · ${d.laptop}`);
+    const scan = line.getByTestId('serial-pick-input');
+    await scan.fill(SERIALS[1]);
+    await scan.press('Enter');
+    await eventually(() => textOf(line.getByTestId('serial-chosen-count'))).toMatch(/^1\D/);
+    await shot(page, 'send-to-client');
+    await clickButton(page, t('sales:deliverForm.deliver'));
+    await eventually(() => textOf(heading(page))).toMatch(/DLV-\d+/);
+    await expectText(page, d.loan);
+    await expectText(page.getByTestId('delivery-lines'), SERIALS[1]);
+    await shot(page, 'loan-delivery');
+    const devices = await api('devices.list', { serial: SERIALS[1] });
+    expect(devices.rows).toHaveLength(1);
+    expect(devices.rows[0]).toMatchObject({ serialNumber: SERIALS[1], companyName: d.client, chargeId: null });
   });
 });

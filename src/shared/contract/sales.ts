@@ -459,6 +459,9 @@ export const salesContract = {
         lines: z.array(z.object({ productId: id, ...unitsChoice }).strict()).min(1).max(5_000),
         method: z.enum(['deliver', 'ship']).default('deliver'),
         ...shipping,
+        shipToName: optionalText(200),
+        shipToAddress: optionalText(1000),
+        note: optionalText(1000),
       })
       .strict(),
     output: z.object({ documentType: z.literal('delivery'), id, number: z.string() }),

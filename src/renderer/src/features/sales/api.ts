@@ -39,6 +39,7 @@ export const usePick = () => useApiMutation('stock.pick', quiet);
 export const useUnpick = () => useApiMutation('stock.unpick');
 export const useTransferPicked = () => useApiMutation('stock.transferPicked', quiet);
 export const useDeliver = () => useApiMutation('delivery.deliver', quiet);
+export const useSendToClient = () => useApiMutation('delivery.sendToClient', quiet);
 export const useReverseDelivery = () => useApiMutation('delivery.reverse', quiet);
 export const usePickListPdf = () => useApiMutation('delivery.pickListPdf', { invalidate: [] });
 export const usePackingListPdf = () => useApiMutation('delivery.packingListPdf', { invalidate: [] });

@@ -3,7 +3,7 @@
 // packing list printed, and they are delivered or shipped as one delivery (DLV-n). A second tab lists
 // the deliveries made. /sales/delivery?tab=deliveries
 import { Alert, Button, Group, Paper, Stack, Tabs, Text, TextInput } from '@mantine/core';
-import { IconFileText, IconList, IconPackageExport, IconSearch, IconTruck, IconTruckDelivery } from '@tabler/icons-react';
+import { IconFileText, IconList, IconPackageExport, IconSearch, IconSend, IconTruck, IconTruckDelivery } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -28,9 +28,17 @@ export function DeliveryShippingPage() {
   const { t } = useTranslation(['sales', 'common']);
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') === 'deliveries' ? 'deliveries' : 'open';
+  const navigate = useNavigate();
+  const canDeliver = useCan('stock.deliver');
+  // Units that leave with no charge (a loan, a replacement) still leave on a delivery document.
+  const sendButton = canDeliver ? (
+    <Button variant="default" leftSection={<IconSend size={16} />} onClick={() => navigate('/sales/delivery/send')}>
+      {t('delivery.sendToClient')}
+    </Button>
+  ) : null;
   return (
     <Stack gap={0}>
-      <PageHeader title={t('delivery.title')} description={t('delivery.description')} />
+      <PageHeader title={t('delivery.title')} description={t('delivery.description')} actions={sendButton} />
       <Tabs value={tab} onChange={(v) => setSearch(v === 'deliveries' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
       <Tabs.List mb="md">
         <Tabs.Tab value="open" leftSection={<IconPackageExport size={16} />}>

@@ -1,24 +1,20 @@
-import { Button, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Input, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { stockContract } from '@shared/contract/stock';
 import { ApiError } from '@renderer/lib/api';
+import { newStockLine, StockLinesEditor, stockLinesInput, useStockLines, type StockLine } from '@renderer/lib/pickers/StockLines';
 import { translateError } from '@renderer/lib/errors';
 import { notify } from '@renderer/lib/notify';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useInventoryProducts, useTransfer } from '../api';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
-import { TransferLineEditor, type TransferLine } from './TransferLineEditor';
 import { FormFooter } from '@renderer/lib/FormFooter';
 
 type Mode = 'direct' | 'ship';
-type Values = { fromLocationId: number | null; toLocationId: number | null; mode: Mode; note: string; lines: TransferLine[] };
-
-let nextKey = 1;
-const emptyLine = (): TransferLine => ({ key: nextKey++, row: null, qty: 1, serials: [] });
+type Values = { fromLocationId: number | null; toLocationId: number | null; mode: Mode; note: string; lines: StockLine[] };
 const positiveId = (raw: string | null) => (raw && Number(raw) > 0 ? Number(raw) : null);
 
 /** Moves units between internal locations (warehouse → technician's van and back), directly or shipped. */
@@ -30,22 +26,20 @@ export function NewTransferPage() {
   const transfer = useTransfer();
   const form = useZodForm(
     stockContract['stock.transfer'].input,
-    { fromLocationId: positiveId(params.get('fromLocationId')), toLocationId: null, mode: 'direct', note: '', lines: [emptyLine()] } as Values,
+    { fromLocationId: positiveId(params.get('fromLocationId')), toLocationId: null, mode: 'direct', note: '', lines: [newStockLine()] } as Values,
     {
       toInput: (v) => ({
         fromLocationId: v.fromLocationId ?? undefined,
         toLocationId: v.toLocationId ?? undefined,
         mode: v.mode,
         note: v.note,
-        lines: v.lines
-          .filter((l) => l.row)
-          .map((l) => (l.row!.serialized ? { productId: l.row!.productId, serials: l.serials } : { productId: l.row!.productId, qty: typeof l.qty === 'number' ? l.qty : undefined })),
+        lines: stockLinesInput(v.lines),
       }),
     },
   );
-  const [lineErrors, setLineErrors] = useState<Record<number, string>>({});
   const from = form.values.fromLocationId;
   const lines = form.values.lines;
+  const stockLines = useStockLines(lines, (next) => form.setFieldValue('lines', next));
 
   // A row's "Transfer" action opens this page with its product on the first line.
   const preset = useInventoryProducts({ productId: presetProductId ?? undefined, locationId: from ?? undefined, pageSize: 1 }, presetProductId !== null && from !== null);
@@ -56,41 +50,15 @@ export function NewTransferPage() {
     if (row && lines.length === 1 && !lines[0]!.row) form.setFieldValue('lines', [{ ...lines[0]!, row }]);
   }
 
-  const setLine = (index: number, line: TransferLine) => {
-    form.setFieldValue(
-      'lines',
-      lines.map((l, i) => (i === index ? line : l)),
-    );
-    setLineErrors(({ [line.key]: _dropped, ...rest }) => rest);
-  };
-
-  const checkLines = (): boolean => {
-    const errors: Record<number, string> = {};
-    const seen = new Set<number>();
-    for (const line of lines) {
-      if (!line.row) errors[line.key] = t('transferForm.lineIncomplete');
-      else if (seen.has(line.row.productId)) errors[line.key] = t('transferForm.duplicateProduct');
-      else if (line.row.serialized ? line.serials.length === 0 : typeof line.qty !== 'number' || line.qty < 1) errors[line.key] = t('transferForm.lineIncomplete');
-      if (line.row) seen.add(line.row.productId);
-    }
-    setLineErrors(errors);
-    return Object.keys(errors).length === 0;
-  };
-
   const showServerError = (err: unknown) => {
-    if (err instanceof ApiError) {
-      if (err.code === 'SAME_LOCATION') return form.setFieldError('toLocationId', translateError(err));
-      const productId = err.details.productId;
-      const serials = Array.isArray(err.details.serials) ? (err.details.serials as string[]) : [];
-      const line = lines.find((l) => l.row && (l.row.productId === productId || l.serials.some((s) => serials.includes(s))));
-      if (line) return setLineErrors({ [line.key]: translateError(err) });
-    }
+    if (err instanceof ApiError && err.code === 'SAME_LOCATION') return form.setFieldError('toLocationId', translateError(err));
+    if (stockLines.showError(err, translateError(err))) return;
     if (!form.applyApiError(err)) notify.error(err);
   };
 
   const submit = form.onSubmit(
     (input) => {
-      if (!checkLines()) return;
+      if (!stockLines.check()) return;
       transfer.mutate(input, {
         onSuccess: (doc) => {
           notify.success('stock:transferForm.done', { number: doc.number });
@@ -100,7 +68,7 @@ export function NewTransferPage() {
       });
     },
     // The schema sees only finished lines; say which ones are not, along with the field errors.
-    () => void checkLines(),
+    () => void stockLines.check(),
   );
 
   return (
@@ -117,8 +85,7 @@ export function NewTransferPage() {
                 onChange={(id) => {
                   form.setFieldValue('fromLocationId', id);
                   // Lines hold products and serials of the old source: they no longer apply.
-                  form.setFieldValue('lines', [emptyLine()]);
-                  setLineErrors({});
+                  stockLines.reset();
                 }}
                 error={form.errors.fromLocationId}
               />
@@ -147,29 +114,7 @@ export function NewTransferPage() {
         </Paper>
         <Text fw={600}>{t('transferForm.lines')}</Text>
         {from ? (
-          <Stack gap="sm">
-            {lines.map((line, index) => (
-              <TransferLineEditor
-                key={line.key}
-                index={index}
-                line={line}
-                fromLocationId={from}
-                onChange={(l) => setLine(index, l)}
-                onRemove={lines.length > 1 ? () => form.setFieldValue('lines', lines.filter((l) => l.key !== line.key)) : null}
-                error={lineErrors[line.key] ?? null}
-              />
-            ))}
-            {form.errors.lines && (
-              <Text size="sm" c="red" role="alert">
-                {t('transferForm.noLines')}
-              </Text>
-            )}
-            <Group>
-              <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => form.setFieldValue('lines', [...lines, emptyLine()])}>
-                {t('transferForm.addLine')}
-              </Button>
-            </Group>
-          </Stack>
+          <StockLinesEditor state={stockLines} fromLocationId={from} missing={Boolean(form.errors.lines)} />
         ) : (
           <Text c="dimmed" size="sm">
             {t('transferForm.pickSourceFirst')}

@@ -25,4 +25,15 @@ export const en = {
     allocated: 'reserved or picked',
     notOnHand: '{{serial}} is not available at this location',
   },
+  stockLines: {
+    line: 'Line {{n}}',
+    productAtSource: 'Product at the source',
+    onHandAtSource: '{{onHand}} on hand, {{available}} available',
+    addLine: 'Add line',
+    removeLine: 'Remove line {{n}}',
+    noLines: 'Add at least one line with a product and a quantity',
+    lineIncomplete: 'Choose a product and a quantity or serials',
+    duplicateProduct: 'This product is already on another line',
+    quantity: 'Quantity',
+  },
 };

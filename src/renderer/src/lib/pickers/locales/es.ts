@@ -28,4 +28,15 @@ export const es: Translation<typeof en> = {
     allocated: 'reservado o seleccionado',
     notOnHand: '{{serial}} no está disponible en esta ubicación',
   },
+  stockLines: {
+    line: 'Línea {{n}}',
+    productAtSource: 'Producto en el origen',
+    onHandAtSource: '{{onHand}} en existencia, {{available}} disponibles',
+    addLine: 'Añadir línea',
+    removeLine: 'Quitar la línea {{n}}',
+    noLines: 'Añada al menos una línea con un producto y una cantidad',
+    lineIncomplete: 'Elija un producto y una cantidad o números de serie',
+    duplicateProduct: 'Este producto ya está en otra línea',
+    quantity: 'Cantidad',
+  },
 };
