@@ -225,6 +225,8 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     await line.getByRole('link', { name: SERIALS[0] }).click();
     await expectHeading(page, SERIALS[0]);
     await expectText(page.getByTestId('device-moves'), d.van);
+    // The virtual Customer location is named in the user's language.
+    await expectText(page.getByTestId('device-moves'), t('locations:virtual.names.customer'));
   });
 
   test('a project: cables picked from the warehouse and from the van', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { locationKinds } from './locations';
 import { amount, channel, cost, documentMoney, epochMs, id, money, ok, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 // Contracts, projects and tickets (containers), the charges billed on them, picking units for charges,
@@ -255,7 +256,9 @@ export const deviceDetailSchema = deviceSchema.extend({
       occurredAt: epochMs,
       qty: z.number().int(),
       fromName: z.string(),
+      fromKind: z.enum(locationKinds),
       toName: z.string(),
+      toKind: z.enum(locationKinds),
       documentType: z.string(),
       documentId: id,
       documentNumber: nullableString,

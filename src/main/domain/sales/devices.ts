@@ -64,7 +64,7 @@ export function getDevice(ctx: Ctx, id: number): DeviceDetail {
     .get(id)!;
   const moves = ctx.sqlite
     .prepare<[number], DeviceDetail['moves'][number]>(
-      `SELECT m.id, m.occurred_at AS occurredAt, m.qty, f.name AS fromName, t.name AS toName, m.source_type AS documentType, m.source_id AS documentId,
+      `SELECT m.id, m.occurred_at AS occurredAt, m.qty, f.name AS fromName, f.kind AS fromKind, t.name AS toName, t.kind AS toKind, m.source_type AS documentType, m.source_id AS documentId,
               CASE m.source_type WHEN 'adjustment' THEN (SELECT number FROM adjustments WHERE id = m.source_id)
                                  WHEN 'transfer' THEN (SELECT number FROM transfers WHERE id = m.source_id)
                                  WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id)

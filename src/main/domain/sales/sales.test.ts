@@ -328,6 +328,20 @@ describe('products not tracked in stock', () => {
       t.fail('catalog.updateProduct', { id: w.cable.id, sku: 'CAB-6-2M', name: 'Cat6 cable 2 m', unitPrice: 40_000, msrp: 50_000, serialized: false, trackedInStock: false }),
     ).toMatchObject({ code: 'TRACKED_HAS_STOCK', details: { units: 25 } });
   });
+
+  it('never gain units: adding, stocking at a location and receiving are refused naming the SKU, changing nothing', () => {
+    const refused = { code: 'NOT_TRACKED', details: { productId: licence.id, sku: 'M365-BP' } };
+    const vendor = t.ok('catalog.createCompany', { name: 'Licence Distributor', isVendor: true, isClient: false });
+    t.ok('catalog.saveProductVendor', { productId: licence.id, vendorId: vendor.id, vendorPartNumber: 'LD-M365', vendorCost: 180_000, isDefault: true });
+    const po = t.ok('purchasing.createOrder', { vendorId: vendor.id, lines: [{ productId: licence.id, qty: 5, locationId: w.main.id }] });
+    const submitted = t.ok('purchasing.submit', { id: po.id });
+    const before = contentHash(t.app.ctx.sqlite);
+    expect(t.fail('stock.add', { productId: licence.id, locationId: w.main.id, qty: 5, costMethod: 'manual', unitCost: 180_000, reason: null })).toMatchObject(refused);
+    expect(t.fail('stock.createInventoryProduct', { productId: licence.id, locationId: w.main.id, bin: null, min: 0, max: 0 })).toMatchObject(refused);
+    expect(t.fail('purchasing.receive', { lines: [{ lineId: submitted.lines[0]!.id, qty: 5 }] })).toMatchObject(refused);
+    expect(contentHash(t.app.ctx.sqlite)).toBe(before);
+    expect(t.ok('stock.listLots', { productId: licence.id }).rows).toEqual([]);
+  });
 });
 
 describe('the ledger check', () => {

@@ -9,6 +9,7 @@ import { COUNT_CAP, likePattern, type Actor, type Ctx } from '../context';
 import { countUpTo, Filters, pageOf, paging, sortOf, type SortColumns, type SortKey } from '../paging';
 import { productLikeTest, productTextMatch, productWalkTextTest, requireProduct } from '../catalog/products';
 import { requireStockLocation } from '../locations/locations';
+import { requireTracked } from './ledger';
 
 type Change = { field: string; before: string | null; after: string | null };
 
@@ -48,6 +49,7 @@ export function ensureInventoryProduct(ctx: Ctx, productId: number, locationId: 
 export function createInventoryProduct(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.createInventoryProduct'>): InventoryProduct {
   checkMinMax(input);
   requireProduct(ctx, input.productId);
+  requireTracked(ctx, input.productId);
   requireStockLocation(ctx, input.locationId);
   const exists = ctx.sqlite.prepare<[number, number], { id: number }>(`SELECT id FROM inventory_products WHERE product_id = ? AND location_id = ?`).get(input.productId, input.locationId);
   if (exists) throw new DomainError('CONFLICT', { field: 'locationId', reason: 'alreadyStocked' });

@@ -9,7 +9,7 @@
 import { DomainError } from '@shared/errors';
 import { serialKey } from '@shared/serials';
 import type { Sqlite } from '@main/db/open';
-import type { Ctx } from '../context';
+import { prepared, type Ctx } from '../context';
 
 export interface MoveInput {
   lotId: number;
@@ -237,6 +237,9 @@ export function postArrivals(
 ): number[] {
   if (isInternal(ctx.sqlite, common.from)) throw new DomainError('VALIDATION', { field: 'from', reason: 'internal' });
   if (common.from === common.to) throw new DomainError('SAME_LOCATION');
+  // Every new unit enters through here (stock added, a receipt, a count that finds more): a licence or a
+  // service has no units, whichever screen or import tries.
+  requireTracked(ctx, common.productId);
   const s = state(ctx.sqlite).statements;
   const { productId, from, to, sourceType, sourceId, userId, occurredAt } = common;
   const companyId = common.companyId ?? null;
@@ -261,6 +264,12 @@ export function postArrivals(
   s.addMonth.run(month, to, units, value);
   s.addMonth.run(month, from, -units, -value);
   return ids;
+}
+
+/** Refuses a product not tracked in stock (NOT_TRACKED, naming its SKU). */
+export function requireTracked(ctx: Ctx, productId: number): void {
+  const product = prepared<[number], { sku: string; tracked: number }>(ctx, `SELECT sku, tracked_in_stock AS tracked FROM products WHERE id = ?`).get(productId);
+  if (product && product.tracked !== 1) throw new DomainError('NOT_TRACKED', { productId, sku: product.sku });
 }
 
 function insertLot(s: Statements, lot: NewLot): number {

@@ -62,6 +62,8 @@ function keyFor(code: string, d: Details): string {
     case 'TRACKED_HAS_STOCK':
       return typeof d.units === 'number' ? 'TRACKED_HAS_STOCK_units' : code;
     case 'NOT_TRACKED':
+      if (typeof d.sku === 'string') return 'NOT_TRACKED_sku';
+      return typeof d.number === 'string' ? `${code}_number` : code;
     case 'CONTAINER_CLOSED':
     case 'COMPANY_MISMATCH':
       return typeof d.number === 'string' ? `${code}_number` : code;

@@ -27,7 +27,7 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
   ],
   SERIALIZED_HAS_STOCK: [[{ units: 4 }, ['4']]],
   TRACKED_HAS_STOCK: [[{ units: 6 }, ['6']]],
-  NOT_TRACKED: [[{ number: 'CHG-1004' }, ['CHG-1004']], [{ productId: 3 }, []]],
+  NOT_TRACKED: [[{ number: 'CHG-1004' }, ['CHG-1004']], [{ productId: 3, sku: 'LIC-M365' }, ['LIC-M365']], [{ productId: 3 }, []]],
   OVER_PICK: [
     [{ number: 'CHG-1001', needed: 2, requested: 5 }, ['CHG-1001', '2', '5']],
     [{ number: 'CHG-1001', quantity: 1, picked: 2, delivered: 1 }, ['CHG-1001', '2', '1']],

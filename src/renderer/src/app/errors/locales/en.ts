@@ -89,6 +89,7 @@ export const en = {
   TRACKED_HAS_STOCK: 'This product has units in stock, so it must stay tracked in stock.',
   TRACKED_HAS_STOCK_units: 'This product has {{units}} units in stock, so it must stay tracked in stock. Remove or deliver them first.',
   NOT_TRACKED: 'This product is not tracked in stock (a licence or a service): there are no units to pick, move or count.',
+  NOT_TRACKED_sku: '{{sku}} is not tracked in stock (a licence or a service): it has no units to add, receive or stock at a location.',
   NOT_TRACKED_number: '{{number}} is for a product not tracked in stock (a licence or a service): there are no units to pick or move.',
   OVER_PICK: 'That is more than the charge still needs.',
   OVER_PICK_counts: '{{number}} still needs {{needed}}; you asked for {{requested}}. Lower the quantity.',

@@ -92,6 +92,7 @@ export const es: Translation<typeof en> = {
   TRACKED_HAS_STOCK: 'Este producto tiene unidades en inventario, así que debe seguir controlándose en inventario.',
   TRACKED_HAS_STOCK_units: 'Este producto tiene {{units}} unidades en inventario, así que debe seguir controlándose en inventario. Retírelas o entréguelas primero.',
   NOT_TRACKED: 'Este producto no se controla en inventario (una licencia o un servicio): no hay unidades que seleccionar, mover o contar.',
+  NOT_TRACKED_sku: '{{sku}} no se controla en inventario (una licencia o un servicio): no tiene unidades que añadir, recibir ni almacenar en una ubicación.',
   NOT_TRACKED_number: '{{number}} es de un producto que no se controla en inventario (una licencia o un servicio): no hay unidades que seleccionar ni mover.',
   OVER_PICK: 'Es más de lo que el cargo aún necesita.',
   OVER_PICK_counts: '{{number}} aún necesita {{needed}}; ha pedido {{requested}}. Reduzca la cantidad.',

@@ -7,6 +7,7 @@ import { Money } from '@renderer/lib/Amount';
 import { BackLink } from '@renderer/lib/BackLink';
 import { dash, DetailField } from '@renderer/lib/DetailField';
 import { documentState, useRouteId } from '@renderer/lib/DocumentState';
+import { locationLabel } from '@renderer/lib/locationLabel';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
@@ -109,8 +110,8 @@ export function DevicePage() {
             {d.moves.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>{f.dateTime(m.occurredAt)}</Table.Td>
-                <Table.Td>{m.fromName}</Table.Td>
-                <Table.Td>{m.toName}</Table.Td>
+                <Table.Td>{locationLabel(m.fromName, m.fromKind)}</Table.Td>
+                <Table.Td>{locationLabel(m.toName, m.toKind)}</Table.Td>
                 <Table.Td>
                   {m.documentType === 'delivery' ? (
                     <Anchor component={Link} to={`/sales/deliveries/${m.documentId}`} size="sm">

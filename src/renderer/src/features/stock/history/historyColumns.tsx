@@ -3,6 +3,7 @@ import type { HistoryRow } from '@shared/contract/stock';
 import { AppLink } from '@renderer/lib/AppLink';
 import { Qty } from '@renderer/lib/Amount';
 import { CellBadge, type ListColumn } from '@renderer/lib/list';
+import { locationLabel } from '@renderer/lib/locationLabel';
 
 const typeColors: Record<HistoryRow['type'], string> = {
   'inventoryProduct.created': 'grape',
@@ -60,17 +61,9 @@ function DocumentRef({ row }: { row: HistoryRow }) {
   return <>{row.documentNumber}</>;
 }
 
-const virtualKinds = new Set(['vendor', 'customer', 'adjustment', 'scrap', 'transit']);
-
-/** Virtual locations are stored under their English names; show them in the user's language. */
-function locationLabel(t: TFunction<readonly ['stock', 'locations']>, name: string | null, kind: HistoryRow['fromLocationKind']): string {
-  if (kind && virtualKinds.has(kind)) return t(`locations:virtual.names.${kind}`, { defaultValue: name ?? '' });
-  return name ?? '—';
-}
-
-function where(row: HistoryRow, t: TFunction<readonly ['stock', 'locations']>): string {
+function where(row: HistoryRow): string {
   if (row.fromLocationName || row.toLocationName) {
-    return `${locationLabel(t, row.fromLocationName, row.fromLocationKind)} → ${locationLabel(t, row.toLocationName, row.toLocationKind)}`;
+    return `${locationLabel(row.fromLocationName, row.fromLocationKind)} → ${locationLabel(row.toLocationName, row.toLocationKind)}`;
   }
   return row.locationName ?? '';
 }
@@ -100,7 +93,7 @@ export function historyColumns(t: TFunction<readonly ['stock', 'locations']>, da
     },
     { accessor: 'serialNumber', title: t('columns.serial'), noWrap: true, render: (r) => r.serialNumber ?? '' },
     { accessor: 'qty', title: t('columns.qty'), textAlign: 'right', render: (r) => (r.qty === null ? '' : <Qty value={r.qty} />) },
-    { accessor: 'where', title: t('columns.fromTo'), truncate: 240, render: (r) => where(r, t) },
+    { accessor: 'where', title: t('columns.fromTo'), truncate: 240, render: (r) => where(r) },
     { accessor: 'documentNumber', title: t('columns.document'), noWrap: true, render: (r) => <DocumentRef row={r} /> },
     { accessor: 'reason', title: t('columns.reason'), truncate: 180, render: (r) => r.reason ?? '' },
     { accessor: 'userName', title: t('columns.user'), truncate: 140, render: (r) => r.userName ?? '' },
