@@ -72,6 +72,9 @@ export const charges = sqliteTable(
     // nothing picked (those of products not tracked in stock are lines of their own).
     index('charges_open_picks_idx').on(t.id).where(sql`picked > 0`),
     index('charges_ready_unpicked_idx').on(t.id).where(sql`status = 'ready' AND picked = 0`),
+    // Delivery & Shipping sorted by client or product: each one's charges with picks, in charge order.
+    index('charges_open_company_idx').on(t.companyId, t.id).where(sql`picked > 0`),
+    index('charges_open_product_idx').on(t.productId, t.id).where(sql`picked > 0`),
   ],
 );
 

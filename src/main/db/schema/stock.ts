@@ -235,6 +235,8 @@ export const allocations = sqliteTable(
     index('allocations_product_idx').on(t.productId, t.locationId),
     // What a charge (or quote item) holds, where: its picks, the Delivery & Shipping lines.
     index('allocations_source_idx').on(t.sourceType, t.sourceId, t.locationId),
+    // Delivery & Shipping sorted by location: each location's picks, in charge order.
+    index('allocations_picked_location_idx').on(t.locationId, t.sourceId).where(sql`source_type = 'charge' AND kind = 'picked'`),
   ],
 );
 

@@ -333,6 +333,40 @@ export function reverseDelivery(ctx: Ctx, actor: Actor, input: ParsedInput<'deli
 const openSorts: SortColumns<'delivery.listOpen'> = { chargeNumber: 'o.chargeId', companyName: 'o.companyName', productName: 'o.productName', locationName: 'o.locationName' };
 
 /**
+ * How Delivery & Shipping sorted by a name reads its picked lines: the table holding the name walked in
+ * name order through its index, then (CROSS JOIN keeps the order) the open charges and picks under each;
+ * `order` is the walk's order, which is also the grouping. Aliases match the filters' (ch, c, co, p, a).
+ */
+const nameWalks: Record<Exclude<keyof typeof openSorts, 'chargeNumber'>, { key: string; untrackedKey: string; from: string; order: string[] }> = {
+  companyName: {
+    key: 'co.name',
+    untrackedKey: 'co.name',
+    from: `FROM companies co INDEXED BY companies_name_unique CROSS JOIN charges ch INDEXED BY charges_open_company_idx ON ch.company_id = co.id
+      CROSS JOIN containers c ON c.id = ch.container_id CROSS JOIN products p ON p.id = ch.product_id
+      CROSS JOIN allocations a INDEXED BY allocations_source_idx ON a.source_type = 'charge' AND a.source_id = ch.id`,
+    order: ['co.name', 'ch.id', 'a.location_id'],
+  },
+  productName: {
+    key: 'p.name',
+    untrackedKey: 'p.name',
+    from: `FROM products p INDEXED BY products_name_search_idx CROSS JOIN charges ch INDEXED BY charges_open_product_idx ON ch.product_id = p.id
+      CROSS JOIN containers c ON c.id = ch.container_id CROSS JOIN companies co ON co.id = ch.company_id
+      CROSS JOIN allocations a INDEXED BY allocations_source_idx ON a.source_type = 'charge' AND a.source_id = ch.id`,
+    order: ['p.name', 'p.id', 'ch.id', 'a.location_id'],
+  },
+  locationName: {
+    key: 'loc.name',
+    // Lines of untracked products have no location: first in ascending order, as NULL sorts.
+    untrackedKey: 'NULL',
+    from: `FROM locations loc INDEXED BY locations_name_unique
+      CROSS JOIN allocations a INDEXED BY allocations_picked_location_idx ON a.location_id = loc.id AND a.source_type = 'charge'
+      CROSS JOIN charges ch ON ch.id = a.source_id CROSS JOIN containers c ON c.id = ch.container_id CROSS JOIN companies co ON co.id = ch.company_id
+      CROSS JOIN products p ON p.id = ch.product_id`,
+    order: ['loc.name', 'a.source_id', 'a.location_id'],
+  },
+};
+
+/**
  * The Delivery & Shipping lines: per charge and location, the units picked and not yet delivered; a
  * ready charge of a product not tracked in stock is one line with no location. Charges on hold or
  * canceled are left out.
@@ -353,13 +387,17 @@ export function listOpenDeliveries(ctx: Ctx, input: ParsedInput<'delivery.listOp
     );
   }
   if (input.serial) {
+    // The charges holding the unit, found from its lot (a few rows), then the location it is picked at.
     const lots = lotsWithSerialSql(input.serial);
+    const holding = `SELECT s.source_id FROM allocations s INDEXED BY allocations_lot_idx WHERE s.lot_id IN ${lots.sql} AND s.source_type = 'charge' AND s.kind = 'picked'`;
+    f.add(`ch.id IN (${holding})`, ...lots.params);
     located.add(`EXISTS (SELECT 1 FROM allocations s WHERE s.source_type = 'charge' AND s.source_id = ch.id AND s.location_id = a.location_id AND s.lot_id IN ${lots.sql})`, ...lots.params);
   }
   // Each part walks its charges through a partial index in charge order (CROSS JOIN keeps that order), so
-  // the default sort reads a page's window and stops, whatever the number of open lines.
+  // the default sort reads a page's window and stops, whatever the number of open lines. A serial names
+  // the few charges holding it: they are looked up instead.
   const base = (index: string) =>
-    `FROM charges ch INDEXED BY ${index} CROSS JOIN containers c ON c.id = ch.container_id CROSS JOIN companies co ON co.id = ch.company_id CROSS JOIN products p ON p.id = ch.product_id`;
+    `FROM charges ch ${input.serial ? '' : `INDEXED BY ${index}`} CROSS JOIN containers c ON c.id = ch.container_id CROSS JOIN companies co ON co.id = ch.company_id CROSS JOIN products p ON p.id = ch.product_id`;
   const openCharge = `ch.status IN ('needToOrder', 'onOrder', 'ready')`;
   // Two parts: picked units per (charge, location), and untracked ready charges (no location).
   const pickedPart = `SELECT ch.id AS chargeId, a.location_id AS locationId, sum(a.qty) AS qty
@@ -387,8 +425,22 @@ export function listOpenDeliveries(ctx: Ctx, input: ParsedInput<'delivery.listOp
       type Row = Omit<OpenDeliveryLine, 'serialized' | 'serials'> & { serialized: number };
       const withSerials = (r: Row) => ({ ...r, serialized: r.serialized === 1, serials: r.serialized === 1 && r.locationId !== null ? serialsAt.all(r.chargeId, r.locationId).map((s) => s.serial) : [] });
       if (q.by !== 'chargeNumber') {
-        // By a name: every line's details are read and sorted.
-        return ctx.sqlite.prepare<unknown[], Row>(`${rowsSql(`(${union})`)} ORDER BY ${q.orderBy('o.chargeId')}, o.locationId LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset).map(withSerials);
+        // By a name: the picked part walks that name's table in name order (names of clients and locations
+        // are unique; products tie by id), each one's charges with picks, then their picks, so grouping and
+        // order follow the walk and it stops at the page's window. The few untracked lines are sorted whole.
+        const walk = nameWalks[q.by];
+        const order = (terms: string[]) => terms.map((term) => `${term} ${q.direction}`).join(', ');
+        const picked = `SELECT ch.id AS chargeId, a.location_id AS locationId, sum(a.qty) AS qty, ${walk.key} AS k, p.id AS pid ${walk.from}
+          WHERE ch.picked > 0 AND a.kind = 'picked' AND ${openCharge} AND ${f.all()} AND ${located.all()}
+          GROUP BY ${walk.order.join(', ')} ORDER BY ${order(walk.order)} LIMIT ${q.window}`;
+        const untracked = `SELECT ch.id AS chargeId, NULL AS locationId, ch.quantity - ch.delivered AS qty, ${walk.untrackedKey} AS k, p.id AS pid
+          ${base('charges_ready_unpicked_idx')} WHERE ch.status = 'ready' AND ch.picked = 0 AND p.tracked_in_stock = 0 AND ch.delivered < ch.quantity AND ${f.all()}
+          ORDER BY ${order(['k', 'pid', 'chargeId'])} LIMIT ${q.window}`;
+        const merged = `SELECT chargeId, locationId, qty FROM (SELECT * FROM (${picked})${includeUntracked ? ` UNION ALL SELECT * FROM (${untracked})` : ''})
+          ORDER BY ${order(q.by === 'productName' ? ['k', 'pid', 'chargeId', 'locationId'] : ['k', 'chargeId', 'locationId'])} LIMIT ? OFFSET ?`;
+        const keys = ctx.sqlite.prepare<unknown[], { chargeId: number; locationId: number | null; qty: number }>(merged).all(...params, q.limit, q.offset);
+        const details = ctx.sqlite.prepare<unknown[], Row>(rowsSql('(SELECT ? AS chargeId, ? AS locationId, ? AS qty)'));
+        return keys.map((k) => withSerials(details.get(k.chargeId, k.locationId, k.qty)!));
       }
       // By charge: each part's walk stops at the page's window, the two are merged here, and only the
       // page's lines have their details read.

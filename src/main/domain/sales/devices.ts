@@ -27,11 +27,18 @@ export const deviceWorkflow = defineWorkflow<DeviceStatus, { id: number; number:
   transitions: { void: { from: ['installed'], to: 'voided', system: true } },
 });
 
-const deviceSelect = `SELECT d.id, d.product_id AS productId, p.sku, p.name AS productName, d.serial_number AS serialNumber, d.status, d.company_id AS companyId, co.name AS companyName,
+const deviceColumns = `SELECT d.id, d.product_id AS productId, p.sku, p.name AS productName, d.serial_number AS serialNumber, d.status, d.company_id AS companyId, co.name AS companyName,
        d.container_id AS containerId, c.number AS containerNumber, d.contract_id AS contractId, k.number AS contractNumber, d.charge_id AS chargeId, ch.number AS chargeNumber,
-       d.delivery_id AS deliveryId, dl.number AS deliveryNumber, d.installed_at AS installedAt, d.warranty_end AS warrantyEnd
-  FROM devices d JOIN products p ON p.id = d.product_id JOIN companies co ON co.id = d.company_id LEFT JOIN containers c ON c.id = d.container_id
-  LEFT JOIN containers k ON k.id = d.contract_id LEFT JOIN charges ch ON ch.id = d.charge_id JOIN deliveries dl ON dl.id = d.delivery_id`;
+       d.delivery_id AS deliveryId, dl.number AS deliveryNumber, d.installed_at AS installedAt, d.warranty_end AS warrantyEnd`;
+/** The device's details; CROSS JOIN keeps the tables before them as the outer loops (the walk below). */
+const deviceDetails = `CROSS JOIN products p ON p.id = d.product_id LEFT JOIN containers c ON c.id = d.container_id
+  LEFT JOIN containers k ON k.id = d.contract_id LEFT JOIN charges ch ON ch.id = d.charge_id CROSS JOIN deliveries dl ON dl.id = d.delivery_id`;
+const deviceSelect = `${deviceColumns} FROM devices d JOIN companies co ON co.id = d.company_id ${deviceDetails}`;
+/**
+ * By client name: companies in name order (names are unique), each one's devices in id order through
+ * devices_company_idx, so the page's window is read and the walk stops, at any number of devices.
+ */
+const byCompanyWalk = `${deviceColumns} FROM companies co INDEXED BY companies_name_unique CROSS JOIN devices d INDEXED BY devices_company_idx ON d.company_id = co.id ${deviceDetails}`;
 
 const sorts: SortColumns<'devices.list'> = { installedAt: 'd.installed_at', serialNumber: 'd.serial_key', companyName: 'co.name' };
 
@@ -46,7 +53,13 @@ export function listDevices(ctx: Ctx, input: ParsedInput<'devices.list'>): Chann
   return listPage(input, {
     sorts,
     defaultSort: { by: 'installedAt', direction: 'desc' },
-    rows: (q) => ctx.sqlite.prepare<unknown[], ChannelOutput<'devices.list'>['rows'][number]>(`${deviceSelect} ${f.where()} ORDER BY ${q.orderBy('d.id')} LIMIT ? OFFSET ?`).all(...f.params, q.limit, q.offset),
+    rows: (q) => {
+      // A serial or product filter leaves few devices to sort; their own indexes find them.
+      const walk = q.by === 'companyName' && !input.serial && input.productId === undefined;
+      return ctx.sqlite
+        .prepare<unknown[], ChannelOutput<'devices.list'>['rows'][number]>(`${walk ? byCompanyWalk : deviceSelect} ${f.where()} ORDER BY ${q.orderBy('d.id')} LIMIT ? OFFSET ?`)
+        .all(...f.params, q.limit, q.offset);
+    },
     count: () => countUpTo(ctx, `FROM devices d JOIN companies co ON co.id = d.company_id ${f.where()}`, f.params),
   });
 }

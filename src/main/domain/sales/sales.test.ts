@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
 import { contentHash } from '@main/testing/dbContent';
+import { compareAsSqlite } from '@main/testing/sqliteOrder';
 
 let t: TestApp;
 let w: ReturnType<typeof seedWorld>;
@@ -279,6 +280,51 @@ describe('delivering', () => {
     expect(t.ok('delivery.listOpen', { pageSize: 2 }).total).toBe(9);
   });
 
+  it('sorts the Delivery & Shipping lines by client, product and location as a plain sort of every line would, paged alike', () => {
+    const project = t.ok('sales.createContainer', { kind: 'project', title: 'Office move', companyId: other.id });
+    const router = t.ok('catalog.createProduct', { sku: 'RT-1', name: 'Cat6 cable 2 m', unitCost: 10_000, unitPrice: 20_000, msrp: 20_000, serialized: false });
+    t.ok('stock.add', { productId: router.id, locationId: w.van.id, qty: 4, costMethod: 'manual', unitCost: 10_000, reason: null });
+    for (const [index, containerId] of [ticket.id, project.id].entries()) {
+      const cable = charge(w.cable.id, 3, { containerId });
+      t.ok('stock.pick', { chargeId: cable.id, locationId: w.main.id, qty: 2 });
+      t.ok('stock.pick', { chargeId: cable.id, locationId: w.van.id, qty: 1 });
+      t.ok('stock.pick', { chargeId: charge(router.id, 2, { containerId }).id, locationId: w.van.id, qty: 2 });
+      t.ok('stock.pick', { chargeId: charge(w.laptop.id, 1, { containerId }).id, locationId: w.main.id, serials: [['LT-A', 'LT-B'][index]!] });
+      charge(licence.id, 2, { containerId });
+    }
+    const all = t.ok('delivery.listOpen', { pageSize: 100 }).rows;
+    expect(all).toHaveLength(10);
+    const keyOf = (r: (typeof all)[number]) => `${r.chargeId}:${r.locationId ?? '-'}`;
+    const sortKeys = {
+      companyName: (r: (typeof all)[number]) => [r.companyName, r.chargeId, r.locationId],
+      productName: (r: (typeof all)[number]) => [r.productName, r.productId, r.chargeId, r.locationId],
+      locationName: (r: (typeof all)[number]) => [r.locationName, r.chargeId, r.locationId],
+    };
+    for (const [sortBy, key] of Object.entries(sortKeys) as [keyof typeof sortKeys, (r: (typeof all)[number]) => (string | number | null)[]][]) {
+      for (const sortDirection of ['asc', 'desc'] as const) {
+        const expected = [...all]
+          .sort((a, b) => {
+            const [ka, kb] = [key(a), key(b)];
+            for (let i = 0; i < ka.length; i++) {
+              const c = compareAsSqlite(ka[i]!, kb[i]!);
+              if (c !== 0) return sortDirection === 'asc' ? c : -c;
+            }
+            return 0;
+          })
+          .map(keyOf);
+        expect(t.ok('delivery.listOpen', { pageSize: 100, sortBy, sortDirection }).rows.map(keyOf), `${sortBy} ${sortDirection}`).toEqual(expected);
+        const paged = [1, 2, 3, 4, 5].flatMap((page) => t.ok('delivery.listOpen', { page, pageSize: 3, sortBy, sortDirection }).rows.map(keyOf));
+        expect(paged, `${sortBy} ${sortDirection} paged`).toEqual(expected);
+        const vanOnly = t.ok('delivery.listOpen', { pageSize: 100, sortBy, sortDirection, locationId: w.van.id }).rows.map(keyOf);
+        expect(vanOnly).toEqual(expected.filter((k) => k.endsWith(`:${w.van.id}`)));
+        const oneClient = t.ok('delivery.listOpen', { pageSize: 100, sortBy, sortDirection, companyId: other.id, q: 'cable' }).rows;
+        expect(oneClient.map(keyOf)).toEqual(
+          expected.filter((k) => all.some((r) => keyOf(r) === k && r.companyId === other.id && /cable/i.test(`${r.sku} ${r.productName}`))),
+        );
+      }
+    }
+  });
+
   it('refuses units not picked for the charge, more than picked, or two clients in one delivery, changing nothing', () => {
     const a = charge(w.cable.id, 3);
     const ticket2 = t.ok('sales.createContainer', { kind: 'ticket', title: 'Printer', companyId: other.id });
@@ -319,6 +365,32 @@ describe('units to a client outside a charge', () => {
     expect(t.ok('devices.list', { companyId: client.id }).rows.map((d) => d.serialNumber)).toEqual(['LT-C']);
     expect(t.fail('stock.transfer', { fromLocationId: w.main.id, toLocationId: 2, lines: [{ productId: w.cable.id, qty: 1 }] }).code).toBe('LOCATION_VIRTUAL');
     expect(t.fail('delivery.sendToClient', { companyId: client.id, fromLocationId: w.main.id, reason: '', lines: [{ productId: w.cable.id, qty: 1 }] }).code).toBe('VALIDATION');
+  });
+
+  it('ship with carrier, tracking and another address; devices list by client name as a plain sort would, paged alike', () => {
+    const shipped = t.ok('delivery.sendToClient', {
+      companyId: other.id,
+      fromLocationId: w.main.id,
+      reason: 'Replacement under warranty',
+      method: 'ship',
+      carrier: 'SEUR',
+      trackingNumber: 'SE123',
+      shipToName: 'Beta Legal – Valencia office',
+      shipToAddress: 'Calle Colón 5\n46004 Valencia',
+      lines: [{ productId: w.laptop.id, serials: ['LT-B', 'LT-A'] }],
+    });
+    expect(t.ok('delivery.get', { id: shipped.id })).toMatchObject({ method: 'ship', carrier: 'SEUR', trackingNumber: 'SE123', shipToName: 'Beta Legal – Valencia office', reason: 'Replacement under warranty' });
+    t.ok('delivery.sendToClient', { companyId: client.id, fromLocationId: w.main.id, reason: 'Loan', lines: [{ productId: w.laptop.id, serials: ['LT-C'] }] });
+    const all = t.ok('devices.list', { pageSize: 50 }).rows;
+    expect(all).toHaveLength(3);
+    for (const sortDirection of ['asc', 'desc'] as const) {
+      const sign = sortDirection === 'asc' ? 1 : -1;
+      const expected = [...all].sort((a, b) => sign * (compareAsSqlite(a.companyName, b.companyName) || a.id - b.id)).map((d) => d.serialNumber);
+      expect(t.ok('devices.list', { pageSize: 50, sortBy: 'companyName', sortDirection }).rows.map((d) => d.serialNumber)).toEqual(expected);
+      const paged = [1, 2, 3].flatMap((page) => t.ok('devices.list', { page, pageSize: 1, sortBy: 'companyName', sortDirection }).rows.map((d) => d.serialNumber));
+      expect(paged).toEqual(expected);
+      expect(t.ok('devices.list', { sortBy: 'companyName', sortDirection, companyId: other.id }).rows.map((d) => d.serialNumber)).toEqual(expected.filter((s) => s !== 'LT-C'));
+    }
   });
 });
 
