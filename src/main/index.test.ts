@@ -40,6 +40,10 @@ const fake = vi.hoisted(() => {
     setWindowOpenHandler(handler: Fn) {
       this.windowOpenHandler = handler;
     }
+    isDestroyed() {
+      return false;
+    }
+    send() {}
   }
 
   const app = Object.assign(new Emitter(), {
@@ -87,7 +91,7 @@ const fake = vi.hoisted(() => {
   const core = {
     dispatch: vi.fn(() => ({ ok: true, data: 'dispatched' })),
     close: vi.fn(),
-    sessions: { end: vi.fn() },
+    sessions: { end: vi.fn(), peek: vi.fn((token: string | null) => (token === 'opener-token' ? 7 : null)), create: vi.fn((_userId: number) => 'opened-token') },
     // Change events (transport/ipc.events.test.ts shows what reaches which window).
     onChange: vi.fn(() => () => undefined),
     liveUser: vi.fn(() => null),
@@ -103,6 +107,7 @@ const fake = vi.hoisted(() => {
     electron,
     windows,
     ipcHandlers,
+    FakeWebContents,
     core,
     createApp,
     dbError: null as Error | null,
@@ -263,13 +268,19 @@ describe('Electron entry', () => {
     expect(shell.openExternal).not.toHaveBeenCalled();
   });
 
-  it('shows a window opened from the app once it is painted', async () => {
+  it('shows a window opened from the app once it is painted, signed in as the user of the window it came from', async () => {
     await startEntry();
     await fake.fireReady();
-    const opened = { once: vi.fn((event: string, fn: () => void) => event === 'ready-to-show' && fn()), show: vi.fn() };
+    const page = { url: `${APP_ORIGIN}/index.html` };
+    fake.core.dispatch.mockReturnValueOnce({ ok: true, data: { token: 'opener-token', user: 'ada' } } as never);
+    expect(await fake.ipcHandlers.get('auth.login')!({ sender: mainWindow().webContents, senderFrame: page }, {})).toEqual({ ok: true, data: { user: 'ada' } });
+    const opened = { webContents: new fake.FakeWebContents(), once: vi.fn((event: string, fn: () => void) => event === 'ready-to-show' && fn()), show: vi.fn() };
     mainWindow().webContents.emit('did-create-window', opened);
     expect(opened.once).toHaveBeenCalledWith('ready-to-show', expect.any(Function));
     expect(opened.show).toHaveBeenCalled();
+    expect(fake.core.sessions.create).toHaveBeenCalledWith(7);
+    await fake.ipcHandlers.get('auth.status')!({ sender: opened.webContents, senderFrame: page }, {});
+    expect(fake.core.dispatch).toHaveBeenLastCalledWith('auth.status', {}, 'opened-token', 'local');
   });
 
   it('keeps navigation on the app page and refuses webviews', async () => {

@@ -9,7 +9,7 @@ import { createApp, type App } from './app';
 import { contentSecurityPolicy } from './transport/http';
 import { DEFAULT_LOG_FILE, fileLog } from './log/appLog';
 import { safeStorageSecretBox } from './secrets/secrets';
-import { registerIpc } from './transport/ipc';
+import { registerIpc, type IpcTransport } from './transport/ipc';
 import { withReadWorkers, type ReadWorkers } from './transport/readPool';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, isDevServerUrl, mainWindowOptions, serveAppRequest, windowOpenAction } from './window';
 
@@ -74,6 +74,9 @@ function openCore(): App | null {
   }
 }
 
+/** Signs a window opened from a signed-in one in as the same user (transport/ipc.ts); set once the IPC is up. */
+let shareSession: IpcTransport['shareSession'] | null = null;
+
 function hardenWebContents(contents: WebContents): void {
   // A link to one of the app's own pages opened apart (Ctrl or middle click, window.open) becomes
   // another app window with the main window's preload and locked-down options; a web page goes to the
@@ -85,7 +88,11 @@ function hardenWebContents(contents: WebContents): void {
     return { action: 'deny' };
   });
   // Windows open hidden (mainWindowOptions) and show once painted, like the first one.
-  contents.on('did-create-window', (window) => window.once('ready-to-show', () => window.show()));
+  contents.on('did-create-window', (window) => {
+    // The user opened it from this window: it is the same person at the same keyboard.
+    shareSession?.(contents.id, window.webContents);
+    window.once('ready-to-show', () => window.show());
+  });
   const keepOnOurPages = (event: { preventDefault(): void }, url: string) => {
     if (!isTrustedPage(url)) event.preventDefault();
   };
@@ -155,7 +162,9 @@ function start(): void {
     // Long reads (the ledger check) run on a worker thread, so the window never waits on them.
     reads = withReadWorkers(core, { dbPath: databasePath(), nativeBinding: nativeBindingPath() });
     // Also sends each committed change to every signed-in window (the renderer's lib/changes.ts).
-    stopChangeEvents = registerIpc(ipcMain, reads.app, isTrustedPage);
+    const ipc = registerIpc(ipcMain, reads.app, isTrustedPage);
+    stopChangeEvents = ipc.stop;
+    shareSession = ipc.shareSession;
     core.backups.startSchedule();
     createMainWindow();
     app.on('activate', () => {

@@ -69,7 +69,7 @@ beforeEach(() => {
   world = seedWorld(t);
   handlers = new Map();
   const ipcMain = { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) } as unknown as IpcMainLike;
-  stopForwarding = registerIpc(ipcMain, t.app, isAppUrl);
+  stopForwarding = registerIpc(ipcMain, t.app, isAppUrl).stop;
 });
 
 afterEach(() => {

@@ -7,7 +7,7 @@ import { channelNames } from '@shared/contract';
 import type { Result } from '@shared/errors';
 import { createApp, type App } from '../app';
 import { APP_ORIGIN, isAppUrl } from '../window';
-import { registerIpc, type IpcMainLike } from './ipc';
+import { registerIpc, type IpcMainLike, type SenderLike } from './ipc';
 import { memoryLog, silentLog } from '../log/appLog';
 
 type Listener = (event: unknown, input: unknown) => unknown;
@@ -48,7 +48,11 @@ describe('IPC transport', () => {
   let app: App;
   let handlers: Map<string, Listener>;
   let issuedTokens: MockInstance<(userId: number) => string>;
+  let transport: ReturnType<typeof registerIpc>;
   const senders = new Map<number, FakeSender>();
+
+  /** A fake window as the transport takes one (it uses only id, once, send and isDestroyed). */
+  const windowOf = (id: number) => sender(id) as unknown as SenderLike;
 
   function sender(id: number): FakeSender {
     if (!senders.has(id)) senders.set(id, new FakeSender(id));
@@ -69,7 +73,7 @@ describe('IPC transport', () => {
     const fake = fakeIpcMain();
     handlers = fake.handlers;
     senders.clear();
-    registerIpc(fake.ipcMain, app, isAppUrl);
+    transport = registerIpc(fake.ipcMain, app, isAppUrl);
   });
 
   afterEach(() => {
@@ -161,6 +165,33 @@ describe('IPC transport', () => {
     sender(3).emit('destroyed');
     expect(app.sessions.resolve(token)).toBeNull();
     expect(await invoke('users.list', {}, { senderId: 3 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('signs a window opened from a signed-in one in as the same user, with a session of its own', async () => {
+    await invoke('auth.setup', admin, { senderId: 1 });
+    transport.shareSession(1, windowOf(5));
+    expect(await invoke('auth.status', {}, { senderId: 5 })).toMatchObject({ ok: true, data: { user: { username: 'admin' } } });
+    expect(await invoke('users.list', {}, { senderId: 5 })).toMatchObject({ ok: true });
+    const [opener, opened] = issued();
+    expect(opened).toBeDefined();
+    expect(opened).not.toBe(opener);
+    // Each window signs out on its own, and closing one ends only its session.
+    expect(await invoke('auth.logout', {}, { senderId: 5 })).toMatchObject({ ok: true });
+    expect(await invoke('users.list', {}, { senderId: 1 })).toMatchObject({ ok: true });
+    transport.shareSession(1, windowOf(6));
+    sender(6).emit('destroyed');
+    expect(app.sessions.resolve(issued()[2])).toBeNull();
+    expect(app.sessions.resolve(opener)).not.toBeNull();
+  });
+
+  it('leaves a window opened from a signed-out one signed out', async () => {
+    await invoke('auth.setup', admin, { senderId: 1 });
+    await invoke('auth.logout', {}, { senderId: 1 });
+    transport.shareSession(1, windowOf(7));
+    transport.shareSession(99, windowOf(8));
+    expect(await invoke('users.list', {}, { senderId: 7 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await invoke('auth.status', {}, { senderId: 8 })).toMatchObject({ ok: true, data: { user: null } });
+    expect(issued()).toHaveLength(1);
   });
 
   it('ends the previous session when a window signs in again', async () => {

@@ -1,7 +1,8 @@
 // IPC transport: one ipcMain.handle per contract channel, in front of the same dispatch as HTTP, and
 // the change event (CHANGE_EVENT) sent to every signed-in window after a mutation commits.
 // The renderer never holds the session token: it lives here, per webContents, so a compromised
-// page cannot read it and a second window does not inherit it.
+// page cannot read it. A window the user opens from a signed-in one (Ctrl or middle click on a link)
+// gets a session of its own for the same user, made here (shareSession); no page can ask for one.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '@shared/contract';
 import type { Result } from '@shared/errors';
@@ -22,8 +23,15 @@ export type InvokeEvent = {
 
 const signInChannels = new Set<string>(['auth.login', 'auth.setup']);
 
-/** Registers the handlers and starts forwarding changes; returns the function that stops forwarding. */
-export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (url: string) => boolean): () => void {
+export interface IpcTransport {
+  /** Stops forwarding change events. */
+  stop: () => void;
+  /** Signs `opened` in as the user of the window `openerId`, with a session of its own (none when the opener is signed out). */
+  shareSession: (openerId: number, opened: SenderLike) => void;
+}
+
+/** Registers the handlers and starts forwarding changes. */
+export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (url: string) => boolean): IpcTransport {
   const tokens = new Map<number, string>();
   const watched = new Set<number>();
   /** The webContents of each signed-in window, by id: where change events go. */
@@ -36,15 +44,15 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
     windows.delete(senderId);
   }
 
-  function remember(event: InvokeEvent, token: string): void {
-    const id = event.sender.id;
+  function remember(sender: SenderLike, token: string): void {
+    const id = sender.id;
     const previous = tokens.get(id);
     if (previous && previous !== token) app.sessions.end(previous);
     tokens.set(id, token);
-    windows.set(id, event.sender);
+    windows.set(id, sender);
     if (!watched.has(id)) {
       watched.add(id);
-      event.sender.once('destroyed', () => {
+      sender.once('destroyed', () => {
         forget(id);
         watched.delete(id);
       });
@@ -68,7 +76,7 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
     if (channel === 'auth.logout') forget(senderId);
     if (result.ok && signInChannels.has(channel)) {
       const { token, ...answer } = result.data as { token: string };
-      remember(event, token);
+      remember(event.sender, token);
       return { ok: true, data: answer };
     }
     return result;
@@ -80,7 +88,7 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
 
   // Every window whose session is live (and whose user is still active) learns of every committed
   // change, its own included; a signed-out or closing window learns nothing.
-  return app.onChange((change) => {
+  const stop = app.onChange((change) => {
     for (const [id, contents] of windows) {
       if (contents.isDestroyed()) {
         windows.delete(id);
@@ -95,4 +103,12 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
       }
     }
   });
+  return {
+    stop,
+    shareSession(openerId, opened) {
+      const userId = app.sessions.peek(tokens.get(openerId) ?? null);
+      if (userId === null || opened.isDestroyed()) return;
+      remember(opened, app.sessions.create(userId));
+    },
+  };
 }
