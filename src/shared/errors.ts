@@ -57,6 +57,7 @@ export const errorCodes = [
   'OVER_PICK',
   /** Units to deliver or unpick that are not picked for the charge (details: picked, requested, serials). */
   'NOT_PICKED',
+  'NOT_RESERVED',
   /** The charge has deliveries: reverse them first (details: number, deliveries). */
   'CHARGE_DELIVERED',
   /** The container is closed: no new charges (details: number). */

@@ -107,6 +107,7 @@ const notCosts = new Set([
   // Selling prices are not costs.
   '*:extendedPrice',
   '*:rows[].extendedPrice',
+  '*:items[].extendedPrice',
   // A shipment's freight charge: a reference, not an amount.
   '*:freightChargeId',
   '*:freightChargeNumber',

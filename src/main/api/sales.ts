@@ -4,6 +4,7 @@ import { createCharge, getChargeDetail, holdCharge, listCharges, releaseCharge, 
 import { deliver, getDelivery, listDeliveries, listOpenDeliveries, reverseDelivery, sendToClient } from '../domain/sales/deliveries';
 import { packingListDocument, pickListDocument, renderPackingList, renderPickList } from '../domain/sales/deliveryDocuments';
 import { getDevice, listDevices } from '../domain/sales/devices';
+import { addQuoteItem, createOpportunity, getOpportunity, listOpportunities, loseOpportunity, release, removeQuoteItem, reserve, updateOpportunity, updateQuoteItem } from '../domain/sales/opportunities';
 import { cancelCharge, pick, transferPicked, unpick } from '../domain/sales/picks';
 import { ioHandler } from './io';
 import type { PartialHandlerTable } from './types';
@@ -24,6 +25,16 @@ export const salesHandlers: PartialHandlerTable<keyof typeof salesContract> = {
   'stock.pick': (input, { ctx, actor }) => pick(ctx, actor, input),
   'stock.unpick': (input, { ctx, actor }) => unpick(ctx, actor, input),
   'stock.transferPicked': (input, { ctx, actor }) => transferPicked(ctx, actor, input),
+  'sales.listOpportunities': (input, { ctx }) => listOpportunities(ctx, input),
+  'sales.getOpportunity': (input, { ctx }) => getOpportunity(ctx, input.id),
+  'sales.createOpportunity': (input, { ctx, actor }) => createOpportunity(ctx, actor, input),
+  'sales.updateOpportunity': (input, { ctx, actor }) => updateOpportunity(ctx, actor, input),
+  'sales.addQuoteItem': (input, { ctx, actor }) => addQuoteItem(ctx, actor, input),
+  'sales.updateQuoteItem': (input, { ctx, actor }) => updateQuoteItem(ctx, actor, input),
+  'sales.removeQuoteItem': (input, { ctx, actor }) => removeQuoteItem(ctx, actor, input),
+  'stock.reserve': (input, { ctx, actor }) => reserve(ctx, actor, input),
+  'stock.release': (input, { ctx, actor }) => release(ctx, actor, input),
+  'sales.loseOpportunity': (input, { ctx, actor }) => loseOpportunity(ctx, actor, input),
   'delivery.listOpen': (input, { ctx }) => listOpenDeliveries(ctx, input),
   'delivery.deliver': (input, { ctx, actor }) => deliver(ctx, actor, input),
   'delivery.sendToClient': (input, { ctx, actor }) => sendToClient(ctx, actor, input),

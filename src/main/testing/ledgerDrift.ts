@@ -26,11 +26,11 @@ export function buildLedger(t: TestApp, w: World): void {
   t.ok('purchasing.submit', { id: t.ok('purchasing.createOrder', { vendorId: vendor.id, lines: [{ productId: w.cable.id, qty: 3, locationId: w.shelf.id }] }).id });
   t.ok('purchasing.createOrder', { vendorId: vendor.id, lines: [{ productId: w.cable.id, qty: 2, locationId: w.main.id }] });
   t.ok('stock.updateInventoryProduct', { id: t.ok('stock.listInventoryProducts', { productId: w.cable.id, locationId: w.main.id }).rows[0]!.id, bin: 'A-1', referenceNumber: null, min: 5, max: 60 });
-  // Held units: allocations are written by the quote and charge workflows, which have no channel yet.
-  const lot = t.app.ctx.sqlite.prepare<[number], { id: number }>(`SELECT id FROM lots WHERE product_id = ? ORDER BY id LIMIT 1`).get(w.cable.id)!.id;
-  t.app.ctx.sqlite
-    .prepare(`INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) VALUES (?, ?, ?, 2, 'reserved', 'quoteItem', 1, 0)`)
-    .run(lot, w.main.id, w.cable.id);
+  // Held units: two cables reserved on a quote.
+  const client = t.ok('catalog.createCompany', { name: 'Acme Dental', isClient: true });
+  const opportunity = t.ok('sales.createOpportunity', { companyId: client.id, title: 'Cabling' });
+  const item = t.ok('sales.addQuoteItem', { opportunityId: opportunity.id, productId: w.cable.id, quantity: 2 }).items[0]!;
+  t.ok('stock.reserve', { quoteItemId: item.id, locationId: w.main.id, qty: 2 });
 }
 
 export interface Drift {

@@ -146,6 +146,59 @@ const chargeFields = {
   billable: z.boolean().default(true),
 };
 
+export const opportunityStatuses = ['open', 'won', 'lost'] as const;
+
+/** An opportunity as lists show it: its quote's total (net prices) and the units reserved for it. */
+export const opportunitySchema = z.object({
+  id,
+  number: z.string(),
+  title: z.string(),
+  companyId: id,
+  companyName: z.string(),
+  status: z.enum(opportunityStatuses),
+  ownerUserId: id.nullable(),
+  ownerName: nullableString,
+  expectedClose: nullableString,
+  note: nullableString,
+  lostReason: nullableString,
+  createdAt: epochMs,
+  closedAt: epochMs.nullable(),
+  itemCount: z.number().int(),
+  /** Σ quantity × net unit price of its items. */
+  quotePrice: amount,
+  reserved: z.number().int(),
+});
+export type Opportunity = z.infer<typeof opportunitySchema>;
+
+export const opportunityDetailSchema = opportunitySchema.extend({
+  items: z.array(
+    z.object({
+      id,
+      lineNo: z.number().int(),
+      productId: id,
+      sku: z.string(),
+      productName: z.string(),
+      serialized: z.boolean(),
+      description: z.string(),
+      quantity: z.number().int(),
+      unitPrice: z.number().int(),
+      extendedPrice: amount,
+      reserved: z.number().int(),
+      /** The units held for the item, where. */
+      reservations: z.array(z.object({ locationId: id, locationName: z.string(), serialNumber: nullableString, qty: z.number().int(), reservedAt: epochMs })),
+    }),
+  ),
+  history: z.array(chargeEventSchema),
+});
+export type OpportunityDetail = z.infer<typeof opportunityDetailSchema>;
+
+const opportunityFields = {
+  title: requiredText(200),
+  ownerUserId: id.nullish().transform((v) => v ?? null),
+  expectedClose: optionalDay,
+  note: optionalText(4000),
+};
+
 /** One line of the Delivery & Shipping page: a charge's picked, undelivered units at one location. */
 export const openDeliveryLineSchema = z.object({
   chargeId: id,
@@ -410,6 +463,91 @@ export const salesContract = {
     permission: 'stock.transfer',
     input: z.object({ chargeId: id, fromLocationId: id, toLocationId: id, ...unitsChoice, note: optionalText(500) }).strict(),
     output: z.object({ documentType: z.literal('transfer'), id, number: z.string() }),
+  }),
+  'sales.listOpportunities': channel({
+    kind: 'query',
+    reads: ['sales', 'catalog', 'auth'],
+    summary: 'Pages opportunities, searchable by number, title or client, filterable by status, client and owner.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['number', 'createdAt', 'expectedClose', 'companyName']), {
+      q: z.string().trim().max(100).optional(),
+      companyId: id.optional(),
+      ownerUserId: id.optional(),
+      statuses: z.array(z.enum(opportunityStatuses)).max(3).optional(),
+    }),
+    output: pageOutput(opportunitySchema),
+  }),
+  'sales.getOpportunity': channel({
+    kind: 'query',
+    reads: ['sales', 'catalog', 'stock', 'locations', 'auth'],
+    summary: 'One opportunity with its quote items, the units reserved for each (where, serials) and its history.',
+    permission: 'inventory.view',
+    input: z.object({ id }).strict(),
+    output: opportunityDetailSchema,
+  }),
+  'sales.createOpportunity': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary: 'Opens an opportunity (OPP-n) for a client company.',
+    permission: 'sales.manage',
+    input: z.object({ companyId: id, ...opportunityFields }).strict(),
+    output: opportunityDetailSchema,
+  }),
+  'sales.updateOpportunity': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary: "Changes an open opportunity's title, owner, expected close date or note.",
+    permission: 'sales.manage',
+    input: z.object({ id, ...opportunityFields }).strict(),
+    output: opportunityDetailSchema,
+  }),
+  'sales.addQuoteItem': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary: "Adds a product to an open opportunity's quote (net unit price, the product's by default).",
+    permission: 'sales.manage',
+    input: z.object({ opportunityId: id, productId: id, quantity: qty, unitPrice: money.optional(), description: optionalText(1000) }).strict(),
+    output: opportunityDetailSchema,
+  }),
+  'sales.updateQuoteItem': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary: 'Changes a quote item’s quantity (never below what is reserved), net unit price or description.',
+    permission: 'sales.manage',
+    input: z.object({ id, quantity: qty, unitPrice: money, description: optionalText(1000) }).strict(),
+    output: opportunityDetailSchema,
+  }),
+  'sales.removeQuoteItem': channel({
+    kind: 'mutation',
+    changes: ['sales', 'stock'],
+    summary: 'Removes a quote item from an open opportunity, releasing the units reserved for it.',
+    permission: 'sales.manage',
+    input: z.object({ id }).strict(),
+    output: opportunityDetailSchema,
+  }),
+  'stock.reserve': channel({
+    kind: 'mutation',
+    changes: ['stock', 'sales'],
+    summary: 'Reserves units for a quote item at a location: a quantity (oldest first) or serials; ≤ min(available there, not yet reserved).',
+    permission: 'sales.manage',
+    input: z.object({ quoteItemId: id, locationId: id, ...unitsChoice }).strict(),
+    output: opportunityDetailSchema,
+  }),
+  'stock.release': channel({
+    kind: 'mutation',
+    changes: ['stock', 'sales'],
+    summary: 'Puts reserved units back to available: serials, a quantity at a location (latest first), or everything reserved for the item.',
+    permission: 'sales.manage',
+    input: z.object({ quoteItemId: id, locationId: id.optional(), ...unitsChoice }).strict(),
+    output: opportunityDetailSchema,
+  }),
+  'sales.loseOpportunity': channel({
+    kind: 'mutation',
+    changes: ['sales', 'stock'],
+    summary: 'Closes an open opportunity as lost, releasing every unit reserved on its quote.',
+    permission: 'sales.manage',
+    input: z.object({ id, reason: optionalText(500) }).strict(),
+    output: opportunityDetailSchema,
   }),
   'delivery.listOpen': channel({
     kind: 'query',

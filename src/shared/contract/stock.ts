@@ -114,6 +114,8 @@ export const historyTypes = [
   'reversal',
   'stock.picked',
   'stock.unpicked',
+  'stock.reserved',
+  'stock.released',
   'delivery',
   'shipment',
 ] as const;
@@ -135,7 +137,7 @@ export const historyRowSchema = z.object({
   locationName: nullableString,
   documentNumber: nullableString,
   /** The document a move belongs to, so the screen can open it (null for an inventory product's or a serial's event). */
-  documentType: z.enum(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'charge']).nullable(),
+  documentType: z.enum(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'charge', 'opportunity']).nullable(),
   documentId: id.nullable(),
   /** A receipt's move: the purchase order its line came from (one receipt can take lines of several). */
   orderId: id.nullable(),
@@ -387,7 +389,7 @@ export const stockContract = {
       checkedBalances: z.number().int(),
       differences: z.array(
         z.object({
-          kind: z.enum(['balance', 'negative', 'lotSum', 'level', 'month', 'listCache', 'allocation', 'charge', 'delivery']),
+          kind: z.enum(['balance', 'negative', 'lotSum', 'level', 'month', 'listCache', 'allocation', 'charge', 'delivery', 'quote']),
           lotId: id.nullable(),
           productId: id.nullable(),
           locationId: id.nullable(),

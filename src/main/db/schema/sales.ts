@@ -217,3 +217,64 @@ export const deviceEvents = sqliteTable(
   },
   (t) => [index('device_events_device_idx').on(t.deviceId, t.occurredAt)],
 );
+
+/**
+ * An opportunity: a possible sale to a client company, with one quote (its items). Open until it is won
+ * (the won-opportunity wizard turns its items into charges) or lost (its reservations are released).
+ */
+export const opportunities = sqliteTable(
+  'opportunities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    title: text('title').notNull(),
+    companyId: integer('company_id').notNull().references(() => companies.id),
+    status: text('status', { enum: ['open', 'won', 'lost'] }).notNull(),
+    ownerUserId: integer('owner_user_id').references(() => users.id),
+    /** Day the sale is expected to close (YYYY-MM-DD). */
+    expectedClose: text('expected_close'),
+    note: text('note'),
+    lostReason: text('lost_reason'),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [index('opportunities_company_idx').on(t.companyId, t.id), index('opportunities_status_idx').on(t.status, t.id)],
+);
+
+export const opportunityEvents = sqliteTable(
+  'opportunity_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    opportunityId: integer('opportunity_id').notNull().references(() => opportunities.id),
+    occurredAt: integer('occurred_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    details: text('details').notNull(),
+  },
+  (t) => [index('opportunity_events_opportunity_idx').on(t.opportunityId, t.occurredAt)],
+);
+
+/**
+ * A line of an opportunity's quote: a product, a quantity and a net unit price. Units reserved for it are
+ * allocations (kind 'reserved', source 'quoteItem'); `reserved` is their Σ, kept by the reservations that
+ * change it and checked by verifyLedger.
+ */
+export const quoteItems = sqliteTable(
+  'quote_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    opportunityId: integer('opportunity_id').notNull().references(() => opportunities.id),
+    lineNo: integer('line_no').notNull(),
+    productId: integer('product_id').notNull().references(() => products.id),
+    description: text('description').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    reserved: integer('reserved').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('quote_items_line_unique').on(t.opportunityId, t.lineNo)],
+);

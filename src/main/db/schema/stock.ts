@@ -362,7 +362,7 @@ export const inventoryEvents = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     occurredAt: integer('occurred_at').notNull(),
-    type: text('type', { enum: ['inventoryProduct.created', 'inventoryProduct.updated', 'serial.edited', 'stock.picked', 'stock.unpicked'] }).notNull(),
+    type: text('type', { enum: ['inventoryProduct.created', 'inventoryProduct.updated', 'serial.edited', 'stock.picked', 'stock.unpicked', 'stock.reserved', 'stock.released'] }).notNull(),
     productId: integer('product_id').notNull().references(() => products.id),
     locationId: integer('location_id').references(() => locations.id),
     lotId: integer('lot_id').references(() => lots.id),

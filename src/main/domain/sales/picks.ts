@@ -33,25 +33,37 @@ interface AllocationRow extends PickedUnits {
   createdAt: number;
 }
 
-function allocationsOf(ctx: Ctx, chargeId: number, locationId: number | undefined): AllocationRow[] {
+/** What holds units: a charge (picked for it) or a quote item (reserved for it); `number` names it in refusals. */
+export interface Holder {
+  kind: 'picked' | 'reserved';
+  sourceType: 'charge' | 'quoteItem';
+  id: number;
+  number: string;
+}
+
+export const chargeHolder = (charge: { id: number; number: string }): Holder => ({ kind: 'picked', sourceType: 'charge', id: charge.id, number: charge.number });
+
+/** The holder's own count of what it holds (charges.picked, quote_items.reserved), kept with its allocations. */
+const heldCount: Record<Holder['sourceType'], string> = {
+  charge: `UPDATE charges SET picked = picked + ? WHERE id = ?`,
+  quoteItem: `UPDATE quote_items SET reserved = reserved + ? WHERE id = ?`,
+};
+
+function allocationsOf(ctx: Ctx, holder: Holder, locationId: number | undefined): AllocationRow[] {
   return prepared<unknown[], AllocationRow>(
       ctx,
       `SELECT a.id AS allocationId, a.lot_id AS lotId, a.location_id AS locationId, a.product_id AS productId, a.qty, l.unit_cost AS unitCost, l.serial_number AS serialNumber,
               l.serial_key AS serialKey, a.created_at AS createdAt
        FROM allocations a JOIN lots l ON l.id = a.lot_id
-       WHERE a.source_type = 'charge' AND a.source_id = ? AND a.kind = 'picked' ${locationId === undefined ? '' : 'AND a.location_id = ?'}
+       WHERE a.source_type = ? AND a.source_id = ? AND a.kind = ? ${locationId === undefined ? '' : 'AND a.location_id = ?'}
        ORDER BY a.id`,
-    ).all(...(locationId === undefined ? [chargeId] : [chargeId, locationId]));
+    ).all(...[holder.sourceType, holder.id, holder.kind, ...(locationId === undefined ? [] : [locationId])]);
 }
 
 /** What the lines of one action have taken from a charge's allocations so far (allocation → units). */
 export type PickClaims = Map<number, number>;
 
-/**
- * Which of the charge's picked units a line takes: the named serials, a quantity (oldest picks first, or
- * latest first for an unpick), or everything picked (at the location, when one is given). Units not picked
- * for the charge are NOT_PICKED, naming them.
- */
+/** Which of the charge's picked units a line takes (takeHeld). */
 export function takePicked(
   ctx: Ctx,
   charge: ChargeRow,
@@ -59,7 +71,24 @@ export function takePicked(
   claims: PickClaims = new Map(),
   order: 'oldest' | 'latest' = 'oldest',
 ): PickedUnits[] {
-  const rows = allocationsOf(ctx, charge.id, choice.locationId).map((r) => ({ ...r, qty: r.qty - (claims.get(r.allocationId) ?? 0) })).filter((r) => r.qty > 0);
+  return takeHeld(ctx, chargeHolder(charge), choice, claims, order);
+}
+
+/**
+ * Which of the units a holder holds a line takes: the named serials, a quantity (oldest first, or latest
+ * first to put back), or everything held (at the location, when one is given). Units it does not hold are
+ * NOT_PICKED (NOT_RESERVED for a quote item), naming them.
+ */
+export function takeHeld(
+  ctx: Ctx,
+  holder: Holder,
+  choice: { locationId?: number; qty?: number; serials?: string[] },
+  claims: PickClaims = new Map(),
+  order: 'oldest' | 'latest' = 'oldest',
+): PickedUnits[] {
+  const notHeld = holder.kind === 'picked' ? 'NOT_PICKED' : 'NOT_RESERVED';
+  const charge = { number: holder.number };
+  const rows = allocationsOf(ctx, holder, choice.locationId).map((r) => ({ ...r, qty: r.qty - (claims.get(r.allocationId) ?? 0) })).filter((r) => r.qty > 0);
   if (order === 'latest') rows.reverse();
   let taken: AllocationRow[];
   if (choice.serials?.length) {
@@ -75,10 +104,10 @@ export function takePicked(
       if (row) taken.push(row);
       else missing.push(serial);
     }
-    if (missing.length > 0) throw new DomainError('NOT_PICKED', { number: charge.number, serials: missing.slice(0, 50), count: missing.length });
+    if (missing.length > 0) throw new DomainError(notHeld, { number: charge.number, serials: missing.slice(0, 50), count: missing.length });
   } else if (choice.qty !== undefined) {
     const picked = rows.reduce((n, r) => n + r.qty, 0);
-    if (choice.qty > picked) throw new DomainError('NOT_PICKED', { number: charge.number, picked, requested: choice.qty });
+    if (choice.qty > picked) throw new DomainError(notHeld, { number: charge.number, picked, requested: choice.qty });
     taken = [];
     let remaining = choice.qty;
     for (const r of rows) {
@@ -94,8 +123,13 @@ export function takePicked(
   return taken.map(({ serialKey: _k, createdAt: _c, ...units }) => units);
 }
 
-/** Lets the units go from their allocations (the caller moves them, or they are simply free again). */
+/** Lets the units go from a charge's allocations (the caller moves them, or they are simply free again). */
 export function releasePicked(ctx: Ctx, chargeId: number, units: PickedUnits[]): number {
+  return releaseHeld(ctx, { sourceType: 'charge', id: chargeId }, units);
+}
+
+/** Lets the units go from their allocations and lowers the holder's count. */
+export function releaseHeld(ctx: Ctx, holder: Pick<Holder, 'sourceType' | 'id'>, units: PickedUnits[]): number {
   const reduce = prepared(ctx, `UPDATE allocations SET qty = qty - ? WHERE id = ? AND qty > ?`);
   const remove = prepared(ctx, `DELETE FROM allocations WHERE id = ? AND qty = ?`);
   let total = 0;
@@ -106,38 +140,52 @@ export function releasePicked(ctx: Ctx, chargeId: number, units: PickedUnits[]):
     }
     total += u.qty;
   }
-  if (total > 0) prepared(ctx, `UPDATE charges SET picked = picked - ? WHERE id = ?`).run(total, chargeId);
+  if (total > 0) prepared(ctx, heldCount[holder.sourceType]).run(-total, holder.id);
   return total;
 }
 
 /** Holds units for the charge at their location. */
 export function holdForCharge(ctx: Ctx, chargeId: number, units: Omit<PickedUnits, 'allocationId' | 'unitCost' | 'serialNumber'>[]): number {
-  const insert = prepared(ctx, `INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) VALUES (?, ?, ?, ?, 'picked', 'charge', ?, ?)`);
+  return hold(ctx, { kind: 'picked', sourceType: 'charge', id: chargeId }, units);
+}
+
+/** Holds units for the holder at their location and raises its count. */
+export function hold(ctx: Ctx, holder: Omit<Holder, 'number'>, units: Omit<PickedUnits, 'allocationId' | 'unitCost' | 'serialNumber'>[]): number {
+  const insert = prepared(ctx, `INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const now = ctx.now();
   let total = 0;
   for (const u of units) {
-    insert.run(u.lotId, u.locationId, u.productId, u.qty, chargeId, now);
+    insert.run(u.lotId, u.locationId, u.productId, u.qty, holder.kind, holder.sourceType, holder.id, now);
     total += u.qty;
   }
-  if (total > 0) prepared(ctx, `UPDATE charges SET picked = picked + ? WHERE id = ?`).run(total, chargeId);
+  if (total > 0) prepared(ctx, heldCount[holder.sourceType]).run(total, holder.id);
   return total;
 }
 
-/** One row of the inventory history per lot picked or put back. */
-function recordPickEvents(ctx: Ctx, type: 'stock.picked' | 'stock.unpicked', chargeId: number, userId: number, units: (Pick<PickedUnits, 'lotId' | 'locationId' | 'productId' | 'qty' | 'serialNumber'>)[]): void {
+/** One row of the inventory history per lot picked, reserved or put back, naming the document holding them. */
+export function recordHoldEvents(
+  ctx: Ctx,
+  type: 'stock.picked' | 'stock.unpicked' | 'stock.reserved' | 'stock.released',
+  document: { type: 'charge' | 'opportunity'; id: number },
+  userId: number,
+  units: Pick<PickedUnits, 'lotId' | 'locationId' | 'productId' | 'qty' | 'serialNumber'>[],
+): void {
   const insert = prepared(
     ctx,
-    `INSERT INTO inventory_events (occurred_at, type, product_id, location_id, lot_id, serial_number, user_id, changes, qty, document_type, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, '[]', ?, 'charge', ?)`,
+    `INSERT INTO inventory_events (occurred_at, type, product_id, location_id, lot_id, serial_number, user_id, changes, qty, document_type, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)`,
   );
   const now = ctx.now();
-  for (const u of units) insert.run(now, type, u.productId, u.locationId, u.lotId, u.serialNumber, userId, u.qty, chargeId);
+  for (const u of units) insert.run(now, type, u.productId, u.locationId, u.lotId, u.serialNumber, userId, u.qty, document.type, document.id);
 }
 
-function locationName(ctx: Ctx, id: number): string {
+const recordPickEvents = (ctx: Ctx, type: 'stock.picked' | 'stock.unpicked', chargeId: number, userId: number, units: Parameters<typeof recordHoldEvents>[4]) =>
+  recordHoldEvents(ctx, type, { type: 'charge', id: chargeId }, userId, units);
+
+export function locationName(ctx: Ctx, id: number): string {
   return ctx.sqlite.prepare<[number], { name: string }>(`SELECT name FROM locations WHERE id = ?`).get(id)?.name ?? String(id);
 }
 
-function summary(units: { qty: number; serialNumber: string | null }[]): { qty: number; serials?: string[] } {
+export function summary(units: { qty: number; serialNumber: string | null }[]): { qty: number; serials?: string[] } {
   const serials = units.flatMap((u) => (u.serialNumber ? [u.serialNumber] : []));
   return { qty: units.reduce((n, u) => n + u.qty, 0), ...(serials.length ? { serials: serials.slice(0, 50) } : {}) };
 }

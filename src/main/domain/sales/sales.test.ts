@@ -432,8 +432,8 @@ describe('the ledger check', () => {
     drift(`UPDATE delivery_lines SET cost = 1 WHERE delivery_id = ${dlv.id}`, `UPDATE delivery_lines SET cost = 8000000 WHERE delivery_id = ${dlv.id}`, { kind: 'delivery', documentId: dlv.id, figure: 'line 1 cost' });
     // Two charges holding the same unit: more held than is there (the picked caches are bypassed by the drift).
     drift(
-      `INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) SELECT lot_id, location_id, product_id, 1, 'reserved', 'quoteItem', 999, 0 FROM allocations WHERE source_id = ${c.id}`,
-      `DELETE FROM allocations WHERE source_id = 999`,
+      `INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) SELECT lot_id, location_id, product_id, 1, 'reserved', 'charge', 999999, 0 FROM allocations WHERE source_id = ${c.id}`,
+      `DELETE FROM allocations WHERE source_id = 999999`,
       { kind: 'allocation', expected: '1', actual: '2' },
     );
   });

@@ -126,7 +126,7 @@ interface EventRow {
   changes: string;
   /** A pick or unpick: its units and the charge. */
   qty: number | null;
-  documentType: 'charge' | null;
+  documentType: 'charge' | 'opportunity' | null;
   documentId: number | null;
   documentNumber: string | null;
 }
@@ -187,7 +187,8 @@ function eventRow(ctx: Ctx, id: number): HistoryRow {
     .prepare<[number], EventRow>(
       `SELECT e.id, e.occurred_at AS occurredAt, e.type, e.product_id AS productId, p.sku, p.name AS productName, e.serial_number AS serialNumber,
               l.name AS locationName, u.display_name AS userName, e.changes, e.qty, e.document_type AS documentType, e.document_id AS documentId,
-              CASE e.document_type WHEN 'charge' THEN (SELECT number FROM charges WHERE id = e.document_id) END AS documentNumber
+              CASE e.document_type WHEN 'charge' THEN (SELECT number FROM charges WHERE id = e.document_id)
+                                   WHEN 'opportunity' THEN (SELECT number FROM opportunities WHERE id = e.document_id) END AS documentNumber
        FROM inventory_events e JOIN products p ON p.id = e.product_id LEFT JOIN locations l ON l.id = e.location_id LEFT JOIN users u ON u.id = e.user_id
        WHERE e.id = ?`,
     )

@@ -96,7 +96,9 @@ type Action =
   | 'reverseDelivery'
   | 'cancelCharge'
   | 'holdCharge'
-  | 'releaseCharge';
+  | 'releaseCharge'
+  | 'reserve'
+  | 'release';
 
 /** What each action may legitimately answer when it refuses, given the inputs generated here (all valid for the contract but VALIDATION's repeated receipt line). */
 const ALLOWED: Record<Action, ErrorCode[]> = {
@@ -120,6 +122,8 @@ const ALLOWED: Record<Action, ErrorCode[]> = {
   cancelCharge: ['CHARGE_DELIVERED', 'ALREADY_REVERSED', 'INVALID_TRANSITION'],
   holdCharge: ['INVALID_TRANSITION'],
   releaseCharge: ['INVALID_TRANSITION'],
+  reserve: [],
+  release: [],
 };
 
 /** Refusals the runs together must have met: the ones picks exist to make, and held units refused to stock actions. */
@@ -135,7 +139,7 @@ const MUST_REFUSE = [
   'transfer:INSUFFICIENT_STOCK',
 ];
 /** Sales actions the runs together must have seen accepted. */
-const MUST_ACCEPT: Action[] = ['createCharge', 'pick', 'unpick', 'transferPicked', 'deliver', 'reverseDelivery', 'cancelCharge', 'holdCharge', 'releaseCharge'];
+const MUST_ACCEPT: Action[] = ['createCharge', 'pick', 'unpick', 'transferPicked', 'deliver', 'reverseDelivery', 'cancelCharge', 'holdCharge', 'releaseCharge', 'reserve', 'release'];
 
 const idx = fc.integer({ min: 0, max: 2 });
 const spelling = fc.integer({ min: 0, max: SPELLINGS.length - 1 });
@@ -260,6 +264,8 @@ interface World {
   receipts: number[];
   clients: number[];
   containers: number[];
+  /** The open opportunity whose quote items reserve units (made on the first reservation). */
+  opportunityId: number | null;
   /** The code of the last refusal `act` saw, null when the action was accepted. */
   refusal: ErrorCode | null;
   /** Whether an action was accepted since the ledger was last verified. */
@@ -434,15 +440,18 @@ function apply(w: World, o: Op): void {
         .all() as { lotId: number; locationId: number; productId: number }[];
       if (free.length === 0) return;
       const unit = free[o.pick % free.length]!;
-      // A quote's reservation, written directly (quotes have no channel yet); charges pick through theirs.
-      sqlite
-        .prepare(`INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) VALUES (?, ?, ?, 1, 'reserved', 'quoteItem', ?, ?)`)
-        .run(unit.lotId, unit.locationId, unit.productId, o.pick + 1, t.clock.now);
+      // A quote item of one unit of its product, reserving that unit (its serial) or one unit there.
+      w.opportunityId ??= t.ok('sales.createOpportunity', { companyId: w.clients[0]!, title: 'Quote' }).id;
+      const added = t.app.call('sales.addQuoteItem', { opportunityId: w.opportunityId, productId: unit.productId, quantity: 1 }, t.token);
+      if (!added.ok) return;
+      const item = added.data.items.at(-1)!;
+      const serial = (sqlite.prepare(`SELECT serial_number AS s FROM lots WHERE id = ?`).get(unit.lotId) as { s: string | null }).s;
+      act(w, 'reserve', () => t.app.call('stock.reserve', { quoteItemId: item.id, locationId: unit.locationId, ...(serial ? { serials: [serial] } : { qty: 1 }) }, t.token));
       return;
     }
     case 'release': {
-      const held = sqlite.prepare(`SELECT id FROM allocations WHERE source_type = 'quoteItem' ORDER BY id`).all() as { id: number }[];
-      if (held.length > 0) sqlite.prepare(`DELETE FROM allocations WHERE id = ?`).run(held[o.pick % held.length]!.id);
+      const held = sqlite.prepare(`SELECT DISTINCT source_id AS id FROM allocations WHERE source_type = 'quoteItem' ORDER BY id`).all() as { id: number }[];
+      if (held.length > 0) act(w, 'release', () => t.app.call('stock.release', { quoteItemId: held[o.pick % held.length]!.id }, t.token));
       return;
     }
     default:
@@ -902,6 +911,7 @@ describe('stock ledger properties', () => {
             receipts: [],
             clients: [t.ok('catalog.createCompany', { name: 'Acme Dental', isClient: true }).id, t.ok('catalog.createCompany', { name: 'Beta Legal', isClient: true }).id],
             containers: [],
+            opportunityId: null,
             refusal: null,
             changed: false,
             watch,

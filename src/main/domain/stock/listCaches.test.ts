@@ -101,7 +101,7 @@ describe('list figures kept beside the ledger', () => {
     const sqlite = t.app.ctx.sqlite;
     const lot = (sqlite.prepare(`SELECT id FROM lots WHERE product_id = ?`).get(w.cable.id) as { id: number }).id;
     const allocate = sqlite.prepare(
-      `INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) VALUES (?, ?, ?, ?, ?, 'quoteItem', 1, 0)`,
+      `INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) VALUES (?, ?, ?, ?, ?, 'charge', 999999, 0)`,
     );
     const reserved = Number(allocate.run(lot, w.main.id, w.cable.id, 3, 'reserved').lastInsertRowid);
     allocate.run(lot, w.main.id, w.cable.id, 2, 'picked');

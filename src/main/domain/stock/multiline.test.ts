@@ -55,9 +55,11 @@ describe('lines of one transfer choose from what the lines before them left (ran
           // Units held for a quote are not free to leave: FIFO skips them.
           const held = Math.min(reserved, lotSizes[0]!);
           if (held > 0) {
-            sqlite
-              .prepare(`INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) VALUES (?, ?, ?, ?, 'reserved', 'quoteItem', 1, 0)`)
-              .run(lots[0], w.main.id, product.id, held);
+            // Reserved oldest first: the units held are the first lot's.
+            const client = t.ok('catalog.createCompany', { name: `Quote client ${product.id}`, isClient: true });
+            const opportunity = t.ok('sales.createOpportunity', { companyId: client.id, title: 'Held units' });
+            const item = t.ok('sales.addQuoteItem', { opportunityId: opportunity.id, productId: product.id, quantity: held }).items[0]!;
+            t.ok('stock.reserve', { quoteItemId: item.id, locationId: w.main.id, qty: held });
           }
           // Another product's line between them must not disturb the count.
           t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 1, costMethod: 'manual', unitCost: 15_000, reason: null });

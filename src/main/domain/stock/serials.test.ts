@@ -164,9 +164,17 @@ describe('units held for a quote or a charge', () => {
       .run(lot.id, locationId, w.laptop.id, kind, sourceType, sourceId);
   }
 
+  /** A quote item of one laptop with `serial` reserved for it, through the channels (OPP-1001 in a fresh app). */
+  function reserveForQuote(serial: string): void {
+    const client = t.ok('catalog.createCompany', { name: 'Quote client', isClient: true });
+    const o = t.ok('sales.createOpportunity', { companyId: client.id, title: 'Held laptop' });
+    const itemId = t.ok('sales.addQuoteItem', { opportunityId: o.id, productId: w.laptop.id, quantity: 1 }).items[0]!.id;
+    t.ok('stock.reserve', { quoteItemId: itemId, locationId: w.main.id, serials: [serial] });
+  }
+
   function stockAndHold() {
     addLaptops(['HELD-R', 'HELD-P', 'FREE-1', 'FREE-2']);
-    hold('HELD-R', 'reserved', 'quoteItem', 71);
+    reserveForQuote('HELD-R');
     hold('HELD-P', 'picked', 'charge', 905);
   }
 
@@ -181,8 +189,8 @@ describe('units held for a quote or a charge', () => {
     ['a removal to Adjustment', (serials) => t.raw('stock.remove', { productId: w.laptop.id, locationId: w.main.id, serials, destination: 'adjustment', reason: null })],
   ];
 
-  const held: [string, string, 'reserved' | 'picked', { type: string; id: number }][] = [
-    ['HELD-R', 'held-r', 'reserved', { type: 'quoteItem', id: 71 }],
+  const held: [string, string, 'reserved' | 'picked', { type: string; id?: number; number?: string }][] = [
+    ['HELD-R', 'held-r', 'reserved', { type: 'quoteItem', number: 'OPP-1001' }],
     ['HELD-P', ' Held-P\u00A0', 'picked', { type: 'charge', id: 905 }],
   ];
 
@@ -221,7 +229,7 @@ describe('units held for a quote or a charge', () => {
       before = ledgerSnapshot(t.app.ctx.sqlite);
       expect(t.fail('stock.postCount', { id: count.id, reason: null })).toMatchObject({
         code: 'SERIAL_UNAVAILABLE',
-        details: { serial: 'HELD-R', heldBy: 'reserved', document: { type: 'quoteItem', id: 71 } },
+        details: { serial: 'HELD-R', heldBy: 'reserved', document: { type: 'quoteItem', number: 'OPP-1001' } },
       });
       expect(ledgerSnapshot(t.app.ctx.sqlite)).toEqual(before);
       t.ok('stock.cancelCount', { id: count.id });
@@ -233,8 +241,10 @@ describe('units held for a quote or a charge', () => {
         details: { serials: ['NOPE-1'] },
       });
       t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.van.id, lines: [{ productId: w.laptop.id, serials: ['free-1', 'FREE-2'] }] });
-      // Once the hold is gone, the unit can leave.
-      t.app.ctx.sqlite.prepare(`DELETE FROM allocations`).run();
+      // Once the holds are gone, the units can leave.
+      const quote = t.ok('sales.getOpportunity', { id: t.ok('sales.listOpportunities', {}).rows[0]!.id });
+      t.ok('stock.release', { quoteItemId: quote.items[0]!.id });
+      t.app.ctx.sqlite.prepare(`DELETE FROM allocations WHERE source_type = 'charge'`).run();
       t.ok('stock.remove', { productId: w.laptop.id, locationId: w.main.id, serials: ['HELD-R', 'HELD-P'], destination: 'scrap', reason: null });
     });
   });

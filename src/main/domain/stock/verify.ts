@@ -13,7 +13,7 @@ import { VIRTUAL } from '../locations/locations';
 import { listSerialClashes, type SerialClash } from './serials';
 
 export interface LedgerDifference {
-  kind: 'balance' | 'negative' | 'lotSum' | 'level' | 'month' | 'listCache' | 'allocation' | 'charge' | 'delivery';
+  kind: 'balance' | 'negative' | 'lotSum' | 'level' | 'month' | 'listCache' | 'allocation' | 'charge' | 'delivery' | 'quote';
   /** Null for a stock-level or list-figure difference, which is per product, and for a month's totals. */
   lotId: number | null;
   productId: number | null;
@@ -55,6 +55,7 @@ export function verifyLedger(ctx: Ctx): LedgerReport {
   add('allocation', overAllocated(ctx));
   add('charge', chargeDifferences(ctx));
   add('delivery', deliveryLineDifferences(ctx));
+  add('quote', quoteDifferences(ctx));
   const checked = ctx.sqlite.prepare<[], { n: number }>(`SELECT count(*) AS n FROM balances`).get()!.n;
   // Clashing serials are not a ledger difference (every unit is still accounted for): listed to be corrected.
   return { ok: differences.length === 0, checkedBalances: checked, differences, serialClashes: listSerialClashes(ctx) };
@@ -229,6 +230,24 @@ function chargeDifferences(ctx: Ctx): Found[] {
     const figure = ['picked', 'delivered', 'deliveredCost'].find((f) => r[f] !== r[`${f}X`])!;
     return { lotId: null, productId: null, locationId: null, month: null, documentId: Number(r.id), figure, expected: String(r[`${figure}X`]), actual: String(r[figure]) };
   });
+}
+
+/**
+ * Each quote item's reserved units against its allocations; only an open opportunity holds units, and no
+ * reservation outlives its item (documentId: the item, or the allocation's source for an orphan).
+ */
+function quoteDifferences(ctx: Ctx): Found[] {
+  const rows = ctx.sqlite
+    .prepare<[], { id: number; reserved: number; reservedX: number }>(
+      `WITH a AS (SELECT source_id AS itemId, sum(qty) AS n FROM allocations WHERE source_type = 'quoteItem' GROUP BY 1)
+       SELECT q.id, q.reserved, CASE WHEN o.status = 'open' THEN coalesce(a.n, 0) ELSE 0 END AS reservedX
+         FROM quote_items q JOIN opportunities o ON o.id = q.opportunity_id LEFT JOIN a ON a.itemId = q.id
+         WHERE q.reserved <> coalesce(a.n, 0) OR (o.status <> 'open' AND coalesce(a.n, 0) <> 0)
+       UNION ALL SELECT a.itemId, 0, a.n FROM a WHERE NOT EXISTS (SELECT 1 FROM quote_items q WHERE q.id = a.itemId)
+       LIMIT ${LIMIT}`,
+    )
+    .all();
+  return rows.map((r) => ({ lotId: null, productId: null, locationId: null, month: null, documentId: r.id, figure: 'reserved', expected: String(r.reservedX), actual: String(r.reserved) }));
 }
 
 /** Each delivery line of a tracked product records exactly the units and cost of the moves that took them to Customer. */

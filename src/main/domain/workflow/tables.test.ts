@@ -21,6 +21,7 @@ import { chargeWorkflow } from '../sales/charges';
 import { containerWorkflow } from '../sales/containers';
 import { deliveryWorkflow } from '../sales/deliveries';
 import { deviceWorkflow } from '../sales/devices';
+import { opportunityWorkflow } from '../sales/opportunities';
 import { transferWorkflow } from '../stock/transfers';
 import { applyTransition, requireEditable, type TransitionInput } from './transitions';
 
@@ -236,6 +237,16 @@ function device(env: Env, state: string): number {
   return t.ok('devices.list', { serial, includeVoided: true }).rows[0]!.id;
 }
 
+function opportunity(env: Env, state: string): number {
+  const { t } = env;
+  const company = t.ok('catalog.createCompany', { name: `Prospect ${++countLocations}`, isClient: true });
+  const o = t.ok('sales.createOpportunity', { companyId: company.id, title: 'Office move' });
+  if (state === 'lost') t.ok('sales.loseOpportunity', { id: o.id, reason: 'price' });
+  // Winning comes with the won-opportunity wizard; until then a won opportunity is written here.
+  if (state === 'won') env.ctx.sqlite.prepare(`UPDATE opportunities SET status = 'won' WHERE id = ?`).run(o.id);
+  return o.id;
+}
+
 // The expectations ----------------------------------------------------------------------------
 
 interface TableCase {
@@ -385,6 +396,14 @@ const cases: TableCase[] = [
     allowed: { reverse: { delivered: 'reversed' } },
     repeated: { reverse: ['reversed'] },
     input: (env) => ({ userId: env.adminId, reason: 'test' }),
+  },
+  {
+    name: 'opportunityWorkflow',
+    workflow: loose(opportunityWorkflow),
+    build: opportunity,
+    allowed: { lose: { open: 'lost' } },
+    input: (env) => ({ userId: env.adminId, reason: 'test' }),
+    edits: { edit: ['open'], items: ['open'], reserve: ['open'], release: ['open'] },
   },
   {
     name: 'deviceWorkflow',

@@ -72,9 +72,10 @@ function keyFor(code: string, d: Details): string {
       if (typeof d.needed === 'number' && typeof d.requested === 'number') return 'OVER_PICK_counts';
       return typeof d.quantity === 'number' && typeof d.picked === 'number' && typeof d.delivered === 'number' ? 'OVER_PICK_quantity' : code;
     case 'NOT_PICKED':
+    case 'NOT_RESERVED':
       if (typeof d.number !== 'string') return code;
-      if (Array.isArray(d.serials)) return 'NOT_PICKED_serials';
-      return typeof d.picked === 'number' && typeof d.requested === 'number' ? 'NOT_PICKED_counts' : code;
+      if (Array.isArray(d.serials)) return `${code}_serials`;
+      return typeof d.picked === 'number' && typeof d.requested === 'number' ? `${code}_counts` : code;
     case 'CHARGE_DELIVERED':
       return typeof d.number === 'string' && Array.isArray(d.deliveries) && d.deliveries.length > 0 ? 'CHARGE_DELIVERED_list' : code;
     case 'LOCATION_IN_USE':

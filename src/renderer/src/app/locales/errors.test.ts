@@ -36,6 +36,10 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
     [{ number: 'CHG-1002', picked: 1, requested: 3 }, ['CHG-1002', '1', '3']],
     [{ number: 'CHG-1002', serials: ['SN-1', 'SN-2'], count: 2 }, ['CHG-1002', 'SN-1, SN-2']],
   ],
+  NOT_RESERVED: [
+    [{ number: 'OPP-1002', picked: 1, requested: 3 }, ['OPP-1002', '1', '3']],
+    [{ number: 'OPP-1002', serials: ['SN-1'], count: 1 }, ['OPP-1002', 'SN-1']],
+  ],
   CHARGE_DELIVERED: [[{ number: 'CHG-1003', deliveries: ['DLV-1001', 'DLV-1004'] }, ['CHG-1003', 'DLV-1001, DLV-1004']]],
   CONTAINER_CLOSED: [[{ number: 'TKT-1007' }, ['TKT-1007']]],
   COMPANY_MISMATCH: [[{ number: 'CHG-1009' }, ['CHG-1009']]],

@@ -173,6 +173,7 @@ export const es: Translation<typeof en> = {
       allocation: 'Más unidades seleccionadas o reservadas que las que hay en la ubicación',
       charge: 'Las cifras seleccionadas o entregadas de un cargo no coinciden con sus selecciones y entregas',
       delivery: 'Una línea de entrega no coincide con las unidades que salieron en ella',
+      quote: 'Las unidades reservadas de una línea de cotización no coinciden con sus reservas, o una oportunidad cerrada aún retiene unidades',
     },
     clashesTitle: 'Números de serie por corregir',
     clashes_one: '{{count}} unidad tiene un número de serie que designa la misma unidad que otra de su producto (solo difieren en mayúsculas o espacios). Hasta que se corrija, solo se encuentra por su número de serie exacto.',

@@ -18,6 +18,8 @@ const typeColors: Record<HistoryRow['type'], string> = {
   reversal: 'orange',
   'stock.picked': 'pink',
   'stock.unpicked': 'gray',
+  'stock.reserved': 'grape',
+  'stock.released': 'gray',
   delivery: 'red',
   shipment: 'red',
 };

@@ -248,6 +248,8 @@ export const en = {
       reversal: 'Reversal',
       'stock.picked': 'Picked',
       'stock.unpicked': 'Put back',
+      'stock.reserved': 'Reserved',
+      'stock.released': 'Reservation released',
       delivery: 'Delivered to client',
       shipment: 'Shipped to client',
     },

@@ -251,6 +251,8 @@ export const es: Translation<typeof en> = {
       reversal: 'Reversión',
       'stock.picked': 'Seleccionado',
       'stock.unpicked': 'Devuelto a disponible',
+      'stock.reserved': 'Reservado',
+      'stock.released': 'Reserva liberada',
       delivery: 'Entregado al cliente',
       shipment: 'Enviado al cliente',
     },
