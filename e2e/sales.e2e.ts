@@ -49,6 +49,8 @@ const data = {
     project: 'Renovación de la red de la clínica',
     carrier: 'SEUR',
     loan: 'Préstamo mientras se repara su portátil',
+    opportunity: 'Cableado de la segunda planta',
+    lostReason: 'Eligieron otro proveedor',
   },
   en: {
     admin: 'Ann Administrator',
@@ -64,6 +66,8 @@ const data = {
     project: 'Clinic network refresh',
     carrier: 'DPD',
     loan: 'Loan while their laptop is repaired',
+    opportunity: 'Second floor cabling',
+    lostReason: 'They chose another provider',
   },
 } as const;
 
@@ -305,5 +309,50 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     const devices = await api('devices.list', { serial: SERIALS[1] });
     expect(devices.rows).toHaveLength(1);
     expect(devices.rows[0]).toMatchObject({ serialNumber: SERIALS[1], companyName: d.client, chargeId: null });
+  });
+
+  test('an opportunity: cables quoted and two reserved at the warehouse, then lost: the reservation is released', async () => {
+    const { page } = browser;
+    await nav(page, t('sales:nav.opportunities'));
+    await expectHeading(page, t('sales:opportunities.title'));
+    await clickButton(page, t('sales:opportunities.new'));
+    const form = dialog(page, t('sales:opportunityForm.newTitle'));
+    await choose(form, t('sales:opportunityForm.client'), d.client, d.client.slice(0, 6));
+    await fill(form, t('sales:opportunityForm.titleField'), d.opportunity);
+    await shot(page, 'opportunity-new');
+    await clickButton(form, t('common:actions.create'));
+    await form.waitFor({ state: 'detached' });
+    await eventually(() => textOf(heading(page))).toMatch(new RegExp(`^OPP-\\d+ · ${d.opportunity}$`));
+    const number = (await textOf(heading(page))).split(' · ')[0]!;
+
+    await clickButton(page, t('sales:opportunity.addItem'));
+    const item = dialog(page, t('sales:quoteItemForm.newTitle', { number }));
+    await choose(item, t('sales:quoteItemForm.product'), new RegExp(`^${CABLE_SKU}`), CABLE_SKU);
+    await fill(item, t('sales:quoteItemForm.quantity'), 3);
+    await shot(page, 'quote-item-new');
+    await clickButton(item, t('common:actions.add'));
+    await item.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: t('sales:opportunity.reserveLine', { line: 1 }) }).click();
+    const reserve = dialog(page, t('sales:reserveForm.title', { line: 1, sku: CABLE_SKU }));
+    await choose(reserve, t('sales:reserveForm.location'), new RegExp(`^${d.warehouse} · `));
+    await fill(reserve, t('sales:reserveForm.quantity'), 2);
+    await shot(page, 'reserve');
+    await clickButton(reserve, t('sales:opportunity.reserve'));
+    await reserve.waitFor({ state: 'detached' });
+    await expectText(page.getByTestId('quote-items'), d.warehouse);
+    await shot(page, 'opportunity-reserved');
+    const stocked = async () => (await api('stock.listInventoryProducts', { q: CABLE_SKU })).rows.find((r: { locationName: string }) => r.locationName === d.warehouse)!;
+    expect(await stocked()).toMatchObject({ reserved: 2 });
+
+    await clickButton(page, t('sales:opportunity.lose'));
+    const lose = dialog(page, t('sales:opportunity.loseTitle', { number }));
+    await fill(lose, t('sales:opportunity.lostReason'), d.lostReason);
+    await shot(page, 'opportunity-lose');
+    await clickButton(lose, t('sales:opportunity.lose'));
+    await lose.waitFor({ state: 'detached' });
+    await eventually(() => page.getByTestId('opportunity-status').getAttribute('data-status')).toBe('lost');
+    await expectText(page, d.lostReason);
+    expect(await stocked()).toMatchObject({ reserved: 0 });
   });
 });

@@ -641,6 +641,33 @@ class DemoBuilder {
     this.transfer(this.loc.main, this.loc.returns, [{ product: monitor, serials: this.available(monitor, this.loc.main).slice(0, 1) }], 'Dead pixels found in pre-delivery test – RMA opened with Dell');
 
     this.refreshProject();
+    this.opportunities();
+  }
+
+  /**
+   * Two quotes for a third client: an open one with a laptop reserved by serial and cables reserved by
+   * quantity at the main warehouse, and a lost one whose reservation went back to available.
+   */
+  private opportunities(): void {
+    const companyId = this.clientIds.get(clients[2]!.name)!;
+    const laptop = this.products.find((p) => p.category === 'Laptops' && p.stocked)!;
+    const cable = this.products.find((p) => p.category === 'Cables' && p.stocked && !p.serialized)!;
+    const reserve = (itemId: number, product: DemoProduct, qty: number) => {
+      this.ensureAtMain(product, qty);
+      const serials = product.serialized ? this.available(product, this.loc.main).slice(0, qty) : [];
+      this.send('stock.reserve', product.serialized ? { quoteItemId: itemId, locationId: this.loc.main, serials } : { quoteItemId: itemId, locationId: this.loc.main, qty });
+      this.model.remove(product.id, this.loc.main, qty, serials);
+    };
+    const open = this.send('sales.createOpportunity', { companyId, title: 'New accountant workstations', ownerUserId: this.technicianIds[0]!, note: 'Two more accountants start in February.' });
+    const laptops = this.send('sales.addQuoteItem', { opportunityId: open.id, productId: laptop.id, quantity: 2 }).items[0]!;
+    const cables = this.send('sales.addQuoteItem', { opportunityId: open.id, productId: cable.id, quantity: 4 }).items[1]!;
+    reserve(laptops.id, laptop, 1);
+    reserve(cables.id, cable, 4);
+    const lost = this.send('sales.createOpportunity', { companyId, title: 'Meeting room screen' });
+    const screen = this.send('sales.addQuoteItem', { opportunityId: lost.id, productId: cable.id, quantity: 2 }).items[0]!;
+    this.ensureAtMain(cable, 1);
+    this.send('stock.reserve', { quoteItemId: screen.id, locationId: this.loc.main, qty: 1 });
+    this.send('sales.loseOpportunity', { id: lost.id, reason: 'The client postponed the project to next year' });
   }
 
   /**

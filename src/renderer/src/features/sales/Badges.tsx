@@ -1,6 +1,6 @@
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChargeStatus, Container, Delivery, Device } from '@shared/contract/sales';
+import type { ChargeStatus, Container, Delivery, Device, Opportunity } from '@shared/contract/sales';
 import { CellBadge } from '@renderer/lib/list';
 
 type SpanProps = HTMLAttributes<HTMLSpanElement>;
@@ -59,6 +59,17 @@ export function DeviceStatusBadge({ status, ...props }: { status: Device['status
   return (
     <CellBadge color={status === 'installed' ? 'teal' : 'gray'} data-status={status} {...props}>
       {t(`deviceStatus.${status}`)}
+    </CellBadge>
+  );
+}
+
+const opportunityColors: Record<Opportunity['status'], string> = { open: 'blue', won: 'teal', lost: 'gray' };
+
+export function OpportunityStatusBadge({ status, ...props }: { status: Opportunity['status'] } & SpanProps) {
+  const { t } = useTranslation('sales');
+  return (
+    <CellBadge color={opportunityColors[status]} data-status={status} {...props}>
+      {t(`opportunityStatus.${status}`)}
     </CellBadge>
   );
 }

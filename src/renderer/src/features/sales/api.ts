@@ -13,9 +13,11 @@ export const CONTAINERS_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } a
 export const OPEN_DELIVERY_TABLE = { sortBy: 'chargeNumber' } as const satisfies TableStart<string>;
 export const DELIVERIES_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const DEVICES_TABLE = { sortBy: 'installedAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
+export const OPPORTUNITIES_TABLE = { sortBy: 'number', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const startContainersScreen = screenQueries(sales, 'sales.listContainers', firstPageOf(CONTAINERS_TABLE));
 export const startDeliveryScreen = screenQueries(sales, 'delivery.listOpen', firstPageOf(OPEN_DELIVERY_TABLE));
 export const startDevicesScreen = screenQueries(sales, 'devices.list', firstPageOf(DEVICES_TABLE));
+export const startOpportunitiesScreen = screenQueries(sales, 'sales.listOpportunities', firstPageOf(OPPORTUNITIES_TABLE));
 
 export const useContainers = (input: ChannelInput<'sales.listContainers'>) => useApiQuery(sales, 'sales.listContainers', input, paged);
 export const useContainer = (id: number) => useApiQuery(sales, 'sales.getContainer', { id }, { enabled: id > 0 });
@@ -26,6 +28,8 @@ export const useDeliveries = (input: ChannelInput<'delivery.list'>) => useApiQue
 export const useDelivery = (id: number) => useApiQuery(sales, 'delivery.get', { id }, { enabled: id > 0 });
 export const useDevices = (input: ChannelInput<'devices.list'>) => useApiQuery(sales, 'devices.list', input, paged);
 export const useDevice = (id: number) => useApiQuery(sales, 'devices.get', { id }, { enabled: id > 0 });
+export const useOpportunities = (input: ChannelInput<'sales.listOpportunities'>) => useApiQuery(sales, 'sales.listOpportunities', input, paged);
+export const useOpportunity = (id: number) => useApiQuery(sales, 'sales.getOpportunity', { id }, { enabled: id > 0 });
 
 export const useCreateContainer = () => useApiMutation('sales.createContainer', quiet);
 export const useUpdateContainer = () => useApiMutation('sales.updateContainer', quiet);
@@ -38,6 +42,14 @@ export const useCancelCharge = () => useApiMutation('sales.cancelCharge', quiet)
 export const usePick = () => useApiMutation('stock.pick', quiet);
 export const useUnpick = () => useApiMutation('stock.unpick');
 export const useTransferPicked = () => useApiMutation('stock.transferPicked', quiet);
+export const useCreateOpportunity = () => useApiMutation('sales.createOpportunity', quiet);
+export const useUpdateOpportunity = () => useApiMutation('sales.updateOpportunity', quiet);
+export const useLoseOpportunity = () => useApiMutation('sales.loseOpportunity', quiet);
+export const useAddQuoteItem = () => useApiMutation('sales.addQuoteItem', quiet);
+export const useUpdateQuoteItem = () => useApiMutation('sales.updateQuoteItem', quiet);
+export const useRemoveQuoteItem = () => useApiMutation('sales.removeQuoteItem', quiet);
+export const useReserve = () => useApiMutation('stock.reserve', quiet);
+export const useRelease = () => useApiMutation('stock.release');
 export const useDeliver = () => useApiMutation('delivery.deliver', quiet);
 export const useSendToClient = () => useApiMutation('delivery.sendToClient', quiet);
 export const useReverseDelivery = () => useApiMutation('delivery.reverse', quiet);

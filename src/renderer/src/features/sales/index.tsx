@@ -1,9 +1,11 @@
-import { IconBriefcase, IconDevices, IconTruck } from '@tabler/icons-react';
+import { IconBriefcase, IconBulb, IconDevices, IconTruck } from '@tabler/icons-react';
 import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
-import { startContainersScreen, startDeliveryScreen, startDevicesScreen } from './api';
+import { startContainersScreen, startDeliveryScreen, startDevicesScreen, startOpportunitiesScreen } from './api';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
 const pages = {
+  OpportunitiesPage: lazyPage(() => import('./opportunities/OpportunitiesPage'), 'OpportunitiesPage'),
+  OpportunityPage: lazyPage(() => import('./opportunities/OpportunityPage'), 'OpportunityPage'),
   ContainersPage: lazyPage(() => import('./containers/ContainersPage'), 'ContainersPage'),
   ContainerPage: lazyPage(() => import('./containers/ContainerPage'), 'ContainerPage'),
   ChargePage: lazyPage(() => import('./charges/ChargePage'), 'ChargePage'),
@@ -17,6 +19,8 @@ const pages = {
 
 /** The sales screens; each route's permission is the one of the channel the screen cannot work without. */
 export const salesRoutes: FeatureRoute[] = [
+  { path: '/sales/opportunities', page: pages.OpportunitiesPage, navLabelKey: 'sales:nav.opportunities', navIcon: IconBulb, navGroup: 'sales', permission: 'inventory.view', prefetch: startOpportunitiesScreen },
+  { path: '/sales/opportunities/:id', page: pages.OpportunityPage, permission: 'inventory.view' },
   { path: '/sales/containers', page: pages.ContainersPage, navLabelKey: 'sales:nav.containers', navIcon: IconBriefcase, navGroup: 'sales', permission: 'inventory.view', prefetch: startContainersScreen },
   { path: '/sales/containers/:id', page: pages.ContainerPage, permission: 'inventory.view' },
   { path: '/sales/charges/:id', page: pages.ChargePage, permission: 'inventory.view' },

@@ -34,16 +34,25 @@ function Changes({ row, t }: { row: HistoryRow; t: TFunction<readonly ['stock', 
   ));
 }
 
+/** The documents with a page of their own, by type. */
+const documentPages: Partial<Record<NonNullable<HistoryRow['documentType']>, string>> = {
+  stocktake: '/stock/counts',
+  charge: '/sales/charges',
+  delivery: '/sales/deliveries',
+  opportunity: '/sales/opportunities',
+};
+
 /**
- * The move's document as a link where it has a page: a stocktake its own; a receipt the Receipts tab of
- * the order its line came from, with that order's number (one receipt can take lines of several orders).
- * Adjustments and transfers have no page of their own yet: their number is text.
+ * The row's document as a link where it has a page (a stocktake, a charge, a delivery, an opportunity); a
+ * receipt the Receipts tab of the order its line came from, with that order's number (one receipt can take
+ * lines of several orders). Adjustments and transfers have no page of their own yet: their number is text.
  */
 function DocumentRef({ row }: { row: HistoryRow }) {
   if (row.documentNumber === null) return null;
-  if (row.documentType === 'stocktake' && row.documentId !== null) {
+  const page = row.documentType ? documentPages[row.documentType] : undefined;
+  if (page && row.documentId !== null) {
     return (
-      <AppLink className="app-row-link" to={`/stock/counts/${row.documentId}`}>
+      <AppLink className="app-row-link" to={`${page}/${row.documentId}`}>
         {row.documentNumber}
       </AppLink>
     );
