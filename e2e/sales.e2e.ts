@@ -51,6 +51,7 @@ const data = {
     loan: 'Préstamo mientras se repara su portátil',
     opportunity: 'Cableado de la segunda planta',
     lostReason: 'Eligieron otro proveedor',
+    wonOpportunity: 'Latiguillos para el rack',
   },
   en: {
     admin: 'Ann Administrator',
@@ -68,6 +69,7 @@ const data = {
     loan: 'Loan while their laptop is repaired',
     opportunity: 'Second floor cabling',
     lostReason: 'They chose another provider',
+    wonOpportunity: 'Patch cables for the rack',
   },
 } as const;
 
@@ -354,5 +356,50 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     await eventually(() => page.getByTestId('opportunity-status').getAttribute('data-status')).toBe('lost');
     await expectText(page, d.lostReason);
     expect(await stocked()).toMatchObject({ reserved: 0 });
+  });
+
+  test('a won opportunity: the quote PDF for the client, then its item becomes a charge with the reserved unit picked, and a sales order follows it', async () => {
+    const { page } = browser;
+    await nav(page, t('sales:nav.opportunities'));
+    await expectHeading(page, t('sales:opportunities.title'));
+    await clickButton(page, t('sales:opportunities.new'));
+    const form = dialog(page, t('sales:opportunityForm.newTitle'));
+    await choose(form, t('sales:opportunityForm.client'), d.client, d.client.slice(0, 6));
+    await fill(form, t('sales:opportunityForm.titleField'), d.wonOpportunity);
+    await clickButton(form, t('common:actions.create'));
+    await form.waitFor({ state: 'detached' });
+    await eventually(() => textOf(heading(page))).toMatch(new RegExp(`^OPP-\\d+ · ${d.wonOpportunity}$`));
+    const number = (await textOf(heading(page))).split(' · ')[0]!;
+    await clickButton(page, t('sales:opportunity.addItem'));
+    const item = dialog(page, t('sales:quoteItemForm.newTitle', { number }));
+    await choose(item, t('sales:quoteItemForm.product'), new RegExp(`^${CABLE_SKU}`), CABLE_SKU);
+    await fill(item, t('sales:quoteItemForm.quantity'), 1);
+    await clickButton(item, t('common:actions.add'));
+    await item.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: t('sales:opportunity.reserveLine', { line: 1 }) }).click();
+    const reserve = dialog(page, t('sales:reserveForm.title', { line: 1, sku: CABLE_SKU }));
+    await choose(reserve, t('sales:reserveForm.location'), new RegExp(`^${d.warehouse} · `));
+    await clickButton(reserve, t('sales:opportunity.reserve'));
+    await reserve.waitFor({ state: 'detached' });
+    await expectText(page.getByTestId('quote-items'), d.warehouse);
+
+    // The quote for the client, in the client's language, net prices.
+    const [file] = await Promise.all([page.waitForEvent('download'), clickButton(page, t('sales:opportunity.quotePdf'))]);
+    const quote = (await pdfPages(await readFile(await file.path()))).join('\n');
+    expect(quote).toContain(number);
+    expect(quote).toContain(d.client);
+    expect(quote).toContain(CABLE_SKU);
+    expect(quote).toContain(lang === 'es' ? 'Precios sin IVA' : 'Prices exclude VAT');
+
+    await clickButton(page, t('sales:opportunity.win'));
+    const win = dialog(page, t('sales:winForm.title', { number }));
+    await shot(page, 'opportunity-win');
+    await clickButton(win, t('sales:winForm.submit'));
+    await eventually(() => textOf(heading(page))).toMatch(/SO-\d+/);
+    await eventually(() => page.getByTestId('sales-order-status').getAttribute('data-status')).toBe('inProgress');
+    await expectText(page.getByTestId('sales-order-items'), CABLE_SKU);
+    await shot(page, 'sales-order');
+    const orders = await api('sales.listSalesOrders', {});
+    expect(orders.rows[0]).toMatchObject({ opportunityNumber: number, status: 'inProgress', itemCount: 1 });
   });
 });

@@ -5,7 +5,10 @@ import { deliver, getDelivery, listDeliveries, listOpenDeliveries, reverseDelive
 import { packingListDocument, pickListDocument, renderPackingList, renderPickList } from '../domain/sales/deliveryDocuments';
 import { getDevice, listDevices } from '../domain/sales/devices';
 import { addQuoteItem, createOpportunity, getOpportunity, listOpportunities, loseOpportunity, release, removeQuoteItem, reserve, updateOpportunity, updateQuoteItem } from '../domain/sales/opportunities';
+import { cancelSalesOrder, winOpportunity } from '../domain/sales/orderActions';
 import { cancelCharge, pick, transferPicked, unpick } from '../domain/sales/picks';
+import { quoteDocument, renderQuote } from '../domain/sales/quoteDocument';
+import { getSalesOrder, listSalesOrders } from '../domain/sales/salesOrders';
 import { ioHandler } from './io';
 import type { PartialHandlerTable } from './types';
 
@@ -35,6 +38,14 @@ export const salesHandlers: PartialHandlerTable<keyof typeof salesContract> = {
   'stock.reserve': (input, { ctx, actor }) => reserve(ctx, actor, input),
   'stock.release': (input, { ctx, actor }) => release(ctx, actor, input),
   'sales.loseOpportunity': (input, { ctx, actor }) => loseOpportunity(ctx, actor, input),
+  'sales.quotePdf': ioHandler({
+    write: (input, { ctx }) => quoteDocument(ctx, input),
+    after: (doc) => renderQuote(doc),
+  }),
+  'sales.winOpportunity': (input, { ctx, actor }) => winOpportunity(ctx, actor, input),
+  'sales.listSalesOrders': (input, { ctx }) => listSalesOrders(ctx, input),
+  'sales.getSalesOrder': (input, { ctx }) => getSalesOrder(ctx, input.id),
+  'sales.cancelSalesOrder': (input, { ctx, actor }) => cancelSalesOrder(ctx, actor, input),
   'delivery.listOpen': (input, { ctx }) => listOpenDeliveries(ctx, input),
   'delivery.deliver': (input, { ctx, actor }) => deliver(ctx, actor, input),
   'delivery.sendToClient': (input, { ctx, actor }) => sendToClient(ctx, actor, input),

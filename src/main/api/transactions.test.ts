@@ -22,6 +22,7 @@ let smtp: TestSmtpServer;
 let w: ReturnType<typeof seedWorld>;
 let orderId: number;
 let chargeId: number;
+let opportunityId: number;
 let adminId: number;
 
 const isIo = (c: ChannelName) => contract[c].io === true;
@@ -164,6 +165,8 @@ describe('I/O channels never await inside a transaction', () => {
     t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 2, costMethod: 'manual', unitCost: 10_000, reason: null });
     chargeId = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.cable.id, quantity: 2 }).id;
     t.ok('stock.pick', { chargeId, locationId: w.main.id, qty: 2 });
+    opportunityId = t.ok('sales.createOpportunity', { companyId: client.id, title: 'IO quote' }).id;
+    t.ok('sales.addQuoteItem', { opportunityId, productId: w.cable.id, quantity: 1 });
   });
   const ioChannels = channelNames.filter(isIo);
   it('are the channels whose work awaits', () => {
@@ -178,6 +181,7 @@ describe('I/O channels never await inside a transaction', () => {
         'delivery.pickListPdf',
         'purchasing.emailOrder',
         'purchasing.renderPdf',
+        'sales.quotePdf',
         'settings.testSmtp',
         'users.create',
         'users.resetPassword',
@@ -210,6 +214,7 @@ describe('I/O channels never await inside a transaction', () => {
     'purchasing.renderPdf': { id: orderId, locale: 'en' },
     'delivery.pickListPdf': { lines: [{ chargeId, locationId: w.main.id }], locale: 'en' },
     'delivery.packingListPdf': { lines: [{ chargeId, locationId: w.main.id }] },
+    'sales.quotePdf': { id: opportunityId, locale: 'es' },
     'purchasing.emailOrder': { id: orderId, to: ['orders@ingram.example'], cc: [], subject: 'PO', message: '', locale: 'en' },
   });
 

@@ -167,6 +167,9 @@ export const opportunitySchema = z.object({
   /** Σ quantity × net unit price of its items. */
   quotePrice: amount,
   reserved: z.number().int(),
+  /** The sales order the won-opportunity wizard made. */
+  salesOrderId: id.nullable(),
+  salesOrderNumber: nullableString,
 });
 export type Opportunity = z.infer<typeof opportunitySchema>;
 
@@ -191,6 +194,53 @@ export const opportunityDetailSchema = opportunitySchema.extend({
   history: z.array(chargeEventSchema),
 });
 export type OpportunityDetail = z.infer<typeof opportunityDetailSchema>;
+
+export const salesOrderStatuses = ['open', 'inProgress', 'partiallyFulfilled', 'fulfilled', 'canceled'] as const;
+export type SalesOrderStatus = (typeof salesOrderStatuses)[number];
+
+/** A sales order as lists show it; its status follows its charges. */
+export const salesOrderSchema = z.object({
+  id,
+  number: z.string(),
+  status: z.enum(salesOrderStatuses),
+  opportunityId: id,
+  opportunityNumber: z.string(),
+  title: z.string(),
+  containerId: id,
+  containerNumber: z.string(),
+  containerTitle: z.string(),
+  companyId: id,
+  companyName: z.string(),
+  ownerUserId: id.nullable(),
+  ownerName: nullableString,
+  cancelReason: nullableString,
+  createdAt: epochMs,
+  itemCount: z.number().int(),
+  /** Σ quantity × net unit price of its charges not canceled. */
+  orderPrice: amount,
+});
+export type SalesOrder = z.infer<typeof salesOrderSchema>;
+
+export const salesOrderDetailSchema = salesOrderSchema.extend({
+  /** Each charge with its progress (ordered from vendors comes with Purchasing & Fulfillment). */
+  items: z.array(
+    z.object({
+      chargeId: id,
+      chargeNumber: z.string(),
+      status: z.enum(chargeStatuses),
+      productId: id.nullable(),
+      sku: nullableString,
+      productName: nullableString,
+      description: z.string(),
+      quantity: z.number().int(),
+      unitPrice: z.number().int(),
+      picked: z.number().int(),
+      delivered: z.number().int(),
+    }),
+  ),
+  history: z.array(chargeEventSchema),
+});
+export type SalesOrderDetail = z.infer<typeof salesOrderDetailSchema>;
 
 const opportunityFields = {
   title: requiredText(200),
@@ -548,6 +598,67 @@ export const salesContract = {
     permission: 'sales.manage',
     input: z.object({ id, reason: optionalText(500) }).strict(),
     output: opportunityDetailSchema,
+  }),
+  'sales.quotePdf': channel({
+    kind: 'query',
+    io: true,
+    reads: ['sales', 'catalog', 'settings'],
+    summary: "An opportunity's quote as a PDF (base64) for the client, in the client company's language: items, net prices, total, \"Prices exclude VAT\"; no costs.",
+    permission: 'inventory.view',
+    input: z
+      .object({
+        id,
+        /** When the client company has no language of its own (the screens send the user's). */
+        locale: z.enum(['es', 'en']).optional(),
+      })
+      .strict(),
+    output: z.object({ filename: z.string(), base64: z.string() }),
+  }),
+  'sales.winOpportunity': channel({
+    kind: 'mutation',
+    changes: ['sales', 'stock'],
+    summary:
+      'The won-opportunity wizard: on a chosen (or new) contract, project or ticket of the client, a charge per quote item, the reserved units picked for their charges, and a sales order (SO-n); refused for an opportunity already won or lost.',
+    permission: 'sales.manage',
+    input: z
+      .object({
+        id,
+        target: z.union([
+          z.object({ containerId: id }).strict(),
+          z.object({ kind: z.enum(containerKinds), title: requiredText(200), ownerUserId: id.nullish().transform((v) => v ?? null), contractId: id.nullish().transform((v) => v ?? null) }).strict(),
+        ]),
+      })
+      .strict(),
+    output: z.object({ documentType: z.literal('salesOrder'), id, number: z.string(), containerId: id }),
+  }),
+  'sales.listSalesOrders': channel({
+    kind: 'query',
+    reads: ['sales', 'catalog', 'auth'],
+    summary: 'Pages sales orders, searchable by number, opportunity or client, filterable by status, client and container.',
+    permission: 'inventory.view',
+    input: pageInput(z.enum(['number', 'createdAt', 'companyName']), {
+      q: z.string().trim().max(100).optional(),
+      companyId: id.optional(),
+      containerId: id.optional(),
+      statuses: z.array(z.enum(salesOrderStatuses)).max(5).optional(),
+    }),
+    output: pageOutput(salesOrderSchema),
+  }),
+  'sales.getSalesOrder': channel({
+    kind: 'query',
+    reads: ['sales', 'catalog', 'auth'],
+    summary: "One sales order with each item's progress (picked, delivered) and its history.",
+    permission: 'inventory.view',
+    input: z.object({ id }).strict(),
+    output: salesOrderDetailSchema,
+  }),
+  'sales.cancelSalesOrder': channel({
+    kind: 'mutation',
+    changes: ['sales', 'stock'],
+    summary: 'Cancels a sales order with nothing delivered: its undelivered charges are canceled and their picks released.',
+    permission: 'sales.manage',
+    input: z.object({ id, reason: optionalText(500) }).strict(),
+    output: salesOrderDetailSchema,
   }),
   'delivery.listOpen': channel({
     kind: 'query',

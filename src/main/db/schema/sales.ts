@@ -59,11 +59,15 @@ export const charges = sqliteTable(
     deliveredCost: integer('delivered_cost').notNull().default(0),
     holdNote: text('hold_note'),
     cancelReason: text('cancel_reason'),
+    /** The sales order (and quote item) a won opportunity made it from. */
+    salesOrderId: integer('sales_order_id').references((): AnySQLiteColumn => salesOrders.id),
+    quoteItemId: integer('quote_item_id').references((): AnySQLiteColumn => quoteItems.id),
     createdBy: integer('created_by').notNull().references(() => users.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
+    index('charges_sales_order_idx').on(t.salesOrderId, t.id).where(sql`sales_order_id is not null`),
     index('charges_container_idx').on(t.containerId, t.id),
     index('charges_company_idx').on(t.companyId, t.id),
     index('charges_status_idx').on(t.status, t.id),
@@ -277,4 +281,45 @@ export const quoteItems = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('quote_items_line_unique').on(t.opportunityId, t.lineNo)],
+);
+
+/**
+ * A sales order: made by the won-opportunity wizard, one per won opportunity, over the charges its quote
+ * items became. Its status is derived from those charges through its transition table (salesOrders.ts):
+ * it cannot disagree with its items. Cancel is its only manual action.
+ */
+export const salesOrders = sqliteTable(
+  'sales_orders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    opportunityId: integer('opportunity_id')
+      .notNull()
+      .unique()
+      .references(() => opportunities.id),
+    containerId: integer('container_id').notNull().references(() => containers.id),
+    companyId: integer('company_id').notNull().references(() => companies.id),
+    status: text('status', { enum: ['open', 'inProgress', 'partiallyFulfilled', 'fulfilled', 'canceled'] }).notNull(),
+    ownerUserId: integer('owner_user_id').references(() => users.id),
+    cancelReason: text('cancel_reason'),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('sales_orders_company_idx').on(t.companyId, t.id), index('sales_orders_status_idx').on(t.status, t.id)],
+);
+
+export const salesOrderEvents = sqliteTable(
+  'sales_order_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    salesOrderId: integer('sales_order_id').notNull().references(() => salesOrders.id),
+    occurredAt: integer('occurred_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    details: text('details').notNull(),
+  },
+  (t) => [index('sales_order_events_order_idx').on(t.salesOrderId, t.occurredAt)],
 );

@@ -13,6 +13,7 @@ import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { applyTransition, createDocument, defineWorkflow, requireEditable } from '../workflow/transitions';
 import { requireContainer } from './containers';
+import { settleSalesOrderOf } from './salesOrders';
 import { deliveryLineSerials } from './deliveryMoves';
 
 export interface ChargeRow {
@@ -57,6 +58,8 @@ export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
   state: (row) => row.status,
   history: { table: 'charge_events', key: 'charge_id' },
   touch: 'updated_at',
+  // A charge of a sales order moved: the order's status follows its charges.
+  afterTransition: (ctx, row) => settleSalesOrderOf(ctx, row.id, null),
   creations: {
     needed: { to: 'needToOrder', history: 'created' },
     ready: { to: 'ready', history: 'created' },
@@ -110,7 +113,11 @@ export function requireCharge(ctx: Ctx, id: number): ChargeRow {
  */
 export function settleCharge(ctx: Ctx, id: number, userId: number | null): { from: ChargeStatus; to: ChargeStatus } | null {
   const row = requireCharge(ctx, id);
-  if (!(chargeWorkflow.transitions.follow.from as readonly ChargeStatus[]).includes(row.status) || followStatus(row) === row.status) return null;
+  if (!(chargeWorkflow.transitions.follow.from as readonly ChargeStatus[]).includes(row.status) || followStatus(row) === row.status) {
+    // Its quantities moved without moving its status (a partial pick): its sales order may still move.
+    settleSalesOrderOf(ctx, id, userId);
+    return null;
+  }
   const { from, to } = applyTransition(ctx, chargeWorkflow, id, 'follow', { userId });
   return { from, to };
 }

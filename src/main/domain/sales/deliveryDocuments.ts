@@ -23,7 +23,7 @@ type ChosenLine = { chargeId: number; locationId: number | null };
  * with no language set) when the caller names none either (the screens send the user's). The settings
  * hold no office language yet; the office defaults are Spanish (euros, day-first dates).
  */
-const OFFICE_LANGUAGE: Locale = 'es';
+export const OFFICE_LANGUAGE: Locale = 'es';
 
 const FILE_STEMS = {
   es: { pick: 'lista-de-seleccion', packing: 'lista-de-embalaje' },

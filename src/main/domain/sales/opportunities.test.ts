@@ -2,6 +2,7 @@
 // units exactly as picking does (no one else can take them), releasing and losing give them back, every
 // refusal changes nothing, and the ledger (reservations included) is checked after each test.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelInput } from '@shared/contract';
 import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
 import { contentHash } from '@main/testing/dbContent';
 
@@ -166,5 +167,80 @@ describe('the ledger check', () => {
     t.app.ctx.sqlite.prepare(`UPDATE quote_items SET reserved = 5 WHERE id = ?`).run(cables!.id);
     expect(t.ok('stock.verifyLedger', {}).differences).toEqual([expect.objectContaining({ kind: 'quote', documentId: cables!.id, figure: 'reserved', expected: '2', actual: '5' })]);
     t.app.ctx.sqlite.prepare(`UPDATE quote_items SET reserved = 2 WHERE id = ?`).run(cables!.id);
+  });
+});
+
+describe('the won-opportunity wizard and its sales order', () => {
+  const win = (id: number, target: ChannelInput<'sales.winOpportunity'>['target'] = { kind: 'project', title: 'Reception refresh', ownerUserId: w.tech.id }) =>
+    t.ok('sales.winOpportunity', { id, target });
+
+  it('makes a charge per item at the quoted price, picks the reserved units for them, and a sales order that follows its charges', () => {
+    const o = withItems();
+    const [cables, laptops] = o.items;
+    t.ok('stock.reserve', { quoteItemId: cables!.id, locationId: w.main.id, qty: 6 });
+    t.ok('stock.reserve', { quoteItemId: laptops!.id, locationId: w.main.id, serials: ['LT-B'] });
+    const order = win(o.id);
+    expect(order.number).toBe('SO-1001');
+    expect(t.ok('sales.getOpportunity', { id: o.id })).toMatchObject({ status: 'won', reserved: 0 });
+    const so = t.ok('sales.getSalesOrder', { id: order.id });
+    expect(so).toMatchObject({ status: 'inProgress', opportunityNumber: 'OPP-1001', companyName: 'Acme Dental', itemCount: 2, containerId: order.containerId });
+    expect(so.items.map((i) => [i.sku, i.quantity, i.unitPrice, i.picked, i.status])).toEqual([
+      ['CAB-6-2M', 6, 40_000, 6, 'ready'],
+      [w.laptop.sku, 2, 11_000_000, 1, 'needToOrder'],
+    ]);
+    // The same units, now picked for the charge: nothing moved, nothing else can take them.
+    expect(item(w.cable.id, w.main.id)).toMatchObject({ onHand: 10, reserved: 0, picked: 6, available: 4 });
+    expect(t.ok('sales.getCharge', { id: so.items[1]!.chargeId }).picks.map((p) => p.serialNumber)).toEqual(['LT-B']);
+    expect(t.ok('sales.getContainer', { id: order.containerId })).toMatchObject({ kind: 'project', title: 'Reception refresh', companyId: client.id });
+
+    // Delivering part of it, then the rest: Partially Fulfilled, then Fulfilled.
+    t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: so.items[0]!.chargeId }] });
+    expect(t.ok('sales.getSalesOrder', { id: order.id }).status).toBe('partiallyFulfilled');
+    t.ok('stock.pick', { chargeId: so.items[1]!.chargeId, locationId: w.main.id, serials: ['LT-A'] });
+    t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: so.items[1]!.chargeId }] });
+    const done = t.ok('sales.getSalesOrder', { id: order.id });
+    expect(done.status).toBe('fulfilled');
+    expect(done.history.map((e) => e.toState)).toEqual(['fulfilled', 'partiallyFulfilled', 'inProgress', 'open']);
+    expect(t.ok('sales.listSalesOrders', { statuses: ['fulfilled'] }).rows.map((r) => r.number)).toEqual(['SO-1001']);
+    expect(t.fail('sales.cancelSalesOrder', { id: order.id }).code).toBe('INVALID_TRANSITION');
+  });
+
+  it('onto an existing container of the client; refuses another client’s, a won or lost opportunity, an empty quote, changing nothing', () => {
+    const o = withItems();
+    const other = t.ok('catalog.createCompany', { name: 'Beta Legal', isClient: true });
+    const theirs = t.ok('sales.createContainer', { kind: 'ticket', title: 'Not ours', companyId: other.id });
+    const empty = opportunity();
+    let before = hash();
+    expect(t.fail('sales.winOpportunity', { id: o.id, target: { containerId: theirs.id } }).code).toBe('COMPANY_MISMATCH');
+    expect(t.fail('sales.winOpportunity', { id: empty.id, target: { kind: 'ticket', title: 'x' } })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ path: 'items', code: 'empty' }] } });
+    expect(hash()).toEqual(before);
+    const ours = t.ok('sales.createContainer', { kind: 'contract', title: 'Managed services', companyId: client.id });
+    const order = win(o.id, { containerId: ours.id });
+    expect(order.containerId).toBe(ours.id);
+    before = hash();
+    expect(t.fail('sales.winOpportunity', { id: o.id, target: { containerId: ours.id } }).code).toBe('INVALID_TRANSITION');
+    t.ok('sales.loseOpportunity', { id: empty.id });
+    const lostBefore = hash();
+    expect(t.fail('sales.winOpportunity', { id: empty.id, target: { containerId: ours.id } }).code).toBe('INVALID_TRANSITION');
+    expect(hash()).toEqual(lostBefore);
+    void before;
+  });
+
+  it('cancels with its undelivered charges (picks released), refused once anything is delivered', () => {
+    const first = withItems();
+    t.ok('stock.reserve', { quoteItemId: first.items[0]!.id, locationId: w.main.id, qty: 3 });
+    const order = win(first.id);
+    const canceled = t.ok('sales.cancelSalesOrder', { id: order.id, reason: 'Client changed their mind' });
+    expect(canceled).toMatchObject({ status: 'canceled', cancelReason: 'Client changed their mind' });
+    expect(canceled.items.every((i) => i.status === 'canceled')).toBe(true);
+    expect(item(w.cable.id, w.main.id)).toMatchObject({ picked: 0, available: 10 });
+
+    const second = withItems();
+    t.ok('stock.reserve', { quoteItemId: second.items[0]!.id, locationId: w.main.id, qty: 6 });
+    const delivered = win(second.id);
+    t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: t.ok('sales.getSalesOrder', { id: delivered.id }).items[0]!.chargeId }] });
+    const before = hash();
+    expect(t.fail('sales.cancelSalesOrder', { id: delivered.id }).code).toBe('INVALID_TRANSITION');
+    expect(hash()).toEqual(before);
   });
 });

@@ -37,6 +37,8 @@ export const opportunityWorkflow = defineWorkflow<OpportunityStatus, Opportunity
   creations: { open: { to: 'open', history: 'created' } },
   transitions: {
     lose: { from: ['open'], to: 'lost', sets: ({ reason, now }) => ({ lost_reason: reason ?? null, closed_at: now }) },
+    /** The won-opportunity wizard (wonOpportunity.ts) made its charges and sales order. */
+    win: { from: ['open'], to: 'won', system: true, sets: ({ now }) => ({ closed_at: now }) },
   },
   edits: { edit: ['open'], items: ['open'], reserve: ['open'], release: ['open'] },
 });
@@ -90,8 +92,9 @@ const selectSql = `SELECT o.id, o.number, o.title, o.company_id AS companyId, co
        o.expected_close AS expectedClose, o.note, o.lost_reason AS lostReason, o.created_at AS createdAt, o.closed_at AS closedAt,
        (SELECT count(*) FROM quote_items q WHERE q.opportunity_id = o.id) AS itemCount,
        CAST((SELECT coalesce(sum(q.quantity * q.unit_price), 0) FROM quote_items q WHERE q.opportunity_id = o.id) AS TEXT) AS quotePrice,
-       (SELECT coalesce(sum(q.reserved), 0) FROM quote_items q WHERE q.opportunity_id = o.id) AS reserved
-  FROM opportunities o JOIN companies co ON co.id = o.company_id LEFT JOIN users u ON u.id = o.owner_user_id`;
+       (SELECT coalesce(sum(q.reserved), 0) FROM quote_items q WHERE q.opportunity_id = o.id) AS reserved,
+       so.id AS salesOrderId, so.number AS salesOrderNumber
+  FROM opportunities o JOIN companies co ON co.id = o.company_id LEFT JOIN users u ON u.id = o.owner_user_id LEFT JOIN sales_orders so ON so.opportunity_id = o.id`;
 
 export function getOpportunity(ctx: Ctx, id: number): OpportunityDetail {
   const head = ctx.sqlite.prepare<[number], Opportunity>(`${selectSql} WHERE o.id = ?`).get(id);

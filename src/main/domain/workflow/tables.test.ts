@@ -22,6 +22,7 @@ import { containerWorkflow } from '../sales/containers';
 import { deliveryWorkflow } from '../sales/deliveries';
 import { deviceWorkflow } from '../sales/devices';
 import { opportunityWorkflow } from '../sales/opportunities';
+import { salesOrderWorkflow } from '../sales/salesOrders';
 import { transferWorkflow } from '../stock/transfers';
 import { applyTransition, requireEditable, type TransitionInput } from './transitions';
 
@@ -242,9 +243,34 @@ function opportunity(env: Env, state: string): number {
   const company = t.ok('catalog.createCompany', { name: `Prospect ${++countLocations}`, isClient: true });
   const o = t.ok('sales.createOpportunity', { companyId: company.id, title: 'Office move' });
   if (state === 'lost') t.ok('sales.loseOpportunity', { id: o.id, reason: 'price' });
-  // Winning comes with the won-opportunity wizard; until then a won opportunity is written here.
-  if (state === 'won') env.ctx.sqlite.prepare(`UPDATE opportunities SET status = 'won' WHERE id = ?`).run(o.id);
+  if (state === 'won') {
+    t.ok('sales.addQuoteItem', { opportunityId: o.id, productId: env.w.cable.id, quantity: 1 });
+    t.ok('sales.winOpportunity', { id: o.id, target: { kind: 'ticket', title: 'Won' } });
+  }
   return o.id;
+}
+
+/**
+ * A sales order in each state, through the wizard and the charges' quantities: two charges of one cable
+ * each; one unit picked is In Progress, one delivered Partially Fulfilled, both delivered Fulfilled.
+ */
+function salesOrder(env: Env, state: string): number {
+  const { t, w } = env;
+  t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 2, costMethod: 'manual', unitCost: 10_000, reason: 'opening stock' });
+  const company = t.ok('catalog.createCompany', { name: `Buyer ${++countLocations}`, isClient: true });
+  const o = t.ok('sales.createOpportunity', { companyId: company.id, title: 'Cables' });
+  for (let i = 0; i < 2; i++) t.ok('sales.addQuoteItem', { opportunityId: o.id, productId: w.cable.id, quantity: 1 });
+  const order = t.ok('sales.winOpportunity', { id: o.id, target: { kind: 'ticket', title: 'Cables' } });
+  const [a, b] = t.ok('sales.getSalesOrder', { id: order.id }).items;
+  if (state === 'canceled') t.ok('sales.cancelSalesOrder', { id: order.id, reason: 'test' });
+  if (state === 'open' || state === 'canceled') return order.id;
+  t.ok('stock.pick', { chargeId: a!.chargeId, locationId: w.main.id, qty: 1 });
+  if (state === 'inProgress') return order.id;
+  t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: a!.chargeId }] });
+  if (state === 'partiallyFulfilled') return order.id;
+  t.ok('stock.pick', { chargeId: b!.chargeId, locationId: w.main.id, qty: 1 });
+  t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: b!.chargeId }] });
+  return order.id;
 }
 
 // The expectations ----------------------------------------------------------------------------
@@ -401,9 +427,20 @@ const cases: TableCase[] = [
     name: 'opportunityWorkflow',
     workflow: loose(opportunityWorkflow),
     build: opportunity,
-    allowed: { lose: { open: 'lost' } },
+    allowed: { lose: { open: 'lost' }, win: { open: 'won' } },
     input: (env) => ({ userId: env.adminId, reason: 'test' }),
     edits: { edit: ['open'], items: ['open'], reserve: ['open'], release: ['open'] },
+  },
+  {
+    name: 'salesOrderWorkflow',
+    workflow: loose(salesOrderWorkflow),
+    build: salesOrder,
+    // The charges decide: each state's order follows them to where it already is.
+    allowed: {
+      follow: { open: 'open', inProgress: 'inProgress', partiallyFulfilled: 'partiallyFulfilled', fulfilled: 'fulfilled' },
+      cancel: { open: 'canceled', inProgress: 'canceled' },
+    },
+    input: (env) => ({ userId: env.adminId, reason: 'test' }),
   },
   {
     name: 'deviceWorkflow',

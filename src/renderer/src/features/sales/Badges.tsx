@@ -1,6 +1,6 @@
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChargeStatus, Container, Delivery, Device, Opportunity } from '@shared/contract/sales';
+import type { ChargeStatus, Container, Delivery, Device, Opportunity, SalesOrderStatus } from '@shared/contract/sales';
 import { CellBadge } from '@renderer/lib/list';
 
 type SpanProps = HTMLAttributes<HTMLSpanElement>;
@@ -70,6 +70,18 @@ export function OpportunityStatusBadge({ status, ...props }: { status: Opportuni
   return (
     <CellBadge color={opportunityColors[status]} data-status={status} {...props}>
       {t(`opportunityStatus.${status}`)}
+    </CellBadge>
+  );
+}
+
+const salesOrderColors: Record<SalesOrderStatus, string> = { open: 'blue', inProgress: 'cyan', partiallyFulfilled: 'orange', fulfilled: 'teal', canceled: 'gray' };
+
+/** Where a sales order stands: its status follows its charges. */
+export function SalesOrderStatusBadge({ status, ...props }: { status: SalesOrderStatus } & SpanProps) {
+  const { t } = useTranslation('sales');
+  return (
+    <CellBadge color={salesOrderColors[status]} variant={status === 'canceled' ? 'outline' : 'light'} data-status={status} {...props}>
+      {t(`salesOrderStatus.${status}`)}
     </CellBadge>
   );
 }

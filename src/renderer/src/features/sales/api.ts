@@ -14,10 +14,12 @@ export const OPEN_DELIVERY_TABLE = { sortBy: 'chargeNumber' } as const satisfies
 export const DELIVERIES_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const DEVICES_TABLE = { sortBy: 'installedAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const OPPORTUNITIES_TABLE = { sortBy: 'number', sortDirection: 'desc' } as const satisfies TableStart<string>;
+export const SALES_ORDERS_TABLE = { sortBy: 'number', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const startContainersScreen = screenQueries(sales, 'sales.listContainers', firstPageOf(CONTAINERS_TABLE));
 export const startDeliveryScreen = screenQueries(sales, 'delivery.listOpen', firstPageOf(OPEN_DELIVERY_TABLE));
 export const startDevicesScreen = screenQueries(sales, 'devices.list', firstPageOf(DEVICES_TABLE));
 export const startOpportunitiesScreen = screenQueries(sales, 'sales.listOpportunities', firstPageOf(OPPORTUNITIES_TABLE));
+export const startSalesOrdersScreen = screenQueries(sales, 'sales.listSalesOrders', firstPageOf(SALES_ORDERS_TABLE));
 
 export const useContainers = (input: ChannelInput<'sales.listContainers'>) => useApiQuery(sales, 'sales.listContainers', input, paged);
 export const useContainer = (id: number) => useApiQuery(sales, 'sales.getContainer', { id }, { enabled: id > 0 });
@@ -30,6 +32,8 @@ export const useDevices = (input: ChannelInput<'devices.list'>) => useApiQuery(s
 export const useDevice = (id: number) => useApiQuery(sales, 'devices.get', { id }, { enabled: id > 0 });
 export const useOpportunities = (input: ChannelInput<'sales.listOpportunities'>) => useApiQuery(sales, 'sales.listOpportunities', input, paged);
 export const useOpportunity = (id: number) => useApiQuery(sales, 'sales.getOpportunity', { id }, { enabled: id > 0 });
+export const useSalesOrders = (input: ChannelInput<'sales.listSalesOrders'>) => useApiQuery(sales, 'sales.listSalesOrders', input, paged);
+export const useSalesOrder = (id: number) => useApiQuery(sales, 'sales.getSalesOrder', { id }, { enabled: id > 0 });
 
 export const useCreateContainer = () => useApiMutation('sales.createContainer', quiet);
 export const useUpdateContainer = () => useApiMutation('sales.updateContainer', quiet);
@@ -50,6 +54,9 @@ export const useUpdateQuoteItem = () => useApiMutation('sales.updateQuoteItem', 
 export const useRemoveQuoteItem = () => useApiMutation('sales.removeQuoteItem', quiet);
 export const useReserve = () => useApiMutation('stock.reserve', quiet);
 export const useRelease = () => useApiMutation('stock.release');
+export const useWinOpportunity = () => useApiMutation('sales.winOpportunity', quiet);
+export const useCancelSalesOrder = () => useApiMutation('sales.cancelSalesOrder', quiet);
+export const useQuotePdf = () => useApiMutation('sales.quotePdf', { invalidate: [] });
 export const useDeliver = () => useApiMutation('delivery.deliver', quiet);
 export const useSendToClient = () => useApiMutation('delivery.sendToClient', quiet);
 export const useReverseDelivery = () => useApiMutation('delivery.reverse', quiet);

@@ -1,11 +1,13 @@
-import { IconBriefcase, IconBulb, IconDevices, IconTruck } from '@tabler/icons-react';
+import { IconBriefcase, IconBulb, IconClipboardList, IconDevices, IconTruck } from '@tabler/icons-react';
 import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
-import { startContainersScreen, startDeliveryScreen, startDevicesScreen, startOpportunitiesScreen } from './api';
+import { startContainersScreen, startDeliveryScreen, startDevicesScreen, startOpportunitiesScreen, startSalesOrdersScreen } from './api';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
 const pages = {
   OpportunitiesPage: lazyPage(() => import('./opportunities/OpportunitiesPage'), 'OpportunitiesPage'),
   OpportunityPage: lazyPage(() => import('./opportunities/OpportunityPage'), 'OpportunityPage'),
+  SalesOrdersPage: lazyPage(() => import('./orders/SalesOrdersPage'), 'SalesOrdersPage'),
+  SalesOrderPage: lazyPage(() => import('./orders/SalesOrderPage'), 'SalesOrderPage'),
   ContainersPage: lazyPage(() => import('./containers/ContainersPage'), 'ContainersPage'),
   ContainerPage: lazyPage(() => import('./containers/ContainerPage'), 'ContainerPage'),
   ChargePage: lazyPage(() => import('./charges/ChargePage'), 'ChargePage'),
@@ -21,6 +23,8 @@ const pages = {
 export const salesRoutes: FeatureRoute[] = [
   { path: '/sales/opportunities', page: pages.OpportunitiesPage, navLabelKey: 'sales:nav.opportunities', navIcon: IconBulb, navGroup: 'sales', permission: 'inventory.view', prefetch: startOpportunitiesScreen },
   { path: '/sales/opportunities/:id', page: pages.OpportunityPage, permission: 'inventory.view' },
+  { path: '/sales/orders', page: pages.SalesOrdersPage, navLabelKey: 'sales:nav.salesOrders', navIcon: IconClipboardList, navGroup: 'sales', permission: 'inventory.view', prefetch: startSalesOrdersScreen },
+  { path: '/sales/orders/:id', page: pages.SalesOrderPage, permission: 'inventory.view' },
   { path: '/sales/containers', page: pages.ContainersPage, navLabelKey: 'sales:nav.containers', navIcon: IconBriefcase, navGroup: 'sales', permission: 'inventory.view', prefetch: startContainersScreen },
   { path: '/sales/containers/:id', page: pages.ContainerPage, permission: 'inventory.view' },
   { path: '/sales/charges/:id', page: pages.ChargePage, permission: 'inventory.view' },

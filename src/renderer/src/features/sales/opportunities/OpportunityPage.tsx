@@ -3,10 +3,10 @@
 // reserved and released, and the opportunity can be marked lost (its reservations are released).
 // /sales/opportunities/:id
 import { ActionIcon, Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconHandGrab, IconPencil, IconPlus, IconThumbDown, IconTrash } from '@tabler/icons-react';
+import { IconArrowBackUp, IconFileText, IconHandGrab, IconPencil, IconPlus, IconThumbDown, IconThumbUp, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { OpportunityDetail } from '@shared/contract/sales';
 import { Money, Qty } from '@renderer/lib/Amount';
 import { BackLink } from '@renderer/lib/BackLink';
@@ -14,26 +14,30 @@ import { ConfirmModal } from '@renderer/lib/ConfirmModal';
 import { dash, DetailField } from '@renderer/lib/DetailField';
 import { documentState, useRouteId } from '@renderer/lib/DocumentState';
 import { notify } from '@renderer/lib/notify';
+import { downloadBlob, pdfBlob } from '@renderer/lib/pdf';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
-import { useLoseOpportunity, useOpportunity, useRelease, useRemoveQuoteItem } from '../api';
+import { useLoseOpportunity, useOpportunity, useQuotePdf, useRelease, useRemoveQuoteItem } from '../api';
 import { OpportunityStatusBadge } from '../Badges';
 import { OpportunityFormModal } from './OpportunityFormModal';
 import { QuoteItemModal } from './QuoteItemModal';
 import { ReserveModal } from './ReserveModal';
+import { WinModal } from './WinModal';
 
 type Item = OpportunityDetail['items'][number];
-type Dialog = { kind: 'edit' } | { kind: 'lose' } | { kind: 'addItem' } | { kind: 'editItem'; item: Item } | { kind: 'reserve'; item: Item } | { kind: 'remove'; item: Item };
+type Dialog = { kind: 'edit' } | { kind: 'lose' } | { kind: 'win' } | { kind: 'addItem' } | { kind: 'editItem'; item: Item } | { kind: 'reserve'; item: Item } | { kind: 'remove'; item: Item };
 
 /** The history's event names (opportunity.events): a type the screen does not know shows as it is. */
 const eventKeys = { created: 1, updated: 1, itemAdded: 1, itemUpdated: 1, itemRemoved: 1, reserved: 1, released: 1, lose: 1 };
 
 export function OpportunityPage() {
-  const { t } = useTranslation(['sales', 'common']);
+  const { t, i18n } = useTranslation(['sales', 'common']);
   const f = useFormat();
+  const navigate = useNavigate();
   const id = useRouteId();
   const opportunity = useOpportunity(id);
+  const quotePdf = useQuotePdf();
   const canManage = useCan('sales.manage');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const lose = useLoseOpportunity();
@@ -45,6 +49,16 @@ export function OpportunityPage() {
   const o = opportunity.data;
   const open = o.status === 'open' && canManage;
   const close = () => setDialog(null);
+  const printQuote = () =>
+    quotePdf.mutate(
+      { id: o.id, locale: i18n.language === 'es' ? 'es' : 'en' },
+      {
+        onSuccess: (pdf) => {
+          downloadBlob(pdfBlob(pdf.base64), pdf.filename);
+          notify.success('sales:delivery.pdfSaved', { filename: pdf.filename });
+        },
+      },
+    );
   const releaseAll = (item: Item) =>
     release.mutate({ quoteItemId: item.id }, { onSuccess: () => notify.success('sales:opportunity.releasedAll', { count: item.reserved, number: o.number }) });
 
@@ -62,21 +76,43 @@ export function OpportunityPage() {
           </Group>
         }
         actions={
-          open && (
-            <Group gap="xs">
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'addItem' })}>
+          <Group gap="xs">
+            {open && o.items.length > 0 && (
+              <Button leftSection={<IconThumbUp size={16} />} onClick={() => setDialog({ kind: 'win' })}>
+                {t('opportunity.win')}
+              </Button>
+            )}
+            {o.items.length > 0 && (
+              <Button variant="default" leftSection={<IconFileText size={16} />} loading={quotePdf.isPending} onClick={printQuote}>
+                {t('opportunity.quotePdf')}
+              </Button>
+            )}
+            {open && (
+              <Button variant={o.items.length > 0 ? 'default' : 'filled'} leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'addItem' })}>
                 {t('opportunity.addItem')}
               </Button>
+            )}
+            {open && (
               <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setDialog({ kind: 'edit' })}>
                 {t('opportunity.edit')}
               </Button>
+            )}
+            {open && (
               <Button variant="default" color="red" leftSection={<IconThumbDown size={16} />} onClick={() => setDialog({ kind: 'lose' })}>
                 {t('opportunity.lose')}
               </Button>
-            </Group>
-          )
+            )}
+          </Group>
         }
       />
+      {o.salesOrderId !== null && (
+        <Alert color="teal">
+          {t('opportunity.wonNotice')}{' '}
+          <Anchor component={Link} to={`/sales/orders/${o.salesOrderId}`} size="sm">
+            {o.salesOrderNumber}
+          </Anchor>
+        </Alert>
+      )}
       {o.status === 'lost' && <Alert color="gray">{o.lostReason ? t('opportunity.lostNotice', { reason: o.lostReason }) : t('opportunity.lostNoReason')}</Alert>}
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="lg">
@@ -208,6 +244,7 @@ export function OpportunityPage() {
         </Stack>
       </Stack>
       {dialog?.kind === 'edit' && <OpportunityFormModal editing={o} onClose={close} />}
+      {dialog?.kind === 'win' && <WinModal opportunity={o} onClose={close} onWon={(orderId) => navigate(`/sales/orders/${orderId}`)} />}
       {dialog?.kind === 'addItem' && <QuoteItemModal opportunity={o} editing={null} onClose={close} />}
       {dialog?.kind === 'editItem' && <QuoteItemModal opportunity={o} editing={dialog.item} onClose={close} />}
       {dialog?.kind === 'reserve' && <ReserveModal opportunity={o} item={dialog.item} onClose={close} />}
