@@ -645,8 +645,9 @@ class DemoBuilder {
   }
 
   /**
-   * Two quotes for a third client: an open one with a laptop reserved by serial and cables reserved by
-   * quantity at the main warehouse, and a lost one whose reservation went back to available.
+   * Three quotes for a third client: an open one with a laptop reserved by serial and cables reserved by
+   * quantity at the main warehouse, a lost one whose reservation went back to available, and a won one
+   * whose sales order is half fulfilled.
    */
   private opportunities(): void {
     const companyId = this.clientIds.get(clients[2]!.name)!;
@@ -668,6 +669,15 @@ class DemoBuilder {
     this.ensureAtMain(cable, 1);
     this.send('stock.reserve', { quoteItemId: screen.id, locationId: this.loc.main, qty: 1 });
     this.send('sales.loseOpportunity', { id: lost.id, reason: 'The client postponed the project to next year' });
+
+    // Won: a ticket with its two charges, the cables delivered, the laptop still to order.
+    const won = this.send('sales.createOpportunity', { companyId, title: 'Front desk replacement', ownerUserId: this.technicianIds[0]! });
+    const wonCables = this.send('sales.addQuoteItem', { opportunityId: won.id, productId: cable.id, quantity: 2 }).items[0]!;
+    this.send('sales.addQuoteItem', { opportunityId: won.id, productId: laptop.id, quantity: 1 });
+    reserve(wonCables.id, cable, 2);
+    const order = this.send('sales.winOpportunity', { id: won.id, target: { kind: 'ticket', title: 'Front desk replacement', ownerUserId: this.technicianIds[0]! } });
+    const cablesCharge = this.send('sales.getSalesOrder', { id: order.id }).items[0]!.chargeId;
+    this.send('delivery.deliver', { method: 'deliver', lines: [{ chargeId: cablesCharge }], note: 'Handed to reception' });
   }
 
   /**
