@@ -19,6 +19,7 @@ import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useCancelCharge, useCharge, useContainer, useHoldCharge, useReleaseCharge, useUnpick } from '../api';
 import { ChargeStatusBadge, DeliveryStatusBadge } from '../Badges';
+import { EventHistory } from '../EventHistory';
 import { ChargeFormModal } from './ChargeFormModal';
 import { PickModal } from './PickModal';
 import { TransferPickedModal } from './TransferPickedModal';
@@ -250,23 +251,19 @@ export function ChargePage() {
           </Table>
         )}
       </Stack>
-      <Stack gap="xs">
-        <Text fw={700}>{t('charge.history')}</Text>
-        <Stack gap={4} data-testid="charge-history">
-          {c.history.map((e) => (
-            <Text key={e.id} size="sm">
-              <Text span c="dimmed" size="sm">
-                {f.dateTime(e.occurredAt)} · {e.userName ?? '—'} ·{' '}
-              </Text>
-              {t(`charge.events.${e.type as keyof typeof eventKeys}`, { defaultValue: e.type })}
-              {e.toState && e.fromState !== e.toState ? ` → ${t(`chargeStatus.${e.toState as ChargeDetail['status']}`)}` : ''}
-              {typeof e.details.qty === 'number' ? ` (${f.qty(e.details.qty)})` : ''}
-              {typeof e.details.deliveryNumber === 'string' ? ` · ${e.details.deliveryNumber}` : ''}
-              {typeof e.details.locationName === 'string' ? ` · ${e.details.locationName}` : ''}
-            </Text>
-          ))}
-        </Stack>
-      </Stack>
+      <EventHistory
+        testId="charge-history"
+        events={c.history}
+        describe={(e) => (
+          <>
+            {t(`charge.events.${e.type as keyof typeof eventKeys}`, { defaultValue: e.type })}
+            {e.toState && e.fromState !== e.toState ? ` → ${t(`chargeStatus.${e.toState as ChargeDetail['status']}`)}` : ''}
+            {typeof e.details.qty === 'number' ? ` (${f.qty(e.details.qty)})` : ''}
+            {typeof e.details.deliveryNumber === 'string' ? ` · ${e.details.deliveryNumber}` : ''}
+            {typeof e.details.locationName === 'string' ? ` · ${e.details.locationName}` : ''}
+          </>
+        )}
+      />
       {dialog === 'pick' && <PickModal charge={c} onClose={close} />}
       {dialog === 'transfer' && <TransferPickedModal charge={c} onClose={close} />}
       {dialog === 'edit' && container.data && <ChargeFormModal container={container.data} editing={c} onClose={close} />}

@@ -20,6 +20,7 @@ import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useLoseOpportunity, useOpportunity, useQuotePdf, useRelease, useRemoveQuoteItem } from '../api';
 import { OpportunityStatusBadge } from '../Badges';
+import { EventHistory } from '../EventHistory';
 import { OpportunityFormModal } from './OpportunityFormModal';
 import { QuoteItemModal } from './QuoteItemModal';
 import { ReserveModal } from './ReserveModal';
@@ -227,22 +228,18 @@ export function OpportunityPage() {
           </Table>
         )}
       </Stack>
-      <Stack gap="xs">
-        <Text fw={700}>{t('charge.history')}</Text>
-        <Stack gap={4} data-testid="opportunity-history">
-          {o.history.map((e) => (
-            <Text key={e.id} size="sm">
-              <Text span c="dimmed" size="sm">
-                {f.dateTime(e.occurredAt)} · {e.userName ?? '—'} ·{' '}
-              </Text>
-              {t(`opportunity.events.${e.type as keyof typeof eventKeys}`, { defaultValue: e.type })}
-              {typeof e.details.lineNo === 'number' ? ` · ${t('opportunity.line')} ${e.details.lineNo}` : ''}
-              {typeof e.details.qty === 'number' ? ` (${f.qty(e.details.qty)})` : ''}
-              {typeof e.details.locationName === 'string' ? ` · ${e.details.locationName}` : ''}
-            </Text>
-          ))}
-        </Stack>
-      </Stack>
+      <EventHistory
+        testId="opportunity-history"
+        events={o.history}
+        describe={(e) => (
+          <>
+            {t(`opportunity.events.${e.type as keyof typeof eventKeys}`, { defaultValue: e.type })}
+            {typeof e.details.lineNo === 'number' ? ` · ${t('opportunity.line')} ${e.details.lineNo}` : ''}
+            {typeof e.details.qty === 'number' ? ` (${f.qty(e.details.qty)})` : ''}
+            {typeof e.details.locationName === 'string' ? ` · ${e.details.locationName}` : ''}
+          </>
+        )}
+      />
       {dialog?.kind === 'edit' && <OpportunityFormModal editing={o} onClose={close} />}
       {dialog?.kind === 'win' && <WinModal opportunity={o} onClose={close} onWon={(orderId) => navigate(`/sales/orders/${orderId}`)} />}
       {dialog?.kind === 'addItem' && <QuoteItemModal opportunity={o} editing={null} onClose={close} />}

@@ -17,6 +17,7 @@ import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useCancelSalesOrder, useSalesOrder } from '../api';
 import { ChargeStatusBadge, SalesOrderStatusBadge } from '../Badges';
+import { EventHistory } from '../EventHistory';
 
 const cancellable: SalesOrderDetail['status'][] = ['open', 'inProgress'];
 
@@ -123,19 +124,11 @@ export function SalesOrderPage() {
           ))}
         </Table.Tbody>
       </Table>
-      <Stack gap="xs">
-        <Text fw={700}>{t('charge.history')}</Text>
-        <Stack gap={4} data-testid="sales-order-history">
-          {o.history.map((e) => (
-            <Text key={e.id} size="sm">
-              <Text span c="dimmed" size="sm">
-                {f.dateTime(e.occurredAt)} · {e.userName ?? '—'} ·{' '}
-              </Text>
-              {e.toState ? t(`salesOrderStatus.${e.toState as SalesOrderDetail['status']}`) : e.type}
-            </Text>
-          ))}
-        </Stack>
-      </Stack>
+      <EventHistory
+        testId="sales-order-history"
+        events={o.history}
+        describe={(e) => (e.toState ? t(`salesOrderStatus.${e.toState as SalesOrderDetail['status']}`) : e.type)}
+      />
       {canceling && (
         <ConfirmModal
           title={t('salesOrder.cancelTitle', { number: o.number })}
