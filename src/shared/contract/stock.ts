@@ -49,6 +49,9 @@ export const lotSchema = z.object({
   /** The (first) charge its units are picked for, if any. */
   heldByChargeId: id.nullable(),
   heldByChargeNumber: nullableString,
+  /** The opportunity whose quote reserves units of the lot here, if any. */
+  heldByOpportunityId: id.nullable(),
+  heldByOpportunityNumber: nullableString,
   unitCost: cost(z.number().int()),
   receivedAt: epochMs,
   vendorName: nullableString,

@@ -62,6 +62,8 @@ describe('reservations', () => {
     expect(reserved.items[0]).toMatchObject({ reserved: 4, reservations: [{ locationName: w.main.name, qty: 4 }] });
     expect(item(w.cable.id, w.main.id)).toMatchObject({ onHand: 10, reserved: 4, available: 6 });
     t.ok('stock.reserve', { quoteItemId: laptops!.id, locationId: w.main.id, serials: ['lt-b'] });
+    // The stocked item names the quote holding it.
+    expect(t.ok('stock.listLots', { productId: w.laptop.id, serial: 'LT-B' }).rows[0]).toMatchObject({ allocated: 1, heldByOpportunityId: o.id, heldByOpportunityNumber: 'OPP-1001', heldByChargeId: null });
 
     // A charge cannot pick what the quote holds, and the refusal names the opportunity.
     const ticket = t.ok('sales.createContainer', { kind: 'ticket', title: 'Desk', companyId: client.id });

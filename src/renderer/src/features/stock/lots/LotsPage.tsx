@@ -75,6 +75,11 @@ export function LotsPage() {
               {l.heldByChargeNumber}
             </AppLink>
           )}
+          {l.heldByOpportunityId !== null && (
+            <AppLink className="app-row-link app-cell-small" to={`/sales/opportunities/${l.heldByOpportunityId}`}>
+              {l.heldByOpportunityNumber}
+            </AppLink>
+          )}
         </>
       ),
     },
