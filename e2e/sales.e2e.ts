@@ -346,6 +346,14 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     await shot(page, 'opportunity-reserved');
     const stocked = async () => (await api('stock.listInventoryProducts', { q: CABLE_SKU })).rows.find((r: { locationName: string }) => r.locationName === d.warehouse)!;
     expect(await stocked()).toMatchObject({ reserved: 2 });
+    // Inventory products' Reserved figure opens the opportunities holding the units.
+    const cable = await stocked();
+    await page.evaluate((hash) => (window.location.hash = hash), `/sales/opportunities?reservingProductId=${cable.productId}&reservingLocationId=${cable.locationId}`);
+    await expectHeading(page, t('sales:opportunities.title'));
+    await row(page.getByTestId('opportunities'), number).waitFor();
+    expect(await page.getByTestId('opportunities').locator('tbody tr').count()).toBe(1);
+    await row(page.getByTestId('opportunities'), number).getByRole('link', { name: number }).click();
+    await eventually(() => textOf(heading(page))).toMatch(new RegExp(`^${number} · `));
 
     await clickButton(page, t('sales:opportunity.lose'));
     const lose = dialog(page, t('sales:opportunity.loseTitle', { number }));

@@ -524,6 +524,9 @@ export const salesContract = {
       companyId: id.optional(),
       ownerUserId: id.optional(),
       statuses: z.array(z.enum(opportunityStatuses)).max(3).optional(),
+      /** Only those whose quote reserves units of this product (at this location, when given). */
+      reservingProductId: id.optional(),
+      reservingLocationId: id.optional(),
     }),
     output: pageOutput(opportunitySchema),
   }),

@@ -62,6 +62,14 @@ describe('reservations', () => {
     expect(reserved.items[0]).toMatchObject({ reserved: 4, reservations: [{ locationName: w.main.name, qty: 4 }] });
     expect(item(w.cable.id, w.main.id)).toMatchObject({ onHand: 10, reserved: 4, available: 6 });
     t.ok('stock.reserve', { quoteItemId: laptops!.id, locationId: w.main.id, serials: ['lt-b'] });
+    // The opportunities reserving a product (at a location): what Inventory products' Reserved opens.
+    const other = opportunity();
+    t.ok('sales.addQuoteItem', { opportunityId: other.id, productId: w.cable.id, quantity: 1 });
+    const reserving = (input: { reservingProductId: number; reservingLocationId?: number }) => t.ok('sales.listOpportunities', input).rows.map((r) => r.number);
+    expect(reserving({ reservingProductId: w.cable.id })).toEqual(['OPP-1001']);
+    expect(reserving({ reservingProductId: w.cable.id, reservingLocationId: w.main.id })).toEqual(['OPP-1001']);
+    expect(reserving({ reservingProductId: w.cable.id, reservingLocationId: w.van.id })).toEqual([]);
+    expect(reserving({ reservingProductId: w.laptop.id })).toEqual(['OPP-1001']);
     // The stocked item names the quote holding it.
     expect(t.ok('stock.listLots', { productId: w.laptop.id, serial: 'LT-B' }).rows[0]).toMatchObject({ allocated: 1, heldByOpportunityId: o.id, heldByOpportunityNumber: 'OPP-1001', heldByChargeId: null });
 

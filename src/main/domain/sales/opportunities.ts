@@ -134,6 +134,16 @@ export function listOpportunities(ctx: Ctx, input: ParsedInput<'sales.listOpport
     const like = likePattern(input.q);
     f.add(`(o.number LIKE ? ESCAPE '\\' OR o.title LIKE ? ESCAPE '\\' OR co.name LIKE ? ESCAPE '\\')`, like, like, like);
   }
+  if (input.reservingProductId !== undefined) {
+    // From the product's allocations (allocations_product_idx): the few quote items holding it.
+    const at = new Filters().equals('a.location_id', input.reservingLocationId);
+    f.add(
+      `o.id IN (SELECT q.opportunity_id FROM allocations a JOIN quote_items q ON q.id = a.source_id
+                WHERE a.product_id = ? AND a.source_type = 'quoteItem' AND a.kind = 'reserved' AND ${at.all()})`,
+      input.reservingProductId,
+      ...at.params,
+    );
+  }
   return listPage(input, {
     sorts,
     defaultSort: { by: 'number', direction: 'desc' },

@@ -23,6 +23,8 @@ export const en = {
   methods: { deliver: 'Delivered in person', ship: 'Shipped' },
   opportunityStatus: { open: 'Open', won: 'Won', lost: 'Lost' },
   opportunities: {
+    reservingFilter: 'Only those reserving the product chosen in Inventory products',
+    showAll: 'Show all',
     title: 'Opportunities',
     description: 'Possible sales to clients, each with its quote. Units reserved on a quote are held for it until it is won or lost.',
     new: 'New opportunity',

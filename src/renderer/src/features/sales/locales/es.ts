@@ -26,6 +26,8 @@ export const es: Translation<typeof en> = {
   methods: { deliver: 'Entregada en persona', ship: 'Enviada' },
   opportunityStatus: { open: 'Abierta', won: 'Ganada', lost: 'Perdida' },
   opportunities: {
+    reservingFilter: 'Solo las que reservan el producto elegido en Productos de inventario',
+    showAll: 'Mostrar todas',
     title: 'Oportunidades',
     description: 'Posibles ventas a clientes, cada una con su cotización. Las unidades reservadas en una cotización quedan retenidas para ella hasta que se gana o se pierde.',
     new: 'Nueva oportunidad',

@@ -1,6 +1,6 @@
 // Opportunities: possible sales to clients, each with its quote and the units reserved for it, newest first.
 // /sales/opportunities
-import { Button, Select } from '@mantine/core';
+import { Button, Group, Select, Text } from '@mantine/core';
 import { IconBulb, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,14 +26,24 @@ export function OpportunitiesPage() {
   const [q, setQ, search] = useUrlText('q');
   const [status, setStatus] = useUrlParam('status');
   const [companyId, setCompanyId] = useUrlId('companyId');
+  // A product's Reserved figure (Inventory products) opens the opportunities holding it there.
+  const [reservingProductId] = useUrlId('reservingProductId');
+  const [reservingLocationId] = useUrlId('reservingLocationId');
+  const showAll = useClearUrlParams('reservingProductId', 'reservingLocationId');
   const [creating, setCreating] = useState(false);
-  const filters = { q: search || undefined, statuses: isStatus(status) ? [status] : undefined, companyId: companyId ?? undefined };
+  const filters = {
+    q: search || undefined,
+    statuses: isStatus(status) ? [status] : undefined,
+    companyId: companyId ?? undefined,
+    reservingProductId: reservingProductId ?? undefined,
+    reservingLocationId: reservingProductId !== null ? (reservingLocationId ?? undefined) : undefined,
+  };
   const table = useServerTable<SortColumn>({ ...OPPORTUNITIES_TABLE, filters });
   const view = useListView({
     id: 'sales.opportunities',
     columns: opportunityColumns(t, f),
     filtered: isFiltered(filters),
-    onClearFilters: useClearUrlParams('q', 'status', 'companyId'),
+    onClearFilters: useClearUrlParams('q', 'status', 'companyId', 'reservingProductId', 'reservingLocationId'),
   });
   const newButton = canManage && (
     <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
@@ -59,6 +69,16 @@ export function OpportunitiesPage() {
             w={160}
           />
           <CompanySelect role="client" label={t('opportunities.client')} placeholder={t('containers.anyClient')} clearable value={companyId} onChange={setCompanyId} w={220} />
+          {reservingProductId !== null && (
+            <Group gap="xs" align="center" mt="lg">
+              <Text size="sm" c="dimmed">
+                {t('opportunities.reservingFilter')}
+              </Text>
+              <Button variant="subtle" size="compact-sm" onClick={showAll}>
+                {t('opportunities.showAll')}
+              </Button>
+            </Group>
+          )}
         </>
       }
     >

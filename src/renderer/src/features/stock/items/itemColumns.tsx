@@ -30,7 +30,18 @@ export function itemColumns(t: TFunction<readonly ['stock', 'common']>, showValu
     { accessor: 'locationName', title: t('columns.location'), sortable: true, truncate: 160 },
     { accessor: 'bin', title: t('columns.bin'), sortable: true, noWrap: true, render: (row) => row.bin ?? '' },
     num('onHand', t, true),
-    num('reserved', t),
+    {
+      ...num('reserved', t),
+      // Reserved units are held by open quotes: the opportunities reserving this product here.
+      render: (row) =>
+        row.reserved > 0 ? (
+          <AppLink className="app-row-link" to={`/sales/opportunities?reservingProductId=${row.productId}&reservingLocationId=${row.locationId}`}>
+            <Qty value={row.reserved} />
+          </AppLink>
+        ) : (
+          <Qty value={row.reserved} />
+        ),
+    },
     {
       ...num('picked', t),
       // Picked units wait on the Delivery & Shipping page, which lists the charges holding them.
