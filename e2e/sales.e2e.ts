@@ -409,5 +409,11 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     await shot(page, 'sales-order');
     const orders = await api('sales.listSalesOrders', {});
     expect(orders.rows[0]).toMatchObject({ opportunityNumber: number, status: 'inProgress', itemCount: 1 });
+    // The client's page lists its opportunities, the lost one and the won one.
+    await page.getByRole('link', { name: d.client }).first().click();
+    await expectHeading(page, d.client);
+    await page.getByRole('tab', { name: t('sales:clients.tabs.opportunities') }).click();
+    await row(page.getByTestId('client-opportunities'), number).waitFor();
+    expect(await page.getByTestId('client-opportunities').locator('tbody tr').count()).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
-// A client company's sales side: its contracts, projects and tickets, their charges, the deliveries made
-// to it and the devices it holds. /sales/clients/:id?tab=containers|charges|deliveries|devices
+// A client company's sales side: its opportunities, its contracts, projects and tickets, their charges, the
+// deliveries made to it and the devices it holds. /sales/clients/:id?tab=containers|opportunities|charges|deliveries|devices
 import { Group, Stack, Tabs, Text } from '@mantine/core';
-import { IconBriefcase, IconDevices, IconReceipt, IconTruck } from '@tabler/icons-react';
+import { IconBriefcase, IconBulb, IconDevices, IconReceipt, IconTruck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { BackLink } from '@renderer/lib/BackLink';
@@ -11,13 +11,14 @@ import { PageHeader } from '@renderer/lib/PageHeader';
 import { useApiQuery } from '@renderer/lib/query';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
-import { CONTAINERS_TABLE, DELIVERIES_TABLE, DEVICES_TABLE, useCharges, useContainers, useDeliveries, useDevices } from '../api';
+import { CONTAINERS_TABLE, DELIVERIES_TABLE, DEVICES_TABLE, OPPORTUNITIES_TABLE, useCharges, useContainers, useDeliveries, useDevices, useOpportunities } from '../api';
 import { chargeColumns } from '../charges/chargeColumns';
 import { containerColumns } from '../containers/containerColumns';
 import { deliveryColumns } from '../delivery/deliveryColumns';
 import { deviceColumns } from '../devices/deviceColumns';
+import { opportunityColumns } from '../opportunities/opportunityColumns';
 
-const tabs = ['containers', 'charges', 'deliveries', 'devices'] as const;
+const tabs = ['containers', 'opportunities', 'charges', 'deliveries', 'devices'] as const;
 type Tab = (typeof tabs)[number];
 
 export function ClientPage() {
@@ -48,6 +49,9 @@ export function ClientPage() {
           <Tabs.Tab value="containers" leftSection={<IconBriefcase size={16} />}>
             {t('clients.tabs.containers')}
           </Tabs.Tab>
+          <Tabs.Tab value="opportunities" leftSection={<IconBulb size={16} />}>
+            {t('clients.tabs.opportunities')}
+          </Tabs.Tab>
           <Tabs.Tab value="charges" leftSection={<IconReceipt size={16} />}>
             {t('clients.tabs.charges')}
           </Tabs.Tab>
@@ -60,6 +64,9 @@ export function ClientPage() {
         </Tabs.List>
         <Tabs.Panel value="containers">
           <ClientContainers companyId={c.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="opportunities">
+          <ClientOpportunities companyId={c.id} />
         </Tabs.Panel>
         <Tabs.Panel value="charges">
           <ClientCharges companyId={c.id} />
@@ -91,6 +98,26 @@ function ClientContainers({ companyId }: { companyId: number }) {
       fit={false}
       chooser
       empty={{ icon: IconBriefcase, title: t('containers.emptyTitle'), description: t('containers.emptyText') }}
+    />
+  );
+}
+
+function ClientOpportunities({ companyId }: { companyId: number }) {
+  const { t } = useTranslation(['sales', 'common']);
+  const f = useFormat();
+  const table = useServerTable<'number' | 'createdAt' | 'expectedClose' | 'companyName'>({ ...OPPORTUNITIES_TABLE, filters: { companyId } });
+  const view = useListView({ id: 'sales.clientOpportunities', columns: opportunityColumns(t, f) });
+  return (
+    <QueryTable
+      testId="client-opportunities"
+      view={view}
+      table={table}
+      useRows={useOpportunities}
+      input={{ ...table.input, companyId }}
+      rowHref={(o) => `/sales/opportunities/${o.id}`}
+      fit={false}
+      chooser
+      empty={{ icon: IconBulb, title: t('opportunities.emptyTitle'), description: t('opportunities.emptyText') }}
     />
   );
 }

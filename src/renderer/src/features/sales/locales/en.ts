@@ -422,7 +422,7 @@ export const en = {
     back: 'Companies & vendors',
     notFound: 'This company was not found',
     open: 'Sales & devices',
-    tabs: { containers: 'Contracts, projects & tickets', charges: 'Charges', deliveries: 'Deliveries', devices: 'Devices' },
+    tabs: { containers: 'Contracts, projects & tickets', opportunities: 'Opportunities', charges: 'Charges', deliveries: 'Deliveries', devices: 'Devices' },
   },
   devices: {
     title: 'Devices',

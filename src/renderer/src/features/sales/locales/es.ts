@@ -425,7 +425,7 @@ export const es: Translation<typeof en> = {
     back: 'Empresas y proveedores',
     notFound: 'No se encontró esta empresa',
     open: 'Ventas y dispositivos',
-    tabs: { containers: 'Contratos, proyectos y tickets', charges: 'Cargos', deliveries: 'Entregas', devices: 'Dispositivos' },
+    tabs: { containers: 'Contratos, proyectos y tickets', opportunities: 'Oportunidades', charges: 'Cargos', deliveries: 'Entregas', devices: 'Dispositivos' },
   },
   devices: {
     title: 'Dispositivos',
