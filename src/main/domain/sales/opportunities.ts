@@ -58,11 +58,10 @@ interface QuoteItemRow {
   reserved: number;
 }
 
+const quoteItemSelect = `SELECT id, opportunity_id AS opportunityId, line_no AS lineNo, product_id AS productId, quantity, reserved FROM quote_items`;
+
 function requireQuoteItem(ctx: Ctx, id: number): QuoteItemRow {
-  const row = prepared<[number], QuoteItemRow>(
-    ctx,
-    `SELECT id, opportunity_id AS opportunityId, line_no AS lineNo, product_id AS productId, quantity, reserved FROM quote_items WHERE id = ?`,
-  ).get(id);
+  const row = prepared<[number], QuoteItemRow>(ctx, `${quoteItemSelect} WHERE id = ?`).get(id);
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'quoteItem', id });
   return row;
 }
@@ -303,10 +302,7 @@ export function loseOpportunity(ctx: Ctx, actor: Actor, input: ParsedInput<'sale
   let released = 0;
   // The table refuses a won one before anything is released; a repeat (already lost) releases nothing.
   if (opportunity.status === 'open') {
-    const items = prepared<[number], QuoteItemRow>(
-      ctx,
-      `SELECT id, opportunity_id AS opportunityId, line_no AS lineNo, product_id AS productId, quantity, reserved FROM quote_items WHERE opportunity_id = ? AND reserved > 0`,
-    ).all(opportunity.id);
+    const items = prepared<[number], QuoteItemRow>(ctx, `${quoteItemSelect} WHERE opportunity_id = ? AND reserved > 0`).all(opportunity.id);
     for (const item of items) released += releaseAll(ctx, actor, opportunity, item);
   }
   applyTransition(ctx, opportunityWorkflow, opportunity.id, 'lose', { userId: actor.userId, reason: input.reason, details: { released } });
