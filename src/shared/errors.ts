@@ -64,6 +64,12 @@ export const errorCodes = [
   'CONTAINER_CLOSED',
   /** One delivery goes to one client company (details: companies). */
   'COMPANY_MISMATCH',
+  /** The charge has nothing left to order: picked, delivered or on purchase orders already (details: number). */
+  'NOTHING_TO_ORDER',
+  /** A receipt's units were delivered to a client: reverse those deliveries first (details: number, deliveries). */
+  'RECEIPT_DELIVERED',
+  /** A delivery made by a receipt straight to the client is undone by cancelling the receipt (details: number, receiptNumber). */
+  'DELIVERED_BY_RECEIPT',
   'INTERNAL',
 ] as const;
 

@@ -364,6 +364,14 @@ describe('every channel that answers costs, with the demo data', () => {
     query('devices.get', { id: one(`SELECT id FROM devices WHERE delivery_id = ${delivered.id}`) });
     const dropped = check('sales.createCharge', { containerId: ticket.id, productId: unit.productId, quantity: 1 }) as { id: number };
     check('sales.cancelCharge', { id: dropped.id });
+
+    // Buying for a charge: the Purchasing & Fulfillment page shows the vendor's cost, the order made from it its lines' costs.
+    const bought = app.ctx.sqlite
+      .prepare(`SELECT pv.product_id AS productId, pv.vendor_id AS vendorId FROM product_vendors pv JOIN products p ON p.id = pv.product_id WHERE pv.is_default = 1 AND p.tracked_in_stock = 1 AND p.active = 1 ORDER BY pv.product_id LIMIT 1`)
+      .get() as { productId: number; vendorId: number };
+    const needed = check('sales.createCharge', { containerId: ticket.id, productId: bought.productId, quantity: 3 }) as { id: number };
+    query('purchasing.listFulfillment', { q: 'Cost Client' });
+    check('purchasing.orderForCharges', { vendorId: bought.vendorId, locationId: unit.locationId, charges: [{ chargeId: needed.id }] });
   });
 
   it('covered every channel whose answer can hold a cost, with costs present for the buyer', () => {

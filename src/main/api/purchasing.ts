@@ -8,6 +8,7 @@ import { createOrder, updateOrder } from '../domain/purchasing/orders';
 import { cancelOrder, submitOrder } from '../domain/purchasing/orderStatus';
 import { cancelReceipt, listOpenLines, listReceipts, receive } from '../domain/purchasing/receiving';
 import { createFromSuggestions, reorderSuggestions } from '../domain/purchasing/reorder';
+import { listFulfillment, orderForCharges } from '../domain/purchasing/forCharges';
 import { ioHandler } from './io';
 import type { PartialHandlerTable } from './types';
 
@@ -45,6 +46,8 @@ export const purchasingHandlers: PartialHandlerTable<keyof typeof purchasingCont
   'purchasing.history': (input, { ctx }) => orderHistory(ctx, input.id),
   'purchasing.reorderSuggestions': (input, { ctx }) => reorderSuggestions(ctx, input),
   'purchasing.createFromSuggestions': (input, { ctx, actor }) => createFromSuggestions(ctx, actor, input),
+  'purchasing.listFulfillment': (input, { ctx }) => listFulfillment(ctx, input),
+  'purchasing.orderForCharges': (input, { ctx, actor }) => orderForCharges(ctx, actor, input),
   'purchasing.listOpenLines': (input, { ctx }) => listOpenLines(ctx, input),
   'purchasing.receive': (input, { ctx, actor }) => receive(ctx, actor, input),
   'purchasing.listReceipts': (input, { ctx }) => listReceipts(ctx, input),

@@ -481,6 +481,11 @@ describe('purchasing lists', () => {
           locationId: r.locationId,
           locationName: names.get(r.locationId),
           estimatedArrival: r.estimatedArrival,
+          // These lines buy for stock, not for a charge (forCharges.test.ts covers linked lines).
+          chargeId: null,
+          chargeNumber: null,
+          chargeCompanyId: null,
+          chargeCompanyName: null,
         });
       }
       // Without costs.view the same lines come back, their cost blanked.

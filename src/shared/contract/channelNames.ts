@@ -79,6 +79,8 @@ export const channelNames = [
   'purchasing.emailOrder',
   'purchasing.history',
   'purchasing.reorderSuggestions',
+  'purchasing.listFulfillment',
+  'purchasing.orderForCharges',
   'purchasing.createFromSuggestions',
   'purchasing.listOpenLines',
   'purchasing.receive',

@@ -32,6 +32,11 @@ export const poLineSchema = z.object({
   locationId: id,
   locationName: z.string(),
   estimatedArrival: nullableString,
+  /** The charge the line buys for, and its client: received units are picked for it (or delivered, straight to the client). */
+  chargeId: id.nullable(),
+  chargeNumber: nullableString,
+  chargeCompanyId: id.nullable(),
+  chargeCompanyName: nullableString,
 });
 export type PoLine = z.infer<typeof poLineSchema>;
 
@@ -141,6 +146,7 @@ export const poEventSchema = z.object({
     'receiptCanceled',
     'lineReduced',
     'canceled',
+    'chargesAdded',
   ]),
   details: costKeys(z.record(z.string(), z.unknown()), costDetailKeys),
 });
@@ -167,6 +173,11 @@ export const openLineSchema = z.object({
   locationId: id,
   locationName: z.string(),
   estimatedArrival: nullableString,
+  /** The charge the line buys for: receiving picks the units for it, or (to the client) delivers them. */
+  chargeId: id.nullable(),
+  chargeNumber: nullableString,
+  chargeCompanyId: id.nullable(),
+  chargeCompanyName: nullableString,
 });
 export type OpenLine = z.infer<typeof openLineSchema>;
 
@@ -222,6 +233,42 @@ export const suggestionSchema = z.object({
   vendorCost: cost,
 });
 export type Suggestion = z.infer<typeof suggestionSchema>;
+
+/** A charge on the Purchasing & Fulfillment page: what it still needs, what is available where, and who sells it. */
+export const fulfillmentRowSchema = z.object({
+  chargeId: id,
+  chargeNumber: z.string(),
+  status: z.enum(['needToOrder', 'onOrder']),
+  companyId: id,
+  companyName: z.string(),
+  containerId: id,
+  containerNumber: z.string(),
+  containerTitle: z.string(),
+  salesOrderId: id.nullable(),
+  salesOrderNumber: nullableString,
+  productId: id,
+  sku: z.string(),
+  productName: z.string(),
+  serialized: z.boolean(),
+  quantity: z.number().int(),
+  picked: z.number().int(),
+  delivered: z.number().int(),
+  /** Outstanding on purchase orders bought for it that are not canceled, drafts included. */
+  onPurchaseOrders: z.number().int(),
+  /** quantity − delivered − picked − on purchase orders: what is left to pick or to order. */
+  toOrder: z.number().int(),
+  /** Units available to pick across active internal locations, and the locations holding most. */
+  available: z.number().int(),
+  availableAt: z.array(z.object({ locationId: id, locationName: z.string(), available: z.number().int() })),
+  /** Purchase orders (not canceled) with lines bought for it. */
+  orders: z.array(z.object({ id, number: z.string(), status: z.enum(poStatuses) })),
+  /** The product's default vendor and its cost there. */
+  vendorId: id.nullable(),
+  vendorName: nullableString,
+  vendorCost: costOf(z.number().int().nullable()),
+  createdAt: epochMs,
+});
+export type FulfillmentRow = z.infer<typeof fulfillmentRowSchema>;
 
 const orderSort = z.enum(['number', 'createdAt', 'vendorName', 'status', 'total', 'expectedShipDate']);
 
@@ -392,6 +439,43 @@ export const purchasingContract = {
     input: pageInput(z.enum(['vendorName']), { locationId: id.optional(), vendorId: id.optional() }),
     output: pageOutput(suggestionSchema),
   }),
+  'purchasing.listFulfillment': channel({
+    kind: 'query',
+    reads: ['purchasing', 'sales', 'stock', 'catalog'],
+    summary:
+      'The Purchasing & Fulfillment page: charges in Need to Order/Fulfill (or On Order) with what is left to order, what is available where and the default vendor; filters by vendor (products it sells), client, product and text.',
+    permission: 'purchasing.manage',
+    input: pageInput(z.enum(['chargeNumber', 'createdAt']), {
+      status: z.enum(['needToOrder', 'onOrder']).default('needToOrder'),
+      q: z.string().trim().max(100).optional(),
+      vendorId: id.optional(),
+      companyId: id.optional(),
+      productId: id.optional(),
+    }),
+    output: pageOutput(fulfillmentRowSchema),
+  }),
+  'purchasing.orderForCharges': channel({
+    kind: 'mutation',
+    changes: ['purchasing', 'sales'],
+    summary:
+      "Buys for charges in one step: a New purchase order of the vendor (or lines added to one of its New orders) with a line per charge, linked to it, for what it has left to order (or the quantity given). Submitting the order puts the charges On Order; receiving picks the units for them.",
+    permission: 'purchasing.manage',
+    input: z
+      .object({
+        vendorId: id,
+        /** A New order of the same vendor to add the lines to; left out, a new order. */
+        orderId: id.optional(),
+        /** Where the units are received (the line's location). */
+        locationId: id,
+        estimatedArrival: optionalDay,
+        charges: z
+          .array(z.object({ chargeId: id, qty: qty.optional() }).strict())
+          .min(1)
+          .max(1000),
+      })
+      .strict(),
+    output: poSchema,
+  }),
   'purchasing.createFromSuggestions': channel({
     kind: 'mutation',
     changes: ['purchasing', 'stock'],
@@ -436,7 +520,7 @@ export const purchasingContract = {
               .strict(),
           )
           .min(1)
-          .max(500),
+          .max(1000),
         freight: documentMoney.default(0),
         /** Spread the freight over the received lines by value (landed cost). */
         splitFreight: z.boolean().default(false),

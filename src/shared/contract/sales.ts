@@ -76,6 +76,10 @@ export const chargeSchema = z.object({
   delivered: z.number().int(),
   /** quantity − delivered − picked: still to pick (or to buy). */
   needed: z.number().int(),
+  /** Units still to come on sent purchase orders bought for it, those the vendor owes on partly received lines, and the earliest expected arrival. */
+  onOrder: z.number().int(),
+  backOrdered: z.number().int(),
+  estimatedArrival: nullableString,
   /** Exact Σ qty × unit cost of what was delivered. */
   deliveredCost: cost(amount),
   /**
@@ -132,6 +136,20 @@ export const chargeDetailSchema = chargeSchema.extend({
   picks: z.array(pickSchema),
   deliveries: z.array(chargeDeliverySchema),
   history: z.array(chargeEventSchema),
+  /** Purchase order lines bought for it (Purchasing & Fulfillment). */
+  purchaseLines: z.array(
+    z.object({
+      orderId: id,
+      orderNumber: z.string(),
+      orderStatus: z.enum(['new', 'submitted', 'receivedPartial', 'receivedFull', 'canceled']),
+      vendorName: z.string(),
+      lineNo: z.number().int(),
+      qtyOrdered: z.number().int(),
+      qtyReceived: z.number().int(),
+      qtyCanceled: z.number().int(),
+      estimatedArrival: nullableString,
+    }),
+  ),
   /** Available units per internal location (what a pick can take), for the pick dialog. */
   availability: z.array(z.object({ locationId: id, locationName: z.string(), available: z.number().int() })),
 });
@@ -222,7 +240,7 @@ export const salesOrderSchema = z.object({
 export type SalesOrder = z.infer<typeof salesOrderSchema>;
 
 export const salesOrderDetailSchema = salesOrderSchema.extend({
-  /** Each charge with its progress (ordered from vendors comes with Purchasing & Fulfillment). */
+  /** Each charge with its progress: ordered (on purchase orders not canceled, net of reductions), received, picked, delivered. */
   items: z.array(
     z.object({
       chargeId: id,
@@ -234,6 +252,8 @@ export const salesOrderDetailSchema = salesOrderSchema.extend({
       description: z.string(),
       quantity: z.number().int(),
       unitPrice: z.number().int(),
+      ordered: z.number().int(),
+      received: z.number().int(),
       picked: z.number().int(),
       delivered: z.number().int(),
     }),

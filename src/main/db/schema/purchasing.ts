@@ -3,6 +3,7 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from './auth';
 import { companies, products } from './catalog';
 import { locations } from './locations';
+import { charges } from './sales';
 
 /**
  * Purchase orders. Status: new → submitted → receivedPartial → receivedFull, or canceled from new or
@@ -65,9 +66,12 @@ export const purchaseOrderLines = sqliteTable(
     locationId: integer('location_id').notNull().references(() => locations.id),
     estimatedArrival: text('estimated_arrival'),
     receivable: integer('receivable').notNull().default(0),
+    /** The charge this line buys for (Purchasing & Fulfillment): received units are picked for it, or delivered to its client. */
+    chargeId: integer('charge_id').references(() => charges.id),
   },
   (t) => [
     index('po_lines_po_idx').on(t.poId, t.lineNo),
+    index('po_lines_charge_idx').on(t.chargeId).where(sql`charge_id is not null`),
     index('po_lines_product_idx').on(t.productId, t.locationId),
     index('po_lines_receivable_idx').on(t.poId, t.lineNo).where(sql`receivable = 1`),
   ],

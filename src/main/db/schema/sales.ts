@@ -4,6 +4,7 @@ import { users } from './auth';
 import { companies, products } from './catalog';
 import { locations } from './locations';
 import { lots } from './stock';
+import { receipts } from './purchasing';
 
 /**
  * Contracts, projects and tickets: the light containers a client's charges are billed on. A ticket or a
@@ -134,12 +135,18 @@ export const deliveries = sqliteTable(
     reason: text('reason'),
     note: text('note'),
     freightChargeId: integer('freight_charge_id').references(() => charges.id),
+    /** A receipt straight to the client for a charge delivered it: the receipt's own moves took the units to Customer. */
+    receiptId: integer('receipt_id').references((): AnySQLiteColumn => receipts.id),
     userId: integer('user_id').notNull().references(() => users.id),
     createdAt: integer('created_at').notNull(),
     reversedAt: integer('reversed_at'),
     reverseReason: text('reverse_reason'),
   },
-  (t) => [index('deliveries_created_idx').on(t.createdAt), index('deliveries_company_idx').on(t.companyId, t.createdAt)],
+  (t) => [
+    index('deliveries_created_idx').on(t.createdAt),
+    index('deliveries_company_idx').on(t.companyId, t.createdAt),
+    index('deliveries_receipt_idx').on(t.receiptId).where(sql`receipt_id is not null`),
+  ],
 );
 
 export const deliveryLines = sqliteTable(

@@ -98,8 +98,10 @@ export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
     .prepare<[number], OrderLineRow>(
       `SELECT l.id, l.line_no AS lineNo, l.product_id AS productId, p.sku, p.name AS productName, p.serialized, l.description, l.vendor_part_number AS vendorPartNumber,
               l.qty_ordered AS qtyOrdered, l.qty_received AS qtyReceived, l.qty_canceled AS qtyCanceled, l.unit_cost AS unitCost,
-              l.location_id AS locationId, loc.name AS locationName, l.estimated_arrival AS estimatedArrival
+              l.location_id AS locationId, loc.name AS locationName, l.estimated_arrival AS estimatedArrival,
+              l.charge_id AS chargeId, ch.number AS chargeNumber, ch.company_id AS chargeCompanyId, cc.name AS chargeCompanyName
        FROM purchase_order_lines l JOIN products p ON p.id = l.product_id JOIN locations loc ON loc.id = l.location_id
+       LEFT JOIN charges ch ON ch.id = l.charge_id LEFT JOIN companies cc ON cc.id = ch.company_id
        WHERE l.po_id = ? ORDER BY l.line_no`,
     )
     .all(id);

@@ -9,6 +9,7 @@ import { purchaseOrders } from '@main/db/schema';
 import { type Actor, type Ctx } from '../context';
 import { applyTransition, defineWorkflow } from '../workflow/transitions';
 import { coverDetails, requireApprovalCleared } from './approval';
+import { settleChargesOfOrder } from './forCharges';
 import { poHistory } from './orderHistory';
 import { getOrder, readOrder, requireLines, type OrderRow } from './orderReads';
 
@@ -43,7 +44,11 @@ export const orderWorkflow = defineWorkflow<OrderStatus, OrderRow>()({
   state: (row) => row.status,
   history: poHistory,
   touch: 'updated_at',
-  afterTransition: syncReceivable,
+  afterTransition: (ctx, row, to, { action, userId }) => {
+    syncReceivable(ctx, row, to);
+    // The charges it buys for follow their units on order; a receipt settles its own line by line.
+    if (action !== 'receive') settleChargesOfOrder(ctx, row, action, userId);
+  },
   creations: { create: { to: 'new', history: 'created' } },
   transitions: {
     submit: {

@@ -1,7 +1,9 @@
 // Receiving. One receipt = one transaction, across lines of several purchase orders: new lots at the
 // line's cost (plus its share of the freight when split), moves Vendor → location (or → Customer for the
 // client company), quantities and statuses of the orders. A receipt is cancelled by moves back to the
-// Vendor, refused while any of its units has moved on, is held, or was delivered elsewhere. This is the
+// Vendor, refused while any of its units has moved on, is held, or was delivered elsewhere (naming the
+// delivery). A line bought for a charge picks its units for the charge, or delivers them straight to its
+// client (forCharges.ts); cancelling the receipt undoes both. This is the
 // only way stock arrives from a vendor: the "vendor invoice number required" setting is enforced on every
 // line here, whatever its destination, and cancelling is a manual stock change that may need a reason.
 import type { ParsedInput } from '@shared/contract';
@@ -18,7 +20,9 @@ import { ensureInventoryProduct } from '../stock/inventoryProducts';
 import { postArrivals, postMoves, reversingMove, type PostedMove } from '../stock/ledger';
 import { assertSerialsUnique } from '../stock/serials';
 import { applyTransition, createDocument, defineWorkflow, requireTransition } from '../workflow/transitions';
+import { deliveriesOfReceipt, receiveForCharge, releaseReceiptPicks } from './forCharges';
 import { orderWorkflow } from './orderStatus';
+import { undoReceiptDeliveries } from '../sales/deliveries';
 
 type ReceiptStatus = (typeof receipts.status.enumValues)[number];
 
@@ -52,9 +56,10 @@ const openColumns = `l.id AS lineId, po.id AS orderId, po.number AS orderNumber,
   po.purchase_for_company_id AS purchaseForCompanyId, pf.name AS purchaseForName, l.product_id AS productId, p.sku, p.name AS productName, p.serialized,
   l.vendor_part_number AS vendorPartNumber, l.qty_ordered AS qtyOrdered, l.qty_received AS qtyReceived,
   l.qty_ordered - l.qty_canceled - l.qty_received AS outstanding, l.unit_cost AS unitCost, l.location_id AS locationId, loc.name AS locationName,
-  l.estimated_arrival AS estimatedArrival`;
+  l.estimated_arrival AS estimatedArrival, l.charge_id AS chargeId, ch.number AS chargeNumber, ch.company_id AS chargeCompanyId, cc.name AS chargeCompanyName`;
 const openFrom = `FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN companies v ON v.id = po.vendor_id
-  LEFT JOIN companies pf ON pf.id = po.purchase_for_company_id JOIN products p ON p.id = l.product_id JOIN locations loc ON loc.id = l.location_id`;
+  LEFT JOIN companies pf ON pf.id = po.purchase_for_company_id JOIN products p ON p.id = l.product_id JOIN locations loc ON loc.id = l.location_id
+  LEFT JOIN charges ch ON ch.id = l.charge_id LEFT JOIN companies cc ON cc.id = ch.company_id`;
 const openSorts: SortColumns<'purchasing.listOpenLines'> = { orderNumber: 'l.po_id', sku: 'p.sku', vendorName: 'v.name', estimatedArrival: 'l.estimated_arrival' };
 
 export function listOpenLines(ctx: Ctx, input: ParsedInput<'purchasing.listOpenLines'>): Page<OpenLine> {
@@ -95,6 +100,9 @@ interface LineRow {
   outstanding: number;
   unitCost: number;
   locationId: number;
+  /** The charge the line buys for, and its client. */
+  chargeId: number | null;
+  chargeCompanyId: number | null;
 }
 
 /**
@@ -143,8 +151,9 @@ export function receive(ctx: Ctx, actor: Actor, input: ParsedInput<'purchasing.r
   const settings = getSettings(ctx);
   const lookup = ctx.sqlite.prepare(
     `SELECT l.id, l.po_id AS poId, po.number, po.vendor_id AS vendorId, po.purchase_for_company_id AS purchaseForCompanyId, l.product_id AS productId,
-            p.sku, p.serialized, l.qty_ordered - l.qty_canceled - l.qty_received AS outstanding, l.unit_cost AS unitCost, l.location_id AS locationId
-     FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN products p ON p.id = l.product_id WHERE l.id = ?`,
+            p.sku, p.serialized, l.qty_ordered - l.qty_canceled - l.qty_received AS outstanding, l.unit_cost AS unitCost, l.location_id AS locationId,
+            l.charge_id AS chargeId, ch.company_id AS chargeCompanyId
+     FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN products p ON p.id = l.product_id LEFT JOIN charges ch ON ch.id = l.charge_id WHERE l.id = ?`,
   );
   const serialsByProduct = new Map<number, string[]>();
   // Orders already found receivable, each checked once however many of its lines come.
@@ -168,7 +177,8 @@ export function receive(ctx: Ctx, actor: Actor, input: ParsedInput<'purchasing.r
     let to: number;
     let companyId: number | null = null;
     if (line.destination === 'customer') {
-      companyId = line.companyId ?? row.purchaseForCompanyId;
+      // A line bought for a charge goes to the charge's client unless another is named.
+      companyId = line.companyId ?? row.chargeCompanyId ?? row.purchaseForCompanyId;
       if (companyId === null) throw new DomainError('VALIDATION', { fields: [{ path: 'companyId', code: 'required' }] });
       getCompany(ctx, companyId);
       to = VIRTUAL.customer;
@@ -203,13 +213,25 @@ export function receive(ctx: Ctx, actor: Actor, input: ParsedInput<'purchasing.r
       insertLine.run(receiptId, p.row.poId, p.row.id, p.input.qty, p.row.unitCost, landed, p.to, p.companyId, p.input.vendorInvoiceNumber).lastInsertRowid,
     );
     const lotFields = { unitCost: landed, vendorId: p.row.vendorId, poLineId: p.row.id, receiptId, vendorInvoiceNumber: p.input.vendorInvoiceNumber, sourceLine: receiptLineId };
-    postArrivals(
+    const arriving = p.row.serialized ? p.serials.map((serialNumber) => ({ ...lotFields, serialNumber, qty: 1 })) : [{ ...lotFields, serialNumber: null, qty: p.input.qty }];
+    const lotIds = postArrivals(
       ctx,
       { productId: p.row.productId, from: VIRTUAL.vendor, to: p.to, sourceType: 'receipt', sourceId: receiptId, companyId: p.companyId, userId: actor.userId, occurredAt: now },
-      p.row.serialized ? p.serials.map((serialNumber) => ({ ...lotFields, serialNumber, qty: 1 })) : [{ ...lotFields, serialNumber: null, qty: p.input.qty }],
+      arriving,
     );
     if (p.to !== VIRTUAL.customer) ensureInventoryProduct(ctx, p.row.productId, p.to, actor.userId);
     addReceived.run(p.input.qty, p.row.id);
+    // Straight to another client than the charge's, the units are that client's, not the charge's.
+    if (p.row.chargeId !== null && (p.to !== VIRTUAL.customer || p.companyId === p.row.chargeCompanyId)) {
+      receiveForCharge(ctx, actor, {
+        chargeId: p.row.chargeId,
+        receiptId,
+        receiptNumber: number,
+        productId: p.row.productId,
+        to: p.to,
+        lots: arriving.map((lot, k) => ({ lotId: lotIds[k]!, qty: lot.qty, unitCost: landed, serialNumber: lot.serialNumber })),
+      });
+    }
     byOrder.set(p.row.poId, [...(byOrder.get(p.row.poId) ?? []), { sku: p.row.sku, qty: p.input.qty }]);
   });
   for (const [poId, lines] of byOrder) {
@@ -291,6 +313,12 @@ type ReceiptMoveRow = PostedMove & { serialNumber: string | null; sku: string; s
 export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reason: string | null }): Receipt {
   // Refused (already cancelled, no reason) before any unit is looked at.
   const receipt = requireTransition(ctx, receiptWorkflow, input.id, 'cancel', { userId: actor.userId, reason: input.reason });
+  // Units it brought that a delivery took to a client stay there until that delivery is reversed.
+  const deliveries = deliveriesOfReceipt(ctx, receipt.id);
+  if (deliveries.length > 0) throw new DomainError('RECEIPT_DELIVERED', { number: receipt.number, deliveries });
+  // What the receipt itself did for charges is undone with it: its deliveries straight to the client, its picks.
+  undoReceiptDeliveries(ctx, actor, receipt.id, input.reason);
+  releaseReceiptPicks(ctx, actor, receipt.id);
   const moves = ctx.sqlite
     .prepare<[number], ReceiptMoveRow>(
       `SELECT m.id, m.lot_id AS lotId, m.product_id AS productId, m.qty, m.from_location_id AS "from", m.to_location_id AS "to", m.unit_cost AS unitCost, m.source_line AS sourceLine,

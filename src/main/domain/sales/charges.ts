@@ -1,7 +1,7 @@
 // Charges: a product billed to a client on a contract, project or ticket. The status follows the
 // quantities through the charge's one transition table: Ready to Deliver/Ship when the product needs no
 // procurement or every undelivered unit is picked, Delivered/Shipped Full when all are delivered, Need to
-// Order/Fulfill otherwise; Pending only on hold (releasing re-evaluates); Canceled releases the picks.
+// Order/Fulfill otherwise, or On Order once the rest is on submitted purchase orders; Pending only on hold (releasing re-evaluates); Canceled releases the picks.
 // picked, delivered and delivered_cost are kept on the row by the picks and deliveries that change them
 // (picks.ts, deliveries.ts) and checked by verifyLedger.
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
@@ -27,6 +27,8 @@ export interface ChargeRow {
   quantity: number;
   picked: number;
   delivered: number;
+  /** Units still to come on submitted purchase orders' lines bought for it (Purchasing & Fulfillment). */
+  onOrder: number;
   /** 1 when the product is tracked in stock (units are picked and moved). */
   tracked: number;
   /** 1 when the product needs no procurement (or the charge has no product). */
@@ -37,10 +39,21 @@ export interface ChargeRow {
 export function followStatus(row: ChargeRow): ChargeStatus {
   if (row.delivered >= row.quantity) return 'delivered';
   if (row.noProcurement === 1 || row.picked + row.delivered >= row.quantity) return 'ready';
+  if (row.picked + row.delivered + row.onOrder >= row.quantity) return 'onOrder';
   return 'needToOrder';
 }
 
 const open: ChargeStatus[] = ['needToOrder', 'onOrder', 'ready'];
+
+/**
+ * Units still to come for the charge: its lines' outstanding units while their order is sent (`receivable`
+ * is 1 exactly then, kept by the order's table), through po_lines_charge_idx.
+ */
+const onOrderSql = `(SELECT coalesce(sum(l.qty_ordered - l.qty_canceled - l.qty_received), 0) FROM purchase_order_lines l WHERE l.charge_id = ch.id AND l.receivable = 1)`;
+/** The earliest expected arrival among those lines (the line's date, else its order's expected ship date). */
+const arrivalSql = `(SELECT min(coalesce(l.estimated_arrival, po.expected_ship_date)) FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE l.charge_id = ch.id AND l.receivable = 1)`;
+/** Outstanding units of lines already partly received: the vendor owes them. */
+const backOrderedSql = `(SELECT coalesce(sum(l.qty_ordered - l.qty_canceled - l.qty_received), 0) FROM purchase_order_lines l WHERE l.charge_id = ch.id AND l.receivable = 1 AND l.qty_received > 0)`;
 
 /** The charge's one transition table. */
 export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
@@ -52,7 +65,7 @@ export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
     prepared<[number], ChargeRow>(
       ctx,
         `SELECT ch.id, ch.number, ch.status, ch.kind, ch.container_id AS containerId, ch.company_id AS companyId, ch.product_id AS productId, ch.quantity, ch.picked, ch.delivered,
-                coalesce(p.tracked_in_stock, 0) AS tracked, coalesce(p.does_not_require_procurement, 1) AS noProcurement
+                ${onOrderSql} AS onOrder, coalesce(p.tracked_in_stock, 0) AS tracked, coalesce(p.does_not_require_procurement, 1) AS noProcurement
          FROM charges ch LEFT JOIN products p ON p.id = ch.product_id WHERE ch.id = ?`,
     ).get(id),
   state: (row) => row.status,
@@ -142,7 +155,8 @@ const chargeSelect = `SELECT ch.id, ch.number, ch.kind, ch.container_id AS conta
        ch.company_id AS companyId, co.name AS companyName, ch.product_id AS productId, p.sku, p.name AS productName,
        coalesce(p.serialized, 0) AS serialized, coalesce(p.tracked_in_stock, 0) AS trackedInStock,
        ch.description, ch.quantity, ch.unit_price AS unitPrice, CAST(ch.quantity * ch.unit_price AS TEXT) AS extendedPrice, ch.billable, ch.status,
-       ch.picked, ch.delivered, max(ch.quantity - ch.delivered - ch.picked, 0) AS needed, CAST(ch.delivered_cost AS TEXT) AS deliveredCost,
+       ch.picked, ch.delivered, max(ch.quantity - ch.delivered - ch.picked, 0) AS needed,
+       ${onOrderSql} AS onOrder, ${backOrderedSql} AS backOrdered, ${arrivalSql} AS estimatedArrival, CAST(ch.delivered_cost AS TEXT) AS deliveredCost,
        CAST(${estimateSql} AS TEXT) AS estimatedCost, (ch.status <> 'canceled' AND ch.delivered < ch.quantity) AS costIsEstimate,
        CAST(ch.quantity * ch.unit_price - ${estimateSql} AS TEXT) AS margin,
        ch.hold_note AS holdNote, ch.cancel_reason AS cancelReason, u.display_name AS createdByName, ch.created_at AS createdAt
@@ -196,7 +210,14 @@ export function getChargeDetail(ctx: Ctx, id: number): ChargeDetail {
           )
           .all(charge.productId)
       : [];
-  return { ...charge, picks, deliveries, history, availability };
+  const purchaseLines = ctx.sqlite
+    .prepare<[number], ChargeDetail['purchaseLines'][number]>(
+      `SELECT po.id AS orderId, po.number AS orderNumber, po.status AS orderStatus, v.name AS vendorName, l.line_no AS lineNo, l.qty_ordered AS qtyOrdered,
+              l.qty_received AS qtyReceived, l.qty_canceled AS qtyCanceled, coalesce(l.estimated_arrival, po.expected_ship_date) AS estimatedArrival
+       FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN companies v ON v.id = po.vendor_id WHERE l.charge_id = ? ORDER BY po.id, l.line_no`,
+    )
+    .all(id);
+  return { ...charge, picks, deliveries, history, purchaseLines, availability };
 }
 
 const sorts: SortColumns<'sales.listCharges'> = { number: 'ch.id', createdAt: 'ch.created_at', status: 'ch.status', quantity: 'ch.quantity', productName: 'p.name' };

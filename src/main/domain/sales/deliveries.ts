@@ -34,6 +34,9 @@ interface DeliveryRow {
   status: DeliveryStatus;
   companyId: number;
   freightChargeId: number | null;
+  /** The receipt that delivered it straight to the client (its own moves took the units to Customer). */
+  receiptId: number | null;
+  receiptNumber: string | null;
 }
 
 export const deliveryWorkflow = defineWorkflow<DeliveryStatus, DeliveryRow>()({
@@ -42,7 +45,8 @@ export const deliveryWorkflow = defineWorkflow<DeliveryStatus, DeliveryRow>()({
   column: 'status',
   states: deliveries.status.enumValues,
   read: (ctx, id) =>
-    prepared<[number], DeliveryRow>(ctx, `SELECT id, number, status, company_id AS companyId, freight_charge_id AS freightChargeId FROM deliveries WHERE id = ?`).get(id),
+    prepared<[number], DeliveryRow>(ctx, `SELECT d.id, d.number, d.status, d.company_id AS companyId, d.freight_charge_id AS freightChargeId, d.receipt_id AS receiptId, r.number AS receiptNumber
+       FROM deliveries d LEFT JOIN receipts r ON r.id = d.receipt_id WHERE d.id = ?`).get(id),
   state: (row) => row.status,
   history: { table: 'delivery_events', key: 'delivery_id' },
   creations: { delivered: { to: 'delivered' }, shipped: { to: 'delivered' } },
@@ -52,6 +56,8 @@ export const deliveryWorkflow = defineWorkflow<DeliveryStatus, DeliveryRow>()({
       to: 'reversed',
       repeatOf: ['reversed'],
       guard: (ctx, row, input) => {
+        // Its units never left a location of ours: undone with the receipt, by cancelling it.
+        if (row.receiptId !== null) throw new DomainError('DELIVERED_BY_RECEIPT', { number: row.number, receiptNumber: row.receiptNumber });
         requireManualChangeReason(ctx, input.reason ?? null, 'reverse');
         // A device from it that was returned, swapped or sent for RMA keeps the delivery as it is.
         const moved = ctx.sqlite
@@ -59,6 +65,14 @@ export const deliveryWorkflow = defineWorkflow<DeliveryStatus, DeliveryRow>()({
           .all(row.id);
         if (moved.length > 0) throw new DomainError('REVERSAL_BLOCKED', { number: row.number, items: moved.map((d) => d.serial), reason: 'devices' });
       },
+      sets: ({ now, reason }) => ({ reversed_at: now, reverse_reason: reason ?? null }),
+    },
+    /** Its receipt was cancelled (receiving.cancelReceipt): the receipt's reversal takes the units back. */
+    receiptCanceled: {
+      from: ['delivered'],
+      to: 'reversed',
+      system: true,
+      guard: (_ctx, row) => (row.receiptId === null ? false : undefined),
       sets: ({ now, reason }) => ({ reversed_at: now, reverse_reason: reason ?? null }),
     },
   },
@@ -99,6 +113,8 @@ interface Header {
   shipToAddress?: string | null;
   reason?: string | null;
   note?: string | null;
+  /** A receipt straight to the client: its moves already took the units to Customer. */
+  receiptId?: number;
 }
 
 /** The client's name and address as one block, for a shipment that names none (and its packing list). */
@@ -131,6 +147,7 @@ function writeDelivery(ctx: Ctx, actor: Actor, header: Header, lines: PlannedLin
       ship_to_address: header.shipToAddress ?? shipTo.address,
       reason: header.reason ?? null,
       note: header.note ?? null,
+      receipt_id: header.receiptId ?? null,
       user_id: actor.userId,
       created_at: now,
     },
@@ -184,7 +201,7 @@ function writeDelivery(ctx: Ctx, actor: Actor, header: Header, lines: PlannedLin
     }
   });
   createDocuments(ctx, deviceWorkflow, 'installed', newDevices, { userId: actor.userId, details: { deliveryId: id, deliveryNumber: number } });
-  postMoves(ctx, moves);
+  if (header.receiptId === undefined) postMoves(ctx, moves);
   return { id, number };
 }
 
@@ -292,6 +309,47 @@ export function sendToClient(ctx: Ctx, actor: Actor, input: ParsedInput<'deliver
 
 export function reverseDelivery(ctx: Ctx, actor: Actor, input: ParsedInput<'delivery.reverse'>) {
   const delivery = requireTransition(ctx, deliveryWorkflow, input.id, 'reverse', { userId: actor.userId, reason: input.reason });
+  undoDelivery(ctx, actor, delivery, 'reverse', input.reason);
+  return { ok: true as const };
+}
+
+/**
+ * Delivers units a receipt has just brought straight to the client for a charge: a delivery document
+ * naming the receipt, with no moves of its own (the receipt's took the units from the Vendor to Customer),
+ * the charge's figures and a device per serial. The caller records the charge's history.
+ */
+export function deliverReceived(
+  ctx: Ctx,
+  actor: Actor,
+  input: { receiptId: number; charge: ChargeRow; units: { lotId: number; qty: number; unitCost: number; serialNumber: string | null }[] },
+): { id: number; number: string } {
+  const p = requireProduct(ctx, input.charge.productId!);
+  const units = input.units.map((u) => ({ ...u, locationId: VIRTUAL.vendor }));
+  const line: PlannedLine = {
+    charge: input.charge,
+    product: { id: p.id, serialized: p.serialized, unitCost: p.unitCost, warrantyMonths: p.warrantyMonths },
+    locationId: VIRTUAL.vendor,
+    qty: units.reduce((n, u) => n + u.qty, 0),
+    cost: costOf(units),
+    units,
+  };
+  return writeDelivery(ctx, actor, { companyId: input.charge.companyId, method: 'deliver', receiptId: input.receiptId }, [line]);
+}
+
+/** Undoes the deliveries a receipt made, as the receipt is cancelled (the receipt moves the units back). */
+export function undoReceiptDeliveries(ctx: Ctx, actor: Actor, receiptId: number, reason: string | null): void {
+  for (const { id } of ctx.sqlite.prepare<[number], { id: number }>(`SELECT id FROM deliveries WHERE receipt_id = ? AND status = 'delivered'`).all(receiptId)) {
+    undoDelivery(ctx, actor, requireTransition(ctx, deliveryWorkflow, id, 'receiptCanceled', { userId: actor.userId, reason }), 'receiptCanceled', reason);
+  }
+}
+
+/**
+ * Everything a delivery did, undone in the caller's transaction: its moves reversed (units back where they
+ * left, picked again for their charges), the charges' figures, its devices voided, the shipment's freight
+ * charge canceled; then the delivery's own transition and the charges' history.
+ */
+function undoDelivery(ctx: Ctx, actor: Actor, delivery: DeliveryRow, action: 'reverse' | 'receiptCanceled', reason: string | null): void {
+  const input = { id: delivery.id, reason };
   const lines = ctx.sqlite
     .prepare<[number], { lineNo: number; chargeId: number | null; qty: number; cost: number | bigint }>(
       `SELECT line_no AS lineNo, charge_id AS chargeId, qty, cost FROM delivery_lines WHERE delivery_id = ? ORDER BY line_no`,
@@ -320,12 +378,11 @@ export function reverseDelivery(ctx: Ctx, actor: Actor, input: ParsedInput<'deli
     applyTransition(ctx, deviceWorkflow, deviceId, 'void', { userId: actor.userId, details: { deliveryId: input.id, deliveryNumber: delivery.number } });
   }
   if (delivery.freightChargeId !== null) applyTransition(ctx, chargeWorkflow, delivery.freightChargeId, 'voidFreight', { userId: actor.userId, reason: input.reason });
-  applyTransition(ctx, deliveryWorkflow, input.id, 'reverse', { userId: actor.userId, reason: input.reason, details: { reason: input.reason } });
+  applyTransition(ctx, deliveryWorkflow, input.id, action, { userId: actor.userId, reason: input.reason, details: { reason: input.reason } });
   for (const chargeId of new Set(lines.flatMap((l) => (l.chargeId === null ? [] : [l.chargeId])))) {
     const qty = lines.filter((l) => l.chargeId === chargeId).reduce((n, l) => n + l.qty, 0);
     recordChargeEvent(ctx, chargeId, actor.userId, 'deliveryReversed', { deliveryId: input.id, deliveryNumber: delivery.number, qty }, settleCharge(ctx, chargeId, actor.userId));
   }
-  return { ok: true as const };
 }
 
 // Reading ------------------------------------------------------------------------------------

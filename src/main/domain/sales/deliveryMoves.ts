@@ -1,5 +1,6 @@
 // What left on a delivery line: the serials of its moves to Customer (reversals aside), in the order they
-// left. Read through moves_source_idx (source, document, line).
+// left. Read through moves_source_idx (source, document, line). A delivery made by a receipt straight to
+// the client has no moves of its own: its serials are those of the devices it created.
 import type { Ctx } from '../context';
 
 /** A reader of a delivery line's serials: prepared once for the lines of one answer. */
@@ -8,5 +9,12 @@ export function deliveryLineSerials(ctx: Ctx): (deliveryId: number, lineNo: numb
     `SELECT l.serial_number AS serial FROM stock_moves m JOIN lots l ON l.id = m.lot_id
      WHERE m.source_type = 'delivery' AND m.source_id = ? AND m.source_line = ? AND m.reverses_move_id IS NULL AND l.serial_number IS NOT NULL ORDER BY m.id`,
   );
-  return (deliveryId, lineNo) => statement.all(deliveryId, lineNo).map((r) => r.serial);
+  const devices = ctx.sqlite.prepare<[number, number], { serial: string }>(
+    `SELECT dv.serial_number AS serial FROM devices dv JOIN delivery_lines dl ON dl.id = dv.delivery_line_id
+     WHERE dv.delivery_id = ? AND dl.line_no = ? AND dl.delivery_id = dv.delivery_id AND EXISTS (SELECT 1 FROM deliveries d WHERE d.id = dv.delivery_id AND d.receipt_id IS NOT NULL) ORDER BY dv.id`,
+  );
+  return (deliveryId, lineNo) => {
+    const moved = statement.all(deliveryId, lineNo);
+    return (moved.length > 0 ? moved : devices.all(deliveryId, lineNo)).map((r) => r.serial);
+  };
 }

@@ -100,12 +100,16 @@ export function getSalesOrder(ctx: Ctx, id: number): SalesOrderDetail {
   const head = ctx.sqlite.prepare<[number], SalesOrder>(`${selectSql} WHERE so.id = ?`).get(id);
   if (!head) throw new DomainError('NOT_FOUND', { entity: 'salesOrder', id });
   const items = ctx.sqlite
-    .prepare<[number], SalesOrderDetail['items'][number]>(
+    .prepare<[number, number], SalesOrderDetail['items'][number]>(
       `SELECT ch.id AS chargeId, ch.number AS chargeNumber, ch.status, ch.product_id AS productId, p.sku, p.name AS productName, ch.description,
-              ch.quantity, ch.unit_price AS unitPrice, ch.picked, ch.delivered
-       FROM charges ch LEFT JOIN products p ON p.id = ch.product_id WHERE ch.sales_order_id = ? ORDER BY ch.id`,
+              ch.quantity, ch.unit_price AS unitPrice, ch.picked, ch.delivered,
+              coalesce(bought.ordered, 0) AS ordered, coalesce(bought.received, 0) AS received
+       FROM charges ch LEFT JOIN (SELECT l.charge_id, sum(l.qty_ordered - l.qty_canceled) AS ordered, sum(l.qty_received) AS received
+                                  FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+                                  WHERE l.charge_id IN (SELECT id FROM charges WHERE sales_order_id = ?) AND po.status <> 'canceled' GROUP BY l.charge_id) bought ON bought.charge_id = ch.id
+       LEFT JOIN products p ON p.id = ch.product_id WHERE ch.sales_order_id = ? ORDER BY ch.id`,
     )
-    .all(id);
+    .all(id, id);
   const history = ctx.sqlite
     .prepare<[number], Omit<SalesOrderDetail['history'][number], 'details'> & { details: string }>(
       `SELECT e.id, e.occurred_at AS occurredAt, u.display_name AS userName, e.type, e.from_state AS fromState, e.to_state AS toState, e.details

@@ -109,7 +109,7 @@ const ALLOWED: Record<Action, ErrorCode[]> = {
   postCount: ['INSUFFICIENT_STOCK', 'SERIAL_UNAVAILABLE'],
   reverse: ['ALREADY_REVERSED', 'INVALID_TRANSITION', 'REVERSAL_BLOCKED'],
   receive: ['OVER_RECEIPT', 'DUPLICATE_SERIAL', 'VALIDATION'],
-  cancelReceipt: ['ALREADY_REVERSED', 'REVERSAL_BLOCKED'],
+  cancelReceipt: ['ALREADY_REVERSED', 'REVERSAL_BLOCKED', 'RECEIPT_DELIVERED'],
   editSerial: ['DUPLICATE_SERIAL'],
   createContainer: [],
   createCharge: [],

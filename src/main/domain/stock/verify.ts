@@ -198,13 +198,16 @@ function overAllocated(ctx: Ctx): Found[] {
 
 /**
  * What each delivery line left: the net of its moves to and back from Customer (none for a product not
- * tracked in stock, whose line counts while its delivery stands). Units and value, per line.
+ * tracked in stock, whose line counts while its delivery stands; nor for a delivery a receipt made straight to
+ * the client, which stands and falls with its receipt). Units and value, per line.
  */
 const deliveredLines = `SELECT dl.charge_id,
-       CASE WHEN dl.location_id IS NULL THEN (CASE WHEN d.status = 'delivered' THEN dl.qty ELSE 0 END)
+       CASE WHEN d.receipt_id IS NOT NULL THEN (CASE WHEN (SELECT r.status FROM receipts r WHERE r.id = d.receipt_id) = 'posted' THEN dl.qty ELSE 0 END)
+            WHEN dl.location_id IS NULL THEN (CASE WHEN d.status = 'delivered' THEN dl.qty ELSE 0 END)
             ELSE coalesce((SELECT sum(CASE WHEN m.to_location_id = ${VIRTUAL.customer} THEN m.qty ELSE -m.qty END) FROM stock_moves m
                            WHERE m.source_type = 'delivery' AND m.source_id = dl.delivery_id AND m.source_line = dl.line_no), 0) END AS netQty,
-       CASE WHEN dl.location_id IS NULL THEN (CASE WHEN d.status = 'delivered' THEN dl.cost ELSE 0 END)
+       CASE WHEN d.receipt_id IS NOT NULL THEN (CASE WHEN (SELECT r.status FROM receipts r WHERE r.id = d.receipt_id) = 'posted' THEN dl.cost ELSE 0 END)
+            WHEN dl.location_id IS NULL THEN (CASE WHEN d.status = 'delivered' THEN dl.cost ELSE 0 END)
             ELSE coalesce((SELECT sum(CASE WHEN m.to_location_id = ${VIRTUAL.customer} THEN m.qty * m.unit_cost ELSE -m.qty * m.unit_cost END) FROM stock_moves m
                            WHERE m.source_type = 'delivery' AND m.source_id = dl.delivery_id AND m.source_line = dl.line_no), 0) END AS netCost
   FROM delivery_lines dl JOIN deliveries d ON d.id = dl.delivery_id`;
@@ -256,8 +259,17 @@ function deliveryLineDifferences(ctx: Ctx): Found[] {
     .prepare<[], Figures>(
       `SELECT * FROM (SELECT dl.delivery_id AS id, dl.line_no AS lineNo, dl.qty AS left, coalesce(sum(m.qty), 0) AS leftX, dl.cost AS leftCost, coalesce(sum(m.qty * m.unit_cost), 0) AS leftCostX
                      FROM delivery_lines dl LEFT JOIN stock_moves m ON m.source_type = 'delivery' AND m.source_id = dl.delivery_id AND m.source_line = dl.line_no AND m.reverses_move_id IS NULL
-                     WHERE dl.location_id IS NOT NULL GROUP BY dl.id)
-       WHERE left <> leftX OR leftCost <> leftCostX LIMIT ${LIMIT}`,
+                     WHERE dl.location_id IS NOT NULL AND dl.delivery_id NOT IN (SELECT id FROM deliveries WHERE receipt_id IS NOT NULL) GROUP BY dl.id)
+       WHERE left <> leftX OR leftCost <> leftCostX
+       UNION ALL
+       -- A delivery made by a receipt straight to the client stands only with its receipt, and never delivers
+       -- more units of a product than the receipt took to Customer.
+       SELECT * FROM (SELECT dl.delivery_id AS id, dl.line_no AS lineNo, dl.qty AS left,
+                             CASE WHEN r.status = 'posted' THEN min(dl.qty, coalesce((SELECT sum(m.qty) FROM stock_moves m WHERE m.source_type = 'receipt' AND m.source_id = r.id
+                               AND m.reverses_move_id IS NULL AND m.to_location_id = ${VIRTUAL.customer} AND m.product_id = dl.product_id), 0)) ELSE 0 END AS leftX,
+                             dl.cost AS leftCost, dl.cost AS leftCostX
+                      FROM deliveries d JOIN receipts r ON r.id = d.receipt_id JOIN delivery_lines dl ON dl.delivery_id = d.id WHERE d.status = 'delivered')
+       WHERE left <> leftX LIMIT ${LIMIT}`,
     )
     .safeIntegers(true)
     .all();

@@ -84,7 +84,7 @@ export interface WorkflowSpec<S extends string, R extends DocumentRow> {
   /** A column set to the time of every transition (updated_at). */
   touch?: string;
   /** Keeps what derives from the state in step with it, in the same transaction. */
-  afterTransition?: (ctx: Ctx, row: R, to: S) => void;
+  afterTransition?: (ctx: Ctx, row: R, to: S, info: { action: string; userId: number | null }) => void;
 }
 
 export type Workflow<S extends string, R extends DocumentRow, T extends Transitions<S, R>, C extends Creations<S>, E extends Edits<S>> = WorkflowSpec<S, R> & {
@@ -209,7 +209,7 @@ export function applyTransition<S extends string, R extends DocumentRow, T exten
     const extra = typeof input.details === 'function' ? input.details({ from, to }) : (input.details ?? {});
     writeHistory(ctx, wf.history, id, { type: t.history ?? action, userId: input.userId, from, to, details: { ...facts, ...extra }, now });
   }
-  wf.afterTransition?.(ctx, row, to);
+  wf.afterTransition?.(ctx, row, to, { action, userId: input.userId });
   return { row, from, to };
 }
 

@@ -77,7 +77,12 @@ function keyFor(code: string, d: Details): string {
       if (Array.isArray(d.serials)) return `${code}_serials`;
       return typeof d.picked === 'number' && typeof d.requested === 'number' ? `${code}_counts` : code;
     case 'CHARGE_DELIVERED':
-      return typeof d.number === 'string' && Array.isArray(d.deliveries) && d.deliveries.length > 0 ? 'CHARGE_DELIVERED_list' : code;
+    case 'RECEIPT_DELIVERED':
+      return typeof d.number === 'string' && Array.isArray(d.deliveries) && d.deliveries.length > 0 ? `${code}_list` : code;
+    case 'NOTHING_TO_ORDER':
+      return typeof d.number === 'string' ? `${code}_number` : code;
+    case 'DELIVERED_BY_RECEIPT':
+      return typeof d.number === 'string' && typeof d.receiptNumber === 'string' ? `${code}_number` : code;
     case 'LOCATION_IN_USE':
       if (typeof d.name !== 'string') return code;
       return typeof d.allocated === 'number' && d.allocated > 0 ? 'LOCATION_IN_USE_allocated' : 'LOCATION_IN_USE_named';

@@ -20,6 +20,8 @@ export const startDeliveryScreen = screenQueries(sales, 'delivery.listOpen', fir
 export const startDevicesScreen = screenQueries(sales, 'devices.list', firstPageOf(DEVICES_TABLE));
 export const startOpportunitiesScreen = screenQueries(sales, 'sales.listOpportunities', firstPageOf(OPPORTUNITIES_TABLE));
 export const startSalesOrdersScreen = screenQueries(sales, 'sales.listSalesOrders', firstPageOf(SALES_ORDERS_TABLE));
+export const FULFILLMENT_TABLE = { sortBy: 'chargeNumber' } as const satisfies TableStart<string>;
+export const startFulfillmentScreen = screenQueries(sales, 'purchasing.listFulfillment', firstPageOf(FULFILLMENT_TABLE));
 
 export const useContainers = (input: ChannelInput<'sales.listContainers'>) => useApiQuery(sales, 'sales.listContainers', input, paged);
 export const useContainer = (id: number) => useApiQuery(sales, 'sales.getContainer', { id }, { enabled: id > 0 });
@@ -33,6 +35,11 @@ export const useDevice = (id: number) => useApiQuery(sales, 'devices.get', { id 
 export const useOpportunities = (input: ChannelInput<'sales.listOpportunities'>) => useApiQuery(sales, 'sales.listOpportunities', input, paged);
 export const useOpportunity = (id: number) => useApiQuery(sales, 'sales.getOpportunity', { id }, { enabled: id > 0 });
 export const useSalesOrders = (input: ChannelInput<'sales.listSalesOrders'>) => useApiQuery(sales, 'sales.listSalesOrders', input, paged);
+export const useFulfillment = (input: ChannelInput<'purchasing.listFulfillment'>) => useApiQuery(sales, 'purchasing.listFulfillment', input, paged);
+/** A vendor's New purchase orders, which lines for charges may join. */
+export const useNewOrdersOf = (vendorId: number | null) =>
+  useApiQuery(['purchasing'], 'purchasing.listOrders', { vendorId: vendorId ?? 0, statuses: ['new'], pageSize: 50, sortBy: 'createdAt', sortDirection: 'desc' }, { enabled: vendorId !== null });
+export const useOrderForCharges = () => useApiMutation('purchasing.orderForCharges', quiet);
 export const useSalesOrder = (id: number) => useApiQuery(sales, 'sales.getSalesOrder', { id }, { enabled: id > 0 });
 
 export const useCreateContainer = () => useApiMutation('sales.createContainer', quiet);

@@ -1,6 +1,6 @@
-import { IconBriefcase, IconBulb, IconClipboardList, IconDevices, IconTruck } from '@tabler/icons-react';
+import { IconBriefcase, IconBulb, IconClipboardList, IconDevices, IconShoppingCartCog, IconTruck } from '@tabler/icons-react';
 import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
-import { startContainersScreen, startDeliveryScreen, startDevicesScreen, startOpportunitiesScreen, startSalesOrdersScreen } from './api';
+import { startContainersScreen, startDeliveryScreen, startDevicesScreen, startFulfillmentScreen, startOpportunitiesScreen, startSalesOrdersScreen } from './api';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
 const pages = {
@@ -17,10 +17,13 @@ const pages = {
   DevicesPage: lazyPage(() => import('./devices/DevicesPage'), 'DevicesPage'),
   DevicePage: lazyPage(() => import('./devices/DevicePage'), 'DevicePage'),
   ClientPage: lazyPage(() => import('./clients/ClientPage'), 'ClientPage'),
+  FulfillmentPage: lazyPage(() => import('./fulfillment/FulfillmentPage'), 'FulfillmentPage'),
 };
 
 /** The sales screens; each route's permission is the one of the channel the screen cannot work without. */
 export const salesRoutes: FeatureRoute[] = [
+  // The Procurement queue between approvals and Receiving: charges still needing units, bought or picked here.
+  { path: '/purchasing/fulfillment', page: pages.FulfillmentPage, navLabelKey: 'sales:nav.fulfillment', navIcon: IconShoppingCartCog, navGroup: 'purchasing', permission: 'purchasing.manage', prefetch: startFulfillmentScreen },
   { path: '/sales/opportunities', page: pages.OpportunitiesPage, navLabelKey: 'sales:nav.opportunities', navIcon: IconBulb, navGroup: 'sales', permission: 'inventory.view', prefetch: startOpportunitiesScreen },
   { path: '/sales/opportunities/:id', page: pages.OpportunityPage, permission: 'inventory.view' },
   { path: '/sales/orders', page: pages.SalesOrdersPage, navLabelKey: 'sales:nav.salesOrders', navIcon: IconClipboardList, navGroup: 'sales', permission: 'inventory.view', prefetch: startSalesOrdersScreen },

@@ -303,6 +303,8 @@ export const en = {
       received_other: 'Received {{count}} units ({{receipt}})',
       receiptCanceled_one: 'Canceled receipt {{receipt}}: {{count}} unit back to the vendor',
       receiptCanceled_other: 'Canceled receipt {{receipt}}: {{count}} units back to the vendor',
+      chargesAdded_one: 'Added {{count}} line bought for a charge',
+      chargesAdded_other: 'Added {{count}} lines bought for charges',
       lineReduced_one: 'Reduced line {{lineNo}} ({{sku}}) by {{count}} unit the vendor cannot deliver',
       lineReduced_other: 'Reduced line {{lineNo}} ({{sku}}) by {{count}} units the vendor cannot deliver',
       canceled: 'Canceled the order',

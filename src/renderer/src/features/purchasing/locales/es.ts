@@ -311,6 +311,8 @@ export const es: Translation<typeof en> = {
       received_other: 'Recibió {{count}} unidades ({{receipt}})',
       receiptCanceled_one: 'Canceló la recepción {{receipt}}: {{count}} unidad vuelve al proveedor',
       receiptCanceled_other: 'Canceló la recepción {{receipt}}: {{count}} unidades vuelven al proveedor',
+      chargesAdded_one: 'Añadió {{count}} línea comprada para un cargo',
+      chargesAdded_other: 'Añadió {{count}} líneas compradas para cargos',
       lineReduced_one: 'Redujo la línea {{lineNo}} ({{sku}}) en {{count}} unidad que el proveedor no puede entregar',
       lineReduced_other: 'Redujo la línea {{lineNo}} ({{sku}}) en {{count}} unidades que el proveedor no puede entregar',
       canceled: 'Canceló la orden',

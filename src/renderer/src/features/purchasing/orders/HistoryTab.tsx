@@ -29,6 +29,7 @@ const looks: Record<PoEvent['type'], [ComponentType<{ size?: number }>, string]>
   created: [IconFilePlus, 'blue'],
   updated: [IconPencil, 'gray'],
   lineAdded: [IconPlus, 'gray'],
+  chargesAdded: [IconPlus, 'gray'],
   lineUpdated: [IconPencil, 'gray'],
   lineRemoved: [IconTrash, 'gray'],
   approvalRequested: [IconShieldQuestion, 'yellow'],

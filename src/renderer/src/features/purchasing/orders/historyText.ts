@@ -123,6 +123,10 @@ export function describeEvent(e: PoEvent, c: HistoryContext): EventText {
       text = t('history.events.lineReduced', { ...line, count: num(d.qty) });
       if (str(d.reason)) details.push(t('history.reason', { reason: str(d.reason) }));
       break;
+    case 'chargesAdded':
+      text = t('history.events.chargesAdded', { count: num(d.lines) });
+      if (list(d.charges).length) details.push(list(d.charges).join(', '));
+      break;
     case 'canceled':
       text = t('history.events.canceled');
       if (str(d.reason)) details.push(t('history.reason', { reason: str(d.reason) }));

@@ -24,6 +24,10 @@ const open = (lineId: number, over: Partial<OpenLine> = {}): OpenLine => ({
   locationId: 5,
   locationName: 'Main warehouse',
   estimatedArrival: null,
+  chargeId: null,
+  chargeNumber: null,
+  chargeCompanyId: null,
+  chargeCompanyName: null,
   ...over,
 });
 

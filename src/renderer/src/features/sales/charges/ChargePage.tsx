@@ -181,6 +181,21 @@ export function ChargePage() {
               </Text>
             )}
           </DetailField>
+          {(c.onOrder > 0 || c.purchaseLines.length > 0) && (
+            <DetailField label={t('charges.onOrder')} testId="charge-on-order">
+              <Qty value={c.onOrder} />
+              {c.backOrdered > 0 && (
+                <Text size="xs" c="orange" fw={600}>
+                  {t('charges.backOrdered', { qty: f.qty(c.backOrdered) })}
+                </Text>
+              )}
+              {c.estimatedArrival && (
+                <Text size="xs" c="dimmed">
+                  {t('charges.arrival', { date: f.day(c.estimatedArrival) })}
+                </Text>
+              )}
+            </DetailField>
+          )}
           {canSeeCosts && (
             <DetailField label={c.costIsEstimate ? `${t('charges.estimatedCost')} (${t('charges.estimate')})` : t('charges.deliveredCost')}>
               <Money value={c.estimatedCost} />
@@ -211,6 +226,50 @@ export function ChargePage() {
             fit={false}
             empty={{ title: t('charge.noPicks') }}
           />
+        </Stack>
+      )}
+      {c.purchaseLines.length > 0 && (
+        <Stack gap="xs">
+          <Text fw={700}>{t('charge.purchaseOrders')}</Text>
+          <Table withTableBorder data-testid="charge-purchase-lines">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('charge.po.order')}</Table.Th>
+                <Table.Th>{t('charge.po.vendor')}</Table.Th>
+                <Table.Th ta="right">{t('charge.po.ordered')}</Table.Th>
+                <Table.Th ta="right">{t('charge.po.received')}</Table.Th>
+                <Table.Th ta="right">{t('charge.po.canceled')}</Table.Th>
+                <Table.Th>{t('charge.po.arrival')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.purchaseLines.map((l) => (
+                <Table.Tr key={`${l.orderId}:${l.lineNo}`}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Anchor component={Link} to={`/purchasing/orders/${l.orderId}`} size="sm">
+                        {l.orderNumber}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {t(`charge.po.status.${l.orderStatus}`)}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{l.vendorName}</Table.Td>
+                  <Table.Td ta="right">
+                    <Qty value={l.qtyOrdered} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Qty value={l.qtyReceived} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Qty value={l.qtyCanceled} c={l.qtyCanceled > 0 ? 'orange' : 'dimmed'} />
+                  </Table.Td>
+                  <Table.Td>{l.estimatedArrival ? f.day(l.estimatedArrival) : dash}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         </Stack>
       )}
       <Stack gap="xs">
@@ -259,6 +318,8 @@ export function ChargePage() {
             {t(`charge.events.${e.type as keyof typeof eventKeys}`, { defaultValue: e.type })}
             {e.toState && e.fromState !== e.toState ? ` → ${t(`chargeStatus.${e.toState as ChargeDetail['status']}`)}` : ''}
             {typeof e.details.qty === 'number' ? ` (${f.qty(e.details.qty)})` : ''}
+            {typeof e.details.orderNumber === 'string' ? ` · ${e.details.orderNumber}` : ''}
+            {typeof e.details.receiptNumber === 'string' ? ` · ${e.details.receiptNumber}` : ''}
             {typeof e.details.deliveryNumber === 'string' ? ` · ${e.details.deliveryNumber}` : ''}
             {typeof e.details.locationName === 'string' ? ` · ${e.details.locationName}` : ''}
           </>
@@ -311,4 +372,7 @@ const eventKeys = {
   release: 1,
   cancel: 1,
   voidFreight: 1,
+  ordered: 1,
+  purchaseOrder: 1,
+  receivedPicked: 1,
 };

@@ -1,4 +1,4 @@
-// One sales order: its opportunity, where it is billed, each item's progress (picked, delivered) and
+// One sales order: its opportunity, where it is billed, each item's progress (ordered, received, picked, delivered) and
 // status, and its history. Its status follows its charges; cancel is the only action. /sales/orders/:id
 import { Alert, Anchor, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
@@ -20,6 +20,8 @@ import { ChargeStatusBadge, SalesOrderStatusBadge } from '../Badges';
 import { EventHistory } from '../EventHistory';
 
 const cancellable: SalesOrderDetail['status'][] = ['open', 'inProgress'];
+/** Units still to come from vendors, as far as the item still needs them. */
+const onOrder = (i: SalesOrderDetail['items'][number]) => Math.max(Math.min(i.ordered - i.received, i.quantity - i.delivered - i.picked), 0);
 
 export function SalesOrderPage() {
   const { t } = useTranslation(['sales', 'common']);
@@ -83,6 +85,8 @@ export function SalesOrderPage() {
             <Table.Th>{t('charges.product')}</Table.Th>
             <Table.Th>{t('salesOrders.status')}</Table.Th>
             <Table.Th ta="right">{t('charges.quantity')}</Table.Th>
+            <Table.Th ta="right">{t('salesOrder.ordered')}</Table.Th>
+            <Table.Th ta="right">{t('salesOrder.received')}</Table.Th>
             <Table.Th ta="right">{t('charges.picked')}</Table.Th>
             <Table.Th ta="right">{t('charges.delivered')}</Table.Th>
             <Table.Th w={160}>{t('salesOrder.progress')}</Table.Th>
@@ -109,6 +113,12 @@ export function SalesOrderPage() {
                 <Qty value={i.quantity} />
               </Table.Td>
               <Table.Td ta="right">
+                <Qty value={i.ordered} c={i.ordered === 0 ? 'dimmed' : undefined} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Qty value={i.received} c={i.received === 0 ? 'dimmed' : undefined} />
+              </Table.Td>
+              <Table.Td ta="right">
                 <Qty value={i.picked} />
               </Table.Td>
               <Table.Td ta="right">
@@ -118,6 +128,9 @@ export function SalesOrderPage() {
                 <Progress.Root size="lg">
                   <Progress.Section value={(100 * i.delivered) / i.quantity} color="teal" aria-label={t('salesOrder.deliveredOf', { number: i.chargeNumber, count: i.delivered, quantity: i.quantity })} />
                   <Progress.Section value={(100 * i.picked) / i.quantity} color="cyan" aria-label={t('salesOrder.pickedOf', { number: i.chargeNumber, count: i.picked, quantity: i.quantity })} />
+                  {onOrder(i) > 0 && (
+                    <Progress.Section value={(100 * onOrder(i)) / i.quantity} color="yellow" aria-label={t('salesOrder.onOrderOf', { number: i.chargeNumber, count: onOrder(i), quantity: i.quantity })} />
+                  )}
                 </Progress.Root>
               </Table.Td>
             </Table.Tr>

@@ -1,0 +1,150 @@
+import { Anchor, Button, Group, Text } from '@mantine/core';
+import { IconHandGrab } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import type { FulfillmentRow } from '@shared/contract/purchasing';
+import { Money, Qty } from '@renderer/lib/Amount';
+import { AppLink } from '@renderer/lib/AppLink';
+import type { ListColumn } from '@renderer/lib/list';
+import type { useFormat } from '@renderer/lib/useFormat';
+
+type T = TFunction<readonly ['sales', 'common']>;
+type Format = ReturnType<typeof useFormat>;
+
+/**
+ * The Purchasing & Fulfillment lines: one charge each, what it still needs, what stock could fill it and
+ * who sells it. The charge number opens the charge; Pick fills it from stock right here.
+ */
+export function fulfillmentColumns(t: T, f: Format, opts: { canSeeCosts: boolean; canPick: boolean; onPick: (r: FulfillmentRow) => void }): ListColumn<FulfillmentRow>[] {
+  return [
+    {
+      accessor: 'chargeNumber',
+      title: t('fulfillment.charge'),
+      sortable: true,
+      noWrap: true,
+      alwaysShown: true,
+      render: (r) => (
+        <>
+          <AppLink className="app-row-link app-cell-line" to={`/sales/charges/${r.chargeId}`}>
+            {r.chargeNumber}
+          </AppLink>
+          {r.salesOrderNumber && <span className="app-cell-small">{r.salesOrderNumber}</span>}
+        </>
+      ),
+    },
+    {
+      accessor: 'companyName',
+      title: t('fulfillment.client'),
+      truncate: 220,
+      fullText: (r) => `${r.companyName} · ${r.containerNumber} ${r.containerTitle}`,
+      render: (r) => (
+        <>
+          <span className="app-cell-line">{r.companyName}</span>
+          <span className="app-cell-small">
+            {r.containerNumber} · {r.containerTitle}
+          </span>
+        </>
+      ),
+    },
+    {
+      accessor: 'productName',
+      title: t('fulfillment.product'),
+      truncate: 240,
+      fullText: (r) => `${r.sku} · ${r.productName}`,
+      render: (r) => (
+        <>
+          <span className="app-cell-line">{r.sku}</span>
+          <span className="app-cell-small">{r.productName}</span>
+        </>
+      ),
+    },
+    { accessor: 'quantity', title: t('fulfillment.quantity'), textAlign: 'right', render: (r) => <Qty value={r.quantity} /> },
+    { accessor: 'picked', title: t('fulfillment.picked'), textAlign: 'right', render: (r) => <Qty value={r.picked} c={r.picked === 0 ? 'dimmed' : undefined} /> },
+    {
+      accessor: 'onPurchaseOrders',
+      title: t('fulfillment.onOrders'),
+      wrapTitle: true,
+      textAlign: 'right',
+      width: 110,
+      render: (r) => (
+        <>
+          <Qty value={r.onPurchaseOrders} c={r.onPurchaseOrders === 0 ? 'dimmed' : undefined} />
+          {r.orders.length > 0 && (
+            <Group gap={4} justify="flex-end" wrap="wrap">
+              {r.orders.map((o) => (
+                <Anchor key={o.id} component={AppLink} to={`/purchasing/orders/${o.id}`} size="xs">
+                  {o.number}
+                </Anchor>
+              ))}
+            </Group>
+          )}
+        </>
+      ),
+    },
+    {
+      accessor: 'toOrder',
+      title: t('fulfillment.toOrder'),
+      wrapTitle: true,
+      textAlign: 'right',
+      width: 96,
+      alwaysShown: true,
+      render: (r) => <Qty value={r.toOrder} fw={700} c={r.toOrder > 0 ? 'orange' : 'dimmed'} />,
+    },
+    {
+      accessor: 'available',
+      title: t('fulfillment.available'),
+      width: 200,
+      render: (r) =>
+        r.available === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('fulfillment.noneAvailable')}
+          </Text>
+        ) : (
+          <>
+            <Qty value={r.available} fw={600} c="teal" />
+            <span className="app-cell-small">{r.availableAt.map((a) => `${a.locationName} ${f.qty(a.available)}`).join(' · ')}</span>
+          </>
+        ),
+    },
+    {
+      accessor: 'vendorName',
+      title: t('fulfillment.vendor'),
+      truncate: 180,
+      render: (r) =>
+        r.vendorName === null ? (
+          <Text size="sm" c="orange">
+            {t('fulfillment.noVendor')}
+          </Text>
+        ) : (
+          <>
+            <span className="app-cell-line">{r.vendorName}</span>
+            {opts.canSeeCosts && r.vendorCost !== null && (
+              <span className="app-cell-small">
+                <Money value={r.vendorCost} />
+              </span>
+            )}
+          </>
+        ),
+    },
+    {
+      accessor: 'actions',
+      title: '',
+      hidden: !opts.canPick,
+      textAlign: 'right',
+      render: (r) =>
+        r.available > 0 && r.quantity - r.delivered - r.picked > 0 ? (
+          <Button
+            size="compact-sm"
+            variant="light"
+            leftSection={<IconHandGrab size={14} />}
+            aria-label={t('fulfillment.pickFor', { number: r.chargeNumber })}
+            onClick={(e) => {
+              e.stopPropagation();
+              opts.onPick(r);
+            }}
+          >
+            {t('fulfillment.pick')}
+          </Button>
+        ) : null,
+    },
+  ];
+}
