@@ -126,7 +126,7 @@ describe('demo data set', () => {
 
   it('sells through tickets, a contract and a project: charges in every state, picks from the vans, deliveries with devices, a shipment', () => {
     const statuses = app.ctx.sqlite.prepare(`SELECT DISTINCT status FROM charges ORDER BY status`).all() as { status: string }[];
-    expect(statuses.map((r) => r.status)).toEqual(['canceled', 'delivered', 'needToOrder', 'pending', 'ready']);
+    expect(statuses.map((r) => r.status)).toEqual(['canceled', 'delivered', 'needToOrder', 'onOrder', 'pending', 'ready']);
     const tickets = data(app.call('sales.listContainers', { kind: 'ticket', pageSize: 1 }, token));
     expect(tickets.total).toBeGreaterThan(50);
     // Technicians picked from their own vans.
@@ -142,6 +142,23 @@ describe('demo data set', () => {
     // Nothing leaves for a client as a bare note on a transfer any more.
     const notes = app.ctx.sqlite.prepare(`SELECT count(*) AS n FROM stock_moves WHERE reason LIKE 'Installed:%' OR reason LIKE 'Used:%'`).get() as { n: number };
     expect(notes.n).toBe(0);
+  });
+
+  it('buys for charges: one order for three clients and stock, partly received, one charge back-ordered', () => {
+    const linked = app.ctx.sqlite
+      .prepare(`SELECT l.po_id AS poId, count(DISTINCT ch.company_id) AS clients, sum(l.charge_id IS NULL) AS stock FROM purchase_order_lines l LEFT JOIN charges ch ON ch.id = l.charge_id GROUP BY l.po_id HAVING count(l.charge_id) > 0`)
+      .all() as { poId: number; clients: number; stock: number }[];
+    expect(linked).toHaveLength(1);
+    expect(linked[0]).toMatchObject({ clients: 3, stock: 1 });
+    const order = data(app.call('purchasing.getOrder', { id: linked[0]!.poId }, token));
+    expect(order.status).toBe('receivedPartial');
+    const charges = order.lines.filter((l) => l.chargeId !== null).map((l) => data(app.call('sales.getCharge', { id: l.chargeId! }, token)));
+    expect(charges.map((c) => c.status).sort()).toEqual(['onOrder', 'onOrder', 'ready']);
+    expect(charges.filter((c) => c.backOrdered > 0)).toHaveLength(1);
+    // The won front desk's laptop arrived and was picked for it: its sales order is under way.
+    const fulfilment = data(app.call('purchasing.listFulfillment', { status: 'onOrder' }, token));
+    expect(fulfilment.total).toBe(2);
+    expect(data(app.call('purchasing.listFulfillment', {}, token)).total).toBeGreaterThan(0);
   });
 
   it('gives every serialized unit its own serial', () => {

@@ -641,15 +641,55 @@ class DemoBuilder {
     this.transfer(this.loc.main, this.loc.returns, [{ product: monitor, serials: this.available(monitor, this.loc.main).slice(0, 1) }], 'Dead pixels found in pre-delivery test – RMA opened with Dell');
 
     this.refreshProject();
-    this.opportunities();
+    const wonLaptop = this.opportunities();
+    this.buyForCharges(wonLaptop);
+  }
+
+  /**
+   * Purchasing & Fulfillment: one purchase order of the laptops' vendor buys for three clients' charges
+   * (the won front desk's laptop among them) and for stock. Part of it has arrived: the front-desk laptop
+   * is picked for its charge (Ready), another client's charge is back-ordered (some received and picked, the
+   * rest owed by the vendor), the third still On Order; the stock line is in.
+   */
+  private buyForCharges(wonLaptop: { chargeId: number; product: DemoProduct }): void {
+    const vendor = wonLaptop.product.vendor;
+    const sold = this.products.filter((p) => p.vendor === vendor && p.stocked && p.id !== wonLaptop.product.id);
+    const docks = sold.find((p) => !p.serialized) ?? sold[0]!;
+    const other = sold.find((p) => p.serialized) ?? wonLaptop.product;
+    const charge = (client: string, task: string, product: DemoProduct, quantity: number) =>
+      this.send('sales.createCharge', { containerId: this.openTicket(client, task, this.technicianIds[1] ?? this.technicianIds[0]!), productId: product.id, quantity }, 10, 60).id;
+    const backOrdered = charge(clients[0]!.name, 'new starters’ desks', other, 3);
+    const waiting = charge(clients[3]!.name, 'meeting room hot desks', docks, 4);
+    const order = this.send('purchasing.orderForCharges', {
+      vendorId: this.vendorIds.get(vendor)!,
+      locationId: this.loc.main,
+      charges: [{ chargeId: wonLaptop.chargeId }, { chargeId: backOrdered }, { chargeId: waiting }],
+    });
+    const stockLine = this.send('purchasing.addLine', { orderId: order.id, productId: docks.id, qty: 5, locationId: this.loc.main });
+    const po = stockLine.needsApproval ? (this.send('purchasing.requestApproval', { id: order.id }), this.send('purchasing.approve', { id: order.id, note: 'Client charges and stock, within budget' }, 600, 3600)) : stockLine;
+    this.send('purchasing.submit', { id: po.id }, 60, 600);
+    this.clock.nextWorkingDay();
+    const lineFor = (chargeId: number | null) => po.lines.find((l) => l.chargeId === chargeId)!;
+    const received = [
+      { line: lineFor(wonLaptop.chargeId), product: wonLaptop.product, qty: lineFor(wonLaptop.chargeId).qtyOrdered },
+      { line: lineFor(backOrdered), product: other, qty: 1 },
+      { line: lineFor(null), product: docks, qty: lineFor(null).qtyOrdered },
+    ].map((r) => ({ ...r, serials: r.product.serialized ? Array.from({ length: r.qty }, () => this.newSerial(r.product)) : undefined }));
+    this.send('purchasing.receive', {
+      lines: received.map((r) => ({ lineId: r.line.id, qty: r.qty, serials: r.serials, vendorInvoiceNumber: `${invoicePrefix[vendor]}${this.invoice}` })),
+    });
+    this.invoice++;
+    // Only the stock line's units are free: the others were picked for their charges as they arrived.
+    const stock = received.at(-1)!;
+    this.model.add(stock.product.id, this.loc.main, stock.qty, stock.serials);
   }
 
   /**
    * Three quotes for a third client: an open one with a laptop reserved by serial and cables reserved by
    * quantity at the main warehouse, a lost one whose reservation went back to available, and a won one
-   * whose sales order is half fulfilled.
+   * whose sales order is half fulfilled. Returns the won order's laptop charge, still to buy.
    */
-  private opportunities(): void {
+  private opportunities(): { chargeId: number; product: DemoProduct } {
     const companyId = this.clientIds.get(clients[2]!.name)!;
     const laptop = this.products.find((p) => p.category === 'Laptops' && p.stocked)!;
     const cable = this.products.find((p) => p.category === 'Cables' && p.stocked && !p.serialized)!;
@@ -676,8 +716,9 @@ class DemoBuilder {
     this.send('sales.addQuoteItem', { opportunityId: won.id, productId: laptop.id, quantity: 1 });
     reserve(wonCables.id, cable, 2);
     const order = this.send('sales.winOpportunity', { id: won.id, target: { kind: 'ticket', title: 'Front desk replacement', ownerUserId: this.technicianIds[0]! } });
-    const cablesCharge = this.send('sales.getSalesOrder', { id: order.id }).items[0]!.chargeId;
-    this.send('delivery.deliver', { method: 'deliver', lines: [{ chargeId: cablesCharge }], note: 'Handed to reception' });
+    const items = this.send('sales.getSalesOrder', { id: order.id }).items;
+    this.send('delivery.deliver', { method: 'deliver', lines: [{ chargeId: items[0]!.chargeId }], note: 'Handed to reception' });
+    return { chargeId: items[1]!.chargeId, product: laptop };
   }
 
   /**

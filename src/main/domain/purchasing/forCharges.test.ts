@@ -106,7 +106,7 @@ describe('ordering for charges', () => {
     const licences = t.ok('sales.createCharge', { containerId: ticket.id, productId: licence.id, quantity: 5 });
     const onHold = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.cable.id, quantity: 1, onHold: true, holdNote: 'wait' });
     const before = hash();
-    const refuse = (input: Record<string, unknown>) => t.fail('purchasing.orderForCharges', { vendorId: vendor.id, locationId: w.main.id, ...input });
+    const refuse = (input: Record<string, unknown>) => t.fail('purchasing.orderForCharges', { vendorId: vendor.id, locationId: w.main.id, ...input } as never);
     expect(refuse({ vendorId: other.id, charges: [{ chargeId: laptops.id }] })).toMatchObject({ code: 'VENDOR_NOT_LINKED', details: { sku: w.laptop.sku } });
     expect(refuse({ charges: [{ chargeId: laptops.id }, { chargeId: laptops.id }] })).toMatchObject({ code: 'VALIDATION', details: { line: 1 } });
     expect(refuse({ charges: [{ chargeId: laptops.id }, { chargeId: licences.id }] })).toMatchObject({ code: 'NOT_TRACKED', details: { line: 1, number: licences.number } });

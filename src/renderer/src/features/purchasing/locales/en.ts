@@ -149,6 +149,7 @@ export const en = {
     rejected: '{{number}} rejected',
   },
   lines: {
+    forCharge: 'For {{charge}} · {{company}}',
     ordered: 'Ordered',
     received: 'Received',
     canceled: 'Canceled',
@@ -384,6 +385,7 @@ export const en = {
     scanMany: '{{count}} open lines match “{{code}}”: add the right one from the list',
     overdue: 'Expected by now',
     forCompany: 'For {{company}}',
+    forCharge: 'For {{charge}} · {{company}}',
     columns: {
       orderVendor: 'PO · vendor',
       skuProduct: 'SKU · product',
@@ -395,6 +397,7 @@ export const en = {
       locationName: 'Receiving location',
       estimatedArrival: 'Est. arrival',
       purchaseForName: 'Purchase for',
+      charge: 'Bought for a charge',
     },
     empty: {
       title: 'Nothing to receive',
@@ -442,6 +445,8 @@ export const en = {
       destinationClient: 'Straight to the client',
       toClient: 'Straight to the client: {{company}}',
       toClientHint: 'The units go to {{company}} and do not enter stock.',
+      toClientDelivers: 'The units go to {{company}} and deliver {{charge}}, with a device per serial; they do not enter stock.',
+      forCharge: 'Bought for {{charge}} ({{company}}): the units received are picked for it; any more stay in stock.',
       invoice: 'Vendor invoice no.',
       invoiceForAll: 'Use this invoice number on every line',
     },

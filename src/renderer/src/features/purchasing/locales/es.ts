@@ -157,6 +157,7 @@ export const es: Translation<typeof en> = {
     rejected: '{{number}} rechazada',
   },
   lines: {
+    forCharge: 'Para {{charge}} · {{company}}',
     ordered: 'Pedidas',
     received: 'Recibidas',
     canceled: 'Canceladas',
@@ -392,6 +393,7 @@ export const es: Translation<typeof en> = {
     scanMany: '{{count}} líneas por recibir coinciden con «{{code}}»: añada la correcta desde la lista',
     overdue: 'Ya debería haber llegado',
     forCompany: 'Para {{company}}',
+    forCharge: 'Para {{charge}} · {{company}}',
     columns: {
       orderVendor: 'Orden · proveedor',
       skuProduct: 'SKU · producto',
@@ -403,6 +405,7 @@ export const es: Translation<typeof en> = {
       locationName: 'Ubicación de recepción',
       estimatedArrival: 'Llegada prevista',
       purchaseForName: 'Compra para',
+      charge: 'Comprado para un cargo',
     },
     empty: {
       title: 'Nada por recibir',
@@ -450,6 +453,8 @@ export const es: Translation<typeof en> = {
       destinationClient: 'Directo al cliente',
       toClient: 'Directo al cliente: {{company}}',
       toClientHint: 'Las unidades van a {{company}} y no entran en existencias.',
+      toClientDelivers: 'Las unidades van a {{company}} y entregan {{charge}}, con un dispositivo por número de serie; no entran en existencias.',
+      forCharge: 'Comprado para {{charge}} ({{company}}): las unidades recibidas se seleccionan para él; las que sobren quedan en existencias.',
       invoice: 'N.º de factura del proveedor',
       invoiceForAll: 'Usar este número de factura en todas las líneas',
     },

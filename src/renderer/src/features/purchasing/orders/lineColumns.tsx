@@ -1,8 +1,9 @@
-import { Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { PoLine } from '@shared/contract/purchasing';
 import { Money, Qty, type AmountTone } from '@renderer/lib/Amount';
+import { AppLink } from '@renderer/lib/AppLink';
 import type { useFormat } from '@renderer/lib/useFormat';
 import type { ListColumn } from '@renderer/lib/list';
 import { dayToMs } from './days';
@@ -45,6 +46,11 @@ export function lineColumns(t: TFunction<readonly ['purchasing', 'common']>, f: 
             <Text size="xs" c="dimmed">
               {[l.vendorPartNumber && t('lines.vendorPart', { part: l.vendorPartNumber }), l.serialized && t('lines.serialized')].filter(Boolean).join(' · ')}
             </Text>
+          )}
+          {l.chargeId !== null && (
+            <Anchor component={AppLink} to={`/sales/charges/${l.chargeId}`} size="xs" onClick={(e) => e.stopPropagation()}>
+              {t('lines.forCharge', { charge: l.chargeNumber, company: l.chargeCompanyName })}
+            </Anchor>
           )}
         </Stack>
       ),

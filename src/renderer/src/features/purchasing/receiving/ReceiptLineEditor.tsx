@@ -3,7 +3,7 @@ import { IconCopy, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { SerialEntry } from '@renderer/lib/pickers/SerialEntry';
 import { useFormat } from '@renderer/lib/useFormat';
-import type { LineIssues, Message } from './receiptChecks';
+import { clientOf, type LineIssues, type Message } from './receiptChecks';
 import type { DraftLine } from './receiptDraft';
 
 export interface LocationOption {
@@ -44,14 +44,13 @@ export function ReceiptLineEditor({ draft, locations, onChange, onRemove, onInvo
   const qty = typeof draft.qty === 'number' ? draft.qty : 0;
   const left = line.outstanding - qty;
   const named = { number: line.orderNumber, sku: line.sku };
+  const client = clientOf(line);
 
   // The line's own location is always offered, even when it is no longer among the active ones.
   const options = locations.some((l) => l.id === draft.locationId) ? locations : [{ id: draft.locationId, label: line.locationName }, ...locations];
   const destinationData = [
     { group: t('receiving.line.destinationLocations'), items: options.map((l) => ({ value: String(l.id), label: l.label })) },
-    ...(line.purchaseForCompanyId !== null && line.purchaseForName
-      ? [{ group: t('receiving.line.destinationClient'), items: [{ value: CUSTOMER, label: t('receiving.line.toClient', { company: line.purchaseForName }) }] }]
-      : []),
+    ...(client ? [{ group: t('receiving.line.destinationClient'), items: [{ value: CUSTOMER, label: t('receiving.line.toClient', { company: client.name }) }] }] : []),
   ];
   const problem = Boolean(refusal || issues?.qty || issues?.serials || issues?.invoice);
 
@@ -84,11 +83,16 @@ export function ReceiptLineEditor({ draft, locations, onChange, onRemove, onInvo
                 line.vendorName,
                 line.vendorPartNumber ? t('receiving.line.vendorPart', { part: line.vendorPartNumber }) : null,
                 t('receiving.line.facts', { ordered: f.qty(line.qtyOrdered), received: f.qty(line.qtyReceived), outstanding: f.qty(line.outstanding) }),
-                line.purchaseForName ? t('receiving.line.purchaseFor', { company: line.purchaseForName }) : null,
+                line.purchaseForName && line.chargeId === null ? t('receiving.line.purchaseFor', { company: line.purchaseForName }) : null,
               ]
                 .filter(Boolean)
                 .join(' · ')}
             </Text>
+            {line.chargeNumber && (
+              <Text size="sm" c="blue" data-testid="receipt-line-charge">
+                {t('receiving.line.forCharge', { charge: line.chargeNumber, company: line.chargeCompanyName ?? '' })}
+              </Text>
+            )}
           </Stack>
           <Tooltip label={t('receiving.line.remove', named)}>
             <ActionIcon variant="subtle" color="gray" aria-label={t('receiving.line.remove', named)} onClick={onRemove}>
@@ -138,9 +142,9 @@ export function ReceiptLineEditor({ draft, locations, onChange, onRemove, onInvo
               else if (value) onChange({ destination: 'location', locationId: Number(value) });
             }}
             />
-            {draft.destination === 'customer' && line.purchaseForName && (
+            {draft.destination === 'customer' && client && (
               <Text size="xs" c="blue">
-                {t('receiving.line.toClientHint', { company: line.purchaseForName })}
+                {line.chargeNumber ? t('receiving.line.toClientDelivers', { company: client.name, charge: line.chargeNumber }) : t('receiving.line.toClientHint', { company: client.name })}
               </Text>
             )}
           </Stack>

@@ -71,10 +71,16 @@ export function openLineColumns(
           <span className="app-cell-sub app-cell-truncate" title={row.vendorName}>
             {row.vendorName}
           </span>
-          {row.purchaseForName && (
-            <span className="app-cell-sub app-cell-note" title={t('receiving.columns.purchaseForName')}>
-              {t('receiving.forCompany', { company: row.purchaseForName })}
+          {row.chargeNumber ? (
+            <span className="app-cell-sub app-cell-note" title={t('receiving.columns.charge')}>
+              {t('receiving.forCharge', { charge: row.chargeNumber, company: row.chargeCompanyName ?? '' })}
             </span>
+          ) : (
+            row.purchaseForName && (
+              <span className="app-cell-sub app-cell-note" title={t('receiving.columns.purchaseForName')}>
+                {t('receiving.forCompany', { company: row.purchaseForName })}
+              </span>
+            )
           )}
         </>
       ),

@@ -3,6 +3,7 @@
 // point at the line to fix before the clerk presses "Post receipt", and again after a refusal.
 import type { ParseKeys } from 'i18next';
 import type { ChannelInput } from '@shared/contract';
+import type { OpenLine } from '@shared/contract/purchasing';
 import { serialKey } from '@shared/serials';
 import type { DraftLine } from './receiptDraft';
 
@@ -61,6 +62,16 @@ export function checkReceipt(lines: DraftLine[], requireInvoice: boolean): Recor
   return issues;
 }
 
+/**
+ * The client a line can be received straight to: the charge's it buys for (the receipt then delivers the
+ * charge), else the order's "purchase for" company; null when neither.
+ */
+export function clientOf(line: OpenLine): { id: number; name: string } | null {
+  if (line.chargeCompanyId !== null && line.chargeCompanyName !== null) return { id: line.chargeCompanyId, name: line.chargeCompanyName };
+  if (line.purchaseForCompanyId !== null && line.purchaseForName !== null) return { id: line.purchaseForCompanyId, name: line.purchaseForName };
+  return null;
+}
+
 /** The `purchasing.receive` input for a checked draft. */
 export function receiveInput(draft: { lines: DraftLine[]; freight: number | null; splitFreight: boolean; note: string }): ChannelInput<'purchasing.receive'> {
   const freight = draft.freight !== null && !Number.isNaN(draft.freight) ? draft.freight : 0;
@@ -71,7 +82,7 @@ export function receiveInput(draft: { lines: DraftLine[]; freight: number | null
       serials: d.line.serialized ? d.serials : undefined,
       destination: d.destination,
       locationId: d.destination === 'location' ? d.locationId : undefined,
-      companyId: d.destination === 'customer' ? (d.line.purchaseForCompanyId ?? undefined) : undefined,
+      companyId: d.destination === 'customer' ? (clientOf(d.line)?.id ?? undefined) : undefined,
       vendorInvoiceNumber: d.vendorInvoiceNumber.trim() || null,
     })),
     freight,
@@ -113,7 +124,7 @@ export function linesConcerned(code: string, details: Record<string, unknown>, l
       hit = details.entity === 'purchaseOrderLine' ? lines.filter((d) => d.line.lineId === details.id) : [];
       break;
     case 'VALIDATION':
-      hit = lines.filter((d) => d.destination === 'customer' && d.line.purchaseForCompanyId === null);
+      hit = lines.filter((d) => d.destination === 'customer' && clientOf(d.line) === null);
       break;
   }
   // The serials to mark as the clerk typed them on the lines (the server may name another spelling).
