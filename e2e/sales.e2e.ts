@@ -18,6 +18,7 @@ import {
   expectNotification,
   expectText,
   fill,
+  field,
   fillForm,
   languages,
   launchBrowser,
@@ -52,6 +53,7 @@ const data = {
     opportunity: 'Cableado de la segunda planta',
     lostReason: 'Eligieron otro proveedor',
     wonOpportunity: 'Latiguillos para el rack',
+    vendor: 'Distribuciones Informáticas SA',
   },
   en: {
     admin: 'Ann Administrator',
@@ -70,12 +72,15 @@ const data = {
     opportunity: 'Second floor cabling',
     lostReason: 'They chose another provider',
     wonOpportunity: 'Patch cables for the rack',
+    vendor: 'Northern Computer Supplies Ltd',
   },
 } as const;
 
 const LAPTOP_SKU = 'LAP-T14';
 const CABLE_SKU = 'CAB-C6-2M';
 const SERIALS = ['PF5E2E01', 'PF5E2E02'] as const;
+/** The laptop bought from the vendor for the won opportunity's charge. */
+const BOUGHT_SERIAL = 'PF5E2E03';
 const TRACKING = 'TRK-0042-7731';
 const minor = (units: number) => Math.round(units * 10_000);
 
@@ -92,6 +97,8 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     const van = await api('locations.create', { name: d.van, kind: 'van', ownerUserId: tech.id });
     await api('catalog.createCompany', { name: d.client, isClient: true, isVendor: false, address1: d.street, city: d.city, postalCode: '46001', language: lang });
     const laptop = await api('catalog.createProduct', { sku: LAPTOP_SKU, name: d.laptop, unitCost: minor(900), unitPrice: minor(1250), msrp: minor(1400), serialized: true, warrantyMonths: 36 });
+    const vendor = await api('catalog.createCompany', { name: d.vendor, isVendor: true, isClient: false });
+    await api('catalog.saveProductVendor', { productId: laptop.id, vendorId: vendor.id, vendorPartNumber: '21KC-ES', vendorCost: minor(870), isDefault: true });
     const cable = await api('catalog.createProduct', { sku: CABLE_SKU, name: d.cable, unitCost: minor(3.5), unitPrice: minor(6), msrp: minor(7), serialized: false });
     await api('stock.add', { productId: laptop.id, locationId: van.id, qty: 2, costMethod: 'manual', unitCost: minor(880), serials: [...SERIALS], reason: null });
     await api('stock.createInventoryProduct', { productId: cable.id, locationId: warehouse.id, bin: 'B-07', min: 0, max: 50 });
@@ -104,7 +111,7 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     api = await setupAdmin(server.url, { username: 'admin', displayName: d.admin, password: 'correct-horse-1' });
     await setUp(api);
     browser = await launchBrowser(lang, { shotNumberPrefix: 's' });
-    allowOnScreens(browser.page, [...Object.values(d), ...SERIALS, TRACKING, LAPTOP_SKU, CABLE_SKU]);
+    allowOnScreens(browser.page, [...Object.values(d), ...SERIALS, BOUGHT_SERIAL, TRACKING, LAPTOP_SKU, CABLE_SKU]);
   });
 
   afterAll(async () => {
@@ -390,6 +397,14 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     await clickButton(reserve, t('sales:opportunity.reserve'));
     await reserve.waitFor({ state: 'detached' });
     await expectText(page.getByTestId('quote-items'), d.warehouse);
+    // A laptop too: none is left in stock, so it will be bought for its charge.
+    await clickButton(page, t('sales:opportunity.addItem'));
+    const second = dialog(page, t('sales:quoteItemForm.newTitle', { number }));
+    await choose(second, t('sales:quoteItemForm.product'), new RegExp(`^${LAPTOP_SKU}`), LAPTOP_SKU);
+    await fill(second, t('sales:quoteItemForm.quantity'), 1);
+    await clickButton(second, t('common:actions.add'));
+    await second.waitFor({ state: 'detached' });
+    await expectText(page.getByTestId('quote-items'), LAPTOP_SKU);
 
     // The quote for the client, in the client's language, net prices.
     const [file] = await Promise.all([page.waitForEvent('download'), clickButton(page, t('sales:opportunity.quotePdf'))]);
@@ -408,12 +423,79 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     await expectText(page.getByTestId('sales-order-items'), CABLE_SKU);
     await shot(page, 'sales-order');
     const orders = await api('sales.listSalesOrders', {});
-    expect(orders.rows[0]).toMatchObject({ opportunityNumber: number, status: 'inProgress', itemCount: 1 });
+    expect(orders.rows[0]).toMatchObject({ opportunityNumber: number, status: 'inProgress', itemCount: 2 });
     // The client's page lists its opportunities, the lost one and the won one.
     await page.getByRole('link', { name: d.client }).first().click();
     await expectHeading(page, d.client);
     await page.getByRole('tab', { name: t('sales:clients.tabs.opportunities') }).click();
     await row(page.getByTestId('client-opportunities'), number).waitFor();
     expect(await page.getByTestId('client-opportunities').locator('tbody tr').count()).toBe(2);
+  });
+
+  test('Purchasing & fulfillment: the laptop is bought for its charge in one step; received, it is picked for it; shipped, the sales order is Fulfilled', async () => {
+    const { page } = browser;
+    const salesOrder = (await api('sales.listSalesOrders', {})).rows[0]!;
+    const items = (await api('sales.getSalesOrder', { id: salesOrder.id })).items as { sku: string; chargeNumber: string; chargeId: number }[];
+    const laptopCharge = items.find((i) => i.sku === LAPTOP_SKU)!;
+    const cableCharge = items.find((i) => i.sku === CABLE_SKU)!;
+    await nav(page, t('sales:nav.fulfillment'));
+    await expectHeading(page, t('sales:fulfillment.title'));
+    const list = page.getByTestId('fulfillment');
+    await row(list, laptopCharge.chargeNumber).waitFor();
+    expect(await textOf(row(list, laptopCharge.chargeNumber))).toContain(d.vendor);
+    await page.getByRole('checkbox', { name: t('sales:fulfillment.selectRow', { number: laptopCharge.chargeNumber }) }).check();
+    const panel = page.getByTestId('fulfillment-order');
+    // The product's default vendor and the default location are chosen already.
+    await shot(page, 'fulfillment');
+    await eventually(() => field(panel, t('sales:fulfillment.orderVendor')).first().inputValue()).toBe(d.vendor);
+    await clickButton(panel, t('sales:fulfillment.createOrder'));
+    const created = page.getByTestId('fulfillment-created');
+    await created.waitFor();
+    const order = (await api('purchasing.listOrders', {})).rows[0]!;
+    await created.getByRole('link', { name: new RegExp(order.number) }).click();
+    await expectHeading(page, t('purchasing:order.title', { number: order.number }));
+    await expectText(page.getByTestId('po-lines'), laptopCharge.chargeNumber);
+    await page.getByTestId('po-actions').getByRole('button', { name: t('purchasing:order.submit'), exact: true }).click();
+    const submit = dialog(page, t('purchasing:submit.title', { number: order.number }));
+    await shot(page, 'po-for-charge-submit');
+    await clickButton(submit, t('purchasing:submit.confirm'));
+    await submit.waitFor({ state: 'detached' });
+    expect((await api('sales.getCharge', { id: laptopCharge.chargeId })).status).toBe('onOrder');
+
+    // Receiving: the line names the charge it buys for; the unit received is picked for it.
+    await nav(page, t('purchasing:nav.receiving'));
+    await expectHeading(page, t('purchasing:receiving.title'));
+    await page.getByRole('button', { name: t('purchasing:receiving.addNamed', { sku: LAPTOP_SKU, number: order.number }), exact: true }).click();
+    const line = page.getByRole('group', { name: t('purchasing:receiving.line.group', { number: order.number, sku: LAPTOP_SKU }), exact: true });
+    await expectText(line.getByTestId('receipt-line-charge'), laptopCharge.chargeNumber);
+    const serialInput = line.getByTestId('serial-input');
+    await serialInput.fill(BOUGHT_SERIAL);
+    await serialInput.press('Enter');
+    await shot(page, 'receiving-for-charge');
+    await clickButton(page.getByTestId('receipt-panel'), t('purchasing:receiving.receipt.post'));
+    await page.getByTestId('receipt-posted').waitFor();
+    expect(await api('sales.getCharge', { id: laptopCharge.chargeId })).toMatchObject({ status: 'ready', picked: 1 });
+
+    // Both items leave in one shipment: the sales order is Fulfilled.
+    await nav(page, t('sales:nav.delivery'));
+    await expectHeading(page, t('sales:delivery.title'));
+    await row(openLines(page), laptopCharge.chargeNumber).waitFor();
+    await markLine(page, laptopCharge.chargeNumber, d.warehouse);
+    await markLine(page, cableCharge.chargeNumber, d.warehouse);
+    await clickButton(page.getByTestId('delivery-marked'), t('sales:delivery.ship'));
+    const ship = dialog(page, t('sales:deliverForm.shipTitle', { client: d.client }));
+    await fill(ship, t('sales:deliverForm.carrier'), d.carrier);
+    await clickButton(ship, t('sales:deliverForm.ship'));
+    await eventually(() => textOf(heading(page))).toMatch(/DLV-\d+/);
+    await expectText(page.getByTestId('delivery-lines'), BOUGHT_SERIAL);
+    await page.evaluate((hash) => (window.location.hash = hash), `/sales/orders/${salesOrder.id}`);
+    await eventually(() => page.getByTestId('sales-order-status').getAttribute('data-status')).toBe('fulfilled');
+    await expectText(page.getByTestId('sales-order-items'), LAPTOP_SKU);
+    await shot(page, 'sales-order-fulfilled');
+    // The charge page tells where its laptop came from.
+    await page.getByRole('link', { name: laptopCharge.chargeNumber }).click();
+    await expectHeading(page, t('sales:charge.title', { number: laptopCharge.chargeNumber }));
+    await expectText(page.getByTestId('charge-purchase-lines'), order.number);
+    await shot(page, 'charge-bought');
   });
 });

@@ -72,7 +72,7 @@ export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
   history: { table: 'charge_events', key: 'charge_id' },
   touch: 'updated_at',
   // A charge of a sales order moved: the order's status follows its charges.
-  afterTransition: (ctx, row) => settleSalesOrderOf(ctx, row.id, null),
+  afterTransition: (ctx, row, _to, { userId }) => settleSalesOrderOf(ctx, row.id, userId),
   creations: {
     needed: { to: 'needToOrder', history: 'created' },
     ready: { to: 'ready', history: 'created' },

@@ -2,9 +2,11 @@
 // serials in any spelling), receipts of shipments, stocktakes, reversals, purchase-order receipts (partial,
 // with freight, repeated lines), receipt cancellations, serial edits and holds for quotes, together with the
 // sales actions (charges on tickets, picks, unpicks, transfers of picked units, deliveries and shipments,
-// their reversals, holds and cancellations of charges) keeps the ledger consistent: balances equal the moves,
-// no internal location is negative, every lot sums to zero, the value from the balances equals the value from
-// the moves and Σ qty × lot cost; and every charge's figures and status follow its picks and deliveries.
+// their reversals, holds and cancellations of charges), buying for charges (purchase orders made from charges,
+// submitted, received for them at a location or straight to the client, reduced, cancelled) and winning the
+// quote that holds units keeps the ledger consistent: balances equal the moves, no internal location is
+// negative, every lot sums to zero, the value from the balances equals the value from the moves and Σ qty ×
+// lot cost; and every charge's figures and status follow its picks, deliveries and units on sent orders.
 // Refusals are checked too: each refused action must answer a code that action can legitimately return
 // (ALLOWED below) and change nothing in the database (see act); picks and cancellations must answer what the
 // rules say from the state before; and the generated actions must be both accepted and refused often enough,
@@ -43,7 +45,8 @@ type Op =
   | { kind: 'editSerial'; pick: number; target: number; spelling: number }
   | { kind: 'hold'; pick: number }
   | { kind: 'release'; pick: number }
-  | SalesOp;
+  | SalesOp
+  | BuyOp;
 
 /** How a line names a charge's picked units: all of them, a quantity, some of its serials, or units it did not pick. */
 type Units = 'all' | 'qty' | 'serials' | 'stray';
@@ -77,6 +80,21 @@ type SalesOp =
   | { kind: 'holdCharge'; charge: number }
   | { kind: 'takeHeld'; pick: number; to: number; transfer: boolean };
 
+/**
+ * Buying for charges and the won-opportunity wizard. `charge` (and `second`, when `two`) pick charges, mostly
+ * ones with units left to order; `addTo` adds the lines to a New order made for charges; `submit` sends the
+ * order at once. `over` asks for one unit more than the line has outstanding (OVER_RECEIPT). A win targets a
+ * container of the opportunity's client, a new one, another client's (COMPANY_MISMATCH), or wins an
+ * opportunity already won again (INVALID_TRANSITION).
+ */
+type BuyOp =
+  | { kind: 'orderForCharges'; charge: number; two: boolean; second: number; qty: number | null; location: number; addTo: boolean; submit: boolean }
+  | { kind: 'submitForCharges'; pick: number }
+  | { kind: 'receiveForCharge'; pick: number; qty: number; toCustomer: boolean; otherClient: boolean; over: boolean; reuse: number | null }
+  | { kind: 'reduceLinked'; pick: number; qty: number; over: boolean }
+  | { kind: 'cancelLinkedOrder'; pick: number }
+  | { kind: 'win'; container: number; target: 'mine' | 'new' | 'theirs' | 'again' };
+
 type Action =
   | 'add'
   | 'remove'
@@ -98,7 +116,13 @@ type Action =
   | 'holdCharge'
   | 'releaseCharge'
   | 'reserve'
-  | 'release';
+  | 'release'
+  | 'orderForCharges'
+  | 'submitForCharges'
+  | 'receiveForCharge'
+  | 'reduceLinked'
+  | 'cancelLinkedOrder'
+  | 'win';
 
 /** What each action may legitimately answer when it refuses, given the inputs generated here (all valid for the contract but VALIDATION's repeated receipt line). */
 const ALLOWED: Record<Action, ErrorCode[]> = {
@@ -118,12 +142,21 @@ const ALLOWED: Record<Action, ErrorCode[]> = {
   unpick: ['NOT_PICKED', 'INVALID_TRANSITION'],
   transferPicked: ['NOT_PICKED', 'SAME_LOCATION', 'INVALID_TRANSITION'],
   deliver: ['NOT_PICKED', 'INVALID_TRANSITION', 'COMPANY_MISMATCH'],
-  reverseDelivery: ['ALREADY_REVERSED'],
+  // DELIVERED_BY_RECEIPT: a delivery a receipt made straight to the client (undone by cancelling the receipt).
+  reverseDelivery: ['ALREADY_REVERSED', 'DELIVERED_BY_RECEIPT'],
   cancelCharge: ['CHARGE_DELIVERED', 'ALREADY_REVERSED', 'INVALID_TRANSITION'],
   holdCharge: ['INVALID_TRANSITION'],
   releaseCharge: ['INVALID_TRANSITION'],
   reserve: [],
   release: [],
+  // INVALID_TRANSITION: a charge on hold, canceled or delivered; NOTHING_TO_ORDER: all of it picked, delivered or on orders.
+  orderForCharges: ['INVALID_TRANSITION', 'NOTHING_TO_ORDER'],
+  submitForCharges: ['INVALID_TRANSITION'],
+  receiveForCharge: ['OVER_RECEIPT', 'DUPLICATE_SERIAL'],
+  reduceLinked: ['OVER_RECEIPT'],
+  cancelLinkedOrder: ['INVALID_TRANSITION'],
+  // VALIDATION: an opportunity with no quote item.
+  win: ['INVALID_TRANSITION', 'VALIDATION', 'COMPANY_MISMATCH'],
 };
 
 /** Refusals the runs together must have met: the ones picks exist to make, and held units refused to stock actions. */
@@ -139,7 +172,25 @@ const MUST_REFUSE = [
   'transfer:INSUFFICIENT_STOCK',
 ];
 /** Sales actions the runs together must have seen accepted. */
-const MUST_ACCEPT: Action[] = ['createCharge', 'pick', 'unpick', 'transferPicked', 'deliver', 'reverseDelivery', 'cancelCharge', 'holdCharge', 'releaseCharge', 'reserve', 'release'];
+const MUST_ACCEPT: Action[] = [
+  'createCharge',
+  'pick',
+  'unpick',
+  'transferPicked',
+  'deliver',
+  'reverseDelivery',
+  'cancelCharge',
+  'holdCharge',
+  'releaseCharge',
+  'reserve',
+  'release',
+  'orderForCharges',
+  'submitForCharges',
+  'receiveForCharge',
+  'reduceLinked',
+  'cancelLinkedOrder',
+  'win',
+];
 
 const idx = fc.integer({ min: 0, max: 2 });
 const spelling = fc.integer({ min: 0, max: SPELLINGS.length - 1 });
@@ -247,6 +298,40 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancelCharge' as const), charge: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('holdCharge' as const), charge: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('takeHeld' as const), pick: fc.nat(), to: idx, transfer: fc.boolean() }) },
+  // Buying for charges and winning the quote, less often: each calls several channels.
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('orderForCharges' as const),
+      charge: fc.nat(),
+      two: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+      second: fc.nat(),
+      // Left out: what the charge has left to order.
+      qty: fc.option(fc.integer({ min: 1, max: 6 }), { freq: 2 }),
+      location: idx,
+      addTo: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+      submit: fc.integer({ min: 0, max: 3 }).map((n) => n !== 0),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('submitForCharges' as const), pick: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('receiveForCharge' as const),
+      pick: fc.nat(),
+      qty: fc.integer({ min: 1, max: 5 }),
+      toCustomer: fc.boolean(),
+      otherClient: fc.integer({ min: 0, max: 1 }).map((n) => n === 0),
+      over: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
+      reuse: fc.option(fc.nat(), { freq: 6 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reduceLinked' as const), pick: fc.nat(), qty: fc.integer({ min: 1, max: 4 }), over: fc.integer({ min: 0, max: 5 }).map((n) => n === 0) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancelLinkedOrder' as const), pick: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('win' as const), container: fc.nat(), target: fc.constantFrom<'mine' | 'new' | 'theirs' | 'again'>('mine', 'mine', 'mine', 'new', 'theirs', 'again') }),
+  },
 );
 
 type Sqlite = TestApp['app']['ctx']['sqlite'];
@@ -264,8 +349,12 @@ interface World {
   receipts: number[];
   clients: number[];
   containers: number[];
-  /** The open opportunity whose quote items reserve units (made on the first reservation). */
+  /** The open opportunity whose quote items reserve units (made on the first reservation, again after it is won). */
   opportunityId: number | null;
+  /** Opportunities won. */
+  won: number[];
+  /** Purchase orders made for charges (their lines are in poLines too). */
+  orders: number[];
   /** The code of the last refusal `act` saw, null when the action was accepted. */
   refusal: ErrorCode | null;
   /** Whether an action was accepted since the ledger was last verified. */
@@ -454,6 +543,14 @@ function apply(w: World, o: Op): void {
       if (held.length > 0) act(w, 'release', () => t.app.call('stock.release', { quoteItemId: held[o.pick % held.length]!.id }, t.token));
       return;
     }
+    case 'orderForCharges':
+    case 'submitForCharges':
+    case 'receiveForCharge':
+    case 'reduceLinked':
+    case 'cancelLinkedOrder':
+    case 'win':
+      applyBuying(w, o);
+      return;
     default:
       applySales(w, o);
   }
@@ -482,9 +579,14 @@ interface ChargeFigures {
   delivered: bigint;
   deliveredCost: bigint;
   noProcurement: bigint;
+  /** Outstanding units of its purchase-order lines on sent orders (submitted or partly received). */
+  onOrder: bigint;
   /** Σ of its allocations (kind 'picked'). */
   allocated: bigint;
-  /** Σ qty × unit cost of its delivery moves to Customer not reversed since. */
+  /**
+   * Σ qty × unit cost of its delivery moves to Customer not reversed since, and of the units its receipts
+   * delivered straight to its client while they stand (those deliveries have no moves of their own).
+   */
   movedCost: bigint;
 }
 
@@ -541,9 +643,15 @@ function salesQueries(sqlite: Sqlite) {
       .prepare<[], ChargeFigures>(
         `SELECT ch.id, ch.status, ch.quantity, ch.picked, ch.delivered, ch.delivered_cost AS deliveredCost,
                 coalesce(p.does_not_require_procurement, 1) AS noProcurement,
+                coalesce((SELECT sum(l.qty_ordered - l.qty_canceled - l.qty_received) FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+                          WHERE l.charge_id = ch.id AND po.status IN ('submitted', 'receivedPartial')), 0) AS onOrder,
                 coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.source_type = 'charge' AND a.source_id = ch.id AND a.kind = 'picked'), 0) AS allocated,
                 coalesce((SELECT sum(m.qty * m.unit_cost) FROM delivery_lines dl JOIN stock_moves m ON m.source_type = 'delivery' AND m.source_id = dl.delivery_id AND m.source_line = dl.line_no
-                          WHERE dl.charge_id = ch.id AND m.to_location_id = ${VIRTUAL.customer} AND NOT EXISTS (SELECT 1 FROM stock_moves r WHERE r.reverses_move_id = m.id)), 0) AS movedCost
+                          WHERE dl.charge_id = ch.id AND m.to_location_id = ${VIRTUAL.customer} AND NOT EXISTS (SELECT 1 FROM stock_moves r WHERE r.reverses_move_id = m.id)), 0)
+                + coalesce((SELECT sum(dl.qty * rl.landed_unit_cost) FROM delivery_lines dl JOIN deliveries d ON d.id = dl.delivery_id
+                            JOIN receipts r ON r.id = d.receipt_id AND r.status = 'posted' JOIN receipt_lines rl ON rl.receipt_id = r.id AND rl.location_id = ${VIRTUAL.customer}
+                            JOIN purchase_order_lines pl ON pl.id = rl.po_line_id AND pl.charge_id = dl.charge_id
+                            WHERE dl.charge_id = ch.id), 0) AS movedCost
          FROM charges ch LEFT JOIN products p ON p.id = ch.product_id ORDER BY ch.id`,
       )
       .safeIntegers(true),
@@ -559,13 +667,62 @@ function salesQueries(sqlite: Sqlite) {
        LEFT JOIN charges ch ON ch.id = a.source_id AND ch.product_id = a.product_id AND ch.status <> 'canceled' JOIN locations loc ON loc.id = a.location_id
        WHERE a.source_type = 'charge' AND (a.kind <> 'picked' OR ch.id IS NULL OR loc.usage <> 'internal')`,
     ),
-    /** Serialized units with a device or at Customer: how many installed devices, how many at Customer. */
-    devices: sqlite.prepare<[], { lotId: number; installed: number; atCustomer: number }>(
+    /**
+     * Serialized units with a device or at Customer: how many installed devices, how many at Customer, and
+     * whether a receipt brought the unit straight there (for a charge, or for a client with no charge).
+     */
+    devices: sqlite.prepare<[], { lotId: number; installed: number; atCustomer: number; received: number }>(
       `SELECT l.id AS lotId, (SELECT count(*) FROM devices d WHERE d.lot_id = l.id AND d.status = 'installed') AS installed,
-              coalesce((SELECT qty FROM balances b WHERE b.lot_id = l.id AND b.location_id = ${VIRTUAL.customer}), 0) AS atCustomer
+              coalesce((SELECT qty FROM balances b WHERE b.lot_id = l.id AND b.location_id = ${VIRTUAL.customer}), 0) AS atCustomer,
+              EXISTS (SELECT 1 FROM stock_moves m WHERE m.lot_id = l.id AND m.source_type = 'receipt' AND m.to_location_id = ${VIRTUAL.customer}) AS received
        FROM lots l WHERE l.serial_number IS NOT NULL
         AND (EXISTS (SELECT 1 FROM devices d WHERE d.lot_id = l.id) OR EXISTS (SELECT 1 FROM balances b WHERE b.lot_id = l.id AND b.location_id = ${VIRTUAL.customer}))`,
     ),
+    /**
+     * Deliveries a receipt made straight to a client that do not stand and fall with it, or whose installed
+     * devices are not the serialized units of their line while they stand.
+     */
+    badReceiptDeliveries: sqlite.prepare<[], { id: number; status: string; receipt: string; qty: number; devices: number }>(
+      `SELECT d.id, d.status, r.status AS receipt, dl.qty, (SELECT count(*) FROM devices v WHERE v.delivery_id = d.id AND v.status = 'installed') AS devices
+       FROM deliveries d JOIN receipts r ON r.id = d.receipt_id JOIN delivery_lines dl ON dl.delivery_id = d.id JOIN products p ON p.id = dl.product_id
+       WHERE (d.status = 'delivered') <> (r.status = 'posted')
+          OR (SELECT count(*) FROM devices v WHERE v.delivery_id = d.id AND v.status = 'installed') <> CASE WHEN d.status = 'delivered' AND p.serialized = 1 THEN dl.qty ELSE 0 END`,
+    ),
+    /** What a charge has left to order: quantity − delivered − picked − outstanding on its lines of orders not canceled (drafts included). */
+    leftToOrder: sqlite
+      .prepare<[number], number>(
+        `SELECT ch.quantity - ch.delivered - ch.picked - coalesce((SELECT sum(l.qty_ordered - l.qty_canceled - l.qty_received) FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+                 WHERE l.charge_id = ch.id AND po.status IN ('new', 'submitted', 'receivedPartial')), 0) FROM charges ch WHERE ch.id = ?`,
+      )
+      .pluck(),
+    /** The latest open product charges with units left to order. */
+    toOrder: sqlite
+      .prepare<[], number>(
+        `SELECT ch.id FROM charges ch WHERE ch.kind = 'product' AND ch.status IN ('needToOrder', 'onOrder', 'ready')
+           AND ch.quantity - ch.delivered - ch.picked > coalesce((SELECT sum(l.qty_ordered - l.qty_canceled - l.qty_received) FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+                 WHERE l.charge_id = ch.id AND po.status IN ('new', 'submitted', 'receivedPartial')), 0)
+         ORDER BY ch.id DESC LIMIT 6`,
+      )
+      .pluck(),
+    /** The latest lines bought for charges with units still to receive on sent orders. */
+    linkedOpen: sqlite.prepare<[], { id: number; chargeId: number; productId: number; locationId: number; outstanding: number }>(
+      `SELECT l.id, l.charge_id AS chargeId, l.product_id AS productId, l.location_id AS locationId, l.qty_ordered - l.qty_canceled - l.qty_received AS outstanding
+       FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
+       WHERE l.charge_id IS NOT NULL AND po.status IN ('submitted', 'receivedPartial') AND l.qty_ordered - l.qty_canceled - l.qty_received > 0 ORDER BY l.id DESC LIMIT 6`,
+    ),
+    /** Outstanding units per charge on an order's lines bought for charges. */
+    outstandingByCharge: sqlite.prepare<[number], { chargeId: number; n: number }>(
+      `SELECT charge_id AS chargeId, sum(qty_ordered - qty_canceled - qty_received) AS n FROM purchase_order_lines WHERE po_id = ? AND charge_id IS NOT NULL GROUP BY charge_id ORDER BY charge_id`,
+    ),
+    orderStatus: sqlite.prepare<[number], string>(`SELECT status FROM purchase_orders WHERE id = ?`).pluck(),
+    companyOf: sqlite.prepare<[number], number>(`SELECT company_id FROM charges WHERE id = ?`).pluck(),
+    opportunityStatus: sqlite.prepare<[number], string>(`SELECT status FROM opportunities WHERE id = ?`).pluck(),
+    quoteItems: sqlite.prepare<[number], { id: number; quantity: number; reserved: number }>(`SELECT id, quantity, reserved FROM quote_items WHERE opportunity_id = ? ORDER BY line_no`),
+    /** A sales order's charges, with the quote item each was made from. */
+    ofSalesOrder: sqlite.prepare<[number], { id: number; quantity: number; reserved: number }>(
+      `SELECT quote_item_id AS id, quantity, picked AS reserved FROM charges WHERE sales_order_id = ? ORDER BY id`,
+    ),
+    containersOf: sqlite.prepare<[number], number>(`SELECT id FROM containers WHERE company_id = ? ORDER BY id`).pluck(),
   };
 }
 
@@ -820,6 +977,144 @@ function applySales(w: World, o: SalesOp): void {
   }
 }
 
+// Buying for charges and winning quotes ------------------------------------------------------------
+
+/** Submits an order made for charges: refused (INVALID_TRANSITION) unless it is New. */
+function submitForCharges(w: World, id: number): void {
+  const status = w.q.orderStatus.get(id)!;
+  act(w, 'submitForCharges', () => w.t.app.call('purchasing.submit', { id }, w.t.token), status !== 'new');
+  expect({ submit: status, answer: w.refusal }).toEqual({ submit: status, answer: status === 'new' ? null : 'INVALID_TRANSITION' });
+}
+
+/** Three times in four one of the orders made for charges in the given statuses, else any of them. */
+function linkedOrder(w: World, pick: number, statuses: string[]): number | undefined {
+  const inStatus = pick % 4 === 0 ? [] : w.orders.filter((id) => statuses.includes(w.q.orderStatus.get(id)!));
+  const pool = inStatus.length > 0 ? inStatus : w.orders;
+  return pool.length === 0 ? undefined : pool[(pick >> 2) % pool.length];
+}
+
+function applyBuying(w: World, o: BuyOp): void {
+  const { t, q } = w;
+  switch (o.kind) {
+    case 'orderForCharges': {
+      // Three times in four charges with units left to order; else one of the latest, which may be on hold,
+      // canceled or delivered (INVALID_TRANSITION) or have all its units picked, delivered or on orders (NOTHING_TO_ORDER).
+      const pool = o.charge % 4 === 0 ? [] : q.toOrder.all();
+      const first = pool.length > 0 ? pool[(o.charge >> 2) % pool.length] : latestCharge(w, o.charge);
+      if (first === undefined) return;
+      const ids = [first];
+      if (o.two) {
+        const others = [...new Set([...pool, ...q.latest.all(0)])].filter((id) => id !== first);
+        if (others.length > 0) ids.push(others[o.second % others.length]!);
+      }
+      const left = ids.map((id) => q.leftToOrder.get(id)!);
+      const statuses = ids.map((id) => q.charge.get(id)!.status);
+      // The first line that cannot be ordered names the refusal.
+      const expected = ids.map((_, i) => (!OPEN.includes(statuses[i]!) ? 'INVALID_TRANSITION' : left[i]! < 1 ? 'NOTHING_TO_ORDER' : null)).find((e) => e !== null) ?? null;
+      const drafts = o.addTo ? w.orders.filter((id) => q.orderStatus.get(id) === 'new') : [];
+      const orderId = drafts.length > 0 ? drafts[o.second % drafts.length] : undefined;
+      const input = {
+        vendorId: w.vendorId,
+        locationId: w.locations[o.location]!,
+        ...(orderId === undefined ? {} : { orderId }),
+        charges: ids.map((chargeId) => ({ chargeId, ...(o.qty === null ? {} : { qty: o.qty }) })),
+      };
+      const po = act(w, 'orderForCharges', () => t.app.call('purchasing.orderForCharges', input, t.token), expected !== null);
+      const seen = { statuses, left };
+      expect({ order: seen, answer: w.refusal }).toEqual({ order: seen, answer: expected });
+      if (!po) return;
+      // A line per charge, for what it had left to order (or the quantity given), after the order's other lines.
+      const lines = po.lines.slice(-ids.length);
+      const ordered = ids.map((_, i) => o.qty ?? left[i]!);
+      expect(lines.map((l) => [l.chargeId, l.qtyOrdered, l.locationId])).toEqual(ids.map((id, i) => [id, ordered[i], input.locationId]));
+      expect(ids.map((id) => q.leftToOrder.get(id))).toEqual(left.map((n, i) => n - ordered[i]!));
+      for (const l of lines) w.poLines.push({ lineId: l.id, productIndex: w.products.findIndex((p) => p.id === l.productId) });
+      if (orderId === undefined) w.orders.push(po.id);
+      if (o.submit) submitForCharges(w, po.id);
+      return;
+    }
+    case 'submitForCharges': {
+      const id = linkedOrder(w, o.pick, ['new']);
+      if (id !== undefined) submitForCharges(w, id);
+      return;
+    }
+    case 'receiveForCharge': {
+      const lines = q.linkedOpen.all();
+      if (lines.length === 0) return;
+      const line = lines[o.pick % lines.length]!;
+      const before = q.charge.get(line.chargeId)!;
+      const qty = o.over ? line.outstanding + 1 : 1 + ((o.qty - 1) % line.outstanding);
+      const product = w.products.find((p) => p.id === line.productId)!;
+      const serials = product.serialized ? newSerials(w, product.id, qty, o.reuse, 1, 'R') : undefined;
+      // Straight to the charge's client (or, now and then, to the other client: then the units are not the charge's).
+      const companyId = q.companyOf.get(line.chargeId)!;
+      const other = o.toCustomer && o.otherClient;
+      const destination = o.toCustomer ? { destination: 'customer' as const, ...(other ? { companyId: w.clients.find((c) => c !== companyId)! } : {}) } : {};
+      const pickedAt = () => q.picks.all(line.chargeId).reduce((n, p) => n + (p.locationId === line.locationId ? p.qty : 0), 0);
+      const atBefore = pickedAt();
+      const receipt = act(w, 'receiveForCharge', () => t.app.call('purchasing.receive', { lines: [{ lineId: line.id, qty, serials, ...destination }] }, t.token), o.over);
+      if (o.over) expect(w.refusal).toBe('OVER_RECEIPT');
+      if (!receipt) return;
+      w.receipts.push(receipt.id);
+      // The charge takes what it still needs (nothing when it takes no picks); any more stays as stock.
+      const needed = OPEN.includes(before.status) ? before.quantity - before.picked - before.delivered : 0;
+      const taken = other ? 0 : Math.max(0, Math.min(qty, needed));
+      const after = q.charge.get(line.chargeId)!;
+      if (other) console.log('OTHERDBG', JSON.stringify({ before, after, line, qty, fig: w.q.figures.all().filter((f) => Number(f.id) === line.chargeId).map((f) => ({ ...f, id: 0, quantity: Number(f.quantity), picked: Number(f.picked), onOrder: Number(f.onOrder), delivered: Number(f.delivered), deliveredCost: 0, noProcurement: Number(f.noProcurement), allocated: 0, movedCost: 0 })) }));
+      const moved = { picked: after.picked - before.picked, delivered: after.delivered - before.delivered, pickedThere: pickedAt() - atBefore };
+      expect({ line, qty, moved }).toEqual({ line, qty, moved: o.toCustomer ? { picked: 0, delivered: taken, pickedThere: 0 } : { picked: taken, delivered: 0, pickedThere: taken } });
+      return;
+    }
+    case 'reduceLinked': {
+      const lines = q.linkedOpen.all();
+      if (lines.length === 0) return;
+      const line = lines[o.pick % lines.length]!;
+      const qty = o.over ? line.outstanding + 1 : 1 + ((o.qty - 1) % line.outstanding);
+      const left = q.leftToOrder.get(line.chargeId)!;
+      const po = act(w, 'reduceLinked', () => t.app.call('purchasing.reduceLine', { id: line.id, qty, reason: 'Discontinued by the vendor' }, t.token), o.over);
+      if (o.over) expect(w.refusal).toBe('OVER_RECEIPT');
+      // What is no longer coming is left to order again.
+      if (po) expect(q.leftToOrder.get(line.chargeId)).toBe(left + qty);
+      return;
+    }
+    case 'cancelLinkedOrder': {
+      const id = linkedOrder(w, o.pick, ['new', 'submitted']);
+      if (id === undefined) return;
+      const status = q.orderStatus.get(id)!;
+      const expected = status === 'new' || status === 'submitted' ? null : 'INVALID_TRANSITION';
+      const outstanding = q.outstandingByCharge.all(id);
+      const left = outstanding.map((c) => q.leftToOrder.get(c.chargeId)!);
+      const po = act(w, 'cancelLinkedOrder', () => t.app.call('purchasing.cancelOrder', { id, reason: 'Vendor out of stock' }, t.token), expected !== null);
+      expect({ cancel: status, answer: w.refusal }).toEqual({ cancel: status, answer: expected });
+      if (po) expect(outstanding.map((c) => q.leftToOrder.get(c.chargeId))).toEqual(outstanding.map((c, i) => left[i]! + c.n));
+      return;
+    }
+    case 'win': {
+      const id = o.target === 'again' && w.won.length > 0 ? w.won[o.container % w.won.length]! : w.opportunityId;
+      if (id === null) return;
+      const status = q.opportunityStatus.get(id)!;
+      const items = q.quoteItems.all(id);
+      // The opportunity is the first client's (see 'hold').
+      const containers = q.containersOf.all(w.clients[o.target === 'theirs' ? 1 : 0]!);
+      const target = o.target === 'new' ? { kind: 'project' as const, title: 'Won quote' } : { containerId: containers[o.container % containers.length]! };
+      const expected: ErrorCode | null = status !== 'open' ? 'INVALID_TRANSITION' : items.length === 0 ? 'VALIDATION' : o.target === 'theirs' ? 'COMPANY_MISMATCH' : null;
+      const totals = chargeTotals(w);
+      const order = act(w, 'win', () => t.app.call('sales.winOpportunity', { id, target }, t.token), expected !== null);
+      const seen = { status, items: items.length, target: o.target };
+      expect({ win: seen, answer: w.refusal }).toEqual({ win: seen, answer: expected });
+      if (!order) return;
+      if (id === w.opportunityId) w.opportunityId = null;
+      w.won.push(id);
+      if (o.target === 'new') w.containers.push(order.containerId);
+      // A charge per quote item, its reserved units picked for it; no other charge changes.
+      expect(q.ofSalesOrder.all(order.id)).toEqual(items);
+      expect([...chargeTotals(w)].filter(([c]) => totals.has(c))).toEqual([...totals]);
+      expect(q.quoteItems.all(id).filter((i) => i.reserved !== 0)).toEqual([]);
+      return;
+    }
+  }
+}
+
 /** verifyLedger finds no difference between the moves and what is kept from them (balances, allocations, charges' figures, delivery lines). */
 function checkLedger(w: World): void {
   const verify = w.t.ok('stock.verifyLedger', {});
@@ -874,16 +1169,20 @@ function checkSales(w: World): void {
           ? 'delivered'
           : c.noProcurement === 1n || c.picked + c.delivered >= c.quantity
             ? 'ready'
-            : 'needToOrder';
+            : c.picked + c.delivered + c.onOrder >= c.quantity
+              ? 'onOrder'
+              : 'needToOrder';
     const within = c.status === 'canceled' ? c.picked === 0n : c.picked >= 0n && c.delivered >= 0n && c.picked + c.delivered <= c.quantity;
     if (c.picked !== c.allocated || !within || c.status !== follows || c.deliveredCost !== c.movedCost) wrong.push({ ...c, follows, within });
   }
   expect(wrong, 'charges whose figures or status do not follow their picks and deliveries').toEqual([]);
   expect(w.q.badHolds.all()).toEqual([]);
+  // A unit a receipt brought straight to a client has a device only when the receipt delivered it for a charge.
   expect(
-    w.q.devices.all().filter((d) => d.installed !== d.atCustomer || d.installed > 1),
+    w.q.devices.all().filter((d) => d.installed > 1 || (d.received ? d.installed > d.atCustomer : d.installed !== d.atCustomer)),
     'installed devices against units at Customer',
   ).toEqual([]);
+  expect(w.q.badReceiptDeliveries.all(), 'deliveries made by receipts').toEqual([]);
 }
 
 describe('stock ledger properties', () => {
@@ -912,6 +1211,8 @@ describe('stock ledger properties', () => {
             clients: [t.ok('catalog.createCompany', { name: 'Acme Dental', isClient: true }).id, t.ok('catalog.createCompany', { name: 'Beta Legal', isClient: true }).id],
             containers: [],
             opportunityId: null,
+            won: [],
+            orders: [],
             refusal: null,
             changed: false,
             watch,
@@ -946,12 +1247,34 @@ describe('stock ledger properties', () => {
     // A generator whose actions were almost all refused (or all accepted) would prove little.
     const total = tally.accepted + tally.refused;
     const seen = JSON.stringify({ accepted: tally.accepted, refused: tally.refused, byCode: Object.fromEntries(tally.byCode) });
+    console.log('TALLY', seen, JSON.stringify(Object.fromEntries(tally.acceptedBy)));
     expect(total, seen).toBeGreaterThanOrEqual(2_000);
     expect(tally.accepted / total, seen).toBeGreaterThanOrEqual(0.3);
     expect(tally.refused / total, seen).toBeGreaterThanOrEqual(0.05);
     expect(MUST_REFUSE.filter((code) => !tally.byCode.has(code)), seen).toEqual([]);
     expect(MUST_ACCEPT.filter((action) => !tally.acceptedBy.has(action)), seen).toEqual([]);
   }, 180_000);
+
+  it('SCRATCH other client', () => {
+    const t = createTestApp();
+    try {
+      const s = seedWorld(t);
+      const vendorId = t.ok('catalog.createCompany', { name: 'Vendor', isVendor: true, isClient: false }).id;
+      const a = t.ok('catalog.createCompany', { name: 'A', isClient: true }).id;
+      const b = t.ok('catalog.createCompany', { name: 'B', isClient: true }).id;
+      t.ok('catalog.saveProductVendor', { productId: s.cable.id, vendorId, vendorCost: 10_000 });
+      const ticket = t.ok('sales.createContainer', { kind: 'ticket', title: 'x', companyId: a });
+      const c = t.ok('sales.createCharge', { containerId: ticket.id, productId: s.cable.id, quantity: 3 });
+      const po = t.ok('purchasing.orderForCharges', { vendorId, locationId: s.main.id, charges: [{ chargeId: c.id }] });
+      t.ok('purchasing.submit', { id: po.id });
+      console.log('SCRATCH1', t.ok('sales.getCharge', { id: c.id }).status);
+      t.ok('purchasing.receive', { lines: [{ lineId: po.lines[0]!.id, qty: 3, destination: 'customer', companyId: b }] });
+      const ch = t.ok('sales.getCharge', { id: c.id });
+      console.log('SCRATCH2', ch.status, ch.onOrder, ch.picked, ch.delivered);
+    } finally {
+      t.close();
+    }
+  });
 
   it('refused actions change nothing', () => {
     const t = createTestApp();
