@@ -171,7 +171,7 @@ interface World {
 }
 
 /** Takes n numbers of a series at once (as n calls of nextNumber would): the first one. */
-function takeNumbers(app: App, series: string, n: number): number {
+export function takeNumbers(app: App, series: string, n: number): number {
   const { next } = app.ctx.sqlite
     .prepare(`INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = next + ? RETURNING next`)
     .get(series, 1000 + n, n) as { next: number };

@@ -445,7 +445,8 @@ export const purchasingContract = {
     summary:
       'The Purchasing & Fulfillment page: charges in Need to Order/Fulfill (or On Order) with what is left to order, what is available where and the default vendor; filters by vendor (products it sells), client, product and text.',
     permission: 'purchasing.manage',
-    input: pageInput(z.enum(['chargeNumber', 'createdAt']), {
+    // Charge numbers follow creation: the number is the only order (and walks charges_status_idx).
+    input: pageInput(z.enum(['chargeNumber']), {
       status: z.enum(['needToOrder', 'onOrder']).default('needToOrder'),
       q: z.string().trim().max(100).optional(),
       vendorId: id.optional(),

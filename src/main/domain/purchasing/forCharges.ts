@@ -38,7 +38,7 @@ const fulfillmentSql = `SELECT ch.id AS chargeId, ch.number AS chargeNumber, ch.
 
 type RawRow = Omit<FulfillmentRow, 'serialized' | 'toOrder' | 'availableAt' | 'orders'> & { serialized: number };
 
-const sorts: SortColumns<'purchasing.listFulfillment'> = { chargeNumber: 'ch.id', createdAt: 'ch.created_at' };
+const sorts: SortColumns<'purchasing.listFulfillment'> = { chargeNumber: 'ch.id' };
 
 export function listFulfillment(ctx: Ctx, input: ParsedInput<'purchasing.listFulfillment'>): ChannelOutput<'purchasing.listFulfillment'> {
   // Through charges_status_idx (status, id): the first page of 20,000 open charges reads 50 of them.

@@ -34,7 +34,7 @@ export function FulfillmentPage() {
   const [vendorId, setVendorId] = useUrlId('vendorId');
   const [companyId, setCompanyId] = useUrlId('companyId');
   const filters = { status, q: text || undefined, vendorId: vendorId ?? undefined, companyId: companyId ?? undefined };
-  const table = useServerTable<'chargeNumber' | 'createdAt'>({ ...FULFILLMENT_TABLE, filters });
+  const table = useServerTable<'chargeNumber'>({ ...FULFILLMENT_TABLE, filters });
   const list = useFulfillment({ ...table.input, ...filters });
   const [selected, setSelected] = useState<FulfillmentRow[]>([]);
   const [picking, setPicking] = useState<number | null>(null);
