@@ -240,5 +240,13 @@ describe('reductions and cancellations', () => {
     const after = t.ok('sales.getSalesOrder', { id: won.id });
     expect(after.status).toBe('inProgress');
     expect(after.items[0]).toMatchObject({ ordered: 3, received: 1, picked: 1, delivered: 0, status: 'onOrder' });
+
+    // Cancelling the order cancels the charge and releases its pick; the line stays an order for stock.
+    t.ok('sales.cancelSalesOrder', { id: won.id, reason: 'client changed their mind' });
+    expect(charge(chargeId)).toMatchObject({ status: 'canceled', picked: 0 });
+    expect(t.ok('purchasing.getOrder', { id: po.id }).status).toBe('receivedPartial');
+    t.ok('purchasing.receive', { lines: [{ lineId: po.lines[0]!.id, qty: 2, serials: ['SO-2', 'SO-3'] }] });
+    expect(item(w.laptop.id, w.main.id)).toMatchObject({ onHand: 3, picked: 0, available: 3 });
+    expect(page({ status: 'onOrder' }).rows).toEqual([]);
   });
 });
