@@ -2,7 +2,7 @@
 // and where they wait, its deliveries and history, with the actions the user may take.
 // /sales/charges/:id
 import { ActionIcon, Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconArrowsExchange, IconHandGrab, IconPencil, IconPlayerPause, IconPlayerPlay, IconTruck, IconX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowsExchange, IconHandGrab, IconPencil, IconPlayerPause, IconPlayerPlay, IconShoppingCartPlus, IconTruck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -38,6 +38,7 @@ export function ChargePage() {
   const canTransfer = useCan('stock.transfer');
   const canDeliver = useCan('stock.deliver');
   const canSeeCosts = useCan('costs.view');
+  const canBuy = useCan('purchasing.manage');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const hold = useHoldCharge();
   const release = useReleaseCharge();
@@ -91,6 +92,11 @@ export function ChargePage() {
       {canPick && isOpen && c.trackedInStock && c.needed > 0 && (
         <Button leftSection={<IconHandGrab size={16} />} onClick={() => setDialog('pick')}>
           {t('charge.pick')}
+        </Button>
+      )}
+      {canBuy && c.status === 'needToOrder' && c.trackedInStock && (
+        <Button component={Link} to={`/purchasing/fulfillment?q=${encodeURIComponent(c.number)}`} variant="light" leftSection={<IconShoppingCartPlus size={16} />}>
+          {t('charge.buy')}
         </Button>
       )}
       {canDeliver && isOpen && (c.picked > 0 || (!c.trackedInStock && c.status === 'ready')) && (

@@ -361,6 +361,7 @@ export const en = {
       receivedPicked: 'Received and picked',
     },
     purchaseOrders: 'Bought on purchase orders',
+    buy: 'Buy from a vendor',
     po: {
       order: 'Purchase order',
       vendor: 'Vendor',

@@ -364,6 +364,7 @@ export const es: Translation<typeof en> = {
       receivedPicked: 'Recibido y seleccionado',
     },
     purchaseOrders: 'Comprado en órdenes de compra',
+    buy: 'Comprar a un proveedor',
     po: {
       order: 'Orden de compra',
       vendor: 'Proveedor',
