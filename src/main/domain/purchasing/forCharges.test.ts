@@ -199,6 +199,14 @@ describe('receiving for charges', () => {
     expect(t.ok('delivery.get', { id: deliveryId }).status).toBe('reversed');
   });
 
+  it('received straight to another client, the units are that client\'s: the charge needs them ordered again', () => {
+    const { c, line } = ordered(3);
+    t.ok('purchasing.receive', { lines: [{ lineId: line.id, qty: 3, destination: 'customer', companyId: globex.id }] });
+    expect(charge(c.id)).toMatchObject({ status: 'needToOrder', onOrder: 0, picked: 0, delivered: 0 });
+    expect(charge(c.id).history[0]).toMatchObject({ type: 'purchaseOrder', fromState: 'onOrder', toState: 'needToOrder', details: { action: 'receive' } });
+    expect(page().rows.map((r) => [r.chargeId, r.toOrder])).toEqual([[c.id, 3]]);
+  });
+
   it('a charge on hold or canceled takes nothing: the units are stock', () => {
     const { c, line } = ordered(3);
     t.ok('sales.holdCharge', { id: c.id, note: 'client paused' });

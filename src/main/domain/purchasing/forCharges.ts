@@ -166,7 +166,7 @@ export function orderForCharges(ctx: Ctx, actor: Actor, input: ParsedInput<'purc
 /**
  * After a transition of an order: each charge it buys for follows its units on order (a submission puts
  * it On Order, a reduction or cancellation back to Need to Order/Fulfill), with a history row naming the
- * order when its status moved. Receipts settle their charges themselves, line by line.
+ * order when its status moved. A receipt's picks and deliveries have settled their charges already.
  */
 export function settleChargesOfOrder(ctx: Ctx, order: { id: number; number: string }, action: string, userId: number | null): void {
   const linked = prepared<[number], { chargeId: number }>(ctx, `SELECT DISTINCT charge_id AS chargeId FROM purchase_order_lines WHERE po_id = ? AND charge_id IS NOT NULL`).all(order.id);

@@ -46,8 +46,9 @@ export const orderWorkflow = defineWorkflow<OrderStatus, OrderRow>()({
   touch: 'updated_at',
   afterTransition: (ctx, row, to, { action, userId }) => {
     syncReceivable(ctx, row, to);
-    // The charges it buys for follow their units on order; a receipt settles its own line by line.
-    if (action !== 'receive') settleChargesOfOrder(ctx, row, action, userId);
+    // The charges it buys for follow their units on order (a receipt has picked or delivered for them
+    // already, line by line; one that went to another client only takes units off order).
+    settleChargesOfOrder(ctx, row, action, userId);
   },
   creations: { create: { to: 'new', history: 'created' } },
   transitions: {

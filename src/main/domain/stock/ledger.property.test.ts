@@ -159,7 +159,7 @@ const ALLOWED: Record<Action, ErrorCode[]> = {
   win: ['INVALID_TRANSITION', 'VALIDATION', 'COMPANY_MISMATCH'],
 };
 
-/** Refusals the runs together must have met: the ones picks exist to make, and held units refused to stock actions. */
+/** Refusals the runs together must have met: the ones picks exist to make, held units refused to stock actions, and charges that cannot be ordered for. */
 const MUST_REFUSE = [
   'pick:OVER_PICK',
   'pick:INSUFFICIENT_STOCK',
@@ -170,6 +170,9 @@ const MUST_REFUSE = [
   'remove:INSUFFICIENT_STOCK',
   'transfer:SERIAL_UNAVAILABLE',
   'transfer:INSUFFICIENT_STOCK',
+  'orderForCharges:NOTHING_TO_ORDER',
+  'orderForCharges:INVALID_TRANSITION',
+  'reverseDelivery:DELIVERED_BY_RECEIPT',
 ];
 /** Sales actions the runs together must have seen accepted. */
 const MUST_ACCEPT: Action[] = [
@@ -191,14 +194,6 @@ const MUST_ACCEPT: Action[] = [
   'cancelLinkedOrder',
   'win',
 ];
-
-/**
- * Whether a line bought for a charge is now and then received straight to another client than the charge's.
- * Off while the app leaves the charge On Order with nothing left on order: receiving.receive settles the
- * charge only through receiveForCharge, which it skips for another client, though the line's units are no
- * longer outstanding.
- */
-const RECEIVE_FOR_ANOTHER_CLIENT = false;
 
 const idx = fc.integer({ min: 0, max: 2 });
 const spelling = fc.integer({ min: 0, max: SPELLINGS.length - 1 });
@@ -323,15 +318,17 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('submitForCharges' as const), pick: fc.nat() }) },
   {
-    weight: 2,
+    weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('receiveForCharge' as const),
       pick: fc.nat(),
       qty: fc.integer({ min: 1, max: 5 }),
       toCustomer: fc.boolean(),
-      otherClient: fc.integer({ min: 0, max: 4 }).map((n) => n === 0 && RECEIVE_FOR_ANOTHER_CLIENT),
+      // Now and then straight to another client than the charge's: the units are theirs, the charge needs them again.
+      otherClient: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
       over: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
-      reuse: fc.option(fc.nat(), { freq: 6 }),
+      // Now and then a serial already used (DUPLICATE_SERIAL).
+      reuse: fc.oneof({ weight: 7, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat() }),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reduceLinked' as const), pick: fc.nat(), qty: fc.integer({ min: 1, max: 4 }), over: fc.integer({ min: 0, max: 5 }).map((n) => n === 0) }) },
@@ -994,10 +991,9 @@ function submitForCharges(w: World, id: number): void {
   expect({ submit: status, answer: w.refusal }).toEqual({ submit: status, answer: status === 'new' ? null : 'INVALID_TRANSITION' });
 }
 
-/** Three times in four one of the orders made for charges in the given statuses, else any of them. */
+/** Three times in four one of the orders made for charges in the given statuses (if any), else any of them. */
 function linkedOrder(w: World, pick: number, statuses: string[]): number | undefined {
-  const inStatus = pick % 4 === 0 ? [] : w.orders.filter((id) => statuses.includes(w.q.orderStatus.get(id)!));
-  const pool = inStatus.length > 0 ? inStatus : w.orders;
+  const pool = pick % 4 === 0 ? w.orders : w.orders.filter((id) => statuses.includes(w.q.orderStatus.get(id)!));
   return pool.length === 0 ? undefined : pool[(pick >> 2) % pool.length];
 }
 
@@ -1047,9 +1043,15 @@ function applyBuying(w: World, o: BuyOp): void {
       return;
     }
     case 'receiveForCharge': {
+      // Three times in four a line whose charge still takes units, if there is one.
       const lines = q.linkedOpen.all();
-      if (lines.length === 0) return;
-      const line = lines[o.pick % lines.length]!;
+      const taking = o.pick % 4 === 0 ? [] : lines.filter((l) => {
+        const c = q.charge.get(l.chargeId)!;
+        return OPEN.includes(c.status) && c.quantity > c.picked + c.delivered;
+      });
+      const pool = taking.length > 0 ? taking : lines;
+      if (pool.length === 0) return;
+      const line = pool[(o.pick >> 2) % pool.length]!;
       const before = q.charge.get(line.chargeId)!;
       const qty = o.over ? line.outstanding + 1 : 1 + ((o.qty - 1) % line.outstanding);
       const product = w.products.find((p) => p.id === line.productId)!;
@@ -1162,9 +1164,10 @@ function checkInvariants(w: World): void {
 }
 
 /**
- * After every action: each charge's figures and status follow its picks and deliveries, held units are on
- * hand where they are held and a serialized unit is held by one charge at most, and the devices installed
- * are exactly the serialized units at Customer (only deliveries take units there).
+ * After every action: each charge's figures and status follow its picks, deliveries and units on sent
+ * orders, held units are on hand where they are held and a serialized unit is held by one charge at most,
+ * and the devices installed are exactly the serialized units at Customer (only deliveries take units there,
+ * and receipts straight to a client, which install devices only for the units they deliver for a charge).
  */
 function checkSales(w: World): void {
   const wrong: unknown[] = [];
@@ -1242,16 +1245,6 @@ describe('stock ledger properties', () => {
             if (i % 40 === 39) checkInvariants(w);
           });
           checkInvariants(w);
-          console.log('STATS', JSON.stringify(t.app.ctx.sqlite.prepare(`SELECT
-            (SELECT count(*) FROM deliveries WHERE receipt_id IS NOT NULL) AS rd,
-            (SELECT count(*) FROM deliveries WHERE receipt_id IS NOT NULL AND status = 'reversed') AS rdRev,
-            (SELECT count(*) FROM receipts r WHERE status='canceled' AND EXISTS (SELECT 1 FROM receipt_lines rl JOIN purchase_order_lines l ON l.id = rl.po_line_id WHERE rl.receipt_id = r.id AND l.charge_id IS NOT NULL)) AS linkedRcvCanceled,
-            (SELECT count(*) FROM charges WHERE sales_order_id IS NOT NULL) AS soCharges,
-            (SELECT count(*) FROM charges WHERE sales_order_id IS NOT NULL AND picked + delivered > 0) AS soChargesPicked,
-            (SELECT count(*) FROM charges WHERE status='onOrder') AS onOrderNow,
-            (SELECT count(*) FROM charge_events WHERE to_state='onOrder') AS toOnOrder,
-            (SELECT count(*) FROM charge_events WHERE type='receivedPicked') AS receivedPicked
-          `).get()));
         } finally {
           watch.close();
           t.close();
@@ -1259,7 +1252,7 @@ describe('stock ledger properties', () => {
       }),
       // Long sequences in few worlds: a world costs more to build than a hundred actions. A failure is
       // shrunk for at most two minutes, then reported as it stands.
-      { numRuns: 48, interruptAfterTimeLimit: 120_000, markInterruptAsFailure: true },
+      { numRuns: 8, interruptAfterTimeLimit: 120_000, markInterruptAsFailure: true },
     );
     // A generator whose actions were almost all refused (or all accepted) would prove little.
     const total = tally.accepted + tally.refused;

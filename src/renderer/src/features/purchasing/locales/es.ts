@@ -405,7 +405,7 @@ export const es: Translation<typeof en> = {
       locationName: 'Ubicación de recepción',
       estimatedArrival: 'Llegada prevista',
       purchaseForName: 'Compra para',
-      charge: 'Comprado para un cargo',
+      charge: 'Compra para un cargo',
     },
     empty: {
       title: 'Nada por recibir',
@@ -454,7 +454,7 @@ export const es: Translation<typeof en> = {
       toClient: 'Directo al cliente: {{company}}',
       toClientHint: 'Las unidades van a {{company}} y no entran en existencias.',
       toClientDelivers: 'Las unidades van a {{company}} y entregan {{charge}}, con un dispositivo por número de serie; no entran en existencias.',
-      forCharge: 'Comprado para {{charge}} ({{company}}): las unidades recibidas se seleccionan para él; las que sobren quedan en existencias.',
+      forCharge: 'Compra para {{charge}} ({{company}}): las unidades recibidas se seleccionan para él; las que sobren quedan en existencias.',
       invoice: 'N.º de factura del proveedor',
       invoiceForAll: 'Usar este número de factura en todas las líneas',
     },

@@ -89,11 +89,14 @@ describe('posting', () => {
     const lines = [
       draft(open(1, { purchaseForCompanyId: 42 }), { qty: 1, serials: ['A'], destination: 'customer', vendorInvoiceNumber: ' INV-1 ' }),
       draft(open(2, { serialized: false }), { qty: 2, locationId: 8 }),
+      // Bought for a charge: straight to the charge's client, whatever the order is for.
+      draft(open(3, { purchaseForCompanyId: 42, chargeId: 9, chargeNumber: 'CHG-1009', chargeCompanyId: 51, chargeCompanyName: 'Globex' }), { qty: 1, serials: ['B'], destination: 'customer' }),
     ];
     expect(receiveInput({ lines, freight: null, splitFreight: true, note: '  ' })).toEqual({
       lines: [
         { lineId: 1, qty: 1, serials: ['A'], destination: 'customer', locationId: undefined, companyId: 42, vendorInvoiceNumber: 'INV-1' },
         { lineId: 2, qty: 2, serials: undefined, destination: 'location', locationId: 8, companyId: undefined, vendorInvoiceNumber: null },
+        { lineId: 3, qty: 1, serials: ['B'], destination: 'customer', locationId: undefined, companyId: 51, vendorInvoiceNumber: null },
       ],
       freight: 0,
       splitFreight: false,

@@ -67,8 +67,8 @@ export function checkReceipt(lines: DraftLine[], requireInvoice: boolean): Recor
  * charge), else the order's "purchase for" company; null when neither.
  */
 export function clientOf(line: OpenLine): { id: number; name: string } | null {
-  if (line.chargeCompanyId !== null && line.chargeCompanyName !== null) return { id: line.chargeCompanyId, name: line.chargeCompanyName };
-  if (line.purchaseForCompanyId !== null && line.purchaseForName !== null) return { id: line.purchaseForCompanyId, name: line.purchaseForName };
+  if (line.chargeCompanyId !== null) return { id: line.chargeCompanyId, name: line.chargeCompanyName ?? '' };
+  if (line.purchaseForCompanyId !== null) return { id: line.purchaseForCompanyId, name: line.purchaseForName ?? '' };
   return null;
 }
 

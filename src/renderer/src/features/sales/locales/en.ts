@@ -9,7 +9,7 @@ export const en = {
     fulfillment: 'Purchasing & fulfillment',
   },  fulfillment: {
     title: 'Purchasing & fulfillment',
-    description: 'Charges that still need units. Pick them from stock, or select charges of one vendor and buy them on one purchase order: submitting it puts them On Order, receiving picks the units for them.',
+    description: 'Charges that still need units. Pick them from stock, or tick charges of one vendor and buy them on one purchase order: submitting it puts them On Order, receiving picks the units for them.',
     tabs: { needToOrder: 'Need to order/fulfill', onOrder: 'On order' },
     statusLabel: 'Which charges',
     searchPlaceholder: 'Charge, client, ticket or product',
@@ -32,7 +32,7 @@ export const en = {
     selectRow: 'Select {{number}}',
     selected_one: '{{count}} charge selected · to order: {{units}}',
     selected_other: '{{count}} charges selected · to order: {{units}}',
-    clearSelection: 'Clear selection',
+    clearSelection: 'Untick all',
     orderVendor: 'Buy from',
     receiveAt: 'Receive at',
     arrival: 'Expected arrival',

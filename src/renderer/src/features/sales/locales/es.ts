@@ -35,7 +35,7 @@ export const es: Translation<typeof en> = {
     selectRow: 'Marcar {{number}}',
     selected_one: '{{count}} cargo marcado · por pedir: {{units}}',
     selected_other: '{{count}} cargos marcados · por pedir: {{units}}',
-    clearSelection: 'Quitar selección',
+    clearSelection: 'Desmarcar todos',
     orderVendor: 'Comprar a',
     receiveAt: 'Recibir en',
     arrival: 'Llegada prevista',
