@@ -43,7 +43,7 @@ describe('change feed', () => {
   });
 
   it('names the user who made the change, not the first admin', () => {
-    const tech = t.addUser({ username: 'mover', permissions: ['inventory.view', 'stock.transfer'] });
+    const tech = t.addUser({ username: 'mover', permissions: ['inventory.view', 'stock.transfer', 'stock.anyLocation'] });
     t.ok('stock.add', { productId: world.cable.id, locationId: world.main.id, qty: 5, costMethod: 'catalogue', reason: null });
     events.length = 0;
     t.ok('stock.transfer', { fromLocationId: world.main.id, toLocationId: world.shelf.id, lines: [{ productId: world.cable.id, qty: 1 }] }, t.tokenFor(tech.id));

@@ -70,6 +70,8 @@ export const errorCodes = [
   'RECEIPT_DELIVERED',
   /** A delivery made by a receipt straight to the client is undone by cancelling the receipt (details: number, receiptNumber). */
   'DELIVERED_BY_RECEIPT',
+  /** The user may not work at that location: not their van, not granted to them (details: locationId, name). */
+  'LOCATION_FORBIDDEN',
   'INTERNAL',
 ] as const;
 

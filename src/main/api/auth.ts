@@ -49,7 +49,7 @@ export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof
   'users.create': ioHandler({
     before: (input, { ctx }) => hashPassword(input.password, ctx.passwordCost),
     write: (input, { ctx }, passwordHash) =>
-      createUser(ctx, { username: input.username, displayName: input.displayName, permissions: input.permissions, isAdmin: input.isAdmin, passwordHash }),
+      createUser(ctx, { username: input.username, displayName: input.displayName, permissions: input.permissions, isAdmin: input.isAdmin, locationIds: input.locationIds, passwordHash }),
   }),
   'users.update': (input, { ctx, sessions }) => {
     const user = updateUser(ctx, input);

@@ -11,6 +11,7 @@ import type { Permission } from '@shared/contract/define';
 import type { ErrorData, Result } from '@shared/errors';
 import { createApp, type App } from '../app';
 import { unmatchableHash, type PasswordCost } from '../domain/auth/password';
+import { setGrants } from '../domain/locations/rights';
 import { createUser, setupFirstAdmin } from '../domain/auth/users';
 import { consoleLog, silentLog, type AppLog } from '../log/appLog';
 
@@ -130,6 +131,8 @@ export function seedWorld(t: TestApp) {
   const main = t.ok('locations.create', { name: 'Main warehouse', kind: 'warehouse' });
   const shelf = t.ok('locations.create', { name: 'Office shelf', kind: 'shelf' });
   const van = t.ok('locations.create', { name: 'Van Tech', kind: 'van', ownerUserId: tech.id });
+  // The technician works at their van and, granted, at the main warehouse (location rights).
+  setGrants(t.app.ctx, tech.id, [main.id]);
   const category = t.ok('catalog.saveCategory', { name: 'Laptops' });
   const cable = t.ok('catalog.createProduct', { sku: 'CAB-6-2M', name: 'Cat6 cable 2 m', unitCost: 15_000, unitPrice: 40_000, msrp: 50_000, serialized: false });
   const laptop = t.ok('catalog.createProduct', {

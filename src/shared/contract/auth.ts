@@ -10,6 +10,8 @@ export const userSchema = z.object({
   permissions: z.array(permissionSchema),
   isAdmin: z.boolean(),
   active: z.boolean(),
+  /** Internal locations granted besides the user's own vans (location rights: without stock.anyLocation, only those). */
+  locationIds: z.array(id),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -85,17 +87,24 @@ export const authContract = {
     summary: 'Creates a user with a set of permissions (admin only).',
     permission: 'admin',
     input: z
-      .object({ username, displayName: requiredText(100), password: newPassword, permissions: z.array(permissionSchema).max(permissions.length), isAdmin: z.boolean().default(false) })
+      .object({
+        username,
+        displayName: requiredText(100),
+        password: newPassword,
+        permissions: z.array(permissionSchema).max(permissions.length),
+        isAdmin: z.boolean().default(false),
+        locationIds: z.array(id).max(500).default([]),
+      })
       .strict(),
     output: userSchema,
   }),
   'users.update': channel({
     kind: 'mutation',
     changes: ['auth'],
-    summary: 'Changes a user’s name, permissions or active flag (admin only); the last active admin cannot lose admin. Deactivating ends the user’s sessions.',
+    summary: 'Changes a user’s name, permissions, granted locations or active flag (admin only); the last active admin cannot lose admin. Deactivating ends the user’s sessions.',
     permission: 'admin',
     input: z
-      .object({ id, displayName: requiredText(100), permissions: z.array(permissionSchema).max(permissions.length), isAdmin: z.boolean(), active: z.boolean() })
+      .object({ id, displayName: requiredText(100), permissions: z.array(permissionSchema).max(permissions.length), isAdmin: z.boolean(), active: z.boolean(), locationIds: z.array(id).max(500).default([]) })
       .strict(),
     output: userSchema,
   }),

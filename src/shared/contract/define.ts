@@ -16,6 +16,8 @@ export const permissions = [
   'stock.count',
   'stock.pick',
   'stock.deliver',
+  /** Work at every location; without it a user takes units out of, picks, reserves and counts only at their own vans and the locations granted to them. */
+  'stock.anyLocation',
   'sales.manage',
   'costs.view',
   'purchasing.manage',

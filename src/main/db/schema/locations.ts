@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from './auth';
 
 export const locations = sqliteTable('locations', {
@@ -13,3 +13,16 @@ export const locations = sqliteTable('locations', {
   notes: text('notes'),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * Location rights: the internal locations a user without `stock.anyLocation` may also work at, besides the
+ * vans they own (domain/locations/rights.ts).
+ */
+export const locationGrants = sqliteTable(
+  'location_grants',
+  {
+    userId: integer('user_id').notNull().references(() => users.id),
+    locationId: integer('location_id').notNull().references(() => locations.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.locationId] }), index('location_grants_location_idx').on(t.locationId)],
+);

@@ -7,12 +7,13 @@ import { permissions as allPermissions, type Permission } from '@shared/contract
 import { DomainError } from '@shared/errors';
 import { users } from '@main/db/schema';
 import { type Actor, type Ctx } from '../context';
+import { grantsOf, setGrants } from '../locations/rights';
 import { unmatchableHashFor, verifyPassword } from './password';
 import type { SignInThrottle } from './throttle';
 
 type UserRow = typeof users.$inferSelect;
 
-export function toUser(row: UserRow): User {
+export function toUser(row: UserRow, locationIds: number[] = []): User {
   return {
     id: row.id,
     username: row.username,
@@ -20,6 +21,7 @@ export function toUser(row: UserRow): User {
     permissions: row.isAdmin ? [...allPermissions] : (JSON.parse(row.permissions) as Permission[]),
     isAdmin: row.isAdmin,
     active: row.active,
+    locationIds,
   };
 }
 
@@ -34,11 +36,16 @@ export function userCount(ctx: Ctx): number {
 export function getUser(ctx: Ctx, id: number): User {
   const row = ctx.db.select().from(users).where(eq(users.id, id)).get();
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'user', id });
-  return toUser(row);
+  return toUser(row, grantsOf(ctx, row.id));
 }
 
 export function listUsers(ctx: Ctx): User[] {
-  return ctx.db.select().from(users).orderBy(users.displayName).all().map(toUser);
+  return ctx.db
+    .select()
+    .from(users)
+    .orderBy(users.displayName)
+    .all()
+    .map((row) => toUser(row, grantsOf(ctx, row.id)));
 }
 
 export interface NewUser {
@@ -49,6 +56,7 @@ export interface NewUser {
   permissions: Permission[];
   isAdmin: boolean;
   isDemo?: boolean;
+  locationIds?: number[];
 }
 
 export function createUser(ctx: Ctx, input: NewUser): User {
@@ -67,7 +75,8 @@ export function createUser(ctx: Ctx, input: NewUser): User {
     })
     .returning()
     .get();
-  return toUser(row);
+  setGrants(ctx, row.id, input.locationIds ?? []);
+  return toUser(row, grantsOf(ctx, row.id));
 }
 
 /** First start: create the admin. Refused once any user exists. */
@@ -78,7 +87,7 @@ export function setupFirstAdmin(ctx: Ctx, input: { username: string; displayName
 
 export function updateUser(
   ctx: Ctx,
-  input: { id: number; displayName: string; permissions: Permission[]; isAdmin: boolean; active: boolean },
+  input: { id: number; displayName: string; permissions: Permission[]; isAdmin: boolean; active: boolean; locationIds?: number[] },
 ): User {
   const current = getUser(ctx, input.id);
   const losesAdmin = current.isAdmin && current.active && (!input.isAdmin || !input.active);
@@ -91,6 +100,7 @@ export function updateUser(
     .set({ displayName: input.displayName, permissions: JSON.stringify([...new Set(input.permissions)]), isAdmin: input.isAdmin, active: input.active })
     .where(eq(users.id, input.id))
     .run();
+  if (input.locationIds !== undefined) setGrants(ctx, input.id, input.locationIds);
   return getUser(ctx, input.id);
 }
 

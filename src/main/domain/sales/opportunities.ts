@@ -11,6 +11,7 @@ import { getCompany } from '../catalog/companies';
 import { requireProduct } from '../catalog/products';
 import { likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { requireStockLocation } from '../locations/locations';
+import { requireLocationRight } from '../locations/rights';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { chooseUnits, Claims } from '../stock/units';
 import { applyTransition, createDocument, defineWorkflow, requireEditable } from '../workflow/transitions';
@@ -270,6 +271,7 @@ export function reserve(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.reserv
   const product = requireProduct(ctx, item.productId);
   if (!product.trackedInStock) throw new DomainError('NOT_TRACKED', { productId: product.id, sku: product.sku });
   requireStockLocation(ctx, input.locationId);
+  requireLocationRight(ctx, actor.userId, input.locationId);
   const needed = item.quantity - item.reserved;
   const requested = input.serials?.length || input.qty;
   if (requested !== undefined && requested > needed) throw new DomainError('OVER_PICK', { number: opportunity.number, needed, requested });

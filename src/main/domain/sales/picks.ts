@@ -10,6 +10,7 @@ import { serialKey } from '@shared/serials';
 import { requireProduct } from '../catalog/products';
 import { nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { requireStockLocation } from '../locations/locations';
+import { requireLocationRight } from '../locations/rights';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
 import { postMoves } from '../stock/ledger';
 import { transferWorkflow } from '../stock/transfers';
@@ -201,6 +202,7 @@ export function pick(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.pick'>): 
   requireEditable(chargeWorkflow, charge, 'pick');
   const product = pickableProduct(ctx, charge);
   requireStockLocation(ctx, input.locationId);
+  requireLocationRight(ctx, actor.userId, input.locationId);
   const needed = charge.quantity - charge.delivered - charge.picked;
   const requested = input.serials?.length || input.qty;
   if (requested !== undefined && requested > needed) throw new DomainError('OVER_PICK', { number: charge.number, needed, requested });

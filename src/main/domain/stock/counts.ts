@@ -7,6 +7,7 @@ import { DomainError } from '@shared/errors';
 import { stocktakes } from '@main/db/schema';
 import { nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { requireLocationRight } from '../locations/rights';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { applyTransition, createDocument, defineWorkflow, requireEditable, requireTransition } from '../workflow/transitions';
 import { costOptions, requireManualChangeReason } from './adjustments';
@@ -70,6 +71,7 @@ function requireOpen(ctx: Ctx, id: number, edit: 'scan' | 'setQty'): Header {
 
 export function startCount(ctx: Ctx, actor: Actor, input: { locationId: number; note: string | null }) {
   requireStockLocation(ctx, input.locationId);
+  requireLocationRight(ctx, actor.userId, input.locationId);
   const open = ctx.sqlite.prepare<[number], { number: string }>(`SELECT number FROM stocktakes WHERE location_id = ? AND status = 'open'`).get(input.locationId);
   if (open) throw new DomainError('COUNT_OPEN', { number: open.number });
   const id = createDocument(
@@ -290,6 +292,8 @@ export function cancelCount(ctx: Ctx, actor: Actor, id: number) {
 export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: string | null }) {
   const h = requireTransition(ctx, stocktakeWorkflow, input.id, 'post', { userId: actor.userId });
   requireStockLocation(ctx, h.locationId);
+  // Even a count that only finds more is a change of that location's stock.
+  requireLocationRight(ctx, actor.userId, h.locationId);
   const count = getCount(ctx, input.id);
   const now = ctx.now();
   const moves: MoveInput[] = [];

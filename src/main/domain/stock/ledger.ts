@@ -10,6 +10,7 @@ import { DomainError } from '@shared/errors';
 import { serialKey } from '@shared/serials';
 import type { Sqlite } from '@main/db/open';
 import { prepared, type Ctx } from '../context';
+import { requireSourceRights } from '../locations/rights';
 
 export interface MoveInput {
   lotId: number;
@@ -186,6 +187,8 @@ export function monthOf(ms: number): string {
 
 /** Posts moves and their balances. Call inside the action's transaction. Returns the new move ids. */
 export function postMoves(ctx: Ctx, moves: MoveInput[]): number[] {
+  // Units leave a location only through a user who may work there (location rights), whatever the document.
+  requireSourceRights(ctx, moves);
   const s = state(ctx.sqlite).statements;
   const ids: number[] = [];
   const levels = new Totals<[number, number]>();

@@ -87,6 +87,7 @@ function keyFor(code: string, d: Details): string {
       if (typeof d.name !== 'string') return code;
       return typeof d.allocated === 'number' && d.allocated > 0 ? 'LOCATION_IN_USE_allocated' : 'LOCATION_IN_USE_named';
     case 'LOCATION_IS_DEFAULT':
+    case 'LOCATION_FORBIDDEN':
     case 'LOCATION_VIRTUAL':
     case 'LOCATION_INACTIVE':
       return typeof d.name === 'string' ? `${code}_named` : code;

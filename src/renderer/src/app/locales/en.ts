@@ -141,7 +141,7 @@ export const en = {
     inventory: { view: 'View inventory', edit: 'Add and edit inventory products' },
     locations: { manage: 'Manage locations' },
     catalog: { manage: 'Manage the catalogue' },
-    stock: { adjust: 'Adjust stock', transfer: 'Transfer stock', count: 'Count stock (stocktake)', pick: 'Pick units for charges', deliver: 'Deliver and ship to clients' },
+    stock: { adjust: 'Adjust stock', transfer: 'Transfer stock', count: 'Count stock (stocktake)', pick: 'Pick units for charges', deliver: 'Deliver and ship to clients', anyLocation: 'Work at every location (without it: own vans and granted locations only)' },
     sales: { manage: 'Manage contracts, projects, tickets and charges' },
     costs: { view: 'View internal costs' },
     purchasing: {

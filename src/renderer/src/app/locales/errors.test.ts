@@ -48,6 +48,7 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
   COMPANY_MISMATCH: [[{ number: 'CHG-1009' }, ['CHG-1009']]],
   LOCATION_IN_USE: [[{ name: 'Van 1', units: 3, allocated: 0 }, ['Van 1', '3']], [{ name: 'Van 1', units: 3, allocated: 2 }, ['Van 1', '3', '2']]],
   LOCATION_IS_DEFAULT: [[{ name: 'Main' }, ['Main']]],
+  LOCATION_FORBIDDEN: [[{ locationId: 9, name: 'Van Lucía' }, ['Van Lucía']], [{}, []]],
   LOCATION_VIRTUAL: [[{ name: 'Vendor' }, ['Vendor']]],
   LOCATION_INACTIVE: [[{ name: 'Old shelf' }, ['Old shelf']]],
   MIN_GREATER_THAN_MAX: [[{ min: 5, max: 2 }, ['5', '2']]],

@@ -150,6 +150,7 @@ export const es: Translation<typeof en> = {
       count: 'Contar existencias (recuento)',
       pick: 'Seleccionar unidades para cargos',
       deliver: 'Entregar y enviar a clientes',
+      anyLocation: 'Trabajar en todas las ubicaciones (sin esto: solo sus furgonetas y las ubicaciones asignadas)',
     },
     sales: { manage: 'Gestionar contratos, proyectos, tickets y cargos' },
     costs: { view: 'Ver costos internos' },

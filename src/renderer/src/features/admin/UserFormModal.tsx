@@ -1,11 +1,13 @@
-// Create a user (username, name, first password, permissions) or edit one (name, permissions, admin, active).
-import { Modal, Stack, Switch, TextInput } from '@mantine/core';
+// Create a user (username, name, first password, permissions) or edit one (name, permissions, admin, active);
+// a user who does not work at every location also gets the locations granted besides their own vans.
+import { Modal, MultiSelect, Stack, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import type { User } from '@shared/contract/auth';
 import type { Permission } from '@shared/contract/define';
 import { notify } from '@renderer/lib/notify';
 import { PasswordField } from '@renderer/lib/PasswordField';
+import { useInternalLocations } from '@renderer/lib/lookups';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCreateUser, useUpdateUser } from './api';
 import { PermissionsField } from './PermissionsField';
@@ -25,12 +27,15 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
       permissions: (user?.permissions ?? ['inventory.view']) as Permission[],
       isAdmin: user?.isAdmin ?? false,
       active: user?.active ?? true,
+      locationIds: user?.locationIds ?? [],
     },
     {
       toInput: ({ username, password, active, ...v }) => (user ? { ...v, active, id: user.id } : { ...v, username, password }),
     },
   );
   const onError = (err: unknown) => form.applyApiError(err) || notify.error(err);
+  const locations = useInternalLocations();
+  const restricted = !form.values.isAdmin && !form.values.permissions.includes('stock.anyLocation');
   return (
     <Modal opened onClose={onClose} size="lg" title={user ? t('users.editTitle', { name: user.displayName }) : t('users.newTitle')}>
       <form
@@ -51,6 +56,17 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
             isAdmin={form.values.isAdmin}
             error={form.errors.permissions}
           />
+          {restricted && (
+            <MultiSelect
+              label={t('users.locations')}
+              description={t('users.locationsHint')}
+              searchable
+              data={(locations.data ?? []).map((l) => ({ value: String(l.id), label: l.ownerName ? `${l.name} (${l.ownerName})` : l.name }))}
+              value={form.values.locationIds.map(String)}
+              onChange={(v) => form.setFieldValue('locationIds', v.map(Number))}
+              error={form.errors.locationIds}
+            />
+          )}
           {user && <Switch label={t('users.active')} description={t('users.activeHint')} {...form.getInputProps('active', { type: 'checkbox' })} />}
           <FormFooter onCancel={onClose} submitLabel={user ? t('common:actions.saveChanges') : t('users.create')} loading={create.isPending || update.isPending} />
         </Stack>

@@ -101,6 +101,8 @@ export const en = {
   NOT_RESERVED_serials: 'Not reserved for {{number}}: {{serials}}{{more}}. Check the serial numbers.',
   NOT_PICKED_serials: 'Not picked for {{number}}: {{serials}}{{more}}. Pick them first or check the serial numbers.',
   CHARGE_DELIVERED: 'This charge has deliveries, so it cannot be canceled. Reverse the deliveries first.',
+  LOCATION_FORBIDDEN: 'You may not work at that location: it is not your van and it is not granted to you.',
+  LOCATION_FORBIDDEN_named: 'You may not work at {{name}}: it is not your van and it is not granted to you. An administrator can grant it in Admin › Users.',
   NOTHING_TO_ORDER: 'This charge has nothing left to order: its units are picked, delivered or already on purchase orders.',
   NOTHING_TO_ORDER_number: '{{number}} has nothing left to order: its units are picked, delivered or already on purchase orders.',
   RECEIPT_DELIVERED: 'Units of this receipt have been delivered to a client, so it cannot be cancelled. Reverse the delivery first.',

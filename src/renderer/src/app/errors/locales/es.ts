@@ -104,6 +104,8 @@ export const es: Translation<typeof en> = {
   NOT_RESERVED_serials: 'No reservados para {{number}}: {{serials}}{{more}}. Revise los números de serie.',
   NOT_PICKED_serials: 'No seleccionados para {{number}}: {{serials}}{{more}}. Selecciónelos primero o revise los números de serie.',
   CHARGE_DELIVERED: 'Este cargo tiene entregas, así que no se puede cancelar. Revierta las entregas primero.',
+  LOCATION_FORBIDDEN: 'No puede trabajar en esa ubicación: no es su furgoneta ni se le ha asignado.',
+  LOCATION_FORBIDDEN_named: 'No puede trabajar en {{name}}: no es su furgoneta ni se le ha asignado. Un administrador puede asignársela en Administración › Usuarios.',
   NOTHING_TO_ORDER: 'Este cargo no tiene nada pendiente de pedir: sus unidades están seleccionadas, entregadas o ya en órdenes de compra.',
   NOTHING_TO_ORDER_number: '{{number}} no tiene nada pendiente de pedir: sus unidades están seleccionadas, entregadas o ya en órdenes de compra.',
   RECEIPT_DELIVERED: 'Unidades de esta recepción se han entregado a un cliente, así que no se puede cancelar. Revierta antes la entrega.',

@@ -24,6 +24,8 @@ export const en = {
     permissions: 'Permissions',
     permissionsHint: 'Choose what this user may do. Every screen needs “View inventory”.',
     adminHasAll: 'Administrators hold every permission.',
+    locations: 'Also works at',
+    locationsHint: 'Without “Work at every location”, this user moves, picks, delivers, reserves and counts units only at the vans they own and the locations chosen here.',
     adminNote: 'Switch off Administrator to choose permissions one by one.',
     active: 'Active',
     activeHint: 'Inactive users cannot sign in; their history stays.',

@@ -26,6 +26,8 @@ export const es: Translation<typeof en> = {
     admin: 'Administrador',
     permissions: 'Permisos',
     permissionsHint: 'Elija qué puede hacer este usuario. Todas las pantallas necesitan «Ver inventario».',
+    locations: 'También trabaja en',
+    locationsHint: 'Sin «Trabajar en todas las ubicaciones», este usuario mueve, selecciona, entrega, reserva y cuenta unidades solo en sus furgonetas y en las ubicaciones elegidas aquí.',
     adminHasAll: 'Los administradores tienen todos los permisos.',
     adminNote: 'Desactive Administrador para elegir los permisos uno a uno.',
     active: 'Activo',
