@@ -163,3 +163,29 @@ describe('migration 0004 (serial numbers unique ignoring case and blanks)', () =
     }
   });
 });
+
+describe('migration 0017 (location rights)', () => {
+  it('keeps everyone without a van working at every location, and restricts a van’s owner to their vans', () => {
+    const dbPath = join(dir, 'office.db');
+    const old = openDatabase({ path: dbPath, migrationsFolder: migrationsUpTo(17) });
+    const s = old.sqlite;
+    s.exec(`INSERT INTO users (id, username, display_name, password_hash, permissions, is_admin, created_at) VALUES
+      (1, 'admin', 'Admin', 'x', '[]', 1, 0),
+      (2, 'clerk', 'Clerk', 'x', '["inventory.view","stock.transfer"]', 0, 0),
+      (3, 'tech', 'Tech', 'x', '["inventory.view","stock.transfer","stock.pick"]', 0, 0),
+      (4, 'viewer', 'Viewer', 'x', '[]', 0, 0)`);
+    s.exec(`INSERT INTO locations (id, name, kind, usage, owner_user_id, is_default, created_at) VALUES (10, 'Main warehouse', 'warehouse', 'internal', NULL, 1, 0), (11, 'Van Tech', 'van', 'internal', 3, 0, 0)`);
+    s.close();
+
+    const app = createApp({ dbPath, now: () => Date.UTC(2026, 3, 1) });
+    try {
+      const permissions = (id: number) => JSON.parse((app.ctx.sqlite.prepare(`SELECT permissions FROM users WHERE id = ?`).get(id) as { permissions: string }).permissions) as string[];
+      expect(permissions(1)).toEqual([]);
+      expect(permissions(2)).toEqual(['inventory.view', 'stock.transfer', 'stock.anyLocation']);
+      expect(permissions(3)).toEqual(['inventory.view', 'stock.transfer', 'stock.pick']);
+      expect(permissions(4)).toEqual(['stock.anyLocation']);
+    } finally {
+      app.close();
+    }
+  });
+});
