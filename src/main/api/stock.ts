@@ -1,7 +1,7 @@
 import type { searchContract, stockContract } from '@shared/contract/stock';
 import { globalSearch } from '../domain/search/search';
 import { addStock, costOptions, removeStock } from '../domain/stock/adjustments';
-import { cancelCount, getCount, listCounts, postCount, scanCount, setCountQty, startCount } from '../domain/stock/counts';
+import { cancelCount, getCount, listCounts, postCount, scanCount, sendBackCount, setCountQty, startCount, submitCount } from '../domain/stock/counts';
 import { history } from '../domain/stock/history';
 import { createInventoryProduct, listInventoryProducts, updateInventoryProduct } from '../domain/stock/inventoryProducts';
 import { editSerial, listLots } from '../domain/stock/lots';
@@ -30,6 +30,8 @@ export const stockHandlers: PartialHandlerTable<keyof typeof stockContract | key
   'stock.scanCount': (input, { ctx }) => scanCount(ctx, input),
   'stock.setCountQty': (input, { ctx }) => setCountQty(ctx, input),
   'stock.postCount': (input, { ctx, actor }) => postCount(ctx, actor, input),
+  'stock.submitCount': (input, { ctx, actor }) => submitCount(ctx, actor, input.id),
+  'stock.sendBackCount': (input, { ctx, actor }) => sendBackCount(ctx, actor, input),
   'stock.cancelCount': (input, { ctx, actor }) => cancelCount(ctx, actor, input.id),
   'stock.history': (input, { ctx }) => history(ctx, input),
   'stock.valueByLocation': (input, { ctx }) => valueByLocation(ctx, input.at),

@@ -254,7 +254,7 @@ describe('stock.listCounts', () => {
     const rows = [...t.ok('stock.listCounts', { pageSize: 200 }).rows, ...t.ok('stock.listCounts', { pageSize: 200, sortBy: 'number' }).rows];
     for (const row of rows) {
       const r = all.find((a) => a.id === row.id)!;
-      expect(row).toEqual({ id: r.id, number: r.number, locationId: r.locationId, locationName: names.get(r.locationId), status: r.status, note: r.note, createdAt: r.createdAt, postedAt: r.postedAt, userName: userNames.get(r.userId) });
+      expect(row).toEqual({ id: r.id, number: r.number, locationId: r.locationId, locationName: names.get(r.locationId), status: r.status, note: r.note, reviewNote: null, createdAt: r.createdAt, postedAt: r.postedAt, userName: userNames.get(r.userId) });
     }
     expect(rows[0]).toMatchObject({ status: 'open', note: 'open one', locationName: 'Office shelf' });
   });

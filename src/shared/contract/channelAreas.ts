@@ -55,6 +55,8 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'stock.getCount': { reads: ['stocktakes', 'stock', 'catalog', 'locations'], changes: [] },
   'stock.scanCount': { reads: [], changes: ['stocktakes'] },
   'stock.setCountQty': { reads: [], changes: ['stocktakes'] },
+  'stock.submitCount': { reads: [], changes: ['stocktakes'] },
+  'stock.sendBackCount': { reads: [], changes: ['stocktakes'] },
   'stock.postCount': { reads: [], changes: ['stock', 'stocktakes'] },
   'stock.cancelCount': { reads: [], changes: ['stocktakes'] },
   'stock.history': { reads: ['stock', 'catalog', 'locations', 'auth'], changes: [] },

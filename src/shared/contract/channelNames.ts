@@ -53,6 +53,8 @@ export const channelNames = [
   'stock.getCount',
   'stock.scanCount',
   'stock.setCountQty',
+  'stock.submitCount',
+  'stock.sendBackCount',
   'stock.postCount',
   'stock.cancelCount',
   'stock.history',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { locationKinds } from './locations';
-import { amount, channel, cost, empty, epochMs, id, money, optionalText, pageInput, pageOutput, qty, serial } from './define';
+import { amount, channel, cost, empty, epochMs, id, money, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 export const costMethods = ['average', 'last', 'catalogue', 'manual'] as const;
 const nullableString = z.string().nullable();
@@ -96,8 +96,10 @@ export const countSchema = z.object({
   number: z.string(),
   locationId: id,
   locationName: z.string(),
-  status: z.enum(['open', 'posted', 'canceled', 'reversed']),
+  status: z.enum(['open', 'submitted', 'posted', 'canceled', 'reversed']),
   note: nullableString,
+  /** Why a reviewer sent the count back. */
+  reviewNote: nullableString,
   createdAt: epochMs,
   postedAt: epochMs.nullable(),
   userName: z.string(),
@@ -297,7 +299,7 @@ export const stockContract = {
     reads: ['stocktakes', 'locations', 'auth'],
     summary: 'Pages stocktakes, newest first.',
     permission: 'inventory.view',
-    input: pageInput(z.enum(['createdAt', 'number']), { status: z.enum(['open', 'posted', 'canceled', 'reversed']).optional() }),
+    input: pageInput(z.enum(['createdAt', 'number']), { status: z.enum(['open', 'submitted', 'posted', 'canceled', 'reversed']).optional() }),
     output: pageOutput(countSchema.omit({ lines: true })),
   }),
   'stock.getCount': channel({
@@ -324,18 +326,34 @@ export const stockContract = {
     input: z.object({ id, productId: id, countedQty: z.number().int().min(0).max(1_000_000) }).strict(),
     output: countLineSchema,
   }),
+  'stock.submitCount': channel({
+    kind: 'mutation',
+    changes: ['stocktakes'],
+    summary: 'Submits an open stocktake for review: counting is not adjusting, so a user who may adjust stock posts it or sends it back.',
+    permission: 'stock.count',
+    input: z.object({ id }).strict(),
+    output: documentRef,
+  }),
+  'stock.sendBackCount': channel({
+    kind: 'mutation',
+    changes: ['stocktakes'],
+    summary: 'Sends a submitted stocktake back to its counter, open again, with a note saying what to check.',
+    permission: 'stock.adjust',
+    input: z.object({ id, note: requiredText(1000) }).strict(),
+    output: documentRef,
+  }),
   'stock.postCount': channel({
     kind: 'mutation',
     changes: ['stock', 'stocktakes'],
-    summary: 'Posts the differences of a stocktake as adjustments in one transaction; products not counted are left unchanged.',
-    permission: 'stock.count',
+    summary: 'Posts the differences of an open or submitted stocktake as adjustments in one transaction (needs stock.adjust: counting is not adjusting); products not counted are left unchanged.',
+    permission: 'stock.adjust',
     input: z.object({ id, reason: optionalText(500) }).strict(),
     output: documentRef,
   }),
   'stock.cancelCount': channel({
     kind: 'mutation',
     changes: ['stocktakes'],
-    summary: 'Cancels an open stocktake without changing stock.',
+    summary: 'Cancels an open or submitted stocktake without changing stock.',
     permission: 'stock.count',
     input: z.object({ id }).strict(),
     output: documentRef,

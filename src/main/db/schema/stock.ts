@@ -280,8 +280,11 @@ export const stocktakes = sqliteTable('stocktakes', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   number: text('number').notNull().unique(),
   locationId: integer('location_id').notNull().references(() => locations.id),
-  status: text('status', { enum: ['open', 'posted', 'canceled', 'reversed'] }).notNull(),
+  /** open → submitted (for review by a user who may adjust stock) → posted, or sent back to open with a note. */
+  status: text('status', { enum: ['open', 'submitted', 'posted', 'canceled', 'reversed'] }).notNull(),
   note: text('note'),
+  /** Why a reviewer sent the count back (shown on the open count until it is submitted again). */
+  reviewNote: text('review_note'),
   userId: integer('user_id').notNull().references(() => users.id),
   createdAt: integer('created_at').notNull(),
   postedAt: integer('posted_at'),

@@ -95,3 +95,31 @@ describe('a technician at another technician’s van', () => {
     expect(hash()).toEqual(before);
   });
 });
+
+describe('counting is not adjusting', () => {
+  const counter: Permission[] = ['inventory.view', 'stock.count'];
+  it('a counter submits for review; who may adjust stock sends it back with a note or posts it', () => {
+    const tom = t.addUser({ username: 'counter', displayName: 'Counter', permissions: counter });
+    const van = t.ok('locations.create', { name: 'Van Counter', kind: 'van', ownerUserId: tom.id });
+    t.ok('stock.add', { productId: w.cable.id, locationId: van.id, qty: 17, costMethod: 'manual', unitCost: 10_000, reason: null });
+    const token = t.tokenFor(tom.id);
+    const count = t.ok('stock.startCount', { locationId: van.id, note: null }, token);
+    t.ok('stock.setCountQty', { id: count.id, productId: w.cable.id, countedQty: 2 }, token);
+    const before = hash();
+    expect(t.fail('stock.postCount', { id: count.id, reason: 'lost' }, token)).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'stock.adjust' } });
+    expect(t.fail('stock.sendBackCount', { id: count.id, note: 'again' }, token)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(hash()).toEqual(before);
+
+    t.ok('stock.submitCount', { id: count.id }, token);
+    expect(t.ok('stock.getCount', { id: count.id })).toMatchObject({ status: 'submitted', reviewNote: null });
+    expect(t.fail('stock.setCountQty', { id: count.id, productId: w.cable.id, countedQty: 3 }, token).code).toBe('INVALID_TRANSITION');
+    expect(t.fail('stock.sendBackCount', { id: count.id, note: '' }).code).toBe('VALIDATION');
+    t.ok('stock.sendBackCount', { id: count.id, note: 'Fifteen cables missing? Check the roof box.' });
+    expect(t.ok('stock.getCount', { id: count.id })).toMatchObject({ status: 'open', reviewNote: 'Fifteen cables missing? Check the roof box.' });
+    t.ok('stock.setCountQty', { id: count.id, productId: w.cable.id, countedQty: 16 }, token);
+    t.ok('stock.submitCount', { id: count.id }, token);
+    expect(t.ok('stock.getCount', { id: count.id }).reviewNote).toBeNull();
+    t.ok('stock.postCount', { id: count.id, reason: 'one cable used on a job' });
+    expect(t.ok('stock.listInventoryProducts', { productId: w.cable.id, locationId: van.id }).rows[0]).toMatchObject({ onHand: 16 });
+  });
+});

@@ -35,8 +35,11 @@ export const stocktakeWorkflow = defineWorkflow<CountStatus, { id: number; numbe
   history: { table: 'stocktake_events', key: 'stocktake_id' },
   creations: { start: { to: 'open' } },
   transitions: {
-    post: { from: ['open'], to: 'posted', sets: ({ now }) => ({ posted_at: now }) },
-    cancel: { from: ['open'], to: 'canceled' },
+    /** Counted: for a user who may adjust stock to post or send back (counting is not adjusting). */
+    submit: { from: ['open'], to: 'submitted', sets: () => ({ review_note: null }) },
+    sendBack: { from: ['submitted'], to: 'open', sets: ({ note }) => ({ review_note: note ?? null }) },
+    post: { from: ['open', 'submitted'], to: 'posted', sets: ({ now }) => ({ posted_at: now }) },
+    cancel: { from: ['open', 'submitted'], to: 'canceled' },
     reverse: { from: ['posted'], to: 'reversed', repeatOf: ['reversed'], guard: (ctx, _row, input) => requireManualChangeReason(ctx, input.reason ?? null, 'reverse') },
   },
   edits: { scan: ['open'], setQty: ['open'] },
@@ -49,12 +52,13 @@ interface Header {
   locationName: string;
   status: CountStatus;
   note: string | null;
+  reviewNote: string | null;
   createdAt: number;
   postedAt: number | null;
   userName: string;
 }
 
-const headerSql = `SELECT s.id, s.number, s.location_id AS locationId, l.name AS locationName, s.status, s.note, s.created_at AS createdAt, s.posted_at AS postedAt, u.display_name AS userName
+const headerSql = `SELECT s.id, s.number, s.location_id AS locationId, l.name AS locationName, s.status, s.note, s.review_note AS reviewNote, s.created_at AS createdAt, s.posted_at AS postedAt, u.display_name AS userName
   FROM stocktakes s JOIN locations l ON l.id = s.location_id JOIN users u ON u.id = s.user_id`;
 
 function header(ctx: Ctx, id: number): Header {
@@ -282,6 +286,16 @@ export function setCountQty(ctx: Ctx, input: { id: number; productId: number; co
     .prepare(`INSERT INTO stocktake_counts (stocktake_id, product_id, counted_qty) VALUES (?, ?, ?) ON CONFLICT (stocktake_id, product_id) DO UPDATE SET counted_qty = excluded.counted_qty`)
     .run(input.id, input.productId, input.countedQty);
   return openCountLine(ctx, h, input.productId);
+}
+
+export function submitCount(ctx: Ctx, actor: Actor, id: number) {
+  const { row } = applyTransition(ctx, stocktakeWorkflow, id, 'submit', { userId: actor.userId });
+  return { documentType: 'stocktake' as const, id, number: row.number };
+}
+
+export function sendBackCount(ctx: Ctx, actor: Actor, input: { id: number; note: string }) {
+  const { row } = applyTransition(ctx, stocktakeWorkflow, input.id, 'sendBack', { userId: actor.userId, note: input.note, details: { note: input.note } });
+  return { documentType: 'stocktake' as const, id: input.id, number: row.number };
 }
 
 export function cancelCount(ctx: Ctx, actor: Actor, id: number) {

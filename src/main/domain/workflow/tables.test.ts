@@ -156,6 +156,7 @@ function stocktake(env: Env, state: string): number {
   const shelf = t.ok('locations.create', { name: `Count shelf ${++countLocations}`, kind: 'shelf' });
   const count = t.ok('stock.startCount', { locationId: shelf.id, note: null });
   t.ok('stock.setCountQty', { id: count.id, productId: w.cable.id, countedQty: 3 });
+  if (state === 'submitted') t.ok('stock.submitCount', { id: count.id });
   if (state === 'canceled') t.ok('stock.cancelCount', { id: count.id });
   if (state === 'posted' || state === 'reversed') t.ok('stock.postCount', { id: count.id, reason: 'found on the shelf' });
   if (state === 'reversed') t.ok('stock.reverse', { documentType: 'stocktake', id: count.id, reason: 'counted the wrong shelf' });
@@ -372,9 +373,15 @@ const cases: TableCase[] = [
     name: 'stocktakeWorkflow',
     workflow: loose(stocktakeWorkflow),
     build: stocktake,
-    allowed: { post: { open: 'posted' }, cancel: { open: 'canceled' }, reverse: { posted: 'reversed' } },
+    allowed: {
+      submit: { open: 'submitted' },
+      sendBack: { submitted: 'open' },
+      post: { open: 'posted', submitted: 'posted' },
+      cancel: { open: 'canceled', submitted: 'canceled' },
+      reverse: { posted: 'reversed' },
+    },
     repeated: { reverse: ['reversed'] },
-    input: (env) => ({ userId: env.adminId, reason: 'test' }),
+    input: (env) => ({ userId: env.adminId, reason: 'test', note: 'check the top shelf' }),
     edits: { scan: ['open'], setQty: ['open'] },
   },
   {

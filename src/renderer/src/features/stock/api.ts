@@ -75,3 +75,5 @@ export const useSetCountQty = () => {
 };
 export const usePostCount = () => useApiMutation('stock.postCount', quiet);
 export const useCancelCount = () => useApiMutation('stock.cancelCount');
+export const useSubmitCount = () => useApiMutation('stock.submitCount', quiet);
+export const useSendBackCount = () => useApiMutation('stock.sendBackCount', quiet);

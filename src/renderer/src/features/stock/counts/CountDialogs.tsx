@@ -3,9 +3,9 @@ import type { ChannelOutput } from '@shared/contract';
 import { ConfirmModal } from '@renderer/lib/ConfirmModal';
 import { notify } from '@renderer/lib/notify';
 import { useSettings } from '@renderer/lib/useFormat';
-import { useCancelCount, usePostCount, useReverse } from '../api';
+import { useCancelCount, usePostCount, useReverse, useSendBackCount, useSubmitCount } from '../api';
 
-export type CountDialog = 'post' | 'cancel' | 'reverse';
+export type CountDialog = 'post' | 'cancel' | 'reverse' | 'submit' | 'sendBack';
 
 interface Props {
   dialog: CountDialog;
@@ -14,13 +14,18 @@ interface Props {
   onClose: () => void;
 }
 
-/** The confirmations that end a stocktake: post its differences, discard it, or reverse a posted one. */
+/**
+ * The confirmations that move a stocktake on: submit it for review (counting is not adjusting), post its
+ * differences or send it back with a note (who may adjust stock), discard it, or reverse a posted one.
+ */
 export function CountDialogs({ dialog, count, differences, onClose }: Props) {
   const { t } = useTranslation('stock');
   const settings = useSettings();
   const post = usePostCount();
   const cancel = useCancelCount();
   const reverse = useReverse();
+  const submit = useSubmitCount();
+  const sendBack = useSendBackCount();
   const reasonRequired = settings.data?.requireAdjustmentReason ?? false;
 
   if (dialog === 'post') {
@@ -46,6 +51,35 @@ export function CountDialogs({ dialog, count, differences, onClose }: Props) {
             },
           )
         }
+      />
+    );
+  }
+  if (dialog === 'submit') {
+    return (
+      <ConfirmModal
+        title={t('counts.submitTitle', { number: count.number })}
+        text={t('counts.submitText', { differences })}
+        confirmLabel={t('counts.submit')}
+        color="blue"
+        loading={submit.isPending}
+        error={submit.error}
+        onClose={onClose}
+        onConfirm={() => submit.mutate({ id: count.id }, { onSuccess: (doc) => (notify.success('stock:counts.submitted', { number: doc.number }), onClose()) })}
+      />
+    );
+  }
+  if (dialog === 'sendBack') {
+    return (
+      <ConfirmModal
+        title={t('counts.sendBackTitle', { number: count.number })}
+        text={t('counts.sendBackText')}
+        confirmLabel={t('counts.sendBack')}
+        color="orange"
+        reason={{ label: t('counts.sendBackNote'), required: true, missing: t('counts.sendBackNote') }}
+        loading={sendBack.isPending}
+        error={sendBack.error}
+        onClose={onClose}
+        onConfirm={(note) => sendBack.mutate({ id: count.id, note: note ?? '' }, { onSuccess: (doc) => (notify.success('stock:counts.sentBack', { number: doc.number }), onClose()) })}
       />
     );
   }

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Center, Group, Loader, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { IconArrowBackUp, IconChecks, IconInfoCircle, IconSearch, IconX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconChecks, IconInfoCircle, IconSearch, IconSend, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -19,7 +19,9 @@ export function CountPage() {
   const id = Number(useParams().id);
   const count = useCount(Number.isInteger(id) ? id : 0);
   const canCount = useCan('stock.count');
-  const canReverse = useCan('stock.adjust');
+  // Counting is not adjusting: who may adjust stock posts a count (or sends it back); a counter submits it.
+  const canAdjust = useCan('stock.adjust');
+  const canReverse = canAdjust;
   const [view, setView] = useState<'all' | 'differences'>('all');
   const [filter, setFilter] = useState('');
   const [dialog, setDialog] = useState<CountDialog | null>(null);
@@ -49,6 +51,18 @@ export function CountPage() {
   const needle = filter.trim().toLowerCase();
   const shown = (view === 'differences' ? differences : c.lines).filter((l) => !needle || l.sku.toLowerCase().includes(needle) || l.productName.toLowerCase().includes(needle));
 
+  // What ends the counting: posting, for who may adjust stock (an open or submitted count); else submitting it for review.
+  const finishButton =
+    canAdjust && (open || c.status === 'submitted') ? (
+      <Button leftSection={<IconChecks size={16} />} onClick={() => setDialog('post')}>
+        {t('counts.post')}
+      </Button>
+    ) : editable ? (
+      <Button leftSection={<IconSend size={16} />} onClick={() => setDialog('submit')}>
+        {t('counts.submit')}
+      </Button>
+    ) : null;
+
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/stock/counts" size="sm">
@@ -65,16 +79,17 @@ export function CountPage() {
         }
         actions={
           <>
-            {editable && (
+            {(editable || (c.status === 'submitted' && canAdjust)) && (
               <Button variant="default" color="red" leftSection={<IconX size={16} />} onClick={() => setDialog('cancel')}>
                 {t('counts.cancel')}
               </Button>
             )}
-            {editable && (
-              <Button leftSection={<IconChecks size={16} />} onClick={() => setDialog('post')}>
-                {t('counts.post')}
+            {c.status === 'submitted' && canAdjust && (
+              <Button variant="default" color="orange" leftSection={<IconArrowBackUp size={16} />} onClick={() => setDialog('sendBack')}>
+                {t('counts.sendBack')}
               </Button>
             )}
+            {finishButton}
             {c.status === 'posted' && canReverse && (
               <Button variant="light" color="orange" leftSection={<IconArrowBackUp size={16} />} onClick={() => setDialog('reverse')}>
                 {t('counts.reverse')}
@@ -84,6 +99,11 @@ export function CountPage() {
         }
       />
       {c.note && <Text size="sm">{c.note}</Text>}
+      {open && c.reviewNote && (
+        <Alert color="orange" icon={<IconArrowBackUp />} data-testid="count-review-note">
+          {t('counts.reviewNote', { note: c.reviewNote })}
+        </Alert>
+      )}
       {editable ? (
         <Paper withBorder p="md">
           <ScanField countId={c.id} />
@@ -117,13 +137,7 @@ export function CountPage() {
       ) : (
         <CountLinesTable countId={c.id} lines={shown} editable={editable} />
       )}
-      {view === 'differences' && editable && differences.length > 0 && (
-        <Group justify="flex-end">
-          <Button leftSection={<IconChecks size={16} />} onClick={() => setDialog('post')}>
-            {t('counts.post')}
-          </Button>
-        </Group>
-      )}
+      {view === 'differences' && editable && differences.length > 0 && <Group justify="flex-end">{finishButton}</Group>}
       {dialog && <CountDialogs dialog={dialog} count={c} differences={differences.length} onClose={() => setDialog(null)} />}
     </Stack>
   );

@@ -13,7 +13,7 @@ import { StatusBadge, StatusFilter, useStatusFilter } from '../common/StatusBadg
 import { StartCountModal } from './StartCountModal';
 
 type Count = ChannelOutput<'stock.listCounts'>['rows'][number];
-const statuses = ['open', 'posted', 'canceled'] as const;
+const statuses = ['open', 'submitted', 'posted', 'canceled'] as const;
 
 /** Stocktakes: counts of a location, open ones to continue and posted ones to look back at. */
 export function CountsPage() {

@@ -1,0 +1,1 @@
+ALTER TABLE `stocktakes` ADD `review_note` text;
