@@ -1,5 +1,6 @@
 import type { authContract } from '@shared/contract/auth';
 import type { settingsContract } from '@shared/contract/settings';
+import { deleteRole, listRoles, saveRole } from '../domain/auth/roles';
 import { DomainError } from '@shared/errors';
 import { hashPassword } from '../domain/auth/password';
 import { checkCredentials, checkCurrentPassword, createUser, demoUserCount, getUser, listUsers, setupFirstAdmin, storePassword, updateUser, userCount } from '../domain/auth/users';
@@ -46,10 +47,22 @@ export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof
     },
   }),
   'users.list': (_input, { ctx }) => listUsers(ctx),
+  'roles.list': (_input, { ctx }) => listRoles(ctx),
+  'roles.save': (input, { ctx }) => saveRole(ctx, input),
+  'roles.delete': (input, { ctx }) => deleteRole(ctx, input.id),
   'users.create': ioHandler({
     before: (input, { ctx }) => hashPassword(input.password, ctx.passwordCost),
     write: (input, { ctx }, passwordHash) =>
-      createUser(ctx, { username: input.username, displayName: input.displayName, permissions: input.permissions, isAdmin: input.isAdmin, locationIds: input.locationIds, passwordHash }),
+      createUser(ctx, {
+        username: input.username,
+        displayName: input.displayName,
+        permissions: input.permissions,
+        isAdmin: input.isAdmin,
+        locationIds: input.locationIds,
+        roleIds: input.roleIds,
+        purchasingTeam: input.purchasingTeam,
+        passwordHash,
+      }),
   }),
   'users.update': (input, { ctx, sessions }) => {
     const user = updateUser(ctx, input);

@@ -7,13 +7,31 @@ export const userSchema = z.object({
   id,
   username: z.string(),
   displayName: z.string(),
+  /** What the user may do: their own permissions and their roles' (every permission for an administrator). */
   permissions: z.array(permissionSchema),
+  /** The permissions granted to the user directly, and the roles they hold. */
+  ownPermissions: z.array(permissionSchema),
+  roleIds: z.array(id),
   isAdmin: z.boolean(),
   active: z.boolean(),
+  /** Member of the purchasing team (works the procurement queues). */
+  purchasingTeam: z.boolean(),
   /** Internal locations granted besides the user's own vans (location rights: without stock.anyLocation, only those). */
   locationIds: z.array(id),
 });
 export type User = z.infer<typeof userSchema>;
+
+/** A role (security level): a named set of permissions; built-in ones have a key and cannot be deleted. */
+export const roleSchema = z.object({
+  id,
+  key: z.string().nullable(),
+  name: z.string(),
+  /** Never `admin`: administering is the user's administrator switch. */
+  permissions: z.array(permissionSchema.exclude(['admin'])),
+  /** Active users holding it. */
+  userCount: z.number().int(),
+});
+export type Role = z.infer<typeof roleSchema>;
 
 const username = z
   .string()
@@ -94,6 +112,8 @@ export const authContract = {
         permissions: z.array(permissionSchema).max(permissions.length),
         isAdmin: z.boolean().default(false),
         locationIds: z.array(id).max(500).default([]),
+        roleIds: z.array(id).max(50).default([]),
+        purchasingTeam: z.boolean().default(false),
       })
       .strict(),
     output: userSchema,
@@ -104,9 +124,43 @@ export const authContract = {
     summary: 'Changes a user’s name, permissions, granted locations or active flag (admin only); the last active admin cannot lose admin. Deactivating ends the user’s sessions.',
     permission: 'admin',
     input: z
-      .object({ id, displayName: requiredText(100), permissions: z.array(permissionSchema).max(permissions.length), isAdmin: z.boolean(), active: z.boolean(), locationIds: z.array(id).max(500).default([]) })
+      .object({
+        id,
+        displayName: requiredText(100),
+        permissions: z.array(permissionSchema).max(permissions.length),
+        isAdmin: z.boolean(),
+        active: z.boolean(),
+        /** Left out: unchanged. */
+        locationIds: z.array(id).max(500).optional(),
+        roleIds: z.array(id).max(50).optional(),
+        purchasingTeam: z.boolean().optional(),
+      })
       .strict(),
     output: userSchema,
+  }),
+  'roles.list': channel({
+    kind: 'query',
+    reads: ['auth'],
+    summary: 'The roles (security levels) with their permissions and how many users hold each (admin only).',
+    permission: 'admin',
+    input: empty,
+    output: z.array(roleSchema),
+  }),
+  'roles.save': channel({
+    kind: 'mutation',
+    changes: ['auth'],
+    summary: 'Creates a role, or renames one and changes its permissions (admin only); its users’ permissions change at once.',
+    permission: 'admin',
+    input: z.object({ id: id.optional(), name: requiredText(60), permissions: z.array(permissionSchema.exclude(['admin'])).max(permissions.length) }).strict(),
+    output: roleSchema,
+  }),
+  'roles.delete': channel({
+    kind: 'mutation',
+    changes: ['auth'],
+    summary: 'Deletes a role no user holds (admin only); built-in roles are kept.',
+    permission: 'admin',
+    input: z.object({ id }).strict(),
+    output: ok,
   }),
   'users.resetPassword': channel({
     kind: 'mutation',

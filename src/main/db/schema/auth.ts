@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -6,14 +6,39 @@ export const users = sqliteTable('users', {
   displayName: text('display_name').notNull(),
   /** scrypt$N$r$p$salt$hash — never the password itself. */
   passwordHash: text('password_hash').notNull(),
-  /** JSON array of permission names. */
+  /** JSON array of permission names granted to the user directly (their roles add theirs). */
   permissions: text('permissions').notNull().default('[]'),
   isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
   /** Demo users carry a known password: serve refuses to listen beyond loopback while one exists. */
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** Member of the purchasing team: works the procurement queues (and is notified of them). */
+  purchasingTeam: integer('purchasing_team', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * Roles (security levels): named sets of permissions an administrator edits as a matrix. A user's
+ * permissions are their own plus those of every role they hold; administrators hold every permission.
+ * Built-in roles (a `key`) can be edited but not deleted.
+ */
+export const roles = sqliteTable('roles', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key').unique(),
+  name: text('name').notNull().unique(),
+  /** JSON array of permission names. */
+  permissions: text('permissions').notNull().default('[]'),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const userRoles = sqliteTable(
+  'user_roles',
+  {
+    userId: integer('user_id').notNull().references(() => users.id),
+    roleId: integer('role_id').notNull().references(() => roles.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.roleId] }), index('user_roles_role_idx').on(t.roleId)],
+);
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),

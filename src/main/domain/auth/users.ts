@@ -8,21 +8,39 @@ import { DomainError } from '@shared/errors';
 import { users } from '@main/db/schema';
 import { type Actor, type Ctx } from '../context';
 import { grantsOf, setGrants } from '../locations/rights';
+import { rolesOf, setRoles } from './roles';
 import { unmatchableHashFor, verifyPassword } from './password';
 import type { SignInThrottle } from './throttle';
 
 type UserRow = typeof users.$inferSelect;
 
-export function toUser(row: UserRow, locationIds: number[] = []): User {
+/** What a user holds besides their own row: granted locations and roles. */
+interface UserExtras {
+  locationIds: number[];
+  roleIds: number[];
+  rolePermissions: Permission[];
+}
+
+export function toUser(row: UserRow, extras: UserExtras = { locationIds: [], roleIds: [], rolePermissions: [] }): User {
+  const own = JSON.parse(row.permissions) as Permission[];
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
-    permissions: row.isAdmin ? [...allPermissions] : (JSON.parse(row.permissions) as Permission[]),
+    // Their own and their roles' (in the contract's order), or every permission for an administrator.
+    permissions: row.isAdmin ? [...allPermissions] : allPermissions.filter((p) => own.includes(p) || extras.rolePermissions.includes(p)),
+    ownPermissions: own,
+    roleIds: extras.roleIds,
     isAdmin: row.isAdmin,
     active: row.active,
-    locationIds,
+    purchasingTeam: row.purchasingTeam,
+    locationIds: extras.locationIds,
   };
+}
+
+function extrasOf(ctx: Ctx, userId: number): UserExtras {
+  const roles = rolesOf(ctx, userId);
+  return { locationIds: grantsOf(ctx, userId), roleIds: roles.roleIds, rolePermissions: roles.permissions };
 }
 
 export function toActor(user: User): Actor {
@@ -36,7 +54,7 @@ export function userCount(ctx: Ctx): number {
 export function getUser(ctx: Ctx, id: number): User {
   const row = ctx.db.select().from(users).where(eq(users.id, id)).get();
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'user', id });
-  return toUser(row, grantsOf(ctx, row.id));
+  return toUser(row, extrasOf(ctx, row.id));
 }
 
 export function listUsers(ctx: Ctx): User[] {
@@ -45,7 +63,7 @@ export function listUsers(ctx: Ctx): User[] {
     .from(users)
     .orderBy(users.displayName)
     .all()
-    .map((row) => toUser(row, grantsOf(ctx, row.id)));
+    .map((row) => toUser(row, extrasOf(ctx, row.id)));
 }
 
 export interface NewUser {
@@ -57,6 +75,8 @@ export interface NewUser {
   isAdmin: boolean;
   isDemo?: boolean;
   locationIds?: number[];
+  roleIds?: number[];
+  purchasingTeam?: boolean;
 }
 
 export function createUser(ctx: Ctx, input: NewUser): User {
@@ -71,12 +91,14 @@ export function createUser(ctx: Ctx, input: NewUser): User {
       permissions: JSON.stringify([...new Set(input.permissions)]),
       isAdmin: input.isAdmin,
       isDemo: input.isDemo ?? false,
+      purchasingTeam: input.purchasingTeam ?? false,
       createdAt: ctx.now(),
     })
     .returning()
     .get();
   setGrants(ctx, row.id, input.locationIds ?? []);
-  return toUser(row, grantsOf(ctx, row.id));
+  setRoles(ctx, row.id, input.roleIds ?? []);
+  return toUser(row, extrasOf(ctx, row.id));
 }
 
 /** First start: create the admin. Refused once any user exists. */
@@ -87,7 +109,7 @@ export function setupFirstAdmin(ctx: Ctx, input: { username: string; displayName
 
 export function updateUser(
   ctx: Ctx,
-  input: { id: number; displayName: string; permissions: Permission[]; isAdmin: boolean; active: boolean; locationIds?: number[] },
+  input: { id: number; displayName: string; permissions: Permission[]; isAdmin: boolean; active: boolean; locationIds?: number[]; roleIds?: number[]; purchasingTeam?: boolean },
 ): User {
   const current = getUser(ctx, input.id);
   const losesAdmin = current.isAdmin && current.active && (!input.isAdmin || !input.active);
@@ -97,10 +119,17 @@ export function updateUser(
   }
   ctx.db
     .update(users)
-    .set({ displayName: input.displayName, permissions: JSON.stringify([...new Set(input.permissions)]), isAdmin: input.isAdmin, active: input.active })
+    .set({
+      displayName: input.displayName,
+      permissions: JSON.stringify([...new Set(input.permissions)]),
+      isAdmin: input.isAdmin,
+      active: input.active,
+      ...(input.purchasingTeam === undefined ? {} : { purchasingTeam: input.purchasingTeam }),
+    })
     .where(eq(users.id, input.id))
     .run();
   if (input.locationIds !== undefined) setGrants(ctx, input.id, input.locationIds);
+  if (input.roleIds !== undefined) setRoles(ctx, input.id, input.roleIds);
   return getUser(ctx, input.id);
 }
 

@@ -18,6 +18,7 @@ export function mayWorkAt(ctx: Ctx, userId: number, locationId: number): RightRo
     ctx,
     `SELECT l.name, l.usage,
             (u.is_admin = 1 OR instr(u.permissions, '"stock.anyLocation"') > 0 OR l.owner_user_id = u.id
+             OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND instr(r.permissions, '"stock.anyLocation"') > 0)
              OR EXISTS (SELECT 1 FROM location_grants g WHERE g.user_id = u.id AND g.location_id = l.id)) AS allowed
      FROM locations l, users u WHERE u.id = ? AND l.id = ?`,
   ).get(userId, locationId);

@@ -41,6 +41,7 @@ function keyFor(code: string, d: Details): string {
     case 'CONFLICT':
       if (d.reason === 'lastAdmin') return 'CONFLICT_lastAdmin';
       if (d.reason === 'alreadyStocked') return 'CONFLICT_alreadyStocked';
+      if ((d.reason === 'builtinRole' || d.reason === 'roleInUse') && typeof d.name === 'string') return `CONFLICT_${d.reason}`;
       return typeof d.field === 'string' && d.value !== undefined ? 'CONFLICT_field' : 'CONFLICT';
     case 'NOT_FOUND':
       return typeof d.entity === 'string' ? 'NOT_FOUND_entity' : 'NOT_FOUND';

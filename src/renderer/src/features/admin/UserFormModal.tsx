@@ -1,15 +1,16 @@
 // Create a user (username, name, first password, permissions) or edit one (name, permissions, admin, active);
 // a user who does not work at every location also gets the locations granted besides their own vans.
-import { Modal, MultiSelect, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import type { User } from '@shared/contract/auth';
-import type { Permission } from '@shared/contract/define';
+import { permissions as permissionOrder, type Permission } from '@shared/contract/define';
 import { notify } from '@renderer/lib/notify';
 import { PasswordField } from '@renderer/lib/PasswordField';
 import { useInternalLocations } from '@renderer/lib/lookups';
 import { useZodForm } from '@renderer/lib/useZodForm';
-import { useCreateUser, useUpdateUser } from './api';
+import { useCreateUser, useRoles, useUpdateUser } from './api';
+import { roleName } from './roleName';
 import { PermissionsField } from './PermissionsField';
 import { FormFooter } from '@renderer/lib/FormFooter';
 
@@ -24,10 +25,12 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
       username: user?.username ?? '',
       displayName: user?.displayName ?? '',
       password: '',
-      permissions: (user?.permissions ?? ['inventory.view']) as Permission[],
+      permissions: (user?.ownPermissions ?? ['inventory.view']) as Permission[],
       isAdmin: user?.isAdmin ?? false,
       active: user?.active ?? true,
       locationIds: user?.locationIds ?? [],
+      roleIds: user?.roleIds ?? [],
+      purchasingTeam: user?.purchasingTeam ?? false,
     },
     {
       toInput: ({ username, password, active, ...v }) => (user ? { ...v, active, id: user.id } : { ...v, username, password }),
@@ -35,7 +38,10 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
   );
   const onError = (err: unknown) => form.applyApiError(err) || notify.error(err);
   const locations = useInternalLocations();
-  const restricted = !form.values.isAdmin && !form.values.permissions.includes('stock.anyLocation');
+  const roles = useRoles();
+  // What the user will be able to do: their own permissions and their roles'.
+  const effective = new Set<Permission>([...form.values.permissions, ...(roles.data ?? []).filter((r) => form.values.roleIds.includes(r.id)).flatMap((r) => r.permissions)]);
+  const restricted = !form.values.isAdmin && !effective.has('stock.anyLocation');
   return (
     <Modal opened onClose={onClose} size="lg" title={user ? t('users.editTitle', { name: user.displayName }) : t('users.newTitle')}>
       <form
@@ -50,12 +56,33 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
           <TextInput label={t('users.displayName')} withAsterisk {...form.getInputProps('displayName')} />
           {!user && <PasswordField label={t('users.password')} description={t('users.passwordHint')} autoComplete="new-password" withAsterisk {...form.getInputProps('password')} />}
           <Switch label={t('users.isAdmin')} description={t('users.isAdminHint')} {...form.getInputProps('isAdmin', { type: 'checkbox' })} />
+          {!form.values.isAdmin && (
+            <MultiSelect
+              label={t('users.roles')}
+              description={t('users.rolesHint')}
+              data={(roles.data ?? []).map((r) => ({ value: String(r.id), label: roleName(t, r) }))}
+              value={form.values.roleIds.map(String)}
+              onChange={(v) => form.setFieldValue('roleIds', v.map(Number))}
+              error={form.errors.roleIds}
+            />
+          )}
           <PermissionsField
             value={form.values.permissions}
             onChange={(v) => form.setFieldValue('permissions', v)}
             isAdmin={form.values.isAdmin}
             error={form.errors.permissions}
           />
+          {!form.values.isAdmin && effective.size > 0 && (
+            <Stack gap={2} data-testid="effective-permissions">
+              <Text size="sm" fw={500}>
+                {t('users.effective')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {permissionOrder.filter((p) => effective.has(p)).map((p) => t(`common:permissions.${p}`)).join(' · ')}
+              </Text>
+            </Stack>
+          )}
+          <Switch label={t('users.purchasingTeam')} description={t('users.purchasingTeamHint')} {...form.getInputProps('purchasingTeam', { type: 'checkbox' })} />
           {restricted && (
             <MultiSelect
               label={t('users.locations')}

@@ -21,7 +21,7 @@ export function UsersPage() {
   const [resetting, setResetting] = useState<User | null>(null);
   const toggle = (u: User) =>
     setActive.mutate(
-      { id: u.id, displayName: u.displayName, permissions: u.permissions, isAdmin: u.isAdmin, active: !u.active },
+      { id: u.id, displayName: u.displayName, permissions: u.ownPermissions, isAdmin: u.isAdmin, active: !u.active },
       { onSuccess: () => notify.success(u.active ? 'admin:users.deactivated' : 'admin:users.reactivated', { name: u.displayName }) },
     );
   const newButton = (

@@ -17,3 +17,6 @@ export const useSmtp = () => useApiQuery(['smtp'], 'settings.getSmtp', {});
 export const useUpdateSmtp = () => useApiMutation('settings.updateSmtp', { ...quiet, invalidate: [['smtp']], successKey: 'admin:smtp.saved' });
 /** Sends through the saved server; the form shows the refusal itself (the SMTP server's reason). */
 export const useTestSmtp = () => useApiMutation('settings.testSmtp', { ...quiet, invalidate: [] });
+export const useRoles = () => useApiQuery(['users'], 'roles.list', {});
+export const useSaveRole = () => useApiMutation('roles.save', { ...quiet, invalidate: [['users']], successKey: 'admin:roles.saved' });
+export const useDeleteRole = () => useApiMutation('roles.delete', { invalidate: [['users']], successKey: 'admin:roles.deleted' });

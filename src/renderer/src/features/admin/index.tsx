@@ -1,4 +1,4 @@
-import { IconDatabaseExport, IconSettings, IconShieldCheck, IconUsers } from '@tabler/icons-react';
+import { IconDatabaseExport, IconSettings, IconShieldCheck, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
@@ -7,10 +7,12 @@ const pages = {
   IntegrityPage: lazyPage(() => import('./IntegrityPage'), 'IntegrityPage'),
   SettingsPage: lazyPage(() => import('./SettingsPage'), 'SettingsPage'),
   UsersPage: lazyPage(() => import('./UsersPage'), 'UsersPage'),
+  RolesPage: lazyPage(() => import('./RolesPage'), 'RolesPage'),
 };
 
 export const adminRoutes: FeatureRoute[] = [
   { path: '/admin/users', page: pages.UsersPage, navLabelKey: 'admin:nav.users', navIcon: IconUsers, navGroup: 'admin', permission: 'admin' },
+  { path: '/admin/roles', page: pages.RolesPage, navLabelKey: 'admin:nav.roles', navIcon: IconShieldLock, navGroup: 'admin', permission: 'admin' },
   { path: '/admin/settings', page: pages.SettingsPage, navLabelKey: 'admin:nav.settings', navIcon: IconSettings, navGroup: 'admin', permission: 'admin' },
   { path: '/admin/integrity', page: pages.IntegrityPage, navLabelKey: 'admin:nav.integrity', navIcon: IconShieldCheck, navGroup: 'admin', permission: 'admin' },
   { path: '/admin/backups', page: pages.BackupsPage, navLabelKey: 'backups:nav', navIcon: IconDatabaseExport, navGroup: 'admin', permission: 'admin' },

@@ -13,6 +13,8 @@ export const en = {
   CONFLICT: 'This conflicts with an existing record. Use a different value.',
   CONFLICT_field: '“{{value}}” is already used as {{field}}. Use a different one.',
   CONFLICT_lastAdmin: 'This is the last active administrator: another user must be an administrator first.',
+  CONFLICT_builtinRole: '“{{name}}” is a built-in role: change its permissions instead of deleting it.',
+  CONFLICT_roleInUse: '“{{name}}” is held by {{count}} users: take it from them first.',
   CONFLICT_alreadyStocked: 'This product is already stocked at that location. Edit the existing line instead.',
   INVALID_TRANSITION: 'This document is no longer in a state that allows that action. Refresh to see its current status.',
   INSUFFICIENT_STOCK: 'There is not enough available stock for this. Check the quantities on hand.',

@@ -16,6 +16,8 @@ export const es: Translation<typeof en> = {
   CONFLICT: 'Esto entra en conflicto con un registro existente. Use un valor distinto.',
   CONFLICT_field: '«{{value}}» ya se usa como {{field}}. Use otro.',
   CONFLICT_lastAdmin: 'Es el último administrador activo: otro usuario debe ser administrador primero.',
+  CONFLICT_builtinRole: '«{{name}}» es un rol predefinido: cambie sus permisos en lugar de eliminarlo.',
+  CONFLICT_roleInUse: '«{{name}}» lo tienen {{count}} usuarios: quíteselo antes.',
   CONFLICT_alreadyStocked: 'Este producto ya está en inventario en esa ubicación. Edite la línea existente.',
   INVALID_TRANSITION: 'El documento ya no está en un estado que permita esa acción. Actualice para ver su estado actual.',
   INSUFFICIENT_STOCK: 'No hay suficiente existencia disponible. Revise las cantidades en inventario.',

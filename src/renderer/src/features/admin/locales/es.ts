@@ -3,7 +3,25 @@ import type { en } from './en';
 
 /** Spanish strings of users, settings and the integrity check (namespace "admin"), typed against the English ones so a missing or extra key fails the type check. */
 export const es: Translation<typeof en> = {
-  nav: { users: 'Usuarios', settings: 'Configuración', integrity: 'Comprobación de integridad' },
+  nav: { roles: 'Roles', users: 'Usuarios', settings: 'Configuración', integrity: 'Comprobación de integridad' },
+  roles: {
+    title: 'Roles',
+    description: 'Lo que puede hacer cada nivel de seguridad. Un usuario tiene sus propios permisos y los de cada rol que tenga; los cambios se aplican al momento.',
+    permission: 'Permiso',
+    adminColumn: 'el interruptor de administrador',
+    builtin: { administrator: 'Administrador', purchasing: 'Compras', approver: 'Aprobador', warehouse: 'Almacén', technician: 'Técnico', sales: 'Ventas', readOnly: 'Solo lectura' },
+    users_one: '{{count}} usuario',
+    users_other: '{{count}} usuarios',
+    cell: '{{role}}: {{permission}}',
+    save_one: 'Guardar {{count}} rol',
+    save_other: 'Guardar {{count}} roles',
+    saved: 'Rol guardado',
+    deleted: 'Rol eliminado',
+    deleteNamed: 'Eliminar el rol «{{name}}»',
+    newName: 'Nuevo rol',
+    newHint: 'Un rol propio, p. ej. «Turno de noche»; marque sus permisos en la tabla.',
+    add: 'Añadir rol',
+  },
   users: {
     title: 'Usuarios',
     description: 'Quién puede iniciar sesión y qué puede hacer cada persona.',
@@ -26,6 +44,11 @@ export const es: Translation<typeof en> = {
     admin: 'Administrador',
     permissions: 'Permisos',
     permissionsHint: 'Elija qué puede hacer este usuario. Todas las pantallas necesitan «Ver inventario».',
+    roles: 'Roles',
+    rolesHint: 'Cada rol añade sus permisos (Administración › Roles); los marcados abajo son los propios de este usuario.',
+    effective: 'Lo que puede hacer este usuario',
+    purchasingTeam: 'Equipo de compras',
+    purchasingTeamHint: 'Trabaja las colas de aprovisionamiento: aprobaciones, compras y preparación, recepción.',
     locations: 'También trabaja en',
     locationsHint: 'Sin «Trabajar en todas las ubicaciones», este usuario mueve, selecciona, entrega, reserva y cuenta unidades solo en sus furgonetas y en las ubicaciones elegidas aquí.',
     adminHasAll: 'Los administradores tienen todos los permisos.',
