@@ -219,6 +219,35 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     expect((await callApi(server.url, 'auth.login', { username: 'tomas', password: 'van-driver-23' })).user.username).toBe('tomas');
   });
 
+  test('Admin › Roles: the security levels as a matrix; the technician holds the Technician role', async () => {
+    const { page } = browser;
+    await nav(page, t('admin:nav.roles'));
+    await expectHeading(page, t('admin:roles.title'));
+    const matrix = page.getByTestId('roles-matrix');
+    await expectText(matrix, t('admin:roles.builtin.warehouse'));
+    // Sales may manage the catalogue in this office.
+    const cell = page.getByRole('checkbox', { name: t('admin:roles.cell', { role: t('admin:roles.builtin.sales'), permission: t('common:permissions.catalog.manage') }) });
+    await cell.check();
+    await shot(page, 'roles');
+    await clickButton(page, t('admin:roles.save', { count: 1 }));
+    await eventually(() => page.getByRole('button', { name: t('admin:roles.save', { count: 0 }) }).isDisabled()).toBe(true);
+    await eventually(() => cell.isChecked()).toBe(true);
+
+    await nav(page, t('admin:nav.users'));
+    await expectHeading(page, t('admin:users.title'));
+    await page.getByRole('button', { name: t('admin:users.editNamed', { name: d.tech }) }).click();
+    const modal = dialog(page, t('admin:users.editTitle', { name: d.tech }));
+    await choose(modal, t('admin:users.roles'), t('admin:roles.builtin.technician'));
+    // The role adds picking and delivering to the transfers and counts ticked for him.
+    await expectText(modal.getByTestId('effective-permissions'), t('common:permissions.stock.pick'));
+    await modal.getByText(t('admin:users.effective'), { exact: true }).click();
+    await shot(page, 'user-roles');
+    await clickButton(modal, t('common:actions.saveChanges'));
+    await modal.waitFor({ state: 'detached' });
+    const api = await callApi(server.url, 'auth.login', { username: 'tomas', password: 'van-driver-23' });
+    expect(api.user.permissions).toEqual(expect.arrayContaining(['stock.pick', 'stock.deliver', 'stock.count', 'stock.transfer']));
+  });
+
   test('Locations: warehouse, returns shelf, technician van; virtual locations read-only', async () => {
     const { page } = browser;
     await nav(page, t('locations:nav'));

@@ -51,6 +51,8 @@ describe('roles and users', () => {
     const user = await t.okAsync('users.create', { username: 'mixed', displayName: 'Mixed', password: 'role-password-1', permissions: ['costs.view'], roleIds: [sales.id, tech.id], purchasingTeam: true });
     expect(user).toMatchObject({ ownPermissions: ['costs.view'], roleIds: [tech.id, sales.id].sort((a, b) => a - b), purchasingTeam: true });
     expect(user.permissions).toEqual(['inventory.view', 'stock.transfer', 'stock.count', 'stock.pick', 'stock.deliver', 'sales.manage', 'costs.view']);
+    // Signing in answers the same permissions (the screens show what they open).
+    expect((await t.okAsync('auth.login', { username: 'mixed', password: 'role-password-1' })).user!.permissions).toEqual(user.permissions);
     const token = t.tokenFor(user.id);
     expect(t.raw('catalog.createProduct', 42, token)).toMatchObject({ error: { code: 'FORBIDDEN' } });
     t.ok('roles.save', { id: sales.id, name: sales.name, permissions: [...sales.permissions, 'catalog.manage'] });

@@ -21,7 +21,7 @@ interface UserExtras {
   rolePermissions: Permission[];
 }
 
-export function toUser(row: UserRow, extras: UserExtras = { locationIds: [], roleIds: [], rolePermissions: [] }): User {
+export function toUser(row: UserRow, extras: UserExtras): User {
   const own = JSON.parse(row.permissions) as Permission[];
   return {
     id: row.id,
@@ -164,7 +164,7 @@ export async function checkCredentials(ctx: Ctx, throttle: SignInThrottle, input
   const row = ctx.db.select().from(users).where(sql`lower(${users.username}) = lower(${input.username})`).get();
   const current = await passwordMatches(ctx, throttle, row, input.username, input.password, input.address);
   if (!current) throw new DomainError('INVALID_CREDENTIALS');
-  return toUser(current);
+  return toUser(current, extrasOf(ctx, current.id));
 }
 
 /** Checks the current password (throttled like a sign-in) before a change; the caller hashes and stores the new one. */

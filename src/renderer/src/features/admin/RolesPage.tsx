@@ -29,6 +29,8 @@ export function RolesPage() {
     setEdits((prev) => ({ ...prev, [r.id]: on ? [...permissionsOf(r), p] : permissionsOf(r).filter((x) => x !== p) }));
   const saveAll = async () => {
     for (const r of changed) await save.mutateAsync({ id: r.id, name: r.name, permissions: edits[r.id]!.filter((p): p is Exclude<Permission, 'admin'> => p !== 'admin') });
+    // The ticks stay as saved: the edits are dropped once the matrix shows the saved roles.
+    await roles.refetch();
     setEdits({});
   };
   const add = () => save.mutate({ name: newName.trim(), permissions: ['inventory.view'] }, { onSuccess: () => setNewName('') });

@@ -59,6 +59,8 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
           {!form.values.isAdmin && (
             <MultiSelect
               label={t('users.roles')}
+              searchable
+              placeholder={form.values.roleIds.length === 0 ? t('users.noRoles') : undefined}
               description={t('users.rolesHint')}
               data={(roles.data ?? []).map((r) => ({ value: String(r.id), label: roleName(t, r) }))}
               value={form.values.roleIds.map(String)}
@@ -88,6 +90,7 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
               label={t('users.locations')}
               description={t('users.locationsHint')}
               searchable
+              placeholder={form.values.locationIds.length === 0 ? t('users.ownVansOnly') : undefined}
               data={(locations.data ?? []).map((l) => ({ value: String(l.id), label: l.ownerName ? `${l.name} (${l.ownerName})` : l.name }))}
               value={form.values.locationIds.map(String)}
               onChange={(v) => form.setFieldValue('locationIds', v.map(Number))}

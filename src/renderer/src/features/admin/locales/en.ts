@@ -45,6 +45,8 @@ export const en = {
     roles: 'Roles',
     rolesHint: 'Each role adds its permissions (Admin › Roles); the ones ticked below are this user’s own.',
     effective: 'What this user may do',
+    noRoles: 'No role: only the permissions ticked below',
+    ownVansOnly: 'None: only the vans they own',
     purchasingTeam: 'Purchasing team',
     purchasingTeamHint: 'Works the procurement queues: approvals, purchasing & fulfillment, receiving.',
     locations: 'Also works at',

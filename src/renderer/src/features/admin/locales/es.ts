@@ -47,6 +47,8 @@ export const es: Translation<typeof en> = {
     roles: 'Roles',
     rolesHint: 'Cada rol añade sus permisos (Administración › Roles); los marcados abajo son los propios de este usuario.',
     effective: 'Lo que puede hacer este usuario',
+    noRoles: 'Ningún rol: solo los permisos marcados abajo',
+    ownVansOnly: 'Ninguna: solo sus furgonetas',
     purchasingTeam: 'Equipo de compras',
     purchasingTeamHint: 'Trabaja las colas de aprovisionamiento: aprobaciones, compras y preparación, recepción.',
     locations: 'También trabaja en',
