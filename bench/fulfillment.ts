@@ -16,6 +16,7 @@ type Budget = { maxMs: number; maxRatio?: number; text: string };
 export const fulfillmentBudgets: Record<string, Budget> = {
   firstPageFulfillment: { maxMs: 50, text: '< 50 ms' },
   listFulfillment: { maxMs: 50, text: '< 50 ms (slowest variant)' },
+  queueCounts: { maxMs: 10, text: '< 10 ms (all four badges)' },
   orderFor1000Charges: { maxMs: 500, text: '< 500 ms' },
   receive1000LinkedLines: { maxMs: Number.POSITIVE_INFINITY, maxRatio: 3, text: '≤ 3× raw' },
 };
@@ -97,6 +98,15 @@ export function measureFulfillment(app: App, token: string, bench: BenchDb, open
   }
   log(`  listFulfillment: slowest ${worst.label}`);
   record('listFulfillment', worst.ms, median([0, 1, 2].map(() => timed(() => pageBaseline.all()))));
+
+  // The four queues' badges: one call, each an indexed count.
+  const countsBaseline = sqlite.prepare(`SELECT count(*) FROM charges WHERE status = 'needToOrder'`);
+  measure(
+    'queueCounts',
+    5,
+    () => must(app.call('purchasing.queueCounts', {}, token), 'purchasing.queueCounts'),
+    () => countsBaseline.get(),
+  );
 
   // 2. One purchase order from 1,000 selected charges. The baseline writes what it writes for 1,000 others:
   // the order and its history row, a line per charge (the product's name and the vendor's part and cost

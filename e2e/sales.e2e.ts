@@ -438,6 +438,9 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     const items = (await api('sales.getSalesOrder', { id: salesOrder.id })).items as { sku: string; chargeNumber: string; chargeId: number }[];
     const laptopCharge = items.find((i) => i.sku === LAPTOP_SKU)!;
     const cableCharge = items.find((i) => i.sku === CABLE_SKU)!;
+    // The queues' badges in the navigation: one charge to order, nothing to receive yet.
+    await eventually(() => textOf(page.getByTestId('nav-queue-fulfillment'))).toBe('1');
+    expect(await page.getByTestId('nav-queue-receiving').count()).toBe(0);
     await nav(page, t('sales:nav.fulfillment'));
     await expectHeading(page, t('sales:fulfillment.title'));
     const list = page.getByTestId('fulfillment');
@@ -461,6 +464,9 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     await clickButton(submit, t('purchasing:submit.confirm'));
     await submit.waitFor({ state: 'detached' });
     expect((await api('sales.getCharge', { id: laptopCharge.chargeId })).status).toBe('onOrder');
+    // The item moved on: out of Purchasing & Fulfillment, into Receiving.
+    await eventually(() => page.getByTestId('nav-queue-fulfillment').count()).toBe(0);
+    await eventually(() => textOf(page.getByTestId('nav-queue-receiving'))).toBe('1');
 
     // Receiving: the line names the charge it buys for; the unit received is picked for it.
     await nav(page, t('purchasing:nav.receiving'));
@@ -475,6 +481,7 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     await clickButton(page.getByTestId('receipt-panel'), t('purchasing:receiving.receipt.post'));
     await page.getByTestId('receipt-posted').waitFor();
     expect(await api('sales.getCharge', { id: laptopCharge.chargeId })).toMatchObject({ status: 'ready', picked: 1 });
+    await eventually(() => page.getByTestId('nav-queue-receiving').count()).toBe(0);
 
     // Both items leave in one shipment: the sales order is Fulfilled.
     await nav(page, t('sales:nav.delivery'));

@@ -8,7 +8,7 @@ import { createOrder, updateOrder } from '../domain/purchasing/orders';
 import { cancelOrder, submitOrder } from '../domain/purchasing/orderStatus';
 import { cancelReceipt, listOpenLines, listReceipts, receive } from '../domain/purchasing/receiving';
 import { createFromSuggestions, reorderSuggestions } from '../domain/purchasing/reorder';
-import { listFulfillment, orderForCharges } from '../domain/purchasing/forCharges';
+import { listFulfillment, orderForCharges, queueCounts } from '../domain/purchasing/forCharges';
 import { ioHandler } from './io';
 import type { PartialHandlerTable } from './types';
 
@@ -47,6 +47,7 @@ export const purchasingHandlers: PartialHandlerTable<keyof typeof purchasingCont
   'purchasing.reorderSuggestions': (input, { ctx }) => reorderSuggestions(ctx, input),
   'purchasing.createFromSuggestions': (input, { ctx, actor }) => createFromSuggestions(ctx, actor, input),
   'purchasing.listFulfillment': (input, { ctx }) => listFulfillment(ctx, input),
+  'purchasing.queueCounts': (_input, { ctx }) => queueCounts(ctx),
   'purchasing.orderForCharges': (input, { ctx, actor }) => orderForCharges(ctx, actor, input),
   'purchasing.listOpenLines': (input, { ctx }) => listOpenLines(ctx, input),
   'purchasing.receive': (input, { ctx, actor }) => receive(ctx, actor, input),

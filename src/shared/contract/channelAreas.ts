@@ -87,6 +87,7 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'purchasing.history': { reads: ['purchasing', 'auth', 'catalog'], changes: [] },
   'purchasing.reorderSuggestions': { reads: ['purchasing', 'stock', 'catalog', 'locations'], changes: [] },
   'purchasing.listFulfillment': { reads: ['purchasing', 'sales', 'stock', 'catalog'], changes: [] },
+  'purchasing.queueCounts': { reads: ['purchasing', 'sales', 'stock'], changes: [] },
   'purchasing.orderForCharges': { reads: [], changes: ['purchasing', 'sales'] },
   'purchasing.createFromSuggestions': { reads: [], changes: ['purchasing', 'stock'] },
   'purchasing.listOpenLines': { reads: ['purchasing', 'catalog', 'locations'], changes: [] },

@@ -85,6 +85,7 @@ export const channelNames = [
   'purchasing.history',
   'purchasing.reorderSuggestions',
   'purchasing.listFulfillment',
+  'purchasing.queueCounts',
   'purchasing.orderForCharges',
   'purchasing.createFromSuggestions',
   'purchasing.listOpenLines',

@@ -95,6 +95,20 @@ describe('ordering for charges', () => {
       ['created', 'needToOrder'],
     ]);
     expect(page({ status: 'onOrder' }).rows.map((r) => r.chargeId)).toEqual([cables.id, laptops.id]);
+    // The queues' badges: nothing left to order; the order's two lines and the stock line to receive; the picked cables to deliver.
+    expect(t.ok('purchasing.queueCounts', {})).toEqual({ approvals: 0, fulfillment: 0, receiving: 3, delivery: 1 });
+  });
+
+  it('counts each queue for its navigation badge', () => {
+    const cables = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.cable.id, quantity: 10 });
+    t.ok('sales.createCharge', { containerId: project.id, productId: w.laptop.id, quantity: 2 });
+    expect(t.ok('purchasing.queueCounts', {})).toEqual({ approvals: 0, fulfillment: 2, receiving: 0, delivery: 0 });
+    t.ok('stock.pick', { chargeId: cables.id, locationId: w.main.id, qty: 4 });
+    expect(t.ok('purchasing.queueCounts', {})).toMatchObject({ fulfillment: 2, delivery: 1 });
+    const big = t.ok('purchasing.createOrder', { vendorId: vendor.id, lines: [{ productId: w.laptop.id, qty: 50, locationId: w.main.id }] });
+    t.ok('settings.update', { approvalThreshold: 1 });
+    t.ok('purchasing.requestApproval', { id: big.id });
+    expect(t.ok('purchasing.queueCounts', {})).toMatchObject({ approvals: 1 });
   });
 
   it('adds charges to a New order of the same vendor, or refuses and changes nothing', () => {

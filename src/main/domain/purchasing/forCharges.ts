@@ -75,6 +75,23 @@ export function listFulfillment(ctx: Ctx, input: ParsedInput<'purchasing.listFul
   });
 }
 
+// The queues' badges ---------------------------------------------------------------------------------
+
+/**
+ * The four queues' counts in one statement, each through its own index: orders waiting for approval
+ * (purchase_orders_approval_idx), charges in Need to Order/Fulfill (charges_status_idx), lines to receive
+ * (po_lines_receivable_idx) and charges on Delivery & Shipping (its two partial indexes).
+ */
+export function queueCounts(ctx: Ctx): ChannelOutput<'purchasing.queueCounts'> {
+  return prepared<[], ChannelOutput<'purchasing.queueCounts'>>(
+    ctx,
+    `SELECT (SELECT count(*) FROM purchase_orders WHERE approval_status = 'requested') AS approvals,
+            (SELECT count(*) FROM charges WHERE status = 'needToOrder') AS fulfillment,
+            (SELECT count(*) FROM purchase_order_lines WHERE receivable = 1) AS receiving,
+            (SELECT count(*) FROM charges WHERE picked > 0) + (SELECT count(*) FROM charges WHERE status = 'ready' AND picked = 0) AS delivery`,
+  ).get()!;
+}
+
 // Ordering ----------------------------------------------------------------------------------------
 
 /** What a charge has left to order: quantity − delivered − picked − outstanding on orders not canceled. */

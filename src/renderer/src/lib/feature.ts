@@ -52,6 +52,8 @@ export interface FeatureRoute {
   /** Navigation group: inventory, purchasing, catalog, admin. */
   navGroup?: 'inventory' | 'purchasing' | 'sales' | 'catalog' | 'admin';
   permission: ChannelPermission;
+  /** A procurement queue: its navigation entry shows how many items wait in it (purchasing.queueCounts). */
+  queue?: 'approvals' | 'fulfillment' | 'receiving' | 'delivery';
   /**
    * Starts the queries the screen makes when opened without address parameters (from the navigation,
    * or as the home screen after sign-in), so they travel while its code and first render run. They must

@@ -33,6 +33,8 @@ export const en = {
   },
   nav: {
     main: 'Main navigation',
+    waiting_one: '{{count}} item waiting',
+    waiting_other: '{{count}} items waiting',
     inventory: 'Inventory',
     purchasing: 'Purchasing',
     sales: 'Sales & delivery',

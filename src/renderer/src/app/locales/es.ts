@@ -35,6 +35,8 @@ export const es: Translation<typeof en> = {
     confirm: 'Confirmar',
   },
   nav: {
+    waiting_one: '{{count}} elemento en espera',
+    waiting_other: '{{count}} elementos en espera',
     main: 'Navegación principal',
     inventory: 'Inventario',
     purchasing: 'Compras',

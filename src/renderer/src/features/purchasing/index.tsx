@@ -18,6 +18,6 @@ export const purchasingRoutes: FeatureRoute[] = [
   { path: '/purchasing/orders/new', page: pages.NewPurchaseOrderPage, permission: 'purchasing.manage' },
   { path: '/purchasing/orders/:id', page: pages.PurchaseOrderPage, permission: 'inventory.view' },
   { path: '/purchasing/suggestions', page: pages.ReorderSuggestionsPage, navLabelKey: 'purchasing:nav.suggestions', navIcon: IconTrendingDown, navGroup: 'purchasing', permission: 'purchasing.manage' },
-  { path: '/purchasing/approvals', page: pages.ApprovalsPage, navLabelKey: 'purchasing:nav.approvals', navIcon: IconChecklist, navGroup: 'purchasing', permission: 'purchasing.approve' },
-  { path: '/purchasing/receiving', page: pages.ReceivingPage, navLabelKey: 'purchasing:nav.receiving', navIcon: IconTruckDelivery, navGroup: 'purchasing', permission: 'purchasing.receive', prefetch: startReceivingScreen },
+  { path: '/purchasing/approvals', page: pages.ApprovalsPage, navLabelKey: 'purchasing:nav.approvals', navIcon: IconChecklist, navGroup: 'purchasing', permission: 'purchasing.approve', queue: 'approvals' },
+  { path: '/purchasing/receiving', page: pages.ReceivingPage, navLabelKey: 'purchasing:nav.receiving', navIcon: IconTruckDelivery, navGroup: 'purchasing', permission: 'purchasing.receive', prefetch: startReceivingScreen, queue: 'receiving' },
 ];
