@@ -53,8 +53,13 @@ describe('demo data set', () => {
     expect(status.user?.username).toBe('admin');
     expect(data(app.call('settings.get', {}, token))).toMatchObject({ companyName: 'Demo IT Services', currency: 'EUR' });
     const users = data(app.call('users.list', {}, token));
+    const technicianRole = data(app.call('roles.list', {}, token)).find((r) => r.key === 'technician')!;
+    const shelf = data(app.call('locations.list', {}, token)).find((l) => l.name === 'Office shelf')!;
     for (const username of ['lucia', 'tom']) {
-      expect(users.find((u) => u.username === username)?.permissions.sort()).toEqual(['inventory.view', 'stock.count', 'stock.deliver', 'stock.pick', 'stock.transfer']);
+      const user = users.find((u) => u.username === username)!;
+      expect(user.permissions.sort()).toEqual(['inventory.view', 'stock.count', 'stock.deliver', 'stock.pick', 'stock.transfer']);
+      // Through the Technician role; working at their van and, granted, the office shelf.
+      expect(user).toMatchObject({ roleIds: [technicianRole.id], ownPermissions: [], locationIds: [shelf.id] });
     }
   });
 

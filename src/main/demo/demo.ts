@@ -268,13 +268,16 @@ class DemoBuilder {
       allowSelfApproval: true,
       requireVendorInvoiceNumber: true,
     });
+    // The technicians hold the built-in Technician role (transfer, count, pick, deliver).
+    const technicianRole = this.send('roles.list', {}).find((r) => r.key === 'technician')!.id;
     this.technicianIds = technicians.map(
       (t) =>
         this.send('users.create', {
           username: t.username,
           displayName: t.displayName,
           password: DEMO_TECHNICIAN_PASSWORD,
-          permissions: ['inventory.view', 'stock.transfer', 'stock.count', 'stock.pick', 'stock.deliver'],
+          permissions: [],
+          roleIds: [technicianRole],
         }).id,
     );
     for (const name of categoryNames) this.categoryIds.set(name, this.send('catalog.saveCategory', { name }).id);
@@ -330,6 +333,8 @@ class DemoBuilder {
     this.loc.shelf = this.send('locations.create', { name: 'Office shelf', kind: 'shelf', notes: 'Ground floor, behind reception: quick-grab items and toner.' }).id;
     this.loc.returns = this.send('locations.create', { name: 'Returns shelf', kind: 'returns', notes: 'Faulty or returned units waiting for tests or RMA.' }).id;
     this.loc.vans = technicians.map((t, i) => this.send('locations.create', { name: t.van, kind: 'van', ownerUserId: this.technicianIds[i]!, notes: t.vanNotes }).id);
+    // Location rights: besides their own vans, the technicians may take quick-grab items from the office shelf.
+    technicians.forEach((t, i) => this.send('users.update', { id: this.technicianIds[i]!, displayName: t.displayName, permissions: [], isAdmin: false, active: true, locationIds: [this.loc.shelf] }));
 
     const perAisle = new Map<string, number>();
     for (const product of this.products.filter((p) => p.stocked)) {
