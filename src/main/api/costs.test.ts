@@ -372,6 +372,14 @@ describe('every channel that answers costs, with the demo data', () => {
     const needed = check('sales.createCharge', { containerId: ticket.id, productId: bought.productId, quantity: 3 }) as { id: number };
     query('purchasing.listFulfillment', { q: 'Cost Client' });
     check('purchasing.orderForCharges', { vendorId: bought.vendorId, locationId: unit.locationId, charges: [{ chargeId: needed.id }] });
+    // Approval of a charge above the threshold: rejected, released (it asks again), approved.
+    const { approvalThreshold } = data(app.dispatch('settings.get', {}, admin) as Result<{ approvalThreshold: number | null }>);
+    data(app.dispatch('settings.update', { approvalThreshold: 1 }, admin) as Result<unknown>);
+    const costly = check('sales.createCharge', { containerId: ticket.id, productId: bought.productId, quantity: 2 }) as { id: number };
+    check('sales.rejectCharge', { id: costly.id, note: 'not this month' });
+    check('sales.releaseCharge', { id: costly.id });
+    check('sales.approveCharge', { id: costly.id, note: null });
+    data(app.dispatch('settings.update', { approvalThreshold }, admin) as Result<unknown>);
   });
 
   it('covered every channel whose answer can hold a cost, with costs present for the buyer', () => {

@@ -105,6 +105,8 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'sales.updateCharge': { reads: [], changes: ['sales'] },
   'sales.holdCharge': { reads: [], changes: ['sales'] },
   'sales.releaseCharge': { reads: [], changes: ['sales'] },
+  'sales.approveCharge': { reads: [], changes: ['sales'] },
+  'sales.rejectCharge': { reads: [], changes: ['sales'] },
   'sales.cancelCharge': { reads: [], changes: ['sales', 'stock'] },
   'stock.pick': { reads: [], changes: ['stock', 'sales'] },
   'stock.unpick': { reads: [], changes: ['stock', 'sales'] },

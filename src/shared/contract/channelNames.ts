@@ -103,6 +103,8 @@ export const channelNames = [
   'sales.updateCharge',
   'sales.holdCharge',
   'sales.releaseCharge',
+  'sales.approveCharge',
+  'sales.rejectCharge',
   'sales.cancelCharge',
   'stock.pick',
   'stock.unpick',

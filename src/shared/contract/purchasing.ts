@@ -459,7 +459,7 @@ export const purchasingContract = {
     kind: 'query',
     reads: ['purchasing', 'sales', 'stock'],
     summary:
-      'The count badges of the four queues: purchase orders waiting for approval, charges to order or fulfil, purchase order lines to receive, and Delivery & Shipping lines (picked charges and ready ones not tracked in stock); each one indexed count.',
+      'The count badges of the four queues: purchase orders and charges waiting for approval, charges to order or fulfil, purchase order lines to receive, and Delivery & Shipping lines (picked charges and ready ones not tracked in stock); each one indexed count.',
     permission: 'inventory.view',
     input: z.object({}).strict(),
     output: z.object({ approvals: z.number().int(), fulfillment: z.number().int(), receiving: z.number().int(), delivery: z.number().int() }),

@@ -502,6 +502,23 @@ export const salesContract = {
     input: z.object({ id }).strict(),
     output: chargeSchema,
   }),
+  'sales.approveCharge': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary:
+      'Approves a charge waiting for approval (its extended cost reached the threshold) for its cost now: it goes on to Need to Order/Fulfill, and purchase order lines bought for it need no approval of their own. Not by its creator unless the settings allow self-approval.',
+    permission: 'purchasing.approve',
+    input: z.object({ id, note: optionalText(1000) }).strict(),
+    output: chargeSchema,
+  }),
+  'sales.rejectCharge': channel({
+    kind: 'mutation',
+    changes: ['sales'],
+    summary: 'Rejects a charge waiting for approval with a note: it goes to Pending with the note; editing and releasing it asks again.',
+    permission: 'purchasing.approve',
+    input: z.object({ id, note: requiredText(1000) }).strict(),
+    output: chargeSchema,
+  }),
   'sales.cancelCharge': channel({
     kind: 'mutation',
     changes: ['sales', 'stock'],

@@ -60,6 +60,13 @@ export const charges = sqliteTable(
     deliveredCost: integer('delivered_cost').notNull().default(0),
     holdNote: text('hold_note'),
     cancelReason: text('cancel_reason'),
+    /**
+     * Approval before money is spent: the extended cost (quantity × catalogue cost) an approver approved, who and
+     * when. A charge needs approval again only once it would cost more than that.
+     */
+    approvedCost: integer('approved_cost'),
+    approvedBy: integer('approved_by').references(() => users.id),
+    approvedAt: integer('approved_at'),
     /** The sales order (and quote item) a won opportunity made it from. */
     salesOrderId: integer('sales_order_id').references((): AnySQLiteColumn => salesOrders.id),
     quoteItemId: integer('quote_item_id').references((): AnySQLiteColumn => quoteItems.id),

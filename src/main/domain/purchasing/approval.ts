@@ -16,7 +16,10 @@ import { poHistory } from './orderHistory';
 import { getOrder, listOrders, orderTotals, readOrder, requireLines, requireOrder, type OrderRow } from './orderReads';
 
 export interface ApprovalGate {
-  /** Lines (ordered − canceled) × unit cost, plus freight, now. */
+  /**
+   * What the order spends that no approval covers yet: lines (ordered − canceled) × unit cost, plus freight,
+   * now — lines bought for an approved charge left out (that purchase was approved with the charge).
+   */
   total: number;
   threshold: number | null;
   /** The total reaches the threshold: the order needs an approval to leave. */
@@ -57,13 +60,24 @@ export function coverDetails(order: Pick<OrderRow, 'vendorId'>, total: number): 
 /** May this order leave the office (be submitted, e-mailed, printed as final)? */
 export function approvalGate(ctx: Ctx, order: Pick<OrderRow, 'id' | 'status' | 'approvalStatus' | 'vendorId' | 'freight'>): ApprovalGate {
   const threshold = getSettings(ctx).approvalThreshold;
-  const { total } = orderTotals(ctx, order.id, order.freight);
+  const total = unapprovedTotal(ctx, order.id, order.freight);
   const required = threshold !== null && total >= threshold;
   const cleared =
     !required ||
     (order.approvalStatus === 'approved' && covers(latestCover(ctx, order.id, 'approved'), order, total)) ||
     (order.status !== 'new' && covers(latestCover(ctx, order.id, 'submitted'), order, total));
   return { total, threshold, required, cleared };
+}
+
+/** The order's total less its lines bought for approved charges: no purchase is approved twice. */
+function unapprovedTotal(ctx: Ctx, poId: number, freight: number): number {
+  const { approved } = ctx.sqlite
+    .prepare<[number], { approved: number }>(
+      `SELECT coalesce(sum((l.qty_ordered - l.qty_canceled) * l.unit_cost), 0) AS approved FROM purchase_order_lines l JOIN charges ch ON ch.id = l.charge_id
+       WHERE l.po_id = ? AND ch.approved_by IS NOT NULL`,
+    )
+    .get(poId)!;
+  return orderTotals(ctx, poId, freight).total - approved;
 }
 
 /** What was about to take the order out of the office, named in the refusal. */
@@ -95,7 +109,7 @@ export function reviewApprovalAfterChange(ctx: Ctx, orderId: number, change: { v
   if (order.status !== 'new' || order.approvalStatus === 'none') return false;
   if (!change.vendorChanged && order.approvalStatus !== 'rejected') {
     const cover = latestCover(ctx, order.id, order.approvalStatus === 'approved' ? 'approved' : 'approvalRequested');
-    if (covers(cover, order, orderTotals(ctx, order.id, order.freight).total)) return false;
+    if (covers(cover, order, unapprovedTotal(ctx, order.id, order.freight))) return false;
   }
   applyTransition(ctx, approvalWorkflow, order.id, 'withdraw', { userId: null });
   return true;

@@ -272,3 +272,62 @@ describe('reductions and cancellations', () => {
     expect(page({ status: 'onOrder' }).rows).toEqual([]);
   });
 });
+
+describe('approval of charges', () => {
+  const threshold = 10_000_000; // 1,000.00: two laptops at 900.00 reach it, cables do not.
+  const approverUser = () => t.addUser({ username: 'approver', displayName: 'Approver', permissions: ['inventory.view', 'purchasing.approve', 'costs.view'] });
+
+  it('sends a charge whose extended cost reaches the threshold to Waiting Approval; an approver lets it on, once', () => {
+    t.ok('settings.update', { approvalThreshold: threshold });
+    const laptops = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.laptop.id, quantity: 2 });
+    const cables = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.cable.id, quantity: 10 });
+    expect([laptops.status, cables.status]).toEqual(['waitingApproval', 'needToOrder']);
+    const clerk = t.addUser({ username: 'clerk', permissions: ['inventory.view', 'sales.manage'] });
+    // Not bought before it is approved, and not on the Purchasing & Fulfillment page.
+    const before = hash();
+    expect(t.fail('purchasing.orderForCharges', { vendorId: vendor.id, locationId: w.main.id, charges: [{ chargeId: laptops.id }] }).code).toBe('INVALID_TRANSITION');
+    expect(hash()).toEqual(before);
+    expect(page().rows.map((r) => r.chargeId)).toEqual([cables.id]);
+    // Its creator may not approve it (the setting is off); a user without the permission may not either.
+    expect(t.fail('sales.approveCharge', { id: laptops.id })).toMatchObject({ code: 'SELF_APPROVAL', details: { number: laptops.number } });
+    expect(t.fail('sales.approveCharge', { id: laptops.id }, t.tokenFor(clerk.id)).code).toBe('FORBIDDEN');
+    expect(hash()).toEqual(before);
+
+    const approver = t.tokenFor(approverUser().id);
+    const approved = t.ok('sales.approveCharge', { id: laptops.id, note: 'Budgeted' }, approver);
+    expect(approved.status).toBe('needToOrder');
+    expect(t.ok('sales.getCharge', { id: laptops.id }).history[0]).toMatchObject({ type: 'approve', fromState: 'waitingApproval', toState: 'needToOrder', details: { cost: 18_000_000, note: 'Budgeted' } });
+    expect(t.fail('sales.approveCharge', { id: laptops.id }, approver).code).toBe('INVALID_TRANSITION');
+    // More than was approved asks again; less or the same does not.
+    expect(t.ok('sales.updateCharge', { id: laptops.id, quantity: 3, billable: true }).status).toBe('waitingApproval');
+    t.ok('sales.approveCharge', { id: laptops.id }, approver);
+    expect(t.ok('sales.updateCharge', { id: laptops.id, quantity: 2, billable: true }).status).toBe('needToOrder');
+  });
+
+  it('a rejection puts the charge on hold with the note; releasing it asks again; picking from stock needs no approval', () => {
+    t.ok('settings.update', { approvalThreshold: threshold });
+    const approver = t.tokenFor(approverUser().id);
+    const laptops = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.laptop.id, quantity: 2 });
+    expect(t.fail('sales.rejectCharge', { id: laptops.id, note: '' }, approver).code).toBe('VALIDATION');
+    const rejected = t.ok('sales.rejectCharge', { id: laptops.id, note: 'Use the spare ones from the returns shelf' }, approver);
+    expect(rejected).toMatchObject({ status: 'pending', holdNote: 'Use the spare ones from the returns shelf' });
+    expect(t.ok('sales.releaseCharge', { id: laptops.id }).status).toBe('waitingApproval');
+    // Filled from stock instead: nothing is bought, so nothing waits.
+    t.ok('stock.add', { productId: w.laptop.id, locationId: w.main.id, qty: 2, costMethod: 'manual', unitCost: 9_000_000, serials: ['AP-1', 'AP-2'], reason: null });
+    t.ok('stock.pick', { chargeId: laptops.id, locationId: w.main.id, serials: ['AP-1', 'AP-2'] });
+    expect(t.ok('sales.getCharge', { id: laptops.id }).status).toBe('ready');
+  });
+
+  it('no purchase is approved twice: lines bought for approved charges need no approval of their own; stock lines do', () => {
+    t.ok('settings.update', { approvalThreshold: threshold });
+    const approver = t.tokenFor(approverUser().id);
+    const laptops = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.laptop.id, quantity: 2 });
+    t.ok('sales.approveCharge', { id: laptops.id }, approver);
+    const po = t.ok('purchasing.orderForCharges', { vendorId: vendor.id, locationId: w.main.id, charges: [{ chargeId: laptops.id }] });
+    expect(po).toMatchObject({ needsApproval: false, approvalCleared: true });
+    // Two laptops for stock on the same order: 1,700.00 nobody approved.
+    const withStock = t.ok('purchasing.addLine', { orderId: po.id, productId: w.laptop.id, qty: 2, locationId: w.main.id });
+    expect(withStock).toMatchObject({ needsApproval: true, approvalCleared: false });
+    expect(t.fail('purchasing.submit', { id: po.id })).toMatchObject({ code: 'APPROVAL_REQUIRED', details: { total: 17_000_000 } });
+  });
+});

@@ -78,14 +78,14 @@ export function listFulfillment(ctx: Ctx, input: ParsedInput<'purchasing.listFul
 // The queues' badges ---------------------------------------------------------------------------------
 
 /**
- * The four queues' counts in one statement, each through its own index: orders waiting for approval
- * (purchase_orders_approval_idx), charges in Need to Order/Fulfill (charges_status_idx), lines to receive
+ * The four queues' counts in one statement, each through its own index: orders and charges waiting for
+ * approval (purchase_orders_approval_idx, charges_status_idx), charges in Need to Order/Fulfill (charges_status_idx), lines to receive
  * (po_lines_receivable_idx) and charges on Delivery & Shipping (its two partial indexes).
  */
 export function queueCounts(ctx: Ctx): ChannelOutput<'purchasing.queueCounts'> {
   return prepared<[], ChannelOutput<'purchasing.queueCounts'>>(
     ctx,
-    `SELECT (SELECT count(*) FROM purchase_orders WHERE approval_status = 'requested') AS approvals,
+    `SELECT (SELECT count(*) FROM purchase_orders WHERE approval_status = 'requested') + (SELECT count(*) FROM charges WHERE status = 'waitingApproval') AS approvals,
             (SELECT count(*) FROM charges WHERE status = 'needToOrder') AS fulfillment,
             (SELECT count(*) FROM purchase_order_lines WHERE receivable = 1) AS receiving,
             (SELECT count(*) FROM charges WHERE picked > 0) + (SELECT count(*) FROM charges WHERE status = 'ready' AND picked = 0) AS delivery`,
@@ -117,7 +117,8 @@ export function orderForCharges(ctx: Ctx, actor: Actor, input: ParsedInput<'purc
       if (seen.has(line.chargeId)) throw new DomainError('VALIDATION', { fields: [{ path: `charges.${index}.chargeId`, code: 'duplicate' }] });
       seen.add(line.chargeId);
       const charge = requireCharge(ctx, line.chargeId);
-      requireEditable(chargeWorkflow, charge, 'pick');
+      // Only what may be bought: approved where it had to be (not waiting for approval, on hold or canceled).
+      requireEditable(chargeWorkflow, charge, 'order');
       if (charge.kind !== 'product' || charge.productId === null || charge.tracked !== 1) throw new DomainError('NOT_TRACKED', { number: charge.number });
       const left = leftToOrder(ctx, charge);
       if (left < 1) throw new DomainError('NOTHING_TO_ORDER', { number: charge.number });

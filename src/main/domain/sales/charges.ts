@@ -12,6 +12,7 @@ import { requireProduct } from '../catalog/products';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { applyTransition, createDocument, defineWorkflow, requireEditable } from '../workflow/transitions';
+import { getSettings } from '../settings/settings';
 import { requireContainer } from './containers';
 import { settleSalesOrderOf } from './salesOrders';
 import { deliveryLineSerials } from './deliveryMoves';
@@ -33,6 +34,9 @@ export interface ChargeRow {
   tracked: number;
   /** 1 when the product needs no procurement (or the charge has no product). */
   noProcurement: number;
+  /** 1 when buying it needs an approval: its extended catalogue cost reaches the threshold and no approval covers it. */
+  needsApproval: number;
+  createdBy: number;
 }
 
 /** Where the quantities lead a charge that is not on hold, waiting approval or canceled. */
@@ -40,10 +44,20 @@ export function followStatus(row: ChargeRow): ChargeStatus {
   if (row.delivered >= row.quantity) return 'delivered';
   if (row.noProcurement === 1 || row.picked + row.delivered >= row.quantity) return 'ready';
   if (row.picked + row.delivered + row.onOrder >= row.quantity) return 'onOrder';
-  return 'needToOrder';
+  // Money is about to be spent: above the threshold an approver decides first.
+  return row.needsApproval === 1 ? 'waitingApproval' : 'needToOrder';
 }
 
 const open: ChargeStatus[] = ['needToOrder', 'onOrder', 'ready'];
+
+/** The approval threshold (null: none), as settings store it. */
+const thresholdSql = `(SELECT json_extract(value, '$') FROM settings WHERE key = 'approvalThreshold')`;
+/**
+ * Whether buying the charge needs an approval: a product that requires procurement, its whole extended
+ * catalogue cost at or above the threshold, and no approval given for at least that cost.
+ */
+const needsApprovalSql = `(coalesce(p.does_not_require_procurement, 1) = 0 AND ${thresholdSql} IS NOT NULL AND ch.quantity * p.unit_cost >= ${thresholdSql}
+  AND (ch.approved_cost IS NULL OR ch.approved_cost < ch.quantity * p.unit_cost))`;
 
 /**
  * Units still to come for the charge: its lines' outstanding units while their order is sent (`receivable`
@@ -65,7 +79,8 @@ export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
     prepared<[number], ChargeRow>(
       ctx,
         `SELECT ch.id, ch.number, ch.status, ch.kind, ch.container_id AS containerId, ch.company_id AS companyId, ch.product_id AS productId, ch.quantity, ch.picked, ch.delivered,
-                ${onOrderSql} AS onOrder, coalesce(p.tracked_in_stock, 0) AS tracked, coalesce(p.does_not_require_procurement, 1) AS noProcurement
+                ${onOrderSql} AS onOrder, coalesce(p.tracked_in_stock, 0) AS tracked, coalesce(p.does_not_require_procurement, 1) AS noProcurement,
+                ${needsApprovalSql} AS needsApproval, ch.created_by AS createdBy
          FROM charges ch LEFT JOIN products p ON p.id = ch.product_id WHERE ch.id = ?`,
     ).get(id),
   state: (row) => row.status,
@@ -75,6 +90,8 @@ export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
   afterTransition: (ctx, row, _to, { userId }) => settleSalesOrderOf(ctx, row.id, userId),
   creations: {
     needed: { to: 'needToOrder', history: 'created' },
+    /** Created above the approval threshold. */
+    waiting: { to: 'waitingApproval', history: 'created' },
     ready: { to: 'ready', history: 'created' },
     onHold: { to: 'pending', history: 'created' },
     /** A shipment's freight: billed once it has left. */
@@ -93,14 +110,28 @@ export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
       sets: ({ reason }) => ({ cancel_reason: reason ?? null }),
     },
     /** Quantities changed (a pick, a delivery, an edit): the status follows them. The change writes the history row. */
-    follow: { from: ['needToOrder', 'onOrder', 'ready', 'delivered'], to: followStatus, system: true, history: false },
+    follow: { from: ['waitingApproval', 'needToOrder', 'onOrder', 'ready', 'delivered'], to: followStatus, system: true, history: false },
+    /** An approver lets the money be spent (charge approval); its cost is recorded by approveCharge. */
+    approve: {
+      from: ['waitingApproval'],
+      to: (row) => followStatus({ ...row, needsApproval: 0 }),
+      guard: (ctx, row, input) => {
+        if (row.createdBy === input.userId && !getSettings(ctx).allowSelfApproval) throw new DomainError('SELF_APPROVAL', { number: row.number, role: 'creator' });
+      },
+      sets: ({ userId, now }) => ({ approved_by: userId, approved_at: now }),
+    },
+    /** Rejected with a note: Pending (on hold) with it; editing and releasing it re-evaluates. */
+    reject: { from: ['waitingApproval'], to: 'pending', sets: ({ note }) => ({ hold_note: note ?? null, approved_cost: null }) },
     /** A shipment's freight charge, when the shipment is reversed. */
     voidFreight: { from: ['delivered'], to: 'canceled', system: true, guard: (_ctx, row) => (row.kind === 'freight' ? {} : false) },
   },
   edits: {
     edit: ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready', 'delivered'],
-    pick: open,
+    // Picking spends no money: a charge waiting for approval may be filled from stock.
+    pick: ['waitingApproval', ...open],
     unpick: ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready'],
+    /** Bought on a purchase order (Purchasing & Fulfillment): only once approved where it had to be (a Ready charge has nothing left to order). */
+    order: ['needToOrder', 'onOrder', 'ready'],
     deliver: open,
   },
 });
@@ -245,7 +276,9 @@ export function createCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.c
   const product = requireProduct(ctx, input.productId);
   if (!product.active) throw new DomainError('VALIDATION', { fields: [{ path: 'productId', code: 'inactive' }] });
   const now = ctx.now();
-  const creation = input.onHold ? 'onHold' : product.doesNotRequireProcurement ? 'ready' : 'needed';
+  const threshold = getSettings(ctx).approvalThreshold;
+  const needsApproval = threshold !== null && input.quantity * product.unitCost >= threshold;
+  const creation = input.onHold ? 'onHold' : product.doesNotRequireProcurement ? 'ready' : needsApproval ? 'waiting' : 'needed';
   const id = createDocument(
     ctx,
     chargeWorkflow,
@@ -322,6 +355,21 @@ export function updateCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.u
 
 export function holdCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.holdCharge'>): Charge {
   applyTransition(ctx, chargeWorkflow, input.id, 'hold', { userId: actor.userId, note: input.note });
+  return getCharge(ctx, input.id);
+}
+
+/** Approves a charge waiting for approval, for its extended cost now; it goes on to Need to Order/Fulfill. */
+export function approveCharge(ctx: Ctx, actor: Actor, input: { id: number; note: string | null }): Charge {
+  const row = requireCharge(ctx, input.id);
+  const { cost } = prepared<[number], { cost: number }>(ctx, `SELECT ch.quantity * coalesce(p.unit_cost, 0) AS cost FROM charges ch LEFT JOIN products p ON p.id = ch.product_id WHERE ch.id = ?`).get(row.id)!;
+  // The cost is recorded first: the table's `to` reads the row as it was, with the approval about to be given.
+  applyTransition(ctx, chargeWorkflow, row.id, 'approve', { userId: actor.userId, note: input.note, details: { cost, ...(input.note ? { note: input.note } : {}) } });
+  prepared(ctx, `UPDATE charges SET approved_cost = ? WHERE id = ?`).run(cost, row.id);
+  return getCharge(ctx, row.id);
+}
+
+export function rejectCharge(ctx: Ctx, actor: Actor, input: { id: number; note: string }): Charge {
+  applyTransition(ctx, chargeWorkflow, input.id, 'reject', { userId: actor.userId, note: input.note, details: { note: input.note } });
   return getCharge(ctx, input.id);
 }
 

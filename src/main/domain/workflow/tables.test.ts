@@ -417,9 +417,14 @@ const cases: TableCase[] = [
       release: { pending: 'needToOrder' },
       cancel: { pending: 'canceled', waitingApproval: 'canceled', needToOrder: 'canceled', onOrder: 'canceled', ready: 'canceled' },
       // The quantities decide: nothing picked, needed; one more unit than picked, needed again; all delivered, delivered.
-      follow: { needToOrder: 'needToOrder', onOrder: 'needToOrder', ready: 'needToOrder', delivered: 'delivered' },
+      // Waiting for approval with no threshold set: nothing waits.
+      follow: { waitingApproval: 'needToOrder', needToOrder: 'needToOrder', onOrder: 'needToOrder', ready: 'needToOrder', delivered: 'delivered' },
       voidFreight: { delivered: 'canceled' },
+      approve: { waitingApproval: 'needToOrder' },
+      reject: { waitingApproval: 'pending' },
     },
+    // The fixtures are the administrator's own charges: approving them needs self-approval allowed.
+    settings: { allowSelfApproval: true },
     repeated: { cancel: ['canceled'] },
     input: (env) => ({ userId: env.adminId, reason: 'test', note: 'noted' }),
     prepare: {
@@ -429,8 +434,9 @@ const cases: TableCase[] = [
     },
     edits: {
       edit: ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready', 'delivered'],
-      pick: ['needToOrder', 'onOrder', 'ready'],
+      pick: ['waitingApproval', 'needToOrder', 'onOrder', 'ready'],
       unpick: ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready'],
+      order: ['needToOrder', 'onOrder', 'ready'],
       deliver: ['needToOrder', 'onOrder', 'ready'],
     },
   },

@@ -8,6 +8,7 @@ import { ListPage, QueryTable, useListView, useServerTable, type ListColumn } fr
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useApprovals } from '../api';
+import { ChargeApprovals } from './ChargeApprovals';
 import { DecisionModal, type Decision } from './DecisionModal';
 
 /**
@@ -103,6 +104,7 @@ export function ApprovalsPage() {
         empty={{ icon: IconChecklist, testId: 'approvals-empty', title: t('approvals.emptyTitle'), description: t('approvals.emptyText') }}
       />
       {deciding && <DecisionModal order={deciding.order} decision={deciding.decision} onClose={() => setDeciding(null)} />}
+      <ChargeApprovals />
     </ListPage>
   );
 }

@@ -89,7 +89,7 @@ export function ChargePage() {
 
   const actions = (
     <Group gap="xs">
-      {canPick && isOpen && c.trackedInStock && c.needed > 0 && (
+      {canPick && (isOpen || c.status === 'waitingApproval') && c.trackedInStock && c.needed > 0 && (
         <Button leftSection={<IconHandGrab size={16} />} onClick={() => setDialog('pick')}>
           {t('charge.pick')}
         </Button>
@@ -150,6 +150,11 @@ export function ChargePage() {
         }
         actions={actions}
       />
+      {c.status === 'waitingApproval' && (
+        <Alert color="yellow" data-testid="charge-waiting-approval">
+          {t('charge.waitingApprovalNotice')}
+        </Alert>
+      )}
       {c.status === 'pending' && <Alert color="gray">{c.holdNote ? t('charge.onHoldNotice', { note: c.holdNote }) : t('charge.onHoldNoNote')}</Alert>}
       {c.status === 'canceled' && c.cancelReason && <Alert color="gray">{t('charge.canceledNotice', { reason: c.cancelReason })}</Alert>}
       {!c.trackedInStock && c.kind === 'product' && <Alert color="blue">{t('charge.notTracked')}</Alert>}
@@ -381,4 +386,6 @@ const eventKeys = {
   ordered: 1,
   purchaseOrder: 1,
   receivedPicked: 1,
+  approve: 1,
+  reject: 1,
 };

@@ -359,9 +359,12 @@ export const en = {
       ordered: 'Put on a purchase order',
       purchaseOrder: 'Purchase order changed',
       receivedPicked: 'Received and picked',
+      approve: 'Approved',
+      reject: 'Rejected',
     },
     purchaseOrders: 'Bought on purchase orders',
     buy: 'Buy from a vendor',
+    waitingApprovalNotice: 'Waiting for approval: buying it would cost at least the approval threshold. An approver decides on Purchase approvals; it can still be picked from stock meanwhile.',
     po: {
       order: 'Purchase order',
       vendor: 'Vendor',

@@ -362,9 +362,12 @@ export const es: Translation<typeof en> = {
       ordered: 'Añadido a una orden de compra',
       purchaseOrder: 'Cambio en la orden de compra',
       receivedPicked: 'Recibido y seleccionado',
+      approve: 'Aprobado',
+      reject: 'Rechazado',
     },
     purchaseOrders: 'Comprado en órdenes de compra',
     buy: 'Comprar a un proveedor',
+    waitingApprovalNotice: 'Pendiente de aprobación: comprarlo costaría al menos el umbral de aprobación. Un aprobador decide en Aprobación de compras; mientras tanto puede seleccionarse del inventario.',
     po: {
       order: 'Orden de compra',
       vendor: 'Proveedor',
