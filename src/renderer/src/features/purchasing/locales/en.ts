@@ -334,7 +334,7 @@ export const en = {
   },
   approvals: {
     title: 'Purchase approvals',
-    description: 'Purchase orders at or above the approval threshold, oldest first. Approve them, or reject them with a note. An order is approved by someone other than its creator and whoever asked for the approval.',
+    description: 'Purchase orders at or above the approval threshold, oldest first. Approve them, or reject them with a note. An order is approved by someone other than its creator and whoever asked for the approval. Below them, the charges whose cost reaches the threshold, before anything is bought for them.',
     approveNamed: 'Approve {{number}}',
     rejectNamed: 'Reject {{number}}',
     requestedBy: 'Requested by',

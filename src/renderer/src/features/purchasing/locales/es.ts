@@ -342,7 +342,7 @@ export const es: Translation<typeof en> = {
   },
   approvals: {
     title: 'Aprobación de compras',
-    description: 'Órdenes de compra que alcanzan el umbral de aprobación, de la más antigua a la más reciente. Apruébelas o rechácelas con una nota. Aprueba una orden alguien distinto de quien la creó y de quien solicitó la aprobación.',
+    description: 'Órdenes de compra que alcanzan el umbral de aprobación, de la más antigua a la más reciente. Apruébelas o rechácelas con una nota. Aprueba una orden alguien distinto de quien la creó y de quien solicitó la aprobación. Debajo, los cargos cuyo costo alcanza el umbral, antes de comprar nada para ellos.',
     approveNamed: 'Aprobar {{number}}',
     rejectNamed: 'Rechazar {{number}}',
     requestedBy: 'Solicitada por',
