@@ -477,6 +477,8 @@ describe.each(languages)('sales and delivery (%s)', (lang: Lang) => {
     const serialInput = line.getByTestId('serial-input');
     await serialInput.fill(BOUGHT_SERIAL);
     await serialInput.press('Enter');
+    // The serial is on the line (1 of 1) before the receipt is posted.
+    await eventually(() => textOf(line.getByTestId('serial-counter'))).toMatch(/1\D+1/);
     await shot(page, 'receiving-for-charge');
     await clickButton(page.getByTestId('receipt-panel'), t('purchasing:receiving.receipt.post'));
     await page.getByTestId('receipt-posted').waitFor();
