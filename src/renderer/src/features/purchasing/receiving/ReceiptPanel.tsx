@@ -50,7 +50,8 @@ export function ReceiptPanel({ focus }: { focus: LineFocus | null }) {
   // Checks run live once the clerk has tried to post, so each message goes away as it is fixed.
   const [checking, setChecking] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [posted, setPosted] = useState<{ number: string; units: number } | null>(null);
+  const posted = draft.posted;
+  const setPosted = draft.setPosted;
   const [confirmClear, setConfirmClear] = useState(false);
   // Posting empties the receipt, Post button included: focus goes to the outcome, which names the receipt.
   const postedAlert = useRef<HTMLDivElement>(null);
@@ -82,9 +83,10 @@ export function ReceiptPanel({ focus }: { focus: LineFocus | null }) {
     receive.mutate(receiveInput(draft), {
       onSuccess: (receipt) => {
         notify.success('purchasing:receiving.receipt.posted', { number: receipt.number, count: receipt.units });
+        // Emptied first: the outcome outlives the receipt it names.
+        draft.reset(draft.ownerId);
         setPosted({ number: receipt.number, units: receipt.units });
         setChecking(false);
-        draft.reset(draft.ownerId);
       },
       onError: (err) => {
         const concerned = err instanceof ApiError ? linesConcerned(err.code, err.details, lines) : { lineIds: [], serials: [] };

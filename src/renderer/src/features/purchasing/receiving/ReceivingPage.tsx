@@ -189,7 +189,7 @@ export function ReceivingPage() {
         </Group>
         <ServerTable testId="open-lines" view={view} table={table} query={list} idAccessor="lineId" empty={empty} />
       </Stack>
-      {panelReady && !(nothingOpen && draft.lines.length === 0) && <ReceiptPanel focus={focus} />}
+      {panelReady && !(nothingOpen && draft.lines.length === 0 && draft.posted === null) && <ReceiptPanel focus={focus} />}
     </ListPage>
   );
 }

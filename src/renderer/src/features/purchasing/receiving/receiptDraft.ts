@@ -35,6 +35,12 @@ export interface ReceiptDraft {
   setHeader: (patch: Partial<Pick<ReceiptDraft, 'freight' | 'splitFreight' | 'note'>>) => void;
   /** Empties the receipt (after posting, or when the clerk starts over) for `ownerId`. */
   reset: (ownerId: number | null) => void;
+  /**
+   * The receipt just posted, shown until the next one starts: kept here, not in the panel, so the outcome
+   * stays on screen when the receipt took the last open line (the page then has nothing else to show).
+   */
+  posted: { number: string; units: number } | null;
+  setPosted: (posted: { number: string; units: number } | null) => void;
 }
 
 /** A picked line starts with everything outstanding, at the PO line's own location. */
@@ -65,5 +71,7 @@ export const useReceiptDraft = create<ReceiptDraft>((set, get) => ({
   setInvoiceForAll: (vendorInvoiceNumber) => set((s) => ({ lines: s.lines.map((d) => ({ ...d, vendorInvoiceNumber })) })),
   remove: (lineId) => set((s) => ({ lines: s.lines.filter((d) => d.line.lineId !== lineId) })),
   setHeader: (patch) => set(patch),
-  reset: (ownerId) => set({ ownerId, ...empty }),
+  reset: (ownerId) => set({ ownerId, ...empty, posted: null }),
+  posted: null,
+  setPosted: (posted) => set({ posted }),
 }));
