@@ -32,6 +32,8 @@ export const errorCodes = [
   'MODULE_DISABLED',
   'APPROVAL_REQUIRED',
   'SELF_APPROVAL',
+  /** The approver's limit does not cover the amount (details: number, total, limitName, limitUpTo, needed — the smallest tier that does). */
+  'APPROVAL_LIMIT',
   'OVER_RECEIPT',
   'INVOICE_REQUIRED',
   'VENDOR_NOT_LINKED',

@@ -61,6 +61,7 @@ export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof
         locationIds: input.locationIds,
         roleIds: input.roleIds,
         purchasingTeam: input.purchasingTeam,
+        approvalLimitId: input.approvalLimitId,
         passwordHash,
       }),
   }),

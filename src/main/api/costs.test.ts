@@ -378,6 +378,7 @@ describe('every channel that answers costs, with the demo data', () => {
     const costly = check('sales.createCharge', { containerId: ticket.id, productId: bought.productId, quantity: 2 }) as { id: number };
     check('sales.rejectCharge', { id: costly.id, note: 'not this month' });
     check('sales.releaseCharge', { id: costly.id });
+    query('sales.listChargeApprovals', {});
     check('sales.approveCharge', { id: costly.id, note: null });
     data(app.dispatch('settings.update', { approvalThreshold }, admin) as Result<unknown>);
   });

@@ -1,4 +1,5 @@
 import type { purchasingContract } from '@shared/contract/purchasing';
+import { deleteApprovalLimit, listApprovalLimits, saveApprovalLimit } from '../domain/purchasing/approvalLimits';
 import { approveOrder, listApprovals, rejectOrder, requestApproval } from '../domain/purchasing/approval';
 import { prepareOrderEmail, purchaseOrderDocument, recordOrderEmail, renderOrderPdf, sendOrderEmail } from '../domain/purchasing/documents';
 import { orderHistory } from '../domain/purchasing/orderHistory';
@@ -48,6 +49,9 @@ export const purchasingHandlers: PartialHandlerTable<keyof typeof purchasingCont
   'purchasing.createFromSuggestions': (input, { ctx, actor }) => createFromSuggestions(ctx, actor, input),
   'purchasing.listFulfillment': (input, { ctx }) => listFulfillment(ctx, input),
   'purchasing.queueCounts': (_input, { ctx }) => queueCounts(ctx),
+  'purchasing.listApprovalLimits': (_input, { ctx }) => listApprovalLimits(ctx),
+  'purchasing.saveApprovalLimit': (input, { ctx }) => saveApprovalLimit(ctx, input),
+  'purchasing.deleteApprovalLimit': (input, { ctx }) => deleteApprovalLimit(ctx, input.id),
   'purchasing.orderForCharges': (input, { ctx, actor }) => orderForCharges(ctx, actor, input),
   'purchasing.listOpenLines': (input, { ctx }) => listOpenLines(ctx, input),
   'purchasing.receive': (input, { ctx, actor }) => receive(ctx, actor, input),

@@ -1,6 +1,6 @@
 import type { salesContract } from '@shared/contract/sales';
 import { createContainer, getContainer, listContainers, setContainerStatus, updateContainer } from '../domain/sales/containers';
-import { approveCharge, createCharge, getChargeDetail, holdCharge, listCharges, rejectCharge, releaseCharge, updateCharge } from '../domain/sales/charges';
+import { approveCharge, createCharge, getChargeDetail, holdCharge, listChargeApprovals, listCharges, rejectCharge, releaseCharge, updateCharge } from '../domain/sales/charges';
 import { deliver, getDelivery, listDeliveries, listOpenDeliveries, reverseDelivery, sendToClient } from '../domain/sales/deliveries';
 import { packingListDocument, pickListDocument, renderPackingList, renderPickList } from '../domain/sales/deliveryDocuments';
 import { getDevice, listDevices } from '../domain/sales/devices';
@@ -25,6 +25,7 @@ export const salesHandlers: PartialHandlerTable<keyof typeof salesContract> = {
   'sales.holdCharge': (input, { ctx, actor }) => holdCharge(ctx, actor, input),
   'sales.releaseCharge': (input, { ctx, actor }) => releaseCharge(ctx, actor, input.id),
   'sales.approveCharge': (input, { ctx, actor }) => approveCharge(ctx, actor, input),
+  'sales.listChargeApprovals': (input, { ctx, actor }) => listChargeApprovals(ctx, actor, input),
   'sales.rejectCharge': (input, { ctx, actor }) => rejectCharge(ctx, actor, input),
   'sales.cancelCharge': (input, { ctx, actor }) => cancelCharge(ctx, actor, input),
   'stock.pick': (input, { ctx, actor }) => pick(ctx, actor, input),

@@ -16,6 +16,8 @@ export const userSchema = z.object({
   active: z.boolean(),
   /** Member of the purchasing team (works the procurement queues). */
   purchasingTeam: z.boolean(),
+  /** The approval tier the user approves up to; null = no limit (administrators always have none). */
+  approvalLimitId: id.nullable(),
   /** Internal locations granted besides the user's own vans (location rights: without stock.anyLocation, only those). */
   locationIds: z.array(id),
 });
@@ -114,6 +116,7 @@ export const authContract = {
         locationIds: z.array(id).max(500).default([]),
         roleIds: z.array(id).max(50).default([]),
         purchasingTeam: z.boolean().default(false),
+        approvalLimitId: id.nullable().default(null),
       })
       .strict(),
     output: userSchema,
@@ -134,6 +137,7 @@ export const authContract = {
         locationIds: z.array(id).max(500).optional(),
         roleIds: z.array(id).max(50).optional(),
         purchasingTeam: z.boolean().optional(),
+        approvalLimitId: id.nullable().optional(),
       })
       .strict(),
     output: userSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, cost as costOf, costDetailKeys, costKeys, documentMoney, epochMs, id, money, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { channel, cost as costOf, costDetailKeys, costKeys, documentMoney, epochMs, id, money, ok, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 export const poStatuses = ['new', 'submitted', 'receivedPartial', 'receivedFull', 'canceled'] as const;
 export const approvalStatuses = ['none', 'requested', 'approved', 'rejected'] as const;
@@ -117,12 +117,30 @@ const lineFields = {
 /** Adds the PO's vendor to the product on the fly (the product must be bought from the vendor). */
 const addVendor = z.object({ vendorPartNumber: optionalText(100), vendorCost: money }).strict();
 
+/** A named approval limit (tier): its holders approve amounts up to `upTo`; null = no limit. */
+export const approvalLimitSchema = z.object({ id, name: z.string(), upTo: documentMoney.nullable(), userCount: z.number().int() });
+export type ApprovalLimit = z.infer<typeof approvalLimitSchema>;
+/** The limit a user approves up to: their tier's, or none (name null) for administrators and users given no tier. */
+export const approverLimitSchema = z.object({ name: z.string().nullable(), upTo: documentMoney.nullable() });
+export type ApproverLimit = z.infer<typeof approverLimitSchema>;
+
+/** What a request waiting for approval tells the approver reading the list. */
+export const approvalCoverage = {
+  /** The reader's approval limit covers the amount (one approval by such a user clears it). */
+  withinLimit: z.boolean(),
+  /** When it does not: the smallest tier that does (null: only a user with no limit, such as an administrator). */
+  neededLimit: nullableString,
+  /** Waiting longer than the settings' approval overdue days. */
+  overdue: z.boolean(),
+};
+
 /** A purchase order waiting for approval, with who asked and when. */
 export const approvalRowSchema = poSummarySchema.extend({
   requestedByName: nullableString,
   requestedAt: epochMs.nullable(),
   /** See `approverConflict` on the order. */
   approverConflict: z.enum(['creator', 'requester']).nullable(),
+  ...approvalCoverage,
 });
 export type ApprovalRow = z.infer<typeof approvalRowSchema>;
 
@@ -364,8 +382,8 @@ export const purchasingContract = {
   }),
   'purchasing.listApprovals': channel({
     kind: 'query',
-    reads: ['purchasing', 'catalog', 'auth'],
-    summary: 'Purchase orders waiting for approval, oldest first, with who asked for it and when.',
+    reads: ['purchasing', 'catalog', 'auth', 'settings'],
+    summary: 'Purchase orders waiting for approval, oldest first, with who asked for it and when, whether the reader’s approval limit covers each and whether it is overdue.',
     permission: 'purchasing.approve',
     input: pageInput(z.enum(['createdAt']), {}),
     output: pageOutput(approvalRowSchema),
@@ -454,6 +472,30 @@ export const purchasingContract = {
       productId: id.optional(),
     }),
     output: pageOutput(fulfillmentRowSchema),
+  }),
+  'purchasing.listApprovalLimits': channel({
+    kind: 'query',
+    reads: ['settings', 'auth'],
+    summary: 'The approval tiers: named limits up to which their holders approve charges and purchase orders, smallest first.',
+    permission: 'signedIn',
+    input: z.object({}).strict(),
+    output: z.array(approvalLimitSchema),
+  }),
+  'purchasing.saveApprovalLimit': channel({
+    kind: 'mutation',
+    changes: ['settings', 'auth'],
+    summary: 'Creates or renames an approval tier and sets its limit (null = no limit); names are unique (admin only).',
+    permission: 'admin',
+    input: z.object({ id: id.optional(), name: requiredText(100), upTo: documentMoney.nullable() }).strict(),
+    output: approvalLimitSchema,
+  }),
+  'purchasing.deleteApprovalLimit': channel({
+    kind: 'mutation',
+    changes: ['settings', 'auth'],
+    summary: 'Deletes an approval tier no user holds (admin only).',
+    permission: 'admin',
+    input: z.object({ id }).strict(),
+    output: ok,
   }),
   'purchasing.queueCounts': channel({
     kind: 'query',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { locationKinds } from './locations';
+import { approvalCoverage } from './purchasing';
 import { amount, channel, cost, documentMoney, epochMs, id, money, ok, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 // Contracts, projects and tickets (containers), the charges billed on them, picking units for charges,
@@ -510,6 +511,25 @@ export const salesContract = {
     permission: 'purchasing.approve',
     input: z.object({ id, note: optionalText(1000) }).strict(),
     output: chargeSchema,
+  }),
+  'sales.listChargeApprovals': channel({
+    kind: 'query',
+    reads: ['sales', 'catalog', 'auth', 'settings'],
+    summary:
+      'Charges waiting for approval (Purchase Approvals), longest waiting first: the amount to approve (extended catalogue cost), since when, whether the reader may approve it (own request, approval limit) and whether it is overdue.',
+    permission: 'purchasing.approve',
+    input: pageInput(z.enum(['waitingSince']), {}),
+    output: pageOutput(
+      chargeSchema.extend({
+        /** Quantity × the product's catalogue cost now: what an approval is given for. */
+        amount: cost(documentMoney),
+        /** When it last entered Waiting Approval. */
+        waitingSince: epochMs,
+        /** Its creator may not approve it unless the settings allow self-approval. */
+        approverConflict: z.enum(['creator']).nullable(),
+        ...approvalCoverage,
+      }),
+    ),
   }),
   'sales.rejectCharge': channel({
     kind: 'mutation',

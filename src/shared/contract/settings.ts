@@ -37,6 +37,10 @@ export const settingsSchema = z.object({
   approvalThreshold: documentMoney.nullable(),
   /** Whether the user who created a purchase order or asked for its approval may also approve it. */
   allowSelfApproval: z.boolean(),
+  /** A charge or purchase order waiting for approval longer than this many days is marked overdue. */
+  approvalOverdueDays: z.number().int().min(1).max(365),
+  /** A back order (units a vendor still owes on a partly received line) older than this many days is marked overdue. */
+  backOrderOverdueDays: z.number().int().min(1).max(365),
   /** Every receipt line must carry the vendor's invoice number. */
   requireVendorInvoiceNumber: z.boolean(),
   // Backups.

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -14,6 +14,20 @@ export const users = sqliteTable('users', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   /** Member of the purchasing team: works the procurement queues (and is notified of them). */
   purchasingTeam: integer('purchasing_team', { mode: 'boolean' }).notNull().default(false),
+  /** The most this user approves (approval tiers); null = no limit. Administrators have none. */
+  approvalLimitId: integer('approval_limit_id').references((): AnySQLiteColumn => approvalLimits.id),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * Approval tiers: named limits ("Approver, up to 5,000 €", "Manager, up to 20,000 €"). One approval by a
+ * user whose limit covers the amount clears a charge or a purchase order; amount null = no limit.
+ */
+export const approvalLimits = sqliteTable('approval_limits', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  /** Ten-thousandths of the home currency, as the approval threshold. */
+  amount: integer('amount'),
   createdAt: integer('created_at').notNull(),
 });
 

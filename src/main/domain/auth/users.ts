@@ -8,6 +8,7 @@ import { DomainError } from '@shared/errors';
 import { users } from '@main/db/schema';
 import { type Actor, type Ctx } from '../context';
 import { grantsOf, setGrants } from '../locations/rights';
+import { requireApprovalLimit } from '../purchasing/approvalLimits';
 import { rolesOf, setRoles } from './roles';
 import { unmatchableHashFor, verifyPassword } from './password';
 import type { SignInThrottle } from './throttle';
@@ -34,6 +35,7 @@ export function toUser(row: UserRow, extras: UserExtras): User {
     isAdmin: row.isAdmin,
     active: row.active,
     purchasingTeam: row.purchasingTeam,
+    approvalLimitId: row.approvalLimitId,
     locationIds: extras.locationIds,
   };
 }
@@ -77,11 +79,13 @@ export interface NewUser {
   locationIds?: number[];
   roleIds?: number[];
   purchasingTeam?: boolean;
+  approvalLimitId?: number | null;
 }
 
 export function createUser(ctx: Ctx, input: NewUser): User {
   const existing = ctx.db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`).get();
   if (existing) throw new DomainError('CONFLICT', { field: 'username', value: input.username });
+  requireApprovalLimit(ctx, input.approvalLimitId ?? null);
   const row = ctx.db
     .insert(users)
     .values({
@@ -92,6 +96,7 @@ export function createUser(ctx: Ctx, input: NewUser): User {
       isAdmin: input.isAdmin,
       isDemo: input.isDemo ?? false,
       purchasingTeam: input.purchasingTeam ?? false,
+      approvalLimitId: input.approvalLimitId ?? null,
       createdAt: ctx.now(),
     })
     .returning()
@@ -109,9 +114,10 @@ export function setupFirstAdmin(ctx: Ctx, input: { username: string; displayName
 
 export function updateUser(
   ctx: Ctx,
-  input: { id: number; displayName: string; permissions: Permission[]; isAdmin: boolean; active: boolean; locationIds?: number[]; roleIds?: number[]; purchasingTeam?: boolean },
+  input: { id: number; displayName: string; permissions: Permission[]; isAdmin: boolean; active: boolean; locationIds?: number[]; roleIds?: number[]; purchasingTeam?: boolean; approvalLimitId?: number | null },
 ): User {
   const current = getUser(ctx, input.id);
+  if (input.approvalLimitId !== undefined) requireApprovalLimit(ctx, input.approvalLimitId);
   const losesAdmin = current.isAdmin && current.active && (!input.isAdmin || !input.active);
   if (losesAdmin) {
     const admins = ctx.db.select({ n: sql<number>`count(*)` }).from(users).where(sql`${users.isAdmin} = 1 AND ${users.active} = 1`).get()!.n;
@@ -125,6 +131,7 @@ export function updateUser(
       isAdmin: input.isAdmin,
       active: input.active,
       ...(input.purchasingTeam === undefined ? {} : { purchasingTeam: input.purchasingTeam }),
+      ...(input.approvalLimitId === undefined ? {} : { approvalLimitId: input.approvalLimitId }),
     })
     .where(eq(users.id, input.id))
     .run();

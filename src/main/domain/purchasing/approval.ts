@@ -11,6 +11,7 @@ import { DomainError } from '@shared/errors';
 import { purchaseOrders } from '@main/db/schema';
 import { type Actor, type Ctx } from '../context';
 import { getSettings } from '../settings/settings';
+import { coverageFor, requireLimitCovers } from './approvalLimits';
 import { applyTransition, defineWorkflow, type SetInput } from '../workflow/transitions';
 import { poHistory } from './orderHistory';
 import { getOrder, listOrders, orderTotals, readOrder, requireLines, requireOrder, type OrderRow } from './orderReads';
@@ -214,7 +215,9 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, OrderRow>()({
         if (row.status !== 'new') return false;
         const conflict = conflictOf(getSettings(ctx).allowSelfApproval, input.userId, requestFacts(ctx, [row.id]).get(row.id));
         if (conflict) throw new DomainError('SELF_APPROVAL', { number: row.number, role: conflict });
-        return coverNow(ctx, row);
+        // One approval, by someone whose tier covers what the order spends unapproved; its history names the tier.
+        const limit = requireLimitCovers(ctx, input.userId, row.number, approvalGate(ctx, row).total);
+        return { ...coverNow(ctx, row), limitName: limit.name, limitUpTo: limit.upTo };
       },
       sets: recordDecision,
       history: 'approved',
@@ -253,18 +256,25 @@ export function rejectOrder(ctx: Ctx, actor: Actor, input: { id: number; note: s
   return decide(ctx, actor, input.id, 'reject', input.note);
 }
 
+const DAY_MS = 86_400_000;
+
 /** Purchase Approvals: orders waiting for a decision, oldest first, with who asked and when. */
 export function listApprovals(ctx: Ctx, actor: Actor, input: { page: number; pageSize: number; sortDirection: 'asc' | 'desc' }) {
   const page = listOrders(ctx, { ...input, sortBy: 'createdAt', approvalRequested: true, statuses: ['new'] });
   const facts = requestFacts(ctx, page.rows.map((r) => r.id));
-  const allowSelfApproval = getSettings(ctx).allowSelfApproval;
+  const settings = getSettings(ctx);
+  const coverage = coverageFor(ctx, actor);
+  const overdueBefore = ctx.now() - settings.approvalOverdueDays * DAY_MS;
   const rows: ApprovalRow[] = page.rows.map((row) => {
     const f = facts.get(row.id);
+    const requestedAt = f?.request?.at ?? null;
     return {
       ...row,
       requestedByName: f?.request?.userName ?? null,
-      requestedAt: f?.request?.at ?? null,
-      approverConflict: conflictOf(allowSelfApproval, actor.userId, f),
+      requestedAt,
+      approverConflict: conflictOf(settings.allowSelfApproval, actor.userId, f),
+      ...coverage(approvalGate(ctx, requireOrder(ctx, row.id)).total),
+      overdue: requestedAt !== null && requestedAt < overdueBefore,
     };
   });
   return { ...page, rows };

@@ -15,6 +15,7 @@ import { applyTransition, createDocument, defineWorkflow, requireEditable } from
 import { getSettings } from '../settings/settings';
 import { requireContainer } from './containers';
 import { settleSalesOrderOf } from './salesOrders';
+import { coverageFor, requireLimitCovers } from '../purchasing/approvalLimits';
 import { deliveryLineSerials } from './deliveryMoves';
 
 export interface ChargeRow {
@@ -117,6 +118,9 @@ export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
       to: (row) => followStatus({ ...row, needsApproval: 0 }),
       guard: (ctx, row, input) => {
         if (row.createdBy === input.userId && !getSettings(ctx).allowSelfApproval) throw new DomainError('SELF_APPROVAL', { number: row.number, role: 'creator' });
+        // One approval, by someone whose tier covers the amount; its history names the tier.
+        const limit = requireLimitCovers(ctx, input.userId, row.number, approvalAmount(ctx, row.id));
+        return { limitName: limit.name, limitUpTo: limit.upTo };
       },
       sets: ({ userId, now }) => ({ approved_by: userId, approved_at: now }),
     },
@@ -358,10 +362,49 @@ export function holdCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.hol
   return getCharge(ctx, input.id);
 }
 
+/** What approving the charge is for: its extended catalogue cost now. */
+function approvalAmount(ctx: Ctx, chargeId: number): number {
+  return prepared<[number], { cost: number }>(ctx, `SELECT ch.quantity * coalesce(p.unit_cost, 0) AS cost FROM charges ch LEFT JOIN products p ON p.id = ch.product_id WHERE ch.id = ?`).get(chargeId)!.cost;
+}
+
+const approvalSorts: SortColumns<'sales.listChargeApprovals'> = { waitingSince: 'waitingSince' };
+
+/**
+ * Purchase Approvals' charges: waiting for approval, longest waiting first, with the amount, since when,
+ * and what the reader's rights make of each (their own request, their approval limit).
+ */
+export function listChargeApprovals(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.listChargeApprovals'>): ChannelOutput<'sales.listChargeApprovals'> {
+  const settings = getSettings(ctx);
+  const coverage = coverageFor(ctx, actor);
+  const overdueBefore = ctx.now() - settings.approvalOverdueDays * 86_400_000;
+  const since = `(SELECT max(e.occurred_at) FROM charge_events e WHERE e.charge_id = ch.id AND e.to_state = 'waitingApproval')`;
+  const where = `WHERE ch.status = 'waitingApproval'`;
+  return listPage(input, {
+    sorts: approvalSorts,
+    defaultSort: { by: 'waitingSince', direction: 'asc' },
+    rows: (q) =>
+      ctx.sqlite
+        .prepare<unknown[], RawCharge & { amount: number; waitingSince: number; createdById: number }>(
+          `SELECT * FROM (SELECT c.*, ${since} AS waitingSince, ch.quantity * coalesce(p.unit_cost, 0) AS amount, ch.created_by AS createdById FROM (${chargeSelect} ${where}) c
+             JOIN charges ch ON ch.id = c.id LEFT JOIN products p ON p.id = ch.product_id) ORDER BY ${q.orderBy('id')} LIMIT ? OFFSET ?`,
+        )
+        .all(q.limit, q.offset)
+        .map(({ amount, waitingSince, createdById, ...r }) => ({
+          ...toCharge(r),
+          amount,
+          waitingSince,
+          approverConflict: createdById === actor.userId && !settings.allowSelfApproval ? ('creator' as const) : null,
+          ...coverage(amount),
+          overdue: waitingSince < overdueBefore,
+        })),
+    count: () => countUpTo(ctx, `FROM charges ch ${where}`, []),
+  });
+}
+
 /** Approves a charge waiting for approval, for its extended cost now; it goes on to Need to Order/Fulfill. */
 export function approveCharge(ctx: Ctx, actor: Actor, input: { id: number; note: string | null }): Charge {
   const row = requireCharge(ctx, input.id);
-  const { cost } = prepared<[number], { cost: number }>(ctx, `SELECT ch.quantity * coalesce(p.unit_cost, 0) AS cost FROM charges ch LEFT JOIN products p ON p.id = ch.product_id WHERE ch.id = ?`).get(row.id)!;
+  const cost = approvalAmount(ctx, row.id);
   // The cost is recorded first: the table's `to` reads the row as it was, with the approval about to be given.
   applyTransition(ctx, chargeWorkflow, row.id, 'approve', { userId: actor.userId, note: input.note, details: { cost, ...(input.note ? { note: input.note } : {}) } });
   prepared(ctx, `UPDATE charges SET approved_cost = ? WHERE id = ?`).run(cost, row.id);

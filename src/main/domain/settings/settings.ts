@@ -27,6 +27,8 @@ export const defaultSettings: Omit<Settings, 'poNextNumber'> = {
   poNumberPrefix: 'PO-',
   approvalThreshold: null,
   allowSelfApproval: false,
+  approvalOverdueDays: 3,
+  backOrderOverdueDays: 14,
   requireVendorInvoiceNumber: false,
   backupFolder: '',
   backupFrequency: 'daily',

@@ -104,6 +104,9 @@ function keyFor(code: string, d: Details): string {
       return typeof d.number === 'string' && (d.action === 'submit' || d.action === 'email' || d.action === 'edit') ? `APPROVAL_REQUIRED_${d.action}` : code;
     case 'SELF_APPROVAL':
       return typeof d.number === 'string' && (d.role === 'creator' || d.role === 'requester') ? `SELF_APPROVAL_${d.role}` : code;
+    case 'APPROVAL_LIMIT':
+      if (typeof d.number !== 'string' || typeof d.limitName !== 'string') return code;
+      return typeof d.needed === 'string' ? 'APPROVAL_LIMIT_needed' : 'APPROVAL_LIMIT_admin';
     case 'FORBIDDEN':
       return typeof d.permission === 'string' ? 'FORBIDDEN_permission' : 'FORBIDDEN';
     case 'RATE_LIMITED':

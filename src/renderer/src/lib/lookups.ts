@@ -12,3 +12,6 @@ const internalLocations = { includeVirtual: false, includeInactive: false };
 export const useInternalLocations = () => useApiQuery(['locations'], 'locations.list', internalLocations);
 /** Starts useInternalLocations' query ahead of the screen (a route's prefetch). */
 export const startInternalLocations = (client: QueryClient) => startApiQuery(client, ['locations'], 'locations.list', internalLocations);
+
+/** The approval tiers (Admin › Settings), for user forms and Purchase Approvals. */
+export const useApprovalLimits = () => useApiQuery(['users'], 'purchasing.listApprovalLimits', {});

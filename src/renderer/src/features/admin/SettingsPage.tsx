@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { translateError } from '@renderer/lib/errors';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useSettings } from '@renderer/lib/useFormat';
+import { ApprovalTiers } from './settings/ApprovalTiers';
 import { BackupSettings } from './settings/BackupSettings';
 import { GeneralSettings } from './settings/GeneralSettings';
 import { LetterheadSettings } from './settings/LetterheadSettings';
@@ -29,6 +30,7 @@ export function SettingsPage() {
         <GeneralSettings settings={settings.data} />
         <LetterheadSettings settings={settings.data} />
         <PurchasingSettings settings={settings.data} />
+        <ApprovalTiers />
         <SmtpSettings defaultTestTo={settings.data.companyEmail} />
         <BackupSettings settings={settings.data} />
       </Stack>

@@ -1,21 +1,23 @@
 // Create a user (username, name, first password, permissions) or edit one (name, permissions, admin, active);
 // a user who does not work at every location also gets the locations granted besides their own vans.
-import { Modal, MultiSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import type { User } from '@shared/contract/auth';
 import { permissions as permissionOrder, type Permission } from '@shared/contract/define';
 import { notify } from '@renderer/lib/notify';
 import { PasswordField } from '@renderer/lib/PasswordField';
-import { useInternalLocations } from '@renderer/lib/lookups';
+import { useApprovalLimits, useInternalLocations } from '@renderer/lib/lookups';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCreateUser, useRoles, useUpdateUser } from './api';
+import { useFormat } from '@renderer/lib/useFormat';
 import { roleName } from './roleName';
 import { PermissionsField } from './PermissionsField';
 import { FormFooter } from '@renderer/lib/FormFooter';
 
 export function UserFormModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation(['admin', 'common']);
+  const f = useFormat();
   const create = useCreateUser();
   const update = useUpdateUser();
   const schema = user ? contract['users.update'].input : contract['users.create'].input;
@@ -31,6 +33,7 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
       locationIds: user?.locationIds ?? [],
       roleIds: user?.roleIds ?? [],
       purchasingTeam: user?.purchasingTeam ?? false,
+      approvalLimitId: user?.approvalLimitId ?? null,
     },
     {
       toInput: ({ username, password, active, ...v }) => (user ? { ...v, active, id: user.id } : { ...v, username, password }),
@@ -39,6 +42,7 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
   const onError = (err: unknown) => form.applyApiError(err) || notify.error(err);
   const locations = useInternalLocations();
   const roles = useRoles();
+  const limits = useApprovalLimits();
   // What the user will be able to do: their own permissions and their roles'.
   const effective = new Set<Permission>([...form.values.permissions, ...(roles.data ?? []).filter((r) => form.values.roleIds.includes(r.id)).flatMap((r) => r.permissions)]);
   const restricted = !form.values.isAdmin && !effective.has('stock.anyLocation');
@@ -83,6 +87,20 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
                 {permissionOrder.filter((p) => effective.has(p)).map((p) => t(`common:permissions.${p}`)).join(' · ')}
               </Text>
             </Stack>
+          )}
+          {!form.values.isAdmin && effective.has('purchasing.approve') && (
+            <Select
+              label={t('users.approvalLimit')}
+              description={t('users.approvalLimitHint')}
+              data={[
+                { value: '', label: t('users.noApprovalLimit') },
+                ...(limits.data ?? []).map((l) => ({ value: String(l.id), label: l.upTo === null ? `${l.name} · ${t('users.noApprovalLimit')}` : `${l.name} · ${f.money(l.upTo)}` })),
+              ]}
+              value={form.values.approvalLimitId === null ? '' : String(form.values.approvalLimitId)}
+              onChange={(v) => form.setFieldValue('approvalLimitId', v ? Number(v) : null)}
+              allowDeselect={false}
+              error={form.errors.approvalLimitId}
+            />
           )}
           <Switch label={t('users.purchasingTeam')} description={t('users.purchasingTeamHint')} {...form.getInputProps('purchasingTeam', { type: 'checkbox' })} />
           {restricted && (

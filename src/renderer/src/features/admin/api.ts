@@ -20,3 +20,5 @@ export const useTestSmtp = () => useApiMutation('settings.testSmtp', { ...quiet,
 export const useRoles = () => useApiQuery(['users'], 'roles.list', {});
 export const useSaveRole = () => useApiMutation('roles.save', { ...quiet, invalidate: [['users']], successKey: 'admin:roles.saved' });
 export const useDeleteRole = () => useApiMutation('roles.delete', { invalidate: [['users']], successKey: 'admin:roles.deleted' });
+export const useSaveApprovalLimit = () => useApiMutation('purchasing.saveApprovalLimit', { ...quiet, invalidate: [['users']], successKey: 'admin:tiers.saved' });
+export const useDeleteApprovalLimit = () => useApiMutation('purchasing.deleteApprovalLimit', { invalidate: [['users']], successKey: 'admin:tiers.deleted' });

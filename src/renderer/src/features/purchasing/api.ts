@@ -49,6 +49,6 @@ export const useCompanySearch = (role: 'vendor' | 'client', q: string) =>
   useApiQuery(['catalog'], 'catalog.listCompanies', { role, q: q || undefined, pageSize: 30, sortBy: 'name' }, paged);
 /** Where received units can go: the active internal locations (same query as the stock screens, so it is cached once). */
 // Charges waiting for approval (their extended cost reached the threshold), oldest first, on the approvals page.
-export const useChargesWaiting = () => useApiQuery(['sales'], 'sales.listCharges', { statuses: ['waitingApproval'], pageSize: 100, sortBy: 'createdAt', sortDirection: 'asc' });
+export const useChargesWaiting = () => useApiQuery(['sales'], 'sales.listChargeApprovals', { pageSize: 100 });
 export const useApproveCharge = () => useApiMutation('sales.approveCharge', quiet);
 export const useRejectCharge = () => useApiMutation('sales.rejectCharge', quiet);

@@ -3,10 +3,12 @@
 // filters) and to the table (columns, density, empty states):
 //   const view = useListView({ id: 'stock.items', columns, filtered, onClearFilters: clear });
 //   <ListPage title=… view={view} filters={…}><ServerTable view={view} … /></ListPage>
+// A work queue also names its address filters in `remember`, to open with the ones its user last used.
 import { useEffect, useState } from 'react';
 import { useSession } from '../session';
 import type { TableColumn } from './TableView';
 import { defaultListPrefs, isColumnShown, listPrefsKey, readListPrefs, writeListPrefs, type ListPrefs } from './prefs';
+import { browserStorage as storage, useRememberedFilters, type RememberFilters } from './useRememberedFilters';
 
 /** A column of a list: a table column with what the scaffold adds. */
 export type ListColumn<T> = TableColumn<T> & {
@@ -34,6 +36,11 @@ export interface ListViewOptions<T> {
   filtered?: boolean;
   /** Puts every filter back to its resting value. */
   onClearFilters?: () => void;
+  /**
+   * The address params that are this list's filters, brought back when the list opens with none of
+   * them and kept per user as they change (useRememberedFilters). Not paging or sort.
+   */
+  remember?: RememberFilters | readonly string[];
 }
 
 export interface ListView<T> {
@@ -46,14 +53,6 @@ export interface ListView<T> {
   setPrefs: (prefs: ListPrefs) => void;
   filtered: boolean;
   clearFilters?: () => void;
-}
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
 }
 
 /** The signed-in user's prefs for one list, kept in step with other windows of this browser. */
@@ -87,8 +86,9 @@ export function useListPrefs(listId: string): [ListPrefs, (prefs: ListPrefs) => 
   return [prefs, set];
 }
 
-export function useListView<T>({ id, columns, filtered = false, onClearFilters }: ListViewOptions<T>): ListView<T> {
+export function useListView<T>({ id, columns, filtered = false, onClearFilters, remember }: ListViewOptions<T>): ListView<T> {
   const [prefs, setPrefs] = useListPrefs(id);
+  useRememberedFilters(id, remember);
   const shown = columns.filter((c) => isColumnShown({ accessor: String(c.accessor), hidden: c.hidden, alwaysShown: c.alwaysShown || chooserLabel(c) === null }, prefs));
   return { id, columns, shown, prefs, setPrefs, filtered, clearFilters: onClearFilters };
 }

@@ -13,6 +13,8 @@ export function PurchasingSettings({ settings }: { settings: Settings }) {
     'poNextNumber',
     'approvalThreshold',
     'allowSelfApproval',
+    'approvalOverdueDays',
+    'backOrderOverdueDays',
     'requireVendorInvoiceNumber',
     'defaultShipToAddress',
   ]);
@@ -53,6 +55,26 @@ export function PurchasingSettings({ settings }: { settings: Settings }) {
         description={t('purchasingSettings.allowSelfApprovalHint')}
         {...form.getInputProps('allowSelfApproval', { type: 'checkbox' })}
       />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+        <NumberInput
+          label={t('purchasingSettings.approvalOverdueDays')}
+          description={t('purchasingSettings.approvalOverdueDaysHint')}
+          min={1}
+          max={365}
+          allowDecimal={false}
+          allowNegative={false}
+          {...form.getInputProps('approvalOverdueDays')}
+        />
+        <NumberInput
+          label={t('purchasingSettings.backOrderOverdueDays')}
+          description={t('purchasingSettings.backOrderOverdueDaysHint')}
+          min={1}
+          max={365}
+          allowDecimal={false}
+          allowNegative={false}
+          {...form.getInputProps('backOrderOverdueDays')}
+        />
+      </SimpleGrid>
       <Switch
         label={t('purchasingSettings.requireInvoice')}
         description={t('purchasingSettings.requireInvoiceHint')}

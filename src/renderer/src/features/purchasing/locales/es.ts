@@ -320,6 +320,7 @@ export const es: Translation<typeof en> = {
     },
   },
   chargeApprovals: {
+    waitingSince: 'Esperando desde',
     title_one: '{{count}} cargo pendiente de aprobación',
     title_other: '{{count}} cargos pendientes de aprobación',
     empty: 'Ningún cargo espera aprobación: los cargos cuyo costo alcanza el umbral llegan aquí antes de comprar nada para ellos.',
@@ -341,6 +342,12 @@ export const es: Translation<typeof en> = {
     rejected: '{{number}} rechazado',
   },
   approvals: {
+    ownCharge: 'Lo añadió usted: decide otro aprobador',
+    aboveLimit: 'Supera su límite de aprobación: decide un aprobador con «{{tier}}» o superior',
+    aboveEveryLimit: 'Supera todos los límites de aprobación: decide un administrador',
+    overdue: 'Fuera de plazo',
+    yourLimit: 'Su límite de aprobación: {{name}}, hasta {{amount}}',
+    yourLimitNone: 'Puede aprobar cualquier importe',
     title: 'Aprobación de compras',
     description: 'Órdenes de compra que alcanzan el umbral de aprobación, de la más antigua a la más reciente. Apruébelas o rechácelas con una nota. Aprueba una orden alguien distinto de quien la creó y de quien solicitó la aprobación. Debajo, los cargos cuyo costo alcanza el umbral, antes de comprar nada para ellos.',
     approveNamed: 'Aprobar {{number}}',

@@ -9,6 +9,7 @@ import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useApprovals } from '../api';
 import { ChargeApprovals } from './ChargeApprovals';
+import { mayApprove, OverdueBadge, whyNotId, WhyNotYou, YourLimit } from './ApprovalMarks';
 import { DecisionModal, type Decision } from './DecisionModal';
 
 /**
@@ -41,9 +42,12 @@ export function ApprovalsPage() {
       render: (o) => (
         <Stack gap={0}>
           <Text size="sm">{o.requestedByName ?? '—'}</Text>
-          <Text size="xs" c="dimmed" data-testid="requested-at">
-            {f.dateTime(o.requestedAt)}
-          </Text>
+          <Group gap={6} wrap="nowrap">
+            <Text size="xs" c="dimmed" data-testid="requested-at">
+              {f.dateTime(o.requestedAt)}
+            </Text>
+            <OverdueBadge overdue={o.overdue} />
+          </Group>
         </Stack>
       ),
     },
@@ -62,8 +66,8 @@ export function ApprovalsPage() {
               color="teal"
               leftSection={<IconCheck size={14} />}
               aria-label={t('approvals.approveNamed', { number: o.number })}
-              disabled={o.approverConflict !== null}
-              aria-describedby={o.approverConflict ? `own-request-${o.id}` : undefined}
+              disabled={!mayApprove(o)}
+              aria-describedby={whyNotId('order', o)}
               onClick={() => setDeciding({ order: o, decision: 'approve' })}
             >
               {t('decision.approve')}
@@ -79,11 +83,7 @@ export function ApprovalsPage() {
               {t('decision.reject')}
             </Button>
           </Group>
-          {o.approverConflict && (
-            <Text size="xs" c="dimmed" id={`own-request-${o.id}`} data-testid="own-request">
-              {t(`approvals.ownRequest.${o.approverConflict}`)}
-            </Text>
-          )}
+          <WhyNotYou kind="order" request={o} />
         </Stack>
       ),
     },
@@ -93,6 +93,7 @@ export function ApprovalsPage() {
 
   return (
     <ListPage title={t('approvals.title')} description={t('approvals.description')} view={view}>
+      <YourLimit />
       <QueryTable
         testId="approvals-table"
         view={view}

@@ -1,18 +1,21 @@
-// The charges waiting for approval on Purchase Approvals: money about to be spent for a client (the charge's
-// extended catalogue cost reached the threshold). Approve lets it on to Purchasing & Fulfillment; reject
+// The charges waiting for approval on Purchase Approvals, longest waiting first: money about to be spent for
+// a client (the charge's extended catalogue cost reached the threshold). Approve lets it on to Purchasing & Fulfillment; reject
 // puts it on hold with a note for whoever added it.
 import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Charge } from '@shared/contract/sales';
+import type { ChannelOutput } from '@shared/contract';
 import { Money, Qty } from '@renderer/lib/Amount';
 import { ConfirmModal } from '@renderer/lib/ConfirmModal';
 import { notify } from '@renderer/lib/notify';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useApproveCharge, useChargesWaiting, useRejectCharge } from '../api';
+import { mayApprove, OverdueBadge, whyNotId, WhyNotYou } from './ApprovalMarks';
+
+type Waiting = ChannelOutput<'sales.listChargeApprovals'>['rows'][number];
 
 export function ChargeApprovals() {
   const { t } = useTranslation('purchasing');
@@ -21,7 +24,7 @@ export function ChargeApprovals() {
   const waiting = useChargesWaiting();
   const approve = useApproveCharge();
   const reject = useRejectCharge();
-  const [deciding, setDeciding] = useState<{ charge: Charge; decision: 'approve' | 'reject' } | null>(null);
+  const [deciding, setDeciding] = useState<{ charge: Waiting; decision: 'approve' | 'reject' } | null>(null);
   const rows = waiting.data?.rows ?? [];
   const close = () => setDeciding(null);
   return (
@@ -41,6 +44,7 @@ export function ChargeApprovals() {
               <Table.Th ta="right">{t('chargeApprovals.quantity')}</Table.Th>
               {canSeeCosts && <Table.Th ta="right">{t('chargeApprovals.cost')}</Table.Th>}
               <Table.Th>{t('chargeApprovals.requestedBy')}</Table.Th>
+              <Table.Th>{t('chargeApprovals.waitingSince')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -69,24 +73,38 @@ export function ChargeApprovals() {
                 </Table.Td>
                 {canSeeCosts && (
                   <Table.Td ta="right">
-                    <Money value={c.estimatedCost} fw={600} />
+                    <Money value={c.amount} fw={600} />
                   </Table.Td>
                 )}
                 <Table.Td>
                   <Text size="sm">{c.createdByName}</Text>
-                  <Text size="xs" c="dimmed">
-                    {f.dateTime(c.createdAt)}
-                  </Text>
                 </Table.Td>
                 <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm">{f.dateTime(c.waitingSince)}</Text>
+                    <OverdueBadge overdue={c.overdue} />
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={4} align="flex-end">
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button size="compact-sm" color="teal" leftSection={<IconCheck size={14} />} aria-label={t('chargeApprovals.approveNamed', { number: c.number })} onClick={() => setDeciding({ charge: c, decision: 'approve' })}>
+                    <Button
+                      size="compact-sm"
+                      color="teal"
+                      leftSection={<IconCheck size={14} />}
+                      aria-label={t('chargeApprovals.approveNamed', { number: c.number })}
+                      disabled={!mayApprove(c)}
+                      aria-describedby={whyNotId('charge', c)}
+                      onClick={() => setDeciding({ charge: c, decision: 'approve' })}
+                    >
                       {t('decision.approve')}
                     </Button>
                     <Button size="compact-sm" color="red" variant="light" leftSection={<IconX size={14} />} aria-label={t('chargeApprovals.rejectNamed', { number: c.number })} onClick={() => setDeciding({ charge: c, decision: 'reject' })}>
                       {t('decision.reject')}
                     </Button>
                   </Group>
+                  <WhyNotYou kind="charge" request={c} />
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -48,6 +48,7 @@ export function PurchaseOrdersPage() {
       setStatuses([]);
       clearParams();
     },
+    remember: { names: ['q', 'status', 'vendorId', 'from', 'to'], onRestore: (restored) => setStatuses(statusesOf(restored.status ?? '')) },
   });
 
   const newButton = canManage && (

@@ -106,6 +106,8 @@ export function ReceivingPage() {
     columns: openLineColumns(t, f.date, inReceipt, (line, fromKeyboard) => add([line], fromKeyboard), canSeeOrders),
     filtered: isFiltered(filters),
     onClearFilters: useClearUrlParams('q', 'orderId', 'vendorId', 'locationId'),
+    // The scan box and an order opened from its page are this visit's, not a filter to come back to.
+    remember: { names: ['vendorId', 'locationId'], linked: ['orderId', 'q'] },
   });
   const nothingOpen = !view.filtered && list.data?.total === 0;
   // The receipt panel sits below the lines: drawn once they are on screen, not in the same frame.

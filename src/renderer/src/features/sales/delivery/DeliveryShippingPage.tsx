@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { OpenDeliveryLine } from '@shared/contract/sales';
 import { FilterBar, isFiltered, QueryTable, SearchFilter, ServerTable, useListView, useServerTable } from '@renderer/lib/list';
+import { useRememberedFilters } from '@renderer/lib/list/useRememberedFilters';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { notify } from '@renderer/lib/notify';
 import { downloadBlob, pdfBlob } from '@renderer/lib/pdf';
@@ -28,6 +29,9 @@ export function DeliveryShippingPage() {
   const { t } = useTranslation(['sales', 'common']);
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') === 'deliveries' ? 'deliveries' : 'open';
+  // Remembered here, not by each tab's list: the tab and its filters come back in one address change
+  // (the two lists share `q` and `companyId`, and changing tab clears them).
+  useRememberedFilters('sales.delivery', { names: ['tab', 'q', 'serial', 'companyId', 'locationId'], linked: ['productId'] });
   const navigate = useNavigate();
   const canDeliver = useCan('stock.deliver');
   // Units that leave with no charge (a loan, a replacement) still leave on a delivery document.

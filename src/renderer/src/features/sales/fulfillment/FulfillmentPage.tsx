@@ -44,6 +44,7 @@ export function FulfillmentPage() {
     columns: fulfillmentColumns(t, f, { canSeeCosts, canPick, onPick: (r) => setPicking(r.chargeId) }),
     filtered: isFiltered({ q: filters.q, vendorId: filters.vendorId, companyId: filters.companyId }),
     onClearFilters: useClearUrlParams('q', 'vendorId', 'companyId'),
+    remember: ['status', 'q', 'vendorId', 'companyId'],
   });
   const rows = list.data?.rows ?? [];
   const selectedIds = new Set(selected.map((r) => r.chargeId));

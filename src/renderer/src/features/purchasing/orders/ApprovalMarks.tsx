@@ -1,0 +1,59 @@
+// What a request waiting for approval tells the approver reading Purchase Approvals: why they may not
+// approve it (their own request, or above their approval limit — and which tier would do) and whether it
+// has waited longer than the settings allow. Shared by the charges and the purchase orders waiting.
+import { Badge, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useApprovalLimits } from '@renderer/lib/lookups';
+import { useSession } from '@renderer/lib/session';
+import { useFormat } from '@renderer/lib/useFormat';
+
+interface Request {
+  id: number;
+  approverConflict: 'creator' | 'requester' | null;
+  withinLimit: boolean;
+  neededLimit: string | null;
+}
+
+/** Whether the reader may approve it (the Approve button is disabled otherwise). */
+export const mayApprove = (r: Request): boolean => r.approverConflict === null && r.withinLimit;
+
+/** The id of the sentence saying why not, for the disabled button's aria-describedby. */
+export const whyNotId = (kind: 'order' | 'charge', r: Request): string | undefined => (mayApprove(r) ? undefined : `why-not-${kind}-${r.id}`);
+
+export function WhyNotYou({ kind, request }: { kind: 'order' | 'charge'; request: Request }) {
+  const { t } = useTranslation('purchasing');
+  if (mayApprove(request)) return null;
+  let text: string;
+  if (request.approverConflict) text = kind === 'charge' ? t('approvals.ownCharge') : t(`approvals.ownRequest.${request.approverConflict}`);
+  else if (request.neededLimit) text = t('approvals.aboveLimit', { tier: request.neededLimit });
+  else text = t('approvals.aboveEveryLimit');
+  return (
+    <Text size="xs" c="dimmed" id={whyNotId(kind, request)} data-testid="why-not" maw={260} ta="right">
+      {text}
+    </Text>
+  );
+}
+
+export function OverdueBadge({ overdue }: { overdue: boolean }) {
+  const { t } = useTranslation('purchasing');
+  return overdue ? (
+    <Badge color="red" variant="light" size="sm" data-testid="overdue">
+      {t('approvals.overdue')}
+    </Badge>
+  ) : null;
+}
+
+/** "Your approval limit: Manager, up to 20,000.00 €", from the signed-in user and the tiers. */
+export function YourLimit() {
+  const { t } = useTranslation('purchasing');
+  const f = useFormat();
+  const user = useSession((s) => s.user);
+  const limits = useApprovalLimits();
+  if (!user || !limits.data || limits.data.length === 0) return null;
+  const tier = user.isAdmin ? undefined : limits.data.find((l) => l.id === user.approvalLimitId);
+  return (
+    <Text size="sm" data-testid="your-limit">
+      {tier && tier.upTo !== null ? t('approvals.yourLimit', { name: tier.name, amount: f.money(tier.upTo) }) : t('approvals.yourLimitNone')}
+    </Text>
+  );
+}
