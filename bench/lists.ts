@@ -126,7 +126,7 @@ export function measureLists(app: App, token: string, bench: BenchDb, now: numbe
       baseline: `SELECT * FROM companies LIMIT 50`,
     },
     listOrders: {
-      variants: [{}, { statuses: ['submitted'] }, { q: 'PO' }].flatMap((filter) =>
+      variants: [{}, { statuses: ['submitted'] }, { q: 'PO' }, { overdue: true }].flatMap((filter) =>
         sortVariants('purchasing.listOrders', ['number', 'createdAt', 'vendorName', 'status', 'total', 'expectedShipDate'], filter).map((v) => ({ ...v, label: `${JSON.stringify(filter)} ${v.label}` })),
       ),
       baseline: `SELECT * FROM purchase_orders LIMIT 50`,

@@ -1,3 +1,4 @@
+import { getActivations, setActivations } from '../domain/settings/activations';
 import type { authContract } from '@shared/contract/auth';
 import type { settingsContract } from '@shared/contract/settings';
 import { deleteRole, listRoles, saveRole } from '../domain/auth/roles';
@@ -83,6 +84,8 @@ export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof
       return { ok: true as const };
     },
   }),
+  'activations.get': (_input, { ctx }) => getActivations(ctx),
+  'activations.set': (input, { ctx }) => setActivations(ctx, input),
   'settings.get': (_input, { ctx }) => getSettings(ctx),
   'settings.update': (input, { ctx }) => updateSettings(ctx, input),
   'settings.getSmtp': (_input, { ctx }) => getSmtpSettings(ctx),

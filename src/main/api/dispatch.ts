@@ -7,6 +7,8 @@ import { DomainError, type ErrorData, type Result } from '@shared/errors';
 import type { SignInThrottle } from '../domain/auth/throttle';
 import { toActor, getUser, type SessionStore } from '../domain/auth/users';
 import { can, type Ctx } from '../domain/context';
+import { isActive } from '../domain/settings/activations';
+import { moduleOf } from '@shared/contract/modules';
 import { costInputViolation, costRules, redactCosts, redactErrorDetails } from './costs';
 import { isThenable, writeTransaction } from '../db/writeTransaction';
 import { consoleLog, type AppLog } from '../log/appLog';
@@ -75,6 +77,9 @@ function answer(deps: DispatchDeps, channelName: string, rawInput: unknown, toke
     if (!user) return errorResult('UNAUTHENTICATED');
     if (def.permission !== 'signedIn' && !can(actor, def.permission)) return errorResult('FORBIDDEN', { permission: def.permission });
   }
+  // A module switched off (Admin › Activations): every one of its channels, whatever the caller may do.
+  const module = moduleOf(channelName);
+  if (module && !isActive(deps.ctx, module)) return errorResult('MODULE_DISABLED', { module });
   // Authorised first, validated second: a caller without the permission learns nothing about the input.
   const parsed = def.input.safeParse(rawInput ?? {});
   if (!parsed.success) {

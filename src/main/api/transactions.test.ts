@@ -34,6 +34,8 @@ const inputOverrides: Partial<Record<ChannelName, unknown>> = {
   'auth.setup': { username: 'second-admin', displayName: 'Second', password: 'long enough password' },
   'users.create': { username: 'sampled', displayName: 'Sampled', password: 'long enough password', permissions: [] },
   'backups.restore': { name: 'missing.db' },
+  // Switching modules off would refuse every later call of theirs here.
+  'activations.set': { inventory: true, procurement: true, rma: true },
   // Either a delivery or lines, never both.
   'delivery.packingListPdf': { deliveryId: 1 },
 };

@@ -299,7 +299,7 @@ describe('purchasing lists', () => {
     cancelReason: string | null;
   }
   let receipts: ReceiptRow[];
-  let receiptLines: { id: number; receiptId: number; poId: number; qty: number }[];
+  let receiptLines: { id: number; receiptId: number; poId: number; poLineId: number; qty: number }[];
 
   beforeAll(() => {
     const sqlite = t.app.ctx.sqlite;
@@ -389,7 +389,9 @@ describe('purchasing lists', () => {
         `SELECT id, number, status, created_at AS createdAt, user_id AS userId, freight, split_freight AS splitFreight, note, canceled_at AS canceledAt, cancel_reason AS cancelReason FROM receipts`,
       )
       .all();
-    receiptLines = sqlite.prepare<[], { id: number; receiptId: number; poId: number; qty: number }>(`SELECT id, receipt_id AS receiptId, po_id AS poId, qty FROM receipt_lines`).all();
+    receiptLines = sqlite
+      .prepare<[], { id: number; receiptId: number; poId: number; poLineId: number; qty: number }>(`SELECT id, receipt_id AS receiptId, po_id AS poId, po_line_id AS poLineId, qty FROM receipt_lines`)
+      .all();
   });
 
   describe('purchasing.listOpenLines', () => {
@@ -454,7 +456,38 @@ describe('purchasing lists', () => {
       }
     });
 
-    it('answers each line with its order, vendor, product, quantities and cost', () => {
+    /**
+     * The marks as their definitions say, from the tables read whole: expected by now (a sent order past its
+     * ship date, or the line's own arrival past) and back-ordered longer than the default 14 days since the
+     * line's first posted receipt.
+     */
+    function marksOf(r: LineRow, today: string, now: number) {
+      const order = t.app.ctx.sqlite.prepare<[number], { status: string; shipDate: string | null }>(`SELECT status, expected_ship_date AS shipDate FROM purchase_orders WHERE id = ?`).get(r.orderId)!;
+      const orderLate = ['submitted', 'receivedPartial'].includes(order.status) && order.shipDate !== null && order.shipDate < today;
+      const first = firstReceiptOf(r.lineId);
+      return {
+        overdue: orderLate || (r.estimatedArrival !== null && r.estimatedArrival < today),
+        backOrderOverdue: r.qtyReceived > 0 && first !== undefined && first < now - 14 * 86_400_000,
+      };
+    }
+    let firstReceipts: Map<number, number> | undefined;
+    /** When a line was first received: its earliest posted receipt (the receipts are read once, in beforeAll). */
+    function firstReceiptOf(lineId: number): number | undefined {
+      if (!firstReceipts) {
+        const posted = new Map(receipts.filter((x) => x.status === 'posted').map((x) => [x.id, x.createdAt]));
+        firstReceipts = new Map();
+        for (const l of receiptLines) {
+          const at = posted.get(l.receiptId);
+          if (at !== undefined) firstReceipts.set(l.poLineId, Math.min(at, firstReceipts.get(l.poLineId) ?? at));
+        }
+      }
+      return firstReceipts.get(lineId);
+    }
+
+    it('answers each line with its order, vendor, product, quantities, cost and marks', () => {
+      const before = t.clock.now;
+      // Some estimated arrivals (February) are past, the ship dates (March) not yet; the bulk receipts are weeks old.
+      t.clock.now = new Date(2026, 1, 5, 12).getTime();
       const answer = t.ok('purchasing.listOpenLines', { pageSize: 200, sortBy: 'sku', sortDirection: 'desc', q: 'a' });
       expect(answer.rows.length).toBe(200);
       for (const row of answer.rows) {
@@ -481,6 +514,7 @@ describe('purchasing lists', () => {
           locationId: r.locationId,
           locationName: names.get(r.locationId),
           estimatedArrival: r.estimatedArrival,
+          ...marksOf(r, '2026-02-05', t.clock.now),
           // These lines buy for stock, not for a charge (forCharges.test.ts covers linked lines).
           chargeId: null,
           chargeNumber: null,
@@ -488,10 +522,20 @@ describe('purchasing lists', () => {
           chargeCompanyName: null,
         });
       }
+      expect(new Set(answer.rows.map((r) => r.overdue))).toEqual(new Set([true, false]));
       // Without costs.view the same lines come back, their cost blanked.
       const receiver = t.tokenFor(t.addUser({ username: 'receiver', permissions: ['purchasing.receive', 'inventory.view'] }).id);
       const blind = t.ok('purchasing.listOpenLines', { pageSize: 200, sortBy: 'sku', sortDirection: 'desc', q: 'a' }, receiver);
       expect(blind.rows).toEqual(answer.rows.map((r) => ({ ...r, unitCost: null })));
+      // In March the sent orders' ship dates pass too; every line's marks follow, whichever page it is on.
+      t.clock.now = new Date(2026, 2, 3, 12).getTime();
+      const all = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((page) => t.ok('purchasing.listOpenLines', { page, pageSize: 200 }).rows);
+      expect(all.length).toBe(lines.filter((l) => l.receivable === 1).length);
+      for (const row of all) {
+        expect({ lineId: row.lineId, overdue: row.overdue, backOrderOverdue: row.backOrderOverdue }).toEqual({ lineId: row.lineId, ...marksOf(lines.find((l) => l.lineId === row.lineId)!, '2026-03-03', t.clock.now) });
+      }
+      expect(all.some((r) => r.backOrderOverdue)).toBe(true);
+      t.clock.now = before;
     });
   });
 
@@ -516,6 +560,10 @@ describe('purchasing lists', () => {
     };
 
     it('pages every sort and direction (ties newest order first), with each filter', () => {
+      const before = t.clock.now;
+      // The ship dates are the first days of March: some sent orders are past theirs on the 3rd.
+      t.clock.now = new Date(2026, 2, 3, 12).getTime();
+      const overdue = (r: OrderRow) => (r.status === 'submitted' || r.status === 'receivedPartial') && r.expectedShipDate !== null && r.expectedShipDate < '2026-03-03';
       const all = t.app.ctx.sqlite
         .prepare<[], OrderRow>(
           `SELECT id, number, status, approval_status AS approvalStatus, vendor_id AS vendorId, freight, expected_ship_date AS expectedShipDate, created_at AS createdAt FROM purchase_orders`,
@@ -539,6 +587,10 @@ describe('purchasing lists', () => {
         { from: base + 240_000 },
         { to: base },
         { q: 'po', statuses: ['new', 'submitted'], vendorId: vendors[0]!, from: base },
+        { overdue: true },
+        { overdue: false },
+        { overdue: true, statuses: ['receivedPartial', 'new'] },
+        { overdue: true, q: 'po-a' },
       ];
       for (const filter of filters) {
         const q = filter.q?.trim();
@@ -549,7 +601,8 @@ describe('purchasing lists', () => {
             (filter.vendorId === undefined || r.vendorId === filter.vendorId) &&
             (filter.productId === undefined || lines.some((l) => l.orderId === r.id && l.productId === filter.productId)) &&
             (filter.from === undefined || r.createdAt >= filter.from) &&
-            (filter.to === undefined || r.createdAt <= filter.to),
+            (filter.to === undefined || r.createdAt <= filter.to) &&
+            (!filter.overdue || overdue(r)),
         );
         for (const sortBy of [undefined, ...(Object.keys(keys) as (keyof typeof keys)[])]) {
           for (const dir of directions) {
@@ -564,6 +617,12 @@ describe('purchasing lists', () => {
           }
         }
       }
+      // Each row carries its mark; the filter finds exactly the marked ones.
+      const rows = t.ok('purchasing.listOrders', { pageSize: 200 }).rows;
+      expect(rows.map((r) => [r.id, r.overdue])).toEqual(rows.map((r) => [r.id, overdue(all.find((a) => a.id === r.id)!)]));
+      expect(t.ok('purchasing.listOrders', { overdue: true, pageSize: 200 }).rows.map((r) => r.id).sort()).toEqual(rows.filter((r) => r.overdue).map((r) => r.id).sort());
+      expect(rows.filter((r) => r.overdue).length).toBeGreaterThan(0);
+      t.clock.now = before;
     });
   });
 

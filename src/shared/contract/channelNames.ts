@@ -16,6 +16,8 @@ export const channelNames = [
   'roles.save',
   'roles.delete',
   'users.resetPassword',
+  'activations.get',
+  'activations.set',
   'settings.get',
   'settings.update',
   'settings.getSmtp',

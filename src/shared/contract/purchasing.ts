@@ -54,6 +54,11 @@ export const poSummarySchema = z.object({
   lineCount: z.number().int(),
   outstanding: z.number().int(),
   total: cost,
+  /**
+   * Sent and not fully received (submitted or received partial) and its expected ship date is before today,
+   * the office's calendar day. On the approvals list, `overdue` is the request's instead (approvalCoverage).
+   */
+  overdue: z.boolean(),
 });
 export type PoSummary = z.infer<typeof poSummarySchema>;
 
@@ -191,6 +196,10 @@ export const openLineSchema = z.object({
   locationId: id,
   locationName: z.string(),
   estimatedArrival: nullableString,
+  /** Expected by now: its order is past its expected ship date, or the line's own estimated arrival is before today. */
+  overdue: z.boolean(),
+  /** Units back-ordered (partly received) longer than the settings' back order overdue days, counted from the line's first receipt. */
+  backOrderOverdue: z.boolean(),
   /** The charge the line buys for: receiving picks the units for it, or (to the client) delivers them. */
   chargeId: id.nullable(),
   chargeNumber: nullableString,
@@ -278,6 +287,8 @@ export const fulfillmentRowSchema = z.object({
   /** Units available to pick across active internal locations, and the locations holding most. */
   available: z.number().int(),
   availableAt: z.array(z.object({ locationId: id, locationName: z.string(), available: z.number().int() })),
+  /** Units bought for it are back-ordered (a line partly received) longer than the settings' back order overdue days. */
+  backOrderOverdue: z.boolean(),
   /** Purchase orders (not canceled) with lines bought for it. */
   orders: z.array(z.object({ id, number: z.string(), status: z.enum(poStatuses) })),
   /** The product's default vendor and its cost there. */
@@ -294,7 +305,7 @@ export const purchasingContract = {
   'purchasing.listOrders': channel({
     kind: 'query',
     reads: ['purchasing', 'catalog'],
-    summary: 'Purchase orders, paged, searchable by number or vendor and filtered by status, vendor, product and date.',
+    summary: 'Purchase orders, paged, searchable by number or vendor and filtered by status, vendor, product, date and overdue (past the expected ship date).',
     permission: 'inventory.view',
     input: pageInput(orderSort, {
       q: z.string().trim().max(100).optional(),
@@ -303,6 +314,8 @@ export const purchasingContract = {
       productId: id.optional(),
       from: epochMs.optional(),
       to: epochMs.optional(),
+      /** True: only orders past their expected ship date (see `overdue` on the rows); false or left out: no filter. */
+      overdue: z.boolean().optional(),
     }),
     output: pageOutput(poSummarySchema),
   }),
@@ -459,9 +472,9 @@ export const purchasingContract = {
   }),
   'purchasing.listFulfillment': channel({
     kind: 'query',
-    reads: ['purchasing', 'sales', 'stock', 'catalog'],
+    reads: ['purchasing', 'sales', 'stock', 'catalog', 'settings'],
     summary:
-      'The Purchasing & Fulfillment page: charges in Need to Order/Fulfill (or On Order) with what is left to order, what is available where and the default vendor; filters by vendor (products it sells), client, product and text.',
+      'The Purchasing & Fulfillment page: charges in Need to Order/Fulfill (or On Order) with what is left to order, what is available where, the default vendor and whether their back-ordered units are overdue; filters by vendor (products it sells), client, product and text.',
     permission: 'purchasing.manage',
     // Charge numbers follow creation: the number is the only order (and walks charges_status_idx).
     input: pageInput(z.enum(['chargeNumber']), {
@@ -538,8 +551,9 @@ export const purchasingContract = {
   }),
   'purchasing.listOpenLines': channel({
     kind: 'query',
-    reads: ['purchasing', 'catalog', 'locations'],
-    summary: 'Every line still to receive on submitted purchase orders, searchable by PO number, product, vendor and vendor part number.',
+    reads: ['purchasing', 'catalog', 'locations', 'settings'],
+    summary:
+      'Every line still to receive on submitted purchase orders, searchable by PO number, product, vendor and vendor part number; each marked when expected by now and when back-ordered longer than the settings allow.',
     permission: 'purchasing.receive',
     input: pageInput(z.enum(['orderNumber', 'sku', 'vendorName', 'estimatedArrival']), {
       q: z.string().trim().max(100).optional(),

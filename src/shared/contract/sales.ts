@@ -678,7 +678,7 @@ export const salesContract = {
     kind: 'mutation',
     changes: ['sales', 'stock'],
     summary:
-      'The won-opportunity wizard: on a chosen (or new) contract, project or ticket of the client, a charge per quote item, the reserved units picked for their charges, and a sales order (SO-n); refused for an opportunity already won or lost.',
+      'The won-opportunity wizard: on a chosen (or new) contract, project or ticket of the client, a charge per quote item, the reserved units picked for their charges, and a sales order (SO-n) while Procurement is on; refused for an opportunity already won or lost.',
     permission: 'sales.manage',
     input: z
       .object({
@@ -689,7 +689,8 @@ export const salesContract = {
         ]),
       })
       .strict(),
-    output: z.object({ documentType: z.literal('salesOrder'), id, number: z.string(), containerId: id }),
+    /** The sales order made; with Procurement switched off there is none, and the answer names the container. */
+    output: z.object({ documentType: z.enum(['salesOrder', 'container']), id, number: z.string(), containerId: id }),
   }),
   'sales.listSalesOrders': channel({
     kind: 'query',

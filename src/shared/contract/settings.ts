@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { englishLocales } from '../formats';
 import { backupFrequencies } from './backups';
 import { channel, documentMoney, empty } from './define';
+import { modules } from './modules';
 
 export const settingsSchema = z.object({
   companyName: z.string().trim().max(200),
@@ -75,7 +76,27 @@ const smtpFields = {
 export const smtpSettingsSchema = z.object({ ...smtpFields, passwordSet: z.boolean(), storage: z.enum(['keyFile', 'safeStorage']) });
 export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
 
+/** Which modules are on (Admin › Activations). */
+export const activationsSchema = z.object(Object.fromEntries(modules.map((m) => [m, z.boolean()])) as Record<(typeof modules)[number], z.ZodBoolean>);
+
 export const settingsContract = {
+  'activations.get': channel({
+    kind: 'query',
+    reads: ['settings'],
+    summary: 'Which modules are switched on: Inventory, Procurement (needs Inventory) and RMA.',
+    permission: 'signedIn',
+    input: empty,
+    output: activationsSchema,
+  }),
+  'activations.set': channel({
+    kind: 'mutation',
+    changes: ['settings', 'stock', 'purchasing', 'sales', 'locations', 'catalog', 'auth'],
+    summary:
+      'Switches modules on or off (admin only). A module that is off hides its screens and every one of its channels answers MODULE_DISABLED; its data stays. Inventory cannot be off while Procurement is on; Procurement cannot be switched off while charges wait for approval or quotes hold reservations (the refusal names them).',
+    permission: 'admin',
+    input: activationsSchema.strict(),
+    output: activationsSchema,
+  }),
   'settings.get': channel({
     kind: 'query',
     reads: ['settings'],

@@ -10,6 +10,7 @@ import type { ApprovalRow, PurchaseOrder } from '@shared/contract/purchasing';
 import { DomainError } from '@shared/errors';
 import { purchaseOrders } from '@main/db/schema';
 import { type Actor, type Ctx } from '../context';
+import { approvalThreshold } from '../settings/activations';
 import { getSettings } from '../settings/settings';
 import { coverageFor, requireLimitCovers } from './approvalLimits';
 import { applyTransition, defineWorkflow, type SetInput } from '../workflow/transitions';
@@ -60,7 +61,7 @@ export function coverDetails(order: Pick<OrderRow, 'vendorId'>, total: number): 
 
 /** May this order leave the office (be submitted, e-mailed, printed as final)? */
 export function approvalGate(ctx: Ctx, order: Pick<OrderRow, 'id' | 'status' | 'approvalStatus' | 'vendorId' | 'freight'>): ApprovalGate {
-  const threshold = getSettings(ctx).approvalThreshold;
+  const threshold = approvalThreshold(ctx);
   const total = unapprovedTotal(ctx, order.id, order.freight);
   const required = threshold !== null && total >= threshold;
   const cleared =

@@ -4,6 +4,7 @@
 // straight to the client, delivers them with their devices; reducing the line or cancelling the order
 // returns the unfilled quantity to Need to Order/Fulfill. The charge's status follows all of it through its
 // own table (charges.ts reads the units on order); this module writes the links and the charges' history.
+import { procurementOnSql } from '../settings/activations';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { FulfillmentRow, PurchaseOrder } from '@shared/contract/purchasing';
 import { DomainError } from '@shared/errors';
@@ -19,6 +20,7 @@ import { reviewApprovalAfterChange } from './approval';
 import { recordPoEvent } from './orderHistory';
 import { assertOrderTotalInRange, getOrder, requireOrder } from './orderReads';
 import { orderWorkflow } from './orderStatus';
+import { chargeBackOrderOverdueSql, overdueParams } from './overdue';
 import { nextPoNumber } from '../settings/settings';
 
 /** Outstanding units of a charge's lines on orders that are not canceled (drafts included). */
@@ -31,12 +33,12 @@ const fulfillmentSql = `SELECT ch.id AS chargeId, ch.number AS chargeNumber, ch.
        c.number AS containerNumber, c.title AS containerTitle, ch.sales_order_id AS salesOrderId, so.number AS salesOrderNumber, ch.product_id AS productId, p.sku,
        p.name AS productName, p.serialized, ch.quantity, ch.picked, ch.delivered, ${onPurchaseOrdersSql} AS onPurchaseOrders,
        coalesce((SELECT sum(ip.available) FROM inventory_products ip JOIN locations loc ON loc.id = ip.location_id WHERE ip.product_id = ch.product_id AND ip.available > 0 AND loc.active = 1), 0) AS available,
-       dv.vendor_id AS vendorId, v.name AS vendorName, dv.vendor_cost AS vendorCost, ch.created_at AS createdAt
+       dv.vendor_id AS vendorId, v.name AS vendorName, dv.vendor_cost AS vendorCost, ch.created_at AS createdAt, ${chargeBackOrderOverdueSql} AS backOrderOverdue
   FROM charges ch JOIN companies co ON co.id = ch.company_id JOIN containers c ON c.id = ch.container_id JOIN products p ON p.id = ch.product_id
   LEFT JOIN sales_orders so ON so.id = ch.sales_order_id
   LEFT JOIN product_vendors dv ON dv.product_id = ch.product_id AND dv.is_default = 1 LEFT JOIN companies v ON v.id = dv.vendor_id`;
 
-type RawRow = Omit<FulfillmentRow, 'serialized' | 'toOrder' | 'availableAt' | 'orders'> & { serialized: number };
+type RawRow = Omit<FulfillmentRow, 'serialized' | 'toOrder' | 'availableAt' | 'orders' | 'backOrderOverdue'> & { serialized: number; backOrderOverdue: number };
 
 const sorts: SortColumns<'purchasing.listFulfillment'> = { chargeNumber: 'ch.id' };
 
@@ -53,7 +55,7 @@ export function listFulfillment(ctx: Ctx, input: ParsedInput<'purchasing.listFul
     sorts,
     defaultSort: { by: 'chargeNumber' },
     rows: (q) => {
-      const rows = ctx.sqlite.prepare<unknown[], RawRow>(`${fulfillmentSql} ${where} ORDER BY ${q.orderBy('ch.id')} LIMIT ? OFFSET ?`).all(...f.params, q.limit, q.offset);
+      const rows = ctx.sqlite.prepare<unknown[], RawRow>(`${fulfillmentSql} ${where} ORDER BY ${q.orderBy('ch.id')} LIMIT ? OFFSET ?`).all(overdueParams(ctx), ...f.params, q.limit, q.offset);
       const availableAt = prepared<[number], FulfillmentRow['availableAt'][number]>(
         ctx,
         `SELECT ip.location_id AS locationId, loc.name AS locationName, ip.available FROM inventory_products ip JOIN locations loc ON loc.id = ip.location_id
@@ -66,6 +68,7 @@ export function listFulfillment(ctx: Ctx, input: ParsedInput<'purchasing.listFul
       return rows.map((r) => ({
         ...r,
         serialized: r.serialized === 1,
+        backOrderOverdue: r.backOrderOverdue === 1,
         toOrder: Math.max(r.quantity - r.delivered - r.picked - r.onPurchaseOrders, 0),
         availableAt: r.available > 0 ? availableAt.all(r.productId) : [],
         orders: orders.all(r.chargeId),
@@ -85,8 +88,9 @@ export function listFulfillment(ctx: Ctx, input: ParsedInput<'purchasing.listFul
 export function queueCounts(ctx: Ctx): ChannelOutput<'purchasing.queueCounts'> {
   return prepared<[], ChannelOutput<'purchasing.queueCounts'>>(
     ctx,
-    `SELECT (SELECT count(*) FROM purchase_orders WHERE approval_status = 'requested') + (SELECT count(*) FROM charges WHERE status = 'waitingApproval') AS approvals,
-            (SELECT count(*) FROM charges WHERE status = 'needToOrder') AS fulfillment,
+    // Without Procurement its two queues are gone: nothing waits in them.
+    `SELECT CASE WHEN ${procurementOnSql} THEN (SELECT count(*) FROM purchase_orders WHERE approval_status = 'requested') + (SELECT count(*) FROM charges WHERE status = 'waitingApproval') ELSE 0 END AS approvals,
+            CASE WHEN ${procurementOnSql} THEN (SELECT count(*) FROM charges WHERE status = 'needToOrder') ELSE 0 END AS fulfillment,
             (SELECT count(*) FROM purchase_order_lines WHERE receivable = 1) AS receiving,
             (SELECT count(*) FROM charges WHERE picked > 0) + (SELECT count(*) FROM charges WHERE status = 'ready' AND picked = 0) AS delivery`,
   ).get()!;

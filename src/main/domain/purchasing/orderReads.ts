@@ -7,6 +7,7 @@ import { MAX_ORDER_TOTAL } from '@shared/money';
 import { likePattern, type Actor, type Ctx } from '../context';
 import { countUpTo, Filters, listPage, type Page, type SortColumns } from '../paging';
 import { approvalGate, approvalRequestInfo } from './approval';
+import { officeToday, orderOverdueSql } from './overdue';
 
 type Status = PurchaseOrder['status'];
 
@@ -74,25 +75,31 @@ const summaryColumns = `po.id, po.number, po.status, po.approval_status AS appro
   pf.name AS purchaseForName, po.created_at AS createdAt, po.submitted_at AS submittedAt, po.expected_ship_date AS expectedShipDate,
   (SELECT count(*) FROM purchase_order_lines l WHERE l.po_id = po.id) AS lineCount,
   (SELECT coalesce(sum(l.qty_ordered - l.qty_canceled - l.qty_received), 0) FROM purchase_order_lines l WHERE l.po_id = po.id AND po.status IN ('submitted', 'receivedPartial')) AS outstanding,
-  po.freight + (SELECT coalesce(sum((l.qty_ordered - l.qty_canceled) * l.unit_cost), 0) FROM purchase_order_lines l WHERE l.po_id = po.id) AS total`;
+  po.freight + (SELECT coalesce(sum((l.qty_ordered - l.qty_canceled) * l.unit_cost), 0) FROM purchase_order_lines l WHERE l.po_id = po.id) AS total,
+  ${orderOverdueSql()} AS overdue`;
 const summaryFrom = `FROM purchase_orders po JOIN companies v ON v.id = po.vendor_id LEFT JOIN companies pf ON pf.id = po.purchase_for_company_id`;
 
+/** The summary columns' named parameter (@today), bound beside the positional ones. */
+const summaryParams = (ctx: Ctx, today = officeToday(ctx)) => ({ today });
+/** A summary as SQLite answers it: its mark 0 or 1. */
+type RawSummary = Omit<PoSummary, 'overdue'> & { overdue: number };
+const toSummary = (row: RawSummary): PoSummary => ({ ...row, overdue: row.overdue === 1 });
 
 type OrderHeader = Omit<
   PurchaseOrder,
-  'lines' | 'needsApproval' | 'approvalCleared' | 'approvalRequestedByName' | 'approvalRequestedAt' | 'approverConflict' | 'subtotal' | 'anythingReceived' | 'vendorInvoiceNumbers'
-> & { freight: number; total: number };
+  'lines' | 'needsApproval' | 'approvalCleared' | 'approvalRequestedByName' | 'approvalRequestedAt' | 'approverConflict' | 'subtotal' | 'anythingReceived' | 'vendorInvoiceNumbers' | 'overdue'
+> & { freight: number; total: number; overdue: number };
 type OrderLineRow = Omit<PurchaseOrder['lines'][number], 'serialized' | 'outstanding' | 'backOrdered' | 'extended'> & { serialized: number; unitCost: number };
 
 export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
   const row = ctx.sqlite
-    .prepare<[number], OrderHeader>(
+    .prepare<[ReturnType<typeof summaryParams>, number], OrderHeader>(
       `SELECT ${summaryColumns}, v.email AS vendorEmail, po.purchase_for_company_id AS purchaseForCompanyId, po.ship_to_name AS shipToName, po.ship_to_address AS shipToAddress,
               po.shipping_type AS shippingType, po.payment_terms AS paymentTerms, po.memo, po.freight, cu.display_name AS createdByName,
               au.display_name AS approvalByName, po.approval_at AS approvalAt, po.approval_note AS approvalNote, po.cancel_reason AS cancelReason
        ${summaryFrom} JOIN users cu ON cu.id = po.created_by LEFT JOIN users au ON au.id = po.approval_by WHERE po.id = ?`,
     )
-    .get(id);
+    .get(summaryParams(ctx), id);
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'purchaseOrder', id });
   const lines = ctx.sqlite
     .prepare<[number], OrderLineRow>(
@@ -116,6 +123,7 @@ export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
   const open = row.status === 'submitted' || row.status === 'receivedPartial';
   return {
     ...row,
+    overdue: row.overdue === 1,
     ...approvalRequestInfo(ctx, actor, row),
     subtotal,
     needsApproval: gate.required,
@@ -137,7 +145,10 @@ export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
 
 export function orderSummaries(ctx: Ctx, ids: number[]): PoSummary[] {
   if (ids.length === 0) return [];
-  return ctx.sqlite.prepare<number[], PoSummary>(`SELECT ${summaryColumns} ${summaryFrom} WHERE po.id IN (${ids.map(() => '?').join(',')}) ORDER BY po.id`).all(...ids);
+  return ctx.sqlite
+    .prepare<unknown[], RawSummary>(`SELECT ${summaryColumns} ${summaryFrom} WHERE po.id IN (${ids.map(() => '?').join(',')}) ORDER BY po.id`)
+    .all(summaryParams(ctx), ...ids)
+    .map(toSummary);
 }
 
 const orderSorts: SortColumns<'purchasing.listOrders'> = {
@@ -152,6 +163,7 @@ const orderSorts: SortColumns<'purchasing.listOrders'> = {
 /** Orders as the list shows them; the approvals queue reads the same list, of requested approvals only. */
 export function listOrders(ctx: Ctx, input: ParsedInput<'purchasing.listOrders'> & { approvalRequested?: boolean }): Page<PoSummary> {
   const filters = new Filters();
+  const today = officeToday(ctx);
   if (input.q) filters.add(`(po.number LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\')`, likePattern(input.q), likePattern(input.q));
   if (input.statuses?.length) filters.add(`po.status IN (${input.statuses.map(() => '?').join(',')})`, ...input.statuses);
   if (input.vendorId) filters.add('po.vendor_id = ?', input.vendorId);
@@ -159,14 +171,17 @@ export function listOrders(ctx: Ctx, input: ParsedInput<'purchasing.listOrders'>
   if (input.from !== undefined) filters.add('po.created_at >= ?', input.from);
   if (input.to !== undefined) filters.add('po.created_at <= ?', input.to);
   if (input.approvalRequested) filters.add(`po.approval_status = 'requested'`);
+  // Open orders through purchase_orders_status_idx (status IN …), then their dates: the open orders are few.
+  if (input.overdue) filters.add(orderOverdueSql('?'), today);
   return listPage(input, {
     sorts: orderSorts,
     defaultSort: { by: 'number' },
     // Ties: the newest order first, whatever the direction.
     rows: (page) =>
       ctx.sqlite
-        .prepare<unknown[], PoSummary>(`SELECT ${summaryColumns} ${summaryFrom} ${filters.where()} ORDER BY ${page.column} ${page.direction}, po.id DESC LIMIT ? OFFSET ?`)
-        .all(...filters.params, page.limit, page.offset),
+        .prepare<unknown[], RawSummary>(`SELECT ${summaryColumns} ${summaryFrom} ${filters.where()} ORDER BY ${page.column} ${page.direction}, po.id DESC LIMIT ? OFFSET ?`)
+        .all(summaryParams(ctx, today), ...filters.params, page.limit, page.offset)
+        .map(toSummary),
     count: () => countUpTo(ctx, `${summaryFrom} ${filters.where()}`, filters.params),
   });
 }

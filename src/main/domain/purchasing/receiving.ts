@@ -22,6 +22,7 @@ import { assertSerialsUnique } from '../stock/serials';
 import { applyTransition, createDocument, defineWorkflow, requireTransition } from '../workflow/transitions';
 import { deliveriesOfReceipt, receiveForCharge, releaseReceiptPicks } from './forCharges';
 import { orderWorkflow } from './orderStatus';
+import { backOrderOverdueSql, lineOverdueSql, overdueParams } from './overdue';
 import { undoReceiptDeliveries } from '../sales/deliveries';
 
 type ReceiptStatus = (typeof receipts.status.enumValues)[number];
@@ -56,7 +57,8 @@ const openColumns = `l.id AS lineId, po.id AS orderId, po.number AS orderNumber,
   po.purchase_for_company_id AS purchaseForCompanyId, pf.name AS purchaseForName, l.product_id AS productId, p.sku, p.name AS productName, p.serialized,
   l.vendor_part_number AS vendorPartNumber, l.qty_ordered AS qtyOrdered, l.qty_received AS qtyReceived,
   l.qty_ordered - l.qty_canceled - l.qty_received AS outstanding, l.unit_cost AS unitCost, l.location_id AS locationId, loc.name AS locationName,
-  l.estimated_arrival AS estimatedArrival, l.charge_id AS chargeId, ch.number AS chargeNumber, ch.company_id AS chargeCompanyId, cc.name AS chargeCompanyName`;
+  l.estimated_arrival AS estimatedArrival, l.charge_id AS chargeId, ch.number AS chargeNumber, ch.company_id AS chargeCompanyId, cc.name AS chargeCompanyName,
+  ${lineOverdueSql} AS overdue, ${backOrderOverdueSql} AS backOrderOverdue`;
 const openFrom = `FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN companies v ON v.id = po.vendor_id
   LEFT JOIN companies pf ON pf.id = po.purchase_for_company_id JOIN products p ON p.id = l.product_id JOIN locations loc ON loc.id = l.location_id
   LEFT JOIN charges ch ON ch.id = l.charge_id LEFT JOIN companies cc ON cc.id = ch.company_id`;
@@ -69,17 +71,24 @@ export function listOpenLines(ctx: Ctx, input: ParsedInput<'purchasing.listOpenL
     filters.add(`(po.number LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\' OR l.vendor_part_number LIKE ? ESCAPE '\\')`, pattern, pattern, pattern, pattern, pattern);
   }
   filters.equals('l.po_id', input.orderId).equals('po.vendor_id', input.vendorId).equals('l.location_id', input.locationId);
+  const marks = overdueParams(ctx);
   return listPage(input, {
     sorts: openSorts,
     defaultSort: { by: 'orderNumber' },
     // Ties: the order in the sort's direction, then its lines in their own order.
     rows: (page) =>
       ctx.sqlite
-        .prepare<unknown[], Omit<OpenLine, 'serialized' | 'backOrdered'> & { serialized: number }>(
+        .prepare<unknown[], Omit<OpenLine, 'serialized' | 'backOrdered' | 'overdue' | 'backOrderOverdue'> & { serialized: number; overdue: number; backOrderOverdue: number }>(
           `SELECT ${openColumns} ${openFrom} ${filters.where()} ORDER BY ${page.orderBy('l.po_id')}, l.line_no LIMIT ? OFFSET ?`,
         )
-        .all(...filters.params, page.limit, page.offset)
-        .map((r) => ({ ...r, serialized: r.serialized === 1, backOrdered: r.qtyReceived > 0 ? r.outstanding : 0 })),
+        .all(marks, ...filters.params, page.limit, page.offset)
+        .map((r) => ({
+          ...r,
+          serialized: r.serialized === 1,
+          backOrdered: r.qtyReceived > 0 ? r.outstanding : 0,
+          overdue: r.overdue === 1,
+          backOrderOverdue: r.backOrderOverdue === 1,
+        })),
     count: () => countUpTo(ctx, `${openFrom} ${filters.where()}`, filters.params),
   });
 }

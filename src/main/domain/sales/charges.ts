@@ -12,6 +12,7 @@ import { requireProduct } from '../catalog/products';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { applyTransition, createDocument, defineWorkflow, requireEditable } from '../workflow/transitions';
+import { approvalThreshold, procurementOnSql } from '../settings/activations';
 import { getSettings } from '../settings/settings';
 import { requireContainer } from './containers';
 import { settleSalesOrderOf } from './salesOrders';
@@ -51,8 +52,8 @@ export function followStatus(row: ChargeRow): ChargeStatus {
 
 const open: ChargeStatus[] = ['needToOrder', 'onOrder', 'ready'];
 
-/** The approval threshold (null: none), as settings store it. */
-const thresholdSql = `(SELECT json_extract(value, '$') FROM settings WHERE key = 'approvalThreshold')`;
+/** The approval threshold in force (null: none), as settings store it; none while Procurement is off. */
+const thresholdSql = `(SELECT json_extract(value, '$') FROM settings WHERE key = 'approvalThreshold' AND ${procurementOnSql})`;
 /**
  * Whether buying the charge needs an approval: a product that requires procurement, its whole extended
  * catalogue cost at or above the threshold, and no approval given for at least that cost.
@@ -280,7 +281,7 @@ export function createCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.c
   const product = requireProduct(ctx, input.productId);
   if (!product.active) throw new DomainError('VALIDATION', { fields: [{ path: 'productId', code: 'inactive' }] });
   const now = ctx.now();
-  const threshold = getSettings(ctx).approvalThreshold;
+  const threshold = approvalThreshold(ctx);
   const needsApproval = threshold !== null && input.quantity * product.unitCost >= threshold;
   const creation = input.onHold ? 'onHold' : product.doesNotRequireProcurement ? 'ready' : needsApproval ? 'waiting' : 'needed';
   const id = createDocument(

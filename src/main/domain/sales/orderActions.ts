@@ -11,6 +11,7 @@ import { createCharge, recordChargeEvent, settleCharge } from './charges';
 import { createContainer, requireContainer } from './containers';
 import { opportunityWorkflow } from './opportunities';
 import { cancelCharge, locationName, recordHoldEvents } from './picks';
+import { isActive } from '../settings/activations';
 import { getSalesOrder, salesOrderWorkflow, settleSalesOrder } from './salesOrders';
 
 interface ItemRow {
@@ -56,26 +57,9 @@ export function winOpportunity(ctx: Ctx, actor: Actor, input: ParsedInput<'sales
     }).id;
   }
 
-  const now = ctx.now();
-  const number = nextNumber(ctx, 'SO');
-  const owner = prepared<[number], { ownerUserId: number | null }>(ctx, `SELECT owner_user_id AS ownerUserId FROM opportunities WHERE id = ?`).get(opportunity.id)!;
-  const salesOrderId = createDocument(
-    ctx,
-    salesOrderWorkflow,
-    'open',
-    {
-      number,
-      opportunity_id: opportunity.id,
-      container_id: containerId,
-      company_id: opportunity.companyId,
-      owner_user_id: owner.ownerUserId,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    },
-    { userId: actor.userId, details: { opportunityNumber: opportunity.number, items: items.length } },
-  );
-
+  // Without Procurement there are no sales orders: the wizard makes the charges only (delivered from the charge).
+  const withOrder = isActive(ctx, 'procurement');
+  const order = withOrder ? openSalesOrder(ctx, actor, opportunity, containerId, items.length) : null;
   const heldBy = prepared<[number], HeldRow>(
     ctx,
     `SELECT a.id AS allocationId, a.lot_id AS lotId, a.location_id AS locationId, a.product_id AS productId, a.qty, l.serial_number AS serialNumber
@@ -88,7 +72,7 @@ export function winOpportunity(ctx: Ctx, actor: Actor, input: ParsedInput<'sales
     const held = heldBy.all(item.id);
     for (const h of held) handOver.run(charge.id, h.allocationId);
     const picked = held.reduce((n, h) => n + h.qty, 0);
-    link.run(salesOrderId, item.id, picked, charge.id);
+    link.run(order?.id ?? null, item.id, picked, charge.id);
     prepared(ctx, `UPDATE quote_items SET reserved = 0 WHERE id = ?`).run(item.id);
     if (picked > 0) {
       recordHoldEvents(ctx, 'stock.released', { type: 'opportunity', id: opportunity.id }, actor.userId, held);
@@ -105,9 +89,39 @@ export function winOpportunity(ctx: Ctx, actor: Actor, input: ParsedInput<'sales
       );
     }
   }
-  settleSalesOrder(ctx, salesOrderId, actor.userId);
-  applyTransition(ctx, opportunityWorkflow, opportunity.id, 'win', { userId: actor.userId, details: { salesOrderId, salesOrderNumber: number, containerId } });
-  return { documentType: 'salesOrder' as const, id: salesOrderId, number, containerId };
+  if (order) {
+    settleSalesOrder(ctx, order.id, actor.userId);
+    applyTransition(ctx, opportunityWorkflow, opportunity.id, 'win', { userId: actor.userId, details: { salesOrderId: order.id, salesOrderNumber: order.number, containerId } });
+    return { documentType: 'salesOrder' as const, id: order.id, number: order.number, containerId };
+  }
+  const container = requireContainer(ctx, containerId);
+  applyTransition(ctx, opportunityWorkflow, opportunity.id, 'win', { userId: actor.userId, details: { containerId, containerNumber: container.number } });
+  return { documentType: 'container' as const, id: containerId, number: container.number, containerId };
+}
+
+/** The sales order of a won opportunity (SO-n), Open; its charges are linked to it as they are made. */
+function openSalesOrder(ctx: Ctx, actor: Actor, opportunity: { id: number; number: string; companyId: number }, containerId: number, itemCount: number): { id: number; number: string } {
+  const now = ctx.now();
+  const number = nextNumber(ctx, 'SO');
+  const owner = prepared<[number], { ownerUserId: number | null }>(ctx, `SELECT owner_user_id AS ownerUserId FROM opportunities WHERE id = ?`).get(opportunity.id)!;
+  const id = createDocument(
+    ctx,
+    salesOrderWorkflow,
+    'open',
+    {
+      number,
+      opportunity_id: opportunity.id,
+      container_id: containerId,
+      company_id: opportunity.companyId,
+      owner_user_id: owner.ownerUserId,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    },
+    { userId: actor.userId, details: { opportunityNumber: opportunity.number, items: itemCount } },
+  );
+
+  return { id, number };
 }
 
 /**

@@ -4,6 +4,7 @@
 // codes and names starting with the text, then those containing it. Letter case (ASCII) and
 // surrounding white space never matter. The answer names the text it was for and its best result,
 // so a client can tell an answer to an older query from the one it is waiting for.
+import { isActive } from '../settings/activations';
 import { searchRank, type SearchRank } from '@shared/contract/stock';
 import { serialKey } from '@shared/serials';
 import { likePattern, prepared, type Ctx } from '../context';
@@ -204,8 +205,10 @@ export function globalSearch(ctx: Ctx, text: string) {
   const q = text.trim().normalize('NFC');
   const key = foldCase(q);
   const products = searchProducts(ctx, q, key);
-  const serials = searchSerials(ctx, q);
-  const locations = searchNames(ctx, 'locations', q, key);
+  // Serials and locations are Inventory's: with it switched off, search finds neither.
+  const inventory = isActive(ctx, 'inventory');
+  const serials = inventory ? searchSerials(ctx, q) : [];
+  const locations = inventory ? searchNames(ctx, 'locations', q, key) : [];
   const companies = searchNames(ctx, 'companies', q, key);
 
   const firsts: { kind: BestKind; id: number; rank: SearchRank }[] = [];

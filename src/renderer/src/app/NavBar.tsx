@@ -6,6 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { useApiQuery } from '../lib/query';
 import { can, useSession } from '../lib/session';
 import { translateKey } from '../lib/translation';
+import { mayOpen, useActivations } from '../lib/activations';
 import { featureRoutes, navGroups } from './routes';
 
 export function NavBar({ onNavigate }: { onNavigate: () => void }) {
@@ -14,13 +15,14 @@ export function NavBar({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   const queryClient = useQueryClient();
   // The procurement queues' badges, refetched whenever a change touches what they count.
-  const queues = useApiQuery(['purchasing'], 'purchasing.queueCounts', {}, { enabled: can(user, 'inventory.view') });
+  const activations = useActivations();
+  const queues = useApiQuery(['purchasing'], 'purchasing.queueCounts', {}, { enabled: can(user, 'inventory.view') && activations.inventory });
   return (
     // A native scroll box: Mantine's ScrollArea measured itself on every navigation (a forced layout of the new screen).
     <Box component="nav" aria-label={t('common:nav.main')} h="100%" style={{ overflowY: 'auto', scrollbarWidth: 'thin' }}>
       <Stack gap="md" p="sm">
         {navGroups.map((group) => {
-          const routes = featureRoutes.filter((r) => r.navGroup === group && r.navLabelKey && can(user, r.permission));
+          const routes = featureRoutes.filter((r) => r.navGroup === group && r.navLabelKey && mayOpen(user, activations, r));
           if (routes.length === 0) return null;
           return (
             <Stack gap={2} key={group} role="group" aria-label={t(`common:nav.${group}`)}>

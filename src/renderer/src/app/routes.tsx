@@ -15,6 +15,8 @@ import { stockRoutes } from '../features/stock';
 import type { FeatureRoute } from '../lib/feature';
 import { whenIdle } from '../lib/idle';
 import { can, useSession } from '../lib/session';
+import { mayOpen, startActivations, useActivations } from '../lib/activations';
+import { allActive, type Activations } from '@shared/contract/modules';
 import { FormatProvider, startSettings } from '../lib/useFormat';
 import { NoAccess } from './NoAccess';
 import { ScreenBoundary } from './ScreenBoundary';
@@ -24,13 +26,13 @@ export const featureRoutes: FeatureRoute[] = [...stockRoutes, ...purchasingRoute
 export const navGroups = ['inventory', 'purchasing', 'sales', 'catalog', 'admin'] as const;
 
 /** Where "/" leads: the stocked items list when the user may see it, else the first screen they may use. */
-export function homePath(user: User | null): string {
+export function homePath(user: User | null, activations: Activations = allActive): string {
   const preferred = ['/stock/items', '/locations'];
   for (const path of preferred) {
     const route = featureRoutes.find((r) => r.path === path);
-    if (route && can(user, route.permission)) return path;
+    if (route && mayOpen(user, activations, route)) return path;
   }
-  return featureRoutes.find((r) => r.navLabelKey && can(user, r.permission))?.path ?? '/locations';
+  return featureRoutes.find((r) => r.navLabelKey && mayOpen(user, activations, r))?.path ?? '/catalog/products';
 }
 
 /** Starts loading the code of the screen `path` leads to (the home screen while signing in). */
@@ -49,6 +51,7 @@ export function prefetchScreen(path: string, client: QueryClient): void {
 export function prefetchHome(user: User, client: QueryClient): void {
   prefetchScreen(homePath(user), client);
   startSettings(client);
+  startActivations(client);
 }
 
 /** Loads the code of every screen the user may open, one per idle moment, while the shell is shown. */
@@ -75,14 +78,19 @@ function usePreloadScreens(user: User | null): void {
 
 export function AppRoutes() {
   const user = useSession((s) => s.user);
-  const home = homePath(user);
+  const activations = useActivations();
+  const home = homePath(user, activations);
   usePreloadScreens(user);
   return (
     <FormatProvider>
       <ScreenBoundary>
         <Routes>
           {featureRoutes.map((route) => (
-            <Route key={route.path} path={route.path} element={can(user, route.permission) ? <route.page.Component /> : <NoAccess home={home} />} />
+            <Route
+              key={route.path}
+              path={route.path}
+              element={mayOpen(user, activations, route) ? <route.page.Component /> : <NoAccess home={home} moduleOff={can(user, route.permission) ? route.module : undefined} />}
+            />
           ))}
           <Route path="*" element={<Navigate to={home} replace />} />
         </Routes>

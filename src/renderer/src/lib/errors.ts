@@ -41,7 +41,9 @@ function keyFor(code: string, d: Details): string {
     case 'CONFLICT':
       if (d.reason === 'lastAdmin') return 'CONFLICT_lastAdmin';
       if (d.reason === 'alreadyStocked') return 'CONFLICT_alreadyStocked';
-      if ((d.reason === 'builtinRole' || d.reason === 'roleInUse') && typeof d.name === 'string') return `CONFLICT_${d.reason}`;
+      if ((d.reason === 'builtinRole' || d.reason === 'roleInUse' || d.reason === 'limitInUse') && typeof d.name === 'string') return `CONFLICT_${d.reason}`;
+      if (d.reason === 'moduleNeeds' && typeof d.module === 'string' && typeof d.needs === 'string') return 'CONFLICT_moduleNeeds';
+      if (d.reason === 'procurementInUse') return 'CONFLICT_procurementInUse';
       return typeof d.field === 'string' && d.value !== undefined ? 'CONFLICT_field' : 'CONFLICT';
     case 'NOT_FOUND':
       return typeof d.entity === 'string' ? 'NOT_FOUND_entity' : 'NOT_FOUND';
@@ -124,6 +126,14 @@ function keyFor(code: string, d: Details): string {
   }
 }
 
+/** What still needs Procurement (CONFLICT procurementInUse): the charges waiting and the quotes holding stock, named. */
+function procurementWork(d: Details): string {
+  const parts: string[] = [];
+  if (typeof d.chargeCount === 'number' && d.chargeCount > 0) parts.push(i18next.t('errors:procurementWork_charges', { count: d.chargeCount, list: list(d.charges) }));
+  if (typeof d.quoteCount === 'number' && d.quoteCount > 0) parts.push(i18next.t('errors:procurementWork_quotes', { count: d.quoteCount, list: list(d.quotes) }));
+  return parts.join('; ');
+}
+
 export function translateError(err: unknown): string {
   if (!(err instanceof ApiError)) return i18next.t('errors:INTERNAL');
   if (err.code === 'INTERNAL' && err.message === 'network') return i18next.t('errors:NETWORK');
@@ -146,6 +156,9 @@ export function translateError(err: unknown): string {
     entity: typeof d.entity === 'string' ? i18next.t(`errors:entities.${d.entity}`, { defaultValue: d.entity }) : '',
     permission: typeof d.permission === 'string' ? i18next.t(`common:permissions.${d.permission}`, { defaultValue: d.permission }) : '',
     more: more > 0 ? i18next.t('errors:andMore', { count: more }) : '',
+    module: typeof d.module === 'string' ? i18next.t(`common:modules.${d.module}`, { defaultValue: d.module }) : '',
+    needs: typeof d.needs === 'string' ? i18next.t(`common:modules.${d.needs}`, { defaultValue: d.needs }) : '',
+    work: procurementWork(d),
     // Whole seconds, rounded up: "wait 0 s" would invite a retry that is refused again.
     seconds: typeof d.retryAfterMs === 'number' ? Math.max(1, Math.ceil(d.retryAfterMs / 1000)) : '',
     defaultValue: i18next.t('errors:INTERNAL'),

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createElement, lazy, useState, type ComponentType } from 'react';
 import type { ChannelPermission } from '@shared/contract/define';
+import type { Module } from '@shared/contract/modules';
 
 /**
  * A screen's code, loaded when it is first shown (or ahead of time by `preload`): each screen is a chunk
@@ -52,6 +53,8 @@ export interface FeatureRoute {
   /** Navigation group: inventory, purchasing, catalog, admin. */
   navGroup?: 'inventory' | 'purchasing' | 'sales' | 'catalog' | 'admin';
   permission: ChannelPermission;
+  /** The module the screen belongs to (Admin › Activations): hidden while it is switched off. */
+  module?: Module;
   /** A procurement queue: its navigation entry shows how many items wait in it (purchasing.queueCounts). */
   queue?: 'approvals' | 'fulfillment' | 'receiving' | 'delivery';
   /**

@@ -13,5 +13,5 @@ export const useInternalLocations = () => useApiQuery(['locations'], 'locations.
 /** Starts useInternalLocations' query ahead of the screen (a route's prefetch). */
 export const startInternalLocations = (client: QueryClient) => startApiQuery(client, ['locations'], 'locations.list', internalLocations);
 
-/** The approval tiers (Admin › Settings), for user forms and Purchase Approvals. */
-export const useApprovalLimits = () => useApiQuery(['users'], 'purchasing.listApprovalLimits', {});
+/** The approval tiers (Admin › Settings), for user forms and Purchase Approvals; Procurement's, so asked for only while it is on. */
+export const useApprovalLimits = (enabled = true) => useApiQuery(['users'], 'purchasing.listApprovalLimits', {}, { enabled });

@@ -61,7 +61,10 @@ export const en = {
     tooLate: 'Choose a day no later than {{day}}',
     tooEarly: 'Choose a day no earlier than {{day}}',
   },
+  modules: { inventory: 'Inventory', procurement: 'Procurement', rma: 'RMA' },
   noAccess: {
+    moduleOffTitle: '{{module}} is switched off',
+    moduleOffDescription: 'This screen belongs to a module an administrator switched off in Admin › Activations. Its data is kept and comes back when the module is switched on.',
     title: 'You do not have access to this screen',
     description: 'Ask an administrator for the permission you need, or go back to a screen you can use.',
     home: 'Go to the first screen',

@@ -64,7 +64,10 @@ export const es: Translation<typeof en> = {
     tooLate: 'Elija un día no posterior al {{day}}',
     tooEarly: 'Elija un día no anterior al {{day}}',
   },
+  modules: { inventory: 'Inventario', procurement: 'Aprovisionamiento', rma: 'RMA' },
   noAccess: {
+    moduleOffTitle: '{{module}} está desactivado',
+    moduleOffDescription: 'Esta pantalla pertenece a un módulo que un administrador desactivó en Administración › Activaciones. Sus datos se conservan y vuelven cuando se activa el módulo.',
     title: 'No tiene acceso a esta pantalla',
     description: 'Pida a un administrador el permiso que necesita, o vuelva a una pantalla que pueda usar.',
     home: 'Ir a la primera pantalla',

@@ -8,7 +8,7 @@ import { namespaces, resourcesEn, resourcesEs } from './resources';
  * codes and protocol names, language names (each shown in its own language) and words Spanish shares.
  */
 // "Ticket" is the glossary's Spanish word for a ticket (DOMAIN.md); "Roles" is the same word in both.
-const sameInBothLanguages = new Set(['MSP Inventory', 'SKU', 'CC', 'SSL/TLS', 'STARTTLS', 'Español', 'English', 'General', 'Manual', 'No', 'Roles', 'Subtotal', 'Total', 'Ticket']);
+const sameInBothLanguages = new Set(['MSP Inventory', 'SKU', 'CC', 'SSL/TLS', 'STARTTLS', 'Español', 'English', 'General', 'Manual', 'No', 'Roles', 'Subtotal', 'Total', 'Ticket', 'RMA']);
 
 /** Leaf key path → text; a list is one leaf (suggestion lists may differ in length between languages). */
 function leaves(tree: unknown, prefix = ''): Map<string, string | string[]> {

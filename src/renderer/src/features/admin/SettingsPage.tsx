@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { translateError } from '@renderer/lib/errors';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useSettings } from '@renderer/lib/useFormat';
+import { useModuleOn } from '@renderer/lib/activations';
 import { ApprovalTiers } from './settings/ApprovalTiers';
 import { BackupSettings } from './settings/BackupSettings';
 import { GeneralSettings } from './settings/GeneralSettings';
@@ -16,6 +17,7 @@ import { SmtpSettings } from './settings/SmtpSettings';
 export function SettingsPage() {
   const { t } = useTranslation(['admin', 'common']);
   const settings = useSettings();
+  const procurement = useModuleOn('procurement');
   let body;
   if (settings.isError) body = <Alert color="red">{translateError(settings.error)}</Alert>;
   else if (!settings.data)
@@ -30,7 +32,7 @@ export function SettingsPage() {
         <GeneralSettings settings={settings.data} />
         <LetterheadSettings settings={settings.data} />
         <PurchasingSettings settings={settings.data} />
-        <ApprovalTiers />
+        {procurement && <ApprovalTiers />}
         <SmtpSettings defaultTestTo={settings.data.companyEmail} />
         <BackupSettings settings={settings.data} />
       </Stack>

@@ -11,6 +11,7 @@ import { useApprovalLimits, useInternalLocations } from '@renderer/lib/lookups';
 import { useZodForm } from '@renderer/lib/useZodForm';
 import { useCreateUser, useRoles, useUpdateUser } from './api';
 import { useFormat } from '@renderer/lib/useFormat';
+import { useActivations, useModuleOn } from '@renderer/lib/activations';
 import { roleName } from './roleName';
 import { PermissionsField } from './PermissionsField';
 import { FormFooter } from '@renderer/lib/FormFooter';
@@ -42,10 +43,12 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
   const onError = (err: unknown) => form.applyApiError(err) || notify.error(err);
   const locations = useInternalLocations();
   const roles = useRoles();
-  const limits = useApprovalLimits();
+  const limits = useApprovalLimits(useModuleOn('procurement'));
   // What the user will be able to do: their own permissions and their roles'.
   const effective = new Set<Permission>([...form.values.permissions, ...(roles.data ?? []).filter((r) => form.values.roleIds.includes(r.id)).flatMap((r) => r.permissions)]);
-  const restricted = !form.values.isAdmin && !effective.has('stock.anyLocation');
+  const activations = useActivations();
+  // Location rights are Inventory's, approval limits Procurement's: asked only while the module is on.
+  const restricted = activations.inventory && !form.values.isAdmin && !effective.has('stock.anyLocation');
   return (
     <Modal opened onClose={onClose} size="lg" title={user ? t('users.editTitle', { name: user.displayName }) : t('users.newTitle')}>
       <form
@@ -88,7 +91,7 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
               </Text>
             </Stack>
           )}
-          {!form.values.isAdmin && effective.has('purchasing.approve') && (
+          {activations.procurement && !form.values.isAdmin && effective.has('purchasing.approve') && (
             <Select
               label={t('users.approvalLimit')}
               description={t('users.approvalLimitHint')}

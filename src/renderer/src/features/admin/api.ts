@@ -22,3 +22,5 @@ export const useSaveRole = () => useApiMutation('roles.save', { ...quiet, invali
 export const useDeleteRole = () => useApiMutation('roles.delete', { invalidate: [['users']], successKey: 'admin:roles.deleted' });
 export const useSaveApprovalLimit = () => useApiMutation('purchasing.saveApprovalLimit', { ...quiet, invalidate: [['users']], successKey: 'admin:tiers.saved' });
 export const useDeleteApprovalLimit = () => useApiMutation('purchasing.deleteApprovalLimit', { invalidate: [['users']], successKey: 'admin:tiers.deleted' });
+/** Every screen may gain or lose what a module shows: refetch everything after a change (as settings). */
+export const useSetActivations = () => useApiMutation('activations.set', { ...quiet, successKey: 'admin:activations.saved' });

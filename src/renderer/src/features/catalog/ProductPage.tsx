@@ -10,6 +10,7 @@ import { PageHeader } from '@renderer/lib/PageHeader';
 import { useCan } from '@renderer/lib/session';
 import { useProduct } from './api';
 import { ProductForm } from './ProductForm';
+import { useModuleOn } from '@renderer/lib/activations';
 import { ProductStock } from './ProductStock';
 import { ProductVendors } from './ProductVendors';
 
@@ -20,7 +21,8 @@ export function ProductPage() {
   const { t } = useTranslation(['catalog', 'common']);
   const params = useParams();
   const [search, setSearch] = useSearchParams();
-  const canSeeStock = useCan('inventory.view');
+  // The stock tab is Inventory's (Admin › Activations).
+  const canSeeStock = useCan('inventory.view') && useModuleOn('inventory');
   const isNew = params.id === 'new';
   const id = isNew ? null : Number(params.id);
   const product = useProduct(id !== null && Number.isInteger(id) && id > 0 ? id : null);
@@ -86,9 +88,11 @@ export function ProductPage() {
         <Tabs.Panel value="vendors">
           <ProductVendors productId={p.id} />
         </Tabs.Panel>
-        <Tabs.Panel value="stock">
-          <ProductStock productId={p.id} />
-        </Tabs.Panel>
+        {canSeeStock && (
+          <Tabs.Panel value="stock">
+            <ProductStock productId={p.id} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Stack>
   );

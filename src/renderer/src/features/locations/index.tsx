@@ -8,5 +8,5 @@ const pages = {
 };
 
 export const locationRoutes: FeatureRoute[] = [
-  { path: '/locations', page: pages.LocationsPage, navLabelKey: 'locations:nav', navIcon: IconMapPin, navGroup: 'inventory', permission: 'inventory.view', prefetch: startInternalLocations },
+  { path: '/locations', page: pages.LocationsPage, navLabelKey: 'locations:nav', navIcon: IconMapPin, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startInternalLocations },
 ];

@@ -14,10 +14,10 @@ const pages = {
 
 /** The purchasing screens; each route's permission is the one of the channel the screen cannot work without. */
 export const purchasingRoutes: FeatureRoute[] = [
-  { path: '/purchasing/orders', page: pages.PurchaseOrdersPage, navLabelKey: 'purchasing:nav.orders', navIcon: IconFileInvoice, navGroup: 'purchasing', permission: 'inventory.view', prefetch: startOrdersScreen },
-  { path: '/purchasing/orders/new', page: pages.NewPurchaseOrderPage, permission: 'purchasing.manage' },
-  { path: '/purchasing/orders/:id', page: pages.PurchaseOrderPage, permission: 'inventory.view' },
-  { path: '/purchasing/suggestions', page: pages.ReorderSuggestionsPage, navLabelKey: 'purchasing:nav.suggestions', navIcon: IconTrendingDown, navGroup: 'purchasing', permission: 'purchasing.manage' },
-  { path: '/purchasing/approvals', page: pages.ApprovalsPage, navLabelKey: 'purchasing:nav.approvals', navIcon: IconChecklist, navGroup: 'purchasing', permission: 'purchasing.approve', queue: 'approvals' },
-  { path: '/purchasing/receiving', page: pages.ReceivingPage, navLabelKey: 'purchasing:nav.receiving', navIcon: IconTruckDelivery, navGroup: 'purchasing', permission: 'purchasing.receive', prefetch: startReceivingScreen, queue: 'receiving' },
+  { path: '/purchasing/orders', page: pages.PurchaseOrdersPage, navLabelKey: 'purchasing:nav.orders', navIcon: IconFileInvoice, navGroup: 'purchasing', permission: 'inventory.view', module: 'inventory', prefetch: startOrdersScreen },
+  { path: '/purchasing/orders/new', page: pages.NewPurchaseOrderPage, permission: 'purchasing.manage', module: 'inventory' },
+  { path: '/purchasing/orders/:id', page: pages.PurchaseOrderPage, permission: 'inventory.view', module: 'inventory' },
+  { path: '/purchasing/suggestions', page: pages.ReorderSuggestionsPage, navLabelKey: 'purchasing:nav.suggestions', navIcon: IconTrendingDown, navGroup: 'purchasing', permission: 'purchasing.manage', module: 'inventory' },
+  { path: '/purchasing/approvals', page: pages.ApprovalsPage, navLabelKey: 'purchasing:nav.approvals', navIcon: IconChecklist, navGroup: 'purchasing', permission: 'purchasing.approve', module: 'procurement', queue: 'approvals' },
+  { path: '/purchasing/receiving', page: pages.ReceivingPage, navLabelKey: 'purchasing:nav.receiving', navIcon: IconTruckDelivery, navGroup: 'purchasing', permission: 'purchasing.receive', module: 'inventory', prefetch: startReceivingScreen, queue: 'receiving' },
 ];

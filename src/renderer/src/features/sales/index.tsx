@@ -23,18 +23,18 @@ const pages = {
 /** The sales screens; each route's permission is the one of the channel the screen cannot work without. */
 export const salesRoutes: FeatureRoute[] = [
   // The Procurement queue between approvals and Receiving: charges still needing units, bought or picked here.
-  { path: '/purchasing/fulfillment', page: pages.FulfillmentPage, navLabelKey: 'sales:nav.fulfillment', navIcon: IconShoppingCartCog, navGroup: 'purchasing', permission: 'purchasing.manage', prefetch: startFulfillmentScreen, queue: 'fulfillment' },
+  { path: '/purchasing/fulfillment', page: pages.FulfillmentPage, navLabelKey: 'sales:nav.fulfillment', navIcon: IconShoppingCartCog, navGroup: 'purchasing', permission: 'purchasing.manage', module: 'procurement', prefetch: startFulfillmentScreen, queue: 'fulfillment' },
   { path: '/sales/opportunities', page: pages.OpportunitiesPage, navLabelKey: 'sales:nav.opportunities', navIcon: IconBulb, navGroup: 'sales', permission: 'inventory.view', prefetch: startOpportunitiesScreen },
   { path: '/sales/opportunities/:id', page: pages.OpportunityPage, permission: 'inventory.view' },
-  { path: '/sales/orders', page: pages.SalesOrdersPage, navLabelKey: 'sales:nav.salesOrders', navIcon: IconClipboardList, navGroup: 'sales', permission: 'inventory.view', prefetch: startSalesOrdersScreen },
-  { path: '/sales/orders/:id', page: pages.SalesOrderPage, permission: 'inventory.view' },
+  { path: '/sales/orders', page: pages.SalesOrdersPage, navLabelKey: 'sales:nav.salesOrders', navIcon: IconClipboardList, navGroup: 'sales', permission: 'inventory.view', module: 'procurement', prefetch: startSalesOrdersScreen },
+  { path: '/sales/orders/:id', page: pages.SalesOrderPage, permission: 'inventory.view', module: 'procurement' },
   { path: '/sales/containers', page: pages.ContainersPage, navLabelKey: 'sales:nav.containers', navIcon: IconBriefcase, navGroup: 'sales', permission: 'inventory.view', prefetch: startContainersScreen },
   { path: '/sales/containers/:id', page: pages.ContainerPage, permission: 'inventory.view' },
   { path: '/sales/charges/:id', page: pages.ChargePage, permission: 'inventory.view' },
-  { path: '/sales/delivery', page: pages.DeliveryShippingPage, navLabelKey: 'sales:nav.delivery', navIcon: IconTruck, navGroup: 'sales', permission: 'inventory.view', prefetch: startDeliveryScreen, queue: 'delivery' },
-  { path: '/sales/delivery/send', page: pages.SendToClientPage, permission: 'stock.deliver' },
-  { path: '/sales/deliveries/:id', page: pages.DeliveryPage, permission: 'inventory.view' },
-  { path: '/sales/devices', page: pages.DevicesPage, navLabelKey: 'sales:nav.devices', navIcon: IconDevices, navGroup: 'sales', permission: 'inventory.view', prefetch: startDevicesScreen },
-  { path: '/sales/devices/:id', page: pages.DevicePage, permission: 'inventory.view' },
+  { path: '/sales/delivery', page: pages.DeliveryShippingPage, navLabelKey: 'sales:nav.delivery', navIcon: IconTruck, navGroup: 'sales', permission: 'inventory.view', module: 'inventory', prefetch: startDeliveryScreen, queue: 'delivery' },
+  { path: '/sales/delivery/send', page: pages.SendToClientPage, permission: 'stock.deliver', module: 'inventory' },
+  { path: '/sales/deliveries/:id', page: pages.DeliveryPage, permission: 'inventory.view', module: 'inventory' },
+  { path: '/sales/devices', page: pages.DevicesPage, navLabelKey: 'sales:nav.devices', navIcon: IconDevices, navGroup: 'sales', permission: 'inventory.view', module: 'inventory', prefetch: startDevicesScreen },
+  { path: '/sales/devices/:id', page: pages.DevicePage, permission: 'inventory.view', module: 'inventory' },
   { path: '/sales/clients/:id', page: pages.ClientPage, permission: 'inventory.view' },
 ];

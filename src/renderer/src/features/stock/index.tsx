@@ -16,12 +16,12 @@ const pages = {
 
 /** The stock screens; each route's permission is the one of the channel the screen cannot work without. */
 export const stockRoutes: FeatureRoute[] = [
-  { path: '/stock/items', page: pages.ItemsPage, navLabelKey: 'stock:nav.items', navIcon: IconPackages, navGroup: 'inventory', permission: 'inventory.view', prefetch: startItemsScreen },
-  { path: '/stock/lots', page: pages.LotsPage, navLabelKey: 'stock:nav.lots', navIcon: IconBarcode, navGroup: 'inventory', permission: 'inventory.view', prefetch: startLotsScreen },
-  { path: '/stock/transfers', page: pages.TransfersPage, navLabelKey: 'stock:nav.transfers', navIcon: IconArrowsExchange, navGroup: 'inventory', permission: 'inventory.view', prefetch: startTransfersScreen },
-  { path: '/stock/transfers/new', page: pages.NewTransferPage, permission: 'stock.transfer' },
-  { path: '/stock/counts', page: pages.CountsPage, navLabelKey: 'stock:nav.counts', navIcon: IconClipboardList, navGroup: 'inventory', permission: 'inventory.view', prefetch: startCountsScreen },
-  { path: '/stock/counts/:id', page: pages.CountPage, permission: 'inventory.view' },
-  { path: '/stock/history', page: pages.HistoryPage, navLabelKey: 'stock:nav.history', navIcon: IconHistory, navGroup: 'inventory', permission: 'inventory.view', prefetch: startHistoryScreen },
-  { path: '/stock/value', page: pages.ValuePage, navLabelKey: 'stock:nav.value', navIcon: IconReportMoney, navGroup: 'inventory', permission: 'costs.view' },
+  { path: '/stock/items', page: pages.ItemsPage, navLabelKey: 'stock:nav.items', navIcon: IconPackages, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startItemsScreen },
+  { path: '/stock/lots', page: pages.LotsPage, navLabelKey: 'stock:nav.lots', navIcon: IconBarcode, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startLotsScreen },
+  { path: '/stock/transfers', page: pages.TransfersPage, navLabelKey: 'stock:nav.transfers', navIcon: IconArrowsExchange, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startTransfersScreen },
+  { path: '/stock/transfers/new', page: pages.NewTransferPage, permission: 'stock.transfer', module: 'inventory' },
+  { path: '/stock/counts', page: pages.CountsPage, navLabelKey: 'stock:nav.counts', navIcon: IconClipboardList, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startCountsScreen },
+  { path: '/stock/counts/:id', page: pages.CountPage, permission: 'inventory.view', module: 'inventory' },
+  { path: '/stock/history', page: pages.HistoryPage, navLabelKey: 'stock:nav.history', navIcon: IconHistory, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startHistoryScreen },
+  { path: '/stock/value', page: pages.ValuePage, navLabelKey: 'stock:nav.value', navIcon: IconReportMoney, navGroup: 'inventory', permission: 'costs.view', module: 'inventory' },
 ];

@@ -1,6 +1,18 @@
 /** English strings of users, settings and the integrity check (namespace "admin"): the source of truth for keys. */
 export const en = {
-  nav: { roles: 'Roles', users: 'Users', settings: 'Settings', integrity: 'Integrity check' },
+  nav: { activations: 'Activations', roles: 'Roles', users: 'Users', settings: 'Settings', integrity: 'Integrity check' },
+  activations: {
+    title: 'Activations',
+    description: 'The modules this office uses. A module switched off disappears from the navigation and the screens, and nobody can use it, through the app or its API; its data is kept.',
+    hint: {
+      inventory: 'Locations, stocked items, transfers, counts, purchase orders, receiving, delivery & shipping and devices.',
+      procurement: 'Needs Inventory. Approval of charges and purchase orders, Purchasing & Fulfillment, reservations on quotes and sales orders. Off: won quotes only create charges, and nothing waits for approval.',
+      rma: 'Returns to vendors for repair or replacement.',
+    },
+    dataKept: 'Switching a module off deletes nothing: switched on again, everything it held is back.',
+    save: 'Save activations',
+    saved: 'Activations saved',
+  },
   roles: {
     title: 'Roles',
     description: 'What each security level may do. A user holds their own permissions and those of every role they have; changes apply at once.',

@@ -3,7 +3,19 @@ import type { en } from './en';
 
 /** Spanish strings of users, settings and the integrity check (namespace "admin"), typed against the English ones so a missing or extra key fails the type check. */
 export const es: Translation<typeof en> = {
-  nav: { roles: 'Roles', users: 'Usuarios', settings: 'Configuración', integrity: 'Comprobación de integridad' },
+  nav: { activations: 'Activaciones', roles: 'Roles', users: 'Usuarios', settings: 'Configuración', integrity: 'Comprobación de integridad' },
+  activations: {
+    title: 'Activaciones',
+    description: 'Los módulos que usa esta oficina. Un módulo desactivado desaparece de la navegación y de las pantallas, y nadie puede usarlo, ni desde la aplicación ni por su API; sus datos se conservan.',
+    hint: {
+      inventory: 'Ubicaciones, productos en existencias, transferencias, recuentos, órdenes de compra, recepción, entregas y envíos, y dispositivos.',
+      procurement: 'Necesita Inventario. Aprobación de cargos y órdenes de compra, Compras y preparación, reservas en cotizaciones y pedidos de venta. Desactivado: las cotizaciones ganadas solo crean cargos y nada espera aprobación.',
+      rma: 'Devoluciones al proveedor para reparación o sustitución.',
+    },
+    dataKept: 'Desactivar un módulo no borra nada: al volver a activarlo, todo lo que tenía está ahí.',
+    save: 'Guardar las activaciones',
+    saved: 'Activaciones guardadas',
+  },
   roles: {
     title: 'Roles',
     description: 'Lo que puede hacer cada nivel de seguridad. Un usuario tiene sus propios permisos y los de cada rol que tenga; los cambios se aplican al momento.',

@@ -2,12 +2,15 @@ import { NumberInput, SimpleGrid, Switch, TextInput, Textarea } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/contract/settings';
 import { MoneyInput } from '@renderer/lib/MoneyInput';
+import { useModuleOn } from '@renderer/lib/activations';
 import { SettingsCard } from './SettingsCard';
 import { useSettingsSection } from './useSettingsSection';
 
 /** Numbering of purchase orders, the approval threshold and what receiving requires. */
 export function PurchasingSettings({ settings }: { settings: Settings }) {
   const { t } = useTranslation('admin');
+  // Approvals are Procurement's: their settings show while it is on (they are kept while it is off).
+  const procurement = useModuleOn('procurement');
   const { form, submit, saving, dirty, discard } = useSettingsSection(settings, [
     'poNumberPrefix',
     'poNextNumber',
@@ -43,28 +46,34 @@ export function PurchasingSettings({ settings }: { settings: Settings }) {
           {...form.getInputProps('poNextNumber')}
         />
       </SimpleGrid>
-      <MoneyInput
-        label={t('purchasingSettings.approvalThreshold')}
-        description={form.values.approvalThreshold === null ? t('purchasingSettings.approvalNone') : t('purchasingSettings.approvalThresholdHint')}
-        placeholder={t('purchasingSettings.approvalPlaceholder')}
-        styles={{ wrapper: { maxWidth: 260 }, input: { textAlign: 'right' } }}
-        {...form.getInputProps('approvalThreshold')}
-      />
-      <Switch
-        label={t('purchasingSettings.allowSelfApproval')}
-        description={t('purchasingSettings.allowSelfApprovalHint')}
-        {...form.getInputProps('allowSelfApproval', { type: 'checkbox' })}
-      />
+      {procurement && (
+        <>
+          <MoneyInput
+            label={t('purchasingSettings.approvalThreshold')}
+            description={form.values.approvalThreshold === null ? t('purchasingSettings.approvalNone') : t('purchasingSettings.approvalThresholdHint')}
+            placeholder={t('purchasingSettings.approvalPlaceholder')}
+            styles={{ wrapper: { maxWidth: 260 }, input: { textAlign: 'right' } }}
+            {...form.getInputProps('approvalThreshold')}
+          />
+          <Switch
+            label={t('purchasingSettings.allowSelfApproval')}
+            description={t('purchasingSettings.allowSelfApprovalHint')}
+            {...form.getInputProps('allowSelfApproval', { type: 'checkbox' })}
+          />
+        </>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-        <NumberInput
-          label={t('purchasingSettings.approvalOverdueDays')}
-          description={t('purchasingSettings.approvalOverdueDaysHint')}
-          min={1}
-          max={365}
-          allowDecimal={false}
-          allowNegative={false}
-          {...form.getInputProps('approvalOverdueDays')}
-        />
+        {procurement && (
+          <NumberInput
+            label={t('purchasingSettings.approvalOverdueDays')}
+            description={t('purchasingSettings.approvalOverdueDaysHint')}
+            min={1}
+            max={365}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('approvalOverdueDays')}
+          />
+        )}
         <NumberInput
           label={t('purchasingSettings.backOrderOverdueDays')}
           description={t('purchasingSettings.backOrderOverdueDaysHint')}

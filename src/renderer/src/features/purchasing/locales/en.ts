@@ -26,6 +26,7 @@ export const en = {
     status: 'Status',
     created: 'Created',
     expectedShipDate: 'Expected ship date',
+    overdueHint: 'Sent and past its expected ship date, not fully received',
     lines: 'Lines',
     outstandingUnits: 'Outstanding units',
     total: 'Total',
@@ -50,6 +51,7 @@ export const en = {
     anyVendor: 'Any vendor',
     createdBetween: 'Created',
     anyDate: 'Any date',
+    overdueOnly: 'Overdue only',
     emptyTitle: 'No purchase orders yet',
     emptyText: 'Create a purchase order by hand, or from the reorder suggestions for products below their minimum.',
   },
@@ -412,6 +414,7 @@ export const en = {
     scanNone: 'Nothing open to receive matches “{{code}}”',
     scanMany: '{{count}} open lines match “{{code}}”: add the right one from the list',
     overdue: 'Expected by now',
+    backOrderOverdue: 'Back ordered for longer than the purchasing settings allow',
     forCompany: 'For {{company}}',
     forCharge: 'For {{charge}} · {{company}}',
     columns: {

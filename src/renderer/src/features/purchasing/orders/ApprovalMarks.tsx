@@ -1,8 +1,11 @@
 // What a request waiting for approval tells the approver reading Purchase Approvals: why they may not
 // approve it (their own request, or above their approval limit — and which tier would do) and whether it
-// has waited longer than the settings allow. Shared by the charges and the purchase orders waiting.
-import { Badge, Text } from '@mantine/core';
+// has waited longer than the settings allow. Shared by the charges and the purchase orders waiting; the
+// overdue mark also by the order lists and Receiving (an order past its ship date, a back order too old).
+import { Text } from '@mantine/core';
+import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CellBadge } from '@renderer/lib/list';
 import { useApprovalLimits } from '@renderer/lib/lookups';
 import { useSession } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
@@ -34,12 +37,16 @@ export function WhyNotYou({ kind, request }: { kind: 'order' | 'charge'; request
   );
 }
 
-export function OverdueBadge({ overdue }: { overdue: boolean }) {
+/**
+ * "Overdue", or nothing. A plain element (CellBadge), as lists draw it on many rows; `title` says what is
+ * late where the place alone does not (the back-ordered units, the expected ship date).
+ */
+export function OverdueBadge({ overdue, ...props }: { overdue: boolean } & HTMLAttributes<HTMLSpanElement>) {
   const { t } = useTranslation('purchasing');
   return overdue ? (
-    <Badge color="red" variant="light" size="sm" data-testid="overdue">
+    <CellBadge color="red" data-testid="overdue" {...props}>
       {t('approvals.overdue')}
-    </Badge>
+    </CellBadge>
   ) : null;
 }
 

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconBan, IconCircleCheck, IconClockHour4, IconInfoCi
 import { useTranslation } from 'react-i18next';
 import type { PurchaseOrder } from '@shared/contract/purchasing';
 import { useCan } from '@renderer/lib/session';
+import { useModuleOn } from '@renderer/lib/activations';
 import { useFormat, useSettings } from '@renderer/lib/useFormat';
 import type { Decision } from './DecisionModal';
 
@@ -15,7 +16,9 @@ export function ApprovalNotice({ order, onDecide }: { order: PurchaseOrder; onDe
   const f = useFormat();
   const canApprove = useCan('purchasing.approve');
   const settings = useSettings();
-  const threshold = settings.data?.approvalThreshold ?? null;
+  // Without Procurement there is no approval step, whatever the setting says.
+  const procurement = useModuleOn('procurement');
+  const threshold = procurement ? (settings.data?.approvalThreshold ?? null) : null;
   const by = { user: order.approvalByName ?? '—', date: f.dateTime(order.approvalAt) };
 
   if (order.status === 'canceled') {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PurchaseOrder } from '@shared/contract/purchasing';
 import { dash, DetailField } from '@renderer/lib/DetailField';
 import { useFormat } from '@renderer/lib/useFormat';
+import { OverdueBadge } from './ApprovalMarks';
 import { dayToMs } from './days';
 
 /** Who the order is with, for whom, where it ships, when and on what terms. */
@@ -45,7 +46,12 @@ export function OrderHeaderCard({ order, onEdit }: { order: PurchaseOrder; onEdi
           {order.submittedAt && <Text size="sm">{t('order.submittedAt', { date: f.dateTime(order.submittedAt) })}</Text>}
         </DetailField>
         <DetailField label={t('po.shippingType')}>{order.shippingType ?? dash}</DetailField>
-        <DetailField label={t('po.expectedShipDate')}>{order.expectedShipDate ? f.date(dayToMs(order.expectedShipDate)) : dash}</DetailField>
+        <DetailField label={t('po.expectedShipDate')} testId="po-expected-ship-date">
+          <Group gap={6} wrap="nowrap">
+            {order.expectedShipDate ? f.date(dayToMs(order.expectedShipDate)) : dash}
+            <OverdueBadge overdue={order.overdue} title={t('po.overdueHint')} />
+          </Group>
+        </DetailField>
         <DetailField label={t('po.paymentTerms')}>{order.paymentTerms ?? dash}</DetailField>
         <DetailField label={t('po.vendorInvoices')}>{order.vendorInvoiceNumbers.length ? order.vendorInvoiceNumbers.join(', ') : dash}</DetailField>
       </SimpleGrid>

@@ -1,4 +1,4 @@
-import { Button, MultiSelect } from '@mantine/core';
+import { Button, MultiSelect, Switch } from '@mantine/core';
 import { IconFileInvoice, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,7 @@ type SortColumn = 'number' | 'createdAt' | 'vendorName' | 'status' | 'total' | '
 
 const statusesOf = (param: string): Status[] => param.split(',').filter((s): s is Status => (poStatuses as readonly string[]).includes(s));
 
-/** Every purchase order, newest first: find one by number or vendor, by status, vendor and creation date. */
+/** Every purchase order, newest first: find one by number or vendor, by status, vendor and creation date, or the overdue ones. */
 export function PurchaseOrdersPage() {
   const { t } = useTranslation(['purchasing', 'common']);
   const f = useFormat();
@@ -31,15 +31,19 @@ export function PurchaseOrdersPage() {
   const [vendorId, setVendorId] = useUrlId('vendorId');
   const [from] = useUrlParam('from');
   const [to] = useUrlParam('to');
+  // Sent orders past their expected ship date (the server decides what today is).
+  const [overdueParam, setOverdue] = useUrlParam('overdue');
+  const overdue = overdueParam === '1';
   const setParams = useSetUrlParams();
   const filters = {
     q: search || undefined,
     statuses: statuses.length ? statuses : undefined,
     vendorId: vendorId ?? undefined,
     ...dayRangeMs({ from, to }),
+    overdue: overdue || undefined,
   };
   const table = useServerTable<SortColumn>({ ...ORDERS_TABLE, filters });
-  const clearParams = useClearUrlParams('q', 'status', 'vendorId', 'from', 'to');
+  const clearParams = useClearUrlParams('q', 'status', 'vendorId', 'from', 'to', 'overdue');
   const view = useListView({
     id: 'purchasing.orders',
     columns: orderColumns(t, f, canSeeCosts),
@@ -48,7 +52,7 @@ export function PurchaseOrdersPage() {
       setStatuses([]);
       clearParams();
     },
-    remember: { names: ['q', 'status', 'vendorId', 'from', 'to'], onRestore: (restored) => setStatuses(statusesOf(restored.status ?? '')) },
+    remember: { names: ['q', 'status', 'vendorId', 'from', 'to', 'overdue'], onRestore: (restored) => setStatuses(statusesOf(restored.status ?? '')) },
   });
 
   const newButton = canManage && (
@@ -80,6 +84,7 @@ export function PurchaseOrdersPage() {
           />
           <CompanySelect role="vendor" label={t('po.vendor')} placeholder={t('orders.anyVendor')} clearable value={vendorId} onChange={setVendorId} w={220} />
           <DayRangeFilter label={t('orders.createdBetween')} placeholder={t('orders.anyDate')} value={{ from, to }} onChange={setParams} />
+          <Switch label={t('orders.overdueOnly')} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked ? '1' : '')} mb={8} />
         </>
       }
     >

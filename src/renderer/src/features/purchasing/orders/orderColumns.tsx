@@ -4,13 +4,18 @@ import type { PoSummary } from '@shared/contract/purchasing';
 import { Money, Qty } from '@renderer/lib/Amount';
 import type { ListColumn } from '@renderer/lib/list';
 import type { useFormat } from '@renderer/lib/useFormat';
+import { OverdueBadge } from './ApprovalMarks';
 import { ApprovalBadge, PoStatusBadge } from './Badges';
 import { dayToMs } from './days';
 
 type Format = ReturnType<typeof useFormat>;
 const noWrap = { whiteSpace: 'nowrap' } as const;
+const dateLine = { display: 'block', whiteSpace: 'nowrap' } as const;
 
-/** Columns of the purchase order list; the total only for users who may see costs. The number opens the order. */
+/**
+ * Columns of the purchase order list; the total only for users who may see costs. The number opens the
+ * order; an order sent and past its expected ship date is marked under the date.
+ */
 export function orderColumns(t: TFunction<readonly ['purchasing', 'common']>, f: Format, showTotal: boolean): ListColumn<PoSummary>[] {
   return [
     { accessor: 'number', title: t('po.number'), sortable: true, noWrap: true, alwaysShown: true, link: true },
@@ -34,7 +39,19 @@ export function orderColumns(t: TFunction<readonly ['purchasing', 'common']>, f:
       ),
     },
     { accessor: 'createdAt', title: t('po.created'), sortable: true, render: (o) => <span style={noWrap}>{f.date(o.createdAt)}</span> },
-    { accessor: 'expectedShipDate', title: t('po.expectedShipDate'), wrapTitle: true, sortable: true, width: 130, render: (o) => <span style={noWrap}>{f.date(dayToMs(o.expectedShipDate))}</span> },
+    {
+      accessor: 'expectedShipDate',
+      title: t('po.expectedShipDate'),
+      wrapTitle: true,
+      sortable: true,
+      width: 130,
+      render: (o) => (
+        <>
+          <span style={dateLine}>{f.date(dayToMs(o.expectedShipDate))}</span>
+          {o.overdue && <OverdueBadge overdue title={t('po.overdueHint')} />}
+        </>
+      ),
+    },
     { accessor: 'lineCount', title: t('po.lines'), textAlign: 'right', render: (o) => <Qty value={o.lineCount} /> },
     {
       accessor: 'outstanding',

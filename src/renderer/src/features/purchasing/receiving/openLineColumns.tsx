@@ -4,6 +4,7 @@ import type { OpenLine } from '@shared/contract/purchasing';
 import { AppLink } from '@renderer/lib/AppLink';
 import { Qty } from '@renderer/lib/Amount';
 import type { ListColumn } from '@renderer/lib/list';
+import { OverdueBadge } from '../orders/ApprovalMarks';
 import { dayToMs } from '../orders/days';
 
 export type OpenLineSort = 'orderNumber' | 'sku' | 'estimatedArrival';
@@ -17,8 +18,12 @@ const num = (accessor: 'qtyOrdered' | 'qtyReceived' | 'outstanding' | 'backOrder
   render: (row) => <Qty value={row[accessor]} c={accessor === 'backOrdered' && row.backOrdered > 0 ? 'orange' : undefined} fw={accessor === 'outstanding' ? 600 : undefined} />,
 });
 
+const block = { display: 'block' } as const;
+
 /** Columns of the open lines list, in plain elements (lib/list/TableView.tsx: a component per cell is what made lists slow); the action comes first so it stays in view when the table scrolls sideways. The
- * purchase-for company shows under the PO: it belongs to the order, which its number opens (for users who may see orders). */
+ * purchase-for company shows under the PO: it belongs to the order, which its number opens (for users who may see orders).
+ * What is late is marked as the server decided it (its clock, the office's day): a line expected by now under its
+ * arrival, back-ordered units older than the settings allow under them; the badge is drawn only where it shows. */
 export function openLineColumns(
   t: TFunction<readonly ['purchasing', 'common']>,
   formatDate: (ms: number) => string,
@@ -27,7 +32,6 @@ export function openLineColumns(
   onAdd: (row: OpenLine, fromKeyboard: boolean) => void,
   linkOrders: boolean,
 ): ListColumn<OpenLine>[] {
-  const today = new Date().setHours(0, 0, 0, 0);
   return [
     {
       accessor: 'actions',
@@ -104,7 +108,17 @@ export function openLineColumns(
     num('qtyOrdered', t, 85),
     num('qtyReceived', t, 90),
     num('outstanding', t, 115),
-    num('backOrdered', t, 90),
+    {
+      ...num('backOrdered', t, 90),
+      render: (row) => (
+        <>
+          <span style={block}>
+            <Qty value={row.backOrdered} c={row.backOrdered > 0 ? 'orange' : undefined} />
+          </span>
+          {row.backOrderOverdue && <OverdueBadge overdue title={t('receiving.backOrderOverdue')} data-testid="back-order-overdue" />}
+        </>
+      ),
+    },
     { accessor: 'locationName', title: t('receiving.columns.locationName'), wrapTitle: true, width: 120 },
     {
       accessor: 'estimatedArrival',
@@ -115,13 +129,11 @@ export function openLineColumns(
       noWrap: true,
       render: (row) => {
         const ms = dayToMs(row.estimatedArrival);
-        if (ms === null) return '';
-        return ms < today ? (
-          <span className="app-cell-overdue" title={t('receiving.overdue')}>
-            {formatDate(ms)}
-          </span>
-        ) : (
-          formatDate(ms)
+        return (
+          <>
+            {ms !== null && <span style={block}>{formatDate(ms)}</span>}
+            {row.overdue && <OverdueBadge overdue title={t('receiving.overdue')} />}
+          </>
         );
       },
     },

@@ -24,6 +24,8 @@ const open = (lineId: number, over: Partial<OpenLine> = {}): OpenLine => ({
   locationId: 5,
   locationName: 'Main warehouse',
   estimatedArrival: null,
+  overdue: false,
+  backOrderOverdue: false,
   chargeId: null,
   chargeNumber: null,
   chargeCompanyId: null,

@@ -16,6 +16,7 @@ import { ListTable, useListView, type ListColumn } from '@renderer/lib/list';
 import { notify } from '@renderer/lib/notify';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useCan } from '@renderer/lib/session';
+import { useActivations } from '@renderer/lib/activations';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useCancelCharge, useCharge, useContainer, useHoldCharge, useReleaseCharge, useUnpick } from '../api';
 import { ChargeStatusBadge, DeliveryStatusBadge } from '../Badges';
@@ -34,11 +35,13 @@ export function ChargePage() {
   const charge = useCharge(id);
   const container = useContainer(charge.data?.containerId ?? 0);
   const canManage = useCan('sales.manage');
-  const canPick = useCan('stock.pick');
-  const canTransfer = useCan('stock.transfer');
-  const canDeliver = useCan('stock.deliver');
+  // Picking, transfers and delivery are Inventory's, buying for the charge Procurement's (Admin › Activations).
+  const activations = useActivations();
+  const canPick = useCan('stock.pick') && activations.inventory;
+  const canTransfer = useCan('stock.transfer') && activations.inventory;
+  const canDeliver = useCan('stock.deliver') && activations.inventory;
   const canSeeCosts = useCan('costs.view');
-  const canBuy = useCan('purchasing.manage');
+  const canBuy = useCan('purchasing.manage') && activations.procurement;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const hold = useHoldCharge();
   const release = useReleaseCharge();

@@ -1,6 +1,7 @@
 // A client company's sales side: its opportunities, its contracts, projects and tickets, their charges, the
 // deliveries made to it and the devices it holds. /sales/clients/:id?tab=containers|opportunities|charges|deliveries|devices
 import { Group, Stack, Tabs, Text } from '@mantine/core';
+import { useModuleOn } from '@renderer/lib/activations';
 import { IconBriefcase, IconBulb, IconDevices, IconReceipt, IconTruck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -26,7 +27,10 @@ export function ClientPage() {
   const id = useRouteId();
   const company = useApiQuery(['catalog'], 'catalog.getCompany', { id }, { enabled: id > 0 });
   const [search, setSearch] = useSearchParams();
-  const tab: Tab = tabs.find((x) => x === search.get('tab')) ?? 'containers';
+  // Deliveries and devices are Inventory's (Admin › Activations).
+  const inventory = useModuleOn('inventory');
+  const asked = tabs.find((x) => x === search.get('tab')) ?? 'containers';
+  const tab: Tab = !inventory && (asked === 'deliveries' || asked === 'devices') ? 'containers' : asked;
   const back = <BackLink to="/catalog/companies">{t('clients.back')}</BackLink>;
   const waiting = documentState(id, company, back, t('clients.notFound'));
   if (waiting || !company.data) return waiting;
@@ -55,12 +59,16 @@ export function ClientPage() {
           <Tabs.Tab value="charges" leftSection={<IconReceipt size={16} />}>
             {t('clients.tabs.charges')}
           </Tabs.Tab>
-          <Tabs.Tab value="deliveries" leftSection={<IconTruck size={16} />}>
-            {t('clients.tabs.deliveries')}
-          </Tabs.Tab>
-          <Tabs.Tab value="devices" leftSection={<IconDevices size={16} />}>
-            {t('clients.tabs.devices')}
-          </Tabs.Tab>
+          {inventory && (
+            <>
+              <Tabs.Tab value="deliveries" leftSection={<IconTruck size={16} />}>
+                {t('clients.tabs.deliveries')}
+              </Tabs.Tab>
+              <Tabs.Tab value="devices" leftSection={<IconDevices size={16} />}>
+                {t('clients.tabs.devices')}
+              </Tabs.Tab>
+            </>
+          )}
         </Tabs.List>
         <Tabs.Panel value="containers">
           <ClientContainers companyId={c.id} />
@@ -71,12 +79,16 @@ export function ClientPage() {
         <Tabs.Panel value="charges">
           <ClientCharges companyId={c.id} />
         </Tabs.Panel>
-        <Tabs.Panel value="deliveries">
-          <ClientDeliveries companyId={c.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="devices">
-          <ClientDevices companyId={c.id} />
-        </Tabs.Panel>
+        {inventory && (
+          <>
+            <Tabs.Panel value="deliveries">
+              <ClientDeliveries companyId={c.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="devices">
+              <ClientDevices companyId={c.id} />
+            </Tabs.Panel>
+          </>
+        )}
       </Tabs>
     </Stack>
   );

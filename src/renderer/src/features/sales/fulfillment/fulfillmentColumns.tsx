@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { FulfillmentRow } from '@shared/contract/purchasing';
 import { Money, Qty } from '@renderer/lib/Amount';
 import { AppLink } from '@renderer/lib/AppLink';
-import type { ListColumn } from '@renderer/lib/list';
+import { CellBadge, type ListColumn } from '@renderer/lib/list';
 import type { useFormat } from '@renderer/lib/useFormat';
 
 type T = TFunction<readonly ['sales', 'common']>;
@@ -12,7 +12,8 @@ type Format = ReturnType<typeof useFormat>;
 
 /**
  * The Purchasing & Fulfillment lines: one charge each, what it still needs, what stock could fill it and
- * who sells it. The charge number opens the charge; Pick fills it from stock right here.
+ * who sells it. The charge number opens the charge; Pick fills it from stock right here. A charge whose
+ * back-ordered units are older than the settings allow is marked under its units on purchase orders.
  */
 export function fulfillmentColumns(t: T, f: Format, opts: { canSeeCosts: boolean; canPick: boolean; onPick: (r: FulfillmentRow) => void }): ListColumn<FulfillmentRow>[] {
   return [
@@ -68,6 +69,13 @@ export function fulfillmentColumns(t: T, f: Format, opts: { canSeeCosts: boolean
       render: (r) => (
         <>
           <Qty value={r.onPurchaseOrders} c={r.onPurchaseOrders === 0 ? 'dimmed' : undefined} />
+          {r.backOrderOverdue && (
+            <span className="app-cell-small">
+              <CellBadge color="red" title={t('fulfillment.backOrderOverdueHint')} data-testid="back-order-overdue">
+                {t('fulfillment.backOrderOverdue')}
+              </CellBadge>
+            </span>
+          )}
           {r.orders.length > 0 && (
             <Group gap={4} justify="flex-end" wrap="wrap">
               {r.orders.map((o) => (

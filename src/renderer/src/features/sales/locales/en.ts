@@ -19,6 +19,8 @@ export const en = {
     quantity: 'Qty',
     picked: 'Picked',
     onOrders: 'On purchase orders',
+    backOrderOverdue: 'Back order overdue',
+    backOrderOverdueHint: 'Units bought for this charge have been back ordered for longer than the purchasing settings allow',
     toOrder: 'To order',
     available: 'Available in stock',
     noneAvailable: 'None in stock',
@@ -205,6 +207,9 @@ export const en = {
     canceledNoReason: 'Canceled.',
   },
   winForm: {
+    introCharges_one: 'Its {{count}} item becomes a charge on the contract, project or ticket you choose.',
+    introCharges_other: 'Its {{count}} items become charges on the contract, project or ticket you choose.',
+    wonCharges: '{{number}} won: its charges are on {{container}}',
     title: 'Mark {{number}} as won',
     intro_one: 'Its {{count}} item becomes a charge on the contract, project or ticket you choose, a sales order is made, and units reserved on the quote ({{reserved}}) are picked for it.',
     intro_other: 'Its {{count}} items become charges on the contract, project or ticket you choose, a sales order is made, and units reserved on the quote ({{reserved}}) are picked for them.',

@@ -22,6 +22,8 @@ export const es: Translation<typeof en> = {
     quantity: 'Cant.',
     picked: 'Seleccionadas',
     onOrders: 'En órdenes de compra',
+    backOrderOverdue: 'Pedido pendiente fuera de plazo',
+    backOrderOverdueHint: 'Unidades compradas para este cargo llevan como pedido pendiente más tiempo del que permiten los ajustes de compras',
     toOrder: 'Por pedir',
     available: 'Disponible en inventario',
     noneAvailable: 'Sin existencias',
@@ -208,6 +210,9 @@ export const es: Translation<typeof en> = {
     canceledNoReason: 'Cancelado.',
   },
   winForm: {
+    introCharges_one: 'Su {{count}} línea se convierte en un cargo en el contrato, proyecto o ticket que elija.',
+    introCharges_other: 'Sus {{count}} líneas se convierten en cargos en el contrato, proyecto o ticket que elija.',
+    wonCharges: '{{number}} ganada: sus cargos están en {{container}}',
     title: 'Marcar {{number}} como ganada',
     intro_one: 'Su {{count}} línea se convierte en un cargo en el contrato, proyecto o ticket que elija, se crea un pedido de venta y las unidades reservadas en la cotización ({{reserved}}) se seleccionan para él.',
     intro_other: 'Sus {{count}} líneas se convierten en cargos en el contrato, proyecto o ticket que elija, se crea un pedido de venta y las unidades reservadas en la cotización ({{reserved}}) se seleccionan para ellos.',

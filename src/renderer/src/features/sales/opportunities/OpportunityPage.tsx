@@ -17,6 +17,7 @@ import { notify } from '@renderer/lib/notify';
 import { downloadBlob, pdfBlob } from '@renderer/lib/pdf';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useCan } from '@renderer/lib/session';
+import { useModuleOn } from '@renderer/lib/activations';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useLoseOpportunity, useOpportunity, useQuotePdf, useRelease, useRemoveQuoteItem } from '../api';
 import { OpportunityStatusBadge } from '../Badges';
@@ -40,6 +41,8 @@ export function OpportunityPage() {
   const opportunity = useOpportunity(id);
   const quotePdf = useQuotePdf();
   const canManage = useCan('sales.manage');
+  // Reservations are Procurement's: without it a quote reserves nothing (what it held was released before).
+  const procurement = useModuleOn('procurement');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const lose = useLoseOpportunity();
   const release = useRelease();
@@ -195,7 +198,7 @@ export function OpportunityPage() {
                   {open && (
                     <Table.Td ta="right">
                       <Group gap={4} justify="flex-end" wrap="nowrap">
-                        {item.reserved < item.quantity && (
+                        {procurement && item.reserved < item.quantity && (
                           <Tooltip label={t('opportunity.reserve')}>
                             <ActionIcon variant="subtle" aria-label={t('opportunity.reserveLine', { line: item.lineNo })} onClick={() => setDialog({ kind: 'reserve', item })}>
                               <IconHandGrab size={16} />
@@ -241,7 +244,7 @@ export function OpportunityPage() {
         )}
       />
       {dialog?.kind === 'edit' && <OpportunityFormModal editing={o} onClose={close} />}
-      {dialog?.kind === 'win' && <WinModal opportunity={o} onClose={close} onWon={(orderId) => navigate(`/sales/orders/${orderId}`)} />}
+      {dialog?.kind === 'win' && <WinModal opportunity={o} onClose={close} onWon={(path) => navigate(path)} />}
       {dialog?.kind === 'addItem' && <QuoteItemModal opportunity={o} editing={null} onClose={close} />}
       {dialog?.kind === 'editItem' && <QuoteItemModal opportunity={o} editing={dialog.item} onClose={close} />}
       {dialog?.kind === 'reserve' && <ReserveModal opportunity={o} item={dialog.item} onClose={close} />}

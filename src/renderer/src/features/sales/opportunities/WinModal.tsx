@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { containerKinds, type Container, type OpportunityDetail } from '@shared/contract/sales';
 import { FormFooter } from '@renderer/lib/FormFooter';
+import { useModuleOn } from '@renderer/lib/activations';
 import { notify } from '@renderer/lib/notify';
 import { UserSelect } from '@renderer/lib/pickers/UserSelect';
 import { useApiQuery } from '@renderer/lib/query';
@@ -15,13 +16,15 @@ import { useWinOpportunity } from '../api';
  * or a new one), then in one step its items become charges, the reserved units are picked for them, and a
  * sales order is made.
  */
-export function WinModal({ opportunity, onClose, onWon }: { opportunity: OpportunityDetail; onClose: () => void; onWon: (salesOrderId: number) => void }) {
+export function WinModal({ opportunity, onClose, onWon }: { opportunity: OpportunityDetail; onClose: () => void; onWon: (path: string) => void }) {
   const { t } = useTranslation(['sales', 'common']);
   const win = useWinOpportunity();
   const containers = useApiQuery(['sales'], 'sales.listContainers', { companyId: opportunity.companyId, status: 'open', pageSize: 100, sortBy: 'number' });
   const existing = containers.data?.rows ?? [];
   const [mode, setMode] = useState<'new' | 'existing'>('new');
   const [containerId, setContainerId] = useState<number | null>(null);
+  // Without Procurement the wizard makes the charges only: no sales order, and nothing was reserved.
+  const procurement = useModuleOn('procurement');
   const [kind, setKind] = useState<Container['kind']>('project');
   const [title, setTitle] = useState(opportunity.title);
   const [ownerUserId, setOwnerUserId] = useState<number | null>(opportunity.ownerUserId);
@@ -34,9 +37,10 @@ export function WinModal({ opportunity, onClose, onWon }: { opportunity: Opportu
     win.mutate(
       { id: opportunity.id, target },
       {
-        onSuccess: (order) => {
-          notify.success('sales:winForm.won', { number: opportunity.number, order: order.number });
-          onWon(order.id);
+        onSuccess: (won) => {
+          if (won.documentType === 'salesOrder') notify.success('sales:winForm.won', { number: opportunity.number, order: won.number });
+          else notify.success('sales:winForm.wonCharges', { number: opportunity.number, container: won.number });
+          onWon(won.documentType === 'salesOrder' ? `/sales/orders/${won.id}` : `/sales/containers/${won.id}`);
         },
       },
     );
@@ -45,7 +49,7 @@ export function WinModal({ opportunity, onClose, onWon }: { opportunity: Opportu
     <Modal opened onClose={onClose} title={t('winForm.title', { number: opportunity.number })} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Text size="sm">{t('winForm.intro', { count: opportunity.items.length, reserved: opportunity.reserved })}</Text>
+          <Text size="sm">{procurement ? t('winForm.intro', { count: opportunity.items.length, reserved: opportunity.reserved }) : t('winForm.introCharges', { count: opportunity.items.length })}</Text>
           <Input.Wrapper label={t('winForm.where')}>
             <SegmentedControl
               mt={4}
