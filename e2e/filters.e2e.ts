@@ -15,12 +15,13 @@ import {
   expectText,
   field,
   fill,
-  fillForm,
   languages,
   launchBrowser,
   nav,
   row,
   shot,
+  signIn,
+  signOut,
   startServer,
   setupAdmin,
   translator,
@@ -69,19 +70,6 @@ describe.each(languages)('remembered filters (%s)', (lang: Lang) => {
   const clientField = (page: Page) => field(page.getByTestId('filter-bar'), t('sales:fulfillment.client')).first();
   const address = (page: Page) => new URL(page.url().replace('#/', '')).searchParams;
 
-  async function signIn(page: Page, user: { username: string; password: string }, displayName: string) {
-    await page.getByRole('heading', { name: t('auth:login.title') }).first().waitFor();
-    await fillForm(page, { [t('auth:fields.username')]: user.username, [t('auth:fields.password')]: user.password });
-    await clickButton(page, t('auth:login.submit'));
-    await expectText(page.getByRole('banner'), displayName);
-  }
-
-  async function signOut(page: Page) {
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: t('header.signOut') }).click();
-    await page.getByRole('heading', { name: t('auth:login.title') }).first().waitFor();
-  }
-
   /** Another screen, then Purchasing & Fulfillment again, both through the navigation. */
   async function leaveAndReturn(page: Page) {
     await nav(page, t('purchasing:nav.orders'));
@@ -115,7 +103,7 @@ describe.each(languages)('remembered filters (%s)', (lang: Lang) => {
   test('a client filter comes back after another screen, and after signing in again', async () => {
     const { page } = browser;
     await page.goto(server.url);
-    await signIn(page, ADMIN, d.admin);
+    await signIn(page, t, ADMIN, d.admin);
     await openFulfillment(page);
     await expectUnfiltered(page);
     await choose(page.getByTestId('filter-bar'), t('sales:fulfillment.client'), d.clientA, d.clientA.slice(0, 6));
@@ -125,20 +113,20 @@ describe.each(languages)('remembered filters (%s)', (lang: Lang) => {
     await expectClientA(page);
     await shot(page, 'fulfillment-remembered');
 
-    await signOut(page);
-    await signIn(page, ADMIN, d.admin);
+    await signOut(page, t);
+    await signIn(page, t, ADMIN, d.admin);
     await openFulfillment(page);
     await expectClientA(page);
   });
 
   test('another user on the same browser opens the queue with their own filters', async () => {
     const { page } = browser;
-    await signOut(page);
-    await signIn(page, BUYER, d.buyer);
+    await signOut(page, t);
+    await signIn(page, t, BUYER, d.buyer);
     await openFulfillment(page);
     await expectUnfiltered(page);
-    await signOut(page);
-    await signIn(page, ADMIN, d.admin);
+    await signOut(page, t);
+    await signIn(page, t, ADMIN, d.admin);
     await openFulfillment(page);
     await expectClientA(page);
   });

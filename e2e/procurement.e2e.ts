@@ -14,13 +14,14 @@ import {
   eventually,
   expectHeading,
   expectText,
-  fillForm,
   languages,
   launchBrowser,
   nav,
   row,
   setupAdmin,
   shot,
+  signIn,
+  signOut,
   startServer,
   textOf,
   translator,
@@ -108,26 +109,13 @@ describe.each(languages)('procurement control (%s)', (lang: Lang) => {
     await server?.stop();
   });
 
-  async function signIn(page: Page, user: { username: string; password: string }, displayName: string) {
-    await page.getByRole('heading', { name: t('auth:login.title') }).first().waitFor();
-    await fillForm(page, { [t('auth:fields.username')]: user.username, [t('auth:fields.password')]: user.password });
-    await clickButton(page, t('auth:login.submit'));
-    await expectText(page.getByRole('banner'), displayName);
-  }
-
-  async function signOut(page: Page) {
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: t('header.signOut') }).click();
-    await page.getByRole('heading', { name: t('auth:login.title') }).first().waitFor();
-  }
-
   const badge = (page: Page, queue: string) => page.getByTestId(`nav-queue-${queue}`);
   const chargeRow = (page: Page) => row(page.getByTestId('charge-approvals'), chargeNumber);
 
   test('an approver whose tier does not cover the charge is told who decides; a manager approves it', async () => {
     const { page } = browser;
     await page.goto(server.url);
-    await signIn(page, APPROVER, d.approver);
+    await signIn(page, t, APPROVER, d.approver);
     await eventually(() => textOf(badge(page, 'approvals'))).toBe('1');
     await nav(page, t('purchasing:nav.approvals'));
     await expectHeading(page, t('purchasing:approvals.title'));
@@ -138,9 +126,9 @@ describe.each(languages)('procurement control (%s)', (lang: Lang) => {
     await expectText(chargeRow(page).getByTestId('why-not'), d.managerTier);
     expect(await textOf(chargeRow(page))).toContain(d.tech);
     await shot(page, 'approvals-above-limit');
-    await signOut(page);
+    await signOut(page, t);
 
-    await signIn(page, MANAGER, d.manager);
+    await signIn(page, t, MANAGER, d.manager);
     await nav(page, t('purchasing:nav.approvals'));
     await chargeRow(page).waitFor();
     await chargeRow(page).getByRole('button', { name: t('purchasing:chargeApprovals.approveNamed', { number: chargeNumber }) }).click();
@@ -153,12 +141,12 @@ describe.each(languages)('procurement control (%s)', (lang: Lang) => {
     const charge = await api('sales.getCharge', { id: chargeId });
     expect(charge.status).toBe('needToOrder');
     expect(charge.history[0]).toMatchObject({ type: 'approve', userName: d.manager, details: { limitName: d.managerTier, limitUpTo: 200_000_000 } });
-    await signOut(page);
+    await signOut(page, t);
   });
 
   test('ordered on Purchasing & Fulfillment, received, and on Delivery & Shipping: the badges follow it', async () => {
     const { page } = browser;
-    await signIn(page, ADMIN, d.admin);
+    await signIn(page, t, ADMIN, d.admin);
     await eventually(() => textOf(badge(page, 'fulfillment'))).toBe('1');
     expect(await badge(page, 'receiving').count()).toBe(0);
     await nav(page, t('sales:nav.fulfillment'));

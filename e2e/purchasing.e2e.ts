@@ -24,7 +24,6 @@ import {
   expectText,
   field,
   fill,
-  fillForm,
   languages,
   allowOnScreens,
   launchBrowser,
@@ -32,6 +31,8 @@ import {
   row,
   setupAdmin,
   shot,
+  signIn,
+  signOut,
   startServer,
   textOf,
   translator,
@@ -277,19 +278,6 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
   const receiptLine = (page: Page, number: string, sku: string) => page.getByRole('group', { name: t('purchasing:receiving.line.group', { number, sku }), exact: true });
   const addToReceipt = (page: Page, number: string, sku: string) => page.getByRole('button', { name: t('purchasing:receiving.addNamed', { sku, number }), exact: true }).click();
 
-  async function signIn(page: Page, username: string, password: string, displayName: string) {
-    await page.getByRole('heading', { name: t('auth:login.title') }).first().waitFor();
-    await fillForm(page, { [t('auth:fields.username')]: username, [t('auth:fields.password')]: password });
-    await clickButton(page, t('auth:login.submit'));
-    await expectText(page.getByRole('banner'), displayName);
-  }
-
-  async function signOut(page: Page) {
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: t('header.signOut') }).click();
-    await page.getByRole('heading', { name: t('auth:login.title') }).first().waitFor();
-  }
-
   /** The order's PDF as downloaded from its page: file name and the text of each page. */
   async function downloadPdf(page: Page) {
     const [download] = await Promise.all([page.waitForEvent('download'), clickButton(actions(page), t('purchasing:order.downloadPdf'))]);
@@ -311,7 +299,7 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
   test('sign in; Admin › Settings: letterhead, purchasing rules and the SMTP server', async () => {
     const { page } = browser;
     await page.goto(server.url);
-    await signIn(page, 'admin', 'correct-horse-1', d.admin);
+    await signIn(page, t, { username: 'admin', password: 'correct-horse-1' }, d.admin);
 
     await nav(page, t('admin:nav.settings'));
     await expectHeading(page, t('admin:settings.title'));
@@ -485,18 +473,18 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
     await expectCell(approvals, PO_LAPTOP, t('purchasing:po.total'), x.laptopTotal);
     await expectRequester();
     expect(await row(approvals, PO_SUPPLIES).count()).toBe(0);
-    await expectLocatorText(row(approvals, PO_LAPTOP).getByTestId('own-request'), x.ownRequestRow);
+    await expectLocatorText(row(approvals, PO_LAPTOP).getByTestId('why-not'), x.ownRequestRow);
     expect(await approveButton().isDisabled()).toBe(true);
     await shot(page, 'approvals-own-request');
     await expect(api('purchasing.approve', { id: (await api('purchasing.listOrders', { q: PO_LAPTOP })).rows[0]!.id, note: null })).rejects.toThrow(/SELF_APPROVAL/);
 
     // The approver signs in and approves it.
-    await signOut(page);
-    await signIn(page, APPROVER.username, APPROVER.password, d.approver);
+    await signOut(page, t);
+    await signIn(page, t, { username: APPROVER.username, password: APPROVER.password }, d.approver);
     await nav(page, t('purchasing:nav.approvals'));
     await expectHeading(page, t('purchasing:approvals.title'));
     await expectRequester();
-    expect(await row(approvals, PO_LAPTOP).getByTestId('own-request').count()).toBe(0);
+    expect(await row(approvals, PO_LAPTOP).getByTestId('why-not').count()).toBe(0);
     await shot(page, 'approvals');
 
     await approveButton().click();
@@ -507,8 +495,8 @@ describe.each(languages)('purchasing (%s)', (lang: Lang) => {
     await clickButton(modal, t('purchasing:decision.approve'));
     await modal.waitFor({ state: 'detached' });
     await page.getByTestId('approvals-empty').waitFor();
-    await signOut(page);
-    await signIn(page, 'admin', 'correct-horse-1', d.admin);
+    await signOut(page, t);
+    await signIn(page, t, { username: 'admin', password: 'correct-horse-1' }, d.admin);
   });
 
   test('The approved order: a final PDF, the e-mail to the vendor, and Submit', async () => {

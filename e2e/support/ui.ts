@@ -185,3 +185,18 @@ export function paginationText(table: Locator): Locator {
 export function listBox(table: Locator): Locator {
   return table.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' app-table ')][1]`);
 }
+
+/** Signs in from the sign-in screen as `user`; done once the header names them. */
+export async function signIn(page: Page, t: (key: string) => string, user: { username: string; password: string }, displayName: string): Promise<void> {
+  await page.getByRole('heading', { name: t('auth:login.title') }).first().waitFor();
+  await fillForm(page, { [t('auth:fields.username')]: user.username, [t('auth:fields.password')]: user.password });
+  await clickButton(page, t('auth:login.submit'));
+  await expectText(page.getByRole('banner'), displayName);
+}
+
+/** Signs out through the user menu; done once the sign-in screen shows. */
+export async function signOut(page: Page, t: (key: string) => string): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: t('header.signOut') }).click();
+  await page.getByRole('heading', { name: t('auth:login.title') }).first().waitFor();
+}

@@ -85,8 +85,8 @@ function answer(deps: DispatchDeps, channelName: string, rawInput: unknown, toke
   if (!parsed.success) {
     return errorResult('VALIDATION', { fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })) });
   }
-  // Costs: hidden from callers without costs.view, in one place for every channel.
-  const hideCosts = !can(actor, 'costs.view');
+  // Costs: hidden from callers without costs.view (or the channel's own costsVisibleTo), in one place for every channel.
+  const hideCosts = !can(actor, 'costs.view') && !(def.costsVisibleTo && can(actor, def.costsVisibleTo));
   const costs = costRules(def);
   if (hideCosts) {
     if (def.showsCosts) return errorResult('FORBIDDEN', { permission: 'costs.view' });

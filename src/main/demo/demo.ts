@@ -268,6 +268,9 @@ class DemoBuilder {
       allowSelfApproval: true,
       requireVendorInvoiceNumber: true,
     });
+    // Approval tiers: a team lead approves up to 10,000 €, management up to 50,000 €; the demo admin, above.
+    this.send('purchasing.saveApprovalLimit', { name: 'Team lead', upTo: money(10_000) });
+    this.send('purchasing.saveApprovalLimit', { name: 'Management', upTo: money(50_000) });
     // The technicians hold the built-in Technician role (transfer, count, pick, deliver).
     const technicianRole = this.send('roles.list', {}).find((r) => r.key === 'technician')!.id;
     this.technicianIds = technicians.map(

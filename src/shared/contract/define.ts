@@ -68,6 +68,11 @@ interface ChannelBase<I extends z.ZodType, O extends z.ZodType> {
    */
   showsCosts?: true;
   /**
+   * Callers holding this permission see the answer's costs even without `costs.view`: approvers on the
+   * approvals lists, where the amount is what they decide on.
+   */
+  costsVisibleTo?: Permission;
+  /**
    * An I/O channel: its work awaits something slow (hashing a password, rendering a PDF, an SMTP server, the
    * backup API), so its handler is written as phases (src/main/api/io.ts): `before` awaits with no
    * transaction open, `write` is synchronous and, for a mutation, runs in the one write transaction

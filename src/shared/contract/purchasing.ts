@@ -398,6 +398,7 @@ export const purchasingContract = {
     reads: ['purchasing', 'catalog', 'auth', 'settings'],
     summary: 'Purchase orders waiting for approval, oldest first, with who asked for it and when, whether the reader’s approval limit covers each and whether it is overdue.',
     permission: 'purchasing.approve',
+    costsVisibleTo: 'purchasing.approve',
     input: pageInput(z.enum(['createdAt']), {}),
     output: pageOutput(approvalRowSchema),
   }),

@@ -518,6 +518,7 @@ export const salesContract = {
     summary:
       'Charges waiting for approval (Purchase Approvals), longest waiting first: the amount to approve (extended catalogue cost), since when, whether the reader may approve it (own request, approval limit) and whether it is overdue.',
     permission: 'purchasing.approve',
+    costsVisibleTo: 'purchasing.approve',
     input: pageInput(z.enum(['waitingSince']), {}),
     output: pageOutput(
       chargeSchema.extend({

@@ -204,3 +204,17 @@ describe('approval tiers', () => {
     ]);
   });
 });
+
+describe('approvers without costs.view', () => {
+  it('see the amounts on the approvals lists, and nowhere else', () => {
+    const plain = t.addUser({ username: 'pat', permissions: ['inventory.view', 'purchasing.approve'] });
+    const token = t.tokenFor(plain.id);
+    const charge = laptopCharge(2);
+    const order = requestedOrder(2);
+    expect(t.ok('sales.listChargeApprovals', {}, token).rows[0]).toMatchObject({ id: charge.id, amount: 18_000_000 });
+    expect(t.ok('purchasing.listApprovals', {}, token).rows[0]).toMatchObject({ id: order.id, total: 17_000_000 });
+    // Elsewhere the door still hides them.
+    expect(t.ok('purchasing.listOrders', {}, token).rows.find((r) => r.id === order.id)!.total).toBeNull();
+    expect(t.ok('sales.getCharge', { id: charge.id }, token).estimatedCost).toBeNull();
+  });
+});

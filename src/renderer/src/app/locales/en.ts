@@ -62,6 +62,7 @@ export const en = {
     tooEarly: 'Choose a day no earlier than {{day}}',
   },
   modules: { inventory: 'Inventory', procurement: 'Procurement', rma: 'RMA' },
+  approvalLimit: { at: 'at the {{name}} limit (up to {{amount}})', none: 'with no limit' },
   noAccess: {
     moduleOffTitle: '{{module}} is switched off',
     moduleOffDescription: 'This screen belongs to a module an administrator switched off in Admin › Activations. Its data is kept and comes back when the module is switched on.',

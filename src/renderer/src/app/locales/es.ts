@@ -65,6 +65,7 @@ export const es: Translation<typeof en> = {
     tooEarly: 'Elija un día no anterior al {{day}}',
   },
   modules: { inventory: 'Inventario', procurement: 'Aprovisionamiento', rma: 'RMA' },
+  approvalLimit: { at: 'con el límite {{name}} (hasta {{amount}})', none: 'sin límite' },
   noAccess: {
     moduleOffTitle: '{{module}} está desactivado',
     moduleOffDescription: 'Esta pantalla pertenece a un módulo que un administrador desactivó en Administración › Activaciones. Sus datos se conservan y vuelven cuando se activa el módulo.',

@@ -20,7 +20,8 @@ import { DecisionModal, type Decision } from './DecisionModal';
 export function ApprovalsPage() {
   const { t } = useTranslation('purchasing');
   const f = useFormat();
-  const canSeeCosts = useCan('costs.view');
+  // Approvers see what they decide on, costs included (the lists' costsVisibleTo).
+  const canSeeCosts = useCan('costs.view') || useCan('purchasing.approve');
   const table = useServerTable<'createdAt'>({ sortBy: 'createdAt', sortDirection: 'asc' });
   const [deciding, setDeciding] = useState<{ order: PoSummary; decision: Decision } | null>(null);
 

@@ -20,7 +20,8 @@ type Waiting = ChannelOutput<'sales.listChargeApprovals'>['rows'][number];
 export function ChargeApprovals() {
   const { t } = useTranslation('purchasing');
   const f = useFormat();
-  const canSeeCosts = useCan('costs.view');
+  // Approvers see what they decide on, costs included (the lists' costsVisibleTo).
+  const canSeeCosts = useCan('costs.view') || useCan('purchasing.approve');
   const waiting = useChargesWaiting();
   const approve = useApproveCharge();
   const reject = useRejectCharge();

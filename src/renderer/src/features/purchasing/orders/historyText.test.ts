@@ -3,6 +3,8 @@
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PoEvent } from '@shared/contract/purchasing';
+import { en as commonEn } from '@renderer/app/locales/en';
+import { es as commonEs } from '@renderer/app/locales/es';
 import { en as errorsEn } from '@renderer/app/errors/locales/en';
 import { es as errorsEs } from '@renderer/app/errors/locales/es';
 import { makeFormatter } from '@renderer/lib/format';
@@ -19,6 +21,9 @@ const events: [PoEvent['type'], Record<string, unknown>, string[]][] = [
   ['lineRemoved', { lineNo: 1, sku: 'CAB-1', qty: 10 }, ['CAB-1', '10']],
   ['approvalRequested', { total: 52000000 }, ['5,200.00']],
   ['approved', { total: 52000000, note: 'Within budget' }, ['Within budget']],
+  // Approval tiers: the limit the approval was given at, or none.
+  ['approved', { total: 52000000, limitName: 'Manager', limitUpTo: 200000000 }, ['Manager', '20,000.00']],
+  ['approved', { total: 52000000, limitName: null, limitUpTo: null }, []],
   ['rejected', { total: 52000000, note: 'Only 3 laptops' }, ['Only 3 laptops']],
   ['submitted', { total: 52000000 }, []],
   ['emailed', { to: ['a@v.example'], cc: ['b@us.example'], subject: 'PO-1', rejected: [] }, ['a@v.example', 'b@us.example', 'PO-1']],
@@ -47,8 +52,10 @@ beforeAll(async () => {
   resources.en!.purchasing = purchasingEn as ResourceLanguage;
   resources.es!.purchasing = purchasingEs as ResourceLanguage;
   resources.en!.errors = errorsEn as ResourceLanguage;
+  resources.en!.common = commonEn as ResourceLanguage;
+  resources.es!.common = commonEs as ResourceLanguage;
   resources.es!.errors = errorsEs as ResourceLanguage;
-  await i18next.init({ resources, lng: 'en', fallbackLng: false, ns: ['purchasing', 'errors'], defaultNS: 'purchasing', interpolation: { escapeValue: false } });
+  await i18next.init({ resources, lng: 'en', fallbackLng: false, ns: ['purchasing', 'errors', 'common'], defaultNS: 'purchasing', interpolation: { escapeValue: false } });
 });
 
 describe.each(['en', 'es'])('history in %s', (language) => {
@@ -57,7 +64,7 @@ describe.each(['en', 'es'])('history in %s', (language) => {
     const { text, details: lines } = describeEvent(event(type, details), context(language, true));
     const all = [text, ...lines].join('\n');
     expect(text.length).toBeGreaterThan(8);
-    expect(all).not.toMatch(/\{\{|purchasing:|errors:|history\.|undefined|NaN/);
+    expect(all).not.toMatch(/\{\{|purchasing:|errors:|common:|approvalLimit\.|history\.|undefined|NaN/);
     // Numbers are formatted per language; only check the language-neutral parts in Spanish.
     for (const part of shown) if (language === 'en' || !/\d[.,]\d/.test(part)) expect(all).toContain(part);
   });

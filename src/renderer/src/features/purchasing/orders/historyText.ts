@@ -1,5 +1,6 @@
 // A purchase order event (purchasing.history) as a sentence a clerk reads, with its particulars below
 // it. The main process records facts (ids, amounts, ISO days); names and formats are chosen here.
+import { approvalLimitText } from '@renderer/lib/approvalLimit';
 import i18next, { type TFunction } from 'i18next';
 import { poStatuses, type PoEvent } from '@shared/contract/purchasing';
 import { errorCodes } from '@shared/errors';
@@ -100,6 +101,10 @@ export function describeEvent(e: PoEvent, c: HistoryContext): EventText {
     case 'approved':
     case 'rejected':
       text = withTotal ? t(`history.events.${e.type}Total`, { total: c.f.money(num(d.total)) }) : t(`history.events.${e.type}`);
+      if (e.type === 'approved') {
+        const limit = approvalLimitText(c.f, d);
+        if (limit) text = `${text} · ${limit}`;
+      }
       if (str(d.note)) details.push(t('history.note', { note: str(d.note) }));
       break;
     case 'submitted':

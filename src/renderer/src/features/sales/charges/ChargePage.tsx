@@ -17,6 +17,7 @@ import { notify } from '@renderer/lib/notify';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useCan } from '@renderer/lib/session';
 import { useActivations } from '@renderer/lib/activations';
+import { approvalLimitText } from '@renderer/lib/approvalLimit';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useCancelCharge, useCharge, useContainer, useHoldCharge, useReleaseCharge, useUnpick } from '../api';
 import { ChargeStatusBadge, DeliveryStatusBadge } from '../Badges';
@@ -336,6 +337,7 @@ export function ChargePage() {
             {typeof e.details.receiptNumber === 'string' ? ` · ${e.details.receiptNumber}` : ''}
             {typeof e.details.deliveryNumber === 'string' ? ` · ${e.details.deliveryNumber}` : ''}
             {typeof e.details.locationName === 'string' ? ` · ${e.details.locationName}` : ''}
+            {e.type === 'approve' && approvalLimitText(f, e.details) ? ` · ${approvalLimitText(f, e.details)}` : ''}
           </>
         )}
       />
