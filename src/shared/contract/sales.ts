@@ -134,6 +134,8 @@ export const chargeEventSchema = z.object({
 });
 
 export const chargeDetailSchema = chargeSchema.extend({
+  /** Units bought for it have been back ordered longer than the settings' back order overdue days. */
+  backOrderOverdue: z.boolean(),
   picks: z.array(pickSchema),
   deliveries: z.array(chargeDeliverySchema),
   history: z.array(chargeEventSchema),

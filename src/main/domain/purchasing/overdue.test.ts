@@ -279,6 +279,8 @@ describe('Purchasing & Fulfillment: charges with an overdue back order', () => {
     expect(marks()).toEqual({ [partly.number]: false, [waiting.number]: false });
     t.clock.now += 14 * DAY + 1;
     expect(marks()).toEqual({ [partly.number]: true, [waiting.number]: false });
+    // The charge's page says so too, and only that charge's.
+    expect([partly, waiting, received].map((c) => t.ok('sales.getCharge', { id: c.id }).backOrderOverdue)).toEqual([true, false, false]);
     // The same charge's line on Receiving says so too.
     expect(openLine(lineOf(partly.id))).toMatchObject({ chargeId: partly.id, backOrderOverdue: true });
     t.ok('settings.update', { backOrderOverdueDays: 20 });

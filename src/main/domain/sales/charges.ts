@@ -17,6 +17,7 @@ import { getSettings } from '../settings/settings';
 import { requireContainer } from './containers';
 import { settleSalesOrderOf } from './salesOrders';
 import { coverageFor, requireLimitCovers } from '../purchasing/approvalLimits';
+import { chargeBackOrderOverdueSql, overdueParams, type OverdueParams } from '../purchasing/overdue';
 import { deliveryLineSerials } from './deliveryMoves';
 
 export interface ChargeRow {
@@ -253,7 +254,10 @@ export function getChargeDetail(ctx: Ctx, id: number): ChargeDetail {
        FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN companies v ON v.id = po.vendor_id WHERE l.charge_id = ? ORDER BY po.id, l.line_no`,
     )
     .all(id);
-  return { ...charge, picks, deliveries, history, purchaseLines, availability };
+  const { backOrderOverdue } = ctx.sqlite
+    .prepare<{ id: number } & OverdueParams, { backOrderOverdue: number }>(`SELECT ${chargeBackOrderOverdueSql} AS backOrderOverdue FROM charges ch WHERE ch.id = @id`)
+    .get({ id, ...overdueParams(ctx) })!;
+  return { ...charge, backOrderOverdue: backOrderOverdue === 1, picks, deliveries, history, purchaseLines, availability };
 }
 
 const sorts: SortColumns<'sales.listCharges'> = { number: 'ch.id', createdAt: 'ch.created_at', status: 'ch.status', quantity: 'ch.quantity', productName: 'p.name' };

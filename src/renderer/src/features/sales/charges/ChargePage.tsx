@@ -12,7 +12,7 @@ import { BackLink } from '@renderer/lib/BackLink';
 import { ConfirmModal } from '@renderer/lib/ConfirmModal';
 import { dash, DetailField } from '@renderer/lib/DetailField';
 import { documentState, useRouteId } from '@renderer/lib/DocumentState';
-import { ListTable, useListView, type ListColumn } from '@renderer/lib/list';
+import { CellBadge, ListTable, useListView, type ListColumn } from '@renderer/lib/list';
 import { notify } from '@renderer/lib/notify';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useCan } from '@renderer/lib/session';
@@ -203,6 +203,11 @@ export function ChargePage() {
                 <Text size="xs" c="orange" fw={600}>
                   {t('charges.backOrdered', { qty: f.qty(c.backOrdered) })}
                 </Text>
+              )}
+              {c.backOrderOverdue && (
+                <CellBadge color="red" title={t('fulfillment.backOrderOverdueHint')} data-testid="back-order-overdue">
+                  {t('fulfillment.backOrderOverdue')}
+                </CellBadge>
               )}
               {c.estimatedArrival && (
                 <Text size="xs" c="dimmed">
