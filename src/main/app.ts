@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../shared/contract';
 import { DomainError } from '../shared/errors';
 import type { ChangeEvent } from '../shared/events';
+import type { Area } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { handlers } from './api';
@@ -20,6 +21,7 @@ import type { PasswordCost } from './domain/auth/password';
 import { SignInThrottle } from './domain/auth/throttle';
 import { createUser, getUser, SessionStore, userCount } from './domain/auth/users';
 import type { Ctx } from './domain/context';
+import { takeNotified } from './domain/notifications/notify';
 import { writeTransaction } from './db/writeTransaction';
 import { keyUnkeyedSerials } from './domain/stock/serials';
 import { loadDemoData } from './demo/demo';
@@ -209,7 +211,12 @@ export function createApp(options: AppOptions): App {
     const announce = (result: Result<unknown>): Result<unknown> => {
       // A first setup has no caller yet: the user it creates is the one who made the change.
       const userId = caller ?? (result.ok ? ((result.data as { user?: { id?: number } } | null)?.user?.id ?? null) : null);
-      if (result.ok) emitChange({ areas: def.changes, userId, at: ctx.now(), channel: channel as ChannelName });
+      if (result.ok) {
+        const notified = takeNotified(ctx);
+        const declared: readonly Area[] = def.changes;
+        const areas = notified.length > 0 && !declared.includes('notifications') ? [...declared, 'notifications' as const] : declared;
+        emitChange({ areas, userId, at: ctx.now(), channel: channel as ChannelName, ...(notified.length > 0 ? { notified } : {}) });
+      }
       return result;
     };
     const result = run();

@@ -15,4 +15,6 @@ export interface ChangeEvent {
   /** When it committed, by the host's clock (ms). */
   at: number;
   channel: ChannelName;
+  /** Users the change notified (their bells refresh; `notifications` is then among the areas). */
+  notified?: readonly number[];
 }

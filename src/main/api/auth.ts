@@ -1,3 +1,4 @@
+import { reviewChargesForApproval } from '../domain/sales/charges';
 import { getActivations, setActivations } from '../domain/settings/activations';
 import type { authContract } from '@shared/contract/auth';
 import type { settingsContract } from '@shared/contract/settings';
@@ -85,7 +86,12 @@ export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof
     },
   }),
   'activations.get': (_input, { ctx }) => getActivations(ctx),
-  'activations.set': (input, { ctx }) => setActivations(ctx, input),
+  'activations.set': (input, { ctx, actor }) => {
+    const wasOn = getActivations(ctx).procurement;
+    const now = setActivations(ctx, input);
+    if (!wasOn && now.procurement) reviewChargesForApproval(ctx, actor.userId);
+    return now;
+  },
   'settings.get': (_input, { ctx }) => getSettings(ctx),
   'settings.update': (input, { ctx }) => updateSettings(ctx, input),
   'settings.getSmtp': (_input, { ctx }) => getSmtpSettings(ctx),

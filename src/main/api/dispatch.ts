@@ -8,6 +8,7 @@ import type { SignInThrottle } from '../domain/auth/throttle';
 import { toActor, getUser, type SessionStore } from '../domain/auth/users';
 import { can, type Ctx } from '../domain/context';
 import { isActive } from '../domain/settings/activations';
+import { discardNotices, flushNotices } from '../domain/notifications/notify';
 import { moduleOf } from '@shared/contract/modules';
 import { costInputViolation, costRules, redactCosts, redactErrorDetails } from './costs';
 import { isThenable, writeTransaction } from '../db/writeTransaction';
@@ -111,10 +112,23 @@ function answer(deps: DispatchDeps, channelName: string, rawInput: unknown, toke
     }
     if (typeof handler !== 'function') throw new Error(`${channelName} is not an I/O channel: its handler must be a function`);
     const run = () => synchronously(channelName, 'handler', (handler as (input: unknown, call: CallContext) => unknown)(parsed.data, call));
-    return done(def.kind === 'mutation' ? writeTransaction(deps.ctx.sqlite, run) : run());
+    return done(def.kind === 'mutation' ? inTransaction(deps.ctx, run) : run());
   } catch (error) {
     return failed(error);
   }
+}
+
+/**
+ * A mutation's one write transaction, with the notifications its services gathered written in it just
+ * before it commits (one per recipient per action); what an earlier failed action gathered is dropped first.
+ */
+function inTransaction<T>(ctx: Ctx, fn: () => T): T {
+  discardNotices(ctx);
+  return writeTransaction(ctx.sqlite, () => {
+    const value = fn();
+    flushNotices(ctx);
+    return value;
+  });
 }
 
 /** A synchronous step's value; a promise there is a programming error (it would outlive its transaction). */
@@ -150,12 +164,12 @@ function runIo(
     const { write } = io;
     if (!write) return prepared;
     const run = () => synchronously(channelName, 'write phase', write(input, call, prepared));
-    return def.kind === 'mutation' ? writeTransaction(sqlite, run) : run();
+    return def.kind === 'mutation' ? inTransaction(call.ctx, run) : run();
   };
   const afterPhase = (written: unknown): unknown => {
     if (!io.after) return written;
     outsideTransaction('after');
-    return io.after(written, { input, call, write: (fn) => writeTransaction(sqlite, fn) });
+    return io.after(written, { input, call, write: (fn) => inTransaction(call.ctx, fn) });
   };
   if (!io.before) {
     const written = writePhase(undefined);

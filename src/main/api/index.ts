@@ -1,6 +1,7 @@
 import { authHandlers } from './auth';
 import { backupHandlers } from './backups';
 import { catalogHandlers } from './catalog';
+import { notificationHandlers } from './notifications';
 import { purchasingHandlers } from './purchasing';
 import { salesHandlers } from './sales';
 import { stockHandlers } from './stock';
@@ -10,4 +11,4 @@ import type { HandlerTable } from './types';
  * The handler table: one entry per contract channel (the type makes a missing one a compile error). The
  * backup channels need the app's backup service: createApp binds them (backupHandlers).
  */
-export const handlers: HandlerTable = { ...authHandlers, ...catalogHandlers, ...stockHandlers, ...purchasingHandlers, ...salesHandlers, ...backupHandlers(null) };
+export const handlers: HandlerTable = { ...authHandlers, ...catalogHandlers, ...stockHandlers, ...purchasingHandlers, ...salesHandlers, ...notificationHandlers, ...backupHandlers(null) };

@@ -144,5 +144,8 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'devices.get': { reads: ['sales', 'stock', 'catalog', 'purchasing'], changes: [] },
   'backups.list': { reads: ['backups', 'settings'], changes: [] },
   'backups.create': { reads: [], changes: ['backups'] },
-  'backups.restore': { reads: [], changes: ['auth', 'catalog', 'locations', 'stock', 'stocktakes', 'purchasing', 'sales', 'settings', 'backups'] },
+  'backups.restore': { reads: [], changes: ['auth', 'catalog', 'locations', 'stock', 'stocktakes', 'purchasing', 'sales', 'settings', 'backups', 'notifications'] },
+  'notifications.unreadCount': { reads: ['notifications'], changes: [] },
+  'notifications.list': { reads: ['notifications'], changes: [] },
+  'notifications.markRead': { reads: [], changes: ['notifications'] },
 };

@@ -143,6 +143,9 @@ export const channelNames = [
   'backups.list',
   'backups.create',
   'backups.restore',
+  'notifications.unreadCount',
+  'notifications.list',
+  'notifications.markRead',
 ] as const satisfies readonly ChannelName[];
 
 /** Fails to compile, naming the channel, when the contract has a channel the list above lacks. */

@@ -35,7 +35,7 @@ export type ChannelPermission = Permission | 'public' | 'signedIn';
  */
 // `stocktakes` is an open count's own progress (scans, typed quantities): stock itself changes only when
 // a count is posted, so a scanner firing every second does not refetch every stock list in the office.
-export const areas = ['auth', 'catalog', 'locations', 'stock', 'stocktakes', 'purchasing', 'sales', 'settings', 'backups'] as const;
+export const areas = ['auth', 'catalog', 'locations', 'stock', 'stocktakes', 'purchasing', 'sales', 'settings', 'backups', 'notifications'] as const;
 export type Area = (typeof areas)[number];
 
 /**

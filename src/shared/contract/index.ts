@@ -3,6 +3,7 @@ import { authContract } from './auth';
 import { backupsContract } from './backups';
 import { catalogContract } from './catalog';
 import { locationsContract } from './locations';
+import { notificationsContract } from './notifications';
 import { purchasingContract } from './purchasing';
 import { salesContract } from './sales';
 import { settingsContract } from './settings';
@@ -19,6 +20,7 @@ export const contract = {
   ...purchasingContract,
   ...salesContract,
   ...backupsContract,
+  ...notificationsContract,
 };
 
 export type Contract = typeof contract;

@@ -88,6 +88,9 @@ export const poSchema = poSummarySchema.extend({
    * they may (or the settings let requesters approve their own orders).
    */
   approverConflict: z.enum(['creator', 'requester']).nullable(),
+  /** The reader's approval limit covers what the order spends unapproved; else the smallest tier that does (null: an administrator). */
+  withinLimit: z.boolean(),
+  neededLimit: nullableString,
   approvalByName: nullableString,
   approvalAt: epochMs.nullable(),
   approvalNote: nullableString,

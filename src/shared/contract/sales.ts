@@ -528,8 +528,8 @@ export const salesContract = {
         amount: cost(documentMoney),
         /** When it last entered Waiting Approval. */
         waitingSince: epochMs,
-        /** Its creator may not approve it unless the settings allow self-approval. */
-        approverConflict: z.enum(['creator']).nullable(),
+        /** Its creator, and whoever sent it for this approval, may not approve it unless the settings allow self-approval. */
+        approverConflict: z.enum(['creator', 'requester']).nullable(),
         ...approvalCoverage,
       }),
     ),

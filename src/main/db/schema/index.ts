@@ -4,3 +4,4 @@ export * from './locations';
 export * from './stock';
 export * from './purchasing';
 export * from './sales';
+export * from './notifications';

@@ -9,10 +9,12 @@
 import type { ApprovalRow, PurchaseOrder } from '@shared/contract/purchasing';
 import { DomainError } from '@shared/errors';
 import { purchaseOrders } from '@main/db/schema';
-import { type Actor, type Ctx } from '../context';
+import { prepared, type Actor, type Ctx } from '../context';
 import { approvalThreshold } from '../settings/activations';
 import { getSettings } from '../settings/settings';
 import { coverageFor, requireLimitCovers } from './approvalLimits';
+import { notify } from '../notifications/notify';
+import { approversFor } from '../notifications/recipients';
 import { applyTransition, defineWorkflow, type SetInput } from '../workflow/transitions';
 import { poHistory } from './orderHistory';
 import { getOrder, listOrders, orderTotals, readOrder, requireLines, requireOrder, type OrderRow } from './orderReads';
@@ -71,12 +73,18 @@ export function approvalGate(ctx: Ctx, order: Pick<OrderRow, 'id' | 'status' | '
   return { total, threshold, required, cleared };
 }
 
-/** The order's total less its lines bought for approved charges: no purchase is approved twice. */
+/**
+ * The order's total less what approved charges cover: no purchase is approved twice, and none is bought
+ * beyond its approval — a charge's lines on the order count as approved only up to the cost it was approved
+ * for (raising such a line's quantity or cost adds the excess to what needs an approval).
+ */
 function unapprovedTotal(ctx: Ctx, poId: number, freight: number): number {
   const { approved } = ctx.sqlite
     .prepare<[number], { approved: number }>(
-      `SELECT coalesce(sum((l.qty_ordered - l.qty_canceled) * l.unit_cost), 0) AS approved FROM purchase_order_lines l JOIN charges ch ON ch.id = l.charge_id
-       WHERE l.po_id = ? AND ch.approved_by IS NOT NULL`,
+      `SELECT coalesce(sum(min(x.amount, x.approvedCost)), 0) AS approved FROM (
+         SELECT sum((l.qty_ordered - l.qty_canceled) * l.unit_cost) AS amount, ch.approved_cost AS approvedCost
+         FROM purchase_order_lines l JOIN charges ch ON ch.id = l.charge_id
+         WHERE l.po_id = ? AND ch.approved_by IS NOT NULL AND ch.approved_cost IS NOT NULL GROUP BY ch.id) x`,
     )
     .get(poId)!;
   return orderTotals(ctx, poId, freight).total - approved;
@@ -173,11 +181,6 @@ type ApprovalStatus = (typeof purchaseOrders.approvalStatus.enumValues)[number];
 const clearDecision = () => ({ approval_by: null, approval_at: null, approval_note: null });
 const recordDecision = ({ userId, now, note }: SetInput) => ({ approval_by: userId, approval_at: now, approval_note: note ?? null });
 
-/** What a request or a decision was given for: the order's vendor and total now (see covers()). */
-function coverNow(ctx: Ctx, row: OrderRow): Record<string, unknown> {
-  return coverDetails(row, orderTotals(ctx, row.id, row.freight).total);
-}
-
 /**
  * none → requested → approved | rejected; a rejected order may be asked for again. Only while the order
  * is New: a guard refuses the rest as INVALID_TRANSITION. Every order starts with none (the column's
@@ -194,6 +197,17 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, OrderRow>()({
   refusalDetails: (row) => ({ status: row.status, approvalStatus: row.approvalStatus }),
   history: poHistory,
   touch: 'updated_at',
+  // Approvers whose limit covers it hear of a request; its creator and whoever asked, of the decision.
+  afterTransition: (ctx, row, _to, { action, userId }) => {
+    const document = { type: 'purchaseOrder' as const, id: row.id, number: row.number };
+    if (action === 'request') notify(ctx, { event: 'approvalNeeded', recipients: approversFor(ctx, approvalGate(ctx, row).total), document, byUserId: userId });
+    if (action === 'approve' || action === 'reject') {
+      const facts = requestFacts(ctx, [row.id]).get(row.id);
+      const recipients = [facts?.createdBy ?? null, facts?.request?.userId ?? null].filter((u) => u !== null);
+      const note = action === 'reject' ? (prepared<[number], { note: string | null }>(ctx, `SELECT approval_note AS note FROM purchase_orders WHERE id = ?`).get(row.id)?.note ?? null) : null;
+      notify(ctx, { event: action === 'approve' ? 'approved' : 'rejected', recipients, document, byUserId: userId, note });
+    }
+  },
   creations: {},
   transitions: {
     request: {
@@ -217,13 +231,15 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, OrderRow>()({
         const conflict = conflictOf(getSettings(ctx).allowSelfApproval, input.userId, requestFacts(ctx, [row.id]).get(row.id));
         if (conflict) throw new DomainError('SELF_APPROVAL', { number: row.number, role: conflict });
         // One approval, by someone whose tier covers what the order spends unapproved; its history names the tier.
-        const limit = requireLimitCovers(ctx, input.userId, row.number, approvalGate(ctx, row).total);
-        return { ...coverNow(ctx, row), limitName: limit.name, limitUpTo: limit.upTo };
+        // What it covers is what it was given for: the amount no other approval covers, the one the limit was checked against.
+        const total = approvalGate(ctx, row).total;
+        const limit = requireLimitCovers(ctx, input.userId, row.number, total);
+        return { ...coverDetails(row, total), limitName: limit.name, limitUpTo: limit.upTo };
       },
       sets: recordDecision,
       history: 'approved',
     },
-    reject: { from: ['requested'], to: 'rejected', guard: (ctx, row) => (row.status === 'new' ? coverNow(ctx, row) : false), sets: recordDecision, history: 'rejected' },
+    reject: { from: ['requested'], to: 'rejected', guard: (ctx, row) => (row.status === 'new' ? coverDetails(row, approvalGate(ctx, row).total) : false), sets: recordDecision, history: 'rejected' },
     /** A change to a New order that its request or approval no longer covers (reviewApprovalAfterChange). */
     withdraw: {
       from: ['requested', 'approved', 'rejected'],

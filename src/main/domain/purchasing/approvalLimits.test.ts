@@ -107,6 +107,8 @@ describe('approval tiers', () => {
         const rows = { charges: t.ok('sales.listChargeApprovals', {}, token).rows, orders: t.ok('purchasing.listApprovals', {}, token).rows };
         expect(rows.charges[0]).toMatchObject({ id: charge.id, amount: c.charge, withinLimit: covers, neededLimit: covers ? null : needed[c.tier] });
         expect(rows.orders[0]).toMatchObject({ id: order.id, withinLimit: covers, neededLimit: covers ? null : needed[c.tier] });
+        // The order's page says the same.
+        expect(t.ok('purchasing.getOrder', { id: order.id }, token)).toMatchObject({ withinLimit: covers, neededLimit: covers ? null : needed[c.tier] });
         if (covers) {
           t.ok('sales.approveCharge', { id: charge.id, note: null }, token);
           t.ok('purchasing.approve', { id: order.id, note: null }, token);
@@ -216,5 +218,74 @@ describe('approvers without costs.view', () => {
     // Elsewhere the door still hides them.
     expect(t.ok('purchasing.listOrders', {}, token).rows.find((r) => r.id === order.id)!.total).toBeNull();
     expect(t.ok('sales.getCharge', { id: charge.id }, token).estimatedCost).toBeNull();
+  });
+});
+
+describe('an approval covers what it was given for, no more', () => {
+  it('a line bought for an approved charge counts as approved only up to the cost the charge was approved for', () => {
+    const director = approverAt('dora', tiers.director.id);
+    const charge = laptopCharge(2);
+    t.ok('sales.approveCharge', { id: charge.id, note: null }, director);
+    const po = t.ok('purchasing.orderForCharges', { vendorId: vendor.id, locationId: w.main.id, charges: [{ chargeId: charge.id }] });
+    expect(po).toMatchObject({ needsApproval: false, approvalCleared: true });
+    // 200 laptops on the line the 2-laptop approval covered: the excess needs an approval of its own.
+    const line = po.lines[0]!;
+    const raised = t.ok('purchasing.updateLine', { id: line.id, qty: 200, unitCost: LAPTOP, locationId: w.main.id, estimatedArrival: null });
+    expect(raised).toMatchObject({ needsApproval: true, approvalCleared: false });
+    // 200 × 850.00 less the 1,800.00 approved with the charge.
+    expect(t.fail('purchasing.submit', { id: po.id })).toMatchObject({ code: 'APPROVAL_REQUIRED', details: { total: 200 * LAPTOP - 18_000_000 } });
+  });
+
+  for (const change of ['more stock units', 'a costlier stock line'] as const) {
+    it(`a low tier's approval does not stretch to ${change} added after it`, () => {
+      const lead = approverAt('lea', tiers.approver.id);
+      const director = approverAt('dora', tiers.director.id);
+      const charge = laptopCharge(10);
+      t.ok('sales.approveCharge', { id: charge.id, note: null }, director);
+      const po = t.ok('purchasing.orderForCharges', { vendorId: vendor.id, locationId: w.main.id, charges: [{ chargeId: charge.id }] });
+      const withStock = t.ok('purchasing.addLine', { orderId: po.id, productId: w.laptop.id, qty: 2, locationId: w.main.id });
+      t.ok('purchasing.requestApproval', { id: po.id });
+      // 1,700.00 unapproved: within the lead's 5,000.00.
+      expect(t.ok('purchasing.approve', { id: po.id, note: null }, lead).approvalCleared).toBe(true);
+      const stockLine = withStock.lines.find((l) => l.chargeId === null)!;
+      const after =
+        change === 'more stock units'
+          ? t.ok('purchasing.updateLine', { id: stockLine.id, qty: 10, unitCost: LAPTOP, locationId: w.main.id, estimatedArrival: null })
+          : t.ok('purchasing.updateLine', { id: stockLine.id, qty: 2, unitCost: LAPTOP * 4, locationId: w.main.id, estimatedArrival: null });
+      expect(after).toMatchObject({ approvalStatus: 'none', approvalCleared: false });
+      expect(t.fail('purchasing.submit', { id: po.id }).code).toBe('APPROVAL_REQUIRED');
+    });
+  }
+});
+
+describe('who asked for a charge approval may not give it', () => {
+  it('an approver who raised or released a charge into Waiting Approval is its requester; edits while it waits keep its age', () => {
+    t.ok('settings.update', { approvalOverdueDays: 3 });
+    const ana = t.addUser({ username: 'ana', permissions: [...approverPermissions, 'sales.manage'] });
+    const anaToken = t.tokenFor(ana.id);
+    const other = approverAt('otto', null);
+    const charge = laptopCharge(2);
+    t.ok('sales.approveCharge', { id: charge.id, note: null }, anaToken);
+    // Ana raises it: it waits again, and she asked for this approval.
+    t.clock.now += DAY;
+    expect(t.ok('sales.updateCharge', { id: charge.id, quantity: 20, billable: true }, anaToken).status).toBe('waitingApproval');
+    const before = hash();
+    expect(t.fail('sales.approveCharge', { id: charge.id }, anaToken)).toMatchObject({ code: 'SELF_APPROVAL', details: { role: 'requester' } });
+    expect(hash()).toEqual(before);
+    expect(t.ok('sales.listChargeApprovals', {}, anaToken).rows[0]).toMatchObject({ id: charge.id, approverConflict: 'requester' });
+    // An edit while it waits neither restarts its wait nor makes the editor its requester.
+    t.clock.now += 4 * DAY;
+    t.ok('sales.updateCharge', { id: charge.id, quantity: 20, billable: false, description: 'Twenty laptops' }, t.tokenFor(t.addUser({ username: 'sam', permissions: ['inventory.view', 'sales.manage'] }).id));
+    expect(t.ok('sales.listChargeApprovals', {}, other).rows[0]).toMatchObject({ id: charge.id, overdue: true, approverConflict: null });
+    // Rejected and released by Ana again: still hers to ask, another approver decides.
+    t.ok('sales.rejectCharge', { id: charge.id, note: 'Fewer' }, other);
+    t.ok('sales.updateCharge', { id: charge.id, quantity: 10, billable: true }, anaToken);
+    t.ok('sales.releaseCharge', { id: charge.id }, anaToken);
+    expect(t.fail('sales.approveCharge', { id: charge.id }, anaToken).details).toMatchObject({ role: 'requester' });
+    expect(t.ok('sales.approveCharge', { id: charge.id, note: null }, other).status).toBe('needToOrder');
+    // The setting lets requesters approve their own.
+    t.ok('sales.updateCharge', { id: charge.id, quantity: 30, billable: true }, anaToken);
+    t.ok('settings.update', { allowSelfApproval: true });
+    expect(t.ok('sales.approveCharge', { id: charge.id, note: null }, anaToken).status).toBe('needToOrder');
   });
 });

@@ -7,6 +7,7 @@ import { MAX_ORDER_TOTAL } from '@shared/money';
 import { likePattern, type Actor, type Ctx } from '../context';
 import { countUpTo, Filters, listPage, type Page, type SortColumns } from '../paging';
 import { approvalGate, approvalRequestInfo } from './approval';
+import { coverageFor } from './approvalLimits';
 import { officeToday, orderOverdueSql } from './overdue';
 
 type Status = PurchaseOrder['status'];
@@ -125,6 +126,7 @@ export function getOrder(ctx: Ctx, actor: Actor, id: number): PurchaseOrder {
     ...row,
     overdue: row.overdue === 1,
     ...approvalRequestInfo(ctx, actor, row),
+    ...coverageFor(ctx, actor)(gate.total),
     subtotal,
     needsApproval: gate.required,
     approvalCleared: gate.cleared,

@@ -17,6 +17,8 @@ import { getSettings } from '../settings/settings';
 import { requireContainer } from './containers';
 import { settleSalesOrderOf } from './salesOrders';
 import { coverageFor, requireLimitCovers } from '../purchasing/approvalLimits';
+import { notify } from '../notifications/notify';
+import { approversFor } from '../notifications/recipients';
 import { chargeBackOrderOverdueSql, overdueParams, type OverdueParams } from '../purchasing/overdue';
 import { deliveryLineSerials } from './deliveryMoves';
 
@@ -90,7 +92,10 @@ export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
   history: { table: 'charge_events', key: 'charge_id' },
   touch: 'updated_at',
   // A charge of a sales order moved: the order's status follows its charges.
-  afterTransition: (ctx, row, _to, { userId }) => settleSalesOrderOf(ctx, row.id, userId),
+  afterTransition: (ctx, row, to, { action, userId }) => {
+    settleSalesOrderOf(ctx, row.id, userId);
+    notifyChargeStep(ctx, row, to, action, userId);
+  },
   creations: {
     needed: { to: 'needToOrder', history: 'created' },
     /** Created above the approval threshold. */
@@ -119,7 +124,8 @@ export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
       from: ['waitingApproval'],
       to: (row) => followStatus({ ...row, needsApproval: 0 }),
       guard: (ctx, row, input) => {
-        if (row.createdBy === input.userId && !getSettings(ctx).allowSelfApproval) throw new DomainError('SELF_APPROVAL', { number: row.number, role: 'creator' });
+        const conflict = getSettings(ctx).allowSelfApproval ? null : chargeConflict(row.createdBy, chargeRequester(ctx, row.id), input.userId);
+        if (conflict) throw new DomainError('SELF_APPROVAL', { number: row.number, role: conflict });
         // One approval, by someone whose tier covers the amount; its history names the tier.
         const limit = requireLimitCovers(ctx, input.userId, row.number, approvalAmount(ctx, row.id));
         return { limitName: limit.name, limitUpTo: limit.upTo };
@@ -309,6 +315,7 @@ export function createCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.c
     },
     { userId: actor.userId, details: { quantity: input.quantity } },
   );
+  if (creation === 'waiting') notifyChargeStep(ctx, requireCharge(ctx, id), 'waitingApproval', 'create', actor.userId);
   return getCharge(ctx, id);
 }
 
@@ -367,12 +374,55 @@ export function holdCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.hol
   return getCharge(ctx, input.id);
 }
 
+/**
+ * Who hears of a charge's approval steps: the approvers whose limit covers it when it starts waiting, and
+ * whoever added it when it is approved or rejected (with the note).
+ */
+function notifyChargeStep(ctx: Ctx, row: ChargeRow, to: ChargeStatus, action: string, userId: number | null): void {
+  const document = { type: 'charge' as const, id: row.id, number: row.number };
+  if (to === 'waitingApproval' && action !== 'approve') {
+    notify(ctx, { event: 'approvalNeeded', recipients: approversFor(ctx, approvalAmount(ctx, row.id)), document, byUserId: userId });
+  } else if (action === 'approve' || action === 'reject') {
+    const note = action === 'reject' ? prepared<[number], { note: string | null }>(ctx, `SELECT hold_note AS note FROM charges WHERE id = ?`).get(row.id)!.note : null;
+    notify(ctx, { event: action === 'approve' ? 'approved' : 'rejected', recipients: [row.createdBy], document, byUserId: userId, note });
+  }
+}
+
+/**
+ * Procurement switched back on: charges that reached the threshold while it was off (and so went straight
+ * to Need to Order/Fulfill) wait for an approval before anything is bought for them.
+ */
+export function reviewChargesForApproval(ctx: Ctx, userId: number | null): void {
+  const ids = prepared<[], { id: number }>(
+    ctx,
+    `SELECT ch.id FROM charges ch LEFT JOIN products p ON p.id = ch.product_id WHERE ch.status = 'needToOrder' AND ${needsApprovalSql}`,
+  )
+    .all()
+    .map((r) => r.id);
+  for (const id of ids) recordChargeEvent(ctx, id, userId, 'procurementOn', {}, settleCharge(ctx, id, userId));
+}
+
 /** What approving the charge is for: its extended catalogue cost now. */
 function approvalAmount(ctx: Ctx, chargeId: number): number {
   return prepared<[number], { cost: number }>(ctx, `SELECT ch.quantity * coalesce(p.unit_cost, 0) AS cost FROM charges ch LEFT JOIN products p ON p.id = ch.product_id WHERE ch.id = ?`).get(chargeId)!.cost;
 }
 
 const approvalSorts: SortColumns<'sales.listChargeApprovals'> = { waitingSince: 'waitingSince' };
+
+/** A history row `e` of a charge entering Waiting Approval (created there, edited, released into it) — not an edit made while it waited. */
+const enteredWaitingSql = `e.to_state = 'waitingApproval' AND (e.from_state IS NULL OR e.from_state <> 'waitingApproval')`;
+
+/** Who sent the charge to Waiting Approval last (creating, raising or releasing it): they asked for this approval. */
+function chargeRequester(ctx: Ctx, chargeId: number): number | null {
+  return prepared<[number], { userId: number | null }>(ctx, `SELECT e.user_id AS userId FROM charge_events e WHERE e.charge_id = ? AND ${enteredWaitingSql} ORDER BY e.id DESC LIMIT 1`).get(chargeId)?.userId ?? null;
+}
+
+/** Why this user may not approve the charge: they created it, or asked for the approval now pending (self-approval off). */
+function chargeConflict(createdBy: number, requester: number | null, userId: number | null): 'creator' | 'requester' | null {
+  if (userId === null) return null;
+  if (createdBy === userId) return 'creator';
+  return requester === userId ? 'requester' : null;
+}
 
 /**
  * Purchase Approvals' charges: waiting for approval, longest waiting first, with the amount, since when,
@@ -382,7 +432,7 @@ export function listChargeApprovals(ctx: Ctx, actor: Actor, input: ParsedInput<'
   const settings = getSettings(ctx);
   const coverage = coverageFor(ctx, actor);
   const overdueBefore = ctx.now() - settings.approvalOverdueDays * 86_400_000;
-  const since = `(SELECT max(e.occurred_at) FROM charge_events e WHERE e.charge_id = ch.id AND e.to_state = 'waitingApproval')`;
+  const since = `(SELECT max(e.occurred_at) FROM charge_events e WHERE e.charge_id = ch.id AND ${enteredWaitingSql})`;
   const where = `WHERE ch.status = 'waitingApproval'`;
   return listPage(input, {
     sorts: approvalSorts,
@@ -398,7 +448,7 @@ export function listChargeApprovals(ctx: Ctx, actor: Actor, input: ParsedInput<'
           ...toCharge(r),
           amount,
           waitingSince,
-          approverConflict: createdById === actor.userId && !settings.allowSelfApproval ? ('creator' as const) : null,
+          approverConflict: settings.allowSelfApproval ? null : chargeConflict(createdById, chargeRequester(ctx, r.id), actor.userId),
           ...coverage(amount),
           overdue: waitingSince < overdueBefore,
         })),

@@ -90,12 +90,18 @@ describe('activations', () => {
     const before = hash();
     expect(t.fail('activations.set', { inventory: true, procurement: false, rma: true })).toMatchObject({
       code: 'CONFLICT',
-      details: { reason: 'procurementInUse', charges: [waiting.number], chargeCount: 1, quotes: [opportunity.number], quoteCount: 1 },
+      details: { reason: 'procurementInUse', charges: [waiting.number], chargeCount: 1, orders: [], quotes: [opportunity.number], quoteCount: 1 },
     });
     expect(hash()).toEqual(before);
     t.ok('stock.release', { quoteItemId: quote.items[0]!.id });
     expect(t.fail('activations.set', { inventory: true, procurement: false, rma: true }).details).toMatchObject({ charges: [waiting.number], quotes: [] });
-    t.ok('sales.approveCharge', { id: waiting.id, note: null }, t.tokenFor(t.addUser({ username: 'boss', permissions: [], isAdmin: true }).id));
+    const boss = t.tokenFor(t.addUser({ username: 'boss', permissions: [], isAdmin: true }).id);
+    t.ok('sales.approveCharge', { id: waiting.id, note: null }, boss);
+    // A purchase order waiting for approval holds it too.
+    const po = t.ok('purchasing.createOrder', { vendorId: vendor.id, lines: [{ productId: w.laptop.id, qty: 2, locationId: w.main.id }] });
+    t.ok('purchasing.requestApproval', { id: po.id });
+    expect(t.fail('activations.set', { inventory: true, procurement: false, rma: true }).details).toMatchObject({ charges: [], orders: [po.number], orderCount: 1 });
+    t.ok('purchasing.approve', { id: po.id, note: null }, boss);
     expect(t.ok('activations.set', { inventory: true, procurement: false, rma: true }).procurement).toBe(false);
   });
 
@@ -123,10 +129,14 @@ describe('activations', () => {
     expect(t.ok('sales.getOpportunity', { id: opportunity.id }).status).toBe('won');
     expect(t.ok('sales.listCharges', { containerId: ticket.id, productId: w.laptop.id }).rows).toHaveLength(2);
 
-    // Switched on again: the earlier sales order is there, and the threshold applies to new charges.
+    // Switched on again: the earlier sales order is there, the charge that reached the threshold meanwhile
+    // waits for approval (nothing is bought unapproved), and the threshold applies to new charges.
     set({ procurement: true });
+    const reviewed = t.ok('sales.getCharge', { id: charge.id });
+    expect(reviewed.status).toBe('waitingApproval');
+    expect(reviewed.history[0]).toMatchObject({ type: 'procurementOn', fromState: 'needToOrder', toState: 'waitingApproval' });
     expect(t.ok('sales.listSalesOrders', {}).rows.map((r) => r.number)).toEqual([order.number]);
     expect(t.ok('sales.createCharge', { containerId: ticket.id, productId: w.laptop.id, quantity: 2 }).status).toBe('waitingApproval');
-    expect(t.ok('purchasing.queueCounts', {}).approvals).toBe(1);
+    expect(t.ok('purchasing.queueCounts', {}).approvals).toBe(2);
   });
 });

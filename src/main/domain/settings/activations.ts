@@ -1,7 +1,7 @@
 // Module activations: stored as one settings value ({ inventory, procurement, rma }); a database that has
 // none has every module on. Switching is refused while it would strand work: Procurement needs Inventory,
-// and Procurement is not switched off while charges wait for an approval nobody could give or quotes
-// hold reservations nobody could release. Data is never touched: a module switched back on finds it all.
+// and Procurement is not switched off while charges or purchase orders wait for an approval nobody could
+// give or quotes hold reservations nobody could release. Data is never touched: a module switched back on finds it all.
 import { allActive, moduleNeeds, modules, type Activations, type Module } from '@shared/contract/modules';
 import { DomainError } from '@shared/errors';
 import { prepared, type Ctx } from '../context';
@@ -26,13 +26,15 @@ export function isActive(ctx: Ctx, module: Module): boolean {
 export const procurementOnSql = `coalesce((SELECT json_extract(value, '$.procurement') FROM settings WHERE key = '${KEY}'), 1)`;
 
 /** What still needs Procurement: charges waiting for approval and quotes holding reservations (first few of each, and how many). */
-function procurementWork(ctx: Ctx): { charges: string[]; chargeCount: number; quotes: string[]; quoteCount: number } {
+function procurementWork(ctx: Ctx): { charges: string[]; chargeCount: number; orders: string[]; orderCount: number; quotes: string[]; quoteCount: number } {
   const charges = prepared<[], { number: string }>(ctx, `SELECT number FROM charges WHERE status = 'waitingApproval' ORDER BY id LIMIT 10`).all().map((r) => r.number);
   const chargeCount = prepared<[], { n: number }>(ctx, `SELECT count(*) AS n FROM charges WHERE status = 'waitingApproval'`).get()!.n;
+  const orders = prepared<[], { number: string }>(ctx, `SELECT number FROM purchase_orders WHERE approval_status = 'requested' ORDER BY id LIMIT 10`).all().map((r) => r.number);
+  const orderCount = prepared<[], { n: number }>(ctx, `SELECT count(*) AS n FROM purchase_orders WHERE approval_status = 'requested'`).get()!.n;
   const held = `FROM allocations a JOIN quote_items qi ON qi.id = a.source_id JOIN opportunities o ON o.id = qi.opportunity_id WHERE a.source_type = 'quoteItem' AND a.kind = 'reserved'`;
   const quotes = prepared<[], { number: string }>(ctx, `SELECT DISTINCT o.number ${held} ORDER BY o.id LIMIT 10`).all().map((r) => r.number);
   const quoteCount = prepared<[], { n: number }>(ctx, `SELECT count(DISTINCT o.id) AS n ${held}`).get()!.n;
-  return { charges, chargeCount, quotes, quoteCount };
+  return { charges, chargeCount, orders, orderCount, quotes, quoteCount };
 }
 
 export function setActivations(ctx: Ctx, next: Activations): Activations {
@@ -42,7 +44,7 @@ export function setActivations(ctx: Ctx, next: Activations): Activations {
   }
   if (isActive(ctx, 'procurement') && !next.procurement) {
     const work = procurementWork(ctx);
-    if (work.chargeCount + work.quoteCount > 0) throw new DomainError('CONFLICT', { reason: 'procurementInUse', ...work });
+    if (work.chargeCount + work.orderCount + work.quoteCount > 0) throw new DomainError('CONFLICT', { reason: 'procurementInUse', ...work });
   }
   prepared(ctx, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(KEY, JSON.stringify(next));
   return getActivations(ctx);

@@ -130,6 +130,7 @@ function keyFor(code: string, d: Details): string {
 function procurementWork(d: Details): string {
   const parts: string[] = [];
   if (typeof d.chargeCount === 'number' && d.chargeCount > 0) parts.push(i18next.t('errors:procurementWork_charges', { count: d.chargeCount, list: list(d.charges) }));
+  if (typeof d.orderCount === 'number' && d.orderCount > 0) parts.push(i18next.t('errors:procurementWork_orders', { count: d.orderCount, list: list(d.orders) }));
   if (typeof d.quoteCount === 'number' && d.quoteCount > 0) parts.push(i18next.t('errors:procurementWork_quotes', { count: d.quoteCount, list: list(d.quotes) }));
   return parts.join('; ');
 }

@@ -9,7 +9,7 @@ export const startUsers = (client: QueryClient) => startApiQuery(client, ['users
 
 /** The active internal locations (warehouses, shelves, vans, returns), for pickers. */
 const internalLocations = { includeVirtual: false, includeInactive: false };
-export const useInternalLocations = () => useApiQuery(['locations'], 'locations.list', internalLocations);
+export const useInternalLocations = (enabled = true) => useApiQuery(['locations'], 'locations.list', internalLocations, { enabled });
 /** Starts useInternalLocations' query ahead of the screen (a route's prefetch). */
 export const startInternalLocations = (client: QueryClient) => startApiQuery(client, ['locations'], 'locations.list', internalLocations);
 

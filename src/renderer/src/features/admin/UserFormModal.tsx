@@ -41,12 +41,12 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
     },
   );
   const onError = (err: unknown) => form.applyApiError(err) || notify.error(err);
-  const locations = useInternalLocations();
+  const activations = useActivations();
+  const locations = useInternalLocations(activations.inventory);
   const roles = useRoles();
   const limits = useApprovalLimits(useModuleOn('procurement'));
   // What the user will be able to do: their own permissions and their roles'.
   const effective = new Set<Permission>([...form.values.permissions, ...(roles.data ?? []).filter((r) => form.values.roleIds.includes(r.id)).flatMap((r) => r.permissions)]);
-  const activations = useActivations();
   // Location rights are Inventory's, approval limits Procurement's: asked only while the module is on.
   const restricted = activations.inventory && !form.values.isAdmin && !effective.has('stock.anyLocation');
   return (

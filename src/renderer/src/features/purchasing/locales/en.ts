@@ -336,7 +336,7 @@ export const en = {
     rejected: '{{number}} rejected',
   },
   approvals: {
-    ownCharge: 'You added it: another approver decides',
+    ownCharge: { creator: 'You added it: another approver decides', requester: 'You sent it for approval: another approver decides' },
     aboveLimit: 'Above your approval limit: an approver with “{{tier}}” or higher decides',
     aboveEveryLimit: 'Above every approval limit: an administrator decides',
     overdue: 'Overdue',

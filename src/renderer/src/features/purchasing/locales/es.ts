@@ -344,7 +344,7 @@ export const es: Translation<typeof en> = {
     rejected: '{{number}} rechazado',
   },
   approvals: {
-    ownCharge: 'Lo añadió usted: decide otro aprobador',
+    ownCharge: { creator: 'Lo añadió usted: decide otro aprobador', requester: 'Lo envió usted a aprobación: decide otro aprobador' },
     aboveLimit: 'Supera su límite de aprobación: decide un aprobador con «{{tier}}» o superior',
     aboveEveryLimit: 'Supera todos los límites de aprobación: decide un administrador',
     overdue: 'Fuera de plazo',
@@ -422,7 +422,7 @@ export const es: Translation<typeof en> = {
     scanNone: 'Nada por recibir coincide con «{{code}}»',
     scanMany: '{{count}} líneas por recibir coinciden con «{{code}}»: añada la correcta desde la lista',
     overdue: 'Ya debería haber llegado',
-    backOrderOverdue: 'Pedido pendiente desde hace más tiempo del que permiten los ajustes de compras',
+    backOrderOverdue: 'Pedido pendiente desde hace más tiempo del que permiten la configuración de compras (Administración › Configuración)',
     forCompany: 'Para {{company}}',
     forCharge: 'Para {{charge}} · {{company}}',
     columns: {

@@ -27,7 +27,7 @@ export function WhyNotYou({ kind, request }: { kind: 'order' | 'charge'; request
   const { t } = useTranslation('purchasing');
   if (mayApprove(request)) return null;
   let text: string;
-  if (request.approverConflict) text = kind === 'charge' ? t('approvals.ownCharge') : t(`approvals.ownRequest.${request.approverConflict}`);
+  if (request.approverConflict) text = kind === 'charge' ? t(`approvals.ownCharge.${request.approverConflict}`) : t(`approvals.ownRequest.${request.approverConflict}`);
   else if (request.neededLimit) text = t('approvals.aboveLimit', { tier: request.neededLimit });
   else text = t('approvals.aboveEveryLimit');
   return (

@@ -44,6 +44,8 @@ export function ApprovalNotice({ order, onDecide }: { order: PurchaseOrder; onDe
   }
   if (order.approvalStatus === 'requested') {
     const mayDecide = canApprove && order.approverConflict === null;
+    // Above the reader's approval limit: they may reject, and another approver (the tier named) approves.
+    const aboveLimit = mayDecide && !order.withinLimit;
     return (
       <Alert color="yellow" icon={<IconClockHour4 />} title={t('notice.requestedTitle')} data-testid="po-notice" id="po-notice">
         <Group justify="space-between" align="center" wrap="wrap">
@@ -54,6 +56,11 @@ export function ApprovalNotice({ order, onDecide }: { order: PurchaseOrder; onDe
               </Text>
             )}
             <Text size="sm">{mayDecide ? t('notice.requestedApprover') : t('notice.requestedText')}</Text>
+            {aboveLimit && (
+              <Text size="sm" fw={500} data-testid="po-above-limit">
+                {order.neededLimit ? t('approvals.aboveLimit', { tier: order.neededLimit }) : t('approvals.aboveEveryLimit')}
+              </Text>
+            )}
             {canApprove && order.approverConflict && (
               <Text size="sm" fw={500} data-testid="po-approver-conflict">
                 {t(`notice.conflict.${order.approverConflict}`)}
@@ -62,9 +69,11 @@ export function ApprovalNotice({ order, onDecide }: { order: PurchaseOrder; onDe
           </Stack>
           {mayDecide && (
             <Group gap="xs">
-              <Button size="xs" color="teal" onClick={() => onDecide('approve')}>
-                {t('decision.approve')}
-              </Button>
+              {!aboveLimit && (
+                <Button size="xs" color="teal" onClick={() => onDecide('approve')}>
+                  {t('decision.approve')}
+                </Button>
+              )}
               <Button size="xs" color="red" variant="light" onClick={() => onDecide('reject')}>
                 {t('decision.reject')}
               </Button>

@@ -398,4 +398,5 @@ const eventKeys = {
   receivedPicked: 1,
   approve: 1,
   reject: 1,
+  procurementOn: 1,
 };

@@ -365,6 +365,7 @@ export const en = {
       purchaseOrder: 'Purchase order changed',
       receivedPicked: 'Received and picked',
       approve: 'Approved',
+      procurementOn: 'Procurement switched on: waits for approval',
       reject: 'Rejected',
     },
     purchaseOrders: 'Bought on purchase orders',

@@ -1,0 +1,35 @@
+// Who is told of what (DOMAIN.md, Notifications): resolved from the documents when the action happens.
+import { prepared, type Ctx } from '../context';
+
+/** Users who hold `purchasing.approve` themselves or through a role, active, in SQL over `u`. */
+const approverSql = `u.active = 1 AND u.is_admin = 0 AND (
+  EXISTS (SELECT 1 FROM json_each(u.permissions) p WHERE p.value = 'purchasing.approve')
+  OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id, json_each(r.permissions) p WHERE ur.user_id = u.id AND p.value = 'purchasing.approve'))`;
+
+/**
+ * The approvers whose limit covers `amount` (approval tiers): users given no tier approve any amount.
+ * An office whose approvers' limits are all too low (or that has none) is told through its administrators,
+ * who approve anything.
+ */
+export function approversFor(ctx: Ctx, amount: number): number[] {
+  const approvers = prepared<[number], { id: number }>(
+    ctx,
+    `SELECT u.id FROM users u LEFT JOIN approval_limits l ON l.id = u.approval_limit_id
+     WHERE ${approverSql} AND (l.id IS NULL OR l.amount IS NULL OR l.amount >= ?) ORDER BY u.id`,
+  )
+    .all(amount)
+    .map((r) => r.id);
+  if (approvers.length > 0) return approvers;
+  return prepared<[], { id: number }>(ctx, `SELECT id FROM users WHERE is_admin = 1 AND active = 1 ORDER BY id`)
+    .all()
+    .map((r) => r.id);
+}
+
+/** The people a charge concerns: who added it, its container's owner (a ticket's technician) and its sales order's owner. */
+export function chargeStakeholders(ctx: Ctx, chargeId: number): { creator: number; owner: number | null; salesOrderOwner: number | null } {
+  return prepared<[number], { creator: number; owner: number | null; salesOrderOwner: number | null }>(
+    ctx,
+    `SELECT ch.created_by AS creator, c.owner_user_id AS owner, so.owner_user_id AS salesOrderOwner
+     FROM charges ch JOIN containers c ON c.id = ch.container_id LEFT JOIN sales_orders so ON so.id = ch.sales_order_id WHERE ch.id = ?`,
+  ).get(chargeId)!;
+}
