@@ -147,6 +147,9 @@ describe.each(languages)('remembered filters (%s)', (lang: Lang) => {
     await nav(page, t('sales:nav.delivery'));
     await expectHeading(page, t('sales:delivery.title'));
     await deliveriesTab.click();
+    // The tab's own address change lands first (switching tabs clears the other tab's filters).
+    await eventually(() => deliveriesTab.getAttribute('aria-selected')).toBe('true');
+    await eventually(() => address(page).has('tab')).toBe(true);
     await fill(filterBar, t('common:search'), d.clientB);
     // Typing lands in the address once the user pauses: that is what is kept.
     await eventually(() => address(page).get('q')).toBe(d.clientB);

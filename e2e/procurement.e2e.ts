@@ -129,6 +129,15 @@ describe.each(languages)('procurement control (%s)', (lang: Lang) => {
     await signOut(page, t);
 
     await signIn(page, t, MANAGER, d.manager);
+    // The manager's tier covers the charge: the bell says it waits for her (the approver's does not).
+    await eventually(() => textOf(page.getByTestId('bell-count'))).toBe('1');
+    await page.getByTestId('bell').click();
+    const bell = page.getByTestId('notifications');
+    await expectText(bell, t('common:notifications.events.approvalNeeded.charge', { number: chargeNumber }));
+    await shot(page, 'bell-approval-needed');
+    await bell.getByTestId('notification').first().click();
+    await expectHeading(page, t('sales:charge.title', { number: chargeNumber }));
+    await eventually(() => page.getByTestId('bell-count').textContent()).not.toContain('1');
     await nav(page, t('purchasing:nav.approvals'));
     await chargeRow(page).waitFor();
     await chargeRow(page).getByRole('button', { name: t('purchasing:chargeApprovals.approveNamed', { number: chargeNumber }) }).click();
@@ -141,6 +150,9 @@ describe.each(languages)('procurement control (%s)', (lang: Lang) => {
     const charge = await api('sales.getCharge', { id: chargeId });
     expect(charge.status).toBe('needToOrder');
     expect(charge.history[0]).toMatchObject({ type: 'approve', userName: d.manager, details: { limitName: d.managerTier, limitUpTo: 200_000_000 } });
+    // The technician who added it is told.
+    const techInbox = await callApi(server.url, 'notifications.list', {}, (await callApi(server.url, 'auth.login', TECH)).token);
+    expect(techInbox.rows.map((n) => [n.event, n.byName])).toEqual([['approved', d.manager]]);
     await signOut(page, t);
   });
 
@@ -178,6 +190,9 @@ describe.each(languages)('procurement control (%s)', (lang: Lang) => {
     await eventually(() => badge(page, 'receiving').count()).toBe(0);
     await eventually(() => textOf(badge(page, 'delivery'))).toBe('1');
     expect(await api('sales.getCharge', { id: chargeId })).toMatchObject({ status: 'ready', picked: 2 });
+    // The receipt tells the technician (the ticket's owner).
+    const techInbox = await callApi(server.url, 'notifications.list', {}, (await callApi(server.url, 'auth.login', TECH)).token);
+    expect(techInbox.rows.map((n) => n.event)).toEqual(['itemsReceived', 'approved']);
     await nav(page, t('sales:nav.delivery'));
     await expectHeading(page, t('sales:delivery.title'));
     await row(page.getByTestId('open-deliveries'), chargeNumber).waitFor();

@@ -1,10 +1,11 @@
-// Header: app name, global search (with its shortcut), language switch, user menu.
+// Header: app name, global search (with its shortcut), language switch, notifications, user menu.
 import { ActionIcon, AppShell, Burger, Button, Group, Kbd, Text, ThemeIcon, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconBuildingWarehouse, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { globalSearch } from '../features/search';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
@@ -53,6 +54,7 @@ export function Header({ navOpened, onToggleNav, onChangePassword }: { navOpened
         </Button>
         <Group gap="sm" wrap="nowrap">
           <LanguageSwitch />
+          <NotificationBell />
           <UserMenu onChangePassword={onChangePassword} />
         </Group>
       </Group>

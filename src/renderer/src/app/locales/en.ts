@@ -63,6 +63,22 @@ export const en = {
   },
   modules: { inventory: 'Inventory', procurement: 'Procurement', rma: 'RMA' },
   approvalLimit: { at: 'at the {{name}} limit (up to {{amount}})', none: 'with no limit' },
+  notifications: {
+    title: 'Notifications',
+    bell_one: 'Notifications, {{count}} unread',
+    bell_other: 'Notifications, {{count}} unread',
+    markAllRead: 'Mark all read',
+    empty: 'Nothing yet: approvals, decisions and receipts that concern you appear here.',
+    new: 'New',
+    unread: 'Unread',
+    someone: 'Someone',
+    events: {
+      approvalNeeded: { charge: '{{number}} waits for your approval', order: '{{number}} waits for your approval', many: '{{count}} requests wait for your approval' },
+      approved: { charge: '{{by}} approved {{number}}', order: '{{by}} approved {{number}}', many: '{{by}} approved {{count}} requests' },
+      rejected: { charge: '{{by}} rejected {{number}}', order: '{{by}} rejected {{number}}', many: '{{by}} rejected {{count}} requests' },
+      itemsReceived: { charge: 'Units received for {{number}}', order: 'Units received for {{number}}', many: 'Units received for {{count}} charges' },
+    },
+  },
   noAccess: {
     moduleOffTitle: '{{module}} is switched off',
     moduleOffDescription: 'This screen belongs to a module an administrator switched off in Admin › Activations. Its data is kept and comes back when the module is switched on.',

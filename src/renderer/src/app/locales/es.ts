@@ -66,6 +66,22 @@ export const es: Translation<typeof en> = {
   },
   modules: { inventory: 'Inventario', procurement: 'Aprovisionamiento', rma: 'RMA' },
   approvalLimit: { at: 'con el límite {{name}} (hasta {{amount}})', none: 'sin límite' },
+  notifications: {
+    title: 'Notificaciones',
+    bell_one: 'Notificaciones, {{count}} sin leer',
+    bell_other: 'Notificaciones, {{count}} sin leer',
+    markAllRead: 'Marcar todas como leídas',
+    empty: 'Nada todavía: aquí aparecen las aprobaciones, decisiones y recepciones que le afectan.',
+    new: 'Nueva',
+    unread: 'Sin leer',
+    someone: 'Alguien',
+    events: {
+      approvalNeeded: { charge: '{{number}} espera su aprobación', order: '{{number}} espera su aprobación', many: '{{count}} solicitudes esperan su aprobación' },
+      approved: { charge: '{{by}} aprobó {{number}}', order: '{{by}} aprobó {{number}}', many: '{{by}} aprobó {{count}} solicitudes' },
+      rejected: { charge: '{{by}} rechazó {{number}}', order: '{{by}} rechazó {{number}}', many: '{{by}} rechazó {{count}} solicitudes' },
+      itemsReceived: { charge: 'Unidades recibidas para {{number}}', order: 'Unidades recibidas para {{number}}', many: 'Unidades recibidas para {{count}} cargos' },
+    },
+  },
   noAccess: {
     moduleOffTitle: '{{module}} está desactivado',
     moduleOffDescription: 'Esta pantalla pertenece a un módulo que un administrador desactivó en Administración › Activaciones. Sus datos se conservan y vuelven cuando se activa el módulo.',
