@@ -5,11 +5,22 @@ import { channel, empty, epochMs, id, ok, pageInput, pageOutput } from './define
  * What a notification is about (DOMAIN.md, Notifications). Each is written once per recipient per action;
  * the renderer words it in the reader's language from `event` and `details`.
  */
-export const notificationEvents = ['approvalNeeded', 'approved', 'rejected', 'itemsReceived'] as const;
+export const notificationEvents = [
+  'approvalNeeded',
+  'approved',
+  'rejected',
+  'itemsNeedOrdering',
+  'poSubmitted',
+  'itemsReceived',
+  'readyToDeliver',
+  'delivered',
+  'salesOrderFulfilled',
+  'vendorEmailFailed',
+] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
 /** A document a notification names: where its link leads. */
-export const notifiedDocumentSchema = z.object({ type: z.enum(['charge', 'purchaseOrder']), id, number: z.string() });
+export const notifiedDocumentSchema = z.object({ type: z.enum(['charge', 'purchaseOrder', 'salesOrder']), id, number: z.string() });
 export type NotifiedDocument = z.infer<typeof notifiedDocumentSchema>;
 
 export const notificationSchema = z.object({

@@ -114,12 +114,45 @@ describe('a receipt for charges', () => {
     const over = po.lines.map((l, i) => ({ lineId: l.id, qty: i === po.lines.length - 1 ? l.qtyOrdered + 5 : l.qtyOrdered }));
     expect(t.fail('purchasing.receive', { lines: over }).code).toBe('OVER_RECEIPT');
     t.ok('catalog.saveCategory', { name: 'Anything' });
-    expect(inbox('tomas')).toEqual([]);
+    expect(inbox('tomas').map((n) => n.event)).toEqual(['poSubmitted']);
     t.ok('purchasing.receive', { lines: po.lines.map((l) => ({ lineId: l.id, qty: l.qtyOrdered })) });
+    // The ticket's technician: the order sent, then one message for the units received and one for the charges now ready.
     const told = inbox('tomas');
-    expect(told).toHaveLength(1);
-    expect(told[0]).toMatchObject({ event: 'itemsReceived', count: 3 });
-    expect(told[0]!.documents.map((d) => d.number).sort()).toEqual(made.map((c) => c.number).sort());
+    expect(told.map((n) => n.event).sort()).toEqual(['itemsReceived', 'poSubmitted', 'readyToDeliver']);
+    const received = told.find((n) => n.event === 'itemsReceived')!;
+    expect(received.count).toBe(3);
+    expect(received.documents.map((d) => d.number).sort()).toEqual(made.map((c) => c.number).sort());
+    expect(told.find((n) => n.event === 'readyToDeliver')!.count).toBe(3);
+  });
+});
+
+describe('the rest of the flow', () => {
+  it('the purchasing team hears of charges to order and orders sent; the requester of a delivery; the owner of a fulfilled sales order', () => {
+    const team = t.addUser({ username: 'pia', displayName: 'pia', permissions: ['inventory.view', 'purchasing.manage'] });
+    t.ok('users.update', { id: team.id, displayName: 'pia', permissions: ['inventory.view', 'purchasing.manage'], isAdmin: false, active: true, purchasingTeam: true });
+    const piaToken = t.tokenFor(team.id);
+    const pia = () => t.ok('notifications.list', {}, piaToken).rows;
+    const cables = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.cable.id, quantity: 2 }, users.carla.token);
+    expect(pia().map((n) => [n.event, n.documents[0]!.number])).toEqual([['itemsNeedOrdering', cables.number]]);
+    const po = t.ok('purchasing.orderForCharges', { vendorId: vendor.id, locationId: w.main.id, charges: [{ chargeId: cables.id }] });
+    t.ok('purchasing.submit', { id: po.id });
+    expect(pia()[0]).toMatchObject({ event: 'poSubmitted', documents: [{ type: 'purchaseOrder', id: po.id }] });
+    t.ok('purchasing.receive', { lines: [{ lineId: po.lines[0]!.id, qty: 2 }] });
+    // Delivered: whoever added the charge is told.
+    t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: cables.id }] });
+    expect(inbox('carla').map((n) => n.event)).toEqual(['delivered']);
+  });
+
+  it("a won quote's sales order tells its owner when it is fulfilled", () => {
+    const acme = t.ok('catalog.createCompany', { name: 'Acme Two', isClient: true });
+    t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 5, costMethod: 'catalogue', reason: null });
+    const opportunity = t.ok('sales.createOpportunity', { companyId: acme.id, title: 'Cables', ownerUserId: users.carla.id });
+    const quote = t.ok('sales.addQuoteItem', { opportunityId: opportunity.id, productId: w.cable.id, quantity: 2 });
+    t.ok('stock.reserve', { quoteItemId: quote.items[0]!.id, locationId: w.main.id, qty: 2 });
+    const won = t.ok('sales.winOpportunity', { id: opportunity.id, target: { kind: 'ticket', title: 'Cables', ownerUserId: w.tech.id } });
+    const order = t.ok('sales.getSalesOrder', { id: won.id });
+    t.ok('delivery.deliver', { method: 'deliver', lines: order.items.map((i) => ({ chargeId: i.chargeId })) });
+    expect(inbox('carla').find((n) => n.event === 'salesOrderFulfilled')).toMatchObject({ documents: [{ type: 'salesOrder', id: won.id, number: won.number }] });
   });
 });
 

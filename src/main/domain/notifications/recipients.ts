@@ -33,3 +33,21 @@ export function chargeStakeholders(ctx: Ctx, chargeId: number): { creator: numbe
      FROM charges ch JOIN containers c ON c.id = ch.container_id LEFT JOIN sales_orders so ON so.id = ch.sales_order_id WHERE ch.id = ?`,
   ).get(chargeId)!;
 }
+
+/** The purchasing team: who works the procurement queues (Admin › Users). */
+export function purchasingTeam(ctx: Ctx): number[] {
+  return prepared<[], { id: number }>(ctx, `SELECT id FROM users WHERE purchasing_team = 1 AND active = 1 ORDER BY id`)
+    .all()
+    .map((r) => r.id);
+}
+
+/** The technicians and owners of the charges an order buys for (their charges move with it). */
+export function ownersOfOrderCharges(ctx: Ctx, poId: number): number[] {
+  return prepared<[number], { id: number }>(
+    ctx,
+    `SELECT DISTINCT c.owner_user_id AS id FROM purchase_order_lines l JOIN charges ch ON ch.id = l.charge_id JOIN containers c ON c.id = ch.container_id
+     WHERE l.po_id = ? AND c.owner_user_id IS NOT NULL`,
+  )
+    .all(poId)
+    .map((r) => r.id);
+}

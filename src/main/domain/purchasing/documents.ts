@@ -2,6 +2,8 @@
 // a synchronous step, then do their I/O outside any transaction; every e-mail attempt, sent or failed,
 // is recorded on the order afterwards in a short transaction of its own (a failure changes nothing else). The approval gate decides both:
 // an order it holds back is never e-mailed, and its PDF is a draft marked as such on every page.
+import { notify } from '../notifications/notify';
+import { purchasingTeam } from '../notifications/recipients';
 import { letterheadOf } from '@main/documents/documentLayout';
 import { renderPurchaseOrderPdf, type PurchaseOrderDocument } from '@main/documents/purchaseOrderPdf';
 import { sendMail, type SmtpConfig } from '@main/mail/mailer';
@@ -150,5 +152,8 @@ export async function sendOrderEmail(prepared: PreparedOrderEmail, input: OrderE
 export function recordOrderEmail(ctx: Ctx, actor: Actor, prepared: PreparedOrderEmail, input: OrderEmailInput, outcome: OrderEmailOutcome): void {
   const recipients = { to: input.to, cc: input.cc, subject: input.subject };
   if ('sent' in outcome) recordPoEvent(ctx, prepared.orderId, actor.userId, 'emailed', { ...recipients, messageId: outcome.sent.messageId, rejected: outcome.sent.rejected });
-  else recordPoEvent(ctx, prepared.orderId, actor.userId, 'emailFailed', { ...recipients, reason: outcome.failed });
+  else {
+    recordPoEvent(ctx, prepared.orderId, actor.userId, 'emailFailed', { ...recipients, reason: outcome.failed });
+    notify(ctx, { event: 'vendorEmailFailed', recipients: purchasingTeam(ctx), document: { type: 'purchaseOrder', id: prepared.orderId, number: prepared.number }, byUserId: actor.userId, note: outcome.failed });
+  }
 }

@@ -4,6 +4,8 @@
 // lines are actions of the table that recompute it. A line is receivable exactly while its order is
 // submitted or partly received and it has units outstanding; every transition keeps that in step. The
 // approval state has its own small table (approval.ts): it moves only while the order is New.
+import { notify } from '../notifications/notify';
+import { ownersOfOrderCharges, purchasingTeam } from '../notifications/recipients';
 import type { PurchaseOrder } from '@shared/contract/purchasing';
 import { purchaseOrders } from '@main/db/schema';
 import { type Actor, type Ctx } from '../context';
@@ -49,6 +51,10 @@ export const orderWorkflow = defineWorkflow<OrderStatus, OrderRow>()({
     // The charges it buys for follow their units on order (a receipt has picked or delivered for them
     // already, line by line; one that went to another client only takes units off order).
     settleChargesOfOrder(ctx, row, action, userId);
+    // Sent to the vendor: the purchasing team, and the technicians whose charges it buys for.
+    if (action === 'submit') {
+      notify(ctx, { event: 'poSubmitted', recipients: [...purchasingTeam(ctx), ...ownersOfOrderCharges(ctx, row.id)], document: { type: 'purchaseOrder', id: row.id, number: row.number }, byUserId: userId });
+    }
   },
   creations: { create: { to: 'new', history: 'created' } },
   transitions: {

@@ -18,7 +18,7 @@ import { requireContainer } from './containers';
 import { settleSalesOrderOf } from './salesOrders';
 import { coverageFor, requireLimitCovers } from '../purchasing/approvalLimits';
 import { notify } from '../notifications/notify';
-import { approversFor } from '../notifications/recipients';
+import { approversFor, chargeStakeholders, purchasingTeam } from '../notifications/recipients';
 import { chargeBackOrderOverdueSql, overdueParams, type OverdueParams } from '../purchasing/overdue';
 import { deliveryLineSerials } from './deliveryMoves';
 
@@ -315,7 +315,7 @@ export function createCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.c
     },
     { userId: actor.userId, details: { quantity: input.quantity } },
   );
-  if (creation === 'waiting') notifyChargeStep(ctx, requireCharge(ctx, id), 'waitingApproval', 'create', actor.userId);
+  if (creation === 'waiting' || creation === 'needed') notifyChargeStep(ctx, requireCharge(ctx, id), creation === 'waiting' ? 'waitingApproval' : 'needToOrder', 'create', actor.userId);
   return getCharge(ctx, id);
 }
 
@@ -385,6 +385,13 @@ function notifyChargeStep(ctx: Ctx, row: ChargeRow, to: ChargeStatus, action: st
   } else if (action === 'approve' || action === 'reject') {
     const note = action === 'reject' ? prepared<[number], { note: string | null }>(ctx, `SELECT hold_note AS note FROM charges WHERE id = ?`).get(row.id)!.note : null;
     notify(ctx, { event: action === 'approve' ? 'approved' : 'rejected', recipients: [row.createdBy], document, byUserId: userId, note });
+  }
+  // Where the quantities lead it next: the purchasing team buys, the technician installs, the requester is told it left.
+  if (to === 'needToOrder') notify(ctx, { event: 'itemsNeedOrdering', recipients: purchasingTeam(ctx), document, byUserId: userId });
+  if (to === 'ready' || to === 'delivered') {
+    const people = chargeStakeholders(ctx, row.id);
+    const recipients = to === 'ready' ? [people.owner ?? people.creator] : [people.creator, people.salesOrderOwner];
+    notify(ctx, { event: to === 'ready' ? 'readyToDeliver' : 'delivered', recipients: recipients.filter((u) => u !== null), document, byUserId: userId });
   }
 }
 

@@ -4,6 +4,7 @@
 // delivered) — so it cannot disagree with its items; `follow` runs after every change of one of its
 // charges (settleCharge, the charge table's afterTransition). Cancel is the only manual action: refused
 // once anything is delivered, it cancels the undelivered charges (releasing their picks).
+import { notify } from '../notifications/notify';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { SalesOrder, SalesOrderDetail, SalesOrderStatus } from '@shared/contract/sales';
 import { DomainError } from '@shared/errors';
@@ -52,6 +53,12 @@ export const salesOrderWorkflow = defineWorkflow<SalesOrderStatus, SalesOrderRow
   state: (row) => row.status,
   history: { table: 'sales_order_events', key: 'sales_order_id' },
   touch: 'updated_at',
+  // Fulfilled: its owner is told.
+  afterTransition: (ctx, row, to, { userId }) => {
+    if (to !== 'fulfilled') return;
+    const owner = prepared<[number], { owner: number | null }>(ctx, `SELECT owner_user_id AS owner FROM sales_orders WHERE id = ?`).get(row.id)!.owner;
+    if (owner !== null) notify(ctx, { event: 'salesOrderFulfilled', recipients: [owner], document: { type: 'salesOrder', id: row.id, number: row.number }, byUserId: userId });
+  },
   creations: { open: { to: 'open', history: 'created' } },
   transitions: {
     /** One of its charges changed: the status follows them. */

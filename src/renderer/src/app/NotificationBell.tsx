@@ -13,7 +13,8 @@ import { FormatProvider, useFormat } from '../lib/useFormat';
 
 const LATEST = { pageSize: 15 };
 
-const hrefOf = (d: NotifiedDocument) => (d.type === 'charge' ? `/sales/charges/${d.id}` : `/purchasing/orders/${d.id}`);
+const paths: Record<NotifiedDocument['type'], string> = { charge: '/sales/charges', purchaseOrder: '/purchasing/orders', salesOrder: '/sales/orders' };
+const hrefOf = (d: NotifiedDocument) => `${paths[d.type]}/${d.id}`;
 
 /** In the header, outside the screens' FormatProvider (routes.tsx): it brings its own for the times it shows. */
 export function NotificationBell() {
@@ -125,6 +126,5 @@ function Bell() {
 export function notificationText(t: TFunction<'common'>, n: Notification): string {
   const first = n.documents[0];
   const values = { number: first?.number ?? '', count: n.count, by: n.byName ?? t('notifications.someone') };
-  const kind = n.count > 1 ? 'many' : first?.type === 'purchaseOrder' ? 'order' : 'charge';
-  return t(`notifications.events.${n.event}.${kind}`, values);
+  return t(`notifications.events.${n.event}.${n.count > 1 ? 'many' : 'one'}`, values);
 }
