@@ -2,32 +2,8 @@
 // and survive anything a browser's storage may hold or refuse.
 import { describe, expect, it } from 'vitest';
 import { filterMemoryStep, filtersKey, filtersToRestore, pickFilters, readRememberedFilters, writeRememberedFilters, type FilterMemoryState, type RememberedFilters } from './filterMemory';
-import { listPrefsKey, type PrefsStorage } from './prefs';
-
-class MemoryStorage implements PrefsStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
-
-const refusing: PrefsStorage = {
-  getItem: () => {
-    throw new Error('SecurityError');
-  },
-  setItem: () => {
-    throw new Error('QuotaExceededError');
-  },
-  removeItem: () => {
-    throw new Error('SecurityError');
-  },
-};
+import { listPrefsKey } from './prefs';
+import { MemoryStorage, refusing } from './storageFakes';
 
 const names = ['status', 'q', 'vendorId', 'companyId'] as const;
 const onOrderForClient = { status: 'onOrder', companyId: '12' };

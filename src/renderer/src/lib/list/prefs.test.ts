@@ -1,32 +1,8 @@
 // Column and density choices are remembered per user and per list, and survive anything a browser's
 // storage may hold or refuse.
 import { describe, expect, it } from 'vitest';
-import { defaultListPrefs, isColumnShown, listPrefsKey, readListPrefs, withColumn, writeListPrefs, type ListPrefs, type PrefsStorage } from './prefs';
-
-class MemoryStorage implements PrefsStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
-
-const refusing: PrefsStorage = {
-  getItem: () => {
-    throw new Error('SecurityError');
-  },
-  setItem: () => {
-    throw new Error('QuotaExceededError');
-  },
-  removeItem: () => {
-    throw new Error('SecurityError');
-  },
-};
+import { defaultListPrefs, isColumnShown, listPrefsKey, readListPrefs, withColumn, writeListPrefs, type ListPrefs } from './prefs';
+import { MemoryStorage, refusing } from './storageFakes';
 
 const compactNoValue: ListPrefs = { hidden: ['value'], density: 'compact' };
 
