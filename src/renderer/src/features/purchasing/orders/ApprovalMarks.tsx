@@ -2,7 +2,8 @@
 // approve it (their own request, or above their approval limit — and which tier would do) and whether it
 // has waited longer than the settings allow. Shared by the charges and the purchase orders waiting; the
 // overdue mark also by the order lists and Receiving (an order past its ship date, a back order too old).
-import { Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { IconCheck, IconX } from '@tabler/icons-react';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CellBadge } from '@renderer/lib/list';
@@ -62,5 +63,35 @@ export function YourLimit() {
     <Text size="sm" data-testid="your-limit">
       {tier && tier.upTo !== null ? t('approvals.yourLimit', { name: tier.name, amount: f.money(tier.upTo) }) : t('approvals.yourLimitNone')}
     </Text>
+  );
+}
+
+/**
+ * Approve and Reject for one request of Purchase Approvals, named for screen readers; Approve is disabled
+ * (and says why) when the reader may not approve it.
+ */
+export function DecisionButtons({ kind, request, number, onDecide }: { kind: 'order' | 'charge'; request: Request; number: string; onDecide: (decision: 'approve' | 'reject') => void }) {
+  const { t } = useTranslation('purchasing');
+  const names = kind === 'order' ? 'approvals' : 'chargeApprovals';
+  return (
+    <Stack gap={4} align="flex-end">
+      <Group gap="xs" justify="flex-end" wrap="nowrap">
+        <Button
+          size="compact-sm"
+          color="teal"
+          leftSection={<IconCheck size={14} />}
+          aria-label={t(`${names}.approveNamed`, { number })}
+          disabled={!mayApprove(request)}
+          aria-describedby={whyNotId(kind, request)}
+          onClick={() => onDecide('approve')}
+        >
+          {t('decision.approve')}
+        </Button>
+        <Button size="compact-sm" color="red" variant="light" leftSection={<IconX size={14} />} aria-label={t(`${names}.rejectNamed`, { number })} onClick={() => onDecide('reject')}>
+          {t('decision.reject')}
+        </Button>
+      </Group>
+      <WhyNotYou kind={kind} request={request} />
+    </Stack>
   );
 }

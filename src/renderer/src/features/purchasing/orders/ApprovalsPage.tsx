@@ -1,5 +1,5 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
-import { IconCheck, IconChecklist, IconX } from '@tabler/icons-react';
+import { Group, Stack, Text } from '@mantine/core';
+import { IconChecklist } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalRow, PoSummary } from '@shared/contract/purchasing';
@@ -9,7 +9,7 @@ import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useApprovals } from '../api';
 import { ChargeApprovals } from './ChargeApprovals';
-import { mayApprove, OverdueBadge, whyNotId, WhyNotYou, YourLimit } from './ApprovalMarks';
+import { DecisionButtons, OverdueBadge, YourLimit } from './ApprovalMarks';
 import { DecisionModal, type Decision } from './DecisionModal';
 
 /**
@@ -59,34 +59,7 @@ export function ApprovalsPage() {
       title: '',
       textAlign: 'right',
       noWrap: true,
-      render: (o) => (
-        <Stack gap={4} align="flex-end">
-          <Group gap="xs" justify="flex-end" wrap="nowrap">
-            <Button
-              size="compact-sm"
-              color="teal"
-              leftSection={<IconCheck size={14} />}
-              aria-label={t('approvals.approveNamed', { number: o.number })}
-              disabled={!mayApprove(o)}
-              aria-describedby={whyNotId('order', o)}
-              onClick={() => setDeciding({ order: o, decision: 'approve' })}
-            >
-              {t('decision.approve')}
-            </Button>
-            <Button
-              size="compact-sm"
-              color="red"
-              variant="light"
-              leftSection={<IconX size={14} />}
-              aria-label={t('approvals.rejectNamed', { number: o.number })}
-              onClick={() => setDeciding({ order: o, decision: 'reject' })}
-            >
-              {t('decision.reject')}
-            </Button>
-          </Group>
-          <WhyNotYou kind="order" request={o} />
-        </Stack>
-      ),
+      render: (o) => <DecisionButtons kind="order" request={o} number={o.number} onDecide={(decision) => setDeciding({ order: o, decision })} />,
     },
   ];
 

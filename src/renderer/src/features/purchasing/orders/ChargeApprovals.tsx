@@ -1,8 +1,7 @@
 // The charges waiting for approval on Purchase Approvals, longest waiting first: money about to be spent for
 // a client (the charge's extended catalogue cost reached the threshold). Approve lets it on to Purchasing & Fulfillment; reject
 // puts it on hold with a note for whoever added it.
-import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { IconCheck, IconX } from '@tabler/icons-react';
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,7 +12,7 @@ import { notify } from '@renderer/lib/notify';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useApproveCharge, useChargesWaiting, useRejectCharge } from '../api';
-import { mayApprove, OverdueBadge, whyNotId, WhyNotYou } from './ApprovalMarks';
+import { DecisionButtons, OverdueBadge } from './ApprovalMarks';
 
 type Waiting = ChannelOutput<'sales.listChargeApprovals'>['rows'][number];
 
@@ -87,25 +86,7 @@ export function ChargeApprovals() {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Stack gap={4} align="flex-end">
-                  <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button
-                      size="compact-sm"
-                      color="teal"
-                      leftSection={<IconCheck size={14} />}
-                      aria-label={t('chargeApprovals.approveNamed', { number: c.number })}
-                      disabled={!mayApprove(c)}
-                      aria-describedby={whyNotId('charge', c)}
-                      onClick={() => setDeciding({ charge: c, decision: 'approve' })}
-                    >
-                      {t('decision.approve')}
-                    </Button>
-                    <Button size="compact-sm" color="red" variant="light" leftSection={<IconX size={14} />} aria-label={t('chargeApprovals.rejectNamed', { number: c.number })} onClick={() => setDeciding({ charge: c, decision: 'reject' })}>
-                      {t('decision.reject')}
-                    </Button>
-                  </Group>
-                  <WhyNotYou kind="charge" request={c} />
-                  </Stack>
+                  <DecisionButtons kind="charge" request={c} number={c.number} onDecide={(decision) => setDeciding({ charge: c, decision })} />
                 </Table.Td>
               </Table.Tr>
             ))}
