@@ -3,11 +3,14 @@
 // Opening one marks it read; "Mark all read" clears the count.
 import { ActionIcon, Anchor, Badge, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Notification, NotifiedDocument } from '@shared/contract/notifications';
+import { call } from '../lib/api';
+import { alertChannel, currentEnvironment, mayAskPermission } from '../lib/desktopAlert';
+import { notify } from '../lib/notify';
 import { useApiMutation, useApiQuery } from '../lib/query';
 import { FormatProvider, useFormat } from '../lib/useFormat';
 
@@ -30,7 +33,10 @@ function Bell() {
   const f = useFormat();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
-  const count = useApiQuery(['notifications'], 'notifications.unreadCount', {}).data?.unread ?? 0;
+  const unread = useApiQuery(['notifications'], 'notifications.unreadCount', {}).data?.unread;
+  const count = unread ?? 0;
+  useAnnounceNew(unread);
+  const [askable, setAskable] = useState(() => mayAskPermission(currentEnvironment()));
   const latest = useApiQuery(['notifications'], 'notifications.list', LATEST, { enabled: opened });
   const markRead = useApiMutation('notifications.markRead', { invalidate: [['notifications']] });
   const open = (n: Notification, d: NotifiedDocument) => {
@@ -58,6 +64,17 @@ function Bell() {
             {t('notifications.markAllRead')}
           </Button>
         </Group>
+        {askable && (
+          <Button
+            size="compact-xs"
+            variant="light"
+            mx="sm"
+            mb="xs"
+            onClick={() => void Notification.requestPermission().then(() => setAskable(mayAskPermission(currentEnvironment())))}
+          >
+            {t('notifications.enableDesktop')}
+          </Button>
+        )}
         <ScrollArea.Autosize mah={420}>
           {rows.length === 0 ? (
             <Text size="sm" c="dimmed" px="sm" pb="sm">
@@ -120,6 +137,28 @@ function Bell() {
       </Popover.Dropdown>
     </Popover>
   );
+}
+
+/**
+ * When the unread count grows (a change event refetched it), the newest notification is announced: by the
+ * operating system where the page may (desktop app, allowed localhost page), else as a toast. The first
+ * count after sign-in announces nothing: those are not new to this window.
+ */
+function useAnnounceNew(unread: number | undefined): void {
+  const { t } = useTranslation('common');
+  const seen = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = unread;
+    if (unread === undefined || before === undefined || unread <= before) return;
+    void call('notifications.list', { unread: true, pageSize: 1 }).then((page) => {
+      const newest = page.rows[0];
+      if (!newest) return;
+      const text = notificationText(t, newest);
+      if (alertChannel(currentEnvironment()) === 'system') new Notification(t('appName'), { body: text, tag: `notification-${newest.id}` });
+      else notify.info('common:notifications.toast', { text });
+    });
+  }, [unread, t]);
 }
 
 /** The sentence of a notification in the reader's language: what happened, to which document, by whom. */

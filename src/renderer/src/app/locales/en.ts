@@ -68,6 +68,8 @@ export const en = {
     bell_one: 'Notifications, {{count}} unread',
     bell_other: 'Notifications, {{count}} unread',
     markAllRead: 'Mark all read',
+    enableDesktop: 'Show them as desktop notifications',
+    toast: 'New notification: {{text}}',
     empty: 'Nothing yet: approvals, decisions and receipts that concern you appear here.',
     new: 'New',
     unread: 'Unread',

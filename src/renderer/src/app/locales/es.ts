@@ -71,6 +71,8 @@ export const es: Translation<typeof en> = {
     bell_one: 'Notificaciones, {{count}} sin leer',
     bell_other: 'Notificaciones, {{count}} sin leer',
     markAllRead: 'Marcar todas como leídas',
+    enableDesktop: 'Mostrarlas como notificaciones del escritorio',
+    toast: 'Nueva notificación: {{text}}',
     empty: 'Nada todavía: aquí aparecen las aprobaciones, decisiones y recepciones que le afectan.',
     new: 'Nueva',
     unread: 'Sin leer',
