@@ -21,7 +21,10 @@ import type { PasswordCost } from './domain/auth/password';
 import { SignInThrottle } from './domain/auth/throttle';
 import { createUser, getUser, SessionStore, userCount } from './domain/auth/users';
 import type { Ctx } from './domain/context';
-import { takeNotified } from './domain/notifications/notify';
+import { tellOverdue } from './domain/notifications/conditions';
+import { desktopNoticesOf, type DesktopNotice } from './domain/notifications/notifications';
+import { discardNotices, flushNotices, takeNotified } from './domain/notifications/notify';
+import { createOutboxSender, type OutboxSender } from './mail/outbox';
 import { writeTransaction } from './db/writeTransaction';
 import { keyUnkeyedSerials } from './domain/stock/serials';
 import { loadDemoData } from './demo/demo';
@@ -48,6 +51,8 @@ export interface AppOptions {
   appVersion?: string;
   /** Where backups go while the settings name no folder (default: `backups` beside the database). */
   backupFolder?: string;
+  /** SMTP timeout of the notification e-mails, per connection (tests pass a short one). */
+  mailTimeoutMs?: number;
 }
 
 export type { ChangeEvent };
@@ -83,7 +88,18 @@ export interface App {
    * event stream keeps nobody signed in) and without a database read when the session has ended.
    */
   liveUser(token: string | null): number | null;
-  /** Stops the backup schedule, closes the database and releases its lock. */
+  /**
+   * The user's notifications after `afterId` that pop up on the desktop, in the user's language (the desktop
+   * app's main process shows them); `afterId` null only says where the user's notifications stand.
+   */
+  desktopNotices(userId: number, afterId: number | null): { lastId: number; notices: DesktopNotice[] };
+  /** The notification e-mails: sent after the actions that queued them commit, retried with back-off. */
+  mail: OutboxSender;
+  /** Tells what became overdue (orders, back orders) since the last sweep, in a transaction of its own; returns how many. */
+  sweepConditions(): number;
+  /** The hosts' background work for notifications: the outbox timer and the hourly sweep (stopped by close). */
+  startNotifications(): void;
+  /** Stops the backup schedule and the notifications' timers, closes the database and releases its lock. */
   close(): void;
 }
 
@@ -216,12 +232,31 @@ export function createApp(options: AppOptions): App {
         const declared: readonly Area[] = def.changes;
         const areas = notified.length > 0 && !declared.includes('notifications') ? [...declared, 'notifications' as const] : declared;
         emitChange({ areas, userId, at: ctx.now(), channel: channel as ChannelName, ...(notified.length > 0 ? { notified } : {}) });
+        // Mail it queued (or a server just set, or e-mails sent again) goes out now, after the commit.
+        if (notified.length > 0 || areas.includes('settings') || areas.includes('notifications')) mail.kick();
       }
       return result;
     };
     const result = run();
     return result instanceof Promise ? result.then(announce) : announce(result);
   }
+  const mail = createOutboxSender({ ctx, log, inMaintenance: () => maintenance.active, timeoutMs: options.mailTimeoutMs });
+  function sweepConditions(): number {
+    if (maintenance.active || !sqlite.open) return 0;
+    discardNotices(ctx);
+    const told = writeTransaction(sqlite, () => {
+      const n = tellOverdue(ctx);
+      flushNotices(ctx);
+      return n;
+    });
+    const notified = takeNotified(ctx);
+    if (notified.length > 0) {
+      emitChange({ areas: ['notifications'], userId: null, at: ctx.now(), channel: null, notified });
+      mail.kick();
+    }
+    return told;
+  }
+  let sweepTimer: ReturnType<typeof setInterval> | null = null;
   // Every call of both transports passes here: during a restore it answers MAINTENANCE.
   const door = (channel: string, input: unknown, token: string | null, address?: string) =>
     maintenance.gate(() => announcing(channel, token, () => dispatch(deps, channel, input, token, address)));
@@ -250,6 +285,23 @@ export function createApp(options: AppOptions): App {
     },
     backups,
     log,
+    mail,
+    sweepConditions,
+    desktopNotices: (userId, afterId) => desktopNoticesOf(ctx, userId, afterId),
+    startNotifications: () => {
+      mail.start();
+      if (sweepTimer) return;
+      const sweep = () => {
+        try {
+          sweepConditions();
+        } catch (error) {
+          log.error('The sweep for overdue documents failed', error);
+        }
+      };
+      sweep();
+      sweepTimer = setInterval(sweep, 60 * 60_000);
+      sweepTimer.unref?.();
+    },
     inMaintenance: () => maintenance.active,
     onChange: (listener) => {
       changeListeners.add(listener);
@@ -268,6 +320,9 @@ export function createApp(options: AppOptions): App {
     },
     close: () => {
       backups.stopSchedule();
+      mail.stop();
+      if (sweepTimer) clearInterval(sweepTimer);
+      sweepTimer = null;
       if (sqlite.open) sqlite.close();
       lock?.release();
     },

@@ -94,7 +94,7 @@ describe('change feed', () => {
     const stopThrowing = t.app.onChange(() => {
       throw new Error('listener bug');
     });
-    const stopOther = t.app.onChange((e) => seen.push(e.channel));
+    const stopOther = t.app.onChange((e) => seen.push(e.channel ?? 'none'));
     const created = t.app.call('locations.create', { name: 'Annex', kind: 'shelf' }, t.token);
     expect(created.ok).toBe(true);
     expect(seen).toEqual(['locations.create']);

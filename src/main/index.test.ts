@@ -76,8 +76,22 @@ const fake = vi.hoisted(() => {
     }
   }
 
+  const notices: FakeNotification[] = [];
+  class FakeNotification extends Emitter {
+    static supported = true;
+    static isSupported() {
+      return FakeNotification.supported;
+    }
+    readonly show = vi.fn();
+    constructor(readonly options: { title: string; body: string }) {
+      super();
+      notices.push(this);
+    }
+  }
+
   const ipcHandlers = new Map<string, Fn>();
   const electron = {
+    Notification: FakeNotification,
     app,
     BrowserWindow: FakeBrowserWindow,
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -94,7 +108,9 @@ const fake = vi.hoisted(() => {
     sessions: { end: vi.fn(), peek: vi.fn((token: string | null) => (token === 'opener-token' ? 7 : null)), create: vi.fn((_userId: number) => 'opened-token') },
     // Change events (transport/ipc.events.test.ts shows what reaches which window).
     onChange: vi.fn(() => () => undefined),
-    liveUser: vi.fn(() => null),
+    liveUser: vi.fn((): number | null => null),
+    desktopNotices: vi.fn((_userId: number, afterId: number | null) => ({ lastId: afterId ?? 0, notices: [] as Array<{ id: number; title: string; body: string }> })),
+    startNotifications: vi.fn(),
     backups: { startSchedule: vi.fn(), backUpOnClose: vi.fn(async (): Promise<unknown> => null) },
     log: { write: vi.fn(), error: vi.fn() },
   };
@@ -106,6 +122,8 @@ const fake = vi.hoisted(() => {
   const fake = {
     electron,
     windows,
+    notices,
+    FakeNotification,
     ipcHandlers,
     FakeWebContents,
     core,
@@ -121,6 +139,8 @@ const fake = vi.hoisted(() => {
       app.readyCallbacks = [];
       app.lock = true;
       windows.length = 0;
+      notices.length = 0;
+      FakeNotification.supported = true;
       ipcHandlers.clear();
       fake.dbError = null;
     },
@@ -281,6 +301,39 @@ describe('Electron entry', () => {
     expect(fake.core.sessions.create).toHaveBeenCalledWith(7);
     await fake.ipcHandlers.get('auth.status')!({ sender: opened.webContents, senderFrame: page }, {});
     expect(fake.core.dispatch).toHaveBeenLastCalledWith('auth.status', {}, 'opened-token', 'local');
+  });
+
+  it('pops new notifications up through Electron’s Notification for the signed-in user, and brings the window forward on a click', async () => {
+    await startEntry();
+    await fake.fireReady();
+    expect(fake.core.startNotifications).toHaveBeenCalledTimes(1);
+    const page = { url: `${APP_ORIGIN}/index.html` };
+    fake.core.desktopNotices.mockReturnValueOnce({ lastId: 40, notices: [] });
+    fake.core.dispatch.mockReturnValueOnce({ ok: true, data: { token: 'opener-token', user: 'ada' } } as never);
+    await fake.ipcHandlers.get('auth.login')!({ sender: mainWindow().webContents, senderFrame: page }, {});
+    // Where the user's notifications stood at sign-in: those are not new.
+    expect(fake.core.desktopNotices).toHaveBeenLastCalledWith(7, null);
+    const onChange = (fake.core.onChange.mock.calls[0] as unknown as [(change: unknown) => void])[0];
+    fake.core.liveUser.mockImplementation(() => 7);
+    // A change that notified someone else pops nothing up here.
+    onChange({ areas: ['sales', 'notifications'], userId: 3, at: 1, channel: 'sales.createCharge', notified: [9] });
+    expect(fake.notices).toHaveLength(0);
+    fake.core.desktopNotices.mockReturnValueOnce({ lastId: 41, notices: [{ id: 41, title: 'MSP Inventory', body: 'CHG-1001 espera su aprobación' }] });
+    onChange({ areas: ['sales', 'notifications'], userId: 3, at: 2, channel: 'sales.createCharge', notified: [7] });
+    expect(fake.core.desktopNotices).toHaveBeenLastCalledWith(7, 40);
+    expect(fake.notices.map((n) => n.options)).toEqual([{ title: 'MSP Inventory', body: 'CHG-1001 espera su aprobación' }]);
+    expect(fake.notices[0]!.show).toHaveBeenCalledTimes(1);
+    mainWindow().isMinimized.mockReturnValueOnce(true);
+    fake.notices[0]!.emit('click');
+    expect(mainWindow().restore).toHaveBeenCalled();
+    expect(mainWindow().focus).toHaveBeenCalled();
+    // The next change asks only after the last one shown; where the system has no notifications, nothing is shown.
+    fake.FakeNotification.supported = false;
+    fake.core.desktopNotices.mockReturnValueOnce({ lastId: 42, notices: [{ id: 42, title: 'MSP Inventory', body: 'Ana aprobó CHG-1001' }] });
+    onChange({ areas: ['sales', 'notifications'], userId: 3, at: 3, channel: 'sales.approveCharge', notified: [7] });
+    expect(fake.core.desktopNotices).toHaveBeenLastCalledWith(7, 41);
+    expect(fake.notices).toHaveLength(1);
+    fake.core.liveUser.mockImplementation(() => null);
   });
 
   it('keeps navigation on the app page and refuses webviews', async () => {

@@ -1,6 +1,6 @@
 // Electron entry: a locked-down window showing the renderer from app://, IPC to the composition
 // root, and nothing else. The security decisions themselves live in window.ts, where tests see them.
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session, shell, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +101,19 @@ function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
+/** A new notification, by the operating system; clicking it brings the user's window forward (its bell lists it). */
+function showDesktopNotice(contents: { id: number }, notice: { title: string; body: string }): void {
+  if (!Notification.isSupported()) return;
+  const shown = new Notification({ title: notice.title, body: notice.body });
+  shown.on('click', () => {
+    const window = BrowserWindow.getAllWindows().find((w) => w.webContents.id === contents.id);
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  shown.show();
+}
+
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(preloadPath));
   window.once('ready-to-show', () => window.show());
@@ -162,10 +175,12 @@ function start(): void {
     // Long reads (the ledger check) run on a worker thread, so the window never waits on them.
     reads = withReadWorkers(core, { dbPath: databasePath(), nativeBinding: nativeBindingPath() });
     // Also sends each committed change to every signed-in window (the renderer's lib/changes.ts).
-    const ipc = registerIpc(ipcMain, reads.app, isTrustedPage);
+    const ipc = registerIpc(ipcMain, reads.app, isTrustedPage, { showDesktopNotice });
     stopChangeEvents = ipc.stop;
     shareSession = ipc.shareSession;
     core.backups.startSchedule();
+    // E-mails of notifications go out after commit and on retry; overdue documents are looked for hourly.
+    core.startNotifications();
     createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

@@ -110,6 +110,7 @@ function main(): void {
     console.log(`MSP Inventory is serving at http://${shownHost}:${actualPort}/`);
     console.log(`Log: ${logFile}`);
     app.backups.startSchedule();
+    app.startNotifications();
   });
   let stopping = false;
   const stop = () => {

@@ -14,7 +14,8 @@ export interface ChangeEvent {
   userId: number | null;
   /** When it committed, by the host's clock (ms). */
   at: number;
-  channel: ChannelName;
+  /** The mutation; null for the host's own work (the sweep that tells what became overdue). */
+  channel: ChannelName | null;
   /** Users the change notified (their bells refresh; `notifications` is then among the areas). */
   notified?: readonly number[];
 }

@@ -64,6 +64,8 @@ export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof
         roleIds: input.roleIds,
         purchasingTeam: input.purchasingTeam,
         approvalLimitId: input.approvalLimitId,
+        email: input.email,
+        language: input.language,
         passwordHash,
       }),
   }),

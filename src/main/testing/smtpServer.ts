@@ -19,6 +19,10 @@ export interface TestSmtpServer {
   port: number;
   host: '127.0.0.1';
   messages: ReceivedMail[];
+  /** While on, every connection is refused with 421 (the server is there but will not take mail now). */
+  setRefusing(on: boolean): void;
+  /** Connections refused while refusing. */
+  refused: number;
   /** Resolves with all messages once at least `n` have arrived; rejects after `timeoutMs` (5 s). */
   waitForMessages(n: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -30,6 +34,7 @@ export async function startTestSmtpServer(
   const messages: ReceivedMail[] = [];
   const rejected = new Set((options.rejectRecipients ?? []).map((a) => a.toLowerCase()));
   const requireAuth = options.user !== undefined;
+  const state = { refusing: false, refused: 0 };
 
   const server = new SMTPServer({
     logger: false,
@@ -38,6 +43,14 @@ export async function startTestSmtpServer(
     authOptional: !requireAuth,
     authMethods: ['PLAIN', 'LOGIN'],
     closeTimeout: 1000,
+    onConnect(_session, callback) {
+      if (!state.refusing) {
+        callback();
+        return;
+      }
+      state.refused += 1;
+      callback(Object.assign(new Error('Service not available, try again later'), { responseCode: 421 }));
+    },
     onAuth(auth, _session, callback) {
       if (requireAuth && (auth.username !== options.user || auth.password !== (options.password ?? ''))) {
         callback(new Error('Invalid username or password'));
@@ -90,6 +103,12 @@ export async function startTestSmtpServer(
     port: address.port,
     host: '127.0.0.1',
     messages,
+    setRefusing(on) {
+      state.refusing = on;
+    },
+    get refused() {
+      return state.refused;
+    },
     async waitForMessages(n, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < n) {

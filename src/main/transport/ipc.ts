@@ -3,6 +3,8 @@
 // The renderer never holds the session token: it lives here, per webContents, so a compromised
 // page cannot read it. A window the user opens from a signed-in one (Ctrl or middle click on a link)
 // gets a session of its own for the same user, made here (shareSession); no page can ask for one.
+// New notifications of a signed-in user pop up as operating-system notifications (showDesktopNotice),
+// once per user however many windows they have open, worded in the user's language.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '@shared/contract';
 import type { Result } from '@shared/errors';
@@ -30,12 +32,22 @@ export interface IpcTransport {
   shareSession: (openerId: number, opened: SenderLike) => void;
 }
 
+export interface IpcOptions {
+  /** Shows one notification by the operating system for the user of window `sender` (Electron's Notification). */
+  showDesktopNotice?: (sender: SenderLike, notice: { title: string; body: string }) => void;
+}
+
+/** More new notifications than this in one change pop up as one summary (the bell lists them). */
+const SHOWN_APART = 3;
+
 /** Registers the handlers and starts forwarding changes. */
-export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (url: string) => boolean): IpcTransport {
+export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (url: string) => boolean, options: IpcOptions = {}): IpcTransport {
   const tokens = new Map<number, string>();
   const watched = new Set<number>();
   /** The webContents of each signed-in window, by id: where change events go. */
   const windows = new Map<number, SenderLike>();
+  /** Per user, the last notification already popped up (or there when they signed in: those are not new). */
+  const announced = new Map<number, number>();
 
   function forget(senderId: number): void {
     const token = tokens.get(senderId);
@@ -50,6 +62,8 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
     if (previous && previous !== token) app.sessions.end(previous);
     tokens.set(id, token);
     windows.set(id, sender);
+    const userId = app.sessions.peek(token);
+    if (options.showDesktopNotice && userId !== null && !announced.has(userId)) announced.set(userId, app.desktopNotices(userId, null).lastId);
     if (!watched.has(id)) {
       watched.add(id);
       sender.once('destroyed', () => {
@@ -89,20 +103,37 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
   // Every window whose session is live (and whose user is still active) learns of every committed
   // change, its own included; a signed-out or closing window learns nothing.
   const stop = app.onChange((change) => {
+    const toldUsers = new Set(change.notified ?? []);
     for (const [id, contents] of windows) {
       if (contents.isDestroyed()) {
         windows.delete(id);
         continue;
       }
-      if (app.liveUser(tokens.get(id) ?? null) === null) continue;
+      const userId = app.liveUser(tokens.get(id) ?? null);
+      if (userId === null) continue;
       try {
         contents.send(CHANGE_EVENT, change);
       } catch (error) {
         // A window torn down between the check and the send must not keep the others from hearing.
         console.error('Could not send a change event to a window', error);
       }
+      if (toldUsers.delete(userId)) popUp(userId, contents);
     }
   });
+
+  /** The user's notifications since the last pop-up, by the operating system: a few apart, many as one. */
+  function popUp(userId: number, contents: SenderLike): void {
+    if (!options.showDesktopNotice) return;
+    try {
+      const { lastId, notices } = app.desktopNotices(userId, announced.get(userId) ?? null);
+      announced.set(userId, lastId);
+      if (notices.length === 0) return;
+      const shown = notices.length > SHOWN_APART ? [{ title: notices[0]!.title, body: notices.map((n) => n.body.split('\n')[0]).join('\n') }] : notices;
+      for (const n of shown) options.showDesktopNotice(contents, { title: n.title, body: n.body });
+    } catch (error) {
+      app.log.error('Could not show a desktop notification', error);
+    }
+  }
   return {
     stop,
     shareSession(openerId, opened) {

@@ -20,6 +20,10 @@ export const userSchema = z.object({
   approvalLimitId: id.nullable(),
   /** Internal locations granted besides the user's own vans (location rights: without stock.anyLocation, only those). */
   locationIds: z.array(id),
+  /** Where the user's notifications are e-mailed (none: not by e-mail). */
+  email: z.string().nullable(),
+  /** The language of the user's e-mails and desktop notifications. */
+  language: z.enum(['es', 'en']),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -43,6 +47,8 @@ const username = z
   .regex(/^[A-Za-z0-9._@-]+$/);
 /** The desktop app is offline: the password rule is length, not composition. */
 const newPassword = z.string().min(8).max(200);
+/** An e-mail address, or none ('' or null both clear it). */
+const userEmail = z.union([z.literal(''), z.email().max(200)]).nullable();
 
 /** `token` is present over HTTP only: the desktop transport keeps it in the main process. */
 const signedIn = z.object({ user: userSchema, token: z.string().optional() });
@@ -117,6 +123,8 @@ export const authContract = {
         roleIds: z.array(id).max(50).default([]),
         purchasingTeam: z.boolean().default(false),
         approvalLimitId: id.nullable().default(null),
+        email: userEmail.default(null),
+        language: z.enum(['es', 'en']).default('es'),
       })
       .strict(),
     output: userSchema,
@@ -138,6 +146,8 @@ export const authContract = {
         roleIds: z.array(id).max(50).optional(),
         purchasingTeam: z.boolean().optional(),
         approvalLimitId: id.nullable().optional(),
+        email: userEmail.optional(),
+        language: z.enum(['es', 'en']).optional(),
       })
       .strict(),
     output: userSchema,

@@ -148,4 +148,10 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'notifications.unreadCount': { reads: ['notifications'], changes: [] },
   'notifications.list': { reads: ['notifications'], changes: [] },
   'notifications.markRead': { reads: [], changes: ['notifications'] },
+  'notifications.mySettings': { reads: ['auth', 'settings'], changes: [] },
+  'notifications.saveMySettings': { reads: [], changes: ['auth'] },
+  'notifications.settings': { reads: ['settings'], changes: [] },
+  'notifications.saveSettings': { reads: [], changes: ['settings'] },
+  'notifications.outbox': { reads: ['notifications'], changes: [] },
+  'notifications.retryMail': { reads: [], changes: ['notifications'] },
 };

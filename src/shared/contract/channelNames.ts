@@ -146,6 +146,12 @@ export const channelNames = [
   'notifications.unreadCount',
   'notifications.list',
   'notifications.markRead',
+  'notifications.mySettings',
+  'notifications.saveMySettings',
+  'notifications.settings',
+  'notifications.saveSettings',
+  'notifications.outbox',
+  'notifications.retryMail',
 ] as const satisfies readonly ChannelName[];
 
 /** Fails to compile, naming the channel, when the contract has a channel the list above lacks. */

@@ -16,6 +16,12 @@ export const users = sqliteTable('users', {
   purchasingTeam: integer('purchasing_team', { mode: 'boolean' }).notNull().default(false),
   /** The most this user approves (approval tiers); null = no limit. Administrators have none. */
   approvalLimitId: integer('approval_limit_id').references((): AnySQLiteColumn => approvalLimits.id),
+  /** Where notifications are e-mailed; null = none by e-mail. */
+  email: text('email'),
+  /** The language the user's e-mails and desktop notifications are written in ('es' | 'en'); the screens follow their switch. */
+  language: text('language').notNull().default('es'),
+  /** The user switched notification e-mails off for themselves. */
+  emailMuted: integer('email_muted', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
 });
 

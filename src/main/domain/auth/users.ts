@@ -37,6 +37,8 @@ export function toUser(row: UserRow, extras: UserExtras): User {
     purchasingTeam: row.purchasingTeam,
     approvalLimitId: row.approvalLimitId,
     locationIds: extras.locationIds,
+    email: row.email,
+    language: row.language === 'en' ? 'en' : 'es',
   };
 }
 
@@ -80,6 +82,14 @@ export interface NewUser {
   roleIds?: number[];
   purchasingTeam?: boolean;
   approvalLimitId?: number | null;
+  email?: string | null;
+  language?: 'es' | 'en';
+}
+
+/** '' and null both mean no address. */
+export function addressOrNull(email: string | null | undefined): string | null {
+  const trimmed = email?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
 }
 
 export function createUser(ctx: Ctx, input: NewUser): User {
@@ -97,6 +107,8 @@ export function createUser(ctx: Ctx, input: NewUser): User {
       isDemo: input.isDemo ?? false,
       purchasingTeam: input.purchasingTeam ?? false,
       approvalLimitId: input.approvalLimitId ?? null,
+      email: addressOrNull(input.email),
+      language: input.language ?? 'es',
       createdAt: ctx.now(),
     })
     .returning()
@@ -114,7 +126,19 @@ export function setupFirstAdmin(ctx: Ctx, input: { username: string; displayName
 
 export function updateUser(
   ctx: Ctx,
-  input: { id: number; displayName: string; permissions: Permission[]; isAdmin: boolean; active: boolean; locationIds?: number[]; roleIds?: number[]; purchasingTeam?: boolean; approvalLimitId?: number | null },
+  input: {
+    id: number;
+    displayName: string;
+    permissions: Permission[];
+    isAdmin: boolean;
+    active: boolean;
+    locationIds?: number[];
+    roleIds?: number[];
+    purchasingTeam?: boolean;
+    approvalLimitId?: number | null;
+    email?: string | null;
+    language?: 'es' | 'en';
+  },
 ): User {
   const current = getUser(ctx, input.id);
   if (input.approvalLimitId !== undefined) requireApprovalLimit(ctx, input.approvalLimitId);
@@ -132,6 +156,8 @@ export function updateUser(
       active: input.active,
       ...(input.purchasingTeam === undefined ? {} : { purchasingTeam: input.purchasingTeam }),
       ...(input.approvalLimitId === undefined ? {} : { approvalLimitId: input.approvalLimitId }),
+      ...(input.email === undefined ? {} : { email: addressOrNull(input.email) }),
+      ...(input.language === undefined ? {} : { language: input.language }),
     })
     .where(eq(users.id, input.id))
     .run();

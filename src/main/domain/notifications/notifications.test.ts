@@ -79,7 +79,7 @@ describe('approval of a charge', () => {
     expect(t.fail('sales.approveCharge', { id: charge.id }, users.carla.token).code).toBe('FORBIDDEN');
     // What an action gathered and did not commit (here, gathered outside any action) never reaches anyone:
     // the next action starts from nothing.
-    notify(t.app.ctx, { event: 'approved', recipients: [users.tomas.id], document: { type: 'charge', id: charge.id, number: charge.number }, byUserId: null });
+    notify(t.app.ctx, { event: 'approved', people: { creator: [users.tomas.id] }, document: { type: 'charge', id: charge.id, number: charge.number }, byUserId: null });
     t.ok('sales.createCharge', { containerId: ticket.id, productId: w.cable.id, quantity: 1 }, users.carla.token);
     expect([...inbox('ana'), ...inbox('bob'), ...inbox('carla'), ...inbox('tomas')].map((n) => n.event)).toEqual(['approvalNeeded', 'approvalNeeded']);
   });

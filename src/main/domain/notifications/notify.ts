@@ -1,16 +1,25 @@
 // Notifications are written in the same transaction as the action that causes them, once per recipient per
-// action: services call `notify` as they go (a 1,000-line receipt calls it a thousand times), the door
-// flushes what was gathered just before the action commits, merging what concerns one reader into one
-// row. An action that fails leaves nothing: its gathered notices are dropped with its transaction. The
-// user who acted is never notified of their own action.
-import type { NotificationEvent, NotifiedDocument } from '@shared/contract/notifications';
+// action: services call `notify` as they go (a 1,000-line receipt calls it a thousand times) naming the
+// document's people by kind, the event's setting (Admin › Notifications) picks whom of them to tell and on
+// which channels, and the door flushes what was gathered just before the action commits, merging what
+// concerns one reader into one row — an in-app notification and, for e-mail, one message in the outbox
+// worded in the reader's language. An action that fails leaves nothing: its gathered notices are dropped
+// with its transaction. The user who acted is never notified of their own action.
+import type { EventSetting, NotificationEvent, NotifiedDocument, RecipientKind } from '@shared/contract/notifications';
+import { notificationMail, type NotificationLanguage } from '@shared/notificationWords';
 import { prepared, type Ctx } from '../context';
+import { mailConfigured } from '../settings/settings';
+import { eventSettingMap } from './config';
+import { administrators, purchasingTeam } from './recipients';
+
+/** The document's own people, by kind; the office-wide kinds (purchasing team, administrators) are resolved here. */
+export type DocumentPeople = Partial<Record<Exclude<RecipientKind, 'purchasingTeam' | 'administrators'>, ReadonlyArray<number | null>>>;
 
 interface Notice {
   event: NotificationEvent;
-  recipients: readonly number[];
+  people?: DocumentPeople;
   document: NotifiedDocument;
-  /** Who acted (not notified); null for the system. */
+  /** Who acted (not notified); null for the system (a condition the office should know of). */
   byUserId: number | null;
   note?: string | null;
 }
@@ -18,26 +27,53 @@ interface Notice {
 interface Pending {
   userId: number;
   event: NotificationEvent;
+  setting: EventSetting;
   documents: NotifiedDocument[];
   count: number;
   byUserId: number | null;
   note: string | null;
 }
 
+/** What one action gathered, and what it read once for all its notices. */
+interface ActionNotices {
+  pending: Map<string, Pending>;
+  settings?: Map<NotificationEvent, EventSetting>;
+  team?: number[];
+  admins?: number[];
+}
+
 /** The documents a notification keeps by name; the rest are counted. */
 const KEPT_DOCUMENTS = 20;
 
-const gathered = new WeakMap<Ctx['sqlite'], Map<string, Pending>>();
+const gathered = new WeakMap<Ctx['sqlite'], ActionNotices>();
+
+function actionNotices(ctx: Ctx): ActionNotices {
+  let state = gathered.get(ctx.sqlite);
+  if (!state) gathered.set(ctx.sqlite, (state = { pending: new Map() }));
+  return state;
+}
+
+function recipientsOf(ctx: Ctx, state: ActionNotices, setting: EventSetting, people: DocumentPeople): number[] {
+  const ids: number[] = [];
+  for (const kind of setting.recipients) {
+    if (kind === 'purchasingTeam') ids.push(...(state.team ??= purchasingTeam(ctx)));
+    else if (kind === 'administrators') ids.push(...(state.admins ??= administrators(ctx)));
+    else for (const u of people[kind] ?? []) if (u !== null) ids.push(u);
+  }
+  ids.push(...setting.userIds);
+  return ids;
+}
 
 export function notify(ctx: Ctx, notice: Notice): void {
-  let pending = gathered.get(ctx.sqlite);
-  if (!pending) gathered.set(ctx.sqlite, (pending = new Map()));
-  for (const userId of new Set(notice.recipients)) {
+  const state = actionNotices(ctx);
+  const setting = (state.settings ??= eventSettingMap(ctx)).get(notice.event)!;
+  if (!setting.enabled || (!setting.inApp && !setting.email)) return;
+  for (const userId of new Set(recipientsOf(ctx, state, setting, notice.people ?? {}))) {
     if (userId === notice.byUserId) continue;
     const key = `${userId}:${notice.event}`;
-    const entry = pending.get(key);
+    const entry = state.pending.get(key);
     if (!entry) {
-      pending.set(key, { userId, event: notice.event, documents: [notice.document], count: 1, byUserId: notice.byUserId, note: notice.note ?? null });
+      state.pending.set(key, { userId, event: notice.event, setting, documents: [notice.document], count: 1, byUserId: notice.byUserId, note: notice.note ?? null });
     } else if (!entry.documents.some((d) => d.type === notice.document.type && d.id === notice.document.id)) {
       entry.count += 1;
       if (entry.documents.length < KEPT_DOCUMENTS) entry.documents.push(notice.document);
@@ -55,8 +91,8 @@ const notified = new WeakMap<Ctx['sqlite'], Set<number>>();
 
 /**
  * Who was notified since the last call: the host adds the `notifications` area (and them) to the change it
- * announces, so their bells refresh. An I/O action's announcement may carry another's recipients too,
- * which only refreshes a bell early.
+ * announces, so their bells refresh and queued e-mails are sent. An I/O action's announcement may carry
+ * another's recipients too, which only refreshes a bell early.
  */
 export function takeNotified(ctx: Ctx): number[] {
   const users = notified.get(ctx.sqlite);
@@ -64,23 +100,65 @@ export function takeNotified(ctx: Ctx): number[] {
   return users ? [...users] : [];
 }
 
-/** Writes what the action gathered, one row per recipient and event; inside the action's transaction. Returns the recipients. */
+/**
+ * Products that fell below their minimum during the action: the trigger on the below-minimum flag marked
+ * them (migration 0023); told here, once, and marked told. Usually no row: one probe of a partial index.
+ */
+function tellProductsBelowMinimum(ctx: Ctx): void {
+  const fallen = prepared<[], { id: number; sku: string; location: string }>(
+    ctx,
+    `SELECT ip.id, p.sku, l.name AS location FROM notification_marks m JOIN inventory_products ip ON ip.id = m.subject_id
+     JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id WHERE m.kind = 'belowMin' AND m.told = 0`,
+  ).all();
+  if (fallen.length === 0) return;
+  for (const f of fallen) notify(ctx, { event: 'belowMinimum', document: { type: 'inventoryProduct', id: f.id, number: `${f.sku} · ${f.location}` }, byUserId: null });
+  prepared(ctx, `UPDATE notification_marks SET told = 1, created_at = ? WHERE kind = 'belowMin' AND told = 0`).run(ctx.now());
+}
+
+interface Reader {
+  name: string;
+  email: string | null;
+  language: NotificationLanguage;
+  emailMuted: number;
+  active: number;
+}
+
+/**
+ * Writes what the action gathered, inside the action's transaction: one in-app row per recipient and event,
+ * and one queued e-mail where the event is e-mailed, the office has an SMTP server and the reader has an
+ * address and did not mute e-mail. Returns the recipients.
+ */
 export function flushNotices(ctx: Ctx): number[] {
-  const pending = gathered.get(ctx.sqlite);
+  tellProductsBelowMinimum(ctx);
+  const state = gathered.get(ctx.sqlite);
   gathered.delete(ctx.sqlite);
-  if (!pending || pending.size === 0) return [];
+  if (!state || state.pending.size === 0) return [];
   const insert = prepared(ctx, `INSERT INTO notifications (user_id, event, document_type, document_id, details, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const queue = prepared(ctx, `INSERT INTO mail_outbox (user_id, to_address, subject, body, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const readerOf = prepared<[number], Reader>(ctx, `SELECT display_name AS name, email, language, email_muted AS emailMuted, active FROM users WHERE id = ?`);
   const nameOf = prepared<[number], { name: string }>(ctx, `SELECT display_name AS name FROM users WHERE id = ?`);
   const now = ctx.now();
-  for (const p of pending.values()) {
+  let mailOn: boolean | undefined;
+  const recipients = new Set<number>();
+  for (const p of state.pending.values()) {
+    const reader = readerOf.get(p.userId);
+    if (!reader || !reader.active) continue;
     const byName = p.byUserId === null ? null : (nameOf.get(p.byUserId)?.name ?? null);
-    const first = p.documents[0]!;
-    insert.run(p.userId, p.event, first.type, first.id, JSON.stringify({ documents: p.documents, count: p.count, byName, note: p.note }), now);
+    const facts = { event: p.event, documents: p.documents, count: p.count, byName, note: p.note };
+    if (p.setting.inApp) {
+      const first = p.documents[0]!;
+      insert.run(p.userId, p.event, first.type, first.id, JSON.stringify({ documents: p.documents, count: p.count, byName, note: p.note, desktop: p.setting.desktop }), now);
+      recipients.add(p.userId);
+    }
+    if (p.setting.email && reader.email && !reader.emailMuted && (mailOn ??= mailConfigured(ctx))) {
+      const mail = notificationMail(reader.language === 'en' ? 'en' : 'es', reader.name, facts);
+      queue.run(p.userId, reader.email, mail.subject, mail.body, now, now);
+      recipients.add(p.userId);
+    }
   }
-  const recipients = [...new Set([...pending.values()].map((p) => p.userId))];
   // Told once the action commits; a rollback after this point (none today) would only refresh a bell.
   const told = notified.get(ctx.sqlite) ?? new Set<number>();
   for (const u of recipients) told.add(u);
   notified.set(ctx.sqlite, told);
-  return recipients;
+  return [...recipients];
 }

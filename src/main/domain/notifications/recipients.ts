@@ -1,5 +1,6 @@
 // Who is told of what (DOMAIN.md, Notifications): resolved from the documents when the action happens.
 import { prepared, type Ctx } from '../context';
+import type { DocumentPeople } from './notify';
 
 /** Users who hold `purchasing.approve` themselves or through a role, active, in SQL over `u`. */
 const approverSql = `u.active = 1 AND u.is_admin = 0 AND (
@@ -19,10 +20,7 @@ export function approversFor(ctx: Ctx, amount: number): number[] {
   )
     .all(amount)
     .map((r) => r.id);
-  if (approvers.length > 0) return approvers;
-  return prepared<[], { id: number }>(ctx, `SELECT id FROM users WHERE is_admin = 1 AND active = 1 ORDER BY id`)
-    .all()
-    .map((r) => r.id);
+  return approvers.length > 0 ? approvers : administrators(ctx);
 }
 
 /** The people a charge concerns: who added it, its container's owner (a ticket's technician) and its sales order's owner. */
@@ -34,9 +32,27 @@ export function chargeStakeholders(ctx: Ctx, chargeId: number): { creator: numbe
   ).get(chargeId)!;
 }
 
+/** A charge's people by kind (notify.ts): who added it, its technician (the container's owner) and its sales order's owner. */
+export function chargePeople(ctx: Ctx, chargeId: number): DocumentPeople {
+  const p = chargeStakeholders(ctx, chargeId);
+  return { creator: [p.creator], technician: [p.owner], salesOrderOwner: [p.salesOrderOwner] };
+}
+
+/** Who created purchase order `poId`. */
+export function orderCreator(ctx: Ctx, poId: number): number | null {
+  return prepared<[number], { id: number }>(ctx, `SELECT created_by AS id FROM purchase_orders WHERE id = ?`).get(poId)?.id ?? null;
+}
+
 /** The purchasing team: who works the procurement queues (Admin › Users). */
 export function purchasingTeam(ctx: Ctx): number[] {
   return prepared<[], { id: number }>(ctx, `SELECT id FROM users WHERE purchasing_team = 1 AND active = 1 ORDER BY id`)
+    .all()
+    .map((r) => r.id);
+}
+
+/** The active administrators. */
+export function administrators(ctx: Ctx): number[] {
+  return prepared<[], { id: number }>(ctx, `SELECT id FROM users WHERE is_admin = 1 AND active = 1 ORDER BY id`)
     .all()
     .map((r) => r.id);
 }

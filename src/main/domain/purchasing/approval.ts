@@ -14,7 +14,7 @@ import { approvalThreshold } from '../settings/activations';
 import { getSettings } from '../settings/settings';
 import { coverageFor, requireLimitCovers } from './approvalLimits';
 import { notify } from '../notifications/notify';
-import { approversFor } from '../notifications/recipients';
+import { approversFor, ownersOfOrderCharges } from '../notifications/recipients';
 import { applyTransition, defineWorkflow, type SetInput } from '../workflow/transitions';
 import { poHistory } from './orderHistory';
 import { getOrder, listOrders, orderTotals, readOrder, requireLines, requireOrder, type OrderRow } from './orderReads';
@@ -200,12 +200,12 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, OrderRow>()({
   // Approvers whose limit covers it hear of a request; its creator and whoever asked, of the decision.
   afterTransition: (ctx, row, _to, { action, userId }) => {
     const document = { type: 'purchaseOrder' as const, id: row.id, number: row.number };
-    if (action === 'request') notify(ctx, { event: 'approvalNeeded', recipients: approversFor(ctx, approvalGate(ctx, row).total), document, byUserId: userId });
+    if (action === 'request') notify(ctx, { event: 'approvalNeeded', people: { approvers: approversFor(ctx, approvalGate(ctx, row).total) }, document, byUserId: userId });
     if (action === 'approve' || action === 'reject') {
       const facts = requestFacts(ctx, [row.id]).get(row.id);
-      const recipients = [facts?.createdBy ?? null, facts?.request?.userId ?? null].filter((u) => u !== null);
+      const creators = [facts?.createdBy ?? null, facts?.request?.userId ?? null];
       const note = action === 'reject' ? (prepared<[number], { note: string | null }>(ctx, `SELECT approval_note AS note FROM purchase_orders WHERE id = ?`).get(row.id)?.note ?? null) : null;
-      notify(ctx, { event: action === 'approve' ? 'approved' : 'rejected', recipients, document, byUserId: userId, note });
+      notify(ctx, { event: action === 'approve' ? 'approved' : 'rejected', people: { creator: creators, technician: ownersOfOrderCharges(ctx, row.id) }, document, byUserId: userId, note });
     }
   },
   creations: {},

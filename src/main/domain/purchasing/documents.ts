@@ -3,7 +3,7 @@
 // is recorded on the order afterwards in a short transaction of its own (a failure changes nothing else). The approval gate decides both:
 // an order it holds back is never e-mailed, and its PDF is a draft marked as such on every page.
 import { notify } from '../notifications/notify';
-import { purchasingTeam } from '../notifications/recipients';
+import { orderCreator } from '../notifications/recipients';
 import { letterheadOf } from '@main/documents/documentLayout';
 import { renderPurchaseOrderPdf, type PurchaseOrderDocument } from '@main/documents/purchaseOrderPdf';
 import { sendMail, type SmtpConfig } from '@main/mail/mailer';
@@ -154,6 +154,6 @@ export function recordOrderEmail(ctx: Ctx, actor: Actor, prepared: PreparedOrder
   if ('sent' in outcome) recordPoEvent(ctx, prepared.orderId, actor.userId, 'emailed', { ...recipients, messageId: outcome.sent.messageId, rejected: outcome.sent.rejected });
   else {
     recordPoEvent(ctx, prepared.orderId, actor.userId, 'emailFailed', { ...recipients, reason: outcome.failed });
-    notify(ctx, { event: 'vendorEmailFailed', recipients: purchasingTeam(ctx), document: { type: 'purchaseOrder', id: prepared.orderId, number: prepared.number }, byUserId: actor.userId, note: outcome.failed });
+    notify(ctx, { event: 'vendorEmailFailed', people: { creator: [orderCreator(ctx, prepared.orderId)] }, document: { type: 'purchaseOrder', id: prepared.orderId, number: prepared.number }, byUserId: actor.userId, note: outcome.failed });
   }
 }

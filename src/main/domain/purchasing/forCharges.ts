@@ -5,7 +5,7 @@
 // returns the unfilled quantity to Need to Order/Fulfill. The charge's status follows all of it through its
 // own table (charges.ts reads the units on order); this module writes the links and the charges' history.
 import { notify } from '../notifications/notify';
-import { chargeStakeholders } from '../notifications/recipients';
+import { chargePeople } from '../notifications/recipients';
 import { procurementOnSql } from '../settings/activations';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { FulfillmentRow, PurchaseOrder } from '@shared/contract/purchasing';
@@ -231,8 +231,7 @@ export function receiveForCharge(ctx: Ctx, actor: Actor, r: ReceivedForCharge): 
   }
   const facts = { receiptId: r.receiptId, receiptNumber: r.receiptNumber };
   // Its technician and its sales order's owner hear of it (one message per person for the whole receipt).
-  const people = chargeStakeholders(ctx, charge.id);
-  notify(ctx, { event: 'itemsReceived', recipients: [people.owner, people.salesOrderOwner].filter((u) => u !== null), document: { type: 'charge', id: charge.id, number: charge.number }, byUserId: actor.userId });
+  notify(ctx, { event: 'itemsReceived', people: chargePeople(ctx, charge.id), document: { type: 'charge', id: charge.id, number: charge.number }, byUserId: actor.userId });
   if (r.to === VIRTUAL.customer) {
     const doc = deliverReceived(ctx, actor, { receiptId: r.receiptId, charge, units });
     recordChargeEvent(ctx, charge.id, actor.userId, 'delivered', { ...facts, deliveryId: doc.id, deliveryNumber: doc.number, ...summary(units) }, settleCharge(ctx, charge.id, actor.userId));

@@ -18,7 +18,7 @@ import { requireContainer } from './containers';
 import { settleSalesOrderOf } from './salesOrders';
 import { coverageFor, requireLimitCovers } from '../purchasing/approvalLimits';
 import { notify } from '../notifications/notify';
-import { approversFor, chargeStakeholders, purchasingTeam } from '../notifications/recipients';
+import { approversFor, chargePeople } from '../notifications/recipients';
 import { chargeBackOrderOverdueSql, overdueParams, type OverdueParams } from '../purchasing/overdue';
 import { deliveryLineSerials } from './deliveryMoves';
 
@@ -375,23 +375,24 @@ export function holdCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.hol
 }
 
 /**
- * Who hears of a charge's approval steps: the approvers whose limit covers it when it starts waiting, and
- * whoever added it when it is approved or rejected (with the note).
+ * Who hears of a charge's steps (by default; Admin › Notifications chooses): the approvers whose limit covers it
+ * when it starts waiting, whoever added it when it is approved or rejected (with the note), and its people as it moves on.
  */
 function notifyChargeStep(ctx: Ctx, row: ChargeRow, to: ChargeStatus, action: string, userId: number | null): void {
   const document = { type: 'charge' as const, id: row.id, number: row.number };
   if (to === 'waitingApproval' && action !== 'approve') {
-    notify(ctx, { event: 'approvalNeeded', recipients: approversFor(ctx, approvalAmount(ctx, row.id)), document, byUserId: userId });
+    notify(ctx, { event: 'approvalNeeded', people: { approvers: approversFor(ctx, approvalAmount(ctx, row.id)) }, document, byUserId: userId });
   } else if (action === 'approve' || action === 'reject') {
     const note = action === 'reject' ? prepared<[number], { note: string | null }>(ctx, `SELECT hold_note AS note FROM charges WHERE id = ?`).get(row.id)!.note : null;
-    notify(ctx, { event: action === 'approve' ? 'approved' : 'rejected', recipients: [row.createdBy], document, byUserId: userId, note });
+    notify(ctx, { event: action === 'approve' ? 'approved' : 'rejected', people: chargePeople(ctx, row.id), document, byUserId: userId, note });
   }
   // Where the quantities lead it next: the purchasing team buys, the technician installs, the requester is told it left.
-  if (to === 'needToOrder') notify(ctx, { event: 'itemsNeedOrdering', recipients: purchasingTeam(ctx), document, byUserId: userId });
+  if (to === 'needToOrder') notify(ctx, { event: 'itemsNeedOrdering', people: chargePeople(ctx, row.id), document, byUserId: userId });
   if (to === 'ready' || to === 'delivered') {
-    const people = chargeStakeholders(ctx, row.id);
-    const recipients = to === 'ready' ? [people.owner ?? people.creator] : [people.creator, people.salesOrderOwner];
-    notify(ctx, { event: to === 'ready' ? 'readyToDeliver' : 'delivered', recipients: recipients.filter((u) => u !== null), document, byUserId: userId });
+    const people = chargePeople(ctx, row.id);
+    // Ready: someone must install it — its technician, else whoever added it.
+    if (to === 'ready') people.technician = [people.technician?.[0] ?? people.creator?.[0] ?? null];
+    notify(ctx, { event: to === 'ready' ? 'readyToDeliver' : 'delivered', people, document, byUserId: userId });
   }
 }
 

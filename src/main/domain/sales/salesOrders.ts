@@ -57,7 +57,7 @@ export const salesOrderWorkflow = defineWorkflow<SalesOrderStatus, SalesOrderRow
   afterTransition: (ctx, row, to, { userId }) => {
     if (to !== 'fulfilled') return;
     const owner = prepared<[number], { owner: number | null }>(ctx, `SELECT owner_user_id AS owner FROM sales_orders WHERE id = ?`).get(row.id)!.owner;
-    if (owner !== null) notify(ctx, { event: 'salesOrderFulfilled', recipients: [owner], document: { type: 'salesOrder', id: row.id, number: row.number }, byUserId: userId });
+    notify(ctx, { event: 'salesOrderFulfilled', people: { salesOrderOwner: [owner] }, document: { type: 'salesOrder', id: row.id, number: row.number }, byUserId: userId });
   },
   creations: { open: { to: 'open', history: 'created' } },
   transitions: {

@@ -107,6 +107,12 @@ export function updateSmtpSettings(
   return getSmtpSettings(ctx);
 }
 
+/** Whether the office sends e-mail: an SMTP server and a sender are set (the password is not needed to know). */
+export function mailConfigured(ctx: Ctx): boolean {
+  const smtp = storedSmtp(ctx);
+  return smtp.host.trim() !== '' && smtp.fromAddress.trim() !== '';
+}
+
 /** What the mailer needs; SMTP_NOT_CONFIGURED without a host or a sender address. */
 export function smtpConfig(ctx: Ctx): SmtpConfig {
   const smtp = storedSmtp(ctx);

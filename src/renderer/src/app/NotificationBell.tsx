@@ -2,7 +2,7 @@
 // change events that name the notifications area), and the latest ones with links to their documents.
 // Opening one marks it read; "Mark all read" clears the count.
 import { ActionIcon, Anchor, Badge, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconBell } from '@tabler/icons-react';
+import { IconBell, IconSettings } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -13,11 +13,18 @@ import { alertChannel, currentEnvironment, mayAskPermission } from '../lib/deskt
 import { notify } from '../lib/notify';
 import { useApiMutation, useApiQuery } from '../lib/query';
 import { FormatProvider, useFormat } from '../lib/useFormat';
+import { MyNotificationSettings } from './MyNotificationSettings';
 
 const LATEST = { pageSize: 15 };
 
-const paths: Record<NotifiedDocument['type'], string> = { charge: '/sales/charges', purchaseOrder: '/purchasing/orders', salesOrder: '/sales/orders' };
-const hrefOf = (d: NotifiedDocument) => `${paths[d.type]}/${d.id}`;
+const paths: Record<NotifiedDocument['type'], (id: number) => string> = {
+  charge: (id) => `/sales/charges/${id}`,
+  purchaseOrder: (id) => `/purchasing/orders/${id}`,
+  salesOrder: (id) => `/sales/orders/${id}`,
+  // A product below its minimum: reorder suggestions say what to order or transfer.
+  inventoryProduct: () => '/purchasing/suggestions',
+};
+const hrefOf = (d: NotifiedDocument) => paths[d.type](d.id);
 
 /** In the header, outside the screens' FormatProvider (routes.tsx): it brings its own for the times it shows. */
 export function NotificationBell() {
@@ -33,6 +40,7 @@ function Bell() {
   const f = useFormat();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
+  const [settingsShown, setSettingsShown] = useState(false);
   const unread = useApiQuery(['notifications'], 'notifications.unreadCount', {}).data?.unread;
   const count = unread ?? 0;
   useAnnounceNew(unread);
@@ -60,10 +68,23 @@ function Bell() {
           <Text fw={700} size="sm">
             {t('notifications.title')}
           </Text>
-          <Button size="compact-xs" variant="subtle" disabled={count === 0} loading={markRead.isPending} onClick={() => markRead.mutate({ all: true })}>
-            {t('notifications.markAllRead')}
-          </Button>
+          <Group gap={4} wrap="nowrap">
+            <Button size="compact-xs" variant="subtle" disabled={count === 0} loading={markRead.isPending} onClick={() => markRead.mutate({ all: true })}>
+              {t('notifications.markAllRead')}
+            </Button>
+            <ActionIcon
+              variant={settingsShown ? 'light' : 'subtle'}
+              size="sm"
+              onClick={() => setSettingsShown((s) => !s)}
+              aria-label={t('notifications.mine.title')}
+              aria-expanded={settingsShown}
+              data-testid="my-notifications-toggle"
+            >
+              <IconSettings size={16} />
+            </ActionIcon>
+          </Group>
         </Group>
+        {settingsShown && <MyNotificationSettings />}
         {askable && (
           <Button
             size="compact-xs"
@@ -153,10 +174,12 @@ function useAnnounceNew(unread: number | undefined): void {
     if (unread === undefined || before === undefined || unread <= before) return;
     void call('notifications.list', { unread: true, pageSize: 1 }).then((page) => {
       const newest = page.rows[0];
-      if (!newest) return;
+      // Events an administrator keeps off the desktop stay in the bell.
+      if (!newest?.desktop) return;
       const text = notificationText(t, newest);
-      if (alertChannel(currentEnvironment()) === 'system') new Notification(t('appName'), { body: text, tag: `notification-${newest.id}` });
-      else notify.info('common:notifications.toast', { text });
+      const channel = alertChannel(currentEnvironment());
+      if (channel === 'system') new Notification(t('appName'), { body: text, tag: `notification-${newest.id}` });
+      else if (channel === 'toast') notify.info('common:notifications.toast', { text });
     });
   }, [unread, t]);
 }

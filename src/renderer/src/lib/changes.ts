@@ -78,7 +78,7 @@ export function expectEcho(channel: string, now: () => number = Date.now): (ok: 
 
 /** Whether `change` is the event of one of this window's own calls (by this user, of that channel): then it is consumed. */
 export function takeEcho(change: ChangeEvent, me: number | null, now: () => number = Date.now): boolean {
-  if (me === null || change.userId !== me) return false;
+  if (me === null || change.userId !== me || change.channel === null) return false;
   const list = awaitedEchoes.get(change.channel);
   if (!list) return false;
   const t = now();

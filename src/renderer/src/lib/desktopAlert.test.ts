@@ -6,7 +6,7 @@ const browser = (over: Partial<AlertEnvironment> = {}): AlertEnvironment => ({ d
 
 describe('alertChannel', () => {
   it.each([
-    ['the desktop app', { desktopApp: true, secureContext: false, permission: 'default' as const }, 'system'],
+    ['the desktop app (its main process shows it)', { desktopApp: true, secureContext: false, permission: 'default' as const }, 'host'],
     ['localhost, allowed', { permission: 'granted' as const }, 'system'],
     ['localhost, not asked yet', { permission: 'default' as const }, 'toast'],
     ['localhost, refused', { permission: 'denied' as const }, 'toast'],

@@ -1,6 +1,6 @@
 // How a new notification is announced beyond the bell: by the operating system where the page may do so —
-// the desktop app (its window's notifications are the system's), or a browser page in a secure context
-// (localhost) whose user allowed it — and otherwise as an in-app toast.
+// in the desktop app its main process shows it (Electron's Notification, transport/ipc.ts), in a browser
+// page in a secure context (localhost) whose user allowed it the page does — and otherwise as an in-app toast.
 
 export interface AlertEnvironment {
   /** The desktop app's window (the preload's bridge is there). */
@@ -12,11 +12,13 @@ export interface AlertEnvironment {
   permission: 'default' | 'granted' | 'denied' | null;
 }
 
-export type AlertChannel = 'system' | 'toast';
+/** host: the desktop app's main process shows it, the page does nothing. */
+export type AlertChannel = 'host' | 'system' | 'toast';
 
 export function alertChannel(env: AlertEnvironment): AlertChannel {
+  // A system without notifications in the desktop app has none in its main process either.
   if (!env.supported) return 'toast';
-  if (env.desktopApp) return 'system';
+  if (env.desktopApp) return 'host';
   return env.secureContext && env.permission === 'granted' ? 'system' : 'toast';
 }
 

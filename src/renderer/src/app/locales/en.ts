@@ -1,3 +1,5 @@
+import { notificationWords } from '@shared/notificationWords';
+
 /** English strings of the shell and the words every screen shares: actions, table, validation, field and permission names (namespace "common"): the source of truth for keys. */
 export const en = {
   appName: 'MSP Inventory',
@@ -74,18 +76,15 @@ export const en = {
     new: 'New',
     unread: 'Unread',
     someone: 'Someone',
-    events: {
-      approvalNeeded: { one: '{{number}} waits for your approval', many: '{{count}} requests wait for your approval' },
-      approved: { one: '{{by}} approved {{number}}', many: '{{by}} approved {{count}} requests' },
-      rejected: { one: '{{by}} rejected {{number}}', many: '{{by}} rejected {{count}} requests' },
-      itemsNeedOrdering: { one: '{{number}} needs ordering', many: '{{count}} charges need ordering' },
-      poSubmitted: { one: '{{by}} sent {{number}} to the vendor', many: '{{by}} sent {{count}} purchase orders' },
-      itemsReceived: { one: 'Units received for {{number}}', many: 'Units received for {{count}} charges' },
-      readyToDeliver: { one: '{{number}} is ready to deliver', many: '{{count}} charges are ready to deliver' },
-      delivered: { one: '{{number}} was delivered', many: '{{count}} charges were delivered' },
-      salesOrderFulfilled: { one: 'Sales order {{number}} is fulfilled', many: '{{count}} sales orders are fulfilled' },
-      vendorEmailFailed: { one: 'The e-mail of {{number}} to the vendor failed', many: 'E-mails of {{count}} purchase orders failed' },
+    mine: {
+      title: 'My notification settings',
+      intro: 'Your notifications are also e-mailed to you, in the language you use here, unless you switch it off.',
+      noMail: 'The office does not send e-mail yet (an administrator sets the SMTP server in Admin › Settings).',
+      email: 'My e-mail address',
+      emailMe: 'E-mail me my notifications',
+      saved: 'Notification settings saved',
     },
+    events: notificationWords.en.events,
   },
   noAccess: {
     moduleOffTitle: '{{module}} is switched off',

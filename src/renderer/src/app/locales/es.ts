@@ -1,5 +1,6 @@
 import type { Translation } from '@renderer/lib/translation';
 import type { en } from './en';
+import { notificationWords } from '@shared/notificationWords';
 
 /** Spanish strings of the shell and the words every screen shares: actions, table, validation, field and permission names (namespace "common"), typed against the English ones so a missing or extra key fails the type check. */
 export const es: Translation<typeof en> = {
@@ -77,18 +78,15 @@ export const es: Translation<typeof en> = {
     new: 'Nueva',
     unread: 'Sin leer',
     someone: 'Alguien',
-    events: {
-      approvalNeeded: { one: '{{number}} espera su aprobación', many: '{{count}} solicitudes esperan su aprobación' },
-      approved: { one: '{{by}} aprobó {{number}}', many: '{{by}} aprobó {{count}} solicitudes' },
-      rejected: { one: '{{by}} rechazó {{number}}', many: '{{by}} rechazó {{count}} solicitudes' },
-      itemsNeedOrdering: { one: 'Hay que pedir {{number}}', many: 'Hay que pedir {{count}} cargos' },
-      poSubmitted: { one: '{{by}} envió {{number}} al proveedor', many: '{{by}} envió {{count}} órdenes de compra' },
-      itemsReceived: { one: 'Unidades recibidas para {{number}}', many: 'Unidades recibidas para {{count}} cargos' },
-      readyToDeliver: { one: '{{number}} está listo para entregar', many: '{{count}} cargos están listos para entregar' },
-      delivered: { one: '{{number}} se entregó', many: 'Se entregaron {{count}} cargos' },
-      salesOrderFulfilled: { one: 'El pedido de venta {{number}} está servido', many: '{{count}} pedidos de venta están servidos' },
-      vendorEmailFailed: { one: 'Falló el correo de {{number}} al proveedor', many: 'Fallaron los correos de {{count}} órdenes de compra' },
+    mine: {
+      title: 'Mis ajustes de notificaciones',
+      intro: 'Sus notificaciones también se le envían por correo, en el idioma que usa aquí, salvo que lo desactive.',
+      noMail: 'La oficina todavía no envía correos (un administrador configura el servidor SMTP en Administración › Configuración).',
+      email: 'Mi dirección de correo',
+      emailMe: 'Enviarme mis notificaciones por correo',
+      saved: 'Ajustes de notificaciones guardados',
     },
+    events: notificationWords.es.events,
   },
   noAccess: {
     moduleOffTitle: '{{module}} está desactivado',

@@ -35,6 +35,8 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
       roleIds: user?.roleIds ?? [],
       purchasingTeam: user?.purchasingTeam ?? false,
       approvalLimitId: user?.approvalLimitId ?? null,
+      email: user?.email ?? '',
+      language: user?.language ?? 'es',
     },
     {
       toInput: ({ username, password, active, ...v }) => (user ? { ...v, active, id: user.id } : { ...v, username, password }),
@@ -61,6 +63,17 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
         <Stack>
           <TextInput label={t('users.username')} description={user ? undefined : t('users.usernameHint')} withAsterisk disabled={user !== null} data-autofocus {...form.getInputProps('username')} />
           <TextInput label={t('users.displayName')} withAsterisk {...form.getInputProps('displayName')} />
+          <TextInput label={t('users.email')} description={t('users.emailHint')} type="email" autoComplete="off" {...form.getInputProps('email')} value={form.values.email ?? ''} />
+          <Select
+            label={t('users.language')}
+            description={t('users.languageHint')}
+            data={[
+              { value: 'es', label: t('common:languages.es') },
+              { value: 'en', label: t('common:languages.en') },
+            ]}
+            allowDeselect={false}
+            {...form.getInputProps('language')}
+          />
           {!user && <PasswordField label={t('users.password')} description={t('users.passwordHint')} autoComplete="new-password" withAsterisk {...form.getInputProps('password')} />}
           <Switch label={t('users.isAdmin')} description={t('users.isAdminHint')} {...form.getInputProps('isAdmin', { type: 'checkbox' })} />
           {!form.values.isAdmin && (

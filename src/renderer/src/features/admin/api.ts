@@ -1,4 +1,5 @@
 // Calls of the admin screens.
+import type { ChannelInput } from '@shared/contract';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 
 const quiet = { silentError: true } as const;
@@ -24,3 +25,8 @@ export const useSaveApprovalLimit = () => useApiMutation('purchasing.saveApprova
 export const useDeleteApprovalLimit = () => useApiMutation('purchasing.deleteApprovalLimit', { invalidate: [['users']], successKey: 'admin:tiers.deleted' });
 /** Every screen may gain or lose what a module shows: refetch everything after a change (as settings). */
 export const useSetActivations = () => useApiMutation('activations.set', { ...quiet, successKey: 'admin:activations.saved' });
+/** Admin › Notifications: how each event is told, and the e-mail outbox. */
+export const useEventSettings = () => useApiQuery(['notificationSettings'], 'notifications.settings', {});
+export const useSaveEventSettings = () => useApiMutation('notifications.saveSettings', { ...quiet, invalidate: [['notificationSettings']], successKey: 'admin:notices.saved' });
+export const useMailOutbox = (input: ChannelInput<'notifications.outbox'>) => useApiQuery(['notifications', 'outbox'], 'notifications.outbox', input);
+export const useRetryMail = () => useApiMutation('notifications.retryMail', { invalidate: [['notifications']], successKey: 'admin:notices.outbox.requeued' });
