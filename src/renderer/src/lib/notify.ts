@@ -27,4 +27,8 @@ export const notify = {
       autoClose: 8000,
     });
   },
+  /** Takes every message off the screen: what was said to one user is not left for the next to read. */
+  clear(): void {
+    notifications.clean();
+  },
 };

@@ -106,9 +106,9 @@ function EventSettings() {
                         <Checkbox disabled={!r.enabled} checked={r.email} onChange={(e) => change(r.event, { email: e.currentTarget.checked })} aria-label={t('notices.emailFor', { event: name })} />
                       </Table.Td>
                       <Table.Td miw={220}>
+                        {/* Left editable while the event is off: its recipients can be set before it is switched on. */}
                         <MultiSelect
                           size="xs"
-                          disabled={!r.enabled}
                           aria-label={t('notices.recipientsFor', { event: name })}
                           data={eventRecipients[r.event].offered.map((k) => ({ value: k, label: t(`notices.kinds.${k}`) }))}
                           value={r.recipients}
@@ -120,7 +120,6 @@ function EventSettings() {
                         <MultiSelect
                           size="xs"
                           searchable
-                          disabled={!r.enabled}
                           aria-label={t('notices.namedFor', { event: name })}
                           data={userOptions}
                           value={r.userIds.map(String)}

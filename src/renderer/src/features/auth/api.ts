@@ -1,5 +1,6 @@
 // Sign-in state: auth.status feeds the session store (lib/session.ts); signing in or out drops every
 // cached query so one user never sees another's data.
+import { notify } from '@renderer/lib/notify';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, type ApiError } from '@renderer/lib/api';
 import { useApiMutation } from '@renderer/lib/query';
@@ -61,6 +62,7 @@ export function useLogout() {
   const reset = useResetSession();
   const signOut = () => {
     useSession.getState().signedOut();
+    notify.clear();
     reset();
   };
   const mutation = useApiMutation('auth.logout', { invalidate: [], silentError: true, onSuccess: signOut });
