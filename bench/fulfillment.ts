@@ -19,6 +19,7 @@ export const fulfillmentBudgets: Record<string, Budget> = {
   queueCounts: { maxMs: 10, text: '< 10 ms (all four badges)' },
   orderFor1000Charges: { maxMs: 500, text: '< 500 ms' },
   receive1000LinkedLines: { maxMs: Number.POSITIVE_INFINITY, maxRatio: 3, text: '≤ 3× raw' },
+  receive1000Notified: { maxMs: Number.POSITIVE_INFINITY, maxRatio: 1.2, text: '< 1.2× notifications off' },
 };
 
 const VIRTUAL = { vendor: 1 };
@@ -111,7 +112,7 @@ export function measureFulfillment(app: App, token: string, bench: BenchDb, open
   // 2. One purchase order from 1,000 selected charges. The baseline writes what it writes for 1,000 others:
   // the order and its history row, a line per charge (the product's name and the vendor's part and cost
   // read per line) and a history row per charge.
-  const batches = Array.from({ length: 2 * RUNS + 2 * RUNS }, (_, i) => ids.slice(i * BATCH, (i + 1) * BATCH));
+  const batches = Array.from({ length: 2 * RUNS + 2 * RUNS + 2 * RUNS }, (_, i) => ids.slice(i * BATCH, (i + 1) * BATCH));
   if (batches.at(-1)!.length < BATCH) throw new Error(`fulfillment: ${openCharges} open charges are too few for ${batches.length} batches of ${BATCH}`);
   const vendorPart = sqlite.prepare(`SELECT vendor_part_number AS part, vendor_cost AS cost FROM product_vendors WHERE product_id = ? AND vendor_id = ?`);
   const chargeRow = sqlite.prepare(`SELECT id, number, product_id AS productId, quantity - picked - delivered AS qty FROM charges WHERE id = ?`);
@@ -239,4 +240,44 @@ export function measureFulfillment(app: App, token: string, bench: BenchDb, open
   );
   const ready = sqlite.prepare(`SELECT count(*) AS n FROM charges WHERE id IN (SELECT charge_id FROM purchase_order_lines WHERE po_id = ?) AND status = 'ready'`).get(appOrder) as { n: number };
   if (ready.n !== BATCH) record('receive1000LinkedLines', Number.NaN, Number.NaN, `the last receipt left ${BATCH - ready.n} charges not Ready`);
+
+  // 4. The same receipt with notifications on against every event switched off (the baseline): the
+  // tickets get technicians with e-mail addresses, one of them on the purchasing team, and the office an
+  // SMTP server, so each receipt writes per technician one in-app row and one queued e-mail per event.
+  // Nothing is sent while it is timed (sending runs after the call, on the event loop this bench holds).
+  const techs = sqlite.prepare(`SELECT id FROM users WHERE is_admin = 0 AND active = 1 ORDER BY id LIMIT ?`).all(CLIENTS) as { id: number }[];
+  if (techs.length === 0) throw new Error('fulfillment: the bench database has no technicians');
+  tickets.forEach((ticket, i) => sqlite.prepare(`UPDATE containers SET owner_user_id = ? WHERE id = ?`).run(techs[i % techs.length]!.id, ticket.id));
+  techs.forEach((tech, i) => sqlite.prepare(`UPDATE users SET email = ?, language = ?, purchasing_team = ? WHERE id = ?`).run(`tech${tech.id}@bench.example`, i % 2 ? 'en' : 'es', i === 0 ? 1 : 0, tech.id));
+  must(app.call('settings.updateSmtp', { host: '127.0.0.1', port: 1, security: 'none', user: '', fromAddress: 'bench@bench.example', fromName: '' }, token), 'settings.updateSmtp');
+  const everyEvent = must(app.call('notifications.settings', {}, token), 'notifications.settings');
+  const switchAll = (enabled: boolean) => must(app.call('notifications.saveSettings', { events: everyEvent.map((e) => ({ ...e, enabled })) }, token), 'notifications.saveSettings');
+  const notices = sqlite.prepare(`SELECT (SELECT count(*) FROM notifications) + (SELECT count(*) FROM mail_outbox) AS n`);
+  const receiveAll = (poId: number) => {
+    const lines = (sqlite.prepare(`SELECT id, qty_ordered AS qty FROM purchase_order_lines WHERE po_id = ? ORDER BY line_no`).all(poId) as { id: number; qty: number }[]).map((l) => ({ lineId: l.id, qty: l.qty }));
+    const receipt = must(app.call('purchasing.receive', { lines }, token), 'purchasing.receive');
+    if (receipt.lines.length !== BATCH) throw new Error(`purchasing.receive answered ${receipt.lines.length} lines`);
+  };
+  let told = 0;
+  measure(
+    'receive1000Notified',
+    RUNS,
+    () => {
+      const before = (notices.get() as { n: number }).n;
+      receiveAll(appOrder);
+      told = (notices.get() as { n: number }).n - before;
+    },
+    () => receiveAll(twinOrder),
+    {
+      prepare: () => {
+        switchAll(true);
+        appOrder = submitted(batches[receiveBatch++]!);
+        twinOrder = submitted(batches[receiveBatch++]!);
+      },
+      between: () => switchAll(false),
+    },
+  );
+  switchAll(true);
+  log(`  a notified receipt wrote ${told} notifications and e-mails for ${techs.length} technicians`);
+  if (told === 0) record('receive1000Notified', Number.NaN, Number.NaN, 'the notified receipt told nobody');
 }

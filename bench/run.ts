@@ -155,7 +155,7 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
     if (runs('longReads')) await measureLongReads(app, token, dbPath, bench);
     if (runs('sales')) measureSales(app, token, bench, salesSize);
     // 12 batches of 1,000 charges are ordered: the smoke test needs as many as the budget.
-    if (runs('fulfillment')) measureFulfillment(app, token, bench, args.small ? 12_000 : 20_000);
+    if (runs('fulfillment')) measureFulfillment(app, token, bench, args.small ? 18_000 : 20_000);
     if (runs('verify')) measureVerify(app, token);
   } finally {
     app.close();

@@ -1,6 +1,7 @@
 CREATE TABLE `mail_outbox` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`user_id` integer,
+	`event` text NOT NULL,
 	`to_address` text NOT NULL,
 	`subject` text NOT NULL,
 	`body` text NOT NULL,

@@ -36,6 +36,8 @@ export const mailOutbox = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     userId: integer('user_id').references(() => users.id),
+    /** The notification event it tells of. */
+    event: text('event').notNull(),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),

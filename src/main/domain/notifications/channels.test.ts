@@ -13,6 +13,7 @@ import { createApp } from '@main/app';
 import { retryDelaysMs } from '@main/mail/outbox';
 import { createTestApp, seedWorld, testPasswordCost, type TestApp } from '@main/testing/harness';
 import { startTestSmtpServer, type TestSmtpServer } from '@main/testing/smtpServer';
+import { eventSettings } from './config';
 
 let t: TestApp;
 let w: ReturnType<typeof seedWorld>;
@@ -220,6 +221,29 @@ describe('the outbox, sent after commit', () => {
     t = { ...t, close: () => undefined };
   });
 
+  it('the outbox, the events’ settings and the users’ own settings come back with a backup', async () => {
+    smtp.setRefusing(true);
+    useSmtp(smtp);
+    save('approved', { email: false, userIds: [users.pia.id] });
+    t.ok('notifications.saveMySettings', { emailMuted: true }, users.carla.token);
+    laptopCharge();
+    await t.app.mail.drain();
+    const backup = await t.app.backups.create('manual');
+    // After the backup: the message is sent, the settings change.
+    smtp.setRefusing(false);
+    t.clock.now += retryDelaysMs[0]!;
+    await t.app.mail.drain();
+    save('approved', { email: true, userIds: [] });
+    t.ok('notifications.saveMySettings', { emailMuted: false }, users.carla.token);
+    await t.app.backups.restore({ name: backup.name });
+    // As they were when it was taken: the message waiting after one attempt, the settings as saved then.
+    expect(outbox()).toMatchObject([{ to: 'ana@office.example', status: 'queued', attempts: 1 }]);
+    // Everyone signs in again after a restore: read as the app does.
+    expect(eventSettings(t.app.ctx).find((e) => e.event === 'approved')).toMatchObject({ email: false, userIds: [users.pia.id] });
+    const carla = t.app.ctx.sqlite.prepare(`SELECT email_muted AS muted FROM users WHERE id = ?`).get(users.carla.id);
+    expect(carla).toEqual({ muted: 1 });
+  });
+
   it('gives up after the last attempt, shows administrators why, and sends again when asked', async () => {
     smtp.setRefusing(true);
     useSmtp(smtp);
@@ -312,5 +336,83 @@ describe('desktop pop-ups', () => {
     laptopCharge();
     expect(t.app.desktopNotices(users.ana.id, after)).toMatchObject({ notices: [] });
     expect(t.app.desktopNotices(users.ana.id, after).lastId).toBeGreaterThan(after);
+  });
+});
+
+describe('every event, on every channel', () => {
+  it('reaches exactly its default recipients, the same people in the bell and in the outbox, never the actor', async () => {
+    useAbsentSmtp();
+    const sam = t.addUser({ username: 'sam', displayName: 'Sam', permissions: ['inventory.view', 'sales.manage'] });
+    t.ok('users.update', { id: sam.id, displayName: 'Sam', permissions: ['inventory.view', 'sales.manage'], isAdmin: false, active: true, email: 'sam@office.example', language: 'en' });
+    const samToken = t.tokenFor(sam.id);
+    t.ok('catalog.saveProductVendor', { productId: w.laptop.id, vendorId: vendor.id, vendorPartNumber: 'IM-T14', vendorCost: 8_500_000, isDefault: true });
+
+    // Approval of a charge: needed (Ana), rejected and approved (Carla, who added it), then it needs ordering (Pia).
+    const rejected = laptopCharge();
+    t.ok('sales.rejectCharge', { id: rejected.id, note: 'No' }, users.ana.token);
+    const charge = laptopCharge();
+    t.ok('sales.approveCharge', { id: charge.id, note: null }, users.ana.token);
+    // Ordered and sent (Pia, Tomás), received (Tomás) and ready (Tomás), delivered (Carla).
+    const po = t.ok('purchasing.orderForCharges', { vendorId: vendor.id, locationId: w.main.id, charges: [{ chargeId: charge.id }] });
+    t.ok('purchasing.submit', { id: po.id });
+    t.ok('purchasing.receive', { lines: po.lines.map((l) => ({ lineId: l.id, qty: l.qtyOrdered, serials: ['SN-EVT-1', 'SN-EVT-2'] })) });
+    t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: charge.id }] });
+    // A won quote's sales order, owned by Sam: fulfilled (Sam), its charges delivered (Sam: the admin added them).
+    const acme = t.ok('catalog.createCompany', { name: 'Acme Two', isClient: true });
+    t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 5, costMethod: 'catalogue', reason: null });
+    const opportunity = t.ok('sales.createOpportunity', { companyId: acme.id, title: 'Cables', ownerUserId: sam.id });
+    const quote = t.ok('sales.addQuoteItem', { opportunityId: opportunity.id, productId: w.cable.id, quantity: 2 });
+    t.ok('stock.reserve', { quoteItemId: quote.items[0]!.id, locationId: w.main.id, qty: 2 });
+    const won = t.ok('sales.winOpportunity', { id: opportunity.id, target: { kind: 'ticket', title: 'Cables', ownerUserId: w.tech.id } });
+    const order = t.ok('sales.getSalesOrder', { id: won.id });
+    t.ok('delivery.deliver', { method: 'deliver', lines: order.items.map((i) => ({ chargeId: i.chargeId })) });
+    // Below minimum (Pia).
+    t.ok('stock.createInventoryProduct', { productId: w.cable.id, locationId: w.shelf.id, bin: null, referenceNumber: null, min: 2, max: 5 });
+    // An order of Pia's overdue, then its back order ageing (Pia); its e-mail to the vendor failing (Pia).
+    const late = t.ok('purchasing.createOrder', { vendorId: vendor.id, expectedShipDate: '2026-01-20', lines: [{ productId: w.cable.id, qty: 10, locationId: w.main.id }] }, users.pia.token);
+    t.ok('purchasing.submit', { id: late.id });
+    t.clock.now = Date.UTC(2026, 0, 21, 9);
+    t.app.sweepConditions();
+    t.ok('purchasing.receive', { lines: [{ lineId: late.lines[0]!.id, qty: 4 }] });
+    t.clock.now += 15 * 86_400_000;
+    t.app.sweepConditions();
+    const email = await t.app.callAsync('purchasing.emailOrder', { id: late.id, to: ['orders@ingram.example'], subject: 'Order', message: '', locale: 'en' }, t.token);
+    expect(email.ok).toBe(false);
+
+    const names = (sql: string) =>
+      t.app.ctx.sqlite
+        .prepare(sql)
+        .all()
+        .reduce<Record<string, string[]>>((by, r) => {
+          const { event, name } = r as { event: string; name: string };
+          by[event] = [...new Set([...(by[event] ?? []), name])].sort();
+          return by;
+        }, {});
+    const inApp = names(`SELECT n.event, u.username AS name FROM notifications n JOIN users u ON u.id = n.user_id ORDER BY n.id`);
+    const expected = {
+      approvalNeeded: ['Ana'],
+      rejected: ['Carla'],
+      approved: ['Carla'],
+      itemsNeedOrdering: ['Pia'],
+      poSubmitted: ['Pia', 'tech'],
+      itemsReceived: ['tech'],
+      readyToDeliver: ['tech'],
+      delivered: ['Carla', 'sam'],
+      salesOrderFulfilled: ['sam'],
+      belowMinimum: ['Pia'],
+      poOverdue: ['Pia'],
+      backOrderAgeing: ['Pia'],
+      vendorEmailFailed: ['Pia'],
+    };
+    expect(inApp).toEqual(expected);
+    // Every event was exercised.
+    expect(Object.keys(expected).sort()).toEqual([...notificationEvents].sort());
+    // The same people by e-mail (each has an address, none muted).
+    const mailed = names(
+      `SELECT m.event, u.username AS name FROM mail_outbox m JOIN users u ON u.id = m.user_id ORDER BY m.id`,
+    );
+    expect(mailed).toEqual(expected);
+    expect(t.app.ctx.sqlite.prepare(`SELECT count(*) AS n FROM mail_outbox`).get()).toEqual(t.app.ctx.sqlite.prepare(`SELECT count(*) AS n FROM notifications`).get());
+    expect(samToken).toBeTruthy();
   });
 });

@@ -134,7 +134,7 @@ export function flushNotices(ctx: Ctx): number[] {
   gathered.delete(ctx.sqlite);
   if (!state || state.pending.size === 0) return [];
   const insert = prepared(ctx, `INSERT INTO notifications (user_id, event, document_type, document_id, details, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
-  const queue = prepared(ctx, `INSERT INTO mail_outbox (user_id, to_address, subject, body, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const queue = prepared(ctx, `INSERT INTO mail_outbox (user_id, event, to_address, subject, body, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const readerOf = prepared<[number], Reader>(ctx, `SELECT display_name AS name, email, language, email_muted AS emailMuted, active FROM users WHERE id = ?`);
   const nameOf = prepared<[number], { name: string }>(ctx, `SELECT display_name AS name FROM users WHERE id = ?`);
   const now = ctx.now();
@@ -152,7 +152,7 @@ export function flushNotices(ctx: Ctx): number[] {
     }
     if (p.setting.email && reader.email && !reader.emailMuted && (mailOn ??= mailConfigured(ctx))) {
       const mail = notificationMail(reader.language === 'en' ? 'en' : 'es', reader.name, facts);
-      queue.run(p.userId, reader.email, mail.subject, mail.body, now, now);
+      queue.run(p.userId, p.event, reader.email, mail.subject, mail.body, now, now);
       recipients.add(p.userId);
     }
   }
