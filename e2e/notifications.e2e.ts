@@ -171,13 +171,17 @@ describe.each(languages)('notifications (%s)', (lang: Lang) => {
     const order = await api('purchasing.orderForCharges', { vendorId, locationId: warehouseId, charges: [{ chargeId }] });
     await api('purchasing.submit', { id: order.id });
     await api('purchasing.receive', { lines: order.lines.map((l) => ({ lineId: l.id, qty: l.qtyOrdered })) });
-    // Sent, received, ready to deliver: three more in the bell, live.
-    await eventually(() => textOf(page.getByTestId('bell-count'))).toBe('4');
+    // Sent, then received (and so ready to deliver, told in the same notification): two more in the bell, live.
+    await eventually(() => textOf(page.getByTestId('bell-count'))).toBe('3');
     await page.getByTestId('bell').click();
     await expectText(bell, t('common:notifications.events.itemsReceived.one', { number: chargeNumber }));
+    await expectText(bell, t('common:notifications.events.readyToDeliver.one', { number: chargeNumber }));
     await shot(page, 'bell-received');
+    // One e-mail for the receipt, telling both.
     const received = `MSP Inventory: ${t('common:notifications.events.itemsReceived.one', { number: chargeNumber })}`;
-    await eventually(() => smtp.messages.slice(sentBefore).some((m) => m.to.includes('tech@office.example') && m.subject === received)).toBe(true);
+    await eventually(() => smtp.messages.slice(sentBefore).filter((m) => m.to.includes('tech@office.example') && m.subject.startsWith(received)).length).toBe(1);
+    const receiptMail = smtp.messages.slice(sentBefore).find((m) => m.subject.startsWith(received))!;
+    expect(receiptMail.text).toContain(t('common:notifications.events.readyToDeliver.one', { number: chargeNumber }));
     await closeBell(page);
     await signOut(page, t);
     // The approver muted e-mail: nothing reached her after the first.

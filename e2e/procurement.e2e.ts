@@ -193,7 +193,7 @@ describe.each(languages)('procurement control (%s)', (lang: Lang) => {
     expect(await api('sales.getCharge', { id: chargeId })).toMatchObject({ status: 'ready', picked: 2 });
     // The receipt tells the technician (the ticket's owner).
     const techInbox = await callApi(server.url, 'notifications.list', {}, (await callApi(server.url, 'auth.login', TECH)).token);
-    expect(techInbox.rows.map((n) => n.event).sort()).toEqual(['approved', 'itemsReceived', 'poSubmitted', 'readyToDeliver']);
+    expect(techInbox.rows.flatMap((n) => [n.event, ...n.also.map((p) => p.event)]).sort()).toEqual(['approved', 'itemsReceived', 'poSubmitted', 'readyToDeliver']);
     await nav(page, t('sales:nav.delivery'));
     await expectHeading(page, t('sales:delivery.title'));
     await row(page.getByTestId('open-deliveries'), chargeNumber).waitFor();

@@ -22,6 +22,7 @@ import { SignInThrottle } from './domain/auth/throttle';
 import { createUser, getUser, SessionStore, userCount } from './domain/auth/users';
 import type { Ctx } from './domain/context';
 import { tellOverdue } from './domain/notifications/conditions';
+import { isActive } from './domain/settings/activations';
 import { desktopNoticesOf, type DesktopNotice } from './domain/notifications/notifications';
 import { discardNotices, flushNotices, takeNotified } from './domain/notifications/notify';
 import { createOutboxSender, type OutboxSender } from './mail/outbox';
@@ -227,8 +228,10 @@ export function createApp(options: AppOptions): App {
     const announce = (result: Result<unknown>): Result<unknown> => {
       // A first setup has no caller yet: the user it creates is the one who made the change.
       const userId = caller ?? (result.ok ? ((result.data as { user?: { id?: number } } | null)?.user?.id ?? null) : null);
-      if (result.ok) {
-        const notified = takeNotified(ctx);
+      const notified = takeNotified(ctx);
+      // An I/O call may answer an error after a write of its own committed and told someone (a purchase
+      // order's e-mail to its vendor failed, recorded and told to the purchasing team): that is announced too.
+      if (result.ok || notified.length > 0) {
         const declared: readonly Area[] = def.changes;
         const areas = notified.length > 0 && !declared.includes('notifications') ? [...declared, 'notifications' as const] : declared;
         emitChange({ areas, userId, at: ctx.now(), channel: channel as ChannelName, ...(notified.length > 0 ? { notified } : {}) });
@@ -240,9 +243,17 @@ export function createApp(options: AppOptions): App {
     const result = run();
     return result instanceof Promise ? result.then(announce) : announce(result);
   }
-  const mail = createOutboxSender({ ctx, log, inMaintenance: () => maintenance.active, timeoutMs: options.mailTimeoutMs });
+  const mail = createOutboxSender({
+    ctx,
+    log,
+    inMaintenance: () => maintenance.active,
+    timeoutMs: options.mailTimeoutMs,
+    // Administrators watching the outbox see messages leave or fail.
+    onRecorded: () => emitChange({ areas: ['notifications'], userId: null, at: ctx.now(), channel: null }),
+  });
   function sweepConditions(): number {
-    if (maintenance.active || !sqlite.open) return 0;
+    // Orders and back orders are Inventory's: nothing to look for while it is off.
+    if (maintenance.active || !sqlite.open || !isActive(ctx, 'inventory')) return 0;
     discardNotices(ctx);
     const told = writeTransaction(sqlite, () => {
       const n = tellOverdue(ctx);

@@ -19,3 +19,13 @@ export interface ChangeEvent {
   /** Users the change notified (their bells refresh; `notifications` is then among the areas). */
   notified?: readonly number[];
 }
+
+/**
+ * The change as one client may see it: of the users notified, only itself (whom the office tells of
+ * what — which approvers cover an amount — is not every client's business).
+ */
+export function changeSeenBy(change: ChangeEvent, userId: number | null): ChangeEvent {
+  if (!change.notified) return change;
+  const { notified, ...rest } = change;
+  return userId !== null && notified.includes(userId) ? { ...rest, notified: [userId] } : rest;
+}

@@ -14,6 +14,7 @@ interface Words {
     greeting: string;
     documents: string;
     andMore: string;
+    moreEvents: string;
     note: string;
     by: string;
     open: string;
@@ -43,6 +44,7 @@ export const notificationWords: Record<NotificationLanguage, Words> = {
       greeting: 'Hello {{name}},',
       documents: 'Concerned:',
       andMore: 'and {{count}} more',
+      moreEvents: '(and {{count}} more)',
       note: 'Note: {{note}}',
       by: 'By {{name}}.',
       open: 'Open MSP Inventory to see it: the bell at the top lists your notifications.',
@@ -70,6 +72,7 @@ export const notificationWords: Record<NotificationLanguage, Words> = {
       greeting: 'Hola, {{name}}:',
       documents: 'Afecta a:',
       andMore: 'y {{count}} más',
+      moreEvents: '(y {{count}} más)',
       note: 'Nota: {{note}}',
       by: 'Por {{name}}.',
       open: 'Abra MSP Inventory para verlo: la campana de arriba lista sus notificaciones.',
@@ -98,17 +101,30 @@ export function notificationSentence(language: NotificationLanguage, n: Notifica
   return fillIn(words.events[n.event][n.count > 1 ? 'many' : 'one'], values);
 }
 
-/** The e-mail of a notification to `name`: the sentence as subject, the documents, the note, how to see it. */
-export function notificationMail(language: NotificationLanguage, name: string, n: NotificationFacts, appName = 'MSP Inventory'): { subject: string; body: string } {
+/**
+ * The one e-mail of an action to `name`: every event of it that concerns them (a receipt: units received,
+ * and the charges now ready), each with its documents and note; the first event is the subject.
+ */
+export function notificationMail(
+  language: NotificationLanguage,
+  name: string,
+  parts: readonly NotificationFacts[],
+  appName = 'MSP Inventory',
+): { subject: string; body: string } {
   const words = notificationWords[language].mail;
-  const sentence = notificationSentence(language, n);
-  const lines = [fillIn(words.greeting, { name }), '', `${sentence}.`];
-  if (n.count > 1) {
-    lines.push('', words.documents, ...n.documents.map((d) => `  · ${d.number}`));
-    if (n.count > n.documents.length) lines.push(`  ${fillIn(words.andMore, { count: n.count - n.documents.length })}`);
+  const lines = [fillIn(words.greeting, { name })];
+  for (const n of parts) {
+    lines.push('', `${notificationSentence(language, n)}.`);
+    if (n.count > 1) {
+      lines.push(words.documents, ...n.documents.map((d) => `  · ${d.number}`));
+      if (n.count > n.documents.length) lines.push(`  ${fillIn(words.andMore, { count: n.count - n.documents.length })}`);
+    }
+    if (n.note) lines.push(fillIn(words.note, { note: n.note }));
   }
-  if (n.note) lines.push('', fillIn(words.note, { note: n.note }));
-  if (n.byName) lines.push('', fillIn(words.by, { name: n.byName }));
+  const by = parts.find((n) => n.byName)?.byName;
+  if (by) lines.push('', fillIn(words.by, { name: by }));
   lines.push('', words.open, '', '-- ', words.why);
-  return { subject: `${appName}: ${sentence}`, body: lines.join('\n') };
+  const first = notificationSentence(language, parts[0]!);
+  const subject = parts.length > 1 ? `${appName}: ${first} ${fillIn(words.moreEvents, { count: parts.length - 1 })}` : `${appName}: ${first}`;
+  return { subject, body: lines.join('\n') };
 }

@@ -43,6 +43,8 @@ export interface OutboxDeps {
   pollMs?: number;
   /** Per-connection SMTP timeout (tests pass a short one). */
   timeoutMs?: number;
+  /** Called after a pass that sent or failed something: the host announces it (the outbox page refreshes). */
+  onRecorded?: () => void;
 }
 
 export function createOutboxSender(deps: OutboxDeps): OutboxSender {
@@ -73,9 +75,10 @@ export function createOutboxSender(deps: OutboxDeps): OutboxSender {
     const delay = retryDelaysMs[attempts - 1];
     writeTransaction(ctx.sqlite, () => {
       const now = ctx.now();
+      // Only over the attempt it made: an administrator's "Send again" meanwhile (attempts back to 0) stands.
       ctx.sqlite
-        .prepare(`UPDATE mail_outbox SET given_up_at = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`)
-        .run(delay === undefined ? now : null, attempts, now + (delay ?? 0), reason, m.id);
+        .prepare(`UPDATE mail_outbox SET given_up_at = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND attempts = ? AND sent_at IS NULL`)
+        .run(delay === undefined ? now : null, attempts, now + (delay ?? 0), reason, m.id, m.attempts);
     });
   }
 
@@ -95,16 +98,27 @@ export function createOutboxSender(deps: OutboxDeps): OutboxSender {
       }
       for (const m of due) {
         if (!usable()) return { sent, failed };
+        let delivered = false;
         try {
           if (config instanceof DomainError) throw config;
           await send(config, { to: [m.to], subject: m.subject, text: m.body }, { timeoutMs: deps.timeoutMs });
-          if (!usable()) return { sent, failed };
-          recordSent(m.id);
-          sent += 1;
+          delivered = true;
         } catch (error) {
           if (!usable()) return { sent, failed };
           recordFailure(m, reasonOf(error));
           failed += 1;
+        }
+        // Recorded apart from the sending: a message the server took is never tried again because the
+        // record of it failed (that would only leave it waiting, and the log says why).
+        if (delivered) {
+          if (!usable()) return { sent, failed };
+          try {
+            recordSent(m.id);
+            sent += 1;
+          } catch (error) {
+            log.error('A sent notification e-mail could not be recorded as sent', error, { id: m.id });
+            return { sent, failed };
+          }
         }
       }
     }
@@ -125,6 +139,7 @@ export function createOutboxSender(deps: OutboxDeps): OutboxSender {
           total.sent += r.sent;
           total.failed += r.failed;
         } while (again);
+        if (total.sent + total.failed > 0) deps.onRecorded?.();
         return total;
       } finally {
         running = null;

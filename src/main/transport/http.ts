@@ -11,6 +11,7 @@ import { errorResult } from '../api/dispatch';
 import type { App } from '../app';
 import { AllowedHosts, isAllowedFetchSite, isJsonContentType, parseRequestPath } from './http-policy';
 import { serveStatic } from './http-static';
+import { changeSeenBy } from '@shared/events';
 
 export { contentSecurityPolicy } from './http-static';
 
@@ -114,10 +115,11 @@ export function createHttpServer({
    * Writes to every open stream whose session is still live and whose user is still active; a stream
    * outlives neither (sign-out, password change, deactivation, a restore) and is closed instead.
    */
-  function broadcast(text: string): void {
+  function broadcast(text: string | ((userId: number) => string)): void {
     for (const [res, token] of streams) {
-      if (app.liveUser(token) === null) endStream(res);
-      else res.write(text);
+      const userId = app.liveUser(token);
+      if (userId === null) endStream(res);
+      else res.write(typeof text === 'string' ? text : text(userId));
     }
   }
   function endStream(res: ServerResponse): void {
@@ -126,7 +128,7 @@ export function createHttpServer({
   }
   const ping = setInterval(() => broadcast(': ping\n\n'), eventsPingMs);
   ping.unref();
-  const stopChanges = app.onChange((change) => broadcast(`event: change\ndata: ${JSON.stringify(change)}\n\n`));
+  const stopChanges = app.onChange((change) => broadcast((userId) => `event: change\ndata: ${JSON.stringify(changeSeenBy(change, userId))}\n\n`));
   // server.close() waits for every open connection, and an event stream never ends by itself: end the
   // streams first, so stopping the host (Ctrl+C, a test's teardown) is not held up by connected browsers.
   const closeServer = server.close.bind(server);

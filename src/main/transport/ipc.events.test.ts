@@ -145,3 +145,50 @@ describe('IPC change events', () => {
     expect(admin.webContents.sent).toEqual([]);
   });
 });
+
+describe('desktop pop-ups', () => {
+  let shown: Array<{ window: number; title: string; body: string }>;
+  beforeEach(() => {
+    shown = [];
+    stopForwarding();
+    handlers = new Map();
+    const ipcMain = { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) } as unknown as IpcMainLike;
+    stopForwarding = registerIpc(ipcMain, t.app, isAppUrl, { showDesktopNotice: (sender, notice) => shown.push({ window: sender.id, ...notice }) }).stop;
+    // Charges to order are told to the technician by name (Spanish: the default language).
+    const setting = t.ok('notifications.settings', {}).find((s) => s.event === 'itemsNeedOrdering')!;
+    t.ok('notifications.saveSettings', { events: [{ ...setting, recipients: [], userIds: [world.tech.id] }] });
+  });
+  const container = () => {
+    const acme = t.ok('catalog.createCompany', { name: `Acme ${nextId}`, isClient: true });
+    return t.ok('sales.createContainer', { kind: 'ticket', title: 'Cables', companyId: acme.id });
+  };
+  const chargeToOrder = (ticketId: number) => t.ok('sales.createCharge', { containerId: ticketId, productId: world.cable.id, quantity: 2 });
+
+  it('pops up once per user however many windows, in their language, only what is new, and tells no other window who was told', async () => {
+    const ticket = container();
+    const admin = await asAdmin();
+    const tech = await asTech();
+    const techAgain = await asTech();
+    const first = chargeToOrder(ticket.id);
+    expect(shown).toEqual([{ window: tech.webContents.id, title: 'MSP Inventory', body: `Hay que pedir ${first.number}` }]);
+    // Who was told is the told user's business only.
+    expect(tech.webContents.changes().at(-1)!.notified).toEqual([world.tech.id]);
+    expect(techAgain.webContents.changes().at(-1)!.notified).toEqual([world.tech.id]);
+    expect(admin.webContents.changes().at(-1)).not.toHaveProperty('notified');
+    expect(admin.webContents.changes().at(-1)!.areas).toContain('notifications');
+
+    // Signed out everywhere, then back: what came meanwhile is in the bell, not popped up.
+    await invoke(tech, 'auth.logout', {});
+    await invoke(techAgain, 'auth.logout', {});
+    chargeToOrder(ticket.id);
+    chargeToOrder(ticket.id);
+    expect(shown).toHaveLength(1);
+    const back = await asTech();
+    expect(shown).toHaveLength(1);
+    const next = chargeToOrder(ticket.id);
+    expect(shown.map((s) => [s.window, s.body])).toEqual([
+      [tech.webContents.id, `Hay que pedir ${first.number}`],
+      [back.webContents.id, `Hay que pedir ${next.number}`],
+    ]);
+  });
+});

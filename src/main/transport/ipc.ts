@@ -8,7 +8,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '@shared/contract';
 import type { Result } from '@shared/errors';
-import { CHANGE_EVENT } from '@shared/events';
+import { CHANGE_EVENT, changeSeenBy } from '@shared/events';
 import { errorResult } from '../api/dispatch';
 import type { App } from '../app';
 
@@ -51,19 +51,24 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
 
   function forget(senderId: number): void {
     const token = tokens.get(senderId);
+    // Signed out, the user's pop-ups start again from where their notifications stand at the next sign-in.
+    const userId = app.sessions.peek(token ?? null);
+    if (userId !== null) announced.delete(userId);
     if (token) app.sessions.end(token);
     tokens.delete(senderId);
     windows.delete(senderId);
   }
 
-  function remember(sender: SenderLike, token: string): void {
+  function remember(sender: SenderLike, token: string, signedIn = false): void {
     const id = sender.id;
     const previous = tokens.get(id);
     if (previous && previous !== token) app.sessions.end(previous);
     tokens.set(id, token);
     windows.set(id, sender);
     const userId = app.sessions.peek(token);
-    if (options.showDesktopNotice && userId !== null && !announced.has(userId)) announced.set(userId, app.desktopNotices(userId, null).lastId);
+    // What waited while the user was away (or before a restore) is in the bell, not popped up; a window
+    // opened from a signed-in one keeps its place.
+    if (options.showDesktopNotice && userId !== null && (signedIn || !announced.has(userId))) announced.set(userId, app.desktopNotices(userId, null).lastId);
     if (!watched.has(id)) {
       watched.add(id);
       sender.once('destroyed', () => {
@@ -90,7 +95,7 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
     if (channel === 'auth.logout') forget(senderId);
     if (result.ok && signInChannels.has(channel)) {
       const { token, ...answer } = result.data as { token: string };
-      remember(event.sender, token);
+      remember(event.sender, token, true);
       return { ok: true, data: answer };
     }
     return result;
@@ -112,7 +117,7 @@ export function registerIpc(ipcMain: IpcMainLike, app: App, isTrustedSender: (ur
       const userId = app.liveUser(tokens.get(id) ?? null);
       if (userId === null) continue;
       try {
-        contents.send(CHANGE_EVENT, change);
+        contents.send(CHANGE_EVENT, changeSeenBy(change, userId));
       } catch (error) {
         // A window torn down between the check and the send must not keep the others from hearing.
         console.error('Could not send a change event to a window', error);

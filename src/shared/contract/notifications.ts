@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, empty, epochMs, id, ok, pageInput, pageOutput } from './define';
+import type { Module } from './modules';
 
 /**
  * What a notification is about (DOMAIN.md, Notifications). Each is written once per recipient per action;
@@ -26,6 +27,15 @@ export type NotificationEvent = (typeof notificationEvents)[number];
 export const notifiedDocumentSchema = z.object({ type: z.enum(['charge', 'purchaseOrder', 'salesOrder', 'inventoryProduct']), id, number: z.string() });
 export type NotifiedDocument = z.infer<typeof notifiedDocumentSchema>;
 
+/** One more event of the same action for the same reader (a receipt: units received, and charges now ready). */
+export const notificationPartSchema = z.object({
+  event: z.enum(notificationEvents),
+  documents: z.array(notifiedDocumentSchema),
+  count: z.number().int(),
+  byName: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
 export const notificationSchema = z.object({
   id,
   event: z.enum(notificationEvents),
@@ -40,6 +50,8 @@ export const notificationSchema = z.object({
   readAt: epochMs.nullable(),
   /** Its event pops up on the desktop (Admin › Notifications). */
   desktop: z.boolean(),
+  /** The action's other events for this reader: one notification per reader per action. */
+  also: z.array(notificationPartSchema),
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
@@ -66,6 +78,26 @@ export const eventRecipients: Record<NotificationEvent, { offered: readonly Reci
   poOverdue: { offered: ['purchasingTeam', 'creator', 'technician', 'administrators'], defaults: ['purchasingTeam'] },
   backOrderAgeing: { offered: ['purchasingTeam', 'technician', 'salesOrderOwner', 'administrators'], defaults: ['purchasingTeam', 'technician'] },
   vendorEmailFailed: { offered: ['purchasingTeam', 'creator', 'administrators'], defaults: ['purchasingTeam'] },
+};
+
+/**
+ * The module each event belongs to: a module switched off (Admin › Activations) tells nothing of its
+ * events, whose documents and queues are then hidden.
+ */
+export const eventModule: Record<NotificationEvent, Module> = {
+  approvalNeeded: 'procurement',
+  approved: 'procurement',
+  rejected: 'procurement',
+  itemsNeedOrdering: 'procurement',
+  salesOrderFulfilled: 'procurement',
+  poSubmitted: 'inventory',
+  itemsReceived: 'inventory',
+  readyToDeliver: 'inventory',
+  delivered: 'inventory',
+  belowMinimum: 'inventory',
+  poOverdue: 'inventory',
+  backOrderAgeing: 'inventory',
+  vendorEmailFailed: 'inventory',
 };
 
 /** How one event is told (Admin › Notifications). Desktop pop-ups announce in-app notifications, so they need them. */

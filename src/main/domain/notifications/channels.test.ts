@@ -47,6 +47,8 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 const inbox = (who: keyof typeof users) => t.ok('notifications.list', {}, users[who].token).rows;
+/** Every event a notification tells: its own, and the same action's others. */
+const eventsOf = (rows: ReturnType<typeof inbox>) => rows.flatMap((n) => [n.event, ...n.also.map((p) => p.event)]);
 const outbox = () =>
   t.app.ctx.sqlite.prepare(`SELECT to_address AS "to", subject, body, CASE WHEN sent_at IS NOT NULL THEN 'sent' WHEN given_up_at IS NOT NULL THEN 'failed' ELSE 'queued' END AS status, attempts, last_error AS lastError FROM mail_outbox ORDER BY id`).all() as Array<{
     to: string;
@@ -100,15 +102,15 @@ describe('Admin › Notifications', () => {
     t.ok('sales.approveCharge', { id: charge.id, note: null }, users.ana.token);
     expect(inbox('carla').map((n) => n.event)).toEqual([]);
     expect(inbox('tomas').map((n) => n.event)).toEqual(['approved']);
-    // Approved, it needs ordering: the purchasing team hears that too.
-    expect(inbox('pia').map((n) => n.event)).toEqual(['itemsNeedOrdering', 'approved']);
+    // Approved, it needs ordering: the purchasing team hears that too, in the same notification.
+    expect(inbox('pia').map((n) => [n.event, ...n.also.map((p) => p.event)])).toEqual([['approved', 'itemsNeedOrdering']]);
     // Ana is named, but she approved it herself.
     expect(inbox('ana').map((n) => n.event)).toEqual(['approvalNeeded']);
     // Administrators as recipients.
     save('itemsNeedOrdering', { recipients: ['administrators'] });
     t.ok('sales.createCharge', { containerId: ticket.id, productId: w.cable.id, quantity: 2 }, users.carla.token);
     expect(t.ok('notifications.list', {}).rows.map((n) => n.event)).toContain('itemsNeedOrdering');
-    expect(inbox('pia').map((n) => n.event)).toEqual(['itemsNeedOrdering', 'approved']);
+    expect(eventsOf(inbox('pia'))).toEqual(['approved', 'itemsNeedOrdering']);
   });
 
   it('channels per event: in the app only, e-mail only, desktop pop-up flag', () => {
@@ -133,12 +135,14 @@ describe('e-mail, queued with the action', () => {
     const before = outbox().length;
     t.ok('purchasing.receive', { lines: po.lines.map((l) => ({ lineId: l.id, qty: l.qtyOrdered })) });
     const mails = outbox().slice(before);
-    // The technician: units received (3 charges, one message) and ready to deliver (one message).
+    // The technician: one message for the receipt — units received for 3 charges, and the 3 now ready.
     const toTech = mails.filter((m) => m.to === 'tech@office.example');
-    expect(toTech).toHaveLength(2);
-    const received = toTech.find((m) => m.subject.includes('Unidades recibidas'))!;
-    expect(received.subject).toBe('MSP Inventory: Unidades recibidas para 3 cargos');
+    expect(toTech).toHaveLength(1);
+    const received = toTech[0]!;
+    expect(received.subject).toBe('MSP Inventory: Unidades recibidas para 3 cargos (y 1 más)');
     expect(received.body).toContain('Hola, Tech One:');
+    expect(received.body).toContain('Unidades recibidas para 3 cargos.');
+    expect(received.body).toContain('3 cargos están listos para entregar.');
     for (const c of made) expect(received.body).toContain(`· ${c.number}`);
     expect(received.body).toContain('Por Admin.');
     // Pia (English) was told of the charges to order, each action apart.
@@ -323,6 +327,37 @@ describe('conditions told once', () => {
   });
 });
 
+describe('modules switched off', () => {
+  it('tell nothing of their events, and the sweep looks for nothing while Inventory is off', () => {
+    t.ok('activations.set', { inventory: true, procurement: false, rma: false });
+    t.ok('sales.createCharge', { containerId: ticket.id, productId: w.cable.id, quantity: 2 }, users.carla.token);
+    expect(inbox('pia')).toEqual([]);
+    t.ok('activations.set', { inventory: true, procurement: true, rma: false });
+    t.ok('sales.createCharge', { containerId: ticket.id, productId: w.cable.id, quantity: 2 }, users.carla.token);
+    expect(eventsOf(inbox('pia'))).toEqual(['itemsNeedOrdering']);
+    const po = t.ok('purchasing.createOrder', { vendorId: vendor.id, expectedShipDate: '2026-01-20', lines: [{ productId: w.cable.id, qty: 10, locationId: w.main.id }] });
+    t.ok('purchasing.submit', { id: po.id });
+    t.clock.now = Date.UTC(2026, 0, 21, 9);
+    t.ok('activations.set', { inventory: false, procurement: false, rma: false });
+    expect(t.app.sweepConditions()).toBe(0);
+    t.ok('activations.set', { inventory: true, procurement: true, rma: false });
+    expect(t.app.sweepConditions()).toBe(1);
+  });
+});
+
+describe('an action that fails after telling', () => {
+  it('a purchase order e-mail refused by the server is told to the purchasing team, and announced though the call failed', async () => {
+    useAbsentSmtp();
+    const changes: Array<{ channel: string | null; notified?: readonly number[] }> = [];
+    t.app.onChange((c) => changes.push(c));
+    const po = t.ok('purchasing.createOrder', { vendorId: vendor.id, lines: [{ productId: w.cable.id, qty: 1, locationId: w.main.id }] });
+    const sent = await t.app.callAsync('purchasing.emailOrder', { id: po.id, to: ['orders@ingram.example'], subject: 'Order', message: '', locale: 'en' }, t.token);
+    expect(sent).toMatchObject({ ok: false, error: { code: 'MAIL_FAILED' } });
+    expect(inbox('pia')).toMatchObject([{ event: 'vendorEmailFailed', documents: [{ number: po.number }] }]);
+    expect(changes.at(-1)).toMatchObject({ channel: 'purchasing.emailOrder', notified: [users.pia.id] });
+  });
+});
+
 describe('desktop pop-ups', () => {
   it('are the user’s new notifications after the last shown, in the user’s language, without events kept off the desktop', () => {
     const start = t.app.desktopNotices(users.carla.id, null);
@@ -388,7 +423,11 @@ describe('every event, on every channel', () => {
           by[event] = [...new Set([...(by[event] ?? []), name])].sort();
           return by;
         }, {});
-    const inApp = names(`SELECT n.event, u.username AS name FROM notifications n JOIN users u ON u.id = n.user_id ORDER BY n.id`);
+    // Every event a row tells: its own and those of the same action it carries (details.also).
+    const inApp = names(
+      `SELECT n.event, u.username AS name FROM notifications n JOIN users u ON u.id = n.user_id
+       UNION ALL SELECT json_extract(a.value, '$.event'), u.username FROM notifications n JOIN users u ON u.id = n.user_id, json_each(n.details, '$.also') a`,
+    );
     const expected = {
       approvalNeeded: ['Ana'],
       rejected: ['Carla'],
@@ -407,11 +446,10 @@ describe('every event, on every channel', () => {
     expect(inApp).toEqual(expected);
     // Every event was exercised.
     expect(Object.keys(expected).sort()).toEqual([...notificationEvents].sort());
-    // The same people by e-mail (each has an address, none muted).
-    const mailed = names(
-      `SELECT m.event, u.username AS name FROM mail_outbox m JOIN users u ON u.id = m.user_id ORDER BY m.id`,
-    );
-    expect(mailed).toEqual(expected);
+    // The same people by e-mail (each has an address, none muted): one message per reader per action, as in the bell.
+    const mailed = names(`SELECT m.event, u.username AS name FROM mail_outbox m JOIN users u ON u.id = m.user_id ORDER BY m.id`);
+    const firstEvents = names(`SELECT n.event, u.username AS name FROM notifications n JOIN users u ON u.id = n.user_id ORDER BY n.id`);
+    expect(mailed).toEqual(firstEvents);
     expect(t.app.ctx.sqlite.prepare(`SELECT count(*) AS n FROM mail_outbox`).get()).toEqual(t.app.ctx.sqlite.prepare(`SELECT count(*) AS n FROM notifications`).get());
     expect(samToken).toBeTruthy();
   });

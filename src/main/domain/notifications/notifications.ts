@@ -22,8 +22,15 @@ interface Row {
   readAt: number | null;
 }
 
+/** What notify.ts stores: the first event's facts and whether it pops up, the action's other events, whether any pops up. */
+type StoredDetails = Partial<Pick<Notification, 'documents' | 'count' | 'byName' | 'note'>> & {
+  desktop?: boolean;
+  anyDesktop?: boolean;
+  also?: Array<Notification['also'][number] & { desktop?: boolean }>;
+};
+
 function toNotification(r: Row): Notification {
-  const d = JSON.parse(r.details) as Partial<Pick<Notification, 'documents' | 'count' | 'byName' | 'note' | 'desktop'>>;
+  const d = JSON.parse(r.details) as StoredDetails;
   return {
     id: r.id,
     event: r.event,
@@ -33,7 +40,9 @@ function toNotification(r: Row): Notification {
     note: d.note ?? null,
     createdAt: r.createdAt,
     readAt: r.readAt,
-    desktop: d.desktop !== false,
+    // Whether any of its events pops up (rows of one event only carry `desktop`).
+    desktop: (d.anyDesktop ?? d.desktop) !== false,
+    also: (d.also ?? []).map((p) => ({ event: p.event, documents: p.documents, count: p.count, byName: p.byName, note: p.note })),
   };
 }
 
@@ -142,23 +151,27 @@ export interface DesktopNotice {
 
 /**
  * The user's in-app notifications after `afterId` whose event pops up on the desktop, worded in the user's
- * language (the oldest first, at most 20); `afterId` null asks only where the user's notifications stand now.
+ * language (the newest 20 at most, oldest of them first); `afterId` null asks only where the user's notifications stand now.
  */
 export function desktopNoticesOf(ctx: Ctx, userId: number, afterId: number | null): { lastId: number; notices: DesktopNotice[] } {
   if (afterId === null) {
     return { lastId: prepared<[number], { id: number | null }>(ctx, `SELECT max(id) AS id FROM notifications WHERE user_id = ?`).get(userId)!.id ?? 0, notices: [] };
   }
+  // The newest few (a long absence is the bell's to list), oldest of them first.
   const rows = prepared<[number, number], Row>(
     ctx,
-    `SELECT id, event, details, created_at AS createdAt, read_at AS readAt FROM notifications WHERE user_id = ? AND id > ? ORDER BY id LIMIT 20`,
-  ).all(userId, afterId);
+    `SELECT id, event, details, created_at AS createdAt, read_at AS readAt FROM notifications WHERE user_id = ? AND id > ? ORDER BY id DESC LIMIT 20`,
+  )
+    .all(userId, afterId)
+    .reverse();
   const language = prepared<[number], { language: string }>(ctx, `SELECT language FROM users WHERE id = ?`).get(userId)?.language === 'en' ? 'en' : 'es';
-  const notices = rows
-    .map(toNotification)
-    .filter((n) => n.desktop)
-    .map((n) => {
-      const sentence = notificationSentence(language, n);
-      return { id: n.id, title: 'MSP Inventory', body: n.note ? `${sentence}\n${n.note}` : sentence };
-    });
+  const notices = rows.flatMap((r) => {
+    const details = JSON.parse(r.details) as StoredDetails;
+    const n = toNotification(r);
+    // Each of the action's events that pops up, one line each (with its note).
+    const parts = [{ ...n, desktop: details.desktop !== false }, ...n.also.map((p, i) => ({ ...p, desktop: details.also?.[i]?.desktop !== false }))];
+    const lines = parts.filter((p) => p.desktop).map((p) => (p.note ? `${notificationSentence(language, p)}\n${p.note}` : notificationSentence(language, p)));
+    return lines.length > 0 ? [{ id: n.id, title: 'MSP Inventory', body: lines.join('\n') }] : [];
+  });
   return { lastId: rows.at(-1)?.id ?? afterId, notices };
 }

@@ -5,9 +5,11 @@
 // concerns one reader into one row — an in-app notification and, for e-mail, one message in the outbox
 // worded in the reader's language. An action that fails leaves nothing: its gathered notices are dropped
 // with its transaction. The user who acted is never notified of their own action.
-import type { EventSetting, NotificationEvent, NotifiedDocument, RecipientKind } from '@shared/contract/notifications';
+import { eventModule, type EventSetting, type NotificationEvent, type NotifiedDocument, type RecipientKind } from '@shared/contract/notifications';
+import type { Activations } from '@shared/contract/modules';
 import { notificationMail, type NotificationLanguage } from '@shared/notificationWords';
 import { prepared, type Ctx } from '../context';
+import { getActivations } from '../settings/activations';
 import { mailConfigured } from '../settings/settings';
 import { eventSettingMap } from './config';
 import { administrators, purchasingTeam } from './recipients';
@@ -38,6 +40,7 @@ interface Pending {
 interface ActionNotices {
   pending: Map<string, Pending>;
   settings?: Map<NotificationEvent, EventSetting>;
+  activations?: Activations;
   team?: number[];
   admins?: number[];
 }
@@ -68,6 +71,7 @@ export function notify(ctx: Ctx, notice: Notice): void {
   const state = actionNotices(ctx);
   const setting = (state.settings ??= eventSettingMap(ctx)).get(notice.event)!;
   if (!setting.enabled || (!setting.inApp && !setting.email)) return;
+  if (!(state.activations ??= getActivations(ctx))[eventModule[notice.event]]) return;
   for (const userId of new Set(recipientsOf(ctx, state, setting, notice.people ?? {}))) {
     if (userId === notice.byUserId) continue;
     const key = `${userId}:${notice.event}`;
@@ -123,10 +127,21 @@ interface Reader {
   active: number;
 }
 
+/** One event of a notification as stored in its details (notifications.ts reads them back). */
+interface StoredPart {
+  event: NotificationEvent;
+  documents: NotifiedDocument[];
+  count: number;
+  byName: string | null;
+  note: string | null;
+  desktop: boolean;
+}
+
 /**
- * Writes what the action gathered, inside the action's transaction: one in-app row per recipient and event,
- * and one queued e-mail where the event is e-mailed, the office has an SMTP server and the reader has an
- * address and did not mute e-mail. Returns the recipients.
+ * Writes what the action gathered, inside the action's transaction: per recipient one in-app row telling
+ * every event of the action that is told in the app (the first, and `also` the others), and one queued
+ * e-mail telling those e-mailed, when the office has an SMTP server and the reader has an address and did
+ * not mute e-mail. Returns the recipients.
  */
 export function flushNotices(ctx: Ctx): number[] {
   tellProductsBelowMinimum(ctx);
@@ -137,23 +152,36 @@ export function flushNotices(ctx: Ctx): number[] {
   const queue = prepared(ctx, `INSERT INTO mail_outbox (user_id, event, to_address, subject, body, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const readerOf = prepared<[number], Reader>(ctx, `SELECT display_name AS name, email, language, email_muted AS emailMuted, active FROM users WHERE id = ?`);
   const nameOf = prepared<[number], { name: string }>(ctx, `SELECT display_name AS name FROM users WHERE id = ?`);
+  const names = new Map<number, string | null>();
+  const byNameOf = (userId: number | null) => {
+    if (userId === null) return null;
+    if (!names.has(userId)) names.set(userId, nameOf.get(userId)?.name ?? null);
+    return names.get(userId)!;
+  };
+  const byReader = new Map<number, Pending[]>();
+  for (const p of state.pending.values()) byReader.set(p.userId, [...(byReader.get(p.userId) ?? []), p]);
   const now = ctx.now();
   let mailOn: boolean | undefined;
   const recipients = new Set<number>();
-  for (const p of state.pending.values()) {
-    const reader = readerOf.get(p.userId);
+  for (const [userId, pending] of byReader) {
+    const reader = readerOf.get(userId);
     if (!reader || !reader.active) continue;
-    const byName = p.byUserId === null ? null : (nameOf.get(p.byUserId)?.name ?? null);
-    const facts = { event: p.event, documents: p.documents, count: p.count, byName, note: p.note };
-    if (p.setting.inApp) {
-      const first = p.documents[0]!;
-      insert.run(p.userId, p.event, first.type, first.id, JSON.stringify({ documents: p.documents, count: p.count, byName, note: p.note, desktop: p.setting.desktop }), now);
-      recipients.add(p.userId);
+    const parts = pending.map((p) => ({
+      part: { event: p.event, documents: p.documents, count: p.count, byName: byNameOf(p.byUserId), note: p.note, desktop: p.setting.desktop } satisfies StoredPart,
+      setting: p.setting,
+    }));
+    const inApp = parts.filter((p) => p.setting.inApp).map((p) => p.part);
+    if (inApp.length > 0) {
+      const [first, ...also] = inApp;
+      const document = first!.documents[0]!;
+      insert.run(userId, first!.event, document.type, document.id, JSON.stringify({ ...first, also, anyDesktop: inApp.some((p) => p.desktop) }), now);
+      recipients.add(userId);
     }
-    if (p.setting.email && reader.email && !reader.emailMuted && (mailOn ??= mailConfigured(ctx))) {
-      const mail = notificationMail(reader.language === 'en' ? 'en' : 'es', reader.name, facts);
-      queue.run(p.userId, p.event, reader.email, mail.subject, mail.body, now, now);
-      recipients.add(p.userId);
+    const mailed = parts.filter((p) => p.setting.email).map((p) => p.part);
+    if (mailed.length > 0 && reader.email && !reader.emailMuted && (mailOn ??= mailConfigured(ctx))) {
+      const mail = notificationMail(reader.language === 'en' ? 'en' : 'es', reader.name, mailed);
+      queue.run(userId, mailed[0]!.event, reader.email, mail.subject, mail.body, now, now);
+      recipients.add(userId);
     }
   }
   // Told once the action commits; a rollback after this point (none today) would only refresh a bell.

@@ -67,3 +67,14 @@ export function ownersOfOrderCharges(ctx: Ctx, poId: number): number[] {
     .all(poId)
     .map((r) => r.id);
 }
+
+/** The owners of the sales orders whose charges an order buys for. */
+export function salesOrderOwnersOfOrder(ctx: Ctx, poId: number): number[] {
+  return prepared<[number], { id: number }>(
+    ctx,
+    `SELECT DISTINCT so.owner_user_id AS id FROM purchase_order_lines l JOIN charges ch ON ch.id = l.charge_id JOIN sales_orders so ON so.id = ch.sales_order_id
+     WHERE l.po_id = ? AND so.owner_user_id IS NOT NULL`,
+  )
+    .all(poId)
+    .map((r) => r.id);
+}

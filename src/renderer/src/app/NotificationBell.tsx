@@ -118,6 +118,11 @@ function Bell() {
                       <Text size="sm" fw={n.readAt === null ? 600 : 400}>
                         {notificationText(t, n)}
                       </Text>
+                      {n.also.map((part) => (
+                        <Text key={part.event} size="sm" fw={n.readAt === null ? 600 : 400} data-testid="notification-also">
+                          {notificationText(t, part)}
+                        </Text>
+                      ))}
                       {n.note && (
                         <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
                           {n.note}
@@ -176,7 +181,7 @@ function useAnnounceNew(unread: number | undefined): void {
       const newest = page.rows[0];
       // Events an administrator keeps off the desktop stay in the bell.
       if (!newest?.desktop) return;
-      const text = notificationText(t, newest);
+      const text = [newest, ...newest.also].map((part) => notificationText(t, part)).join(' · ');
       const channel = alertChannel(currentEnvironment());
       if (channel === 'system') new Notification(t('appName'), { body: text, tag: `notification-${newest.id}` });
       else if (channel === 'toast') notify.info('common:notifications.toast', { text });
@@ -185,7 +190,7 @@ function useAnnounceNew(unread: number | undefined): void {
 }
 
 /** The sentence of a notification in the reader's language: what happened, to which document, by whom. */
-export function notificationText(t: TFunction<'common'>, n: Notification): string {
+export function notificationText(t: TFunction<'common'>, n: Pick<Notification, 'event' | 'documents' | 'count' | 'byName'>): string {
   const first = n.documents[0];
   const values = { number: first?.number ?? '', count: n.count, by: n.byName ?? t('notifications.someone') };
   return t(`notifications.events.${n.event}.${n.count > 1 ? 'many' : 'one'}`, values);

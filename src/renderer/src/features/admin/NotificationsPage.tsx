@@ -39,7 +39,8 @@ function EventSettings() {
     setEdited(rows.map((r) => (r.event === event ? { ...r, ...patch } : r)));
     save.reset();
   };
-  const userOptions = users.filter((u) => u.active).map((u) => ({ value: String(u.id), label: u.displayName }));
+  // Inactive users stay listed (marked) so one named before it was deactivated can be seen and removed.
+  const userOptions = users.map((u) => ({ value: String(u.id), label: u.active ? u.displayName : `${u.displayName} (${t('common:inactive')})` }));
   return (
     <Paper withBorder p="lg" radius="sm">
       <form
@@ -53,7 +54,7 @@ function EventSettings() {
           <Title order={2} size="h4">
             {t('notices.events')}
           </Title>
-          {smtp && !smtp.host && (
+          {smtp && (!smtp.host.trim() || !smtp.fromAddress.trim()) && (
             <Alert color="yellow" data-testid="notices-no-smtp">
               {t('notices.noSmtp')}{' '}
               <Anchor component={AppLink} to="/admin/settings" inherit>
