@@ -249,7 +249,7 @@ export function createApp(options: AppOptions): App {
     inMaintenance: () => maintenance.active,
     timeoutMs: options.mailTimeoutMs,
     // Administrators watching the outbox see messages leave or fail.
-    onRecorded: () => emitChange({ areas: ['notifications'], userId: null, at: ctx.now(), channel: null }),
+    onRecorded: (notified) => emitChange({ areas: ['notifications'], userId: null, at: ctx.now(), channel: null, ...(notified.length > 0 ? { notified } : {}) }),
   });
   function sweepConditions(): number {
     // Orders and back orders are Inventory's: nothing to look for while it is off.

@@ -38,6 +38,7 @@ export const notificationWords: Record<NotificationLanguage, Words> = {
       poOverdue: { one: '{{number}} is overdue: its expected ship date has passed', many: '{{count}} purchase orders are overdue' },
       backOrderAgeing: { one: 'A back order of {{number}} is overdue', many: 'Back orders of {{count}} purchase orders are overdue' },
       vendorEmailFailed: { one: 'The e-mail of {{number}} to the vendor failed', many: 'E-mails of {{count}} purchase orders failed' },
+      emailGivenUp: { one: 'A notification e-mail to {{number}} could not be sent', many: '{{count}} notification e-mails could not be sent' },
     },
     someone: 'Someone',
     mail: {
@@ -66,6 +67,7 @@ export const notificationWords: Record<NotificationLanguage, Words> = {
       poOverdue: { one: '{{number}} está fuera de plazo: pasó su fecha prevista de envío', many: '{{count}} órdenes de compra están fuera de plazo' },
       backOrderAgeing: { one: 'Un pedido pendiente de {{number}} está fuera de plazo', many: 'Pedidos pendientes de {{count}} órdenes de compra están fuera de plazo' },
       vendorEmailFailed: { one: 'Falló el correo de {{number}} al proveedor', many: 'Fallaron los correos de {{count}} órdenes de compra' },
+      emailGivenUp: { one: 'No se pudo enviar un correo de notificación a {{number}}', many: 'No se pudieron enviar {{count}} correos de notificación' },
     },
     someone: 'Alguien',
     mail: {

@@ -1,11 +1,12 @@
 // Sends the e-mails of notifications that actions left in the outbox (notify.ts), after those actions
 // committed: nothing here runs inside an action, so a slow, absent or refusing SMTP server never delays or
 // fails one. Each message is tried when due; a failure is recorded with the server's reason and tried
-// again later (back-off), and after the last attempt it is given up — Admin › Notifications shows it and
-// can send it again. The outbox is a table: what was waiting when the app closed is sent after it opens.
+// again later (back-off), and after the last attempt it is given up — the administrators are told in the
+// app, and Admin › Notifications shows it and can send it again. The outbox is a table: what was waiting when the app closed is sent after it opens.
 import { DomainError } from '@shared/errors';
 import { writeTransaction } from '../db/writeTransaction';
 import type { Ctx } from '../domain/context';
+import { discardNotices, flushNotices, notify, takeNotified } from '../domain/notifications/notify';
 import { smtpConfig } from '../domain/settings/settings';
 import type { AppLog } from '../log/appLog';
 import { sendMail, type SmtpConfig } from './mailer';
@@ -43,8 +44,8 @@ export interface OutboxDeps {
   pollMs?: number;
   /** Per-connection SMTP timeout (tests pass a short one). */
   timeoutMs?: number;
-  /** Called after a pass that sent or failed something: the host announces it (the outbox page refreshes). */
-  onRecorded?: () => void;
+  /** Called after a pass that sent or failed something, with whom it notified: the host announces it (the outbox page and bells refresh). */
+  onRecorded?: (notified: number[]) => void;
 }
 
 export function createOutboxSender(deps: OutboxDeps): OutboxSender {
@@ -73,12 +74,18 @@ export function createOutboxSender(deps: OutboxDeps): OutboxSender {
   function recordFailure(m: Due, reason: string): void {
     const attempts = m.attempts + 1;
     const delay = retryDelaysMs[attempts - 1];
+    discardNotices(ctx);
     writeTransaction(ctx.sqlite, () => {
       const now = ctx.now();
       // Only over the attempt it made: an administrator's "Send again" meanwhile (attempts back to 0) stands.
-      ctx.sqlite
+      const changed = ctx.sqlite
         .prepare(`UPDATE mail_outbox SET given_up_at = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND attempts = ? AND sent_at IS NULL`)
-        .run(delay === undefined ? now : null, attempts, now + (delay ?? 0), reason, m.id, m.attempts);
+        .run(delay === undefined ? now : null, attempts, now + (delay ?? 0), reason, m.id, m.attempts).changes;
+      // Given up: the administrators are told in the app, with the server's reason.
+      if (changed > 0 && delay === undefined) {
+        notify(ctx, { event: 'emailGivenUp', document: { type: 'mailOutbox', id: m.id, number: m.to }, byUserId: null, note: reason });
+        flushNotices(ctx);
+      }
     });
   }
 
@@ -139,7 +146,7 @@ export function createOutboxSender(deps: OutboxDeps): OutboxSender {
           total.sent += r.sent;
           total.failed += r.failed;
         } while (again);
-        if (total.sent + total.failed > 0) deps.onRecorded?.();
+        if (total.sent + total.failed > 0) deps.onRecorded?.(takeNotified(ctx));
         return total;
       } finally {
         running = null;

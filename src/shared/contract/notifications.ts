@@ -20,11 +20,16 @@ export const notificationEvents = [
   'poOverdue',
   'backOrderAgeing',
   'vendorEmailFailed',
+  'emailGivenUp',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
+/** Events never e-mailed: an e-mail given up is told in the app (telling it by e-mail could only fail the same way). */
+export const neverEmailed: readonly NotificationEvent[] = ['emailGivenUp'];
+
 /** A document a notification names: where its link leads. */
-export const notifiedDocumentSchema = z.object({ type: z.enum(['charge', 'purchaseOrder', 'salesOrder', 'inventoryProduct']), id, number: z.string() });
+/** `mailOutbox`: a notification e-mail (its number is the address it was for). */
+export const notifiedDocumentSchema = z.object({ type: z.enum(['charge', 'purchaseOrder', 'salesOrder', 'inventoryProduct', 'mailOutbox']), id, number: z.string() });
 export type NotifiedDocument = z.infer<typeof notifiedDocumentSchema>;
 
 /** One more event of the same action for the same reader (a receipt: units received, and charges now ready). */
@@ -78,13 +83,14 @@ export const eventRecipients: Record<NotificationEvent, { offered: readonly Reci
   poOverdue: { offered: ['purchasingTeam', 'creator', 'technician', 'administrators'], defaults: ['purchasingTeam'] },
   backOrderAgeing: { offered: ['purchasingTeam', 'technician', 'salesOrderOwner', 'administrators'], defaults: ['purchasingTeam', 'technician'] },
   vendorEmailFailed: { offered: ['purchasingTeam', 'creator', 'administrators'], defaults: ['purchasingTeam'] },
+  emailGivenUp: { offered: ['administrators', 'purchasingTeam'], defaults: ['administrators'] },
 };
 
 /**
  * The module each event belongs to: a module switched off (Admin › Activations) tells nothing of its
  * events, whose documents and queues are then hidden.
  */
-export const eventModule: Record<NotificationEvent, Module> = {
+export const eventModule: Record<NotificationEvent, Module | null> = {
   approvalNeeded: 'procurement',
   approved: 'procurement',
   rejected: 'procurement',
@@ -98,6 +104,8 @@ export const eventModule: Record<NotificationEvent, Module> = {
   poOverdue: 'inventory',
   backOrderAgeing: 'inventory',
   vendorEmailFailed: 'inventory',
+  // The office's own e-mail, whatever the modules.
+  emailGivenUp: null,
 };
 
 /** How one event is told (Admin › Notifications). Desktop pop-ups announce in-app notifications, so they need them. */
@@ -115,6 +123,7 @@ export const eventSettingSchema = z
   })
   .strict()
   .superRefine((s, issue) => {
+    if (s.email && neverEmailed.includes(s.event)) issue.addIssue({ code: 'custom', path: ['email'], message: `${s.event} is never e-mailed` });
     const offered = eventRecipients[s.event].offered;
     s.recipients.forEach((r, i) => {
       if (!offered.includes(r)) issue.addIssue({ code: 'custom', path: ['recipients', i], message: `${s.event} cannot be told to ${r}` });

@@ -71,7 +71,9 @@ describe('Admin › Notifications', () => {
   it('lists every event with its defaults, and only administrators read or change them', () => {
     const all = t.ok('notifications.settings', {});
     expect(all.map((s) => s.event)).toEqual([...notificationEvents]);
-    for (const s of all) expect(s).toEqual({ event: s.event, enabled: true, inApp: true, desktop: true, email: true, recipients: [...eventRecipients[s.event].defaults], userIds: [] });
+    for (const s of all) {
+      expect(s).toEqual({ event: s.event, enabled: true, inApp: true, desktop: true, email: s.event !== 'emailGivenUp', recipients: [...eventRecipients[s.event].defaults], userIds: [] });
+    }
     expect(t.fail('notifications.settings', {}, users.pia.token).code).toBe('FORBIDDEN');
     expect(t.fail('notifications.saveSettings', { events: [setting('approved')] }, users.pia.token).code).toBe('FORBIDDEN');
   });
@@ -261,6 +263,10 @@ describe('the outbox, sent after commit', () => {
     expect(page).toMatchObject({ failed: 1, waiting: 0, total: 1, rows: [{ to: 'ana@office.example', recipientName: 'Ana', status: 'failed', attempts: retryDelaysMs.length + 1, nextAttemptAt: null }] });
     expect(page.rows[0]!.lastError).toMatch(/421|not available/i);
     expect(t.fail('notifications.outbox', {}, users.ana.token).code).toBe('FORBIDDEN');
+    // The administrators are told in the app, with the reason — and never by e-mail.
+    expect(t.ok('notifications.list', {}).rows).toMatchObject([{ event: 'emailGivenUp', documents: [{ type: 'mailOutbox', number: 'ana@office.example' }], note: expect.stringMatching(/421|not available/i) }]);
+    expect(outbox()).toHaveLength(1);
+    expect(t.fail('notifications.saveSettings', { events: [{ ...setting('emailGivenUp'), email: true }] }).code).toBe('VALIDATION');
     smtp.setRefusing(false);
     expect(t.ok('notifications.retryMail', { all: true })).toEqual({ queued: 1 });
     await t.app.mail.drain();
@@ -444,8 +450,8 @@ describe('every event, on every channel', () => {
       vendorEmailFailed: ['Pia'],
     };
     expect(inApp).toEqual(expected);
-    // Every event was exercised.
-    expect(Object.keys(expected).sort()).toEqual([...notificationEvents].sort());
+    // Every event was exercised (an e-mail given up: in 'gives up after the last attempt').
+    expect(Object.keys(expected).sort()).toEqual(notificationEvents.filter((e) => e !== 'emailGivenUp').sort());
     // The same people by e-mail (each has an address, none muted): one message per reader per action, as in the bell.
     const mailed = names(`SELECT m.event, u.username AS name FROM mail_outbox m JOIN users u ON u.id = m.user_id ORDER BY m.id`);
     const firstEvents = names(`SELECT n.event, u.username AS name FROM notifications n JOIN users u ON u.id = n.user_id ORDER BY n.id`);

@@ -1,14 +1,14 @@
 // How each event is told (Admin › Notifications): stored as one settings value, { [event]: setting };
 // an event never saved is told as `defaultSetting` says (in the app, as a desktop pop-up and by e-mail,
 // to its default recipients). Named users must exist when saved; one deactivated later is simply skipped.
-import { eventRecipients, notificationEvents, type EventSetting, type NotificationEvent } from '@shared/contract/notifications';
+import { eventRecipients, neverEmailed, notificationEvents, type EventSetting, type NotificationEvent } from '@shared/contract/notifications';
 import { DomainError } from '@shared/errors';
 import { prepared, type Ctx } from '../context';
 
 const KEY = 'notifications';
 
 export function defaultSetting(event: NotificationEvent): EventSetting {
-  return { event, enabled: true, inApp: true, desktop: true, email: true, recipients: [...eventRecipients[event].defaults], userIds: [] };
+  return { event, enabled: true, inApp: true, desktop: true, email: !neverEmailed.includes(event), recipients: [...eventRecipients[event].defaults], userIds: [] };
 }
 
 function stored(ctx: Ctx): Partial<Record<NotificationEvent, Partial<EventSetting>>> {
@@ -21,7 +21,7 @@ export function eventSettings(ctx: Ctx): EventSetting[] {
   const saved = stored(ctx);
   return notificationEvents.map((event) => {
     const s = { ...defaultSetting(event), ...saved[event], event };
-    return { ...s, recipients: s.recipients.filter((r) => eventRecipients[event].offered.includes(r)) };
+    return { ...s, email: s.email && !neverEmailed.includes(event), recipients: s.recipients.filter((r) => eventRecipients[event].offered.includes(r)) };
   });
 }
 

@@ -71,7 +71,8 @@ export function notify(ctx: Ctx, notice: Notice): void {
   const state = actionNotices(ctx);
   const setting = (state.settings ??= eventSettingMap(ctx)).get(notice.event)!;
   if (!setting.enabled || (!setting.inApp && !setting.email)) return;
-  if (!(state.activations ??= getActivations(ctx))[eventModule[notice.event]]) return;
+  const module = eventModule[notice.event];
+  if (module !== null && !(state.activations ??= getActivations(ctx))[module]) return;
   for (const userId of new Set(recipientsOf(ctx, state, setting, notice.people ?? {}))) {
     if (userId === notice.byUserId) continue;
     const key = `${userId}:${notice.event}`;

@@ -23,6 +23,8 @@ const paths: Record<NotifiedDocument['type'], (id: number) => string> = {
   salesOrder: (id) => `/sales/orders/${id}`,
   // A product below its minimum: reorder suggestions say what to order or transfer.
   inventoryProduct: () => '/purchasing/suggestions',
+  // An e-mail given up: the outbox says why and sends it again.
+  mailOutbox: () => '/admin/notifications',
 };
 const hrefOf = (d: NotifiedDocument) => paths[d.type](d.id);
 

@@ -6,7 +6,7 @@ import { IconMail } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '@shared/contract';
-import { eventRecipients, type EventSetting, type OutboxMail } from '@shared/contract/notifications';
+import { eventRecipients, neverEmailed, type EventSetting, type OutboxMail } from '@shared/contract/notifications';
 import { AppLink } from '@renderer/lib/AppLink';
 import { translateError } from '@renderer/lib/errors';
 import { ListTable, useListView, useServerPager, useServerTable, type ListColumn } from '@renderer/lib/list';
@@ -104,7 +104,12 @@ function EventSettings() {
                         />
                       </Table.Td>
                       <Table.Td>
-                        <Checkbox disabled={!r.enabled} checked={r.email} onChange={(e) => change(r.event, { email: e.currentTarget.checked })} aria-label={t('notices.emailFor', { event: name })} />
+                        <Checkbox
+                          disabled={!r.enabled || neverEmailed.includes(r.event)}
+                          checked={r.email}
+                          onChange={(e) => change(r.event, { email: e.currentTarget.checked })}
+                          aria-label={t('notices.emailFor', { event: name })}
+                        />
                       </Table.Td>
                       <Table.Td miw={220}>
                         {/* Left editable while the event is off: its recipients can be set before it is switched on. */}

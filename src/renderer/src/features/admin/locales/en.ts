@@ -45,6 +45,7 @@ export const en = {
       poOverdue: 'Purchase order overdue',
       backOrderAgeing: 'Back order overdue',
       vendorEmailFailed: 'E-mail to a vendor failed',
+      emailGivenUp: 'Notification e-mail given up',
     },
     eventHints: {
       approvalNeeded: 'A charge or purchase order waits for approval.',
@@ -60,6 +61,7 @@ export const en = {
       poOverdue: 'A sent order passed its expected ship date (checked every hour).',
       backOrderAgeing: 'Units owed by a vendor for longer than the purchasing settings allow.',
       vendorEmailFailed: 'A purchase order could not be e-mailed to the vendor.',
+      emailGivenUp: 'A notification e-mail was given up after its last attempt (never e-mailed itself).',
     },
     outbox: {
       title: 'E-mail outbox',

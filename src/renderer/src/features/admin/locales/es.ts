@@ -48,6 +48,7 @@ export const es: Translation<typeof en> = {
       poOverdue: 'Orden de compra fuera de plazo',
       backOrderAgeing: 'Pedido pendiente fuera de plazo',
       vendorEmailFailed: 'Falló un correo a un proveedor',
+      emailGivenUp: 'Correo de notificación abandonado',
     },
     eventHints: {
       approvalNeeded: 'Un cargo o una orden de compra espera aprobación.',
@@ -63,6 +64,7 @@ export const es: Translation<typeof en> = {
       poOverdue: 'Una orden enviada pasó su fecha prevista de envío (se comprueba cada hora).',
       backOrderAgeing: 'Unidades que un proveedor debe desde hace más de lo que permite la configuración de compras.',
       vendorEmailFailed: 'No se pudo enviar por correo una orden de compra al proveedor.',
+      emailGivenUp: 'Se abandonó un correo de notificación tras su último intento (nunca se avisa por correo).',
     },
     outbox: {
       title: 'Bandeja de salida de correo',
