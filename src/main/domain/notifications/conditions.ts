@@ -6,7 +6,7 @@
 import { prepared, type Ctx } from '../context';
 import { backOrderOverdueSql, orderOverdueSql, overdueParams } from '../purchasing/overdue';
 import { notify } from './notify';
-import { ownersOfOrderCharges } from './recipients';
+import { orderPeople } from './recipients';
 
 /** Tells what became overdue since the last sweep; returns how many conditions were told. */
 export function tellOverdue(ctx: Ctx): number {
@@ -25,7 +25,7 @@ export function tellOverdue(ctx: Ctx): number {
   for (const o of orders) {
     notify(ctx, {
       event: 'poOverdue',
-      people: { creator: [o.createdBy], technician: ownersOfOrderCharges(ctx, o.id) },
+      people: { creator: [o.createdBy], ...orderPeople(ctx, o.id) },
       document: { type: 'purchaseOrder', id: o.id, number: o.number },
       byUserId: null,
     });

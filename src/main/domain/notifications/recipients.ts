@@ -57,24 +57,17 @@ export function administrators(ctx: Ctx): number[] {
     .map((r) => r.id);
 }
 
-/** The technicians and owners of the charges an order buys for (their charges move with it). */
-export function ownersOfOrderCharges(ctx: Ctx, poId: number): number[] {
-  return prepared<[number], { id: number }>(
+/**
+ * The people of the charges an order buys for (their charges move with it): their technicians (the
+ * containers' owners) and their sales orders' owners.
+ */
+export function orderPeople(ctx: Ctx, poId: number): { technician: number[]; salesOrderOwner: number[] } {
+  const rows = prepared<[number], { technician: number | null; salesOrderOwner: number | null }>(
     ctx,
-    `SELECT DISTINCT c.owner_user_id AS id FROM purchase_order_lines l JOIN charges ch ON ch.id = l.charge_id JOIN containers c ON c.id = ch.container_id
-     WHERE l.po_id = ? AND c.owner_user_id IS NOT NULL`,
-  )
-    .all(poId)
-    .map((r) => r.id);
-}
-
-/** The owners of the sales orders whose charges an order buys for. */
-export function salesOrderOwnersOfOrder(ctx: Ctx, poId: number): number[] {
-  return prepared<[number], { id: number }>(
-    ctx,
-    `SELECT DISTINCT so.owner_user_id AS id FROM purchase_order_lines l JOIN charges ch ON ch.id = l.charge_id JOIN sales_orders so ON so.id = ch.sales_order_id
-     WHERE l.po_id = ? AND so.owner_user_id IS NOT NULL`,
-  )
-    .all(poId)
-    .map((r) => r.id);
+    `SELECT DISTINCT c.owner_user_id AS technician, so.owner_user_id AS salesOrderOwner FROM purchase_order_lines l
+     JOIN charges ch ON ch.id = l.charge_id JOIN containers c ON c.id = ch.container_id LEFT JOIN sales_orders so ON so.id = ch.sales_order_id
+     WHERE l.po_id = ?`,
+  ).all(poId);
+  const present = (ids: Array<number | null>) => [...new Set(ids.filter((u) => u !== null))];
+  return { technician: present(rows.map((r) => r.technician)), salesOrderOwner: present(rows.map((r) => r.salesOrderOwner)) };
 }

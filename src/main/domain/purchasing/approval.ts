@@ -14,7 +14,7 @@ import { approvalThreshold } from '../settings/activations';
 import { getSettings } from '../settings/settings';
 import { coverageFor, requireLimitCovers } from './approvalLimits';
 import { notify } from '../notifications/notify';
-import { approversFor, ownersOfOrderCharges, salesOrderOwnersOfOrder } from '../notifications/recipients';
+import { approversFor, orderPeople } from '../notifications/recipients';
 import { applyTransition, defineWorkflow, type SetInput } from '../workflow/transitions';
 import { poHistory } from './orderHistory';
 import { getOrder, listOrders, orderTotals, readOrder, requireLines, requireOrder, type OrderRow } from './orderReads';
@@ -205,7 +205,7 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, OrderRow>()({
       const facts = requestFacts(ctx, [row.id]).get(row.id);
       const creators = [facts?.createdBy ?? null, facts?.request?.userId ?? null];
       const note = action === 'reject' ? (prepared<[number], { note: string | null }>(ctx, `SELECT approval_note AS note FROM purchase_orders WHERE id = ?`).get(row.id)?.note ?? null) : null;
-      notify(ctx, { event: action === 'approve' ? 'approved' : 'rejected', people: { creator: creators, technician: ownersOfOrderCharges(ctx, row.id), salesOrderOwner: salesOrderOwnersOfOrder(ctx, row.id) }, document, byUserId: userId, note });
+      notify(ctx, { event: action === 'approve' ? 'approved' : 'rejected', people: { creator: creators, ...orderPeople(ctx, row.id) }, document, byUserId: userId, note });
     }
   },
   creations: {},

@@ -5,7 +5,7 @@
 // submitted or partly received and it has units outstanding; every transition keeps that in step. The
 // approval state has its own small table (approval.ts): it moves only while the order is New.
 import { notify } from '../notifications/notify';
-import { ownersOfOrderCharges } from '../notifications/recipients';
+import { orderPeople } from '../notifications/recipients';
 import type { PurchaseOrder } from '@shared/contract/purchasing';
 import { purchaseOrders } from '@main/db/schema';
 import { type Actor, type Ctx } from '../context';
@@ -53,7 +53,7 @@ export const orderWorkflow = defineWorkflow<OrderStatus, OrderRow>()({
     settleChargesOfOrder(ctx, row, action, userId);
     // Sent to the vendor: the purchasing team, and the technicians whose charges it buys for.
     if (action === 'submit') {
-      notify(ctx, { event: 'poSubmitted', people: { technician: ownersOfOrderCharges(ctx, row.id) }, document: { type: 'purchaseOrder', id: row.id, number: row.number }, byUserId: userId });
+      notify(ctx, { event: 'poSubmitted', people: orderPeople(ctx, row.id), document: { type: 'purchaseOrder', id: row.id, number: row.number }, byUserId: userId });
     }
   },
   creations: { create: { to: 'new', history: 'created' } },
