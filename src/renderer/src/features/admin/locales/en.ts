@@ -20,7 +20,7 @@ export const en = {
     recipientsFor: 'Recipients of “{{event}}”',
     namedFor: 'Users also told of “{{event}}”',
     noSmtp: 'No e-mail is sent until an SMTP server is set in',
-    actorNotTold: 'Nobody is told of their own action. A user without an e-mail address (Admin › Users) gets no e-mail.',
+    actorNotTold: 'Nobody is told of their own action. A user without an e-mail address (Admin › Users) gets no e-mail. Users named under “Also tell” are told even of documents their permissions do not let them open.',
     save: 'Save notifications',
     saved: 'Notifications saved',
     kinds: {

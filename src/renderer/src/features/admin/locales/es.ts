@@ -23,7 +23,7 @@ export const es: Translation<typeof en> = {
     recipientsFor: 'Destinatarios de «{{event}}»',
     namedFor: 'Usuarios a los que también se avisa de «{{event}}»',
     noSmtp: 'No se envía ningún correo hasta que se configure un servidor SMTP en',
-    actorNotTold: 'A nadie se le avisa de su propia acción. Un usuario sin dirección de correo (Administración › Usuarios) no recibe correos.',
+    actorNotTold: 'A nadie se le avisa de su propia acción. Un usuario sin dirección de correo (Administración › Usuarios) no recibe correos. A los usuarios indicados en «Avisar también a» se les avisa incluso de documentos que sus permisos no les dejan abrir.',
     save: 'Guardar notificaciones',
     saved: 'Notificaciones guardadas',
     kinds: {
