@@ -29,8 +29,7 @@ type StoredDetails = Partial<Pick<Notification, 'documents' | 'count' | 'byName'
   also?: Array<Notification['also'][number] & { desktop?: boolean }>;
 };
 
-function toNotification(r: Row): Notification {
-  const d = JSON.parse(r.details) as StoredDetails;
+function toNotification(r: Row, d = JSON.parse(r.details) as StoredDetails): Notification {
   return {
     id: r.id,
     event: r.event,
@@ -56,7 +55,7 @@ export function listNotifications(ctx: Ctx, actor: Actor, input: ParsedInput<'no
       ctx.sqlite
         .prepare<unknown[], Row>(`SELECT id, event, details, created_at AS createdAt, read_at AS readAt FROM notifications ${where} ORDER BY ${q.orderBy('id')} LIMIT ? OFFSET ?`)
         .all(actor.userId, q.limit, q.offset)
-        .map(toNotification),
+        .map((r) => toNotification(r)),
     count: () => countUpTo(ctx, `FROM notifications ${where}`, [actor.userId]),
   });
 }
@@ -107,7 +106,6 @@ const outboxSorts: SortColumns<'notifications.outbox'> = { createdAt: 'm.id' };
 
 export function listOutbox(ctx: Ctx, input: ParsedInput<'notifications.outbox'>): ChannelOutput<'notifications.outbox'> {
   const where = input.status ? `WHERE ${outboxStateWhere[input.status]}` : '';
-  const params: unknown[] = [];
   const page = listPage(input, {
     sorts: outboxSorts,
     defaultSort: { by: 'createdAt', direction: 'desc' },
@@ -118,9 +116,9 @@ export function listOutbox(ctx: Ctx, input: ParsedInput<'notifications.outbox'>)
              m.last_error AS lastError, m.created_at AS createdAt, m.sent_at AS sentAt
            FROM mail_outbox m LEFT JOIN users u ON u.id = m.user_id ${where} ORDER BY ${q.orderBy('m.id')} LIMIT ? OFFSET ?`,
         )
-        .all(...params, q.limit, q.offset)
+        .all(q.limit, q.offset)
         .map((r) => ({ ...r, nextAttemptAt: r.status === 'queued' ? r.nextAttemptAt : null })),
-    count: () => countUpTo(ctx, `FROM mail_outbox m ${where}`, params),
+    count: () => countUpTo(ctx, `FROM mail_outbox m ${where}`, []),
   });
   const counts = prepared<[], { waiting: number; failed: number }>(
     ctx,
@@ -167,7 +165,7 @@ export function desktopNoticesOf(ctx: Ctx, userId: number, afterId: number | nul
   const language = prepared<[number], { language: string }>(ctx, `SELECT language FROM users WHERE id = ?`).get(userId)?.language === 'en' ? 'en' : 'es';
   const notices = rows.flatMap((r) => {
     const details = JSON.parse(r.details) as StoredDetails;
-    const n = toNotification(r);
+    const n = toNotification(r, details);
     // Each of the action's events that pops up, one line each (with its note).
     const parts = [{ ...n, desktop: details.desktop !== false }, ...n.also.map((p, i) => ({ ...p, desktop: details.also?.[i]?.desktop !== false }))];
     const lines = parts.filter((p) => p.desktop).map((p) => (p.note ? `${notificationSentence(language, p)}\n${p.note}` : notificationSentence(language, p)));

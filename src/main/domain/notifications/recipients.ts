@@ -23,18 +23,13 @@ export function approversFor(ctx: Ctx, amount: number): number[] {
   return approvers.length > 0 ? approvers : administrators(ctx);
 }
 
-/** The people a charge concerns: who added it, its container's owner (a ticket's technician) and its sales order's owner. */
-export function chargeStakeholders(ctx: Ctx, chargeId: number): { creator: number; owner: number | null; salesOrderOwner: number | null } {
-  return prepared<[number], { creator: number; owner: number | null; salesOrderOwner: number | null }>(
+/** A charge's people by kind (notify.ts): who added it, its technician (the container's owner, a ticket's technician) and its sales order's owner. */
+export function chargePeople(ctx: Ctx, chargeId: number): DocumentPeople {
+  const p = prepared<[number], { creator: number; owner: number | null; salesOrderOwner: number | null }>(
     ctx,
     `SELECT ch.created_by AS creator, c.owner_user_id AS owner, so.owner_user_id AS salesOrderOwner
      FROM charges ch JOIN containers c ON c.id = ch.container_id LEFT JOIN sales_orders so ON so.id = ch.sales_order_id WHERE ch.id = ?`,
   ).get(chargeId)!;
-}
-
-/** A charge's people by kind (notify.ts): who added it, its technician (the container's owner) and its sales order's owner. */
-export function chargePeople(ctx: Ctx, chargeId: number): DocumentPeople {
-  const p = chargeStakeholders(ctx, chargeId);
   return { creator: [p.creator], technician: [p.owner], salesOrderOwner: [p.salesOrderOwner] };
 }
 
