@@ -111,6 +111,9 @@ const notCosts = new Set([
   // A shipment's freight charge: a reference, not an amount.
   '*:freightChargeId',
   '*:freightChargeNumber',
+  // A credit given to a client is a (negative) selling price.
+  '*:creditAmount',
+  '*:rows[].creditAmount',
 ]);
 
 type Def = { type: string; [key: string]: unknown };
@@ -368,6 +371,10 @@ describe('every channel that answers costs, with the demo data', () => {
     query('sales.listCharges', { containerId: ticket.id });
     query('delivery.get', { id: delivered.id });
     query('devices.get', { id: one(`SELECT id FROM devices WHERE delivery_id = ${delivered.id}`) });
+    // The unit comes back from the client: the return's lines and the charge show the cost it came back at.
+    const returned = check('returns.create', { companyId: client.id, condition: 'faulty', reason: 'Dead on arrival', lines: [{ deviceId: one(`SELECT id FROM devices WHERE delivery_id = ${delivered.id}`) }] }) as { id: number };
+    query('returns.get', { id: returned.id });
+    query('sales.getCharge', { id: charge.id });
     const dropped = check('sales.createCharge', { containerId: ticket.id, productId: unit.productId, quantity: 1 }) as { id: number };
     check('sales.cancelCharge', { id: dropped.id });
 

@@ -86,6 +86,9 @@ function answer(deps: DispatchDeps, channelName: string, rawInput: unknown, toke
   if (!parsed.success) {
     return errorResult('VALIDATION', { fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })) });
   }
+  for (const [field, permission] of Object.entries(def.inputPermissions ?? {})) {
+    if ((parsed.data as Record<string, unknown>)[field] !== undefined && !can(actor, permission)) return errorResult('FORBIDDEN', { permission, field });
+  }
   // Costs: hidden from callers without costs.view (or the channel's own costsVisibleTo), in one place for every channel.
   const hideCosts = !can(actor, 'costs.view') && !(def.costsVisibleTo && can(actor, def.costsVisibleTo));
   const costs = costRules(def);

@@ -8,7 +8,7 @@ import { channelNames, contract } from '@shared/contract';
 import { SignInThrottle } from '../domain/auth/throttle';
 import { fileLog, memoryLog } from '../log/appLog';
 import { createTestApp, type TestApp } from '../testing/harness';
-import { sampleInput } from '../testing/sampleInput';
+import { sampleChannelInput } from '../testing/sampleInput';
 import { backupHandlers } from './backups';
 import { dispatch, SLOW_CALL_MS, type DispatchDeps } from './dispatch';
 import { handlers } from './index';
@@ -78,7 +78,7 @@ describe('unexpected errors', () => {
         throw new TypeError(`internal detail of ${channel}`);
       };
       const deps = { ...depsOf(shared, { [channel]: failing }), slowCallMs: Infinity };
-      const input = sampleInput(contract[channel].input);
+      const input = sampleChannelInput(channel);
       const result = dispatch(deps, channel, input, shared.tokenFor(shared.ok('auth.status', {}).user!.id));
       expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'INTERNAL', details: {} } });
       expect(deps.log.entries).toHaveLength(1);

@@ -3,6 +3,7 @@ import { backupHandlers } from './backups';
 import { catalogHandlers } from './catalog';
 import { notificationHandlers } from './notifications';
 import { purchasingHandlers } from './purchasing';
+import { returnHandlers } from './returns';
 import { salesHandlers } from './sales';
 import { stockHandlers } from './stock';
 import type { HandlerTable } from './types';
@@ -11,4 +12,4 @@ import type { HandlerTable } from './types';
  * The handler table: one entry per contract channel (the type makes a missing one a compile error). The
  * backup channels need the app's backup service: createApp binds them (backupHandlers).
  */
-export const handlers: HandlerTable = { ...authHandlers, ...catalogHandlers, ...stockHandlers, ...purchasingHandlers, ...salesHandlers, ...notificationHandlers, ...backupHandlers(null) };
+export const handlers: HandlerTable = { ...authHandlers, ...catalogHandlers, ...stockHandlers, ...purchasingHandlers, ...salesHandlers, ...returnHandlers, ...notificationHandlers, ...backupHandlers(null) };

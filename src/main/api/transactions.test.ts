@@ -9,7 +9,7 @@ import { SignInThrottle } from '../domain/auth/throttle';
 import { memoryLog } from '../log/appLog';
 import { contentHash } from '../testing/dbContent';
 import { createTestApp, seedWorld, type TestApp } from '../testing/harness';
-import { sampleInput } from '../testing/sampleInput';
+import { sampleChannelInput } from '../testing/sampleInput';
 import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtpServer';
 import { backupHandlers } from './backups';
 import { dispatch, type DispatchDeps } from './dispatch';
@@ -29,17 +29,7 @@ const isIo = (c: ChannelName) => contract[c].io === true;
 const mutations = channelNames.filter((c) => contract[c].kind === 'mutation');
 const queries = channelNames.filter((c) => contract[c].kind === 'query');
 
-/** Inputs the schema generator cannot guess (names and patterns); every other channel gets sampleInput. */
-const inputOverrides: Partial<Record<ChannelName, unknown>> = {
-  'auth.setup': { username: 'second-admin', displayName: 'Second', password: 'long enough password' },
-  'users.create': { username: 'sampled', displayName: 'Sampled', password: 'long enough password', permissions: [] },
-  'backups.restore': { name: 'missing.db' },
-  // Switching modules off would refuse every later call of theirs here.
-  'activations.set': { inventory: true, procurement: true, rma: true },
-  // Either a delivery or lines, never both.
-  'delivery.packingListPdf': { deliveryId: 1 },
-};
-const validInput = (c: ChannelName): unknown => inputOverrides[c] ?? sampleInput(contract[c].input);
+const validInput = sampleChannelInput;
 
 function deps(table: HandlerTable, log = memoryLog()): DispatchDeps {
   return { ctx: t.app.ctx, sessions: t.app.sessions, throttle: new SignInThrottle(), handlers: table, loadDemoData: () => undefined, log };

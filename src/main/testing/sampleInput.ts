@@ -1,6 +1,7 @@
 // A small valid value for a zod schema, built from the schema itself: tests that must call every channel
 // of the contract (whatever a handler does with it) use it instead of a hand-written input per channel.
 import type { z } from 'zod';
+import { contract, type ChannelName } from '@shared/contract';
 
 type Def = { type: string } & Record<string, unknown>;
 
@@ -79,4 +80,21 @@ function sample(schema: unknown): unknown {
     default:
       return undefined;
   }
+}
+
+/** Inputs the schema generator cannot guess (names and patterns); every other channel gets sampleInput. */
+const inputOverrides: Partial<Record<ChannelName, unknown>> = {
+  'auth.setup': { username: 'second-admin', displayName: 'Second', password: 'long enough password' },
+  'users.create': { username: 'sampled', displayName: 'Sampled', password: 'long enough password', permissions: [] },
+  'backups.restore': { name: 'missing.db' },
+  // Switching modules off would refuse every later call of theirs here.
+  'activations.set': { inventory: true, procurement: true, rma: true },
+  // Either a delivery or lines, never both.
+  'delivery.packingListPdf': { deliveryId: 1 },
+  // Exactly one of a device, a charge or a product per line.
+  'returns.create': { companyId: 1, condition: 'used', reason: 'sampled', lines: [{ deviceId: 1 }] },
+};
+/** A valid input for a channel: its override, else the schema's sample. */
+export function sampleChannelInput(channel: ChannelName): unknown {
+  return inputOverrides[channel] ?? sampleInput(contract[channel].input);
 }

@@ -73,6 +73,11 @@ interface ChannelBase<I extends z.ZodType, O extends z.ZodType> {
    */
   costsVisibleTo?: Permission;
   /**
+   * Top-level input fields that, when given, need a further permission: a client return with a credit also
+   * needs `sales.manage`, whichever screen, import or script sends it. Dispatch checks them after validation.
+   */
+  inputPermissions?: Readonly<Record<string, Permission>>;
+  /**
    * An I/O channel: its work awaits something slow (hashing a password, rendering a PDF, an SMTP server, the
    * backup API), so its handler is written as phases (src/main/api/io.ts): `before` awaits with no
    * transaction open, `write` is synchronous and, for a mutation, runs in the one write transaction

@@ -5,6 +5,7 @@ import { catalogContract } from './catalog';
 import { locationsContract } from './locations';
 import { notificationsContract } from './notifications';
 import { purchasingContract } from './purchasing';
+import { returnsContract } from './returns';
 import { salesContract } from './sales';
 import { settingsContract } from './settings';
 import { searchContract, stockContract } from './stock';
@@ -19,6 +20,7 @@ export const contract = {
   ...searchContract,
   ...purchasingContract,
   ...salesContract,
+  ...returnsContract,
   ...backupsContract,
   ...notificationsContract,
 };

@@ -40,8 +40,8 @@ const procurement = [
   'sales.cancelSalesOrder',
 ] as const satisfies readonly ChannelName[];
 
-/** Whole prefixes of Inventory: every channel of stock, locations, purchasing, delivery and devices not listed above. */
-const inventoryPrefixes = ['stock.', 'locations.', 'purchasing.', 'delivery.', 'devices.'];
+/** Whole prefixes of Inventory: every channel of stock, locations, purchasing, delivery, devices and client returns not listed above. */
+const inventoryPrefixes = ['stock.', 'locations.', 'purchasing.', 'delivery.', 'devices.', 'returns.'];
 
 const procurementSet = new Set<string>(procurement);
 

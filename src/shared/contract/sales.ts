@@ -9,6 +9,8 @@ import { amount, channel, cost, documentMoney, epochMs, id, money, ok, optionalT
 
 export const containerKinds = ['contract', 'project', 'ticket'] as const;
 export const containerStatuses = ['open', 'closed'] as const;
+export const chargeKinds = ['product', 'freight', 'credit'] as const;
+export const deviceStatuses = ['installed', 'voided', 'returned'] as const;
 export const chargeStatuses = ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready', 'delivered', 'canceled'] as const;
 export type ChargeStatus = (typeof chargeStatuses)[number];
 const nullableString = z.string().nullable();
@@ -54,7 +56,7 @@ const containerFields = {
 export const chargeSchema = z.object({
   id,
   number: z.string(),
-  kind: z.enum(['product', 'freight']),
+  kind: z.enum(chargeKinds),
   containerId: id,
   containerKind: z.enum(containerKinds),
   containerNumber: z.string(),
@@ -83,6 +85,9 @@ export const chargeSchema = z.object({
   estimatedArrival: nullableString,
   /** Exact Σ qty × unit cost of what was delivered. */
   deliveredCost: cost(amount),
+  /** Of the delivered units, those the client gave back, and the cost they came back at. */
+  returned: z.number().int(),
+  returnedCost: cost(amount),
   /**
    * The cost of the whole quantity: what was delivered, the picked units at their cost, the rest at the
    * product's catalogue cost. Equal to the delivered cost once everything is delivered.
@@ -138,6 +143,18 @@ export const chargeDetailSchema = chargeSchema.extend({
   backOrderOverdue: z.boolean(),
   picks: z.array(pickSchema),
   deliveries: z.array(chargeDeliverySchema),
+  /** What came back of it on client returns. */
+  returns: z.array(
+    z.object({
+      returnId: id,
+      returnNumber: z.string(),
+      createdAt: epochMs,
+      condition: z.enum(['new', 'used', 'faulty']),
+      qty: z.number().int(),
+      cost: cost(amount),
+      serials: z.array(z.string()),
+    }),
+  ),
   history: z.array(chargeEventSchema),
   /** Purchase order lines bought for it (Purchasing & Fulfillment). */
   purchaseLines: z.array(
@@ -350,7 +367,7 @@ export const deviceSchema = z.object({
   sku: z.string(),
   productName: z.string(),
   serialNumber: z.string(),
-  status: z.enum(['installed', 'voided']),
+  status: z.enum(deviceStatuses),
   companyId: id,
   companyName: z.string(),
   containerId: id.nullable(),
@@ -363,6 +380,10 @@ export const deviceSchema = z.object({
   deliveryNumber: z.string(),
   installedAt: epochMs,
   warrantyEnd: epochMs.nullable(),
+  /** The client return that brought it back. */
+  returnId: id.nullable(),
+  returnNumber: nullableString,
+  returnedAt: epochMs.nullable(),
 });
 export type Device = z.infer<typeof deviceSchema>;
 
@@ -851,6 +872,9 @@ export const salesContract = {
       serial: z.string().trim().max(100).optional(),
       companyId: id.optional(),
       productId: id.optional(),
+      /** A charge's devices (a return of some of them). */
+      chargeId: id.optional(),
+      status: z.enum(deviceStatuses).optional(),
       includeVoided: z.boolean().default(false),
     }),
     output: pageOutput(deviceSchema),

@@ -123,6 +123,7 @@ export const historyTypes = [
   'stock.released',
   'delivery',
   'shipment',
+  'return',
 ] as const;
 
 export const historyRowSchema = z.object({
@@ -142,7 +143,7 @@ export const historyRowSchema = z.object({
   locationName: nullableString,
   documentNumber: nullableString,
   /** The document a move belongs to, so the screen can open it (null for an inventory product's or a serial's event). */
-  documentType: z.enum(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'charge', 'opportunity']).nullable(),
+  documentType: z.enum(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'return', 'charge', 'opportunity']).nullable(),
   documentId: id.nullable(),
   /** A receipt's move: the purchase order its line came from (one receipt can take lines of several). */
   orderId: id.nullable(),
@@ -410,7 +411,7 @@ export const stockContract = {
       checkedBalances: z.number().int(),
       differences: z.array(
         z.object({
-          kind: z.enum(['balance', 'negative', 'lotSum', 'level', 'month', 'listCache', 'allocation', 'charge', 'delivery', 'quote']),
+          kind: z.enum(['balance', 'negative', 'lotSum', 'level', 'month', 'listCache', 'allocation', 'charge', 'delivery', 'quote', 'return']),
           lotId: id.nullable(),
           productId: id.nullable(),
           locationId: id.nullable(),

@@ -46,8 +46,11 @@ export const charges = sqliteTable(
     number: text('number').notNull().unique(),
     containerId: integer('container_id').notNull().references(() => containers.id),
     companyId: integer('company_id').notNull().references(() => companies.id),
-    /** product: a catalogue product; freight: what a shipment bills, with no product. */
-    kind: text('kind', { enum: ['product', 'freight'] }).notNull().default('product'),
+    /**
+     * product: a catalogue product; freight: what a shipment bills, with no product; credit: money given back
+     * to the client (quantity 1, cost 0, a negative price), made by a client return or an RMA.
+     */
+    kind: text('kind', { enum: ['product', 'freight', 'credit'] }).notNull().default('product'),
     productId: integer('product_id').references(() => products.id),
     description: text('description').notNull(),
     quantity: integer('quantity').notNull(),
@@ -58,6 +61,9 @@ export const charges = sqliteTable(
     delivered: integer('delivered').notNull().default(0),
     /** Exact Σ qty × unit cost of what was delivered (10⁻⁴ currency units). */
     deliveredCost: integer('delivered_cost').notNull().default(0),
+    /** Of the delivered units, those the client gave back (client returns), and the cost they came back at. */
+    returned: integer('returned').notNull().default(0),
+    returnedCost: integer('returned_cost').notNull().default(0),
     holdNote: text('hold_note'),
     cancelReason: text('cancel_reason'),
     /**
@@ -204,11 +210,13 @@ export const devices = sqliteTable(
     chargeId: integer('charge_id').references(() => charges.id),
     deliveryId: integer('delivery_id').notNull().references(() => deliveries.id),
     deliveryLineId: integer('delivery_line_id').notNull().references(() => deliveryLines.id),
-    /** installed: at the client. voided: its delivery was reversed (returns, swaps and RMAs come later). */
-    status: text('status', { enum: ['installed', 'voided'] }).notNull(),
+    /** installed: at the client. voided: its delivery was reversed. returned: the client gave it back (its return). */
+    status: text('status', { enum: ['installed', 'voided', 'returned'] }).notNull(),
     installedAt: integer('installed_at').notNull(),
     warrantyEnd: integer('warranty_end'),
     createdAt: integer('created_at').notNull(),
+    returnId: integer('return_id').references((): AnySQLiteColumn => clientReturns.id),
+    returnedAt: integer('returned_at'),
   },
   (t) => [
     index('devices_serial_idx').on(t.serialKey),
@@ -218,6 +226,7 @@ export const devices = sqliteTable(
     index('devices_product_idx').on(t.productId, t.id),
     index('devices_delivery_idx').on(t.deliveryId),
     index('devices_lot_idx').on(t.lotId),
+    index('devices_return_idx').on(t.returnId).where(sql`return_id is not null`),
   ],
 );
 
@@ -336,4 +345,65 @@ export const salesOrderEvents = sqliteTable(
     details: text('details').notNull(),
   },
   (t) => [index('sales_order_events_order_idx').on(t.salesOrderId, t.occurredAt)],
+);
+
+/**
+ * A client return (RET-n): units coming back from the Customer location into one of ours, each at the cost
+ * it left with (a unit we never sold comes in as a new stocked item at a typed cost). Its moves are source
+ * 'return', line = return line no. Its credit, if any, is a charge of kind 'credit' on the same container.
+ */
+export const clientReturns = sqliteTable(
+  'client_returns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    companyId: integer('company_id').notNull().references(() => companies.id),
+    locationId: integer('location_id').notNull().references(() => locations.id),
+    condition: text('condition', { enum: ['new', 'used', 'faulty'] }).notNull(),
+    reason: text('reason').notNull(),
+    note: text('note'),
+    status: text('status', { enum: ['posted'] }).notNull(),
+    creditChargeId: integer('credit_charge_id').references(() => charges.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('client_returns_created_idx').on(t.createdAt), index('client_returns_company_idx').on(t.companyId, t.createdAt)],
+);
+
+/**
+ * A line of a client return: units of one product from one delivery line (of a charge), or a unit we never
+ * sold (no delivery line). qty and cost are the Σ of its moves from Customer (checked by verifyLedger).
+ */
+export const clientReturnLines = sqliteTable(
+  'client_return_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    returnId: integer('return_id').notNull().references(() => clientReturns.id),
+    lineNo: integer('line_no').notNull(),
+    productId: integer('product_id').notNull().references(() => products.id),
+    chargeId: integer('charge_id').references(() => charges.id),
+    deliveryLineId: integer('delivery_line_id').references(() => deliveryLines.id),
+    qty: integer('qty').notNull(),
+    cost: integer('cost').notNull(),
+  },
+  (t) => [
+    uniqueIndex('client_return_lines_unique').on(t.returnId, t.lineNo),
+    index('client_return_lines_charge_idx').on(t.chargeId).where(sql`charge_id is not null`),
+    index('client_return_lines_delivery_line_idx').on(t.deliveryLineId).where(sql`delivery_line_id is not null`),
+  ],
+);
+
+export const clientReturnEvents = sqliteTable(
+  'client_return_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    returnId: integer('return_id').notNull().references(() => clientReturns.id),
+    occurredAt: integer('occurred_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    details: text('details').notNull(),
+  },
+  (t) => [index('client_return_events_return_idx').on(t.returnId, t.occurredAt)],
 );

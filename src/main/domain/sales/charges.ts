@@ -20,13 +20,13 @@ import { coverageFor, requireLimitCovers } from '../purchasing/approvalLimits';
 import { notify } from '../notifications/notify';
 import { approversFor, chargePeople } from '../notifications/recipients';
 import { chargeBackOrderOverdueSql, overdueParams, type OverdueParams } from '../purchasing/overdue';
-import { deliveryLineSerials } from './deliveryMoves';
+import { deliveryLineSerials, returnLineSerials } from './deliveryMoves';
 
 export interface ChargeRow {
   id: number;
   number: string;
   status: ChargeStatus;
-  kind: 'product' | 'freight';
+  kind: 'product' | 'freight' | 'credit';
   containerId: number;
   companyId: number;
   productId: number | null;
@@ -104,6 +104,8 @@ export const chargeWorkflow = defineWorkflow<ChargeStatus, ChargeRow>()({
     onHold: { to: 'pending', history: 'created' },
     /** A shipment's freight: billed once it has left. */
     freight: { to: 'delivered', history: 'created' },
+    /** Money given back to the client (a client return, an RMA): settled as it is given. */
+    credit: { to: 'delivered', history: 'created' },
   },
   transitions: {
     hold: { from: ['waitingApproval', 'needToOrder', 'onOrder', 'ready'], to: 'pending', sets: ({ note }) => ({ hold_note: note ?? null }) },
@@ -200,6 +202,7 @@ const chargeSelect = `SELECT ch.id, ch.number, ch.kind, ch.container_id AS conta
        ch.description, ch.quantity, ch.unit_price AS unitPrice, CAST(ch.quantity * ch.unit_price AS TEXT) AS extendedPrice, ch.billable, ch.status,
        ch.picked, ch.delivered, max(ch.quantity - ch.delivered - ch.picked, 0) AS needed,
        ${onOrderSql} AS onOrder, ${backOrderedSql} AS backOrdered, ${arrivalSql} AS estimatedArrival, CAST(ch.delivered_cost AS TEXT) AS deliveredCost,
+       ch.returned, CAST(ch.returned_cost AS TEXT) AS returnedCost,
        CAST(${estimateSql} AS TEXT) AS estimatedCost, (ch.status <> 'canceled' AND ch.delivered < ch.quantity) AS costIsEstimate,
        CAST(ch.quantity * ch.unit_price - ${estimateSql} AS TEXT) AS margin,
        ch.hold_note AS holdNote, ch.cancel_reason AS cancelReason, u.display_name AS createdByName, ch.created_at AS createdAt
@@ -237,6 +240,14 @@ export function getChargeDetail(ctx: Ctx, id: number): ChargeDetail {
     .all(id);
   const serialsOf = deliveryLineSerials(ctx);
   const deliveries = lines.map(({ lineNo, ...line }) => ({ ...line, serials: serialsOf(line.deliveryId, lineNo) }));
+  const returnSerials = returnLineSerials(ctx, 200);
+  const returns = ctx.sqlite
+    .prepare<[number], Omit<ChargeDetail['returns'][number], 'serials'> & { lineNo: number }>(
+      `SELECT r.id AS returnId, r.number AS returnNumber, r.created_at AS createdAt, r.condition, rl.qty, CAST(rl.cost AS TEXT) AS cost, rl.line_no AS lineNo
+       FROM client_return_lines rl JOIN client_returns r ON r.id = rl.return_id WHERE rl.charge_id = ? ORDER BY r.id, rl.line_no`,
+    )
+    .all(id)
+    .map(({ lineNo, ...r }) => ({ ...r, serials: returnSerials(r.returnId, lineNo) }));
   const history = ctx.sqlite
     .prepare<[number], Omit<ChargeDetail['history'][number], 'details'> & { details: string }>(
       `SELECT e.id, e.occurred_at AS occurredAt, u.display_name AS userName, e.type, e.from_state AS fromState, e.to_state AS toState, e.details
@@ -263,7 +274,7 @@ export function getChargeDetail(ctx: Ctx, id: number): ChargeDetail {
   const { backOrderOverdue } = ctx.sqlite
     .prepare<{ id: number } & OverdueParams, { backOrderOverdue: number }>(`SELECT ${chargeBackOrderOverdueSql} AS backOrderOverdue FROM charges ch WHERE ch.id = @id`)
     .get({ id, ...overdueParams(ctx) })!;
-  return { ...charge, backOrderOverdue: backOrderOverdue === 1, picks, deliveries, history, purchaseLines, availability };
+  return { ...charge, backOrderOverdue: backOrderOverdue === 1, picks, deliveries, returns, history, purchaseLines, availability };
 }
 
 const sorts: SortColumns<'sales.listCharges'> = { number: 'ch.id', createdAt: 'ch.created_at', status: 'ch.status', quantity: 'ch.quantity', productName: 'p.name' };
@@ -320,16 +331,17 @@ export function createCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.c
 }
 
 /** A shipment's freight as a charge of its own on the container: quantity 1, billed at the price given. */
-export function createFreightCharge(ctx: Ctx, userId: number, containerId: number, price: number, description: string): number {
+/** A charge with no product and nothing to deliver: quantity 1, delivered as it is made, at cost 0. */
+function createSettledCharge(ctx: Ctx, userId: number, kind: 'freight' | 'credit', containerId: number, price: number, description: string, details: Record<string, unknown>): number {
   const container = requireContainer(ctx, containerId);
   const now = ctx.now();
   return createDocument(
     ctx,
     chargeWorkflow,
-    'freight',
+    kind,
     {
       number: nextNumber(ctx, 'CHG'),
-      kind: 'freight',
+      kind,
       container_id: container.id,
       company_id: container.companyId,
       product_id: null,
@@ -342,15 +354,24 @@ export function createFreightCharge(ctx: Ctx, userId: number, containerId: numbe
       created_at: now,
       updated_at: now,
     },
-    { userId, details: { freight: true } },
+    { userId, details },
   );
+}
+
+export function createFreightCharge(ctx: Ctx, userId: number, containerId: number, price: number, description: string): number {
+  return createSettledCharge(ctx, userId, 'freight', containerId, price, description, { freight: true });
+}
+
+/** A credit for the client: quantity 1, cost 0, the amount as a negative price. */
+export function createCreditCharge(ctx: Ctx, userId: number, containerId: number, amount: number, description: string, details: Record<string, unknown>): number {
+  return createSettledCharge(ctx, userId, 'credit', containerId, -amount, description, { credit: true, ...details });
 }
 
 export function updateCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.updateCharge'>): Charge {
   const row = requireCharge(ctx, input.id);
   requireEditable(chargeWorkflow, row, 'edit');
   const before = getCharge(ctx, row.id);
-  if (row.kind === 'freight' && input.quantity !== 1) throw new DomainError('VALIDATION', { fields: [{ path: 'quantity', code: 'freight' }] });
+  if (row.kind !== 'product' && input.quantity !== 1) throw new DomainError('VALIDATION', { fields: [{ path: 'quantity', code: 'freight' }] });
   // Units picked or delivered are the charge's: lower the quantity only after unpicking.
   if (input.quantity < row.picked + row.delivered) throw new DomainError('OVER_PICK', { number: row.number, quantity: input.quantity, picked: row.picked, delivered: row.delivered });
   const after = {

@@ -64,6 +64,13 @@ export const deliveryWorkflow = defineWorkflow<DeliveryStatus, DeliveryRow>()({
           .prepare<[number], { serial: string }>(`SELECT serial_number AS serial FROM devices WHERE delivery_id = ? AND status NOT IN ('installed', 'voided') LIMIT 20`)
           .all(row.id);
         if (moved.length > 0) throw new DomainError('REVERSAL_BLOCKED', { number: row.number, items: moved.map((d) => d.serial), reason: 'devices' });
+        // Units of it that came back on a client return are no longer at the client to take back.
+        const returned = ctx.sqlite
+          .prepare<[number], { number: string }>(
+            `SELECT DISTINCT r.number FROM delivery_lines dl JOIN client_return_lines rl ON rl.delivery_line_id = dl.id JOIN client_returns r ON r.id = rl.return_id WHERE dl.delivery_id = ? LIMIT 20`,
+          )
+          .all(row.id);
+        if (returned.length > 0) throw new DomainError('REVERSAL_BLOCKED', { number: row.number, items: returned.map((r) => r.number), reason: 'returns' });
       },
       sets: ({ now, reason }) => ({ reversed_at: now, reverse_reason: reason ?? null }),
     },

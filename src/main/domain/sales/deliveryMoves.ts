@@ -18,3 +18,12 @@ export function deliveryLineSerials(ctx: Ctx): (deliveryId: number, lineNo: numb
     return (moved.length > 0 ? moved : devices.all(deliveryId, lineNo)).map((r) => r.serial);
   };
 }
+
+/** A reader of a client return line's serials (its moves from Customer), the first `limit` of them. */
+export function returnLineSerials(ctx: Ctx, limit: number): (returnId: number, lineNo: number) => string[] {
+  const statement = ctx.sqlite.prepare<[number, number], { serial: string }>(
+    `SELECT l.serial_number AS serial FROM stock_moves m JOIN lots l ON l.id = m.lot_id
+     WHERE m.source_type = 'return' AND m.source_id = ? AND m.source_line = ? AND l.serial_number IS NOT NULL ORDER BY m.id LIMIT ${limit}`,
+  );
+  return (returnId, lineNo) => statement.all(returnId, lineNo).map((r) => r.serial);
+}

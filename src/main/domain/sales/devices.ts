@@ -13,7 +13,8 @@ type DeviceStatus = (typeof devices.status.enumValues)[number];
 
 /**
  * The device's one transition table. Installed when its delivery leaves; voided when that delivery is
- * reversed (the unit is back in stock, picked again). Returns, swaps and RMAs come with their issue.
+ * reversed (the unit is back in stock, picked again); returned when the client gives it back (a client
+ * return, domain/returns). A returned device keeps its row: the unit's history and the return name it.
  */
 export const deviceWorkflow = defineWorkflow<DeviceStatus, { id: number; number: string; status: DeviceStatus }>()({
   document: 'device',
@@ -24,12 +25,17 @@ export const deviceWorkflow = defineWorkflow<DeviceStatus, { id: number; number:
   state: (row) => row.status,
   history: { table: 'device_events', key: 'device_id' },
   creations: { installed: { to: 'installed' } },
-  transitions: { void: { from: ['installed'], to: 'voided', system: true } },
+  transitions: {
+    void: { from: ['installed'], to: 'voided', system: true },
+    /** Written by the client return that brings the unit back (it also records which return and when). */
+    return: { from: ['installed'], to: 'returned', system: true },
+  },
 });
 
 const deviceColumns = `SELECT d.id, d.product_id AS productId, p.sku, p.name AS productName, d.serial_number AS serialNumber, d.status, d.company_id AS companyId, co.name AS companyName,
        d.container_id AS containerId, c.number AS containerNumber, d.contract_id AS contractId, k.number AS contractNumber, d.charge_id AS chargeId, ch.number AS chargeNumber,
-       d.delivery_id AS deliveryId, dl.number AS deliveryNumber, d.installed_at AS installedAt, d.warranty_end AS warrantyEnd`;
+       d.delivery_id AS deliveryId, dl.number AS deliveryNumber, d.installed_at AS installedAt, d.warranty_end AS warrantyEnd,
+       d.return_id AS returnId, (SELECT number FROM client_returns WHERE id = d.return_id) AS returnNumber, d.returned_at AS returnedAt`;
 /** The device's details; CROSS JOIN keeps the tables before them as the outer loops (the walk below). */
 const deviceDetails = `CROSS JOIN products p ON p.id = d.product_id LEFT JOIN containers c ON c.id = d.container_id
   LEFT JOIN containers k ON k.id = d.contract_id LEFT JOIN charges ch ON ch.id = d.charge_id CROSS JOIN deliveries dl ON dl.id = d.delivery_id`;
@@ -43,8 +49,8 @@ const byCompanyWalk = `${deviceColumns} FROM companies co INDEXED BY companies_n
 const sorts: SortColumns<'devices.list'> = { installedAt: 'd.installed_at', serialNumber: 'd.serial_key', companyName: 'co.name' };
 
 export function listDevices(ctx: Ctx, input: ParsedInput<'devices.list'>): ChannelOutput<'devices.list'> {
-  const f = new Filters().equals('d.company_id', input.companyId).equals('d.product_id', input.productId);
-  if (!input.includeVoided) f.add(`d.status <> 'voided'`);
+  const f = new Filters().equals('d.company_id', input.companyId).equals('d.product_id', input.productId).equals('d.charge_id', input.chargeId).equals('d.status', input.status);
+  if (!input.includeVoided && input.status === undefined) f.add(`d.status <> 'voided'`);
   if (input.serial) {
     // A prefix of the serial as serials compare (case and surrounding spaces ignored), through its index.
     const key = serialKey(input.serial);
@@ -55,7 +61,7 @@ export function listDevices(ctx: Ctx, input: ParsedInput<'devices.list'>): Chann
     defaultSort: { by: 'installedAt', direction: 'desc' },
     rows: (q) => {
       // A serial or product filter leaves few devices to sort; their own indexes find them.
-      const walk = q.by === 'companyName' && !input.serial && input.productId === undefined;
+      const walk = q.by === 'companyName' && !input.serial && input.productId === undefined && input.chargeId === undefined;
       return ctx.sqlite
         .prepare<unknown[], ChannelOutput<'devices.list'>['rows'][number]>(`${walk ? byCompanyWalk : deviceSelect} ${f.where()} ORDER BY ${q.orderBy('d.id')} LIMIT ? OFFSET ?`)
         .all(...f.params, q.limit, q.offset);
@@ -82,7 +88,8 @@ export function getDevice(ctx: Ctx, id: number): DeviceDetail {
                                  WHEN 'transfer' THEN (SELECT number FROM transfers WHERE id = m.source_id)
                                  WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id)
                                  WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id)
-                                 WHEN 'delivery' THEN (SELECT number FROM deliveries WHERE id = m.source_id) END AS documentNumber,
+                                 WHEN 'delivery' THEN (SELECT number FROM deliveries WHERE id = m.source_id)
+                                 WHEN 'return' THEN (SELECT number FROM client_returns WHERE id = m.source_id) END AS documentNumber,
               u.display_name AS userName
        FROM stock_moves m JOIN locations f ON f.id = m.from_location_id JOIN locations t ON t.id = m.to_location_id LEFT JOIN users u ON u.id = m.user_id
        WHERE m.lot_id = ? ORDER BY m.occurred_at, m.id`,

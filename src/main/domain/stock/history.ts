@@ -131,7 +131,7 @@ interface EventRow {
   documentNumber: string | null;
 }
 
-const documentTypes: ReadonlySet<string> = new Set<NonNullable<HistoryRow['documentType']>>(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery']);
+const documentTypes: ReadonlySet<string> = new Set<NonNullable<HistoryRow['documentType']>>(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'return']);
 
 function moveRow(ctx: Ctx, id: number): HistoryRow {
   const m = ctx.sqlite
@@ -143,7 +143,8 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
                                  WHEN 'transfer' THEN (SELECT number FROM transfers WHERE id = m.source_id)
                                  WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id)
                                  WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id)
-                                 WHEN 'delivery' THEN (SELECT number FROM deliveries WHERE id = m.source_id) END AS documentNumber,
+                                 WHEN 'delivery' THEN (SELECT number FROM deliveries WHERE id = m.source_id)
+                                 WHEN 'return' THEN (SELECT number FROM client_returns WHERE id = m.source_id) END AS documentNumber,
               CASE m.source_type WHEN 'delivery' THEN (SELECT method FROM deliveries WHERE id = m.source_id) END AS method,
               po.id AS orderId, po.number AS orderNumber
        FROM stock_moves m LEFT JOIN receipt_lines rl ON m.source_type = 'receipt' AND rl.id = m.source_line LEFT JOIN purchase_orders po ON po.id = rl.po_id JOIN products p ON p.id = m.product_id JOIN lots lt ON lt.id = m.lot_id
@@ -157,6 +158,7 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
   else if (m.sourceType === 'stocktake') type = 'stocktake';
   else if (m.sourceType === 'receipt') type = 'receipt';
   else if (m.sourceType === 'delivery') type = m.method === 'ship' ? 'shipment' : 'delivery';
+  else if (m.sourceType === 'return') type = 'return';
   return {
     key: `m${m.id}`,
     occurredAt: m.occurredAt,

@@ -78,7 +78,13 @@ type SalesOp =
   | { kind: 'reverseDelivery'; pick: number }
   | { kind: 'cancelCharge'; charge: number }
   | { kind: 'holdCharge'; charge: number }
-  | { kind: 'takeHeld'; pick: number; to: number; transfer: boolean };
+  | { kind: 'takeHeld'; pick: number; to: number; transfer: boolean }
+  /**
+   * A client return: a quantity of one of the latest delivered charges (`over`: one more than the client still
+   * holds, OVER_RETURN), one of its devices (`device`; a device already returned, NOT_RETURNABLE), or a unit we
+   * never sold (`unsold`); with a credit every other time.
+   */
+  | { kind: 'clientReturn'; charge: number; mode: 'qty' | 'over' | 'device' | 'unsold'; qty: number; location: number; credit: boolean };
 
 /**
  * Buying for charges and the won-opportunity wizard. `charge` (and `second`, when `two`) pick charges, mostly
@@ -112,6 +118,7 @@ type Action =
   | 'transferPicked'
   | 'deliver'
   | 'reverseDelivery'
+  | 'clientReturn'
   | 'cancelCharge'
   | 'holdCharge'
   | 'releaseCharge'
@@ -143,7 +150,9 @@ const ALLOWED: Record<Action, ErrorCode[]> = {
   transferPicked: ['NOT_PICKED', 'SAME_LOCATION', 'INVALID_TRANSITION'],
   deliver: ['NOT_PICKED', 'INVALID_TRANSITION', 'COMPANY_MISMATCH'],
   // DELIVERED_BY_RECEIPT: a delivery a receipt made straight to the client (undone by cancelling the receipt).
-  reverseDelivery: ['ALREADY_REVERSED', 'DELIVERED_BY_RECEIPT'],
+  // REVERSAL_BLOCKED: a device of it, or units of it, came back on a client return.
+  reverseDelivery: ['ALREADY_REVERSED', 'DELIVERED_BY_RECEIPT', 'REVERSAL_BLOCKED'],
+  clientReturn: ['OVER_RETURN', 'NOT_RETURNABLE'],
   cancelCharge: ['CHARGE_DELIVERED', 'ALREADY_REVERSED', 'INVALID_TRANSITION'],
   holdCharge: ['INVALID_TRANSITION'],
   releaseCharge: ['INVALID_TRANSITION'],
@@ -173,6 +182,8 @@ const MUST_REFUSE = [
   'orderForCharges:NOTHING_TO_ORDER',
   'orderForCharges:INVALID_TRANSITION',
   'reverseDelivery:DELIVERED_BY_RECEIPT',
+  'clientReturn:OVER_RETURN',
+  'reverseDelivery:REVERSAL_BLOCKED',
 ];
 /** Sales actions the runs together must have seen accepted. */
 const MUST_ACCEPT: Action[] = [
@@ -182,6 +193,7 @@ const MUST_ACCEPT: Action[] = [
   'transferPicked',
   'deliver',
   'reverseDelivery',
+  'clientReturn',
   'cancelCharge',
   'holdCharge',
   'releaseCharge',
@@ -298,6 +310,17 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reverseDelivery' as const), pick: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('clientReturn' as const),
+      charge: fc.nat(),
+      mode: fc.constantFrom<'qty' | 'over' | 'device' | 'unsold'>('qty', 'qty', 'over', 'device', 'device', 'unsold'),
+      qty: fc.integer({ min: 1, max: 3 }),
+      location: idx,
+      credit: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancelCharge' as const), charge: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('holdCharge' as const), charge: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('takeHeld' as const), pick: fc.nat(), to: idx, transfer: fc.boolean() }) },
@@ -640,6 +663,12 @@ function salesQueries(sqlite: Sqlite) {
     held: sqlite.prepare<[], { productId: number; locationId: number; serial: string | null }>(
       `SELECT a.product_id AS productId, a.location_id AS locationId, l.serial_number AS serial FROM allocations a JOIN lots l ON l.id = a.lot_id WHERE a.source_type = 'charge' ORDER BY a.id`,
     ),
+    /** What a client return may take of a charge: its client, units delivered and already returned, its latest device still at the client and one already back. */
+    returnable: sqlite.prepare<[number], { companyId: number; delivered: number; returned: number; installed: number | null; back: number | null; serialized: number }>(
+      `SELECT ch.company_id AS companyId, ch.delivered, ch.returned, p.serialized,
+              (SELECT max(id) FROM devices WHERE charge_id = ch.id AND status = 'installed') AS installed, (SELECT max(id) FROM devices WHERE charge_id = ch.id AND status = 'returned') AS back
+       FROM charges ch JOIN products p ON p.id = ch.product_id WHERE ch.id = ?`,
+    ),
     deliveries: sqlite.prepare<[number], number>(`SELECT id FROM deliveries WHERE ? OR status = 'delivered' ORDER BY id DESC LIMIT 4`).pluck(),
     onHold: sqlite.prepare<[], number>(`SELECT id FROM charges WHERE status = 'pending' ORDER BY id DESC LIMIT 6`).pluck(),
     freightOf: sqlite.prepare<[number], number | null>(`SELECT freight_charge_id FROM deliveries WHERE id = ?`).pluck(),
@@ -678,20 +707,21 @@ function salesQueries(sqlite: Sqlite) {
      */
     devices: sqlite.prepare<[], { lotId: number; installed: number; atCustomer: number; received: number }>(
       `SELECT l.id AS lotId, (SELECT count(*) FROM devices d WHERE d.lot_id = l.id AND d.status = 'installed') AS installed,
-              coalesce((SELECT qty FROM balances b WHERE b.lot_id = l.id AND b.location_id = ${VIRTUAL.customer}), 0) AS atCustomer,
+              -- A unit we never sold came in from Customer (a client return): its balance there started at −1.
+              coalesce((SELECT qty FROM balances b WHERE b.lot_id = l.id AND b.location_id = ${VIRTUAL.customer}), 0) + (l.source_type = 'return') AS atCustomer,
               EXISTS (SELECT 1 FROM stock_moves m WHERE m.lot_id = l.id AND m.source_type = 'receipt' AND m.to_location_id = ${VIRTUAL.customer}) AS received
        FROM lots l WHERE l.serial_number IS NOT NULL
         AND (EXISTS (SELECT 1 FROM devices d WHERE d.lot_id = l.id) OR EXISTS (SELECT 1 FROM balances b WHERE b.lot_id = l.id AND b.location_id = ${VIRTUAL.customer}))`,
     ),
     /**
-     * Deliveries a receipt made straight to a client that do not stand and fall with it, or whose installed
-     * devices are not the serialized units of their line while they stand.
+     * Deliveries a receipt made straight to a client that do not stand and fall with it, or whose devices (at
+     * the client or returned since) are not the serialized units of their line while they stand.
      */
     badReceiptDeliveries: sqlite.prepare<[], { id: number; status: string; receipt: string; qty: number; devices: number }>(
       `SELECT d.id, d.status, r.status AS receipt, dl.qty, (SELECT count(*) FROM devices v WHERE v.delivery_id = d.id AND v.status = 'installed') AS devices
        FROM deliveries d JOIN receipts r ON r.id = d.receipt_id JOIN delivery_lines dl ON dl.delivery_id = d.id JOIN products p ON p.id = dl.product_id
        WHERE (d.status = 'delivered') <> (r.status = 'posted')
-          OR (SELECT count(*) FROM devices v WHERE v.delivery_id = d.id AND v.status = 'installed') <> CASE WHEN d.status = 'delivered' AND p.serialized = 1 THEN dl.qty ELSE 0 END`,
+          OR (SELECT count(*) FROM devices v WHERE v.delivery_id = d.id AND v.status IN ('installed', 'returned')) <> CASE WHEN d.status = 'delivered' AND p.serialized = 1 THEN dl.qty ELSE 0 END`,
     ),
     /** What a charge has left to order: quantity − delivered − picked − outstanding on its lines of orders not canceled (drafts included). */
     leftToOrder: sqlite
@@ -925,6 +955,42 @@ function applySales(w: World, o: SalesOp): void {
         expect([...chargeTotals(w)].filter(([id]) => totals.has(id))).toEqual([...totals]);
         expect(q.freightOf.get(doc.id) !== null).toBe(o.freight !== null);
       }
+      return;
+    }
+    case 'clientReturn': {
+      const to = w.locations[o.location]!;
+      const credit = o.credit ? { credit: { amount: 10_000 } } : {};
+      if (o.mode === 'unsold') {
+        const p = w.products[o.charge % 2]!;
+        const line = p.serialized ? { productId: p.id, serial: `FOUND-${(w.serial += 1)}` } : { productId: p.id, qty: o.qty, unitCost: 7_000 };
+        const input = { companyId: w.clients[0]!, locationId: to, condition: 'used' as const, reason: 'Found at the client', lines: [line], ...(o.credit ? { credit: { amount: 10_000, containerId: w.containers[0]! } } : {}) };
+        act(w, 'clientReturn', () => t.app.call('returns.create', input, t.token));
+        return;
+      }
+      const ids = q.delivered.all();
+      if (ids.length === 0) return;
+      const id = ids[o.charge % ids.length]!;
+      const before = q.returnable.get(id)!;
+      const holds = before.delivered - before.returned;
+      let line: { deviceId: number } | { chargeId: number; qty: number };
+      let count = 1;
+      let mustRefuse: boolean;
+      if (o.mode === 'device' && before.serialized === 1) {
+        // Every other time one already back, when there is one.
+        const deviceId = o.qty % 2 === 0 && before.back !== null ? before.back : before.installed;
+        if (deviceId === null) return;
+        mustRefuse = deviceId === before.back && deviceId !== before.installed;
+        line = { deviceId };
+      } else {
+        count = o.mode === 'over' ? holds + 1 : Math.min(o.qty, holds);
+        if (count < 1) count = 1;
+        mustRefuse = count > holds;
+        line = { chargeId: id, qty: count };
+      }
+      const input = { companyId: before.companyId, locationId: to, condition: 'new' as const, reason: 'Client sent it back', lines: [line], ...credit };
+      const done = act(w, 'clientReturn', () => t.app.call('returns.create', input, t.token), mustRefuse);
+      const after = q.returnable.get(id)!;
+      expect({ charge: id, returned: after.returned, delivered: after.delivered }).toEqual({ charge: id, returned: before.returned + (done ? count : 0), delivered: before.delivered });
       return;
     }
     case 'reverseDelivery': {

@@ -13,14 +13,14 @@ import { VIRTUAL } from '../locations/locations';
 import { listSerialClashes, type SerialClash } from './serials';
 
 export interface LedgerDifference {
-  kind: 'balance' | 'negative' | 'lotSum' | 'level' | 'month' | 'listCache' | 'allocation' | 'charge' | 'delivery' | 'quote';
+  kind: 'balance' | 'negative' | 'lotSum' | 'level' | 'month' | 'listCache' | 'allocation' | 'charge' | 'delivery' | 'quote' | 'return';
   /** Null for a stock-level or list-figure difference, which is per product, and for a month's totals. */
   lotId: number | null;
   productId: number | null;
   locationId: number | null;
   /** 'YYYY-MM' for a difference in the month totals. */
   month: string | null;
-  /** The charge (kind 'charge') or delivery (kind 'delivery') whose figures differ. */
+  /** The charge (kind 'charge'), delivery (kind 'delivery') or client return (kind 'return') whose figures differ. */
   documentId?: number | null;
   /** Which of its figures: picked, delivered, deliveredCost; a delivery line's qty or cost. */
   figure?: string | null;
@@ -56,6 +56,7 @@ export function verifyLedger(ctx: Ctx): LedgerReport {
   add('charge', chargeDifferences(ctx));
   add('delivery', deliveryLineDifferences(ctx));
   add('quote', quoteDifferences(ctx));
+  add('return', returnLineDifferences(ctx));
   const checked = ctx.sqlite.prepare<[], { n: number }>(`SELECT count(*) AS n FROM balances`).get()!.n;
   // Clashing serials are not a ledger difference (every unit is still accounted for): listed to be corrected.
   return { ok: differences.length === 0, checkedBalances: checked, differences, serialClashes: listSerialClashes(ctx) };
@@ -221,16 +222,21 @@ function chargeDifferences(ctx: Ctx): Found[] {
     .prepare<[], Figures>(
       `WITH a AS (SELECT source_id AS chargeId, sum(qty) AS picked FROM allocations WHERE source_type = 'charge' AND kind = 'picked' GROUP BY 1),
             l AS (SELECT charge_id AS chargeId, sum(netQty) AS delivered, sum(netCost) AS deliveredCost FROM (${deliveredLines}) WHERE charge_id IS NOT NULL GROUP BY 1),
+            r AS (SELECT rl.charge_id AS chargeId, sum(m.qty) AS returned, sum(m.qty * m.unit_cost) AS returnedCost FROM client_return_lines rl
+                    JOIN stock_moves m ON m.source_type = 'return' AND m.source_id = rl.return_id AND m.source_line = rl.line_no WHERE rl.charge_id IS NOT NULL GROUP BY 1),
             x AS (SELECT ch.id, ch.picked, coalesce(a.picked, 0) AS pickedX,
-                         ch.delivered, CASE WHEN ch.kind = 'freight' THEN ch.delivered ELSE coalesce(l.delivered, 0) END AS deliveredX,
-                         ch.delivered_cost AS deliveredCost, CASE WHEN ch.kind = 'freight' THEN ch.delivered_cost ELSE coalesce(l.deliveredCost, 0) END AS deliveredCostX
-                  FROM charges ch LEFT JOIN a ON a.chargeId = ch.id LEFT JOIN l ON l.chargeId = ch.id)
-       SELECT * FROM x WHERE picked <> pickedX OR delivered <> deliveredX OR deliveredCost <> deliveredCostX LIMIT ${LIMIT}`,
+                         ch.delivered, CASE WHEN ch.kind <> 'product' THEN ch.delivered ELSE coalesce(l.delivered, 0) END AS deliveredX,
+                         ch.delivered_cost AS deliveredCost, CASE WHEN ch.kind <> 'product' THEN ch.delivered_cost ELSE coalesce(l.deliveredCost, 0) END AS deliveredCostX,
+                         ch.returned, coalesce(r.returned, 0) AS returnedX, ch.returned_cost AS returnedCost, coalesce(r.returnedCost, 0) AS returnedCostX,
+                         -- Never more back than went out.
+                         ch.returned > ch.delivered AS overReturned, 0 AS overReturnedX
+                  FROM charges ch LEFT JOIN a ON a.chargeId = ch.id LEFT JOIN l ON l.chargeId = ch.id LEFT JOIN r ON r.chargeId = ch.id)
+       SELECT * FROM x WHERE picked <> pickedX OR delivered <> deliveredX OR deliveredCost <> deliveredCostX OR returned <> returnedX OR returnedCost <> returnedCostX OR overReturned <> 0 LIMIT ${LIMIT}`,
     )
     .safeIntegers(true)
     .all();
   return rows.map((r) => {
-    const figure = ['picked', 'delivered', 'deliveredCost'].find((f) => r[f] !== r[`${f}X`])!;
+    const figure = ['picked', 'delivered', 'deliveredCost', 'returned', 'returnedCost', 'overReturned'].find((f) => r[f] !== r[`${f}X`])!;
     return { lotId: null, productId: null, locationId: null, month: null, documentId: Number(r.id), figure, expected: String(r[`${figure}X`]), actual: String(r[figure]) };
   });
 }
@@ -251,6 +257,30 @@ function quoteDifferences(ctx: Ctx): Found[] {
     )
     .all();
   return rows.map((r) => ({ lotId: null, productId: null, locationId: null, month: null, documentId: r.id, figure: 'reserved', expected: String(r.reservedX), actual: String(r.reserved) }));
+}
+
+/**
+ * Each client return line records exactly the units and cost of its moves from Customer; a line from a
+ * delivery line never brings back more than that line delivered, across all returns.
+ */
+function returnLineDifferences(ctx: Ctx): Found[] {
+  const rows = ctx.sqlite
+    .prepare<[], Figures>(
+      `SELECT * FROM (SELECT rl.return_id AS id, 'line ' || rl.line_no AS figure, rl.qty AS actual, coalesce(sum(m.qty), 0) AS expected, rl.cost AS actualCost, coalesce(sum(m.qty * m.unit_cost), 0) AS expectedCost
+                     FROM client_return_lines rl LEFT JOIN stock_moves m ON m.source_type = 'return' AND m.source_id = rl.return_id AND m.source_line = rl.line_no
+                     AND m.from_location_id = ${VIRTUAL.customer} GROUP BY rl.id)
+       WHERE actual <> expected OR actualCost <> expectedCost
+       UNION ALL
+       SELECT * FROM (SELECT min(rl.return_id) AS id, 'delivery line ' || rl.delivery_line_id AS figure, sum(rl.qty) AS actual, dl.qty AS expected, 0 AS actualCost, 0 AS expectedCost
+                      FROM client_return_lines rl JOIN delivery_lines dl ON dl.id = rl.delivery_line_id GROUP BY rl.delivery_line_id)
+       WHERE actual > expected LIMIT ${LIMIT}`,
+    )
+    .safeIntegers(true)
+    .all();
+  return rows.map((r) => {
+    const cost = r.actual === r.expected;
+    return { lotId: null, productId: null, locationId: null, month: null, documentId: Number(r.id), figure: `${String(r.figure)} ${cost ? 'cost' : 'qty'}`, expected: String(cost ? r.expectedCost : r.expected), actual: String(cost ? r.actualCost : r.actual) };
+  });
 }
 
 /** Each delivery line of a tracked product records exactly the units and cost of the moves that took them to Customer. */

@@ -21,6 +21,7 @@ import { chargeWorkflow } from '../sales/charges';
 import { containerWorkflow } from '../sales/containers';
 import { deliveryWorkflow } from '../sales/deliveries';
 import { deviceWorkflow } from '../sales/devices';
+import { returnWorkflow } from '../returns/clientReturns';
 import { opportunityWorkflow } from '../sales/opportunities';
 import { salesOrderWorkflow } from '../sales/salesOrders';
 import { transferWorkflow } from '../stock/transfers';
@@ -70,6 +71,9 @@ const watched = [
   'delivery_events',
   'devices',
   'device_events',
+  'client_returns',
+  'client_return_lines',
+  'client_return_events',
 ];
 
 function snapshot(ctx: Ctx): string {
@@ -246,7 +250,15 @@ function device(env: Env, state: string): number {
   t.ok('stock.pick', { chargeId: c.id, locationId: w.main.id, serials: [serial] });
   const doc = t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: c.id }] });
   if (state === 'voided') t.ok('delivery.reverse', { id: doc.id, reason: 'wrong client' });
-  return t.ok('devices.list', { serial, includeVoided: true }).rows[0]!.id;
+  const id = t.ok('devices.list', { serial, includeVoided: true }).rows[0]!.id;
+  if (state === 'returned') t.ok('returns.create', { companyId: t.ok('devices.get', { id }).companyId, condition: 'faulty', reason: 'test', lines: [{ deviceId: id }] });
+  return id;
+}
+
+/** A client return: the device of a new delivery, back. */
+function clientReturn(env: Env): number {
+  const id = device(env, 'installed');
+  return env.t.ok('returns.create', { companyId: env.t.ok('devices.get', { id }).companyId, condition: 'used', reason: 'test', lines: [{ deviceId: id }] }).id;
 }
 
 function opportunity(env: Env, state: string): number {
@@ -474,7 +486,14 @@ const cases: TableCase[] = [
     name: 'deviceWorkflow',
     workflow: loose(deviceWorkflow),
     build: device,
-    allowed: { void: { installed: 'voided' } },
+    allowed: { void: { installed: 'voided' }, return: { installed: 'returned' } },
+    input: (env) => ({ userId: env.adminId }),
+  },
+  {
+    name: 'returnWorkflow',
+    workflow: loose(returnWorkflow),
+    build: clientReturn,
+    allowed: {},
     input: (env) => ({ userId: env.adminId }),
   },
 ];

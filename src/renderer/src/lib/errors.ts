@@ -101,7 +101,14 @@ function keyFor(code: string, d: Details): string {
     case 'MAIL_FAILED':
       return typeof d.reason === 'string' ? 'MAIL_FAILED_reason' : code;
     case 'REVERSAL_BLOCKED':
-      return Array.isArray(d.items) && typeof d.number === 'string' ? 'REVERSAL_BLOCKED_items' : code;
+      if (!Array.isArray(d.items) || typeof d.number !== 'string') return code;
+      return d.reason === 'returns' ? 'REVERSAL_BLOCKED_returns' : 'REVERSAL_BLOCKED_items';
+    case 'OVER_RETURN':
+      return typeof d.number === 'string' && typeof d.returnable === 'number' && typeof d.requested === 'number' ? 'OVER_RETURN_counts' : code;
+    case 'NOT_RETURNABLE':
+      if (typeof d.serial === 'string') return 'NOT_RETURNABLE_serial';
+      if (typeof d.number === 'string' && Array.isArray(d.serials)) return 'NOT_RETURNABLE_serials';
+      return typeof d.number === 'string' ? 'NOT_RETURNABLE_kind' : code;
     case 'APPROVAL_REQUIRED':
       return typeof d.number === 'string' && (d.action === 'submit' || d.action === 'email' || d.action === 'edit') ? `APPROVAL_REQUIRED_${d.action}` : code;
     case 'SELF_APPROVAL':

@@ -1,6 +1,7 @@
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChargeStatus, Container, Delivery, Device, Opportunity, SalesOrderStatus } from '@shared/contract/sales';
+import type { ReturnCondition } from '@shared/contract/returns';
 import { CellBadge } from '@renderer/lib/list';
 
 type SpanProps = HTMLAttributes<HTMLSpanElement>;
@@ -54,10 +55,12 @@ export function DeliveryStatusBadge({ status, method, ...props }: { status: Deli
   );
 }
 
+const deviceColors: Record<Device['status'], string> = { installed: 'teal', voided: 'gray', returned: 'orange' };
+
 export function DeviceStatusBadge({ status, ...props }: { status: Device['status'] } & SpanProps) {
   const { t } = useTranslation('sales');
   return (
-    <CellBadge color={status === 'installed' ? 'teal' : 'gray'} data-status={status} {...props}>
+    <CellBadge color={deviceColors[status]} data-status={status} {...props}>
       {t(`deviceStatus.${status}`)}
     </CellBadge>
   );
@@ -82,6 +85,18 @@ export function SalesOrderStatusBadge({ status, ...props }: { status: SalesOrder
   return (
     <CellBadge color={salesOrderColors[status]} variant={status === 'canceled' ? 'outline' : 'light'} data-status={status} {...props}>
       {t(`salesOrderStatus.${status}`)}
+    </CellBadge>
+  );
+}
+
+const conditionColors: Record<ReturnCondition, string> = { new: 'teal', used: 'blue', faulty: 'red' };
+
+/** How units came back on a client return: new, used or faulty. */
+export function ReturnConditionBadge({ condition, ...props }: { condition: ReturnCondition } & SpanProps) {
+  const { t } = useTranslation('sales');
+  return (
+    <CellBadge color={conditionColors[condition]} data-condition={condition} {...props}>
+      {t(`returns.conditions.${condition}`)}
     </CellBadge>
   );
 }

@@ -1,6 +1,6 @@
-import { IconBriefcase, IconBulb, IconClipboardList, IconDevices, IconShoppingCartCog, IconTruck } from '@tabler/icons-react';
+import { IconArrowBackUp, IconBriefcase, IconBulb, IconClipboardList, IconDevices, IconShoppingCartCog, IconTruck } from '@tabler/icons-react';
 import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
-import { startContainersScreen, startDeliveryScreen, startDevicesScreen, startFulfillmentScreen, startOpportunitiesScreen, startSalesOrdersScreen } from './api';
+import { startContainersScreen, startDeliveryScreen, startDevicesScreen, startFulfillmentScreen, startOpportunitiesScreen, startReturnsScreen, startSalesOrdersScreen } from './api';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
 const pages = {
@@ -17,6 +17,9 @@ const pages = {
   DevicesPage: lazyPage(() => import('./devices/DevicesPage'), 'DevicesPage'),
   DevicePage: lazyPage(() => import('./devices/DevicePage'), 'DevicePage'),
   ClientPage: lazyPage(() => import('./clients/ClientPage'), 'ClientPage'),
+  ReturnsPage: lazyPage(() => import('./returns/ReturnsPage'), 'ReturnsPage'),
+  ReturnPage: lazyPage(() => import('./returns/ReturnPage'), 'ReturnPage'),
+  NewReturnPage: lazyPage(() => import('./returns/NewReturnPage'), 'NewReturnPage'),
   FulfillmentPage: lazyPage(() => import('./fulfillment/FulfillmentPage'), 'FulfillmentPage'),
 };
 
@@ -36,5 +39,8 @@ export const salesRoutes: FeatureRoute[] = [
   { path: '/sales/deliveries/:id', page: pages.DeliveryPage, permission: 'inventory.view', module: 'inventory' },
   { path: '/sales/devices', page: pages.DevicesPage, navLabelKey: 'sales:nav.devices', navIcon: IconDevices, navGroup: 'sales', permission: 'inventory.view', module: 'inventory', prefetch: startDevicesScreen },
   { path: '/sales/devices/:id', page: pages.DevicePage, permission: 'inventory.view', module: 'inventory' },
+  { path: '/sales/returns', page: pages.ReturnsPage, navLabelKey: 'sales:nav.returns', navIcon: IconArrowBackUp, navGroup: 'sales', permission: 'inventory.view', module: 'inventory', prefetch: startReturnsScreen },
+  { path: '/sales/returns/new', page: pages.NewReturnPage, permission: 'stock.deliver', module: 'inventory' },
+  { path: '/sales/returns/:id', page: pages.ReturnPage, permission: 'inventory.view', module: 'inventory' },
   { path: '/sales/clients/:id', page: pages.ClientPage, permission: 'inventory.view' },
 ];

@@ -329,6 +329,7 @@ export const en = {
       charge: 'A charge’s picked or delivered figures differ from its picks and deliveries',
       delivery: 'A delivery line differs from the units that left on it',
       quote: 'A quote item’s reserved units differ from its reservations, or a closed opportunity still holds units',
+      return: 'A client return line differs from the units that came back on it, or more came back than was delivered',
     },
     clashesTitle: 'Serial numbers to correct',
     clashes_one: '{{count}} unit has a serial number that names the same unit as another one of its product (they differ only in letter case or spaces). Until it is corrected it is found only by its exact serial number.',

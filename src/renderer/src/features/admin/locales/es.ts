@@ -332,6 +332,7 @@ export const es: Translation<typeof en> = {
       charge: 'Las cifras seleccionadas o entregadas de un cargo no coinciden con sus selecciones y entregas',
       delivery: 'Una línea de entrega no coincide con las unidades que salieron en ella',
       quote: 'Las unidades reservadas de una línea de cotización no coinciden con sus reservas, o una oportunidad cerrada aún retiene unidades',
+      return: 'Una línea de devolución del cliente no coincide con las unidades que volvieron, o volvió más de lo entregado',
     },
     clashesTitle: 'Números de serie por corregir',
     clashes_one: '{{count}} unidad tiene un número de serie que designa la misma unidad que otra de su producto (solo difieren en mayúsculas o espacios). Hasta que se corrija, solo se encuentra por su número de serie exacto.',

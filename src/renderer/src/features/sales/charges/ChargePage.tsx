@@ -20,7 +20,7 @@ import { useActivations } from '@renderer/lib/activations';
 import { approvalLimitText } from '@renderer/lib/approvalLimit';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useCancelCharge, useCharge, useContainer, useHoldCharge, useReleaseCharge, useUnpick } from '../api';
-import { ChargeStatusBadge, DeliveryStatusBadge } from '../Badges';
+import { ChargeStatusBadge, DeliveryStatusBadge, ReturnConditionBadge } from '../Badges';
 import { EventHistory } from '../EventHistory';
 import { ChargeFormModal } from './ChargeFormModal';
 import { PickModal } from './PickModal';
@@ -108,6 +108,11 @@ export function ChargePage() {
           {t('charge.deliver')}
         </Button>
       )}
+      {canDeliver && c.kind === 'product' && c.trackedInStock && c.delivered > c.returned && (
+        <Button component={Link} to={`/sales/returns/new?chargeId=${c.id}`} variant="default" leftSection={<IconArrowBackUp size={16} />}>
+          {t('returns.fromCharge')}
+        </Button>
+      )}
       {canTransfer && c.picked > 0 && c.status !== 'canceled' && (
         <Button variant="default" leftSection={<IconArrowsExchange size={16} />} onClick={() => setDialog('transfer')}>
           {t('charge.transfer')}
@@ -166,7 +171,7 @@ export function ChargePage() {
         <SimpleGrid cols={{ base: 2, sm: 4, lg: canSeeCosts ? 8 : 6 }} spacing="lg">
           <DetailField label={t('charges.product')}>
             <Text size="sm" fw={600}>
-              {c.kind === 'freight' ? t('charges.freight') : c.sku}
+              {c.kind === 'product' ? c.sku : t(`charges.${c.kind}`)}
             </Text>
             <Text size="sm">{c.description}</Text>
           </DetailField>
@@ -190,6 +195,11 @@ export function ChargePage() {
           </DetailField>
           <DetailField label={t('charges.delivered')} testId="charge-delivered">
             <Qty value={c.delivered} />
+            {c.returned > 0 && (
+              <Text size="xs" fw={600} data-testid="charge-returned">
+                {t('charges.returned')}: {f.qty(c.returned)}
+              </Text>
+            )}
             {c.needed > 0 && c.status !== 'canceled' && (
               <Text size="xs" fw={600}>
                 {t('charges.needed')}: {f.qty(c.needed)}
@@ -330,6 +340,39 @@ export function ChargePage() {
           </Table>
         )}
       </Stack>
+      {c.returns.length > 0 && (
+        <Stack gap="xs">
+          <Text fw={700}>{t('charge.returns')}</Text>
+          <Table withTableBorder data-testid="charge-returns">
+            <Table.Tbody>
+              {c.returns.map((r) => (
+                <Table.Tr key={`${r.returnId}:${r.qty}:${r.cost ?? ''}`}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/sales/returns/${r.returnId}`} size="sm">
+                      {r.returnNumber}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <ReturnConditionBadge condition={r.condition} />
+                  </Table.Td>
+                  <Table.Td>{f.dateTime(r.createdAt)}</Table.Td>
+                  <Table.Td ta="right">
+                    <Qty value={r.qty} />
+                  </Table.Td>
+                  {canSeeCosts && (
+                    <Table.Td ta="right">
+                      <Money value={r.cost} />
+                    </Table.Td>
+                  )}
+                  <Table.Td>
+                    <Text size="xs">{r.serials.join(', ')}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
       <EventHistory
         testId="charge-history"
         events={c.history}
@@ -393,6 +436,7 @@ const eventKeys = {
   release: 1,
   cancel: 1,
   voidFreight: 1,
+  returned: 1,
   ordered: 1,
   purchaseOrder: 1,
   receivedPicked: 1,

@@ -20,7 +20,7 @@ export function chargeColumns(t: TFunction<readonly ['sales', 'common']>, showCo
       fullText: (c) => c.description,
       render: (c) => (
         <>
-          <span className="app-cell-line">{c.kind === 'freight' ? t('charges.freight') : c.sku}</span>
+          <span className="app-cell-line">{c.kind === 'product' ? c.sku : t(`charges.${c.kind}`)}</span>
           <span className="app-cell-small">{c.description}</span>
         </>
       ),

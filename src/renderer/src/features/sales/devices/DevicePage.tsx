@@ -1,6 +1,7 @@
 // One device: the unit at its client, where it came from (purchase order, receipt, vendor invoice, its
 // cost for those who may see costs) and every movement of it. /sales/devices/:id
-import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Money } from '@renderer/lib/Amount';
@@ -20,6 +21,7 @@ export function DevicePage() {
   const id = useRouteId();
   const device = useDevice(id);
   const canSeeCosts = useCan('costs.view');
+  const canReturn = useCan('stock.deliver');
   const back = <BackLink to="/sales/devices">{t('devices.back')}</BackLink>;
   const waiting = documentState(id, device, back, t('devices.notFound'));
   if (waiting || !device.data) return waiting;
@@ -36,6 +38,13 @@ export function DevicePage() {
               {d.sku} · {d.productName} · {d.companyName}
             </Text>
           </Group>
+        }
+        actions={
+          canReturn && d.status === 'installed' ? (
+            <Button component={Link} to={`/sales/returns/new?deviceId=${d.id}`} variant="default" leftSection={<IconArrowBackUp size={16} />}>
+              {t('returns.fromDevice')}
+            </Button>
+          ) : undefined
         }
       />
       <Paper withBorder p="md">
@@ -67,6 +76,18 @@ export function DevicePage() {
           <DetailField label={t('devices.installed')}>{f.date(d.installedAt)}</DetailField>
           <DetailField label={t('devices.warrantyEnd')}>{d.warrantyEnd ? f.date(d.warrantyEnd) : t('devices.noWarranty')}</DetailField>
           <DetailField label={t('devices.contract')}>{d.contractNumber ?? dash}</DetailField>
+          {d.returnId && (
+            <DetailField label={t('devices.returned')}>
+              <Anchor component={Link} to={`/sales/returns/${d.returnId}`} size="sm">
+                {d.returnNumber}
+              </Anchor>
+              {d.returnedAt && (
+                <Text size="xs" c="dimmed">
+                  {f.date(d.returnedAt)}
+                </Text>
+              )}
+            </DetailField>
+          )}
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md">
@@ -113,8 +134,8 @@ export function DevicePage() {
                 <Table.Td>{locationLabel(m.fromName, m.fromKind)}</Table.Td>
                 <Table.Td>{locationLabel(m.toName, m.toKind)}</Table.Td>
                 <Table.Td>
-                  {m.documentType === 'delivery' ? (
-                    <Anchor component={Link} to={`/sales/deliveries/${m.documentId}`} size="sm">
+                  {m.documentType === 'delivery' || m.documentType === 'return' ? (
+                    <Anchor component={Link} to={`/sales/${m.documentType === 'delivery' ? 'deliveries' : 'returns'}/${m.documentId}`} size="sm">
                       {m.documentNumber}
                     </Anchor>
                   ) : (

@@ -22,6 +22,7 @@ const typeColors: Record<HistoryRow['type'], string> = {
   'stock.released': 'gray',
   delivery: 'red',
   shipment: 'red',
+  return: 'teal',
 };
 
 function Changes({ row, t }: { row: HistoryRow; t: TFunction<readonly ['stock', 'locations']> }) {
@@ -39,6 +40,7 @@ const documentPages: Partial<Record<NonNullable<HistoryRow['documentType']>, str
   stocktake: '/stock/counts',
   charge: '/sales/charges',
   delivery: '/sales/deliveries',
+  return: '/sales/returns',
   opportunity: '/sales/opportunities',
 };
 

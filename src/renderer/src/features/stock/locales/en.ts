@@ -264,6 +264,7 @@ export const en = {
       'stock.released': 'Reservation released',
       delivery: 'Delivered to client',
       shipment: 'Shipped to client',
+      return: 'Returned by client',
     },
     fields: {
       bin: 'Bin',

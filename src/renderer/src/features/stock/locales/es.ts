@@ -267,6 +267,7 @@ export const es: Translation<typeof en> = {
       'stock.released': 'Reserva liberada',
       delivery: 'Entregado al cliente',
       shipment: 'Enviado al cliente',
+      return: 'Devuelto por el cliente',
     },
     fields: {
       bin: 'Casillero',
