@@ -102,15 +102,14 @@ export function ReturnPage() {
         </Table.Tbody>
       </Table>
       {r.devices.length > 0 && (
-        <Text size="sm">
-          {t('returns.devices')}:{' '}
-          {r.devices.map((d, i) => (
-            <span key={d.id}>
-              {i > 0 && ', '}
-              {link(`/sales/devices/${d.id}`, d.serialNumber)}
-            </span>
+        <Group gap="xs" data-testid="return-devices">
+          <Text size="sm">{t('returns.devices')}:</Text>
+          {r.devices.map((d) => (
+            <Anchor key={d.id} component={Link} to={`/sales/devices/${d.id}`} size="sm" underline="always">
+              {d.serialNumber}
+            </Anchor>
           ))}
-        </Text>
+        </Group>
       )}
     </Stack>
   );
