@@ -25,6 +25,7 @@ type Budget = { maxMs: number; maxRatio?: number; text: string };
 
 export const salesBudgets: Record<string, Budget> = {
   shipment10kSerials: { maxMs: 500, maxRatio: 3, text: '≤ 3× raw, < 500 ms' },
+  return1000Devices: { maxMs: 200, maxRatio: 3, text: '≤ 3× raw, < 200 ms' },
   firstPageDeliveryShipping: { maxMs: 50, text: '< 50 ms' },
   listDeliveryShipping: { maxMs: 50, text: '< 50 ms (slowest variant)' },
   devicesBySerial: { maxMs: 50, text: '< 50 ms' },
@@ -624,4 +625,98 @@ function measureShipment(app: App, token: string, bench: BenchDb, world: World):
       serialsOf.all(last.id);
     },
   );
+  measureReturn(app, token, appCharges, twinCharges, client, userId);
+}
+
+/**
+ * A client giving back 1,000 serialized devices in one returns.create action: the devices of the last
+ * shipment (the app's set for the app, the baseline's twin set for the baseline), 1,000 more each run. The
+ * baseline writes what the return writes, with prepared statements in one transaction: the return with its
+ * history row, a line per delivery line (ten devices each), a move per unit from Customer to the returns
+ * shelf (the balance at Customer deleted, the one at the shelf inserted), each device's status, return and
+ * history row, each charge's returned units and cost with a history row, and the stock level and month caches.
+ */
+function measureReturn(app: App, token: string, appCharges: number[], twinCharges: number[], client: number, userId: number): void {
+  const sqlite = app.ctx.sqlite;
+  const RETURNED = 1_000;
+  const shelf = must(app.call('locations.create', { name: 'Returns shelf (bench)', kind: 'returns' }, token), 'locations.create').id;
+  const devicesOf = (charges: number[]) =>
+    sqlite
+      .prepare(
+        `SELECT d.id, d.lot_id AS lotId, d.product_id AS productId, d.charge_id AS chargeId, d.delivery_line_id AS lineId, d.serial_number AS serial, l.unit_cost AS unitCost, l.received_at AS receivedAt
+         FROM devices d JOIN lots l ON l.id = d.lot_id WHERE d.charge_id IN (${charges.join(',')}) AND d.status = 'installed' ORDER BY d.id`,
+      )
+      .all() as { id: number; lotId: number; productId: number; chargeId: number; lineId: number; serial: string; unitCost: number; receivedAt: number }[];
+  const appDevices = devicesOf(appCharges);
+  const twinDevices = devicesOf(twinCharges);
+  const s = {
+    number: sqlite.prepare(`INSERT INTO counters (name, next) VALUES ('RET', 1001) ON CONFLICT(name) DO UPDATE SET next = next + 1 RETURNING next`),
+    header: sqlite.prepare(`INSERT INTO client_returns (number, company_id, location_id, condition, reason, note, status, user_id, created_at) VALUES (?, ?, ?, 'used', 'End of lease', NULL, 'posted', ?, ?)`),
+    headerEvent: sqlite.prepare(`INSERT INTO client_return_events (return_id, occurred_at, user_id, type, from_state, to_state, details) VALUES (?, ?, ?, 'post', NULL, 'posted', ?)`),
+    line: sqlite.prepare(`INSERT INTO client_return_lines (return_id, line_no, product_id, charge_id, delivery_line_id, qty, cost) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    move: sqlite.prepare(
+      `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, company_id, reason, user_id, occurred_at) VALUES (?, ?, 1, ?, ?, ?, 'return', ?, ?, ?, 'End of lease', ?, ?)`,
+    ),
+    deleteBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ?`),
+    balance: sqlite.prepare(`INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) VALUES (?, ?, ?, 1, ?)`),
+    device: sqlite.prepare(`UPDATE devices SET status = 'returned', return_id = ?, returned_at = ? WHERE id = ?`),
+    deviceEvent: sqlite.prepare(`INSERT INTO device_events (device_id, occurred_at, user_id, type, from_state, to_state, details) VALUES (?, ?, ?, 'return', 'installed', 'returned', ?)`),
+    charge: sqlite.prepare(`UPDATE charges SET returned = returned + ?, returned_cost = returned_cost + ? WHERE id = ?`),
+    chargeEvent: sqlite.prepare(`INSERT INTO charge_events (charge_id, occurred_at, user_id, type, from_state, to_state, details) VALUES (?, ?, ?, 'returned', 'delivered', 'delivered', ?)`),
+    inventoryProduct: sqlite.prepare(`INSERT INTO inventory_products (product_id, location_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`),
+  };
+  const caches = cacheWriters(sqlite);
+  let run = 0;
+  measure(
+    'return1000Devices',
+    3,
+    () => {
+      const devices = appDevices.slice(run * RETURNED, (run + 1) * RETURNED);
+      const doc = must(app.call('returns.create', { companyId: client, locationId: shelf, condition: 'used', reason: 'End of lease', lines: devices.map((d) => ({ deviceId: d.id })) }, token), 'returns.create');
+      if (!doc.number.startsWith('RET-')) throw new Error(`returns.create answered ${JSON.stringify(doc)}`);
+    },
+    () =>
+      sqlite.transaction(() => {
+        const devices = twinDevices.slice(run * RETURNED, (run + 1) * RETURNED);
+        run++;
+        const at = Date.now();
+        const { next } = s.number.get() as { next: number };
+        const number = `RET-${next}`;
+        const id = Number(s.header.run(number, client, shelf, userId, at).lastInsertRowid);
+        s.headerEvent.run(id, at, userId, JSON.stringify({ units: devices.length }));
+        const byLine = new Map<number, typeof devices>();
+        for (const d of devices) byLine.set(d.lineId, [...(byLine.get(d.lineId) ?? []), d]);
+        const byCharge = new Map<number, { qty: number; cost: number; serials: string[] }>();
+        const totals = new Map<number, { qty: number; value: number }>();
+        const details = JSON.stringify({ returnId: id, returnNumber: number, condition: 'used' });
+        let lineNo = 0;
+        for (const [lineId, units] of byLine) {
+          lineNo++;
+          const first = units[0]!;
+          const cost = units.reduce((n, u) => n + u.unitCost, 0);
+          s.line.run(id, lineNo, first.productId, first.chargeId, lineId, units.length, cost);
+          for (const u of units) {
+            s.move.run(u.lotId, u.productId, VIRTUAL.customer, shelf, u.unitCost, id, lineNo, client, userId, at);
+            s.deleteBalance.run(u.lotId, VIRTUAL.customer);
+            s.balance.run(u.lotId, shelf, u.productId, u.receivedAt);
+            s.device.run(id, at, u.id);
+            s.deviceEvent.run(u.id, at, userId, details);
+            const t = totals.get(u.productId) ?? { qty: 0, value: 0 };
+            totals.set(u.productId, { qty: t.qty + 1, value: t.value + u.unitCost });
+          }
+          const c = byCharge.get(first.chargeId) ?? { qty: 0, cost: 0, serials: [] };
+          byCharge.set(first.chargeId, { qty: c.qty + units.length, cost: c.cost + cost, serials: [...c.serials, ...units.map((u) => u.serial)] });
+        }
+        for (const [chargeId, c] of byCharge) {
+          s.charge.run(c.qty, c.cost, chargeId);
+          s.chargeEvent.run(chargeId, at, userId, JSON.stringify({ returnId: id, returnNumber: number, qty: c.qty, serials: c.serials }));
+        }
+        for (const [productId, t] of totals) {
+          s.inventoryProduct.run(productId, shelf, at);
+          caches.move(productId, VIRTUAL.customer, shelf, t.qty, t.value, at);
+        }
+      })(),
+  );
+  const back = sqlite.prepare(`SELECT count(*) AS n FROM devices WHERE status = 'returned' AND charge_id IN (${appCharges.join(',')})`).get() as { n: number };
+  if (back.n !== 3 * RETURNED) record('return1000Devices', Number.NaN, Number.NaN, `the returns brought back ${back.n} devices`);
 }

@@ -591,6 +591,17 @@ class DemoBuilder {
     const ticketId = this.openTicket('Hotel Mirador del Puerto', 'Wi-Fi refresh', this.technicianIds[0]!);
     const chargeId = this.chargeFromStock(ticketId, aps, vanId, 4, serials);
     this.send('delivery.deliver', { method: 'deliver', lines: [{ chargeId }], note: 'Installed on site: Wi-Fi refresh' });
+    // One access point died the next day: it comes back to the returns shelf, and the hotel gets a credit.
+    this.clock.nextWorkingDay();
+    const device = this.send('devices.list', { serial: serials[3]! }).rows[0]!;
+    this.send('returns.create', {
+      companyId: device.companyId,
+      condition: 'faulty',
+      reason: 'No PoE power after one day – swapped on site',
+      lines: [{ deviceId: device.id }],
+      credit: { note: 'Faulty unit' },
+    });
+    this.model.add(aps.id, this.loc.returns, 1, [serials[3]!]);
   }
 
   /** The quarterly count of the office shelf finds one toner missing and two cables too many. */

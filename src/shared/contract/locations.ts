@@ -13,6 +13,8 @@ export const locationSchema = z.object({
   ownerName: z.string().nullable(),
   isDefault: z.boolean(),
   active: z.boolean(),
+  /** Whether its units can be reserved and picked (a returns shelf or a quarantine holds without offering). */
+  offersStock: z.boolean(),
   address: z.string().nullable(),
   notes: z.string().nullable(),
   unitsOnHand: z.number().int(),
@@ -23,6 +25,8 @@ const locationFields = {
   name: requiredText(100),
   kind: z.enum(internalLocationKinds),
   ownerUserId: id.nullish().transform((v) => v ?? null),
+  /** Left out: a new returns shelf offers nothing, any other location offers its units; an edit keeps what it was. */
+  offersStock: z.boolean().optional(),
   address: optionalText(500),
   notes: optionalText(1000),
 };

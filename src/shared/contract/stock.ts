@@ -21,7 +21,10 @@ export const inventoryProductSchema = z.object({
   onHand: z.number().int(),
   reserved: z.number().int(),
   picked: z.number().int(),
+  /** On hand − reserved − picked; 0 where the location does not offer its units (a returns shelf). */
   available: z.number().int(),
+  /** Whether the location offers its units for reserving and picking. */
+  offered: z.boolean(),
   onOrder: z.number().int(),
   backOrdered: z.number().int(),
   /** Σ on-hand units × their cost (an exact decimal string: it can pass 2^53). */

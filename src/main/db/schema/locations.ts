@@ -9,6 +9,11 @@ export const locations = sqliteTable('locations', {
   ownerUserId: integer('owner_user_id').references(() => users.id),
   isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /**
+   * Whether its units can be reserved and picked. A returns shelf or a quarantine holds units (they count in
+   * value, can be moved, counted and sent back) without offering them.
+   */
+  offersStock: integer('offers_stock', { mode: 'boolean' }).notNull().default(true),
   address: text('address'),
   notes: text('notes'),
   createdAt: integer('created_at').notNull(),

@@ -33,7 +33,13 @@ export const inventoryProducts = sqliteTable(
     /** Still to come on New (draft) orders: with on order, what reorder suggestions count as coming. */
     onOrderDrafts: integer('on_order_drafts').notNull().default(0),
     backOrdered: integer('back_ordered').notNull().default(0),
-    available: integer('available').generatedAlwaysAs(sql`on_hand - reserved - picked`, { mode: 'virtual' }),
+    /**
+     * 0 where the location holds units but does not offer them (a returns shelf, quarantine): copied from
+     * locations.offers_stock by triggers (migration 0025), so available reads one row.
+     */
+    offers: integer('offers').notNull().default(1),
+    /** What can be reserved or picked: nothing at a location that does not offer its stock. */
+    available: integer('available').generatedAlwaysAs(sql`CASE WHEN offers = 1 THEN on_hand - reserved - picked ELSE 0 END`, { mode: 'virtual' }),
   },
   (t) => [
     uniqueIndex('inventory_products_unique').on(t.productId, t.locationId),

@@ -36,6 +36,7 @@ function toLocation(r: { location: LocationRow; ownerName: string | null; unitsO
     ownerName: r.ownerName,
     isDefault: l.isDefault,
     active: l.active,
+    offersStock: l.offersStock,
     address: l.address,
     notes: l.notes,
     unitsOnHand: l.usage === 'internal' ? r.unitsOnHand : 0,
@@ -60,6 +61,16 @@ export function getLocation(ctx: Ctx, id: number): Location {
 }
 
 /** An active internal location, as required by every stock operation. */
+/**
+ * An internal, active location that offers its units: where units may be reserved or picked (a returns shelf
+ * or a quarantine holds units without offering them). LOCATION_NOT_OFFERED names it.
+ */
+export function requireOfferingLocation(ctx: Ctx, id: number): LocationRow {
+  const row = requireStockLocation(ctx, id);
+  if (!row.offersStock) throw new DomainError('LOCATION_NOT_OFFERED', { locationId: id, name: row.name });
+  return row;
+}
+
 export function requireStockLocation(ctx: Ctx, id: number): LocationRow {
   const row = ctx.db.select().from(locations).where(eq(locations.id, id)).get();
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'location', id });
@@ -100,10 +111,13 @@ export function createLocation(ctx: Ctx, input: ParsedInput<'locations.create'>)
   const hasDefault = ctx.db.select({ id: locations.id }).from(locations).where(eq(locations.isDefault, true)).get();
   const makeDefault = input.isDefault || (!hasDefault && input.ownerUserId === null);
   if (makeDefault && input.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
+  // A returns shelf holds what came back until someone checks it: it offers nothing unless told to.
+  const offersStock = input.offersStock ?? input.kind !== 'returns';
+  if (makeDefault && !offersStock) throw new DomainError('LOCATION_NOT_OFFERED', { name: input.name, reason: 'default' });
   if (makeDefault) ctx.db.update(locations).set({ isDefault: false }).where(eq(locations.usage, 'internal')).run();
   const row = ctx.db
     .insert(locations)
-    .values({ name: input.name, kind: input.kind, usage: 'internal', ownerUserId: input.ownerUserId, isDefault: makeDefault, address: input.address, notes: input.notes, createdAt: ctx.now() })
+    .values({ name: input.name, kind: input.kind, usage: 'internal', ownerUserId: input.ownerUserId, isDefault: makeDefault, offersStock, address: input.address, notes: input.notes, createdAt: ctx.now() })
     .returning({ id: locations.id })
     .get();
   return getLocation(ctx, row.id);
@@ -114,9 +128,12 @@ export function updateLocation(ctx: Ctx, input: ParsedInput<'locations.update'>)
   checkName(ctx, input.name, input.id);
   checkOwner(ctx, input.kind, input.ownerUserId);
   if (current.isDefault && input.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
+  const offersStock = input.offersStock ?? current.offersStock;
+  // The default location receives and offers stock: it cannot stop offering it.
+  if (current.isDefault && !offersStock) throw new DomainError('LOCATION_NOT_OFFERED', { locationId: input.id, name: input.name, reason: 'default' });
   ctx.db
     .update(locations)
-    .set({ name: input.name, kind: input.kind, ownerUserId: input.ownerUserId, address: input.address, notes: input.notes })
+    .set({ name: input.name, kind: input.kind, ownerUserId: input.ownerUserId, offersStock, address: input.address, notes: input.notes })
     .where(eq(locations.id, input.id))
     .run();
   return getLocation(ctx, input.id);
@@ -126,6 +143,7 @@ export function setDefaultLocation(ctx: Ctx, id: number): Location {
   const row = requireEditable(ctx, id);
   if (!row.active) throw new DomainError('LOCATION_INACTIVE', { locationId: id, name: row.name });
   if (row.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
+  if (!row.offersStock) throw new DomainError('LOCATION_NOT_OFFERED', { locationId: id, name: row.name, reason: 'default' });
   ctx.db.update(locations).set({ isDefault: false }).where(and(eq(locations.usage, 'internal'), eq(locations.isDefault, true))).run();
   ctx.db.update(locations).set({ isDefault: true }).where(eq(locations.id, id)).run();
   return getLocation(ctx, id);

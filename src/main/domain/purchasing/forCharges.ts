@@ -222,6 +222,8 @@ export function receiveForCharge(ctx: Ctx, actor: Actor, r: ReceivedForCharge): 
   const open = (chargeWorkflow.edits.pick as readonly string[]).includes(charge.status);
   let wanted = open ? charge.quantity - charge.delivered - charge.picked : 0;
   if (wanted <= 0) return;
+  // Received onto a location that does not offer its units (a returns shelf): they stay there as stock.
+  if (r.to !== VIRTUAL.customer && prepared<[number], { offers: number }>(ctx, `SELECT offers_stock AS offers FROM locations WHERE id = ?`).get(r.to)?.offers === 0) return;
   const units: ReceivedForCharge['lots'] = [];
   for (const lot of r.lots) {
     if (wanted === 0) break;

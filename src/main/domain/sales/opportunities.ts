@@ -10,7 +10,7 @@ import { opportunities } from '@main/db/schema';
 import { getCompany } from '../catalog/companies';
 import { requireProduct } from '../catalog/products';
 import { likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
-import { requireStockLocation } from '../locations/locations';
+import { requireOfferingLocation } from '../locations/locations';
 import { requireLocationRight } from '../locations/rights';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { chooseUnits, Claims } from '../stock/units';
@@ -270,7 +270,7 @@ export function reserve(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.reserv
   requireEditable(opportunityWorkflow, opportunity, 'reserve');
   const product = requireProduct(ctx, item.productId);
   if (!product.trackedInStock) throw new DomainError('NOT_TRACKED', { productId: product.id, sku: product.sku });
-  requireStockLocation(ctx, input.locationId);
+  requireOfferingLocation(ctx, input.locationId);
   requireLocationRight(ctx, actor.userId, input.locationId);
   const needed = item.quantity - item.reserved;
   const requested = input.serials?.length || input.qty;

@@ -9,7 +9,7 @@ import { DomainError } from '@shared/errors';
 import { serialKey } from '@shared/serials';
 import { requireProduct } from '../catalog/products';
 import { nextNumber, prepared, type Actor, type Ctx } from '../context';
-import { requireStockLocation } from '../locations/locations';
+import { requireOfferingLocation, requireStockLocation } from '../locations/locations';
 import { requireLocationRight } from '../locations/rights';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
 import { postMoves } from '../stock/ledger';
@@ -201,7 +201,7 @@ export function pick(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.pick'>): 
   const charge = requireCharge(ctx, input.chargeId);
   requireEditable(chargeWorkflow, charge, 'pick');
   const product = pickableProduct(ctx, charge);
-  requireStockLocation(ctx, input.locationId);
+  requireOfferingLocation(ctx, input.locationId);
   requireLocationRight(ctx, actor.userId, input.locationId);
   const needed = charge.quantity - charge.delivered - charge.picked;
   const requested = input.serials?.length || input.qty;
@@ -250,7 +250,8 @@ export function transferPicked(ctx: Ctx, actor: Actor, input: ParsedInput<'stock
   requireEditable(chargeWorkflow, charge, 'unpick');
   const product = pickableProduct(ctx, charge);
   requireStockLocation(ctx, input.fromLocationId);
-  requireStockLocation(ctx, input.toLocationId);
+  // Picked units stay where they are offered: not on a returns shelf.
+  requireOfferingLocation(ctx, input.toLocationId);
   const units = takePicked(ctx, charge, { locationId: input.fromLocationId, qty: input.qty, serials: input.serials });
   if (units.length === 0) throw new DomainError('NOT_PICKED', { number: charge.number, picked: 0, requested: input.qty ?? 0 });
   const number = nextNumber(ctx, 'TRF');

@@ -87,7 +87,7 @@ export function updateInventoryProduct(ctx: Ctx, actor: Actor, input: ParsedInpu
 // schema): a page reads them as columns and every sortable one has an index, alone and after the location.
 const columns = `ip.id AS id, ip.product_id AS productId, p.sku AS sku, p.name AS productName, p.serialized AS serialized,
   ip.location_id AS locationId, l.name AS locationName, ip.bin AS bin, ip.reference_number AS referenceNumber, ip.min AS min, ip.max AS max,
-  ip.on_hand AS onHand, ip.reserved AS reserved, ip.picked AS picked, CAST(ip.value AS TEXT) AS value, ip.on_order AS onOrder, ip.back_ordered AS backOrdered`;
+  ip.on_hand AS onHand, ip.reserved AS reserved, ip.picked AS picked, ip.available AS available, ip.offers AS offers, CAST(ip.value AS TEXT) AS value, ip.on_order AS onOrder, ip.back_ordered AS backOrdered`;
 
 type Sort = SortKey<'stock.listInventoryProducts'>;
 const sortColumns: SortColumns<'stock.listInventoryProducts'> = {
@@ -121,13 +121,17 @@ interface Row {
   onHand: number;
   reserved: number;
   picked: number;
+  /** Nothing where the location does not offer its units (a returns shelf). */
+  available: number;
+  offers: number;
   value: string;
   onOrder: number;
   backOrdered: number;
 }
 
 function toInventoryProduct(row: Row): InventoryProduct {
-  return { ...row, serialized: row.serialized === 1, available: row.onHand - row.reserved - row.picked };
+  const { offers, ...rest } = row;
+  return { ...rest, serialized: row.serialized === 1, offered: offers === 1 };
 }
 
 const fromIpFirst = `FROM inventory_products ip JOIN products p ON p.id = ip.product_id JOIN locations l ON l.id = ip.location_id`;

@@ -1,6 +1,6 @@
 // verifyLedger recomputes every balance from the append-only moves and compares it with the cache.
 // It also checks the per-product stock levels, the per-month value totals and the figures lists sort by
-// (kept on inventory products and products), that internal locations are never negative and that each
+// (kept on inventory products and products, with whether their location offers its units), that internal locations are never negative and that each
 // lot sums to zero. Sums stay exact 64-bit integers in SQL and leave as text (a value can pass 2^53).
 // Beside the ledger it lists the serials still clashing since migration 0004.
 // It is a long read (the contract marks it): transports run it on a worker thread with its own read-only
@@ -153,16 +153,17 @@ function listCacheDifferences(ctx: Ctx): Found[] {
                 ip.below_min AS belowMin, coalesce(s.qty, 0) < ip.min AS belowMinX,
                 ip.reserved AS reserved, coalesce(a.reserved, 0) AS reservedX, ip.picked AS picked, coalesce(a.picked, 0) AS pickedX,
                 ip.on_order AS onOrder, coalesce(o.onOrder, 0) AS onOrderX, ip.back_ordered AS backOrdered, coalesce(o.backOrdered, 0) AS backOrderedX,
-                ip.on_order_drafts AS onOrderDrafts, coalesce(o.drafts, 0) AS onOrderDraftsX
+                ip.on_order_drafts AS onOrderDrafts, coalesce(o.drafts, 0) AS onOrderDraftsX,
+                ip.offers AS offers, (SELECT offers_stock FROM locations WHERE id = ip.location_id) AS offersX
          FROM inventory_products ip LEFT JOIN stock_levels s ON s.product_id = ip.product_id AND s.location_id = ip.location_id
               LEFT JOIN a ON a.product_id = ip.product_id AND a.location_id = ip.location_id
               LEFT JOIN o ON o.product_id = ip.product_id AND o.location_id = ip.location_id)
-       SELECT * FROM x WHERE onHand <> onHandX OR value <> valueX OR belowMin <> belowMinX OR reserved <> reservedX OR picked <> pickedX OR onOrder <> onOrderX OR backOrdered <> backOrderedX OR onOrderDrafts <> onOrderDraftsX
+       SELECT * FROM x WHERE onHand <> onHandX OR value <> valueX OR belowMin <> belowMinX OR reserved <> reservedX OR picked <> pickedX OR onOrder <> onOrderX OR backOrdered <> backOrderedX OR onOrderDrafts <> onOrderDraftsX OR offers <> offersX
        LIMIT ${LIMIT}`,
     )
     .safeIntegers(true)
     .all();
-  const figures = ['onHand', 'value', 'belowMin', 'reserved', 'picked', 'onOrder', 'backOrdered', 'onOrderDrafts'];
+  const figures = ['onHand', 'value', 'belowMin', 'reserved', 'picked', 'onOrder', 'backOrdered', 'onOrderDrafts', 'offers'];
   const result: Found[] = inventoryProducts.map((r) => {
     const field = figures.find((f) => r[f] !== r[`${f}X`])!;
     return { lotId: null, productId: Number(r.productId), locationId: Number(r.locationId), month: null, expected: String(r[`${field}X`]), actual: String(r[field]) };

@@ -103,6 +103,9 @@ function keyFor(code: string, d: Details): string {
     case 'REVERSAL_BLOCKED':
       if (!Array.isArray(d.items) || typeof d.number !== 'string') return code;
       return d.reason === 'returns' ? 'REVERSAL_BLOCKED_returns' : 'REVERSAL_BLOCKED_items';
+    case 'LOCATION_NOT_OFFERED':
+      if (typeof d.name !== 'string') return code;
+      return d.reason === 'default' ? 'LOCATION_NOT_OFFERED_default' : 'LOCATION_NOT_OFFERED_named';
     case 'OVER_RETURN':
       return typeof d.number === 'string' && typeof d.returnable === 'number' && typeof d.requested === 'number' ? 'OVER_RETURN_counts' : code;
     case 'NOT_RETURNABLE':

@@ -25,6 +25,7 @@ interface Values extends Record<string, unknown> {
   address: string;
   notes: string;
   isDefault: boolean;
+  offersStock: boolean;
 }
 
 function initialValues(location: Location | null): Values {
@@ -35,6 +36,7 @@ function initialValues(location: Location | null): Values {
     address: location?.address ?? '',
     notes: location?.notes ?? '',
     isDefault: false,
+    offersStock: location?.offersStock ?? true,
   };
 }
 
@@ -69,6 +71,11 @@ export function LocationFormModal({ location, onClose }: { location: Location | 
               allowDeselect={false}
               data={internalLocationKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
               {...form.getInputProps('kind')}
+              onChange={(kind) => {
+                form.setFieldValue('kind', kind as Kind);
+                // A new returns shelf holds what came back without offering it; other kinds offer their units.
+                if (!editing) form.setFieldValue('offersStock', kind !== 'returns');
+              }}
             />
             <Select<number>
               label={t('fields.owner')}
@@ -83,6 +90,7 @@ export function LocationFormModal({ location, onClose }: { location: Location | 
           </Group>
           <Textarea label={t('fields.address')} autosize minRows={2} maxRows={5} {...form.getInputProps('address')} />
           <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
+          <Checkbox label={t('form.offersStock')} description={t('form.offersStockHint')} {...form.getInputProps('offersStock', { type: 'checkbox' })} />
           {!editing && (
             <Checkbox
               label={t('form.makeDefault')}

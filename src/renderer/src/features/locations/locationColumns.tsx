@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Location } from '@shared/contract/locations';
 import { Qty } from '@renderer/lib/Amount';
-import { actionsColumn, activeColumn, type ListColumn } from '@renderer/lib/list';
+import { actionsColumn, activeColumn, CellBadge, type ListColumn } from '@renderer/lib/list';
 import { notify } from '@renderer/lib/notify';
 import { useCan } from '@renderer/lib/session';
 import { useSetDefaultLocation, useSetLocationActive } from './api';
@@ -34,6 +34,11 @@ export function useLocationColumns(onEdit: (location: Location) => void): ListCo
           <Text span inherit fw={500}>
             {l.name}
           </Text>
+          {!l.offersStock && (
+            <CellBadge color="gray" variant="outline" data-testid="location-not-offered">
+              {t('notOffered')}
+            </CellBadge>
+          )}
         </Group>
       ),
     },

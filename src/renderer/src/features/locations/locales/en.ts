@@ -7,6 +7,7 @@ export const en = {
   showInactive: 'Show inactive locations',
   showVirtual: 'Show virtual locations',
   default: 'Default location',
+  notOffered: 'Not offered',
   makeDefault: 'Make default',
   viewStock: 'View stock here',
   actions: 'Actions',
@@ -50,6 +51,8 @@ export const en = {
     noUsers: 'No user matches',
     makeDefault: 'Make this the default location',
     makeDefaultHint: 'Used first when receiving and adding stock. A location with an owner cannot be the default.',
+    offersStock: 'Offers its units for reserving and picking',
+    offersStockHint: 'Untick for a returns shelf or a quarantine: its units count in stock and value and can be moved, counted or sent back, but nobody reserves or picks them there.',
   },
   virtual: {
     title: 'Virtual locations',

@@ -10,6 +10,7 @@ export const es: Translation<typeof en> = {
   showInactive: 'Mostrar ubicaciones inactivas',
   showVirtual: 'Mostrar ubicaciones virtuales',
   default: 'Ubicación predeterminada',
+  notOffered: 'No ofrecida',
   makeDefault: 'Hacer predeterminada',
   viewStock: 'Ver existencias aquí',
   actions: 'Acciones',
@@ -53,6 +54,8 @@ export const es: Translation<typeof en> = {
     noUsers: 'Ningún usuario coincide',
     makeDefault: 'Hacer esta la ubicación predeterminada',
     makeDefaultHint: 'Se usa primero al recibir y añadir existencias. Una ubicación con responsable no puede ser la predeterminada.',
+    offersStock: 'Ofrece sus unidades para reservar y seleccionar',
+    offersStockHint: 'Desmárquelo para un estante de devoluciones o una cuarentena: sus unidades cuentan en el inventario y su valor y se pueden mover, contar o devolver, pero nadie las reserva ni selecciona ahí.',
   },
   virtual: {
     title: 'Ubicaciones virtuales',

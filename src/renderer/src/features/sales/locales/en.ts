@@ -127,6 +127,7 @@ export const en = {
       ofCharge: '{{number}} · {{returnable}} still at the client',
       remove: 'Remove',
       location: 'Return to',
+      locationHint: 'A returns shelf keeps what came back without offering it for picking until you move it.',
       condition: 'Condition',
       reason: 'Reason',
       reasonPlaceholder: 'e.g. Screen flickers, not needed any more',

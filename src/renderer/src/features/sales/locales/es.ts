@@ -130,6 +130,7 @@ export const es: Translation<typeof en> = {
       ofCharge: '{{number}} · {{returnable}} aún en el cliente',
       remove: 'Quitar',
       location: 'Devolver a',
+      locationHint: 'Un estante de devoluciones guarda lo devuelto sin ofrecerlo para seleccionar hasta que lo mueva.',
       condition: 'Estado',
       reason: 'Motivo',
       reasonPlaceholder: 'p. ej. La pantalla parpadea, ya no se necesita',

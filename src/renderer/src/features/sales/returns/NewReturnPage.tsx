@@ -313,7 +313,7 @@ export function NewReturnPage() {
         <Paper withBorder p="md">
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <LocationSelect label={t('returns.form.location')} required value={locationId} onChange={setLocationId} />
+              <LocationSelect label={t('returns.form.location')} description={t('returns.form.locationHint')} required value={locationId} onChange={setLocationId} />
               <Stack gap={4}>
                 <Text size="sm" fw={500}>
                   {t('returns.form.condition')}

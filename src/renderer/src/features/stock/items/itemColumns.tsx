@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { InventoryProduct } from '@shared/contract/stock';
 import { Money, Qty } from '@renderer/lib/Amount';
@@ -56,7 +57,15 @@ export function itemColumns(t: TFunction<readonly ['stock', 'common']>, showValu
     },
     {
       ...num('available', t, true),
-      render: (row) => <Qty value={row.available} c={row.available <= 0 ? 'red' : undefined} fw={600} />,
+      // A returns shelf or quarantine holds units without offering them: say so rather than a red 0.
+      render: (row) =>
+        row.offered ? (
+          <Qty value={row.available} c={row.available <= 0 ? 'red' : undefined} fw={600} />
+        ) : (
+          <Text span size="xs" c="dimmed" title={t('notOfferedHint')} data-testid="not-offered">
+            {t('notOffered')}
+          </Text>
+        ),
     },
     num('onOrder', t),
     num('backOrdered', t),

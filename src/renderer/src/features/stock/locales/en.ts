@@ -25,6 +25,8 @@ export const en = {
     status: 'Status',
     anyStatus: 'Any status',
   },
+  notOffered: 'Not offered',
+  notOfferedHint: 'This location holds its units without offering them (a returns shelf, quarantine): move them to a location that offers them to reserve or pick them.',
   columns: {
     sku: 'SKU',
     product: 'Product',

@@ -28,6 +28,8 @@ export const es: Translation<typeof en> = {
     status: 'Estado',
     anyStatus: 'Cualquier estado',
   },
+  notOffered: 'No ofrecidas',
+  notOfferedHint: 'Esta ubicación guarda sus unidades sin ofrecerlas (un estante de devoluciones, cuarentena): muévalas a una ubicación que las ofrezca para reservarlas o seleccionarlas.',
   columns: {
     sku: 'SKU',
     product: 'Producto',
