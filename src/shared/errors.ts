@@ -76,6 +76,8 @@ export const errorCodes = [
   'LOCATION_FORBIDDEN',
   /** The location holds units without offering them (a returns shelf, quarantine): nothing is reserved or picked there (details: locationId, name; reason 'default': it cannot be the default). */
   'LOCATION_NOT_OFFERED',
+  /** The product is not eligible for RMA (details: sku, serial). */
+  'NOT_ELIGIBLE_FOR_RMA',
   /** More units than the client still holds of the charge: delivered minus already returned (details: number, returnable, requested). */
   'OVER_RETURN',
   /** The device or serial is not at the client to come back: returned already, voided, another charge's (details: serial(s), status, number). */

@@ -375,6 +375,25 @@ describe('every channel that answers costs, with the demo data', () => {
     const returned = check('returns.create', { companyId: client.id, condition: 'faulty', reason: 'Dead on arrival', lines: [{ deviceId: one(`SELECT id FROM devices WHERE delivery_id = ${delivered.id}`) }] }) as { id: number };
     query('returns.get', { id: returned.id });
     query('sales.getCharge', { id: charge.id });
+    // An RMA of another unit of it, replaced by the vendor for a fee: the unit's, the replacement's and the fee's costs.
+    const spare = app.ctx.sqlite
+      .prepare(
+        `SELECT l.product_id AS productId, l.serial_number AS serial, b.location_id AS locationId FROM lots l JOIN balances b ON b.lot_id = l.id JOIN locations loc ON loc.id = b.location_id
+         WHERE loc.usage = 'internal' AND loc.offers_stock = 1 AND l.serial_number IS NOT NULL AND b.qty > 0 AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.lot_id = l.id) ORDER BY l.id LIMIT 1`,
+      )
+      .get() as { productId: number; serial: string; locationId: number };
+    app.ctx.sqlite.prepare(`UPDATE products SET eligible_for_rma = 1 WHERE id = ?`).run(spare.productId);
+    const rmaCharge = check('sales.createCharge', { containerId: ticket.id, productId: spare.productId, quantity: 1 }) as { id: number };
+    check('stock.pick', { chargeId: rmaCharge.id, locationId: spare.locationId, serials: [spare.serial] });
+    const rmaDelivery = check('delivery.deliver', { method: 'deliver', lines: [{ chargeId: rmaCharge.id }] }) as { id: number };
+    const vendorOf = one(`SELECT id FROM companies WHERE is_vendor = 1 ORDER BY id LIMIT 1`);
+    const rma = check('rma.create', { deviceId: one(`SELECT id FROM devices WHERE delivery_id = ${rmaDelivery.id}`), type: 'replace', fault: 'Dead', vendorId: vendorOf }) as { id: number };
+    check('rma.authorize', { id: rma.id });
+    check('rma.receive', { id: rma.id });
+    check('rma.sendToVendor', { id: rma.id });
+    check('rma.receiveReplacement', { id: rma.id, serial: 'COST-RMA-NEW-1', vendorFee: 12_345 });
+    query('rma.get', { id: rma.id });
+    query('rma.list', {});
     const dropped = check('sales.createCharge', { containerId: ticket.id, productId: unit.productId, quantity: 1 }) as { id: number };
     check('sales.cancelCharge', { id: dropped.id });
 

@@ -19,6 +19,8 @@ export const permissions = [
   /** Work at every location; without it a user takes units out of, picks, reserves and counts only at their own vans and the locations granted to them. */
   'stock.anyLocation',
   'sales.manage',
+  /** Open and work RMAs: authorize or reject them, send units to the vendor, take back repairs and replacements. */
+  'rma.manage',
   'costs.view',
   'purchasing.manage',
   'purchasing.approve',
@@ -113,7 +115,7 @@ export function cost<T extends z.ZodType>(schema: T): z.ZodNullable<T> {
 }
 
 /** Names under which free-form details (document history, error details) carry amounts that are costs. */
-export const costDetailKeys = ['total', 'subtotal', 'freight', 'unitCost', 'landedUnitCost', 'extended', 'vendorCost', 'margin'] as const;
+export const costDetailKeys = ['total', 'subtotal', 'freight', 'unitCost', 'landedUnitCost', 'extended', 'vendorCost', 'vendorFee', 'margin'] as const;
 
 /**
  * A free-form record (history details, change lists) that may hold costs under known names: every property

@@ -6,6 +6,7 @@ import { locationsContract } from './locations';
 import { notificationsContract } from './notifications';
 import { purchasingContract } from './purchasing';
 import { returnsContract } from './returns';
+import { rmaContract } from './rma';
 import { salesContract } from './sales';
 import { settingsContract } from './settings';
 import { searchContract, stockContract } from './stock';
@@ -21,6 +22,7 @@ export const contract = {
   ...purchasingContract,
   ...salesContract,
   ...returnsContract,
+  ...rmaContract,
   ...backupsContract,
   ...notificationsContract,
 };

@@ -12,13 +12,13 @@ export type Activations = Record<Module, boolean>;
 /** Every module on: a new database, and a database from before activations existed. */
 export const allActive: Activations = { inventory: true, procurement: true, rma: true };
 
-/** Procurement needs Inventory: it buys and reserves stock. */
-export const moduleNeeds: Partial<Record<Module, Module>> = { procurement: 'inventory' };
+/** Procurement needs Inventory: it buys and reserves stock; so does RMA, which moves units to and from vendors. */
+export const moduleNeeds: Partial<Record<Module, Module>> = { procurement: 'inventory', rma: 'inventory' };
 
 /**
  * Procurement: approval of charges and purchase orders (and its tiers), Purchasing & Fulfillment, reservations
  * on quotes, and sales orders. Everything else of stock, locations, purchase orders, receiving, delivery and
- * devices is Inventory. (RMA has no channels yet.)
+ * devices is Inventory. RMA: every channel of RMAs.
  */
 const procurement = [
   'purchasing.requestApproval',
@@ -48,5 +48,6 @@ const procurementSet = new Set<string>(procurement);
 /** The module a channel belongs to, or null when it is always on. */
 export function moduleOf(channel: ChannelName): Module | null {
   if (procurementSet.has(channel)) return 'procurement';
+  if (channel.startsWith('rma.')) return 'rma';
   return inventoryPrefixes.some((p) => channel.startsWith(p)) ? 'inventory' : null;
 }

@@ -388,6 +388,10 @@ export const deviceSchema = z.object({
 export type Device = z.infer<typeof deviceSchema>;
 
 export const deviceDetailSchema = deviceSchema.extend({
+  /** Its product may go back to the vendor on an RMA; the device's latest RMA, if any. */
+  eligibleForRma: z.boolean(),
+  rmaId: id.nullable(),
+  rmaNumber: nullableString,
   lotId: id,
   unitCost: cost(z.number().int()),
   receivedAt: epochMs,

@@ -31,6 +31,10 @@ export const settingsSchema = z.object({
   poNumberPrefix: z.string().trim().max(20),
   /** The number the next purchase order gets. */
   poNextNumber: z.number().int().min(1).max(999_999_999),
+  // RMA.
+  rmaNumberPrefix: z.string().trim().max(20),
+  /** The number the next RMA gets. */
+  rmaNextNumber: z.number().int().min(1).max(999_999_999),
   /**
    * Purchase orders totalling at least this need an approval before they leave the office: until then
    * they are neither submitted nor e-mailed, and their PDF is marked as a draft. null = never.

@@ -127,6 +127,8 @@ export const historyTypes = [
   'delivery',
   'shipment',
   'return',
+  'rma.toVendor',
+  'rma.fromVendor',
 ] as const;
 
 export const historyRowSchema = z.object({
@@ -146,7 +148,7 @@ export const historyRowSchema = z.object({
   locationName: nullableString,
   documentNumber: nullableString,
   /** The document a move belongs to, so the screen can open it (null for an inventory product's or a serial's event). */
-  documentType: z.enum(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'return', 'charge', 'opportunity']).nullable(),
+  documentType: z.enum(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'return', 'rma', 'charge', 'opportunity']).nullable(),
   documentId: id.nullable(),
   /** A receipt's move: the purchase order its line came from (one receipt can take lines of several). */
   orderId: id.nullable(),

@@ -5,3 +5,4 @@ export * from './stock';
 export * from './purchasing';
 export * from './sales';
 export * from './notifications';
+export * from './rma';

@@ -74,8 +74,10 @@ export function getDevice(ctx: Ctx, id: number): DeviceDetail {
   const device = ctx.sqlite.prepare<[number], ChannelOutput<'devices.list'>['rows'][number]>(`${deviceSelect} WHERE d.id = ?`).get(id);
   if (!device) throw new DomainError('NOT_FOUND', { entity: 'device', id });
   const origin = ctx.sqlite
-    .prepare<[number], Omit<DeviceDetail, keyof typeof device | 'moves'>>(
-      `SELECT l.id AS lotId, l.unit_cost AS unitCost, l.received_at AS receivedAt, v.name AS vendorName, l.vendor_invoice_number AS vendorInvoiceNumber,
+    .prepare<[number], Omit<DeviceDetail, keyof typeof device | 'moves' | 'eligibleForRma'> & { eligibleForRma: number }>(
+      `SELECT (SELECT eligible_for_rma FROM products WHERE id = d.product_id) AS eligibleForRma,
+              (SELECT id FROM rmas WHERE device_id = d.id ORDER BY id DESC LIMIT 1) AS rmaId, (SELECT number FROM rmas WHERE device_id = d.id ORDER BY id DESC LIMIT 1) AS rmaNumber,
+              l.id AS lotId, l.unit_cost AS unitCost, l.received_at AS receivedAt, v.name AS vendorName, l.vendor_invoice_number AS vendorInvoiceNumber,
               po.id AS purchaseOrderId, po.number AS purchaseOrderNumber, r.number AS receiptNumber
        FROM devices d JOIN lots l ON l.id = d.lot_id LEFT JOIN companies v ON v.id = l.vendor_id LEFT JOIN purchase_order_lines pl ON pl.id = l.po_line_id
        LEFT JOIN purchase_orders po ON po.id = pl.po_id LEFT JOIN receipts r ON r.id = l.receipt_id WHERE d.id = ?`,
@@ -89,11 +91,12 @@ export function getDevice(ctx: Ctx, id: number): DeviceDetail {
                                  WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id)
                                  WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id)
                                  WHEN 'delivery' THEN (SELECT number FROM deliveries WHERE id = m.source_id)
-                                 WHEN 'return' THEN (SELECT number FROM client_returns WHERE id = m.source_id) END AS documentNumber,
+                                 WHEN 'return' THEN (SELECT number FROM client_returns WHERE id = m.source_id)
+                                 WHEN 'rma' THEN (SELECT number FROM rmas WHERE id = m.source_id) END AS documentNumber,
               u.display_name AS userName
        FROM stock_moves m JOIN locations f ON f.id = m.from_location_id JOIN locations t ON t.id = m.to_location_id LEFT JOIN users u ON u.id = m.user_id
        WHERE m.lot_id = ? ORDER BY m.occurred_at, m.id`,
     )
     .all(origin.lotId);
-  return { ...device, ...origin, moves };
+  return { ...device, ...origin, eligibleForRma: origin.eligibleForRma === 1, moves };
 }

@@ -53,7 +53,8 @@ describe('activations', () => {
   for (const module of modules) {
     it(`${module} off: every one of its channels answers MODULE_DISABLED and changes nothing`, async () => {
       const off = { inventory: true, procurement: true, rma: true, [module]: false };
-      if (module === 'inventory') off.procurement = false;
+      // Procurement and RMA need Inventory: they go off with it.
+      if (module === 'inventory') Object.assign(off, { procurement: false, rma: false });
       t.ok('activations.set', off);
       const before = hash();
       for (const channel of channelsOf(module)) {
@@ -70,14 +71,15 @@ describe('activations', () => {
     });
   }
 
-  it('refuses Inventory off while Procurement is on; both off at once is fine', () => {
+  it('refuses Inventory off while Procurement or RMA is on; all off at once is fine', () => {
     const before = hash();
-    expect(t.fail('activations.set', { inventory: false, procurement: true, rma: true })).toMatchObject({ code: 'CONFLICT', details: { reason: 'moduleNeeds', module: 'procurement', needs: 'inventory' } });
+    expect(t.fail('activations.set', { inventory: false, procurement: true, rma: false })).toMatchObject({ code: 'CONFLICT', details: { reason: 'moduleNeeds', module: 'procurement', needs: 'inventory' } });
+    expect(t.fail('activations.set', { inventory: false, procurement: false, rma: true })).toMatchObject({ code: 'CONFLICT', details: { reason: 'moduleNeeds', module: 'rma', needs: 'inventory' } });
     expect(hash()).toEqual(before);
-    expect(t.ok('activations.set', { inventory: false, procurement: false, rma: true })).toEqual({ inventory: false, procurement: false, rma: true });
+    expect(t.ok('activations.set', { inventory: false, procurement: false, rma: false })).toEqual({ inventory: false, procurement: false, rma: false });
     // Serials and locations leave the global search with Inventory.
     expect(t.ok('search.global', { q: 'main' }).locations).toEqual([]);
-    t.ok('activations.set', { inventory: true, procurement: false, rma: true });
+    t.ok('activations.set', { inventory: true, procurement: false, rma: false });
     expect(t.ok('search.global', { q: 'main' }).locations.map((l) => l.name)).toEqual([w.main.name]);
   });
 

@@ -10,8 +10,10 @@ import { peekCounter, takeCounter, type Ctx } from '../context';
 
 export const PO_SERIES = 'PO';
 const PO_START = 1001;
+export const RMA_SERIES = 'RMA';
+const RMA_START = 1001;
 
-export const defaultSettings: Omit<Settings, 'poNextNumber'> = {
+export const defaultSettings: Omit<Settings, 'poNextNumber' | 'rmaNextNumber'> = {
   companyName: '',
   // The brief's offices are Spanish and European: euros, and day-first English dates (see formats.ts).
   currency: 'EUR',
@@ -25,6 +27,7 @@ export const defaultSettings: Omit<Settings, 'poNextNumber'> = {
   companyLogo: null,
   defaultShipToAddress: '',
   poNumberPrefix: 'PO-',
+  rmaNumberPrefix: 'RMA-',
   approvalThreshold: null,
   allowSelfApproval: false,
   approvalOverdueDays: 3,
@@ -51,16 +54,21 @@ export function getSettings(ctx: Ctx): Settings {
   const stored = storedValues(ctx);
   const result: Record<string, unknown> = { ...defaultSettings };
   for (const key of Object.keys(defaultSettings)) if (key in stored) result[key] = stored[key];
-  return { ...(result as Omit<Settings, 'poNextNumber'>), poNextNumber: peekCounter(ctx, PO_SERIES, PO_START) };
+  return { ...(result as Omit<Settings, 'poNextNumber' | 'rmaNextNumber'>), poNextNumber: peekCounter(ctx, PO_SERIES, PO_START), rmaNextNumber: peekCounter(ctx, RMA_SERIES, RMA_START) };
 }
 
 export function updateSettings(ctx: Ctx, patch: Partial<Settings>): Settings {
-  const { poNextNumber, ...rest } = patch;
+  const { poNextNumber, rmaNextNumber, ...rest } = patch;
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) storeValue(ctx, key, value);
-  if (poNextNumber !== undefined) {
-    ctx.sqlite.prepare('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = excluded.next').run(PO_SERIES, poNextNumber - 1);
-  }
+  const setCounter = ctx.sqlite.prepare('INSERT INTO counters (name, next) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next = excluded.next');
+  if (poNextNumber !== undefined) setCounter.run(PO_SERIES, poNextNumber - 1);
+  if (rmaNextNumber !== undefined) setCounter.run(RMA_SERIES, rmaNextNumber - 1);
   return getSettings(ctx);
+}
+
+/** The next RMA number, e.g. "RMA-1001" (prefix and number from the settings). */
+export function nextRmaNumber(ctx: Ctx): string {
+  return `${getSettings(ctx).rmaNumberPrefix}${takeCounter(ctx, RMA_SERIES, RMA_START)}`;
 }
 
 /** The next purchase order number, e.g. "PO-1001" (prefix and number from the settings). */

@@ -131,7 +131,7 @@ interface EventRow {
   documentNumber: string | null;
 }
 
-const documentTypes: ReadonlySet<string> = new Set<NonNullable<HistoryRow['documentType']>>(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'return']);
+const documentTypes: ReadonlySet<string> = new Set<NonNullable<HistoryRow['documentType']>>(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'return', 'rma']);
 
 function moveRow(ctx: Ctx, id: number): HistoryRow {
   const m = ctx.sqlite
@@ -144,7 +144,8 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
                                  WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id)
                                  WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id)
                                  WHEN 'delivery' THEN (SELECT number FROM deliveries WHERE id = m.source_id)
-                                 WHEN 'return' THEN (SELECT number FROM client_returns WHERE id = m.source_id) END AS documentNumber,
+                                 WHEN 'return' THEN (SELECT number FROM client_returns WHERE id = m.source_id)
+                                 WHEN 'rma' THEN (SELECT number FROM rmas WHERE id = m.source_id) END AS documentNumber,
               CASE m.source_type WHEN 'delivery' THEN (SELECT method FROM deliveries WHERE id = m.source_id) END AS method,
               po.id AS orderId, po.number AS orderNumber
        FROM stock_moves m LEFT JOIN receipt_lines rl ON m.source_type = 'receipt' AND rl.id = m.source_line LEFT JOIN purchase_orders po ON po.id = rl.po_id JOIN products p ON p.id = m.product_id JOIN lots lt ON lt.id = m.lot_id
@@ -159,6 +160,7 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
   else if (m.sourceType === 'receipt') type = 'receipt';
   else if (m.sourceType === 'delivery') type = m.method === 'ship' ? 'shipment' : 'delivery';
   else if (m.sourceType === 'return') type = 'return';
+  else if (m.sourceType === 'rma') type = m.toKind === 'vendor' ? 'rma.toVendor' : 'rma.fromVendor';
   return {
     key: `m${m.id}`,
     occurredAt: m.occurredAt,

@@ -84,7 +84,13 @@ type SalesOp =
    * holds, OVER_RETURN), one of its devices (`device`; a device already returned, NOT_RETURNABLE), or a unit we
    * never sold (`unsold`); with a credit every other time.
    */
-  | { kind: 'clientReturn'; charge: number; mode: 'qty' | 'over' | 'device' | 'unsold'; qty: number; location: number; credit: boolean };
+  | { kind: 'clientReturn'; charge: number; mode: 'qty' | 'over' | 'device' | 'unsold'; qty: number; location: number; credit: boolean }
+  /**
+   * An RMA of one of the latest laptops at a client (`open`), or one of the latest open RMAs taken one step
+   * along its path (`advance`), asked for a step its state does not allow (`wrong`, INVALID_TRANSITION), or
+   * canceled. A replacement comes back with a new serial, or one already in stock (`reuse`, DUPLICATE_SERIAL).
+   */
+  | { kind: 'rma'; pick: number; type: 'return' | 'repair' | 'replace'; step: 'open' | 'advance' | 'wrong' | 'cancel'; location: number; reuse: boolean };
 
 /**
  * Buying for charges and the won-opportunity wizard. `charge` (and `second`, when `two`) pick charges, mostly
@@ -119,6 +125,8 @@ type Action =
   | 'deliver'
   | 'reverseDelivery'
   | 'clientReturn'
+  | 'rmaOpen'
+  | 'rmaStep'
   | 'cancelCharge'
   | 'holdCharge'
   | 'releaseCharge'
@@ -153,6 +161,11 @@ const ALLOWED: Record<Action, ErrorCode[]> = {
   // REVERSAL_BLOCKED: a device of it, or units of it, came back on a client return.
   reverseDelivery: ['ALREADY_REVERSED', 'DELIVERED_BY_RECEIPT', 'REVERSAL_BLOCKED'],
   clientReturn: ['OVER_RETURN', 'NOT_RETURNABLE'],
+  // CONFLICT: the device has an open RMA already.
+  rmaOpen: ['NOT_RETURNABLE', 'CONFLICT'],
+  // The unit may have been picked, moved or delivered by others since it came back (held, not found); a
+  // replacement's serial may already be in stock.
+  rmaStep: ['INVALID_TRANSITION', 'ALREADY_REVERSED', 'NOT_RETURNABLE', 'SERIAL_UNAVAILABLE', 'SERIAL_NOT_FOUND', 'INSUFFICIENT_STOCK', 'DUPLICATE_SERIAL'],
   cancelCharge: ['CHARGE_DELIVERED', 'ALREADY_REVERSED', 'INVALID_TRANSITION'],
   holdCharge: ['INVALID_TRANSITION'],
   releaseCharge: ['INVALID_TRANSITION'],
@@ -183,6 +196,8 @@ const MUST_REFUSE = [
   'orderForCharges:INVALID_TRANSITION',
   'reverseDelivery:DELIVERED_BY_RECEIPT',
   'clientReturn:OVER_RETURN',
+  'rmaStep:INVALID_TRANSITION',
+  'rmaStep:DUPLICATE_SERIAL',
   'reverseDelivery:REVERSAL_BLOCKED',
 ];
 /** Sales actions the runs together must have seen accepted. */
@@ -194,6 +209,8 @@ const MUST_ACCEPT: Action[] = [
   'deliver',
   'reverseDelivery',
   'clientReturn',
+  'rmaOpen',
+  'rmaStep',
   'cancelCharge',
   'holdCharge',
   'releaseCharge',
@@ -310,6 +327,17 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reverseDelivery' as const), pick: fc.nat() }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('rma' as const),
+      pick: fc.nat(),
+      type: fc.constantFrom<'return' | 'repair' | 'replace'>('return', 'repair', 'replace'),
+      step: fc.constantFrom<'open' | 'advance' | 'wrong' | 'cancel'>('open', 'advance', 'advance', 'advance', 'wrong', 'cancel'),
+      location: idx,
+      reuse: fc.boolean(),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -669,6 +697,12 @@ function salesQueries(sqlite: Sqlite) {
               (SELECT max(id) FROM devices WHERE charge_id = ch.id AND status = 'installed') AS installed, (SELECT max(id) FROM devices WHERE charge_id = ch.id AND status = 'returned') AS back
        FROM charges ch JOIN products p ON p.id = ch.product_id WHERE ch.id = ?`,
     ),
+    /** The latest laptops at a client, and the latest RMAs not finished. */
+    installedLaptops: sqlite.prepare<[number], number>(`SELECT d.id FROM devices d WHERE d.product_id = ? AND d.status = 'installed' ORDER BY d.id DESC LIMIT 6`).pluck(),
+    openRmas: sqlite.prepare<[], { id: number; status: string; type: string }>(`SELECT id, status, type FROM rmas WHERE status NOT IN ('rejected', 'closed', 'canceled') ORDER BY id DESC LIMIT 6`),
+    rmaUnit: sqlite.prepare<[number], { lotId: number; cost: number; replacement: number | null }>(
+      `SELECT r.lot_id AS lotId, l.unit_cost AS cost, (SELECT unit_cost FROM lots WHERE id = r.replacement_lot_id) AS replacement FROM rmas r JOIN lots l ON l.id = r.lot_id WHERE r.id = ?`,
+    ),
     deliveries: sqlite.prepare<[number], number>(`SELECT id FROM deliveries WHERE ? OR status = 'delivered' ORDER BY id DESC LIMIT 4`).pluck(),
     onHold: sqlite.prepare<[], number>(`SELECT id FROM charges WHERE status = 'pending' ORDER BY id DESC LIMIT 6`).pluck(),
     freightOf: sqlite.prepare<[number], number | null>(`SELECT freight_charge_id FROM deliveries WHERE id = ?`).pluck(),
@@ -993,6 +1027,10 @@ function applySales(w: World, o: SalesOp): void {
       expect({ charge: id, returned: after.returned, delivered: after.delivered }).toEqual({ charge: id, returned: before.returned + (done ? count : 0), delivered: before.delivered });
       return;
     }
+    case 'rma': {
+      applyRma(w, o);
+      return;
+    }
     case 'reverseDelivery': {
       // One of the latest, three times in four one that stands.
       const ids = q.deliveries.all(o.pick % 4 === 0 ? 1 : 0);
@@ -1235,6 +1273,51 @@ function checkInvariants(w: World): void {
  * and the devices installed are exactly the serialized units at Customer (only deliveries take units there,
  * and receipts straight to a client, which install devices only for the units they deliver for a charge).
  */
+/** The step an RMA takes next on its type's path, and a step its state never allows. */
+const rmaNext: Record<string, (type: string) => { next: string | null; wrong: string }> = {
+  requested: () => ({ next: 'authorize', wrong: 'receive' }),
+  authorized: () => ({ next: 'receive', wrong: 'deliver' }),
+  received: (type) => ({ next: type === 'return' ? 'close' : 'sendToVendor', wrong: 'authorize' }),
+  sentToVendor: (type) => ({ next: type === 'repair' ? 'backFromVendor' : 'receiveReplacement', wrong: 'close' }),
+  backFromVendor: () => ({ next: 'deliver', wrong: 'receive' }),
+  replacementReceived: () => ({ next: 'deliver', wrong: 'sendToVendor' }),
+  delivered: () => ({ next: 'close', wrong: 'authorize' }),
+};
+
+function applyRma(w: World, o: Extract<SalesOp, { kind: 'rma' }>): void {
+  const { t, q } = w;
+  const laptop = w.products[1]!;
+  const rmas = q.openRmas.all();
+  // With none open, every step opens one: laptops at clients are few, RMAs must still walk their paths.
+  if (o.step === 'open' || rmas.length === 0) {
+    const devices = q.installedLaptops.all(laptop.id);
+    if (devices.length === 0) return;
+    const deviceId = devices[o.pick % devices.length]!;
+    act(w, 'rmaOpen', () => t.app.call('rma.create', { deviceId, type: o.type, fault: 'Does not boot', vendorId: w.vendorId }, t.token));
+    return;
+  }
+  const r = rmas[o.pick % rmas.length]!;
+  if (o.step === 'cancel') {
+    act(w, 'rmaStep', () => t.app.call('rma.cancel', { id: r.id, reason: 'Client withdrew it' }, t.token));
+    return;
+  }
+  const { next, wrong } = rmaNext[r.status]!(r.type);
+  const action = o.step === 'wrong' ? wrong : next!;
+  const to = w.locations[o.location]!;
+  const input: Record<string, unknown> = { id: r.id };
+  if (action === 'receive' || action === 'backFromVendor') input.locationId = to;
+  if (action === 'receiveReplacement') {
+    const held = o.reuse ? allSerials(w, laptop.id)[0] : undefined;
+    Object.assign(input, { locationId: to, serial: held ?? `RPL-${(w.serial += 1)}`, vendorFee: 5_000 });
+  }
+  const before = q.rmaUnit.get(r.id)!;
+  const done = act(w, 'rmaStep', () => t.app.call(`rma.${action}` as 'rma.close', input as never, t.token), o.step === 'wrong');
+  // The unit keeps its cost through every step; a replacement costs the original's plus the fee.
+  const after = q.rmaUnit.get(r.id)!;
+  expect(after.cost).toBe(before.cost);
+  if (done && action === 'receiveReplacement') expect(after.replacement).toBe(before.cost + 5_000);
+}
+
 function checkSales(w: World): void {
   const wrong: unknown[] = [];
   for (const c of w.q.figures.all()) {
@@ -1295,6 +1378,8 @@ describe('stock ledger properties', () => {
             q: salesQueries(t.app.ctx.sqlite),
           };
           for (const p of w.products) t.ok('catalog.saveProductVendor', { productId: p.id, vendorId, vendorCost: 10_000 });
+          // Laptops go back to the vendor on RMAs.
+          t.app.ctx.sqlite.prepare(`UPDATE products SET eligible_for_rma = 1 WHERE id = ?`).run(s.laptop.id);
           // A ticket for each client, with a charge for a product of each kind: sales actions have something to act on from the start.
           w.clients.forEach((companyId, i) => {
             const ticket = t.ok('sales.createContainer', { kind: 'ticket', title: 'Workstations', companyId });
@@ -1322,7 +1407,7 @@ describe('stock ledger properties', () => {
     );
     // A generator whose actions were almost all refused (or all accepted) would prove little.
     const total = tally.accepted + tally.refused;
-    const seen = JSON.stringify({ accepted: tally.accepted, refused: tally.refused, byCode: Object.fromEntries(tally.byCode) });
+    const seen = JSON.stringify({ accepted: tally.accepted, refused: tally.refused, byCode: Object.fromEntries(tally.byCode), acceptedBy: Object.fromEntries(tally.acceptedBy) });
     expect(total, seen).toBeGreaterThanOrEqual(2_000);
     expect(tally.accepted / total, seen).toBeGreaterThanOrEqual(0.3);
     expect(tally.refused / total, seen).toBeGreaterThanOrEqual(0.05);

@@ -22,6 +22,7 @@ import { containerWorkflow } from '../sales/containers';
 import { deliveryWorkflow } from '../sales/deliveries';
 import { deviceWorkflow } from '../sales/devices';
 import { returnWorkflow } from '../returns/clientReturns';
+import { rmaWorkflow } from '../rma/rmas';
 import { opportunityWorkflow } from '../sales/opportunities';
 import { salesOrderWorkflow } from '../sales/salesOrders';
 import { transferWorkflow } from '../stock/transfers';
@@ -74,6 +75,8 @@ const watched = [
   'client_returns',
   'client_return_lines',
   'client_return_events',
+  'rmas',
+  'rma_events',
 ];
 
 function snapshot(ctx: Ctx): string {
@@ -252,6 +255,41 @@ function device(env: Env, state: string): number {
   if (state === 'voided') t.ok('delivery.reverse', { id: doc.id, reason: 'wrong client' });
   const id = t.ok('devices.list', { serial, includeVoided: true }).rows[0]!.id;
   if (state === 'returned') t.ok('returns.create', { companyId: t.ok('devices.get', { id }).companyId, condition: 'faulty', reason: 'test', lines: [{ deviceId: id }] });
+  return id;
+}
+
+let rmaCount = 0;
+/** An RMA in the state asked for: a repair unless the variant says 'return' or 'replace' (a replacement received is a replacement's). */
+function rmaCase(env: Env, state: string): number {
+  const { t, w } = env;
+  const [status, variant] = state.split('+') as [string, string | undefined];
+  const type = variant === 'return' ? 'return' : variant === 'replace' || status === 'replacementReceived' ? 'replace' : 'repair';
+  t.app.ctx.sqlite.prepare(`UPDATE products SET eligible_for_rma = 1 WHERE id = ?`).run(w.laptop.id);
+  const vendorId = t.ok('catalog.createCompany', { name: `RMA vendor ${++rmaCount}`, isVendor: true, isClient: false }).id;
+  const { id } = t.ok('rma.create', { deviceId: device(env, 'installed'), type, fault: 'test', vendorId });
+  const path: Record<string, string[]> = {
+    requested: [],
+    rejected: ['reject'],
+    canceled: ['cancel'],
+    authorized: ['authorize'],
+    received: ['authorize', 'receive'],
+    sentToVendor: ['authorize', 'receive', 'send'],
+    backFromVendor: ['authorize', 'receive', 'send', 'back'],
+    replacementReceived: ['authorize', 'receive', 'send', 'replacement'],
+    delivered: ['authorize', 'receive', 'send', 'back', 'deliver'],
+    closed: ['authorize', 'receive', 'send', 'back', 'deliver', 'close'],
+  };
+  for (const step of path[status]!) {
+    if (step === 'reject') t.ok('rma.reject', { id, reason: 'test' });
+    if (step === 'cancel') t.ok('rma.cancel', { id, reason: 'test' });
+    if (step === 'authorize') t.ok('rma.authorize', { id, creditAmount: 0 });
+    if (step === 'receive') t.ok('rma.receive', { id });
+    if (step === 'send') t.ok('rma.sendToVendor', { id });
+    if (step === 'back') t.ok('rma.backFromVendor', { id });
+    if (step === 'replacement') t.ok('rma.receiveReplacement', { id, serial: `REP-${rmaCount}` });
+    if (step === 'deliver') t.ok('rma.deliver', { id });
+    if (step === 'close') t.ok('rma.close', { id });
+  }
   return id;
 }
 
@@ -488,6 +526,37 @@ const cases: TableCase[] = [
     build: device,
     allowed: { void: { installed: 'voided' }, return: { installed: 'returned' } },
     input: (env) => ({ userId: env.adminId }),
+  },
+  {
+    name: 'rmaWorkflow',
+    workflow: loose(rmaWorkflow),
+    build: rmaCase,
+    // The path depends on the type: a return ends once received, a replacement goes through a new unit.
+    variants: ['received+return', 'sentToVendor+replace'],
+    allowed: {
+      authorize: { requested: 'authorized' },
+      reject: { requested: 'rejected' },
+      receive: { authorized: 'received' },
+      sendToVendor: { received: 'sentToVendor' },
+      backFromVendor: { sentToVendor: 'backFromVendor' },
+      receiveReplacement: { 'sentToVendor+replace': 'replacementReceived' },
+      deliver: { backFromVendor: 'delivered', replacementReceived: 'delivered' },
+      close: { 'received+return': 'closed', delivered: 'closed' },
+      cancel: {
+        requested: 'canceled',
+        authorized: 'canceled',
+        received: 'canceled',
+        'received+return': 'canceled',
+        sentToVendor: 'canceled',
+        'sentToVendor+replace': 'canceled',
+        backFromVendor: 'canceled',
+        replacementReceived: 'canceled',
+        delivered: 'canceled',
+      },
+    },
+    repeated: { cancel: ['canceled'] },
+    edits: { edit: ['requested', 'authorized', 'received', 'received+return', 'sentToVendor', 'sentToVendor+replace', 'backFromVendor', 'replacementReceived', 'delivered'] },
+    input: (env) => ({ userId: env.adminId, reason: 'test' }),
   },
   {
     name: 'returnWorkflow',

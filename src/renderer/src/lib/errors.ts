@@ -44,6 +44,7 @@ function keyFor(code: string, d: Details): string {
       if ((d.reason === 'builtinRole' || d.reason === 'roleInUse' || d.reason === 'limitInUse') && typeof d.name === 'string') return `CONFLICT_${d.reason}`;
       if (d.reason === 'moduleNeeds' && typeof d.module === 'string' && typeof d.needs === 'string') return 'CONFLICT_moduleNeeds';
       if (d.reason === 'procurementInUse') return 'CONFLICT_procurementInUse';
+      if (d.reason === 'rmaOpen' && typeof d.number === 'string') return 'CONFLICT_rmaOpen';
       return typeof d.field === 'string' && d.value !== undefined ? 'CONFLICT_field' : 'CONFLICT';
     case 'NOT_FOUND':
       return typeof d.entity === 'string' ? 'NOT_FOUND_entity' : 'NOT_FOUND';
@@ -106,6 +107,8 @@ function keyFor(code: string, d: Details): string {
     case 'LOCATION_NOT_OFFERED':
       if (typeof d.name !== 'string') return code;
       return d.reason === 'default' ? 'LOCATION_NOT_OFFERED_default' : 'LOCATION_NOT_OFFERED_named';
+    case 'NOT_ELIGIBLE_FOR_RMA':
+      return typeof d.sku === 'string' && typeof d.serial === 'string' ? 'NOT_ELIGIBLE_FOR_RMA_named' : code;
     case 'OVER_RETURN':
       return typeof d.number === 'string' && typeof d.returnable === 'number' && typeof d.requested === 'number' ? 'OVER_RETURN_counts' : code;
     case 'NOT_RETURNABLE':

@@ -170,8 +170,9 @@ export const en = {
     inventory: { view: 'View inventory', edit: 'Add and edit inventory products' },
     locations: { manage: 'Manage locations' },
     catalog: { manage: 'Manage the catalogue' },
-    stock: { adjust: 'Adjust stock', transfer: 'Transfer stock', count: 'Count stock (stocktake)', pick: 'Pick units for charges', deliver: 'Deliver and ship to clients', anyLocation: 'Work at every location (without it: own vans and granted locations only)' },
+    stock: { adjust: 'Adjust stock', transfer: 'Transfer stock', count: 'Count stock (stocktake)', pick: 'Pick units for charges', deliver: 'Deliver and ship to clients, take back client returns', anyLocation: 'Work at every location (without it: own vans and granted locations only)' },
     sales: { manage: 'Manage contracts, projects, tickets and charges' },
+    rma: { manage: 'Manage RMAs (returns, repairs and replacements with vendors)' },
     costs: { view: 'View internal costs' },
     purchasing: {
       manage: 'Create and send purchase orders',

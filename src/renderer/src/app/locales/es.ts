@@ -177,10 +177,11 @@ export const es: Translation<typeof en> = {
       transfer: 'Transferir existencias',
       count: 'Contar existencias (recuento)',
       pick: 'Seleccionar unidades para cargos',
-      deliver: 'Entregar y enviar a clientes',
+      deliver: 'Entregar y enviar a clientes, recibir devoluciones de clientes',
       anyLocation: 'Trabajar en todas las ubicaciones (sin esto: solo sus furgonetas y las ubicaciones asignadas)',
     },
     sales: { manage: 'Gestionar contratos, proyectos, tickets y cargos' },
+    rma: { manage: 'Gestionar RMA (devoluciones, reparaciones y sustituciones con proveedores)' },
     costs: { view: 'Ver costos internos' },
     purchasing: {
       manage: 'Crear y enviar órdenes de compra',

@@ -12,12 +12,14 @@ import { BackupSettings } from './settings/BackupSettings';
 import { GeneralSettings } from './settings/GeneralSettings';
 import { LetterheadSettings } from './settings/LetterheadSettings';
 import { PurchasingSettings } from './settings/PurchasingSettings';
+import { RmaSettings } from './settings/RmaSettings';
 import { SmtpSettings } from './settings/SmtpSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation(['admin', 'common']);
   const settings = useSettings();
   const procurement = useModuleOn('procurement');
+  const rma = useModuleOn('rma');
   let body;
   if (settings.isError) body = <Alert color="red">{translateError(settings.error)}</Alert>;
   else if (!settings.data)
@@ -33,6 +35,7 @@ export function SettingsPage() {
         <LetterheadSettings settings={settings.data} />
         <PurchasingSettings settings={settings.data} />
         {procurement && <ApprovalTiers />}
+        {rma && <RmaSettings settings={settings.data} />}
         <SmtpSettings defaultTestTo={settings.data.companyEmail} />
         <BackupSettings settings={settings.data} />
       </Stack>

@@ -2,6 +2,7 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChargeStatus, Container, Delivery, Device, Opportunity, SalesOrderStatus } from '@shared/contract/sales';
 import type { ReturnCondition } from '@shared/contract/returns';
+import type { RmaStatus } from '@shared/contract/rma';
 import { CellBadge } from '@renderer/lib/list';
 
 type SpanProps = HTMLAttributes<HTMLSpanElement>;
@@ -97,6 +98,28 @@ export function ReturnConditionBadge({ condition, ...props }: { condition: Retur
   return (
     <CellBadge color={conditionColors[condition]} data-condition={condition} {...props}>
       {t(`returns.conditions.${condition}`)}
+    </CellBadge>
+  );
+}
+
+const rmaColors: Record<RmaStatus, string> = {
+  requested: 'yellow',
+  authorized: 'blue',
+  rejected: 'gray',
+  received: 'cyan',
+  sentToVendor: 'orange',
+  backFromVendor: 'lime',
+  replacementReceived: 'lime',
+  delivered: 'teal',
+  closed: 'gray',
+  canceled: 'gray',
+};
+
+export function RmaStatusBadge({ status, ...props }: { status: RmaStatus } & SpanProps) {
+  const { t } = useTranslation('sales');
+  return (
+    <CellBadge color={rmaColors[status]} variant={status === 'canceled' || status === 'rejected' ? 'outline' : 'light'} data-status={status} {...props}>
+      {t(`rma.statuses.${status}`)}
     </CellBadge>
   );
 }

@@ -14,12 +14,14 @@ export const OPEN_DELIVERY_TABLE = { sortBy: 'chargeNumber' } as const satisfies
 export const DELIVERIES_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const DEVICES_TABLE = { sortBy: 'installedAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const RETURNS_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
+export const RMAS_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const OPPORTUNITIES_TABLE = { sortBy: 'number', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const SALES_ORDERS_TABLE = { sortBy: 'number', sortDirection: 'desc' } as const satisfies TableStart<string>;
 export const startContainersScreen = screenQueries(sales, 'sales.listContainers', firstPageOf(CONTAINERS_TABLE));
 export const startDeliveryScreen = screenQueries(sales, 'delivery.listOpen', firstPageOf(OPEN_DELIVERY_TABLE));
 export const startDevicesScreen = screenQueries(sales, 'devices.list', firstPageOf(DEVICES_TABLE));
 export const startReturnsScreen = screenQueries(sales, 'returns.list', firstPageOf(RETURNS_TABLE));
+export const startRmasScreen = screenQueries(sales, 'rma.list', firstPageOf(RMAS_TABLE));
 export const startOpportunitiesScreen = screenQueries(sales, 'sales.listOpportunities', firstPageOf(OPPORTUNITIES_TABLE));
 export const startSalesOrdersScreen = screenQueries(sales, 'sales.listSalesOrders', firstPageOf(SALES_ORDERS_TABLE));
 export const FULFILLMENT_TABLE = { sortBy: 'chargeNumber' } as const satisfies TableStart<string>;
@@ -37,6 +39,10 @@ export const useDevice = (id: number) => useApiQuery(sales, 'devices.get', { id 
 export const useClientReturns = (input: ChannelInput<'returns.list'>) => useApiQuery(sales, 'returns.list', input, paged);
 export const useClientReturn = (id: number) => useApiQuery(sales, 'returns.get', { id }, { enabled: id > 0 });
 export const useCreateReturn = () => useApiMutation('returns.create', quiet);
+export const useRmas = (input: ChannelInput<'rma.list'>) => useApiQuery(sales, 'rma.list', input, paged);
+export const useRma = (id: number) => useApiQuery(sales, 'rma.get', { id }, { enabled: id > 0 });
+export const useCreateRma = () => useApiMutation('rma.create', quiet);
+export const useUpdateRma = () => useApiMutation('rma.update', quiet);
 export const useOpportunities = (input: ChannelInput<'sales.listOpportunities'>) => useApiQuery(sales, 'sales.listOpportunities', input, paged);
 export const useOpportunity = (id: number) => useApiQuery(sales, 'sales.getOpportunity', { id }, { enabled: id > 0 });
 export const useSalesOrders = (input: ChannelInput<'sales.listSalesOrders'>) => useApiQuery(sales, 'sales.listSalesOrders', input, paged);

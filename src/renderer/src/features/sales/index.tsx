@@ -1,6 +1,6 @@
-import { IconArrowBackUp, IconBriefcase, IconBulb, IconClipboardList, IconDevices, IconShoppingCartCog, IconTruck } from '@tabler/icons-react';
+import { IconArrowBackUp, IconBriefcase, IconTool, IconBulb, IconClipboardList, IconDevices, IconShoppingCartCog, IconTruck } from '@tabler/icons-react';
 import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
-import { startContainersScreen, startDeliveryScreen, startDevicesScreen, startFulfillmentScreen, startOpportunitiesScreen, startReturnsScreen, startSalesOrdersScreen } from './api';
+import { startContainersScreen, startDeliveryScreen, startDevicesScreen, startFulfillmentScreen, startOpportunitiesScreen, startReturnsScreen, startRmasScreen, startSalesOrdersScreen } from './api';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
 const pages = {
@@ -20,6 +20,8 @@ const pages = {
   ReturnsPage: lazyPage(() => import('./returns/ReturnsPage'), 'ReturnsPage'),
   ReturnPage: lazyPage(() => import('./returns/ReturnPage'), 'ReturnPage'),
   NewReturnPage: lazyPage(() => import('./returns/NewReturnPage'), 'NewReturnPage'),
+  RmasPage: lazyPage(() => import('./rma/RmasPage'), 'RmasPage'),
+  RmaPage: lazyPage(() => import('./rma/RmaPage'), 'RmaPage'),
   FulfillmentPage: lazyPage(() => import('./fulfillment/FulfillmentPage'), 'FulfillmentPage'),
 };
 
@@ -42,5 +44,7 @@ export const salesRoutes: FeatureRoute[] = [
   { path: '/sales/returns', page: pages.ReturnsPage, navLabelKey: 'sales:nav.returns', navIcon: IconArrowBackUp, navGroup: 'sales', permission: 'inventory.view', module: 'inventory', prefetch: startReturnsScreen },
   { path: '/sales/returns/new', page: pages.NewReturnPage, permission: 'stock.deliver', module: 'inventory' },
   { path: '/sales/returns/:id', page: pages.ReturnPage, permission: 'inventory.view', module: 'inventory' },
+  { path: '/sales/rma', page: pages.RmasPage, navLabelKey: 'sales:nav.rma', navIcon: IconTool, navGroup: 'sales', permission: 'inventory.view', module: 'rma', prefetch: startRmasScreen },
+  { path: '/sales/rma/:id', page: pages.RmaPage, permission: 'inventory.view', module: 'rma' },
   { path: '/sales/clients/:id', page: pages.ClientPage, permission: 'inventory.view' },
 ];

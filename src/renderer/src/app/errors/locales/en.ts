@@ -64,6 +64,9 @@ export const en = {
   LOCATION_NOT_OFFERED: 'That location holds units without offering them: nothing is reserved or picked there.',
   LOCATION_NOT_OFFERED_named: '{{name}} holds units without offering them (a returns shelf, quarantine): nothing is reserved or picked there. Move the units to a location that offers them, or change the location in Locations.',
   LOCATION_NOT_OFFERED_default: '{{name}} does not offer its units, so it cannot be the default location: receipts go there.',
+  NOT_ELIGIBLE_FOR_RMA: 'This product is not eligible for RMA. Tick “Eligible for RMA” on the product first.',
+  NOT_ELIGIBLE_FOR_RMA_named: '{{sku}} is not eligible for RMA: tick “Eligible for RMA” on the product, or take {{serial}} back as a client return.',
+  CONFLICT_rmaOpen: '{{serial}} already has an open RMA, {{number}}: work on that one.',
   OVER_RETURN: 'That is more than the client still holds of this charge.',
   OVER_RETURN_counts: 'The client still holds {{returnable}} of {{number}}; you asked to return {{requested}}. Lower the quantity.',
   NOT_RETURNABLE: 'That cannot come back on a return.',
@@ -160,5 +163,6 @@ export const en = {
     delivery: 'delivery',
     device: 'device',
     return: 'client return',
+    rma: 'RMA',
   },
 };

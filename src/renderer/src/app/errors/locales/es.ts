@@ -67,6 +67,9 @@ export const es: Translation<typeof en> = {
   LOCATION_NOT_OFFERED: 'Esa ubicación guarda unidades sin ofrecerlas: ahí no se reserva ni se selecciona nada.',
   LOCATION_NOT_OFFERED_named: '{{name}} guarda unidades sin ofrecerlas (un estante de devoluciones, cuarentena): ahí no se reserva ni se selecciona nada. Mueva las unidades a una ubicación que las ofrezca, o cambie la ubicación en Ubicaciones.',
   LOCATION_NOT_OFFERED_default: '{{name}} no ofrece sus unidades, así que no puede ser la ubicación predeterminada: las recepciones van allí.',
+  NOT_ELIGIBLE_FOR_RMA: 'Este producto no admite RMA. Marque antes «Admite RMA» en el producto.',
+  NOT_ELIGIBLE_FOR_RMA_named: '{{sku}} no admite RMA: marque «Admite RMA» en el producto, o recoja {{serial}} como devolución del cliente.',
+  CONFLICT_rmaOpen: '{{serial}} ya tiene un RMA abierto, {{number}}: trabaje en ese.',
   OVER_RETURN: 'Es más de lo que el cliente aún tiene de este cargo.',
   OVER_RETURN_counts: 'El cliente aún tiene {{returnable}} de {{number}}; ha pedido devolver {{requested}}. Reduzca la cantidad.',
   NOT_RETURNABLE: 'Eso no puede volver en una devolución.',
@@ -163,5 +166,6 @@ export const es: Translation<typeof en> = {
     delivery: 'la entrega',
     device: 'el dispositivo',
     return: 'la devolución del cliente',
+    rma: 'el RMA',
   },
 };

@@ -92,9 +92,9 @@ export const en = {
     title: 'Activations',
     description: 'The modules this office uses. A module switched off disappears from the navigation and the screens, and nobody can use it, through the app or its API; its data is kept.',
     hint: {
-      inventory: 'Locations, stocked items, transfers, counts, purchase orders, receiving, delivery & shipping and devices.',
+      inventory: 'Locations, stocked items, transfers, counts, purchase orders, receiving, delivery & shipping, devices and client returns.',
       procurement: 'Needs Inventory. Approval of charges and purchase orders, Purchasing & Fulfillment, reservations on quotes and sales orders. Off: won quotes only create charges, and nothing waits for approval.',
-      rma: 'Returns to vendors for repair or replacement.',
+      rma: 'Needs Inventory. RMAs: client devices returned, repaired or replaced with the vendor, with their credits.',
     },
     dataKept: 'Switching a module off deletes nothing: switched on again, everything it held is back.',
     save: 'Save activations',
@@ -219,6 +219,16 @@ export const en = {
     logoTooLarge: 'This image is {{size}} KB; the logo can be at most 300 KB.',
     logoUnreadable: 'The image could not be read.',
     save: 'Save letterhead',
+  },
+  rmaSettings: {
+    title: 'RMAs',
+    description: 'How RMAs are numbered.',
+    prefix: 'RMA number prefix',
+    prefixHint: 'Printed before the number, e.g. “RMA-”',
+    nextNumber: 'Next RMA number',
+    nextNumberHint: 'The next RMA will be {{example}}',
+    nextNumberEmpty: 'The number the next RMA gets',
+    save: 'Save RMA settings',
   },
   purchasingSettings: {
     title: 'Purchasing',

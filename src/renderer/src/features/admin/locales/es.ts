@@ -95,9 +95,9 @@ export const es: Translation<typeof en> = {
     title: 'Activaciones',
     description: 'Los módulos que usa esta oficina. Un módulo desactivado desaparece de la navegación y de las pantallas, y nadie puede usarlo, ni desde la aplicación ni por su API; sus datos se conservan.',
     hint: {
-      inventory: 'Ubicaciones, productos en existencias, transferencias, recuentos, órdenes de compra, recepción, entregas y envíos, y dispositivos.',
+      inventory: 'Ubicaciones, productos en existencias, transferencias, recuentos, órdenes de compra, recepción, entregas y envíos, dispositivos y devoluciones de clientes.',
       procurement: 'Necesita Inventario. Aprobación de cargos y órdenes de compra, Compras y preparación, reservas en cotizaciones y pedidos de venta. Desactivado: las cotizaciones ganadas solo crean cargos y nada espera aprobación.',
-      rma: 'Devoluciones al proveedor para reparación o sustitución.',
+      rma: 'Necesita Inventario. RMA: dispositivos de clientes devueltos, reparados o sustituidos con el proveedor, con sus abonos.',
     },
     dataKept: 'Desactivar un módulo no borra nada: al volver a activarlo, todo lo que tenía está ahí.',
     save: 'Guardar las activaciones',
@@ -222,6 +222,16 @@ export const es: Translation<typeof en> = {
     logoTooLarge: 'Esta imagen ocupa {{size}} KB; el logotipo puede ocupar como máximo 300 KB.',
     logoUnreadable: 'No se pudo leer la imagen.',
     save: 'Guardar el membrete',
+  },
+  rmaSettings: {
+    title: 'RMA',
+    description: 'Cómo se numeran los RMA.',
+    prefix: 'Prefijo del número de RMA',
+    prefixHint: 'Se imprime delante del número, p. ej. «RMA-»',
+    nextNumber: 'Siguiente número de RMA',
+    nextNumberHint: 'El siguiente RMA será {{example}}',
+    nextNumberEmpty: 'El número que recibirá el siguiente RMA',
+    save: 'Guardar ajustes de RMA',
   },
   purchasingSettings: {
     title: 'Compras',

@@ -1,8 +1,9 @@
-import { NumberInput, SimpleGrid, Switch, TextInput, Textarea } from '@mantine/core';
+import { NumberInput, SimpleGrid, Switch, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/contract/settings';
 import { MoneyInput } from '@renderer/lib/MoneyInput';
 import { useModuleOn } from '@renderer/lib/activations';
+import { DocumentNumbering } from './DocumentNumbering';
 import { SettingsCard } from './SettingsCard';
 import { useSettingsSection } from './useSettingsSection';
 
@@ -21,7 +22,6 @@ export function PurchasingSettings({ settings }: { settings: Settings }) {
     'requireVendorInvoiceNumber',
     'defaultShipToAddress',
   ]);
-  const next = typeof form.values.poNextNumber === 'number' ? `${form.values.poNumberPrefix.trim()}${form.values.poNextNumber}` : null;
   return (
     <SettingsCard
       title={t('purchasingSettings.title')}
@@ -33,19 +33,17 @@ export function PurchasingSettings({ settings }: { settings: Settings }) {
       saveLabel={t('purchasingSettings.save')}
       onDiscard={discard}
     >
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-        <TextInput label={t('purchasingSettings.prefix')} description={t('purchasingSettings.prefixHint')} maxLength={20} {...form.getInputProps('poNumberPrefix')} />
-        <NumberInput
-          label={t('purchasingSettings.nextNumber')}
-          description={next ? t('purchasingSettings.nextNumberHint', { example: next }) : t('purchasingSettings.nextNumberEmpty')}
-          min={1}
-          max={999_999_999}
-          allowDecimal={false}
-          allowNegative={false}
-          thousandSeparator={false}
-          {...form.getInputProps('poNextNumber')}
-        />
-      </SimpleGrid>
+      <DocumentNumbering
+        prefix={{ ...form.getInputProps('poNumberPrefix'), value: form.values.poNumberPrefix }}
+        next={{ ...form.getInputProps('poNextNumber'), value: form.values.poNextNumber }}
+        labels={{
+          prefix: t('purchasingSettings.prefix'),
+          prefixHint: t('purchasingSettings.prefixHint'),
+          next: t('purchasingSettings.nextNumber'),
+          nextHint: (example) => t('purchasingSettings.nextNumberHint', { example }),
+          nextEmpty: t('purchasingSettings.nextNumberEmpty'),
+        }}
+      />
       {procurement && (
         <>
           <MoneyInput

@@ -1,7 +1,9 @@
 // One device: the unit at its client, where it came from (purchase order, receipt, vendor invoice, its
 // cost for those who may see costs) and every movement of it. /sales/devices/:id
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { IconArrowBackUp } from '@tabler/icons-react';
+import { IconArrowBackUp, IconTool } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useModuleOn } from '@renderer/lib/activations';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Money } from '@renderer/lib/Amount';
@@ -14,6 +16,7 @@ import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useDevice } from '../api';
 import { DeviceStatusBadge } from '../Badges';
+import { RmaFormModal } from '../rma/RmaFormModal';
 
 export function DevicePage() {
   const { t } = useTranslation(['sales', 'common', 'locations']);
@@ -22,6 +25,9 @@ export function DevicePage() {
   const device = useDevice(id);
   const canSeeCosts = useCan('costs.view');
   const canReturn = useCan('stock.deliver');
+  const rmaOn = useModuleOn('rma');
+  const canRma = useCan('rma.manage') && rmaOn;
+  const [openingRma, setOpeningRma] = useState(false);
   const back = <BackLink to="/sales/devices">{t('devices.back')}</BackLink>;
   const waiting = documentState(id, device, back, t('devices.notFound'));
   if (waiting || !device.data) return waiting;
@@ -40,10 +46,19 @@ export function DevicePage() {
           </Group>
         }
         actions={
-          canReturn && d.status === 'installed' ? (
-            <Button component={Link} to={`/sales/returns/new?deviceId=${d.id}`} variant="default" leftSection={<IconArrowBackUp size={16} />}>
-              {t('returns.fromDevice')}
-            </Button>
+          d.status === 'installed' && (canReturn || (canRma && d.eligibleForRma)) ? (
+            <Group gap="xs">
+              {canRma && d.eligibleForRma && (
+                <Button variant="default" leftSection={<IconTool size={16} />} onClick={() => setOpeningRma(true)}>
+                  {t('rma.open')}
+                </Button>
+              )}
+              {canReturn && (
+                <Button component={Link} to={`/sales/returns/new?deviceId=${d.id}`} variant="default" leftSection={<IconArrowBackUp size={16} />}>
+                  {t('returns.fromDevice')}
+                </Button>
+              )}
+            </Group>
           ) : undefined
         }
       />
@@ -76,6 +91,13 @@ export function DevicePage() {
           <DetailField label={t('devices.installed')}>{f.date(d.installedAt)}</DetailField>
           <DetailField label={t('devices.warrantyEnd')}>{d.warrantyEnd ? f.date(d.warrantyEnd) : t('devices.noWarranty')}</DetailField>
           <DetailField label={t('devices.contract')}>{d.contractNumber ?? dash}</DetailField>
+          {d.rmaId && (
+            <DetailField label={t('rma.number')}>
+              <Anchor component={Link} to={`/sales/rma/${d.rmaId}`} size="sm">
+                {d.rmaNumber}
+              </Anchor>
+            </DetailField>
+          )}
           {d.returnId && (
             <DetailField label={t('devices.returned')}>
               <Anchor component={Link} to={`/sales/returns/${d.returnId}`} size="sm">
@@ -148,6 +170,7 @@ export function DevicePage() {
           </Table.Tbody>
         </Table>
       </Stack>
+      {openingRma && <RmaFormModal device={{ id: d.id, serialNumber: d.serialNumber, vendorName: d.vendorName }} onClose={() => setOpeningRma(false)} />}
     </Stack>
   );
 }

@@ -23,6 +23,8 @@ const typeColors: Record<HistoryRow['type'], string> = {
   delivery: 'red',
   shipment: 'red',
   return: 'teal',
+  'rma.toVendor': 'orange',
+  'rma.fromVendor': 'lime',
 };
 
 function Changes({ row, t }: { row: HistoryRow; t: TFunction<readonly ['stock', 'locations']> }) {
@@ -41,6 +43,7 @@ const documentPages: Partial<Record<NonNullable<HistoryRow['documentType']>, str
   charge: '/sales/charges',
   delivery: '/sales/deliveries',
   return: '/sales/returns',
+  rma: '/sales/rma',
   opportunity: '/sales/opportunities',
 };
 

@@ -267,6 +267,8 @@ export const en = {
       delivery: 'Delivered to client',
       shipment: 'Shipped to client',
       return: 'Returned by client',
+      'rma.toVendor': 'Sent to vendor (RMA)',
+      'rma.fromVendor': 'Back from vendor (RMA)',
     },
     fields: {
       bin: 'Bin',

@@ -270,6 +270,8 @@ export const es: Translation<typeof en> = {
       delivery: 'Entregado al cliente',
       shipment: 'Enviado al cliente',
       return: 'Devuelto por el cliente',
+      'rma.toVendor': 'Enviado al proveedor (RMA)',
+      'rma.fromVendor': 'De vuelta del proveedor (RMA)',
     },
     fields: {
       bin: 'Casillero',

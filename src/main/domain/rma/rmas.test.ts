@@ -1,0 +1,206 @@
+// RMAs through the channels users call: every path (return, repair, replace) from request to close, the
+// unit's moves at its cost (to the returns shelf, to Vendor and back, a replacement at the original's cost
+// plus the fee), the credit, the client's new device, and every refusal changing nothing. The ledger is
+// checked after each test.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, productFields, seedWorld, type TestApp } from '@main/testing/harness';
+import { contentHash } from '@main/testing/dbContent';
+
+let t: TestApp;
+let w: ReturnType<typeof seedWorld>;
+let client: { id: number };
+let vendor: { id: number };
+let ticket: { id: number; number: string };
+let charge: { id: number; number: string };
+
+beforeEach(() => {
+  t = createTestApp();
+  w = seedWorld(t);
+  client = t.ok('catalog.createCompany', { name: 'Acme Dental', isClient: true });
+  vendor = t.ok('catalog.createCompany', { name: 'Ingram Micro', isVendor: true, isClient: false });
+  t.ok('locations.create', { name: 'Returns shelf', kind: 'returns' });
+  const laptop = t.ok('catalog.getProduct', { id: w.laptop.id });
+  t.ok('catalog.updateProduct', { ...productFields(laptop), id: laptop.id, eligibleForRma: true, warrantyMonths: 12 });
+  t.ok('stock.add', { productId: w.laptop.id, locationId: w.main.id, qty: 3, costMethod: 'manual', unitCost: 8_000_000, serials: ['LT-A', 'LT-B', 'LT-C'], reason: null });
+  ticket = t.ok('sales.createContainer', { kind: 'ticket', title: 'New starters', companyId: client.id, ownerUserId: w.tech.id });
+  charge = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.laptop.id, quantity: 2, unitPrice: 11_000_000 });
+  t.ok('stock.pick', { chargeId: charge.id, locationId: w.main.id, serials: ['LT-A', 'LT-B'] });
+  t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: charge.id }] });
+});
+afterEach(() => {
+  expect(t.ok('stock.verifyLedger', {}).differences).toEqual([]);
+  t.close();
+});
+
+const deviceOf = (serial: string) => t.ok('devices.list', { serial, includeVoided: true }).rows.find((d) => d.serialNumber === serial)!;
+const lot = (serial: string) => t.ok('stock.listLots', { serial }).rows.filter((r) => r.serialNumber === serial);
+const open = (serial: string, type: 'return' | 'repair' | 'replace', extra: Record<string, unknown> = {}) =>
+  t.ok('rma.create', { deviceId: deviceOf(serial).id, type, fault: 'Screen flickers', vendorId: vendor.id, ...extra });
+const rma = (id: number) => t.ok('rma.get', { id });
+
+describe('a replacement', () => {
+  it('goes requested → authorized (credit) → received → sent → replacement received → delivered → closed, the unit keeping its cost', () => {
+    const { id, number } = open('LT-A', 'replace');
+    expect(number).toMatch(/^RMA-1001$/);
+    expect(rma(id)).toMatchObject({ status: 'requested', type: 'replace', serialNumber: 'LT-A', companyName: 'Acme Dental', vendorName: 'Ingram Micro', chargeNumber: charge.number, pricePaid: 11_000_000 });
+    t.ok('rma.authorize', { id });
+    const authorized = rma(id);
+    expect(authorized).toMatchObject({ status: 'authorized', creditAmount: 11_000_000, containerId: ticket.id });
+    expect(t.ok('sales.getCharge', { id: authorized.creditChargeId! })).toMatchObject({ kind: 'credit', quantity: 1, unitPrice: -11_000_000, deliveredCost: '0', containerId: ticket.id });
+
+    t.ok('rma.receive', { id });
+    expect(rma(id)).toMatchObject({ status: 'received', locationName: 'Returns shelf', returnNumber: expect.stringMatching(/^RET-/) });
+    expect(deviceOf('LT-A').status).toBe('returned');
+    expect(lot('LT-A')).toMatchObject([{ locationName: 'Returns shelf', unitCost: 8_000_000 }]);
+
+    t.ok('rma.sendToVendor', { id, vendorRmaNumber: 'IM-778899', trackingNumber: 'SEUR-1', expectedFromVendor: '2026-02-01' });
+    expect(lot('LT-A')).toEqual([]);
+    expect(rma(id)).toMatchObject({ status: 'sentToVendor', vendorRmaNumber: 'IM-778899', trackingToVendor: 'SEUR-1', expectedFromVendor: '2026-02-01' });
+    const atVendor = t.ok('stock.history', { serial: 'LT-A' }).rows[0]!;
+    expect(atVendor).toMatchObject({ fromLocationName: 'Returns shelf', toLocationName: 'Vendor', qty: 1 });
+
+    const before = contentHash(t.app.ctx.sqlite);
+    // A serial we hold cannot be the replacement's.
+    expect(t.fail('rma.receiveReplacement', { id, serial: 'lt-c' }).code).toBe('DUPLICATE_SERIAL');
+    expect(t.fail('rma.backFromVendor', { id }).code).toBe('INVALID_TRANSITION');
+    expect(contentHash(t.app.ctx.sqlite)).toEqual(before);
+    t.ok('rma.receiveReplacement', { id, serial: 'LT-NEW-1', vendorFee: 500_000, trackingNumber: 'SEUR-2' });
+    expect(rma(id)).toMatchObject({ status: 'replacementReceived', replacementSerial: 'LT-NEW-1', replacementCost: 8_500_000, vendorFee: 500_000, vendorCredited: false, trackingFromVendor: 'SEUR-2' });
+    expect(lot('LT-NEW-1')).toMatchObject([{ locationName: 'Returns shelf', unitCost: 8_500_000 }]);
+
+    t.ok('rma.deliver', { id });
+    const delivered = rma(id);
+    expect(delivered).toMatchObject({ status: 'delivered', deliveryNumber: expect.stringMatching(/^DLV-/) });
+    const replacement = t.ok('devices.get', { id: delivered.newDeviceId! });
+    expect(replacement).toMatchObject({ serialNumber: 'LT-NEW-1', status: 'installed', companyName: 'Acme Dental', containerId: ticket.id, unitCost: 8_500_000 });
+    expect(replacement.warrantyEnd).not.toBeNull();
+    t.ok('rma.close', { id, note: 'Client happy' });
+    const closed = rma(id);
+    expect(closed).toMatchObject({ status: 'closed', closedAt: expect.any(Number) });
+    expect(closed.history.map((h) => h.type).reverse()).toEqual(['created', 'authorize', 'receive', 'sendToVendor', 'receiveReplacement', 'deliver', 'close']);
+    expect(t.fail('rma.cancel', { id, reason: 'x' }).code).toBe('INVALID_TRANSITION');
+  });
+
+  it('costs only the fee when the vendor credited the original', () => {
+    const { id } = open('LT-A', 'replace');
+    t.ok('rma.authorize', { id, creditAmount: 0 });
+    expect(rma(id).creditChargeId).toBeNull();
+    t.ok('rma.receive', { id, locationId: w.main.id });
+    t.ok('rma.sendToVendor', { id });
+    t.ok('rma.receiveReplacement', { id, serial: 'LT-NEW-2', vendorFee: 250_000, vendorCredited: true });
+    expect(lot('LT-NEW-2')).toMatchObject([{ locationName: 'Main warehouse', unitCost: 250_000 }]);
+  });
+});
+
+describe('a repair', () => {
+  it('sends the unit to the vendor and takes the same stocked item back at its cost, then delivers it again', () => {
+    const { id } = open('LT-B', 'repair');
+    t.ok('rma.authorize', { id });
+    t.ok('rma.receive', { id });
+    // A repair is not finished when the unit is back with us.
+    expect(t.fail('rma.close', { id }).code).toBe('INVALID_TRANSITION');
+    t.ok('rma.sendToVendor', { id });
+    expect(t.fail('rma.receiveReplacement', { id, serial: 'X-1' }).code).toBe('INVALID_TRANSITION');
+    t.ok('rma.backFromVendor', { id, trackingNumber: 'BACK-1' });
+    expect(lot('LT-B')).toMatchObject([{ locationName: 'Returns shelf', unitCost: 8_000_000 }]);
+    t.ok('rma.deliver', { id, method: 'ship', carrier: 'SEUR', trackingNumber: 'OUT-1' });
+    const done = rma(id);
+    expect(t.ok('devices.get', { id: done.newDeviceId! })).toMatchObject({ serialNumber: 'LT-B', status: 'installed' });
+    t.ok('rma.close', { id });
+    expect(t.ok('stock.history', { serial: 'LT-B' }).rows.map((r) => [r.fromLocationName, r.toLocationName]).slice(0, 4)).toEqual([
+      ['Returns shelf', 'Customer'],
+      ['Vendor', 'Returns shelf'],
+      ['Returns shelf', 'Vendor'],
+      ['Customer', 'Returns shelf'],
+    ]);
+  });
+});
+
+describe('a return', () => {
+  it('ends once the unit is back, with the credit chosen; it never goes to the vendor', () => {
+    const { id } = open('LT-A', 'return');
+    t.ok('rma.authorize', { id, creditAmount: 5_000_000, note: 'Partial refund' });
+    expect(rma(id).creditAmount).toBe(5_000_000);
+    t.ok('rma.receive', { id });
+    expect(t.fail('rma.sendToVendor', { id }).code).toBe('INVALID_TRANSITION');
+    t.ok('rma.close', { id });
+    expect(rma(id).status).toBe('closed');
+  });
+});
+
+describe('refusals and the rest of the table', () => {
+  it('refuses what cannot be, naming it, and changes nothing', () => {
+    const cable = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.laptop.id, quantity: 1 });
+    t.ok('stock.pick', { chargeId: cable.id, locationId: w.main.id, serials: ['LT-C'] });
+    t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: cable.id }] });
+    const first = open('LT-A', 'repair');
+    const clerk = t.tokenFor(t.addUser({ username: 'clerk', permissions: ['inventory.view', 'rma.manage'] }).id);
+    const viewer = t.tokenFor(t.addUser({ username: 'viewer', permissions: ['inventory.view'] }).id);
+    const before = contentHash(t.app.ctx.sqlite);
+    expect(t.fail('rma.create', { deviceId: deviceOf('LT-A').id, type: 'repair', fault: 'again' })).toMatchObject({ code: 'CONFLICT', details: { reason: 'rmaOpen', number: first.number } });
+    expect(t.fail('rma.create', { deviceId: deviceOf('LT-B').id, type: 'repair', fault: 'x', vendorId: client.id })).toMatchObject({ code: 'VALIDATION' });
+    expect(t.fail('rma.create', { deviceId: deviceOf('LT-B').id, type: 'repair', fault: 'x' }, viewer)).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'rma.manage' } });
+    expect(t.fail('rma.authorize', { id: first.id, creditAmount: 1 }, clerk)).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'sales.manage', field: 'creditAmount' } });
+    expect(t.fail('rma.receive', { id: first.id }).code).toBe('INVALID_TRANSITION');
+    expect(t.fail('rma.deliver', { id: first.id }).code).toBe('INVALID_TRANSITION');
+    expect(t.raw('rma.reject', { id: first.id, reason: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(t.fail('rma.get', { id: 999 })).toMatchObject({ code: 'NOT_FOUND', details: { entity: 'rma' } });
+    expect(contentHash(t.app.ctx.sqlite)).toEqual(before);
+    // Not eligible: the product's flag decides.
+    const laptop = t.ok('catalog.getProduct', { id: w.laptop.id });
+    t.ok('catalog.updateProduct', { ...productFields(laptop), id: laptop.id, eligibleForRma: false });
+    expect(t.fail('rma.create', { deviceId: deviceOf('LT-C').id, type: 'replace', fault: 'x' })).toMatchObject({ code: 'NOT_ELIGIBLE_FOR_RMA', details: { sku: 'LT-T14', serial: 'LT-C' } });
+    // The clerk works it without pricing: the credit at the price paid.
+    t.ok('rma.authorize', { id: first.id }, clerk);
+    expect(rma(first.id).creditAmount).toBe(11_000_000);
+  });
+
+  it('rejects a request with its reason and cancels any open one; a device back already is not opened again', () => {
+    const a = open('LT-A', 'repair');
+    t.ok('rma.reject', { id: a.id, reason: 'Physical damage, not covered' });
+    expect(rma(a.id)).toMatchObject({ status: 'rejected', rejectReason: 'Physical damage, not covered' });
+    expect(t.fail('rma.authorize', { id: a.id }).code).toBe('INVALID_TRANSITION');
+    const b = open('LT-A', 'replace');
+    t.ok('rma.authorize', { id: b.id });
+    t.ok('rma.receive', { id: b.id });
+    t.ok('rma.sendToVendor', { id: b.id });
+    t.ok('rma.cancel', { id: b.id, reason: 'Vendor refused' });
+    expect(rma(b.id)).toMatchObject({ status: 'canceled', cancelReason: 'Vendor refused' });
+    expect(t.fail('rma.cancel', { id: b.id, reason: 'again' }).code).toBe('ALREADY_REVERSED');
+    expect(t.fail('rma.update', { id: b.id, fault: 'x' }).code).toBe('INVALID_TRANSITION');
+    expect(t.fail('rma.create', { deviceId: deviceOf('LT-A').id, type: 'repair', fault: 'x' })).toMatchObject({ code: 'NOT_RETURNABLE', details: { serial: 'LT-A', status: 'returned' } });
+  });
+
+  it('is edited while open, and is off with its module', () => {
+    const { id } = open('LT-A', 'repair');
+    t.ok('rma.update', { id, fault: 'Keyboard dead', vendorId: vendor.id, vendorRmaNumber: 'IM-1', trackingToVendor: 'T1', expectedFromClient: '2026-01-20', note: 'Call first' });
+    expect(rma(id)).toMatchObject({ fault: 'Keyboard dead', vendorRmaNumber: 'IM-1', trackingToVendor: 'T1', expectedFromClient: '2026-01-20', note: 'Call first' });
+    t.ok('activations.set', { inventory: true, procurement: true, rma: false });
+    expect(t.fail('rma.get', { id })).toMatchObject({ code: 'MODULE_DISABLED', details: { module: 'rma' } });
+    expect(t.fail('activations.set', { inventory: false, procurement: false, rma: true })).toMatchObject({ code: 'CONFLICT', details: { reason: 'moduleNeeds' } });
+    t.ok('activations.set', { inventory: true, procurement: true, rma: true });
+  });
+});
+
+describe('the RMA list', () => {
+  it('finds RMAs by number, client, serial and vendor RMA number, by status and type, and marks the overdue', () => {
+    const late = open('LT-A', 'repair', { expectedFromClient: '2026-01-10' });
+    const other = open('LT-B', 'replace');
+    t.ok('rma.authorize', { id: other.id });
+    t.ok('rma.receive', { id: other.id });
+    t.ok('rma.sendToVendor', { id: other.id, vendorRmaNumber: 'IM-555', expectedFromVendor: '2026-01-30' });
+    const list = (input: Record<string, unknown> = {}) => t.ok('rma.list', input).rows;
+    expect(list().map((r) => r.number)).toEqual([other.number, late.number]);
+    expect(list({ q: 'lt-b' }).map((r) => r.id)).toEqual([other.id]);
+    expect(list({ q: 'IM-555' }).map((r) => r.id)).toEqual([other.id]);
+    expect(list({ statuses: ['requested'] }).map((r) => r.id)).toEqual([late.id]);
+    expect(list({ type: 'replace' }).map((r) => r.id)).toEqual([other.id]);
+    // Today is 2026-01-15: the client's unit was due on the 10th; the vendor's is due on the 30th.
+    expect(list().map((r) => [r.number, r.overdue])).toEqual([
+      [other.number, false],
+      [late.number, true],
+    ]);
+    t.clock.now = Date.UTC(2026, 1, 2);
+    expect(list({ overdueOnly: true }).map((r) => r.id).sort()).toEqual([late.id, other.id].sort());
+  });
+});
