@@ -220,7 +220,7 @@ export const en = {
       backFromVendor: 'Back from vendor',
       receiveReplacement: 'Receive replacement',
       deliver: 'Deliver to client',
-      close: 'Close',
+      close: 'Close RMA',
       cancel: 'Cancel RMA',
     },
     done: {

@@ -223,7 +223,7 @@ export const es: Translation<typeof en> = {
       backFromVendor: 'De vuelta del proveedor',
       receiveReplacement: 'Recibir sustituto',
       deliver: 'Entregar al cliente',
-      close: 'Cerrar',
+      close: 'Cerrar RMA',
       cancel: 'Cancelar RMA',
     },
     done: {
