@@ -39,6 +39,11 @@ export const notificationWords: Record<NotificationLanguage, Words> = {
       backOrderAgeing: { one: 'A back order of {{number}} is overdue', many: 'Back orders of {{count}} purchase orders are overdue' },
       vendorEmailFailed: { one: 'The e-mail of {{number}} to the vendor failed', many: 'E-mails of {{count}} purchase orders failed' },
       emailGivenUp: { one: 'A notification e-mail to {{number}} could not be sent', many: '{{count}} notification e-mails could not be sent' },
+      rmaAuthorized: { one: '{{by}} authorized {{number}}', many: '{{by}} authorized {{count}} RMAs' },
+      rmaReceived: { one: 'The client’s unit of {{number}} is back with us', many: 'Units of {{count}} RMAs are back from the clients' },
+      rmaSentToVendor: { one: '{{number}} went to the vendor', many: '{{count}} RMAs went to their vendors' },
+      rmaBack: { one: 'The vendor sent back the unit of {{number}}: it can go to the client', many: 'Vendors sent back the units of {{count}} RMAs' },
+      rmaClosed: { one: '{{by}} closed {{number}}', many: '{{by}} closed {{count}} RMAs' },
     },
     someone: 'Someone',
     mail: {
@@ -68,6 +73,11 @@ export const notificationWords: Record<NotificationLanguage, Words> = {
       backOrderAgeing: { one: 'Un pedido pendiente de {{number}} está fuera de plazo', many: 'Pedidos pendientes de {{count}} órdenes de compra están fuera de plazo' },
       vendorEmailFailed: { one: 'Falló el correo de {{number}} al proveedor', many: 'Fallaron los correos de {{count}} órdenes de compra' },
       emailGivenUp: { one: 'No se pudo enviar un correo de notificación a {{number}}', many: 'No se pudieron enviar {{count}} correos de notificación' },
+      rmaAuthorized: { one: '{{by}} autorizó {{number}}', many: '{{by}} autorizó {{count}} RMA' },
+      rmaReceived: { one: 'La unidad del cliente de {{number}} ya está con nosotros', many: 'Las unidades de {{count}} RMA volvieron de los clientes' },
+      rmaSentToVendor: { one: '{{number}} salió hacia el proveedor', many: '{{count}} RMA salieron hacia sus proveedores' },
+      rmaBack: { one: 'El proveedor devolvió la unidad de {{number}}: puede ir al cliente', many: 'Los proveedores devolvieron las unidades de {{count}} RMA' },
+      rmaClosed: { one: '{{by}} cerró {{number}}', many: '{{by}} cerró {{count}} RMA' },
     },
     someone: 'Alguien',
     mail: {

@@ -14,6 +14,8 @@ import {
   sendRmaToVendor,
   updateRma,
 } from '../domain/rma/rmas';
+import { prepareRmaEmail, recordRmaEmail, renderRma, rmaDocument, sendRmaEmail } from '../domain/rma/rmaDocument';
+import { ioHandler } from './io';
 import type { PartialHandlerTable } from './types';
 
 export const rmaHandlers: PartialHandlerTable<keyof typeof rmaContract> = {
@@ -30,4 +32,17 @@ export const rmaHandlers: PartialHandlerTable<keyof typeof rmaContract> = {
   'rma.deliver': (input, { ctx, actor }) => deliverRma(ctx, actor, input),
   'rma.close': (input, { ctx, actor }) => closeRma(ctx, actor, input),
   'rma.cancel': (input, { ctx, actor }) => cancelRma(ctx, actor, input),
+  'rma.pdf': ioHandler({
+    write: (input, { ctx }) => rmaDocument(ctx, input),
+    after: (doc) => renderRma(doc),
+  }),
+  'rma.email': ioHandler({
+    write: (input, { ctx }) => prepareRmaEmail(ctx, input),
+    after: async (ready, { input, call, write }) => {
+      const outcome = await sendRmaEmail(ready, input);
+      write(() => recordRmaEmail(call.ctx, call.actor, ready, input, outcome));
+      if ('failed' in outcome) throw outcome.error;
+      return outcome.sent;
+    },
+  }),
 };

@@ -23,6 +23,7 @@ let w: ReturnType<typeof seedWorld>;
 let orderId: number;
 let chargeId: number;
 let opportunityId: number;
+let rmaId: number;
 let adminId: number;
 
 const isIo = (c: ChannelName) => contract[c].io === true;
@@ -159,6 +160,13 @@ describe('I/O channels never await inside a transaction', () => {
     t.ok('stock.pick', { chargeId, locationId: w.main.id, qty: 2 });
     opportunityId = t.ok('sales.createOpportunity', { companyId: client.id, title: 'IO quote' }).id;
     t.ok('sales.addQuoteItem', { opportunityId, productId: w.cable.id, quantity: 1 });
+    // An RMA of a delivered laptop, for its return authorization.
+    t.app.ctx.sqlite.prepare(`UPDATE products SET eligible_for_rma = 1 WHERE id = ?`).run(w.laptop.id);
+    t.ok('stock.add', { productId: w.laptop.id, locationId: w.main.id, qty: 1, costMethod: 'manual', unitCost: 10_000, serials: ['IO-RMA-1'], reason: null });
+    const laptop = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.laptop.id, quantity: 1 });
+    t.ok('stock.pick', { chargeId: laptop.id, locationId: w.main.id, serials: ['IO-RMA-1'] });
+    t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: laptop.id }] });
+    rmaId = t.ok('rma.create', { deviceId: t.ok('devices.list', { serial: 'IO-RMA-1' }).rows[0]!.id, type: 'repair', fault: 'IO', vendorId: vendor.id }).id;
   });
   const ioChannels = channelNames.filter(isIo);
   it('are the channels whose work awaits', () => {
@@ -173,6 +181,8 @@ describe('I/O channels never await inside a transaction', () => {
         'delivery.pickListPdf',
         'purchasing.emailOrder',
         'purchasing.renderPdf',
+        'rma.email',
+        'rma.pdf',
         'sales.quotePdf',
         'settings.testSmtp',
         'users.create',
@@ -208,6 +218,8 @@ describe('I/O channels never await inside a transaction', () => {
     'delivery.packingListPdf': { lines: [{ chargeId, locationId: w.main.id }] },
     'sales.quotePdf': { id: opportunityId, locale: 'es' },
     'purchasing.emailOrder': { id: orderId, to: ['orders@ingram.example'], cc: [], subject: 'PO', message: '', locale: 'en' },
+    'rma.pdf': { id: rmaId, audience: 'vendor' },
+    'rma.email': { id: rmaId, audience: 'client', to: ['it@acme.example'], subject: 'RMA', message: '' },
   });
 
   // Restore last: it signs everybody out.

@@ -157,6 +157,8 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'rma.receiveReplacement': { reads: [], changes: ['sales', 'stock'] },
   'rma.deliver': { reads: [], changes: ['sales', 'stock'] },
   'rma.close': { reads: [], changes: ['sales'] },
+  'rma.pdf': { reads: ['sales', 'catalog', 'settings'], changes: [] },
+  'rma.email': { reads: [], changes: ['sales'] },
   'rma.cancel': { reads: [], changes: ['sales'] },
   'backups.list': { reads: ['backups', 'settings'], changes: [] },
   'backups.create': { reads: [], changes: ['backups'] },

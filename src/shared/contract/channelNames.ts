@@ -155,6 +155,8 @@ export const channelNames = [
   'rma.receiveReplacement',
   'rma.deliver',
   'rma.close',
+  'rma.pdf',
+  'rma.email',
   'rma.cancel',
   'backups.list',
   'backups.create',

@@ -21,6 +21,11 @@ export const notificationEvents = [
   'backOrderAgeing',
   'vendorEmailFailed',
   'emailGivenUp',
+  'rmaAuthorized',
+  'rmaReceived',
+  'rmaSentToVendor',
+  'rmaBack',
+  'rmaClosed',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
@@ -29,7 +34,7 @@ export const neverEmailed: readonly NotificationEvent[] = ['emailGivenUp'];
 
 /** A document a notification names: where its link leads. */
 /** `mailOutbox`: a notification e-mail (its number is the address it was for). */
-export const notifiedDocumentSchema = z.object({ type: z.enum(['charge', 'purchaseOrder', 'salesOrder', 'inventoryProduct', 'mailOutbox']), id, number: z.string() });
+export const notifiedDocumentSchema = z.object({ type: z.enum(['charge', 'purchaseOrder', 'salesOrder', 'inventoryProduct', 'mailOutbox', 'rma']), id, number: z.string() });
 export type NotifiedDocument = z.infer<typeof notifiedDocumentSchema>;
 
 /** One more event of the same action for the same reader (a receipt: units received, and charges now ready). */
@@ -84,6 +89,12 @@ export const eventRecipients: Record<NotificationEvent, { offered: readonly Reci
   backOrderAgeing: { offered: ['purchasingTeam', 'technician', 'salesOrderOwner', 'administrators'], defaults: ['purchasingTeam', 'technician'] },
   vendorEmailFailed: { offered: ['purchasingTeam', 'creator', 'administrators'], defaults: ['purchasingTeam'] },
   emailGivenUp: { offered: ['administrators', 'purchasingTeam'], defaults: ['administrators'] },
+  // An RMA's creator is who opened it; its technician the ticket's owner the device was sold on.
+  rmaAuthorized: { offered: ['creator', 'technician', 'purchasingTeam', 'administrators'], defaults: ['creator', 'technician'] },
+  rmaReceived: { offered: ['creator', 'technician', 'purchasingTeam', 'administrators'], defaults: ['creator'] },
+  rmaSentToVendor: { offered: ['creator', 'technician', 'purchasingTeam', 'administrators'], defaults: ['creator'] },
+  rmaBack: { offered: ['creator', 'technician', 'purchasingTeam', 'administrators'], defaults: ['creator', 'technician'] },
+  rmaClosed: { offered: ['creator', 'technician', 'purchasingTeam', 'administrators'], defaults: ['creator'] },
 };
 
 /**
@@ -106,6 +117,11 @@ export const eventModule: Record<NotificationEvent, Module | null> = {
   vendorEmailFailed: 'inventory',
   // The office's own e-mail, whatever the modules.
   emailGivenUp: null,
+  rmaAuthorized: 'rma',
+  rmaReceived: 'rma',
+  rmaSentToVendor: 'rma',
+  rmaBack: 'rma',
+  rmaClosed: 'rma',
 };
 
 /** How one event is told (Admin › Notifications). Desktop pop-ups announce in-app notifications, so they need them. */

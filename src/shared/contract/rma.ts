@@ -235,6 +235,34 @@ export const rmaContract = {
     input: z.object({ id, note: optionalText(500) }).strict(),
     output: ok,
   }),
+  'rma.pdf': channel({
+    kind: 'query',
+    io: true,
+    reads: ['sales', 'catalog', 'settings'],
+    summary: "The RMA's return authorization as a PDF (base64), to print into the box: for the client sending the unit back, or for the vendor; in the reader's language.",
+    permission: 'inventory.view',
+    input: z.object({ id, audience: z.enum(['client', 'vendor']), locale: z.enum(['es', 'en']).optional() }).strict(),
+    output: z.object({ filename: z.string(), base64: z.string() }),
+  }),
+  'rma.email': channel({
+    kind: 'mutation',
+    io: true,
+    changes: ['sales'],
+    summary: "E-mails the RMA's return authorization (PDF) to the client or the vendor through the office SMTP server; the attempt is recorded in its history.",
+    permission: 'rma.manage',
+    input: z
+      .object({
+        id,
+        audience: z.enum(['client', 'vendor']),
+        to: z.array(z.email()).min(1).max(10),
+        cc: z.array(z.email()).max(10).default([]),
+        subject: requiredText(300),
+        message: z.string().max(10_000),
+        locale: z.enum(['es', 'en']).optional(),
+      })
+      .strict(),
+    output: z.object({ messageId: z.string(), accepted: z.array(z.string()), rejected: z.array(z.string()) }),
+  }),
   'rma.cancel': channel({
     kind: 'mutation',
     changes: ['sales'],

@@ -36,7 +36,7 @@ beforeEach(() => {
   };
   users = {
     ana: make('Ana', approver, { email: 'ana@office.example', language: 'es' }),
-    carla: make('Carla', ['inventory.view', 'sales.manage'], { email: 'carla@office.example', language: 'en' }),
+    carla: make('Carla', ['inventory.view', 'sales.manage', 'rma.manage'], { email: 'carla@office.example', language: 'en' }),
     pia: make('Pia', ['inventory.view', 'purchasing.manage', 'purchasing.receive', 'inventory.edit', 'stock.adjust', 'stock.anyLocation'], { email: 'pia@office.example', language: 'en', purchasingTeam: true }),
     tomas: { id: w.tech.id, token: t.tokenFor(w.tech.id) },
   };
@@ -398,6 +398,14 @@ describe('every event, on every channel', () => {
     t.ok('purchasing.submit', { id: po.id });
     t.ok('purchasing.receive', { lines: po.lines.map((l) => ({ lineId: l.id, qty: l.qtyOrdered, serials: ['SN-EVT-1', 'SN-EVT-2'] })) });
     t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: charge.id }] });
+    // One laptop fails: Carla opens its RMA, the administrator works it (Carla and the ticket's technician hear of it).
+    t.app.ctx.sqlite.prepare(`UPDATE products SET eligible_for_rma = 1 WHERE id = ?`).run(w.laptop.id);
+    const failed = t.ok('devices.list', { serial: 'SN-EVT-1' }).rows[0]!;
+    const rma = t.ok('rma.create', { deviceId: failed.id, type: 'replace', fault: 'Dead', vendorId: vendor.id }, users.carla.token);
+    for (const step of ['rma.authorize', 'rma.receive', 'rma.sendToVendor'] as const) t.ok(step, { id: rma.id });
+    t.ok('rma.receiveReplacement', { id: rma.id, serial: 'SN-EVT-R' });
+    t.ok('rma.deliver', { id: rma.id });
+    t.ok('rma.close', { id: rma.id });
     // A won quote's sales order, owned by Sam: fulfilled (Sam), its charges delivered (Sam: the admin added them).
     const acme = t.ok('catalog.createCompany', { name: 'Acme Two', isClient: true });
     t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 5, costMethod: 'catalogue', reason: null });
@@ -448,6 +456,11 @@ describe('every event, on every channel', () => {
       poOverdue: ['Pia'],
       backOrderAgeing: ['Pia'],
       vendorEmailFailed: ['Pia'],
+      rmaAuthorized: ['Carla', 'tech'],
+      rmaReceived: ['Carla'],
+      rmaSentToVendor: ['Carla'],
+      rmaBack: ['Carla', 'tech'],
+      rmaClosed: ['Carla'],
     };
     expect(inApp).toEqual(expected);
     // Every event was exercised (an e-mail given up: in 'gives up after the last attempt').

@@ -5,6 +5,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, productFields, seedWorld, type TestApp } from '@main/testing/harness';
 import { contentHash } from '@main/testing/dbContent';
+import { pdfPages } from '@main/testing/pdfText';
+import { startTestSmtpServer } from '@main/testing/smtpServer';
+import { RMA_LABELS } from '@main/documents/rmaPdf';
 
 let t: TestApp;
 let w: ReturnType<typeof seedWorld>;
@@ -202,5 +205,49 @@ describe('the RMA list', () => {
     ]);
     t.clock.now = Date.UTC(2026, 1, 2);
     expect(list({ overdueOnly: true }).map((r) => r.id).sort()).toEqual([late.id, other.id].sort());
+  });
+});
+
+describe('the return authorization', () => {
+  const text = async (pdf: { base64: string }) => (await pdfPages(new Uint8Array(Buffer.from(pdf.base64, 'base64')))).join('\n');
+
+  it('prints, for the client, the RMA number, the device, the fault and where to send it, in the client’s language; for the vendor, their RMA number', async () => {
+    t.ok('settings.update', { companyName: 'Demo IT Services', companyAddress: 'Gran Vía 1\n28013 Madrid', companyTaxId: 'B12345678' });
+    t.ok('catalog.updateCompany', { ...t.ok('catalog.getCompany', { id: client.id }), id: client.id, language: 'es', address1: 'Calle Mayor 1', city: 'Madrid' } as never);
+    const { id, number } = open('LT-A', 'replace');
+    const forClient = await t.okAsync('rma.pdf', { id, audience: 'client', locale: 'en' });
+    expect(forClient.filename).toBe(`${number}.pdf`);
+    const page = await text(forClient);
+    for (const expected of [number, RMA_LABELS.es.title, 'Acme Dental', 'Calle Mayor 1', 'Demo IT Services', 'Gran Vía 1', 'LT-T14', 'ThinkPad T14', 'LT-A', 'Screen flickers', RMA_LABELS.es.types.replace, RMA_LABELS.es.clientSteps[0]!]) expect(page).toContain(expected);
+    // No money: not the unit's cost, not its price.
+    expect(page).not.toMatch(/8[.,]?000|11[.,]?000/);
+    t.ok('rma.update', { id, fault: 'Screen flickers', vendorId: vendor.id, vendorRmaNumber: 'IM-778899' });
+    const forVendor = await text(await t.okAsync('rma.pdf', { id, audience: 'vendor', locale: 'en' }));
+    for (const expected of [RMA_LABELS.en.title, 'Ingram Micro', 'IM-778899', RMA_LABELS.en.vendorSteps[1]!]) expect(forVendor).toContain(expected);
+  });
+
+  it('is e-mailed through the office SMTP server with the PDF, the attempt in the history; an unreachable server changes nothing else', async () => {
+    const server = await startTestSmtpServer();
+    try {
+      t.ok('settings.updateSmtp', { host: server.host, port: server.port, security: 'none', user: '', fromAddress: 'rma@demo.example', fromName: 'Demo RMA' });
+      const { id, number } = open('LT-B', 'repair');
+      const sent = await t.okAsync('rma.email', { id, audience: 'vendor', to: ['rma@ingram.example'], subject: `RMA ${number}`, message: 'Please find the RMA attached.', locale: 'en' });
+      expect(sent.accepted).toEqual(['rma@ingram.example']);
+      const [mail] = await server.waitForMessages(1);
+      expect(mail).toMatchObject({ subject: `RMA ${number}`, to: ['rma@ingram.example'] });
+      expect(mail!.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${number}.pdf`, 'application/pdf']]);
+      expect((await pdfPages(new Uint8Array(mail!.attachments[0]!.content))).join(' ')).toContain('LT-B');
+      const before = rma(id);
+      t.ok('settings.updateSmtp', { host: server.host, port: 1, security: 'none', user: '', fromAddress: 'rma@demo.example', fromName: '' });
+      expect((await t.failAsync('rma.email', { id, audience: 'client', to: ['it@acme.example'], subject: 'x', message: '', locale: 'en' })).code).toBe('MAIL_FAILED');
+      const after = rma(id);
+      expect({ ...after, history: [] }).toEqual({ ...before, history: [] });
+      expect(after.history.map((h) => h.type).slice(0, 2)).toEqual(['emailFailed', 'emailed']);
+      // A vendor's authorization needs a vendor.
+      t.ok('rma.update', { id, fault: 'x', vendorId: null });
+      expect((await t.failAsync('rma.pdf', { id, audience: 'vendor' })).code).toBe('VALIDATION');
+    } finally {
+      await server.close();
+    }
   });
 });

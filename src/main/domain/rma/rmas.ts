@@ -5,6 +5,7 @@
 // back (line 2), a replacement a new lot from Vendor at the replaced unit's cost plus the vendor's fee
 // (line 3), and delivering it a delivery document naming the RMA, which makes the client's new device.
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
+import type { NotificationEvent } from '@shared/contract/notifications';
 import type { Rma, RmaStatus, RmaType } from '@shared/contract/rma';
 import { DomainError } from '@shared/errors';
 import { rmas } from '@main/db/schema';
@@ -21,6 +22,7 @@ import { applyTransition, createDocument, defineWorkflow, requireEditable, requi
 import { createCreditCharge } from '../sales/charges';
 import { sendToClient } from '../sales/deliveries';
 import { createClientReturn, defaultReturnsLocation } from '../returns/clientReturns';
+import { notify } from '../notifications/notify';
 
 interface RmaRow {
   id: number;
@@ -56,6 +58,7 @@ export const rmaWorkflow = defineWorkflow<RmaStatus, RmaRow>()({
     ).get(id),
   state: (row) => row.status,
   refusalDetails: (row) => ({ type: row.type }),
+  afterTransition: (ctx, row, to, { userId }) => notifyRmaStep(ctx, row, to, userId),
   history: { table: 'rma_events', key: 'rma_id' },
   touch: 'updated_at',
   creations: { request: { to: 'requested', history: 'created' } },
@@ -78,6 +81,26 @@ export const rmaWorkflow = defineWorkflow<RmaStatus, RmaRow>()({
   },
   edits: { edit: open },
 });
+
+/** The steps the people of an RMA hear of: who opened it, and the technician of the ticket the device was sold on. */
+const stepEvents: Partial<Record<RmaStatus, NotificationEvent>> = {
+  authorized: 'rmaAuthorized',
+  received: 'rmaReceived',
+  sentToVendor: 'rmaSentToVendor',
+  backFromVendor: 'rmaBack',
+  replacementReceived: 'rmaBack',
+  closed: 'rmaClosed',
+};
+
+function notifyRmaStep(ctx: Ctx, row: RmaRow, to: RmaStatus, userId: number | null): void {
+  const event = stepEvents[to];
+  if (!event) return;
+  const people = prepared<[number], { creator: number; technician: number | null }>(
+    ctx,
+    `SELECT r.created_by AS creator, c.owner_user_id AS technician FROM rmas r LEFT JOIN containers c ON c.id = r.container_id WHERE r.id = ?`,
+  ).get(row.id)!;
+  notify(ctx, { event, people: { creator: [people.creator], technician: [people.technician] }, document: { type: 'rma', id: row.id, number: row.number }, byUserId: userId });
+}
 
 function requireRma(ctx: Ctx, id: number): RmaRow {
   const row = rmaWorkflow.read(ctx, id);

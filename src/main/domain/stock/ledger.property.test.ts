@@ -197,7 +197,6 @@ const MUST_REFUSE = [
   'reverseDelivery:DELIVERED_BY_RECEIPT',
   'clientReturn:OVER_RETURN',
   'rmaStep:INVALID_TRANSITION',
-  'rmaStep:DUPLICATE_SERIAL',
   'reverseDelivery:REVERSAL_BLOCKED',
 ];
 /** Sales actions the runs together must have seen accepted. */

@@ -25,6 +25,7 @@ const paths: Record<NotifiedDocument['type'], (id: number) => string> = {
   inventoryProduct: () => '/purchasing/suggestions',
   // An e-mail given up: the outbox says why and sends it again.
   mailOutbox: () => '/admin/notifications',
+  rma: (id) => `/sales/rma/${id}`,
 };
 const hrefOf = (d: NotifiedDocument) => paths[d.type](d.id);
 

@@ -46,6 +46,11 @@ export const en = {
       backOrderAgeing: 'Back order overdue',
       vendorEmailFailed: 'E-mail to a vendor failed',
       emailGivenUp: 'Notification e-mail given up',
+      rmaAuthorized: 'RMA authorized',
+      rmaReceived: 'RMA unit received from the client',
+      rmaSentToVendor: 'RMA unit sent to the vendor',
+      rmaBack: 'RMA unit or replacement back from the vendor',
+      rmaClosed: 'RMA closed',
     },
     eventHints: {
       approvalNeeded: 'A charge or purchase order waits for approval.',
@@ -62,6 +67,11 @@ export const en = {
       backOrderAgeing: 'Units owed by a vendor for longer than the purchasing settings allow.',
       vendorEmailFailed: 'A purchase order could not be e-mailed to the vendor.',
       emailGivenUp: 'A notification e-mail was given up after its last attempt (never e-mailed itself).',
+      rmaAuthorized: 'An RMA was authorized (and its credit given).',
+      rmaReceived: 'The client handed back the device of an RMA.',
+      rmaSentToVendor: 'The unit of an RMA left for the vendor.',
+      rmaBack: 'A repaired unit or a replacement came back from the vendor.',
+      rmaClosed: 'An RMA was closed.',
     },
     outbox: {
       title: 'E-mail outbox',

@@ -49,6 +49,11 @@ export const es: Translation<typeof en> = {
       backOrderAgeing: 'Pedido pendiente fuera de plazo',
       vendorEmailFailed: 'Falló un correo a un proveedor',
       emailGivenUp: 'Correo de notificación abandonado',
+      rmaAuthorized: 'RMA autorizado',
+      rmaReceived: 'Unidad de RMA recibida del cliente',
+      rmaSentToVendor: 'Unidad de RMA enviada al proveedor',
+      rmaBack: 'Unidad o sustituto de RMA de vuelta del proveedor',
+      rmaClosed: 'RMA cerrado',
     },
     eventHints: {
       approvalNeeded: 'Un cargo o una orden de compra espera aprobación.',
@@ -65,6 +70,11 @@ export const es: Translation<typeof en> = {
       backOrderAgeing: 'Unidades que un proveedor debe desde hace más de lo que permite la configuración de compras.',
       vendorEmailFailed: 'No se pudo enviar por correo una orden de compra al proveedor.',
       emailGivenUp: 'Se abandonó un correo de notificación tras su último intento (nunca se avisa por correo).',
+      rmaAuthorized: 'Se autorizó un RMA (y se dio su abono).',
+      rmaReceived: 'El cliente devolvió el dispositivo de un RMA.',
+      rmaSentToVendor: 'La unidad de un RMA salió hacia el proveedor.',
+      rmaBack: 'Una unidad reparada o un sustituto volvió del proveedor.',
+      rmaClosed: 'Se cerró un RMA.',
     },
     outbox: {
       title: 'Bandeja de salida de correo',

@@ -2,7 +2,7 @@
 // credit, the replacement and the delivery back, its history, and the next steps its type and state allow.
 // /sales/rma/:id
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { IconFileText, IconMail, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,12 +11,16 @@ import { Money } from '@renderer/lib/Amount';
 import { BackLink } from '@renderer/lib/BackLink';
 import { dash, DetailField } from '@renderer/lib/DetailField';
 import { documentState, useRouteId } from '@renderer/lib/DocumentState';
+import { notify } from '@renderer/lib/notify';
 import { PageHeader } from '@renderer/lib/PageHeader';
+import { downloadBlob, pdfBlob } from '@renderer/lib/pdf';
+import { useApiMutation } from '@renderer/lib/query';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useRma } from '../api';
 import { RmaStatusBadge } from '../Badges';
 import { EventHistory } from '../EventHistory';
+import { RmaEmailModal } from './RmaEmailModal';
 import { RmaFormModal } from './RmaFormModal';
 import { RmaStepModal, type RmaStep } from './RmaStepModal';
 
@@ -35,7 +39,7 @@ export function nextSteps(rma: Pick<Rma, 'status' | 'type'>): RmaStep[] {
 }
 
 export function RmaPage() {
-  const { t } = useTranslation(['sales', 'common']);
+  const { t, i18n } = useTranslation(['sales', 'common']);
   const f = useFormat();
   const id = useRouteId();
   const rma = useRma(id);
@@ -43,6 +47,8 @@ export function RmaPage() {
   const canSeeCosts = useCan('costs.view');
   const [step, setStep] = useState<RmaStep | null>(null);
   const [editing, setEditing] = useState(false);
+  const [emailing, setEmailing] = useState(false);
+  const pdf = useApiMutation('rma.pdf', { invalidate: [] });
   const back = <BackLink to="/sales/rma">{t('rma.back')}</BackLink>;
   const waiting = documentState(id, rma, back, t('rma.notFound'));
   if (waiting || !rma.data) return waiting;
@@ -53,6 +59,16 @@ export function RmaPage() {
     </Anchor>
   );
   const steps = canManage ? nextSteps(r) : [];
+  const print = (audience: 'client' | 'vendor') =>
+    pdf.mutate(
+      { id: r.id, audience, locale: i18n.language === 'es' ? 'es' : 'en' },
+      {
+        onSuccess: (file) => {
+          downloadBlob(pdfBlob(file.base64), file.filename);
+          notify.success('sales:rma.pdfSaved', { filename: file.filename });
+        },
+      },
+    );
   return (
     <Stack gap="md">
       {back}
@@ -73,6 +89,19 @@ export function RmaPage() {
         }
         actions={
           <Group gap="xs">
+            <Button variant="default" leftSection={<IconFileText size={16} />} loading={pdf.isPending} onClick={() => print('client')}>
+              {t('rma.print')}
+            </Button>
+            {r.vendorId !== null && (
+              <Button variant="default" leftSection={<IconFileText size={16} />} loading={pdf.isPending} onClick={() => print('vendor')}>
+                {t('rma.printVendor')}
+              </Button>
+            )}
+            {canManage && (
+              <Button variant="default" leftSection={<IconMail size={16} />} onClick={() => setEmailing(true)}>
+                {t('rma.emailButton')}
+              </Button>
+            )}
             {steps.map((s, i) => (
               <Button key={s} variant={i === 0 && s !== 'cancel' ? 'filled' : 'default'} color={s === 'cancel' || s === 'reject' ? 'red' : undefined} onClick={() => setStep(s)}>
                 {t(`rma.actions.${s}`)}
@@ -151,7 +180,13 @@ export function RmaPage() {
         events={r.history}
         describe={(e) => (
           <>
-            {e.type === 'created' ? t('rma.created') : e.type === 'updated' ? t('rma.edit') : t(`rma.actions.${e.type as RmaStep}`, { defaultValue: e.type })}
+            {e.type === 'created'
+              ? t('rma.created')
+              : e.type === 'updated'
+                ? t('rma.edit')
+                : e.type === 'emailed' || e.type === 'emailFailed'
+                  ? t(`rma.email.${e.type}`, { to: Array.isArray(e.details.to) ? e.details.to.join(', ') : '' })
+                  : t(`rma.actions.${e.type as RmaStep}`, { defaultValue: e.type })}
             {e.toState && e.fromState !== e.toState ? ` → ${t(`rma.statuses.${e.toState as Rma['status']}`)}` : ''}
             {typeof e.details.returnNumber === 'string' ? ` · ${e.details.returnNumber}` : ''}
             {typeof e.details.deliveryNumber === 'string' ? ` · ${e.details.deliveryNumber}` : ''}
@@ -162,6 +197,7 @@ export function RmaPage() {
       />
       {step && <RmaStepModal rma={r} step={step} onClose={() => setStep(null)} />}
       {editing && <RmaFormModal rma={r} onClose={() => setEditing(false)} />}
+      {emailing && <RmaEmailModal rma={r} onClose={() => setEmailing(false)} />}
     </Stack>
   );
 }
