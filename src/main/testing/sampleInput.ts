@@ -93,6 +93,8 @@ const inputOverrides: Partial<Record<ChannelName, unknown>> = {
   'delivery.packingListPdf': { deliveryId: 1 },
   // Exactly one of a device, a charge or a product per line.
   'returns.create': { companyId: 1, condition: 'used', reason: 'sampled', lines: [{ deviceId: 1 }] },
+  // Back to the returns shelf, with no replacement: the simplest swap.
+  'devices.swap': { deviceId: 1, fate: 'returns', condition: 'used', reason: 'sampled' },
 };
 /** A valid input for a channel: its override, else the schema's sample. */
 export function sampleChannelInput(channel: ChannelName): unknown {

@@ -142,6 +142,7 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'delivery.packingListPdf': { reads: ['sales', 'stock', 'catalog', 'settings'], changes: [] },
   'devices.list': { reads: ['sales', 'catalog'], changes: [] },
   'devices.get': { reads: ['sales', 'stock', 'catalog', 'purchasing'], changes: [] },
+  'devices.swap': { reads: [], changes: ['stock', 'sales'] },
   'returns.create': { reads: [], changes: ['stock', 'sales'] },
   'returns.list': { reads: ['stock', 'sales', 'catalog', 'locations', 'auth'], changes: [] },
   'returns.get': { reads: ['stock', 'sales', 'catalog', 'locations', 'auth'], changes: [] },

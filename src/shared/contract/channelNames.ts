@@ -140,6 +140,7 @@ export const channelNames = [
   'delivery.packingListPdf',
   'devices.list',
   'devices.get',
+  'devices.swap',
   'returns.create',
   'returns.list',
   'returns.get',

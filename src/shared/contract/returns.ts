@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { amount, channel, cost, documentMoney, epochMs, id, money, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { rmaTypes } from './rma';
 
 // Client returns (RET-n): units coming back from a client into one of our locations at the cost each one
 // left with, with a reason and a condition, and optionally a credit (a charge of kind 'credit' with a
@@ -80,7 +81,52 @@ export const clientReturnSchema = clientReturnSummarySchema.extend({
 });
 export type ClientReturn = z.infer<typeof clientReturnSchema>;
 
+/** Where the outgoing device of a swap goes: back to stock, onto the returns shelf, to an RMA, or retired (Scrap). */
+export const swapFates = ['stock', 'returns', 'rma', 'scrap'] as const;
+export type SwapFate = (typeof swapFates)[number];
+
 export const returnsContract = {
+  'devices.swap': channel({
+    kind: 'mutation',
+    changes: ['stock', 'sales'],
+    summary:
+      "Swaps a client's device in one transaction: the replacement (an available stocked unit, optional) is delivered as a new device on the same contract with its own warranty, the old one comes back (to stock, the returns shelf, an RMA or Scrap), optionally with a charge for the replacement.",
+    permission: 'stock.deliver',
+    // Opening the RMA and billing the replacement are other people's decisions: they need their permissions too.
+    inputPermissions: { rma: 'rma.manage', charge: 'sales.manage' },
+    input: z
+      .object({
+        deviceId: id,
+        /** The replacement, by its serial (scanned); left out, the client gets none now. */
+        replacementSerial: serial.optional(),
+        fate: z.enum(swapFates),
+        /** Where the outgoing device goes for 'stock' (required) and 'rma' (default: the returns shelf). */
+        locationId: id.optional(),
+        condition: z.enum(returnConditions),
+        reason: requiredText(500),
+        /** With fate 'rma': the RMA it opens. */
+        rma: z.object({ type: z.enum(rmaTypes), fault: requiredText(1000), vendorId: id.nullish().transform((v) => v ?? null) }).strict().optional(),
+        /** A charge for the replacement, on the old device's container unless named; its price defaults to the product's. */
+        charge: z.object({ containerId: id.optional(), unitPrice: money.optional() }).strict().optional(),
+      })
+      .strict()
+      .superRefine((v, issues) => {
+        if (v.fate === 'rma' && !v.rma) issues.addIssue({ code: 'custom', path: ['rma'], message: 'the RMA to open' });
+        if (v.fate !== 'rma' && v.rma) issues.addIssue({ code: 'custom', path: ['rma'], message: 'only with fate rma' });
+        if (v.fate === 'stock' && v.locationId === undefined) issues.addIssue({ code: 'custom', path: ['locationId'], message: 'where it goes' });
+        if (v.charge && v.replacementSerial === undefined) issues.addIssue({ code: 'custom', path: ['charge'], message: 'a charge bills a replacement' });
+      }),
+    output: z.object({
+      returnId: id,
+      returnNumber: z.string(),
+      newDeviceId: id.nullable(),
+      deliveryId: id.nullable(),
+      deliveryNumber: z.string().nullable(),
+      rmaId: id.nullable(),
+      rmaNumber: z.string().nullable(),
+      chargeId: id.nullable(),
+    }),
+  }),
   'returns.create': channel({
     kind: 'mutation',
     changes: ['stock', 'sales'],

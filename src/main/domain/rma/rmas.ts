@@ -38,6 +38,8 @@ interface RmaRow {
   vendorId: number | null;
   locationId: number | null;
   replacementLotId: number | null;
+  /** The client return that brought the unit back (a swap brings it back before the RMA is worked). */
+  returnId: number | null;
   fault: string;
 }
 
@@ -53,7 +55,7 @@ export const rmaWorkflow = defineWorkflow<RmaStatus, RmaRow>()({
     prepared<[number], RmaRow>(
       ctx,
       `SELECT id, number, status, type, company_id AS companyId, device_id AS deviceId, product_id AS productId, lot_id AS lotId, charge_id AS chargeId, container_id AS containerId,
-              vendor_id AS vendorId, location_id AS locationId, replacement_lot_id AS replacementLotId, fault
+              vendor_id AS vendorId, location_id AS locationId, replacement_lot_id AS replacementLotId, return_id AS returnId, fault
        FROM rmas WHERE id = ?`,
     ).get(id),
   state: (row) => row.status,
@@ -115,6 +117,14 @@ function requireVendor(ctx: Ctx, vendorId: number | null): void {
 }
 
 export function createRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.create'>): ChannelOutput<'rma.create'> {
+  return openRma(ctx, actor, input, null);
+}
+
+/**
+ * Opens an RMA for a device at the client, or — `back`, from a swap — for one that has just come back on
+ * that client return: its unit is already with us, so receiving it moves nothing.
+ */
+export function openRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.create'>, back: { returnId: number; locationId: number } | null): ChannelOutput<'rma.create'> {
   const device = prepared<[number], { id: number; serial: string; status: string; companyId: number; productId: number; lotId: number; chargeId: number | null; containerId: number | null; vendorId: number | null }>(
     ctx,
     `SELECT d.id, d.serial_number AS serial, d.status, d.company_id AS companyId, d.product_id AS productId, d.lot_id AS lotId, d.charge_id AS chargeId,
@@ -124,7 +134,7 @@ export function createRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.create
   if (!device) throw new DomainError('NOT_FOUND', { entity: 'device', id: input.deviceId });
   const product = requireProduct(ctx, device.productId);
   if (!product.eligibleForRma) throw new DomainError('NOT_ELIGIBLE_FOR_RMA', { sku: product.sku, serial: device.serial });
-  if (device.status !== 'installed') throw new DomainError('NOT_RETURNABLE', { serial: device.serial, status: device.status });
+  if (device.status !== (back ? 'returned' : 'installed')) throw new DomainError('NOT_RETURNABLE', { serial: device.serial, status: device.status });
   // One open RMA per device.
   const openOne = prepared<[number], { number: string }>(ctx, `SELECT number FROM rmas WHERE device_id = ? AND status NOT IN ('rejected', 'closed', 'canceled')`).get(device.id);
   if (openOne) throw new DomainError('CONFLICT', { reason: 'rmaOpen', number: openOne.number, serial: device.serial });
@@ -149,6 +159,8 @@ export function createRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.create
       fault: input.fault,
       vendor_id: vendorId,
       expected_from_client: input.expectedFromClient,
+      return_id: back?.returnId ?? null,
+      location_id: back?.locationId ?? null,
       note: input.note ?? null,
       created_by: actor.userId,
       created_at: now,
@@ -206,6 +218,11 @@ export function rejectRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.reject
 
 export function receiveRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.receive'>): { ok: true } {
   const row = requireTransition(ctx, rmaWorkflow, input.id, 'receive', { userId: actor.userId });
+  if (row.returnId !== null) {
+    // Back already (a swap took it): the RMA records that it has the unit.
+    applyTransition(ctx, rmaWorkflow, row.id, 'receive', { userId: actor.userId, details: { returnId: row.returnId, locationId: row.locationId } });
+    return { ok: true };
+  }
   const locationId = input.locationId ?? defaultReturnsLocation(ctx);
   // The client gives the device back: a client return, at the cost it left with.
   const ret = createClientReturn(ctx, actor, { companyId: row.companyId, locationId, condition: 'faulty', reason: `${row.number}: ${row.fault}`.slice(0, 500), note: null, lines: [{ deviceId: row.deviceId }] });

@@ -90,7 +90,13 @@ type SalesOp =
    * along its path (`advance`), asked for a step its state does not allow (`wrong`, INVALID_TRANSITION), or
    * canceled. A replacement comes back with a new serial, or one already in stock (`reuse`, DUPLICATE_SERIAL).
    */
-  | { kind: 'rma'; pick: number; type: 'return' | 'repair' | 'replace'; step: 'open' | 'advance' | 'wrong' | 'cancel'; location: number; reuse: boolean };
+  | { kind: 'rma'; pick: number; type: 'return' | 'repair' | 'replace'; step: 'open' | 'advance' | 'wrong' | 'cancel'; location: number; reuse: boolean }
+  /**
+   * A device swap of one of the latest laptops at a client: a replacement among every laptop serial (free, or
+   * held by a charge or a quote, or already gone: SERIAL_UNAVAILABLE, SERIAL_NOT_FOUND) or none, the old
+   * one back to a location, the returns shelf or Scrap, sometimes with a charge for the replacement.
+   */
+  | { kind: 'swap'; pick: number; replacement: number | null; fate: 'stock' | 'returns' | 'scrap'; location: number; charge: boolean };
 
 /**
  * Buying for charges and the won-opportunity wizard. `charge` (and `second`, when `two`) pick charges, mostly
@@ -127,6 +133,7 @@ type Action =
   | 'clientReturn'
   | 'rmaOpen'
   | 'rmaStep'
+  | 'swap'
   | 'cancelCharge'
   | 'holdCharge'
   | 'releaseCharge'
@@ -163,6 +170,8 @@ const ALLOWED: Record<Action, ErrorCode[]> = {
   clientReturn: ['OVER_RETURN', 'NOT_RETURNABLE'],
   // CONFLICT: the device has an open RMA already.
   rmaOpen: ['NOT_RETURNABLE', 'CONFLICT'],
+  // The replacement held by someone, gone, or where nothing is offered; the old device no longer at the client.
+  swap: ['SERIAL_UNAVAILABLE', 'SERIAL_NOT_FOUND', 'NOT_RETURNABLE', 'INSUFFICIENT_STOCK'],
   // The unit may have been picked, moved or delivered by others since it came back (held, not found); a
   // replacement's serial may already be in stock.
   rmaStep: ['INVALID_TRANSITION', 'ALREADY_REVERSED', 'NOT_RETURNABLE', 'SERIAL_UNAVAILABLE', 'SERIAL_NOT_FOUND', 'INSUFFICIENT_STOCK', 'DUPLICATE_SERIAL'],
@@ -210,6 +219,7 @@ const MUST_ACCEPT: Action[] = [
   'clientReturn',
   'rmaOpen',
   'rmaStep',
+  'swap',
   'cancelCharge',
   'holdCharge',
   'releaseCharge',
@@ -326,6 +336,17 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reverseDelivery' as const), pick: fc.nat() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('swap' as const),
+      pick: fc.nat(),
+      replacement: fc.option(fc.nat(), { freq: 4 }),
+      fate: fc.constantFrom<'stock' | 'returns' | 'scrap'>('stock', 'returns', 'scrap'),
+      location: idx,
+      charge: fc.boolean(),
+    }),
+  },
   {
     weight: 6,
     arbitrary: fc.record({
@@ -1028,6 +1049,27 @@ function applySales(w: World, o: SalesOp): void {
     }
     case 'rma': {
       applyRma(w, o);
+      return;
+    }
+    case 'swap': {
+      const laptop = w.products[1]!;
+      const devices = q.installedLaptops.all(laptop.id);
+      if (devices.length === 0) return;
+      const deviceId = devices[o.pick % devices.length]!;
+      const serials = allSerials(w, laptop.id);
+      const replacementSerial = o.replacement === null || serials.length === 0 ? undefined : serials[o.replacement % serials.length];
+      const input = {
+        deviceId,
+        fate: o.fate,
+        condition: 'used' as const,
+        reason: 'Swapped on site',
+        ...(o.fate === 'stock' ? { locationId: w.locations[o.location]! } : {}),
+        ...(replacementSerial === undefined ? {} : { replacementSerial, ...(o.charge ? { charge: {} } : {}) }),
+      };
+      const totals = chargeTotals(w);
+      const done = act(w, 'swap', () => t.app.call('devices.swap', input, t.token));
+      // A swap moves no charge's picked or delivered units, except the replacement's new charge.
+      if (done) expect([...chargeTotals(w)].filter(([id]) => totals.has(id) && id !== done.chargeId)).toEqual([...totals].filter(([id]) => id !== done.chargeId));
       return;
     }
     case 'reverseDelivery': {
