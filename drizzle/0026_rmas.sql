@@ -36,6 +36,7 @@ CREATE TABLE `rmas` (
 	`replacement_lot_id` integer,
 	`vendor_fee` integer,
 	`vendor_credited` integer,
+	`from_swap` integer DEFAULT false NOT NULL,
 	`delivery_id` integer,
 	`note` text,
 	`reject_reason` text,

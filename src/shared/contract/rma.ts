@@ -7,6 +7,7 @@ import { channel, cost, costDetailKeys, costKeys, documentMoney, epochMs, id, mo
 //   return:  authorized → received → closed;
 //   repair:  authorized → received → sentToVendor → backFromVendor → delivered → closed;
 //   replace: authorized → received → sentToVendor → replacementReceived → delivered → closed;
+//   (opened by a swap, the client has a unit already: closed once back from the vendor, the unit kept in stock);
 //   canceled from any open state.
 
 export const rmaTypes = ['return', 'repair', 'replace'] as const;
@@ -78,6 +79,8 @@ export const rmaSchema = rmaSummarySchema.extend({
   newDeviceId: id.nullable(),
   rejectReason: nullableString,
   cancelReason: nullableString,
+  /** Opened by a device swap: the client already has a working unit. */
+  fromSwap: z.boolean(),
   createdByName: z.string(),
   closedAt: epochMs.nullable(),
   history: z.array(

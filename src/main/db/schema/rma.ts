@@ -51,6 +51,11 @@ export const rmas = sqliteTable(
     replacementLotId: integer('replacement_lot_id').references(() => lots.id),
     vendorFee: integer('vendor_fee'),
     vendorCredited: integer('vendor_credited', { mode: 'boolean' }),
+    /**
+     * Opened by a device swap: the client already has a working unit, so the RMA may close once the vendor's
+     * repair or replacement is back in stock, without delivering it.
+     */
+    fromSwap: integer('from_swap', { mode: 'boolean' }).notNull().default(false),
     /** The delivery that took the repaired unit or the replacement to the client. */
     deliveryId: integer('delivery_id').references(() => deliveries.id),
     note: text('note'),

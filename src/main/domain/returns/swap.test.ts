@@ -61,6 +61,24 @@ describe('a swap', () => {
     expect(t.fail('rma.sendToVendor', { id: out.rmaId! })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ path: 'vendorId' }] } });
   });
 
+  it('closes its RMA once the vendor’s replacement is in stock: the client has the van unit already', () => {
+    const vendor = t.ok('catalog.createCompany', { name: 'Ingram Micro', isVendor: true, isClient: false });
+    const out = t.ok('devices.swap', { deviceId: deviceOf('OLD-2').id, replacementSerial: 'VAN-2', fate: 'rma', condition: 'faulty', reason: 'Dead', rma: { type: 'replace', fault: 'No power', vendorId: vendor.id } });
+    const id = out.rmaId!;
+    t.ok('rma.authorize', { id });
+    t.ok('rma.receive', { id });
+    t.ok('rma.sendToVendor', { id, vendorRmaNumber: 'IM-1' });
+    t.ok('rma.receiveReplacement', { id, serial: 'VENDOR-NEW-1' });
+    expect(t.ok('rma.get', { id })).toMatchObject({ fromSwap: true, status: 'replacementReceived' });
+    t.ok('rma.close', { id });
+    expect(lots('VENDOR-NEW-1')).toMatchObject([{ locationName: 'Returns shelf', unitCost: 8_000_000 }]);
+    // Without a swap, a replacement goes to the client before the RMA closes.
+    const plain = t.ok('rma.create', { deviceId: deviceOf('OLD-1').id, type: 'replace', fault: 'x', vendorId: vendor.id }).id;
+    for (const step of ['rma.authorize', 'rma.receive', 'rma.sendToVendor'] as const) t.ok(step, { id: plain });
+    t.ok('rma.receiveReplacement', { id: plain, serial: 'VENDOR-NEW-2' });
+    expect(t.fail('rma.close', { id: plain }).code).toBe('INVALID_TRANSITION');
+  });
+
   it('takes the old one back to stock with no replacement, or retires it to Scrap', () => {
     const one = t.ok('devices.swap', { deviceId: deviceOf('OLD-1').id, fate: 'stock', locationId: w.shelf.id, condition: 'used', reason: 'Client moved to a desktop' });
     expect(one).toMatchObject({ newDeviceId: null, deliveryId: null, rmaId: null });

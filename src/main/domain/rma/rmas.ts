@@ -40,6 +40,8 @@ interface RmaRow {
   replacementLotId: number | null;
   /** The client return that brought the unit back (a swap brings it back before the RMA is worked). */
   returnId: number | null;
+  /** Opened by a swap: the client already has a working unit. */
+  fromSwap: number;
   fault: string;
 }
 
@@ -55,7 +57,7 @@ export const rmaWorkflow = defineWorkflow<RmaStatus, RmaRow>()({
     prepared<[number], RmaRow>(
       ctx,
       `SELECT id, number, status, type, company_id AS companyId, device_id AS deviceId, product_id AS productId, lot_id AS lotId, charge_id AS chargeId, container_id AS containerId,
-              vendor_id AS vendorId, location_id AS locationId, replacement_lot_id AS replacementLotId, return_id AS returnId, fault
+              vendor_id AS vendorId, location_id AS locationId, replacement_lot_id AS replacementLotId, return_id AS returnId, from_swap AS fromSwap, fault
        FROM rmas WHERE id = ?`,
     ).get(id),
   state: (row) => row.status,
@@ -73,10 +75,14 @@ export const rmaWorkflow = defineWorkflow<RmaStatus, RmaRow>()({
     receiveReplacement: { from: ['sentToVendor'], to: 'replacementReceived', guard: (_ctx, row) => (row.type === 'replace' ? undefined : false) },
     deliver: { from: ['backFromVendor', 'replacementReceived'], to: 'delivered' },
     close: {
-      from: ['received', 'delivered'],
+      from: ['received', 'backFromVendor', 'replacementReceived', 'delivered'],
       to: 'closed',
-      // A return ends once the unit is back; a repair or replacement once the client has a working unit again.
-      guard: (_ctx, row) => (row.status === 'received' && row.type !== 'return' ? false : undefined),
+      // A return ends once the unit is back; a repair or replacement once the client has a working unit again:
+      // delivered, or from the start when a swap gave them one (the vendor's unit then stays in stock).
+      guard: (_ctx, row) => {
+        if (row.status === 'received' && row.type !== 'return') return false;
+        if ((row.status === 'backFromVendor' || row.status === 'replacementReceived') && row.fromSwap !== 1) return false;
+      },
       sets: ({ now }) => ({ closed_at: now }),
     },
     cancel: { from: open, to: 'canceled', repeatOf: ['canceled'], sets: ({ reason, now }) => ({ cancel_reason: reason ?? null, closed_at: now }) },
@@ -161,6 +167,7 @@ export function openRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.create'>
       expected_from_client: input.expectedFromClient,
       return_id: back?.returnId ?? null,
       location_id: back?.locationId ?? null,
+      from_swap: back ? 1 : 0,
       note: input.note ?? null,
       created_by: actor.userId,
       created_at: now,
@@ -373,7 +380,7 @@ export function listRmas(ctx: Ctx, input: ParsedInput<'rma.list'>): ChannelOutpu
 
 export function getRma(ctx: Ctx, id: number): Rma {
   const day = today(ctx);
-  type Raw = Omit<Rma, 'overdue' | 'vendorCredited' | 'history'> & { overdue: number; vendorCredited: number | null };
+  type Raw = Omit<Rma, 'overdue' | 'vendorCredited' | 'history' | 'fromSwap'> & { overdue: number; vendorCredited: number | null; fromSwap: number };
   const row = ctx.sqlite
     .prepare<[string, string, number], Raw>(
       `SELECT ${summaryColumns}, r.fault, r.note, r.charge_id AS chargeId, ch.number AS chargeNumber, r.container_id AS containerId, c.number AS containerNumber,
@@ -382,7 +389,7 @@ export function getRma(ctx: Ctx, id: number): Rma {
               ch.unit_price AS pricePaid, lt.unit_cost AS unitCost, r.replacement_lot_id AS replacementLotId, rl.serial_number AS replacementSerial, rl.unit_cost AS replacementCost,
               r.vendor_fee AS vendorFee, r.vendor_credited AS vendorCredited, r.delivery_id AS deliveryId, dl.number AS deliveryNumber,
               (SELECT nd.id FROM devices nd WHERE nd.delivery_id = r.delivery_id LIMIT 1) AS newDeviceId,
-              r.reject_reason AS rejectReason, r.cancel_reason AS cancelReason, u.display_name AS createdByName, r.closed_at AS closedAt
+              r.reject_reason AS rejectReason, r.cancel_reason AS cancelReason, r.from_swap AS fromSwap, u.display_name AS createdByName, r.closed_at AS closedAt
        ${summaryFrom} LEFT JOIN charges ch ON ch.id = r.charge_id LEFT JOIN containers c ON c.id = r.container_id LEFT JOIN locations loc ON loc.id = r.location_id
        LEFT JOIN client_returns ret ON ret.id = r.return_id LEFT JOIN charges cr ON cr.id = r.credit_charge_id JOIN lots lt ON lt.id = r.lot_id
        LEFT JOIN lots rl ON rl.id = r.replacement_lot_id LEFT JOIN deliveries dl ON dl.id = r.delivery_id JOIN users u ON u.id = r.created_by
@@ -397,5 +404,5 @@ export function getRma(ctx: Ctx, id: number): Rma {
     )
     .all(id)
     .map((e) => ({ ...e, details: JSON.parse(e.details) as Record<string, unknown> }));
-  return { ...row, overdue: row.overdue === 1, vendorCredited: row.vendorCredited === null ? null : row.vendorCredited === 1, history };
+  return { ...row, overdue: row.overdue === 1, vendorCredited: row.vendorCredited === null ? null : row.vendorCredited === 1, fromSwap: row.fromSwap === 1, history };
 }

@@ -266,7 +266,12 @@ function rmaCase(env: Env, state: string): number {
   const type = variant === 'return' ? 'return' : variant === 'replace' || status === 'replacementReceived' ? 'replace' : 'repair';
   t.app.ctx.sqlite.prepare(`UPDATE products SET eligible_for_rma = 1 WHERE id = ?`).run(w.laptop.id);
   const vendorId = t.ok('catalog.createCompany', { name: `RMA vendor ${++rmaCount}`, isVendor: true, isClient: false }).id;
-  const { id } = t.ok('rma.create', { deviceId: device(env, 'installed'), type, fault: 'test', vendorId });
+  // A swap opens its RMA with the unit back already ('+swap').
+  const deviceId = device(env, 'installed');
+  const id =
+    variant === 'swap'
+      ? t.ok('devices.swap', { deviceId, fate: 'rma', condition: 'faulty', reason: 'test', rma: { type, fault: 'test', vendorId } }).rmaId!
+      : t.ok('rma.create', { deviceId, type, fault: 'test', vendorId }).id;
   const path: Record<string, string[]> = {
     requested: [],
     rejected: ['reject'],
@@ -532,7 +537,7 @@ const cases: TableCase[] = [
     workflow: loose(rmaWorkflow),
     build: rmaCase,
     // The path depends on the type: a return ends once received, a replacement goes through a new unit.
-    variants: ['received+return', 'sentToVendor+replace'],
+    variants: ['received+return', 'sentToVendor+replace', 'backFromVendor+swap', 'replacementReceived+swap'],
     allowed: {
       authorize: { requested: 'authorized' },
       reject: { requested: 'rejected' },
@@ -540,8 +545,8 @@ const cases: TableCase[] = [
       sendToVendor: { received: 'sentToVendor' },
       backFromVendor: { sentToVendor: 'backFromVendor' },
       receiveReplacement: { 'sentToVendor+replace': 'replacementReceived' },
-      deliver: { backFromVendor: 'delivered', replacementReceived: 'delivered' },
-      close: { 'received+return': 'closed', delivered: 'closed' },
+      deliver: { backFromVendor: 'delivered', replacementReceived: 'delivered', 'backFromVendor+swap': 'delivered', 'replacementReceived+swap': 'delivered' },
+      close: { 'received+return': 'closed', delivered: 'closed', 'backFromVendor+swap': 'closed', 'replacementReceived+swap': 'closed' },
       cancel: {
         requested: 'canceled',
         authorized: 'canceled',
@@ -551,11 +556,15 @@ const cases: TableCase[] = [
         'sentToVendor+replace': 'canceled',
         backFromVendor: 'canceled',
         replacementReceived: 'canceled',
+        'backFromVendor+swap': 'canceled',
+        'replacementReceived+swap': 'canceled',
         delivered: 'canceled',
       },
     },
     repeated: { cancel: ['canceled'] },
-    edits: { edit: ['requested', 'authorized', 'received', 'received+return', 'sentToVendor', 'sentToVendor+replace', 'backFromVendor', 'replacementReceived', 'delivered'] },
+    edits: {
+      edit: ['requested', 'authorized', 'received', 'received+return', 'sentToVendor', 'sentToVendor+replace', 'backFromVendor', 'replacementReceived', 'backFromVendor+swap', 'replacementReceived+swap', 'delivered'],
+    },
     input: (env) => ({ userId: env.adminId, reason: 'test' }),
   },
   {

@@ -1,7 +1,7 @@
 // One device: the unit at its client, where it came from (purchase order, receipt, vendor invoice, its
 // cost for those who may see costs) and every movement of it. /sales/devices/:id
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { IconArrowBackUp, IconTool } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowsExchange, IconTool } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useModuleOn } from '@renderer/lib/activations';
 import { useTranslation } from 'react-i18next';
@@ -51,6 +51,11 @@ export function DevicePage() {
               {canRma && d.eligibleForRma && (
                 <Button variant="default" leftSection={<IconTool size={16} />} onClick={() => setOpeningRma(true)}>
                   {t('rma.open')}
+                </Button>
+              )}
+              {canReturn && (
+                <Button component={Link} to={`/sales/devices/${d.id}/swap`} leftSection={<IconArrowsExchange size={16} />}>
+                  {t('swap.open')}
                 </Button>
               )}
               {canReturn && (

@@ -25,14 +25,16 @@ import { RmaFormModal } from './RmaFormModal';
 import { RmaStepModal, type RmaStep } from './RmaStepModal';
 
 /** The steps an RMA may take now: the next one on its type's path first, cancel last. */
-export function nextSteps(rma: Pick<Rma, 'status' | 'type'>): RmaStep[] {
+export function nextSteps(rma: Pick<Rma, 'status' | 'type' | 'fromSwap'>): RmaStep[] {
+  // After a swap the client has a unit already: the vendor's goes to stock and the RMA closes.
+  const back: RmaStep[] = rma.fromSwap ? ['close', 'deliver'] : ['deliver'];
   const next: Record<string, RmaStep[]> = {
     requested: ['authorize', 'reject'],
     authorized: ['receive'],
     received: [rma.type === 'return' ? 'close' : 'sendToVendor'],
     sentToVendor: [rma.type === 'repair' ? 'backFromVendor' : 'receiveReplacement'],
-    backFromVendor: ['deliver'],
-    replacementReceived: ['deliver'],
+    backFromVendor: back,
+    replacementReceived: back,
     delivered: ['close'],
   };
   return rmaFinished.includes(rma.status) ? [] : [...(next[rma.status] ?? []), 'cancel'];
