@@ -31,7 +31,12 @@ export const salesBudgets: Record<string, Budget> = {
   devicesBySerial: { maxMs: 50, text: '< 50 ms' },
   devicesBySerialPrefix: { maxMs: 50, text: '< 50 ms (slowest variant)' },
   listDevices: { maxMs: 50, text: '< 50 ms (slowest variant)' },
+  firstPageRmas: { maxMs: 50, text: '< 50 ms' },
+  listRmas: { maxMs: 50, text: '< 50 ms (slowest variant)' },
 };
+
+/** RMAs written for the RMA list, one per device of the first devices, over the last two years. */
+const RMAS = 50_000;
 
 const DAY = 86_400_000;
 const VIRTUAL = { vendor: 1, customer: 2, adjustment: 3 };
@@ -135,12 +140,79 @@ export function measureSales(app: App, token: string, bench: BenchDb, size: Sale
   );
   measureVariants(app, token, 'listDevices', 'devices.list', deviceVariants, () => devicesPageBaseline.all());
 
-  // 3. One shipment of 1,000 charge lines holding 10,000 picked serials.
+  // 3. The RMA list at 50,000 RMAs: first page, then its filters.
+  seedRmas(app, world, Math.min(RMAS, size.devices));
+  const rmaPageBaseline = sqlite.prepare(
+    `SELECT r.*, co.name, d.serial_number, p.sku FROM rmas r JOIN companies co ON co.id = r.company_id JOIN devices d ON d.id = r.device_id JOIN products p ON p.id = r.product_id ORDER BY r.created_at DESC, r.id DESC LIMIT 50`,
+  );
+  measure(
+    'firstPageRmas',
+    5,
+    () => {
+      const page = must(app.call('rma.list', {}, token), 'rma.list');
+      if (page.rows.length !== 50) throw new Error(`rma.list answered ${page.rows.length} rows`);
+    },
+    () => rmaPageBaseline.all(),
+  );
+  const someRma = sqlite.prepare(`SELECT r.company_id AS companyId, d.serial_number AS serial FROM rmas r JOIN devices d ON d.id = r.device_id ORDER BY r.id LIMIT 1 OFFSET ?`).get(Math.floor(RMAS / 2)) as { companyId: number; serial: string };
+  measureVariants(
+    app,
+    token,
+    'listRmas',
+    'rma.list',
+    [
+      { label: 'by number', input: { sortBy: 'number', sortDirection: 'desc' } },
+      { label: 'open (requested, authorized)', input: { statuses: ['requested', 'authorized'] } },
+      { label: 'sent to vendor', input: { statuses: ['sentToVendor'] } },
+      { label: 'overdue only', input: { overdueOnly: true } },
+      { label: 'replacements', input: { type: 'replace' } },
+      { label: 'a client', input: { companyId: someRma.companyId } },
+      { label: `searched "${someRma.serial}"`, input: { q: someRma.serial } },
+    ],
+    () => rmaPageBaseline.all(),
+  );
+
+  // 4. One shipment of 1,000 charge lines holding 10,000 picked serials.
   measureShipment(app, token, bench, world);
 }
 
+/**
+ * `count` RMAs, one for each of the first devices, written straight into the measured copy as rma.create and
+ * its steps would leave them (the row and its history): every status and type, a third of those waiting
+ * for the client or the vendor past their expected day. The units do not move: the list reads no moves.
+ */
+function seedRmas(app: App, world: World, count: number): void {
+  const sqlite = app.ctx.sqlite;
+  const started = performance.now();
+  const statuses = ['requested', 'authorized', 'rejected', 'received', 'sentToVendor', 'backFromVendor', 'replacementReceived', 'delivered', 'closed', 'canceled'] as const;
+  const types = ['return', 'repair', 'replace'] as const;
+  const devices = sqlite
+    .prepare(`SELECT d.id, d.company_id AS companyId, d.product_id AS productId, d.lot_id AS lotId, d.charge_id AS chargeId, d.container_id AS containerId, d.installed_at AS at FROM devices d ORDER BY d.id LIMIT ?`)
+    .all(count) as { id: number; companyId: number; productId: number; lotId: number; chargeId: number | null; containerId: number | null; at: number }[];
+  const vendor = sqlite.prepare(`SELECT id FROM companies WHERE is_vendor = 1 ORDER BY id LIMIT 1`).get() as { id: number };
+  const insert = sqlite.prepare(
+    `INSERT INTO rmas (number, type, status, company_id, device_id, product_id, lot_id, charge_id, container_id, fault, vendor_id, vendor_rma_number, expected_from_client, expected_from_vendor, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'Does not boot', ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const event = sqlite.prepare(`INSERT INTO rma_events (rma_id, occurred_at, user_id, type, from_state, to_state, details) VALUES (?, ?, ?, 'created', NULL, 'requested', '{}')`);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  sqlite.transaction(() => {
+    devices.forEach((d, i) => {
+      const at = d.at + 86_400_000 * (1 + (i % 30));
+      const status = statuses[i % statuses.length]!;
+      const id = Number(
+        insert.run(`RMA-${100_001 + i}`, types[i % types.length], status, d.companyId, d.id, d.productId, d.lotId, d.chargeId, d.containerId, vendor.id, `V-${i}`, i % 3 === 0 ? day(at) : null, i % 3 === 1 ? day(at + 14 * 86_400_000) : null, world.userId, at, at)
+          .lastInsertRowid,
+      );
+      event.run(id, at, world.userId);
+    });
+    sqlite.prepare(`INSERT INTO counters (name, next) VALUES ('RMA', ?) ON CONFLICT(name) DO UPDATE SET next = excluded.next`).run(100_000 + devices.length);
+  })();
+  log(`  ${devices.length.toLocaleString('en')} RMAs written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
 /** Times every variant of a list (median of 3 each) and records the slowest, naming each in the log. */
-function measureVariants(app: App, token: string, name: string, channel: 'delivery.listOpen' | 'devices.list', variants: { label: string; input: Record<string, unknown> }[], baseline: () => void): void {
+function measureVariants(app: App, token: string, name: string, channel: 'delivery.listOpen' | 'devices.list' | 'rma.list', variants: { label: string; input: Record<string, unknown> }[], baseline: () => void): void {
   let worst = { label: '', ms: -1 };
   const baselineMs = median([0, 1, 2].map(() => timed(baseline)));
   try {
