@@ -591,17 +591,22 @@ class DemoBuilder {
     const ticketId = this.openTicket('Hotel Mirador del Puerto', 'Wi-Fi refresh', this.technicianIds[0]!);
     const chargeId = this.chargeFromStock(ticketId, aps, vanId, 4, serials);
     this.send('delivery.deliver', { method: 'deliver', lines: [{ chargeId }], note: 'Installed on site: Wi-Fi refresh' });
-    // One access point died the next day: it comes back to the returns shelf, and the hotel gets a credit.
+    // One access point died the next day: Lucía takes it back (the swap wizard, no spare in her van), it goes
+    // to an RMA with Ubiquiti's distributor, the hotel is credited, and the unit is on its way to the vendor.
     this.clock.nextWorkingDay();
     const device = this.send('devices.list', { serial: serials[3]! }).rows[0]!;
-    this.send('returns.create', {
-      companyId: device.companyId,
+    const swap = this.send('devices.swap', {
+      deviceId: device.id,
+      fate: 'rma',
       condition: 'faulty',
-      reason: 'No PoE power after one day – swapped on site',
-      lines: [{ deviceId: device.id }],
-      credit: { note: 'Faulty unit' },
+      reason: 'No PoE power after one day',
+      rma: { type: 'replace', fault: 'No PoE power: LED off on two switches', vendorId: this.vendorIds.get(aps.vendor)! },
     });
-    this.model.add(aps.id, this.loc.returns, 1, [serials[3]!]);
+    const rmaId = swap.rmaId!;
+    this.send('rma.authorize', { id: rmaId, note: 'Faulty unit' });
+    this.send('rma.receive', { id: rmaId });
+    this.clock.nextWorkingDay();
+    this.send('rma.sendToVendor', { id: rmaId, vendorRmaNumber: 'RMA-ES-448812', trackingNumber: 'SEUR 0812 4471 2', expectedFromVendor: new Date(this.clock.at + 10 * DAY).toISOString().slice(0, 10) });
   }
 
   /** The quarterly count of the office shelf finds one toner missing and two cables too many. */

@@ -8,6 +8,7 @@ import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { NotificationEvent } from '@shared/contract/notifications';
 import type { Rma, RmaStatus, RmaType } from '@shared/contract/rma';
 import { DomainError } from '@shared/errors';
+import { serialKey } from '@shared/serials';
 import { rmas } from '@main/db/schema';
 import { requireProduct } from '../catalog/products';
 import { getCompany } from '../catalog/companies';
@@ -362,8 +363,19 @@ export function listRmas(ctx: Ctx, input: ParsedInput<'rma.list'>): ChannelOutpu
   if (input.statuses?.length) f.add(`r.status IN (${input.statuses.map(() => '?').join(', ')})`, ...input.statuses);
   if (input.overdueOnly) f.add(overdueSql, day, day);
   if (input.q) {
+    // Every filter is on the RMA's own columns (the client's and the device's through their indexes), so the
+    // count reads rmas alone: a serial matches as serials compare, from its start.
     const like = likePattern(input.q);
-    f.add(`(r.number LIKE ? ESCAPE '\\' OR co.name LIKE ? ESCAPE '\\' OR d.serial_number LIKE ? ESCAPE '\\' OR r.vendor_rma_number LIKE ? ESCAPE '\\')`, like, like, like, like);
+    const key = serialKey(input.q);
+    f.add(
+      `(r.number LIKE ? ESCAPE '\\' OR r.vendor_rma_number LIKE ? ESCAPE '\\' OR r.company_id IN (SELECT id FROM companies WHERE name LIKE ? ESCAPE '\\')
+        OR r.device_id IN (SELECT id FROM devices WHERE serial_key >= ? AND serial_key < ?))`,
+      like,
+      like,
+      like,
+      key,
+      `${key}\uffff`,
+    );
   }
   type Raw = Omit<ChannelOutput<'rma.list'>['rows'][number], 'overdue'> & { overdue: number };
   return listPage(input, {
@@ -374,7 +386,7 @@ export function listRmas(ctx: Ctx, input: ParsedInput<'rma.list'>): ChannelOutpu
         .prepare<unknown[], Raw>(`SELECT ${summaryColumns} ${summaryFrom} ${f.where()} ORDER BY ${q.orderBy('r.id')} LIMIT ? OFFSET ?`)
         .all(day, day, ...f.params, q.limit, q.offset)
         .map((r) => ({ ...r, overdue: r.overdue === 1 })),
-    count: () => countUpTo(ctx, `${summaryFrom} ${f.where()}`, f.params),
+    count: () => countUpTo(ctx, `FROM rmas r ${f.where()}`, f.params),
   });
 }
 
