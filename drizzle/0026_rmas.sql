@@ -66,4 +66,5 @@ CREATE INDEX `rmas_status_idx` ON `rmas` (`status`,`id`);--> statement-breakpoin
 CREATE INDEX `rmas_company_idx` ON `rmas` (`company_id`,`id`);--> statement-breakpoint
 CREATE INDEX `rmas_device_idx` ON `rmas` (`device_id`);--> statement-breakpoint
 CREATE INDEX `rmas_waiting_client_idx` ON `rmas` (`expected_from_client`) WHERE status IN ('requested', 'authorized');--> statement-breakpoint
-CREATE INDEX `rmas_waiting_vendor_idx` ON `rmas` (`expected_from_vendor`) WHERE status = 'sentToVendor';
+CREATE INDEX `rmas_waiting_vendor_idx` ON `rmas` (`expected_from_vendor`) WHERE status = 'sentToVendor';--> statement-breakpoint
+CREATE INDEX `devices_charge_idx` ON `devices` (`charge_id`,`id`) WHERE charge_id is not null;

@@ -164,10 +164,9 @@ export const rmaContract = {
   'rma.authorize': channel({
     kind: 'mutation',
     changes: ['sales'],
-    summary: 'Authorizes a requested RMA and creates its credit on the container the device was sold on: quantity 1, cost 0, negative price (by default what the client paid; 0 gives none).',
+    summary:
+      'Authorizes a requested RMA and creates its credit on the container the device was sold on: quantity 1, cost 0, negative price (by default what the client paid; 0 gives none). A credit above 0 also needs sales.manage.',
     permission: 'rma.manage',
-    // Choosing the amount is pricing: it also needs sales.manage, whatever sends it.
-    inputPermissions: { creditAmount: 'sales.manage' },
     input: z.object({ id, creditAmount: documentMoney.optional(), note: optionalText(500) }).strict(),
     output: ok,
   }),

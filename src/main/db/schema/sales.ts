@@ -227,6 +227,8 @@ export const devices = sqliteTable(
     index('devices_delivery_idx').on(t.deliveryId),
     index('devices_lot_idx').on(t.lotId),
     index('devices_return_idx').on(t.returnId).where(sql`return_id is not null`),
+    // A charge's devices (a return of some of them, newest first).
+    index('devices_charge_idx').on(t.chargeId, t.id).where(sql`charge_id is not null`),
   ],
 );
 

@@ -255,3 +255,36 @@ describe('the ledger check', () => {
     db.prepare(`UPDATE client_return_lines SET qty = qty - 1 WHERE return_id = ?`).run(ret.id);
   });
 });
+
+describe('what other documents hold', () => {
+  it('refuses a device its open RMA holds, units never sold without stock.adjust, and a credit on a closed container', () => {
+    t.app.ctx.sqlite.prepare(`UPDATE products SET eligible_for_rma = 1 WHERE id = ?`).run(w.laptop.id);
+    const { charge, delivery } = delivered(w.laptop.id, { serials: ['LT-A', 'LT-B'] });
+    const rma = t.ok('rma.create', { deviceId: deviceOf('LT-A').id, type: 'repair', fault: 'x' });
+    const clerk = t.tokenFor(t.addUser({ username: 'clerk', permissions: ['inventory.view', 'stock.deliver'] }).id);
+    t.ok('sales.setContainerStatus', { id: ticket.id, action: 'close' });
+    const before = contentHash(t.app.ctx.sqlite);
+    const base = { companyId: client.id, condition: 'faulty' as const, reason: 'x' };
+    expect(t.fail('returns.create', { ...base, lines: [{ deviceId: deviceOf('LT-A').id }] })).toMatchObject({ code: 'CONFLICT', details: { reason: 'rmaOpen', number: rma.number } });
+    expect(t.fail('returns.create', { ...base, lines: [{ chargeId: charge.id, serials: ['LT-A'] }] })).toMatchObject({ code: 'CONFLICT', details: { reason: 'rmaOpen' } });
+    expect(t.fail('returns.create', { ...base, lines: [{ productId: w.cable.id, qty: 5, unitCost: 99_000 }] }, clerk)).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'stock.adjust' } });
+    expect(t.fail('returns.create', { ...base, lines: [{ deviceId: deviceOf('LT-B').id }], credit: {} })).toMatchObject({ code: 'CONTAINER_CLOSED', details: { number: ticket.number } });
+    // The delivery stands while the RMA does.
+    expect(t.fail('delivery.reverse', { id: delivery.id, reason: 'x' })).toMatchObject({ code: 'REVERSAL_BLOCKED', details: { reason: 'rma', items: [rma.number] } });
+    expect(contentHash(t.app.ctx.sqlite)).toEqual(before);
+    // The RMA's own step takes it back.
+    t.ok('rma.authorize', { id: rma.id, creditAmount: 0 });
+    t.ok('rma.receive', { id: rma.id });
+    expect(deviceOf('LT-A').status).toBe('returned');
+  });
+
+  it('goes by default to a returns shelf that holds without offering, and nothing leaves such a shelf for a client but an RMA', () => {
+    t.ok('locations.create', { name: 'Open returns shelf', kind: 'returns', offersStock: true });
+    delivered(w.laptop.id, { serials: ['LT-A'] });
+    const ret = t.ok('returns.create', { companyId: client.id, condition: 'used', reason: 'x', lines: [{ deviceId: deviceOf('LT-A').id }] });
+    expect(t.ok('returns.get', { id: ret.id }).locationName).toBe('Returns shelf');
+    const before = contentHash(t.app.ctx.sqlite);
+    expect(t.fail('delivery.sendToClient', { companyId: client.id, fromLocationId: returnsShelf.id, reason: 'Loan', lines: [{ productId: w.laptop.id, serials: ['LT-A'] }] })).toMatchObject({ code: 'LOCATION_NOT_OFFERED' });
+    expect(contentHash(t.app.ctx.sqlite)).toEqual(before);
+  });
+});

@@ -13,7 +13,7 @@ import { clientReturns } from '@main/db/schema';
 import { getCompany } from '../catalog/companies';
 import { requireProduct } from '../catalog/products';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
-import { likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
+import { can, likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
 import { postArrivals, postMoves, type MoveInput } from '../stock/ledger';
@@ -79,11 +79,19 @@ const deviceSql = `SELECT d.id, d.serial_number AS serialNumber, d.status, d.com
        d.charge_id AS chargeId, coalesce(ch.container_id, d.container_id) AS containerId, d.delivery_line_id AS deliveryLineId, ch.unit_price AS unitPrice
   FROM devices d JOIN lots l ON l.id = d.lot_id LEFT JOIN charges ch ON ch.id = d.charge_id`;
 
-/** Where returns go when the user names no location: the first active returns shelf, else the default location. */
+/** The device's RMA not finished yet, if any. */
+export function openRmaOf(ctx: Ctx, deviceId: number): { id: number; number: string } | undefined {
+  return prepared<[number], { id: number; number: string }>(ctx, `SELECT id, number FROM rmas WHERE device_id = ? AND status NOT IN ('rejected', 'closed', 'canceled')`).get(deviceId);
+}
+
+/**
+ * Where returns go when the user names no location: the first active returns shelf (one that holds without
+ * offering first), else the default location.
+ */
 export function defaultReturnsLocation(ctx: Ctx): number {
   const row = prepared<[], { id: number }>(
     ctx,
-    `SELECT id FROM locations WHERE usage = 'internal' AND active = 1 ORDER BY (kind = 'returns') DESC, is_default DESC, id LIMIT 1`,
+    `SELECT id FROM locations WHERE usage = 'internal' AND active = 1 ORDER BY (kind = 'returns') DESC, offers_stock ASC, is_default DESC, id LIMIT 1`,
   ).get();
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'location' });
   return row.id;
@@ -136,7 +144,13 @@ function requireSameCompany(companyId: number, owner: number, what: Record<strin
   if (owner !== companyId) throw new DomainError('COMPANY_MISMATCH', what);
 }
 
-export function createClientReturn(ctx: Ctx, actor: Actor, input: ParsedInput<'returns.create'>): ChannelOutput<'returns.create'> {
+/**
+ * `forRma`: the RMA whose step brings the device back (its own open RMA does not stand in the way; any other
+ * open RMA does — the unit is that RMA's, with its credit).
+ */
+export function createClientReturn(ctx: Ctx, actor: Actor, input: ParsedInput<'returns.create'>, forRma: number | null = null): ChannelOutput<'returns.create'> {
+  // A unit we never sold adds stock at a typed cost: that is adjusting stock, whoever returns it.
+  if (input.lines.some((l) => l.productId !== undefined) && !can(actor, 'stock.adjust')) throw new DomainError('FORBIDDEN', { permission: 'stock.adjust', field: 'lines.productId' });
   const company = getCompany(ctx, input.companyId);
   const locationId = input.locationId ?? defaultReturnsLocation(ctx);
   requireStockLocation(ctx, locationId);
@@ -152,6 +166,8 @@ export function createClientReturn(ctx: Ctx, actor: Actor, input: ParsedInput<'r
     seenDevices.add(device.id);
     requireSameCompany(company.id, device.companyId, { serial: device.serialNumber });
     if (device.status !== 'installed') throw new DomainError('NOT_RETURNABLE', { serial: device.serialNumber, status: device.status });
+    const rma = openRmaOf(ctx, device.id);
+    if (rma && rma.id !== forRma) throw new DomainError('CONFLICT', { reason: 'rmaOpen', number: rma.number, serial: device.serialNumber });
     const line = planned.find((l) => l.deliveryLineId === device.deliveryLineId && l.productId === device.productId);
     const unit = { lotId: device.lotId, qty: 1, unitCost: device.unitCost, serialNumber: device.serialNumber };
     if (line) {

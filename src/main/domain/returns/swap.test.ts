@@ -92,6 +92,8 @@ describe('a swap', () => {
     const out = t.ok('devices.swap', { deviceId: deviceOf('OLD-1').id, replacementSerial: 'VAN-2', fate: 'returns', condition: 'used', reason: 'Upgrade', charge: { unitPrice: 4_000_000 } });
     expect(t.ok('sales.getCharge', { id: out.chargeId! })).toMatchObject({ status: 'delivered', containerId: ticket.id, unitPrice: 4_000_000, deliveredCost: '8200000' });
     expect(t.ok('devices.get', { id: out.newDeviceId! })).toMatchObject({ chargeId: out.chargeId, contractId: contract.id });
+    // The replacement's delivery stands: the old device gave it its contract.
+    expect(t.fail('delivery.reverse', { id: out.deliveryId!, reason: 'x' })).toMatchObject({ code: 'REVERSAL_BLOCKED', details: { reason: 'rma', items: ['VAN-2'] } });
   });
 });
 
@@ -107,7 +109,11 @@ describe('refusals', () => {
     t.ok('stock.reserve', { quoteItemId: item.id, locationId: w.van.id, serials: ['VAN-1'] });
     t.ok('stock.add', { productId: w.laptop.id, locationId: shelf.id, qty: 1, costMethod: 'manual', unitCost: 1, serials: ['SHELF-1'], reason: null });
     const clerk = t.tokenFor(t.addUser({ username: 'clerk', permissions: ['inventory.view', 'stock.deliver'] }).id);
+    const held = t.ok('rma.create', { deviceId: deviceOf('OLD-2').id, type: 'repair', fault: 'x' });
     const before = contentHash(t.app.ctx.sqlite);
+    // Retiring writes the unit off: adjusting stock. A device its open RMA holds is not swapped.
+    expect(t.fail('devices.swap', { ...base, fate: 'scrap' }, clerk)).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'stock.adjust' } });
+    expect(t.fail('devices.swap', { ...base, deviceId: deviceOf('OLD-2').id })).toMatchObject({ code: 'CONFLICT', details: { reason: 'rmaOpen', number: held.number } });
     expect(t.fail('devices.swap', { ...base, replacementSerial: 'VAN-2' })).toMatchObject({ code: 'SERIAL_UNAVAILABLE', details: { serial: 'VAN-2', heldBy: 'picked' } });
     expect(t.fail('devices.swap', { ...base, replacementSerial: 'VAN-1' })).toMatchObject({ code: 'SERIAL_UNAVAILABLE', details: { serial: 'VAN-1', heldBy: 'reserved' } });
     expect(t.fail('devices.swap', { ...base, replacementSerial: 'SHELF-1' })).toMatchObject({ code: 'LOCATION_NOT_OFFERED', details: { name: 'Returns shelf' } });

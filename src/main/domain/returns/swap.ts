@@ -6,7 +6,7 @@
 // and both devices' histories name the other.
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { DomainError } from '@shared/errors';
-import { prepared, type Actor, type Ctx } from '../context';
+import { can, prepared, type Actor, type Ctx } from '../context';
 import { requireOfferingLocation } from '../locations/locations';
 import { isActive } from '../settings/activations';
 import { removeStock } from '../stock/adjustments';
@@ -36,6 +36,8 @@ export function swapDevice(ctx: Ctx, actor: Actor, input: ParsedInput<'devices.s
   if (!old) throw new DomainError('NOT_FOUND', { entity: 'device', id: input.deviceId });
   if (old.status !== 'installed') throw new DomainError('NOT_RETURNABLE', { serial: old.serial, status: old.status });
   if (input.rma && !isActive(ctx, 'rma')) throw new DomainError('MODULE_DISABLED', { module: 'rma' });
+  // Retiring the unit writes it off: adjusting stock, as a removal to Scrap is.
+  if (input.fate === 'scrap' && !can(actor, 'stock.adjust')) throw new DomainError('FORBIDDEN', { permission: 'stock.adjust', field: 'fate' });
 
   // The replacement first: it must be free to take, before anything moves.
   let replacement: { lotId: number; productId: number; serial: string; locationId: number } | null = null;

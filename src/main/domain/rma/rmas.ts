@@ -13,7 +13,7 @@ import { rmas } from '@main/db/schema';
 import { requireProduct } from '../catalog/products';
 import { getCompany } from '../catalog/companies';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
-import { likePattern, prepared, type Actor, type Ctx } from '../context';
+import { can, likePattern, prepared, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { nextRmaNumber } from '../settings/settings';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
@@ -183,6 +183,9 @@ export function updateRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.update
   const row = requireRma(ctx, input.id);
   requireEditable(rmaWorkflow, row, 'edit');
   requireVendor(ctx, input.vendorId);
+  // Once the unit went to the vendor, the RMA is theirs: the unit comes back from the same one.
+  const sent: RmaStatus[] = ['sentToVendor', 'backFromVendor', 'replacementReceived', 'delivered'];
+  if (sent.includes(row.status) && input.vendorId !== row.vendorId) throw new DomainError('VALIDATION', { fields: [{ path: 'vendorId', code: 'sentToVendor' }] });
   ctx.sqlite
     .prepare(
       `UPDATE rmas SET fault = ?, vendor_id = ?, vendor_rma_number = ?, tracking_to_vendor = ?, tracking_from_vendor = ?, expected_from_client = ?, expected_from_vendor = ?, note = ?, updated_at = ? WHERE id = ?`,
@@ -210,6 +213,8 @@ export function authorizeRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.aut
   const amount = input.creditAmount ?? pricePaid(ctx, row.chargeId) ?? 0;
   let credit: { id: number; amount: number } | null = null;
   if (amount > 0) {
+    // Every credit is a price given back: it needs sales.manage, however its amount was reached.
+    if (!can(actor, 'sales.manage')) throw new DomainError('FORBIDDEN', { permission: 'sales.manage', field: 'creditAmount' });
     if (row.containerId === null) throw new DomainError('VALIDATION', { fields: [{ path: 'creditAmount', code: 'noContainer' }] });
     const note = input.note ? `: ${input.note}` : '';
     credit = { id: createCreditCharge(ctx, actor.userId, row.containerId, amount, `Credit ${row.number}${note}`, { rmaId: row.id, rmaNumber: row.number }), amount };
@@ -233,7 +238,7 @@ export function receiveRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.recei
   }
   const locationId = input.locationId ?? defaultReturnsLocation(ctx);
   // The client gives the device back: a client return, at the cost it left with.
-  const ret = createClientReturn(ctx, actor, { companyId: row.companyId, locationId, condition: 'faulty', reason: `${row.number}: ${row.fault}`.slice(0, 500), note: null, lines: [{ deviceId: row.deviceId }] });
+  const ret = createClientReturn(ctx, actor, { companyId: row.companyId, locationId, condition: 'faulty', reason: `${row.number}: ${row.fault}`.slice(0, 500), note: null, lines: [{ deviceId: row.deviceId }] }, row.id);
   ctx.sqlite.prepare(`UPDATE rmas SET location_id = ?, return_id = ? WHERE id = ?`).run(locationId, ret.id, row.id);
   applyTransition(ctx, rmaWorkflow, row.id, 'receive', { userId: actor.userId, details: { returnId: ret.id, returnNumber: ret.number, locationId } });
   return { ok: true };
@@ -319,7 +324,7 @@ export function deliverRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.deliv
     shipToName: null,
     shipToAddress: null,
     note: input.note,
-  });
+  }, true);
   // The client's new device stands where the old one stood: its container and contract (it has its own warranty).
   const original = prepared<[number], { containerId: number | null; contractId: number | null; chargeId: number | null }>(
     ctx,

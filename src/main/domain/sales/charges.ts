@@ -334,6 +334,8 @@ export function createCharge(ctx: Ctx, actor: Actor, input: ParsedInput<'sales.c
 /** A charge with no product and nothing to deliver: quantity 1, delivered as it is made, at cost 0. */
 function createSettledCharge(ctx: Ctx, userId: number, kind: 'freight' | 'credit', containerId: number, price: number, description: string, details: Record<string, unknown>): number {
   const container = requireContainer(ctx, containerId);
+  // A closed container has been billed: a credit there would never reach the client.
+  if (kind === 'credit' && container.status !== 'open') throw new DomainError('CONTAINER_CLOSED', { number: container.number });
   const now = ctx.now();
   return createDocument(
     ctx,

@@ -14,7 +14,7 @@ import { requireProduct } from '../catalog/products';
 import { addressLines, getCompany } from '../catalog/companies';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
-import { requireStockLocation, VIRTUAL } from '../locations/locations';
+import { requireOfferingLocation, requireStockLocation, VIRTUAL } from '../locations/locations';
 import { requireManualChangeReason } from '../stock/adjustments';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
 import { postMoves, reversingMove, type MoveInput } from '../stock/ledger';
@@ -71,6 +71,16 @@ export const deliveryWorkflow = defineWorkflow<DeliveryStatus, DeliveryRow>()({
           )
           .all(row.id);
         if (returned.length > 0) throw new DomainError('REVERSAL_BLOCKED', { number: row.number, items: returned.map((r) => r.number), reason: 'returns' });
+        // An RMA stands on it: one of its devices has an open RMA, or it delivered an RMA's repair or replacement,
+        // or a swap's replacement (whose old device gave it its contract).
+        const bound = ctx.sqlite
+          .prepare<[number, number, number], { number: string }>(
+            `SELECT r.number FROM rmas r JOIN devices d ON d.id = r.device_id WHERE d.delivery_id = ? AND r.status NOT IN ('rejected', 'closed', 'canceled')
+             UNION SELECT number FROM rmas WHERE delivery_id = ?
+             UNION SELECT d.serial_number FROM devices d JOIN device_events e ON e.device_id = d.id AND e.type = 'swappedIn' WHERE d.delivery_id = ? LIMIT 20`,
+          )
+          .all(row.id, row.id, row.id);
+        if (bound.length > 0) throw new DomainError('REVERSAL_BLOCKED', { number: row.number, items: bound.map((r) => r.number), reason: 'rma' });
       },
       sets: ({ now, reason }) => ({ reversed_at: now, reverse_reason: reason ?? null }),
     },
@@ -289,10 +299,15 @@ export function deliver(ctx: Ctx, actor: Actor, input: ParsedInput<'delivery.del
   return { documentType: 'delivery' as const, ...doc };
 }
 
-export function sendToClient(ctx: Ctx, actor: Actor, input: ParsedInput<'delivery.sendToClient'>) {
+/**
+ * `fromShelf`: an RMA's repaired unit or replacement leaves from where it came back (a returns shelf that does
+ * not offer its units); anything else leaves only from a location that offers them.
+ */
+export function sendToClient(ctx: Ctx, actor: Actor, input: ParsedInput<'delivery.sendToClient'>, fromShelf = false) {
   const company = getCompany(ctx, input.companyId);
   if (!company.isClient) throw new DomainError('VALIDATION', { fields: [{ path: 'companyId', code: 'notAClient' }] });
-  requireStockLocation(ctx, input.fromLocationId);
+  if (fromShelf) requireStockLocation(ctx, input.fromLocationId);
+  else requireOfferingLocation(ctx, input.fromLocationId);
   const lines = input.lines.map((line) => {
     const product = requireProduct(ctx, line.productId);
     if (!product.trackedInStock) throw new DomainError('NOT_TRACKED', { productId: product.id });

@@ -167,11 +167,13 @@ const ALLOWED: Record<Action, ErrorCode[]> = {
   // DELIVERED_BY_RECEIPT: a delivery a receipt made straight to the client (undone by cancelling the receipt).
   // REVERSAL_BLOCKED: a device of it, or units of it, came back on a client return.
   reverseDelivery: ['ALREADY_REVERSED', 'DELIVERED_BY_RECEIPT', 'REVERSAL_BLOCKED'],
-  clientReturn: ['OVER_RETURN', 'NOT_RETURNABLE'],
+  // CONFLICT: the device's open RMA holds it.
+  clientReturn: ['OVER_RETURN', 'NOT_RETURNABLE', 'CONFLICT'],
   // CONFLICT: the device has an open RMA already.
   rmaOpen: ['NOT_RETURNABLE', 'CONFLICT'],
   // The replacement held by someone, gone, or where nothing is offered; the old device no longer at the client.
-  swap: ['SERIAL_UNAVAILABLE', 'SERIAL_NOT_FOUND', 'NOT_RETURNABLE', 'INSUFFICIENT_STOCK'],
+  // VALIDATION: a charge asked for a device on no container (a swap's own replacement).
+  swap: ['SERIAL_UNAVAILABLE', 'SERIAL_NOT_FOUND', 'NOT_RETURNABLE', 'INSUFFICIENT_STOCK', 'CONFLICT', 'VALIDATION'],
   // The unit may have been picked, moved or delivered by others since it came back (held, not found); a
   // replacement's serial may already be in stock.
   rmaStep: ['INVALID_TRANSITION', 'ALREADY_REVERSED', 'NOT_RETURNABLE', 'SERIAL_UNAVAILABLE', 'SERIAL_NOT_FOUND', 'INSUFFICIENT_STOCK', 'DUPLICATE_SERIAL'],

@@ -103,7 +103,8 @@ function keyFor(code: string, d: Details): string {
       return typeof d.reason === 'string' ? 'MAIL_FAILED_reason' : code;
     case 'REVERSAL_BLOCKED':
       if (!Array.isArray(d.items) || typeof d.number !== 'string') return code;
-      return d.reason === 'returns' ? 'REVERSAL_BLOCKED_returns' : 'REVERSAL_BLOCKED_items';
+      if (d.reason === 'returns' || d.reason === 'rma') return `REVERSAL_BLOCKED_${d.reason}`;
+      return 'REVERSAL_BLOCKED_items';
     case 'LOCATION_NOT_OFFERED':
       if (typeof d.name !== 'string') return code;
       return d.reason === 'default' ? 'LOCATION_NOT_OFFERED_default' : 'LOCATION_NOT_OFFERED_named';

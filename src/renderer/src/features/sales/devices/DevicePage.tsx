@@ -96,7 +96,7 @@ export function DevicePage() {
           <DetailField label={t('devices.installed')}>{f.date(d.installedAt)}</DetailField>
           <DetailField label={t('devices.warrantyEnd')}>{d.warrantyEnd ? f.date(d.warrantyEnd) : t('devices.noWarranty')}</DetailField>
           <DetailField label={t('devices.contract')}>{d.contractNumber ?? dash}</DetailField>
-          {d.rmaId && (
+          {d.rmaId && rmaOn && (
             <DetailField label={t('rma.number')}>
               <Anchor component={Link} to={`/sales/rma/${d.rmaId}`} size="sm">
                 {d.rmaNumber}
