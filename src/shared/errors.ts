@@ -82,6 +82,8 @@ export const errorCodes = [
   'OVER_RETURN',
   /** The device or serial is not at the client to come back: returned already, voided, another charge's (details: serial(s), status, number). */
   'NOT_RETURNABLE',
+  /** More units answered for on a vendor return line than the vendor still has of it (details: number, line, open, requested). */
+  'OVER_RESOLVE',
   'INTERNAL',
 ] as const;
 

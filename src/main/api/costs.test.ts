@@ -394,6 +394,17 @@ describe('every channel that answers costs, with the demo data', () => {
     check('rma.receiveReplacement', { id: rma.id, serial: 'COST-RMA-NEW-1', vendorFee: 12_345 });
     query('rma.get', { id: rma.id });
     query('rma.list', {});
+    // A vendor return of the replacement, credited and replaced: the lines' costs, the value sent, the credit and the fee.
+    const dead = app.ctx.sqlite
+      .prepare(
+        `SELECT l.product_id AS productId, l.serial_number AS serial, b.location_id AS locationId FROM lots l JOIN balances b ON b.lot_id = l.id JOIN locations loc ON loc.id = b.location_id
+         WHERE loc.usage = 'internal' AND l.serial_number IS NOT NULL AND b.qty > 0 AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.lot_id = l.id) ORDER BY l.id LIMIT 1`,
+      )
+      .get() as { productId: number; serial: string; locationId: number };
+    const sentBack = check('vendorReturns.create', { vendorId: vendorOf, locationId: dead.locationId, reason: 'deadOnArrival', vendorRmaNumber: 'COST-RA', lines: [{ productId: dead.productId, serials: [dead.serial] }] }) as { id: number };
+    check('vendorReturns.resolve', { id: sentBack.id, lines: [{ lineNo: 1, replaced: 1, serials: ['COST-VRT-NEW-1'] }], unitFee: 4_321 });
+    query('vendorReturns.get', { id: sentBack.id });
+    query('vendorReturns.list', {});
     const dropped = check('sales.createCharge', { containerId: ticket.id, productId: unit.productId, quantity: 1 }) as { id: number };
     check('sales.cancelCharge', { id: dropped.id });
 

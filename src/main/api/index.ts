@@ -5,6 +5,7 @@ import { notificationHandlers } from './notifications';
 import { purchasingHandlers } from './purchasing';
 import { returnHandlers } from './returns';
 import { rmaHandlers } from './rma';
+import { vendorReturnHandlers } from './vendorReturns';
 import { salesHandlers } from './sales';
 import { stockHandlers } from './stock';
 import type { HandlerTable } from './types';
@@ -13,4 +14,4 @@ import type { HandlerTable } from './types';
  * The handler table: one entry per contract channel (the type makes a missing one a compile error). The
  * backup channels need the app's backup service: createApp binds them (backupHandlers).
  */
-export const handlers: HandlerTable = { ...authHandlers, ...catalogHandlers, ...stockHandlers, ...purchasingHandlers, ...salesHandlers, ...returnHandlers, ...rmaHandlers, ...notificationHandlers, ...backupHandlers(null) };
+export const handlers: HandlerTable = { ...authHandlers, ...catalogHandlers, ...stockHandlers, ...purchasingHandlers, ...salesHandlers, ...returnHandlers, ...rmaHandlers, ...vendorReturnHandlers, ...notificationHandlers, ...backupHandlers(null) };

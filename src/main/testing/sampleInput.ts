@@ -93,6 +93,8 @@ const inputOverrides: Partial<Record<ChannelName, unknown>> = {
   'delivery.packingListPdf': { deliveryId: 1 },
   // Exactly one of a device, a charge or a product per line.
   'returns.create': { companyId: 1, condition: 'used', reason: 'sampled', lines: [{ deviceId: 1 }] },
+  // A quantity or serials per line.
+  'vendorReturns.create': { vendorId: 1, locationId: 1, reason: 'other', vendorRmaNumber: 'sampled', lines: [{ productId: 1, qty: 1 }] },
   // Back to the returns shelf, with no replacement: the simplest swap.
   'devices.swap': { deviceId: 1, fate: 'returns', condition: 'used', reason: 'sampled' },
 };

@@ -10,6 +10,7 @@ import { rmaContract } from './rma';
 import { salesContract } from './sales';
 import { settingsContract } from './settings';
 import { searchContract, stockContract } from './stock';
+import { vendorReturnsContract } from './vendorReturns';
 
 /** Every channel of the app: the one source of types for renderer, preload, IPC and HTTP. */
 export const contract = {
@@ -23,6 +24,7 @@ export const contract = {
   ...salesContract,
   ...returnsContract,
   ...rmaContract,
+  ...vendorReturnsContract,
   ...backupsContract,
   ...notificationsContract,
 };

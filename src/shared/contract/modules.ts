@@ -40,8 +40,8 @@ const procurement = [
   'sales.cancelSalesOrder',
 ] as const satisfies readonly ChannelName[];
 
-/** Whole prefixes of Inventory: every channel of stock, locations, purchasing, delivery, devices and client returns not listed above. */
-const inventoryPrefixes = ['stock.', 'locations.', 'purchasing.', 'delivery.', 'devices.', 'returns.'];
+/** Whole prefixes of Inventory: every channel of stock, locations, purchasing, delivery, devices, client and vendor returns not listed above. */
+const inventoryPrefixes = ['stock.', 'locations.', 'purchasing.', 'delivery.', 'devices.', 'returns.', 'vendorReturns.'];
 
 const procurementSet = new Set<string>(procurement);
 

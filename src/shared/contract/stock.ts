@@ -55,6 +55,9 @@ export const lotSchema = z.object({
   /** The opportunity whose quote reserves units of the lot here, if any. */
   heldByOpportunityId: id.nullable(),
   heldByOpportunityNumber: nullableString,
+  /** The RMA holding the unit while it works on it. */
+  heldByRmaId: id.nullable(),
+  heldByRmaNumber: nullableString,
   unitCost: cost(z.number().int()),
   receivedAt: epochMs,
   vendorName: nullableString,
@@ -129,6 +132,8 @@ export const historyTypes = [
   'return',
   'rma.toVendor',
   'rma.fromVendor',
+  'vendorReturn.toVendor',
+  'vendorReturn.fromVendor',
 ] as const;
 
 export const historyRowSchema = z.object({
@@ -148,7 +153,7 @@ export const historyRowSchema = z.object({
   locationName: nullableString,
   documentNumber: nullableString,
   /** The document a move belongs to, so the screen can open it (null for an inventory product's or a serial's event). */
-  documentType: z.enum(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'return', 'rma', 'charge', 'opportunity']).nullable(),
+  documentType: z.enum(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'return', 'rma', 'vendorReturn', 'charge', 'opportunity']).nullable(),
   documentId: id.nullable(),
   /** A receipt's move: the purchase order its line came from (one receipt can take lines of several). */
   orderId: id.nullable(),
@@ -416,7 +421,7 @@ export const stockContract = {
       checkedBalances: z.number().int(),
       differences: z.array(
         z.object({
-          kind: z.enum(['balance', 'negative', 'lotSum', 'level', 'month', 'listCache', 'allocation', 'charge', 'delivery', 'quote', 'return']),
+          kind: z.enum(['balance', 'negative', 'lotSum', 'level', 'month', 'listCache', 'allocation', 'charge', 'delivery', 'quote', 'return', 'rma', 'vendorReturn']),
           lotId: id.nullable(),
           productId: id.nullable(),
           locationId: id.nullable(),

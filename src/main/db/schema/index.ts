@@ -6,3 +6,4 @@ export * from './purchasing';
 export * from './sales';
 export * from './notifications';
 export * from './rma';
+export * from './vendorReturns';

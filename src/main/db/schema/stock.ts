@@ -222,7 +222,7 @@ export const stockValueMonths = sqliteTable(
   (t) => [primaryKey({ columns: [t.month, t.locationId] })],
 );
 
-/** Units held for a quote item (reserved) or a charge (picked). */
+/** Units held for a quote item or an RMA (reserved) or a charge (picked). */
 export const allocations = sqliteTable(
   'allocations',
   {
@@ -232,7 +232,7 @@ export const allocations = sqliteTable(
     productId: integer('product_id').notNull(),
     qty: integer('qty').notNull(),
     kind: text('kind', { enum: ['reserved', 'picked'] }).notNull(),
-    sourceType: text('source_type', { enum: ['quoteItem', 'charge'] }).notNull(),
+    sourceType: text('source_type', { enum: ['quoteItem', 'charge', 'rma'] }).notNull(),
     sourceId: integer('source_id').notNull(),
     createdAt: integer('created_at').notNull(),
   },

@@ -119,6 +119,66 @@ describe('a repair', () => {
   });
 });
 
+describe('the unit an RMA has on the shelf', () => {
+  const returnsShelf = () => t.ok('locations.list', {}).find((l) => l.name === 'Returns shelf')!.id;
+  /** Every way a unit could leave the shelf or be promised to someone else, each refused naming the RMA. */
+  const expectHeld = (serial: string, number: string) => {
+    const at = returnsShelf();
+    expect(lot(serial)).toMatchObject([{ allocated: 1, heldByRmaNumber: number }]);
+    const before = contentHash(t.app.ctx.sqlite);
+    const held = { code: 'SERIAL_UNAVAILABLE', details: { serial, heldBy: 'reserved', document: { type: 'rma', number } } };
+    expect(t.fail('stock.transfer', { fromLocationId: at, toLocationId: w.main.id, lines: [{ productId: w.laptop.id, serials: [serial] }] })).toMatchObject(held);
+    expect(t.fail('stock.remove', { productId: w.laptop.id, locationId: at, qty: 1, serials: [serial], destination: 'scrap', reason: 'Broken' })).toMatchObject(held);
+    expect(t.fail('vendorReturns.create', { vendorId: vendor.id, locationId: at, reason: 'other', vendorRmaNumber: 'X', lines: [{ productId: w.laptop.id, serials: [serial] }] })).toMatchObject(held);
+    expect(t.fail('delivery.sendToClient', { companyId: client.id, fromLocationId: at, reason: 'Loan', lines: [{ productId: w.laptop.id, serials: [serial] }] }).code).toMatch(/SERIAL_UNAVAILABLE|LOCATION_NOT_OFFERED/);
+    expect(contentHash(t.app.ctx.sqlite)).toEqual(before);
+  };
+
+  it('is held for the RMA while it is ours to work on, and let go when it leaves or the RMA ends', () => {
+    const { id, number } = open('LT-B', 'repair');
+    t.ok('rma.authorize', { id });
+    t.ok('rma.receive', { id });
+    expectHeld('LT-B', number);
+    t.ok('rma.sendToVendor', { id });
+    t.ok('rma.backFromVendor', { id });
+    expectHeld('LT-B', number);
+    t.ok('rma.deliver', { id });
+    t.ok('rma.close', { id });
+    expect(t.ok('stock.listLots', { productId: w.laptop.id }).rows.every((l) => l.heldByRmaId === null)).toBe(true);
+  });
+
+  it('holds a replacement until it is delivered, and lets a canceled RMA’s unit go', () => {
+    const replace = open('LT-A', 'replace');
+    t.ok('rma.authorize', { id: replace.id });
+    t.ok('rma.receive', { id: replace.id });
+    t.ok('rma.sendToVendor', { id: replace.id });
+    t.ok('rma.receiveReplacement', { id: replace.id, serial: 'LT-NEW-9' });
+    expectHeld('LT-NEW-9', replace.number);
+    t.ok('rma.cancel', { id: replace.id, reason: 'Client bought another' });
+    expect(lot('LT-NEW-9')).toMatchObject([{ allocated: 0, heldByRmaId: null }]);
+    const repair = open('LT-B', 'return');
+    t.ok('rma.authorize', { id: repair.id, creditAmount: 0 });
+    t.ok('rma.receive', { id: repair.id });
+    expectHeld('LT-B', repair.number);
+    t.ok('rma.close', { id: repair.id });
+    // Closed: the unit is ours to move again.
+    t.ok('stock.transfer', { fromLocationId: returnsShelf(), toLocationId: w.main.id, lines: [{ productId: w.laptop.id, serials: ['LT-B'] }] });
+  });
+
+  it('holds the unit a swap sent to an RMA from the start', () => {
+    t.ok('stock.add', { productId: w.laptop.id, locationId: w.main.id, qty: 1, costMethod: 'manual', unitCost: 8_000_000, serials: ['LT-SPARE'], reason: null });
+    const swap = t.ok('devices.swap', { deviceId: deviceOf('LT-A').id, replacementSerial: 'LT-SPARE', fate: 'rma', condition: 'faulty', reason: 'Dead', rma: { type: 'replace', fault: 'No power', vendorId: vendor.id } });
+    expectHeld('LT-A', swap.rmaNumber!);
+    t.ok('rma.authorize', { id: swap.rmaId!, creditAmount: 0 });
+    expectHeld('LT-A', swap.rmaNumber!);
+    t.ok('rma.receive', { id: swap.rmaId! });
+    t.ok('rma.sendToVendor', { id: swap.rmaId! });
+    t.ok('rma.receiveReplacement', { id: swap.rmaId!, serial: 'LT-FROM-VENDOR' });
+    t.ok('rma.close', { id: swap.rmaId! });
+    expect(lot('LT-FROM-VENDOR')).toMatchObject([{ allocated: 0 }]);
+  });
+});
+
 describe('a return', () => {
   it('ends once the unit is back, with the credit chosen; it never goes to the vendor', () => {
     const { id } = open('LT-A', 'return');

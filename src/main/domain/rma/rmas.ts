@@ -63,7 +63,10 @@ export const rmaWorkflow = defineWorkflow<RmaStatus, RmaRow>()({
     ).get(id),
   state: (row) => row.status,
   refusalDetails: (row) => ({ type: row.type }),
-  afterTransition: (ctx, row, to, { userId }) => notifyRmaStep(ctx, row, to, userId),
+  afterTransition: (ctx, row, to, { userId }) => {
+    keepHold(ctx, row, to);
+    notifyRmaStep(ctx, row, to, userId);
+  },
   history: { table: 'rma_events', key: 'rma_id' },
   touch: 'updated_at',
   creations: { request: { to: 'requested', history: 'created' } },
@@ -90,6 +93,39 @@ export const rmaWorkflow = defineWorkflow<RmaStatus, RmaRow>()({
   },
   edits: { edit: open },
 });
+
+/**
+ * While the unit an RMA works on sits on our shelf (received, back from the vendor, the replacement in), the
+ * RMA holds it as a reservation: nobody picks, reserves, sells, scraps or returns it to a vendor, and a
+ * transfer or count that would take it away is refused naming the RMA, as for any held unit. Each step that
+ * moves the unit lets it go first; a finished RMA lets it go for good. An RMA a swap opened has the unit
+ * from the start. verifyLedger checks the same rule (rmaHoldDifferences).
+ */
+const holding: readonly RmaStatus[] = ['received', 'backFromVendor', 'replacementReceived'];
+const holds = (row: RmaRow, status: RmaStatus) => holding.includes(status) || (row.fromSwap === 1 && (status === 'requested' || status === 'authorized'));
+
+function releaseHold(ctx: Ctx, rmaId: number): void {
+  prepared(ctx, `DELETE FROM allocations WHERE source_type = 'rma' AND source_id = ?`).run(rmaId);
+}
+
+function holdUnit(ctx: Ctx, rmaId: number, lotId: number): void {
+  releaseHold(ctx, rmaId);
+  const unit = unitAt(ctx, lotId);
+  if (!unit) return;
+  prepared(ctx, `INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) VALUES (?, ?, ?, 1, 'reserved', 'rma', ?, ?)`).run(
+    lotId,
+    unit.locationId,
+    unit.productId,
+    rmaId,
+    ctx.now(),
+  );
+}
+
+function keepHold(ctx: Ctx, row: RmaRow, to: RmaStatus): void {
+  if (!holds(row, to)) return releaseHold(ctx, row.id);
+  const lotId = to === 'replacementReceived' ? prepared<[number], { lotId: number }>(ctx, `SELECT replacement_lot_id AS lotId FROM rmas WHERE id = ?`).get(row.id)!.lotId : row.lotId;
+  holdUnit(ctx, row.id, lotId);
+}
 
 /** The steps the people of an RMA hear of: who opened it, and the technician of the ticket the device was sold on. */
 const stepEvents: Partial<Record<RmaStatus, NotificationEvent>> = {
@@ -176,6 +212,8 @@ export function openRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.create'>
     },
     { userId: actor.userId, details: { type: input.type, serial: device.serial, fault: input.fault } },
   );
+  // Back already: the unit is held for the RMA from the start.
+  if (back) holdUnit(ctx, id, device.lotId);
   return { id, number };
 }
 
@@ -258,6 +296,7 @@ export function sendRmaToVendor(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.
   if (row.vendorId === null) throw new DomainError('VALIDATION', { fields: [{ path: 'vendorId', code: 'required' }] });
   const unit = unitAt(ctx, row.lotId);
   if (!unit) throw new DomainError('SERIAL_NOT_FOUND', { lotId: row.lotId });
+  releaseHold(ctx, row.id);
   // Units that left our locations do not count in stock: the unit is the vendor's until it comes back.
   postMoves(ctx, [
     { lotId: row.lotId, productId: unit.productId, qty: 1, from: unit.locationId, to: VIRTUAL.vendor, unitCost: unit.unitCost, sourceType: 'rma', sourceId: row.id, sourceLine: 1, companyId: row.vendorId, reason: row.number, userId: actor.userId, occurredAt: ctx.now() },
@@ -312,6 +351,7 @@ export function deliverRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.deliv
   const unit = unitAt(ctx, lotId);
   const serial = prepared<[number], { serial: string }>(ctx, `SELECT serial_number AS serial FROM lots WHERE id = ?`).get(lotId)?.serial;
   if (!unit || !serial) throw new DomainError('SERIAL_NOT_FOUND', { lotId });
+  releaseHold(ctx, row.id);
   const doc = sendToClient(ctx, actor, {
     companyId: row.companyId,
     fromLocationId: unit.locationId,

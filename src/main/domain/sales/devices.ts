@@ -8,6 +8,7 @@ import { devices } from '@main/db/schema';
 import { prepared, type Ctx } from '../context';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { defineWorkflow } from '../workflow/transitions';
+import { moveDocumentNumberSql } from '../stock/history';
 
 type DeviceStatus = (typeof devices.status.enumValues)[number];
 
@@ -86,13 +87,7 @@ export function getDevice(ctx: Ctx, id: number): DeviceDetail {
   const moves = ctx.sqlite
     .prepare<[number], DeviceDetail['moves'][number]>(
       `SELECT m.id, m.occurred_at AS occurredAt, m.qty, f.name AS fromName, f.kind AS fromKind, t.name AS toName, t.kind AS toKind, m.source_type AS documentType, m.source_id AS documentId,
-              CASE m.source_type WHEN 'adjustment' THEN (SELECT number FROM adjustments WHERE id = m.source_id)
-                                 WHEN 'transfer' THEN (SELECT number FROM transfers WHERE id = m.source_id)
-                                 WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id)
-                                 WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id)
-                                 WHEN 'delivery' THEN (SELECT number FROM deliveries WHERE id = m.source_id)
-                                 WHEN 'return' THEN (SELECT number FROM client_returns WHERE id = m.source_id)
-                                 WHEN 'rma' THEN (SELECT number FROM rmas WHERE id = m.source_id) END AS documentNumber,
+              ${moveDocumentNumberSql} AS documentNumber,
               u.display_name AS userName
        FROM stock_moves m JOIN locations f ON f.id = m.from_location_id JOIN locations t ON t.id = m.to_location_id LEFT JOIN users u ON u.id = m.user_id
        WHERE m.lot_id = ? ORDER BY m.occurred_at, m.id`,

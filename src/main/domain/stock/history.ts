@@ -131,7 +131,17 @@ interface EventRow {
   documentNumber: string | null;
 }
 
-const documentTypes: ReadonlySet<string> = new Set<NonNullable<HistoryRow['documentType']>>(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'return', 'rma']);
+const documentTypes: ReadonlySet<string> = new Set<NonNullable<HistoryRow['documentType']>>(['adjustment', 'transfer', 'stocktake', 'receipt', 'delivery', 'return', 'rma', 'vendorReturn']);
+
+/** The number of the document a move `m` belongs to, by its source type (one table per document). */
+export const moveDocumentNumberSql = `CASE m.source_type WHEN 'adjustment' THEN (SELECT number FROM adjustments WHERE id = m.source_id)
+    WHEN 'transfer' THEN (SELECT number FROM transfers WHERE id = m.source_id)
+    WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id)
+    WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id)
+    WHEN 'delivery' THEN (SELECT number FROM deliveries WHERE id = m.source_id)
+    WHEN 'return' THEN (SELECT number FROM client_returns WHERE id = m.source_id)
+    WHEN 'rma' THEN (SELECT number FROM rmas WHERE id = m.source_id)
+    WHEN 'vendorReturn' THEN (SELECT number FROM vendor_returns WHERE id = m.source_id) END`;
 
 function moveRow(ctx: Ctx, id: number): HistoryRow {
   const m = ctx.sqlite
@@ -139,13 +149,7 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
       `SELECT m.id, m.occurred_at AS occurredAt, m.product_id AS productId, p.sku, p.name AS productName, coalesce(lt.serial_number, lt.voided_serial_number) AS serialNumber, m.qty,
               m.from_location_id AS fromId, f.name AS fromName, f.kind AS fromKind, m.to_location_id AS toId, t.name AS toName, t.kind AS toKind, m.source_type AS sourceType, m.source_id AS sourceId,
               m.reason, u.display_name AS userName, m.reverses_move_id AS reversesMoveId,
-              CASE m.source_type WHEN 'adjustment' THEN (SELECT number FROM adjustments WHERE id = m.source_id)
-                                 WHEN 'transfer' THEN (SELECT number FROM transfers WHERE id = m.source_id)
-                                 WHEN 'stocktake' THEN (SELECT number FROM stocktakes WHERE id = m.source_id)
-                                 WHEN 'receipt' THEN (SELECT number FROM receipts WHERE id = m.source_id)
-                                 WHEN 'delivery' THEN (SELECT number FROM deliveries WHERE id = m.source_id)
-                                 WHEN 'return' THEN (SELECT number FROM client_returns WHERE id = m.source_id)
-                                 WHEN 'rma' THEN (SELECT number FROM rmas WHERE id = m.source_id) END AS documentNumber,
+              ${moveDocumentNumberSql} AS documentNumber,
               CASE m.source_type WHEN 'delivery' THEN (SELECT method FROM deliveries WHERE id = m.source_id) END AS method,
               po.id AS orderId, po.number AS orderNumber
        FROM stock_moves m LEFT JOIN receipt_lines rl ON m.source_type = 'receipt' AND rl.id = m.source_line LEFT JOIN purchase_orders po ON po.id = rl.po_id JOIN products p ON p.id = m.product_id JOIN lots lt ON lt.id = m.lot_id
@@ -161,6 +165,7 @@ function moveRow(ctx: Ctx, id: number): HistoryRow {
   else if (m.sourceType === 'delivery') type = m.method === 'ship' ? 'shipment' : 'delivery';
   else if (m.sourceType === 'return') type = 'return';
   else if (m.sourceType === 'rma') type = m.toKind === 'vendor' ? 'rma.toVendor' : 'rma.fromVendor';
+  else if (m.sourceType === 'vendorReturn') type = m.toKind === 'vendor' ? 'vendorReturn.toVendor' : 'vendorReturn.fromVendor';
   return {
     key: `m${m.id}`,
     occurredAt: m.occurredAt,

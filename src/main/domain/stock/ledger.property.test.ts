@@ -96,7 +96,13 @@ type SalesOp =
    * held by a charge or a quote, or already gone: SERIAL_UNAVAILABLE, SERIAL_NOT_FOUND) or none, the old
    * one back to a location, the returns shelf or Scrap, sometimes with a charge for the replacement.
    */
-  | { kind: 'swap'; pick: number; replacement: number | null; fate: 'stock' | 'returns' | 'scrap'; location: number; charge: boolean };
+  | { kind: 'swap'; pick: number; replacement: number | null; fate: 'stock' | 'returns' | 'scrap'; location: number; charge: boolean }
+  /**
+   * A vendor return: units of a product sent from a location (`send`: a quantity, or a laptop serial among all
+   * of them — held, gone or elsewhere is refused), or one of the latest unanswered returns answered for its
+   * first open line, split between credit, replacement and units sent back (`over`: one unit more than open).
+   */
+  | { kind: 'vendorReturn'; step: 'send' | 'answer' | 'over'; product: number; qty: number; location: number; pick: number; credited: number; replaced: number };
 
 /**
  * Buying for charges and the won-opportunity wizard. `charge` (and `second`, when `two`) pick charges, mostly
@@ -134,6 +140,8 @@ type Action =
   | 'rmaOpen'
   | 'rmaStep'
   | 'swap'
+  | 'vendorReturn'
+  | 'vendorAnswer'
   | 'cancelCharge'
   | 'holdCharge'
   | 'releaseCharge'
@@ -177,6 +185,9 @@ const ALLOWED: Record<Action, ErrorCode[]> = {
   // The unit may have been picked, moved or delivered by others since it came back (held, not found); a
   // replacement's serial may already be in stock.
   rmaStep: ['INVALID_TRANSITION', 'ALREADY_REVERSED', 'NOT_RETURNABLE', 'SERIAL_UNAVAILABLE', 'SERIAL_NOT_FOUND', 'INSUFFICIENT_STOCK', 'DUPLICATE_SERIAL'],
+  // Units held (picked, reserved, an RMA's), gone, or not at that location.
+  vendorReturn: ['INSUFFICIENT_STOCK', 'SERIAL_UNAVAILABLE', 'SERIAL_NOT_FOUND'],
+  vendorAnswer: ['OVER_RESOLVE'],
   cancelCharge: ['CHARGE_DELIVERED', 'ALREADY_REVERSED', 'INVALID_TRANSITION'],
   holdCharge: ['INVALID_TRANSITION'],
   releaseCharge: ['INVALID_TRANSITION'],
@@ -209,6 +220,7 @@ const MUST_REFUSE = [
   'clientReturn:OVER_RETURN',
   'rmaStep:INVALID_TRANSITION',
   'reverseDelivery:REVERSAL_BLOCKED',
+  'vendorAnswer:OVER_RESOLVE',
 ];
 /** Sales actions the runs together must have seen accepted. */
 const MUST_ACCEPT: Action[] = [
@@ -222,6 +234,8 @@ const MUST_ACCEPT: Action[] = [
   'rmaOpen',
   'rmaStep',
   'swap',
+  'vendorReturn',
+  'vendorAnswer',
   'cancelCharge',
   'holdCharge',
   'releaseCharge',
@@ -358,6 +372,19 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       step: fc.constantFrom<'open' | 'advance' | 'wrong' | 'cancel'>('open', 'advance', 'advance', 'advance', 'wrong', 'cancel'),
       location: idx,
       reuse: fc.boolean(),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('vendorReturn' as const),
+      step: fc.constantFrom<'send' | 'answer' | 'over'>('send', 'send', 'answer', 'answer', 'over'),
+      product: idx,
+      qty: fc.integer({ min: 1, max: 4 }),
+      location: idx,
+      pick: fc.nat(),
+      credited: fc.nat({ max: 3 }),
+      replaced: fc.nat({ max: 3 }),
     }),
   },
   {
@@ -1053,6 +1080,10 @@ function applySales(w: World, o: SalesOp): void {
       applyRma(w, o);
       return;
     }
+    case 'vendorReturn': {
+      applyVendorReturn(w, o);
+      return;
+    }
     case 'swap': {
       const laptop = w.products[1]!;
       const devices = q.installedLaptops.all(laptop.id);
@@ -1326,6 +1357,46 @@ const rmaNext: Record<string, (type: string) => { next: string | null; wrong: st
   replacementReceived: () => ({ next: 'deliver', wrong: 'sendToVendor' }),
   delivered: () => ({ next: 'close', wrong: 'authorize' }),
 };
+
+/** Sends units back to the vendor, or records the vendor's answer for one line; either keeps every unit's cost. */
+function applyVendorReturn(w: World, o: Extract<SalesOp, { kind: 'vendorReturn' }>): void {
+  const { t } = w;
+  const sqlite = t.app.ctx.sqlite;
+  if (o.step === 'send') {
+    const p = w.products[o.product]!;
+    const serials = p.serialized ? allSerials(w, p.id) : [];
+    if (p.serialized && serials.length === 0) return;
+    const line = p.serialized ? { productId: p.id, serials: [serials[o.pick % serials.length]!] } : { productId: p.id, qty: o.qty };
+    act(w, 'vendorReturn', () =>
+      t.app.call('vendorReturns.create', { vendorId: w.vendorId, locationId: w.locations[o.location]!, reason: 'deadOnArrival', vendorRmaNumber: `RA-${o.pick}`, lines: [line] }, t.token),
+    );
+    return;
+  }
+  const open = sqlite
+    .prepare<[], { id: number; lineNo: number; open: number; serialized: number; lotId: number; unitCost: number }>(
+      `SELECT rl.return_id AS id, rl.line_no AS lineNo, rl.qty - rl.qty_credited - rl.qty_replaced - rl.qty_back AS open, p.serialized, rl.lot_id AS lotId, rl.unit_cost AS unitCost
+       FROM vendor_return_lines rl JOIN products p ON p.id = rl.product_id WHERE rl.qty > rl.qty_credited + rl.qty_replaced + rl.qty_back ORDER BY rl.id DESC LIMIT 6`,
+    )
+    .all();
+  if (open.length === 0) return;
+  const l = open[o.pick % open.length]!;
+  const over = o.step === 'over';
+  const credited = over ? l.open : Math.min(o.credited, l.open);
+  const replaced = over ? 1 : Math.min(o.replaced, l.open - credited);
+  const back = over ? 0 : l.open - credited - replaced;
+  const serials = l.serialized === 1 ? Array.from({ length: replaced }, () => `VRT-${(w.serial += 1)}`) : undefined;
+  const done = act(
+    w,
+    'vendorAnswer',
+    () => t.app.call('vendorReturns.resolve', { id: l.id, lines: [{ lineNo: l.lineNo, credited, replaced, back, ...(serials?.length ? { serials } : {}) }], locationId: w.locations[o.location]! }, t.token),
+    over,
+  );
+  // Replacements cost what the units they replace cost (no fee here); units sent back are the same lot.
+  if (done && replaced > 0) {
+    const costs = sqlite.prepare<[number, number, number], { c: number }>(`SELECT DISTINCT l.unit_cost AS c FROM stock_moves m JOIN lots l ON l.id = m.lot_id WHERE m.source_type = 'vendorReturn' AND m.source_id = ? AND m.source_line = ? AND l.id <> ?`).all(l.id, l.lineNo, l.lotId);
+    expect(costs.map((r) => r.c)).toEqual([l.unitCost]);
+  }
+}
 
 function applyRma(w: World, o: Extract<SalesOp, { kind: 'rma' }>): void {
   const { t, q } = w;

@@ -96,7 +96,8 @@ function statementsFor(sqlite: Sqlite) {
     allocatedAt: sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS n FROM allocations WHERE lot_id = ? AND location_id = ?`),
     firstHold: sqlite.prepare(
       `SELECT a.kind, a.source_type AS type, a.source_id AS id, CASE a.source_type WHEN 'charge' THEN (SELECT number FROM charges WHERE id = a.source_id)
-                WHEN 'quoteItem' THEN (SELECT o.number FROM quote_items q JOIN opportunities o ON o.id = q.opportunity_id WHERE q.id = a.source_id) END AS number,
+                WHEN 'quoteItem' THEN (SELECT o.number FROM quote_items q JOIN opportunities o ON o.id = q.opportunity_id WHERE q.id = a.source_id)
+                WHEN 'rma' THEN (SELECT number FROM rmas WHERE id = a.source_id) END AS number,
               l.serial_number AS serial
        FROM allocations a JOIN lots l ON l.id = a.lot_id WHERE a.lot_id = ? AND a.location_id = ? ORDER BY a.id LIMIT 1`,
     ),
@@ -104,7 +105,8 @@ function statementsFor(sqlite: Sqlite) {
       `SELECT number FROM (
          SELECT DISTINCT ch.number, 0 AS side, ch.id FROM allocations a JOIN charges ch ON ch.id = a.source_id WHERE a.product_id = ? AND a.location_id = ? AND a.source_type = 'charge'
          UNION SELECT DISTINCT o.number, 1 AS side, o.id FROM allocations a JOIN quote_items q ON q.id = a.source_id JOIN opportunities o ON o.id = q.opportunity_id
-           WHERE a.product_id = ? AND a.location_id = ? AND a.source_type = 'quoteItem')
+           WHERE a.product_id = ? AND a.location_id = ? AND a.source_type = 'quoteItem'
+         UNION SELECT DISTINCT r.number, 2 AS side, r.id FROM allocations a JOIN rmas r ON r.id = a.source_id WHERE a.product_id = ? AND a.location_id = ? AND a.source_type = 'rma')
        ORDER BY side, id LIMIT 5`,
     ),
     locationUsage: sqlite.prepare(`SELECT usage FROM locations WHERE id = ?`),
@@ -159,9 +161,9 @@ export function heldUnitsError(sqlite: Sqlite, lotId: number, locationId: number
   return new DomainError('INSUFFICIENT_STOCK', { lotId, locationId, ...extra });
 }
 
-/** The charges, then the opportunities, holding units of a product at a location (the first five), for a refusal to name. */
+/** The charges, then the opportunities, then the RMAs holding units of a product at a location (the first five), for a refusal to name. */
 export function chargesHolding(sqlite: Sqlite, productId: number, locationId: number): string[] {
-  return (state(sqlite).statements.holders.all(productId, locationId, productId, locationId) as { number: string }[]).map((r) => r.number);
+  return (state(sqlite).statements.holders.all(productId, locationId, productId, locationId, productId, locationId) as { number: string }[]).map((r) => r.number);
 }
 
 /** Sums deltas per key, to be written once per action. */

@@ -13,14 +13,14 @@ import { VIRTUAL } from '../locations/locations';
 import { listSerialClashes, type SerialClash } from './serials';
 
 export interface LedgerDifference {
-  kind: 'balance' | 'negative' | 'lotSum' | 'level' | 'month' | 'listCache' | 'allocation' | 'charge' | 'delivery' | 'quote' | 'return';
+  kind: 'balance' | 'negative' | 'lotSum' | 'level' | 'month' | 'listCache' | 'allocation' | 'charge' | 'delivery' | 'quote' | 'return' | 'rma' | 'vendorReturn';
   /** Null for a stock-level or list-figure difference, which is per product, and for a month's totals. */
   lotId: number | null;
   productId: number | null;
   locationId: number | null;
   /** 'YYYY-MM' for a difference in the month totals. */
   month: string | null;
-  /** The charge (kind 'charge'), delivery (kind 'delivery') or client return (kind 'return') whose figures differ. */
+  /** The charge, delivery, client return, RMA or vendor return (by kind) whose figures differ. */
   documentId?: number | null;
   /** Which of its figures: picked, delivered, deliveredCost; a delivery line's qty or cost. */
   figure?: string | null;
@@ -57,6 +57,8 @@ export function verifyLedger(ctx: Ctx): LedgerReport {
   add('delivery', deliveryLineDifferences(ctx));
   add('quote', quoteDifferences(ctx));
   add('return', returnLineDifferences(ctx));
+  add('rma', rmaHoldDifferences(ctx));
+  add('vendorReturn', vendorReturnDifferences(ctx));
   const checked = ctx.sqlite.prepare<[], { n: number }>(`SELECT count(*) AS n FROM balances`).get()!.n;
   // Clashing serials are not a ledger difference (every unit is still accounted for): listed to be corrected.
   return { ok: differences.length === 0, checkedBalances: checked, differences, serialClashes: listSerialClashes(ctx) };
@@ -281,6 +283,56 @@ function returnLineDifferences(ctx: Ctx): Found[] {
   return rows.map((r) => {
     const cost = r.actual === r.expected;
     return { lotId: null, productId: null, locationId: null, month: null, documentId: Number(r.id), figure: `${String(r.figure)} ${cost ? 'cost' : 'qty'}`, expected: String(cost ? r.expectedCost : r.expected), actual: String(cost ? r.actualCost : r.actual) };
+  });
+}
+
+/**
+ * An RMA holds its unit (one reservation of one, of its unit's lot: the replacement once that came in) exactly
+ * while the unit is on our shelf for it; no other RMA allocation stands. documentId: the RMA.
+ */
+function rmaHoldDifferences(ctx: Ctx): Found[] {
+  const holdingRma = `(r.status IN ('received', 'backFromVendor', 'replacementReceived') OR (r.from_swap = 1 AND r.status IN ('requested', 'authorized')))`;
+  const unitLot = `CASE WHEN r.status = 'replacementReceived' THEN r.replacement_lot_id ELSE r.lot_id END`;
+  const rows = ctx.sqlite
+    .prepare<[], { id: number; expected: number; actual: number }>(
+      `SELECT a.source_id AS id, 0 AS expected, a.qty AS actual FROM allocations a LEFT JOIN rmas r ON r.id = a.source_id
+        WHERE a.source_type = 'rma' AND (r.id IS NULL OR NOT ${holdingRma} OR a.lot_id <> ${unitLot} OR a.qty <> 1 OR a.kind <> 'reserved')
+       UNION ALL
+       SELECT r.id, 1, 0 FROM rmas r WHERE ${holdingRma}
+          AND EXISTS (SELECT 1 FROM balances b JOIN locations loc ON loc.id = b.location_id AND loc.usage = 'internal' WHERE b.lot_id = ${unitLot} AND b.qty > 0)
+          AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.source_type = 'rma' AND a.source_id = r.id)
+       LIMIT ${LIMIT}`,
+    )
+    .all();
+  return rows.map((r) => ({ lotId: null, productId: null, locationId: null, month: null, documentId: r.id, figure: 'held', expected: String(r.expected), actual: String(r.actual) }));
+}
+
+/**
+ * Each vendor return line against its moves: what it sent to Vendor (units and cost), the same lot's units
+ * sent back, the new lots that replaced them; and the vendor never answers for more than was sent.
+ */
+function vendorReturnDifferences(ctx: Ctx): Found[] {
+  const rows = ctx.sqlite
+    .prepare<[], Figures>(
+      `WITH m AS (SELECT m.source_id AS returnId, m.source_line AS lineNo,
+                         sum(CASE WHEN m.to_location_id = ${VIRTUAL.vendor} THEN m.qty ELSE 0 END) AS sent,
+                         sum(CASE WHEN m.to_location_id = ${VIRTUAL.vendor} THEN m.qty * m.unit_cost ELSE 0 END) AS sentCost,
+                         sum(CASE WHEN m.from_location_id = ${VIRTUAL.vendor} AND l.source_type <> 'vendorReturn' THEN m.qty ELSE 0 END) AS back,
+                         sum(CASE WHEN m.from_location_id = ${VIRTUAL.vendor} AND l.source_type = 'vendorReturn' THEN m.qty ELSE 0 END) AS replaced
+                  FROM stock_moves m JOIN lots l ON l.id = m.lot_id WHERE m.source_type = 'vendorReturn' AND m.reverses_move_id IS NULL GROUP BY 1, 2)
+       SELECT rl.return_id AS id, rl.line_no AS lineNo, rl.qty, coalesce(m.sent, 0) AS qtyX, rl.qty * rl.unit_cost AS cost, coalesce(m.sentCost, 0) AS costX,
+              rl.qty_back AS back, coalesce(m.back, 0) AS backX, rl.qty_replaced AS replaced, coalesce(m.replaced, 0) AS replacedX,
+              rl.qty_credited + rl.qty_replaced + rl.qty_back > rl.qty AS over, 0 AS overX
+       FROM vendor_return_lines rl LEFT JOIN m ON m.returnId = rl.return_id AND m.lineNo = rl.line_no
+       WHERE rl.qty <> coalesce(m.sent, 0) OR rl.qty * rl.unit_cost <> coalesce(m.sentCost, 0) OR rl.qty_back <> coalesce(m.back, 0) OR rl.qty_replaced <> coalesce(m.replaced, 0)
+          OR rl.qty_credited + rl.qty_replaced + rl.qty_back > rl.qty
+       LIMIT ${LIMIT}`,
+    )
+    .safeIntegers(true)
+    .all();
+  return rows.map((r) => {
+    const figure = ['qty', 'cost', 'back', 'replaced', 'over'].find((f) => r[f] !== r[`${f}X`])!;
+    return { lotId: null, productId: null, locationId: null, month: null, documentId: Number(r.id), figure: `line ${String(r.lineNo)} ${figure}`, expected: String(r[`${figure}X`]), actual: String(r[figure]) };
   });
 }
 

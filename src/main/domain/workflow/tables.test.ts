@@ -23,6 +23,7 @@ import { deliveryWorkflow } from '../sales/deliveries';
 import { deviceWorkflow } from '../sales/devices';
 import { returnWorkflow } from '../returns/clientReturns';
 import { rmaWorkflow } from '../rma/rmas';
+import { vendorReturnWorkflow } from '../returns/vendorReturns';
 import { opportunityWorkflow } from '../sales/opportunities';
 import { salesOrderWorkflow } from '../sales/salesOrders';
 import { transferWorkflow } from '../stock/transfers';
@@ -77,6 +78,9 @@ const watched = [
   'client_return_events',
   'rmas',
   'rma_events',
+  'vendor_returns',
+  'vendor_return_lines',
+  'vendor_return_events',
 ];
 
 function snapshot(ctx: Ctx): string {
@@ -255,6 +259,18 @@ function device(env: Env, state: string): number {
   if (state === 'voided') t.ok('delivery.reverse', { id: doc.id, reason: 'wrong client' });
   const id = t.ok('devices.list', { serial, includeVoided: true }).rows[0]!.id;
   if (state === 'returned') t.ok('returns.create', { companyId: t.ok('devices.get', { id }).companyId, condition: 'faulty', reason: 'test', lines: [{ deviceId: id }] });
+  return id;
+}
+
+let vendorReturnCount = 0;
+/** A vendor return of two cables: sent, one answered (partlyResolved), or both (resolved). */
+function vendorReturnCase(env: Env, state: string): number {
+  const { t, w } = env;
+  const vendorId = t.ok('catalog.createCompany', { name: `Return vendor ${++vendorReturnCount}`, isVendor: true, isClient: false }).id;
+  t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 2, costMethod: 'manual', unitCost: 1_000, reason: 'test' });
+  const { id } = t.ok('vendorReturns.create', { vendorId, locationId: w.main.id, reason: 'other', vendorRmaNumber: 'RA', lines: [{ productId: w.cable.id, qty: 2 }] });
+  if (state === 'partlyResolved') t.ok('vendorReturns.resolve', { id, lines: [{ lineNo: 1, credited: 1 }] });
+  if (state === 'resolved') t.ok('vendorReturns.resolve', { id, lines: [{ lineNo: 1, credited: 2 }] });
   return id;
 }
 
@@ -566,6 +582,15 @@ const cases: TableCase[] = [
       edit: ['requested', 'authorized', 'received', 'received+return', 'sentToVendor', 'sentToVendor+replace', 'backFromVendor', 'replacementReceived', 'backFromVendor+swap', 'replacementReceived+swap', 'delivered'],
     },
     input: (env) => ({ userId: env.adminId, reason: 'test' }),
+  },
+  {
+    name: 'vendorReturnWorkflow',
+    workflow: loose(vendorReturnWorkflow),
+    build: vendorReturnCase,
+    // The state an answer leads to is what is still open after it (here, applied with nothing answered).
+    allowed: { resolve: { sent: 'partlyResolved', partlyResolved: 'partlyResolved' } },
+    edits: { edit: ['sent', 'partlyResolved'] },
+    input: (env) => ({ userId: env.adminId }),
   },
   {
     name: 'returnWorkflow',

@@ -110,6 +110,8 @@ function keyFor(code: string, d: Details): string {
       return d.reason === 'default' ? 'LOCATION_NOT_OFFERED_default' : 'LOCATION_NOT_OFFERED_named';
     case 'NOT_ELIGIBLE_FOR_RMA':
       return typeof d.sku === 'string' && typeof d.serial === 'string' ? 'NOT_ELIGIBLE_FOR_RMA_named' : code;
+    case 'OVER_RESOLVE':
+      return typeof d.number === 'string' && typeof d.line === 'number' && typeof d.open === 'number' && typeof d.requested === 'number' ? 'OVER_RESOLVE_counts' : code;
     case 'OVER_RETURN':
       return typeof d.number === 'string' && typeof d.returnable === 'number' && typeof d.requested === 'number' ? 'OVER_RETURN_counts' : code;
     case 'NOT_RETURNABLE':

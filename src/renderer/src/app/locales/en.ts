@@ -16,6 +16,7 @@ export const en = {
   all: 'All',
   retry: 'Try again',
   showPassword: 'Show or hide the password',
+  history: 'History',
   loadFailed: 'The data could not be loaded.',
   actions: {
     save: 'Save',

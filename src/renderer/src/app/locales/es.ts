@@ -18,6 +18,7 @@ export const es: Translation<typeof en> = {
   all: 'Todos',
   retry: 'Reintentar',
   showPassword: 'Mostrar u ocultar la contraseña',
+  history: 'Historial',
   loadFailed: 'No se pudieron cargar los datos.',
   actions: {
     save: 'Guardar',

@@ -52,3 +52,12 @@ export const useCompanySearch = (role: 'vendor' | 'client', q: string) =>
 export const useChargesWaiting = () => useApiQuery(['sales'], 'sales.listChargeApprovals', { pageSize: 100 });
 export const useApproveCharge = () => useApiMutation('sales.approveCharge', quiet);
 export const useRejectCharge = () => useApiMutation('sales.rejectCharge', quiet);
+
+// Vendor returns (VRT-n): units sent back to vendors and their answers.
+export const VENDOR_RETURNS_TABLE = { sortBy: 'createdAt', sortDirection: 'desc' } as const satisfies TableStart<string>;
+export const startVendorReturnsScreen = screenQueries(purchasing, 'vendorReturns.list', firstPageOf(VENDOR_RETURNS_TABLE));
+export const useVendorReturns = (input: ChannelInput<'vendorReturns.list'>) => useApiQuery(purchasing, 'vendorReturns.list', input, paged);
+export const useVendorReturn = (id: number) => useApiQuery(purchasing, 'vendorReturns.get', { id }, { enabled: id > 0 });
+export const useCreateVendorReturn = () => useApiMutation('vendorReturns.create', quiet);
+export const useUpdateVendorReturn = () => useApiMutation('vendorReturns.update', quiet);
+export const useResolveVendorReturn = () => useApiMutation('vendorReturns.resolve', quiet);

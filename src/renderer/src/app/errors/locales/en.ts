@@ -68,6 +68,8 @@ export const en = {
   NOT_ELIGIBLE_FOR_RMA_named: '{{sku}} is not eligible for RMA: tick “Eligible for RMA” on the product, or take {{serial}} back as a client return.',
   CONFLICT_rmaOpen: '{{serial}} already has an open RMA, {{number}}: work on that one.',
   REVERSAL_BLOCKED_rma: '{{number}} cannot be reversed: an RMA or a device swap stands on it ({{items}}{{more}}). Finish or cancel the RMA first.',
+  OVER_RESOLVE: 'That is more units than the vendor still has to answer for.',
+  OVER_RESOLVE_counts: 'Line {{line}} of {{number}} has {{open}} units the vendor has not answered for; you recorded {{requested}}. Lower the quantities.',
   OVER_RETURN: 'That is more than the client still holds of this charge.',
   OVER_RETURN_counts: 'The client still holds {{returnable}} of {{number}}; you asked to return {{requested}}. Lower the quantity.',
   NOT_RETURNABLE: 'That cannot come back on a return.',

@@ -71,6 +71,8 @@ export const es: Translation<typeof en> = {
   NOT_ELIGIBLE_FOR_RMA_named: '{{sku}} no admite RMA: marque «Admite RMA» en el producto, o recoja {{serial}} como devolución del cliente.',
   CONFLICT_rmaOpen: '{{serial}} ya tiene un RMA abierto, {{number}}: trabaje en ese.',
   REVERSAL_BLOCKED_rma: 'No se puede revertir {{number}}: un RMA o un intercambio de dispositivo depende de ella ({{items}}{{more}}). Termine o cancele antes el RMA.',
+  OVER_RESOLVE: 'Son más unidades de las que el proveedor aún tiene pendientes.',
+  OVER_RESOLVE_counts: 'La línea {{line}} de {{number}} tiene {{open}} unidades pendientes de respuesta del proveedor; ha registrado {{requested}}. Reduzca las cantidades.',
   OVER_RETURN: 'Es más de lo que el cliente aún tiene de este cargo.',
   OVER_RETURN_counts: 'El cliente aún tiene {{returnable}} de {{number}}; ha pedido devolver {{requested}}. Reduzca la cantidad.',
   NOT_RETURNABLE: 'Eso no puede volver en una devolución.',

@@ -350,6 +350,8 @@ export const en = {
       delivery: 'A delivery line differs from the units that left on it',
       quote: 'A quote item’s reserved units differ from its reservations, or a closed opportunity still holds units',
       return: 'A client return line differs from the units that came back on it, or more came back than was delivered',
+      rma: 'An RMA does not hold the unit it has on the shelf, or a unit is held for an RMA that no longer has it',
+      vendorReturn: 'A vendor return line differs from the units that went to the vendor, came back or replaced them, or the vendor answered for more units than were sent',
     },
     clashesTitle: 'Serial numbers to correct',
     clashes_one: '{{count}} unit has a serial number that names the same unit as another one of its product (they differ only in letter case or spaces). Until it is corrected it is found only by its exact serial number.',

@@ -353,6 +353,8 @@ export const es: Translation<typeof en> = {
       delivery: 'Una línea de entrega no coincide con las unidades que salieron en ella',
       quote: 'Las unidades reservadas de una línea de cotización no coinciden con sus reservas, o una oportunidad cerrada aún retiene unidades',
       return: 'Una línea de devolución del cliente no coincide con las unidades que volvieron, o volvió más de lo entregado',
+      rma: 'Un RMA no retiene la unidad que tiene en la estantería, o una unidad sigue retenida para un RMA que ya no la tiene',
+      vendorReturn: 'Una línea de devolución al proveedor no coincide con las unidades que fueron al proveedor, volvieron o las sustituyeron, o el proveedor respondió por más unidades de las enviadas',
     },
     clashesTitle: 'Números de serie por corregir',
     clashes_one: '{{count}} unidad tiene un número de serie que designa la misma unidad que otra de su producto (solo difieren en mayúsculas o espacios). Hasta que se corrija, solo se encuentra por su número de serie exacto.',

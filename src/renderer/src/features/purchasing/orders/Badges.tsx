@@ -1,6 +1,7 @@
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PoSummary } from '@shared/contract/purchasing';
+import type { VendorReturnStatus } from '@shared/contract/vendorReturns';
 import { CellBadge } from '@renderer/lib/list';
 
 const statusColors: Record<PoSummary['status'], string> = {
@@ -30,6 +31,18 @@ export function ApprovalBadge({ approval, ...props }: { approval: PoSummary['app
   return (
     <CellBadge color={approvalColors[approval]} variant="outline" data-approval={approval} {...props}>
       {t(`approval.${approval}`)}
+    </CellBadge>
+  );
+}
+
+const vendorReturnColors: Record<VendorReturnStatus, string> = { sent: 'orange', partlyResolved: 'yellow', resolved: 'teal' };
+
+/** Where a vendor return stands: sent, partly answered, answered. */
+export function VendorReturnStatusBadge({ status, ...props }: { status: VendorReturnStatus } & HTMLAttributes<HTMLSpanElement>) {
+  const { t } = useTranslation('purchasing');
+  return (
+    <CellBadge color={vendorReturnColors[status]} data-status={status} {...props}>
+      {t(`vendorReturns.statuses.${status}`)}
     </CellBadge>
   );
 }

@@ -21,7 +21,7 @@ import { approvalLimitText } from '@renderer/lib/approvalLimit';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useCancelCharge, useCharge, useContainer, useHoldCharge, useReleaseCharge, useUnpick } from '../api';
 import { ChargeStatusBadge, DeliveryStatusBadge, ReturnConditionBadge } from '../Badges';
-import { EventHistory } from '../EventHistory';
+import { EventHistory } from '@renderer/lib/EventHistory';
 import { ChargeFormModal } from './ChargeFormModal';
 import { PickModal } from './PickModal';
 import { TransferPickedModal } from './TransferPickedModal';

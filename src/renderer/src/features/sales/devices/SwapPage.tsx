@@ -3,7 +3,6 @@
 // shelf, an RMA, or retired); 3. an optional charge for the replacement; then the reason and the swap.
 // /sales/devices/:id/swap
 import { Alert, Badge, Button, Checkbox, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconScan } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -21,6 +20,7 @@ import { notify } from '@renderer/lib/notify';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
+import { ScanInput } from '@renderer/lib/pickers/ScanInput';
 import { useApiMutation } from '@renderer/lib/query';
 import { useCan } from '@renderer/lib/session';
 import { useUntilEdited } from '@renderer/lib/staleMessage';
@@ -62,7 +62,6 @@ export function SwapPage() {
   const canRma = useCan('rma.manage') && rmaOn;
   const canCharge = useCan('sales.manage');
   const swap = useApiMutation('devices.swap', { silentError: true });
-  const [scan, setScan] = useState('');
   const [unit, setUnit] = useState<Unit | null>(null);
   const [scanMessage, setScanMessage] = useState<string | null>(null);
   const [fate, setFate] = useState<SwapFate>('returns');
@@ -82,19 +81,17 @@ export function SwapPage() {
   const d = device.data;
   const fates = swapFates.filter((f) => f !== 'rma' || (canRma && d.eligibleForRma));
 
-  const find = async () => {
-    const serial = scan.trim();
-    if (!serial) return;
+  const find = async (serial: string): Promise<boolean> => {
     setScanMessage(null);
     const page = await call('stock.listLots', { serial, pageSize: 20 });
     const lot = page.rows.find((r) => r.serialNumber !== null && serialKey(r.serialNumber) === serialKey(serial));
     if (!lot) {
       setUnit(null);
       setScanMessage(t('swap.notInStock', { serial }));
-      return;
+      return false;
     }
-    setUnit({ serial: lot.serialNumber!, sku: lot.sku, productName: lot.productName, locationName: lot.locationName, heldBy: lot.heldByChargeNumber ?? lot.heldByOpportunityNumber ?? null });
-    setScan('');
+    setUnit({ serial: lot.serialNumber!, sku: lot.sku, productName: lot.productName, locationName: lot.locationName, heldBy: lot.heldByChargeNumber ?? lot.heldByOpportunityNumber ?? lot.heldByRmaNumber ?? null });
+    return true;
   };
 
   const submit = (event: React.FormEvent) => {
@@ -135,27 +132,7 @@ export function SwapPage() {
           <Text size="sm" c="dimmed">
             {t('swap.replacementHint')}
           </Text>
-          <Group align="flex-end" gap="xs" wrap="nowrap">
-            <TextInput
-              label={t('swap.scan')}
-              leftSection={<IconScan size={16} />}
-              value={scan}
-              onChange={(e) => setScan(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  void find();
-                }
-              }}
-              style={{ flex: 1 }}
-              data-testid="swap-scan"
-              data-autofocus
-            />
-            <Button variant="default" onClick={() => void find()}>
-              {t('swap.find')}
-            </Button>
-          </Group>
-          {scanMessage && <Alert color="orange">{scanMessage}</Alert>}
+          <ScanInput label={t('swap.scan')} buttonLabel={t('swap.find')} onScan={find} message={scanMessage} testId="swap-scan" />
           {unit && (
             <Group justify="space-between" data-testid="swap-replacement">
               <Text size="sm">

@@ -21,7 +21,7 @@ import { useModuleOn } from '@renderer/lib/activations';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useLoseOpportunity, useOpportunity, useQuotePdf, useRelease, useRemoveQuoteItem } from '../api';
 import { OpportunityStatusBadge } from '../Badges';
-import { EventHistory } from '../EventHistory';
+import { EventHistory } from '@renderer/lib/EventHistory';
 import { OpportunityFormModal } from './OpportunityFormModal';
 import { QuoteItemModal } from './QuoteItemModal';
 import { ReserveModal } from './ReserveModal';

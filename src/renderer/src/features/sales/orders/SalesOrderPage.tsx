@@ -17,7 +17,7 @@ import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useCancelSalesOrder, useSalesOrder } from '../api';
 import { ChargeStatusBadge, SalesOrderStatusBadge } from '../Badges';
-import { EventHistory } from '../EventHistory';
+import { EventHistory } from '@renderer/lib/EventHistory';
 
 const cancellable: SalesOrderDetail['status'][] = ['open', 'inProgress'];
 /** Units still to come from vendors, as far as the item still needs them. */

@@ -3,7 +3,7 @@
 // optional credit. Opened from a device (?deviceId=), a charge (?chargeId=) or the Returns list.
 // /sales/returns/new
 import { ActionIcon, Alert, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import { IconPlus, IconScan, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -20,6 +20,7 @@ import { PageHeader } from '@renderer/lib/PageHeader';
 import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
+import { ScanInput } from '@renderer/lib/pickers/ScanInput';
 import { useCan } from '@renderer/lib/session';
 import { useUntilEdited } from '@renderer/lib/staleMessage';
 import { useFormat } from '@renderer/lib/useFormat';
@@ -54,7 +55,6 @@ export function NewReturnPage() {
   const [credit, setCredit] = useState(false);
   const [creditAmount, setCreditAmount] = useState<number | null>(null);
   const [creditNote, setCreditNote] = useState('');
-  const [scan, setScan] = useState('');
   const [scanMessage, setScanMessage] = useState<string | null>(null);
   const [unsoldOpen, setUnsoldOpen] = useState(false);
   const [unsold, setUnsold] = useState<{ product: { id: number; sku: string; name: string; serialized: boolean } | null; serial: string; qty: number | string; unitCost: number | null }>({ product: null, serial: '', qty: 1, unitCost: null });
@@ -95,28 +95,27 @@ export function NewReturnPage() {
     }
   }, [params]);
 
-  const addScanned = async () => {
-    const serial = scan.trim();
-    if (!serial) return;
+  /** A scanned serial: the client's device becomes a line; one we did not sell goes to the unsold form. */
+  const addScanned = async (serial: string): Promise<boolean> => {
     setScanMessage(null);
     if (lines.some((l) => (l.kind === 'device' || l.kind === 'unsold') && l.serial !== null && serialKey(l.serial) === serialKey(serial))) {
       setScanMessage(t('returns.form.alreadyListed', { serial }));
-      return;
+      return true;
     }
     const device = await findDevice(serial);
     if (!device) {
       setScanMessage(t('returns.form.notFound', { serial }));
       setUnsold((u) => ({ ...u, serial }));
-      return;
+      return true;
     }
     if (companyId !== null && device.companyId !== companyId) {
       setScanMessage(t('returns.form.otherClient', { serial: device.serialNumber, client: device.companyName }));
-      return;
+      return false;
     }
     setCompanyId(device.companyId);
     setCompanyName(device.companyName);
     setLines((ls) => [...ls, { key: `d${device.id}`, kind: 'device', deviceId: device.id, serial: device.serialNumber, sku: device.sku, productName: device.productName, chargeNumber: device.chargeNumber }]);
-    setScan('');
+    return true;
   };
 
   const addUnsold = () => {
@@ -137,7 +136,6 @@ export function NewReturnPage() {
     ]);
     setUnsold({ product: null, serial: '', qty: 1, unitCost: null });
     setUnsoldOpen(false);
-    setScan('');
     setScanMessage(null);
   };
 
@@ -197,29 +195,10 @@ export function NewReturnPage() {
                   setLines([]);
                 }}
               />
-              <Group align="flex-end" gap="xs" wrap="nowrap">
-                <TextInput
-                  label={t('returns.form.scan')}
-                  description={t('returns.form.scanHint')}
-                  leftSection={<IconScan size={16} />}
-                  value={scan}
-                  onChange={(e) => setScan(e.currentTarget.value)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') {
-                      e.preventDefault();
-                      void addScanned();
-                    }
-                  }}
-                  style={{ flex: 1 }}
-                  data-testid="return-scan"
-                  data-autofocus
-                />
-                <Button variant="default" onClick={() => void addScanned()}>
-                  {t('returns.form.add')}
-                </Button>
-              </Group>
+              <Stack gap="xs">
+                <ScanInput label={t('returns.form.scan')} description={t('returns.form.scanHint')} buttonLabel={t('returns.form.add')} onScan={addScanned} message={scanMessage} testId="return-scan" />
+              </Stack>
             </SimpleGrid>
-            {scanMessage && <Alert color="orange">{scanMessage}</Alert>}
             <Group>
               <Button variant="subtle" leftSection={<IconPlus size={16} />} onClick={() => setUnsoldOpen((o) => !o)}>
                 {t('returns.form.addUnsold')}

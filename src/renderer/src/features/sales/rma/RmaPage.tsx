@@ -19,7 +19,7 @@ import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useRma } from '../api';
 import { RmaStatusBadge } from '../Badges';
-import { EventHistory } from '../EventHistory';
+import { EventHistory } from '@renderer/lib/EventHistory';
 import { RmaEmailModal } from './RmaEmailModal';
 import { RmaFormModal } from './RmaFormModal';
 import { RmaStepModal, type RmaStep } from './RmaStepModal';

@@ -25,6 +25,8 @@ const typeColors: Record<HistoryRow['type'], string> = {
   return: 'teal',
   'rma.toVendor': 'orange',
   'rma.fromVendor': 'lime',
+  'vendorReturn.toVendor': 'orange',
+  'vendorReturn.fromVendor': 'lime',
 };
 
 function Changes({ row, t }: { row: HistoryRow; t: TFunction<readonly ['stock', 'locations']> }) {
@@ -44,6 +46,7 @@ const documentPages: Partial<Record<NonNullable<HistoryRow['documentType']>, str
   delivery: '/sales/deliveries',
   return: '/sales/returns',
   rma: '/sales/rma',
+  vendorReturn: '/purchasing/vendor-returns',
   opportunity: '/sales/opportunities',
 };
 

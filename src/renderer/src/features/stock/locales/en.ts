@@ -269,6 +269,8 @@ export const en = {
       return: 'Returned by client',
       'rma.toVendor': 'Sent to vendor (RMA)',
       'rma.fromVendor': 'Back from vendor (RMA)',
+      'vendorReturn.toVendor': 'Returned to vendor',
+      'vendorReturn.fromVendor': 'From vendor (return answered)',
     },
     fields: {
       bin: 'Bin',

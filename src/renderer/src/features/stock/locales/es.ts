@@ -272,6 +272,8 @@ export const es: Translation<typeof en> = {
       return: 'Devuelto por el cliente',
       'rma.toVendor': 'Enviado al proveedor (RMA)',
       'rma.fromVendor': 'De vuelta del proveedor (RMA)',
+      'vendorReturn.toVendor': 'Devuelto al proveedor',
+      'vendorReturn.fromVendor': 'Del proveedor (devolución respondida)',
     },
     fields: {
       bin: 'Casillero',

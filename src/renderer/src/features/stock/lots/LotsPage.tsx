@@ -80,6 +80,11 @@ export function LotsPage() {
               {l.heldByOpportunityNumber}
             </AppLink>
           )}
+          {l.heldByRmaId !== null && (
+            <AppLink className="app-row-link app-cell-small" to={`/sales/rma/${l.heldByRmaId}`}>
+              {l.heldByRmaNumber}
+            </AppLink>
+          )}
         </>
       ),
     },

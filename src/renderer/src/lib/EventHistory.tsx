@@ -11,11 +11,11 @@ interface Event {
 
 /** A document's history, newest first: when, who, and what the caller says happened. */
 export function EventHistory<E extends Event>({ events, testId, describe }: { events: E[]; testId: string; describe: (event: E) => ReactNode }) {
-  const { t } = useTranslation('sales');
+  const { t } = useTranslation('common');
   const f = useFormat();
   return (
     <Stack gap="xs">
-      <Text fw={700}>{t('charge.history')}</Text>
+      <Text fw={700}>{t('history')}</Text>
       <Stack gap={4} data-testid={testId}>
         {events.map((e) => (
           <Text key={e.id} size="sm">
