@@ -166,6 +166,18 @@ describe('demo data set', () => {
     expect(data(app.call('purchasing.listFulfillment', {}, token)).total).toBeGreaterThan(0);
   });
 
+  it('returns to vendors: dead units replaced or credited through the year, a dead monitor still with the vendor, no RMA as a transfer note', () => {
+    const returns = data(app.call('vendorReturns.list', { pageSize: 200 }, token));
+    expect(returns.total).toBeGreaterThanOrEqual(3);
+    expect(returns.rows[0]).toMatchObject({ reason: 'deadOnArrival', status: 'sent', vendorRmaNumber: 'DELL-RMA-5567102' });
+    expect(new Set(returns.rows.map((r) => r.status))).toEqual(new Set(['sent', 'resolved']));
+    const answered = returns.rows.filter((r) => r.status === 'resolved').map((r) => data(app.call('vendorReturns.get', { id: r.id }, token)));
+    expect(answered.some((r) => r.lines.some((l) => l.replacementSerials.length > 0))).toBe(true);
+    expect(answered.some((r) => r.creditNoteNumber !== null)).toBe(true);
+    const notes = app.ctx.sqlite.prepare(`SELECT count(*) AS n FROM transfers WHERE note LIKE '%RMA%'`).get() as { n: number };
+    expect(notes.n).toBe(0);
+  });
+
   it('gives every serialized unit its own serial', () => {
     // The ThinkPad T14 models (Lenovo serials: PF + 6 characters) that are in stock today.
     const laptops = data(app.call('catalog.listProducts', { q: 'LEN-T14G5', pageSize: 20 }, token)).rows;

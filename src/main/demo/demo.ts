@@ -217,6 +217,8 @@ class DemoBuilder {
   private technicianIds: number[] = [];
   private readonly clientIds = new Map<string, number>();
   private readonly returnsQueue: { product: DemoProduct; serial: string; since: number }[] = [];
+  /** Units sent back to their vendor, waiting for its answer. */
+  private readonly vendorQueue: { id: number; product: DemoProduct; since: number }[] = [];
   private ticket = 24_310;
   private invoice = 40_120;
   private mistyped: { product: DemoProduct; wrong: string; right: string } | null = null;
@@ -431,10 +433,10 @@ class DemoBuilder {
         const product = this.rng.pick(candidates);
         const serials = this.available(product, this.loc.main).slice(0, this.rng.int(1, product.category === 'Access points' ? 4 : 2));
         this.transfer(this.loc.main, vanId, [{ product, serials }], `For ${reason}`);
-        if (this.rng.chance(0.1)) {
-          // Dead on arrival at the client: back to the returns shelf for an RMA.
+        if (this.rng.chance(0.2)) {
+          // Dead on arrival at the client: back to the returns shelf to be tested, then to the vendor.
           const faulty = serials.pop()!;
-          this.transfer(vanId, this.loc.returns, [{ product, serials: [faulty] }], `Dead on arrival at ${client}, RMA pending`);
+          this.transfer(vanId, this.loc.returns, [{ product, serials: [faulty] }], `Dead on arrival at ${client}, to be tested`);
           this.returnsQueue.push({ product, serial: faulty, since: this.clock.day });
         }
         if (serials.length > 0) charges.push(this.chargeFromStock(ticket(), product, vanId, serials.length, serials));
@@ -480,12 +482,28 @@ class DemoBuilder {
     this.removeStock(product, this.loc.main, Math.min(2, this.model.qty(product.id, this.loc.main)), [], 'scrap', this.rng.pick(scrapReasons));
   }
 
-  /** Units on the returns shelf for two weeks are tested: half go back to stock, the rest are scrapped. */
+  /**
+   * Units on the returns shelf for two weeks are tested: half go back to stock, the rest go back to their
+   * vendor as dead on arrival; a week later the vendor sends a replacement (most often) or credits them.
+   */
   private processReturns(day: number): void {
     while (this.returnsQueue.length > 0 && day - this.returnsQueue[0]!.since >= 14) {
       const { product, serial } = this.returnsQueue.shift()!;
       if (this.rng.chance(0.5)) this.transfer(this.loc.returns, this.loc.main, [{ product, serials: [serial] }], 'Tested OK – back to stock');
-      else this.removeStock(product, this.loc.returns, 1, [serial], 'scrap', 'Vendor declined RMA – not repairable');
+      else {
+        const doc = this.vendorReturn(product, this.loc.returns, { serials: [serial] }, 'deadOnArrival', `RA-${invoicePrefix[product.vendor]}${this.invoice++}`, 'Dead on arrival at the client, confirmed on the bench');
+        this.vendorQueue.push({ id: doc.id, product, since: day });
+      }
+    }
+    while (this.vendorQueue.length > 0 && day - this.vendorQueue[0]!.since >= 7) {
+      const { id, product } = this.vendorQueue.shift()!;
+      if (this.rng.chance(0.7)) {
+        const serial = this.newSerial(product);
+        this.send('vendorReturns.resolve', { id, lines: [{ lineNo: 1, replaced: 1, serials: [serial] }], locationId: this.loc.main });
+        this.model.add(product.id, this.loc.main, 1, [serial]);
+      } else {
+        this.send('vendorReturns.resolve', { id, lines: [{ lineNo: 1, credited: 1 }], creditNoteNumber: `CN-${invoicePrefix[product.vendor]}${this.invoice++}` });
+      }
     }
   }
 
@@ -659,10 +677,18 @@ class DemoBuilder {
     });
     this.send('purchasing.requestApproval', { id: proposal.id });
 
-    // A monitor failed its pre-delivery test this week: it waits on the returns shelf for Dell's RMA.
+    // Vendor returns. Two docks that came as the wrong model went back last week and the vendor credited
+    // them; a monitor failed its pre-delivery test this week and is on its way back to Dell's distributor.
+    const wrongDocks = this.product('LEN-USBC-DOCK');
+    this.ensureAtMain(wrongDocks, 2);
+    const docksBack = this.vendorReturn(wrongDocks, this.loc.main, { qty: 2 }, 'wrongItem', 'LNV-RA-220961', 'Ordered the USB-C dock, received the Thunderbolt model');
+    this.send('vendorReturns.resolve', { id: docksBack.id, lines: [{ lineNo: 1, credited: 2 }], creditNoteNumber: `CN-${invoicePrefix[wrongDocks.vendor]}${this.invoice++}` });
     const monitor = this.product('DEL-P2723DE');
     this.ensureAtMain(monitor, 1);
-    this.transfer(this.loc.main, this.loc.returns, [{ product: monitor, serials: this.available(monitor, this.loc.main).slice(0, 1) }], 'Dead pixels found in pre-delivery test – RMA opened with Dell');
+    this.vendorReturn(monitor, this.loc.main, { serials: this.available(monitor, this.loc.main).slice(0, 1) }, 'deadOnArrival', 'DELL-RMA-5567102', 'Dead pixels found in pre-delivery test', {
+      trackingNumber: '1Z 999 AA1 01 2345 6784',
+      expectedBy: new Date(this.now + 7 * 86_400_000).toISOString().slice(0, 10),
+    });
 
     this.refreshProject();
     const wonLaptop = this.opportunities();
@@ -823,6 +849,22 @@ class DemoBuilder {
   private removeStock(product: DemoProduct, locationId: number, qty: number, serials: string[], destination: 'adjustment' | 'scrap', reason: string): void {
     this.send('stock.remove', product.serialized ? { productId: product.id, locationId, serials, destination, reason } : { productId: product.id, locationId, qty, destination, reason });
     this.model.remove(product.id, locationId, qty, serials);
+  }
+
+  /** Units sent back to the product's vendor from a location under the vendor's RMA number. */
+  private vendorReturn(
+    product: DemoProduct,
+    from: number,
+    units: { qty: number } | { serials: string[] },
+    reason: 'deadOnArrival' | 'wrongItem',
+    vendorRmaNumber: string,
+    note: string,
+    extra: { trackingNumber?: string; expectedBy?: string } = {},
+  ) {
+    const doc = this.send('vendorReturns.create', { vendorId: this.vendorIds.get(product.vendor)!, locationId: from, reason, vendorRmaNumber, note, ...extra, lines: [{ productId: product.id, ...units }] });
+    const serials = 'serials' in units ? units.serials : undefined;
+    this.model.remove(product.id, from, serials?.length ?? ('qty' in units ? units.qty : 0), serials);
+    return doc;
   }
 
   private transfer(from: number, to: number, lines: { product: DemoProduct; qty?: number; serials?: string[] }[], note: string, mode: 'direct' | 'ship' = 'direct') {

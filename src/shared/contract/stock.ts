@@ -60,6 +60,7 @@ export const lotSchema = z.object({
   heldByRmaNumber: nullableString,
   unitCost: cost(z.number().int()),
   receivedAt: epochMs,
+  vendorId: id.nullable(),
   vendorName: nullableString,
   vendorInvoiceNumber: nullableString,
 });

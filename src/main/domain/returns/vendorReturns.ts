@@ -225,10 +225,12 @@ export function resolveVendorReturn(ctx: Ctx, actor: Actor, input: ParsedInput<'
 const overdueSql = `(r.status <> 'resolved' AND r.expected_by IS NOT NULL AND r.expected_by < ?)`;
 
 const summaryColumns = `r.id, r.number, r.status, r.vendor_id AS vendorId, v.name AS vendorName, r.vendor_rma_number AS vendorRmaNumber, r.location_id AS locationId, loc.name AS locationName,
-       r.reason, t.units, t.open, CAST(t.value AS TEXT) AS value, r.credit_total AS creditTotal, r.expected_by AS expectedBy, ${overdueSql} AS overdue,
+       r.reason, (SELECT sum(qty) FROM vendor_return_lines WHERE return_id = r.id) AS units,
+       (SELECT sum(qty - qty_credited - qty_replaced - qty_back) FROM vendor_return_lines WHERE return_id = r.id) AS open,
+       CAST((SELECT sum(qty * unit_cost) FROM vendor_return_lines WHERE return_id = r.id) AS TEXT) AS value, r.credit_total AS creditTotal, r.expected_by AS expectedBy, ${overdueSql} AS overdue,
        u.display_name AS userName, r.created_at AS createdAt`;
-const summaryFrom = `FROM vendor_returns r JOIN companies v ON v.id = r.vendor_id JOIN locations loc ON loc.id = r.location_id JOIN users u ON u.id = r.user_id
-  JOIN (SELECT return_id, sum(qty) AS units, sum(qty - qty_credited - qty_replaced - qty_back) AS open, sum(qty * unit_cost) AS value FROM vendor_return_lines GROUP BY return_id) t ON t.return_id = r.id`;
+// Each row's line totals come from its own lines (vendor_return_lines_unique leads with return_id).
+const summaryFrom = `FROM vendor_returns r JOIN companies v ON v.id = r.vendor_id JOIN locations loc ON loc.id = r.location_id JOIN users u ON u.id = r.user_id`;
 
 const sorts: SortColumns<'vendorReturns.list'> = { createdAt: 'r.created_at', number: 'r.id' };
 
@@ -245,7 +247,7 @@ export function listVendorReturns(ctx: Ctx, input: ParsedInput<'vendorReturns.li
     const like = likePattern(input.q);
     f.add(`(r.number LIKE ? ESCAPE '\\' OR r.vendor_rma_number LIKE ? ESCAPE '\\' OR r.vendor_id IN (SELECT id FROM companies WHERE name LIKE ? ESCAPE '\\'))`, like, like, like);
   }
-  // The page's rows only get their line totals: the sort and the count walk vendor_returns alone.
+  // The sort and the count walk vendor_returns alone; only the page's rows are joined and totalled.
   return listPage(input, {
     sorts,
     defaultSort: { by: 'createdAt', direction: 'desc' },
@@ -254,7 +256,6 @@ export function listVendorReturns(ctx: Ctx, input: ParsedInput<'vendorReturns.li
         .prepare<unknown[], RawSummary>(
           `SELECT ${summaryColumns} FROM (SELECT r.* FROM vendor_returns r ${f.where()} ORDER BY ${q.orderBy('r.id')} LIMIT ? OFFSET ?) r
            JOIN companies v ON v.id = r.vendor_id JOIN locations loc ON loc.id = r.location_id JOIN users u ON u.id = r.user_id
-           JOIN (SELECT return_id, sum(qty) AS units, sum(qty - qty_credited - qty_replaced - qty_back) AS open, sum(qty * unit_cost) AS value FROM vendor_return_lines GROUP BY return_id) t ON t.return_id = r.id
            ORDER BY ${q.orderBy('r.id')}`,
         )
         .all(day, ...f.params, q.limit, q.offset)

@@ -89,8 +89,9 @@ type SalesOp =
    * An RMA of one of the latest laptops at a client (`open`), or one of the latest open RMAs taken one step
    * along its path (`advance`), asked for a step its state does not allow (`wrong`, INVALID_TRANSITION), or
    * canceled. A replacement comes back with a new serial, or one already in stock (`reuse`, DUPLICATE_SERIAL).
+   * `ineligible`: opened while the product is not eligible for RMA (NOT_ELIGIBLE_FOR_RMA).
    */
-  | { kind: 'rma'; pick: number; type: 'return' | 'repair' | 'replace'; step: 'open' | 'advance' | 'wrong' | 'cancel'; location: number; reuse: boolean }
+  | { kind: 'rma'; pick: number; type: 'return' | 'repair' | 'replace'; step: 'open' | 'advance' | 'wrong' | 'cancel'; location: number; reuse: boolean; ineligible: boolean }
   /**
    * A device swap of one of the latest laptops at a client: a replacement among every laptop serial (free, or
    * held by a charge or a quote, or already gone: SERIAL_UNAVAILABLE, SERIAL_NOT_FOUND) or none, the old
@@ -178,7 +179,7 @@ const ALLOWED: Record<Action, ErrorCode[]> = {
   // CONFLICT: the device's open RMA holds it.
   clientReturn: ['OVER_RETURN', 'NOT_RETURNABLE', 'CONFLICT'],
   // CONFLICT: the device has an open RMA already.
-  rmaOpen: ['NOT_RETURNABLE', 'CONFLICT'],
+  rmaOpen: ['NOT_RETURNABLE', 'CONFLICT', 'NOT_ELIGIBLE_FOR_RMA'],
   // The replacement held by someone, gone, or where nothing is offered; the old device no longer at the client.
   // VALIDATION: a charge asked for a device on no container (a swap's own replacement).
   swap: ['SERIAL_UNAVAILABLE', 'SERIAL_NOT_FOUND', 'NOT_RETURNABLE', 'INSUFFICIENT_STOCK', 'CONFLICT', 'VALIDATION'],
@@ -221,6 +222,7 @@ const MUST_REFUSE = [
   'rmaStep:INVALID_TRANSITION',
   'reverseDelivery:REVERSAL_BLOCKED',
   'vendorAnswer:OVER_RESOLVE',
+  'rmaOpen:NOT_ELIGIBLE_FOR_RMA',
 ];
 /** Sales actions the runs together must have seen accepted. */
 const MUST_ACCEPT: Action[] = [
@@ -372,6 +374,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       step: fc.constantFrom<'open' | 'advance' | 'wrong' | 'cancel'>('open', 'advance', 'advance', 'advance', 'wrong', 'cancel'),
       location: idx,
       reuse: fc.boolean(),
+      ineligible: fc.constantFrom(false, false, false, true),
     }),
   },
   {
@@ -1407,7 +1410,13 @@ function applyRma(w: World, o: Extract<SalesOp, { kind: 'rma' }>): void {
     const devices = q.installedLaptops.all(laptop.id);
     if (devices.length === 0) return;
     const deviceId = devices[o.pick % devices.length]!;
-    act(w, 'rmaOpen', () => t.app.call('rma.create', { deviceId, type: o.type, fault: 'Does not boot', vendorId: w.vendorId }, t.token));
+    const eligible = t.app.ctx.sqlite.prepare(`UPDATE products SET eligible_for_rma = ? WHERE id = ?`);
+    if (o.ineligible) eligible.run(0, laptop.id);
+    try {
+      act(w, 'rmaOpen', () => t.app.call('rma.create', { deviceId, type: o.type, fault: 'Does not boot', vendorId: w.vendorId }, t.token), o.ineligible);
+    } finally {
+      if (o.ineligible) eligible.run(1, laptop.id);
+    }
     return;
   }
   const r = rmas[o.pick % rmas.length]!;

@@ -29,7 +29,7 @@ const columns = `lt.id AS lotId, lt.product_id AS productId, p.sku, p.name AS pr
     WHERE a.lot_id = b.lot_id AND a.location_id = b.location_id AND a.source_type = 'quoteItem' ORDER BY a.id LIMIT 1) AS heldByOpportunityNumber,
   (SELECT r.id FROM allocations a JOIN rmas r ON r.id = a.source_id WHERE a.lot_id = b.lot_id AND a.location_id = b.location_id AND a.source_type = 'rma' ORDER BY a.id LIMIT 1) AS heldByRmaId,
   (SELECT r.number FROM allocations a JOIN rmas r ON r.id = a.source_id WHERE a.lot_id = b.lot_id AND a.location_id = b.location_id AND a.source_type = 'rma' ORDER BY a.id LIMIT 1) AS heldByRmaNumber,
-  lt.unit_cost AS unitCost, lt.received_at AS receivedAt, v.name AS vendorName, lt.vendor_invoice_number AS vendorInvoiceNumber`;
+  lt.unit_cost AS unitCost, lt.received_at AS receivedAt, lt.vendor_id AS vendorId, v.name AS vendorName, lt.vendor_invoice_number AS vendorInvoiceNumber`;
 const internal = `JOIN locations loc ON loc.id = b.location_id AND loc.usage = 'internal'`;
 const rest = `LEFT JOIN companies v ON v.id = lt.vendor_id`;
 /**

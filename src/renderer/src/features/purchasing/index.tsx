@@ -1,6 +1,6 @@
-import { IconChecklist, IconFileInvoice, IconTruckDelivery, IconTrendingDown } from '@tabler/icons-react';
+import { IconChecklist, IconFileInvoice, IconPackageExport, IconTruckDelivery, IconTrendingDown } from '@tabler/icons-react';
 import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
-import { startOrdersScreen, startReceivingScreen } from './api';
+import { startOrdersScreen, startReceivingScreen, startVendorReturnsScreen } from './api';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
 const pages = {
@@ -10,6 +10,9 @@ const pages = {
   PurchaseOrdersPage: lazyPage(() => import('./orders/PurchaseOrdersPage'), 'PurchaseOrdersPage'),
   ReorderSuggestionsPage: lazyPage(() => import('./orders/ReorderSuggestionsPage'), 'ReorderSuggestionsPage'),
   ReceivingPage: lazyPage(() => import('./receiving/ReceivingPage'), 'ReceivingPage'),
+  VendorReturnsPage: lazyPage(() => import('./vendorReturns/VendorReturnsPage'), 'VendorReturnsPage'),
+  VendorReturnPage: lazyPage(() => import('./vendorReturns/VendorReturnPage'), 'VendorReturnPage'),
+  NewVendorReturnPage: lazyPage(() => import('./vendorReturns/NewVendorReturnPage'), 'NewVendorReturnPage'),
 };
 
 /** The purchasing screens; each route's permission is the one of the channel the screen cannot work without. */
@@ -20,4 +23,7 @@ export const purchasingRoutes: FeatureRoute[] = [
   { path: '/purchasing/suggestions', page: pages.ReorderSuggestionsPage, navLabelKey: 'purchasing:nav.suggestions', navIcon: IconTrendingDown, navGroup: 'purchasing', permission: 'purchasing.manage', module: 'inventory' },
   { path: '/purchasing/approvals', page: pages.ApprovalsPage, navLabelKey: 'purchasing:nav.approvals', navIcon: IconChecklist, navGroup: 'purchasing', permission: 'purchasing.approve', module: 'procurement', queue: 'approvals' },
   { path: '/purchasing/receiving', page: pages.ReceivingPage, navLabelKey: 'purchasing:nav.receiving', navIcon: IconTruckDelivery, navGroup: 'purchasing', permission: 'purchasing.receive', module: 'inventory', prefetch: startReceivingScreen, queue: 'receiving' },
+  { path: '/purchasing/vendor-returns', page: pages.VendorReturnsPage, navLabelKey: 'purchasing:nav.vendorReturns', navIcon: IconPackageExport, navGroup: 'purchasing', permission: 'inventory.view', module: 'inventory', prefetch: startVendorReturnsScreen },
+  { path: '/purchasing/vendor-returns/new', page: pages.NewVendorReturnPage, permission: 'purchasing.manage', module: 'inventory' },
+  { path: '/purchasing/vendor-returns/:id', page: pages.VendorReturnPage, permission: 'inventory.view', module: 'inventory' },
 ];

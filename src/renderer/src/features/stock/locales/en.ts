@@ -165,6 +165,8 @@ export const en = {
     serialPlaceholder: 'Search by serial number',
     editSerial: 'Edit serial',
     editSerialOf: 'Edit serial {{serial}}',
+    returnToVendor: 'Return to vendor',
+    returnToVendorOf: 'Return {{serial}} to the vendor',
     editSerialTitle: 'Edit serial number of {{sku}}',
     newSerial: 'New serial number',
     serialTaken: 'Another unit of this product already has the serial number {{serial}}',

@@ -168,6 +168,8 @@ export const es: Translation<typeof en> = {
     serialPlaceholder: 'Buscar por número de serie',
     editSerial: 'Editar número de serie',
     editSerialOf: 'Editar el número de serie {{serial}}',
+    returnToVendor: 'Devolver al proveedor',
+    returnToVendorOf: 'Devolver {{serial}} al proveedor',
     editSerialTitle: 'Editar el número de serie de {{sku}}',
     newSerial: 'Nuevo número de serie',
     serialTaken: 'Otra unidad de este producto ya tiene el número de serie {{serial}}',

@@ -1,7 +1,8 @@
-import { ActionIcon, Text, Tooltip } from '@mantine/core';
-import { IconBarcode, IconPencil } from '@tabler/icons-react';
+import { ActionIcon, Group, Text, Tooltip } from '@mantine/core';
+import { IconBarcode, IconPackageExport, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Lot } from '@shared/contract/stock';
 import { Money, Qty } from '@renderer/lib/Amount';
 import { AppLink } from '@renderer/lib/AppLink';
@@ -21,6 +22,7 @@ export function LotsPage() {
   const { t } = useTranslation('stock');
   const f = useFormat();
   const canEdit = useCan('inventory.edit');
+  const canReturn = useCan('purchasing.manage');
   const canSeeCosts = useCan('costs.view');
   const [serial, setSerial, serialParam] = useUrlText('serial');
   const [productId, setProductId] = useUrlId('productId');
@@ -34,15 +36,30 @@ export function LotsPage() {
       // First, so the action stays in view when the table scrolls sideways.
       accessor: 'actions',
       title: '',
-      width: 48,
+      width: 80,
       render: (l) =>
-        canEdit &&
         l.serialNumber !== null && (
-          <Tooltip label={t('lots.editSerial')}>
-            <ActionIcon variant="subtle" onClick={() => setEditing(l)} aria-label={t('lots.editSerialOf', { serial: l.serialNumber })}>
-              <IconPencil size={16} />
-            </ActionIcon>
-          </Tooltip>
+          <Group gap={2} wrap="nowrap">
+            {canEdit && (
+              <Tooltip label={t('lots.editSerial')}>
+                <ActionIcon variant="subtle" onClick={() => setEditing(l)} aria-label={t('lots.editSerialOf', { serial: l.serialNumber })}>
+                  <IconPencil size={16} />
+                </ActionIcon>
+              </Tooltip>
+            )}
+            {canReturn && l.allocated === 0 && (
+              <Tooltip label={t('lots.returnToVendor')}>
+                <ActionIcon
+                  variant="subtle"
+                  component={Link}
+                  to={`/purchasing/vendor-returns/new?${new URLSearchParams({ locationId: String(l.locationId), serial: l.serialNumber, ...(l.vendorId ? { vendorId: String(l.vendorId) } : {}) }).toString()}`}
+                  aria-label={t('lots.returnToVendorOf', { serial: l.serialNumber })}
+                >
+                  <IconPackageExport size={16} />
+                </ActionIcon>
+              </Tooltip>
+            )}
+          </Group>
         ),
     },
     {
