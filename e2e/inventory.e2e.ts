@@ -524,6 +524,11 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await shot(page, 'transfer-new-direct');
     await clickButton(page, t('stock:transferForm.submit'));
 
+    // The new transfer's page: its lines, the laptop by its serial.
+    await expectHeading(page, /TRF-\d+/);
+    await expectText(page.getByTestId('transfer-lines'), SERIALS[1]!);
+    await expectText(page.getByTestId('transfer-lines'), CABLE_SKU);
+    await nav(page, t('stock:nav.transfers'));
     await expectHeading(page, t('stock:transfers.title'));
     const transfers = page.getByTestId('transfers');
     await expectCell(transfers, d.tech, t('stock:columns.status'), x.done);
@@ -541,14 +546,21 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await fill(page.getByTestId('stock-line-1'), t('stock:common.quantity'), 1);
     await shot(page, 'transfer-new-ship');
     await clickButton(page, t('stock:transferForm.submitShip'));
+    await expectHeading(page, /TRF-\d+/);
+    await expectText(page, x.inTransit);
+    await shot(page, 'transfer-in-transit');
+    // The van counts what arrived and receives it.
+    await clickButton(page, t('stock:transfers.receive'));
+    const receipt = page.getByRole('dialog');
+    await receipt.getByRole('textbox', { name: `${t('stock:transfers.arrived')} · ${CABLE_SKU}` }).fill('1');
+    await shot(page, 'transfer-receive');
+    await clickButton(receipt, t('stock:transfers.receiveSubmit', { count: 1 }));
+    await receipt.waitFor({ state: 'detached' });
+    await expectText(page, x.done);
+    await nav(page, t('stock:nav.transfers'));
     await expectHeading(page, t('stock:transfers.title'));
-    const inTransit = x.inTransit;
-    await row(transfers, inTransit).waitFor();
-    await expectCell(transfers, inTransit, t('stock:columns.units'), '1');
-    await shot(page, 'transfers-in-transit');
-    await row(transfers, inTransit).getByRole('button', { name: t('stock:transfers.receive') }).click();
-    await eventually(() => row(transfers, inTransit).count()).toBe(0);
-    expect(await row(transfers, x.done).count()).toBe(2);
+    await eventually(() => row(transfers, x.done).count()).toBe(2);
+    expect(await row(transfers, x.inTransit).count()).toBe(0);
     await shot(page, 'transfers-received');
 
     // The van now holds 3 cables and the laptop; the warehouse 6 cables and 2 laptops.

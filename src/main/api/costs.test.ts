@@ -304,6 +304,8 @@ describe('every channel that answers costs, with the demo data', () => {
     query('stock.listInventoryProducts', {});
     query('stock.listLots', {});
     query('stock.costOptions', { productId });
+    // A transfer's page values its lines.
+    query('stock.getTransfer', { id: one(`SELECT id FROM transfers ORDER BY id LIMIT 1`) });
     query('purchasing.listOrders', {});
     query('purchasing.getOrder', { id: orderId });
     query('purchasing.history', { id: orderId });

@@ -6,7 +6,7 @@ import { history } from '../domain/stock/history';
 import { createInventoryProduct, listInventoryProducts, updateInventoryProduct } from '../domain/stock/inventoryProducts';
 import { editSerial, listLots } from '../domain/stock/lots';
 import { reverseDocument } from '../domain/stock/reversal';
-import { listTransfers, receiveTransfer, transferStock } from '../domain/stock/transfers';
+import { getTransfer, listTransfers, receiveTransfer, transferStock } from '../domain/stock/transfers';
 import { valueByLocation, valueByProduct, valueSeries } from '../domain/stock/value';
 import { verifyLedger } from '../domain/stock/verify';
 import type { PartialHandlerTable } from './types';
@@ -21,7 +21,8 @@ export const stockHandlers: PartialHandlerTable<keyof typeof stockContract | key
   'stock.add': (input, { ctx, actor }) => addStock(ctx, actor, input),
   'stock.remove': (input, { ctx, actor }) => removeStock(ctx, actor, input),
   'stock.transfer': (input, { ctx, actor }) => transferStock(ctx, actor, input),
-  'stock.receiveTransfer': (input, { ctx, actor }) => receiveTransfer(ctx, actor, input.id),
+  'stock.receiveTransfer': (input, { ctx, actor }) => receiveTransfer(ctx, actor, input),
+  'stock.getTransfer': (input, { ctx }) => getTransfer(ctx, input.id),
   'stock.listTransfers': (input, { ctx }) => listTransfers(ctx, input),
   'stock.reverse': (input, { ctx, actor }) => reverseDocument(ctx, actor, input),
   'stock.startCount': (input, { ctx, actor }) => startCount(ctx, actor, input),

@@ -52,6 +52,7 @@ export const channelNames = [
   'stock.transfer',
   'stock.receiveTransfer',
   'stock.listTransfers',
+  'stock.getTransfer',
   'stock.reverse',
   'stock.startCount',
   'stock.listCounts',

@@ -66,10 +66,14 @@ export const lotSchema = z.object({
 });
 export type Lot = z.infer<typeof lotSchema>;
 
+export const transferStatuses = ['inTransit', 'partlyReceived', 'done', 'canceled', 'reversed'] as const;
+
 export const transferSchema = z.object({
   id,
   number: z.string(),
-  status: z.enum(['inTransit', 'done', 'canceled', 'reversed']),
+  status: z.enum(transferStatuses),
+  /** Direct (one step) or shipped through In-transit and received at the destination. */
+  mode: z.enum(['direct', 'ship']),
   fromLocationId: id,
   fromLocationName: z.string(),
   toLocationId: id,
@@ -79,6 +83,28 @@ export const transferSchema = z.object({
   userName: z.string(),
   createdAt: epochMs,
   receivedAt: epochMs.nullable(),
+});
+
+export const transferDetailSchema = transferSchema.extend({
+  lines: z.array(
+    z.object({
+      line: z.number().int(),
+      productId: id,
+      sku: z.string(),
+      productName: z.string(),
+      serialized: z.boolean(),
+      /** Units that left the source on the line. */
+      qty: z.number().int(),
+      /** Of them, still on their way (a shipment not received yet). */
+      inTransit: z.number().int(),
+      /** Σ qty × each unit's cost. */
+      value: cost(amount),
+      serials: z.array(z.object({ serial: z.string(), inTransit: z.boolean() })),
+    }),
+  ),
+  history: z.array(
+    z.object({ id, occurredAt: epochMs, userName: nullableString, type: z.string(), fromState: nullableString, toState: nullableString, details: z.record(z.string(), z.unknown()) }),
+  ),
 });
 
 export const documentRef = z.object({ documentType: z.enum(['adjustment', 'transfer', 'stocktake']), id, number: z.string() });
@@ -277,9 +303,19 @@ export const stockContract = {
   'stock.receiveTransfer': channel({
     kind: 'mutation',
     changes: ['stock'],
-    summary: 'Receives a shipped transfer at its destination (In-transit → destination).',
+    summary: 'Receives a shipped transfer at its destination (In-transit → destination): every unit still on its way, or per line a quantity or the serials scanned, each checked against the line.',
     permission: 'stock.transfer',
-    input: z.object({ id }).strict(),
+    input: z
+      .object({
+        id,
+        /** Left out: everything still on its way. */
+        lines: z
+          .array(z.object({ line: z.number().int().positive(), qty: qty.optional(), serials: serialList.optional() }).strict())
+          .min(1)
+          .max(5_000)
+          .optional(),
+      })
+      .strict(),
     output: documentRef,
   }),
   'stock.listTransfers': channel({
@@ -287,8 +323,16 @@ export const stockContract = {
     reads: ['stock', 'locations', 'auth'],
     summary: 'Pages transfers, newest first, filterable by status and location.',
     permission: 'inventory.view',
-    input: pageInput(z.enum(['createdAt', 'number']), { status: z.enum(['inTransit', 'done', 'canceled', 'reversed']).optional(), locationId: id.optional() }),
+    input: pageInput(z.enum(['createdAt', 'number']), { status: z.enum(transferStatuses).optional(), locationId: id.optional() }),
     output: pageOutput(transferSchema),
+  }),
+  'stock.getTransfer': channel({
+    kind: 'query',
+    reads: ['stock', 'locations', 'catalog', 'auth'],
+    summary: 'One transfer: its ends, its lines with their serials and what is still on its way, and its history.',
+    permission: 'inventory.view',
+    input: z.object({ id }).strict(),
+    output: transferDetailSchema,
   }),
   'stock.reverse': channel({
     kind: 'mutation',

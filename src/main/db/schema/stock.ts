@@ -268,10 +268,11 @@ export const transfers = sqliteTable(
     fromLocationId: integer('from_location_id').notNull().references(() => locations.id),
     toLocationId: integer('to_location_id').notNull().references(() => locations.id),
     mode: text('mode', { enum: ['direct', 'ship'] }).notNull(),
-    status: text('status', { enum: ['inTransit', 'done', 'canceled', 'reversed'] }).notNull(),
+    status: text('status', { enum: ['inTransit', 'partlyReceived', 'done', 'canceled', 'reversed'] }).notNull(),
     note: text('note'),
     userId: integer('user_id').notNull().references(() => users.id),
     createdAt: integer('created_at').notNull(),
+    /** When the last of its units arrived (a shipment may be received in parts). */
     receivedAt: integer('received_at'),
   },
   (t) => [

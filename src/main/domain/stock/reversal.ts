@@ -21,8 +21,9 @@ function undo(ctx: Ctx, documentType: DocumentType, id: number, input: Transitio
     case 'stocktake':
       return applyTransition(ctx, stocktakeWorkflow, id, 'reverse', input).row.number;
     case 'transfer': {
-      // A shipment still in transit is cancelled rather than reversed: its units go back to the source.
-      const inTransit = transferWorkflow.read(ctx, id)?.status === 'inTransit';
+      // A shipment not fully received is cancelled rather than reversed: all its units go back to the source.
+      const status = transferWorkflow.read(ctx, id)?.status;
+      const inTransit = status === 'inTransit' || status === 'partlyReceived';
       return applyTransition(ctx, transferWorkflow, id, inTransit ? 'cancel' : 'reverse', input).row.number;
     }
   }

@@ -1,16 +1,19 @@
 // Transfers between internal locations. Direct: from → to in one step. Ship: from → In-transit, then
-// receive: In-transit → to. Status changes only through the transfer's transition table below.
+// receive: In-transit → to, all at once or in parts (the units counted or serials scanned as they arrive,
+// each checked against what is on its way). Status changes only through the transition table below.
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { DomainError } from '@shared/errors';
+import { serialKey } from '@shared/serials';
 import { transfers } from '@main/db/schema';
 import { requireProduct } from '../catalog/products';
 import { COUNT_CAP, nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { countUpTo, Filters, pageOf, paging, sortOf, type Page, type SortColumns } from '../paging';
-import { applyTransition, createDocument, defineWorkflow } from '../workflow/transitions';
+import { applyTransition, createDocument, defineWorkflow, requireTransition } from '../workflow/transitions';
 import { requireManualChangeReason } from './adjustments';
 import { ensureInventoryProduct } from './inventoryProducts';
 import { postMoves, type MoveInput, type PostedMove } from './ledger';
+import { assertNoRepeatedSerials } from './serials';
 import { chooseUnitsForLines } from './units';
 
 export type TransferStatus = (typeof transfers.status.enumValues)[number];
@@ -21,6 +24,8 @@ interface TransferRow {
   status: TransferStatus;
   fromLocationId: number;
   toLocationId: number;
+  /** Units shipped and not received yet (read again after a receipt's moves: it picks the next state). */
+  inTransit: number;
 }
 
 /**
@@ -34,7 +39,13 @@ export const transferWorkflow = defineWorkflow<TransferStatus, TransferRow>()({
   column: 'status',
   states: transfers.status.enumValues,
   read: (ctx, id) =>
-    prepared<[number], TransferRow>(ctx, `SELECT id, number, status, from_location_id AS fromLocationId, to_location_id AS toLocationId FROM transfers WHERE id = ?`).get(id),
+    prepared<[number], TransferRow>(
+      ctx,
+      `SELECT t.id, t.number, t.status, t.from_location_id AS fromLocationId, t.to_location_id AS toLocationId,
+              (SELECT coalesce(sum(CASE WHEN m.to_location_id = ${VIRTUAL.transit} THEN m.qty WHEN m.from_location_id = ${VIRTUAL.transit} THEN -m.qty ELSE 0 END), 0)
+                 FROM stock_moves m WHERE m.source_type = 'transfer' AND m.source_id = t.id AND m.reverses_move_id IS NULL) AS inTransit
+       FROM transfers t WHERE t.id = ?`,
+    ).get(id),
   state: (row) => row.status,
   history: { table: 'transfer_events', key: 'transfer_id' },
   creations: {
@@ -42,8 +53,8 @@ export const transferWorkflow = defineWorkflow<TransferStatus, TransferRow>()({
     direct: { to: 'done' },
   },
   transitions: {
-    receive: { from: ['inTransit'], to: 'done', sets: ({ now }) => ({ received_at: now }) },
-    cancel: { from: ['inTransit'], to: 'canceled', repeatOf: ['canceled', 'reversed'], guard: (ctx, _row, input) => requireManualChangeReason(ctx, input.reason ?? null, 'reverse') },
+    receive: { from: ['inTransit', 'partlyReceived'], to: (row) => (row.inTransit === 0 ? 'done' : 'partlyReceived'), sets: ({ now }) => ({ received_at: now }) },
+    cancel: { from: ['inTransit', 'partlyReceived'], to: 'canceled', repeatOf: ['canceled', 'reversed'], guard: (ctx, _row, input) => requireManualChangeReason(ctx, input.reason ?? null, 'reverse') },
     reverse: { from: ['done'], to: 'reversed', repeatOf: ['reversed', 'canceled'], guard: (ctx, _row, input) => requireManualChangeReason(ctx, input.reason ?? null, 'reverse') },
   },
 });
@@ -109,22 +120,127 @@ export function documentMoves(ctx: Ctx, sourceType: string, sourceId: number): M
     .all(sourceType, sourceId);
 }
 
-export function receiveTransfer(ctx: Ctx, actor: Actor, id: number) {
-  const transfer = applyTransition(ctx, transferWorkflow, id, 'receive', { userId: actor.userId }).row;
+/** A shipped transfer's units still on their way, per line and lot (oldest first). */
+interface OnTheWay {
+  line: number;
+  lotId: number;
+  productId: number;
+  serialNumber: string | null;
+  unitCost: number;
+  qty: number;
+}
+
+function onTheWay(ctx: Ctx, id: number): OnTheWay[] {
+  return prepared<[number], OnTheWay>(
+    ctx,
+    `SELECT m.source_line AS line, m.lot_id AS lotId, m.product_id AS productId, l.serial_number AS serialNumber, m.unit_cost AS unitCost,
+            sum(CASE WHEN m.to_location_id = ${VIRTUAL.transit} THEN m.qty ELSE -m.qty END) AS qty
+     FROM stock_moves m JOIN lots l ON l.id = m.lot_id
+     WHERE m.source_type = 'transfer' AND m.source_id = ? AND m.reverses_move_id IS NULL AND (m.to_location_id = ${VIRTUAL.transit} OR m.from_location_id = ${VIRTUAL.transit})
+     GROUP BY m.source_line, m.lot_id HAVING sum(CASE WHEN m.to_location_id = ${VIRTUAL.transit} THEN m.qty ELSE -m.qty END) > 0 ORDER BY m.source_line, min(m.id)`,
+  ).all(id);
+}
+
+/**
+ * Receives a shipment at its destination: every unit still on its way, or the lines given — a quantity of a
+ * line (its oldest units first), or the serials scanned, each of which must be on its way on that line.
+ */
+export function receiveTransfer(ctx: Ctx, actor: Actor, input: ParsedInput<'stock.receiveTransfer'>) {
+  const transfer = requireTransition(ctx, transferWorkflow, input.id, 'receive', { userId: actor.userId });
   requireStockLocation(ctx, transfer.toLocationId);
+  const waiting = onTheWay(ctx, transfer.id);
+  const taking: { unit: OnTheWay; qty: number }[] = [];
+  if (!input.lines) for (const unit of waiting) taking.push({ unit, qty: unit.qty });
+  else {
+    const seen = new Set<number>();
+    input.lines.forEach((asked, index) => {
+      const where = input.lines!.length > 1 ? { line: index } : {};
+      const units = waiting.filter((u) => u.line === asked.line);
+      if (units.length === 0) throw new DomainError('NOT_FOUND', { entity: 'transferLine', lineNo: asked.line, number: transfer.number, ...where });
+      if (seen.has(asked.line)) throw new DomainError('VALIDATION', { reason: 'repeatedLine', lines: [asked.line] });
+      seen.add(asked.line);
+      if (asked.serials?.length) {
+        assertNoRepeatedSerials(asked.serials);
+        const missing: string[] = [];
+        for (const serial of asked.serials) {
+          const unit = units.find((u) => u.serialNumber !== null && serialKey(u.serialNumber) === serialKey(serial));
+          if (unit) taking.push({ unit, qty: 1 });
+          else missing.push(serial);
+        }
+        if (missing.length > 0) throw new DomainError('SERIAL_NOT_FOUND', { serials: missing.slice(0, 50), count: missing.length, transfer: transfer.number, ...where });
+        if (asked.qty !== undefined && asked.qty !== asked.serials.length) throw new DomainError('SERIAL_COUNT_MISMATCH', { qty: asked.qty, serials: asked.serials.length, ...where });
+        return;
+      }
+      if (units.some((u) => u.serialNumber !== null)) throw new DomainError('SERIAL_REQUIRED', { productId: units[0]!.productId, ...where });
+      const outstanding = units.reduce((n, u) => n + u.qty, 0);
+      let wanted = asked.qty ?? outstanding;
+      if (wanted > outstanding) throw new DomainError('OVER_RECEIPT', { outstanding, requested: wanted, lineNo: asked.line, ...where });
+      for (const unit of units) {
+        if (wanted === 0) break;
+        const n = Math.min(wanted, unit.qty);
+        taking.push({ unit, qty: n });
+        wanted -= n;
+      }
+    });
+  }
+  if (taking.length === 0) throw new DomainError('VALIDATION', { fields: [{ path: 'lines', code: 'nothingReceived' }] });
   const now = ctx.now();
-  const shipped = documentMoves(ctx, 'transfer', id).filter((m) => m.to === VIRTUAL.transit && m.reversesMoveId === null);
-  const products = new Set<number>();
   postMoves(
     ctx,
-    shipped.map((m) => {
-      products.add(m.productId);
-      return { lotId: m.lotId, productId: m.productId, qty: m.qty, from: VIRTUAL.transit, to: transfer.toLocationId, unitCost: m.unitCost, sourceType: 'transfer', sourceId: id, sourceLine: m.sourceLine, userId: actor.userId, occurredAt: now };
-    }),
+    taking.map(({ unit, qty }) => ({ lotId: unit.lotId, productId: unit.productId, qty, from: VIRTUAL.transit, to: transfer.toLocationId, unitCost: unit.unitCost, sourceType: 'transfer', sourceId: transfer.id, sourceLine: unit.line, userId: actor.userId, occurredAt: now })),
   );
-  for (const productId of products) ensureInventoryProduct(ctx, productId, transfer.toLocationId, actor.userId);
-  return { documentType: 'transfer' as const, id, number: transfer.number };
+  for (const productId of new Set(taking.map((t) => t.unit.productId))) ensureInventoryProduct(ctx, productId, transfer.toLocationId, actor.userId);
+  const units = taking.reduce((n, t) => n + t.qty, 0);
+  const serials = taking.flatMap((t) => (t.unit.serialNumber ? [t.unit.serialNumber] : []));
+  applyTransition(ctx, transferWorkflow, transfer.id, 'receive', { userId: actor.userId, details: { units, ...(serials.length ? { serials: serials.slice(0, 50) } : {}) } });
+  return { documentType: 'transfer' as const, id: transfer.id, number: transfer.number };
 }
+
+/** One transfer: its two ends, its lines (each lot's units and serials, what is still on its way) and its history. */
+export function getTransfer(ctx: Ctx, id: number): ChannelOutput<'stock.getTransfer'> {
+  const head = ctx.sqlite
+    .prepare<[number], Omit<ChannelOutput<'stock.getTransfer'>, 'lines' | 'history'>>(
+      `${transferColumns} WHERE t.id = ?`,
+    )
+    .get(id);
+  if (!head) throw new DomainError('NOT_FOUND', { entity: 'transfer', id });
+  // What left on each line (the moves out of the source), and what of it is still on its way.
+  const left = prepared<[number, number], { line: number; productId: number; sku: string; productName: string; serialNumber: string | null; lotId: number; qty: number; unitCost: number }>(
+    ctx,
+    `SELECT m.source_line AS line, m.product_id AS productId, p.sku, p.name AS productName, l.serial_number AS serialNumber, m.lot_id AS lotId, sum(m.qty) AS qty, m.unit_cost AS unitCost
+     FROM stock_moves m JOIN products p ON p.id = m.product_id JOIN lots l ON l.id = m.lot_id
+     WHERE m.source_type = 'transfer' AND m.source_id = ? AND m.from_location_id = ? AND m.reverses_move_id IS NULL
+     GROUP BY m.source_line, m.lot_id ORDER BY m.source_line, min(m.id)`,
+  ).all(id, head.fromLocationId);
+  const waiting = new Map(onTheWay(ctx, id).map((u) => [`${u.line}:${u.lotId}`, u.qty]));
+  const lines: ChannelOutput<'stock.getTransfer'>['lines'] = [];
+  for (const m of left) {
+    const onWay = head.mode === 'ship' ? (waiting.get(`${m.line}:${m.lotId}`) ?? 0) : 0;
+    let line = lines.find((l) => l.line === m.line);
+    if (!line) {
+      line = { line: m.line, productId: m.productId, sku: m.sku, productName: m.productName, serialized: m.serialNumber !== null, qty: 0, inTransit: 0, value: '0', serials: [] };
+      lines.push(line);
+    }
+    line.qty += m.qty;
+    line.inTransit += onWay;
+    line.value = String(BigInt(line.value!) + BigInt(m.qty) * BigInt(m.unitCost));
+    if (m.serialNumber !== null && line.serials.length < 5_000) line.serials.push({ serial: m.serialNumber, inTransit: onWay > 0 });
+  }
+  const history = ctx.sqlite
+    .prepare<[number], Omit<ChannelOutput<'stock.getTransfer'>['history'][number], 'details'> & { details: string }>(
+      `SELECT e.id, e.occurred_at AS occurredAt, u.display_name AS userName, e.type, e.from_state AS fromState, e.to_state AS toState, e.details
+       FROM transfer_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.transfer_id = ? ORDER BY e.occurred_at DESC, e.id DESC`,
+    )
+    .all(id)
+    .map((e) => ({ ...e, details: JSON.parse(e.details) as Record<string, unknown> }));
+  return { ...head, lines, history };
+}
+
+/** A transfer as lists and its page show it: its ends, its units (what left the source) and who sent it when. */
+const transferColumns = `SELECT t.id, t.number, t.status, t.mode, t.from_location_id AS fromLocationId, f.name AS fromLocationName, t.to_location_id AS toLocationId, d.name AS toLocationName,
+    (SELECT coalesce(sum(m.qty), 0) FROM stock_moves m INDEXED BY moves_source_idx WHERE m.source_type = 'transfer' AND m.source_id = t.id AND m.from_location_id = t.from_location_id AND m.reverses_move_id IS NULL) AS units,
+    t.note, u.display_name AS userName, t.created_at AS createdAt, t.received_at AS receivedAt
+  FROM transfers t JOIN locations f ON f.id = t.from_location_id JOIN locations d ON d.id = t.to_location_id JOIN users u ON u.id = t.user_id`;
 
 /** What each sort walks: its column, then the id for ties (in the same direction). */
 const transferSorts: SortColumns<'stock.listTransfers', readonly string[]> = { createdAt: ['t.created_at', 't.id'], number: ['t.id'] };
@@ -147,11 +263,7 @@ export function listTransfers(ctx: Ctx, input: ParsedInput<'stock.listTransfers'
   const page = paging(input);
   const rows = ctx.sqlite
     .prepare<unknown[], ChannelOutput<'stock.listTransfers'>['rows'][number]>(
-      `SELECT t.id, t.number, t.status, t.from_location_id AS fromLocationId, f.name AS fromLocationName, t.to_location_id AS toLocationId, d.name AS toLocationName,
-              (SELECT coalesce(sum(m.qty), 0) FROM stock_moves m INDEXED BY moves_source_idx WHERE m.source_type = 'transfer' AND m.source_id = t.id AND m.from_location_id = t.from_location_id AND m.reverses_move_id IS NULL) AS units,
-              t.note, u.display_name AS userName, t.created_at AS createdAt, t.received_at AS receivedAt
-       FROM transfers t JOIN locations f ON f.id = t.from_location_id JOIN locations d ON d.id = t.to_location_id JOIN users u ON u.id = t.user_id
-       WHERE ${filters.all()} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      `${transferColumns} WHERE ${filters.all()} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
     .all(...filters.params, page.limit, page.offset);
   return pageOf(rows, n);

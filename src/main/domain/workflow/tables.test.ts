@@ -181,10 +181,12 @@ function adjustment(env: Env, state: string): number {
   return doc.id;
 }
 
+/** A transfer of two cables: shipped (in transit, one of two received, or canceled) or direct (done, reversed). */
 function transfer(env: Env, state: string): number {
   const { t, w } = env;
-  const mode = state === 'inTransit' || state === 'canceled' ? 'ship' : 'direct';
-  const doc = t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.shelf.id, lines: [{ productId: w.cable.id, qty: 1 }], mode, note: null });
+  const mode = state === 'inTransit' || state === 'partlyReceived' || state === 'canceled' ? 'ship' : 'direct';
+  const doc = t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.shelf.id, lines: [{ productId: w.cable.id, qty: 2 }], mode, note: null });
+  if (state === 'partlyReceived') t.ok('stock.receiveTransfer', { id: doc.id, lines: [{ line: 1, qty: 1 }] });
   if (state === 'canceled' || state === 'reversed') t.ok('stock.reverse', { documentType: 'transfer', id: doc.id, reason: 'not needed' });
   return doc.id;
 }
@@ -467,7 +469,8 @@ const cases: TableCase[] = [
     name: 'transferWorkflow',
     workflow: loose(transferWorkflow),
     build: transfer,
-    allowed: { receive: { inTransit: 'done' }, cancel: { inTransit: 'canceled' }, reverse: { done: 'reversed' } },
+    // Applied with nothing received, a receipt leaves the shipment partly received (its state follows what is still on its way).
+    allowed: { receive: { inTransit: 'partlyReceived', partlyReceived: 'partlyReceived' }, cancel: { inTransit: 'canceled', partlyReceived: 'canceled' }, reverse: { done: 'reversed' } },
     // Undone already, one way (cancelled in transit) or the other (reversed once received).
     repeated: { cancel: ['canceled', 'reversed'], reverse: ['reversed', 'canceled'] },
     input: (env) => ({ userId: env.adminId, reason: 'test' }),
@@ -797,12 +800,12 @@ const channelCases: ChannelCase[] = [
     name: 'transfer',
     table: byName('transferWorkflow'),
     calls: [
-      { channel: 'stock.receiveTransfer', input: (_e, id) => ({ id }), outcomes: refusedBut(['inTransit', 'done', 'canceled', 'reversed'], { inTransit: 'done' }) },
+      { channel: 'stock.receiveTransfer', input: (_e, id) => ({ id }), outcomes: refusedBut(['inTransit', 'partlyReceived', 'done', 'canceled', 'reversed'], { inTransit: 'done', partlyReceived: 'done' }) },
       // In transit it is cancelled, once received reversed: the same channel, two actions of the table.
       {
         channel: 'stock.reverse',
         input: (_e, id) => ({ documentType: 'transfer', id, reason: 'not needed' }),
-        outcomes: { inTransit: 'canceled', done: 'reversed', canceled: 'ALREADY_REVERSED', reversed: 'ALREADY_REVERSED' },
+        outcomes: { inTransit: 'canceled', partlyReceived: 'canceled', done: 'reversed', canceled: 'ALREADY_REVERSED', reversed: 'ALREADY_REVERSED' },
       },
     ],
   },

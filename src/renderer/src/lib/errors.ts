@@ -58,6 +58,7 @@ function keyFor(code: string, d: Details): string {
     case 'SERIAL_COUNT_MISMATCH':
       return typeof d.qty === 'number' && typeof d.serials === 'number' ? 'SERIAL_COUNT_MISMATCH_counts' : 'SERIAL_COUNT_MISMATCH';
     case 'SERIAL_NOT_FOUND':
+      if (Array.isArray(d.serials) && typeof d.transfer === 'string') return 'SERIAL_NOT_FOUND_transfer';
       return Array.isArray(d.serials) ? 'SERIAL_NOT_FOUND_list' : code;
     case 'SERIAL_UNAVAILABLE':
       return typeof d.serial === 'string' && (d.heldBy === 'reserved' || d.heldBy === 'picked') && holder(d.document) ? `SERIAL_UNAVAILABLE_${d.heldBy}` : code;

@@ -25,7 +25,7 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
   INSUFFICIENT_STOCK: [[{ requested: 5, available: 2 }, ['5', '2']], [{ allocated: 3 }, ['3']], [{ requested: 4, available: 1, heldBy: ['CHG-1002', 'CHG-1005'] }, ['4', '1', 'CHG-1002, CHG-1005']]],
   DUPLICATE_SERIAL: [[{ serials: ['A1', 'B2'], within: 'list' }, ['A1, B2']], [{ serials: ['A1'], within: 'stock', count: 4 }, ['A1', '3']]],
   SERIAL_COUNT_MISMATCH: [[{ qty: 3, serials: 2 }, ['3', '2']]],
-  SERIAL_NOT_FOUND: [[{ serials: ['X9'], count: 1 }, ['X9']]],
+  SERIAL_NOT_FOUND: [[{ serials: ['X9'], count: 1 }, ['X9']], [{ serials: ['X8'], count: 1, transfer: 'TRF-1004' }, ['X8', 'TRF-1004']]],
   SERIAL_UNAVAILABLE: [
     [{ serial: 'SN-7', heldBy: 'reserved', document: { type: 'quoteItem', id: 12 } }, ['SN-7', '12']],
     [{ serial: 'SN-8', heldBy: 'picked', document: { type: 'charge', id: 40 } }, ['SN-8', '40']],

@@ -26,6 +26,7 @@ export const startTransfersScreen = screenQueries(stock, 'stock.listTransfers', 
 export const startCountsScreen = screenQueries(stock, 'stock.listCounts', firstPageOf(COUNTS_TABLE));
 export const useLots = (input: ChannelInput<'stock.listLots'>, enabled = true) => useApiQuery(stock, 'stock.listLots', input, { ...paged, enabled });
 export const useTransfers = (input: ChannelInput<'stock.listTransfers'>) => useApiQuery(stock, 'stock.listTransfers', input, paged);
+export const useTransferDoc = (id: number) => useApiQuery(stock, 'stock.getTransfer', { id }, { enabled: id > 0 });
 export const useCounts = (input: ChannelInput<'stock.listCounts'>) => useApiQuery(stock, 'stock.listCounts', input, paged);
 export const useCount = (id: number) => useApiQuery(stock, 'stock.getCount', { id }, { enabled: id > 0 });
 export const useHistory = (input: ChannelInput<'stock.history'>) => useApiQuery(stock, 'stock.history', input, paged);
@@ -43,7 +44,7 @@ export const useUpdateInventoryProduct = () => useApiMutation('stock.updateInven
 export const useAddStock = () => useApiMutation('stock.add', quiet);
 export const useRemoveStock = () => useApiMutation('stock.remove', quiet);
 export const useTransfer = () => useApiMutation('stock.transfer', quiet);
-export const useReceiveTransfer = () => useApiMutation('stock.receiveTransfer');
+export const useReceiveTransfer = () => useApiMutation('stock.receiveTransfer', quiet);
 export const useReverse = () => useApiMutation('stock.reverse', quiet);
 export const useEditSerial = () => useApiMutation('stock.editSerial', quiet);
 export const useStartCount = () => useApiMutation('stock.startCount', quiet);

@@ -11,6 +11,7 @@ const pages = {
   LotsPage: lazyPage(() => import('./lots/LotsPage'), 'LotsPage'),
   NewTransferPage: lazyPage(() => import('./transfers/NewTransferPage'), 'NewTransferPage'),
   TransfersPage: lazyPage(() => import('./transfers/TransfersPage'), 'TransfersPage'),
+  TransferPage: lazyPage(() => import('./transfers/TransferPage'), 'TransferPage'),
   ValuePage: lazyPage(() => import('./value/ValuePage'), 'ValuePage'),
 };
 
@@ -20,6 +21,7 @@ export const stockRoutes: FeatureRoute[] = [
   { path: '/stock/lots', page: pages.LotsPage, navLabelKey: 'stock:nav.lots', navIcon: IconBarcode, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startLotsScreen },
   { path: '/stock/transfers', page: pages.TransfersPage, navLabelKey: 'stock:nav.transfers', navIcon: IconArrowsExchange, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startTransfersScreen },
   { path: '/stock/transfers/new', page: pages.NewTransferPage, permission: 'stock.transfer', module: 'inventory' },
+  { path: '/stock/transfers/:id', page: pages.TransferPage, permission: 'inventory.view', module: 'inventory' },
   { path: '/stock/counts', page: pages.CountsPage, navLabelKey: 'stock:nav.counts', navIcon: IconClipboardList, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startCountsScreen },
   { path: '/stock/counts/:id', page: pages.CountPage, permission: 'inventory.view', module: 'inventory' },
   { path: '/stock/history', page: pages.HistoryPage, navLabelKey: 'stock:nav.history', navIcon: IconHistory, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startHistoryScreen },

@@ -33,6 +33,7 @@ export const en = {
   SERIAL_COUNT_MISMATCH: 'The number of serial numbers must match the quantity.',
   SERIAL_COUNT_MISMATCH_counts: 'You entered {{serials}} serial numbers for a quantity of {{qty}}. They must match.',
   SERIAL_NOT_FOUND: 'A serial number was not found at this location.',
+  SERIAL_NOT_FOUND_transfer: 'Not on its way on {{transfer}}: {{serials}}{{more}}. Check the serial numbers, or receive them on their own transfer.',
   SERIAL_NOT_FOUND_list: 'Not found at this location: {{serials}}{{more}}. Check the serial numbers and the location.',
   SERIAL_UNAVAILABLE: 'A serial number is reserved or picked for another document and cannot leave. Release it first.',
   SERIAL_UNAVAILABLE_reserved: 'Serial number {{serial}} is reserved for {{document}} and cannot leave. Release the reservation first.',

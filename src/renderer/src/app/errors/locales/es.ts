@@ -36,6 +36,7 @@ export const es: Translation<typeof en> = {
   SERIAL_COUNT_MISMATCH: 'La cantidad de números de serie debe coincidir con la cantidad.',
   SERIAL_COUNT_MISMATCH_counts: 'Introdujo {{serials}} números de serie para una cantidad de {{qty}}. Deben coincidir.',
   SERIAL_NOT_FOUND: 'No se encontró un número de serie en esta ubicación.',
+  SERIAL_NOT_FOUND_transfer: 'No están en tránsito en {{transfer}}: {{serials}}{{more}}. Compruebe los números de serie o recíbalos en su propia transferencia.',
   SERIAL_NOT_FOUND_list: 'No están en esta ubicación: {{serials}}{{more}}. Revise los números de serie y la ubicación.',
   SERIAL_UNAVAILABLE: 'Un número de serie está reservado o seleccionado para otro documento y no puede salir. Libérelo primero.',
   SERIAL_UNAVAILABLE_reserved: 'El número de serie {{serial}} está reservado para {{document}} y no puede salir. Libere la reserva primero.',

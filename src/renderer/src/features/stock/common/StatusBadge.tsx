@@ -4,7 +4,7 @@ import { CellBadge } from '@renderer/lib/list';
 import { useUrlParam } from '@renderer/lib/useUrlParam';
 import type { en } from '../locales/en';
 
-const colors: Record<string, string> = { inTransit: 'blue', done: 'teal', posted: 'teal', open: 'blue', submitted: 'yellow', canceled: 'gray', reversed: 'orange' };
+const colors: Record<string, string> = { inTransit: 'blue', partlyReceived: 'yellow', done: 'teal', posted: 'teal', open: 'blue', submitted: 'yellow', canceled: 'gray', reversed: 'orange' };
 
 type TransferStatus = keyof typeof en.transfers.statuses;
 type CountStatus = keyof typeof en.counts.statuses;

@@ -62,7 +62,7 @@ export function NewTransferPage() {
       transfer.mutate(input, {
         onSuccess: (doc) => {
           notify.success('stock:transferForm.done', { number: doc.number });
-          navigate('/stock/transfers');
+          void navigate(`/stock/transfers/${doc.id}`);
         },
         onError: showServerError,
       });

@@ -1,0 +1,94 @@
+// Transfers as documents: a shipment received in parts — a quantity of a line, the serials scanned — each
+// checked against what is on its way; the transfer's page (lines, serials still on their way, value for who
+// may see costs, history); a partly received shipment canceled back to its source. Refusals change nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
+import { contentHash } from '@main/testing/dbContent';
+
+let t: TestApp;
+let w: ReturnType<typeof seedWorld>;
+let shipment: { id: number; number: string };
+
+beforeEach(() => {
+  t = createTestApp();
+  w = seedWorld(t);
+  t.ok('stock.add', { productId: w.laptop.id, locationId: w.main.id, qty: 3, costMethod: 'manual', unitCost: 8_000_000, serials: ['LT-A', 'LT-B', 'LT-C'], reason: null });
+  t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 10, costMethod: 'manual', unitCost: 10_000, reason: null });
+  shipment = t.ok('stock.transfer', {
+    fromLocationId: w.main.id,
+    toLocationId: w.van.id,
+    mode: 'ship',
+    note: 'Weekly van refill',
+    lines: [
+      { productId: w.laptop.id, serials: ['LT-A', 'LT-B', 'LT-C'] },
+      { productId: w.cable.id, qty: 6 },
+    ],
+  });
+});
+afterEach(() => {
+  expect(t.ok('stock.verifyLedger', {}).differences).toEqual([]);
+  t.close();
+});
+
+const onHand = (productId: number, locationId: number) => t.ok('stock.listLots', { productId, locationId }).rows.reduce((n, r) => n + r.qty, 0);
+
+describe('a shipment received in parts', () => {
+  it('takes what arrived — a quantity, the serials scanned in any spelling — and leaves the rest on its way', () => {
+    expect(t.ok('stock.getTransfer', { id: shipment.id })).toMatchObject({ status: 'inTransit', mode: 'ship', fromLocationName: 'Main warehouse', toLocationName: 'Van Tech', note: 'Weekly van refill', units: 9 });
+    t.ok('stock.receiveTransfer', { id: shipment.id, lines: [{ line: 1, serials: ['lt-b'] }, { line: 2, qty: 4 }] });
+    let doc = t.ok('stock.getTransfer', { id: shipment.id });
+    expect(doc.status).toBe('partlyReceived');
+    expect(doc.lines).toMatchObject([
+      { line: 1, sku: 'LT-T14', qty: 3, inTransit: 2, value: String(3 * 8_000_000), serials: [{ serial: 'LT-A', inTransit: true }, { serial: 'LT-B', inTransit: false }, { serial: 'LT-C', inTransit: true }] },
+      { line: 2, sku: 'CAB-6-2M', qty: 6, inTransit: 2, serials: [] },
+    ]);
+    expect(onHand(w.laptop.id, w.van.id)).toBe(1);
+    expect(onHand(w.cable.id, w.van.id)).toBe(4);
+    // The rest arrives: everything still on its way.
+    t.clock.now += 3_600_000;
+    t.ok('stock.receiveTransfer', { id: shipment.id });
+    doc = t.ok('stock.getTransfer', { id: shipment.id });
+    expect(doc).toMatchObject({ status: 'done', receivedAt: t.clock.now });
+    expect(doc.lines.map((l) => l.inTransit)).toEqual([0, 0]);
+    expect(onHand(w.laptop.id, w.van.id)).toBe(3);
+    expect(onHand(w.cable.id, w.van.id)).toBe(6);
+    expect(doc.history.map((e) => [e.type, e.toState, e.details.units])).toEqual([
+      ['receive', 'done', 4],
+      ['receive', 'partlyReceived', 5],
+      ['ship', 'inTransit', undefined],
+    ]);
+  });
+
+  it('refuses a serial not on its way on the line, more than is on its way, a serialized line by quantity, a line twice or not there; nothing changes', () => {
+    t.ok('stock.receiveTransfer', { id: shipment.id, lines: [{ line: 1, serials: ['LT-A'] }] });
+    const before = contentHash(t.app.ctx.sqlite);
+    expect(t.fail('stock.receiveTransfer', { id: shipment.id, lines: [{ line: 1, serials: ['LT-A'] }] })).toMatchObject({ code: 'SERIAL_NOT_FOUND', details: { serials: ['LT-A'], transfer: shipment.number } });
+    expect(t.fail('stock.receiveTransfer', { id: shipment.id, lines: [{ line: 1, serials: ['LT-Z', 'LT-B'] }] })).toMatchObject({ code: 'SERIAL_NOT_FOUND', details: { serials: ['LT-Z'] } });
+    expect(t.fail('stock.receiveTransfer', { id: shipment.id, lines: [{ line: 1, serials: ['LT-B', 'lt-b'] }] }).code).toBe('DUPLICATE_SERIAL');
+    expect(t.fail('stock.receiveTransfer', { id: shipment.id, lines: [{ line: 2, qty: 7 }] })).toMatchObject({ code: 'OVER_RECEIPT', details: { outstanding: 6, requested: 7 } });
+    expect(t.fail('stock.receiveTransfer', { id: shipment.id, lines: [{ line: 1, qty: 1 }] }).code).toBe('SERIAL_REQUIRED');
+    expect(t.fail('stock.receiveTransfer', { id: shipment.id, lines: [{ line: 2, qty: 1 }, { line: 2, qty: 1 }] }).code).toBe('VALIDATION');
+    expect(t.fail('stock.receiveTransfer', { id: shipment.id, lines: [{ line: 3, qty: 1 }] }).code).toBe('NOT_FOUND');
+    // A later line failing undoes the earlier ones.
+    expect(t.fail('stock.receiveTransfer', { id: shipment.id, lines: [{ line: 2, qty: 1 }, { line: 1, serials: ['NOPE'] }] }).code).toBe('SERIAL_NOT_FOUND');
+    expect(contentHash(t.app.ctx.sqlite)).toEqual(before);
+  });
+
+  it('cancels a partly received shipment: every unit, received or not, goes back to the source', () => {
+    t.ok('stock.receiveTransfer', { id: shipment.id, lines: [{ line: 2, qty: 2 }] });
+    t.ok('stock.reverse', { documentType: 'transfer', id: shipment.id, reason: 'Wrong van' });
+    expect(t.ok('stock.getTransfer', { id: shipment.id }).status).toBe('canceled');
+    expect(onHand(w.cable.id, w.main.id)).toBe(10);
+    expect(onHand(w.laptop.id, w.main.id)).toBe(3);
+    expect(onHand(w.cable.id, w.van.id)).toBe(0);
+    expect(t.fail('stock.receiveTransfer', { id: shipment.id }).code).toBe('INVALID_TRANSITION');
+  });
+
+  it('shows a direct transfer with no units on their way, and its value only to who may see costs', () => {
+    const direct = t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.shelf.id, lines: [{ productId: w.cable.id, qty: 2 }], mode: 'direct', note: null });
+    expect(t.ok('stock.getTransfer', { id: direct.id })).toMatchObject({ status: 'done', mode: 'direct', lines: [{ qty: 2, inTransit: 0, value: String(2 * 10_000) }] });
+    const viewer = t.tokenFor(t.addUser({ username: 'viewer', permissions: ['inventory.view'] }).id);
+    expect(t.ok('stock.getTransfer', { id: direct.id }, viewer).lines[0]!.value).toBeNull();
+    expect(t.fail('stock.getTransfer', { id: 99_999 }).code).toBe('NOT_FOUND');
+  });
+});
