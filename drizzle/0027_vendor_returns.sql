@@ -57,11 +57,12 @@ CREATE INDEX `vendor_returns_created_idx` ON `vendor_returns` (`created_at`,`id`
 CREATE INDEX `vendor_returns_vendor_idx` ON `vendor_returns` (`vendor_id`,`id`);--> statement-breakpoint
 CREATE INDEX `vendor_returns_status_idx` ON `vendor_returns` (`status`,`id`);--> statement-breakpoint
 -- An open RMA holds the unit it has on our shelf (domain/rma/rmas.ts): RMAs opened before that rule get their
--- reservation now, where the unit is still on hand and free.
+-- reservation now, where the unit is still on hand and held by nothing else (one RMA per unit: the latest).
 INSERT INTO `allocations` (`lot_id`, `location_id`, `product_id`, `qty`, `kind`, `source_type`, `source_id`, `created_at`)
-SELECT b.`lot_id`, b.`location_id`, b.`product_id`, 1, 'reserved', 'rma', r.`id`, r.`updated_at`
+SELECT b.`lot_id`, b.`location_id`, b.`product_id`, 1, 'reserved', 'rma', max(r.`id`), max(r.`updated_at`)
 FROM `rmas` r
 JOIN `balances` b ON b.`lot_id` = (CASE WHEN r.`status` = 'replacementReceived' THEN r.`replacement_lot_id` ELSE r.`lot_id` END) AND b.`qty` > 0
 JOIN `locations` loc ON loc.`id` = b.`location_id` AND loc.`usage` = 'internal'
 WHERE (r.`status` IN ('received', 'backFromVendor', 'replacementReceived') OR (r.`from_swap` = 1 AND r.`status` IN ('requested', 'authorized')))
-  AND NOT EXISTS (SELECT 1 FROM `allocations` a WHERE a.`lot_id` = b.`lot_id` AND a.`location_id` = b.`location_id`);
+  AND NOT EXISTS (SELECT 1 FROM `allocations` a WHERE a.`lot_id` = b.`lot_id` AND a.`location_id` = b.`location_id`)
+GROUP BY b.`lot_id`, b.`location_id`;

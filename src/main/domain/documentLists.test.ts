@@ -81,6 +81,7 @@ describe('stock.listTransfers', () => {
     id: number;
     number: string;
     status: string;
+    mode: string;
     fromLocationId: number;
     toLocationId: number;
     note: string | null;
@@ -128,7 +129,7 @@ describe('stock.listTransfers', () => {
     })();
     all = sqlite
       .prepare<[], TransferRow>(
-        `SELECT id, number, status, from_location_id AS fromLocationId, to_location_id AS toLocationId, note, user_id AS userId, created_at AS createdAt, received_at AS receivedAt FROM transfers`,
+        `SELECT id, number, status, mode, from_location_id AS fromLocationId, to_location_id AS toLocationId, note, user_id AS userId, created_at AS createdAt, received_at AS receivedAt FROM transfers`,
       )
       .all();
     expect(all.length).toBe(BULK + 4);
@@ -179,6 +180,7 @@ describe('stock.listTransfers', () => {
         id: r.id,
         number: r.number,
         status: r.status,
+        mode: r.mode,
         fromLocationId: r.fromLocationId,
         fromLocationName: names.get(r.fromLocationId),
         toLocationId: r.toLocationId,

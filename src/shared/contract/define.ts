@@ -151,6 +151,12 @@ export const serial = z
   .min(1)
   .max(100)
   .refine((s) => serialKey(s) !== '', { message: 'blank serial' });
+/** A calendar day as the user picked it: 'YYYY-MM-DD', a day that exists (no 2026-02-30). */
+export const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, { message: 'not a calendar day' });
+export const optionalDay = day.nullish().transform((v) => v ?? null);
 export const empty = z.object({}).strict();
 export const ok = z.object({ ok: z.literal(true) });
 

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { channel, cost as costOf, costDetailKeys, costKeys, documentMoney, epochMs, id, money, ok, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { channel, cost as costOf, costDetailKeys, costKeys, documentMoney, epochMs, id, money, ok, optionalDay, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 export const poStatuses = ['new', 'submitted', 'receivedPartial', 'receivedFull', 'canceled'] as const;
 export const approvalStatuses = ['none', 'requested', 'approved', 'rejected'] as const;
 const nullableString = z.string().nullable();
-/** A calendar day as the user picked it: 'YYYY-MM-DD'. */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const optionalDay = day.nullish().transform((v) => v ?? null);
 /** Money shown only with costs.view. */
 const cost = costOf(z.number().int());
 

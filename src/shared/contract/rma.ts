@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, cost, costDetailKeys, costKeys, documentMoney, epochMs, id, money, ok, optionalText, pageInput, pageOutput, requiredText, serial } from './define';
+import { channel, cost, costDetailKeys, costKeys, documentMoney, epochMs, id, money, ok, optionalDay, optionalText, pageInput, pageOutput, requiredText, serial } from './define';
 
 // RMAs (RMA-n): a client's device returned, repaired or replaced with the vendor, behind the RMA
 // activation. One transition table, a path per type:
@@ -17,12 +17,6 @@ export type RmaStatus = (typeof rmaStatuses)[number];
 /** States an RMA is finished in. */
 export const rmaFinished: readonly RmaStatus[] = ['rejected', 'closed', 'canceled'];
 const nullableString = z.string().nullable();
-/** A calendar day as the user picked it: 'YYYY-MM-DD'. */
-const optionalDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .nullish()
-  .transform((v) => v ?? null);
 
 export const rmaSummarySchema = z.object({
   id,

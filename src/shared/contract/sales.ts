@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { locationKinds } from './locations';
 import { approvalCoverage } from './purchasing';
-import { amount, channel, cost, documentMoney, epochMs, id, money, ok, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { amount, channel, cost, documentMoney, epochMs, id, money, ok, optionalDay, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 // Contracts, projects and tickets (containers), the charges billed on them, picking units for charges,
 // and deliveries to the client with the devices they install. Costs (delivered cost, estimates, margin) are
@@ -15,12 +15,6 @@ export const chargeStatuses = ['pending', 'waitingApproval', 'needToOrder', 'onO
 export type ChargeStatus = (typeof chargeStatuses)[number];
 const nullableString = z.string().nullable();
 const serialList = z.array(serial).max(20_000);
-/** A calendar day as the user picked it: 'YYYY-MM-DD'. */
-const optionalDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .nullish()
-  .transform((v) => v ?? null);
 
 export const containerSchema = z.object({
   id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, channel, cost, costDetailKeys, costKeys, documentMoney, epochMs, id, money, ok, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { amount, channel, cost, costDetailKeys, costKeys, documentMoney, epochMs, id, money, ok, optionalDay, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 // Vendor returns (VRT-n): units sent from one of our locations back to the vendor (dead on arrival, the wrong
 // item, bought and never needed) at their cost, under the vendor's RMA number; then the vendor's answer per
@@ -11,12 +11,6 @@ export type VendorReturnReason = (typeof vendorReturnReasons)[number];
 export const vendorReturnStatuses = ['sent', 'partlyResolved', 'resolved'] as const;
 export type VendorReturnStatus = (typeof vendorReturnStatuses)[number];
 const nullableString = z.string().nullable();
-/** A calendar day as the user picked it: 'YYYY-MM-DD'. */
-const optionalDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .nullish()
-  .transform((v) => v ?? null);
 
 export const vendorReturnSummarySchema = z.object({
   id,

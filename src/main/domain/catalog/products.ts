@@ -68,11 +68,16 @@ export function updateProduct(ctx: Ctx, input: ParsedInput<'catalog.updateProduc
   const current = requireProduct(ctx, input.id);
   checkSku(ctx, input.sku, input.id);
   checkCategory(ctx, input.categoryId);
-  // Units on hand keep the product's shape: one unit per serial, and stock only of what is tracked.
+  // Units on hand keep the product's shape: one unit per serial, and stock only of what is tracked. So do
+  // units out with a vendor that may come back into stock (a vendor return not answered, an RMA's unit).
   if (current.serialized !== input.serialized || (current.trackedInStock && !input.trackedInStock)) {
     const units = ctx.sqlite
-      .prepare<[number], { n: number }>(`select coalesce(sum(b.qty), 0) as n from balances b join locations l on l.id = b.location_id where l.usage = 'internal' and b.product_id = ?`)
-      .get(input.id)!;
+      .prepare<[number, number, number], { n: number }>(
+        `select coalesce((select sum(b.qty) from balances b join locations l on l.id = b.location_id where l.usage = 'internal' and b.product_id = ?), 0)
+              + coalesce((select sum(qty - qty_credited - qty_replaced - qty_back) from vendor_return_lines where product_id = ?), 0)
+              + (select count(*) from rmas where product_id = ? and status = 'sentToVendor') as n`,
+      )
+      .get(input.id, input.id, input.id)!;
     if (units.n > 0) throw new DomainError(current.serialized !== input.serialized ? 'SERIALIZED_HAS_STOCK' : 'TRACKED_HAS_STOCK', { units: units.n });
   }
   // drizzle leaves out undefined fields: an edit without unitCost keeps the cost.

@@ -3,7 +3,7 @@
 // one's cost plus the fee), sent back — partly or fully; every refusal changes nothing. The ledger (with its
 // vendor-return check) is verified after each test.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
+import { createTestApp, productFields, seedWorld, type TestApp } from '@main/testing/harness';
 import { contentHash } from '@main/testing/dbContent';
 
 let t: TestApp;
@@ -135,7 +135,7 @@ describe("the vendor's answer", () => {
   it('refuses an answer beyond what is open, a serial count that differs, a serial we hold, an unknown line, an empty answer; nothing changes', () => {
     const { id } = send();
     const before = contentHash(t.app.ctx.sqlite);
-    expect(t.fail('vendorReturns.resolve', { id, lines: [{ lineNo: 2, credited: 8, back: 3 }] })).toMatchObject({ code: 'OVER_RESOLVE', details: { number: 'VRT-1001', line: 2, open: 10, requested: 11 } });
+    expect(t.fail('vendorReturns.resolve', { id, lines: [{ lineNo: 2, credited: 8, back: 3 }] })).toMatchObject({ code: 'OVER_RESOLVE', details: { number: 'VRT-1001', lineNo: 2, open: 10, requested: 11 } });
     expect(t.fail('vendorReturns.resolve', { id, lines: [{ lineNo: 1, replaced: 1 }] }).code).toBe('SERIAL_COUNT_MISMATCH');
     expect(t.fail('vendorReturns.resolve', { id, lines: [{ lineNo: 1, replaced: 1, serials: ['lt-a'] }] }).code).toBe('DUPLICATE_SERIAL');
     expect(t.fail('vendorReturns.resolve', { id, lines: [{ lineNo: 2, replaced: 1, serials: ['X'] }] }).code).toBe('SERIALS_NOT_ALLOWED');
@@ -156,6 +156,47 @@ describe("the vendor's answer", () => {
     t.ok('vendorReturns.update', { id, vendorRmaNumber: 'IM-RA-5522', trackingNumber: 'SEUR-10', expectedBy: '2026-02-10', note: 'Reissued' });
     expect(get(id)).toMatchObject({ vendorRmaNumber: 'IM-RA-5522', trackingNumber: 'SEUR-10', expectedBy: '2026-02-10', overdue: false, note: 'Reissued' });
     expect(get(id).history[0]).toMatchObject({ type: 'updated' });
+  });
+});
+
+describe('what the vendor sends back stays one unit, one shape, one amount', () => {
+  it('tells a replacement sent back again from a replacement, on a later return of it', () => {
+    const first = t.ok('vendorReturns.create', { vendorId: vendor.id, locationId: w.main.id, reason: 'deadOnArrival', vendorRmaNumber: 'RA-1', lines: [{ productId: w.laptop.id, serials: ['LT-A'] }] });
+    t.ok('vendorReturns.resolve', { id: first.id, lines: [{ lineNo: 1, replaced: 1, serials: ['LT-A2'] }] });
+    const second = t.ok('vendorReturns.create', { vendorId: vendor.id, locationId: w.main.id, reason: 'deadOnArrival', vendorRmaNumber: 'RA-2', lines: [{ productId: w.laptop.id, serials: ['LT-A2'] }] });
+    t.ok('vendorReturns.resolve', { id: second.id, lines: [{ lineNo: 1, back: 1 }] });
+    expect(get(second.id).lines[0]).toMatchObject({ serialNumber: 'LT-A2', qtyBack: 1, qtyReplaced: 0, replacementSerials: [] });
+    expect(get(first.id).lines[0]).toMatchObject({ replacementSerials: ['LT-A2'] });
+  });
+
+  it('refuses a unit sent back that a count already found in stock: a serial is never on hand twice', () => {
+    const { id } = t.ok('vendorReturns.create', { vendorId: vendor.id, locationId: w.main.id, reason: 'deadOnArrival', vendorRmaNumber: 'RA-1', lines: [{ productId: w.laptop.id, serials: ['LT-A'] }] });
+    const count = t.ok('stock.startCount', { locationId: w.main.id });
+    for (const serial of ['LT-A', 'LT-B', 'LT-C']) t.ok('stock.scanCount', { id: count.id, code: serial });
+    t.ok('stock.postCount', { id: count.id, reason: 'found on the shelf' });
+    expect(onHand(w.laptop.id)).toBe(3);
+    const before = contentHash(t.app.ctx.sqlite);
+    expect(t.fail('vendorReturns.resolve', { id, lines: [{ lineNo: 1, back: 1 }] })).toMatchObject({ code: 'DUPLICATE_SERIAL', details: { serials: ['LT-A'], within: 'stock' } });
+    expect(contentHash(t.app.ctx.sqlite)).toEqual(before);
+    // The vendor credits it instead.
+    t.ok('vendorReturns.resolve', { id, lines: [{ lineNo: 1, credited: 1 }] });
+  });
+
+  it('keeps the product’s shape while its units are with the vendor', () => {
+    t.ok('vendorReturns.create', { vendorId: vendor.id, locationId: w.main.id, reason: 'notNeeded', vendorRmaNumber: 'RA-1', lines: [{ productId: w.cable.id, qty: 20 }] });
+    const cable = t.ok('catalog.getProduct', { id: w.cable.id });
+    expect(t.fail('catalog.updateProduct', { ...productFields(cable), id: cable.id, serialized: true })).toMatchObject({ code: 'SERIALIZED_HAS_STOCK', details: { units: 20 } });
+    expect(t.fail('catalog.updateProduct', { ...productFields(cable), id: cable.id, trackedInStock: false })).toMatchObject({ code: 'TRACKED_HAS_STOCK', details: { units: 20 } });
+  });
+
+  it('refuses a credit or a replacement cost too large to be kept exactly', () => {
+    const { id } = send();
+    const before = contentHash(t.app.ctx.sqlite);
+    expect(t.fail('vendorReturns.resolve', { id, lines: [{ lineNo: 1, replaced: 1, serials: ['LT-X'] }], unitFee: 9_999_999_999 })).toMatchObject({ code: 'VALIDATION', details: { reason: 'amountOutOfRange' } });
+    t.app.ctx.sqlite.prepare(`UPDATE vendor_returns SET credit_total = ? WHERE id = ?`).run(999_999_999_999, id);
+    expect(t.fail('vendorReturns.resolve', { id, lines: [{ lineNo: 2, credited: 1 }] })).toMatchObject({ code: 'VALIDATION', details: { reason: 'amountOutOfRange' } });
+    t.app.ctx.sqlite.prepare(`UPDATE vendor_returns SET credit_total = 0 WHERE id = ?`).run(id);
+    expect(contentHash(t.app.ctx.sqlite)).toEqual(before);
   });
 });
 

@@ -7,6 +7,7 @@
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { VendorReturn, VendorReturnStatus } from '@shared/contract/vendorReturns';
 import { DomainError } from '@shared/errors';
+import { MAX_DOCUMENT_AMOUNT, MAX_UNIT_AMOUNT } from '@shared/money';
 import { vendorReturns } from '@main/db/schema';
 import { getCompany } from '../catalog/companies';
 import { requireProduct } from '../catalog/products';
@@ -164,10 +165,12 @@ export function resolveVendorReturn(ctx: Ctx, actor: Actor, input: ParsedInput<'
     const line = byNo.get(answer.lineNo);
     const where = input.lines.length > 1 ? { line: index } : {};
     if (!line) throw new DomainError('NOT_FOUND', { entity: 'vendorReturnLine', lineNo: answer.lineNo, ...where });
-    if (seen.has(line.lineNo)) throw new DomainError('VALIDATION', { reason: 'repeatedLine', lines: [line.lineNo] });
+    if (seen.has(line.lineNo)) throw new DomainError('VALIDATION', { reason: 'repeatedLine', lines: [input.lines.findIndex((l) => l.lineNo === line.lineNo), index] });
     seen.add(line.lineNo);
     const requested = answer.credited + answer.replaced + answer.back;
-    if (requested > line.open) throw new DomainError('OVER_RESOLVE', { number: row.number, line: line.lineNo, open: line.open, requested, ...where });
+    if (requested > line.open) throw new DomainError('OVER_RESOLVE', { number: row.number, lineNo: line.lineNo, open: line.open, requested, ...where });
+    // A replacement costs the returned unit's cost plus the fee: it must stay a unit cost.
+    if (answer.replaced > 0 && line.unitCost + fee > MAX_UNIT_AMOUNT) throw new DomainError('VALIDATION', { reason: 'amountOutOfRange', field: 'unitFee', ...where });
     const product = requireProduct(ctx, line.productId);
     const serials = answer.serials ?? [];
     if (product.serialized && answer.replaced > 0) {
@@ -187,6 +190,9 @@ export function resolveVendorReturn(ctx: Ctx, actor: Actor, input: ParsedInput<'
   for (const [productId, serials] of serialsByProduct) assertSerialsUnique(ctx, productId, serials);
   if (input.creditAmount !== undefined && credited === 0) throw new DomainError('VALIDATION', { fields: [{ path: 'creditAmount', code: 'nothingCredited' }] });
   const creditAmount = credited > 0 ? (input.creditAmount ?? Number(creditedCost)) : 0;
+  // The default credit (what the units cost) and the return's total stay document amounts.
+  const total = prepared<[number], { total: number }>(ctx, `SELECT credit_total AS total FROM vendor_returns WHERE id = ?`).get(row.id)!.total;
+  if (creditAmount > MAX_DOCUMENT_AMOUNT || total + creditAmount > MAX_DOCUMENT_AMOUNT) throw new DomainError('VALIDATION', { reason: 'amountOutOfRange', field: 'creditAmount' });
 
   postMoves(ctx, back);
   const replacementSerials: string[] = [];
@@ -275,7 +281,8 @@ export function getVendorReturn(ctx: Ctx, id: number): VendorReturn {
   for (const r of prepared<[number], { lineNo: number; serial: string }>(
     ctx,
     `SELECT m.source_line AS lineNo, l.serial_number AS serial FROM stock_moves m JOIN lots l ON l.id = m.lot_id
-     WHERE m.source_type = 'vendorReturn' AND m.source_id = ? AND m.from_location_id = ${VIRTUAL.vendor} AND l.source_type = 'vendorReturn' AND l.serial_number IS NOT NULL ORDER BY m.id`,
+       JOIN vendor_return_lines rl ON rl.return_id = m.source_id AND rl.line_no = m.source_line
+     WHERE m.source_type = 'vendorReturn' AND m.source_id = ? AND m.from_location_id = ${VIRTUAL.vendor} AND m.lot_id <> rl.lot_id AND l.serial_number IS NOT NULL ORDER BY m.id`,
   ).all(id))
     replacements.set(r.lineNo, [...(replacements.get(r.lineNo) ?? []), r.serial]);
   const lines = ctx.sqlite

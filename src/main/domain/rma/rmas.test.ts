@@ -165,6 +165,33 @@ describe('the unit an RMA has on the shelf', () => {
     t.ok('stock.transfer', { fromLocationId: returnsShelf(), toLocationId: w.main.id, lines: [{ productId: w.laptop.id, serials: ['LT-B'] }] });
   });
 
+  it('keeps RMA switched on while RMAs hold units, naming them', () => {
+    const { id, number } = open('LT-B', 'repair');
+    t.ok('rma.authorize', { id });
+    t.ok('rma.receive', { id });
+    expect(t.fail('activations.set', { inventory: true, procurement: true, rma: false })).toMatchObject({ code: 'CONFLICT', details: { reason: 'rmaInUse', rmas: [number], rmaCount: 1 } });
+    t.ok('rma.cancel', { id, reason: 'Client kept it' });
+    t.ok('activations.set', { inventory: true, procurement: true, rma: false });
+    t.ok('activations.set', { inventory: true, procurement: true, rma: true });
+  });
+
+  it('does not count as missing the hold of a unit held by something else (picked before RMAs held their units)', () => {
+    const { id } = open('LT-B', 'repair');
+    t.ok('rma.authorize', { id });
+    t.ok('rma.receive', { id });
+    const at = returnsShelf();
+    // As a database from before this rule: no hold, and the unit since moved and picked for another charge.
+    t.app.ctx.sqlite.prepare(`DELETE FROM allocations WHERE source_type = 'rma'`).run();
+    t.ok('stock.transfer', { fromLocationId: at, toLocationId: w.main.id, lines: [{ productId: w.laptop.id, serials: ['LT-B'] }] });
+    const other = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.laptop.id, quantity: 1, unitPrice: 1 });
+    t.ok('stock.pick', { chargeId: other.id, locationId: w.main.id, serials: ['LT-B'] });
+    expect(t.ok('stock.verifyLedger', {}).differences).toEqual([]);
+    // Without any holder the missing hold is named.
+    t.ok('stock.unpick', { chargeId: other.id });
+    expect(t.ok('stock.verifyLedger', {}).differences).toMatchObject([{ kind: 'rma', documentId: id, figure: 'held' }]);
+    t.ok('rma.cancel', { id, reason: 'done' });
+  });
+
   it('holds the unit a swap sent to an RMA from the start', () => {
     t.ok('stock.add', { productId: w.laptop.id, locationId: w.main.id, qty: 1, costMethod: 'manual', unitCost: 8_000_000, serials: ['LT-SPARE'], reason: null });
     const swap = t.ok('devices.swap', { deviceId: deviceOf('LT-A').id, replacementSerial: 'LT-SPARE', fate: 'rma', condition: 'faulty', reason: 'Dead', rma: { type: 'replace', fault: 'No power', vendorId: vendor.id } });

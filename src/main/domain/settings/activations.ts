@@ -46,6 +46,12 @@ export function setActivations(ctx: Ctx, next: Activations): Activations {
     const work = procurementWork(ctx);
     if (work.chargeCount + work.orderCount + work.quoteCount > 0) throw new DomainError('CONFLICT', { reason: 'procurementInUse', ...work });
   }
+  if (isActive(ctx, 'rma') && !next.rma) {
+    // Units an RMA holds could not be freed with its screens gone: its RMAs are closed or canceled first.
+    const held = `FROM allocations a JOIN rmas r ON r.id = a.source_id WHERE a.source_type = 'rma'`;
+    const rmas = prepared<[], { number: string }>(ctx, `SELECT DISTINCT r.number ${held} ORDER BY r.id LIMIT 10`).all().map((r) => r.number);
+    if (rmas.length > 0) throw new DomainError('CONFLICT', { reason: 'rmaInUse', rmas, rmaCount: prepared<[], { n: number }>(ctx, `SELECT count(DISTINCT r.id) AS n ${held}`).get()!.n });
+  }
   prepared(ctx, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(KEY, JSON.stringify(next));
   return getActivations(ctx);
 }

@@ -93,6 +93,11 @@ function statementsFor(sqlite: Sqlite) {
        ON CONFLICT (product_id, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
     ),
     deleteZeroBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = 0`),
+    /** A serialized unit's count across our locations, with its serial (none for a plain lot). */
+    serialOnHand: sqlite.prepare(
+      `SELECT l.serial_number AS serial, coalesce((SELECT sum(b.qty) FROM balances b JOIN locations loc ON loc.id = b.location_id WHERE b.lot_id = l.id AND loc.usage = 'internal'), 0) AS n
+       FROM lots l WHERE l.id = ? AND l.serial_number IS NOT NULL`,
+    ),
     allocatedAt: sqlite.prepare(`SELECT coalesce(sum(qty), 0) AS n FROM allocations WHERE lot_id = ? AND location_id = ?`),
     firstHold: sqlite.prepare(
       `SELECT a.kind, a.source_type AS type, a.source_id AS id, CASE a.source_type WHEN 'charge' THEN (SELECT number FROM charges WHERE id = a.source_id)
@@ -221,6 +226,13 @@ export function postMoves(ctx: Ctx, moves: MoveInput[]): number[] {
     months.add([month, m.from], -m.qty, -value);
   }
   writeTotals(s, levels, months);
+  // A serialized unit coming into our stock from outside (a vendor, a client, a count that found it) must
+  // not be in stock already: two of one serial would be stock invented.
+  for (const m of moves) {
+    if (isInternal(ctx.sqlite, m.from) || !isInternal(ctx.sqlite, m.to)) continue;
+    const unit = s.serialOnHand.get(m.lotId) as { serial: string; n: number } | undefined;
+    if (unit && unit.n > 1) throw new DomainError('DUPLICATE_SERIAL', { serials: [unit.serial], within: 'stock', count: 1 });
+  }
   return ids;
 }
 

@@ -157,7 +157,7 @@ export function receiveTransfer(ctx: Ctx, actor: Actor, input: ParsedInput<'stoc
       const where = input.lines!.length > 1 ? { line: index } : {};
       const units = waiting.filter((u) => u.line === asked.line);
       if (units.length === 0) throw new DomainError('NOT_FOUND', { entity: 'transferLine', lineNo: asked.line, number: transfer.number, ...where });
-      if (seen.has(asked.line)) throw new DomainError('VALIDATION', { reason: 'repeatedLine', lines: [asked.line] });
+      if (seen.has(asked.line)) throw new DomainError('VALIDATION', { reason: 'repeatedLine', lines: [input.lines!.findIndex((l) => l.line === asked.line), index] });
       seen.add(asked.line);
       if (asked.serials?.length) {
         assertNoRepeatedSerials(asked.serials);

@@ -13,7 +13,7 @@ import { VIRTUAL } from '../locations/locations';
 import { listSerialClashes, type SerialClash } from './serials';
 
 export interface LedgerDifference {
-  kind: 'balance' | 'negative' | 'lotSum' | 'level' | 'month' | 'listCache' | 'allocation' | 'charge' | 'delivery' | 'quote' | 'return' | 'rma' | 'vendorReturn';
+  kind: 'balance' | 'negative' | 'lotSum' | 'serial' | 'level' | 'month' | 'listCache' | 'allocation' | 'charge' | 'delivery' | 'quote' | 'return' | 'rma' | 'vendorReturn';
   /** Null for a stock-level or list-figure difference, which is per product, and for a month's totals. */
   lotId: number | null;
   productId: number | null;
@@ -49,6 +49,7 @@ export function verifyLedger(ctx: Ctx): LedgerReport {
   add('balance', balanceDifferences(ctx));
   add('negative', negativeBalances(ctx));
   add('lotSum', lotSums(ctx));
+  add('serial', serialUnits(ctx));
   add('level', levelDifferences(ctx));
   add('month', monthDifferences(ctx));
   add('listCache', listCacheDifferences(ctx));
@@ -286,9 +287,20 @@ function returnLineDifferences(ctx: Ctx): Found[] {
   });
 }
 
+/** A serialized unit is one unit: never more than one of it across our locations. */
+function serialUnits(ctx: Ctx): Found[] {
+  return ctx.sqlite
+    .prepare<[], Found>(
+      `SELECT b.lot_id AS lotId, l.product_id AS productId, NULL AS locationId, NULL AS month, '1' AS expected, CAST(sum(b.qty) AS TEXT) AS actual
+       FROM balances b JOIN lots l ON l.id = b.lot_id JOIN locations loc ON loc.id = b.location_id
+       WHERE l.serial_number IS NOT NULL AND loc.usage = 'internal' AND b.qty > 0 GROUP BY b.lot_id HAVING sum(b.qty) > 1 LIMIT ${LIMIT}`,
+    )
+    .all();
+}
+
 /**
- * An RMA holds its unit (one reservation of one, of its unit's lot: the replacement once that came in) exactly
- * while the unit is on our shelf for it; no other RMA allocation stands. documentId: the RMA.
+ * An RMA holds its unit (one reservation of one, of its unit's lot: the replacement once that came in) while
+ * the unit is on our shelf for it and nothing else holds it; no other RMA allocation stands. documentId: the RMA.
  */
 function rmaHoldDifferences(ctx: Ctx): Found[] {
   const holdingRma = `(r.status IN ('received', 'backFromVendor', 'replacementReceived') OR (r.from_swap = 1 AND r.status IN ('requested', 'authorized')))`;
@@ -300,7 +312,8 @@ function rmaHoldDifferences(ctx: Ctx): Found[] {
        UNION ALL
        SELECT r.id, 1, 0 FROM rmas r WHERE ${holdingRma}
           AND EXISTS (SELECT 1 FROM balances b JOIN locations loc ON loc.id = b.location_id AND loc.usage = 'internal' WHERE b.lot_id = ${unitLot} AND b.qty > 0)
-          AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.source_type = 'rma' AND a.source_id = r.id)
+          -- A unit held by something else (picked or reserved before RMAs held their units) is that holder's.
+          AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.lot_id = ${unitLot})
        LIMIT ${LIMIT}`,
     )
     .all();
@@ -317,9 +330,11 @@ function vendorReturnDifferences(ctx: Ctx): Found[] {
       `WITH m AS (SELECT m.source_id AS returnId, m.source_line AS lineNo,
                          sum(CASE WHEN m.to_location_id = ${VIRTUAL.vendor} THEN m.qty ELSE 0 END) AS sent,
                          sum(CASE WHEN m.to_location_id = ${VIRTUAL.vendor} THEN m.qty * m.unit_cost ELSE 0 END) AS sentCost,
-                         sum(CASE WHEN m.from_location_id = ${VIRTUAL.vendor} AND l.source_type <> 'vendorReturn' THEN m.qty ELSE 0 END) AS back,
-                         sum(CASE WHEN m.from_location_id = ${VIRTUAL.vendor} AND l.source_type = 'vendorReturn' THEN m.qty ELSE 0 END) AS replaced
-                  FROM stock_moves m JOIN lots l ON l.id = m.lot_id WHERE m.source_type = 'vendorReturn' AND m.reverses_move_id IS NULL GROUP BY 1, 2)
+                         -- The line's own lot coming back is units sent back; any other lot, a replacement.
+                         sum(CASE WHEN m.from_location_id = ${VIRTUAL.vendor} AND m.lot_id = rl.lot_id THEN m.qty ELSE 0 END) AS back,
+                         sum(CASE WHEN m.from_location_id = ${VIRTUAL.vendor} AND m.lot_id <> rl.lot_id THEN m.qty ELSE 0 END) AS replaced
+                  FROM stock_moves m JOIN vendor_return_lines rl ON rl.return_id = m.source_id AND rl.line_no = m.source_line
+                  WHERE m.source_type = 'vendorReturn' AND m.reverses_move_id IS NULL GROUP BY 1, 2)
        SELECT rl.return_id AS id, rl.line_no AS lineNo, rl.qty, coalesce(m.sent, 0) AS qtyX, rl.qty * rl.unit_cost AS cost, coalesce(m.sentCost, 0) AS costX,
               rl.qty_back AS back, coalesce(m.back, 0) AS backX, rl.qty_replaced AS replaced, coalesce(m.replaced, 0) AS replacedX,
               rl.qty_credited + rl.qty_replaced + rl.qty_back > rl.qty AS over, 0 AS overX

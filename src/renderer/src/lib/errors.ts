@@ -44,6 +44,7 @@ function keyFor(code: string, d: Details): string {
       if ((d.reason === 'builtinRole' || d.reason === 'roleInUse' || d.reason === 'limitInUse') && typeof d.name === 'string') return `CONFLICT_${d.reason}`;
       if (d.reason === 'moduleNeeds' && typeof d.module === 'string' && typeof d.needs === 'string') return 'CONFLICT_moduleNeeds';
       if (d.reason === 'procurementInUse') return 'CONFLICT_procurementInUse';
+      if (d.reason === 'rmaInUse' && Array.isArray(d.rmas)) return 'CONFLICT_rmaInUse';
       if (d.reason === 'rmaOpen' && typeof d.number === 'string') return 'CONFLICT_rmaOpen';
       return typeof d.field === 'string' && d.value !== undefined ? 'CONFLICT_field' : 'CONFLICT';
     case 'NOT_FOUND':
@@ -61,6 +62,7 @@ function keyFor(code: string, d: Details): string {
       if (Array.isArray(d.serials) && typeof d.transfer === 'string') return 'SERIAL_NOT_FOUND_transfer';
       return Array.isArray(d.serials) ? 'SERIAL_NOT_FOUND_list' : code;
     case 'SERIAL_UNAVAILABLE':
+      if (typeof d.serial === 'string' && holder(d.document)?.type === 'rma') return 'SERIAL_UNAVAILABLE_rma';
       return typeof d.serial === 'string' && (d.heldBy === 'reserved' || d.heldBy === 'picked') && holder(d.document) ? `SERIAL_UNAVAILABLE_${d.heldBy}` : code;
     case 'SERIALIZED_HAS_STOCK':
       return typeof d.units === 'number' ? 'SERIALIZED_HAS_STOCK_units' : 'SERIALIZED_HAS_STOCK';
@@ -112,7 +114,7 @@ function keyFor(code: string, d: Details): string {
     case 'NOT_ELIGIBLE_FOR_RMA':
       return typeof d.sku === 'string' && typeof d.serial === 'string' ? 'NOT_ELIGIBLE_FOR_RMA_named' : code;
     case 'OVER_RESOLVE':
-      return typeof d.number === 'string' && typeof d.line === 'number' && typeof d.open === 'number' && typeof d.requested === 'number' ? 'OVER_RESOLVE_counts' : code;
+      return typeof d.number === 'string' && typeof d.lineNo === 'number' && typeof d.open === 'number' && typeof d.requested === 'number' ? 'OVER_RESOLVE_counts' : code;
     case 'OVER_RETURN':
       return typeof d.number === 'string' && typeof d.returnable === 'number' && typeof d.requested === 'number' ? 'OVER_RETURN_counts' : code;
     case 'NOT_RETURNABLE':
@@ -165,6 +167,7 @@ export function translateError(err: unknown): string {
     serials: Array.isArray(d.serials) ? list(d.serials) : d.serials,
     items: list(d.items),
     deliveries: list(d.deliveries),
+    rmas: list(d.rmas),
     // Line indexes are 0-based in details; a user counts lines from 1.
     lines: Array.isArray(d.lines) ? d.lines.map((n) => (typeof n === 'number' ? n + 1 : n)).join(', ') : '',
     document: held ? i18next.t(`errors:holders.${held.type}`, { id: held.id, number: held.number, defaultValue: `${held.type} ${held.number}` }) : '',

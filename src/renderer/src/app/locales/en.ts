@@ -165,6 +165,9 @@ export const en = {
     bin: 'Bin',
     serialNumber: 'Serial number',
     permissions: 'Permissions',
+    lines: 'Lines',
+    creditAmount: 'Credit amount',
+    unitFee: 'Fee per unit',
   },
   // Nested like the permission names ("stock.adjust" → stock › adjust) so `permissions.<name>` resolves.
   permissions: {

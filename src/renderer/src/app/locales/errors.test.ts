@@ -18,6 +18,7 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
   CONFLICT: [
     [{ field: 'sku', value: 'LAP-01' }, ['LAP-01', 'SKU']],
     [{ reason: 'lastAdmin' }, []],
+    [{ reason: 'rmaInUse', rmas: ['RMA-1001', 'RMA-1004'], rmaCount: 2 }, ['RMA-1001, RMA-1004']],
     [{ field: 'locationId', reason: 'alreadyStocked' }, []],
     [{ reason: 'builtinRole', name: 'Technician' }, ['Technician']],
     [{ reason: 'roleInUse', name: 'Night shift', count: 3 }, ['Night shift', '3']],
@@ -32,7 +33,7 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
     [{ serial: 'SN-9', heldBy: 'picked', document: { type: 'charge', id: 41, number: 'CHG-1041' } }, ['SN-9', 'CHG-1041']],
     [{ serial: 'SN-10', heldBy: 'reserved', document: { type: 'rma', id: 3, number: 'RMA-1003' } }, ['SN-10', 'RMA-1003']],
   ],
-  OVER_RESOLVE: [[{ number: 'VRT-1001', line: 2, open: 3, requested: 5 }, ['VRT-1001', '2', '3', '5']]],
+  OVER_RESOLVE: [[{ number: 'VRT-1001', lineNo: 2, open: 3, requested: 5 }, ['VRT-1001', '2', '3', '5']]],
   SERIALIZED_HAS_STOCK: [[{ units: 4 }, ['4']]],
   TRACKED_HAS_STOCK: [[{ units: 6 }, ['6']]],
   NOT_TRACKED: [[{ number: 'CHG-1004' }, ['CHG-1004']], [{ productId: 3, sku: 'LIC-M365' }, ['LIC-M365']], [{ productId: 3 }, []]],

@@ -167,6 +167,9 @@ export const es: Translation<typeof en> = {
     bin: 'Casillero',
     serialNumber: 'Número de serie',
     permissions: 'Permisos',
+    lines: 'Líneas',
+    creditAmount: 'Importe del abono',
+    unitFee: 'Cargo por unidad',
   },
   // Nested like the permission names ("stock.adjust" → stock › adjust) so `permissions.<name>` resolves.
   permissions: {

@@ -1,9 +1,9 @@
 // The box a scanner types into: a serial number, then Enter (what a barcode scanner sends) or the button.
-// The screen says what the serial is; the box clears once the screen took it, and keeps it otherwise so the
-// user can correct a mistyped one. A message (not found, held by someone) shows under it.
+// The box clears at once for the next scan; the screen says what each serial is, in order, and one it
+// refuses comes back into the box to be corrected. A message (not found, held by someone) shows under it.
 import { Alert, Button, Group, TextInput } from '@mantine/core';
 import { IconScan } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 
 interface Props {
   label: string;
@@ -18,16 +18,26 @@ interface Props {
 
 export function ScanInput({ label, description, buttonLabel, onScan, message, testId, autoFocus = true }: Props) {
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
+  const [busy, setBusy] = useState(0);
+  // Scans are handled one after the other, in the order they came: a scanner fires the next serial
+  // before the screen has answered the last one.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // Each scan is handled by the screen as it is when its turn comes, not as it was when it was typed.
+  const handler = useRef(onScan);
+  handler.current = onScan;
+  const submit = () => {
     const serial = text.trim();
-    if (!serial || busy) return;
-    setBusy(true);
-    try {
-      if (await onScan(serial)) setText('');
-    } finally {
-      setBusy(false);
-    }
+    if (!serial) return;
+    setText('');
+    setBusy((n) => n + 1);
+    queue.current = queue.current.then(async () => {
+      try {
+        // Refused: back in the box to correct, unless the next serial is already being typed there.
+        if (!(await handler.current(serial))) setText((now) => (now === '' ? serial : now));
+      } finally {
+        setBusy((n) => n - 1);
+      }
+    });
   };
   return (
     <>
@@ -41,14 +51,14 @@ export function ScanInput({ label, description, buttonLabel, onScan, message, te
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
-              void submit();
+              submit();
             }
           }}
           style={{ flex: 1 }}
           data-testid={testId}
           data-autofocus={autoFocus || undefined}
         />
-        <Button variant="default" loading={busy} onClick={() => void submit()}>
+        <Button variant="default" loading={busy > 0} onClick={submit}>
           {buttonLabel}
         </Button>
       </Group>

@@ -73,7 +73,7 @@ export function NewVendorReturnPage() {
       setScanMessage(t('vendorReturns.form.held', { serial: unit.serialNumber, document: holder }));
       return false;
     }
-    setLines((ls) => [...ls, { key: `s${unit.lotId}`, productId: unit.productId, sku: unit.sku, productName: unit.productName, serial: unit.serialNumber! }]);
+    setLines((ls) => (ls.some((l) => l.key === `s${unit.lotId}`) ? ls : [...ls, { key: `s${unit.lotId}`, productId: unit.productId, sku: unit.sku, productName: unit.productName, serial: unit.serialNumber! }]));
     return true;
   };
 

@@ -72,7 +72,7 @@ export function VendorReturnPage() {
           <DetailField label={t('vendorReturns.location')}>{r.locationName}</DetailField>
           <DetailField label={t('vendorReturns.reason')}>{t(`vendorReturns.reasons.${r.reason}`)}</DetailField>
           <DetailField label={t('vendorReturns.tracking')}>{r.trackingNumber ?? dash}</DetailField>
-          <DetailField label={t('vendorReturns.expectedBy')}>{r.expectedBy ? f.date(Date.parse(r.expectedBy)) : dash}</DetailField>
+          <DetailField label={t('vendorReturns.expectedBy')}>{r.expectedBy ? f.day(r.expectedBy) : dash}</DetailField>
           <DetailField label={t('vendorReturns.open')}>{r.open === 0 ? (r.resolvedAt ? t('vendorReturns.resolvedOn', { date: f.date(r.resolvedAt) }) : dash) : f.qty(r.open)}</DetailField>
           {canSeeCosts && (
             <DetailField label={t('vendorReturns.credit')}>

@@ -43,7 +43,7 @@ function columns(t: TFunction<readonly ['purchasing', 'common']>, f: ReturnType<
     { accessor: 'creditTotal', title: t('vendorReturns.credit'), textAlign: 'right', noWrap: true, hidden: !canSeeCosts, render: (r) => (r.creditTotal ? <Money value={r.creditTotal} /> : '—') },
     { accessor: 'reason', title: t('vendorReturns.reason'), noWrap: true, render: (r) => t(`vendorReturns.reasons.${r.reason}`) },
     { accessor: 'locationName', title: t('vendorReturns.location'), truncate: 160 },
-    { accessor: 'expectedBy', title: t('vendorReturns.expectedBy'), noWrap: true, render: (r) => (r.expectedBy ? f.date(Date.parse(r.expectedBy)) : '—') },
+    { accessor: 'expectedBy', title: t('vendorReturns.expectedBy'), noWrap: true, render: (r) => (r.expectedBy ? f.day(r.expectedBy) : '—') },
   ];
 }
 

@@ -114,7 +114,9 @@ export function NewReturnPage() {
     }
     setCompanyId(device.companyId);
     setCompanyName(device.companyName);
-    setLines((ls) => [...ls, { key: `d${device.id}`, kind: 'device', deviceId: device.id, serial: device.serialNumber, sku: device.sku, productName: device.productName, chargeNumber: device.chargeNumber }]);
+    setLines((ls) =>
+      ls.some((l) => l.key === `d${device.id}`) ? ls : [...ls, { key: `d${device.id}`, kind: 'device', deviceId: device.id, serial: device.serialNumber, sku: device.sku, productName: device.productName, chargeNumber: device.chargeNumber }],
+    );
     return true;
   };
 

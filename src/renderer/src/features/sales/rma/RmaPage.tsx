@@ -134,8 +134,8 @@ export function RmaPage() {
           <DetailField label={t('rma.vendorRma')}>{r.vendorRmaNumber ?? dash}</DetailField>
           <DetailField label={t('rma.trackingToVendor')}>{r.trackingToVendor ?? dash}</DetailField>
           <DetailField label={t('rma.trackingFromVendor')}>{r.trackingFromVendor ?? dash}</DetailField>
-          <DetailField label={t('rma.expectedFromClient')}>{r.expectedFromClient ? f.date(Date.parse(r.expectedFromClient)) : dash}</DetailField>
-          <DetailField label={t('rma.expectedFromVendor')}>{r.expectedFromVendor ? f.date(Date.parse(r.expectedFromVendor)) : dash}</DetailField>
+          <DetailField label={t('rma.expectedFromClient')}>{r.expectedFromClient ? f.day(r.expectedFromClient) : dash}</DetailField>
+          <DetailField label={t('rma.expectedFromVendor')}>{r.expectedFromVendor ? f.day(r.expectedFromVendor) : dash}</DetailField>
           <DetailField label={t('rma.location')}>{r.locationName ?? dash}</DetailField>
           <DetailField label={t('rma.clientReturn')}>{r.returnId ? link(`/sales/returns/${r.returnId}`, r.returnNumber) : dash}</DetailField>
           <DetailField label={t('rma.credit')}>
