@@ -464,19 +464,26 @@ describe.each(languages)('inventory management (%s)', (lang: Lang) => {
     await modal.getByRole('button', { name: t('pickers:serials.pasteAdd') }).click();
     await expectLocatorText(modal.getByTestId('serial-counter'), /3\D+3/);
     await expectLocatorText(modal.getByTestId('serial-list'), `${SERIALS[0]} ${SERIALS[1]} ${SERIALS[2]}`);
+    // A fourth serial for three units is refused as it is scanned.
+    await serialInput.fill('EXTRA-4');
+    await serialInput.press('Enter');
+    await expectText(modal, t('pickers:serials.allEntered', { qty: 3 }));
+    await serialInput.fill('');
     await fill(modal, t('stock:common.reason'), d.addReason);
     await shot(page, 'add-stock-laptop-serials');
     await clickButton(modal, t('stock:add.submit'));
     await modal.waitFor({ state: 'detached' });
     await expectCell(table, LAPTOP_SKU, t('stock:columns.onHand'), '3');
 
-    // A serial already in stock is refused by the server, with the serial named.
+    // A serial already in stock is flagged as soon as it is scanned, and refused by the server, named, on save.
     await rowMenu(page, actions(LAPTOP_SKU), t('stock:items.addStock'));
     modal = dialog(page, t('stock:add.title', { sku: LAPTOP_SKU, location: d.warehouse }));
-    await modal.getByTestId('serial-input').fill(SERIALS[1]!);
+    await modal.getByTestId('serial-input').fill(SERIALS[1]!.toLowerCase());
     await modal.getByTestId('serial-input').press('Enter');
+    await expectLocatorText(modal.getByTestId('serial-taken'), SERIALS[1]!.toLowerCase());
+    await shot(page, 'add-stock-serial-taken');
     await clickButton(modal, t('stock:add.submit'));
-    await expectText(modal, x.duplicateInStock(SERIALS[1]!));
+    await expectText(modal, x.duplicateInStock(SERIALS[1]!.toLowerCase()));
     await shot(page, 'add-stock-duplicate-serial');
     await clickButton(modal, t('common:actions.cancel'));
     await modal.waitFor({ state: 'detached' });

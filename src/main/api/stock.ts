@@ -6,6 +6,7 @@ import { history } from '../domain/stock/history';
 import { createInventoryProduct, listInventoryProducts, updateInventoryProduct } from '../domain/stock/inventoryProducts';
 import { editSerial, listLots } from '../domain/stock/lots';
 import { reverseDocument } from '../domain/stock/reversal';
+import { takenSerials } from '../domain/stock/serials';
 import { getTransfer, listTransfers, receiveTransfer, transferStock } from '../domain/stock/transfers';
 import { valueByLocation, valueByProduct, valueSeries } from '../domain/stock/value';
 import { verifyLedger } from '../domain/stock/verify';
@@ -23,6 +24,7 @@ export const stockHandlers: PartialHandlerTable<keyof typeof stockContract | key
   'stock.transfer': (input, { ctx, actor }) => transferStock(ctx, actor, input),
   'stock.receiveTransfer': (input, { ctx, actor }) => receiveTransfer(ctx, actor, input),
   'stock.getTransfer': (input, { ctx }) => getTransfer(ctx, input.id),
+  'stock.checkSerials': (input, { ctx }) => ({ taken: takenSerials(ctx, input.productId, input.serials).named }),
   'stock.listTransfers': (input, { ctx }) => listTransfers(ctx, input),
   'stock.reverse': (input, { ctx, actor }) => reverseDocument(ctx, actor, input),
   'stock.startCount': (input, { ctx, actor }) => startCount(ctx, actor, input),

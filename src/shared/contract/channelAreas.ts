@@ -47,6 +47,7 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'stock.createInventoryProduct': { reads: [], changes: ['stock'] },
   'stock.updateInventoryProduct': { reads: [], changes: ['stock'] },
   'stock.listLots': { reads: ['stock', 'catalog', 'locations'], changes: [] },
+  'stock.checkSerials': { reads: ['stock'], changes: [] },
   'stock.editSerial': { reads: [], changes: ['stock'] },
   'stock.costOptions': { reads: ['stock', 'catalog'], changes: [] },
   'stock.add': { reads: [], changes: ['stock'] },

@@ -45,6 +45,7 @@ export const channelNames = [
   'stock.createInventoryProduct',
   'stock.updateInventoryProduct',
   'stock.listLots',
+  'stock.checkSerials',
   'stock.editSerial',
   'stock.costOptions',
   'stock.add',

@@ -239,6 +239,14 @@ export const stockContract = {
     }),
     output: pageOutput(lotSchema),
   }),
+  'stock.checkSerials': channel({
+    kind: 'query',
+    reads: ['stock'],
+    summary: 'Which of the serials typed or scanned for units coming in another unit of the product already has (in any spelling): flagged while scanning, before anything is posted.',
+    permission: 'inventory.view',
+    input: z.object({ productId: id, serials: z.array(serial).min(1).max(20_000) }).strict(),
+    output: z.object({ taken: z.array(z.string()) }),
+  }),
   'stock.editSerial': channel({
     kind: 'mutation',
     changes: ['stock'],

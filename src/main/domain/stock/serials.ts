@@ -85,15 +85,22 @@ export function assertNoRepeatedSerials(serials: string[]): void {
  */
 export function assertSerialsUnique(ctx: Ctx, productId: number, serials: string[]): void {
   assertNoRepeatedSerials(serials);
+  const taken = takenSerials(ctx, productId, serials);
+  if (taken.named.length > 0) {
+    throw new DomainError('DUPLICATE_SERIAL', { serials: taken.named.slice(0, 50), existing: taken.existing.slice(0, 50), within: 'stock', count: taken.named.length });
+  }
+}
+
+/**
+ * The serials (as typed) that another unit of the product already has, in any spelling, and those units'
+ * own spellings. One statement for the whole list (a receipt may bring 20,000 serials): the keys probe the
+ * unique index; the clash list is scanned for the product (it holds a handful of rows at most).
+ */
+export function takenSerials(ctx: Ctx, productId: number, serials: string[]): { named: string[]; existing: string[] } {
   const typedByKey = new Map(serials.map((s) => [serialKey(s), s]));
-  // One statement for the whole list (a receipt may bring 20,000 serials): the keys probe the unique
-  // index; the clash list is scanned for the product (it holds a handful of rows at most).
   const keys = JSON.stringify([...typedByKey.keys()]);
   const rows = statements(ctx.sqlite).takenKeys.all(keys, productId, productId, keys);
-  if (rows.length > 0) {
-    const named = [...new Set(rows.map((r) => typedByKey.get(r.k)!))];
-    throw new DomainError('DUPLICATE_SERIAL', { serials: named.slice(0, 50), existing: rows.map((r) => r.s).slice(0, 50), within: 'stock', count: named.length });
-  }
+  return { named: [...new Set(rows.map((r) => typedByKey.get(r.k)!))], existing: rows.map((r) => r.s) };
 }
 
 /** Another live unit of the product that a serial would name (its key, or a clashing unit's key). */

@@ -3,6 +3,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitSerials } from '@shared/money';
 import { serialKey } from '@shared/serials';
+import { call } from '../api';
 
 interface Props {
   serials: string[];
@@ -17,6 +18,8 @@ interface Props {
   elsewhere?: readonly string[];
   /** Put the cursor in the scan field on mount (a line just added by scanning, ready for its serials). */
   autoFocus?: boolean;
+  /** The product the units are of: serials another of its units already has are flagged as they are entered. */
+  productId?: number;
 }
 
 /**
@@ -24,9 +27,10 @@ interface Props {
  * scanner types a serial and Enter, so each Enter adds one; a list copied from a spreadsheet or a
  * delivery note can be pasted at once. Duplicates within the list, or on another line of the same
  * document, are refused on the spot rather than on save, in any spelling (case, blanks around them),
- * as the server compares serials.
+ * as the server compares serials; so is a serial beyond the quantity, and a serial another unit of the
+ * product already has is flagged in red as soon as it is entered (asked of the server in the background).
  */
-export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsewhere = [], autoFocus }: Props) {
+export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsewhere = [], autoFocus, productId }: Props) {
   const { t } = useTranslation('pickers');
   const [entry, setEntry] = useState('');
   const [entryError, setEntryError] = useState<string | null>(null);
@@ -34,6 +38,19 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsew
   const [pasted, setPasted] = useState('');
   const [skipped, setSkipped] = useState<string[]>([]);
   const [skippedElsewhere, setSkippedElsewhere] = useState<string[]>([]);
+  const [skippedOver, setSkippedOver] = useState<string[]>([]);
+  /** Serials the server says another unit of the product has (by key, as serials compare). */
+  const [taken, setTaken] = useState<ReadonlySet<string>>(new Set());
+
+  /** Asks, for serials just added, which are taken already; the answer marks them (never blocks the entry). */
+  const check = (added: string[]) => {
+    if (!productId || added.length === 0) return;
+    void call('stock.checkSerials', { productId, serials: added })
+      .then(({ taken: found }) => {
+        if (found.length > 0) setTaken((prev) => new Set([...prev, ...found.map(serialKey)]));
+      })
+      .catch(() => undefined);
+  };
 
   const addOne = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return;
@@ -51,7 +68,13 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsew
       event.currentTarget.select();
       return;
     }
+    if (serials.length >= qty) {
+      setEntryError(t('serials.allEntered', { qty }));
+      event.currentTarget.select();
+      return;
+    }
     onChange([...serials, serial]);
+    check([serial]);
     setEntry('');
     setEntryError(null);
   };
@@ -62,23 +85,30 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsew
     const added: string[] = [];
     const dup: string[] = [];
     const onOtherLines: string[] = [];
+    const over: string[] = [];
     for (const serial of splitSerials(pasted)) {
       const key = serialKey(serial);
       if (seen.has(key)) dup.push(serial);
       else if (other.has(key)) onOtherLines.push(serial);
+      else if (serials.length + added.length >= qty) over.push(serial);
       else {
         seen.add(key);
         added.push(serial);
       }
     }
     onChange([...serials, ...added]);
+    check(added);
     setSkipped(dup);
     setSkippedElsewhere(onOtherLines);
+    setSkippedOver(over);
     setPasted('');
     setPasteOpen(false);
   };
 
   const complete = serials.length === qty;
+  // What to mark red: refused by the server on save, or known taken since it was entered.
+  const takenHere = serials.filter((s) => taken.has(serialKey(s)));
+  const marked = (serial: string) => flagged.includes(serial) || taken.has(serialKey(serial));
   return (
     <Stack gap="xs">
       <TextInput
@@ -125,6 +155,16 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsew
           {t('serials.duplicatesSkipped', { serials: skipped.join(', ') })}
         </Text>
       )}
+      {skippedOver.length > 0 && (
+        <Text size="sm" c="orange" data-testid="serial-over">
+          {t('serials.overSkipped', { qty, serials: skippedOver.join(', ') })}
+        </Text>
+      )}
+      {takenHere.length > 0 && (
+        <Text size="sm" c="red" role="alert" data-testid="serial-taken">
+          {t('serials.taken', { serials: takenHere.join(', ') })}
+        </Text>
+      )}
       {skippedElsewhere.length > 0 && (
         <Text size="sm" c="orange">
           {t('serials.elsewhereSkipped', { serials: skippedElsewhere.join(', ') })}
@@ -139,8 +179,8 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsew
                 withRemoveButton
                 removeButtonProps={{ 'aria-label': t('serials.remove', { serial }), 'aria-hidden': false, tabIndex: 0 }}
                 onRemove={() => onChange(serials.filter((s) => s !== serial))}
-                c={flagged.includes(serial) ? 'red' : undefined}
-                bg={flagged.includes(serial) ? 'var(--mantine-color-red-light)' : undefined}
+                c={marked(serial) ? 'red' : undefined}
+                bg={marked(serial) ? 'var(--mantine-color-red-light)' : undefined}
               >
                 {serial}
               </Pill>

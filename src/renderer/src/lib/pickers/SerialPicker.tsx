@@ -2,6 +2,7 @@ import { Checkbox, Group, Pill, ScrollArea, Stack, Text, TextInput } from '@mant
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { serialKey } from '@shared/serials';
 import { call } from '../api';
 import { useApiQuery } from '../query';
 
@@ -35,7 +36,7 @@ export function SerialPicker({ productId, locationId, value, onChange, label, er
     const code = search.trim();
     if (!code) return;
     const found = await call('stock.listLots', { productId, locationId, serial: code, pageSize: 20 });
-    const unit = found.rows.find((l) => l.serialNumber?.toLowerCase() === code.toLowerCase());
+    const unit = found.rows.find((l) => l.serialNumber !== null && serialKey(l.serialNumber) === serialKey(code));
     if (!unit || unit.allocated > 0) {
       setScanError(t('serials.notOnHand', { serial: code }));
       return;

@@ -173,6 +173,7 @@ export function ReceiptLineEditor({ draft, locations, onChange, onRemove, onInvo
             serials={draft.serials}
             onChange={(serials) => onChange({ serials })}
             qty={qty}
+            productId={line.productId}
             flagged={flagged}
             elsewhere={elsewhere}
             error={msg(issues?.serials)}

@@ -102,6 +102,7 @@ export function AddStockModal({ row, onClose }: { row: InventoryProduct; onClose
                 setFlagged((f) => f.filter((s) => serials.includes(s)));
               }}
               qty={qty}
+              productId={row.productId}
               flagged={flagged}
               error={form.errors.serials as string | undefined}
             />

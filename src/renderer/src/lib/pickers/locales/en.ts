@@ -24,6 +24,9 @@ export const en = {
     chosen: '{{count}} selected',
     allocated: 'reserved or picked',
     notOnHand: '{{serial}} is not available at this location',
+    allEntered: 'All {{qty}} serial numbers are entered: remove one, or raise the quantity first',
+    overSkipped: 'Only {{qty}} serial numbers are expected; not added: {{serials}}',
+    taken: 'Already in stock for this product: {{serials}}. Remove them or check the labels.',
   },
   stockLines: {
     line: 'Line {{n}}',

@@ -27,6 +27,9 @@ export const es: Translation<typeof en> = {
     chosen: '{{count}} elegidos',
     allocated: 'reservado o seleccionado',
     notOnHand: '{{serial}} no está disponible en esta ubicación',
+    allEntered: 'Ya están los {{qty}} números de serie: quite uno o aumente antes la cantidad',
+    overSkipped: 'Solo se esperan {{qty}} números de serie; no se añadieron: {{serials}}',
+    taken: 'Ya existen en inventario para este producto: {{serials}}. Quítelos o revise las etiquetas.',
   },
   stockLines: {
     line: 'Línea {{n}}',
