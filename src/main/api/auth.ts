@@ -6,7 +6,7 @@ import { deleteRole, listRoles, saveRole } from '../domain/auth/roles';
 import { DomainError } from '@shared/errors';
 import { hashPassword } from '../domain/auth/password';
 import { checkCredentials, checkCurrentPassword, createUser, demoUserCount, getUser, listUsers, setupFirstAdmin, storePassword, updateUser, userCount } from '../domain/auth/users';
-import { getSettings, getSmtpSettings, smtpConfig, updateSettings, updateSmtpSettings } from '../domain/settings/settings';
+import { getSettings, getSmtpSettings, setupStatus, smtpConfig, updateSettings, updateSmtpSettings } from '../domain/settings/settings';
 import { sendMail } from '../mail/mailer';
 import { ioHandler } from './io';
 import type { PartialHandlerTable } from './types';
@@ -95,6 +95,7 @@ export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof
     return now;
   },
   'settings.get': (_input, { ctx }) => getSettings(ctx),
+  'settings.setupStatus': (_input, { ctx }) => setupStatus(ctx),
   'settings.update': (input, { ctx }) => updateSettings(ctx, input),
   'settings.getSmtp': (_input, { ctx }) => getSmtpSettings(ctx),
   'settings.updateSmtp': (input, { ctx }) => updateSmtpSettings(ctx, input),

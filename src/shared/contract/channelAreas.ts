@@ -20,6 +20,7 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'users.resetPassword': { reads: [], changes: ['auth'] },
   'activations.get': { reads: ['settings'], changes: [] },
   'activations.set': { reads: [], changes: ['settings', 'stock', 'purchasing', 'sales', 'locations', 'catalog', 'auth'] },
+  'settings.setupStatus': { reads: ['settings', 'locations', 'catalog', 'auth'], changes: [] },
   'settings.get': { reads: ['settings'], changes: [] },
   'settings.update': { reads: [], changes: ['settings'] },
   'settings.getSmtp': { reads: ['settings'], changes: [] },

@@ -18,6 +18,7 @@ export const channelNames = [
   'users.resetPassword',
   'activations.get',
   'activations.set',
+  'settings.setupStatus',
   'settings.get',
   'settings.update',
   'settings.getSmtp',

@@ -66,6 +66,10 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** The first-run checklist's steps, in the order an office does them. */
+export const setupSteps = ['company', 'locations', 'products', 'vendors', 'users', 'smtp', 'backups'] as const;
+export type SetupStep = (typeof setupSteps)[number];
+
 export const smtpSecurity = ['tls', 'starttls', 'none'] as const;
 
 const smtpFields = {
@@ -100,6 +104,18 @@ export const settingsContract = {
     permission: 'admin',
     input: activationsSchema.strict(),
     output: activationsSchema,
+  }),
+  'settings.setupStatus': channel({
+    kind: 'query',
+    reads: ['settings', 'locations', 'catalog', 'auth'],
+    summary:
+      "The first-run checklist, each step done or not as the data stands: the office's name and letterhead, a location, products, a vendor, another user, the SMTP server, where backups go; with the counts the empty screens need.",
+    permission: 'signedIn',
+    input: empty,
+    output: z.object({
+      steps: z.array(z.object({ step: z.enum(setupSteps), done: z.boolean() })),
+      counts: z.object({ locations: z.number().int(), products: z.number().int(), vendors: z.number().int(), clients: z.number().int(), users: z.number().int() }),
+    }),
   }),
   'settings.get': channel({
     kind: 'query',

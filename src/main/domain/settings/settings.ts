@@ -1,12 +1,13 @@
 // Office settings, stored as one JSON value per key; unknown keys are ignored, missing ones take defaults.
 // The next purchase order number lives in the counters table (it is what numbering increments); the SMTP
 // password is stored encrypted by the app's secret box and never leaves the main process.
-import type { Settings, SmtpSettings } from '@shared/contract/settings';
+import type { ChannelOutput } from '@shared/contract';
+import { setupSteps, type SetupStep, type Settings, type SmtpSettings } from '@shared/contract/settings';
 import { defaultEnglishLocale } from '@shared/formats';
 import { DomainError } from '@shared/errors';
 import type { SmtpConfig } from '@main/mail/mailer';
 import { settings } from '@main/db/schema';
-import { peekCounter, takeCounter, type Ctx } from '../context';
+import { peekCounter, prepared, takeCounter, type Ctx } from '../context';
 
 export const PO_SERIES = 'PO';
 const PO_START = 1001;
@@ -134,4 +135,30 @@ export function smtpConfig(ctx: Ctx): SmtpConfig {
     fromAddress: smtp.fromAddress,
     fromName: smtp.fromName || getSettings(ctx).companyName || null,
   };
+}
+
+/**
+ * The first-run checklist as the data stands: each step is done when what it asks for exists, so the list
+ * ticks itself off whichever screen (or import) did it.
+ */
+export function setupStatus(ctx: Ctx): ChannelOutput<'settings.setupStatus'> {
+  const settings = getSettings(ctx);
+  const counts = prepared<[], ChannelOutput<'settings.setupStatus'>['counts']>(
+    ctx,
+    `SELECT (SELECT count(*) FROM locations WHERE usage = 'internal' AND active = 1) AS locations, (SELECT count(*) FROM products) AS products,
+            (SELECT count(*) FROM companies WHERE is_vendor = 1) AS vendors, (SELECT count(*) FROM companies WHERE is_client = 1) AS clients,
+            (SELECT count(*) FROM users WHERE active = 1) AS users`,
+  ).get()!;
+  const smtp = getSmtpSettings(ctx);
+  const done: Record<SetupStep, boolean> = {
+    company: settings.companyName.trim() !== '' && settings.companyAddress.trim() !== '',
+    locations: counts.locations > 0,
+    products: counts.products > 0,
+    vendors: counts.vendors > 0,
+    users: counts.users > 1,
+    smtp: smtp.host !== '' && smtp.fromAddress !== '',
+    // Backups are on and go to a folder the office chose (another disk, a share), not only beside the database.
+    backups: settings.backupFrequency !== 'off' && settings.backupFolder !== '',
+  };
+  return { steps: setupSteps.map((step) => ({ step, done: done[step] })), counts };
 }

@@ -185,4 +185,14 @@ export const en = {
     },
     admin: 'Administration',
   },
+  setup: {
+    banner: 'Getting started: {{done}} of {{total}} steps done',
+    open: 'Continue setting up',
+    first: {
+      locations: { title: 'No locations yet', text: 'Stock is kept at locations: create your warehouse (and the technicians’ vans) first.', action: 'Create a location' },
+      twoLocations: { title: 'Transfers need two locations', text: 'Units move between locations: create at least two, such as the warehouse and a van.', action: 'Create a location' },
+      products: { title: 'No products yet', text: 'Add the products you stock to the catalogue first; then stock them here.', action: 'Add products' },
+      vendors: { title: 'No vendors yet', text: 'Purchase orders go to a vendor: add the distributors you buy from first.', action: 'Add a vendor' },
+    },
+  },
 };

@@ -194,4 +194,14 @@ export const es: Translation<typeof en> = {
     },
     admin: 'Administración',
   },
+  setup: {
+    banner: 'Primeros pasos: {{done}} de {{total}} hechos',
+    open: 'Seguir configurando',
+    first: {
+      locations: { title: 'Aún no hay ubicaciones', text: 'Las existencias se guardan en ubicaciones: cree primero su almacén (y las furgonetas de los técnicos).', action: 'Crear una ubicación' },
+      twoLocations: { title: 'Las transferencias necesitan dos ubicaciones', text: 'Las unidades se mueven entre ubicaciones: cree al menos dos, como el almacén y una furgoneta.', action: 'Crear una ubicación' },
+      products: { title: 'Aún no hay productos', text: 'Añada primero al catálogo los productos que almacena; después almacénelos aquí.', action: 'Añadir productos' },
+      vendors: { title: 'Aún no hay proveedores', text: 'Las órdenes de compra van a un proveedor: añada primero los distribuidores a los que compra.', action: 'Añadir un proveedor' },
+    },
+  },
 };

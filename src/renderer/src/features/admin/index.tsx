@@ -1,9 +1,10 @@
-import { IconBellCog, IconToggleRight, IconDatabaseExport, IconSettings, IconShieldCheck, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconBellCog, IconChecklist, IconToggleRight, IconDatabaseExport, IconSettings, IconShieldCheck, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
 
 /** Each screen's code is a chunk of its own, loaded when the screen is first opened (lib/feature.ts). */
 const pages = {
   BackupsPage: lazyPage(() => import('./backups/BackupsPage'), 'BackupsPage'),
+  SetupPage: lazyPage(() => import('./SetupPage'), 'SetupPage'),
   IntegrityPage: lazyPage(() => import('./IntegrityPage'), 'IntegrityPage'),
   SettingsPage: lazyPage(() => import('./SettingsPage'), 'SettingsPage'),
   UsersPage: lazyPage(() => import('./UsersPage'), 'UsersPage'),
@@ -13,6 +14,7 @@ const pages = {
 };
 
 export const adminRoutes: FeatureRoute[] = [
+  { path: '/admin/setup', page: pages.SetupPage, navLabelKey: 'admin:nav.setup', navIcon: IconChecklist, navGroup: 'admin', permission: 'admin' },
   { path: '/admin/users', page: pages.UsersPage, navLabelKey: 'admin:nav.users', navIcon: IconUsers, navGroup: 'admin', permission: 'admin' },
   { path: '/admin/roles', page: pages.RolesPage, navLabelKey: 'admin:nav.roles', navIcon: IconShieldLock, navGroup: 'admin', permission: 'admin' },
   { path: '/admin/settings', page: pages.SettingsPage, navLabelKey: 'admin:nav.settings', navIcon: IconSettings, navGroup: 'admin', permission: 'admin' },

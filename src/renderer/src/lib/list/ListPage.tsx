@@ -9,10 +9,12 @@ import { PageHeader, type PageHeaderProps } from '../PageHeader';
 import { FilterBar } from './FilterBar';
 import type { ListView } from './useListView';
 
-export function ListPage<T>({ view, filters, children, ...header }: PageHeaderProps & { view: ListView<T>; filters?: ReactNode; children: ReactNode }) {
+export function ListPage<T>({ view, filters, banner, children, ...header }: PageHeaderProps & { view: ListView<T>; filters?: ReactNode; banner?: ReactNode; children: ReactNode }) {
   return (
     <Stack gap="md">
       <PageHeader {...header} />
+      {/* A notice above the list (the first-run checklist's progress). */}
+      {banner}
       <FilterBar view={view}>{filters}</FilterBar>
       {children}
     </Stack>

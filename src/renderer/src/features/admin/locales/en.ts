@@ -1,6 +1,6 @@
 /** English strings of users, settings and the integrity check (namespace "admin"): the source of truth for keys. */
 export const en = {
-  nav: { notifications: 'Notifications', activations: 'Activations', roles: 'Roles', users: 'Users', settings: 'Settings', integrity: 'Integrity check' },
+  nav: { setup: 'Getting started', notifications: 'Notifications', activations: 'Activations', roles: 'Roles', users: 'Users', settings: 'Settings', integrity: 'Integrity check' },
   notices: {
     title: 'Notifications',
     description: 'Who is told of what, and how: in the app (the bell), as a desktop pop-up, and by e-mail through the office SMTP server. Each user can also mute e-mail for themselves from the bell.',
@@ -361,5 +361,21 @@ export const en = {
     clashSerial: 'Serial number',
     clashKept: 'Same as',
     clashSince: 'Found',
+  },
+  setup: {
+    title: 'Getting started',
+    description: 'What an office sets up before its first day in the app. Each step ticks itself off as soon as what it asks for exists.',
+    progress: '{{done}} of {{total}} done',
+    done: 'Done',
+    todo: 'To do',
+    steps: {
+      company: { title: 'Your company and letterhead', text: 'The name, address and logo printed on purchase orders, packing lists and RMA documents.', action: 'Open Settings' },
+      locations: { title: 'Locations', text: 'Where stock is kept: the warehouse, shelves, a returns shelf and each technician’s van.', action: 'Create locations' },
+      products: { title: 'Products', text: 'The catalogue: what you stock and sell, with SKUs, costs, prices and whether each unit has a serial number.', action: 'Add products' },
+      vendors: { title: 'Vendors and clients', text: 'The distributors you buy from and the client companies you deliver to.', action: 'Add companies' },
+      users: { title: 'Users and roles', text: 'A sign-in for each person, with the role that says what they may do and the vans and locations they work at.', action: 'Add users' },
+      smtp: { title: 'E-mail (SMTP)', text: 'The office mail server, so purchase orders, RMA documents and notifications go out by e-mail.', action: 'Set up e-mail' },
+      backups: { title: 'Backups', text: 'Choose where backups go — another disk or a network share — and how often they are taken.', action: 'Choose where backups go' },
+    },
   },
 };

@@ -3,7 +3,7 @@ import type { en } from './en';
 
 /** Spanish strings of users, settings and the integrity check (namespace "admin"), typed against the English ones so a missing or extra key fails the type check. */
 export const es: Translation<typeof en> = {
-  nav: { notifications: 'Notificaciones', activations: 'Activaciones', roles: 'Roles', users: 'Usuarios', settings: 'Configuración', integrity: 'Comprobación de integridad' },
+  nav: { setup: 'Primeros pasos', notifications: 'Notificaciones', activations: 'Activaciones', roles: 'Roles', users: 'Usuarios', settings: 'Configuración', integrity: 'Comprobación de integridad' },
   notices: {
     title: 'Notificaciones',
     description: 'A quién se avisa de qué, y cómo: en la aplicación (la campana), como aviso del escritorio y por correo a través del servidor SMTP de la oficina. Cada usuario puede además silenciar el correo para sí mismo desde la campana.',
@@ -364,5 +364,21 @@ export const es: Translation<typeof en> = {
     clashSerial: 'Número de serie',
     clashKept: 'Igual que',
     clashSince: 'Detectado',
+  },
+  setup: {
+    title: 'Primeros pasos',
+    description: 'Lo que una oficina configura antes de su primer día en la aplicación. Cada paso se marca solo en cuanto existe lo que pide.',
+    progress: '{{done}} de {{total}} hechos',
+    done: 'Hecho',
+    todo: 'Pendiente',
+    steps: {
+      company: { title: 'Su empresa y membrete', text: 'El nombre, la dirección y el logotipo que se imprimen en las órdenes de compra, las listas de embalaje y los documentos RMA.', action: 'Abrir Configuración' },
+      locations: { title: 'Ubicaciones', text: 'Dónde se guardan las existencias: el almacén, las estanterías, una estantería de devoluciones y la furgoneta de cada técnico.', action: 'Crear ubicaciones' },
+      products: { title: 'Productos', text: 'El catálogo: lo que almacena y vende, con SKU, costos, precios y si cada unidad lleva número de serie.', action: 'Añadir productos' },
+      vendors: { title: 'Proveedores y clientes', text: 'Los distribuidores a los que compra y las empresas cliente a las que entrega.', action: 'Añadir empresas' },
+      users: { title: 'Usuarios y roles', text: 'Un acceso para cada persona, con el rol que dice qué puede hacer y las furgonetas y ubicaciones en las que trabaja.', action: 'Añadir usuarios' },
+      smtp: { title: 'Correo electrónico (SMTP)', text: 'El servidor de correo de la oficina, para enviar por correo órdenes de compra, documentos RMA y avisos.', action: 'Configurar el correo' },
+      backups: { title: 'Copias de seguridad', text: 'Elija dónde se guardan las copias —otro disco o una carpeta de red— y cada cuánto se hacen.', action: 'Elegir dónde van las copias' },
+    },
   },
 };

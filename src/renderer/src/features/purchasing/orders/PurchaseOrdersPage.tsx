@@ -11,6 +11,7 @@ import { useClearUrlParams, useSetUrlParams, useUrlId, useUrlParam, useUrlText }
 import { ORDERS_TABLE, useOrders } from '../api';
 import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { orderColumns } from './orderColumns';
+import { usePrerequisiteEmpty } from '@renderer/lib/setup';
 
 type Status = PoSummary['status'];
 type SortColumn = 'number' | 'createdAt' | 'vendorName' | 'status' | 'total' | 'expectedShipDate';
@@ -61,6 +62,7 @@ export function PurchaseOrdersPage() {
     </Button>
   );
 
+  const firstNeed = usePrerequisiteEmpty(['vendors', 'products', 'locations']);
   return (
     <ListPage
       title={t('orders.title')}
@@ -95,7 +97,7 @@ export function PurchaseOrdersPage() {
         useRows={useOrders}
         input={{ ...table.input, ...filters }}
         rowHref={(o) => `/purchasing/orders/${o.id}`}
-        empty={{ icon: IconFileInvoice, title: t('orders.emptyTitle'), description: t('orders.emptyText'), action: newButton }}
+        empty={firstNeed ?? { icon: IconFileInvoice, title: t('orders.emptyTitle'), description: t('orders.emptyText'), action: newButton }}
       />
     </ListPage>
   );

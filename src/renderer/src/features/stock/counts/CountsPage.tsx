@@ -11,6 +11,7 @@ import { useClearUrlParams } from '@renderer/lib/useUrlParam';
 import { COUNTS_TABLE, useCounts } from '../api';
 import { StatusBadge, StatusFilter, useStatusFilter } from '../common/StatusBadge';
 import { StartCountModal } from './StartCountModal';
+import { usePrerequisiteEmpty } from '@renderer/lib/setup';
 
 type Count = ChannelOutput<'stock.listCounts'>['rows'][number];
 const statuses = ['open', 'submitted', 'posted', 'canceled'] as const;
@@ -53,6 +54,7 @@ export function CountsPage() {
 
   const view = useListView({ id: 'stock.counts', columns, filtered: isFiltered({ status }), onClearFilters: useClearUrlParams('status') });
 
+  const firstNeed = usePrerequisiteEmpty(['locations']);
   return (
     <ListPage title={t('counts.title')} actions={startButton} view={view} filters={<StatusFilter prefix="counts" statuses={statuses} value={status} onChange={setStatus} />}>
       <QueryTable
@@ -62,7 +64,7 @@ export function CountsPage() {
         useRows={useCounts}
         input={{ ...table.input, status }}
         rowHref={(c) => `/stock/counts/${c.id}`}
-        empty={{ icon: IconClipboardList, title: t('counts.emptyTitle'), description: t('counts.emptyText'), action: startButton }}
+        empty={firstNeed ?? { icon: IconClipboardList, title: t('counts.emptyTitle'), description: t('counts.emptyText'), action: startButton }}
       />
       {starting && <StartCountModal onClose={() => setStarting(false)} />}
     </ListPage>

@@ -7,6 +7,7 @@ import { isFiltered, ListPage, SearchFilter, QueryTable, useListView, useServerT
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
 import { useCan } from '@renderer/lib/session';
+import { SetupBanner, usePrerequisiteEmpty } from '@renderer/lib/setup';
 import { useClearUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
 import { ITEMS_TABLE, useInventoryProducts } from '../api';
 import { AddStockModal } from './AddStockModal';
@@ -43,10 +44,14 @@ export function ItemsPage() {
     </Button>
   );
 
+  // Stock needs a location and a product first: an empty office is led to them.
+  const firstNeed = usePrerequisiteEmpty(['locations', 'products']);
   return (
     <ListPage
       title={t('items.title')}
-      actions={stockButton}
+      banner={<SetupBanner />}
+      // Nothing can be stocked before a location and a product exist: the empty state leads there instead.
+      actions={firstNeed ? undefined : stockButton}
       view={view}
       filters={
         <>
@@ -65,7 +70,7 @@ export function ItemsPage() {
         input={{ ...table.input, ...filters }}
         rowHref={(row) => `/catalog/products/${row.productId}`}
         clickRows={false}
-        empty={{ icon: IconPackages, title: t('items.emptyTitle'), description: t('items.emptyText'), action: stockButton }}
+        empty={firstNeed ?? { icon: IconPackages, title: t('items.emptyTitle'), description: t('items.emptyText'), action: stockButton }}
       />
       {dialog?.kind === 'create' && <InventoryProductModal editing={null} preset={{ productId, locationId }} onClose={close} />}
       {dialog?.kind === 'edit' && dialog.row && <InventoryProductModal editing={dialog.row} onClose={close} />}

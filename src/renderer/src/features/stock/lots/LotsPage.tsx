@@ -14,6 +14,7 @@ import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
 import { LOTS_TABLE, useLots } from '../api';
 import { EditSerialModal } from './EditSerialModal';
+import { usePrerequisiteEmpty } from '@renderer/lib/setup';
 
 type SortColumn = 'receivedAt' | 'serialNumber' | 'sku' | 'locationName' | 'qty';
 
@@ -112,6 +113,7 @@ export function LotsPage() {
   ];
   const view = useListView({ id: 'stock.lots', columns, filtered: isFiltered(filters), onClearFilters: useClearUrlParams('serial', 'productId', 'locationId') });
 
+  const firstNeed = usePrerequisiteEmpty(['locations', 'products']);
   return (
     <ListPage
       title={t('lots.title')}
@@ -133,7 +135,7 @@ export function LotsPage() {
         idAccessor={(l) => `${l.lotId}-${l.locationId}`}
         rowHref={(l) => `/catalog/products/${l.productId}`}
         clickRows={false}
-        empty={{ icon: IconBarcode, title: t('lots.emptyTitle'), description: t('lots.emptyText') }}
+        empty={firstNeed ?? { icon: IconBarcode, title: t('lots.emptyTitle'), description: t('lots.emptyText') }}
       />
       {editing && <EditSerialModal lot={editing} onClose={() => setEditing(null)} />}
     </ListPage>

@@ -12,6 +12,7 @@ import { useClearUrlParams, useUrlId } from '@renderer/lib/useUrlParam';
 import { TRANSFERS_TABLE, useTransfers } from '../api';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { StatusBadge, StatusFilter, useStatusFilter } from '../common/StatusBadge';
+import { usePrerequisiteEmpty } from '@renderer/lib/setup';
 
 type Transfer = ChannelOutput<'stock.listTransfers'>['rows'][number];
 const statuses = transferStatuses;
@@ -46,6 +47,7 @@ export function TransfersPage() {
     </Button>
   );
 
+  const firstNeed = usePrerequisiteEmpty(['twoLocations', 'products']);
   return (
     <ListPage title={t('transfers.title')} actions={newButton} view={view} filters={
         <>
@@ -61,7 +63,7 @@ export function TransfersPage() {
         useRows={useTransfers}
         input={{ ...table.input, ...filters }}
         rowHref={(r) => `/stock/transfers/${r.id}`}
-        empty={{ icon: IconTruck, title: t('transfers.emptyTitle'), description: t('transfers.emptyText'), action: newButton }}
+        empty={firstNeed ?? { icon: IconTruck, title: t('transfers.emptyTitle'), description: t('transfers.emptyText'), action: newButton }}
       />
     </ListPage>
   );
