@@ -126,6 +126,9 @@ describe.each(languages)('vendor returns (%s)', (lang: Lang) => {
     await clickButton(page, t('purchasing:vendorReturns.answer'));
     const laptop = page.getByRole('dialog').getByTestId('vendor-return-answer').getByRole('row').filter({ hasText: SERIALS[0] });
     await laptop.getByRole('textbox', { name: new RegExp(`^${t('purchasing:vendorReturns.replaced')}`) }).fill('1');
+    // A serial we already hold is flagged as it is typed.
+    await fill(laptop, t('purchasing:vendorReturns.replacements'), SERIALS[1]);
+    await expectText(laptop, t('pickers:serials.taken', { serials: SERIALS[1] }));
     await fill(laptop, t('purchasing:vendorReturns.replacements'), NEW_SERIAL);
     await clickButton(page.getByRole('dialog'), t('purchasing:vendorReturns.resolve.submit'));
     await expectText(page.getByTestId('vendor-return-status'), t('purchasing:vendorReturns.statuses.resolved'));

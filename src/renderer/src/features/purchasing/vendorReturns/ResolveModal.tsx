@@ -10,6 +10,7 @@ import { FormFooter } from '@renderer/lib/FormFooter';
 import { MoneyInput } from '@renderer/lib/MoneyInput';
 import { notify } from '@renderer/lib/notify';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
+import { useTakenSerials } from '@renderer/lib/pickers/useTakenSerials';
 import { useUntilEdited } from '@renderer/lib/staleMessage';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useResolveVendorReturn } from '../api';
@@ -116,16 +117,7 @@ export function ResolveModal({ doc, onClose }: { doc: VendorReturn; onClose: () 
                       <Text size="xs" c="dimmed">
                         {t('vendorReturns.resolve.openOf', { open: f.qty(left), qty: f.qty(l.qty) })}
                       </Text>
-                      {l.serialized && count(a.replaced) > 0 && (
-                        <TextInput
-                          mt={4}
-                          size="xs"
-                          label={t('vendorReturns.replacements')}
-                          description={t('vendorReturns.resolve.serialsHint')}
-                          value={a.serials}
-                          onChange={(e) => set(l.lineNo, { serials: e.currentTarget.value })}
-                        />
-                      )}
+                      {l.serialized && count(a.replaced) > 0 && <ReplacementSerials productId={l.productId} value={a.serials} onChange={(serials) => set(l.lineNo, { serials })} />}
                     </Table.Td>
                     <Table.Td>{box('credited', t('vendorReturns.credited'))}</Table.Td>
                     <Table.Td>{box('replaced', t('vendorReturns.replaced'))}</Table.Td>
@@ -159,5 +151,22 @@ export function ResolveModal({ doc, onClose }: { doc: VendorReturn; onClose: () 
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** The new serials of a line's replacements, flagged as they are typed when another unit of the product has one. */
+function ReplacementSerials({ productId, value, onChange }: { productId: number; value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation('purchasing');
+  const taken = useTakenSerials(productId, serialList(value));
+  return (
+    <TextInput
+      mt={4}
+      size="xs"
+      label={t('vendorReturns.replacements')}
+      description={t('vendorReturns.resolve.serialsHint')}
+      error={taken}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
   );
 }

@@ -11,6 +11,7 @@ import { FormFooter } from '@renderer/lib/FormFooter';
 import { MoneyInput } from '@renderer/lib/MoneyInput';
 import { notify } from '@renderer/lib/notify';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
+import { useTakenSerials } from '@renderer/lib/pickers/useTakenSerials';
 import { useApiMutation } from '@renderer/lib/query';
 import { useCan } from '@renderer/lib/session';
 import { useUntilEdited } from '@renderer/lib/staleMessage';
@@ -50,6 +51,7 @@ export function RmaStepModal({ rma, step, onClose }: { rma: Rma; step: RmaStep; 
   const [carrier, setCarrier] = useState('');
   const [missing, setMissing] = useState<string | null>(null);
   const error = useUntilEdited(mutation.error, [creditAmount, text, locationId, tracking, serial, fee, credited, method, carrier]);
+  const takenSerial = useTakenSerials(step === 'receiveReplacement' ? rma.productId : 0, [serial]);
   const needsReason = step === 'reject' || step === 'cancel';
 
   const inputs: Record<RmaStep, () => Record<string, unknown>> = {
@@ -105,7 +107,7 @@ export function RmaStepModal({ rma, step, onClose }: { rma: Rma; step: RmaStep; 
                 label={t('rma.fields.serial')}
                 required
                 value={serial}
-                error={missing}
+                error={missing ?? takenSerial}
                 onChange={(e) => {
                   setSerial(e.currentTarget.value);
                   setMissing(null);
