@@ -139,6 +139,12 @@ export const stockMoves = sqliteTable(
     userId: integer('user_id').references(() => users.id),
     occurredAt: integer('occurred_at').notNull(),
     reversesMoveId: integer('reverses_move_id'),
+    /**
+     * Units of one line of a document taken from several lots of a plain product (a count's −2 from two
+     * receipts) are one change to the user: the first move stands for the group (null here) and the others
+     * name it, so the history shows one row with the group's quantity. Serialized units are never grouped.
+     */
+    groupedIn: integer('grouped_in'),
   },
   (t) => [
     index('moves_occurred_idx').on(t.occurredAt),
@@ -155,6 +161,7 @@ export const stockMoves = sqliteTable(
     index('moves_from_user_idx').on(t.fromLocationId, t.userId, t.occurredAt),
     index('moves_to_user_idx').on(t.toLocationId, t.userId, t.occurredAt),
     index('moves_reverses_idx').on(t.reversesMoveId).where(sql`reverses_move_id is not null`),
+    index('moves_grouped_idx').on(t.groupedIn).where(sql`grouped_in is not null`),
   ],
 );
 

@@ -17,6 +17,8 @@ const sortColumns: SortColumns<'stock.history'> = { occurredAt: 'occurred_at' };
 function filters(input: HistoryInput, side: 'move' | 'event', locationEnd?: 'from' | 'to'): Filters {
   const f = new Filters();
   const alias = side === 'move' ? 'm' : 'e';
+  // A plain product's units taken from several lots on one line are one row: its first move's.
+  if (side === 'move') f.add('m.grouped_in IS NULL');
   if (input.productId) f.add(`${alias}.product_id = ?`, input.productId);
   if (input.locationId) f.add(side === 'move' ? `m.${locationEnd}_location_id = ?` : 'e.location_id = ?', input.locationId);
   if (input.serial) {
@@ -146,7 +148,8 @@ export const moveDocumentNumberSql = `CASE m.source_type WHEN 'adjustment' THEN 
 function moveRow(ctx: Ctx, id: number): HistoryRow {
   const m = ctx.sqlite
     .prepare<[number], MoveRow>(
-      `SELECT m.id, m.occurred_at AS occurredAt, m.product_id AS productId, p.sku, p.name AS productName, coalesce(lt.serial_number, lt.voided_serial_number) AS serialNumber, m.qty,
+      `SELECT m.id, m.occurred_at AS occurredAt, m.product_id AS productId, p.sku, p.name AS productName, coalesce(lt.serial_number, lt.voided_serial_number) AS serialNumber,
+              m.qty + coalesce((SELECT sum(g.qty) FROM stock_moves g WHERE g.grouped_in = m.id), 0) AS qty,
               m.from_location_id AS fromId, f.name AS fromName, f.kind AS fromKind, m.to_location_id AS toId, t.name AS toName, t.kind AS toKind, m.source_type AS sourceType, m.source_id AS sourceId,
               m.reason, u.display_name AS userName, m.reverses_move_id AS reversesMoveId,
               ${moveDocumentNumberSql} AS documentNumber,

@@ -67,9 +67,10 @@ export interface NewLot {
 function statementsFor(sqlite: Sqlite) {
   return {
     insertMove: sqlite.prepare(
-      `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, company_id, reason, user_id, occurred_at, reverses_move_id)
-       VALUES (@lotId, @productId, @qty, @from, @to, @unitCost, @sourceType, @sourceId, @sourceLine, @companyId, @reason, @userId, @occurredAt, @reversesMoveId)`,
+      `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, company_id, reason, user_id, occurred_at, reverses_move_id, grouped_in)
+       VALUES (@lotId, @productId, @qty, @from, @to, @unitCost, @sourceType, @sourceId, @sourceLine, @companyId, @reason, @userId, @occurredAt, @reversesMoveId, @groupedIn)`,
     ),
+    lotHasSerial: sqlite.prepare(`SELECT serial_number IS NOT NULL OR voided_serial_number IS NOT NULL AS serial FROM lots WHERE id = ?`),
     addBalance: sqlite.prepare(
       `INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) VALUES (?, ?, ?, ?, (SELECT received_at FROM lots WHERE id = ?))
        ON CONFLICT (lot_id, location_id) DO UPDATE SET qty = qty + excluded.qty RETURNING qty`,
@@ -202,17 +203,25 @@ export function postMoves(ctx: Ctx, moves: MoveInput[]): number[] {
   const months = new Totals<[string, number]>();
   let lastAt = Number.NaN;
   let month = '';
+  // The first move of each (document line, product, ends, moment) of a plain product: the others name it.
+  const heads = new Map<string, number | null>();
   for (const m of moves) {
     if (!(m.qty > 0) || !Number.isInteger(m.qty)) throw new DomainError('VALIDATION', { field: 'qty', qty: m.qty });
     if (m.from === m.to) throw new DomainError('SAME_LOCATION');
+    const key = `${m.sourceType}:${m.sourceId}:${m.sourceLine ?? ''}:${m.productId}:${m.from}:${m.to}:${m.occurredAt}:${m.reversesMoveId ? 'r' : ''}`;
+    const head = heads.get(key);
     const result = s.insertMove.run({
       ...m,
       sourceLine: m.sourceLine ?? null,
       companyId: m.companyId ?? null,
       reason: m.reason ?? null,
       reversesMoveId: m.reversesMoveId ?? null,
+      groupedIn: head ?? null,
     });
-    ids.push(Number(result.lastInsertRowid));
+    const id = Number(result.lastInsertRowid);
+    // A serialized product's moves stay one per unit (null: this key never groups); its lots all carry serials.
+    if (head === undefined) heads.set(key, (s.lotHasSerial.get(m.lotId) as { serial: number }).serial ? null : id);
+    ids.push(id);
     applyBalance(ctx.sqlite, s, m.lotId, m.to, m.productId, m.qty);
     applyBalance(ctx.sqlite, s, m.lotId, m.from, m.productId, -m.qty);
     const value = BigInt(m.qty) * BigInt(m.unitCost);

@@ -92,3 +92,35 @@ describe('a shipment received in parts', () => {
     expect(t.fail('stock.getTransfer', { id: 99_999 }).code).toBe('NOT_FOUND');
   });
 });
+
+describe('the history of units from several lots', () => {
+  it('shows one row per line, not per lot: a count’s −2 from two receipts, a transfer of 12 from two lots, and its reversal', () => {
+    // Two lots of cables at the office shelf: 1 and 1.
+    t.ok('stock.add', { productId: w.cable.id, locationId: w.shelf.id, qty: 1, costMethod: 'manual', unitCost: 10_000, reason: null });
+    t.clock.now += 1000;
+    t.ok('stock.add', { productId: w.cable.id, locationId: w.shelf.id, qty: 1, costMethod: 'manual', unitCost: 12_000, reason: null });
+    t.clock.now += 1000;
+    const count = t.ok('stock.startCount', { locationId: w.shelf.id });
+    t.ok('stock.setCountQty', { id: count.id, productId: w.cable.id, countedQty: 0 });
+    t.ok('stock.postCount', { id: count.id, reason: 'lost' });
+    const rows = t.ok('stock.history', { locationId: w.shelf.id, productId: w.cable.id }).rows;
+    expect(rows.filter((r) => r.type === 'stocktake').map((r) => r.qty)).toEqual([2]);
+    // 10 − 6 shipped = 4 cables at Main in one lot, plus 10 more in another: 12 move on one line, from two lots.
+    t.clock.now += 1000;
+    t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 10, costMethod: 'manual', unitCost: 20_000, reason: null });
+    t.clock.now += 1000;
+    const direct = t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.shelf.id, lines: [{ productId: w.cable.id, qty: 12 }], mode: 'direct', note: null });
+    const moved = t.ok('stock.history', { productId: w.cable.id }).rows.filter((r) => r.documentNumber === direct.number);
+    expect(moved.map((r) => r.qty)).toEqual([12]);
+    t.clock.now += 1000;
+    t.ok('stock.reverse', { documentType: 'transfer', id: direct.id, reason: 'wrong shelf' });
+    const undone = t.ok('stock.history', { productId: w.cable.id }).rows.filter((r) => r.documentNumber === direct.number);
+    expect(undone.map((r) => [r.type, r.qty])).toEqual([
+      ['reversal', 12],
+      ['transfer', 12],
+    ]);
+    // Serialized units stay one row each.
+    const laptops = t.ok('stock.history', { productId: w.laptop.id }).rows.filter((r) => r.documentNumber === shipment.number);
+    expect(laptops).toHaveLength(3);
+  });
+});

@@ -18,6 +18,15 @@ import { useDevice } from '../api';
 import { DeviceStatusBadge } from '../Badges';
 import { RmaFormModal } from '../rma/RmaFormModal';
 
+/** The documents a unit's moves belong to that have a page of their own. */
+const movePages: Partial<Record<string, string>> = {
+  delivery: '/sales/deliveries',
+  return: '/sales/returns',
+  rma: '/sales/rma',
+  transfer: '/stock/transfers',
+  vendorReturn: '/purchasing/vendor-returns',
+};
+
 export function DevicePage() {
   const { t } = useTranslation(['sales', 'common', 'locations']);
   const f = useFormat();
@@ -161,8 +170,8 @@ export function DevicePage() {
                 <Table.Td>{locationLabel(m.fromName, m.fromKind)}</Table.Td>
                 <Table.Td>{locationLabel(m.toName, m.toKind)}</Table.Td>
                 <Table.Td>
-                  {m.documentType === 'delivery' || m.documentType === 'return' ? (
-                    <Anchor component={Link} to={`/sales/${m.documentType === 'delivery' ? 'deliveries' : 'returns'}/${m.documentId}`} size="sm">
+                  {movePages[m.documentType] ? (
+                    <Anchor component={Link} to={`${movePages[m.documentType]}/${m.documentId}`} size="sm">
                       {m.documentNumber}
                     </Anchor>
                   ) : (

@@ -41,6 +41,7 @@ function Changes({ row, t }: { row: HistoryRow; t: TFunction<readonly ['stock', 
 
 /** The documents with a page of their own, by type. */
 const documentPages: Partial<Record<NonNullable<HistoryRow['documentType']>, string>> = {
+  transfer: '/stock/transfers',
   stocktake: '/stock/counts',
   charge: '/sales/charges',
   delivery: '/sales/deliveries',
@@ -51,9 +52,9 @@ const documentPages: Partial<Record<NonNullable<HistoryRow['documentType']>, str
 };
 
 /**
- * The row's document as a link where it has a page (a stocktake, a charge, a delivery, an opportunity); a
- * receipt the Receipts tab of the order its line came from, with that order's number (one receipt can take
- * lines of several orders). Adjustments and transfers have no page of their own yet: their number is text.
+ * The row's document as a link where it has a page (a transfer, a stocktake, a charge, a delivery, a return,
+ * an opportunity); a receipt the Receipts tab of the order its line came from, with that order's number (one
+ * receipt can take lines of several orders). Adjustments have no page of their own: their number is text.
  */
 function DocumentRef({ row }: { row: HistoryRow }) {
   if (row.documentNumber === null) return null;
