@@ -95,7 +95,11 @@ export const authHandlers: PartialHandlerTable<keyof typeof authContract | keyof
     return now;
   },
   'settings.get': (_input, { ctx }) => getSettings(ctx),
-  'settings.setupStatus': (_input, { ctx }) => setupStatus(ctx),
+  // The checklist is the administrators' (it names the SMTP and backup set-up); the counts serve every empty screen.
+  'settings.setupStatus': (_input, { ctx, actor }) => {
+    const status = setupStatus(ctx);
+    return actor.isAdmin ? status : { ...status, steps: [] };
+  },
   'settings.update': (input, { ctx }) => updateSettings(ctx, input),
   'settings.getSmtp': (_input, { ctx }) => getSmtpSettings(ctx),
   'settings.updateSmtp': (input, { ctx }) => updateSmtpSettings(ctx, input),

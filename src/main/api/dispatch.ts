@@ -82,7 +82,13 @@ function answer(deps: DispatchDeps, channelName: string, rawInput: unknown, toke
   const module = moduleOf(channelName);
   if (module && !isActive(deps.ctx, module)) return errorResult('MODULE_DISABLED', { module });
   // Authorised first, validated second: a caller without the permission learns nothing about the input.
-  const parsed = def.input.safeParse(rawInput ?? {});
+  let parsed: ReturnType<typeof def.input.safeParse>;
+  try {
+    parsed = def.input.safeParse(rawInput ?? {});
+  } catch {
+    // A refinement that throws on input it did not expect is still bad input, not a fault of ours.
+    return errorResult('VALIDATION', { fields: [] });
+  }
   if (!parsed.success) {
     return errorResult('VALIDATION', { fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })) });
   }

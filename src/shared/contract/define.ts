@@ -155,7 +155,13 @@ export const serial = z
 export const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, { message: 'not a calendar day' });
+  .refine(
+    (v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    },
+    { message: 'not a calendar day' },
+  );
 export const optionalDay = day.nullish().transform((v) => v ?? null);
 export const empty = z.object({}).strict();
 export const ok = z.object({ ok: z.literal(true) });

@@ -109,7 +109,7 @@ export const settingsContract = {
     kind: 'query',
     reads: ['settings', 'locations', 'catalog', 'auth'],
     summary:
-      "The first-run checklist, each step done or not as the data stands: the office's name and letterhead, a location, products, a vendor, another user, the SMTP server, where backups go; with the counts the empty screens need.",
+      "The first-run checklist (for administrators; others get no steps), each step done or not as the data stands: the office's name and letterhead, a location, products, a vendor and a client, another user, the SMTP server, where backups go; with the counts the empty screens need.",
     permission: 'signedIn',
     input: empty,
     output: z.object({

@@ -279,7 +279,7 @@ export const transfers = sqliteTable(
     note: text('note'),
     userId: integer('user_id').notNull().references(() => users.id),
     createdAt: integer('created_at').notNull(),
-    /** When the last of its units arrived (a shipment may be received in parts). */
+    /** When units last arrived (a shipment may be received in parts; done once the last ones did). */
     receivedAt: integer('received_at'),
   },
   (t) => [

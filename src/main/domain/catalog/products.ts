@@ -6,6 +6,7 @@ import { and, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm';
 import type { ParsedInput } from '@shared/contract';
 import type { Product } from '@shared/contract/catalog';
 import { DomainError } from '@shared/errors';
+import { VIRTUAL } from '../locations/locations';
 import { categories, companies, products, productVendors } from '@main/db/schema';
 import { likePattern, type Ctx } from '../context';
 import { requireVendor } from './companies';
@@ -69,11 +70,12 @@ export function updateProduct(ctx: Ctx, input: ParsedInput<'catalog.updateProduc
   checkSku(ctx, input.sku, input.id);
   checkCategory(ctx, input.categoryId);
   // Units on hand keep the product's shape: one unit per serial, and stock only of what is tracked. So do
-  // units out with a vendor that may come back into stock (a vendor return not answered, an RMA's unit).
+  // units on their way between locations, and units out with a vendor that may come back into stock (a vendor
+  // return not answered, an RMA's unit).
   if (current.serialized !== input.serialized || (current.trackedInStock && !input.trackedInStock)) {
     const units = ctx.sqlite
       .prepare<[number, number, number], { n: number }>(
-        `select coalesce((select sum(b.qty) from balances b join locations l on l.id = b.location_id where l.usage = 'internal' and b.product_id = ?), 0)
+        `select coalesce((select sum(b.qty) from balances b join locations l on l.id = b.location_id where (l.usage = 'internal' or l.id = ${VIRTUAL.transit}) and b.qty > 0 and b.product_id = ?), 0)
               + coalesce((select sum(qty - qty_credited - qty_replaced - qty_back) from vendor_return_lines where product_id = ?), 0)
               + (select count(*) from rmas where product_id = ? and status = 'sentToVendor') as n`,
       )

@@ -154,12 +154,15 @@ export function setLocationActive(ctx: Ctx, id: number, active: boolean): Locati
   if (!active) {
     if (row.isDefault) throw new DomainError('LOCATION_IS_DEFAULT', { name: row.name });
     const usage = ctx.sqlite
-      .prepare<[number, number], { units: number; allocated: number }>(
+      .prepare<[number, number, number, number], { units: number; allocated: number; shipments: number }>(
         `select (select coalesce(sum(qty), 0) from balances where location_id = ?) as units,
-                (select coalesce(sum(qty), 0) from allocations where location_id = ?) as allocated`,
+                (select coalesce(sum(qty), 0) from allocations where location_id = ?) as allocated,
+                (select count(*) from transfers where status in ('inTransit', 'partlyReceived') and (from_location_id = ? or to_location_id = ?)) as shipments`,
       )
-      .get(id, id)!;
+      .get(id, id, id, id)!;
     if (usage.units !== 0 || usage.allocated !== 0) throw new DomainError('LOCATION_IN_USE', { name: row.name, units: usage.units, allocated: usage.allocated });
+    // A shipment on its way to or from it is received (or canceled back) there.
+    if (usage.shipments > 0) throw new DomainError('LOCATION_IN_USE', { name: row.name, units: 0, allocated: 0, shipments: usage.shipments });
   }
   ctx.db.update(locations).set({ active }).where(eq(locations.id, id)).run();
   return getLocation(ctx, id);

@@ -169,17 +169,16 @@ describe('what the vendor sends back stays one unit, one shape, one amount', () 
     expect(get(first.id).lines[0]).toMatchObject({ replacementSerials: ['LT-A2'] });
   });
 
-  it('refuses a unit sent back that a count already found in stock: a serial is never on hand twice', () => {
+  it('does not let a count find a unit that is with the vendor: it comes back through the vendor’s answer', () => {
     const { id } = t.ok('vendorReturns.create', { vendorId: vendor.id, locationId: w.main.id, reason: 'deadOnArrival', vendorRmaNumber: 'RA-1', lines: [{ productId: w.laptop.id, serials: ['LT-A'] }] });
     const count = t.ok('stock.startCount', { locationId: w.main.id });
     for (const serial of ['LT-A', 'LT-B', 'LT-C']) t.ok('stock.scanCount', { id: count.id, code: serial });
-    t.ok('stock.postCount', { id: count.id, reason: 'found on the shelf' });
-    expect(onHand(w.laptop.id)).toBe(3);
     const before = contentHash(t.app.ctx.sqlite);
-    expect(t.fail('vendorReturns.resolve', { id, lines: [{ lineNo: 1, back: 1 }] })).toMatchObject({ code: 'DUPLICATE_SERIAL', details: { serials: ['LT-A'], within: 'stock' } });
+    expect(t.fail('stock.postCount', { id: count.id, reason: 'found on the shelf' })).toMatchObject({ code: 'CONFLICT', details: { reason: 'serialAway', serial: 'LT-A', place: 'vendor' } });
     expect(contentHash(t.app.ctx.sqlite)).toEqual(before);
-    // The vendor credits it instead.
-    t.ok('vendorReturns.resolve', { id, lines: [{ lineNo: 1, credited: 1 }] });
+    t.ok('stock.cancelCount', { id: count.id });
+    t.ok('vendorReturns.resolve', { id, lines: [{ lineNo: 1, back: 1 }] });
+    expect(onHand(w.laptop.id)).toBe(3);
   });
 
   it('keeps the product’s shape while its units are with the vendor', () => {

@@ -154,7 +154,7 @@ export function setupStatus(ctx: Ctx): ChannelOutput<'settings.setupStatus'> {
     company: settings.companyName.trim() !== '' && settings.companyAddress.trim() !== '',
     locations: counts.locations > 0,
     products: counts.products > 0,
-    vendors: counts.vendors > 0,
+    vendors: counts.vendors > 0 && counts.clients > 0,
     users: counts.users > 1,
     smtp: smtp.host !== '' && smtp.fromAddress !== '',
     // Backups are on and go to a folder the office chose (another disk, a share), not only beside the database.

@@ -315,6 +315,11 @@ export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: s
   const serialLot = ctx.sqlite.prepare<[number, string], { id: number; unitCost: number }>(`SELECT id, unit_cost AS unitCost FROM lots WHERE product_id = ? AND serial_number = ?`);
   const lotPlace = ctx.sqlite.prepare<[number], { locationId: number }>(`SELECT location_id AS locationId FROM balances WHERE lot_id = ? AND qty > 0 ORDER BY qty DESC`);
   const newLots: { productId: number; qty: number; unitCost: number }[] = [];
+  const awayPlaces = new Map<number, string>([
+    [VIRTUAL.transit, 'transit'],
+    [VIRTUAL.customer, 'customer'],
+    [VIRTUAL.vendor, 'vendor'],
+  ]);
   const claims = new Claims();
   let line = 0;
   for (const l of count.lines) {
@@ -329,7 +334,13 @@ export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: s
         const lot = serialLot.get(l.productId, serial)!;
         const places = lotPlace.all(lot.id);
         const elsewhere = places.find((p) => p.locationId !== h.locationId && isInternal(ctx.sqlite, p.locationId));
-        moves.push({ ...base, lotId: lot.id, productId: l.productId, qty: 1, from: elsewhere?.locationId ?? VIRTUAL.adjustment, to: h.locationId, unitCost: lot.unitCost, sourceLine: line });
+        // A unit a document has out of our stock (on its way, at a client, with a vendor) comes back through
+        // that document, never by a count: found here, it would be two units. Found after a removal or
+        // scrapping, it comes back from there.
+        const away = places.find((p) => awayPlaces.has(p.locationId));
+        if (!elsewhere && away) throw new DomainError('CONFLICT', { reason: 'serialAway', serial, place: awayPlaces.get(away.locationId) });
+        const outside = places.find((p) => p.locationId === VIRTUAL.scrap || p.locationId === VIRTUAL.adjustment);
+        moves.push({ ...base, lotId: lot.id, productId: l.productId, qty: 1, from: elsewhere?.locationId ?? outside?.locationId ?? VIRTUAL.adjustment, to: h.locationId, unitCost: lot.unitCost, sourceLine: line });
       }
       if (l.unexpectedSerials.length > 0) ensureInventoryProduct(ctx, l.productId, h.locationId, actor.userId);
     } else if (l.difference < 0) {

@@ -40,7 +40,8 @@ export function reverseDocument(ctx: Ctx, actor: Actor, input: { documentType: D
     );
   } catch (error) {
     // Units that moved on, or are held for a quote or a charge (SERIAL_UNAVAILABLE names which).
-    if (error instanceof DomainError && (error.code === 'INSUFFICIENT_STOCK' || error.code === 'SERIAL_UNAVAILABLE')) throw new DomainError('REVERSAL_BLOCKED', { number, ...error.details });
+    // A serialized unit the undo would bring in while it is on hand already (a count found it meanwhile).
+    if (error instanceof DomainError && (error.code === 'INSUFFICIENT_STOCK' || error.code === 'SERIAL_UNAVAILABLE' || error.code === 'DUPLICATE_SERIAL')) throw new DomainError('REVERSAL_BLOCKED', { number, ...error.details });
     throw error;
   }
   for (const m of originals) if (m.from !== VIRTUAL.transit && isInternal(ctx.sqlite, m.from)) ensureInventoryProduct(ctx, m.productId, m.from, actor.userId);

@@ -2,7 +2,7 @@
 // checked against what is on its way; the transfer's page (lines, serials still on their way, value for who
 // may see costs, history); a partly received shipment canceled back to its source. Refusals change nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
+import { createTestApp, productFields, seedWorld, type TestApp } from '@main/testing/harness';
 import { contentHash } from '@main/testing/dbContent';
 
 let t: TestApp;
@@ -122,5 +122,44 @@ describe('the history of units from several lots', () => {
     // Serialized units stay one row each.
     const laptops = t.ok('stock.history', { productId: w.laptop.id }).rows.filter((r) => r.documentNumber === shipment.number);
     expect(laptops).toHaveLength(3);
+  });
+});
+
+describe('what a shipment on its way holds back', () => {
+  it('a count does not find a unit that is on its way: it is received through its transfer', () => {
+    const count = t.ok('stock.startCount', { locationId: w.van.id });
+    t.ok('stock.scanCount', { id: count.id, code: 'LT-A' });
+    const before = contentHash(t.app.ctx.sqlite);
+    expect(t.fail('stock.postCount', { id: count.id, reason: 'found' })).toMatchObject({ code: 'CONFLICT', details: { reason: 'serialAway', serial: 'LT-A', place: 'transit' } });
+    expect(contentHash(t.app.ctx.sqlite)).toEqual(before);
+    t.ok('stock.cancelCount', { id: count.id });
+    t.ok('stock.receiveTransfer', { id: shipment.id });
+  });
+
+  it('a unit found by a count after it was scrapped comes back from Scrap, and the scrapping can no longer be undone', () => {
+    t.ok('stock.receiveTransfer', { id: shipment.id });
+    const scrap = t.ok('stock.remove', { productId: w.laptop.id, locationId: w.van.id, qty: 1, serials: ['LT-A'], destination: 'scrap', reason: 'broken' });
+    const count = t.ok('stock.startCount', { locationId: w.van.id });
+    for (const serial of ['LT-A', 'LT-B', 'LT-C']) t.ok('stock.scanCount', { id: count.id, code: serial });
+    t.ok('stock.postCount', { id: count.id, reason: 'it works after all' });
+    expect(t.ok('stock.history', { serial: 'LT-A' }).rows[0]).toMatchObject({ fromLocationName: 'Scrap', toLocationName: 'Van Tech' });
+    expect(t.fail('stock.reverse', { documentType: 'adjustment', id: scrap.id, reason: 'undo' }).code).toBe('REVERSAL_BLOCKED');
+  });
+
+  it('a canceled shipment has nothing on its way; its product keeps its shape and its locations stay active while it travels', () => {
+    const cable = t.ok('catalog.getProduct', { id: w.cable.id });
+    // Every cable at Main was shipped: only the 6 on their way remain, and they count.
+    t.ok('stock.remove', { productId: w.cable.id, locationId: w.main.id, qty: 4, destination: 'adjustment', reason: 'used' });
+    expect(t.fail('catalog.updateProduct', { ...productFields(cable), id: cable.id, serialized: true })).toMatchObject({ code: 'SERIALIZED_HAS_STOCK', details: { units: 6 } });
+    expect(t.fail('locations.setActive', { id: w.van.id, active: false })).toMatchObject({ code: 'LOCATION_IN_USE', details: { shipments: 1 } });
+    t.ok('stock.reverse', { documentType: 'transfer', id: shipment.id, reason: 'not needed' });
+    const doc = t.ok('stock.getTransfer', { id: shipment.id });
+    expect(doc.lines.map((l) => l.inTransit)).toEqual([0, 0]);
+    expect(doc.lines[0]!.serials.every((s) => !s.inTransit)).toBe(true);
+  });
+
+  it('refuses a day that does not exist as bad input, not as a fault', () => {
+    expect(t.fail('vendorReturns.create', { vendorId: 1, locationId: w.main.id, reason: 'other', vendorRmaNumber: 'X', expectedBy: '2026-13-01', lines: [{ productId: w.cable.id, qty: 1 }] }).code).toBe('VALIDATION');
+    expect(t.fail('vendorReturns.create', { vendorId: 1, locationId: w.main.id, reason: 'other', vendorRmaNumber: 'X', expectedBy: '2026-02-30', lines: [{ productId: w.cable.id, qty: 1 }] }).code).toBe('VALIDATION');
   });
 });

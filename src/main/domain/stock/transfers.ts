@@ -149,21 +149,31 @@ export function receiveTransfer(ctx: Ctx, actor: Actor, input: ParsedInput<'stoc
   const transfer = requireTransition(ctx, transferWorkflow, input.id, 'receive', { userId: actor.userId });
   requireStockLocation(ctx, transfer.toLocationId);
   const waiting = onTheWay(ctx, transfer.id);
+  const waitingByLine = new Map<number, OnTheWay[]>();
+  for (const u of waiting) waitingByLine.set(u.line, [...(waitingByLine.get(u.line) ?? []), u]);
   const taking: { unit: OnTheWay; qty: number }[] = [];
   if (!input.lines) for (const unit of waiting) taking.push({ unit, qty: unit.qty });
   else {
     const seen = new Set<number>();
     input.lines.forEach((asked, index) => {
       const where = input.lines!.length > 1 ? { line: index } : {};
-      const units = waiting.filter((u) => u.line === asked.line);
+      const units = waitingByLine.get(asked.line) ?? [];
       if (units.length === 0) throw new DomainError('NOT_FOUND', { entity: 'transferLine', lineNo: asked.line, number: transfer.number, ...where });
       if (seen.has(asked.line)) throw new DomainError('VALIDATION', { reason: 'repeatedLine', lines: [input.lines!.findIndex((l) => l.line === asked.line), index] });
       seen.add(asked.line);
       if (asked.serials?.length) {
         assertNoRepeatedSerials(asked.serials);
+        // The line's units by serial (each spelling; the exact one wins), looked up once: 20,000 scans stay quick.
+        const byKey = new Map<string, OnTheWay>();
+        const byExact = new Map<string, OnTheWay>();
+        for (const u of units) {
+          if (u.serialNumber === null) continue;
+          byExact.set(u.serialNumber, u);
+          if (!byKey.has(serialKey(u.serialNumber))) byKey.set(serialKey(u.serialNumber), u);
+        }
         const missing: string[] = [];
         for (const serial of asked.serials) {
-          const unit = units.find((u) => u.serialNumber !== null && serialKey(u.serialNumber) === serialKey(serial));
+          const unit = byExact.get(serial) ?? byKey.get(serialKey(serial));
           if (unit) taking.push({ unit, qty: 1 });
           else missing.push(serial);
         }
@@ -212,7 +222,9 @@ export function getTransfer(ctx: Ctx, id: number): ChannelOutput<'stock.getTrans
      WHERE m.source_type = 'transfer' AND m.source_id = ? AND m.from_location_id = ? AND m.reverses_move_id IS NULL
      GROUP BY m.source_line, m.lot_id ORDER BY m.source_line, min(m.id)`,
   ).all(id, head.fromLocationId);
-  const waiting = new Map(onTheWay(ctx, id).map((u) => [`${u.line}:${u.lotId}`, u.qty]));
+  // A canceled or reversed shipment has nothing on its way, whatever its moves to In-transit once were.
+  const open = head.status === 'inTransit' || head.status === 'partlyReceived';
+  const waiting = new Map(open ? onTheWay(ctx, id).map((u) => [`${u.line}:${u.lotId}`, u.qty]) : []);
   const lines: ChannelOutput<'stock.getTransfer'>['lines'] = [];
   for (const m of left) {
     const onWay = head.mode === 'ship' ? (waiting.get(`${m.line}:${m.lotId}`) ?? 0) : 0;
@@ -224,7 +236,7 @@ export function getTransfer(ctx: Ctx, id: number): ChannelOutput<'stock.getTrans
     line.qty += m.qty;
     line.inTransit += onWay;
     line.value = String(BigInt(line.value!) + BigInt(m.qty) * BigInt(m.unitCost));
-    if (m.serialNumber !== null && line.serials.length < 5_000) line.serials.push({ serial: m.serialNumber, inTransit: onWay > 0 });
+    if (m.serialNumber !== null && line.serials.length < 20_000) line.serials.push({ serial: m.serialNumber, inTransit: onWay > 0 });
   }
   const history = ctx.sqlite
     .prepare<[number], Omit<ChannelOutput<'stock.getTransfer'>['history'][number], 'details'> & { details: string }>(

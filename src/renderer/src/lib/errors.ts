@@ -45,6 +45,7 @@ function keyFor(code: string, d: Details): string {
       if (d.reason === 'moduleNeeds' && typeof d.module === 'string' && typeof d.needs === 'string') return 'CONFLICT_moduleNeeds';
       if (d.reason === 'procurementInUse') return 'CONFLICT_procurementInUse';
       if (d.reason === 'rmaInUse' && Array.isArray(d.rmas)) return 'CONFLICT_rmaInUse';
+      if (d.reason === 'serialAway' && typeof d.serial === 'string' && ['transit', 'customer', 'vendor'].includes(String(d.place))) return `CONFLICT_serialAway_${String(d.place)}`;
       if (d.reason === 'rmaOpen' && typeof d.number === 'string') return 'CONFLICT_rmaOpen';
       return typeof d.field === 'string' && d.value !== undefined ? 'CONFLICT_field' : 'CONFLICT';
     case 'NOT_FOUND':
@@ -92,6 +93,7 @@ function keyFor(code: string, d: Details): string {
       return typeof d.number === 'string' && typeof d.receiptNumber === 'string' ? `${code}_number` : code;
     case 'LOCATION_IN_USE':
       if (typeof d.name !== 'string') return code;
+      if (typeof d.shipments === 'number' && d.shipments > 0) return 'LOCATION_IN_USE_shipments';
       return typeof d.allocated === 'number' && d.allocated > 0 ? 'LOCATION_IN_USE_allocated' : 'LOCATION_IN_USE_named';
     case 'LOCATION_IS_DEFAULT':
     case 'LOCATION_FORBIDDEN':

@@ -20,6 +20,8 @@ export type Prerequisite = 'locations' | 'twoLocations' | 'products' | 'vendors'
 export function usePrerequisiteEmpty(needs: readonly Prerequisite[]): EmptyStateProps | undefined {
   const { t } = useTranslation('common');
   const status = useSetupStatus();
+  const mayCreateLocations = useCan('locations.manage');
+  const mayEditCatalog = useCan('catalog.manage');
   const counts = status.data?.counts;
   if (!counts) return undefined;
   const missing = needs.find((n) => (n === 'locations' ? counts.locations === 0 : n === 'twoLocations' ? counts.locations < 2 : n === 'products' ? counts.products === 0 : counts.vendors === 0));
@@ -29,11 +31,12 @@ export function usePrerequisiteEmpty(needs: readonly Prerequisite[]): EmptyState
     icon: IconChecklist,
     title: t(`setup.first.${missing}.title`),
     description: t(`setup.first.${missing}.text`),
-    action: (
+    // Only for who may create it there; others read what is missing.
+    action: (missing === 'locations' || missing === 'twoLocations' ? mayCreateLocations : mayEditCatalog) ? (
       <Button component={Link} to={to}>
         {t(`setup.first.${missing}.action`)}
       </Button>
-    ),
+    ) : undefined,
     testId: 'empty-prerequisite',
   };
 }

@@ -107,8 +107,10 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsew
 
   const complete = serials.length === qty;
   // What to mark red: refused by the server on save, or known taken since it was entered.
-  const takenHere = serials.filter((s) => taken.has(serialKey(s)));
-  const marked = (serial: string) => flagged.includes(serial) || taken.has(serialKey(serial));
+  const takenHere = taken.size > 0 ? serials.filter((s) => taken.has(serialKey(s))) : [];
+  // Named up to twenty: the rest are marked red in the list.
+  const takenShown = takenHere.length > 20 ? `${takenHere.slice(0, 20).join(', ')} (+${takenHere.length - 20})` : takenHere.join(', ');
+  const marked = (serial: string) => flagged.includes(serial) || (taken.size > 0 && taken.has(serialKey(serial)));
   return (
     <Stack gap="xs">
       <TextInput
@@ -162,7 +164,7 @@ export function SerialEntry({ serials, onChange, qty, flagged = [], error, elsew
       )}
       {takenHere.length > 0 && (
         <Text size="sm" c="red" role="alert" data-testid="serial-taken">
-          {t('serials.taken', { serials: takenHere.join(', ') })}
+          {t('serials.taken', { serials: takenShown })}
         </Text>
       )}
       {skippedElsewhere.length > 0 && (

@@ -26,7 +26,7 @@ export const en = {
     notOnHand: '{{serial}} is not available at this location',
     allEntered: 'All {{qty}} serial numbers are entered: remove one, or raise the quantity first',
     overSkipped: 'Only {{qty}} serial numbers are expected; not added: {{serials}}',
-    taken: 'Already in stock for this product: {{serials}}. Remove them or check the labels.',
+    taken: 'Another unit of this product already has: {{serials}}. Remove them or check the labels.',
   },
   stockLines: {
     line: 'Line {{n}}',

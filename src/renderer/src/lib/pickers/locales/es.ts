@@ -29,7 +29,7 @@ export const es: Translation<typeof en> = {
     notOnHand: '{{serial}} no está disponible en esta ubicación',
     allEntered: 'Ya están los {{qty}} números de serie: quite uno o aumente antes la cantidad',
     overSkipped: 'Solo se esperan {{qty}} números de serie; no se añadieron: {{serials}}',
-    taken: 'Ya existen en inventario para este producto: {{serials}}. Quítelos o revise las etiquetas.',
+    taken: 'Otra unidad de este producto ya tiene: {{serials}}. Quítelos o revise las etiquetas.',
   },
   stockLines: {
     line: 'Línea {{n}}',
