@@ -23,6 +23,7 @@ import { ScanInput } from '@renderer/lib/pickers/ScanInput';
 import { useUntilEdited } from '@renderer/lib/staleMessage';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useCreateVendorReturn } from '../api';
+import { ProductCell } from '@renderer/lib/ProductCell';
 
 type Line = { key: string; productId: number; sku: string; productName: string } & ({ serial: string } | { serial: null; qty: number | string });
 
@@ -219,10 +220,7 @@ export function NewVendorReturnPage() {
               {lines.map((l) => (
                 <Table.Tr key={l.key}>
                   <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {l.sku}
-                    </Text>
-                    <Text size="xs">{l.productName}</Text>
+                    <ProductCell sku={l.sku} name={l.productName} />
                   </Table.Td>
                   <Table.Td>{l.serial ?? '—'}</Table.Td>
                   <Table.Td ta="right" w={120}>

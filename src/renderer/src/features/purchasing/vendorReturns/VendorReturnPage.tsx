@@ -21,6 +21,7 @@ import { useFormat } from '@renderer/lib/useFormat';
 import { useUpdateVendorReturn, useVendorReturn } from '../api';
 import { VendorReturnStatusBadge } from '../orders/Badges';
 import { ResolveModal } from './ResolveModal';
+import { ProductCell } from '@renderer/lib/ProductCell';
 
 export function VendorReturnPage() {
   const { t } = useTranslation(['purchasing', 'common']);
@@ -102,10 +103,7 @@ export function VendorReturnPage() {
           {r.lines.map((l) => (
             <Table.Tr key={l.lineNo}>
               <Table.Td>
-                <Text size="sm" fw={500}>
-                  {l.sku}
-                </Text>
-                <Text size="xs">{l.productName}</Text>
+                <ProductCell sku={l.sku} name={l.productName} />
               </Table.Td>
               <Table.Td>{l.serialNumber ?? dash}</Table.Td>
               <Table.Td ta="right">

@@ -17,6 +17,7 @@ import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useDelivery, usePackingListPdf, useReverseDelivery } from '../api';
 import { DeliveryStatusBadge } from '../Badges';
+import { ProductCell } from '@renderer/lib/ProductCell';
 
 export function DeliveryPage() {
   const { t, i18n } = useTranslation(['sales', 'common']);
@@ -126,10 +127,7 @@ export function DeliveryPage() {
                 )}
               </Table.Td>
               <Table.Td>
-                <Text size="sm" fw={500}>
-                  {l.sku}
-                </Text>
-                <Text size="xs">{l.productName}</Text>
+                <ProductCell sku={l.sku} name={l.productName} />
               </Table.Td>
               <Table.Td>{l.locationName ?? dash}</Table.Td>
               <Table.Td ta="right">

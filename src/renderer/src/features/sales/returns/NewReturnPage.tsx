@@ -25,6 +25,7 @@ import { useCan } from '@renderer/lib/session';
 import { useUntilEdited } from '@renderer/lib/staleMessage';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useCreateReturn } from '../api';
+import { ProductCell } from '@renderer/lib/ProductCell';
 
 type Line =
   | { key: string; kind: 'device'; deviceId: number; serial: string; sku: string; productName: string; chargeNumber: string | null }
@@ -256,10 +257,7 @@ export function NewReturnPage() {
               {lines.map((l) => (
                 <Table.Tr key={l.key}>
                   <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {l.sku}
-                    </Text>
-                    <Text size="xs">{l.productName}</Text>
+                    <ProductCell sku={l.sku} name={l.productName} />
                   </Table.Td>
                   <Table.Td>{l.kind === 'device' ? l.serial : l.kind === 'unsold' ? (l.serial ?? '—') : '—'}</Table.Td>
                   <Table.Td>

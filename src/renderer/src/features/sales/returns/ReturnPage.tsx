@@ -13,6 +13,7 @@ import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClientReturn } from '../api';
 import { ReturnConditionBadge } from '../Badges';
+import { ProductCell } from '@renderer/lib/ProductCell';
 
 export function ReturnPage() {
   const { t } = useTranslation(['sales', 'common']);
@@ -79,10 +80,7 @@ export function ReturnPage() {
           {r.lines.map((l) => (
             <Table.Tr key={l.lineNo}>
               <Table.Td>
-                <Text size="sm" fw={500}>
-                  {l.sku}
-                </Text>
-                <Text size="xs">{l.productName}</Text>
+                <ProductCell sku={l.sku} name={l.productName} />
               </Table.Td>
               <Table.Td>{l.chargeId ? link(`/sales/charges/${l.chargeId}`, l.chargeNumber) : l.deliveryId ? dash : t('returns.notSold')}</Table.Td>
               <Table.Td>{l.deliveryId ? link(`/sales/deliveries/${l.deliveryId}`, l.deliveryNumber) : dash}</Table.Td>

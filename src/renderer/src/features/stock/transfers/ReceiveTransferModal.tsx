@@ -13,6 +13,7 @@ import { ScanInput } from '@renderer/lib/pickers/ScanInput';
 import { useUntilEdited } from '@renderer/lib/staleMessage';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useReceiveTransfer } from '../api';
+import { ProductCell } from '@renderer/lib/ProductCell';
 
 type Transfer = ChannelOutput<'stock.getTransfer'>;
 
@@ -105,10 +106,7 @@ export function ReceiveTransferModal({ transfer, onClose }: { transfer: Transfer
               {open.map((l) => (
                 <Table.Tr key={l.line}>
                   <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {l.sku}
-                    </Text>
-                    <Text size="xs">{l.productName}</Text>
+                    <ProductCell sku={l.sku} name={l.productName} />
                     {l.serialized && (
                       <Group gap={4} mt={4}>
                         {l.serials

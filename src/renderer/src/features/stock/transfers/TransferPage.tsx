@@ -19,6 +19,7 @@ import { useFormat, useSettings } from '@renderer/lib/useFormat';
 import { useReverse, useTransferDoc } from '../api';
 import { StatusBadge } from '../common/StatusBadge';
 import { ReceiveTransferModal } from './ReceiveTransferModal';
+import { ProductCell } from '@renderer/lib/ProductCell';
 
 export function TransferPage() {
   const { t } = useTranslation('stock');
@@ -92,10 +93,7 @@ export function TransferPage() {
           {tr.lines.map((l) => (
             <Table.Tr key={l.line}>
               <Table.Td>
-                <Text size="sm" fw={500}>
-                  {l.sku}
-                </Text>
-                <Text size="xs">{l.productName}</Text>
+                <ProductCell sku={l.sku} name={l.productName} />
               </Table.Td>
               <Table.Td ta="right">
                 <Qty value={l.qty} />
