@@ -64,6 +64,9 @@ export function peekCounter(ctx: Ctx, series: string, start: number): number {
 }
 
 /** Next human document number for a series, e.g. nextNumber(ctx, 'ADJ') → "ADJ-1001". */
+/** Today as day fields ('YYYY-MM-DD') and their overdue marks compare it, in UTC. */
+export const todayOf = (ctx: Ctx): string => new Date(ctx.now()).toISOString().slice(0, 10);
+
 export function nextNumber(ctx: Ctx, series: string, start = 1001): string {
   return `${series}-${takeCounter(ctx, series, start)}`;
 }

@@ -9,10 +9,10 @@ import type { VendorReturn, VendorReturnStatus } from '@shared/contract/vendorRe
 import { DomainError } from '@shared/errors';
 import { MAX_DOCUMENT_AMOUNT, MAX_UNIT_AMOUNT } from '@shared/money';
 import { vendorReturns } from '@main/db/schema';
-import { getCompany } from '../catalog/companies';
+import { requireVendor } from '../catalog/companies';
 import { requireProduct } from '../catalog/products';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
-import { likePattern, nextNumber, prepared, type Actor, type Ctx } from '../context';
+import { likePattern, nextNumber, prepared, todayOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
 import { postArrivals, postMoves, type MoveInput } from '../stock/ledger';
@@ -51,10 +51,6 @@ export const vendorReturnWorkflow = defineWorkflow<VendorReturnStatus, VendorRet
   },
   edits: { edit: ['sent', 'partlyResolved'] },
 });
-
-function requireVendor(ctx: Ctx, vendorId: number): void {
-  if (!getCompany(ctx, vendorId).isVendor) throw new DomainError('VALIDATION', { fields: [{ path: 'vendorId', code: 'notAVendor' }] });
-}
 
 export function createVendorReturn(ctx: Ctx, actor: Actor, input: ParsedInput<'vendorReturns.create'>): ChannelOutput<'vendorReturns.create'> {
   requireVendor(ctx, input.vendorId);
@@ -240,12 +236,11 @@ const summaryFrom = `FROM vendor_returns r JOIN companies v ON v.id = r.vendor_i
 
 const sorts: SortColumns<'vendorReturns.list'> = { createdAt: 'r.created_at', number: 'r.id' };
 
-const today = (ctx: Ctx) => new Date(ctx.now()).toISOString().slice(0, 10);
 
 type RawSummary = Omit<VendorReturn, 'overdue' | 'lines' | 'history' | 'trackingNumber' | 'note' | 'creditNoteNumber' | 'resolvedAt'> & { overdue: number };
 
 export function listVendorReturns(ctx: Ctx, input: ParsedInput<'vendorReturns.list'>): ChannelOutput<'vendorReturns.list'> {
-  const day = today(ctx);
+  const day = todayOf(ctx);
   const f = new Filters().equals('r.vendor_id', input.vendorId);
   if (input.statuses?.length) f.add(`r.status IN (${input.statuses.map(() => '?').join(', ')})`, ...input.statuses);
   if (input.overdueOnly) f.add(overdueSql, day);
@@ -275,7 +270,7 @@ export function getVendorReturn(ctx: Ctx, id: number): VendorReturn {
     .prepare<[string, number], RawSummary & { trackingNumber: string | null; note: string | null; creditNoteNumber: string | null; resolvedAt: number | null }>(
       `SELECT ${summaryColumns}, r.tracking_number AS trackingNumber, r.note, r.credit_note_number AS creditNoteNumber, r.resolved_at AS resolvedAt ${summaryFrom} WHERE r.id = ?`,
     )
-    .get(today(ctx), id);
+    .get(todayOf(ctx), id);
   if (!head) throw new DomainError('NOT_FOUND', { entity: 'vendorReturn', id });
   const replacements = new Map<number, string[]>();
   for (const r of prepared<[number], { lineNo: number; serial: string }>(

@@ -11,9 +11,9 @@ import { DomainError } from '@shared/errors';
 import { serialKey } from '@shared/serials';
 import { rmas } from '@main/db/schema';
 import { requireProduct } from '../catalog/products';
-import { getCompany } from '../catalog/companies';
+import { requireVendor } from '../catalog/companies';
 import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
-import { can, likePattern, prepared, type Actor, type Ctx } from '../context';
+import { can, likePattern, prepared, todayOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { nextRmaNumber } from '../settings/settings';
 import { ensureInventoryProduct } from '../stock/inventoryProducts';
@@ -153,10 +153,9 @@ function requireRma(ctx: Ctx, id: number): RmaRow {
   return row;
 }
 
-function requireVendor(ctx: Ctx, vendorId: number | null): void {
-  if (vendorId === null) return;
-  const vendor = getCompany(ctx, vendorId);
-  if (!vendor.isVendor) throw new DomainError('VALIDATION', { fields: [{ path: 'vendorId', code: 'notAVendor' }] });
+/** The RMA's vendor, when it names one. */
+function requireVendorOrNone(ctx: Ctx, vendorId: number | null): void {
+  if (vendorId !== null) requireVendor(ctx, vendorId);
 }
 
 export function createRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.create'>): ChannelOutput<'rma.create'> {
@@ -183,7 +182,7 @@ export function openRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.create'>
   if (openOne) throw new DomainError('CONFLICT', { reason: 'rmaOpen', number: openOne.number, serial: device.serial });
   // The vendor that sold the unit, unless another is named.
   const vendorId = input.vendorId ?? device.vendorId;
-  requireVendor(ctx, vendorId);
+  requireVendorOrNone(ctx, vendorId);
   const now = ctx.now();
   const number = nextRmaNumber(ctx);
   const id = createDocument(
@@ -220,7 +219,7 @@ export function openRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.create'>
 export function updateRma(ctx: Ctx, actor: Actor, input: ParsedInput<'rma.update'>): { ok: true } {
   const row = requireRma(ctx, input.id);
   requireEditable(rmaWorkflow, row, 'edit');
-  requireVendor(ctx, input.vendorId);
+  requireVendorOrNone(ctx, input.vendorId);
   // Once the unit went to the vendor, the RMA is theirs: the unit comes back from the same one.
   const sent: RmaStatus[] = ['sentToVendor', 'backFromVendor', 'replacementReceived', 'delivered'];
   if (sent.includes(row.status) && input.vendorId !== row.vendorId) throw new DomainError('VALIDATION', { fields: [{ path: 'vendorId', code: 'sentToVendor' }] });
@@ -399,11 +398,9 @@ const summaryFrom = `FROM rmas r JOIN companies co ON co.id = r.company_id JOIN 
 
 const sorts: SortColumns<'rma.list'> = { createdAt: 'r.created_at', number: 'r.id' };
 
-/** Today as the overdue marks compare it ('YYYY-MM-DD', UTC). */
-const today = (ctx: Ctx) => new Date(ctx.now()).toISOString().slice(0, 10);
 
 export function listRmas(ctx: Ctx, input: ParsedInput<'rma.list'>): ChannelOutput<'rma.list'> {
-  const day = today(ctx);
+  const day = todayOf(ctx);
   const f = new Filters().equals('r.company_id', input.companyId).equals('r.type', input.type);
   if (input.statuses?.length) f.add(`r.status IN (${input.statuses.map(() => '?').join(', ')})`, ...input.statuses);
   if (input.overdueOnly) f.add(overdueSql, day, day);
@@ -436,7 +433,7 @@ export function listRmas(ctx: Ctx, input: ParsedInput<'rma.list'>): ChannelOutpu
 }
 
 export function getRma(ctx: Ctx, id: number): Rma {
-  const day = today(ctx);
+  const day = todayOf(ctx);
   type Raw = Omit<Rma, 'overdue' | 'vendorCredited' | 'history' | 'fromSwap'> & { overdue: number; vendorCredited: number | null; fromSwap: number };
   const row = ctx.sqlite
     .prepare<[string, string, number], Raw>(
