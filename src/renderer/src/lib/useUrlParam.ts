@@ -49,21 +49,47 @@ function addressQuery(): string {
   return start < 0 ? '' : hash.slice(start);
 }
 
-/** Sets several filters in one address change (two separate changes in one event would lose the first). */
-export function useSetUrlParams(): (values: Record<string, string>) => void {
+/** Told the query a filter setter puts in the address, when it is set. */
+export type AddressListener = (query: URLSearchParams) => void;
+
+const addressListeners = new Set<AddressListener>();
+
+/**
+ * Hears every query the setters below put in the address, as they put it there: the router renders a
+ * navigation as a transition, and a click elsewhere (the navigation) can overtake that render, so a
+ * screen that waited for its next render to see the change (remembered filters) could miss it.
+ * Returns the unsubscribe.
+ */
+export function listenToAddress(listener: AddressListener): () => void {
+  addressListeners.add(listener);
+  return () => addressListeners.delete(listener);
+}
+
+/** The query with the values set ('' removes one); `only` starts from an empty query instead of the address. */
+export function nextQuery(address: string, values: Record<string, string>, only = false): URLSearchParams {
+  const copy = new URLSearchParams(only ? '' : address);
+  for (const [name, value] of Object.entries(values)) {
+    if (value) copy.set(name, value);
+    else copy.delete(name);
+  }
+  return copy;
+}
+
+/**
+ * Sets several filters in one address change (two separate changes in one event would lose the first).
+ * With `{ only: true }` the values replace the whole query (a tab that clears the other tab's filters).
+ */
+export function useSetUrlParams(): (values: Record<string, string>, options?: { only?: boolean }) => void {
   const [, setParams] = useSearchParams();
-  return (values) =>
+  return (values, options) =>
     setParams(
       // From the address itself, not the router's last render: the router renders a navigation as a
       // transition, so a change made before that render (a location chosen just after a serial was
       // cleared) would start from the old filters and bring the cleared one back.
       () => {
-        const copy = new URLSearchParams(addressQuery());
-        for (const [name, value] of Object.entries(values)) {
-          if (value) copy.set(name, value);
-          else copy.delete(name);
-        }
-        return copy;
+        const query = nextQuery(addressQuery(), values, options?.only);
+        for (const listener of addressListeners) listener(query);
+        return query;
       },
       { replace: true },
     );

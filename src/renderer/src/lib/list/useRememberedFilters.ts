@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../session';
-import { useSetUrlParams } from '../useUrlParam';
+import { listenToAddress, useSetUrlParams } from '../useUrlParam';
 import { filterMemoryStep, filtersKey, filtersToRestore, pickFilters, readRememberedFilters, writeRememberedFilters, type FilterMemoryState, type RememberedFilters } from './filterMemory';
 
 export interface RememberFilters {
@@ -54,6 +54,18 @@ export function useRememberedFilters(listId: string, remember: RememberFilters |
     setParams(restore);
     // The names are the list's own and do not change; `text` stands for `current` and the address.
   }, [key, text]);
+  // A filter the user sets is kept as it is set, not when the list renders it: a click on the navigation
+  // right after choosing it can overtake that render (the effect above then never sees it).
+  useEffect(() => {
+    const store = browserStorage();
+    if (key === null || userId === null || !store) return;
+    return listenToAddress((query) => {
+      if (state.current?.key !== key) return;
+      const step = filterMemoryStep(state.current, key, pickFilters(query, names));
+      state.current = step.state;
+      if (step.action === 'write') writeRememberedFilters(store, userId, listId, names, pickFilters(query, names));
+    });
+  }, [key]);
 }
 
 function isNames(remember: RememberFilters | readonly string[] | undefined): remember is readonly string[] {

@@ -17,7 +17,7 @@ import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
-import { useClearUrlParams, useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
+import { useClearUrlParams, useSetUrlParams, useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
 import { DELIVERIES_TABLE, OPEN_DELIVERY_TABLE, useDeliveries, useOpenDeliveryLines, usePackingListPdf, usePickListPdf } from '../api';
 import { DeliverModal } from './DeliverModal';
 import { deliveryColumns, openLineColumns } from './deliveryColumns';
@@ -27,7 +27,8 @@ const keyOf = (l: OpenDeliveryLine) => `${l.chargeId}:${l.locationId ?? 0}`;
 
 export function DeliveryShippingPage() {
   const { t } = useTranslation(['sales', 'common']);
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
+  const setParams = useSetUrlParams();
   const tab = search.get('tab') === 'deliveries' ? 'deliveries' : 'open';
   // Remembered here, not by each tab's list: the tab and its filters come back in one address change
   // (the two lists share `q` and `companyId`, and changing tab clears them).
@@ -43,7 +44,7 @@ export function DeliveryShippingPage() {
   return (
     <Stack gap={0}>
       <PageHeader title={t('delivery.title')} description={t('delivery.description')} actions={sendButton} />
-      <Tabs value={tab} onChange={(v) => setSearch(v === 'deliveries' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => setParams({ tab: v === 'deliveries' ? v : '' }, { only: true })} keepMounted={false}>
       <Tabs.List mb="md">
         <Tabs.Tab value="open" leftSection={<IconPackageExport size={16} />}>
           {t('delivery.tabs.open')}

@@ -18,7 +18,7 @@ import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { LocationSelect, useDefaultLocationId } from '@renderer/lib/pickers/LocationSelect';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
-import { useClearUrlParams, useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
+import { useClearUrlParams, useSetUrlParams, useUrlId, useUrlText } from '@renderer/lib/useUrlParam';
 import { FULFILLMENT_TABLE, useCharge, useFulfillment, useNewOrdersOf, useOrderForCharges } from '../api';
 import { PickModal } from '../charges/PickModal';
 import { fulfillmentColumns } from './fulfillmentColumns';
@@ -28,7 +28,8 @@ export function FulfillmentPage() {
   const f = useFormat();
   const canSeeCosts = useCan('costs.view');
   const canPick = useCan('stock.pick');
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
+  const setParams = useSetUrlParams();
   const status: 'needToOrder' | 'onOrder' = search.get('status') === 'onOrder' ? 'onOrder' : 'needToOrder';
   const [q, setQ, text] = useUrlText('q');
   const [vendorId, setVendorId] = useUrlId('vendorId');
@@ -67,12 +68,7 @@ export function FulfillmentPage() {
         value={status}
         onChange={(v) => {
           setSelected([]);
-          setSearch((prev) => {
-            const next = new URLSearchParams(prev);
-            if (v === 'onOrder') next.set('status', v);
-            else next.delete('status');
-            return next;
-          }, { replace: true });
+          setParams({ status: v === 'onOrder' ? v : '' });
         }}
         data={[
           { value: 'needToOrder', label: t('fulfillment.tabs.needToOrder') },
