@@ -5,6 +5,7 @@ import { cancelCount, getCount, listCounts, postCount, scanCount, sendBackCount,
 import { history } from '../domain/stock/history';
 import { createInventoryProduct, listInventoryProducts, updateInventoryProduct } from '../domain/stock/inventoryProducts';
 import { editSerial, listLots } from '../domain/stock/lots';
+import { myVan } from '../domain/stock/myVan';
 import { reverseDocument } from '../domain/stock/reversal';
 import { takenSerials } from '../domain/stock/serials';
 import { getTransfer, listTransfers, receiveTransfer, transferStock } from '../domain/stock/transfers';
@@ -26,6 +27,7 @@ export const stockHandlers: PartialHandlerTable<keyof typeof stockContract | key
   'stock.getTransfer': (input, { ctx }) => getTransfer(ctx, input.id),
   'stock.checkSerials': (input, { ctx }) => ({ taken: takenSerials(ctx, input.productId, input.serials).named }),
   'stock.listTransfers': (input, { ctx }) => listTransfers(ctx, input),
+  'stock.myVan': (_input, { ctx, actor }) => myVan(ctx, actor),
   'stock.reverse': (input, { ctx, actor }) => reverseDocument(ctx, actor, input),
   'stock.startCount': (input, { ctx, actor }) => startCount(ctx, actor, input),
   'stock.listCounts': (input, { ctx }) => listCounts(ctx, input),

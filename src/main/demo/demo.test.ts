@@ -91,6 +91,15 @@ describe('demo data set', () => {
     const vans = locations.filter((l) => l.kind === 'van');
     expect(vans.map((v) => v.ownerName).sort()).toEqual(['Lucía Martín', 'Tom Becker']);
     expect(locations.find((l) => l.isDefault)?.name).toBe('Main warehouse');
+    expect(vans.map((v) => v.refillFromName)).toEqual(['Main warehouse', 'Main warehouse']);
+  });
+
+  it('refills the vans from the main warehouse before buying: a van short of something the warehouse holds gets a transfer', () => {
+    const rows = data(app.call('purchasing.reorderSuggestions', { pageSize: 200 }, token)).rows;
+    const vanRows = rows.filter((r) => r.refillFromName === 'Main warehouse' && r.locationName.startsWith('Van'));
+    expect(vanRows.map((r) => [r.sku, r.locationName, r.buyQty])).toEqual([['CAB-C6-100-GR', 'Van – Tom', 0]]);
+    expect(vanRows[0]!.transferQty).toBeGreaterThan(0);
+    for (const r of rows) expect(r.transferQty + r.buyQty).toBe(r.suggestedQty);
   });
 
   it('has a few hundred inventory products, some below their minimum', () => {

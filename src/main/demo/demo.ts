@@ -335,9 +335,10 @@ class DemoBuilder {
 
   private setUpLocations(): void {
     this.loc.main = this.send('locations.create', { name: 'Main warehouse', kind: 'warehouse', isDefault: true, address: 'Calle de la Industria 14, Nave 3, 28823 Coslada (Madrid)', notes: 'Goods-in door at the back; open 8:00–17:00.' }).id;
-    this.loc.shelf = this.send('locations.create', { name: 'Office shelf', kind: 'shelf', notes: 'Ground floor, behind reception: quick-grab items and toner.' }).id;
+    this.loc.shelf = this.send('locations.create', { name: 'Office shelf', kind: 'shelf', refillFromId: this.loc.main, notes: 'Ground floor, behind reception: quick-grab items and toner.' }).id;
     this.loc.returns = this.send('locations.create', { name: 'Returns shelf', kind: 'returns', notes: 'Faulty or returned units waiting for tests or RMA.' }).id;
-    this.loc.vans = technicians.map((t, i) => this.send('locations.create', { name: t.van, kind: 'van', ownerUserId: this.technicianIds[i]!, notes: t.vanNotes }).id);
+    // The vans and the office shelf are refilled from the main warehouse: reorder suggestions transfer from there before buying.
+    this.loc.vans = technicians.map((t, i) => this.send('locations.create', { name: t.van, kind: 'van', ownerUserId: this.technicianIds[i]!, refillFromId: this.loc.main, notes: t.vanNotes }).id);
     // Location rights: besides their own vans, the technicians may take quick-grab items from the office shelf.
     technicians.forEach((t, i) => this.send('users.update', { id: this.technicianIds[i]!, displayName: t.displayName, permissions: [], isAdmin: false, active: true, locationIds: [this.loc.shelf] }));
 
@@ -650,6 +651,19 @@ class DemoBuilder {
     const line = this.lines.find((l) => l.locationId === this.loc.main && l.product.sku === 'CAB-C6-200-GR')!;
     const onHand = this.model.qty(line.product.id, line.locationId);
     this.send('stock.updateInventoryProduct', { id: line.id, bin: line.bin, min: Math.max(onHand + 10, 30), max: 120 });
+
+    // Tom found he runs out of 1 m patch cables between Monday restocks: his van's minimum and maximum are
+    // raised. The main warehouse holds plenty above its own minimum, so the reorder suggestions propose a
+    // transfer from there (the van is refilled from the warehouse), not a purchase.
+    const patch = this.product('CAB-C6-100-GR');
+    const tomsVan = this.loc.vans[1]!;
+    const vanLine = this.lines.find((l) => l.locationId === tomsVan && l.product.id === patch.id)!;
+    const mainLine = this.lines.find((l) => l.locationId === this.loc.main && l.product.id === patch.id)!;
+    this.ensureAtMain(patch, mainLine.min + 30);
+    const inVan = this.model.qty(patch.id, tomsVan);
+    vanLine.min = inVan + 6;
+    vanLine.max = inVan + 14;
+    this.send('stock.updateInventoryProduct', { id: vanLine.id, bin: vanLine.bin, min: vanLine.min, max: vanLine.max });
 
     // Tom's kit for an office move in Edinburgh is with the courier: still in transit today.
     this.clock.nextWorkingDay();

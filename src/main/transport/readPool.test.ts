@@ -43,6 +43,7 @@ beforeAll(() => {
     'stock.listLots': { sortBy: 'qty' },
     'stock.costOptions': { productId: w.cable.id },
     'stock.listTransfers': { locationId: w.van.id },
+    'stock.myVan': {},
     'stock.listCounts': {},
     'stock.getCount': { id: count.id },
     'stock.history': { locationId: w.main.id },

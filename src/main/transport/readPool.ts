@@ -33,6 +33,7 @@ export const readOnlyChannels: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'stock.listLots',
   'stock.costOptions',
   'stock.listTransfers',
+  'stock.myVan',
   'stock.listCounts',
   'stock.getCount',
   'stock.history',

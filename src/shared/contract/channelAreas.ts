@@ -57,6 +57,7 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'stock.receiveTransfer': { reads: [], changes: ['stock'] },
   'stock.listTransfers': { reads: ['stock', 'locations', 'auth'], changes: [] },
   'stock.getTransfer': { reads: ['stock', 'locations', 'catalog', 'auth'], changes: [] },
+  'stock.myVan': { reads: ['stock', 'locations', 'catalog', 'sales'], changes: [] },
   'stock.reverse': { reads: [], changes: ['stock', 'stocktakes', 'purchasing'] },
   'stock.startCount': { reads: [], changes: ['stocktakes'] },
   'stock.listCounts': { reads: ['stocktakes', 'locations', 'auth'], changes: [] },

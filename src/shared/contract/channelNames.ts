@@ -55,6 +55,7 @@ export const channelNames = [
   'stock.receiveTransfer',
   'stock.listTransfers',
   'stock.getTransfer',
+  'stock.myVan',
   'stock.reverse',
   'stock.startCount',
   'stock.listCounts',

@@ -15,6 +15,9 @@ export const locationSchema = z.object({
   active: z.boolean(),
   /** Whether its units can be reserved and picked (a returns shelf or a quarantine holds without offering). */
   offersStock: z.boolean(),
+  /** The location that refills this one (reorder suggestions transfer from there before buying). */
+  refillFromId: id.nullable(),
+  refillFromName: z.string().nullable(),
   address: z.string().nullable(),
   notes: z.string().nullable(),
   unitsOnHand: z.number().int(),
@@ -27,6 +30,11 @@ const locationFields = {
   ownerUserId: id.nullish().transform((v) => v ?? null),
   /** Left out: a new returns shelf offers nothing, any other location offers its units; an edit keeps what it was. */
   offersStock: z.boolean().optional(),
+  /**
+   * An active internal location that offers its stock, not this one nor one it refills in turn; null for
+   * none. Left out: none for a new location, unchanged on an edit.
+   */
+  refillFromId: id.nullable().optional(),
   address: optionalText(500),
   notes: optionalText(1000),
 };

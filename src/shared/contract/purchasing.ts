@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, cost as costOf, costDetailKeys, costKeys, documentMoney, epochMs, id, money, ok, optionalDay, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { documentRef } from './stock';
 
 export const poStatuses = ['new', 'submitted', 'receivedPartial', 'receivedFull', 'canceled'] as const;
 export const approvalStatuses = ['none', 'requested', 'approved', 'rejected'] as const;
@@ -252,8 +253,20 @@ export const suggestionSchema = z.object({
   max: z.number().int(),
   /** Outstanding on purchase orders not yet received, drafts included. */
   onOrder: z.number().int(),
-  /** max − on hand − on order. */
+  /** Shipped here by transfers and still in transit. */
+  incoming: z.number().int(),
+  /** max − on hand − on order − incoming: what to bring in, by transfer and purchase together. */
   suggestedQty: z.number().int(),
+  /** The location that refills this one, when it names one. */
+  refillFromId: id.nullable(),
+  refillFromName: nullableString,
+  /**
+   * To transfer from there: its share of what the source holds above its own minimum (available units
+   * only), shared out across the locations it refills in proportion to what each needs.
+   */
+  transferQty: z.number().int(),
+  /** To buy: what the transfer does not cover. */
+  buyQty: z.number().int(),
   vendorId: id.nullable(),
   vendorName: nullableString,
   vendorPartNumber: nullableString,
@@ -466,7 +479,8 @@ export const purchasingContract = {
   'purchasing.reorderSuggestions': channel({
     kind: 'query',
     reads: ['purchasing', 'stock', 'catalog', 'locations'],
-    summary: 'Inventory products below their minimum with the quantity to order up to their maximum, by default vendor.',
+    summary:
+      "Inventory products below their minimum with the quantity that brings them to their maximum once what is on order and in transit arrives, by default vendor: a transfer from the location that refills them first (up to what it holds above its own minimum, shared across the locations it refills), a purchase for the rest.",
     permission: 'purchasing.manage',
     input: pageInput(z.enum(['vendorName']), { locationId: id.optional(), vendorId: id.optional() }),
     output: pageOutput(suggestionSchema),
@@ -545,10 +559,21 @@ export const purchasingContract = {
   'purchasing.createFromSuggestions': channel({
     kind: 'mutation',
     changes: ['purchasing', 'stock'],
-    summary: 'Creates one New purchase order per default vendor from the chosen suggestions.',
+    summary:
+      'Creates, in one step, one New purchase order per default vendor from the chosen suggestions to buy, and one shipped transfer per pair of locations from the ones to transfer (from the location that refills each).',
     permission: 'purchasing.manage',
-    input: z.object({ lines: z.array(z.object({ inventoryProductId: id, qty }).strict()).min(1).max(2000) }).strict(),
-    output: z.array(poSummarySchema),
+    // Transfers move stock: whoever asks for them needs the permission a transfer needs, whichever screen sends them.
+    inputPermissions: { transfers: 'stock.transfer' },
+    input: z
+      .object({
+        /** To buy. */
+        lines: z.array(z.object({ inventoryProductId: id, qty }).strict()).max(2000).default([]),
+        /** To transfer from the location that refills the inventory product's location. */
+        transfers: z.array(z.object({ inventoryProductId: id, qty }).strict()).max(2000).optional(),
+      })
+      .strict()
+      .refine((v) => v.lines.length + (v.transfers?.length ?? 0) > 0, { message: 'lines or transfers' }),
+    output: z.object({ orders: z.array(poSummarySchema), transfers: z.array(documentRef) }),
   }),
   'purchasing.listOpenLines': channel({
     kind: 'query',

@@ -107,6 +107,47 @@ export const transferDetailSchema = transferSchema.extend({
   ),
 });
 
+/** A technician's vans: what they hold, what is picked for the technician's charges, what is coming to refill them. */
+export const myVanSchema = z.object({
+  vans: z.array(z.object({ id, name: z.string() })),
+  items: z.array(
+    z.object({
+      inventoryProductId: id,
+      productId: id,
+      sku: z.string(),
+      productName: z.string(),
+      serialized: z.boolean(),
+      locationId: id,
+      locationName: z.string(),
+      bin: nullableString,
+      onHand: z.number().int(),
+      picked: z.number().int(),
+      available: z.number().int(),
+      min: z.number().int(),
+      max: z.number().int(),
+      incoming: z.number().int(),
+    }),
+  ),
+  picks: z.array(
+    z.object({
+      chargeId: id,
+      chargeNumber: z.string(),
+      containerId: id,
+      containerNumber: z.string(),
+      containerTitle: z.string(),
+      companyName: z.string(),
+      sku: z.string(),
+      productName: z.string(),
+      locationId: id,
+      locationName: z.string(),
+      qty: z.number().int(),
+    }),
+  ),
+  incoming: z.array(z.object({ id, number: z.string(), fromLocationName: z.string(), toLocationName: z.string(), status: z.enum(transferStatuses), createdAt: epochMs, units: z.number().int() })),
+  /** More rows than a page of this size shows (the lists above are cut at it). */
+  truncated: z.boolean(),
+});
+
 export const documentRef = z.object({ documentType: z.enum(['adjustment', 'transfer', 'stocktake']), id, number: z.string() });
 
 export const countLineSchema = z.object({
@@ -341,6 +382,15 @@ export const stockContract = {
     permission: 'inventory.view',
     input: z.object({ id }).strict(),
     output: transferDetailSchema,
+  }),
+  'stock.myVan': channel({
+    kind: 'query',
+    reads: ['stock', 'locations', 'catalog', 'sales'],
+    summary:
+      "The signed-in technician's vans (active vans they own): what each holds against its minimum and maximum, what is picked for their charges (theirs as owner of the ticket, project or contract, or picked at their vans) and the shipments on their way to refill them.",
+    permission: 'inventory.view',
+    input: z.object({}).strict(),
+    output: myVanSchema,
   }),
   'stock.reverse': channel({
     kind: 'mutation',

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { users } from './auth';
 
 export const locations = sqliteTable('locations', {
@@ -14,6 +14,11 @@ export const locations = sqliteTable('locations', {
    * value, can be moved, counted and sent back) without offering them.
    */
   offersStock: integer('offers_stock', { mode: 'boolean' }).notNull().default(true),
+  /**
+   * The location that refills this one (a van from the main warehouse): reorder suggestions propose a
+   * transfer from there, up to what it holds above its own minimum, before a purchase.
+   */
+  refillFromId: integer('refill_from_id').references((): AnySQLiteColumn => locations.id),
   address: text('address'),
   notes: text('notes'),
   createdAt: integer('created_at').notNull(),

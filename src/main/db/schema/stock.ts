@@ -33,6 +33,8 @@ export const inventoryProducts = sqliteTable(
     /** Still to come on New (draft) orders: with on order, what reorder suggestions count as coming. */
     onOrderDrafts: integer('on_order_drafts').notNull().default(0),
     backOrdered: integer('back_ordered').notNull().default(0),
+    /** Shipped here by transfers and still in transit (migration 0029): coming, like on order. */
+    incoming: integer('incoming').notNull().default(0),
     /**
      * 0 where the location holds units but does not offer them (a returns shelf, quarantine): copied from
      * locations.offers_stock by triggers (migration 0025), so available reads one row.

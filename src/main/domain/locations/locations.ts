@@ -18,14 +18,16 @@ type LocationRow = typeof locations.$inferSelect;
 // rows per month instead of one per lot (summing balances took ~150 ms per list at 1M moves).
 const unitsOnHandSql = sql<number>`coalesce((select sum(m.qty) from stock_value_months m where m.location_id = ${locations.id}), 0)`;
 
+const refillFromNameSql = sql<string | null>`(select r.name from locations r where r.id = ${locations.refillFromId})`;
+
 function selectLocations(ctx: Ctx) {
   return ctx.db
-    .select({ location: locations, ownerName: users.displayName, unitsOnHand: unitsOnHandSql })
+    .select({ location: locations, ownerName: users.displayName, unitsOnHand: unitsOnHandSql, refillFromName: refillFromNameSql })
     .from(locations)
     .leftJoin(users, eq(users.id, locations.ownerUserId));
 }
 
-function toLocation(r: { location: LocationRow; ownerName: string | null; unitsOnHand: number }): Location {
+function toLocation(r: { location: LocationRow; ownerName: string | null; unitsOnHand: number; refillFromName: string | null }): Location {
   const l = r.location;
   return {
     id: l.id,
@@ -37,6 +39,8 @@ function toLocation(r: { location: LocationRow; ownerName: string | null; unitsO
     isDefault: l.isDefault,
     active: l.active,
     offersStock: l.offersStock,
+    refillFromId: l.refillFromId,
+    refillFromName: r.refillFromName,
     address: l.address,
     notes: l.notes,
     unitsOnHand: l.usage === 'internal' ? r.unitsOnHand : 0,
@@ -104,10 +108,25 @@ function checkOwner(ctx: Ctx, kind: string, ownerUserId: number | null): void {
   }
 }
 
+/**
+ * The location named to refill `id` (null for a new one): active, internal, offering its stock, and not
+ * `id` itself nor a location refilled from `id` in turn (refills would go round in a circle).
+ */
+function checkRefillSource(ctx: Ctx, id: number | null, refillFromId: number | null): void {
+  if (refillFromId === null) return;
+  const source = requireOfferingLocation(ctx, refillFromId);
+  const chain = new Set<number>();
+  for (let at: number | null = refillFromId; at !== null && !chain.has(at); ) {
+    if (at === id) throw new DomainError('CONFLICT', { reason: 'refillLoop', name: source.name });
+    chain.add(at);
+    at = ctx.db.select({ next: locations.refillFromId }).from(locations).where(eq(locations.id, at)).get()?.next ?? null;
+  }
+}
 
 export function createLocation(ctx: Ctx, input: ParsedInput<'locations.create'>): Location {
   checkName(ctx, input.name);
   checkOwner(ctx, input.kind, input.ownerUserId);
+  checkRefillSource(ctx, null, input.refillFromId ?? null);
   const hasDefault = ctx.db.select({ id: locations.id }).from(locations).where(eq(locations.isDefault, true)).get();
   const makeDefault = input.isDefault || (!hasDefault && input.ownerUserId === null);
   if (makeDefault && input.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
@@ -117,7 +136,7 @@ export function createLocation(ctx: Ctx, input: ParsedInput<'locations.create'>)
   if (makeDefault) ctx.db.update(locations).set({ isDefault: false }).where(eq(locations.usage, 'internal')).run();
   const row = ctx.db
     .insert(locations)
-    .values({ name: input.name, kind: input.kind, usage: 'internal', ownerUserId: input.ownerUserId, isDefault: makeDefault, offersStock, address: input.address, notes: input.notes, createdAt: ctx.now() })
+    .values({ name: input.name, kind: input.kind, usage: 'internal', ownerUserId: input.ownerUserId, isDefault: makeDefault, offersStock, refillFromId: input.refillFromId ?? null, address: input.address, notes: input.notes, createdAt: ctx.now() })
     .returning({ id: locations.id })
     .get();
   return getLocation(ctx, row.id);
@@ -127,13 +146,15 @@ export function updateLocation(ctx: Ctx, input: ParsedInput<'locations.update'>)
   const current = requireEditable(ctx, input.id);
   checkName(ctx, input.name, input.id);
   checkOwner(ctx, input.kind, input.ownerUserId);
+  const refillFromId = input.refillFromId === undefined ? current.refillFromId : input.refillFromId;
+  checkRefillSource(ctx, input.id, refillFromId);
   if (current.isDefault && input.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
   const offersStock = input.offersStock ?? current.offersStock;
   // The default location receives and offers stock: it cannot stop offering it.
   if (current.isDefault && !offersStock) throw new DomainError('LOCATION_NOT_OFFERED', { locationId: input.id, name: input.name, reason: 'default' });
   ctx.db
     .update(locations)
-    .set({ name: input.name, kind: input.kind, ownerUserId: input.ownerUserId, offersStock, address: input.address, notes: input.notes })
+    .set({ name: input.name, kind: input.kind, ownerUserId: input.ownerUserId, offersStock, refillFromId, address: input.address, notes: input.notes })
     .where(eq(locations.id, input.id))
     .run();
   return getLocation(ctx, input.id);

@@ -286,7 +286,8 @@ describe('reorder suggestions', () => {
       ['Ingram Micro', 'CAB-6-2M', 3, 5, 12, 12_000],
     ]);
     const created = t.ok('purchasing.createFromSuggestions', { lines: suggestions.map((s) => ({ inventoryProductId: s.inventoryProductId, qty: s.suggestedQty })) });
-    expect(created.map((c) => [c.vendorName, c.status, c.lineCount, c.total])).toEqual([
+    expect(created.transfers).toEqual([]);
+    expect(created.orders.map((c) => [c.vendorName, c.status, c.lineCount, c.total])).toEqual([
       ['Esprinet', 'new', 1, 4 * 8_400_000],
       ['Ingram Micro', 'new', 1, 12 * 12_000],
     ]);

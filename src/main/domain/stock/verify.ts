@@ -134,7 +134,7 @@ type Figures = Record<string, bigint>;
 /**
  * The figures stored for lists against what they summarise: per inventory product on hand, value and the
  * below-minimum flag (stock_levels), reserved and picked (allocations), on order and back ordered
- * (receivable purchase order lines) and on order in drafts (lines of New orders); per product the units at internal locations (locationId null).
+ * (receivable purchase order lines) on order in drafts (lines of New orders) and incoming (units of open shipments still in transit to it); per product the units at internal locations (locationId null).
  * Each difference names the first figure that differs.
  */
 function listCacheDifferences(ctx: Ctx): Found[] {
@@ -150,6 +150,9 @@ function listCacheDifferences(ctx: Ctx): Found[] {
                          sum(CASE WHEN pl.receivable = 1 AND pl.qty_received > 0 THEN ${outstanding} ELSE 0 END) AS backOrdered,
                          sum(CASE WHEN po.status = 'new' THEN ${outstanding} ELSE 0 END) AS drafts
                   FROM purchase_order_lines pl LEFT JOIN purchase_orders po ON po.id = pl.po_id GROUP BY 1, 2),
+            i AS (SELECT m.product_id, t.to_location_id AS location_id, sum(CASE WHEN m.to_location_id = ${VIRTUAL.transit} THEN m.qty ELSE -m.qty END) AS incoming
+                  FROM transfers t JOIN stock_moves m ON m.source_type = 'transfer' AND m.source_id = t.id AND (m.to_location_id = ${VIRTUAL.transit} OR m.from_location_id = ${VIRTUAL.transit})
+                  WHERE t.status IN ('inTransit', 'partlyReceived') GROUP BY 1, 2),
             x AS (
          SELECT ip.product_id AS productId, ip.location_id AS locationId,
                 ip.on_hand AS onHand, coalesce(s.qty, 0) AS onHandX, ip.value AS value, coalesce(s.value, 0) AS valueX,
@@ -157,16 +160,18 @@ function listCacheDifferences(ctx: Ctx): Found[] {
                 ip.reserved AS reserved, coalesce(a.reserved, 0) AS reservedX, ip.picked AS picked, coalesce(a.picked, 0) AS pickedX,
                 ip.on_order AS onOrder, coalesce(o.onOrder, 0) AS onOrderX, ip.back_ordered AS backOrdered, coalesce(o.backOrdered, 0) AS backOrderedX,
                 ip.on_order_drafts AS onOrderDrafts, coalesce(o.drafts, 0) AS onOrderDraftsX,
-                ip.offers AS offers, (SELECT offers_stock FROM locations WHERE id = ip.location_id) AS offersX
+                ip.offers AS offers, (SELECT offers_stock FROM locations WHERE id = ip.location_id) AS offersX,
+                ip.incoming AS incoming, coalesce(i.incoming, 0) AS incomingX
          FROM inventory_products ip LEFT JOIN stock_levels s ON s.product_id = ip.product_id AND s.location_id = ip.location_id
+              LEFT JOIN i ON i.product_id = ip.product_id AND i.location_id = ip.location_id
               LEFT JOIN a ON a.product_id = ip.product_id AND a.location_id = ip.location_id
               LEFT JOIN o ON o.product_id = ip.product_id AND o.location_id = ip.location_id)
-       SELECT * FROM x WHERE onHand <> onHandX OR value <> valueX OR belowMin <> belowMinX OR reserved <> reservedX OR picked <> pickedX OR onOrder <> onOrderX OR backOrdered <> backOrderedX OR onOrderDrafts <> onOrderDraftsX OR offers <> offersX
+       SELECT * FROM x WHERE onHand <> onHandX OR value <> valueX OR belowMin <> belowMinX OR reserved <> reservedX OR picked <> pickedX OR onOrder <> onOrderX OR backOrdered <> backOrderedX OR onOrderDrafts <> onOrderDraftsX OR offers <> offersX OR incoming <> incomingX
        LIMIT ${LIMIT}`,
     )
     .safeIntegers(true)
     .all();
-  const figures = ['onHand', 'value', 'belowMin', 'reserved', 'picked', 'onOrder', 'backOrdered', 'onOrderDrafts', 'offers'];
+  const figures = ['onHand', 'value', 'belowMin', 'reserved', 'picked', 'onOrder', 'backOrdered', 'onOrderDrafts', 'offers', 'incoming'];
   const result: Found[] = inventoryProducts.map((r) => {
     const field = figures.find((f) => r[f] !== r[`${f}X`])!;
     return { lotId: null, productId: Number(r.productId), locationId: Number(r.locationId), month: null, expected: String(r[`${field}X`]), actual: String(r[field]) };

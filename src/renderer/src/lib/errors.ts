@@ -47,6 +47,7 @@ function keyFor(code: string, d: Details): string {
       if (d.reason === 'rmaInUse' && Array.isArray(d.rmas)) return 'CONFLICT_rmaInUse';
       if (d.reason === 'serialAway' && typeof d.serial === 'string' && ['transit', 'customer', 'vendor'].includes(String(d.place))) return `CONFLICT_serialAway_${String(d.place)}`;
       if (d.reason === 'rmaOpen' && typeof d.number === 'string') return 'CONFLICT_rmaOpen';
+      if ((d.reason === 'refillLoop' || d.reason === 'noRefillSource') && typeof d.name === 'string') return `CONFLICT_${d.reason}`;
       return typeof d.field === 'string' && d.value !== undefined ? 'CONFLICT_field' : 'CONFLICT';
     case 'NOT_FOUND':
       return typeof d.entity === 'string' ? 'NOT_FOUND_entity' : 'NOT_FOUND';

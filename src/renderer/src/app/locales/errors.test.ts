@@ -25,6 +25,8 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
     [{ field: 'locationId', reason: 'alreadyStocked' }, []],
     [{ reason: 'builtinRole', name: 'Technician' }, ['Technician']],
     [{ reason: 'roleInUse', name: 'Night shift', count: 3 }, ['Night shift', '3']],
+    [{ reason: 'refillLoop', name: 'Van Tom' }, ['Van Tom']],
+    [{ reason: 'noRefillSource', name: 'Van Ana' }, ['Van Ana']],
   ],
   INSUFFICIENT_STOCK: [[{ requested: 5, available: 2 }, ['5', '2']], [{ allocated: 3 }, ['3']], [{ requested: 4, available: 1, heldBy: ['CHG-1002', 'CHG-1005'] }, ['4', '1', 'CHG-1002, CHG-1005']]],
   DUPLICATE_SERIAL: [[{ serials: ['A1', 'B2'], within: 'list' }, ['A1, B2']], [{ serials: ['A1'], within: 'stock', count: 4 }, ['A1', '3']]],

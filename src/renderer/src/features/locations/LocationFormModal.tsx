@@ -8,6 +8,7 @@ import { useZodForm } from '@renderer/lib/useZodForm';
 import { useUsers } from '@renderer/lib/lookups';
 import { useCreateLocation, useUpdateLocation } from './api';
 import { FormFooter } from '@renderer/lib/FormFooter';
+import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 
 type Kind = (typeof internalLocationKinds)[number];
 
@@ -26,6 +27,7 @@ interface Values extends Record<string, unknown> {
   notes: string;
   isDefault: boolean;
   offersStock: boolean;
+  refillFromId: number | null;
 }
 
 function initialValues(location: Location | null): Values {
@@ -37,6 +39,7 @@ function initialValues(location: Location | null): Values {
     notes: location?.notes ?? '',
     isDefault: false,
     offersStock: location?.offersStock ?? true,
+    refillFromId: location?.refillFromId ?? null,
   };
 }
 
@@ -88,6 +91,16 @@ export function LocationFormModal({ location, onClose }: { location: Location | 
               {...form.getInputProps('ownerUserId')}
             />
           </Group>
+          <LocationSelect
+            label={t('fields.refillFrom')}
+            description={t('form.refillFromHint')}
+            placeholder={t('form.refillFromNone')}
+            clearable
+            exclude={location ? [location.id] : []}
+            value={form.values.refillFromId}
+            onChange={(id) => form.setFieldValue('refillFromId', id)}
+            error={form.errors.refillFromId}
+          />
           <Textarea label={t('fields.address')} autosize minRows={2} maxRows={5} {...form.getInputProps('address')} />
           <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
           <Checkbox label={t('form.offersStock')} description={t('form.offersStockHint')} {...form.getInputProps('offersStock', { type: 'checkbox' })} />

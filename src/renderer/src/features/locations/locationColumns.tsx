@@ -44,6 +44,13 @@ export function useLocationColumns(onEdit: (location: Location) => void): ListCo
     },
     { accessor: 'kind', title: t('fields.kind'), noWrap: true, render: (l) => <KindBadge kind={l.kind} /> },
     { accessor: 'ownerName', title: t('fields.owner'), truncate: 200, fullText: (l) => l.ownerName, render: (l) => l.ownerName ?? <Text span inherit c="dimmed">—</Text> },
+    {
+      accessor: 'refillFromName',
+      title: t('fields.refillFrom'),
+      truncate: 200,
+      fullText: (l) => l.refillFromName,
+      render: (l) => l.refillFromName ?? <Text span inherit c="dimmed">—</Text>,
+    },
     activeColumn(t('fields.status')),
     { accessor: 'unitsOnHand', title: t('fields.unitsOnHand'), textAlign: 'right', render: (l) => <Qty value={l.unitsOnHand} /> },
     actionsColumn(t('actions'), (l) => (

@@ -28,6 +28,8 @@ export const useLots = (input: ChannelInput<'stock.listLots'>, enabled = true) =
 export const useTransfers = (input: ChannelInput<'stock.listTransfers'>) => useApiQuery(stock, 'stock.listTransfers', input, paged);
 export const useTransferDoc = (id: number) => useApiQuery(stock, 'stock.getTransfer', { id }, { enabled: id > 0 });
 export const useCounts = (input: ChannelInput<'stock.listCounts'>) => useApiQuery(stock, 'stock.listCounts', input, paged);
+/** The signed-in technician's vans; refetched with stock, sales and location changes. */
+export const useMyVan = () => useApiQuery([...stock, 'sales', 'locations'], 'stock.myVan', {});
 export const useCount = (id: number) => useApiQuery(stock, 'stock.getCount', { id }, { enabled: id > 0 });
 export const useHistory = (input: ChannelInput<'stock.history'>) => useApiQuery(stock, 'stock.history', input, paged);
 export const useCostOptions = (productId: number) => useApiQuery(stock, 'stock.costOptions', { productId });

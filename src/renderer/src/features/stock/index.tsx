@@ -1,4 +1,4 @@
-import { IconArrowsExchange, IconBarcode, IconClipboardList, IconHistory, IconPackages, IconReportMoney } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBarcode, IconCar, IconClipboardList, IconHistory, IconPackages, IconReportMoney } from '@tabler/icons-react';
 import { lazyPage, type FeatureRoute } from '@renderer/lib/feature';
 import { startCountsScreen, startHistoryScreen, startItemsScreen, startLotsScreen, startTransfersScreen } from './api';
 
@@ -9,6 +9,7 @@ const pages = {
   HistoryPage: lazyPage(() => import('./history/HistoryPage'), 'HistoryPage'),
   ItemsPage: lazyPage(() => import('./items/ItemsPage'), 'ItemsPage'),
   LotsPage: lazyPage(() => import('./lots/LotsPage'), 'LotsPage'),
+  MyVanPage: lazyPage(() => import('./myVan/MyVanPage'), 'MyVanPage'),
   NewTransferPage: lazyPage(() => import('./transfers/NewTransferPage'), 'NewTransferPage'),
   TransfersPage: lazyPage(() => import('./transfers/TransfersPage'), 'TransfersPage'),
   TransferPage: lazyPage(() => import('./transfers/TransferPage'), 'TransferPage'),
@@ -19,6 +20,7 @@ const pages = {
 export const stockRoutes: FeatureRoute[] = [
   { path: '/stock/items', page: pages.ItemsPage, navLabelKey: 'stock:nav.items', navIcon: IconPackages, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startItemsScreen },
   { path: '/stock/lots', page: pages.LotsPage, navLabelKey: 'stock:nav.lots', navIcon: IconBarcode, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startLotsScreen },
+  { path: '/stock/my-van', page: pages.MyVanPage, navLabelKey: 'stock:nav.myVan', navIcon: IconCar, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory' },
   { path: '/stock/transfers', page: pages.TransfersPage, navLabelKey: 'stock:nav.transfers', navIcon: IconArrowsExchange, navGroup: 'inventory', permission: 'inventory.view', module: 'inventory', prefetch: startTransfersScreen },
   { path: '/stock/transfers/new', page: pages.NewTransferPage, permission: 'stock.transfer', module: 'inventory' },
   { path: '/stock/transfers/:id', page: pages.TransferPage, permission: 'inventory.view', module: 'inventory' },

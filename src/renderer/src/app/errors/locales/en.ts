@@ -74,6 +74,8 @@ export const en = {
   NOT_ELIGIBLE_FOR_RMA: 'This product is not eligible for RMA. Tick “Eligible for RMA” on the product first.',
   NOT_ELIGIBLE_FOR_RMA_named: '{{sku}} is not eligible for RMA: tick “Eligible for RMA” on the product, or take {{serial}} back as a client return.',
   CONFLICT_rmaOpen: '{{serial}} already has an open RMA, {{number}}: work on that one.',
+  CONFLICT_refillLoop: '“{{name}}” is refilled from this location, directly or in turn: a location cannot be refilled from one it refills.',
+  CONFLICT_noRefillSource: '“{{name}}” names no location that refills it: choose one in Locations, or buy instead.',
   REVERSAL_BLOCKED_rma: '{{number}} cannot be reversed: an RMA or a device swap stands on it ({{items}}{{more}}). Finish or cancel the RMA first.',
   OVER_RESOLVE: 'That is more units than the vendor still has to answer for.',
   OVER_RESOLVE_counts: 'Line {{lineNo}} of {{number}} has {{open}} units the vendor has not answered for; you recorded {{requested}}. Lower the quantities.',

@@ -77,6 +77,8 @@ export const es: Translation<typeof en> = {
   NOT_ELIGIBLE_FOR_RMA: 'Este producto no admite RMA. Marque antes «Admite RMA» en el producto.',
   NOT_ELIGIBLE_FOR_RMA_named: '{{sku}} no admite RMA: marque «Admite RMA» en el producto, o recoja {{serial}} como devolución del cliente.',
   CONFLICT_rmaOpen: '{{serial}} ya tiene un RMA abierto, {{number}}: trabaje en ese.',
+  CONFLICT_refillLoop: '“{{name}}” se repone desde esta ubicación, directamente o a través de otra: una ubicación no puede reponerse desde una que ella repone.',
+  CONFLICT_noRefillSource: '“{{name}}” no indica desde qué ubicación se repone: elíjala en Ubicaciones, o compre en su lugar.',
   REVERSAL_BLOCKED_rma: 'No se puede revertir {{number}}: un RMA o un intercambio de dispositivo depende de ella ({{items}}{{more}}). Termine o cancele antes el RMA.',
   OVER_RESOLVE: 'Son más unidades de las que el proveedor aún tiene pendientes.',
   OVER_RESOLVE_counts: 'La línea {{lineNo}} de {{number}} tiene {{open}} unidades pendientes de respuesta del proveedor; ha registrado {{requested}}. Reduzca las cantidades.',

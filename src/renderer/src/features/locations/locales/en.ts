@@ -29,6 +29,7 @@ export const en = {
     unitsOnHand: 'Units on hand',
     address: 'Address',
     notes: 'Notes',
+    refillFrom: 'Refilled from',
   },
   kinds: {
     warehouse: 'Warehouse',
@@ -53,6 +54,8 @@ export const en = {
     makeDefaultHint: 'Used first when receiving and adding stock. A location with an owner cannot be the default.',
     offersStock: 'Offers its units for reserving and picking',
     offersStockHint: 'Untick for a returns shelf or a quarantine: its units count in stock and value and can be moved, counted or sent back, but nobody reserves or picks them there.',
+    refillFromHint: 'Reorder suggestions propose a transfer from there (what it holds above its own minimum) before buying.',
+    refillFromNone: 'Not refilled from another location',
   },
   virtual: {
     title: 'Virtual locations',

@@ -32,6 +32,7 @@ export const es: Translation<typeof en> = {
     unitsOnHand: 'Unidades en inventario',
     address: 'Dirección',
     notes: 'Notas',
+    refillFrom: 'Se repone desde',
   },
   kinds: {
     warehouse: 'Almacén',
@@ -56,6 +57,8 @@ export const es: Translation<typeof en> = {
     makeDefaultHint: 'Se usa primero al recibir y añadir existencias. Una ubicación con responsable no puede ser la predeterminada.',
     offersStock: 'Ofrece sus unidades para reservar y seleccionar',
     offersStockHint: 'Desmárquelo para un estante de devoluciones o una cuarentena: sus unidades cuentan en el inventario y su valor y se pueden mover, contar o devolver, pero nadie las reserva ni selecciona ahí.',
+    refillFromHint: 'Las sugerencias de pedido proponen primero una transferencia desde allí (lo que tenga por encima de su propio mínimo) y solo compran el resto.',
+    refillFromNone: 'No se repone desde otra ubicación',
   },
   virtual: {
     title: 'Ubicaciones virtuales',

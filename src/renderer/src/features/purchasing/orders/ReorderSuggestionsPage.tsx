@@ -3,7 +3,8 @@ import { IconCircleCheck, IconShoppingCartPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PoSummary, Suggestion } from '@shared/contract/purchasing';
+import type { ChannelOutput } from '@shared/contract';
+import type { Suggestion } from '@shared/contract/purchasing';
 import { FilterBar, isFiltered, useListView, useServerTable } from '@renderer/lib/list';
 import { notify } from '@renderer/lib/notify';
 import { PageHeader } from '@renderer/lib/PageHeader';
@@ -13,11 +14,12 @@ import { useClearUrlParams, useUrlId } from '@renderer/lib/useUrlParam';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { useCreateFromSuggestions, useSuggestions } from '../api';
 import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
-import { SuggestionsTable, useSuggestionColumns } from './SuggestionsTable';
+import { amountOf, selectable, SuggestionsTable, useSuggestionColumns, validQtys, type SuggestionQtys } from './SuggestionsTable';
 
 /**
  * Reorder suggestions: inventory products below their minimum with the quantity that brings them to
- * their maximum; the chosen ones become one New purchase order per default vendor.
+ * their maximum, a transfer from the location that refills them first and a purchase for the rest; the
+ * chosen ones become one New purchase order per default vendor and one shipped transfer per route.
  */
 export function ReorderSuggestionsPage() {
   const { t } = useTranslation(['purchasing', 'common']);
@@ -30,23 +32,24 @@ export function ReorderSuggestionsPage() {
   const list = useSuggestions({ ...table.input, ...filters });
   const create = useCreateFromSuggestions();
   const [selected, setSelected] = useState<Record<number, Suggestion>>({});
-  const [qtys, setQtys] = useState<Record<number, number | string>>({});
-  const [created, setCreated] = useState<PoSummary[] | null>(null);
+  const [buys, setBuys] = useState<Record<number, number | string>>({});
+  const [moves, setMoves] = useState<Record<number, number | string>>({});
+  const [created, setCreated] = useState<ChannelOutput<'purchasing.createFromSuggestions'> | null>(null);
 
-  const qtyOf = (s: Suggestion) => qtys[s.inventoryProductId] ?? s.suggestedQty;
+  const qtys: SuggestionQtys = { buyOf: (s) => buys[s.inventoryProductId] ?? s.buyQty, transferOf: (s) => moves[s.inventoryProductId] ?? s.transferQty };
   const chosen = Object.values(selected);
-  const vendorCount = new Set(chosen.map((s) => s.vendorId)).size;
-  const amount = chosen.reduce((sum, s) => sum + (s.vendorCost ?? 0) * (Number(qtyOf(s)) || 0), 0);
-  const invalid = chosen.filter((s) => {
-    const q = qtyOf(s);
-    return typeof q !== 'number' || !Number.isInteger(q) || q < 1;
-  });
+  const toBuy = chosen.filter((s) => amountOf(qtys.buyOf(s)) > 0);
+  const toMove = chosen.filter((s) => amountOf(qtys.transferOf(s)) > 0);
+  const vendorCount = new Set(toBuy.map((s) => s.vendorId)).size;
+  const routeCount = new Set(toMove.map((s) => `${s.refillFromId}:${s.locationId}`)).size;
+  const amount = toBuy.reduce((sum, s) => sum + (s.vendorCost ?? 0) * amountOf(qtys.buyOf(s)), 0);
+  const invalid = chosen.filter((s) => !validQtys(s, qtys));
 
   const select = (rows: Suggestion[], on: boolean) =>
     setSelected((prev) => {
       const next = { ...prev };
       for (const r of rows) {
-        if (on && r.vendorId !== null) next[r.inventoryProductId] = r;
+        if (on && selectable(r)) next[r.inventoryProductId] = r;
         else delete next[r.inventoryProductId];
       }
       return next;
@@ -54,21 +57,26 @@ export function ReorderSuggestionsPage() {
 
   const createOrders = () =>
     create.mutate(
-      { lines: chosen.map((s) => ({ inventoryProductId: s.inventoryProductId, qty: qtyOf(s) as number })) },
       {
-        onSuccess: (orders) => {
-          setCreated(orders);
+        lines: toBuy.map((s) => ({ inventoryProductId: s.inventoryProductId, qty: amountOf(qtys.buyOf(s)) })),
+        // Left out when nothing moves: buying alone needs no permission to transfer.
+        ...(toMove.length > 0 ? { transfers: toMove.map((s) => ({ inventoryProductId: s.inventoryProductId, qty: amountOf(qtys.transferOf(s)) })) } : {}),
+      },
+      {
+        onSuccess: (result) => {
+          setCreated(result);
           setSelected({});
-          setQtys({});
-          notify.success('purchasing:suggestions.createdToast', { count: orders.length });
+          setBuys({});
+          setMoves({});
+          notify.success(result.orders.length > 0 ? 'purchasing:suggestions.createdToast' : 'purchasing:suggestions.createdTransfers', { count: result.orders.length || result.transfers.length });
         },
       },
     );
 
-  const onQty = (s: Suggestion, qty: number | string) => setQtys((prev) => ({ ...prev, [s.inventoryProductId]: qty }));
+  const onQty = (s: Suggestion, which: 'buy' | 'transfer', qty: number | string) => (which === 'buy' ? setBuys : setMoves)((prev) => ({ ...prev, [s.inventoryProductId]: qty }));
   const view = useListView({
     id: 'purchasing.suggestions',
-    columns: useSuggestionColumns(qtyOf, onQty),
+    columns: useSuggestionColumns(qtys, onQty),
     filtered: isFiltered(filters),
     onClearFilters: useClearUrlParams('locationId', 'vendorId'),
   });
@@ -78,16 +86,34 @@ export function ReorderSuggestionsPage() {
     <Stack gap="md">
       <PageHeader title={t('suggestions.title')} description={t('suggestions.description')} />
       {created && (
-        <Alert color="teal" icon={<IconCircleCheck />} title={t('suggestions.createdTitle', { count: created.length })} withCloseButton closeButtonLabel={t('common:actions.close')} onClose={() => setCreated(null)} data-testid="suggestions-created">
+        <Alert
+          color="teal"
+          icon={<IconCircleCheck />}
+          title={[
+            created.orders.length > 0 && t('suggestions.createdTitle', { count: created.orders.length }),
+            created.transfers.length > 0 && t('suggestions.createdTransfers', { count: created.transfers.length }),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+          withCloseButton
+          closeButtonLabel={t('common:actions.close')}
+          onClose={() => setCreated(null)}
+          data-testid="suggestions-created"
+        >
           <Group gap="md" wrap="wrap">
-            {created.map((o) => (
+            {created.orders.map((o) => (
               <Anchor key={o.id} component={Link} to={`/purchasing/orders/${o.id}`} fw={600}>
                 {t('suggestions.createdLink', { number: o.number, vendor: o.vendorName, count: o.lineCount })}
               </Anchor>
             ))}
+            {created.transfers.map((r) => (
+              <Anchor key={r.id} component={Link} to={`/stock/transfers/${r.id}`} fw={600}>
+                {r.number}
+              </Anchor>
+            ))}
           </Group>
           <Text size="sm" mt={6}>
-            {t('suggestions.createdHint')}
+            {[created.orders.length > 0 && t('suggestions.createdHint'), created.transfers.length > 0 && t('suggestions.createdTransfersHint')].filter(Boolean).join(' ')}
           </Text>
         </Alert>
       )}
@@ -108,7 +134,9 @@ export function ReorderSuggestionsPage() {
             <Text size="sm">
               {chosen.length === 0
                 ? t('suggestions.noneSelected')
-                : t('suggestions.selectedSummary', { count: chosen.length, vendors: vendorCount }) + (canSeeCosts ? ` · ${f.money(amount)}` : '')}
+                : t('suggestions.selectedSummary', { count: chosen.length, vendors: vendorCount }) +
+                  (routeCount > 0 ? ` · ${t('suggestions.transferSummary', { count: routeCount })}` : '') +
+                  (canSeeCosts ? ` · ${f.money(amount)}` : '')}
             </Text>
             <Group gap="xs">
               {chosen.length > 0 && (
@@ -117,7 +145,7 @@ export function ReorderSuggestionsPage() {
                 </Button>
               )}
               <Button leftSection={<IconShoppingCartPlus size={16} />} disabled={chosen.length === 0 || invalid.length > 0} loading={create.isPending} onClick={createOrders}>
-                {t('suggestions.create')}
+                {toMove.length > 0 ? t('suggestions.createWithTransfers') : t('suggestions.create')}
               </Button>
             </Group>
           </Group>
@@ -134,7 +162,7 @@ export function ReorderSuggestionsPage() {
         query={list}
         selected={selected}
         onSelect={select}
-        qtyOf={qtyOf}
+        qtys={qtys}
       />
     </Stack>
   );

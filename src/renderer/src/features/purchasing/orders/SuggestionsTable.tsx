@@ -8,21 +8,62 @@ import { ListTable, useServerPager, type ListColumn, type ListView, type ServerT
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 
+/** The quantities the user set on a row (a number, or the text being typed), else the suggested ones. */
+export interface SuggestionQtys {
+  buyOf: (s: Suggestion) => number | string;
+  transferOf: (s: Suggestion) => number | string;
+}
+
 interface Props {
   view: ListView<Suggestion>;
   table: ServerTableState<'vendorName'>;
   query: { data?: { rows: Suggestion[]; total: number }; isFetching: boolean; error: unknown };
   selected: Record<number, Suggestion>;
   onSelect: (rows: Suggestion[], on: boolean) => void;
-  qtyOf: (s: Suggestion) => number | string;
+  qtys: SuggestionQtys;
 }
 
 const key = (s: Suggestion) => s.inventoryProductId;
 
-const qtyNumber = (q: number | string) => (typeof q === 'number' ? q : 0);
+/** A quantity as typed, 0 while it is not a number yet. */
+export const amountOf = (q: number | string) => (typeof q === 'number' ? q : 0);
+
+/** A row can be chosen when something can be done with it: bought from its vendor, or transferred from its source. */
+export const selectable = (s: Suggestion) => s.vendorId !== null || s.refillFromId !== null;
+
+/** Whole numbers, at least one unit in all, nothing bought without a vendor nor transferred without a source. */
+export function validQtys(s: Suggestion, { buyOf, transferOf }: SuggestionQtys): boolean {
+  const buy = buyOf(s);
+  const move = transferOf(s);
+  const whole = (q: number | string) => typeof q === 'number' && Number.isInteger(q) && q >= 0;
+  if (!whole(buy) || !whole(move)) return false;
+  if ((buy as number) + (move as number) < 1) return false;
+  return !((buy as number) > 0 && s.vendorId === null) && !((move as number) > 0 && s.refillFromId === null);
+}
+
+function QtyInput({ value, label, onChange }: { value: number | string; label: string; onChange: (v: number | string) => void }) {
+  return (
+    <NumberInput
+      size="xs"
+      w={80}
+      ml="auto"
+      hideControls
+      min={0}
+      allowDecimal={false}
+      allowNegative={false}
+      thousandSeparator={false}
+      aria-label={label}
+      value={value}
+      onChange={onChange}
+      onClick={(e) => e.stopPropagation()}
+      error={value === ''}
+      styles={{ input: { textAlign: 'right' } }}
+    />
+  );
+}
 
 /** The columns of the suggestions list; costs only for users who may see them. */
-export function useSuggestionColumns(qtyOf: (s: Suggestion) => number | string, onQty: (s: Suggestion, qty: number | string) => void): ListColumn<Suggestion>[] {
+export function useSuggestionColumns(qtys: SuggestionQtys, onQty: (s: Suggestion, which: 'buy' | 'transfer', qty: number | string) => void): ListColumn<Suggestion>[] {
   const { t } = useTranslation('purchasing');
   const canSeeCosts = useCan('costs.view');
   const canEditCatalog = useCan('catalog.manage');
@@ -32,7 +73,7 @@ export function useSuggestionColumns(qtyOf: (s: Suggestion) => number | string, 
       accessor: 'productName',
       title: t('po.product'),
       render: (s) => (
-        <Stack gap={0} miw={200} maw={320}>
+        <Stack gap={0} miw={160} maw={280}>
           {s.vendorId === null && canEditCatalog ? (
             <Anchor component={AppLink} to={`/catalog/products/${s.productId}?tab=vendors`} size="sm">
               {s.productName}
@@ -48,37 +89,43 @@ export function useSuggestionColumns(qtyOf: (s: Suggestion) => number | string, 
         </Stack>
       ),
     },
-    { accessor: 'locationName', title: t('suggestions.location'), truncate: 160 },
+    { accessor: 'locationName', title: t('suggestions.location'), truncate: 140 },
     { accessor: 'onHand', title: t('suggestions.onHand'), wrapTitle: true, textAlign: 'right', width: 118, render: (s) => <Qty value={s.onHand} c={s.onHand < s.min ? 'orange' : undefined} fw={600} /> },
     { accessor: 'min', title: t('suggestions.min'), textAlign: 'right', render: (s) => <Qty value={s.min} /> },
     { accessor: 'max', title: t('suggestions.max'), textAlign: 'right', render: (s) => <Qty value={s.max} /> },
     { accessor: 'onOrder', title: t('suggestions.onOrder'), wrapTitle: true, textAlign: 'right', width: 92, render: (s) => <Qty value={s.onOrder} c={s.onOrder === 0 ? 'dimmed' : undefined} /> },
+    { accessor: 'incoming', title: t('suggestions.incoming'), wrapTitle: true, textAlign: 'right', width: 92, render: (s) => <Qty value={s.incoming} c={s.incoming === 0 ? 'dimmed' : undefined} /> },
     {
-      accessor: 'suggestedQty',
+      accessor: 'transferQty',
+      title: t('suggestions.qtyToTransfer'),
+      wrapTitle: true,
+      textAlign: 'right',
+      width: 116,
+      render: (s) =>
+        s.refillFromId === null ? (
+          <Text span size="sm" c="dimmed">
+            —
+          </Text>
+        ) : (
+          <Stack gap={2} align="flex-end">
+            <QtyInput value={qtys.transferOf(s)} label={t('suggestions.transferLabel', { sku: s.sku, location: s.locationName, from: s.refillFromName })} onChange={(v) => onQty(s, 'transfer', v)} />
+            <Text size="xs" c="dimmed" ta="right">
+              {t('suggestions.fromSource', { name: s.refillFromName })}
+            </Text>
+          </Stack>
+        ),
+    },
+    {
+      accessor: 'buyQty',
       title: t('suggestions.qtyToOrder'),
       wrapTitle: true,
       textAlign: 'right',
       width: 100,
       render: (s) =>
         s.vendorId === null ? (
-          <Qty value={s.suggestedQty} c="dimmed" />
+          <Qty value={s.buyQty} c="dimmed" />
         ) : (
-          <NumberInput
-            size="xs"
-            w={80}
-            ml="auto"
-            hideControls
-            min={1}
-            allowDecimal={false}
-            allowNegative={false}
-            thousandSeparator={false}
-            aria-label={t('suggestions.qtyLabel', { sku: s.sku, location: s.locationName })}
-            value={qtyOf(s)}
-            onChange={(v) => onQty(s, v)}
-            onClick={(e) => e.stopPropagation()}
-            error={qtyOf(s) === '' || qtyNumber(qtyOf(s)) < 1}
-            styles={{ input: { textAlign: 'right' } }}
-          />
+          <QtyInput value={qtys.buyOf(s)} label={t('suggestions.qtyLabel', { sku: s.sku, location: s.locationName })} onChange={(v) => onQty(s, 'buy', v)} />
         ),
     },
     { accessor: 'vendorCost', title: t('lineForm.vendorCost'), wrapTitle: true, textAlign: 'right', width: 100, hidden: !canSeeCosts, render: (s) => <Money value={s.vendorCost} /> },
@@ -88,7 +135,7 @@ export function useSuggestionColumns(qtyOf: (s: Suggestion) => number | string, 
       textAlign: 'right',
       noWrap: true,
       hidden: !canSeeCosts,
-      render: (s) => (s.vendorCost === null || s.vendorId === null ? '' : <Money value={s.vendorCost * qtyNumber(qtyOf(s))} fw={600} />),
+      render: (s) => (s.vendorCost === null || s.vendorId === null ? '' : <Money value={s.vendorCost * amountOf(qtys.buyOf(s))} fw={600} />),
     },
   ];
 }
@@ -97,7 +144,7 @@ export function useSuggestionColumns(qtyOf: (s: Suggestion) => number | string, 
  * Suggestions grouped by default vendor, one header row per vendor (each vendor becomes one order);
  * products without a default vendor come last and cannot be chosen until one is added.
  */
-export function SuggestionsTable({ view, table, query, selected, onSelect, qtyOf }: Props) {
+export function SuggestionsTable({ view, table, query, selected, onSelect, qtys }: Props) {
   const { t } = useTranslation('purchasing');
   const f = useFormat();
   const canSeeCosts = useCan('costs.view');
@@ -125,7 +172,7 @@ export function SuggestionsTable({ view, table, query, selected, onSelect, qtyOf
       );
     }
     const chosen = group.filter((r) => selected[key(r)]);
-    const value = group.reduce((sum, r) => sum + (r.vendorCost ?? 0) * qtyNumber(qtyOf(r)), 0);
+    const value = group.reduce((sum, r) => sum + (r.vendorCost ?? 0) * amountOf(qtys.buyOf(r)), 0);
     return (
       <tr data-testid="suggestions-group" data-vendor={first.vendorName ?? ''}>
         <td colSpan={colSpan} style={{ background: 'var(--mantine-color-gray-light)' }}>
@@ -167,7 +214,7 @@ export function SuggestionsTable({ view, table, query, selected, onSelect, qtyOf
           onSelect(records.filter((r) => !ids.has(key(r))), false);
           onSelect(now, true);
         },
-        isRecordSelectable: (s) => s.vendorId !== null,
+        isRecordSelectable: selectable,
         allRecordsSelectionCheckboxProps: { 'aria-label': t('suggestions.selectPage') },
         getRecordSelectionCheckboxProps: (s) => ({ 'aria-label': t('suggestions.selectRow', { sku: s.sku, location: s.locationName }) }),
         rowFactory: ({ record, index, rowProps, children, expandedElement }) => (
