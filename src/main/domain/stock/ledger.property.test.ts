@@ -36,6 +36,8 @@ type Op =
   | { kind: 'add'; product: number; location: number; qty: number; cost: number; method: 'manual' | 'average' | 'last'; reuse: number | null; spelling: number }
   | { kind: 'remove'; location: number; pick: Pick; scrap: boolean }
   | { kind: 'transfer'; from: number; to: number; lines: Pick[]; ship: boolean }
+  /** A refill from the reorder suggestions: a shipped transfer from the location that refills `location` (the van and the shelf name the main warehouse; the warehouse names none: CONFLICT). */
+  | { kind: 'refill'; location: number; product: number; qty: number }
   | { kind: 'receive'; pick: number }
   | { kind: 'count'; location: number; product: number; counted: number; spelling: number }
   | { kind: 'reverse'; pick: number }
@@ -124,6 +126,7 @@ type Action =
   | 'add'
   | 'remove'
   | 'transfer'
+  | 'refill'
   | 'receiveTransfer'
   | 'postCount'
   | 'reverse'
@@ -160,6 +163,7 @@ const ALLOWED: Record<Action, ErrorCode[]> = {
   add: ['DUPLICATE_SERIAL', 'COST_REQUIRED'],
   remove: ['INSUFFICIENT_STOCK', 'SERIAL_NOT_FOUND', 'SERIAL_UNAVAILABLE', 'SERIAL_REQUIRED', 'DUPLICATE_SERIAL'],
   transfer: ['INSUFFICIENT_STOCK', 'SERIAL_NOT_FOUND', 'SERIAL_UNAVAILABLE', 'SERIAL_REQUIRED', 'DUPLICATE_SERIAL', 'SAME_LOCATION'],
+  refill: ['INSUFFICIENT_STOCK', 'CONFLICT'],
   receiveTransfer: ['INVALID_TRANSITION'],
   postCount: ['INSUFFICIENT_STOCK', 'SERIAL_UNAVAILABLE'],
   reverse: ['ALREADY_REVERSED', 'INVALID_TRANSITION', 'REVERSAL_BLOCKED'],
@@ -272,6 +276,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('remove' as const), location: idx, pick, scrap: fc.boolean() }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('transfer' as const), from: idx, to: idx, lines: fc.array(pick, { minLength: 1, maxLength: 3 }), ship: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('receive' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('refill' as const), location: idx, product: idx, qty: fc.integer({ min: 1, max: 6 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('count' as const), location: idx, product: idx, counted: fc.integer({ min: 0, max: 8 }), spelling }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat() }) },
   {
@@ -374,7 +379,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       step: fc.constantFrom<'open' | 'advance' | 'wrong' | 'cancel'>('open', 'advance', 'advance', 'advance', 'wrong', 'cancel'),
       location: idx,
       reuse: fc.boolean(),
-      ineligible: fc.constantFrom(false, false, false, true),
+      ineligible: fc.constantFrom(false, false, true),
     }),
   },
   {
@@ -565,6 +570,18 @@ function apply(w: World, o: Op): void {
       if (doc) {
         w.docs.push(doc);
         if (o.ship) w.shipments.push(doc.id);
+      }
+      return;
+    }
+    case 'refill': {
+      const p = w.products[o.product]!;
+      const location = w.locations[o.location]!;
+      const existing = t.app.ctx.sqlite.prepare<[number, number], { id: number }>(`SELECT id FROM inventory_products WHERE product_id = ? AND location_id = ?`).get(p.id, location);
+      const ip = existing?.id ?? t.ok('stock.createInventoryProduct', { productId: p.id, locationId: location, min: 0, max: 0 }).id;
+      const made = act(w, 'refill', () => t.app.call('purchasing.createFromSuggestions', { transfers: [{ inventoryProductId: ip, qty: o.qty }] }, t.token));
+      for (const doc of made?.transfers ?? []) {
+        w.docs.push(doc);
+        w.shipments.push(doc.id);
       }
       return;
     }
@@ -1501,6 +1518,8 @@ describe('stock ledger properties', () => {
             q: salesQueries(t.app.ctx.sqlite),
           };
           for (const p of w.products) t.ok('catalog.saveProductVendor', { productId: p.id, vendorId, vendorCost: 10_000 });
+          // The shelf and the van are refilled from the main warehouse (the refill action).
+          for (const l of t.ok('locations.list', {}).filter((x) => x.id !== s.main.id)) t.ok('locations.update', { id: l.id, name: l.name, kind: l.kind as 'van', ownerUserId: l.ownerUserId, refillFromId: s.main.id });
           // Laptops go back to the vendor on RMAs.
           t.app.ctx.sqlite.prepare(`UPDATE products SET eligible_for_rma = 1 WHERE id = ?`).run(s.laptop.id);
           // A ticket for each client, with a charge for a product of each kind: sales actions have something to act on from the start.
