@@ -2,7 +2,7 @@ ALTER TABLE `locations` ADD `refill_from_id` integer REFERENCES locations(id);--
 ALTER TABLE `inventory_products` ADD `incoming` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 -- Units shipped to a location and still in transit (location 5), per inventory product, kept like on order:
 -- each move into or out of In-transit under a transfer counts for the transfer's destination (a receipt,
--- and a canceled shipment's units going back, take them off). Only open shipments can have any.
+-- and a canceled shipment's units going back, take them off): only open shipments end up with any.
 CREATE TRIGGER `stock_moves_incoming` AFTER INSERT ON `stock_moves`
 WHEN NEW.`source_type` = 'transfer' AND (NEW.`to_location_id` = 5 OR NEW.`from_location_id` = 5) BEGIN
   UPDATE `inventory_products` SET `incoming` = `incoming` + (CASE WHEN NEW.`to_location_id` = 5 THEN NEW.`qty` ELSE -NEW.`qty` END)
@@ -12,11 +12,11 @@ CREATE TRIGGER `inventory_products_incoming_insert` AFTER INSERT ON `inventory_p
   UPDATE `inventory_products` SET `incoming` = coalesce((
     SELECT sum(CASE WHEN m.`to_location_id` = 5 THEN m.`qty` ELSE -m.`qty` END)
     FROM `transfers` t JOIN `stock_moves` m ON m.`source_type` = 'transfer' AND m.`source_id` = t.`id` AND (m.`to_location_id` = 5 OR m.`from_location_id` = 5)
-    WHERE t.`to_location_id` = NEW.`location_id` AND t.`status` IN ('inTransit', 'partlyReceived') AND m.`product_id` = NEW.`product_id`), 0)
+    WHERE t.`to_location_id` = NEW.`location_id` AND m.`product_id` = NEW.`product_id`), 0)
   WHERE `id` = NEW.`id`;
 END;--> statement-breakpoint
 UPDATE `inventory_products` SET `incoming` = x.`q`
 FROM (SELECT t.`to_location_id` AS `loc`, m.`product_id` AS `pid`, sum(CASE WHEN m.`to_location_id` = 5 THEN m.`qty` ELSE -m.`qty` END) AS `q`
       FROM `transfers` t JOIN `stock_moves` m ON m.`source_type` = 'transfer' AND m.`source_id` = t.`id` AND (m.`to_location_id` = 5 OR m.`from_location_id` = 5)
-      WHERE t.`status` IN ('inTransit', 'partlyReceived') GROUP BY 1, 2) AS x
+      GROUP BY 1, 2) AS x
 WHERE x.`loc` = `inventory_products`.`location_id` AND x.`pid` = `inventory_products`.`product_id`;

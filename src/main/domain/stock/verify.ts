@@ -134,7 +134,7 @@ type Figures = Record<string, bigint>;
 /**
  * The figures stored for lists against what they summarise: per inventory product on hand, value and the
  * below-minimum flag (stock_levels), reserved and picked (allocations), on order and back ordered
- * (receivable purchase order lines) on order in drafts (lines of New orders) and incoming (units of open shipments still in transit to it); per product the units at internal locations (locationId null).
+ * (receivable purchase order lines) on order in drafts (lines of New orders) and incoming (units shipped to it and still in transit, from the moves into and out of In-transit); per product the units at internal locations (locationId null).
  * Each difference names the first figure that differs.
  */
 function listCacheDifferences(ctx: Ctx): Found[] {
@@ -152,7 +152,7 @@ function listCacheDifferences(ctx: Ctx): Found[] {
                   FROM purchase_order_lines pl LEFT JOIN purchase_orders po ON po.id = pl.po_id GROUP BY 1, 2),
             i AS (SELECT m.product_id, t.to_location_id AS location_id, sum(CASE WHEN m.to_location_id = ${VIRTUAL.transit} THEN m.qty ELSE -m.qty END) AS incoming
                   FROM transfers t JOIN stock_moves m ON m.source_type = 'transfer' AND m.source_id = t.id AND (m.to_location_id = ${VIRTUAL.transit} OR m.from_location_id = ${VIRTUAL.transit})
-                  WHERE t.status IN ('inTransit', 'partlyReceived') GROUP BY 1, 2),
+                  GROUP BY 1, 2),
             x AS (
          SELECT ip.product_id AS productId, ip.location_id AS locationId,
                 ip.on_hand AS onHand, coalesce(s.qty, 0) AS onHandX, ip.value AS value, coalesce(s.value, 0) AS valueX,
