@@ -7,7 +7,7 @@ import { use, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '@renderer/lib/PageHeader';
-import type { Guide } from './guide';
+import { sameSectionIn, type Guide } from './guide';
 import { guideLanguage, imageUrls, loadGuide } from './guides';
 import { GuideView, headingElementId, sectionSearch } from './GuideView';
 
@@ -52,13 +52,6 @@ function scrollToSection(section: string): void {
   const timer = window.setTimeout(stop, 4000);
   for (const event of events) window.addEventListener(event, stop, true);
   unpin = stop;
-}
-
-/** The section of `guide` that stands where `section` stands in `previous` (the other language's guide). */
-function sameSectionIn(guide: Guide, previous: Guide | undefined, section: string): string | undefined {
-  if (guide.toc.some((entry) => entry.id === section)) return section;
-  const index = previous?.toc.findIndex((entry) => entry.id === section) ?? -1;
-  return index >= 0 ? guide.toc[index]?.id : undefined;
 }
 
 export function HelpPage() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imagePaths, imageUrl, parseGuide, plainText, sectionOf, slugger, slugify } from './guide';
+import { imagePaths, imageUrl, parseGuide, plainText, readerText, sameSectionIn, sectionOf, slugger, slugify } from './guide';
 
 const sample = `# User guide
 
@@ -78,5 +78,30 @@ describe('the guide', () => {
     expect(sectionOf('#')).toBeUndefined();
     expect(sectionOf('docs/architecture.md#the-log')).toBeUndefined();
     expect(sectionOf('https://example.com/#x')).toBeUndefined();
+  });
+
+  it('finds the same section in the other language, by its place', () => {
+    const en = parseGuide('# Guide\n\n## Receiving\n\n### Back orders\n');
+    const es = parseGuide('# Guía\n\n## Recepción\n\n### Pedidos pendientes\n');
+    expect(sameSectionIn(es, en, 'back-orders')).toBe('pedidos-pendientes');
+    expect(sameSectionIn(es, en, 'recepción')).toBe('recepción');
+    expect(sameSectionIn(es, en, 'nowhere')).toBeUndefined();
+    expect(sameSectionIn(es, undefined, 'receiving')).toBeUndefined();
+  });
+
+  it('reads the text as a reader sees it: captions kept, addresses and markup left out', () => {
+    expect(readerText(sample).split('\n')).toEqual([
+      'User guide',
+      'Intro with a link to receiving and code.',
+      'First start',
+      'First start',
+      'Roles & rights',
+      'a | b',
+      'in a cell | x',
+      'Receiving',
+      'one inline',
+      'two',
+      'Receiving',
+    ]);
   });
 });

@@ -89,6 +89,40 @@ export function parseGuide(markdown: string): Guide {
   return { title, blocks, toc };
 }
 
+/**
+ * The section of `guide` that stands where `section` stands in `previous` (the other language's guide:
+ * both have the same sections in the same order, scripts/user-guides.test.ts checks it); `section` itself
+ * when `guide` has it, undefined when neither has it.
+ */
+export function sameSectionIn(guide: Guide, previous: Guide | undefined, section: string): string | undefined {
+  if (guide.toc.some((entry) => entry.id === section)) return section;
+  const index = previous?.toc.findIndex((entry) => entry.id === section) ?? -1;
+  return index >= 0 ? guide.toc[index]?.id : undefined;
+}
+
+/**
+ * What a reader of the guide sees of its text, a line per block: markup, link targets and picture paths
+ * left out, pictures' captions (their alt text) kept. For checks of its wording.
+ */
+export function readerText(markdown: string): string {
+  const lines: string[] = [];
+  const inline = (tokens: readonly Token[]): string =>
+    tokens.map((token) => (token.type === 'image' ? (token as Tokens.Image).text : 'tokens' in token && Array.isArray(token.tokens) && token.type !== 'codespan' ? inline(token.tokens) : 'text' in token && typeof token.text === 'string' ? token.text : '')).join('');
+  const blocks = (tokens: readonly Token[]) => {
+    for (const token of tokens) {
+      if (token.type === 'list') for (const item of (token as Tokens.List).items) blocks(item.tokens);
+      else if (token.type === 'table') {
+        const table = token as Tokens.Table;
+        for (const row of [table.header, ...table.rows]) lines.push(row.map((cell) => inline(cell.tokens)).join(' | '));
+      } else if (token.type === 'blockquote') blocks((token as Tokens.Blockquote).tokens);
+      else if ('tokens' in token && Array.isArray(token.tokens)) lines.push(inline(token.tokens));
+      else if (token.type === 'code') lines.push((token as Tokens.Code).text);
+    }
+  };
+  blocks(new Lexer({ gfm: true }).lex(markdown));
+  return lines.join('\n');
+}
+
 /** Every picture the guide shows, as written in it (`images/en-items.png`), in order of appearance. */
 export function imagePaths(markdown: string): string[] {
   const found: string[] = [];
