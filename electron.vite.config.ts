@@ -31,6 +31,9 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     resolve: resolveAliases,
     plugins: [react()],
+    // The user guides (docs/*.md) and their pictures are bundled into the Help screen (features/help),
+    // imported through the `@docs/` alias: the dev server may serve files from the whole repository.
+    server: { fs: { allow: [__dirname] } },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified; minified, the sign-in screen's scripts are half the

@@ -31,7 +31,7 @@ function newestMtime(path: string): number {
 }
 
 function ensureBuilt(): void {
-  const sources = Math.max(...['src/renderer', 'src/shared', 'electron.vite.config.ts'].map((p) => newestMtime(join(repoRoot, p))));
+  const sources = Math.max(...['src/renderer', 'src/shared', 'docs', 'electron.vite.config.ts'].map((p) => newestMtime(join(repoRoot, p))));
   if (existsSync(manifestFile) && statSync(manifestFile).mtimeMs >= sources) return;
   const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: repoRoot, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`electron-vite build failed:\n${result.stdout}\n${result.stderr}`);

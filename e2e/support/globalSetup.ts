@@ -20,7 +20,8 @@ function newestMtime(dir: string): number {
 export default function setup(): void {
   const index = join(repoRoot, 'out/renderer/index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const sources = Math.max(...['src/renderer', 'src/shared'].map((dir) => newestMtime(join(repoRoot, dir))));
+  // docs/: the user guides and their pictures are bundled into the Help screen.
+  const sources = Math.max(...['src/renderer', 'src/shared', 'docs'].map((dir) => newestMtime(join(repoRoot, dir))));
   if (built >= sources) return;
   console.log('Building the user interface for the end-to-end tests…');
   const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: repoRoot, stdio: 'inherit' });

@@ -28,7 +28,8 @@ function newestMtime(dir: string): number {
 /** Builds the renderer when it is missing or older than its sources, so serve works right after install. */
 function ensureRendererBuilt(): void {
   const index = join(rendererDir, 'index.html');
-  const sources = [join(repoRoot, 'src/renderer'), join(repoRoot, 'src/shared')].filter(existsSync);
+  // docs/: the user guides and their pictures are bundled into the Help screen.
+  const sources = [join(repoRoot, 'src/renderer'), join(repoRoot, 'src/shared'), join(repoRoot, 'docs')].filter(existsSync);
   if (sources.length === 0) return;
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   if (built >= Math.max(...sources.map(newestMtime))) return;

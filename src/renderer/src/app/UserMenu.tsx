@@ -1,9 +1,11 @@
-// The signed-in user's menu: who is signed in, light / dark / system appearance, change password, sign out.
+// The signed-in user's menu: who is signed in, light / dark / system appearance, the user guide (Help),
+// change password, sign out.
 import { Avatar, Button, Menu, Text, useMantineColorScheme, VisuallyHidden, type MantineColorScheme } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconDeviceDesktop, IconKey, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
+import { IconCheck, IconChevronDown, IconDeviceDesktop, IconHelp, IconKey, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLogout } from '../features/auth';
+import { HELP_PATH } from '../features/help';
 import { useSession } from '../lib/session';
 
 function initials(name: string): string {
@@ -76,6 +78,9 @@ export function UserMenu({ onChangePassword }: { onChangePassword: () => void })
           );
         })}
         <Menu.Divider />
+        <Menu.Item leftSection={<IconHelp size={16} />} onClick={() => navigate(HELP_PATH)} data-testid="user-menu-help">
+          {t('header.help')}
+        </Menu.Item>
         <Menu.Item leftSection={<IconKey size={16} />} onClick={onChangePassword}>
           {t('header.changePassword')}
         </Menu.Item>

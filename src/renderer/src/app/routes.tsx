@@ -8,6 +8,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import type { User } from '@shared/contract/auth';
 import { adminRoutes } from '../features/admin';
 import { catalogRoutes } from '../features/catalog';
+import { helpRoutes } from '../features/help';
 import { locationRoutes } from '../features/locations';
 import { purchasingRoutes } from '../features/purchasing';
 import { salesRoutes } from '../features/sales';
@@ -21,7 +22,7 @@ import { FormatProvider, startSettings } from '../lib/useFormat';
 import { NoAccess } from './NoAccess';
 import { ScreenBoundary } from './ScreenBoundary';
 
-export const featureRoutes: FeatureRoute[] = [...stockRoutes, ...purchasingRoutes, ...salesRoutes, ...locationRoutes, ...catalogRoutes, ...adminRoutes];
+export const featureRoutes: FeatureRoute[] = [...stockRoutes, ...purchasingRoutes, ...salesRoutes, ...locationRoutes, ...catalogRoutes, ...adminRoutes, ...helpRoutes];
 
 export const navGroups = ['inventory', 'purchasing', 'sales', 'catalog', 'admin'] as const;
 

@@ -55,10 +55,12 @@ export const en = {
     schemes: { light: 'Light', dark: 'Dark', auto: 'Same as the system' },
     signedInAs: 'Signed in as {{name}}',
     changePassword: 'Change password',
+    help: 'Help',
     signOut: 'Sign out',
     administrator: 'Administrator',
   },
   languages: { es: 'Español', en: 'English' },
+  help: { contents: 'Contents' },
   dates: {
     invalid: 'Not a date: type it as {{format}}',
     tooLate: 'Choose a day no later than {{day}}',

@@ -57,10 +57,12 @@ export const es: Translation<typeof en> = {
     schemes: { light: 'Claro', dark: 'Oscuro', auto: 'Igual que el sistema' },
     signedInAs: 'Sesión de {{name}}',
     changePassword: 'Cambiar contraseña',
+    help: 'Ayuda',
     signOut: 'Cerrar sesión',
     administrator: 'Administrador',
   },
   languages: { es: 'Español', en: 'English' },
+  help: { contents: 'Contenido' },
   dates: {
     invalid: 'No es una fecha: escríbala como {{format}}',
     tooLate: 'Elija un día no posterior al {{day}}',
