@@ -8,11 +8,12 @@ WHEN NEW.`source_type` = 'transfer' AND (NEW.`to_location_id` = 5 OR NEW.`from_l
   UPDATE `inventory_products` SET `incoming` = `incoming` + (CASE WHEN NEW.`to_location_id` = 5 THEN NEW.`qty` ELSE -NEW.`qty` END)
   WHERE `product_id` = NEW.`product_id` AND `location_id` = (SELECT `to_location_id` FROM `transfers` WHERE `id` = NEW.`source_id`);
 END;--> statement-breakpoint
+-- A new inventory product starts from what is already on its way to it: the location's shipments, then their moves.
 CREATE TRIGGER `inventory_products_incoming_insert` AFTER INSERT ON `inventory_products` BEGIN
   UPDATE `inventory_products` SET `incoming` = coalesce((
     SELECT sum(CASE WHEN m.`to_location_id` = 5 THEN m.`qty` ELSE -m.`qty` END)
-    FROM `transfers` t JOIN `stock_moves` m ON m.`source_type` = 'transfer' AND m.`source_id` = t.`id` AND (m.`to_location_id` = 5 OR m.`from_location_id` = 5)
-    WHERE t.`to_location_id` = NEW.`location_id` AND m.`product_id` = NEW.`product_id`), 0)
+    FROM `transfers` t INDEXED BY `transfers_to_idx` JOIN `stock_moves` m INDEXED BY `moves_source_idx` ON m.`source_type` = 'transfer' AND m.`source_id` = t.`id`
+    WHERE t.`to_location_id` = NEW.`location_id` AND m.`product_id` = NEW.`product_id` AND (m.`to_location_id` = 5 OR m.`from_location_id` = 5)), 0)
   WHERE `id` = NEW.`id`;
 END;--> statement-breakpoint
 UPDATE `inventory_products` SET `incoming` = x.`q`

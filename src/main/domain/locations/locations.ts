@@ -7,7 +7,7 @@ import type { ParsedInput } from '@shared/contract';
 import type { Location } from '@shared/contract/locations';
 import { DomainError } from '@shared/errors';
 import { locations, users } from '@main/db/schema';
-import { type Ctx } from '../context';
+import { prepared, type Ctx } from '../context';
 
 /** Ids fixed by migration 0000. */
 export const VIRTUAL = { vendor: 1, customer: 2, adjustment: 3, scrap: 4, transit: 5 } as const;
@@ -109,11 +109,23 @@ function checkOwner(ctx: Ctx, kind: string, ownerUserId: number | null): void {
 }
 
 /**
+ * A location others are refilled from keeps offering its stock while they name it: refused, naming them, so
+ * the vans are pointed elsewhere first rather than silently left without a source.
+ */
+function requireRefillsNobody(ctx: Ctx, row: LocationRow): void {
+  const refilled = prepared<[number], { name: string }>(ctx, `SELECT name FROM locations WHERE refill_from_id = ? AND active = 1 ORDER BY name`)
+    .all(row.id)
+    .map((r) => r.name);
+  if (refilled.length > 0) throw new DomainError('CONFLICT', { reason: 'refillsOthers', name: row.name, locations: refilled.slice(0, 10), count: refilled.length });
+}
+
+/**
  * The location named to refill `id` (null for a new one): active, internal, offering its stock, and not
  * `id` itself nor a location refilled from `id` in turn (refills would go round in a circle).
  */
 function checkRefillSource(ctx: Ctx, id: number | null, refillFromId: number | null): void {
   if (refillFromId === null) return;
+  if (refillFromId === id) throw new DomainError('CONFLICT', { reason: 'refillSelf', name: requireEditable(ctx, id).name });
   const source = requireOfferingLocation(ctx, refillFromId);
   const chain = new Set<number>();
   for (let at: number | null = refillFromId; at !== null && !chain.has(at); ) {
@@ -147,9 +159,11 @@ export function updateLocation(ctx: Ctx, input: ParsedInput<'locations.update'>)
   checkName(ctx, input.name, input.id);
   checkOwner(ctx, input.kind, input.ownerUserId);
   const refillFromId = input.refillFromId === undefined ? current.refillFromId : input.refillFromId;
-  checkRefillSource(ctx, input.id, refillFromId);
+  // Checked when it changes: an edit of anything else never fails on a source that changed since.
+  if (refillFromId !== current.refillFromId) checkRefillSource(ctx, input.id, refillFromId);
   if (current.isDefault && input.ownerUserId !== null) throw new DomainError('LOCATION_OWNED_CANNOT_BE_DEFAULT');
   const offersStock = input.offersStock ?? current.offersStock;
+  if (current.offersStock && !offersStock) requireRefillsNobody(ctx, current);
   // The default location receives and offers stock: it cannot stop offering it.
   if (current.isDefault && !offersStock) throw new DomainError('LOCATION_NOT_OFFERED', { locationId: input.id, name: input.name, reason: 'default' });
   ctx.db
@@ -174,6 +188,7 @@ export function setLocationActive(ctx: Ctx, id: number, active: boolean): Locati
   const row = requireEditable(ctx, id);
   if (!active) {
     if (row.isDefault) throw new DomainError('LOCATION_IS_DEFAULT', { name: row.name });
+    requireRefillsNobody(ctx, row);
     const usage = ctx.sqlite
       .prepare<[number, number, number, number], { units: number; allocated: number; shipments: number }>(
         `select (select coalesce(sum(qty), 0) from balances where location_id = ?) as units,

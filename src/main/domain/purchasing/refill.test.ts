@@ -51,7 +51,7 @@ describe('a location refilled from another', () => {
   });
 
   it('refuses itself, a circle of any length, a location that does not offer its stock, an inactive or a virtual one', () => {
-    expect(t.fail('locations.update', { id: w.main.id, name: 'Main warehouse', kind: 'warehouse', ownerUserId: null, refillFromId: w.main.id })).toMatchObject({ code: 'CONFLICT', details: { reason: 'refillLoop' } });
+    expect(t.fail('locations.update', { id: w.main.id, name: 'Main warehouse', kind: 'warehouse', ownerUserId: null, refillFromId: w.main.id })).toMatchObject({ code: 'CONFLICT', details: { reason: 'refillSelf', name: 'Main warehouse' } });
     refill(w.van, w.shelf);
     refill(w.shelf, w.main);
     // main ← van ← shelf ← main: a circle of three.
@@ -95,14 +95,26 @@ describe('reorder suggestions with a refill source', () => {
     expect(row(w.van.id, w.laptop.id)).toMatchObject({ transferQty: 0, buyQty: 2 });
   });
 
-  it('offers nothing from a source deactivated or no longer offering its stock since it was named', () => {
+  it('keeps a source offering its stock and active while others are refilled from it; the van itself stays editable', () => {
     const store = t.ok('locations.create', { name: 'Back store', kind: 'warehouse' });
     refill(w.van, store);
+    refill(w.shelf, store);
     stocked(w.cable.id, store.id, 0, 60, 30);
     stocked(w.cable.id, w.van.id, 5, 12);
     expect(row(w.van.id, w.cable.id)!.transferQty).toBe(12);
+    expect(t.fail('locations.update', { id: store.id, name: 'Back store', kind: 'warehouse', ownerUserId: null, offersStock: false })).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'refillsOthers', name: 'Back store', locations: ['Office shelf', 'Van Tech'], count: 2 },
+    });
+    expect(t.fail('locations.setActive', { id: store.id, active: false })).toMatchObject({ code: 'CONFLICT', details: { reason: 'refillsOthers' } });
+    // Renaming the van (the form sends its source again, unchanged) needs no new check of it.
+    expect(t.ok('locations.update', { id: w.van.id, name: 'Van Tech North', kind: 'van', ownerUserId: w.tech.id, refillFromId: store.id }).name).toBe('Van Tech North');
+    // Once nobody names it, the store may stop offering: its surplus is then nothing.
+    refill(w.van, null);
+    refill(w.shelf, null);
     t.ok('locations.update', { id: store.id, name: 'Back store', kind: 'warehouse', ownerUserId: null, offersStock: false });
-    expect(row(w.van.id, w.cable.id)).toMatchObject({ transferQty: 0, buyQty: 12 });
+    expect(row(w.van.id, w.cable.id)).toMatchObject({ transferQty: 0, buyQty: 12, refillFromId: null });
+    expect(t.fail('locations.update', { id: w.van.id, name: 'Van Tech North', kind: 'van', ownerUserId: w.tech.id, refillFromId: store.id }).code).toBe('LOCATION_NOT_OFFERED');
   });
 
   it.each([
@@ -161,6 +173,30 @@ describe('reorder suggestions with a refill source', () => {
     expect(row(w.shelf.id, w.cable.id)).toMatchObject({ suggestedQty: 2, transferQty: 2, buyQty: 0, incoming: 0 });
   });
 
+  it('ships serialized units to two vans from one warehouse in one step: the oldest free ones, never the same unit twice', () => {
+    const vanB = t.ok('locations.create', { name: 'Van B', kind: 'van', ownerUserId: w.tech.id, refillFromId: w.main.id });
+    refill(w.van, w.main);
+    t.ok('stock.createInventoryProduct', { productId: w.laptop.id, locationId: w.main.id, min: 0, max: 9 });
+    for (const serial of ['SN-1', 'SN-2', 'SN-3', 'SN-4', 'SN-5']) {
+      t.clock.now += 60_000;
+      t.ok('stock.add', { productId: w.laptop.id, locationId: w.main.id, qty: 1, serials: [serial], costMethod: 'catalogue', reason: null });
+    }
+    // The oldest unit is picked for a charge: not free.
+    const client = t.ok('catalog.createCompany', { name: 'Client', isClient: true, isVendor: false });
+    const ticket = t.ok('sales.createContainer', { kind: 'ticket', title: 'Laptop', companyId: client.id });
+    const charge = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.laptop.id, quantity: 1 });
+    t.ok('stock.pick', { chargeId: charge.id, locationId: w.main.id, serials: ['SN-1'] });
+    const a = stocked(w.laptop.id, w.van.id, 1, 2);
+    const b = stocked(w.laptop.id, vanB.id, 1, 2);
+    expect([row(w.van.id, w.laptop.id)!.transferQty, row(vanB.id, w.laptop.id)!.transferQty]).toEqual([2, 2]);
+    const created = t.ok('purchasing.createFromSuggestions', { transfers: [{ inventoryProductId: b.id, qty: 2 }, { inventoryProductId: a.id, qty: 2 }] });
+    const serials = created.transfers.map((r) => t.ok('stock.getTransfer', { id: r.id })).map((d) => [d.toLocationName, d.lines.flatMap((l) => l.serials.map((x) => x.serial))]);
+    expect(serials).toEqual([
+      ['Van B', ['SN-2', 'SN-3']],
+      ['Van Tech', ['SN-4', 'SN-5']],
+    ]);
+  });
+
   it('ships serialized units, each its own', () => {
     refill(w.van, w.main);
     t.ok('stock.createInventoryProduct', { productId: w.laptop.id, locationId: w.main.id, min: 0, max: 5 });
@@ -180,7 +216,12 @@ describe('reorder suggestions with a refill source', () => {
     const buy = { inventoryProductId: shelfCables.id, qty: 3 };
     expect(t.fail('purchasing.createFromSuggestions', { lines: [buy], transfers: [{ inventoryProductId: vanCables.id, qty: 2 }] })).toMatchObject({ code: 'CONFLICT', details: { reason: 'noRefillSource', name: 'Van Tech' } });
     refill(w.van, w.main);
-    expect(t.fail('purchasing.createFromSuggestions', { lines: [buy], transfers: [{ inventoryProductId: vanCables.id, qty: 6 }] }).code).toBe('INSUFFICIENT_STOCK');
+    // No more than the warehouse holds above its minimum (0 here), in one line or several.
+    expect(t.fail('purchasing.createFromSuggestions', { lines: [buy], transfers: [{ inventoryProductId: vanCables.id, qty: 6 }] })).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'refillOverSurplus', name: 'Main warehouse', sku: 'CAB-6-2M', surplus: 5, requested: 6 },
+    });
+    expect(t.fail('purchasing.createFromSuggestions', { transfers: [{ inventoryProductId: vanCables.id, qty: 3 }, { inventoryProductId: vanCables.id, qty: 3 }] })).toMatchObject({ code: 'CONFLICT', details: { reason: 'refillOverSurplus', requested: 6 } });
     const buyer = t.tokenFor(t.addUser({ username: 'buyer', permissions: ['inventory.view', 'purchasing.manage'] }).id);
     expect(t.fail('purchasing.createFromSuggestions', { lines: [buy], transfers: [{ inventoryProductId: vanCables.id, qty: 2 }] }, buyer).code).toBe('FORBIDDEN');
     // Buying alone needs no transfer permission.

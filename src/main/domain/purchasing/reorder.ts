@@ -6,10 +6,11 @@
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { Suggestion } from '@shared/contract/purchasing';
 import { DomainError } from '@shared/errors';
-import { type Actor, type Ctx } from '../context';
+import { prepared, type Actor, type Ctx } from '../context';
 import { countUpTo, Filters, pageOf, paging, sortOf, type SortColumns } from '../paging';
 import { getSettings } from '../settings/settings';
 import { requireProduct } from '../catalog/products';
+import { requireOfferingLocation } from '../locations/locations';
 import { transferStock } from '../stock/transfers';
 import { Claims, takeOldestFirst } from '../stock/units';
 import { orderSummaries } from './orderReads';
@@ -82,12 +83,11 @@ export function reorderSuggestions(ctx: Ctx, input: ParsedInput<'purchasing.reor
  * location or one that does not offer its stock.
  */
 function surplusAt(ctx: Ctx, productId: number, locationId: number): number {
-  const row = ctx.sqlite
-    .prepare<[number, number], { surplus: number }>(
-      `SELECT max(0, min(ip.available, ip.on_hand - ip.min)) AS surplus FROM inventory_products ip JOIN locations l ON l.id = ip.location_id
-       WHERE ip.product_id = ? AND ip.location_id = ? AND l.active = 1 AND l.offers_stock = 1`,
-    )
-    .get(productId, locationId);
+  const row = prepared<[number, number], { surplus: number }>(
+    ctx,
+    `SELECT max(0, min(ip.available, ip.on_hand - ip.min)) AS surplus FROM inventory_products ip JOIN locations l ON l.id = ip.location_id
+     WHERE ip.product_id = ? AND ip.location_id = ? AND l.active = 1 AND l.offers_stock = 1`,
+  ).get(productId, locationId);
   return row?.surplus ?? 0;
 }
 
@@ -112,7 +112,8 @@ export function shareSurplus(surplus: number, needs: readonly { id: number; need
 
 /** The transfer proposed for each row of the page whose location names the location that refills it. */
 function refillShares(ctx: Ctx, rows: readonly Row[]): Map<number, number> {
-  const claimants = ctx.sqlite.prepare<[number, number], { id: number; need: number }>(
+  const claimants = prepared<[number, number], { id: number; need: number }>(
+    ctx,
     `SELECT ip.id, ${need} AS need FROM inventory_products ip INDEXED BY inventory_products_below_min_product_idx JOIN locations l ON l.id = ip.location_id
      WHERE ip.product_id = ? AND l.refill_from_id = ? AND l.active = 1 AND ${suggested} ORDER BY l.name, ip.id`,
   );
@@ -146,15 +147,34 @@ export function createFromSuggestions(ctx: Ctx, actor: Actor, input: ParsedInput
     if (!row) throw new DomainError('NOT_FOUND', { entity: 'inventoryProduct', id: inventoryProductId });
     return row;
   };
-  const byRoute = new Map<string, { from: number; to: number; claims: Claims; lines: { productId: number; qty?: number; serials?: string[] }[] }>();
-  for (const line of input.transfers ?? []) {
+  // Grouped by route first, so that each source's limit is checked on everything asked of it at once.
+  const asked = (input.transfers ?? []).map((line) => {
     const row = find(line.inventoryProductId);
     if (row.refillFromId === null) throw new DomainError('CONFLICT', { reason: 'noRefillSource', name: row.locationName });
-    const route = `${row.refillFromId}:${row.locationId}`;
-    const entry = byRoute.get(route) ?? { from: row.refillFromId, to: row.locationId, claims: new Claims(), lines: [] };
+    return { ...row, from: row.refillFromId, qty: line.qty };
+  });
+  const perSource = new Map<string, { from: number; productId: number; sku: string; qty: number }>();
+  for (const a of asked) {
+    const key = `${a.from}:${a.productId}`;
+    perSource.set(key, { from: a.from, productId: a.productId, sku: a.sku, qty: (perSource.get(key)?.qty ?? 0) + a.qty });
+  }
+  // A refill takes only what the source holds above its own minimum, as the suggestions say: a source that
+  // went inactive or stopped offering its stock, or a suggestion grown stale, is refused, naming it.
+  for (const { from, productId, sku, qty } of perSource.values()) {
+    const source = requireOfferingLocation(ctx, from);
+    const surplus = surplusAt(ctx, productId, from);
+    if (qty > surplus) throw new DomainError('CONFLICT', { reason: 'refillOverSurplus', name: source.name, sku, surplus, requested: qty });
+  }
+  // One claim list per source: two vans refilled from one warehouse never get the same serials.
+  const claims = new Map<number, Claims>();
+  const byRoute = new Map<string, { from: number; to: number; lines: { productId: number; qty?: number; serials?: string[] }[] }>();
+  for (const a of asked) {
+    const route = `${a.from}:${a.locationId}`;
+    const entry = byRoute.get(route) ?? { from: a.from, to: a.locationId, lines: [] };
+    if (!claims.has(a.from)) claims.set(a.from, new Claims());
     // A serialized product travels as named units: the oldest free ones, as a quantity line would take.
-    const serials = requireProduct(ctx, row.productId).serialized ? takeOldestFirst(ctx, entry.claims, row.productId, row.refillFromId, line.qty).map((u) => u.serialNumber!) : undefined;
-    entry.lines.push(serials ? { productId: row.productId, serials } : { productId: row.productId, qty: line.qty });
+    const serials = requireProduct(ctx, a.productId).serialized ? takeOldestFirst(ctx, claims.get(a.from)!, a.productId, a.from, a.qty).map((u) => u.serialNumber!) : undefined;
+    entry.lines.push(serials ? { productId: a.productId, serials } : { productId: a.productId, qty: a.qty });
     byRoute.set(route, entry);
   }
   const byVendor = new Map<number, { productId: number; locationId: number; qty: number }[]>();

@@ -12,7 +12,10 @@ type MyVan = ChannelOutput<'stock.myVan'>;
 export function myVan(ctx: Ctx, actor: Actor): MyVan {
   const user = actor.userId;
   const vans = prepared<[number], MyVan['vans'][number]>(ctx, `SELECT id, name FROM locations WHERE owner_user_id = ? AND kind = 'van' AND active = 1 ORDER BY name`).all(user);
-  if (vans.length === 0) return { vans, items: [], picks: picksFor(ctx, user), incoming: [], truncated: false };
+  if (vans.length === 0) {
+    const picks = picksFor(ctx, user);
+    return { vans, items: [], picks: picks.slice(0, LIMIT), incoming: [], truncated: picks.length > LIMIT };
+  }
   const items = prepared<[number], Omit<MyVan['items'][number], 'serialized'> & { serialized: number }>(
     ctx,
     `SELECT ip.id AS inventoryProductId, ip.product_id AS productId, p.sku, p.name AS productName, p.serialized, ip.location_id AS locationId, l.name AS locationName, ip.bin,

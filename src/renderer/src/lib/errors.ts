@@ -47,7 +47,9 @@ function keyFor(code: string, d: Details): string {
       if (d.reason === 'rmaInUse' && Array.isArray(d.rmas)) return 'CONFLICT_rmaInUse';
       if (d.reason === 'serialAway' && typeof d.serial === 'string' && ['transit', 'customer', 'vendor'].includes(String(d.place))) return `CONFLICT_serialAway_${String(d.place)}`;
       if (d.reason === 'rmaOpen' && typeof d.number === 'string') return 'CONFLICT_rmaOpen';
-      if ((d.reason === 'refillLoop' || d.reason === 'noRefillSource') && typeof d.name === 'string') return `CONFLICT_${d.reason}`;
+      if ((d.reason === 'refillLoop' || d.reason === 'noRefillSource' || d.reason === 'refillSelf') && typeof d.name === 'string') return `CONFLICT_${d.reason}`;
+      if (d.reason === 'refillsOthers' && typeof d.name === 'string' && Array.isArray(d.locations)) return 'CONFLICT_refillsOthers';
+      if (d.reason === 'refillOverSurplus' && typeof d.name === 'string' && typeof d.sku === 'string' && typeof d.surplus === 'number') return 'CONFLICT_refillOverSurplus';
       return typeof d.field === 'string' && d.value !== undefined ? 'CONFLICT_field' : 'CONFLICT';
     case 'NOT_FOUND':
       return typeof d.entity === 'string' ? 'NOT_FOUND_entity' : 'NOT_FOUND';
@@ -171,6 +173,7 @@ export function translateError(err: unknown): string {
     items: list(d.items),
     deliveries: list(d.deliveries),
     rmas: list(d.rmas),
+    locations: list(d.locations),
     // Line indexes are 0-based in details; a user counts lines from 1.
     lines: Array.isArray(d.lines) ? d.lines.map((n) => (typeof n === 'number' ? n + 1 : n)).join(', ') : '',
     document: held ? i18next.t(`errors:holders.${held.type}`, { id: held.id, number: held.number, defaultValue: `${held.type} ${held.number}` }) : '',

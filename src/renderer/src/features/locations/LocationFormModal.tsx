@@ -5,7 +5,7 @@ import { contract } from '@shared/contract';
 import { internalLocationKinds, type Location } from '@shared/contract/locations';
 import { notify } from '@renderer/lib/notify';
 import { useZodForm } from '@renderer/lib/useZodForm';
-import { useUsers } from '@renderer/lib/lookups';
+import { useInternalLocations, useUsers } from '@renderer/lib/lookups';
 import { useCreateLocation, useUpdateLocation } from './api';
 import { FormFooter } from '@renderer/lib/FormFooter';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
@@ -53,6 +53,7 @@ export function LocationFormModal({ location, onClose }: { location: Location | 
     toInput: ({ isDefault, ...v }) => (editing ? { ...v, id: location.id } : { ...v, isDefault: isDefault && v.ownerUserId === null }),
   });
   const onError = (err: unknown) => form.applyApiError(err) || notify.error(err);
+  const refillChoices = useRefillExclusions(location);
   const userOptions = (users.data ?? []).filter((u) => u.active || u.id === location?.ownerUserId).map((u) => ({ value: u.id, label: u.displayName }));
 
   return (
@@ -96,7 +97,7 @@ export function LocationFormModal({ location, onClose }: { location: Location | 
             description={t('form.refillFromHint')}
             placeholder={t('form.refillFromNone')}
             clearable
-            exclude={location ? [location.id] : []}
+            exclude={refillChoices.filter((id) => id !== location?.refillFromId)}
             value={form.values.refillFromId}
             onChange={(id) => form.setFieldValue('refillFromId', id)}
             error={form.errors.refillFromId}
@@ -117,4 +118,22 @@ export function LocationFormModal({ location, onClose }: { location: Location | 
       </form>
     </Modal>
   );
+}
+
+/**
+ * The locations that cannot refill this one, left out of its choices: itself, a location that does not offer
+ * its stock, and one refilled from this location (directly or in turn), which would make a circle.
+ */
+function useRefillExclusions(location: Location | null): number[] {
+  const all = useInternalLocations().data ?? [];
+  const byId = new Map(all.map((l) => [l.id, l]));
+  const loops = (id: number) => {
+    const seen = new Set<number>();
+    for (let at: number | null = id; at !== null && !seen.has(at); at = byId.get(at)?.refillFromId ?? null) {
+      if (at === location?.id) return true;
+      seen.add(at);
+    }
+    return false;
+  };
+  return all.filter((l) => !l.offersStock || (location !== null && loops(l.id))).map((l) => l.id);
 }

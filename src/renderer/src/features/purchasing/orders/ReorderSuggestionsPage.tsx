@@ -14,7 +14,7 @@ import { useClearUrlParams, useUrlId } from '@renderer/lib/useUrlParam';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { useCreateFromSuggestions, useSuggestions } from '../api';
 import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
-import { amountOf, selectable, SuggestionsTable, useSuggestionColumns, validQtys, type SuggestionQtys } from './SuggestionsTable';
+import { amountOf, selectable, suggestionQtys, SuggestionsTable, useSuggestionColumns, validQtys } from './SuggestionsTable';
 
 /**
  * Reorder suggestions: inventory products below their minimum with the quantity that brings them to
@@ -36,7 +36,8 @@ export function ReorderSuggestionsPage() {
   const [moves, setMoves] = useState<Record<number, number | string>>({});
   const [created, setCreated] = useState<ChannelOutput<'purchasing.createFromSuggestions'> | null>(null);
 
-  const qtys: SuggestionQtys = { buyOf: (s) => buys[s.inventoryProductId] ?? s.buyQty, transferOf: (s) => moves[s.inventoryProductId] ?? s.transferQty };
+  const canTransfer = useCan('stock.transfer');
+  const qtys = suggestionQtys(buys, moves, canTransfer);
   const chosen = Object.values(selected);
   const toBuy = chosen.filter((s) => amountOf(qtys.buyOf(s)) > 0);
   const toMove = chosen.filter((s) => amountOf(qtys.transferOf(s)) > 0);
@@ -49,7 +50,7 @@ export function ReorderSuggestionsPage() {
     setSelected((prev) => {
       const next = { ...prev };
       for (const r of rows) {
-        if (on && selectable(r)) next[r.inventoryProductId] = r;
+        if (on && selectable(r, canTransfer)) next[r.inventoryProductId] = r;
         else delete next[r.inventoryProductId];
       }
       return next;
@@ -76,7 +77,7 @@ export function ReorderSuggestionsPage() {
   const onQty = (s: Suggestion, which: 'buy' | 'transfer', qty: number | string) => (which === 'buy' ? setBuys : setMoves)((prev) => ({ ...prev, [s.inventoryProductId]: qty }));
   const view = useListView({
     id: 'purchasing.suggestions',
-    columns: useSuggestionColumns(qtys, onQty),
+    columns: useSuggestionColumns(qtys, onQty, canTransfer),
     filtered: isFiltered(filters),
     onClearFilters: useClearUrlParams('locationId', 'vendorId'),
   });
@@ -163,6 +164,7 @@ export function ReorderSuggestionsPage() {
         selected={selected}
         onSelect={select}
         qtys={qtys}
+        canTransfer={canTransfer}
       />
     </Stack>
   );

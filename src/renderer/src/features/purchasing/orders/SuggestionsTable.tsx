@@ -21,15 +21,28 @@ interface Props {
   selected: Record<number, Suggestion>;
   onSelect: (rows: Suggestion[], on: boolean) => void;
   qtys: SuggestionQtys;
+  canTransfer: boolean;
 }
 
 const key = (s: Suggestion) => s.inventoryProductId;
+
+/**
+ * The quantities of each row: what the user typed, else the suggestion's. Nothing is bought by default for a
+ * product with no vendor (it cannot be); without the permission to transfer, nothing is transferred and
+ * what the transfer would have covered is bought instead.
+ */
+export function suggestionQtys(buys: Record<number, number | string>, moves: Record<number, number | string>, canTransfer: boolean): SuggestionQtys {
+  return {
+    buyOf: (s) => buys[s.inventoryProductId] ?? (s.vendorId === null ? 0 : canTransfer ? s.buyQty : s.suggestedQty),
+    transferOf: (s) => (canTransfer ? (moves[s.inventoryProductId] ?? s.transferQty) : 0),
+  };
+}
 
 /** A quantity as typed, 0 while it is not a number yet. */
 export const amountOf = (q: number | string) => (typeof q === 'number' ? q : 0);
 
 /** A row can be chosen when something can be done with it: bought from its vendor, or transferred from its source. */
-export const selectable = (s: Suggestion) => s.vendorId !== null || s.refillFromId !== null;
+export const selectable = (s: Suggestion, canTransfer: boolean) => s.vendorId !== null || (canTransfer && s.refillFromId !== null);
 
 /** Whole numbers, at least one unit in all, nothing bought without a vendor nor transferred without a source. */
 export function validQtys(s: Suggestion, { buyOf, transferOf }: SuggestionQtys): boolean {
@@ -63,7 +76,7 @@ function QtyInput({ value, label, onChange }: { value: number | string; label: s
 }
 
 /** The columns of the suggestions list; costs only for users who may see them. */
-export function useSuggestionColumns(qtys: SuggestionQtys, onQty: (s: Suggestion, which: 'buy' | 'transfer', qty: number | string) => void): ListColumn<Suggestion>[] {
+export function useSuggestionColumns(qtys: SuggestionQtys, onQty: (s: Suggestion, which: 'buy' | 'transfer', qty: number | string) => void, canTransfer: boolean): ListColumn<Suggestion>[] {
   const { t } = useTranslation('purchasing');
   const canSeeCosts = useCan('costs.view');
   const canEditCatalog = useCan('catalog.manage');
@@ -101,6 +114,7 @@ export function useSuggestionColumns(qtys: SuggestionQtys, onQty: (s: Suggestion
       wrapTitle: true,
       textAlign: 'right',
       width: 116,
+      hidden: !canTransfer,
       render: (s) =>
         s.refillFromId === null ? (
           <Text span size="sm" c="dimmed">
@@ -123,7 +137,8 @@ export function useSuggestionColumns(qtys: SuggestionQtys, onQty: (s: Suggestion
       width: 100,
       render: (s) =>
         s.vendorId === null ? (
-          <Qty value={s.buyQty} c="dimmed" />
+          // Nothing can be bought without a vendor: what the transfer leaves uncovered, for information.
+          <Qty value={s.suggestedQty - amountOf(qtys.transferOf(s))} c="dimmed" />
         ) : (
           <QtyInput value={qtys.buyOf(s)} label={t('suggestions.qtyLabel', { sku: s.sku, location: s.locationName })} onChange={(v) => onQty(s, 'buy', v)} />
         ),
@@ -144,7 +159,7 @@ export function useSuggestionColumns(qtys: SuggestionQtys, onQty: (s: Suggestion
  * Suggestions grouped by default vendor, one header row per vendor (each vendor becomes one order);
  * products without a default vendor come last and cannot be chosen until one is added.
  */
-export function SuggestionsTable({ view, table, query, selected, onSelect, qtys }: Props) {
+export function SuggestionsTable({ view, table, query, selected, onSelect, qtys, canTransfer }: Props) {
   const { t } = useTranslation('purchasing');
   const f = useFormat();
   const canSeeCosts = useCan('costs.view');
@@ -214,7 +229,7 @@ export function SuggestionsTable({ view, table, query, selected, onSelect, qtys 
           onSelect(records.filter((r) => !ids.has(key(r))), false);
           onSelect(now, true);
         },
-        isRecordSelectable: selectable,
+        isRecordSelectable: (s) => selectable(s, canTransfer),
         allRecordsSelectionCheckboxProps: { 'aria-label': t('suggestions.selectPage') },
         getRecordSelectionCheckboxProps: (s) => ({ 'aria-label': t('suggestions.selectRow', { sku: s.sku, location: s.locationName }) }),
         rowFactory: ({ record, index, rowProps, children, expandedElement }) => (

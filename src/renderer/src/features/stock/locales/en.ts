@@ -8,7 +8,8 @@ export const en = {
     history: 'Transfers & updates',
     value: 'Inventory value',
     myVan: 'My van',
-  },  myVan: {
+  },
+  myVan: {
     title: 'My van',
     description: 'What your vans hold, what is picked for your charges and what is on its way to refill them.',
     noVanTitle: 'No van is yours',

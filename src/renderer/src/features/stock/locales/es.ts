@@ -11,7 +11,8 @@ export const es: Translation<typeof en> = {
     history: 'Transferencias y cambios',
     value: 'Valor del inventario',
     myVan: 'Mi furgoneta',
-  },  myVan: {
+  },
+  myVan: {
     title: 'Mi furgoneta',
     description: 'Lo que llevan sus furgonetas, lo que está seleccionado para sus cargos y lo que está en tránsito para reponerlas.',
     noVanTitle: 'No tiene ninguna furgoneta',
