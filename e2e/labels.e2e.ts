@@ -2,7 +2,7 @@
 // database: labels for two products ticked in Inventory products on an A4 sheet, as QR codes, two copies
 // each; the warehouse's own label and one per bin on the label printer's roll; the serial numbers of the
 // laptops ticked in Stocked items. Each PDF is read back: its page size, its pages and the code in words on
-// each label. Then a serial is typed as a scanner would into the global search, and finds its unit.
+// each label. Then a bin and a serial are typed as a scanner would into the global search, and find what they label.
 import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
@@ -130,6 +130,17 @@ describe.each(languages)('barcode labels (%s)', (lang: Lang) => {
     expect(pdf.sizes).toEqual(Array(3).fill([Math.round(62 * MM), Math.round(29 * MM)]));
     expect(pdf.pages.map((p) => p.split('\n')[0])).toEqual([d.warehouse, ...BINS]);
     expect(pdf.pages[1]!.replace(/\n/g, ' ')).toContain(`${lang === 'es' ? 'Casillero' : 'Bin'} · ${d.warehouse}`);
+
+    // A bin label scanned into the search at the top opens what is kept in that bin.
+    await page.keyboard.press('Control+K');
+    const search = page.getByTestId('global-search-input');
+    await search.fill(BINS[0]);
+    await expectText(page.getByRole('dialog'), t('search:binAt', { location: d.warehouse }));
+    await shot(page, 'labels-bin-scanned');
+    await search.press('Enter');
+    await expectHeading(page, t('stock:items.title'));
+    await expect.poll(() => decodeURIComponent(page.url())).toContain(`q=${BINS[0]}`);
+    await expectText(page.getByTestId('inventory-products'), LAPTOP_SKU);
   });
 
   test('the laptops ticked in Stocked items get their serial numbers, and a scanned serial finds its unit', async () => {

@@ -70,7 +70,10 @@ describe('what the labels say', () => {
       expect(best(unit)).toMatchObject({ kind: 'serial', id: lots.find((l) => l.serialNumber === SERIALS[i])!.lotId });
       expect(t.ok('stock.listLots', { serial: unit }).rows.map((r) => r.serialNumber)).toEqual([SERIALS[i]]);
     }
-    // A bin scanned into the Inventory products search lists what is kept there.
+    // A bin scanned into the search at the top finds it at its location; into the Inventory products search,
+    // it lists what is kept there.
+    expect(t.ok('search.global', { q: binA! }).bins).toEqual([{ locationId: w.main.id, locationName: 'Main warehouse', bin: 'A-01/03', rank: 2 }]);
+    expect(best(binB!)).toMatchObject({ kind: 'bin', id: w.main.id });
     const keptIn = (bin: string) => t.ok('stock.listInventoryProducts', { q: bin, locationId: w.main.id }).rows.map((r) => r.sku).sort();
     expect(binA).toBe('A-01/03');
     expect(keptIn(binA!)).toEqual(['LT-T14']);
