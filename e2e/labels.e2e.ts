@@ -83,7 +83,7 @@ describe.each(languages)('barcode labels (%s)', (lang: Lang) => {
     };
   }
 
-  test('two products ticked in Inventory products: QR codes on an A4 sheet, two copies each', async () => {
+  test('two products ticked in Inventory products: QR codes on an A4 sheet already started, two copies each', async () => {
     const { page } = browser;
     await page.goto(server.url);
     await signIn(page, t, { username: 'admin', password: 'correct-horse-1' }, d.admin);
@@ -97,20 +97,28 @@ describe.each(languages)('barcode labels (%s)', (lang: Lang) => {
     await box.getByRole('radio', { name: t('labels:qr') }).check();
     await box.getByRole('radio', { name: t('labels:a4') }).check();
     await fill(box, t('labels:copies'), 2);
+    // A sheet whose first 22 labels are gone.
+    await fill(box, t('labels:startAt'), 23);
     await expectText(box.getByTestId('print-labels-total'), t('labels:total', { count: 4 }));
     await shot(page, 'labels-dialog');
     const pdf = await download(page);
     expect(pdf.filename).toMatch(lang === 'es' ? /^etiquetas-.*\.pdf$/ : /^labels-.*\.pdf$/);
-    expect(pdf.sizes).toEqual([[595, 842]]);
-    // Each product's SKU in words on its labels, twice, with its name (labels side by side share a line).
+    expect(pdf.sizes).toEqual([
+      [595, 842],
+      [595, 842],
+    ]);
+    // Each product's SKU in words on its labels, twice, with its name (labels side by side share a line):
+    // the last two labels of the started sheet, then the top of a new one.
+    const text = pdf.pages.join('\n');
     for (const [sku, name] of [
       [LAPTOP_SKU, d.laptop],
       [CABLE_SKU, d.cable],
     ]) {
-      expect(pdf.pages[0]!.split(/\s+/).filter((word) => word === sku)).toHaveLength(2);
-      expect(pdf.pages[0]).toContain(name);
+      expect(text.split(/\s+/).filter((word) => word === sku)).toHaveLength(2);
+      expect(text).toContain(name);
     }
-    await expectNotification(page, t('labels:done', { labels: t('labels:total', { count: 4 }), pages: t('labels:pages', { count: 1 }) }));
+    expect(pdf.pages[0]!.split(/\s+/).filter((word) => word === LAPTOP_SKU || word === CABLE_SKU)).toHaveLength(2);
+    await expectNotification(page, t('labels:done', { labels: t('labels:total', { count: 4 }), pages: t('labels:pages', { count: 2 }) }));
   });
 
   test('the warehouse and its bins on the label printer’s roll, as Code 128', async () => {

@@ -145,6 +145,23 @@ describe('the PDF', () => {
     for (const format of labelFormats) expect((await renderLabelsPdf(doc([{ code: 'PF3K9ZX1-2026-000123', caption: null }], 'code128', format))).labels).toBe(1);
   });
 
+  it('starts on a sheet already partly used: the labels before the first free one stay blank', async () => {
+    const items = products.slice(0, 3);
+    const rendered = await renderLabelsPdf({ ...doc(items, 'code128', 'a4'), startAt: 23 });
+    expect(rendered).toMatchObject({ labels: 3, pages: 2 });
+    expect((await pdfInfo(rendered.bytes)).imagesPerPage).toEqual([2, 1]);
+    const [first, second] = await pdfTextRuns(rendered.bytes);
+    const at = (runs: typeof first, code: string) => runs!.find((r) => r.text === code)!;
+    const { label, page } = LABEL_FORMATS.a4;
+    // Labels 23 and 24: the last row, middle and right; then the top left of a new sheet.
+    expect(at(first, 'SKU-001').x).toBeGreaterThan(label[0]);
+    expect(at(first, 'SKU-001').x).toBeLessThan(2 * label[0]);
+    expect(at(first, 'SKU-002').x).toBeGreaterThan(2 * label[0]);
+    expect(at(first, 'SKU-002').y).toBeLessThan(label[1]);
+    expect(at(second, 'SKU-003').x).toBeLessThan(label[0]);
+    expect(at(second, 'SKU-003').y).toBeGreaterThan(page[1] - label[1]);
+  });
+
   it('gives the same bytes for the same labels', async () => {
     const a = await renderLabelsPdf(doc(products.slice(0, 5), 'qr', 'a4', 2));
     const b = await renderLabelsPdf(doc(products.slice(0, 5), 'qr', 'a4', 2));

@@ -1,6 +1,6 @@
 // Barcode labels: one code per label with the same code in words (bold) and a caption (the product's name,
 // the location, the bin's location) beside or under it. A4: sheets of 3 × 8 labels of 70 × 37 mm (the
-// common 24-up sheets), filled row by row; roll: one 62 × 29 mm label per page, for a label printer. Each
+// common 24-up sheets), filled row by row from any label of a sheet already started; roll: one 62 × 29 mm label per page, for a label printer. Each
 // distinct code is drawn and embedded once, whatever the copies. A Code 128 symbol whose bars would come out
 // narrower than a scanner reads reliably is refused (BARCODE_TOO_LONG) rather than printed unreadable.
 import { PDFDocument, StandardFonts, type PDFFont, type PDFImage } from 'pdf-lib';
@@ -24,6 +24,8 @@ export interface LabelsDocument {
   format: LabelFormat;
   /** Copies of each label, one after the other. */
   copies: number;
+  /** A4: the first free label of the first sheet (1-based); the ones before it are left blank. */
+  startAt?: number;
   /** The day printed, 'YYYY-MM-DD' (the PDF's date). */
   day: string;
   /** The office's name (the PDF's author). */
@@ -109,10 +111,12 @@ export async function renderLabelsPdf(doc: LabelsDocument): Promise<RenderedLabe
 
   const perPage = geometry.columns * geometry.rows;
   const labels = doc.items.flatMap((item) => Array<LabelItem>(doc.copies).fill(item));
+  const skipped = Math.min(perPage, Math.max(1, doc.startAt ?? 1)) - 1;
   let writer: PageWriter | null = null;
-  labels.forEach((item, i) => {
+  labels.forEach((item, n) => {
+    const i = n + skipped;
     const slot = i % perPage;
-    if (slot === 0) {
+    if (slot === 0 || n === 0) {
       writer?.finish();
       writer = new PageWriter(pdf, pdf.addPage(geometry.page));
     }

@@ -11,6 +11,8 @@ export type LabelSymbology = (typeof labelSymbologies)[number];
 export const labelFormats = ['a4', 'roll'] as const;
 export type LabelFormat = (typeof labelFormats)[number];
 
+/** Labels on one A4 sheet (3 across, 8 down). */
+export const LABELS_PER_SHEET = 24;
 /** Labels one PDF may hold, copies included (83 A4 sheets). */
 export const MAX_LABELS = 2_000;
 export const MAX_LABEL_COPIES = 100;
@@ -32,12 +34,15 @@ export const labelsInput = z
     format: z.enum(labelFormats),
     /** Copies of each label, printed one after the other. */
     copies: z.number().int().min(1).max(MAX_LABEL_COPIES).default(1),
+    /** A4 only: the first free label of a sheet already started (1 = top left, across then down); those before it stay blank. */
+    startAt: z.number().int().min(1).max(LABELS_PER_SHEET).default(1),
     /** Language of the PDF's title and of the bin labels' "Bin" caption. */
     locale: z.enum(['es', 'en']),
   })
   .strict()
   .refine((v) => v.productIds.length + v.locationIds.length + v.binsOfLocationIds.length + v.lotIds.length > 0, { message: 'nothing to label' })
-  .refine((v) => (v.productIds.length + v.locationIds.length + v.lotIds.length) * v.copies <= MAX_LABELS, { message: `at most ${MAX_LABELS} labels` });
+  .refine((v) => (v.productIds.length + v.locationIds.length + v.lotIds.length) * v.copies <= MAX_LABELS, { message: `at most ${MAX_LABELS} labels` })
+  .refine((v) => v.format === 'a4' || v.startAt === 1, { message: 'a roll has no sheet to start on', path: ['startAt'] });
 
 export const labelsContract = {
   'stock.labelsPdf': channel({

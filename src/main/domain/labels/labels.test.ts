@@ -58,6 +58,7 @@ describe('what the labels say', () => {
       symbology,
       format: 'roll',
       copies: 1,
+      startAt: 1,
       locale: 'es',
     });
     const scanned = await Promise.all(doc.items.map(async (item) => readBarcode((await renderBarcode(symbology, item.code)).png, symbology)));
@@ -84,7 +85,7 @@ describe('what the labels say', () => {
 
   it('labels a lot without a serial with its product’s SKU', async () => {
     const cableLot = t.ok('stock.listLots', { productId: w.cable.id }).rows[0]!;
-    const doc = labelsDocument(t.app.ctx, { productIds: [], locationIds: [], binsOfLocationIds: [], lotIds: [cableLot.lotId], symbology: 'qr', format: 'a4', copies: 1, locale: 'en' });
+    const doc = labelsDocument(t.app.ctx, { productIds: [], locationIds: [], binsOfLocationIds: [], lotIds: [cableLot.lotId], symbology: 'qr', format: 'a4', copies: 1, startAt: 1, locale: 'en' });
     expect(doc.items).toEqual([{ code: 'CAB-6-2M', caption: 'Cat6 cable 2 m' }]);
   });
 });
@@ -110,6 +111,8 @@ describe('the door', () => {
     ['more than 2,000 labels', input({ productIds: Array(500).fill(1), copies: 5 })],
     ['an id that is not one', input({ lotIds: [0] })],
     ['an unknown field', input({ productIds: [1], serials: ['X'] })],
+    ['a start on a roll', input({ productIds: [1], format: 'roll', startAt: 5 })],
+    ['a start past the sheet', input({ productIds: [1], startAt: 25 })],
   ])('answers VALIDATION to %s', async (_, bad) => {
     expect((await t.failAsync('stock.labelsPdf', bad as never)).code).toBe('VALIDATION');
   });

@@ -74,7 +74,7 @@ export function labelsDocument(ctx: Ctx, input: ParsedInput<'stock.labelsPdf'>):
   // The bins were unknown to the contract's bound: the whole PDF stays within it.
   if (items.length * input.copies > MAX_LABELS) throw new DomainError('VALIDATION', { reason: 'tooManyLabels', max: MAX_LABELS, labels: items.length * input.copies });
   const settings = getSettings(ctx);
-  return { locale: input.locale, symbology: input.symbology, format: input.format, copies: input.copies, day: localDay(ctx.now()), author: settings.companyName, items };
+  return { locale: input.locale, symbology: input.symbology, format: input.format, copies: input.copies, startAt: input.startAt, day: localDay(ctx.now()), author: settings.companyName, items };
 }
 
 export async function renderLabels(doc: LabelsDocument): Promise<{ filename: string; base64: string; labels: number; pages: number }> {

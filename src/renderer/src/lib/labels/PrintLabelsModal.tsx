@@ -3,10 +3,10 @@
 // label printer's roll, copies; the PDF comes back from the host and is downloaded. A refusal (a code too
 // long for Code 128) shows in the dialog, where the clerk can switch to QR and try again. The last code and
 // paper chosen are remembered on this computer: a warehouse with a label printer always prints on the roll.
-import { Alert, Checkbox, Modal, NumberInput, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Checkbox, Group, Modal, NumberInput, Radio, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_LABEL_COPIES, MAX_LABELS, labelFormats, labelSymbologies, type LabelFormat, type LabelSymbology } from '@shared/contract/labels';
+import { LABELS_PER_SHEET, MAX_LABEL_COPIES, MAX_LABELS, labelFormats, labelSymbologies, type LabelFormat, type LabelSymbology } from '@shared/contract/labels';
 import { FormFooter } from '../FormFooter';
 import { translateError } from '../errors';
 import { notify } from '../notify';
@@ -44,7 +44,11 @@ export function PrintLabelsModal({ targets, onClose }: { targets: LabelTargets; 
   const { t, i18n } = useTranslation(['labels', 'errors']);
   const f = useFormat();
   const [choice, setChoice] = useState(rememberedChoice);
-  const [copies, setCopies] = useState<number>(1);
+  // As typed (a cleared box stays empty while the next digit is typed); an empty or odd value prints one copy.
+  const [copiesTyped, setCopiesTyped] = useState<number | string>(1);
+  const copies = typeof copiesTyped === 'number' && Number.isInteger(copiesTyped) ? Math.min(MAX_LABEL_COPIES, Math.max(1, copiesTyped)) : 1;
+  const [startTyped, setStartTyped] = useState<number | string>(1);
+  const startAt = choice.format === 'a4' && typeof startTyped === 'number' && Number.isInteger(startTyped) ? Math.min(LABELS_PER_SHEET, Math.max(1, startTyped)) : 1;
   const [withLocation, setWithLocation] = useState(true);
   const [withBins, setWithBins] = useState(false);
   const print = useApiMutation('stock.labelsPdf', { refetch: false, silentError: true });
@@ -75,7 +79,7 @@ export function PrintLabelsModal({ targets, onClose }: { targets: LabelTargets; 
     event.preventDefault();
     if (nothing || tooMany) return;
     print.mutate(
-      { productIds, lotIds, locationIds, binsOfLocationIds, symbology: choice.symbology, format: choice.format, copies, locale: i18n.language === 'es' ? 'es' : 'en' },
+      { productIds, lotIds, locationIds, binsOfLocationIds, symbology: choice.symbology, format: choice.format, copies, startAt, locale: i18n.language === 'es' ? 'es' : 'en' },
       {
         onSuccess: (pdf) => {
           downloadBlob(pdfBlob(pdf.base64), pdf.filename);
@@ -129,17 +133,34 @@ export function PrintLabelsModal({ targets, onClose }: { targets: LabelTargets; 
               <Radio value="roll" label={t('labels:roll')} description={t('labels:rollHelp')} />
             </Stack>
           </Radio.Group>
-          <NumberInput
-            label={t('labels:copies')}
-            value={copies}
-            onChange={(v) => setCopies(typeof v === 'number' && Number.isInteger(v) ? Math.min(MAX_LABEL_COPIES, Math.max(1, v)) : 1)}
-            min={1}
-            max={MAX_LABEL_COPIES}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="strict"
-            w={200}
-          />
+          <Group align="flex-start" grow wrap="nowrap">
+            <NumberInput
+              label={t('labels:copies')}
+              value={copiesTyped}
+              onChange={setCopiesTyped}
+              min={1}
+              max={MAX_LABEL_COPIES}
+              allowDecimal={false}
+              allowNegative={false}
+              clampBehavior="strict"
+            />
+            {choice.format === 'a4' ? (
+              <NumberInput
+                label={t('labels:startAt')}
+                description={t('labels:startAtHelp')}
+                value={startTyped}
+                onChange={setStartTyped}
+                min={1}
+                max={LABELS_PER_SHEET}
+                allowDecimal={false}
+                allowNegative={false}
+                clampBehavior="strict"
+                inputWrapperOrder={['label', 'input', 'description']}
+              />
+            ) : (
+              <span />
+            )}
+          </Group>
           <Text size="sm" fw={600} data-testid="print-labels-total">
             {summary}
           </Text>

@@ -24,6 +24,8 @@ export const en = {
   a4Help: '24 labels of 70 × 37 mm per sheet (3 across, 8 down).',
   roll: 'Label printer roll',
   rollHelp: 'One label of 62 × 29 mm at a time.',
+  startAt: 'Start at label',
+  startAtHelp: 'On a sheet already started: the first free label, counting across from the top left (1 to 24).',
   copies: 'Copies of each label',
   total_one: '{{count}} label',
   total_other: '{{count}} labels',

@@ -27,6 +27,8 @@ export const es: Translation<typeof en> = {
   a4Help: '24 etiquetas de 70 × 37 mm por hoja (3 de ancho, 8 de alto).',
   roll: 'Rollo de impresora de etiquetas',
   rollHelp: 'Una etiqueta de 62 × 29 mm cada vez.',
+  startAt: 'Empezar en la etiqueta',
+  startAtHelp: 'En una hoja ya empezada: la primera etiqueta libre, contando de izquierda a derecha desde arriba (1 a 24).',
   copies: 'Copias de cada etiqueta',
   total_one: '{{count}} etiqueta',
   total_other: '{{count}} etiquetas',
