@@ -119,6 +119,16 @@ describe.each(languages)('barcode labels (%s)', (lang: Lang) => {
     }
     expect(pdf.pages[0]!.split(/\s+/).filter((word) => word === LAPTOP_SKU || word === CABLE_SKU)).toHaveLength(2);
     await expectNotification(page, t('labels:done', { labels: t('labels:total', { count: 4 }), pages: t('labels:pages', { count: 2 }) }));
+
+    // The catalogue's product list offers the same for ticked products.
+    await page.goto(`${server.url}#/catalog/products`);
+    await page.getByRole('checkbox', { name: t('labels:selectRow', { name: CABLE_SKU }) }).check();
+    await clickButton(page, t('labels:actionCount', { count: 1 }));
+    const again = dialog(page, t('labels:title'));
+    await expectText(again, t('labels:products', { count: 1 }));
+    await expectText(again.getByTestId('print-labels-codes'), CABLE_SKU);
+    await clickButton(again, t('common:actions.cancel'));
+    await again.waitFor({ state: 'detached' });
   });
 
   test('the warehouse and its bins on the label printer’s roll, as Code 128', async () => {
