@@ -84,6 +84,12 @@ export const errorCodes = [
   'NOT_RETURNABLE',
   /** More units answered for on a vendor return line than the vendor still has of it (details: number, line, open, requested). */
   'OVER_RESOLVE',
+  /** A Code 128 label cannot hold the code legibly at its size: too many characters (details: text, format, max — the most modules that fit). QR holds it. */
+  'BARCODE_TOO_LONG',
+  /** Code 128 holds Latin-1 characters only (details: text, characters). QR holds any. */
+  'BARCODE_CHARACTERS',
+  /** Labels for the bins of a location none of whose inventory products has a bin (details: locationId, name). */
+  'NO_BINS',
   'INTERNAL',
 ] as const;
 

@@ -97,6 +97,8 @@ const inputOverrides: Partial<Record<ChannelName, unknown>> = {
   'vendorReturns.create': { vendorId: 1, locationId: 1, reason: 'other', vendorRmaNumber: 'sampled', lines: [{ productId: 1, qty: 1 }] },
   // Something to buy or to transfer: a line to buy.
   'purchasing.createFromSuggestions': { lines: [{ inventoryProductId: 1, qty: 1 }] },
+  // Something to label: every list may be left empty, not all of them.
+  'stock.labelsPdf': { productIds: [1], symbology: 'code128', format: 'a4', locale: 'en' },
   // Back to the returns shelf, with no replacement: the simplest swap.
   'devices.swap': { deviceId: 1, fate: 'returns', condition: 'used', reason: 'sampled' },
 };

@@ -74,6 +74,7 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'stock.valueSeries': { reads: ['stock'], changes: [] },
   'stock.verifyLedger': { reads: ['stock'], changes: [] },
   'search.global': { reads: ['catalog', 'stock', 'locations', 'purchasing'], changes: [] },
+  'stock.labelsPdf': { reads: ['catalog', 'stock', 'locations'], changes: [] },
   'purchasing.listOrders': { reads: ['purchasing', 'catalog'], changes: [] },
   'purchasing.getOrder': { reads: ['purchasing', 'catalog', 'locations', 'stock'], changes: [] },
   'purchasing.createOrder': { reads: [], changes: ['purchasing'] },

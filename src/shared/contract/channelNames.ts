@@ -72,6 +72,7 @@ export const channelNames = [
   'stock.valueSeries',
   'stock.verifyLedger',
   'search.global',
+  'stock.labelsPdf',
   'purchasing.listOrders',
   'purchasing.getOrder',
   'purchasing.createOrder',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { authContract } from './auth';
 import { backupsContract } from './backups';
 import { catalogContract } from './catalog';
+import { labelsContract } from './labels';
 import { locationsContract } from './locations';
 import { notificationsContract } from './notifications';
 import { purchasingContract } from './purchasing';
@@ -20,6 +21,7 @@ export const contract = {
   ...catalogContract,
   ...stockContract,
   ...searchContract,
+  ...labelsContract,
   ...purchasingContract,
   ...salesContract,
   ...returnsContract,

@@ -562,14 +562,14 @@ export const stockContract = {
 export const searchRank = { exactSerial: 1, exactCode: 2, exactName: 3, prefix: 4, contains: 5 } as const;
 export type SearchRank = (typeof searchRank)[keyof typeof searchRank];
 const rank = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
-export const searchResultKinds = ['serial', 'product', 'location', 'company'] as const;
+export const searchResultKinds = ['serial', 'product', 'location', 'bin', 'company'] as const;
 
 export const searchContract = {
   'search.global': channel({
     kind: 'query',
     reads: ['catalog', 'stock', 'locations', 'purchasing'],
     summary:
-      'Finds serial numbers (exact or prefix), products (SKU, barcode, manufacturer or vendor part number, name), locations and companies matching the text, each with its rank (1 = exact serial … 5 = contains), best first, and names the best result. `q` in the answer is the text it was for.',
+      'Finds serial numbers (exact or prefix), products (SKU, barcode, manufacturer or vendor part number, name), locations, bins (exact or prefix, per location) and companies matching the text, each with its rank (1 = exact serial … 5 = contains), best first, and names the best result (for a bin: its location, the first of `bins`). `q` in the answer is the text it was for.',
     permission: 'inventory.view',
     input: z.object({ q: z.string().trim().min(1).max(100) }).strict(),
     output: z.object({
@@ -580,6 +580,8 @@ export const searchContract = {
       ),
       serials: z.array(z.object({ lotId: id, productId: id, serialNumber: z.string(), sku: z.string(), locationName: z.string().nullable(), rank })),
       locations: z.array(z.object({ id, name: z.string(), rank })),
+      /** Bins as the inventory products at a location name them (a scanned bin label): an exact one ranks as a code. */
+      bins: z.array(z.object({ locationId: id, locationName: z.string(), bin: z.string(), rank })),
       companies: z.array(z.object({ id, name: z.string(), rank })),
     }),
   }),

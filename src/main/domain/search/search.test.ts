@@ -38,6 +38,7 @@ function best(q: string): string | null {
   if (kind === 'serial') return `serial ${found.serials.find((s) => s.lotId === id)!.serialNumber}`;
   if (kind === 'product') return `product ${found.products.find((p) => p.id === id)!.sku}`;
   if (kind === 'location') return `location ${found.locations.find((l) => l.id === id)!.name}`;
+  if (kind === 'bin') return `bin ${found.bins[0]!.bin} at ${found.bins.find((b) => b.locationId === id)!.locationName}`;
   return `company ${found.companies.find((c) => c.id === id)!.name}`;
 }
 
@@ -194,6 +195,27 @@ describe('global search ranking', () => {
     expect(search('dental').companies.map((c) => c.rank)).toEqual([searchRank.contains, searchRank.contains]);
   });
 
+  it('finds a bin as its inventory products name it (a scanned bin label), one row per location', () => {
+    const van = t.ok('locations.create', { name: 'Van 2', kind: 'shelf' }).id;
+    const cable = product('CAB-1');
+    const dock = product('DOCK-1');
+    const bin = (productId: number, locationId: number, name: string) => t.ok('stock.createInventoryProduct', { productId, locationId, bin: name, min: 0, max: 0 });
+    bin(cable.id, warehouseId, 'A-01/03');
+    bin(dock.id, warehouseId, 'A-01/03');
+    bin(cable.id, van, 'a-01/03');
+    bin(dock.id, van, 'A-01/03B');
+    expect(best('A-01/03')).toBe('bin A-01/03 at Main warehouse');
+    expect(search('a-01/03').bins.map((b) => [b.bin, b.locationName, b.rank])).toEqual([
+      ['A-01/03', 'Main warehouse', searchRank.exactCode],
+      ['a-01/03', 'Van 2', searchRank.exactCode],
+      ['A-01/03B', 'Van 2', searchRank.prefix],
+    ]);
+    // A product whose SKU is the same text comes first: the bin is listed after it.
+    product('A-01/03');
+    expect(best('A-01/03')).toBe('product A-01/03');
+    expect(search('B-').bins).toEqual([]);
+  });
+
   it('treats %, _, quotes and backslashes as text, and answers no best result when nothing matches', () => {
     product('PCT-100%', { name: 'Full 100% cotton' });
     product('UND_ER', { name: 'Under_score' });
@@ -204,7 +226,7 @@ describe('global search ranking', () => {
     for (const q of ['"', '"PCT', '\\', 'nothing-like-this', "o'brien"]) {
       const found = search(q);
       expect(found.best, q).toBeNull();
-      expect([...found.products, ...found.serials, ...found.locations, ...found.companies], q).toEqual([]);
+      expect([...found.products, ...found.serials, ...found.locations, ...found.bins, ...found.companies], q).toEqual([]);
     }
   });
 

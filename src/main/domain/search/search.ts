@@ -1,4 +1,4 @@
-// Global search: products, stocked units by serial, locations and companies, a few of each, ranked
+// Global search: products, stocked units by serial, locations, bins and companies, a few of each, ranked
 // so that a code scanned or typed and followed by Enter opens the right thing: an exact serial, then
 // an exact SKU, barcode or part number (the manufacturer's or a vendor's), then an exact name, then
 // codes and names starting with the text, then those containing it. Letter case (ASCII) and
@@ -17,7 +17,7 @@ const PREFIX_SCAN_CAP = 200;
 type ProductField = 'sku' | 'barcode' | 'manufacturerPartNumber' | 'vendorPartNumber' | 'name';
 /** Among equally ranked matches of one product, the field a person most likely meant. */
 const fieldOrder: Record<ProductField, number> = { sku: 0, barcode: 1, manufacturerPartNumber: 2, vendorPartNumber: 3, name: 4 };
-const kindOrder = { serial: 0, product: 1, location: 2, company: 3 } as const;
+const kindOrder = { serial: 0, product: 1, location: 2, bin: 3, company: 4 } as const;
 
 interface ProductHit {
   id: number;
@@ -191,6 +191,38 @@ function searchNames(ctx: Ctx, table: 'locations' | 'companies', q: string, key:
   ).all(key, [...key].length, key, likePattern(q));
 }
 
+interface BinHit {
+  locationId: number;
+  locationName: string;
+  bin: string;
+  rank: SearchRank;
+}
+
+/**
+ * Bins equal to the text or starting with it (a bin label scanned), one row per location and bin, exact
+ * ones first. The first few distinct bins are walked through the index on lower(bin) (folded the way
+ * foldCase folds the text), then the locations of each: never every row of a popular prefix.
+ */
+function searchBins(ctx: Ctx, key: string): BinHit[] {
+  const names = prepared<unknown[], { folded: string }>(
+    ctx,
+    `SELECT DISTINCT lower(bin) AS folded FROM inventory_products WHERE lower(bin) >= ? AND lower(bin) < ? || char(1114111) ORDER BY lower(bin) LIMIT ${LIMIT}`,
+  ).all(key, key);
+  const placesOf = prepared<unknown[], Omit<BinHit, 'rank'>>(
+    ctx,
+    `SELECT DISTINCT ip.location_id AS locationId, l.name AS locationName, trim(ip.bin) AS bin
+     FROM inventory_products ip JOIN locations l ON l.id = ip.location_id
+     WHERE lower(ip.bin) = ? AND l.usage = 'internal' ORDER BY l.name, ip.location_id LIMIT ${LIMIT}`,
+  );
+  const hits: BinHit[] = [];
+  for (const { folded } of names) {
+    const rank = folded.trim() === key ? searchRank.exactCode : searchRank.prefix;
+    for (const place of placesOf.all(folded)) hits.push({ ...place, rank });
+  }
+  // The exact bin sorts first among those starting with it already; a bin stored with blanks around it may not.
+  return hits.sort((a, b) => a.rank - b.rank).slice(0, LIMIT);
+}
+
 /** Codes in the order a person reads them: letter case only breaks ties. */
 function compareText(a: string, b: string): number {
   const [fa, fb] = [foldCase(a), foldCase(b)];
@@ -209,14 +241,16 @@ export function globalSearch(ctx: Ctx, text: string) {
   const inventory = isActive(ctx, 'inventory');
   const serials = inventory ? searchSerials(ctx, q) : [];
   const locations = inventory ? searchNames(ctx, 'locations', q, key) : [];
+  const bins = inventory ? searchBins(ctx, key) : [];
   const companies = searchNames(ctx, 'companies', q, key);
 
   const firsts: { kind: BestKind; id: number; rank: SearchRank }[] = [];
   if (serials[0]) firsts.push({ kind: 'serial', id: serials[0].lotId, rank: serials[0].rank });
   if (products[0]) firsts.push({ kind: 'product', id: products[0].id, rank: products[0].rank });
   if (locations[0]) firsts.push({ kind: 'location', id: locations[0].id, rank: locations[0].rank });
+  if (bins[0]) firsts.push({ kind: 'bin', id: bins[0].locationId, rank: bins[0].rank });
   if (companies[0]) firsts.push({ kind: 'company', id: companies[0].id, rank: companies[0].rank });
   firsts.sort((a, b) => a.rank - b.rank || kindOrder[a.kind] - kindOrder[b.kind]);
 
-  return { q: text, best: firsts[0] ?? null, products, serials, locations, companies };
+  return { q: text, best: firsts[0] ?? null, products, serials, locations, bins, companies };
 }

@@ -37,6 +37,7 @@ function keyFor(code: string, d: Details): string {
       if (d.reason === 'repeatedLine' && Array.isArray(d.lines)) return 'VALIDATION_repeatedLine';
       if (d.reason === 'amountOutOfRange') return 'VALIDATION_amountOutOfRange';
       if (d.reason === 'orderTotalTooLarge') return 'VALIDATION_orderTotalTooLarge';
+      if (d.reason === 'tooManyLabels' && typeof d.labels === 'number' && typeof d.max === 'number') return 'VALIDATION_tooManyLabels';
       return fieldsOf(d).length > 0 ? 'VALIDATION_fields' : 'VALIDATION';
     case 'CONFLICT':
       if (d.reason === 'lastAdmin') return 'CONFLICT_lastAdmin';
@@ -143,6 +144,11 @@ function keyFor(code: string, d: Details): string {
       return typeof d.backupMigrations === 'number' && typeof d.appMigrations === 'number' ? 'BACKUP_NEWER_SCHEMA_counts' : code;
     case 'BACKUP_CORRUPT':
       return ['notADatabase', 'integrity', 'notInventory', 'migration', 'ledger'].includes(String(d.reason)) ? `BACKUP_CORRUPT_${String(d.reason)}` : code;
+    case 'BARCODE_TOO_LONG':
+    case 'BARCODE_CHARACTERS':
+      return typeof d.text === 'string' ? `${code}_named` : code;
+    case 'NO_BINS':
+      return typeof d.name === 'string' ? 'NO_BINS_named' : code;
     case 'BACKUP_FAILED':
       return d.reason === 'folder' && typeof d.folder === 'string' ? 'BACKUP_FAILED_folder' : code;
     default:

@@ -14,6 +14,7 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
     [{ reason: 'repeatedLine', lines: [0, 3], fields: [{ path: 'lines.3.lineId', code: 'duplicate' }] }, ['1, 4']],
     [{ reason: 'amountOutOfRange', field: 'value' }, []],
     [{ reason: 'orderTotalTooLarge', field: 'total', max: 9007199254740991 }, []],
+    [{ reason: 'tooManyLabels', labels: 2400, max: 2000 }, ['2400', '2000']],
   ],
   CONFLICT: [
     [{ field: 'sku', value: 'LAP-01' }, ['LAP-01', 'SKU']],
@@ -85,6 +86,9 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
   BACKUP_NEWER_SCHEMA: [[{ backupMigrations: 9, appMigrations: 6 }, ['9', '6']]],
   BACKUP_CORRUPT: [[{ reason: 'notADatabase' }, []], [{ reason: 'integrity', problems: ['x'] }, []], [{ reason: 'notInventory' }, []], [{ reason: 'migration' }, []], [{ reason: 'ledger', differences: 3 }, []], [{ reason: 'somethingNew' }, []]],
   BACKUP_FAILED: [[{ reason: 'folder', folder: '/srv/backups' }, ['/srv/backups']], [{ reason: 'write', cause: 'ENOSPC' }, []]],
+  BARCODE_TOO_LONG: [[{ text: 'SN-0123456789-ABCDEFGHIJ', format: 'roll', symbology: 'code128', max: 285 }, ['SN-0123456789-ABCDEFGHIJ', 'QR']]],
+  BARCODE_CHARACTERS: [[{ text: 'Almacén €uro ł', characters: ['ł'] }, ['Almacén €uro ł', 'QR']]],
+  NO_BINS: [[{ locationId: 7, name: 'Furgoneta Lucía' }, ['Furgoneta Lucía']]],
   NOT_FOUND: [[{ entity: 'product', id: 3 }, []], [{ entity: 'backup', name: 'x.db' }, []]],
 };
 

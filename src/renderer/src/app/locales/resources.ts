@@ -20,6 +20,8 @@ import { en as searchEn } from '@renderer/features/search/locales/en';
 import { es as searchEs } from '@renderer/features/search/locales/es';
 import { en as stockEn } from '@renderer/features/stock/locales/en';
 import { es as stockEs } from '@renderer/features/stock/locales/es';
+import { en as labelsEn } from '@renderer/lib/labels/locales/en';
+import { es as labelsEs } from '@renderer/lib/labels/locales/es';
 import { en as pickersEn } from '@renderer/lib/pickers/locales/en';
 import { es as pickersEs } from '@renderer/lib/pickers/locales/es';
 import { en as errorsEn } from '../errors/locales/en';
@@ -40,6 +42,7 @@ export const resourcesEn = {
   purchasing: purchasingEn,
   sales: salesEn,
   pickers: pickersEn,
+  labels: labelsEn,
 };
 
 export type Namespace = keyof typeof resourcesEn;
@@ -57,6 +60,7 @@ export const resourcesEs: { [N in Namespace]: Translation<(typeof resourcesEn)[N
   purchasing: purchasingEs,
   sales: salesEs,
   pickers: pickersEs,
+  labels: labelsEs,
 };
 
 export const namespaces = Object.keys(resourcesEn) as Namespace[];

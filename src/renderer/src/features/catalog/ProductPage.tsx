@@ -1,10 +1,12 @@
 // One product: its details, the vendors it is bought from and where it is stocked.
 // /catalog/products/new creates one; /catalog/products/:id?tab=details|vendors|stock edits one.
-import { Alert, Badge, Center, Group, Loader, Stack, Tabs } from '@mantine/core';
-import { IconFileDescription, IconPackages, IconTruck } from '@tabler/icons-react';
+import { Alert, Badge, Button, Center, Group, Loader, Stack, Tabs } from '@mantine/core';
+import { IconFileDescription, IconPackages, IconTag, IconTruck } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { BackLink } from '@renderer/lib/BackLink';
+import { PrintLabelsModal } from '@renderer/lib/labels/PrintLabelsModal';
 import { translateError } from '@renderer/lib/errors';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useCan } from '@renderer/lib/session';
@@ -18,8 +20,9 @@ const tabs = ['details', 'vendors', 'stock'] as const;
 type Tab = (typeof tabs)[number];
 
 export function ProductPage() {
-  const { t } = useTranslation(['catalog', 'common']);
+  const { t } = useTranslation(['catalog', 'common', 'labels']);
   const params = useParams();
+  const [labelling, setLabelling] = useState(false);
   const [search, setSearch] = useSearchParams();
   // The stock tab is Inventory's (Admin › Activations).
   const canSeeStock = useCan('inventory.view') && useModuleOn('inventory');
@@ -67,7 +70,16 @@ export function ProductPage() {
             {p.serialized && <Badge variant="light">{t('fields.serialized')}</Badge>}
           </Group>
         }
+        actions={
+          // Labels are Inventory's, like the stock tab.
+          canSeeStock && (
+            <Button variant="default" leftSection={<IconTag size={16} />} onClick={() => setLabelling(true)}>
+              {t('labels:action')}
+            </Button>
+          )
+        }
       />
+      {labelling && <PrintLabelsModal targets={{ productIds: [p.id], codes: [p.sku] }} onClose={() => setLabelling(false)} />}
       <Tabs value={tab} onChange={(value) => setSearch(value && value !== 'details' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="details" leftSection={<IconFileDescription size={16} />}>

@@ -1,11 +1,14 @@
 // The product catalogue: search, filter by category / serialized / active, sort, page. The filters
 // live in the address (the categories screen links here with its category chosen).
-import { Button, Select, Text } from '@mantine/core';
-import { IconCheck, IconPackage, IconPlus } from '@tabler/icons-react';
+import { Button, Group, Select, Text } from '@mantine/core';
+import { IconCheck, IconPackage, IconPlus, IconTag } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Product } from '@shared/contract/catalog';
 import { Money, Qty } from '@renderer/lib/Amount';
+import { useModuleOn } from '@renderer/lib/activations';
+import { PrintLabelsModal } from '@renderer/lib/labels/PrintLabelsModal';
 import { activeColumn, isFiltered, ListPage, SearchFilter, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useClearUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
@@ -18,8 +21,14 @@ const yesNoOf = (value: string, absent: YesNo): YesNo => (value === 'yes' || val
 const toFlag = (v: YesNo): boolean | undefined => (v === 'all' ? undefined : v === 'yes');
 
 export function ProductsPage() {
-  const { t } = useTranslation(['catalog', 'common']);
+  const { t } = useTranslation(['catalog', 'common', 'labels']);
   const canManage = useCan('catalog.manage');
+  // Labels are Inventory's: ticked products get theirs from the Print labels dialog.
+  const canViewStock = useCan('inventory.view');
+  const inventoryOn = useModuleOn('inventory');
+  const canLabel = canViewStock && inventoryOn;
+  const [selected, setSelected] = useState<Product[]>([]);
+  const [labelling, setLabelling] = useState<Product[] | null>(null);
   const canSeeCosts = useCan('costs.view');
   const [search, setSearch, q] = useUrlText('q');
   const [categoryId, setCategoryId] = useUrlId('categoryId');
@@ -68,7 +77,21 @@ export function ProductsPage() {
     <ListPage
       title={t('products.title')}
       description={t('products.description')}
-      actions={newButton}
+      actions={
+        <Group gap="sm">
+          {canLabel && selected.length > 0 && (
+            <Button variant="subtle" onClick={() => setSelected([])}>
+              {t('labels:clearSelection')}
+            </Button>
+          )}
+          {canLabel && (
+            <Button variant="default" leftSection={<IconTag size={16} />} disabled={selected.length === 0} onClick={() => setLabelling(selected)}>
+              {selected.length > 0 ? t('labels:actionCount', { count: selected.length }) : t('labels:action')}
+            </Button>
+          )}
+          {newButton}
+        </Group>
+      }
       view={view}
       filters={
         <>
@@ -95,8 +118,19 @@ export function ProductsPage() {
         useRows={useProducts}
         input={{ ...table.input, ...filters }}
         rowHref={(p) => `/catalog/products/${p.id}`}
+        extra={
+          canLabel
+            ? {
+                selectedRecords: selected,
+                onSelectedRecordsChange: setSelected,
+                allRecordsSelectionCheckboxProps: { 'aria-label': t('labels:selectPage') },
+                getRecordSelectionCheckboxProps: (p) => ({ 'aria-label': t('labels:selectRow', { name: p.sku }) }),
+              }
+            : undefined
+        }
         empty={{ icon: IconPackage, title: t('products.empty'), description: t('products.emptyHint'), action: newButton }}
       />
+      {labelling && <PrintLabelsModal targets={{ productIds: labelling.map((p) => p.id), codes: labelling.map((p) => p.sku) }} onClose={() => setLabelling(null)} />}
     </ListPage>
   );
 }

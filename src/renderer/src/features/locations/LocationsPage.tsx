@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Location } from '@shared/contract/locations';
+import { PrintLabelsModal } from '@renderer/lib/labels/PrintLabelsModal';
 import { ListPage, ListTable, useListView } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useLocations } from './api';
@@ -20,9 +21,10 @@ export function LocationsPage() {
   const [showInactive, setShowInactive] = useState(false);
   const [showVirtual, setShowVirtual] = useState(false);
   const [editing, setEditing] = useState<Location | 'new' | null>(null);
+  const [labelling, setLabelling] = useState<Location | null>(null);
   const list = useLocations({ includeVirtual: showVirtual, includeInactive: showInactive || highlightId !== null });
   // Showing inactive or virtual locations widens the list: it is never "filtered".
-  const view = useListView({ id: 'locations.internal', columns: useLocationColumns(setEditing) });
+  const view = useListView({ id: 'locations.internal', columns: useLocationColumns(setEditing, setLabelling) });
 
   const internal = list.data?.filter((l) => l.usage === 'internal');
   const virtual = (list.data ?? []).filter((l) => l.usage === 'virtual');
@@ -55,6 +57,7 @@ export function LocationsPage() {
         extra={{ rowStyle: (l) => (l.id === highlightId ? { backgroundColor: 'var(--mantine-color-yellow-0)' } : undefined) }}
       />
       {showVirtual && virtual.length > 0 && <VirtualLocations locations={virtual} />}
+      {labelling && <PrintLabelsModal targets={{ location: { id: labelling.id, name: labelling.name } }} onClose={() => setLabelling(null)} />}
       {editing !== null && <LocationFormModal location={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </ListPage>
   );

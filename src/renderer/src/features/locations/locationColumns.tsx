@@ -1,7 +1,7 @@
 // The columns of the internal locations list, with their row actions: edit, make default,
-// deactivate/reactivate, see stock.
+// deactivate/reactivate, see stock, print its labels.
 import { ActionIcon, Group, Menu, Text, Tooltip } from '@mantine/core';
-import { IconDots, IconEdit, IconPackages, IconPlayerPlay, IconPlayerPause, IconStar, IconStarFilled } from '@tabler/icons-react';
+import { IconDots, IconEdit, IconPackages, IconPlayerPlay, IconPlayerPause, IconStar, IconStarFilled, IconTag } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Location } from '@shared/contract/locations';
@@ -12,8 +12,8 @@ import { useCan } from '@renderer/lib/session';
 import { useSetDefaultLocation, useSetLocationActive } from './api';
 import { KindBadge } from './KindBadge';
 
-export function useLocationColumns(onEdit: (location: Location) => void): ListColumn<Location>[] {
-  const { t } = useTranslation(['locations', 'common']);
+export function useLocationColumns(onEdit: (location: Location) => void, onLabels: (location: Location) => void): ListColumn<Location>[] {
+  const { t } = useTranslation(['locations', 'common', 'labels']);
   const navigate = useNavigate();
   const canManage = useCan('locations.manage');
   const canSeeStock = useCan('inventory.view');
@@ -72,6 +72,11 @@ export function useLocationColumns(onEdit: (location: Location) => void): ListCo
             {canSeeStock && (
               <Menu.Item leftSection={<IconPackages size={16} />} onClick={() => navigate(`/stock/items?locationId=${l.id}`)}>
                 {t('viewStock')}
+              </Menu.Item>
+            )}
+            {canSeeStock && (
+              <Menu.Item leftSection={<IconTag size={16} />} onClick={() => onLabels(l)}>
+                {t('labels:action')}
               </Menu.Item>
             )}
             {canManage && !l.isDefault && l.active && (

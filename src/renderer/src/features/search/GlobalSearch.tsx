@@ -8,7 +8,7 @@ import { Center, Group, Input, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, createSpotlight } from '@mantine/spotlight';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconBarcode, IconBuilding, IconMapPin, IconPackage, IconSearch } from '@tabler/icons-react';
+import { IconBarcode, IconBuilding, IconLayoutGrid, IconMapPin, IconPackage, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -25,9 +25,10 @@ const groupIcon: Record<SearchKind, ReactNode> = {
   serial: <IconBarcode size={18} />,
   product: <IconPackage size={18} />,
   location: <IconMapPin size={18} />,
+  bin: <IconLayoutGrid size={18} />,
   company: <IconBuilding size={18} />,
 };
-const groupLabel = { serial: 'serials', product: 'products', location: 'locations', company: 'companies' } as const satisfies Record<SearchKind, string>;
+const groupLabel = { serial: 'serials', product: 'products', location: 'locations', bin: 'bins', company: 'companies' } as const satisfies Record<SearchKind, string>;
 
 export function GlobalSearch() {
   const { t } = useTranslation(['search', 'common']);
@@ -89,6 +90,7 @@ export function GlobalSearch() {
 
   const description = (hit: SearchHit): string | undefined => {
     if (hit.kind === 'product') return hit.sku;
+    if (hit.kind === 'bin') return t('binAt', { location: hit.locationName ?? '' });
     if (hit.kind !== 'serial') return undefined;
     return hit.locationName ? t('serialAt', { sku: hit.sku, location: hit.locationName }) : t('serialGone', { sku: hit.sku });
   };

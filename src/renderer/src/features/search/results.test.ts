@@ -6,7 +6,7 @@ const serial = (lotId: number, serialNumber: string, rank: Rank) => ({ lotId, pr
 const product = (id: number, sku: string, rank: Rank) => ({ id, sku, name: `Product ${sku}`, rank, matchedOn: 'sku' as const });
 
 function answer(q: string, parts: Partial<Omit<SearchAnswer, 'q'>> = {}): SearchAnswer {
-  return { q, best: null, products: [], serials: [], locations: [], companies: [], ...parts };
+  return { q, best: null, products: [], serials: [], locations: [], bins: [], companies: [], ...parts };
 }
 
 /** An answer where serial PF1 is exact, and product PF1-DOCK only starts with the text. */
@@ -40,6 +40,20 @@ describe('global search results', () => {
     const byName = answer('acme', { best: { kind: 'company', id: 2, rank: 3 }, locations: [{ id: 1, name: 'Acme shelf', rank: 4 }], companies: [{ id: 2, name: 'Acme', rank: 3 }] });
     expect(hitsOf(byName).map((h) => h.path)).toEqual(['/catalog/companies?id=2', '/locations?id=1']);
     expect(groupsOf(answer('zzz'))).toEqual([]);
+  });
+
+  it('opens a scanned bin as the inventory products kept in it at its location', () => {
+    const bin = answer('A-01/03', {
+      best: { kind: 'bin', id: 4, rank: 2 },
+      products: [product(6, 'A-01/03-KIT', 4)],
+      bins: [
+        { locationId: 4, locationName: 'Main warehouse', bin: 'A-01/03', rank: 2 },
+        { locationId: 9, locationName: 'Van 2', bin: 'A-01/03', rank: 2 },
+      ],
+    });
+    expect(groupsOf(bin).map((g) => g.kind)).toEqual(['bin', 'product']);
+    expect(hitsOf(bin)[0]).toMatchObject({ kind: 'bin', label: 'A-01/03', locationName: 'Main warehouse', path: '/stock/items?q=A-01%2F03&locationId=4' });
+    expect(decideEnter('A-01/03', bin, 0)).toMatchObject({ type: 'open', hit: { key: 'b4:A-01/03' } });
   });
 
   it('encodes serials in the address', () => {

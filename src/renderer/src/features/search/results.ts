@@ -5,7 +5,7 @@
 import type { ChannelOutput } from '@shared/contract';
 
 export type SearchAnswer = ChannelOutput<'search.global'>;
-export type SearchKind = 'serial' | 'product' | 'location' | 'company';
+export type SearchKind = 'serial' | 'product' | 'location' | 'bin' | 'company';
 
 export interface SearchHit {
   kind: SearchKind;
@@ -18,7 +18,7 @@ export interface SearchHit {
   label: string;
   /** The product's SKU (products and serials). */
   sku?: string;
-  /** Where a serial is now; null when it is no longer in stock. */
+  /** Where a serial is now (null: no longer in stock); the location of a bin. */
   locationName?: string | null;
 }
 
@@ -28,7 +28,7 @@ export interface SearchGroup {
 }
 
 /** Shown in this order when their best results rank the same (as the server breaks ties). */
-const kindOrder: SearchKind[] = ['serial', 'product', 'location', 'company'];
+const kindOrder: SearchKind[] = ['serial', 'product', 'location', 'bin', 'company'];
 
 /** The text a query is for: what the server searches once its contract has trimmed it. */
 export function searchText(typed: string): string {
@@ -54,10 +54,24 @@ export function groupsOf(answer: SearchAnswer): SearchGroup[] {
       hits: answer.products.map((p) => ({ kind: 'product', key: `p${p.id}`, path: `/catalog/products/${p.id}`, rank: p.rank, label: p.name, sku: p.sku })),
     },
     { kind: 'location', hits: answer.locations.map((l) => ({ kind: 'location', key: `l${l.id}`, path: `/locations?id=${l.id}`, rank: l.rank, label: l.name })) },
+    {
+      // A bin opens the inventory products kept in it at its location (the list searches bins by that text).
+      kind: 'bin',
+      hits: answer.bins.map((b) => ({
+        kind: 'bin',
+        key: `b${b.locationId}:${b.bin}`,
+        path: `/stock/items?${new URLSearchParams({ q: b.bin, locationId: String(b.locationId) }).toString()}`,
+        rank: b.rank,
+        label: b.bin,
+        locationName: b.locationName,
+      })),
+    },
     { kind: 'company', hits: answer.companies.map((c) => ({ kind: 'company', key: `c${c.id}`, path: `/catalog/companies?id=${c.id}`, rank: c.rank, label: c.name })) },
   ];
   const nonEmpty = groups.filter((g) => g.hits.length > 0);
-  const bestKey = answer.best ? `${answer.best.kind[0]}${answer.best.id}` : null;
+  // The best bin is the first of the bins (its id is only its location's).
+  const bestBin = answer.bins[0];
+  const bestKey = !answer.best ? null : answer.best.kind === 'bin' ? (bestBin ? `b${bestBin.locationId}:${bestBin.bin}` : null) : `${answer.best.kind[0]}${answer.best.id}`;
   // The group holding the best result comes first, with that result on top: it is pre-selected.
   for (const group of nonEmpty) {
     const at = group.hits.findIndex((h) => h.key === bestKey);

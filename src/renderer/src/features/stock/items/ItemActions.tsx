@@ -1,12 +1,12 @@
 import { Menu } from '@mantine/core';
-import { IconArrowsExchange, IconBarcode, IconHistory, IconMinus, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBarcode, IconHistory, IconMinus, IconPencil, IconPlus, IconTag } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { InventoryProduct } from '@shared/contract/stock';
 import { RowMenu } from '@renderer/lib/RowMenu';
 import { useCan } from '@renderer/lib/session';
 
-export type ItemDialog = 'edit' | 'add' | 'remove';
+export type ItemDialog = 'edit' | 'add' | 'remove' | 'labels';
 
 /** The row menu of an inventory product: only what the user's permissions allow. */
 export function ItemActions({ row, onOpen }: { row: InventoryProduct; onOpen: (dialog: ItemDialog, row: InventoryProduct) => void }) {
@@ -20,7 +20,7 @@ export function ItemActions({ row, onOpen }: { row: InventoryProduct; onOpen: (d
 
 /** Rendered only once the menu is opened: 50 rows do not each read the permissions and the router. */
 function ItemMenuItems({ row, onOpen }: { row: InventoryProduct; onOpen: (dialog: ItemDialog, row: InventoryProduct) => void }) {
-  const { t } = useTranslation(['stock', 'common']);
+  const { t } = useTranslation(['stock', 'common', 'labels']);
   const navigate = useNavigate();
   const canEdit = useCan('inventory.edit');
   const canAdjust = useCan('stock.adjust');
@@ -54,6 +54,9 @@ function ItemMenuItems({ row, onOpen }: { row: InventoryProduct; onOpen: (dialog
       </Menu.Item>
       <Menu.Item leftSection={<IconHistory size={16} />} onClick={() => navigate(`/stock/history?${at}`)}>
         {t('items.history')}
+      </Menu.Item>
+      <Menu.Item leftSection={<IconTag size={16} />} onClick={() => onOpen('labels', row)}>
+        {t('labels:action')}
       </Menu.Item>
     </>
   );

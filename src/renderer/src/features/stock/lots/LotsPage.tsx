@@ -1,11 +1,12 @@
-import { ActionIcon, Group, Text, Tooltip } from '@mantine/core';
-import { IconBarcode, IconPackageExport, IconPencil } from '@tabler/icons-react';
+import { ActionIcon, Button, Group, Text, Tooltip } from '@mantine/core';
+import { IconBarcode, IconPackageExport, IconPencil, IconTag } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Lot } from '@shared/contract/stock';
 import { Money, Qty } from '@renderer/lib/Amount';
 import { AppLink } from '@renderer/lib/AppLink';
+import { PrintLabelsModal } from '@renderer/lib/labels/PrintLabelsModal';
 import { isFiltered, ListPage, SearchFilter, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { ProductSelect } from '@renderer/lib/pickers/ProductSelect';
@@ -20,7 +21,7 @@ type SortColumn = 'receivedAt' | 'serialNumber' | 'sku' | 'locationName' | 'qty'
 
 /** Stocked items: the batches and serialized units on hand, with the cost each one keeps. The SKU opens the product. */
 export function LotsPage() {
-  const { t } = useTranslation('stock');
+  const { t } = useTranslation(['stock', 'labels']);
   const f = useFormat();
   const canEdit = useCan('inventory.edit');
   const canReturn = useCan('purchasing.manage');
@@ -31,6 +32,9 @@ export function LotsPage() {
   const filters = { serial: serialParam || undefined, productId: productId ?? undefined, locationId: locationId ?? undefined };
   const table = useServerTable<SortColumn>({ ...LOTS_TABLE, filters });
   const [editing, setEditing] = useState<Lot | null>(null);
+  // Units ticked for labels, kept across pages and filters until cleared.
+  const [selected, setSelected] = useState<Lot[]>([]);
+  const [labelling, setLabelling] = useState<Lot[] | null>(null);
 
   const columns: ListColumn<Lot>[] = [
     {
@@ -117,6 +121,18 @@ export function LotsPage() {
   return (
     <ListPage
       title={t('lots.title')}
+      actions={
+        <Group gap="sm">
+          {selected.length > 0 && (
+            <Button variant="subtle" onClick={() => setSelected([])}>
+              {t('labels:clearSelection')}
+            </Button>
+          )}
+          <Button variant="default" leftSection={<IconTag size={16} />} disabled={selected.length === 0} onClick={() => setLabelling(selected)}>
+            {selected.length > 0 ? t('labels:actionCount', { count: selected.length }) : t('labels:action')}
+          </Button>
+        </Group>
+      }
       view={view}
       filters={
         <>
@@ -135,9 +151,16 @@ export function LotsPage() {
         idAccessor={(l) => `${l.lotId}-${l.locationId}`}
         rowHref={(l) => `/catalog/products/${l.productId}`}
         clickRows={false}
+        extra={{
+          selectedRecords: selected,
+          onSelectedRecordsChange: setSelected,
+          allRecordsSelectionCheckboxProps: { 'aria-label': t('labels:selectPage') },
+          getRecordSelectionCheckboxProps: (l) => ({ 'aria-label': t('labels:selectRow', { name: l.serialNumber ?? `${l.sku} · ${l.locationName}` }) }),
+        }}
         empty={firstNeed ?? { icon: IconBarcode, title: t('lots.emptyTitle'), description: t('lots.emptyText') }}
       />
       {editing && <EditSerialModal lot={editing} onClose={() => setEditing(null)} />}
+      {labelling && <PrintLabelsModal targets={{ lotIds: labelling.map((l) => l.lotId), codes: labelling.map((l) => l.serialNumber ?? l.sku) }} onClose={() => setLabelling(null)} />}
     </ListPage>
   );
 }
