@@ -111,22 +111,9 @@ export const transferDetailSchema = transferSchema.extend({
 export const myVanSchema = z.object({
   vans: z.array(z.object({ id, name: z.string() })),
   items: z.array(
-    z.object({
-      inventoryProductId: id,
-      productId: id,
-      sku: z.string(),
-      productName: z.string(),
-      serialized: z.boolean(),
-      locationId: id,
-      locationName: z.string(),
-      bin: nullableString,
-      onHand: z.number().int(),
-      picked: z.number().int(),
-      available: z.number().int(),
-      min: z.number().int(),
-      max: z.number().int(),
-      incoming: z.number().int(),
-    }),
+    inventoryProductSchema
+      .pick({ productId: true, sku: true, productName: true, serialized: true, locationId: true, locationName: true, bin: true, onHand: true, picked: true, available: true, min: true, max: true })
+      .extend({ inventoryProductId: id, incoming: z.number().int() }),
   ),
   picks: z.array(
     z.object({
