@@ -1,8 +1,10 @@
 // `npm run lint`: the process and layer boundaries of ARCHITECTURE.md ("Layout"), and the recommended
-// rules of ESLint and typescript-eslint that need no type information. Formatting is not linted.
+// rules of ESLint and typescript-eslint that need no type information, and React's rules of hooks. Formatting
+// is not linted.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import boundaries from './.eslint/boundaries.mjs';
 
@@ -88,6 +90,10 @@ export default defineConfig(
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: globals.browser },
+    // Hooks are called in the same order on every render: never behind a condition, `&&`, `||` or a loop.
+    // (Only this rule: the effects' dependency lists are written on purpose, each with its reason.)
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error' },
   },
   {
     // Fakes of Electron and of Node's streams stand in for objects whose full types would add nothing.

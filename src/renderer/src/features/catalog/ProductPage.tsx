@@ -25,7 +25,9 @@ export function ProductPage() {
   const [labelling, setLabelling] = useState(false);
   const [search, setSearch] = useSearchParams();
   // The stock tab is Inventory's (Admin › Activations).
-  const canSeeStock = useCan('inventory.view') && useModuleOn('inventory');
+  const mayViewStock = useCan('inventory.view');
+  const inventoryOn = useModuleOn('inventory');
+  const canSeeStock = mayViewStock && inventoryOn;
   const isNew = params.id === 'new';
   const id = isNew ? null : Number(params.id);
   const product = useProduct(id !== null && Number.isInteger(id) && id > 0 ? id : null);

@@ -21,7 +21,9 @@ export function ApprovalsPage() {
   const { t } = useTranslation('purchasing');
   const f = useFormat();
   // Approvers see what they decide on, costs included (the lists' costsVisibleTo).
-  const canSeeCosts = useCan('costs.view') || useCan('purchasing.approve');
+  const mayViewCosts = useCan('costs.view');
+  const mayApprove = useCan('purchasing.approve');
+  const canSeeCosts = mayViewCosts || mayApprove;
   const table = useServerTable<'createdAt'>({ sortBy: 'createdAt', sortDirection: 'asc' });
   const [deciding, setDeciding] = useState<{ order: PoSummary; decision: Decision } | null>(null);
 

@@ -20,7 +20,9 @@ export function ChargeApprovals() {
   const { t } = useTranslation('purchasing');
   const f = useFormat();
   // Approvers see what they decide on, costs included (the lists' costsVisibleTo).
-  const canSeeCosts = useCan('costs.view') || useCan('purchasing.approve');
+  const mayViewCosts = useCan('costs.view');
+  const mayApprove = useCan('purchasing.approve');
+  const canSeeCosts = mayViewCosts || mayApprove;
   const waiting = useChargesWaiting();
   const approve = useApproveCharge();
   const reject = useRejectCharge();
