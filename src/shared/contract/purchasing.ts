@@ -570,6 +570,8 @@ export const purchasingContract = {
         lines: z.array(z.object({ inventoryProductId: id, qty }).strict()).max(2000).default([]),
         /** To transfer from the location that refills the inventory product's location. */
         transfers: z.array(z.object({ inventoryProductId: id, qty }).strict()).max(2000).optional(),
+        /** The transfers' note (the screen says they refill from the suggestions). */
+        transferNote: optionalText(500),
       })
       .strict()
       .refine((v) => v.lines.length + (v.transfers?.length ?? 0) > 0, { message: 'lines or transfers' }),

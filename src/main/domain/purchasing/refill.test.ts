@@ -153,6 +153,7 @@ describe('reorder suggestions with a refill source', () => {
     const created = t.ok('purchasing.createFromSuggestions', {
       lines: rows.map((r) => ({ inventoryProductId: r.inventoryProductId, qty: r.buyQty })),
       transfers: rows.map((r) => ({ inventoryProductId: r.inventoryProductId, qty: r.transferQty })),
+      transferNote: 'Refill from the reorder suggestions',
     });
     expect(created.orders.map((o) => [o.vendorName, o.lineCount])).toEqual([['Amazon Business', 2]]);
     expect(created.transfers).toHaveLength(2);
@@ -161,6 +162,7 @@ describe('reorder suggestions with a refill source', () => {
       ['Main warehouse', 'Van Tech', 'inTransit', [['CAB-6-2M', 6, 6]]],
       ['Main warehouse', 'Office shelf', 'inTransit', [['CAB-6-2M', 2, 2]]],
     ]);
+    expect(shipments.map((s) => s.note)).toEqual(['Refill from the reorder suggestions', 'Refill from the reorder suggestions']);
     // Nothing suggested twice: the drafts are on order, the shipments in transit; the warehouse is at its minimum.
     expect(suggestions()).toEqual([]);
     const vanLine = () => t.ok('stock.listInventoryProducts', { locationId: w.van.id }).rows[0]!;

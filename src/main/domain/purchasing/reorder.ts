@@ -185,7 +185,7 @@ export function createFromSuggestions(ctx: Ctx, actor: Actor, input: ParsedInput
   }
   // Shipped, not moved at once: the units travel (a van is refilled when it calls at the warehouse) and
   // count as coming to the destination until received there.
-  const transfers = [...byRoute.values()].map((r) => transferStock(ctx, actor, { fromLocationId: r.from, toLocationId: r.to, mode: 'ship', note: null, lines: r.lines }));
+  const transfers = [...byRoute.values()].map((r) => transferStock(ctx, actor, { fromLocationId: r.from, toLocationId: r.to, mode: 'ship', note: input.transferNote, lines: r.lines }));
   const shipTo = getSettings(ctx);
   const ids = [...byVendor].map(([vendorId, lines]) =>
     insertOrder(

@@ -397,6 +397,7 @@ export const en = {
     fromSource: 'from {{name}}',
     transferSummary_one: '{{count}} transfer',
     transferSummary_other: '{{count}} transfers',
+    transferNote: 'Created from Reorder suggestions',
     createWithTransfers: 'Create orders and transfers',
     createdTransfersHint: 'The transfers are shipped: the units are on their way and are received at the destination.',
   },

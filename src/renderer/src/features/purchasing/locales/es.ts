@@ -405,6 +405,7 @@ export const es: Translation<typeof en> = {
     fromSource: 'desde {{name}}',
     transferSummary_one: '{{count}} transferencia',
     transferSummary_other: '{{count}} transferencias',
+    transferNote: 'Creada desde Sugerencias de reposición',
     createWithTransfers: 'Crear pedidos y transferencias',
     createdTransfersHint: 'Las transferencias salen enviadas: las unidades están en tránsito y se reciben en el destino.',
   },

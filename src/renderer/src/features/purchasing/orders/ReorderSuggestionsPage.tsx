@@ -61,7 +61,9 @@ export function ReorderSuggestionsPage() {
       {
         lines: toBuy.map((s) => ({ inventoryProductId: s.inventoryProductId, qty: amountOf(qtys.buyOf(s)) })),
         // Left out when nothing moves: buying alone needs no permission to transfer.
-        ...(toMove.length > 0 ? { transfers: toMove.map((s) => ({ inventoryProductId: s.inventoryProductId, qty: amountOf(qtys.transferOf(s)) })) } : {}),
+        ...(toMove.length > 0
+          ? { transfers: toMove.map((s) => ({ inventoryProductId: s.inventoryProductId, qty: amountOf(qtys.transferOf(s)) })), transferNote: t('suggestions.transferNote') }
+          : {}),
       },
       {
         onSuccess: (result) => {
