@@ -22,23 +22,28 @@ export interface A11yViolation {
 /** What fails the gate: the impacts a user is blocked or badly hindered by. */
 export const blockingImpacts: ReadonlySet<A11yViolation['impact']> = new Set(['serious', 'critical']);
 
+/** The WCAG rules whose answer depends on the colours: all a screen shown in another scheme needs again. */
+export const colourRules = ['color-contrast', 'link-in-text-block'] as const;
+
 /**
  * Runs axe in the page (injected on first use; the page's Content-Security-Policy does not apply to
- * the test's own evaluation) and returns every WCAG 2.1 A/AA violation, whatever its impact.
+ * the test's own evaluation) and returns every WCAG 2.1 A/AA violation, whatever its impact; only those
+ * of `rules` when given.
  */
-export async function auditPage(page: Page): Promise<A11yViolation[]> {
+export async function auditPage(page: Page, rules?: readonly string[]): Promise<A11yViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   if (!loaded) await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
+  return page.evaluate(async ({ tags, rules }) => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: [...tags] }, resultTypes: ['violations'] });
+    const runOnly = rules ? { type: 'rule' as const, values: rules } : { type: 'tag' as const, values: tags };
+    const results = await axe.run(document, { runOnly, resultTypes: ['violations'] });
     return results.violations.map((v) => ({
       rule: v.id,
       impact: v.impact ?? null,
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), reason: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim() })),
     }));
-  }, wcagTags);
+  }, { tags: [...wcagTags], rules: rules ? [...rules] : null });
 }
 
 /** The violations that fail the gate. */
@@ -58,7 +63,7 @@ export function describeViolations(where: string, violations: A11yViolation[]): 
 }
 
 /** Fails when the page as it is now has a serious or critical violation; `where` names the screen in the message. */
-export async function expectAccessible(page: Page, where: string): Promise<void> {
-  const blocking = blockingViolations(await auditPage(page));
+export async function expectAccessible(page: Page, where: string, rules?: readonly string[]): Promise<void> {
+  const blocking = blockingViolations(await auditPage(page, rules));
   if (blocking.length > 0) throw new Error(describeViolations(`${where} (${page.url()})`, blocking));
 }
