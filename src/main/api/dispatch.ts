@@ -5,16 +5,17 @@
 import { contract, type ChannelDef, type ChannelName } from '@shared/contract';
 import { DomainError, type ErrorData, type Result } from '@shared/errors';
 import type { SignInThrottle } from '../domain/auth/throttle';
+import type { User } from '@shared/contract/auth';
 import { toActor, getUser, type SessionStore } from '../domain/auth/users';
-import { can, type Ctx } from '../domain/context';
+import { can, type Actor, type Ctx } from '../domain/context';
 import { isActive } from '../domain/settings/activations';
 import { discardNotices, flushNotices } from '../domain/notifications/notify';
 import { moduleOf } from '@shared/contract/modules';
-import { costInputViolation, costRules, redactCosts, redactErrorDetails } from './costs';
+import { costInputViolation, costRules, redactCosts, redactErrorDetails, type CostRules } from './costs';
 import { isThenable, writeTransaction } from '../db/writeTransaction';
 import { consoleLog, type AppLog } from '../log/appLog';
 import { isIoHandler, type IoHandler } from './io';
-import type { CallContext, HandlerTable } from './types';
+import type { CallContext, HandlerTable, ListReader } from './types';
 
 export interface DispatchDeps {
   ctx: Ctx;
@@ -74,13 +75,59 @@ function answer(deps: DispatchDeps, channelName: string, rawInput: unknown, toke
   }
   who.userId = user?.id ?? null;
   const actor = user ? toActor(user) : { userId: 0, isAdmin: false, permissions: new Set<never>() };
+  const admitted = admit(deps.ctx, channelName, rawInput, user, actor);
+  if (!admitted.ok) return admitted;
+  const { data, hideCosts, costs } = admitted;
+  const failed = (error: unknown): { ok: false; error: ErrorData } => {
+    const result = toErrorResult(error, deps.log ?? defaultLog, { channel: channelName, userId: who.userId });
+    if (hideCosts && result.error.details) result.error.details = redactErrorDetails(result.error.details);
+    return result;
+  };
+  const call: CallContext = {
+    ctx: deps.ctx,
+    sessions: deps.sessions,
+    throttle: deps.throttle,
+    token,
+    address,
+    user,
+    actor,
+    loadDemoData: deps.loadDemoData,
+    openList: (list, input) => openList(deps, call, list, input),
+  };
+  const done = (value: unknown): Result<unknown> => {
+    if (deps.checkOutputs) def.output.parse(value);
+    return { ok: true, data: hideCosts && costs.output ? redactCosts(value, costs.output) : value };
+  };
+  try {
+    const handler: unknown = deps.handlers[channelName];
+    if (def.io) {
+      if (!isIoHandler(handler)) throw new Error(`${channelName} is an I/O channel: its handler must be written with ioHandler`);
+      return runIo(handler, def, channelName, data, call, done, failed);
+    }
+    if (typeof handler !== 'function') throw new Error(`${channelName} is not an I/O channel: its handler must be a function`);
+    const run = () => synchronously(channelName, 'handler', (handler as (input: unknown, call: CallContext) => unknown)(data, call));
+    return done(def.kind === 'mutation' ? inTransaction(deps.ctx, run) : run());
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+type Admitted = { ok: true; data: unknown; hideCosts: boolean; costs: CostRules } | { ok: false; error: ErrorData };
+
+/**
+ * The door's checks of one call before its handler runs, in order: the channel's permission, its module,
+ * the input against the contract, the input fields that need a further permission, and what a caller
+ * without `costs.view` may not ask for. `user` is the signed-in, active user (null: none).
+ */
+function admit(ctx: Ctx, channelName: ChannelName, rawInput: unknown, user: User | null, actor: Actor): Admitted {
+  const def: ChannelDef = contract[channelName];
   if (def.permission !== 'public') {
     if (!user) return errorResult('UNAUTHENTICATED');
     if (def.permission !== 'signedIn' && !can(actor, def.permission)) return errorResult('FORBIDDEN', { permission: def.permission });
   }
   // A module switched off (Admin › Activations): every one of its channels, whatever the caller may do.
   const module = moduleOf(channelName);
-  if (module && !isActive(deps.ctx, module)) return errorResult('MODULE_DISABLED', { module });
+  if (module && !isActive(ctx, module)) return errorResult('MODULE_DISABLED', { module });
   // Authorised first, validated second: a caller without the permission learns nothing about the input.
   let parsed: ReturnType<typeof def.input.safeParse>;
   try {
@@ -103,28 +150,29 @@ function answer(deps: DispatchDeps, channelName: string, rawInput: unknown, toke
     const field = costInputViolation(costs, parsed.data);
     if (field) return errorResult('FORBIDDEN', { permission: 'costs.view', field });
   }
-  const failed = (error: unknown): { ok: false; error: ErrorData } => {
-    const result = toErrorResult(error, deps.log ?? defaultLog, { channel: channelName, userId: who.userId });
-    if (hideCosts && result.error.details) result.error.details = redactErrorDetails(result.error.details);
-    return result;
+  return { ok: true, data: parsed.data, hideCosts, costs };
+}
+
+/**
+ * A list channel opened for an export, through the same door as a call of it by the same user (admit):
+ * its parsed input, and its pages read with any page size and redacted as the door redacts them. A
+ * refusal throws its DomainError, which the export's own call answers with.
+ */
+function openList(deps: DispatchDeps, call: CallContext, list: ChannelName, input: Record<string, unknown>): ListReader {
+  const def: ChannelDef = contract[list];
+  if (def.kind !== 'query' || def.io) throw new DomainError('VALIDATION', { fields: [{ path: 'list', code: 'custom', message: 'not a list' }] });
+  // Admitted as the screen asks for its first page; the export then reads its own pages.
+  const admitted = admit(deps.ctx, list, { ...input, page: 1, pageSize: 1 }, call.user, call.actor);
+  if (!admitted.ok) throw new DomainError(admitted.error.code, admitted.error.details ?? {}, admitted.error.message);
+  const { data, hideCosts, costs } = admitted;
+  const redact = (value: unknown) => (hideCosts && costs.output ? redactCosts(value, costs.output) : value);
+  const handler = deps.handlers[list] as unknown as (input: unknown, call: CallContext) => unknown;
+  return {
+    input: data as Record<string, unknown>,
+    hideCosts,
+    redact,
+    page: (paging) => redact(synchronously(list, 'handler', handler({ ...(data as object), ...paging }, call))),
   };
-  const call: CallContext = { ctx: deps.ctx, sessions: deps.sessions, throttle: deps.throttle, token, address, user, actor, loadDemoData: deps.loadDemoData };
-  const done = (value: unknown): Result<unknown> => {
-    if (deps.checkOutputs) def.output.parse(value);
-    return { ok: true, data: hideCosts && costs.output ? redactCosts(value, costs.output) : value };
-  };
-  try {
-    const handler: unknown = deps.handlers[channelName];
-    if (def.io) {
-      if (!isIoHandler(handler)) throw new Error(`${channelName} is an I/O channel: its handler must be written with ioHandler`);
-      return runIo(handler, def, channelName, parsed.data, call, done, failed);
-    }
-    if (typeof handler !== 'function') throw new Error(`${channelName} is not an I/O channel: its handler must be a function`);
-    const run = () => synchronously(channelName, 'handler', (handler as (input: unknown, call: CallContext) => unknown)(parsed.data, call));
-    return done(def.kind === 'mutation' ? inTransaction(deps.ctx, run) : run());
-  } catch (error) {
-    return failed(error);
-  }
 }
 
 /**

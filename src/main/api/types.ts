@@ -18,6 +18,22 @@ export interface CallContext {
   actor: Actor;
   /** Loads the demo data set into an empty database (set up by the composition root). */
   loadDemoData: (adminUserId: number) => void;
+  /**
+   * Opens a list channel as this caller, through the same door as a call of it (permission, module,
+   * validation, cost rules): how an export reads a list (api/exports.ts). Throws the door's refusal.
+   */
+  openList: (list: ChannelName, input: Record<string, unknown>) => ListReader;
+}
+
+/** A list opened for an export: its input as the door parsed it, and its pages as the caller may see them. */
+export interface ListReader {
+  input: Record<string, unknown>;
+  /** Whether the caller's costs are hidden (their cost columns are left out of the file). */
+  hideCosts: boolean;
+  /** Blanks the costs of an answer of the list (`{ rows, … }`) as the door does for this caller. */
+  redact: (answer: unknown) => unknown;
+  /** A page of any size, redacted. */
+  page: (paging: { page: number; pageSize: number }) => unknown;
 }
 
 /**

@@ -99,6 +99,8 @@ const inputOverrides: Partial<Record<ChannelName, unknown>> = {
   'purchasing.createFromSuggestions': { lines: [{ inventoryProductId: 1, qty: 1 }] },
   // Something to label: every list may be left empty, not all of them.
   'stock.labelsPdf': { productIds: [1], symbology: 'code128', format: 'a4', locale: 'en' },
+  // A list, a column of its rows and a real time zone.
+  'lists.export': { list: 'catalog.listProducts', input: {}, columns: [{ field: 'sku', header: 'SKU' }], language: 'en', timeZone: 'UTC', yes: 'Yes', no: 'No' },
   // Back to the returns shelf, with no replacement: the simplest swap.
   'devices.swap': { deviceId: 1, fate: 'returns', condition: 'used', reason: 'sampled' },
 };

@@ -52,6 +52,7 @@ beforeAll(() => {
     'stock.valueSeries': { months: 3 },
     'stock.verifyLedger': {},
     'search.global': { q: 'SN' },
+    'lists.export': { list: 'stock.history', input: {}, columns: [{ field: 'sku', header: 'SKU' }, { field: 'occurredAt', header: 'When' }], language: 'es', timeZone: 'Europe/Madrid', yes: 'Sí', no: 'No' },
   });
   reads = withReadWorkers(t.app, { dbPath: join(t.dir, 'test.db'), readers: 2 });
   served = reads.app;
@@ -83,6 +84,8 @@ describe('read pool', () => {
       ['stock.listInventoryProducts', {}, 'not-a-session'],
       ['stock.valueByLocation', {}, viewer],
       ['stock.verifyLedger', {}, viewer],
+      // An export keeps the door of the list it reads: the viewer may not see inventory value.
+      ['lists.export', { list: 'stock.valueByProduct', columns: [{ field: 'sku', header: 'SKU' }], language: 'en', timeZone: 'UTC', yes: 'Y', no: 'N' }, viewer],
       ['stock.listInventoryProducts', { sortBy: 'value' }, viewer],
       ['stock.listInventoryProducts', { pageSize: 10_000 }, t.token],
       ['catalog.getProduct', { id: 'x' }, t.token],

@@ -42,6 +42,7 @@ export const readOnlyChannels: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'stock.valueSeries',
   'stock.verifyLedger',
   'search.global',
+  'lists.export',
 ]);
 
 function isLongRead(def: ChannelDef): boolean {

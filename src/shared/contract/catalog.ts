@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, cost, empty, id, money, ok, optionalText, pageInput, pageOutput, requiredText } from './define';
+import { channel, cost, empty, id, money, moneyOut, ok, optionalText, pageInput, pageOutput, requiredText } from './define';
 
 export const billingPeriods = ['oneTime', 'monthly', 'quarterly', 'yearly'] as const;
 
@@ -94,9 +94,9 @@ export const productSchema = z.object({
   manufacturer: nullableString,
   manufacturerPartNumber: nullableString,
   barcode: nullableString,
-  unitCost: cost(z.number().int()),
-  unitPrice: z.number().int(),
-  msrp: z.number().int(),
+  unitCost: cost(moneyOut()),
+  unitPrice: moneyOut(),
+  msrp: moneyOut(),
   serialized: z.boolean(),
   active: z.boolean(),
   eligibleForRma: z.boolean(),
@@ -115,7 +115,7 @@ export const productVendorSchema = z.object({
   vendorId: id,
   vendorName: z.string(),
   vendorPartNumber: nullableString,
-  vendorCost: cost(z.number().int()),
+  vendorCost: cost(moneyOut()),
   isDefault: z.boolean(),
 });
 

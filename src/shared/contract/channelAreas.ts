@@ -183,4 +183,5 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'notifications.saveSettings': { reads: [], changes: ['settings'] },
   'notifications.outbox': { reads: ['notifications'], changes: [] },
   'notifications.retryMail': { reads: [], changes: ['notifications'] },
+  'lists.export': { reads: ['catalog', 'locations', 'stock', 'purchasing', 'sales', 'notifications'], changes: [] },
 };

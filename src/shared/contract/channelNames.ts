@@ -181,6 +181,7 @@ export const channelNames = [
   'notifications.saveSettings',
   'notifications.outbox',
   'notifications.retryMail',
+  'lists.export',
 ] as const satisfies readonly ChannelName[];
 
 /** Fails to compile, naming the channel, when the contract has a channel the list above lacks. */

@@ -129,17 +129,38 @@ export function costKeys<T extends z.ZodType>(schema: T, keys: readonly string[]
 
 // Shared field schemas ----------------------------------------------------------------------
 
+const moneyMarks = new WeakSet<z.ZodType>();
+
+/** Marks a schema as an amount of money in ten-thousandths: exports and reports write it as money, not as a count. */
+function asMoney<T extends z.ZodType>(schema: T): T {
+  moneyMarks.add(schema);
+  return schema;
+}
+
+/** Whether this schema node is an amount of money (money, documentMoney, amount, moneyOut). */
+export function isMoneySchema(schema: z.ZodType): boolean {
+  return moneyMarks.has(schema);
+}
+
+/**
+ * An amount of money in an answer (a cost, a price, a total), in ten-thousandths: unbounded, as a sum may pass
+ * what one input may hold.
+ */
+export function moneyOut(): z.ZodNumber {
+  return asMoney(z.number().int());
+}
+
 export const id = z.number().int().positive();
 export const qty = z.number().int().positive().max(MAX_QTY);
 /** Money for one unit (cost, price), in ten-thousandths of the home currency: at most 1,000,000.0000. */
-export const money = z.number().int().min(0).max(MAX_UNIT_AMOUNT);
+export const money = asMoney(z.number().int().min(0).max(MAX_UNIT_AMOUNT));
 /** Money for a whole document (freight, approval threshold): at most 100,000,000.0000. */
-export const documentMoney = z.number().int().min(0).max(MAX_DOCUMENT_AMOUNT);
+export const documentMoney = asMoney(z.number().int().min(0).max(MAX_DOCUMENT_AMOUNT));
 /**
  * An amount that is a sum or a product (inventory value, ledger totals), in ten-thousandths, as a decimal
  * integer string: it can pass 2^53, where a JSON number would silently round.
  */
-export const amount = z.string().regex(/^-?\d{1,20}$/);
+export const amount = asMoney(z.string().regex(/^-?\d{1,20}$/));
 export const epochMs = z.number().int().min(0);
 export const text = (max = 200) => z.string().trim().max(max);
 export const requiredText = (max = 200) => z.string().trim().min(1).max(max);

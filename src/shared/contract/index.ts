@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { authContract } from './auth';
 import { backupsContract } from './backups';
 import { catalogContract } from './catalog';
+import { exportsContract } from './exports';
 import { labelsContract } from './labels';
 import { locationsContract } from './locations';
 import { notificationsContract } from './notifications';
@@ -29,6 +30,7 @@ export const contract = {
   ...vendorReturnsContract,
   ...backupsContract,
   ...notificationsContract,
+  ...exportsContract,
 };
 
 export type Contract = typeof contract;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { channel, cost as costOf, costDetailKeys, costKeys, documentMoney, epochMs, id, money, ok, optionalDay, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { channel, cost as costOf, costDetailKeys, costKeys, documentMoney, epochMs, id, money, moneyOut, ok, optionalDay, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 import { documentRef } from './stock';
 
 export const poStatuses = ['new', 'submitted', 'receivedPartial', 'receivedFull', 'canceled'] as const;
 export const approvalStatuses = ['none', 'requested', 'approved', 'rejected'] as const;
 const nullableString = z.string().nullable();
 /** Money shown only with costs.view. */
-const cost = costOf(z.number().int());
+const cost = costOf(moneyOut());
 
 export const poLineSchema = z.object({
   id,
@@ -307,7 +307,7 @@ export const fulfillmentRowSchema = z.object({
   /** The product's default vendor and its cost there. */
   vendorId: id.nullable(),
   vendorName: nullableString,
-  vendorCost: costOf(z.number().int().nullable()),
+  vendorCost: costOf(moneyOut().nullable()),
   createdAt: epochMs,
 });
 export type FulfillmentRow = z.infer<typeof fulfillmentRowSchema>;

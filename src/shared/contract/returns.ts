@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, channel, cost, documentMoney, epochMs, id, money, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { amount, channel, cost, documentMoney, epochMs, id, money, moneyOut, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 import { rmaTypes } from './rma';
 
 // Client returns (RET-n): units coming back from a client into one of our locations at the cost each one
@@ -50,7 +50,7 @@ export const clientReturnSummarySchema = z.object({
   creditChargeId: id.nullable(),
   creditChargeNumber: nullableString,
   /** The credit's amount, positive (the charge's price is its negative). */
-  creditAmount: z.number().int().nullable(),
+  creditAmount: moneyOut().nullable(),
   userName: z.string(),
   createdAt: epochMs,
 });

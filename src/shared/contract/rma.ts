@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, cost, costDetailKeys, costKeys, documentMoney, epochMs, id, money, ok, optionalDay, optionalText, pageInput, pageOutput, requiredText, serial } from './define';
+import { channel, cost, costDetailKeys, costKeys, documentMoney, epochMs, id, money, moneyOut, ok, optionalDay, optionalText, pageInput, pageOutput, requiredText, serial } from './define';
 
 // RMAs (RMA-n): a client's device returned, repaired or replaced with the vendor, behind the RMA
 // activation. One transition table, a path per type:
@@ -57,15 +57,15 @@ export const rmaSchema = rmaSummarySchema.extend({
   creditChargeId: id.nullable(),
   creditChargeNumber: nullableString,
   /** The credit given, positive (the charge's price is its negative). */
-  creditAmount: z.number().int().nullable(),
+  creditAmount: moneyOut().nullable(),
   /** What the client paid for the unit: the credit's default. */
   pricePaid: z.number().int().nullable(),
   /** The unit's cost (the original's; the replacement's below). */
-  unitCost: cost(z.number().int()),
+  unitCost: cost(moneyOut()),
   replacementLotId: id.nullable(),
   replacementSerial: nullableString,
-  replacementCost: cost(z.number().int().nullable()),
-  vendorFee: cost(z.number().int().nullable()),
+  replacementCost: cost(moneyOut().nullable()),
+  vendorFee: cost(moneyOut().nullable()),
   vendorCredited: z.boolean().nullable(),
   deliveryId: id.nullable(),
   deliveryNumber: nullableString,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { locationKinds } from './locations';
 import { approvalCoverage } from './purchasing';
-import { amount, channel, cost, documentMoney, epochMs, id, money, ok, optionalDay, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { amount, channel, cost, documentMoney, epochMs, id, money, moneyOut, ok, optionalDay, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 // Contracts, projects and tickets (containers), the charges billed on them, picking units for charges,
 // and deliveries to the client with the devices they install. Costs (delivered cost, estimates, margin) are
@@ -64,7 +64,7 @@ export const chargeSchema = z.object({
   trackedInStock: z.boolean(),
   description: z.string(),
   quantity: z.number().int(),
-  unitPrice: z.number().int(),
+  unitPrice: moneyOut(),
   /** quantity × unit price, exact (a decimal string). */
   extendedPrice: amount,
   billable: z.boolean(),
@@ -105,7 +105,7 @@ export const pickSchema = z.object({
   lotId: id,
   serialNumber: nullableString,
   qty: z.number().int(),
-  unitCost: cost(z.number().int()),
+  unitCost: cost(moneyOut()),
   pickedAt: epochMs,
 });
 export type Pick = z.infer<typeof pickSchema>;
@@ -216,7 +216,7 @@ export const opportunityDetailSchema = opportunitySchema.extend({
       serialized: z.boolean(),
       description: z.string(),
       quantity: z.number().int(),
-      unitPrice: z.number().int(),
+      unitPrice: moneyOut(),
       extendedPrice: amount,
       reserved: z.number().int(),
       /** The units held for the item, where. */
@@ -265,7 +265,7 @@ export const salesOrderDetailSchema = salesOrderSchema.extend({
       productName: nullableString,
       description: z.string(),
       quantity: z.number().int(),
-      unitPrice: z.number().int(),
+      unitPrice: moneyOut(),
       ordered: z.number().int(),
       received: z.number().int(),
       picked: z.number().int(),
@@ -387,7 +387,7 @@ export const deviceDetailSchema = deviceSchema.extend({
   rmaId: id.nullable(),
   rmaNumber: nullableString,
   lotId: id,
-  unitCost: cost(z.number().int()),
+  unitCost: cost(moneyOut()),
   receivedAt: epochMs,
   vendorName: nullableString,
   vendorInvoiceNumber: nullableString,

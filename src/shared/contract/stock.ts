@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { locationKinds } from './locations';
-import { amount, channel, cost, empty, epochMs, id, money, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { amount, channel, cost, empty, epochMs, id, money, moneyOut, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 export const costMethods = ['average', 'last', 'catalogue', 'manual'] as const;
 const nullableString = z.string().nullable();
@@ -58,7 +58,7 @@ export const lotSchema = z.object({
   /** The RMA holding the unit while it works on it. */
   heldByRmaId: id.nullable(),
   heldByRmaNumber: nullableString,
-  unitCost: cost(z.number().int()),
+  unitCost: cost(moneyOut()),
   receivedAt: epochMs,
   vendorId: id.nullable(),
   vendorName: nullableString,

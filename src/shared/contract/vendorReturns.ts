@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, channel, cost, costDetailKeys, costKeys, documentMoney, epochMs, id, money, ok, optionalDay, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
+import { amount, channel, cost, costDetailKeys, costKeys, documentMoney, epochMs, id, money, moneyOut, ok, optionalDay, optionalText, pageInput, pageOutput, qty, requiredText, serial } from './define';
 
 // Vendor returns (VRT-n): units sent from one of our locations back to the vendor (dead on arrival, the wrong
 // item, bought and never needed) at their cost, under the vendor's RMA number; then the vendor's answer per
@@ -28,7 +28,7 @@ export const vendorReturnSummarySchema = z.object({
   /** Σ qty × unit cost of what was sent. */
   value: cost(amount),
   /** Σ of the vendor's credits recorded. */
-  creditTotal: cost(z.number().int()),
+  creditTotal: cost(moneyOut()),
   expectedBy: nullableString,
   /** Still waiting for the vendor's answer after the day it was expected. */
   overdue: z.boolean(),
@@ -51,7 +51,7 @@ export const vendorReturnSchema = vendorReturnSummarySchema.extend({
       serialized: z.boolean(),
       serialNumber: nullableString,
       qty: z.number().int(),
-      unitCost: cost(z.number().int()),
+      unitCost: cost(moneyOut()),
       qtyCredited: z.number().int(),
       qtyReplaced: z.number().int(),
       qtyBack: z.number().int(),

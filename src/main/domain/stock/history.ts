@@ -51,7 +51,7 @@ interface Part {
  * so that each walks its own (location, occurred_at) index and stops early; a move never has the same
  * location at both ends, so the parts do not overlap.
  */
-function parts(input: HistoryInput, dir: string, window: number): Part[] {
+function parts(input: HistoryInput, dir: string, window: number, after: HistoryKey | null = null): Part[] {
   const moveEnds: ('from' | 'to' | undefined)[] = input.locationId ? ['from', 'to'] : [undefined];
   // A product has few moves: walk its own index, whatever else filters them (without statistics SQLite
   // may walk a user's or a location's instead).
@@ -59,6 +59,7 @@ function parts(input: HistoryInput, dir: string, window: number): Part[] {
   const events = input.productId ? 'inventory_events e INDEXED BY inventory_events_product_idx' : 'inventory_events e';
   const result: Part[] = moveEnds.map((end) => {
     const f = filters(input, 'move', end);
+    if (after) afterKey(f, 'm', 'move', dir, after);
     return {
       keys: `SELECT 'move' AS side, m.id, m.occurred_at AS occurredAt FROM ${moves} ${f.where()} ORDER BY m.occurred_at ${dir}, m.id ${dir} LIMIT ${window}`,
       from: `FROM ${moves} ${f.where()}`,
@@ -66,12 +67,52 @@ function parts(input: HistoryInput, dir: string, window: number): Part[] {
     };
   });
   const e = filters(input, 'event');
+  if (after) afterKey(e, 'e', 'event', dir, after);
   result.push({
     keys: `SELECT 'event' AS side, e.id, e.occurred_at AS occurredAt FROM ${events} ${e.where()} ORDER BY e.occurred_at ${dir}, e.id ${dir} LIMIT ${window}`,
     from: `FROM ${events} ${e.where()}`,
     params: e.params,
   });
   return result;
+}
+
+/** Where a row of the merged list sits in its order: time, then side, then id (the merge's ORDER BY). */
+export interface HistoryKey {
+  occurredAt: number;
+  side: 'move' | 'event';
+  id: number;
+}
+
+/**
+ * Rows strictly after `key` in the merged order, for one side: its side is fixed, so the comparison of
+ * sides is decided here and each part still walks its (occurred_at, id) index from the key on.
+ */
+function afterKey(f: Filters, alias: 'm' | 'e', side: HistoryKey['side'], dir: string, key: HistoryKey): void {
+  const beyond = dir === 'DESC' ? '<' : '>';
+  const sideBeyond = dir === 'DESC' ? side < key.side : side > key.side;
+  if (side === key.side) f.add(`(${alias}.occurred_at, ${alias}.id) ${beyond} (?, ?)`, key.occurredAt, key.id);
+  else f.add(`${alias}.occurred_at ${sideBeyond ? `${beyond}=` : beyond} ?`, key.occurredAt);
+}
+
+/**
+ * The rows after `after` (from the first when null), `limit` of them, in the list's order: how an export
+ * walks a million moves in chunks, each as cheap as the first page (no OFFSET). `last` is the key to
+ * continue from; null at the end.
+ */
+export function historyAfter(ctx: Ctx, input: HistoryInput, after: HistoryKey | null, limit: number): { rows: HistoryRow[]; last: HistoryKey | null } {
+  const dir = sortOf(input, sortColumns, { by: 'occurredAt', direction: 'desc' }).direction;
+  const sources = parts(input, dir, limit, after);
+  const keys = ctx.sqlite
+    .prepare<unknown[], RawRow>(`${sources.map((p) => `SELECT * FROM (${p.keys})`).join(' UNION ALL ')} ORDER BY occurredAt ${dir}, side ${dir}, id ${dir} LIMIT ?`)
+    .all(...sources.flatMap((p) => p.params), limit);
+  const rows = keys.map((k) => (k.side === 'move' ? moveRow(ctx, k.id) : eventRow(ctx, k.id)));
+  const end = keys[keys.length - 1];
+  return { rows, last: keys.length === limit && end ? { occurredAt: end.occurredAt, side: end.side, id: end.id } : null };
+}
+
+/** Every row the filters match, uncapped (an export's progress). */
+export function historyCount(ctx: Ctx, input: HistoryInput): number {
+  return parts(input, 'DESC', 1).reduce((sum, p) => sum + ctx.sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n ${p.from}`).get(...p.params)!.n, 0);
 }
 
 export function history(ctx: Ctx, input: HistoryInput): Page<HistoryRow> {

@@ -15,3 +15,11 @@ export function locationLabel(name: string | null, kind: Kind | null): string {
   if (isVirtual(kind)) return i18next.t(`locations:virtual.names.${kind}`, { defaultValue: name ?? '' });
   return name ?? '—';
 }
+
+/** The stored names of the virtual locations (unique among locations' names), for an export's words. */
+const virtualNames: Record<VirtualKind, string> = { vendor: 'Vendor', customer: 'Customer', adjustment: 'Adjustment', scrap: 'Scrap', transit: 'In-transit' };
+
+/** Words for the virtual locations' stored names, as locationLabel shows them (a CSV column's labels). */
+export function virtualLocationWords(): Record<string, string> {
+  return Object.fromEntries(virtualKinds.map((kind) => [virtualNames[kind], locationLabel(virtualNames[kind], kind)]));
+}

@@ -47,6 +47,19 @@ export function screenQueries<C extends ChannelName>(key: QueryKey, channel: C, 
   };
 }
 
+/** The channel and input a query's result was read with (useApiQuery): what a list's export reads again. */
+export interface QuerySource {
+  channel: ChannelName;
+  input: unknown;
+}
+
+const querySources = new WeakMap<object, QuerySource>();
+
+/** The channel and input behind a result of useApiQuery, if it is one. */
+export function querySourceOf(result: object): QuerySource | undefined {
+  return querySources.get(result);
+}
+
 export function useApiQuery<C extends ChannelName>(key: QueryKey, channel: C, input: ChannelInput<C>, options: ApiQueryOptions = {}) {
   const client = useQueryClient();
   const queryKey = [...key, channel, input];
@@ -61,6 +74,7 @@ export function useApiQuery<C extends ChannelName>(key: QueryKey, channel: C, in
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });
   useAnswerBeforePaint(client, queryKey, result.data === undefined);
+  querySources.set(result, { channel, input });
   return result;
 }
 

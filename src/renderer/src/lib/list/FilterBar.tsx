@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { DayRangeInput } from '../DayInput';
 import { dayRangeToMs } from '../dayRange';
 import { ColumnChooser } from './ColumnChooser';
+import { ExportButton } from './ExportButton';
 import type { ListView } from './useListView';
 
-export function FilterBar<T>({ view, children }: { view: ListView<T>; children?: ReactNode }) {
+export function FilterBar<T>({ view, children, exportName }: { view: ListView<T>; children?: ReactNode; exportName?: string }) {
   const { t } = useTranslation('common');
   return (
     <Group justify="space-between" align="flex-end" gap="sm" wrap="nowrap" data-testid="filter-bar">
@@ -21,7 +22,10 @@ export function FilterBar<T>({ view, children }: { view: ListView<T>; children?:
           </Button>
         )}
       </Group>
-      <ColumnChooser view={view} />
+      <Group gap="sm" wrap="nowrap">
+        <ExportButton view={view} name={exportName ?? view.id} />
+        <ColumnChooser view={view} />
+      </Group>
     </Group>
   );
 }

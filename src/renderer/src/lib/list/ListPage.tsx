@@ -15,7 +15,9 @@ export function ListPage<T>({ view, filters, banner, children, ...header }: Page
       <PageHeader {...header} />
       {/* A notice above the list (the first-run checklist's progress). */}
       {banner}
-      <FilterBar view={view}>{filters}</FilterBar>
+      <FilterBar view={view} exportName={header.title}>
+        {filters}
+      </FilterBar>
       {children}
     </Stack>
   );

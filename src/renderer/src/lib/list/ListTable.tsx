@@ -5,13 +5,16 @@
 // do to fill the list. A server-paged list uses ServerTable, which passes its pager and sort here.
 import { Alert, Box, Button, Center, Group, Loader } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
-import { useRef, type MouseEvent } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EmptyState, type EmptyStateProps } from '../EmptyState';
 import { translateError } from '../errors';
 import { useAfterPaint } from '../idle';
+import { querySourceOf } from '../query';
 import { ColumnChooser } from './ColumnChooser';
+import { ExportButton } from './ExportButton';
+import { rowSchemaOf, type ExportSource } from './exportCsv';
 import { tableColumns } from './columns';
 import { TableView, type ExtraTableProps, type PagerProps, type SortStatus } from './TableView';
 import { useFitHeight } from './useFitHeight';
@@ -42,6 +45,10 @@ export interface ListTableProps<T> {
   chooser?: boolean;
   testId?: string;
   extra?: ExtraTableProps<T>;
+  /** What the list's export reads (ServerTable: the paged channel); by default the rows of `query`, when a channel's answer. */
+  exportSource?: ExportSource | null;
+  /** The file's name in chooser mode (a table without a filter bar); the list's title otherwise (ListPage). */
+  exportName?: string;
 }
 
 /** Rows that fill the first screen of a list, or more (about 13 fit a 1440×900 window, 20 compact). */
@@ -64,7 +71,15 @@ function onControl(event: MouseEvent): boolean {
   return Boolean(target?.closest('a, button, input, textarea, select, label, [role="button"], [role="menuitem"], [role="checkbox"]'));
 }
 
-export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, clickRows = true, onRowClick, pager, sort, fit = true, chooser = false, testId, extra }: ListTableProps<T>) {
+/** The rows a screen holds whole, when they are a channel's answer as it came (useApiQuery's result). */
+function rowsSource(query: object): ExportSource | null {
+  const source = querySourceOf(query);
+  const rows = (query as { data?: unknown }).data;
+  if (!source || !Array.isArray(rows) || !rowSchemaOf({ kind: 'rows', channel: source.channel })) return null;
+  return { kind: 'rows', channel: source.channel, rows };
+}
+
+export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, clickRows = true, onRowClick, pager, sort, fit = true, chooser = false, testId, extra, exportSource, exportName }: ListTableProps<T>) {
   const { t } = useTranslation('common');
   const navigate = useNavigate();
   const box = useRef<HTMLDivElement>(null);
@@ -73,10 +88,15 @@ export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, c
   // Measured from the first render (the loader stands where the table will): when the rows come the
   // height is known, so they render once, not once more when it is measured.
   const maxHeight = useFitHeight(box, fit);
+  const source = exportSource !== undefined ? exportSource : rowsSource(query);
+  const store = view.exportSource;
+  useEffect(() => store.set(source), [store, source]);
+  useEffect(() => () => store.set(null), [store]);
   return (
     <>
       {chooser && records !== undefined && records.length > 0 && (
-        <Group justify="flex-end" mb="xs">
+        <Group justify="flex-end" mb="xs" gap="sm">
+          <ExportButton view={view} name={exportName ?? view.id} />
           <ColumnChooser view={view} />
         </Group>
       )}

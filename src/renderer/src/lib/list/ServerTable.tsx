@@ -7,7 +7,9 @@
 // Changing `filters` returns to page 1. A capped total (totalCapped) shows as "10,000+".
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { querySourceOf } from '../query';
 import { useFormat } from '../useFormat';
+import { rowSchemaOf, type ExportSource } from './exportCsv';
 import { DEFAULT_PAGE_SIZE } from './firstPage';
 import { ListTable, type ListTableProps, type PagerProps, type SortStatus } from './ListTable';
 
@@ -81,6 +83,13 @@ export type ServerTableProps<T, S extends string> = Omit<ListTableProps<T>, 'que
   query: { data?: { rows: T[]; total: number; totalCapped?: boolean }; isFetching?: boolean; error?: unknown };
 };
 
+/** The paged channel and input behind a page's query (useApiQuery's result), for the list's export. */
+function pagedSource(query: object): ExportSource | null {
+  const source = querySourceOf(query);
+  if (!source || !rowSchemaOf({ kind: 'paged', channel: source.channel })) return null;
+  return { kind: 'paged', channel: source.channel, input: (source.input ?? {}) as Record<string, unknown> };
+}
+
 export function ServerTable<T, S extends string>({ table, query, view, ...props }: ServerTableProps<T, S>) {
   const result = query.data;
   const pager = useServerPager(table, result?.total ?? 0, result?.totalCapped);
@@ -91,7 +100,7 @@ export function ServerTable<T, S extends string>({ table, query, view, ...props 
     const column = view.columns.find((c) => c.accessor === next.columnAccessor);
     table.setSort((column?.sortKey ?? String(next.columnAccessor)) as S, next.direction);
   };
-  return <ListTable<T> view={view} query={{ ...query, data: result?.rows }} total={result?.total} pager={pager} sort={{ status, onChange }} {...props} />;
+  return <ListTable<T> view={view} query={{ ...query, data: result?.rows }} total={result?.total} pager={pager} sort={{ status, onChange }} exportSource={pagedSource(query)} {...props} />;
 }
 
 /**

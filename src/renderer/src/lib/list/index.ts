@@ -8,4 +8,5 @@ export { ListPage } from './ListPage';
 export { ListTable, type ListTableProps } from './ListTable';
 export { DEFAULT_PAGE_SIZE, firstPageOf, type TableStart } from './firstPage';
 export { QueryTable, ServerTable, useServerPager, useServerTable, type ServerTableState } from './ServerTable';
-export { useListView, type ListColumn, type ListView } from './useListView';
+export { useListView, type CsvPart, type ListColumn, type ListView } from './useListView';
+export { csvLabels, skuAndName } from './exportCsv';

@@ -6,6 +6,7 @@
 // A work queue also names its address filters in `remember`, to open with the ones its user last used.
 import { useEffect, useState } from 'react';
 import { useSession } from '../session';
+import { createExportSourceStore, type ExportSourceStore } from './exportCsv';
 import type { TableColumn } from './TableView';
 import { defaultListPrefs, isColumnShown, listPrefsKey, readListPrefs, writeListPrefs, type ListPrefs } from './prefs';
 import { browserStorage as storage, useRememberedFilters, type RememberFilters } from './useRememberedFilters';
@@ -26,7 +27,23 @@ export type ListColumn<T> = TableColumn<T> & {
   fullText?: (row: T) => string | null | undefined;
   /** The identifying cell: a link to the row's document (the table's rowHref). */
   link?: boolean;
+  /**
+   * The column in a CSV export (exportCsv.ts): by default the row's field named by the accessor, under the
+   * column's title. A part names another field, another header, or the words for coded values as the cells
+   * show them (statuses, types); several parts make several columns of a cell drawn from several fields (a
+   * product's SKU and name); false leaves the column out of the file.
+   */
+  csv?: false | CsvPart | readonly CsvPart[];
 };
+
+/** One column of the file made from a column on screen. */
+export interface CsvPart {
+  /** The row's field (a dotted path); default: the column's accessor. */
+  field?: string;
+  /** Default: the column's title. */
+  header?: string;
+  labels?: Readonly<Record<string, string>>;
+}
 
 export interface ListViewOptions<T> {
   /** Names the list in the stored prefs: `<feature>.<list>`, stable across releases. */
@@ -53,6 +70,11 @@ export interface ListView<T> {
   setPrefs: (prefs: ListPrefs) => void;
   filtered: boolean;
   clearFilters?: () => void;
+  /**
+   * What the list's export reads, once its table knows (ListTable sets it): kept apart from the screen's
+   * state, so telling it re-renders the Export button only, not the screen.
+   */
+  exportSource: ExportSourceStore;
 }
 
 /** The signed-in user's prefs for one list, kept in step with other windows of this browser. */
@@ -89,8 +111,9 @@ export function useListPrefs(listId: string): [ListPrefs, (prefs: ListPrefs) => 
 export function useListView<T>({ id, columns, filtered = false, onClearFilters, remember }: ListViewOptions<T>): ListView<T> {
   const [prefs, setPrefs] = useListPrefs(id);
   useRememberedFilters(id, remember);
+  const [exportSource] = useState(createExportSourceStore);
   const shown = columns.filter((c) => isColumnShown({ accessor: String(c.accessor), hidden: c.hidden, alwaysShown: c.alwaysShown || chooserLabel(c) === null }, prefs));
-  return { id, columns, shown, prefs, setPrefs, filtered, clearFilters: onClearFilters };
+  return { id, columns, shown, prefs, setPrefs, filtered, clearFilters: onClearFilters, exportSource };
 }
 
 /** The column's name in the chooser; null for a column that has none (row actions), which is always shown. */

@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import type { HistoryRow } from '@shared/contract/stock';
 import { AppLink } from '@renderer/lib/AppLink';
 import { Qty } from '@renderer/lib/Amount';
-import { CellBadge, type ListColumn } from '@renderer/lib/list';
-import { locationLabel } from '@renderer/lib/locationLabel';
+import { CellBadge, csvLabels, skuAndName, type ListColumn } from '@renderer/lib/list';
+import { locationLabel, virtualLocationWords } from '@renderer/lib/locationLabel';
 
 const typeColors: Record<HistoryRow['type'], string> = {
   'inventoryProduct.created': 'grape',
@@ -94,6 +94,7 @@ export function historyColumns(t: TFunction<readonly ['stock', 'locations']>, da
     {
       accessor: 'type',
       title: t('columns.type'),
+      csv: { labels: csvLabels(Object.keys(typeColors) as HistoryRow['type'][], (type) => t(`history.types.${type}`)) },
       render: (r) => (
 <CellBadge color={typeColors[r.type]}>{t(`history.types.${r.type}`)}</CellBadge>
       ),
@@ -101,6 +102,7 @@ export function historyColumns(t: TFunction<readonly ['stock', 'locations']>, da
     {
       accessor: 'productName',
       title: t('columns.product'),
+      csv: skuAndName(t('columns.product')),
       render: (r) =>
         r.sku && (
           <>
@@ -113,7 +115,17 @@ export function historyColumns(t: TFunction<readonly ['stock', 'locations']>, da
     },
     { accessor: 'serialNumber', title: t('columns.serial'), noWrap: true, render: (r) => r.serialNumber ?? '' },
     { accessor: 'qty', title: t('columns.qty'), textAlign: 'right', render: (r) => (r.qty === null ? '' : <Qty value={r.qty} />) },
-    { accessor: 'where', title: t('columns.fromTo'), truncate: 240, render: (r) => where(r) },
+    {
+      accessor: 'where',
+      title: t('columns.fromTo'),
+      truncate: 240,
+      csv: [
+        { field: 'fromLocationName', header: t('columns.from'), labels: virtualLocationWords() },
+        { field: 'toLocationName', header: t('columns.to'), labels: virtualLocationWords() },
+        { field: 'locationName', header: t('columns.location') },
+      ],
+      render: (r) => where(r),
+    },
     { accessor: 'documentNumber', title: t('columns.document'), noWrap: true, render: (r) => <DocumentRef row={r} /> },
     { accessor: 'reason', title: t('columns.reason'), truncate: 180, render: (r) => r.reason ?? '' },
     { accessor: 'userName', title: t('columns.user'), truncate: 140, render: (r) => r.userName ?? '' },
