@@ -100,7 +100,9 @@ describe.each(languages)('CSV export (%s)', (lang: Lang) => {
       await shot(page, 'history-export-progress');
     });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-    expect(progress).toContain(t('common:table.exportProgress', { done: (2_000).toLocaleString(lang === 'es' ? 'es-ES' : 'en-GB'), total: historyRows.toLocaleString(lang === 'es' ? 'es-ES' : 'en-GB') }));
+    // Counts as the app writes them: thousands grouped in both languages (2.000 / 2,000).
+    const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, lang === 'es' ? '.' : ',');
+    expect(progress).toContain(t('common:table.exportProgress', { done: grouped(2_000), total: grouped(historyRows) }));
     await expectText(page, file.name);
     expect(file.name).toMatch(new RegExp(`^${t('stock:history.title').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect(file.text.startsWith('\uFEFF')).toBe(true);
