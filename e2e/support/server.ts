@@ -1,6 +1,5 @@
-// Starts the headless host (`src/main/server.ts`) on a free port and a fresh temporary database.
-// It is run as `node --import tsx` (the tsx CLI leaves an orphan child holding the pipe) in its own
-// process group, so stop() ends it — and a renderer build it may have started — by its pid.
+// Starts the headless host (`src/main/server.ts`, bundled by the global setup into out/serve) on a free
+// port and a fresh temporary database, in its own process group, so stop() ends it by its pid.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,8 +33,8 @@ process.on('exit', () => {
 export async function startServer(options: { demo?: boolean; readyTimeoutMs?: number } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'msp-e2e-'));
   const dbPath = join(dir, 'e2e.db');
-  // The e2e global setup has built the user interface (globalSetup.ts).
-  const args = ['--import', 'tsx', 'src/main/server.ts', '--db', dbPath, '--port', '0', '--no-build'];
+  // The e2e global setup has built the user interface and bundled the host (globalSetup.ts).
+  const args = [join(repoRoot, 'out/serve/server.js'), '--db', dbPath, '--port', '0', '--no-build'];
   if (options.demo) args.push('--demo');
   const child = spawn(process.execPath, args, { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
   running.add(child);
