@@ -131,6 +131,25 @@ describe('files', () => {
     expect(parse(csvText(records, 'en'), { delimiter: ',' })).toEqual(records);
   });
 
+  it('quotes every line break, so a cell never starts a row of its own (nor a formula after it)', () => {
+    const records = [['Widget\n=cmd|calc', 'a\rb', 'c\r\nd', 'plain']];
+    for (const language of ['es', 'en'] as const) {
+      const text = csvText(records, language);
+      // Outside quotes, the only line break is the record's own CRLF at the end.
+      const outside = text.split('"').filter((_, i) => i % 2 === 0).join('');
+      expect(outside.replace(/\r\n$/, ''), language).not.toMatch(/[\r\n]/);
+      expect(parse(text, { delimiter: csvSeparator(language) })).toEqual(records);
+    }
+  });
+
+  it('takes only the labels own words: values named like built-in properties are written as they are', () => {
+    const labels = { open: 'Abierto' };
+    for (const value of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      expect(csvCell(value, { kind: 'text', labels }, es)).toBe(value);
+    }
+    expect(csvText([[csvCell('constructor', { kind: 'text', labels }, es)]], 'es')).toBe('constructor\r\n');
+  });
+
   it('makes records from rows by column', () => {
     const columns: CsvColumn[] = [
       { field: 'sku', header: 'SKU', kind: 'text' },

@@ -194,19 +194,22 @@ export function csvCell(value: unknown, column: Pick<CsvColumn, 'kind' | 'labels
     case 'number':
       return typeof value === 'number' ? String(value).replace('.', options.language === 'es' ? ',' : '.') : defuseFormula(String(value));
     case 'bool':
-      return value ? options.yes : options.no;
+      return defuseFormula(value ? options.yes : options.no);
     case 'list':
       return Array.isArray(value) ? defuseFormula(value.map((v) => String(v)).join(' ')) : '';
     default: {
       const text = String(value);
-      return defuseFormula(column.labels?.[text] ?? text);
+      // Only the labels' own words: a value such as "constructor" is not a key of every object.
+      return defuseFormula(column.labels && Object.hasOwn(column.labels, text) ? column.labels[text]! : text);
     }
   }
 }
 
 /** Records (the first one may be the header row) as CSV text, each ending in CRLF, quoted where needed. */
 export function csvText(records: string[][], language: CsvLanguage): string {
-  return stringify(records, { delimiter: csvSeparator(language), record_delimiter: '\r\n', quoted_match: /^\s|\s$/ });
+  // Quoted: any line break (a bare \n too — spreadsheets start a row at it, and the text after it would
+  // escape the formula check of the cell's start) and text with spaces at either end, which they trim.
+  return stringify(records, { delimiter: csvSeparator(language), record_delimiter: '\r\n', quoted_match: /[\r\n]|^\s|\s$/ });
 }
 
 /** The header record, its words defused like any text. */

@@ -163,7 +163,12 @@ function openList(deps: DispatchDeps, call: CallContext, list: ChannelName, inpu
   if (def.kind !== 'query' || def.io) throw new DomainError('VALIDATION', { fields: [{ path: 'list', code: 'custom', message: 'not a list' }] });
   // Admitted as the screen asks for its first page; the export then reads its own pages.
   const admitted = admit(deps.ctx, list, { ...input, page: 1, pageSize: 1 }, call.user, call.actor);
-  if (!admitted.ok) throw new DomainError(admitted.error.code, admitted.error.details ?? {}, admitted.error.message);
+  if (!admitted.ok) {
+    const { code, details = {}, message } = admitted.error;
+    // A field of the list's input is `input.<field>` of the export's.
+    const fields = Array.isArray(details.fields) ? (details.fields as { path: string }[]).map((f) => ({ ...f, path: f.path ? `input.${f.path}` : 'input' })) : undefined;
+    throw new DomainError(code, fields ? { ...details, fields } : details, message);
+  }
   const { data, hideCosts, costs } = admitted;
   const redact = (value: unknown) => (hideCosts && costs.output ? redactCosts(value, costs.output) : value);
   const handler = deps.handlers[list] as unknown as (input: unknown, call: CallContext) => unknown;

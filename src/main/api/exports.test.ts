@@ -261,7 +261,8 @@ describe('CSV export of every list', () => {
     expect(refusal({ columns: [{ field: 'nothing', header: 'X' }] })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ path: 'columns.0.field' }] } });
     expect(refusal({ columns: [{ field: 'constructor', header: 'X' }] }).code).toBe('VALIDATION');
     expect(refusal({ columns: [] }).code).toBe('VALIDATION');
-    expect(refusal({ input: { sortBy: 'nothing' } }).code).toBe('VALIDATION');
+    expect(refusal({ input: { sortBy: 'nothing' } })).toMatchObject({ code: 'VALIDATION', details: { fields: [{ path: 'input.sortBy' }] } });
+    expect(refusal({ cursor: 'p1000001' }).code).toBe('VALIDATION');
     expect(refusal({ input: { search: 42 } }).code).toBe('VALIDATION');
     expect(refusal({ input: { unknownFilter: 1 } }).code).toBe('VALIDATION');
     expect(refusal({ cursor: 'p0' }).code).toBe('VALIDATION');

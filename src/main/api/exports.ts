@@ -44,7 +44,7 @@ type Reader = (call: CallContext, list: ListReader, cursor: string | null) => Ch
 /** A list read page by page (the first chunk also gives the list's total, capped as on screen). */
 const byPage: Reader = (_call, list, cursor) => {
   const page = cursor === null ? 1 : Number(/^p([1-9]\d{0,6})$/.exec(cursor)?.[1] ?? NaN);
-  if (!Number.isSafeInteger(page)) throw invalid('cursor', 'not a cursor of this list');
+  if (!Number.isSafeInteger(page) || page > 1_000_000) throw invalid('cursor', 'not a cursor of this list');
   const size = exportSettings.chunkRows;
   const answer = list.page({ page, pageSize: size }) as { rows: unknown[]; total?: number; totalCapped?: boolean };
   return { rows: answer.rows, next: answer.rows.length === size ? `p${page + 1}` : null, total: answer.total ?? 0, totalCapped: answer.totalCapped ?? false };

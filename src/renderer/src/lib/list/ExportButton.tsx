@@ -2,7 +2,7 @@
 // (exportCsv.ts). A long export shows its progress in a dialog that can stop it; a short one just saves.
 import { Button, Group, Modal, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../notify';
 import { useCan } from '../session';
@@ -18,7 +18,10 @@ export function ExportButton<T>({ view, name }: { view: ListView<T>; name: strin
   const seesCosts = useCan('costs.view');
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [slow, setSlow] = useState(false);
   const stop = useRef<AbortController | null>(null);
+  // Leaving the list (another tab, another screen) stops its export: no file appears later from nowhere.
+  useEffect(() => () => stop.current?.abort(), []);
   if (!source) return null;
   const columns = exportColumns(view.shown, rowSchemaOf(source));
   if (columns.length === 0) return null;
@@ -28,6 +31,8 @@ export function ExportButton<T>({ view, name }: { view: ListView<T>; name: strin
     stop.current = controller;
     setProgress(null);
     setRunning(true);
+    // The dialog (and its Stop) comes as soon as the export takes a moment, before its first chunk is back.
+    const timer = setTimeout(() => setSlow(true), 600);
     try {
       const result = await exportList({
         source,
@@ -47,13 +52,16 @@ export function ExportButton<T>({ view, name }: { view: ListView<T>; name: strin
     } catch (error) {
       notify.error(error);
     } finally {
+      clearTimeout(timer);
       stop.current = null;
+      setSlow(false);
       setRunning(false);
     }
   };
 
-  // Only while more than one chunk is on its way: a short export saves before a dialog could be read.
-  const longRunning = running && progress !== null && (progress.capped || progress.done < progress.total);
+  // Only for a long export: a short one saves before a dialog could be read.
+  const longRunning = running && (slow || (progress !== null && (progress.capped || progress.done < progress.total)));
+  const shown = progress ?? { done: 0, total: 0, capped: true };
   return (
     <>
       <Tooltip label={t('table.exportHint')} multiline w={280} openDelay={400}>
@@ -62,19 +70,15 @@ export function ExportButton<T>({ view, name }: { view: ListView<T>; name: strin
         </Button>
       </Tooltip>
       <Modal opened={longRunning} onClose={() => stop.current?.abort()} title={t('table.exportTitle')} data-testid="export-progress">
-        {progress && (
-          <Stack gap="sm">
-            <Progress value={progress.capped ? 100 : (100 * progress.done) / Math.max(progress.total, 1)} striped={progress.capped} animated={progress.capped} aria-label={t('table.exportTitle')} />
-            <Text size="sm">
-              {progress.capped ? t('table.exportProgressOpen', { done: f.qty(progress.done) }) : t('table.exportProgress', { done: f.qty(progress.done), total: f.qty(progress.total) })}
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => stop.current?.abort()}>
-                {t('table.exportCancel')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
+        <Stack gap="sm">
+          <Progress value={shown.capped ? 100 : (100 * shown.done) / Math.max(shown.total, 1)} striped={shown.capped} animated={shown.capped} aria-label={t('table.exportTitle')} />
+          <Text size="sm">{shown.capped ? t('table.exportProgressOpen', { done: f.qty(shown.done) }) : t('table.exportProgress', { done: f.qty(shown.done), total: f.qty(shown.total) })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => stop.current?.abort()}>
+              {t('table.exportCancel')}
+            </Button>
+          </Group>
+        </Stack>
       </Modal>
     </>
   );
