@@ -150,7 +150,7 @@ export interface CsvColumn {
   field: string;
   header: string;
   kind: CsvKind;
-  /** Words for coded values (a status, a type): `{ partiallyReceived: 'Recibido en parte' }`. */
+  /** Words for coded values (a status, a type, each value of a list): `{ partiallyReceived: 'Recibido en parte' }`. */
   labels?: Readonly<Record<string, string>>;
 }
 
@@ -195,8 +195,13 @@ export function csvCell(value: unknown, column: Pick<CsvColumn, 'kind' | 'labels
       return typeof value === 'number' ? String(value).replace('.', options.language === 'es' ? ',' : '.') : defuseFormula(String(value));
     case 'bool':
       return value ? options.yes : options.no;
-    case 'list':
-      return Array.isArray(value) ? defuseFormula(value.map((v) => String(v)).join(' ')) : '';
+    case 'list': {
+      if (!Array.isArray(value)) return '';
+      // Codes (serials) have no spaces and sit one space apart; the words for coded values (permissions)
+      // have spaces of their own, so they are told apart by commas.
+      const words = value.map((v) => column.labels?.[String(v)] ?? String(v));
+      return defuseFormula(words.join(column.labels ? ', ' : ' '));
+    }
     default: {
       const text = String(value);
       return defuseFormula(column.labels?.[text] ?? text);
