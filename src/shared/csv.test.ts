@@ -92,6 +92,7 @@ describe('cells', () => {
     expect(csvCell(true, { kind: 'bool' }, es)).toBe('Sí');
     expect(csvCell(false, { kind: 'bool' }, en)).toBe('No');
     expect(csvCell(['A1', 'B2'], { kind: 'list' }, en)).toBe('A1 B2');
+    expect(csvCell(['inventory.view', 'other'], { kind: 'list', labels: { 'inventory.view': 'View inventory' } }, en)).toBe('View inventory, other');
     expect(csvCell(-3, { kind: 'number' }, es)).toBe('-3');
     expect(csvCell(2.5, { kind: 'number' }, es)).toBe('2,5');
     expect(csvCell('partiallyReceived', { kind: 'text', labels: { partiallyReceived: 'Recibido en parte' } }, es)).toBe('Recibido en parte');

@@ -150,7 +150,7 @@ export interface CsvColumn {
   field: string;
   header: string;
   kind: CsvKind;
-  /** Words for coded values (a status, a type): `{ partiallyReceived: 'Recibido en parte' }`. */
+  /** Words for coded values (a status, a type, each value of a list): `{ partiallyReceived: 'Recibido en parte' }`. */
   labels?: Readonly<Record<string, string>>;
 }
 
@@ -183,6 +183,11 @@ export function csvMoney(minor: number | string, language: CsvLanguage): string 
   return `${whole}${language === 'es' ? ',' : '.'}${decimals}`;
 }
 
+/** The word for a coded value: only the labels' own (a value such as "constructor" is a key of every object). */
+function wordFor(value: string, labels: Readonly<Record<string, string>> | undefined): string {
+  return labels && Object.hasOwn(labels, value) ? labels[value]! : value;
+}
+
 /** One cell's text. Numbers and moments we write ourselves are never defused: "-3" stays a number. */
 export function csvCell(value: unknown, column: Pick<CsvColumn, 'kind' | 'labels'>, options: CsvOptions): string {
   if (value === null || value === undefined) return '';
@@ -195,12 +200,16 @@ export function csvCell(value: unknown, column: Pick<CsvColumn, 'kind' | 'labels
       return typeof value === 'number' ? String(value).replace('.', options.language === 'es' ? ',' : '.') : defuseFormula(String(value));
     case 'bool':
       return defuseFormula(value ? options.yes : options.no);
-    case 'list':
-      return Array.isArray(value) ? defuseFormula(value.map((v) => String(v)).join(' ')) : '';
+    case 'list': {
+      if (!Array.isArray(value)) return '';
+      // Codes (serials) have no spaces and sit one space apart; the words for coded values (permissions)
+      // have spaces of their own, so they are told apart by commas.
+      const words = value.map((v) => wordFor(String(v), column.labels));
+      return defuseFormula(words.join(column.labels ? ', ' : ' '));
+    }
     default: {
       const text = String(value);
-      // Only the labels' own words: a value such as "constructor" is not a key of every object.
-      return defuseFormula(column.labels && Object.hasOwn(column.labels, text) ? column.labels[text]! : text);
+      return defuseFormula(wordFor(text, column.labels));
     }
   }
 }

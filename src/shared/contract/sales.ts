@@ -11,6 +11,8 @@ export const containerKinds = ['contract', 'project', 'ticket'] as const;
 export const containerStatuses = ['open', 'closed'] as const;
 export const chargeKinds = ['product', 'freight', 'credit'] as const;
 export const deviceStatuses = ['installed', 'voided', 'returned'] as const;
+export const deliveryStatuses = ['delivered', 'reversed'] as const;
+export const deliveryMethods = ['deliver', 'ship'] as const;
 export const chargeStatuses = ['pending', 'waitingApproval', 'needToOrder', 'onOrder', 'ready', 'delivered', 'canceled'] as const;
 export type ChargeStatus = (typeof chargeStatuses)[number];
 const nullableString = z.string().nullable();
@@ -113,8 +115,8 @@ export type Pick = z.infer<typeof pickSchema>;
 export const chargeDeliverySchema = z.object({
   deliveryId: id,
   deliveryNumber: z.string(),
-  status: z.enum(['delivered', 'reversed']),
-  method: z.enum(['deliver', 'ship']),
+  status: z.enum(deliveryStatuses),
+  method: z.enum(deliveryMethods),
   createdAt: epochMs,
   qty: z.number().int(),
   cost: cost(amount),
@@ -313,8 +315,8 @@ export type OpenDeliveryLine = z.infer<typeof openDeliveryLineSchema>;
 export const deliverySummarySchema = z.object({
   id,
   number: z.string(),
-  status: z.enum(['delivered', 'reversed']),
-  method: z.enum(['deliver', 'ship']),
+  status: z.enum(deliveryStatuses),
+  method: z.enum(deliveryMethods),
   companyId: id,
   companyName: z.string(),
   carrier: nullableString,

@@ -152,12 +152,14 @@ export const countLineSchema = z.object({
   unexpectedSerials: z.array(z.string()),
 });
 
+export const countStatuses = ['open', 'submitted', 'posted', 'canceled', 'reversed'] as const;
+
 export const countSchema = z.object({
   id,
   number: z.string(),
   locationId: id,
   locationName: z.string(),
-  status: z.enum(['open', 'submitted', 'posted', 'canceled', 'reversed']),
+  status: z.enum(countStatuses),
   note: nullableString,
   /** Why a reviewer sent the count back. */
   reviewNote: nullableString,
@@ -400,7 +402,7 @@ export const stockContract = {
     reads: ['stocktakes', 'locations', 'auth'],
     summary: 'Pages stocktakes, newest first.',
     permission: 'inventory.view',
-    input: pageInput(z.enum(['createdAt', 'number']), { status: z.enum(['open', 'submitted', 'posted', 'canceled', 'reversed']).optional() }),
+    input: pageInput(z.enum(['createdAt', 'number']), { status: z.enum(countStatuses).optional() }),
     output: pageOutput(countSchema.omit({ lines: true })),
   }),
   'stock.getCount': channel({

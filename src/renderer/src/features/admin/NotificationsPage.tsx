@@ -6,10 +6,10 @@ import { IconMail } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '@shared/contract';
-import { eventRecipients, neverEmailed, type EventSetting, type OutboxMail } from '@shared/contract/notifications';
+import { eventRecipients, neverEmailed, outboxStatuses, type EventSetting, type OutboxMail } from '@shared/contract/notifications';
 import { AppLink } from '@renderer/lib/AppLink';
 import { translateError } from '@renderer/lib/errors';
-import { ListTable, useListView, useServerPager, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { csvLabels, ListTable, useListView, useServerPager, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { PageHeader } from '@renderer/lib/PageHeader';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useUsers } from '@renderer/lib/lookups';
@@ -180,6 +180,7 @@ function Outbox() {
       accessor: 'to',
       title: t('notices.outbox.to'),
       alwaysShown: true,
+      csv: [{ field: 'recipientName', header: t('notices.outbox.recipient') }, {}],
       render: (m) => (
         <div>
           <Text size="sm">{m.recipientName ?? m.to}</Text>
@@ -195,6 +196,7 @@ function Outbox() {
     {
       accessor: 'status',
       title: t('notices.outbox.status'),
+      csv: { labels: csvLabels(outboxStatuses, (s) => t(`notices.outbox.statuses.${s}`)) },
       render: (m) => (
         <Badge color={statusColor[m.status]} variant="light">
           {t(`notices.outbox.statuses.${m.status}`)}
@@ -205,6 +207,10 @@ function Outbox() {
     {
       accessor: 'when',
       title: t('notices.outbox.when'),
+      csv: [
+        { field: 'sentAt', header: t('notices.outbox.sentColumn') },
+        { field: 'nextAttemptAt', header: t('notices.outbox.nextColumn') },
+      ],
       render: (m) =>
         m.status === 'sent' && m.sentAt !== null
           ? t('notices.outbox.sentAt', { at: f.dateTime(m.sentAt) })

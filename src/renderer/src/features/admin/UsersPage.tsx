@@ -4,7 +4,8 @@ import { IconDots, IconEdit, IconKey, IconPlayerPause, IconPlayerPlay, IconPlus,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@shared/contract/auth';
-import { actionsColumn, activeColumn, ListPage, ListTable, useListView, type ListColumn } from '@renderer/lib/list';
+import { permissions } from '@shared/contract/define';
+import { actionsColumn, activeColumn, csvLabels, ListPage, ListTable, useListView, type ListColumn } from '@renderer/lib/list';
 import { useUsers } from '@renderer/lib/lookups';
 import { notify } from '@renderer/lib/notify';
 import { useSession } from '@renderer/lib/session';
@@ -35,6 +36,8 @@ export function UsersPage() {
     {
       accessor: 'permissions',
       title: t('users.permissions'),
+      // An administrator's badge stands for every permission: in a file, a column of its own beside them.
+      csv: [{ field: 'isAdmin', header: t('users.admin') }, { labels: csvLabels(permissions, (p) => t(`common:permissions.${p}`)) }],
       render: (u) =>
         u.isAdmin ? (
           <Badge color="red" variant="light">

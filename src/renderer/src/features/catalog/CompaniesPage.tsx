@@ -44,6 +44,11 @@ export function CompaniesPage() {
       accessor: 'roles',
       title: t('companies.role'),
       noWrap: true,
+      // A badge per role: in a file, a yes-or-no column per role.
+      csv: [
+        { field: 'isClient', header: t('companies.roles.client') },
+        { field: 'isVendor', header: t('companies.roles.vendor') },
+      ],
       render: (c) => (
         <Group gap={4} wrap="nowrap">
           {c.isClient && <Badge variant="light">{t('companies.roles.client')}</Badge>}
@@ -64,6 +69,8 @@ export function CompaniesPage() {
       accessor: 'sales',
       title: t('sales:clients.open'),
       noWrap: true,
+      // A link to the client's page.
+      csv: false,
       render: (c) =>
         c.isClient ? (
           <AppLink className="app-row-link" to={`/sales/clients/${c.id}`} aria-label={`${t('sales:clients.open')}: ${c.name}`}>

@@ -3,8 +3,9 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { IconMapPin } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Location } from '@shared/contract/locations';
-import { ListTable, useListView } from '@renderer/lib/list';
+import { locationKinds, type Location } from '@shared/contract/locations';
+import { csvLabels, ListTable, useListView } from '@renderer/lib/list';
+import { virtualLocationWords } from '@renderer/lib/locationLabel';
 import { KindBadge } from './KindBadge';
 import type { en } from './locales/en';
 
@@ -18,9 +19,10 @@ export function VirtualLocations({ locations }: { locations: Location[] }) {
   const view = useListView<Location>({
     id: 'locations.virtual',
     columns: [
-      { accessor: 'name', title: t('fields.name'), render: (l) => <Text span inherit fw={500}>{text(l, 'names')}</Text> },
-      { accessor: 'kind', title: t('fields.kind'), render: (l) => <KindBadge kind={l.kind} /> },
-      { accessor: 'purpose', title: t('virtual.purpose'), render: (l) => <Text span inherit c="dimmed">{text(l, 'purposes')}</Text> },
+      { accessor: 'name', title: t('fields.name'), csv: { labels: virtualLocationWords() }, render: (l) => <Text span inherit fw={500}>{text(l, 'names')}</Text> },
+      { accessor: 'kind', title: t('fields.kind'), csv: { labels: csvLabels(locationKinds, (kind) => t(`kinds.${kind}`)) }, render: (l) => <KindBadge kind={l.kind} /> },
+      // The same sentence for every location of a kind, which the kind column already names: not a field of the row.
+      { accessor: 'purpose', title: t('virtual.purpose'), csv: false, render: (l) => <Text span inherit c="dimmed">{text(l, 'purposes')}</Text> },
     ],
   });
   return (

@@ -4,9 +4,9 @@ import { ActionIcon, Group, Menu, Text, Tooltip } from '@mantine/core';
 import { IconDots, IconEdit, IconPackages, IconPlayerPlay, IconPlayerPause, IconStar, IconStarFilled, IconTag } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Location } from '@shared/contract/locations';
+import { locationKinds, type Location } from '@shared/contract/locations';
 import { Qty } from '@renderer/lib/Amount';
-import { actionsColumn, activeColumn, CellBadge, type ListColumn } from '@renderer/lib/list';
+import { actionsColumn, activeColumn, CellBadge, csvLabels, type ListColumn } from '@renderer/lib/list';
 import { notify } from '@renderer/lib/notify';
 import { useCan } from '@renderer/lib/session';
 import { useSetDefaultLocation, useSetLocationActive } from './api';
@@ -24,6 +24,8 @@ export function useLocationColumns(onEdit: (location: Location) => void, onLabel
       accessor: 'name',
       title: t('fields.name'),
       alwaysShown: true,
+      // The star and the "Not offered" mark beside the name, as columns of their own in a file.
+      csv: [{}, { field: 'isDefault', header: t('default') }, { field: 'offersStock', header: t('fields.offersStock') }],
       render: (l) => (
         <Group gap={6} wrap="nowrap">
           {l.isDefault && (
@@ -42,7 +44,7 @@ export function useLocationColumns(onEdit: (location: Location) => void, onLabel
         </Group>
       ),
     },
-    { accessor: 'kind', title: t('fields.kind'), noWrap: true, render: (l) => <KindBadge kind={l.kind} /> },
+    { accessor: 'kind', title: t('fields.kind'), noWrap: true, csv: { labels: csvLabels(locationKinds, (kind) => t(`kinds.${kind}`)) }, render: (l) => <KindBadge kind={l.kind} /> },
     { accessor: 'ownerName', title: t('fields.owner'), truncate: 200, fullText: (l) => l.ownerName, render: (l) => l.ownerName ?? <Text span inherit c="dimmed">—</Text> },
     {
       accessor: 'refillFromName',

@@ -6,9 +6,9 @@ import { IconCircleCheck, IconDatabase, IconDatabaseExport, IconRestore } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { BackupInfo } from '@shared/contract/backups';
+import { backupReasons, type BackupInfo } from '@shared/contract/backups';
 import { ConfirmModal } from '@renderer/lib/ConfirmModal';
-import { ListPage, ListTable, useListView, type ListColumn } from '@renderer/lib/list';
+import { csvLabels, ListPage, ListTable, useListView, type ListColumn } from '@renderer/lib/list';
 import { useFormat } from '@renderer/lib/useFormat';
 import { formatBytes } from '@shared/formats';
 import { useBackups, useCreateBackup, useRestoreBackup } from './api';
@@ -28,6 +28,7 @@ export function BackupsPage() {
     {
       accessor: 'reason',
       title: t('columns.reason'),
+      csv: { labels: csvLabels(backupReasons, (reason) => t(`reasons.${reason}`)) },
       render: (b) => (
         <Badge variant="light" color={b.reason === 'manual' ? 'blue' : b.reason.startsWith('pre-') ? 'orange' : 'gray'} tt="none">
           {t(`reasons.${b.reason}`)}
@@ -56,6 +57,7 @@ export function BackupsPage() {
       accessor: 'actions',
       title: t('columns.actions'),
       textAlign: 'right',
+      csv: false,
       alwaysShown: true,
       render: (b) => (
         <Button

@@ -86,6 +86,10 @@ export const en = {
       statuses: { queued: 'Waiting', sent: 'Sent', failed: 'Given up' },
       sentAt: 'Sent {{at}}',
       nextAt: 'Next try {{at}}',
+      // Headers of file columns (CSV export) for what the To and When cells show.
+      recipient: 'Recipient',
+      sentColumn: 'Sent',
+      nextColumn: 'Next try',
       retry: 'Send again',
       retryOne: 'Send the e-mail to {{to}} again',
       retryAll: 'Send all unsent now',

@@ -30,6 +30,8 @@ export const en = {
     address: 'Address',
     notes: 'Notes',
     refillFrom: 'Refilled from',
+    // A file column's header (CSV export): the list marks a location that does not.
+    offersStock: 'Offers its units',
   },
   kinds: {
     warehouse: 'Warehouse',

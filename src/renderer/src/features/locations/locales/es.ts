@@ -33,6 +33,7 @@ export const es: Translation<typeof en> = {
     address: 'Dirección',
     notes: 'Notas',
     refillFrom: 'Se repone desde',
+    offersStock: 'Ofrece sus unidades',
   },
   kinds: {
     warehouse: 'Almacén',

@@ -42,6 +42,8 @@ export const en = {
     sku: 'SKU',
     product: 'Product',
     vendorPartNumber: 'Vendor part no.',
+    // A file column's header (CSV export): the list shows the approval under the status.
+    approval: 'Approval',
   },
   orders: {
     title: 'Purchase orders',
@@ -348,6 +350,8 @@ export const en = {
     approveNamed: 'Approve {{number}}',
     rejectNamed: 'Reject {{number}}',
     requestedBy: 'Requested by',
+    // A file column's header (CSV export): the list shows when under who.
+    requestedAt: 'Requested on',
     ownRequest: {
       creator: 'You created it: another approver decides',
       requester: 'You asked for it: another approver decides',
@@ -395,6 +399,8 @@ export const en = {
     qtyToTransfer: 'Transfer',
     transferLabel: 'Quantity of {{sku}} to transfer to {{location}} from {{from}}',
     fromSource: 'from {{name}}',
+    // A file column's header (CSV export): the list shows the source under the quantity to transfer.
+    refillFrom: 'Transfer from',
     transferSummary_one: '{{count}} transfer',
     transferSummary_other: '{{count}} transfers',
     transferNote: 'Created from Reorder suggestions',
@@ -441,6 +447,10 @@ export const en = {
       estimatedArrival: 'Est. arrival',
       purchaseForName: 'Purchase for',
       charge: 'Bought for a charge',
+      // Headers of file columns (CSV export) for what the cells show under their main figure.
+      order: 'Purchase order',
+      chargeClient: 'Client of the charge',
+      backOrderOverdue: 'Back order overdue',
     },
     empty: {
       title: 'Nothing to receive',

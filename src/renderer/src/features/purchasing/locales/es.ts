@@ -50,6 +50,7 @@ export const es: Translation<typeof en> = {
     sku: 'SKU',
     product: 'Producto',
     vendorPartNumber: 'N.º de pieza del proveedor',
+    approval: 'Aprobación',
   },
   orders: {
     title: 'Órdenes de compra',
@@ -356,6 +357,7 @@ export const es: Translation<typeof en> = {
     approveNamed: 'Aprobar {{number}}',
     rejectNamed: 'Rechazar {{number}}',
     requestedBy: 'Solicitada por',
+    requestedAt: 'Solicitada el',
     ownRequest: {
       creator: 'La creó usted: decide otro aprobador',
       requester: 'La solicitó usted: decide otro aprobador',
@@ -403,6 +405,7 @@ export const es: Translation<typeof en> = {
     qtyToTransfer: 'Transferir',
     transferLabel: 'Cantidad de {{sku}} a transferir a {{location}} desde {{from}}',
     fromSource: 'desde {{name}}',
+    refillFrom: 'Transferir desde',
     transferSummary_one: '{{count}} transferencia',
     transferSummary_other: '{{count}} transferencias',
     transferNote: 'Creada desde Sugerencias de reposición',
@@ -449,6 +452,9 @@ export const es: Translation<typeof en> = {
       estimatedArrival: 'Llegada prevista',
       purchaseForName: 'Compra para',
       charge: 'Compra para un cargo',
+      order: 'Orden de compra',
+      chargeClient: 'Cliente del cargo',
+      backOrderOverdue: 'Pedido pendiente fuera de plazo',
     },
     empty: {
       title: 'Nada por recibir',

@@ -42,6 +42,7 @@ export function ApprovalsPage() {
       accessor: 'requestedByName',
       title: t('approvals.requestedBy'),
       noWrap: true,
+      csv: [{}, { field: 'requestedAt', header: t('approvals.requestedAt') }, { field: 'overdue', header: t('approvals.overdue') }],
       render: (o) => (
         <Stack gap={0}>
           <Text size="sm">{o.requestedByName ?? '—'}</Text>

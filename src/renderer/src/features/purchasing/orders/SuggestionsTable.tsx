@@ -81,10 +81,12 @@ export function useSuggestionColumns(qtys: SuggestionQtys, onQty: (s: Suggestion
   const canSeeCosts = useCan('costs.view');
   const canEditCatalog = useCan('catalog.manage');
   return [
-    { accessor: 'sku', title: t('po.sku'), noWrap: true, alwaysShown: true },
+    // The list groups its rows under their default vendor, who has no column: in a file, beside the SKU (always there).
+    { accessor: 'sku', title: t('po.sku'), noWrap: true, alwaysShown: true, csv: [{}, { field: 'vendorName', header: t('po.vendor') }] },
     {
       accessor: 'productName',
       title: t('po.product'),
+      csv: [{}, { field: 'vendorPartNumber', header: t('po.vendorPartNumber') }],
       render: (s) => (
         <Stack gap={0} miw={160} maw={280}>
           {s.vendorId === null && canEditCatalog ? (
@@ -115,6 +117,7 @@ export function useSuggestionColumns(qtys: SuggestionQtys, onQty: (s: Suggestion
       textAlign: 'right',
       width: 116,
       hidden: !canTransfer,
+      csv: [{}, { field: 'refillFromName', header: t('suggestions.refillFrom') }],
       render: (s) =>
         s.refillFromId === null ? (
           <Text span size="sm" c="dimmed">
@@ -150,6 +153,8 @@ export function useSuggestionColumns(qtys: SuggestionQtys, onQty: (s: Suggestion
       textAlign: 'right',
       noWrap: true,
       hidden: !canSeeCosts,
+      // Priced from the quantities typed on screen, which are not the list's: the file has the vendor cost and the suggested quantity.
+      csv: false,
       render: (s) => (s.vendorCost === null || s.vendorId === null ? '' : <Money value={s.vendorCost * amountOf(qtys.buyOf(s))} fw={600} />),
     },
   ];

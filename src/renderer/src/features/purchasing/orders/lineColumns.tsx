@@ -5,7 +5,7 @@ import type { PoLine } from '@shared/contract/purchasing';
 import { Money, Qty, type AmountTone } from '@renderer/lib/Amount';
 import { AppLink } from '@renderer/lib/AppLink';
 import type { useFormat } from '@renderer/lib/useFormat';
-import type { ListColumn } from '@renderer/lib/list';
+import { skuAndName, type ListColumn } from '@renderer/lib/list';
 import { dayToMs } from './days';
 
 type Format = ReturnType<typeof useFormat>;
@@ -36,6 +36,13 @@ export function lineColumns(t: TFunction<readonly ['purchasing', 'common']>, f: 
       accessor: 'sku',
       title: t('lines.product'),
       alwaysShown: true,
+      csv: [
+        ...skuAndName(t('lines.product')),
+        { field: 'vendorPartNumber', header: t('po.vendorPartNumber') },
+        { field: 'serialized', header: t('receiving.line.serialized') },
+        { field: 'chargeNumber', header: t('receiving.columns.charge') },
+        { field: 'chargeCompanyName', header: t('receiving.columns.chargeClient') },
+      ],
       render: (l) => (
         <Stack gap={0} miw={180}>
           <Text size="sm" fw={600}>
@@ -76,6 +83,6 @@ export function lineColumns(t: TFunction<readonly ['purchasing', 'common']>, f: 
       render: (l) => (l.estimatedArrival ? <span style={noWrap}>{f.date(dayToMs(l.estimatedArrival))}</span> : ''),
     },
   );
-  if (actions) columns.push({ accessor: 'actions', title: '', textAlign: 'right', render: actions });
+  if (actions) columns.push({ accessor: 'actions', title: '', textAlign: 'right', csv: false, render: actions });
   return columns;
 }

@@ -1,8 +1,8 @@
 import { Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import type { PoSummary } from '@shared/contract/purchasing';
+import { approvalStatuses, poStatuses, type PoSummary } from '@shared/contract/purchasing';
 import { Money, Qty } from '@renderer/lib/Amount';
-import type { ListColumn } from '@renderer/lib/list';
+import { csvLabels, type ListColumn } from '@renderer/lib/list';
 import type { useFormat } from '@renderer/lib/useFormat';
 import { OverdueBadge } from './ApprovalMarks';
 import { ApprovalBadge, PoStatusBadge } from './Badges';
@@ -31,6 +31,11 @@ export function orderColumns(t: TFunction<readonly ['purchasing', 'common']>, f:
       accessor: 'status',
       title: t('po.status'),
       sortable: true,
+      // The approval's badge under the status: a column of its own in a file.
+      csv: [
+        { labels: csvLabels(poStatuses, (s) => t(`status.${s}`)) },
+        { field: 'approvalStatus', header: t('po.approval'), labels: csvLabels(approvalStatuses, (a) => t(`approval.${a}`)) },
+      ],
       render: (o) => (
         <Stack gap={4} align="flex-start">
           <PoStatusBadge status={o.status} />
@@ -45,6 +50,7 @@ export function orderColumns(t: TFunction<readonly ['purchasing', 'common']>, f:
       wrapTitle: true,
       sortable: true,
       width: 130,
+      csv: [{}, { field: 'overdue', header: t('approvals.overdue') }],
       render: (o) => (
         <>
           <span style={dateLine}>{f.date(dayToMs(o.expectedShipDate))}</span>

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { OpenLine } from '@shared/contract/purchasing';
 import { AppLink } from '@renderer/lib/AppLink';
 import { Qty } from '@renderer/lib/Amount';
-import type { ListColumn } from '@renderer/lib/list';
+import { skuAndName, type ListColumn } from '@renderer/lib/list';
 import { OverdueBadge } from '../orders/ApprovalMarks';
 import { dayToMs } from '../orders/days';
 
@@ -63,6 +63,13 @@ export function openLineColumns(
       sortable: true,
       alwaysShown: true,
       width: 135,
+      csv: [
+        { header: t('receiving.columns.order') },
+        { field: 'vendorName', header: t('receiving.vendor') },
+        { field: 'chargeNumber', header: t('receiving.columns.charge') },
+        { field: 'chargeCompanyName', header: t('receiving.columns.chargeClient') },
+        { field: 'purchaseForName', header: t('receiving.columns.purchaseForName') },
+      ],
       render: (row) => (
         <>
           {linkOrders ? (
@@ -95,6 +102,7 @@ export function openLineColumns(
       wrapTitle: true,
       sortable: true,
       width: 195,
+      csv: skuAndName(t('po.product')),
       render: (row) => (
         <>
           <span className="app-cell-strong">{row.sku}</span>
@@ -110,6 +118,7 @@ export function openLineColumns(
     num('outstanding', t, 115),
     {
       ...num('backOrdered', t, 90),
+      csv: [{}, { field: 'backOrderOverdue', header: t('receiving.columns.backOrderOverdue') }],
       render: (row) => (
         <>
           <span style={block}>
@@ -127,6 +136,7 @@ export function openLineColumns(
       sortable: true,
       width: 110,
       noWrap: true,
+      csv: [{}, { field: 'overdue', header: t('receiving.overdue') }],
       render: (row) => {
         const ms = dayToMs(row.estimatedArrival);
         return (

@@ -5,9 +5,9 @@ import { IconPackageExport, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { vendorReturnStatuses, type VendorReturnStatus, type VendorReturnSummary } from '@shared/contract/vendorReturns';
+import { vendorReturnReasons, vendorReturnStatuses, type VendorReturnStatus, type VendorReturnSummary } from '@shared/contract/vendorReturns';
 import { Money } from '@renderer/lib/Amount';
-import { isFiltered, ListPage, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { csvLabels, isFiltered, ListPage, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
@@ -23,6 +23,7 @@ function columns(t: TFunction<readonly ['purchasing', 'common']>, f: ReturnType<
     {
       accessor: 'status',
       title: t('vendorReturns.status'),
+      csv: [{ labels: csvLabels(vendorReturnStatuses, (s) => t(`vendorReturns.statuses.${s}`)) }, { field: 'overdue', header: t('vendorReturns.overdue') }],
       render: (r) => (
         <Group gap={4} wrap="nowrap">
           <VendorReturnStatusBadge status={r.status} />
@@ -41,7 +42,7 @@ function columns(t: TFunction<readonly ['purchasing', 'common']>, f: ReturnType<
     { accessor: 'open', title: t('vendorReturns.open'), textAlign: 'right', render: (r) => (r.open === 0 ? '—' : f.qty(r.open)) },
     { accessor: 'value', title: t('vendorReturns.value'), textAlign: 'right', noWrap: true, hidden: !canSeeCosts, render: (r) => <Money value={r.value} /> },
     { accessor: 'creditTotal', title: t('vendorReturns.credit'), textAlign: 'right', noWrap: true, hidden: !canSeeCosts, render: (r) => (r.creditTotal ? <Money value={r.creditTotal} /> : '—') },
-    { accessor: 'reason', title: t('vendorReturns.reason'), noWrap: true, render: (r) => t(`vendorReturns.reasons.${r.reason}`) },
+    { accessor: 'reason', title: t('vendorReturns.reason'), noWrap: true, csv: { labels: csvLabels(vendorReturnReasons, (r) => t(`vendorReturns.reasons.${r}`)) }, render: (r) => t(`vendorReturns.reasons.${r.reason}`) },
     { accessor: 'locationName', title: t('vendorReturns.location'), truncate: 160 },
     { accessor: 'expectedBy', title: t('vendorReturns.expectedBy'), noWrap: true, render: (r) => (r.expectedBy ? f.day(r.expectedBy) : '—') },
   ];

@@ -1,9 +1,9 @@
 import { Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import type { DeliverySummary, OpenDeliveryLine } from '@shared/contract/sales';
+import { chargeStatuses, deliveryMethods, deliveryStatuses, type DeliverySummary, type OpenDeliveryLine } from '@shared/contract/sales';
 import { Qty } from '@renderer/lib/Amount';
 import { AppLink } from '@renderer/lib/AppLink';
-import type { ListColumn } from '@renderer/lib/list';
+import { csvLabels, skuAndName, type ListColumn } from '@renderer/lib/list';
 import type { useFormat } from '@renderer/lib/useFormat';
 import { ChargeStatusBadge, DeliveryStatusBadge } from '../Badges';
 
@@ -31,6 +31,7 @@ export function openLineColumns(t: T): ListColumn<OpenDeliveryLine>[] {
       title: t('delivery.container'),
       truncate: 220,
       fullText: (l) => `${l.containerNumber} · ${l.containerTitle}`,
+      csv: [{}, { field: 'containerTitle', header: t('containers.titleColumn') }],
       render: (l) => (
         <>
           <span className="app-cell-line">{l.containerNumber}</span>
@@ -44,6 +45,7 @@ export function openLineColumns(t: T): ListColumn<OpenDeliveryLine>[] {
       sortable: true,
       truncate: 240,
       fullText: (l) => `${l.sku} · ${l.productName}`,
+      csv: skuAndName(t('delivery.product')),
       render: (l) => (
         <>
           <span className="app-cell-line">{l.sku}</span>
@@ -56,6 +58,7 @@ export function openLineColumns(t: T): ListColumn<OpenDeliveryLine>[] {
       title: t('delivery.location'),
       sortable: true,
       truncate: 180,
+      csv: [{}, { field: 'bin', header: t('charge.bin') }],
       render: (l) =>
         l.locationName === null ? (
           <Text span size="sm" c="dimmed">
@@ -76,7 +79,7 @@ export function openLineColumns(t: T): ListColumn<OpenDeliveryLine>[] {
       fullText: (l) => l.serials.join(', '),
       render: (l) => <span className="app-cell-small">{l.serials.join(', ')}</span>,
     },
-    { accessor: 'status', title: t('charges.status'), render: (l) => <ChargeStatusBadge status={l.status} /> },
+    { accessor: 'status', title: t('charges.status'), csv: { labels: csvLabels(chargeStatuses, (s) => t(`chargeStatus.${s}`)) }, render: (l) => <ChargeStatusBadge status={l.status} /> },
   ];
 }
 
@@ -85,7 +88,16 @@ export function deliveryColumns(t: T, f: Format): ListColumn<DeliverySummary>[] 
   return [
     { accessor: 'number', title: t('delivery.number'), sortable: true, noWrap: true, alwaysShown: true, link: true },
     { accessor: 'companyName', title: t('delivery.client'), truncate: 220 },
-    { accessor: 'method', title: t('delivery.method'), render: (d) => <DeliveryStatusBadge status={d.status} method={d.method} /> },
+    {
+      accessor: 'method',
+      title: t('delivery.method'),
+      // One badge says how, or Reversed: in a file, the method and the status each in words.
+      csv: [
+        { labels: csvLabels(deliveryMethods, (method) => t(`methods.${method}`)) },
+        { field: 'status', header: t('charges.status'), labels: csvLabels(deliveryStatuses, (s) => t(`deliveryStatus.${s}`)) },
+      ],
+      render: (d) => <DeliveryStatusBadge status={d.status} method={d.method} />,
+    },
     { accessor: 'carrier', title: t('delivery.carrier'), truncate: 140, render: (d) => d.carrier ?? '—' },
     { accessor: 'trackingNumber', title: t('delivery.tracking'), noWrap: true, render: (d) => d.trackingNumber ?? '—' },
     { accessor: 'units', title: t('delivery.units'), textAlign: 'right', render: (d) => <Qty value={d.units} /> },

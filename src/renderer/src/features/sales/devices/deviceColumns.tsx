@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Device } from '@shared/contract/sales';
-import type { ListColumn } from '@renderer/lib/list';
+import { deviceStatuses, type Device } from '@shared/contract/sales';
+import { csvLabels, skuAndName, type ListColumn } from '@renderer/lib/list';
 import type { useFormat } from '@renderer/lib/useFormat';
 import { DeviceStatusBadge } from '../Badges';
 
@@ -15,6 +15,7 @@ export function deviceColumns(t: TFunction<readonly ['sales', 'common']>, f: For
       title: t('devices.product'),
       truncate: 240,
       fullText: (d) => `${d.sku} · ${d.productName}`,
+      csv: skuAndName(t('devices.product')),
       render: (d) => (
         <>
           <span className="app-cell-line">{d.sku}</span>
@@ -28,6 +29,6 @@ export function deviceColumns(t: TFunction<readonly ['sales', 'common']>, f: For
     { accessor: 'installedAt', title: t('devices.installed'), sortable: true, noWrap: true, render: (d) => f.date(d.installedAt) },
     { accessor: 'warrantyEnd', title: t('devices.warrantyEnd'), noWrap: true, render: (d) => (d.warrantyEnd ? f.date(d.warrantyEnd) : t('devices.noWarranty')) },
     { accessor: 'deliveryNumber', title: t('devices.delivery'), noWrap: true },
-    { accessor: 'status', title: t('devices.status'), render: (d) => <DeviceStatusBadge status={d.status} /> },
+    { accessor: 'status', title: t('devices.status'), csv: { labels: csvLabels(deviceStatuses, (s) => t(`deviceStatus.${s}`)) }, render: (d) => <DeviceStatusBadge status={d.status} /> },
   ];
 }

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { FulfillmentRow } from '@shared/contract/purchasing';
 import { Money, Qty } from '@renderer/lib/Amount';
 import { AppLink } from '@renderer/lib/AppLink';
-import { CellBadge, type ListColumn } from '@renderer/lib/list';
+import { CellBadge, skuAndName, type ListColumn } from '@renderer/lib/list';
 import type { useFormat } from '@renderer/lib/useFormat';
 
 type T = TFunction<readonly ['sales', 'common']>;
@@ -23,6 +23,7 @@ export function fulfillmentColumns(t: T, f: Format, opts: { canSeeCosts: boolean
       sortable: true,
       noWrap: true,
       alwaysShown: true,
+      csv: [{}, { field: 'salesOrderNumber', header: t('fulfillment.salesOrder') }],
       render: (r) => (
         <>
           <AppLink className="app-row-link app-cell-line" to={`/sales/charges/${r.chargeId}`}>
@@ -37,6 +38,7 @@ export function fulfillmentColumns(t: T, f: Format, opts: { canSeeCosts: boolean
       title: t('fulfillment.client'),
       truncate: 220,
       fullText: (r) => `${r.companyName} · ${r.containerNumber} ${r.containerTitle}`,
+      csv: [{}, { field: 'containerNumber', header: t('delivery.container') }, { field: 'containerTitle', header: t('containers.titleColumn') }],
       render: (r) => (
         <>
           <span className="app-cell-line">{r.companyName}</span>
@@ -51,6 +53,7 @@ export function fulfillmentColumns(t: T, f: Format, opts: { canSeeCosts: boolean
       title: t('fulfillment.product'),
       truncate: 240,
       fullText: (r) => `${r.sku} · ${r.productName}`,
+      csv: skuAndName(t('fulfillment.product')),
       render: (r) => (
         <>
           <span className="app-cell-line">{r.sku}</span>
@@ -66,6 +69,8 @@ export function fulfillmentColumns(t: T, f: Format, opts: { canSeeCosts: boolean
       wrapTitle: true,
       textAlign: 'right',
       width: 110,
+      // The orders' numbers are a list of objects, which a file column cannot hold.
+      csv: [{}, { field: 'backOrderOverdue', header: t('fulfillment.backOrderOverdue') }],
       render: (r) => (
         <>
           <Qty value={r.onPurchaseOrders} c={r.onPurchaseOrders === 0 ? 'dimmed' : undefined} />
@@ -101,6 +106,7 @@ export function fulfillmentColumns(t: T, f: Format, opts: { canSeeCosts: boolean
       accessor: 'available',
       title: t('fulfillment.available'),
       width: 200,
+      // The locations holding most are a list of objects, which a file column cannot hold: the file has how many.
       render: (r) =>
         r.available === 0 ? (
           <Text size="sm" c="dimmed">
@@ -117,6 +123,8 @@ export function fulfillmentColumns(t: T, f: Format, opts: { canSeeCosts: boolean
       accessor: 'vendorName',
       title: t('fulfillment.vendor'),
       truncate: 180,
+      // The vendor's cost only where the cell shows it: a file without costs.view would drop it anyway.
+      csv: opts.canSeeCosts ? [{}, { field: 'vendorCost', header: t('fulfillment.vendorCost') }] : undefined,
       render: (r) =>
         r.vendorName === null ? (
           <Text size="sm" c="orange">

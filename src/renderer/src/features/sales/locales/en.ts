@@ -57,6 +57,9 @@ export const en = {
       needToOrder: 'Every charge has its units picked, delivered or on a submitted purchase order.',
       onOrder: 'No charge is waiting for a submitted purchase order.',
     },
+    // Headers of file columns (CSV export) for what the cells show under their main figure.
+    salesOrder: 'Sales order',
+    vendorCost: 'Vendor cost',
   },
 
   kinds: { contract: 'Contract', project: 'Project', ticket: 'Ticket' },
@@ -540,6 +543,9 @@ export const en = {
     emptyTitle: 'No charges yet',
     emptyText: 'Add the products this bills: each charge is picked from stock, then delivered or shipped.',
     pricesNet: 'Prices exclude VAT.',
+    // Headers of file columns (CSV export) for what the cells show besides their main figure.
+    kind: 'Type',
+    costIsEstimate: 'Cost is an estimate',
   },
   chargeForm: {
     newTitle: 'Add a charge to {{number}}',

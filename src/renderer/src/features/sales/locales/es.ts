@@ -60,6 +60,8 @@ export const es: Translation<typeof en> = {
       needToOrder: 'Todos los cargos tienen sus unidades seleccionadas, entregadas o en una orden de compra enviada.',
       onOrder: 'Ningún cargo espera una orden de compra enviada.',
     },
+    salesOrder: 'Pedido de venta',
+    vendorCost: 'Costo del proveedor',
   },
 
   kinds: { contract: 'Contrato', project: 'Proyecto', ticket: 'Ticket' },
@@ -543,6 +545,8 @@ export const es: Translation<typeof en> = {
     emptyTitle: 'Aún no hay cargos',
     emptyText: 'Añada los productos que se facturan: cada cargo se selecciona del inventario y luego se entrega o envía.',
     pricesNet: 'Precios sin IVA.',
+    kind: 'Tipo',
+    costIsEstimate: 'Costo estimado',
   },
   chargeForm: {
     newTitle: 'Añadir un cargo a {{number}}',

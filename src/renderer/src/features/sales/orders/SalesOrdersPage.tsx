@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { salesOrderStatuses, type SalesOrder } from '@shared/contract/sales';
 import { Money, Qty } from '@renderer/lib/Amount';
-import { isFiltered, ListPage, QueryTable, SearchFilter, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { csvLabels, isFiltered, ListPage, QueryTable, SearchFilter, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
@@ -20,7 +20,7 @@ function columns(t: TFunction<readonly ['sales', 'common']>, f: ReturnType<typeo
     { accessor: 'number', title: t('salesOrders.number'), sortable: true, noWrap: true, alwaysShown: true, link: true },
     { accessor: 'title', title: t('salesOrders.titleColumn'), truncate: 260 },
     { accessor: 'companyName', title: t('salesOrders.client'), sortable: true, truncate: 220 },
-    { accessor: 'status', title: t('salesOrders.status'), noWrap: true, render: (o) => <SalesOrderStatusBadge status={o.status} /> },
+    { accessor: 'status', title: t('salesOrders.status'), noWrap: true, csv: { labels: csvLabels(salesOrderStatuses, (s) => t(`salesOrderStatus.${s}`)) }, render: (o) => <SalesOrderStatusBadge status={o.status} /> },
     { accessor: 'containerNumber', title: t('salesOrders.container'), noWrap: true },
     { accessor: 'itemCount', title: t('salesOrders.items'), textAlign: 'right', width: 90, render: (o) => <Qty value={o.itemCount} /> },
     { accessor: 'orderPrice', title: t('salesOrders.orderPrice'), textAlign: 'right', noWrap: true, render: (o) => <Money value={o.orderPrice} /> },

@@ -4,9 +4,9 @@ import { IconArrowBackUp, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ClientReturnSummary } from '@shared/contract/returns';
+import { returnConditions, type ClientReturnSummary } from '@shared/contract/returns';
 import { Money } from '@renderer/lib/Amount';
-import { isFiltered, ListPage, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { csvLabels, isFiltered, ListPage, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
@@ -22,7 +22,7 @@ function returnColumns(t: TFunction<readonly ['sales', 'common']>, f: ReturnType
     { accessor: 'createdAt', title: t('returns.date'), sortable: true, noWrap: true, render: (r) => f.dateTime(r.createdAt) },
     { accessor: 'companyName', title: t('returns.client'), truncate: 200 },
     { accessor: 'locationName', title: t('returns.location'), truncate: 160 },
-    { accessor: 'condition', title: t('returns.condition'), render: (r) => <ReturnConditionBadge condition={r.condition} /> },
+    { accessor: 'condition', title: t('returns.condition'), csv: { labels: csvLabels(returnConditions, (c) => t(`returns.conditions.${c}`)) }, render: (r) => <ReturnConditionBadge condition={r.condition} /> },
     { accessor: 'units', title: t('returns.units'), textAlign: 'right', render: (r) => f.qty(r.units) },
     { accessor: 'reason', title: t('returns.reason'), truncate: 240 },
     {

@@ -5,7 +5,7 @@ import { IconSearch, IconTool } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { rmaStatuses, rmaTypes, type RmaStatus, type RmaSummary, type RmaType } from '@shared/contract/rma';
-import { isFiltered, ListPage, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { csvLabels, isFiltered, ListPage, QueryTable, skuAndName, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { CompanySelect } from '@renderer/lib/pickers/CompanySelect';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useUrlId, useUrlParam, useUrlText } from '@renderer/lib/useUrlParam';
@@ -20,6 +20,7 @@ function rmaColumns(t: TFunction<readonly ['sales', 'common']>, f: ReturnType<ty
     {
       accessor: 'status',
       title: t('rma.status'),
+      csv: [{ labels: csvLabels(rmaStatuses, (s) => t(`rma.statuses.${s}`)) }, { field: 'overdue', header: t('rma.overdue') }],
       render: (r) => (
         <Group gap={4} wrap="nowrap">
           <RmaStatusBadge status={r.status} />
@@ -31,7 +32,7 @@ function rmaColumns(t: TFunction<readonly ['sales', 'common']>, f: ReturnType<ty
         </Group>
       ),
     },
-    { accessor: 'type', title: t('rma.type'), noWrap: true, render: (r) => t(`rma.types.${r.type}`) },
+    { accessor: 'type', title: t('rma.type'), noWrap: true, csv: { labels: csvLabels(rmaTypes, (type) => t(`rma.types.${type}`)) }, render: (r) => t(`rma.types.${r.type}`) },
     { accessor: 'companyName', title: t('rma.client'), truncate: 200 },
     { accessor: 'serialNumber', title: t('rma.device'), noWrap: true },
     {
@@ -39,6 +40,7 @@ function rmaColumns(t: TFunction<readonly ['sales', 'common']>, f: ReturnType<ty
       title: t('rma.product'),
       truncate: 220,
       fullText: (r) => `${r.sku} · ${r.productName}`,
+      csv: skuAndName(t('rma.product')),
       render: (r) => (
         <>
           <span className="app-cell-line">{r.sku}</span>

@@ -51,6 +51,8 @@ export function CountLinesTable({ countId, lines, editable }: { countId: number;
       accessor: 'countedQty',
       title: t('columns.counted'),
       textAlign: 'right',
+      // A product not counted yet is left unchanged by posting: not the same as one counted at 0.
+      csv: [{}, { field: 'counted', header: t('columns.countedYet') }],
       render: (l) =>
         editable && !l.serialized ? (
           <Group justify="flex-end">
@@ -74,6 +76,10 @@ export function CountLinesTable({ countId, lines, editable }: { countId: number;
     {
       accessor: 'serials',
       title: t('columns.serials'),
+      csv: [
+        { field: 'missingSerials', header: t('columns.missingSerials') },
+        { field: 'unexpectedSerials', header: t('columns.unexpectedSerials') },
+      ],
       render: (l) =>
         l.missingSerials.length + l.unexpectedSerials.length > 0 ? (
           <Text span size="sm" c="blue" style={{ cursor: 'pointer' }}>

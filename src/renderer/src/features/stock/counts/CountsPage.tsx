@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
-import { isFiltered, ListPage, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { countStatuses } from '@shared/contract/stock';
+import { csvLabels, isFiltered, ListPage, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams } from '@renderer/lib/useUrlParam';
@@ -29,7 +30,12 @@ export function CountsPage() {
   const columns: ListColumn<Count>[] = [
     { accessor: 'number', title: t('columns.number'), sortable: true, noWrap: true, link: true, alwaysShown: true },
     { accessor: 'locationName', title: t('columns.location'), truncate: 200 },
-    { accessor: 'status', title: t('columns.status'), render: (c) => <StatusBadge prefix="counts" status={c.status} /> },
+    {
+      accessor: 'status',
+      title: t('columns.status'),
+      csv: { labels: csvLabels(countStatuses, (s) => t(`counts.statuses.${s}`)) },
+      render: (c) => <StatusBadge prefix="counts" status={c.status} />,
+    },
     { accessor: 'createdAt', title: t('columns.created'), sortable: true, noWrap: true, render: (c) => f.dateTime(c.createdAt) },
     { accessor: 'postedAt', title: t('columns.posted'), noWrap: true, render: (c) => f.dateTime(c.postedAt) },
     { accessor: 'userName', title: t('columns.user'), truncate: 140 },
@@ -38,6 +44,7 @@ export function CountsPage() {
       accessor: 'actions',
       title: t('common.actions'),
       textAlign: 'right',
+      csv: false,
       render: (c) => (
         <Button size="compact-sm" variant={c.status === 'open' ? 'filled' : 'subtle'} onClick={() => navigate(`/stock/counts/${c.id}`)}>
           {c.status === 'open' && canCount ? t('counts.continue') : t('counts.view')}

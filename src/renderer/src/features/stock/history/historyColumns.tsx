@@ -129,6 +129,7 @@ export function historyColumns(t: TFunction<readonly ['stock', 'locations']>, da
     { accessor: 'documentNumber', title: t('columns.document'), noWrap: true, render: (r) => <DocumentRef row={r} /> },
     { accessor: 'reason', title: t('columns.reason'), truncate: 180, render: (r) => r.reason ?? '' },
     { accessor: 'userName', title: t('columns.user'), truncate: 140, render: (r) => r.userName ?? '' },
-    { accessor: 'changes', title: t('columns.changes'), width: 220, render: (r) => <Changes row={r} t={t} /> },
+    // Each change is a field with its value before and after: a list of objects, which a file column cannot hold.
+    { accessor: 'changes', title: t('columns.changes'), width: 220, csv: false, render: (r) => <Changes row={r} t={t} /> },
   ];
 }

@@ -57,7 +57,8 @@ export function itemColumns(t: TFunction<readonly ['stock', 'common']>, showValu
     },
     {
       ...num('available', t, true),
-      // A returns shelf or quarantine holds units without offering them: say so rather than a red 0.
+      // A returns shelf or quarantine holds units without offering them: say so rather than a red 0 (in a file, beside it).
+      csv: [{}, { field: 'offered', header: t('columns.offered') }],
       render: (row) =>
         row.offered ? (
           <Qty value={row.available} c={row.available <= 0 ? 'red' : undefined} fw={600} />

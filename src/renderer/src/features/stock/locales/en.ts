@@ -100,6 +100,14 @@ export const en = {
     expected: 'Expected',
     counted: 'Counted',
     difference: 'Difference',
+    // Headers of file columns (CSV export) for what a cell shows besides its own figure.
+    offered: 'Offered',
+    heldByCharge: 'Picked for charge',
+    heldByOpportunity: 'Reserved for opportunity',
+    heldByRma: 'Held by RMA',
+    countedYet: 'Counted?',
+    missingSerials: 'Missing serials',
+    unexpectedSerials: 'Unexpected serials',
   },
   items: {
     title: 'Inventory products',

@@ -103,6 +103,13 @@ export const es: Translation<typeof en> = {
     expected: 'Esperado',
     counted: 'Contado',
     difference: 'Diferencia',
+    offered: 'Ofrecidas',
+    heldByCharge: 'Seleccionado para el cargo',
+    heldByOpportunity: 'Reservado para la oportunidad',
+    heldByRma: 'Retenido por el RMA',
+    countedYet: '¿Contado?',
+    missingSerials: 'Series que faltan',
+    unexpectedSerials: 'Series inesperadas',
   },
   items: {
     title: 'Productos de inventario',

@@ -89,6 +89,13 @@ export function LotsPage() {
       title: t('columns.allocated'),
       textAlign: 'right',
       noWrap: true,
+      // What holds the units, beside how many.
+      csv: [
+        {},
+        { field: 'heldByChargeNumber', header: t('columns.heldByCharge') },
+        { field: 'heldByOpportunityNumber', header: t('columns.heldByOpportunity') },
+        { field: 'heldByRmaNumber', header: t('columns.heldByRma') },
+      ],
       render: (l) => (
         <>
           <Qty value={l.allocated} />

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
 import { transferStatuses } from '@shared/contract/stock';
 import { Qty } from '@renderer/lib/Amount';
-import { isFiltered, ListPage, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
+import { csvLabels, isFiltered, ListPage, QueryTable, useListView, useServerTable, type ListColumn } from '@renderer/lib/list';
 import { useCan } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useClearUrlParams, useUrlId } from '@renderer/lib/useUrlParam';
@@ -30,7 +30,12 @@ export function TransfersPage() {
 
   const columns: ListColumn<Transfer>[] = [
     { accessor: 'number', title: t('columns.number'), sortable: true, noWrap: true, alwaysShown: true, link: true },
-    { accessor: 'status', title: t('columns.status'), render: (r) => <StatusBadge prefix="transfers" status={r.status} /> },
+    {
+      accessor: 'status',
+      title: t('columns.status'),
+      csv: { labels: csvLabels(transferStatuses, (s) => t(`transfers.statuses.${s}`)) },
+      render: (r) => <StatusBadge prefix="transfers" status={r.status} />,
+    },
     { accessor: 'fromLocationName', title: t('columns.from'), truncate: 180 },
     { accessor: 'toLocationName', title: t('columns.to'), truncate: 180 },
     { accessor: 'units', title: t('columns.units'), textAlign: 'right', render: (r) => <Qty value={r.units} /> },

@@ -9,6 +9,7 @@ import { DayInput } from '@renderer/lib/DayInput';
 import { dayRangeToMs } from '@renderer/lib/dayRange';
 import { FilterBar, isFiltered, ListTable, ServerTable, useListView, useServerTable } from '@renderer/lib/list';
 import { PageHeader } from '@renderer/lib/PageHeader';
+import { virtualLocationWords } from '@renderer/lib/locationLabel';
 import { LocationSelect } from '@renderer/lib/pickers/LocationSelect';
 import { useFormat } from '@renderer/lib/useFormat';
 import { useValueByLocation, useValueByProduct } from '../api';
@@ -37,6 +38,7 @@ export function ValuePage() {
         accessor: 'name',
         title: t('columns.location'),
         alwaysShown: true,
+        csv: { labels: virtualLocationWords() },
         // In transit is a virtual location, stored under its English name.
         render: (r) => (r.kind === 'transit' ? t('locations:virtual.names.transit', { defaultValue: r.name }) : r.name),
       },
