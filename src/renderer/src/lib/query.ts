@@ -47,7 +47,7 @@ export function screenQueries<C extends ChannelName>(key: QueryKey, channel: C, 
   };
 }
 
-/** The channel and input a query's result was read with (useApiQuery): what a list's export reads again. */
+/** The channel and input a query's answer was read with (useApiQuery): what a list's export reads again. */
 export interface QuerySource {
   channel: ChannelName;
   input: unknown;
@@ -55,9 +55,20 @@ export interface QuerySource {
 
 const querySources = new WeakMap<object, QuerySource>();
 
-/** The channel and input behind a result of useApiQuery, if it is one. */
-export function querySourceOf(result: object): QuerySource | undefined {
-  return querySources.get(result);
+/**
+ * The channel and input behind a result of useApiQuery, its answer, or the answer's rows: a screen that
+ * hands its table `{ ...query, data: query.data.rows }` still says where its rows came from.
+ */
+export function querySourceOf(value: unknown): QuerySource | undefined {
+  return typeof value === 'object' && value !== null ? querySources.get(value) : undefined;
+}
+
+function remember(source: QuerySource, result: object, data: unknown): void {
+  querySources.set(result, source);
+  if (typeof data !== 'object' || data === null) return;
+  querySources.set(data, source);
+  const rows = (data as { rows?: unknown }).rows;
+  if (Array.isArray(rows)) querySources.set(rows, source);
 }
 
 export function useApiQuery<C extends ChannelName>(key: QueryKey, channel: C, input: ChannelInput<C>, options: ApiQueryOptions = {}) {
@@ -74,7 +85,7 @@ export function useApiQuery<C extends ChannelName>(key: QueryKey, channel: C, in
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });
   useAnswerBeforePaint(client, queryKey, result.data === undefined);
-  querySources.set(result, { channel, input });
+  remember({ channel, input }, result, result.data);
   return result;
 }
 

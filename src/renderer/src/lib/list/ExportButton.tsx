@@ -10,7 +10,8 @@ import { useFormat } from '../useFormat';
 import { exportColumns, exportFileName, exportList, rowSchemaOf, type ExportProgress } from './exportCsv';
 import type { ListView } from './useListView';
 
-export function ExportButton<T>({ view, name }: { view: ListView<T>; name: string }) {
+/** `name`: the file's, before its date (the list's title); by default the screen's title. */
+export function ExportButton<T>({ view, name }: { view: ListView<T>; name?: string }) {
   const { t, i18n } = useTranslation('common');
   const f = useFormat();
   const store = view.exportSource;
@@ -41,7 +42,7 @@ export function ExportButton<T>({ view, name }: { view: ListView<T>; name: strin
         yes: t('yes'),
         no: t('no'),
         seesCosts,
-        fileName: exportFileName(name),
+        fileName: exportFileName(name ?? document.querySelector('h1')?.textContent ?? view.id),
         onProgress: setProgress,
         signal: controller.signal,
       });

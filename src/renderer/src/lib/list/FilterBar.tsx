@@ -23,7 +23,7 @@ export function FilterBar<T>({ view, children, exportName }: { view: ListView<T>
         )}
       </Group>
       <Group gap="sm" wrap="nowrap">
-        <ExportButton view={view} name={exportName ?? view.id} />
+        <ExportButton view={view} name={exportName} />
         <ColumnChooser view={view} />
       </Group>
     </Group>

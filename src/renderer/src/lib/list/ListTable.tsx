@@ -47,7 +47,7 @@ export interface ListTableProps<T> {
   extra?: ExtraTableProps<T>;
   /** What the list's export reads (ServerTable: the paged channel); by default the rows of `query`, when a channel's answer. */
   exportSource?: ExportSource | null;
-  /** The file's name in chooser mode (a table without a filter bar); the list's title otherwise (ListPage). */
+  /** The file's name in chooser mode (a table without a filter bar); by default the screen's title. */
   exportName?: string;
 }
 
@@ -71,11 +71,17 @@ function onControl(event: MouseEvent): boolean {
   return Boolean(target?.closest('a, button, input, textarea, select, label, [role="button"], [role="menuitem"], [role="checkbox"]'));
 }
 
-/** The rows a screen holds whole, when they are a channel's answer as it came (useApiQuery's result). */
-function rowsSource(query: object): ExportSource | null {
-  const source = querySourceOf(query);
-  const rows = (query as { data?: unknown }).data;
-  if (!source || !Array.isArray(rows) || !rowSchemaOf({ kind: 'rows', channel: source.channel })) return null;
+/**
+ * What the table's rows were read from, when they are a channel's answer as it came (useApiQuery's result,
+ * its answer or the answer's rows): a paged list is read again by the host; a list read whole is written
+ * from the rows on screen. Rows the screen built or filtered itself have no source, and no Export.
+ */
+function querySource(query: { data: unknown }): ExportSource | null {
+  const source = querySourceOf(query) ?? querySourceOf(query.data);
+  if (!source) return null;
+  if (rowSchemaOf({ kind: 'paged', channel: source.channel })) return { kind: 'paged', channel: source.channel, input: (source.input ?? {}) as Record<string, unknown> };
+  const rows = query.data;
+  if (!Array.isArray(rows) || !rowSchemaOf({ kind: 'rows', channel: source.channel })) return null;
   return { kind: 'rows', channel: source.channel, rows };
 }
 
@@ -88,7 +94,7 @@ export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, c
   // Measured from the first render (the loader stands where the table will): when the rows come the
   // height is known, so they render once, not once more when it is measured.
   const maxHeight = useFitHeight(box, fit);
-  const source = exportSource !== undefined ? exportSource : rowsSource(query);
+  const source = exportSource !== undefined ? exportSource : querySource(query);
   const store = view.exportSource;
   useEffect(() => store.set(source), [store, source]);
   useEffect(() => () => store.set(null), [store]);
@@ -96,7 +102,7 @@ export function ListTable<T>({ view, query, total, idAccessor, empty, rowHref, c
     <>
       {chooser && records !== undefined && records.length > 0 && (
         <Group justify="flex-end" mb="xs" gap="sm">
-          <ExportButton view={view} name={exportName ?? view.id} />
+          <ExportButton view={view} name={exportName} />
           <ColumnChooser view={view} />
         </Group>
       )}

@@ -83,9 +83,9 @@ export type ServerTableProps<T, S extends string> = Omit<ListTableProps<T>, 'que
   query: { data?: { rows: T[]; total: number; totalCapped?: boolean }; isFetching?: boolean; error?: unknown };
 };
 
-/** The paged channel and input behind a page's query (useApiQuery's result), for the list's export. */
-function pagedSource(query: object): ExportSource | null {
-  const source = querySourceOf(query);
+/** The paged channel and input behind a page's query (useApiQuery's result, or its answer), for the list's export. */
+function pagedSource(query: { data?: unknown }): ExportSource | null {
+  const source = querySourceOf(query) ?? querySourceOf(query.data);
   if (!source || !rowSchemaOf({ kind: 'paged', channel: source.channel })) return null;
   return { kind: 'paged', channel: source.channel, input: (source.input ?? {}) as Record<string, unknown> };
 }
