@@ -184,3 +184,8 @@ export function formatBytes(bytes: number, formats: Formats): string {
   const [value, unit] = mb >= 1 ? [mb, 'megabyte'] : [Math.max(bytes / 1024, 1), 'kilobyte'];
   return numberFormat(formats.locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
 }
+
+/** The time zone this process runs in (IANA), for moments written out of the app (a CSV file); UTC if unknown. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}

@@ -4,7 +4,7 @@
 // screen holds whole is written from the rows it has. Either way the file is then saved as a download.
 import { contract, type ChannelName, type ChannelOutput } from '@shared/contract';
 import { CSV_BOM, csvHeader, csvRecords, csvText, fieldSchema, isCostField, kindOf, listRowSchemaOf, type CsvColumn, type CsvLanguage, type CsvOptions } from '@shared/csv';
-import { localDay } from '@shared/formats';
+import { localDay, localTimeZone } from '@shared/formats';
 import type { z } from 'zod';
 import { call } from '../api';
 import { downloadBlob } from '../pdf';
@@ -124,10 +124,6 @@ export interface ExportResult {
   dropped: string[];
 }
 
-function timeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
 /** The file's text, chunk by chunk; null when stopped. */
 async function pagedParts(request: ExportRequest, source: Extract<ExportSource, { kind: 'paged' }>, parts: BlobPart[]): Promise<{ rows: number; dropped: string[] } | null> {
   // The screen's page is not the file's: the host reads every row.
@@ -138,7 +134,7 @@ async function pagedParts(request: ExportRequest, source: Extract<ExportSource, 
   let capped = false;
   let dropped: string[] = [];
   do {
-    const chunk: ChannelOutput<'lists.export'> = await call('lists.export', { list: source.channel, input, columns: request.columns, language: request.language, timeZone: timeZone(), yes: request.yes, no: request.no, cursor });
+    const chunk: ChannelOutput<'lists.export'> = await call('lists.export', { list: source.channel, input, columns: request.columns, language: request.language, timeZone: localTimeZone(), yes: request.yes, no: request.no, cursor });
     if (request.signal?.aborted) return null;
     if (cursor === null) {
       total = chunk.total;
@@ -167,7 +163,7 @@ function rowsParts(request: ExportRequest, source: Extract<ExportSource, { kind:
     if (!request.seesCosts && isCostField(row, column.field)) dropped.push(column.field);
     else columns.push({ ...column, kind });
   }
-  const options: CsvOptions = { language: request.language, timeZone: timeZone(), yes: request.yes, no: request.no };
+  const options: CsvOptions = { language: request.language, timeZone: localTimeZone(), yes: request.yes, no: request.no };
   parts.push(CSV_BOM + csvText([csvHeader(columns), ...csvRecords(source.rows, columns, options)], request.language));
   request.onProgress?.({ done: source.rows.length, total: source.rows.length, capped: false });
   return { rows: source.rows.length, dropped };
