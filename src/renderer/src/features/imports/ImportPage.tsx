@@ -3,8 +3,8 @@
 // chunks (imports.check, with progress) and show what is wrong row by row in the user's language; then
 // import all rows — only when all are valid — or, on explicit choice, only the valid ones (imports.run:
 // one call, one transaction).
-import { Alert, Anchor, Button, FileInput, Group, Modal, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Button, FileInput, Group, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { IMPORT_CHECK_CHUNK, importCostFields, importFields, importKinds, importTargets, MAX_IMPORT_ROWS, requiredImportFields, type ImportKind, type ImportRowError } from '@shared/contract/imports';
@@ -61,6 +61,12 @@ export function ImportPage() {
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<ChannelOutput<'imports.run'> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+
+  // The answer shows below a long mapping: brought into view when it arrives.
+  const previewRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (check || result) previewRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [check, result]);
 
   const fields: readonly string[] = kind ? importFields[kind] : [];
   const required = new Set<string>(kind ? requiredImportFields[kind] : []);
@@ -187,7 +193,7 @@ export function ImportPage() {
             <Title order={2} size="h4">
               {t('step.file')}
             </Title>
-            <FileInput label={t('file')} placeholder={t('filePlaceholder')} description={t('fileHint')} accept=".csv,text/csv,text/plain" clearable onChange={(file) => void chooseFile(file)} maw={420} />
+            <FileInput label={t('file')} placeholder={t('filePlaceholder')} description={t('fileHint')} accept=".csv,text/csv,text/plain" onChange={(file) => void chooseFile(file)} maw={420} />
             {fileError && (
               <Alert color="red" role="alert">
                 {fileError}
@@ -285,7 +291,7 @@ export function ImportPage() {
       )}
 
       {kind && loaded && (check || result || failure) && (
-        <Paper withBorder p="lg" radius="sm" data-testid="import-preview">
+        <Paper withBorder p="lg" radius="sm" data-testid="import-preview" ref={previewRef}>
           <Stack gap="sm">
             <Title order={2} size="h4">
               {t('step.preview')}
@@ -307,6 +313,7 @@ export function ImportPage() {
                 </Stack>
               </Alert>
             )}
+            {result && result.errors.length > 0 && <ProblemsTable errors={result.errors} fieldLabel={fieldLabel} />}
             {check && (
               <>
                 <Text size="sm" fw={500}>
@@ -342,28 +349,19 @@ export function ImportPage() {
                     <Title order={3} size="h5">
                       {t('problems')}
                     </Title>
-                    <Table withTableBorder striped verticalSpacing={4} data-testid="import-problems">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th w={80}>{t('row')}</Table.Th>
-                          <Table.Th>{t('problem')}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {check.errors.map((error, i) => (
-                          <Table.Tr key={i}>
-                            <Table.Td>{error.row}</Table.Td>
-                            <Table.Td>{rowErrorText(error, fieldLabel)}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
+                    <ProblemsTable errors={check.errors} fieldLabel={fieldLabel} />
                     {invalid > check.errors.length && (
                       <Text size="sm" c="dimmed">
                         {t('problemsShown', { shown: check.errors.length })}
                       </Text>
                     )}
                   </>
+                )}
+                {running && (
+                  <Stack gap={4} data-testid="import-progress">
+                    <Progress value={100} striped animated aria-label={t('importing')} />
+                    <Text size="sm">{t('importingText', { count: check.total })}</Text>
+                  </Stack>
                 )}
                 <Group>
                   <Button onClick={() => void runImport(false)} disabled={invalid > 0 || running}>
@@ -381,12 +379,29 @@ export function ImportPage() {
         </Paper>
       )}
 
-      <Modal opened={running} onClose={() => undefined} withCloseButton={false} closeOnClickOutside={false} closeOnEscape={false} title={t('importing')} data-testid="import-progress">
-        <Stack gap="sm">
-          <Progress value={100} striped animated aria-label={t('importing')} />
-          <Text size="sm">{t('importingText', { count: check?.total ?? 0 })}</Text>
-        </Stack>
-      </Modal>
     </Stack>
+  );
+}
+
+/** Each problem on its row, in the user's words. */
+function ProblemsTable({ errors, fieldLabel }: { errors: readonly ImportRowError[]; fieldLabel: (field: string) => string }) {
+  const { t } = useTranslation('imports');
+  return (
+    <Table withTableBorder striped verticalSpacing={4} data-testid="import-problems">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={80}>{t('row')}</Table.Th>
+          <Table.Th>{t('problem')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {errors.map((error, i) => (
+          <Table.Tr key={i}>
+            <Table.Td>{error.row}</Table.Td>
+            <Table.Td>{rowErrorText(error, fieldLabel)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
