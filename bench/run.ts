@@ -7,7 +7,7 @@
 // --db <file> keeps the built database there (with a `<file>.json` describing it) and reuses it on the next
 // run: each run measures a fresh copy in the temp folder, so runs never see each other's writes.
 // --only runs some parts (open is always timed): pages, value, receive, count, purchasing, lists, auth,
-// longReads, sales, fulfillment, verify — e.g. `--only lists` to compare lists before and after a change. `sales` first
+// longReads, sales, fulfillment, imports, verify — e.g. `--only lists` to compare lists before and after a change. `sales` first
 // writes its own history into the measured copy (200,000 devices, 20,000 open Delivery & Shipping lines:
 // bench/sales.ts), so `--only sales,verify` also checks that history against the ledger.
 // --ui times the screens in Chromium instead (bench/ui.ts): `--runs <n>` each (default 20), `--lists
@@ -27,6 +27,7 @@ import { authBudgets, measureAuth } from './auth';
 import { longReadBudgets, measureLongReads } from './longReads';
 import { measureSales, salesBudgets } from './sales';
 import { fulfillmentBudgets, measureFulfillment } from './fulfillment';
+import { importBudgets, measureImports } from './imports';
 import { measureUi } from './ui';
 import { renderUiTable, type UiMeasure } from './uiReport';
 
@@ -34,7 +35,7 @@ const { values: args } = parseArgs({
   options: { small: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false }, db: { type: 'string' }, only: { type: 'string' }, ui: { type: 'boolean', default: false }, runs: { type: 'string', default: '20' }, lists: { type: 'string' } },
 });
 
-const parts = ['pages', 'value', 'receive', 'count', 'purchasing', 'lists', 'auth', 'longReads', 'sales', 'fulfillment', 'verify'] as const;
+const parts = ['pages', 'value', 'receive', 'count', 'purchasing', 'lists', 'auth', 'longReads', 'sales', 'fulfillment', 'imports', 'verify'] as const;
 const only = args.only?.split(',').map((p) => p.trim());
 for (const part of only ?? []) if (!(parts as readonly string[]).includes(part)) throw new Error(`--only: unknown part ${part} (one of ${parts.join(', ')})`);
 const runs = (part: (typeof parts)[number]) => !only || only.includes(part);
@@ -70,6 +71,7 @@ const budgets: Record<string, { maxMs: number; maxRatio?: number; text: string }
   ...longReadBudgets,
   ...salesBudgets,
   ...fulfillmentBudgets,
+  ...importBudgets,
 };
 
 
@@ -156,6 +158,7 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
     if (runs('sales')) measureSales(app, token, bench, salesSize);
     // 12 batches of 1,000 charges are ordered: the smoke test needs as many as the budget.
     if (runs('fulfillment')) measureFulfillment(app, token, bench, args.small ? 18_000 : 20_000);
+    if (runs('imports')) measureImports(app, token);
     if (runs('verify')) measureVerify(app, token);
   } finally {
     app.close();

@@ -101,6 +101,9 @@ const inputOverrides: Partial<Record<ChannelName, unknown>> = {
   'stock.labelsPdf': { productIds: [1], symbology: 'code128', format: 'a4', locale: 'en' },
   // A list, a column of its rows and a real time zone.
   'lists.export': { list: 'catalog.listProducts', input: {}, columns: [{ field: 'sku', header: 'SKU' }], language: 'en', timeZone: 'UTC', yes: 'Yes', no: 'No' },
+  // A mapping of the import's own fields, with its required ones, and a row that fits it.
+  'imports.check': { kind: 'companies', language: 'en', fields: ['name'], rows: [['Sample import company']] },
+  'imports.run': { kind: 'companies', language: 'en', fields: ['name'], rows: [['Sample import company']] },
   // Back to the returns shelf, with no replacement: the simplest swap.
   'devices.swap': { deviceId: 1, fate: 'returns', condition: 'used', reason: 'sampled' },
 };

@@ -184,4 +184,6 @@ export const channelAreas: Record<ChannelName, { reads: readonly Area[]; changes
   'notifications.outbox': { reads: ['notifications'], changes: [] },
   'notifications.retryMail': { reads: [], changes: ['notifications'] },
   'lists.export': { reads: ['catalog', 'locations', 'stock', 'purchasing', 'sales', 'notifications'], changes: [] },
+  'imports.check': { reads: ['catalog', 'locations', 'stock'], changes: [] },
+  'imports.run': { reads: [], changes: ['catalog', 'locations', 'stock'] },
 };

@@ -182,6 +182,8 @@ export const channelNames = [
   'notifications.outbox',
   'notifications.retryMail',
   'lists.export',
+  'imports.check',
+  'imports.run',
 ] as const satisfies readonly ChannelName[];
 
 /** Fails to compile, naming the channel, when the contract has a channel the list above lacks. */

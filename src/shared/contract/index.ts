@@ -3,6 +3,7 @@ import { authContract } from './auth';
 import { backupsContract } from './backups';
 import { catalogContract } from './catalog';
 import { exportsContract } from './exports';
+import { importsContract } from './imports';
 import { labelsContract } from './labels';
 import { locationsContract } from './locations';
 import { notificationsContract } from './notifications';
@@ -31,6 +32,7 @@ export const contract = {
   ...backupsContract,
   ...notificationsContract,
   ...exportsContract,
+  ...importsContract,
 };
 
 export type Contract = typeof contract;

@@ -8,7 +8,7 @@ import type { Product } from '@shared/contract/catalog';
 import { DomainError } from '@shared/errors';
 import { VIRTUAL } from '../locations/locations';
 import { categories, companies, products, productVendors } from '@main/db/schema';
-import { likePattern, type Ctx } from '../context';
+import { likePattern, prepared, type Ctx } from '../context';
 import { requireVendor } from './companies';
 
 const defaultVendorSql = sql<string | null>`(select c.name from product_vendors pv join companies c on c.id = pv.vendor_id where pv.product_id = ${products.id} and pv.is_default = 1)`;
@@ -58,11 +58,49 @@ function checkCategory(ctx: Ctx, categoryId: number | null): void {
 }
 
 export function createProduct(ctx: Ctx, input: ParsedInput<'catalog.createProduct'>): Product {
-  checkSku(ctx, input.sku);
-  checkCategory(ctx, input.categoryId);
+  return getProduct(ctx, insertProduct(ctx, input));
+}
+
+/**
+ * Creates a product as catalog.createProduct does (the SKU unique ignoring case, the category existing) and
+ * answers its id: prepared statements only, so a CSV import of 100,000 products pays no query building per
+ * row, and reads nothing back.
+ */
+export function insertProduct(ctx: Ctx, input: ParsedInput<'catalog.createProduct'>): number {
+  if (prepared<[string], { id: number }>(ctx, `SELECT id FROM products WHERE lower(sku) = lower(?)`).get(input.sku)) throw new DomainError('CONFLICT', { field: 'sku', value: input.sku });
+  if (input.categoryId !== null && !prepared<[number], { id: number }>(ctx, `SELECT id FROM categories WHERE id = ?`).get(input.categoryId)) {
+    throw new DomainError('NOT_FOUND', { entity: 'category', id: input.categoryId });
+  }
   const now = ctx.now();
-  const row = ctx.db.insert(products).values({ ...input, unitCost: input.unitCost ?? 0, createdAt: now, updatedAt: now }).returning({ id: products.id }).get();
-  return getProduct(ctx, row.id);
+  const flag = (value: boolean) => (value ? 1 : 0);
+  return Number(
+    prepared(
+      ctx,
+      `INSERT INTO products (sku, name, description, category_id, manufacturer, manufacturer_part_number, barcode, unit_cost, unit_price, msrp, serialized, active,
+         eligible_for_rma, does_not_require_procurement, billing_period, tracked_in_stock, warranty_months, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      input.sku,
+      input.name,
+      input.description,
+      input.categoryId,
+      input.manufacturer,
+      input.manufacturerPartNumber,
+      input.barcode,
+      input.unitCost ?? 0,
+      input.unitPrice,
+      input.msrp,
+      flag(input.serialized),
+      flag(input.active),
+      flag(input.eligibleForRma),
+      flag(input.doesNotRequireProcurement),
+      input.billingPeriod,
+      flag(input.trackedInStock),
+      input.warrantyMonths,
+      now,
+      now,
+    ).lastInsertRowid,
+  );
 }
 
 export function updateProduct(ctx: Ctx, input: ParsedInput<'catalog.updateProduct'>): Product {

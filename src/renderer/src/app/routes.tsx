@@ -9,6 +9,7 @@ import type { User } from '@shared/contract/auth';
 import { adminRoutes } from '../features/admin';
 import { catalogRoutes } from '../features/catalog';
 import { helpRoutes } from '../features/help';
+import { importRoutes } from '../features/imports';
 import { locationRoutes } from '../features/locations';
 import { purchasingRoutes } from '../features/purchasing';
 import { salesRoutes } from '../features/sales';
@@ -22,7 +23,7 @@ import { FormatProvider, startSettings } from '../lib/useFormat';
 import { NoAccess } from './NoAccess';
 import { ScreenBoundary } from './ScreenBoundary';
 
-export const featureRoutes: FeatureRoute[] = [...stockRoutes, ...purchasingRoutes, ...salesRoutes, ...locationRoutes, ...catalogRoutes, ...adminRoutes, ...helpRoutes];
+export const featureRoutes: FeatureRoute[] = [...stockRoutes, ...purchasingRoutes, ...salesRoutes, ...locationRoutes, ...catalogRoutes, ...adminRoutes, ...importRoutes, ...helpRoutes];
 
 export const navGroups = ['inventory', 'purchasing', 'sales', 'catalog', 'admin'] as const;
 

@@ -20,6 +20,8 @@ import { en as searchEn } from '@renderer/features/search/locales/en';
 import { es as searchEs } from '@renderer/features/search/locales/es';
 import { en as stockEn } from '@renderer/features/stock/locales/en';
 import { es as stockEs } from '@renderer/features/stock/locales/es';
+import { en as importsEn } from '@renderer/features/imports/locales/en';
+import { es as importsEs } from '@renderer/features/imports/locales/es';
 import { en as labelsEn } from '@renderer/lib/labels/locales/en';
 import { es as labelsEs } from '@renderer/lib/labels/locales/es';
 import { en as pickersEn } from '@renderer/lib/pickers/locales/en';
@@ -43,6 +45,7 @@ export const resourcesEn = {
   sales: salesEn,
   pickers: pickersEn,
   labels: labelsEn,
+  imports: importsEn,
 };
 
 export type Namespace = keyof typeof resourcesEn;
@@ -61,6 +64,7 @@ export const resourcesEs: { [N in Namespace]: Translation<(typeof resourcesEn)[N
   sales: salesEs,
   pickers: pickersEs,
   labels: labelsEs,
+  imports: importsEs,
 };
 
 export const namespaces = Object.keys(resourcesEn) as Namespace[];

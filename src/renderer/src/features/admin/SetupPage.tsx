@@ -20,6 +20,9 @@ const stepPaths: Record<SetupStep, string> = {
   backups: '/admin/backups',
 };
 
+/** Steps whose records can also come from a spreadsheet: the import screen's kind for each. */
+const importKindOf: Partial<Record<SetupStep, string>> = { locations: 'locations', products: 'products', vendors: 'companies' };
+
 export function SetupPage() {
   const { t } = useTranslation('admin');
   const status = useSetupStatus();
@@ -55,9 +58,16 @@ export function SetupPage() {
                 <Text size="sm" c="dimmed">
                   {t(`setup.steps.${step}.text`)}
                 </Text>
-                <Anchor component={Link} to={stepPaths[step]} size="sm" underline="always">
-                  {t(`setup.steps.${step}.action`)}
-                </Anchor>
+                <Group gap="md">
+                  <Anchor component={Link} to={stepPaths[step]} size="sm" underline="always">
+                    {t(`setup.steps.${step}.action`)}
+                  </Anchor>
+                  {importKindOf[step] && (
+                    <Anchor component={Link} to={`/admin/import?kind=${importKindOf[step]}`} size="sm" underline="always">
+                      {t('setup.importAction')}
+                    </Anchor>
+                  )}
+                </Group>
               </Stack>
             </Group>
           </Paper>

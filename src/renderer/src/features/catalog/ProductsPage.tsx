@@ -1,7 +1,7 @@
 // The product catalogue: search, filter by category / serialized / active, sort, page. The filters
 // live in the address (the categories screen links here with its category chosen).
 import { Button, Group, Select, Text } from '@mantine/core';
-import { IconCheck, IconPackage, IconPlus, IconTag } from '@tabler/icons-react';
+import { IconCheck, IconFileImport, IconPackage, IconPlus, IconTag } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -21,7 +21,7 @@ const yesNoOf = (value: string, absent: YesNo): YesNo => (value === 'yes' || val
 const toFlag = (v: YesNo): boolean | undefined => (v === 'all' ? undefined : v === 'yes');
 
 export function ProductsPage() {
-  const { t } = useTranslation(['catalog', 'common', 'labels']);
+  const { t } = useTranslation(['catalog', 'common', 'labels', 'imports']);
   const canManage = useCan('catalog.manage');
   // Labels are Inventory's: ticked products get theirs from the Print labels dialog.
   const canViewStock = useCan('inventory.view');
@@ -87,6 +87,11 @@ export function ProductsPage() {
           {canLabel && (
             <Button variant="default" leftSection={<IconTag size={16} />} disabled={selected.length === 0} onClick={() => setLabelling(selected)}>
               {selected.length > 0 ? t('labels:actionCount', { count: selected.length }) : t('labels:action')}
+            </Button>
+          )}
+          {canManage && (
+            <Button component={Link} to="/admin/import?kind=products" variant="default" leftSection={<IconFileImport size={16} />}>
+              {t('imports:open')}
             </Button>
           )}
           {newButton}

@@ -1,9 +1,9 @@
 // Inventory locations: warehouses, shelves, technician vans and returns shelves.
-import { Button, Switch } from '@mantine/core';
-import { IconMapPin, IconPlus } from '@tabler/icons-react';
+import { Button, Group, Switch } from '@mantine/core';
+import { IconFileImport, IconMapPin, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Location } from '@shared/contract/locations';
 import { PrintLabelsModal } from '@renderer/lib/labels/PrintLabelsModal';
 import { ListPage, ListTable, useListView } from '@renderer/lib/list';
@@ -14,8 +14,10 @@ import { useLocationColumns } from './locationColumns';
 import { VirtualLocations } from './VirtualLocations';
 
 export function LocationsPage() {
-  const { t } = useTranslation(['locations', 'common']);
+  const { t } = useTranslation(['locations', 'common', 'imports']);
   const canManage = useCan('locations.manage');
+  // The import screen is open to those who manage the catalogue (Admin › Import from CSV).
+  const canImport = useCan('catalog.manage') && canManage;
   const [params] = useSearchParams();
   const highlightId = Number(params.get('id')) || null;
   const [showInactive, setShowInactive] = useState(false);
@@ -38,7 +40,16 @@ export function LocationsPage() {
     <ListPage
       title={t('title')}
       description={t('description')}
-      actions={newButton}
+      actions={
+        <Group gap="sm">
+          {canImport && (
+            <Button component={Link} to="/admin/import?kind=locations" variant="default" leftSection={<IconFileImport size={16} />}>
+              {t('imports:open')}
+            </Button>
+          )}
+          {newButton}
+        </Group>
+      }
       view={view}
       filters={
         <>

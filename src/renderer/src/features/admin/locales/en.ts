@@ -372,6 +372,7 @@ export const en = {
     progress: '{{done}} of {{total}} done',
     done: 'Done',
     todo: 'To do',
+    importAction: 'Or import them from a CSV file',
     steps: {
       company: { title: 'Your company and letterhead', text: 'The name, address and logo printed on purchase orders, packing lists and RMA documents.', action: 'Open Settings' },
       locations: { title: 'Locations', text: 'Where stock is kept: the warehouse, shelves, a returns shelf and each technician’s van.', action: 'Create locations' },

@@ -374,6 +374,7 @@ export const es: Translation<typeof en> = {
     progress: '{{done}} de {{total}} hechos',
     done: 'Hecho',
     todo: 'Pendiente',
+    importAction: 'O impórtelos desde un archivo CSV',
     steps: {
       company: { title: 'Su empresa y membrete', text: 'El nombre, la dirección y el logotipo que se imprimen en las órdenes de compra, las listas de embalaje y los documentos RMA.', action: 'Abrir Configuración' },
       locations: { title: 'Ubicaciones', text: 'Dónde se guardan las existencias: el almacén, las estanterías, una estantería de devoluciones y la furgoneta de cada técnico.', action: 'Crear ubicaciones' },

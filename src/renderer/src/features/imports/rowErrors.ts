@@ -1,0 +1,19 @@
+// One row's problem as a sentence: the import's own codes from the `imports` namespace, with the field's
+// label; a refusal of the domain (REASON_REQUIRED, LOCATION_VIRTUAL…) worded as the channel's own error.
+import type { ImportRowError } from '@shared/contract/imports';
+import { ApiError } from '@renderer/lib/api';
+import { translateError } from '@renderer/lib/errors';
+import { translateKey } from '@renderer/lib/translation';
+
+export function rowErrorText(error: ImportRowError, fieldLabel: (field: string) => string): string {
+  const field = error.field ? fieldLabel(error.field) : '';
+  if (/^[A-Z_]+$/.test(error.code)) {
+    const sentence = translateError(new ApiError({ code: error.code as never, message: error.code, details: error.details }));
+    return field ? `${field}: ${sentence}` : sentence;
+  }
+  const details = error.details;
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String).join(', ') : '');
+  // A duplicate's value may be missing (a key made of two fields): the sentence then leaves it out.
+  const key = (error.code === 'duplicateInFile' || error.code === 'duplicateInDatabase') && details.value === undefined ? `${error.code}NoValue` : error.code;
+  return translateKey(`imports:rowErrors.${key}`, { ...details, field, serials: list(details.serials) });
+}
