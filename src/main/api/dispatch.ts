@@ -93,6 +93,10 @@ function answer(deps: DispatchDeps, channelName: string, rawInput: unknown, toke
     actor,
     loadDemoData: deps.loadDemoData,
     openList: (list, input) => openList(deps, call, list, input),
+    admitAs: (channel) => {
+      const refused = refuseCaller(deps.ctx, channel, user, actor);
+      if (refused) throw new DomainError(refused.error.code, refused.error.details ?? {}, refused.error.message);
+    },
   };
   const done = (value: unknown): Result<unknown> => {
     if (deps.checkOutputs) def.output.parse(value);
@@ -119,7 +123,8 @@ type Admitted = { ok: true; data: unknown; hideCosts: boolean; costs: CostRules 
  * the input against the contract, the input fields that need a further permission, and what a caller
  * without `costs.view` may not ask for. `user` is the signed-in, active user (null: none).
  */
-function admit(ctx: Ctx, channelName: ChannelName, rawInput: unknown, user: User | null, actor: Actor): Admitted {
+/** The caller's part of the door: the channel's permission, then its module. Null when admitted. */
+function refuseCaller(ctx: Ctx, channelName: ChannelName, user: User | null, actor: Actor): { ok: false; error: ErrorData } | null {
   const def: ChannelDef = contract[channelName];
   if (def.permission !== 'public') {
     if (!user) return errorResult('UNAUTHENTICATED');
@@ -128,6 +133,13 @@ function admit(ctx: Ctx, channelName: ChannelName, rawInput: unknown, user: User
   // A module switched off (Admin › Activations): every one of its channels, whatever the caller may do.
   const module = moduleOf(channelName);
   if (module && !isActive(ctx, module)) return errorResult('MODULE_DISABLED', { module });
+  return null;
+}
+
+function admit(ctx: Ctx, channelName: ChannelName, rawInput: unknown, user: User | null, actor: Actor): Admitted {
+  const def: ChannelDef = contract[channelName];
+  const refused = refuseCaller(ctx, channelName, user, actor);
+  if (refused) return refused;
   // Authorised first, validated second: a caller without the permission learns nothing about the input.
   let parsed: ReturnType<typeof def.input.safeParse>;
   try {

@@ -1,24 +1,17 @@
 // CSV import (contract: imports.check, imports.run). An import is the same effect as creating its rows one
 // by one, so it is admitted as a call of the channel that creates one such row would be: that channel's
-// permission and module, checked here once for the whole file; a caller without `costs.view` may not bring
+// permission and module, checked by the door (call.admitAs) once for the whole file; a caller without `costs.view` may not bring
 // unit costs in (the file's cost column is refused whole, FORBIDDEN naming the field). The rows themselves
 // are validated with that channel's schema and created by its domain function (domain/imports).
-import { contract } from '@shared/contract';
 import { importCostFields, type ImportKind } from '@shared/contract/imports';
-import { moduleOf } from '@shared/contract/modules';
 import { DomainError } from '@shared/errors';
 import { can } from '../domain/context';
 import { checkImport, runImport } from '../domain/imports/importRows';
 import { importPlans } from '../domain/imports/kinds';
-import { isActive } from '../domain/settings/activations';
 import type { CallContext, PartialHandlerTable } from './types';
 
 function admitImport(call: CallContext, input: { kind: ImportKind; fields: string[]; rows: string[][] }): void {
-  const target = importPlans[input.kind].target;
-  const permission = contract[target].permission;
-  if (permission !== 'public' && permission !== 'signedIn' && !can(call.actor, permission)) throw new DomainError('FORBIDDEN', { permission });
-  const module = moduleOf(target);
-  if (module && !isActive(call.ctx, module)) throw new DomainError('MODULE_DISABLED', { module });
+  call.admitAs(importPlans[input.kind].target);
   if (can(call.actor, 'costs.view')) return;
   for (const field of importCostFields[input.kind] as readonly string[]) {
     const column = input.fields.indexOf(field);

@@ -23,6 +23,11 @@ export interface CallContext {
    * validation, cost rules): how an export reads a list (api/exports.ts). Throws the door's refusal.
    */
   openList: (list: ChannelName, input: Record<string, unknown>) => ListReader;
+  /**
+   * The door's permission and module checks of another channel, for this caller: an action that has the
+   * effect of that channel (an import creating rows) holds its rules. Throws the door's refusal.
+   */
+  admitAs: (channel: ChannelName) => void;
 }
 
 /** A list opened for an export: its input as the door parsed it, and its pages as the caller may see them. */
