@@ -100,6 +100,23 @@ describe('products', () => {
     expect(check.errors).toEqual([{ row: 1, field: 'vendor', code: 'unknownReference', details: { entity: 'vendor', value: 'Client Only' } }]);
   });
 
+  it('checks the product vendor as catalog.saveProductVendor would: a part number needs its vendor and fits its length', () => {
+    t.ok('catalog.createCompany', { name: 'Acme Supplies', isVendor: true, isClient: false });
+    const check = t.ok('imports.check', {
+      kind: 'products',
+      language: 'en',
+      fields: ['sku', 'name', 'vendor', 'vendorPartNumber'],
+      rows: [
+        ['VP-1', 'No vendor', '', 'PN-LOST'],
+        ['VP-2', 'Long part number', 'Acme Supplies', 'X'.repeat(101)],
+      ],
+    });
+    expect(check.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [1, 'vendor', 'required'],
+      [2, 'vendorPartNumber', 'tooLong'],
+    ]);
+  });
+
   it('needs catalog.manage, and costs.view for a cost column with values', () => {
     const clerk = t.addUser({ username: 'clerk', permissions: ['inventory.view', 'catalog.manage'] });
     const viewer = t.addUser({ username: 'viewer', permissions: ['inventory.view'] });
@@ -218,6 +235,42 @@ describe('inventory products', () => {
     expect(t.ok('imports.check', { kind: 'inventoryProducts', language: 'en', fields: ['sku', 'location'], rows: [['CAB-6-2M', 'Main warehouse']] }).errors[0]).toMatchObject({
       code: 'duplicateInDatabase',
     });
+  });
+});
+
+describe('a refused row claims nothing', () => {
+  it('a later row with the same key or serial is checked on its own, and imported with the valid rows', () => {
+    const inventory = t.ok('imports.check', {
+      kind: 'inventoryProducts',
+      language: 'en',
+      fields: ['sku', 'location', 'min', 'max'],
+      rows: [
+        ['CAB-6-2M', 'Main warehouse', '9', '2'],
+        ['CAB-6-2M', 'Main warehouse', '1', '2'],
+      ],
+    });
+    expect(inventory.errors.map((e) => [e.row, e.code])).toEqual([[1, 'MIN_GREATER_THAN_MAX']]);
+    const stock = t.ok('imports.run', {
+      kind: 'openingStock',
+      language: 'en',
+      fields: ['sku', 'location', 'qty', 'serials'],
+      rows: [
+        ['LT-T14', 'Main warehouse', '2', 'SN-A'],
+        ['LT-T14', 'Main warehouse', '1', 'SN-A'],
+      ],
+      onlyValid: true,
+    });
+    expect(stock).toMatchObject({ created: 1, skipped: 1 });
+    expect(stock.errors.map((e) => [e.row, e.code])).toEqual([[1, 'serialCount']]);
+  });
+
+  it('an inactive location is refused by the check, as the run would refuse it', () => {
+    const store = t.ok('locations.create', { name: 'Old store', kind: 'warehouse' });
+    t.ok('locations.setActive', { id: store.id, active: false });
+    for (const kind of ['inventoryProducts', 'openingStock'] as const) {
+      const check = t.ok('imports.check', { kind, language: 'en', fields: ['sku', 'location', 'qty'].slice(0, kind === 'openingStock' ? 3 : 2), rows: [['CAB-6-2M', 'Old store', '1'].slice(0, kind === 'openingStock' ? 3 : 2)] });
+      expect(check.errors.map((e) => [e.field, e.code]), kind).toEqual([['location', 'LOCATION_INACTIVE']]);
+    }
   });
 });
 

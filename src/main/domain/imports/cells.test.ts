@@ -1,6 +1,6 @@
 // Cells of an imported file as the language of the file writes them.
 import { describe, expect, it } from 'vitest';
-import { choiceCell, moneyCell, wholeNumberCell, yesNoCell } from './cells';
+import { choiceCell, moneyCell, normalizeNumber, wholeNumberCell, yesNoCell } from './cells';
 
 describe('cells', () => {
   it('reads money with the decimal mark and thousands groups of the file’s language', () => {
@@ -30,5 +30,15 @@ describe('cells', () => {
     expect(choiceCell('ALMACEN', kinds, { warehouse: ['almacén'] })).toEqual({ ok: true, value: 'warehouse' });
     expect(choiceCell('Van', kinds)).toEqual({ ok: true, value: 'van' });
     expect(choiceCell('attic', kinds)).toEqual({ ok: false, code: 'notAChoice' });
+  });
+});
+
+describe('numbers that start with 0', () => {
+  it('never read a leading 0 as a thousands group', () => {
+    expect(normalizeNumber('0,125', 'en')).toBeNull();
+    expect(normalizeNumber('0.125', 'es')).toBe('0.125');
+    expect(normalizeNumber('00.500', 'es')).toBe('00.500');
+    expect(normalizeNumber('1.250', 'es')).toBe('1250');
+    expect(normalizeNumber('1,250', 'en')).toBe('1250');
   });
 });

@@ -18,12 +18,13 @@ const fail = <T>(code: 'notANumber' | 'notAWholeNumber' | 'notMoney' | 'notYesNo
 export function normalizeNumber(text: string, language: CellLanguage): string | null {
   const t = text.replace(/[\s\u00a0\u202f]/g, '');
   if (language === 'es') {
-    if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return t.replace(/\./g, '').replace(',', '.');
+    // A thousands group never follows a leading 0 (0.125 is a decimal, never 125).
+    if (/^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(t)) return t.replace(/\./g, '').replace(',', '.');
     if (/^-?\d+(,\d+)?$/.test(t)) return t.replace(',', '.');
     if (/^-?\d+\.\d+$/.test(t)) return t;
     return null;
   }
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return t.replace(/,/g, '');
+  if (/^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(t)) return t.replace(/,/g, '');
   if (/^-?\d+(\.\d+)?$/.test(t)) return t;
   return null;
 }

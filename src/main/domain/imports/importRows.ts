@@ -79,15 +79,16 @@ function checkRows(ctx: Ctx, lookups: Lookups, input: ImportRows): { valid: Chec
         }
       }
     }
-    if (problems.length === 0 && plan.key) {
-      const key = plan.key.of(parsed as never);
+    const key = problems.length === 0 && plan.key ? plan.key.of(parsed as never) : null;
+    if (key !== null && plan.key) {
       const value = cells[plan.key.field];
       const earlier = keys.get(key);
       if (earlier !== undefined) problems.push({ field: plan.key.field, code: 'duplicateInFile', details: { value, row: earlier } });
       else if (plan.key.taken(key, lookups, ctx)) problems.push({ field: plan.key.field, code: 'duplicateInDatabase', details: { value } });
-      else keys.set(key, rowNumber);
     }
     if (problems.length === 0 && plan.check) problems.push(...plan.check(parsed as never, reader, lookups, ctx, seen, rowNumber));
+    // Only a row that passes every check claims its key: a refused row does not make a later one a duplicate.
+    if (problems.length === 0 && key !== null) keys.set(key, rowNumber);
     if (problems.length === 0) valid.push({ row: rowNumber, input: parsed, reader });
     else {
       invalidRows++;

@@ -52,7 +52,10 @@ export class Lookups {
   }
   /** Every location by name (virtual ones too: their names are taken); stock goes only to internal ones. */
   locations() {
-    return this.load('locations', `SELECT id, name, usage FROM locations`, (r) => [String(r.name).toLowerCase(), { id: Number(r.id), internal: r.usage === 'internal' }]);
+    return this.load('locations', `SELECT id, name, usage, active FROM locations`, (r) => [
+      String(r.name).toLowerCase(),
+      { id: Number(r.id), internal: r.usage === 'internal', active: r.active === 1 },
+    ]);
   }
   products() {
     return this.load('products', `SELECT id, sku, serialized, tracked_in_stock AS tracked FROM products`, (r) => [
@@ -149,6 +152,12 @@ const products = plan({
   read(row, lookups) {
     const category = row.text('category') === undefined ? undefined : row.reference('category', lookups.categories(), 'category');
     if (row.text('vendor') !== undefined) row.reference('vendor', lookups.vendors(), 'vendor');
+    // The product vendor is checked as catalog.saveProductVendor would check it; a part number needs its vendor.
+    const partNumber = row.text('vendorPartNumber');
+    if (partNumber !== undefined && row.text('vendor') === undefined) row.problems.push({ field: 'vendor', code: 'required', details: {} });
+    if (partNumber !== undefined && !contract['catalog.saveProductVendor'].input.shape.vendorPartNumber.safeParse(partNumber).success) {
+      row.problems.push({ field: 'vendorPartNumber', code: 'tooLong', details: {} });
+    }
     return {
       sku: row.text('sku'),
       name: row.text('name'),
@@ -224,13 +233,15 @@ const locations = plan({
 });
 
 type ProductRef = { id: number; sku: string; serialized: boolean; tracked: boolean };
-type LocationRef = { id: number; internal: boolean };
+type LocationRef = { id: number; internal: boolean; active: boolean };
 
 /** The product and the internal location a stock row names, or the row's problems. */
 function readStockRow(row: RowReader, lookups: Lookups): { product?: ProductRef; location?: LocationRef } {
   const product = row.reference('sku', lookups.products(), 'product');
   const location = row.reference('location', lookups.locations(), 'location');
   if (location && !location.internal) row.problems.push({ field: 'location', code: 'LOCATION_VIRTUAL', details: { name: row.text('location') } });
+  // As the run would refuse it (LOCATION_INACTIVE), so the check says so first.
+  else if (location && !location.active) row.problems.push({ field: 'location', code: 'LOCATION_INACTIVE', details: { name: row.text('location') } });
   if (product && !product.tracked) row.problems.push({ field: 'sku', code: 'NOT_TRACKED', details: { productId: product.id, sku: product.sku } });
   return { product, location };
 }
@@ -283,18 +294,21 @@ const openingStock = plan({
     if (product?.serialized && serials.length > 0) {
       const repeated: string[] = [];
       const rows = new Set<number>();
+      const mine = new Set<string>();
       for (const serial of serials) {
         const key = `${input.productId}:${serialKey(serial)}`;
-        const earlier = seen.get(key);
+        const earlier = mine.has(key) ? rowNumber : seen.get(key);
         if (earlier !== undefined) {
           repeated.push(serial);
           if (earlier !== rowNumber) rows.add(earlier);
-        } else seen.set(key, rowNumber);
+        } else mine.add(key);
       }
       if (repeated.length > 0) problems.push({ field: 'serials', code: 'serialRepeated', details: { serials: repeated.slice(0, 20), count: repeated.length, rows: [...rows].slice(0, 20) } });
       // The same test stock.add makes: another unit of the product has the serial, in any spelling.
       const taken = takenSerials(ctx, input.productId, serials).named;
       if (taken.length > 0) problems.push({ field: 'serials', code: 'serialTaken', details: { serials: taken.slice(0, 20), count: taken.length } });
+      // Only a row that passes claims its serials: a refused row does not make a later one a repeat.
+      if (problems.length === 0) for (const key of mine) seen.set(key, rowNumber);
     }
     return problems;
   },

@@ -38,6 +38,7 @@ function keyFor(code: string, d: Details): string {
       if (d.reason === 'amountOutOfRange') return 'VALIDATION_amountOutOfRange';
       if (d.reason === 'orderTotalTooLarge') return 'VALIDATION_orderTotalTooLarge';
       if (d.reason === 'importRows' && typeof d.invalidRows === 'number') return 'VALIDATION_importRows';
+      if (d.reason === 'bodyTooLarge') return 'VALIDATION_bodyTooLarge';
       if (d.reason === 'tooManyLabels' && typeof d.labels === 'number' && typeof d.max === 'number') return 'VALIDATION_tooManyLabels';
       return fieldsOf(d).length > 0 ? 'VALIDATION_fields' : 'VALIDATION';
     case 'CONFLICT':

@@ -16,6 +16,7 @@ const samples: Partial<Record<ErrorCode, [Record<string, unknown>, string[]][]>>
     [{ reason: 'orderTotalTooLarge', field: 'total', max: 9007199254740991 }, []],
     [{ reason: 'tooManyLabels', labels: 2400, max: 2000 }, ['2400', '2000']],
     [{ reason: 'importRows', invalidRows: 3, rows: 120, errors: [] }, ['3', '120']],
+    [{ reason: 'bodyTooLarge' }, []],
   ],
   CONFLICT: [
     [{ field: 'sku', value: 'LAP-01' }, ['LAP-01', 'SKU']],

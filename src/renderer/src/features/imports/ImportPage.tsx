@@ -15,7 +15,7 @@ import { PageHeader } from '@renderer/lib/PageHeader';
 import { can, useSession } from '@renderer/lib/session';
 import { useFormat } from '@renderer/lib/useFormat';
 import { otherColumnNames } from './columnNames';
-import { readCsv, type CsvFile } from './csvFile';
+import { decodeCsv, readCsv, type CsvFile } from './csvFile';
 import { guessMapping, initialMapping, mappedRows, readRememberedMapping, rememberMapping, type Mapping } from './mapping';
 import { rowErrorText } from './rowErrors';
 import { en } from './locales/en';
@@ -95,7 +95,7 @@ export function ImportPage() {
     if (!file) return;
     let parsed: CsvFile;
     try {
-      parsed = readCsv(await file.text());
+      parsed = readCsv(decodeCsv(await file.arrayBuffer()));
     } catch (error) {
       setFileError(t('fileUnreadable', { reason: error instanceof Error ? error.message : String(error) }));
       return;
@@ -313,7 +313,7 @@ export function ImportPage() {
                 </Stack>
               </Alert>
             )}
-            {result && result.errors.length > 0 && <ProblemsTable errors={result.errors} fieldLabel={fieldLabel} />}
+            {result && result.errors.length > 0 && <ProblemsTable errors={result.errors} fieldLabel={fieldLabel} rowNumbers={loaded?.file.rowNumbers} />}
             {check && (
               <>
                 <Text size="sm" fw={500}>
@@ -335,7 +335,7 @@ export function ImportPage() {
                     <Table.Tbody>
                       {previewRows.map((row, i) => (
                         <Table.Tr key={i}>
-                          <Table.Td>{i + 1}</Table.Td>
+                          <Table.Td>{loaded.file.rowNumbers[i] ?? i + 1}</Table.Td>
                           {mappedFields.map((field) => (
                             <Table.Td key={field}>{row[loaded.file.headers.indexOf(mapping[field]!)]}</Table.Td>
                           ))}
@@ -349,7 +349,7 @@ export function ImportPage() {
                     <Title order={3} size="h5">
                       {t('problems')}
                     </Title>
-                    <ProblemsTable errors={check.errors} fieldLabel={fieldLabel} />
+                    <ProblemsTable errors={check.errors} fieldLabel={fieldLabel} rowNumbers={loaded?.file.rowNumbers} />
                     {invalid > check.errors.length && (
                       <Text size="sm" c="dimmed">
                         {t('problemsShown', { shown: check.errors.length })}
@@ -384,7 +384,9 @@ export function ImportPage() {
 }
 
 /** Each problem on its row, in the user's words. */
-function ProblemsTable({ errors, fieldLabel }: { errors: readonly ImportRowError[]; fieldLabel: (field: string) => string }) {
+/** Problems by the row's number in the file (`rowNumbers`: blank rows of the file counted), as the user finds it in the spreadsheet. */
+function ProblemsTable({ errors, fieldLabel, rowNumbers }: { errors: readonly ImportRowError[]; fieldLabel: (field: string) => string; rowNumbers?: readonly number[] }) {
+  const inFile = (row: number) => rowNumbers?.[row - 1] ?? row;
   const { t } = useTranslation('imports');
   return (
     <Table withTableBorder striped verticalSpacing={4} data-testid="import-problems">
@@ -397,8 +399,8 @@ function ProblemsTable({ errors, fieldLabel }: { errors: readonly ImportRowError
       <Table.Tbody>
         {errors.map((error, i) => (
           <Table.Tr key={i}>
-            <Table.Td>{error.row}</Table.Td>
-            <Table.Td>{rowErrorText(error, fieldLabel)}</Table.Td>
+            <Table.Td>{inFile(error.row)}</Table.Td>
+            <Table.Td>{rowErrorText(error, fieldLabel, inFile)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

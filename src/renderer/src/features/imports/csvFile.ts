@@ -8,10 +8,35 @@ export type CsvSeparator = ';' | ',' | '\t';
 
 export interface CsvFile {
   separator: CsvSeparator;
-  /** The header row's names (trimmed; a blank one is named by its column number). */
+  /** The header row's names (trimmed; a blank one is named by its column number; a repeated one numbered). */
   headers: string[];
-  /** The data rows, each with one cell per header (short rows padded, long ones cut). */
+  /** The data rows, each with one cell per header (short rows padded, long ones cut). Blank rows are left out. */
   rows: string[][];
+  /** Each row's number among the file's data rows, blank ones counted: what the user finds in the spreadsheet. */
+  rowNumbers: number[];
+}
+
+/**
+ * The file's text: UTF-8 (what "CSV UTF-8" saves), else Windows-1252 — what Excel's plain "CSV" saves on a
+ * Spanish or English Windows — so "Almacén" is never read as "Almac�n".
+ */
+export function decodeCsv(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Header names told apart: a name used twice becomes "Name (2)", so every column can be chosen. */
+function distinct(names: string[]): string[] {
+  const used = new Set<string>();
+  return names.map((name) => {
+    let unique = name;
+    for (let n = 2; used.has(unique.toLowerCase()); n++) unique = `${name} (${n})`;
+    used.add(unique.toLowerCase());
+    return unique;
+  });
 }
 
 /** The separator the header line uses most, outside quotes (`,` when it uses none). */
@@ -30,11 +55,15 @@ export function detectSeparator(text: string): CsvSeparator {
 export function readCsv(raw: string): CsvFile {
   const text = raw.startsWith(CSV_BOM) ? raw.slice(CSV_BOM.length) : raw;
   const separator = detectSeparator(text);
-  const records = parse(text, { delimiter: separator, relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
+  const records = parse(text, { delimiter: separator, relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
   const [header = [], ...body] = records;
-  const headers = header.map((h, i) => h.trim() || `#${i + 1}`);
-  const rows = body
-    .filter((r) => r.some((cell) => cell.trim() !== ''))
-    .map((r) => (r.length === headers.length ? r : headers.map((_, i) => r[i] ?? '')));
-  return { separator, headers, rows };
+  const headers = distinct(header.map((h, i) => h.trim() || `#${i + 1}`));
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  body.forEach((r, index) => {
+    if (!r.some((cell) => cell.trim() !== '')) return;
+    rows.push(r.length === headers.length ? r : headers.map((_, i) => r[i] ?? ''));
+    rowNumbers.push(index + 1);
+  });
+  return { separator, headers, rows, rowNumbers };
 }

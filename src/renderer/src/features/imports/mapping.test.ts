@@ -1,14 +1,25 @@
 // Reading an import's file and mapping its columns: separators, the byte-order mark, quoted cells, headers
 // matched in either language, and the remembered mapping.
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './csvFile';
+import { decodeCsv, readCsv } from './csvFile';
 import { guessMapping, initialMapping, mappedRows, readRememberedMapping, rememberMapping } from './mapping';
 import { MemoryStorage } from '@renderer/lib/list/storageFakes';
 
 describe('readCsv', () => {
   it('reads a Spanish file with a byte-order mark, `;` and a quoted cell holding the separator', () => {
     const file = readCsv('\uFEFFSKU;Nombre;Coste unitario\r\nA-1;"Cable; 2 m";12,50\r\n\r\nB-2;Ratón\r\n');
-    expect(file).toEqual({ separator: ';', headers: ['SKU', 'Nombre', 'Coste unitario'], rows: [['A-1', 'Cable; 2 m', '12,50'], ['B-2', 'Ratón', '']] });
+    // Rows are numbered as in the file, its blank row counted.
+    expect(file).toEqual({ separator: ';', headers: ['SKU', 'Nombre', 'Coste unitario'], rows: [['A-1', 'Cable; 2 m', '12,50'], ['B-2', 'Ratón', '']], rowNumbers: [1, 3] });
+  });
+
+  it('tells repeated column names apart, so each can be chosen', () => {
+    expect(readCsv('Precio;Notas;precio;Notas;Notas\n1;a;2;b;c\n').headers).toEqual(['Precio', 'Notas', 'precio (2)', 'Notas (2)', 'Notas (3)']);
+  });
+
+  it('reads a file Excel saved as Windows-1252 as well as one saved as UTF-8', () => {
+    const latin1 = new Uint8Array([0x41, 0x6c, 0x6d, 0x61, 0x63, 0xe9, 0x6e, 0x3b, 0x31]); // "Almacén;1" in Windows-1252
+    expect(decodeCsv(latin1.buffer)).toBe('Almacén;1');
+    expect(decodeCsv(new TextEncoder().encode('Almacén;1').buffer as ArrayBuffer)).toBe('Almacén;1');
   });
 
   it('reads an English file separated by commas', () => {

@@ -5,7 +5,8 @@ import { ApiError } from '@renderer/lib/api';
 import { translateError } from '@renderer/lib/errors';
 import { translateKey } from '@renderer/lib/translation';
 
-export function rowErrorText(error: ImportRowError, fieldLabel: (field: string) => string): string {
+/** `inFile` turns a row as sent into its number in the file (blank rows of the file counted). */
+export function rowErrorText(error: ImportRowError, fieldLabel: (field: string) => string, inFile: (row: number) => number = (row) => row): string {
   const field = error.field ? fieldLabel(error.field) : '';
   if (/^[A-Z_]+$/.test(error.code)) {
     const sentence = translateError(new ApiError({ code: error.code as never, message: error.code, details: error.details }));
@@ -15,5 +16,6 @@ export function rowErrorText(error: ImportRowError, fieldLabel: (field: string) 
   const list = (value: unknown) => (Array.isArray(value) ? value.map(String).join(', ') : '');
   // A duplicate's value may be missing (a key made of two fields): the sentence then leaves it out.
   const key = (error.code === 'duplicateInFile' || error.code === 'duplicateInDatabase') && details.value === undefined ? `${error.code}NoValue` : error.code;
-  return translateKey(`imports:rowErrors.${key}`, { ...details, field, serials: list(details.serials) });
+  const rows = Array.isArray(details.rows) ? details.rows.map((r) => (typeof r === 'number' ? inFile(r) : r)) : details.rows;
+  return translateKey(`imports:rowErrors.${key}`, { ...details, ...(typeof details.row === 'number' ? { row: inFile(details.row) } : {}), rows: list(rows), field, serials: list(details.serials) });
 }

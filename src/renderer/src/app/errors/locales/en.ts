@@ -5,6 +5,7 @@ export const en = {
   VALIDATION_repeatedLine: 'Lines {{lines}} are the same line: enter each line once, with its whole quantity.',
   VALIDATION_amountOutOfRange: 'The amounts are too large to be kept exactly. Check the quantities and costs.',
   VALIDATION_orderTotalTooLarge: 'The order total would be too large to be kept exactly. Check the quantities and costs, or split it into several orders.',
+  VALIDATION_bodyTooLarge: 'This is too much to send to the server in one go. Split it into smaller parts (an import into several files).',
   VALIDATION_importRows: 'Nothing was imported: {{invalidRows}} of {{rows}} rows have problems. Correct them, or import only the valid rows.',
   VALIDATION_tooManyLabels: 'That is {{labels}} labels; one PDF holds at most {{max}}. Print fewer copies, or fewer things at a time.',
   FORBIDDEN: 'You do not have permission to do this. Ask an administrator for access.',

@@ -8,6 +8,7 @@ export const es: Translation<typeof en> = {
   VALIDATION_repeatedLine: 'Las líneas {{lines}} son la misma línea: introduzca cada línea una sola vez, con toda su cantidad.',
   VALIDATION_amountOutOfRange: 'Los importes son demasiado grandes para guardarse con exactitud. Revise las cantidades y los costos.',
   VALIDATION_orderTotalTooLarge: 'El total de la orden sería demasiado grande para guardarse con exactitud. Revise las cantidades y los costos, o divídala en varias órdenes.',
+  VALIDATION_bodyTooLarge: 'Es demasiado para enviarlo al servidor de una vez. Divídalo en partes más pequeñas (una importación, en varios archivos).',
   VALIDATION_importRows: 'No se ha importado nada: {{invalidRows}} de {{rows}} filas tienen problemas. Corríjalas o importe solo las filas válidas.',
   VALIDATION_tooManyLabels: 'Son {{labels}} etiquetas; un PDF admite como máximo {{max}}. Imprima menos copias o menos cosas a la vez.',
   FORBIDDEN: 'No tiene permiso para hacer esto. Pida acceso a un administrador.',
