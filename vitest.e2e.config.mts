@@ -38,10 +38,6 @@ export default defineConfig({
     globalSetup: ['e2e/support/globalSetup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    // Journeys share nothing through modules (each has its own server, browser and state), so a worker keeps
-    // its loaded modules (playwright-core, the support code) from one spec file to the next: loading them
-    // again for each of some forty files took about a minute of the run.
-    isolate: false,
     fileParallelism: true,
     testTimeout: 180_000,
     hookTimeout: 180_000,
