@@ -6,7 +6,7 @@
 // a cost, a date or a flag is written the same way on every list.
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { z } from 'zod';
-import { costMarkOf, epochMs, isMoneySchema } from './contract/define';
+import { costMarkOf, epochMs, isMoneySchema, schemaDef, wrapperTypes } from './contract/define';
 import { minorToDecimal } from './money';
 
 export type CsvLanguage = 'es' | 'en';
@@ -20,9 +20,8 @@ export function csvSeparator(language: CsvLanguage): ';' | ',' {
   return language === 'es' ? ';' : ',';
 }
 
-type Def = { type: string; [key: string]: unknown };
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const wrappers = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
+const defOf = schemaDef;
+const wrappers = wrapperTypes;
 
 /** The schema node under wrappers (optional, nullable, a transform's input), meeting `visit` on the way down. */
 function unwrap(schema: z.ZodType, visit: (node: z.ZodType) => boolean): z.ZodType | null {

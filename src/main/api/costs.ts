@@ -3,7 +3,7 @@
 // output and the set of cost names its input may not sort or filter by. Dispatch applies both for callers
 // without `costs.view`, so no service ever checks the permission itself.
 import type { z } from 'zod';
-import { costDetailKeys, costMarkOf } from '@shared/contract/define';
+import { costDetailKeys, costMarkOf, schemaDef, wrapperTypes, type SchemaDef } from '@shared/contract/define';
 
 type Plan =
   | { kind: 'null' }
@@ -24,10 +24,9 @@ export interface CostRules {
   inputFields: Set<string>;
 }
 
-type Def = { type: string; [key: string]: unknown };
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
-const wrappers = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
+type Def = SchemaDef;
+const defOf = schemaDef;
+const wrappers = wrapperTypes;
 
 function combine(plans: (Plan | null)[]): Plan | null {
   const some = plans.filter((p): p is Plan => p !== null);

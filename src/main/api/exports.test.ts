@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { costMarkOf, permissions, type ChannelName, type ChannelOutput } from '@shared/contract';
-import { fieldSchema, kindOf } from '@shared/csv';
+import { permissions, schemaDef, type ChannelName, type ChannelOutput } from '@shared/contract';
+import { fieldSchema, isCostField, kindOf } from '@shared/csv';
 import type { Result } from '@shared/errors';
 import type { z } from 'zod';
 import { createApp, type App } from '../app';
@@ -18,8 +18,7 @@ import { sampleInput } from '../testing/sampleInput';
 import { contract } from '@shared/contract';
 import { exportableLists, exportSettings, listRowSchema } from './exports';
 
-type Def = { type: string; [key: string]: unknown };
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = schemaDef;
 
 /** Every field of a row a cell can show (top level), by name. */
 function cellFields(list: ChannelName): string[] {
@@ -29,16 +28,7 @@ function cellFields(list: ChannelName): string[] {
   return Object.keys(def.shape as object).filter((field) => kindOf(fieldSchema(row, field)!) !== null);
 }
 
-/** Whether a top-level field of the row is marked as a cost. */
-function isCost(list: ChannelName, field: string): boolean {
-  let node: z.ZodType | null = fieldSchema(listRowSchema(list)!, field);
-  while (node) {
-    if (costMarkOf(node)) return true;
-    const def = defOf(node);
-    node = 'innerType' in def ? (def.innerType as z.ZodType) : null;
-  }
-  return false;
-}
+const isCost = (list: ChannelName, field: string) => isCostField(listRowSchema(list)!, field);
 
 function data<T>(result: Result<T> | Promise<Result<T>>): T {
   if (result instanceof Promise) throw new Error('asynchronous');

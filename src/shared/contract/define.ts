@@ -99,6 +99,14 @@ export function channel<I extends z.ZodType, O extends z.ZodType, K extends Chan
 // Output fields are marked here, once, in the contract; dispatch redacts every marked field and refuses
 // sorting by one (src/main/api/costs.ts). Services return costs to everyone and never check.
 
+/** A zod schema's definition (zod 4 keeps it at `_zod.def`): what the contract's walkers (cost rules, CSV kinds) read. */
+export type SchemaDef = { type: string; [key: string]: unknown };
+export function schemaDef(schema: z.ZodType): SchemaDef {
+  return (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+}
+/** Schema types that wrap one `innerType` without changing what it holds. */
+export const wrapperTypes: ReadonlySet<string> = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
+
 export type CostMark = { kind: 'value' } | { kind: 'keys'; keys: readonly string[] };
 const costMarks = new WeakMap<z.ZodType, CostMark>();
 
