@@ -66,9 +66,10 @@ export interface NewLot {
 
 function statementsFor(sqlite: Sqlite) {
   return {
+    // Positional binding: markedly cheaper than by name when one action posts 10,000 moves.
     insertMove: sqlite.prepare(
       `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, company_id, reason, user_id, occurred_at, reverses_move_id, grouped_in)
-       VALUES (@lotId, @productId, @qty, @from, @to, @unitCost, @sourceType, @sourceId, @sourceLine, @companyId, @reason, @userId, @occurredAt, @reversesMoveId, @groupedIn)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     lotHasSerial: sqlite.prepare(`SELECT serial_number IS NOT NULL OR voided_serial_number IS NOT NULL AS serial FROM lots WHERE id = ?`),
     addBalance: sqlite.prepare(
@@ -94,6 +95,8 @@ function statementsFor(sqlite: Sqlite) {
        ON CONFLICT (product_id, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
     ),
     deleteZeroBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = 0`),
+    /** Units taking the whole balance with them (a serialized unit always does): deleted in one step. */
+    deleteWholeBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = ?`),
     /** A serialized unit's count across our locations, with its serial (none for a plain lot). */
     serialOnHand: sqlite.prepare(
       `SELECT l.serial_number AS serial, coalesce((SELECT sum(b.qty) FROM balances b JOIN locations loc ON loc.id = b.location_id WHERE b.lot_id = l.id AND loc.usage = 'internal'), 0) AS n
@@ -144,6 +147,15 @@ export function isInternal(sqlite: Sqlite, locationId: number): boolean {
 }
 
 function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: number, productId: number, delta: number): void {
+  // The usual leaving: the units are the whole balance. Deleting it directly writes each index once, where
+  // the upsert below would first rewrite the row at zero and then delete it.
+  if (delta < 0 && s.deleteWholeBalance.run(lotId, locationId, -delta).changes === 1) {
+    if (isInternal(sqlite, locationId)) {
+      const { n } = s.allocatedAt.get(lotId, locationId) as { n: number };
+      if (n > 0) throw heldUnitsError(sqlite, lotId, locationId, { productId, allocated: n });
+    }
+    return;
+  }
   const { qty } = s.addBalance.get(lotId, locationId, productId, delta, lotId) as { qty: number };
   // Held units may not leave, even the last ones (a balance emptied to zero is checked too).
   if (delta < 0 && isInternal(sqlite, locationId)) {
@@ -210,14 +222,23 @@ export function postMoves(ctx: Ctx, moves: MoveInput[]): number[] {
     if (m.from === m.to) throw new DomainError('SAME_LOCATION');
     const key = `${m.sourceType}:${m.sourceId}:${m.sourceLine ?? ''}:${m.productId}:${m.from}:${m.to}:${m.occurredAt}:${m.reversesMoveId ? 'r' : ''}`;
     const head = heads.get(key);
-    const result = s.insertMove.run({
-      ...m,
-      sourceLine: m.sourceLine ?? null,
-      companyId: m.companyId ?? null,
-      reason: m.reason ?? null,
-      reversesMoveId: m.reversesMoveId ?? null,
-      groupedIn: head ?? null,
-    });
+    const result = s.insertMove.run(
+      m.lotId,
+      m.productId,
+      m.qty,
+      m.from,
+      m.to,
+      m.unitCost,
+      m.sourceType,
+      m.sourceId,
+      m.sourceLine ?? null,
+      m.companyId ?? null,
+      m.reason ?? null,
+      m.userId,
+      m.occurredAt,
+      m.reversesMoveId ?? null,
+      head ?? null,
+    );
     const id = Number(result.lastInsertRowid);
     // A serialized product's moves stay one per unit (null: this key never groups); its lots all carry serials.
     if (head === undefined) heads.set(key, (s.lotHasSerial.get(m.lotId) as { serial: number }).serial ? null : id);
