@@ -8,7 +8,7 @@
 // the real channel; each run takes charges no earlier run ordered.
 import type { App } from '../src/main/app';
 import { must, type BenchDb } from './build-db';
-import { cacheWriters, log, measure, median, record, timed } from './measure';
+import { cacheWriters, pickedWriter, log, measure, median, record, timed } from './measure';
 import { takeNumbers } from './sales';
 
 type Budget = { maxMs: number; maxRatio?: number; text: string };
@@ -186,6 +186,7 @@ export function measureFulfillment(app: App, token: string, bench: BenchDb, open
     orderEvent: sqlite.prepare(`INSERT INTO purchase_order_events (po_id, occurred_at, user_id, type, from_state, to_state, details) VALUES (?, ?, ?, 'received', 'submitted', 'receivedFull', ?)`),
   };
   const caches = cacheWriters(sqlite);
+  const picks = pickedWriter(sqlite);
   let appOrder = 0;
   let twinOrder = 0;
   let receiveBatch = 2 * RUNS;
@@ -220,6 +221,7 @@ export function measureFulfillment(app: App, token: string, bench: BenchDb, open
           s.received.run(l.qty, l.id);
           const picked = Math.min(l.qty, l.need);
           s.allocation.run(lotId, mainId, l.productId, picked, l.chargeId, at);
+          picks.add(l.productId, mainId, picked);
           s.charge.run(picked, at, l.chargeId);
           s.chargeEvent.run(l.chargeId, at, userId, JSON.stringify({ receiptId, receiptNumber: number, locationId: mainId, qty: picked }));
           s.history.run(at, l.productId, mainId, lotId, userId, picked, l.chargeId);
@@ -228,6 +230,7 @@ export function measureFulfillment(app: App, token: string, bench: BenchDb, open
           units += l.qty;
         }
         for (const [productId, t] of totals) caches.move(productId, VIRTUAL.vendor, mainId, t.qty, t.value, at);
+        picks.flush();
         s.order.run(at, twinOrder);
         s.orderEvent.run(twinOrder, at, userId, JSON.stringify({ receiptId, receiptNumber: number, units }));
       })(),

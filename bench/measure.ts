@@ -79,6 +79,27 @@ export async function measureAsync(name: string, runs: number, run: () => Promis
  * stock_value_months per month and location): the baselines write them too, once per action as the app
  * does, which also keeps the bench database consistent for the final verifyLedger.
  */
+/**
+ * The inventory products' picked units as the app keeps them beside its allocations (addHeld): summed per
+ * product and location, one update each when flushed, in the writer's transaction.
+ */
+export function pickedWriter(sqlite: Database.Database) {
+  const update = sqlite.prepare(`UPDATE inventory_products SET picked = picked + ? WHERE product_id = ? AND location_id = ?`);
+  const sums = new Map<string, [number, number, number]>();
+  return {
+    add(productId: number, locationId: number, qty: number) {
+      const key = `${productId}:${locationId}`;
+      const sum = sums.get(key);
+      if (sum) sum[0] += qty;
+      else sums.set(key, [qty, productId, locationId]);
+    },
+    flush() {
+      for (const [qty, productId, locationId] of sums.values()) if (qty !== 0) update.run(qty, productId, locationId);
+      sums.clear();
+    },
+  };
+}
+
 export function cacheWriters(sqlite: Database.Database) {
   const level = sqlite.prepare(
     `INSERT INTO stock_levels (product_id, location_id, qty, value) VALUES (?, ?, ?, ?) ON CONFLICT (product_id, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,

@@ -19,7 +19,7 @@
 import type { App } from '../src/main/app';
 import { serialKey } from '../src/shared/serials';
 import { must, rng, type BenchDb } from './build-db';
-import { cacheWriters, log, measure, median, record, timed } from './measure';
+import { cacheWriters, pickedWriter, log, measure, median, record, timed } from './measure';
 
 type Budget = { maxMs: number; maxRatio?: number; text: string };
 
@@ -473,6 +473,7 @@ function seedOpenLines(app: App, bench: BenchDb, world: World, openLines: number
   const now = Date.now();
   let n = 0;
   let allocations = 0;
+  const picks = pickedWriter(sqlite);
   sqlite.transaction(() => {
     chosen.forEach((group, i) => {
       const container = world.containers[Math.floor(random() * world.containers.length)]!;
@@ -491,6 +492,7 @@ function seedOpenLines(app: App, bench: BenchDb, world: World, openLines: number
       insertEvent.run(id, at, userId, 'picked', 'needToOrder', onHold ? 'needToOrder' : status, JSON.stringify({ locationId: group[0]!.locationId, qty: pickedQty }));
       group.forEach((b, k) => {
         insertAllocation.run(b.lotId, b.locationId, b.productId, units[k], id, at);
+        picks.add(b.productId, b.locationId, units[k]!);
         insertPickEvent.run(at, b.productId, b.locationId, b.lotId, userId, units[k], id);
         allocations++;
       });
@@ -504,6 +506,7 @@ function seedOpenLines(app: App, bench: BenchDb, world: World, openLines: number
       const id = Number(insertCharge.run(`CHG-${firstChg + n++}`, container.id, container.companyId, licence.id, 'Microsoft 365 licence', quantity, licence.price, 'ready', 0, null, userId, at, at).lastInsertRowid);
       insertEvent.run(id, at, userId, 'created', null, 'ready', JSON.stringify({ quantity }));
     }
+    picks.flush();
   })();
   log(`  ${picked.toLocaleString('en')} charges with picks (${allocations.toLocaleString('en')} allocations), ${untracked.toLocaleString('en')} of licences, ${held.toLocaleString('en')} on hold, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -513,7 +516,8 @@ function seedOpenLines(app: App, bench: BenchDb, world: World, openLines: number
  * untimed, two identical sets are made through the API: 10 serialized products × 1,000 new serials added at
  * the main warehouse, 1,000 charges of 10 units on 10 projects of one client, each picked by serial. The
  * app ships one set; the baseline writes what the shipment writes for the other, with prepared statements
- * in one transaction: it reads each charge's picks, deletes the allocations, moves every unit to Customer
+ * in one transaction: it reads each charge's picks, deletes the allocations (the inventory products' picked
+ * lowered once per product), moves every unit to Customer
  * (the move, the balance there, the emptied balance at the warehouse deleted), writes the delivery with
  * its history row, a line per charge, a device and its history row per unit, each charge's picked,
  * delivered, delivered cost and status with a history row, and the stock level and month caches.
@@ -546,6 +550,7 @@ function measureShipment(app: App, token: string, bench: BenchDb, world: World):
       `INSERT INTO inventory_events (occurred_at, type, product_id, location_id, lot_id, serial_number, user_id, changes, qty, document_type, document_id) VALUES (?, 'stock.picked', ?, ?, ?, ?, ?, '[]', 1, 'charge', ?)`,
     ),
   };
+  const picks = pickedWriter(sqlite);
   let set = 0;
   /**
    * One set: 1,000 serials of each product added through stock.add, then 1,000 charges of 10 units picked
@@ -579,9 +584,11 @@ function measureShipment(app: App, token: string, bench: BenchDb, world: World):
             pick.allocation.run(u.id, mainId, productId, id, at);
             pick.history.run(at, productId, mainId, u.id, u.serial, world.userId, id);
           }
+          picks.add(productId, mainId, units.length);
           charges.push(id);
         }
       });
+      picks.flush();
     })();
     return Array.from({ length: SHIP_CHARGES }, (_, i) => charges[(i % SHIP_PRODUCTS) * per + Math.floor(i / SHIP_PRODUCTS)]!);
   };
@@ -658,12 +665,14 @@ function measureShipment(app: App, token: string, bench: BenchDb, world: World):
               s.deviceEvent.run(deviceId, at, userId, deviceDetails);
             }
           }
+          picks.add(first.productId, first.locationId, -qty);
           s.charge.run(qty, qty, cost, at, chargeId);
           s.chargeEvent.run(chargeId, at, userId, JSON.stringify({ deliveryId, deliveryNumber: number, qty, serials: units.map((u) => u.serial) }));
           const t = totals.get(first.productId) ?? { qty: 0, value: 0 };
           totals.set(first.productId, { qty: t.qty + qty, value: t.value + cost });
         });
         for (const [productId, t] of totals) caches.move(productId, mainId, VIRTUAL.customer, t.qty, t.value, at);
+        picks.flush();
       })(),
     {
       prepare: () => {

@@ -134,3 +134,14 @@ export const drifts: Drift[] = [
     },
   },
 ];
+
+/**
+ * After a test writes allocations behind the services' back (to stand for an older database or a second
+ * holder), sets the inventory products' reserved and picked to what the allocations now hold, as the writers
+ * of allocations would have (addHeld): the test then sees only the drift it means.
+ */
+export function syncHeldCaches(sqlite: Sqlite): void {
+  const held = (kind: string) =>
+    `coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.product_id = inventory_products.product_id AND a.location_id = inventory_products.location_id AND a.kind = '${kind}'), 0)`;
+  sqlite.prepare(`UPDATE inventory_products SET reserved = ${held('reserved')}, picked = ${held('picked')}`).run();
+}

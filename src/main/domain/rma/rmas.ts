@@ -16,7 +16,7 @@ import { countUpTo, Filters, listPage, type SortColumns } from '../paging';
 import { can, likePattern, prepared, todayOf, type Actor, type Ctx } from '../context';
 import { requireStockLocation, VIRTUAL } from '../locations/locations';
 import { nextRmaNumber } from '../settings/settings';
-import { ensureInventoryProduct } from '../stock/inventoryProducts';
+import { addHeld, ensureInventoryProduct, type HeldUnits } from '../stock/inventoryProducts';
 import { postArrivals, postMoves } from '../stock/ledger';
 import { assertSerialsUnique } from '../stock/serials';
 import { applyTransition, createDocument, defineWorkflow, requireEditable, requireTransition } from '../workflow/transitions';
@@ -105,7 +105,11 @@ const holding: readonly RmaStatus[] = ['received', 'backFromVendor', 'replacemen
 const holds = (row: RmaRow, status: RmaStatus) => holding.includes(status) || (row.fromSwap === 1 && (status === 'requested' || status === 'authorized'));
 
 function releaseHold(ctx: Ctx, rmaId: number): void {
-  prepared(ctx, `DELETE FROM allocations WHERE source_type = 'rma' AND source_id = ?`).run(rmaId);
+  const released = prepared<[number], HeldUnits>(
+    ctx,
+    `DELETE FROM allocations WHERE source_type = 'rma' AND source_id = ? RETURNING product_id AS productId, location_id AS locationId, qty`,
+  ).all(rmaId);
+  addHeld(ctx, 'reserved', released, -1);
 }
 
 function holdUnit(ctx: Ctx, rmaId: number, lotId: number): void {
@@ -119,6 +123,7 @@ function holdUnit(ctx: Ctx, rmaId: number, lotId: number): void {
     rmaId,
     ctx.now(),
   );
+  addHeld(ctx, 'reserved', [{ productId: unit.productId, locationId: unit.locationId, qty: 1 }]);
 }
 
 function keepHold(ctx: Ctx, row: RmaRow, to: RmaStatus): void {

@@ -12,6 +12,7 @@ import { createContainer, requireContainer } from './containers';
 import { opportunityWorkflow } from './opportunities';
 import { cancelCharge, locationName, recordHoldEvents } from './picks';
 import { isActive } from '../settings/activations';
+import { addHeld } from '../stock/inventoryProducts';
 import { getSalesOrder, salesOrderWorkflow, settleSalesOrder } from './salesOrders';
 
 interface ItemRow {
@@ -71,6 +72,8 @@ export function winOpportunity(ctx: Ctx, actor: Actor, input: ParsedInput<'sales
     const charge = createCharge(ctx, actor, { containerId, productId: item.productId, quantity: item.quantity, unitPrice: item.unitPrice, description: item.description, billable: true, onHold: false, holdNote: null });
     const held = heldBy.all(item.id);
     for (const h of held) handOver.run(charge.id, h.allocationId);
+    addHeld(ctx, 'reserved', held, -1);
+    addHeld(ctx, 'picked', held);
     const picked = held.reduce((n, h) => n + h.qty, 0);
     link.run(order?.id ?? null, item.id, picked, charge.id);
     prepared(ctx, `UPDATE quote_items SET reserved = 0 WHERE id = ?`).run(item.id);

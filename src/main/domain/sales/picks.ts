@@ -11,7 +11,7 @@ import { requireProduct } from '../catalog/products';
 import { nextNumber, prepared, type Actor, type Ctx } from '../context';
 import { requireOfferingLocation, requireStockLocation } from '../locations/locations';
 import { requireLocationRight } from '../locations/rights';
-import { ensureInventoryProduct } from '../stock/inventoryProducts';
+import { addHeld, ensureInventoryProduct } from '../stock/inventoryProducts';
 import { postMoves } from '../stock/ledger';
 import { transferWorkflow } from '../stock/transfers';
 import { chooseUnits, Claims } from '../stock/units';
@@ -49,6 +49,9 @@ const heldCount: Record<Holder['sourceType'], string> = {
   charge: `UPDATE charges SET picked = picked + ? WHERE id = ?`,
   quoteItem: `UPDATE quote_items SET reserved = reserved + ? WHERE id = ?`,
 };
+
+/** What a holder's allocations are: a charge picks, a quote item reserves. */
+const kindOf: Record<Holder['sourceType'], Holder['kind']> = { charge: 'picked', quoteItem: 'reserved' };
 
 function allocationsOf(ctx: Ctx, holder: Holder, locationId: number | undefined): AllocationRow[] {
   return prepared<unknown[], AllocationRow>(
@@ -142,6 +145,7 @@ export function releaseHeld(ctx: Ctx, holder: Pick<Holder, 'sourceType' | 'id'>,
     total += u.qty;
   }
   if (total > 0) prepared(ctx, heldCount[holder.sourceType]).run(-total, holder.id);
+  addHeld(ctx, kindOf[holder.sourceType], units, -1);
   return total;
 }
 
@@ -160,6 +164,7 @@ export function hold(ctx: Ctx, holder: Omit<Holder, 'number'>, units: Omit<Picke
     total += u.qty;
   }
   if (total > 0) prepared(ctx, heldCount[holder.sourceType]).run(total, holder.id);
+  addHeld(ctx, holder.kind, units);
   return total;
 }
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
 import { contentHash } from '@main/testing/dbContent';
 import { compareAsSqlite } from '@main/testing/sqliteOrder';
+import { syncHeldCaches } from '@main/testing/ledgerDrift';
 
 let t: TestApp;
 let w: ReturnType<typeof seedWorld>;
@@ -424,13 +425,15 @@ describe('the ledger check', () => {
     const sqlite = t.app.ctx.sqlite;
     const drift = (sql: string, undo: string, expected: object) => {
       sqlite.prepare(sql).run();
+      syncHeldCaches(sqlite);
       expect(t.ok('stock.verifyLedger', {}).differences).toEqual([expect.objectContaining(expected)]);
       sqlite.prepare(undo).run();
+      syncHeldCaches(sqlite);
     };
     drift(`UPDATE charges SET picked = picked + 1 WHERE id = ${c.id}`, `UPDATE charges SET picked = picked - 1 WHERE id = ${c.id}`, { kind: 'charge', documentId: c.id, figure: 'picked', expected: '1', actual: '2' });
     drift(`UPDATE charges SET delivered_cost = 7 WHERE id = ${c.id}`, `UPDATE charges SET delivered_cost = 8000000 WHERE id = ${c.id}`, { kind: 'charge', figure: 'deliveredCost', expected: '8000000', actual: '7' });
     drift(`UPDATE delivery_lines SET cost = 1 WHERE delivery_id = ${dlv.id}`, `UPDATE delivery_lines SET cost = 8000000 WHERE delivery_id = ${dlv.id}`, { kind: 'delivery', documentId: dlv.id, figure: 'line 1 cost' });
-    // Two charges holding the same unit: more held than is there (the picked caches are bypassed by the drift).
+    // Two charges holding the same unit: more held than is there (the inventory products' caches follow, as a writer of allocations would keep them).
     drift(
       `INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) SELECT lot_id, location_id, product_id, 1, 'reserved', 'charge', 999999, 0 FROM allocations WHERE source_id = ${c.id}`,
       `DELETE FROM allocations WHERE source_id = 999999`,

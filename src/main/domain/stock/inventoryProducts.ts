@@ -1,11 +1,12 @@
 // Inventory products: a product stocked at a location. Invariants: one per (product, location);
-// 0 ≤ min ≤ max; the quantities (on hand, value, reserved, picked, on order, back ordered) are caches kept by
-// triggers in the same transaction as what they count and checked by verifyLedger; every creation and edit is
-// recorded in inventory_events with before and after values.
+// 0 ≤ min ≤ max; the quantities (on hand, value, reserved, picked, on order, back ordered) are caches kept in
+// the same transaction as what they count (by triggers, and reserved and picked by the writers of allocations
+// through addHeld) and checked by verifyLedger; every creation and edit is recorded in inventory_events with
+// before and after values.
 import type { ParsedInput } from '@shared/contract';
 import { DomainError } from '@shared/errors';
 import type { InventoryProduct } from '@shared/contract/stock';
-import { COUNT_CAP, likePattern, type Actor, type Ctx } from '../context';
+import { COUNT_CAP, likePattern, prepared, type Actor, type Ctx } from '../context';
 import { countUpTo, Filters, pageOf, paging, sortOf, type SortColumns, type SortKey } from '../paging';
 import { productLikeTest, productTextMatch, productWalkTextTest, requireProduct } from '../catalog/products';
 import { requireStockLocation } from '../locations/locations';
@@ -36,6 +37,30 @@ function checkMinMax(input: IpFields): void {
 
 function show(v: string | number | null): string | null {
   return v === null ? null : String(v);
+}
+
+/** Units held at a location, as the writers of allocations count them for addHeld. */
+export interface HeldUnits {
+  productId: number;
+  locationId: number;
+  qty: number;
+}
+
+/**
+ * Keeps the inventory products' reserved or picked (list caches) with the allocations an action wrote or
+ * removed (`sign` -1): one update per product and location, where a trigger per allocation cost a 10,000-serial
+ * shipment about a fifth of its time. Every writer of allocations calls it in the same transaction.
+ */
+export function addHeld(ctx: Ctx, kind: 'reserved' | 'picked', units: Iterable<HeldUnits>, sign: 1 | -1 = 1): void {
+  const sums = new Map<string, HeldUnits>();
+  for (const u of units) {
+    const key = `${u.productId}:${u.locationId}`;
+    const sum = sums.get(key);
+    if (sum) sum.qty += u.qty;
+    else sums.set(key, { productId: u.productId, locationId: u.locationId, qty: u.qty });
+  }
+  const update = prepared<[number, number, number]>(ctx, `UPDATE inventory_products SET ${kind} = ${kind} + ? WHERE product_id = ? AND location_id = ?`);
+  for (const s of sums.values()) if (s.qty !== 0) update.run(sign * s.qty, s.productId, s.locationId);
 }
 
 /** Stocking a product somewhere for the first time creates its inventory product (min 0, max 0). */

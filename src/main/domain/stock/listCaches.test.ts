@@ -1,5 +1,6 @@
 // The figures lists sort by (on hand, value, reserved, picked, on order, back ordered, drafts on the
-// inventory product; on hand and owned units and value on the product) are caches kept by triggers. Every
+// inventory product; on hand and owned units and value on the product) are caches kept by triggers and, for
+// reserved and picked, by the writers of allocations. Every
 // kind of write must keep them equal to what they summarise, and verifyLedger must notice when one drifts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
@@ -96,22 +97,34 @@ describe('list figures kept beside the ledger', () => {
     clean();
   });
 
-  it('follow allocations (reserved and picked) and keep available = on hand − reserved − picked', () => {
+  it('follow every writer of allocations (reserve, pick, win, unpick, transfer picked, deliver, release) and keep available = on hand − reserved − picked', () => {
     t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 10, costMethod: 'manual', unitCost: 10_000, reason: null });
-    const sqlite = t.app.ctx.sqlite;
-    const lot = (sqlite.prepare(`SELECT id FROM lots WHERE product_id = ?`).get(w.cable.id) as { id: number }).id;
-    const allocate = sqlite.prepare(
-      `INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) VALUES (?, ?, ?, ?, ?, 'charge', 999999, 0)`,
-    );
-    const reserved = Number(allocate.run(lot, w.main.id, w.cable.id, 3, 'reserved').lastInsertRowid);
-    allocate.run(lot, w.main.id, w.cable.id, 2, 'picked');
+    const client = t.ok('catalog.createCompany', { name: 'Acme Dental', isClient: true, isVendor: false });
+    const ticket = t.ok('sales.createContainer', { kind: 'ticket', title: 'New starter kit', companyId: client.id, ownerUserId: w.tech.id });
+    const opportunity = t.ok('sales.createOpportunity', { companyId: client.id, title: 'Cables', ownerUserId: w.tech.id });
+    const item = t.ok('sales.addQuoteItem', { opportunityId: opportunity.id, productId: w.cable.id, quantity: 3 }).items[0]!;
+    t.ok('stock.reserve', { quoteItemId: item.id, locationId: w.main.id, qty: 3 });
+    const charge = t.ok('sales.createCharge', { containerId: ticket.id, productId: w.cable.id, quantity: 4 });
+    t.ok('stock.pick', { chargeId: charge.id, locationId: w.main.id, qty: 2 });
     expect(figures(w.cable.id, w.main.id)).toMatchObject({ onHand: 10, reserved: 3, picked: 2, available: 5 });
-    sqlite.prepare(`UPDATE allocations SET kind = 'picked', qty = 1 WHERE id = ?`).run(reserved);
-    expect(figures(w.cable.id, w.main.id)).toMatchObject({ reserved: 0, picked: 3, available: 7 });
     clean();
-    sqlite.prepare(`DELETE FROM allocations`).run();
-    expect(figures(w.cable.id, w.main.id)).toMatchObject({ reserved: 0, picked: 0, available: 10 });
-    expect(t.ok('stock.listInventoryProducts', { sortBy: 'available', sortDirection: 'desc' }).rows[0]).toMatchObject({ sku: 'CAB-6-2M', available: 10 });
+    // Winning hands the reservation over to a new charge as picked units.
+    t.ok('sales.winOpportunity', { id: opportunity.id, target: { containerId: ticket.id } });
+    expect(figures(w.cable.id, w.main.id)).toMatchObject({ reserved: 0, picked: 5, available: 5 });
+    clean();
+    t.ok('stock.unpick', { chargeId: charge.id, locationId: w.main.id, qty: 1 });
+    t.ok('stock.transferPicked', { chargeId: charge.id, fromLocationId: w.main.id, toLocationId: w.van.id, qty: 1 });
+    expect(figures(w.cable.id, w.main.id)).toMatchObject({ onHand: 9, picked: 3, available: 6 });
+    expect(figures(w.cable.id, w.van.id)).toMatchObject({ onHand: 1, picked: 1, available: 0 });
+    clean();
+    t.ok('delivery.deliver', { method: 'deliver', lines: [{ chargeId: charge.id }] });
+    expect(figures(w.cable.id, w.main.id)).toMatchObject({ onHand: 9, picked: 3, available: 6 });
+    expect(figures(w.cable.id, w.van.id)).toMatchObject({ onHand: 0, picked: 0, available: 0 });
+    clean();
+    const won = t.ok('sales.listCharges', { containerId: ticket.id }).rows.find((c) => c.id !== charge.id)!;
+    t.ok('sales.cancelCharge', { id: won.id, reason: 'Client changed their mind' });
+    expect(figures(w.cable.id, w.main.id)).toMatchObject({ reserved: 0, picked: 0, available: 10 - 1 });
+    expect(t.ok('stock.listInventoryProducts', { sortBy: 'available', sortDirection: 'desc' }).rows[0]).toMatchObject({ sku: 'CAB-6-2M', available: 9 });
     clean();
   });
 

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, seedWorld, type TestApp } from '@main/testing/harness';
 import { ledgerSnapshot } from '@main/testing/ledger';
+import { syncHeldCaches } from '@main/testing/ledgerDrift';
 
 let t: TestApp;
 let w: ReturnType<typeof seedWorld>;
@@ -162,6 +163,7 @@ describe('units held for a quote or a charge', () => {
     t.app.ctx.sqlite
       .prepare(`INSERT INTO allocations (lot_id, location_id, product_id, qty, kind, source_type, source_id, created_at) VALUES (?, ?, ?, 1, ?, ?, ?, 0)`)
       .run(lot.id, locationId, w.laptop.id, kind, sourceType, sourceId);
+    syncHeldCaches(t.app.ctx.sqlite);
   }
 
   /** A quote item of one laptop with `serial` reserved for it, through the channels (OPP-1001 in a fresh app). */
@@ -245,6 +247,7 @@ describe('units held for a quote or a charge', () => {
       const quote = t.ok('sales.getOpportunity', { id: t.ok('sales.listOpportunities', {}).rows[0]!.id });
       t.ok('stock.release', { quoteItemId: quote.items[0]!.id });
       t.app.ctx.sqlite.prepare(`DELETE FROM allocations WHERE source_type = 'charge'`).run();
+      syncHeldCaches(t.app.ctx.sqlite);
       t.ok('stock.remove', { productId: w.laptop.id, locationId: w.main.id, serials: ['HELD-R', 'HELD-P'], destination: 'scrap', reason: null });
     });
   });
