@@ -214,7 +214,6 @@ export function postMoves(ctx: Ctx, moves: MoveInput[]): number[] {
     if (m.from === m.to) throw new DomainError('SAME_LOCATION');
   }
   const ids = insertMoves(ctx, s, moves);
-  ((globalThis as any).__P as [string, number][] ?? []).push(['moves', performance.now()]);
   for (const m of moves) {
     applyBalance(ctx.sqlite, s, m.lotId, m.to, m.productId, m.qty);
     applyBalance(ctx.sqlite, s, m.lotId, m.from, m.productId, -m.qty);
