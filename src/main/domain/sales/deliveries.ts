@@ -267,7 +267,11 @@ export function deliver(ctx: Ctx, actor: Actor, input: ParsedInput<'delivery.del
       releasePicked(ctx, charge.id, units);
       // One document line per location the units leave from.
       const byLocation = new Map<number, Leaving[]>();
-      for (const u of units) byLocation.set(u.locationId, [...(byLocation.get(u.locationId) ?? []), u]);
+      for (const u of units) {
+        const here = byLocation.get(u.locationId);
+        if (here) here.push(u);
+        else byLocation.set(u.locationId, [u]);
+      }
       for (const [locationId, leaving] of byLocation) {
         planned.push({ charge, product, locationId, qty: leaving.reduce((n, u) => n + u.qty, 0), cost: costOf(leaving), units: leaving });
       }

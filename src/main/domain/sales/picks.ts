@@ -135,11 +135,18 @@ export function releasePicked(ctx: Ctx, chargeId: number, units: PickedUnits[]):
 /** Lets the units go from their allocations and lowers the holder's count. */
 export function releaseHeld(ctx: Ctx, holder: Pick<Holder, 'sourceType' | 'id'>, units: PickedUnits[]): number {
   const reduce = prepared(ctx, `UPDATE allocations SET qty = qty - ? WHERE id = ? AND qty > ?`);
-  const remove = prepared(ctx, `DELETE FROM allocations WHERE id = ? AND qty = ?`);
+  // Whole allocations first, all in one statement (a serialized unit is one allocation of one).
+  const removed = new Set(
+    prepared<[string], { id: number }>(
+      ctx,
+      `DELETE FROM allocations WHERE rowid IN (SELECT a.rowid FROM json_each(?) j JOIN allocations a ON a.id = j.value ->> 0 WHERE a.qty = j.value ->> 1) RETURNING id`,
+    )
+      .all(JSON.stringify(units.map((u) => [u.allocationId, u.qty])))
+      .map((r) => r.id),
+  );
   let total = 0;
-  // Whole allocations first: a serialized unit is one allocation of one.
   for (const u of units) {
-    if (remove.run(u.allocationId, u.qty).changes === 0 && reduce.run(u.qty, u.allocationId, u.qty).changes === 0) {
+    if (!removed.has(u.allocationId) && reduce.run(u.qty, u.allocationId, u.qty).changes === 0) {
       throw new Error(`picks: allocation ${u.allocationId} no longer holds ${u.qty} units`);
     }
     total += u.qty;

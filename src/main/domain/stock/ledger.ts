@@ -90,6 +90,26 @@ function statementsFor(sqlite: Sqlite) {
        ON CONFLICT (product_id, location_id) DO UPDATE SET qty = qty + excluded.qty, value = value + excluded.value`,
     ),
     deleteZeroBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = 0`),
+    // The balances of an action whose moves each take a different lot, a statement per side for all of them
+    // (applyBalances). Rows: [lot, from, qty, to, product], by the move's place in the action.
+    addBalances: sqlite.prepare<[string]>(
+      `INSERT INTO balances (lot_id, location_id, product_id, qty, received_at)
+       SELECT j.value ->> 0, j.value ->> 3, j.value ->> 4, j.value ->> 2, l.received_at FROM json_each(?) j JOIN lots l ON l.id = j.value ->> 0 WHERE true ORDER BY j.key
+       ON CONFLICT (lot_id, location_id) DO UPDATE SET qty = qty + excluded.qty`,
+    ),
+    deleteZeroBalancesAtTo: sqlite.prepare<[string]>(
+      `DELETE FROM balances WHERE rowid IN (SELECT b.rowid FROM json_each(?) j JOIN balances b ON b.lot_id = j.value ->> 0 AND b.location_id = j.value ->> 3 WHERE b.qty = 0)`,
+    ),
+    /** The moves taking their whole balance: deleted, answering their lots. */
+    deleteWholeBalances: sqlite.prepare<[string], { lotId: number }>(
+      `DELETE FROM balances WHERE rowid IN (SELECT b.rowid FROM json_each(?) j JOIN balances b ON b.lot_id = j.value ->> 0 AND b.location_id = j.value ->> 1 WHERE b.qty = j.value ->> 2)
+       RETURNING lot_id AS lotId`,
+    ),
+    /** The first of the given moves whose units an allocation holds at the place they leave. */
+    firstHeld: sqlite.prepare<[string], { place: number; lotId: number; locationId: number; productId: number; n: number }>(
+      `SELECT j.key AS place, a.lot_id AS lotId, a.location_id AS locationId, j.value ->> 4 AS productId, sum(a.qty) AS n
+       FROM json_each(?) j JOIN allocations a ON a.lot_id = j.value ->> 0 AND a.location_id = j.value ->> 1 GROUP BY j.key ORDER BY j.key LIMIT 1`,
+    ),
     /** Units taking the whole balance with them (a serialized unit always does): deleted in one step. */
     deleteWholeBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = ?`),
     /** A serialized unit's count across our locations, with its serial (none for a plain lot). */
@@ -162,6 +182,41 @@ function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: 
 }
 
 /**
+ * Every move's two balances, as applying them one move after the other would leave them and refuse them. When
+ * each move takes a different lot, no move sees another's balances: each side is then one statement for all —
+ * the arrivals, the moves taking their whole balance (a serialized unit always does), then one by one only
+ * the moves leaving part of a balance or finding none — and the refusal is the first offending move's.
+ */
+function applyBalances(sqlite: Sqlite, s: Statements, moves: MoveInput[]): void {
+  const lots = new Set(moves.map((m) => m.lotId));
+  if (moves.length < 2 || lots.size !== moves.length) {
+    for (const m of moves) {
+      applyBalance(sqlite, s, m.lotId, m.to, m.productId, m.qty);
+      applyBalance(sqlite, s, m.lotId, m.from, m.productId, -m.qty);
+    }
+    return;
+  }
+  const row = (m: MoveInput) => [m.lotId, m.from, m.qty, m.to, m.productId];
+  const rows = JSON.stringify(moves.map(row));
+  s.addBalances.run(rows);
+  // A negative balance (a virtual location's) can come back to zero; our own locations never go below it.
+  const intoVirtual = moves.filter((m) => !isInternal(sqlite, m.to));
+  if (intoVirtual.length > 0) s.deleteZeroBalancesAtTo.run(JSON.stringify(intoVirtual.map(row)));
+  const emptiedLots = new Set(s.deleteWholeBalances.all(rows).map((r) => r.lotId));
+  const emptied = new Set(moves.flatMap((m, place) => (emptiedLots.has(m.lotId) ? [place] : [])));
+  // Units held where they leave from: refused, unless an earlier move is refused first.
+  const leftOurs = moves.flatMap((m, place) => (emptied.has(place) && isInternal(sqlite, m.from) ? [{ m, place }] : []));
+  const held = leftOurs.length > 0 ? s.firstHeld.get(JSON.stringify(leftOurs.map((l) => row(l.m)))) : undefined;
+  const heldPlace = held === undefined ? Infinity : leftOurs[held.place]!.place;
+  const refuseHeld = () => heldUnitsError(sqlite, held!.lotId, held!.locationId, { productId: held!.productId, allocated: held!.n });
+  moves.forEach((m, place) => {
+    if (place > heldPlace) throw refuseHeld();
+    if (!emptied.has(place)) applyBalance(sqlite, s, m.lotId, m.from, m.productId, -m.qty);
+  });
+  if (held !== undefined) throw refuseHeld();
+}
+
+/**
  * The refusal for units held by an allocation: a serialized unit is named with what holds it
  * (SERIAL_UNAVAILABLE), units of a lot are counted (INSUFFICIENT_STOCK).
  */
@@ -214,9 +269,8 @@ export function postMoves(ctx: Ctx, moves: MoveInput[]): number[] {
     if (m.from === m.to) throw new DomainError('SAME_LOCATION');
   }
   const ids = insertMoves(ctx, s, moves);
+  applyBalances(ctx.sqlite, s, moves);
   for (const m of moves) {
-    applyBalance(ctx.sqlite, s, m.lotId, m.to, m.productId, m.qty);
-    applyBalance(ctx.sqlite, s, m.lotId, m.from, m.productId, -m.qty);
     const value = BigInt(m.qty) * BigInt(m.unitCost);
     levels.add([m.productId, m.to], m.qty, value);
     levels.add([m.productId, m.from], -m.qty, -value);
