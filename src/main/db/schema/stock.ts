@@ -21,10 +21,11 @@ export const inventoryProducts = sqliteTable(
      * below-minimum list and reorder suggestions read a partial index instead of every stock level.
      */
     belowMin: integer('below_min').notNull().default(0),
-    // The quantities the list shows, kept by triggers in the same transaction as what they count
-    // (migration 0004; checked by verifyLedger), so that every one of them sorts through an index:
-    // on hand and value from stock_levels, reserved and picked from allocations, on order and back
-    // ordered from the receivable purchase order lines.
+    // The quantities the list shows, kept in the same transaction as what they count (checked by
+    // verifyLedger), so that every one of them sorts through an index: by triggers, on hand and value from
+    // stock_levels, on order and back ordered from the receivable purchase order lines (migration 0004);
+    // reserved and picked by the writers of allocations, once per product and location of an action
+    // (addHeld in inventoryProducts.ts, migration 0030).
     onHand: integer('on_hand').notNull().default(0),
     value: integer('value').notNull().default(0),
     reserved: integer('reserved').notNull().default(0),
