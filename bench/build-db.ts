@@ -289,7 +289,8 @@ export async function buildDatabase(options: BuildOptions): Promise<BenchDb> {
     }
     lotBalances.forEach((balances, i) => {
       for (const [loc, qty] of balances) {
-        if (qty === 0) continue;
+        // Balances are kept at our locations and In-transit only (keepsBalances in ledger.ts).
+        if (qty === 0 || (loc < VIRTUAL.transit + 1 && loc !== VIRTUAL.transit)) continue;
         balanceLot.push(firstLot + i);
         balanceLoc.push(loc);
         balanceQty.push(qty);

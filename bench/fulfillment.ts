@@ -158,7 +158,7 @@ export function measureFulfillment(app: App, token: string, bench: BenchDb, open
   // 3. Receiving a 1,000-line order linked to 1,000 charges, every line in full: the app's order (made and
   // submitted through the API, untimed) and, for the baseline, its twin. The baseline writes what the
   // receipt writes: the receipt and its history row; per line the receipt line, the lot, the move from the
-  // Vendor, both balances, the line's received units, the allocation picking the units for the charge,
+  // Vendor, the balance at the location (Vendor keeps none), the line's received units, the allocation picking the units for the charge,
   // the charge's picked figure, status and history row, and the inventory history row; per product and
   // location the stock level and month caches; the order's status, history row and receivable lines.
   const s = {
@@ -217,7 +217,6 @@ export function measureFulfillment(app: App, token: string, bench: BenchDb, open
           const lotId = Number(s.lot.run(l.productId, l.unitCost, at, vendorId, l.id, receiptId, receiptId).lastInsertRowid);
           s.move.run(lotId, l.productId, l.qty, VIRTUAL.vendor, mainId, l.unitCost, receiptId, receiptLineId, userId, at);
           s.balance.run(lotId, mainId, l.productId, l.qty, at);
-          s.balance.run(lotId, VIRTUAL.vendor, l.productId, -l.qty, at);
           s.received.run(l.qty, l.id);
           const picked = Math.min(l.qty, l.need);
           s.allocation.run(lotId, mainId, l.productId, picked, l.chargeId, at);

@@ -111,8 +111,10 @@ export function cacheWriters(sqlite: Database.Database) {
     /** Adds qty units worth value to `to` and takes them from `from`, at time `at`. */
     move(productId: number, from: number, to: number, qty: number, value: number, at: number) {
       const m = new Date(at).toISOString().slice(0, 7);
-      level.run(productId, to, qty, value);
-      level.run(productId, from, -qty, -value);
+      // Stock levels only where balances are kept: our locations and In-transit (5), not Vendor, Customer,
+      // Adjustment or Scrap (1–4).
+      if (to >= 5) level.run(productId, to, qty, value);
+      if (from >= 5) level.run(productId, from, -qty, -value);
       month.run(m, to, qty, value);
       month.run(m, from, -qty, -value);
     },

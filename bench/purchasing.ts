@@ -28,7 +28,7 @@ export async function measurePurchasing(app: App, token: string, bench: BenchDb)
   const submit = (id: number) => must(app.call('purchasing.submit', { id }, token), 'submit');
 
   // 1. One PO line of 10,000 serialized units. The baseline writes what the ledger needs for the same
-  // units on a twin order: the receipt and its line, 10,000 lots, moves and two balances each, the
+  // units on a twin order: the receipt and its line, 10,000 lots, moves and a balance each (Vendor keeps none), the
   // caches, and the line's received quantity.
   const productId = bench.serializedProductId;
   must(app.call('catalog.saveProductVendor', { productId, vendorId, vendorPartNumber: 'BENCH-SER', vendorCost: 9_990_000 }, token), 'saveProductVendor');
@@ -65,7 +65,6 @@ export async function measurePurchasing(app: App, token: string, bench: BenchDb)
           const lot = Number(insertLot.run(productId, serial, serialKey(serial), at, vendorId, twin.lineId, receiptId, receiptId).lastInsertRowid);
           insertMove.run(lot, productId, VENDOR, mainId, receiptId, receiptLine, at);
           insertBalance.run(lot, mainId, productId, 1, at);
-          insertBalance.run(lot, VENDOR, productId, -1, at);
         }
         caches.move(productId, VENDOR, mainId, SERIALS, SERIALS * 9_990_000, at);
         closeLine.run(SERIALS, twin.lineId);

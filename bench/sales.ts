@@ -390,8 +390,6 @@ function seedDevices(app: App, bench: BenchDb, world: World, devices: number): v
             const lotId = Number(s.lot.run(product.id, serial, key, product.cost, receivedAt, adjustmentId).lastInsertRowid);
             s.move.run(lotId, product.id, VIRTUAL.adjustment, mainId, product.cost, 'adjustment', adjustmentId, u + 1, null, 'Delivery from Distributor', userId, receivedAt);
             s.move.run(lotId, product.id, mainId, VIRTUAL.customer, product.cost, 'delivery', deliveryId, lineNo, companyId, null, userId, at);
-            s.balance.run(lotId, VIRTUAL.customer, product.id, 1, receivedAt);
-            s.balance.run(lotId, VIRTUAL.adjustment, product.id, -1, receivedAt);
             const deviceId = Number(s.device.run(product.id, lotId, serial, key, companyId, container.id, contractId, chargeId, deliveryId, lineId, at, warrantyEnd, at).lastInsertRowid);
             s.deviceEvent.run(deviceId, at, userId, JSON.stringify({ deliveryId, deliveryNumber: number }));
           }
@@ -518,7 +516,7 @@ function seedOpenLines(app: App, bench: BenchDb, world: World, openLines: number
  * app ships one set; the baseline writes what the shipment writes for the other, with prepared statements
  * in one transaction: it reads each charge's picks, deletes the allocations (the inventory products' picked
  * lowered once per product), moves every unit to Customer
- * (the move, the balance there, the emptied balance at the warehouse deleted), writes the delivery with
+ * (the move, the emptied balance at the warehouse deleted; Customer keeps no balance), writes the delivery with
  * its history row, a line per charge, a device and its history row per unit, each charge's picked,
  * delivered, delivered cost and status with a history row, and the stock level and month caches.
  */
@@ -659,7 +657,6 @@ function measureShipment(app: App, token: string, bench: BenchDb, world: World):
             s.deleteAllocation.run(u.id);
             s.move.run(u.lotId, u.productId, u.qty, u.locationId, VIRTUAL.customer, u.unitCost, deliveryId, lineNo, client, userId, at);
             s.deleteBalance.run(u.lotId, u.locationId);
-            s.balance.run(u.lotId, VIRTUAL.customer, u.productId, u.qty, u.receivedAt);
             if (u.serial) {
               const deviceId = Number(s.device.run(u.productId, u.lotId, u.serial, serialKey(u.serial), client, u.containerId, contractId, chargeId, deliveryId, lineId, at, warrantyEnd, at).lastInsertRowid);
               s.deviceEvent.run(deviceId, at, userId, deviceDetails);
@@ -714,7 +711,7 @@ function measureShipment(app: App, token: string, bench: BenchDb, world: World):
  * shipment (the app's set for the app, the baseline's twin set for the baseline), 1,000 more each run. The
  * baseline writes what the return writes, with prepared statements in one transaction: the return with its
  * history row, a line per delivery line (ten devices each), a move per unit from Customer to the returns
- * shelf (the balance at Customer deleted, the one at the shelf inserted), each device's status, return and
+ * shelf (the balance at the shelf inserted; Customer keeps none), each device's status, return and
  * history row, each charge's returned units and cost with a history row, and the stock level and month caches.
  */
 function measureReturn(app: App, token: string, appCharges: number[], twinCharges: number[], client: number, userId: number): void {
@@ -738,7 +735,6 @@ function measureReturn(app: App, token: string, appCharges: number[], twinCharge
     move: sqlite.prepare(
       `INSERT INTO stock_moves (lot_id, product_id, qty, from_location_id, to_location_id, unit_cost, source_type, source_id, source_line, company_id, reason, user_id, occurred_at) VALUES (?, ?, 1, ?, ?, ?, 'return', ?, ?, ?, 'End of lease', ?, ?)`,
     ),
-    deleteBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ?`),
     balance: sqlite.prepare(`INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) VALUES (?, ?, ?, 1, ?)`),
     device: sqlite.prepare(`UPDATE devices SET status = 'returned', return_id = ?, returned_at = ? WHERE id = ?`),
     deviceEvent: sqlite.prepare(`INSERT INTO device_events (device_id, occurred_at, user_id, type, from_state, to_state, details) VALUES (?, ?, ?, 'return', 'installed', 'returned', ?)`),
@@ -778,7 +774,6 @@ function measureReturn(app: App, token: string, appCharges: number[], twinCharge
           s.line.run(id, lineNo, first.productId, first.chargeId, lineId, units.length, cost);
           for (const u of units) {
             s.move.run(u.lotId, u.productId, VIRTUAL.customer, shelf, u.unitCost, id, lineNo, client, userId, at);
-            s.deleteBalance.run(u.lotId, VIRTUAL.customer);
             s.balance.run(u.lotId, shelf, u.productId, u.receivedAt);
             s.device.run(id, at, u.id);
             s.deviceEvent.run(u.id, at, userId, details);

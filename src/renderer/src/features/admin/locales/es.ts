@@ -347,7 +347,6 @@ export const es: Translation<typeof en> = {
     kinds: {
       balance: 'El saldo no coincide con los movimientos',
       negative: 'Existencias negativas en una ubicación interna',
-      lotSum: 'Las unidades del elemento no suman cero',
       serial: 'Una unidad con número de serie está en existencias más de una vez',
       level: 'El nivel de existencias del producto no coincide con sus saldos',
       month: 'El valor del mes no coincide con sus movimientos',
