@@ -243,3 +243,21 @@ describe('global search ranking', () => {
     expect(found.best).toMatchObject({ kind: 'serial', rank: searchRank.exactSerial });
   });
 });
+
+describe('where a found serial is', () => {
+  it('names our location or In-transit from its balance, and a client, Scrap or Adjustment from its last move', () => {
+    const laptop = product('LAP-W', { serials: ['WH-1', 'WH-2', 'WH-3', 'WH-4', 'WH-5'] });
+    const van = t.ok('locations.create', { name: 'Shelf 1', kind: 'shelf' }).id;
+    const client = t.ok('catalog.createCompany', { name: 'Acme Dental', isClient: true, isVendor: false });
+    const where = (serial: string) => search(serial).serials.find((s) => s.serialNumber === serial)!.locationName;
+    t.ok('stock.transfer', { fromLocationId: warehouseId, toLocationId: van, mode: 'ship', lines: [{ productId: laptop.id, serials: ['WH-2'] }] });
+    t.ok('stock.remove', { productId: laptop.id, locationId: warehouseId, serials: ['WH-3'], destination: 'scrap', reason: 'Broken screen' });
+    t.ok('stock.remove', { productId: laptop.id, locationId: warehouseId, serials: ['WH-4'], destination: 'adjustment', reason: 'Lost' });
+    t.ok('delivery.sendToClient', { companyId: client.id, fromLocationId: warehouseId, reason: 'Loan', lines: [{ productId: laptop.id, serials: ['WH-5'] }] });
+    expect(['WH-1', 'WH-2', 'WH-3', 'WH-4', 'WH-5'].map(where)).toEqual(['Main warehouse', 'In-transit', 'Scrap', 'Adjustment', 'Customer']);
+    // Back in our stock, it is where its balance says again.
+    const back = t.ok('stock.add', { productId: laptop.id, locationId: van, qty: 1, costMethod: 'catalogue', serials: ['WH-9'], reason: null });
+    expect(back.id).toBeGreaterThan(0);
+    expect(where('WH-9')).toBe('Shelf 1');
+  });
+});
