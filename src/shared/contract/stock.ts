@@ -567,7 +567,10 @@ export const searchContract = {
       products: z.array(
         z.object({ id, sku: z.string(), name: z.string(), rank, matchedOn: z.enum(['sku', 'barcode', 'manufacturerPartNumber', 'vendorPartNumber', 'name']) }),
       ),
-      serials: z.array(z.object({ lotId: id, productId: id, serialNumber: z.string(), sku: z.string(), locationName: z.string().nullable(), rank })),
+      /** Where each unit is: ours or In-transit, a client (Customer) or Scrap; null when it left otherwise (written off, back to its vendor). */
+      serials: z.array(
+        z.object({ lotId: id, productId: id, serialNumber: z.string(), sku: z.string(), locationName: z.string().nullable(), locationKind: z.enum(locationKinds).nullable(), rank }),
+      ),
       locations: z.array(z.object({ id, name: z.string(), rank })),
       /** Bins as the inventory products at a location name them (a scanned bin label): an exact one ranks as a code. */
       bins: z.array(z.object({ locationId: id, locationName: z.string(), bin: z.string(), rank })),

@@ -245,7 +245,7 @@ describe('global search ranking', () => {
 });
 
 describe('where a found serial is', () => {
-  it('names our location or In-transit from its balance, and a client, Scrap or Adjustment from its last move', () => {
+  it('names our location or In-transit from its balance, a client or Scrap from its last move, and nothing once written off', () => {
     const laptop = product('LAP-W', { serials: ['WH-1', 'WH-2', 'WH-3', 'WH-4', 'WH-5'] });
     const van = t.ok('locations.create', { name: 'Shelf 1', kind: 'shelf' }).id;
     const client = t.ok('catalog.createCompany', { name: 'Acme Dental', isClient: true, isVendor: false });
@@ -254,7 +254,8 @@ describe('where a found serial is', () => {
     t.ok('stock.remove', { productId: laptop.id, locationId: warehouseId, serials: ['WH-3'], destination: 'scrap', reason: 'Broken screen' });
     t.ok('stock.remove', { productId: laptop.id, locationId: warehouseId, serials: ['WH-4'], destination: 'adjustment', reason: 'Lost' });
     t.ok('delivery.sendToClient', { companyId: client.id, fromLocationId: warehouseId, reason: 'Loan', lines: [{ productId: laptop.id, serials: ['WH-5'] }] });
-    expect(['WH-1', 'WH-2', 'WH-3', 'WH-4', 'WH-5'].map(where)).toEqual(['Main warehouse', 'In-transit', 'Scrap', 'Adjustment', 'Customer']);
+    expect(['WH-1', 'WH-2', 'WH-3', 'WH-4', 'WH-5'].map(where)).toEqual(['Main warehouse', 'In-transit', 'Scrap', null, 'Customer']);
+    expect(search('WH-5').serials[0]).toMatchObject({ locationName: 'Customer', locationKind: 'customer' });
     // Back in our stock, it is where its balance says again.
     const back = t.ok('stock.add', { productId: laptop.id, locationId: van, qty: 1, costMethod: 'catalogue', serials: ['WH-9'], reason: null });
     expect(back.id).toBeGreaterThan(0);

@@ -5,10 +5,13 @@
 // surrounding white space never matter. The answer names the text it was for and its best result,
 // so a client can tell an answer to an older query from the one it is waiting for.
 import { isActive } from '../settings/activations';
+import type { locationKinds } from '@shared/contract/locations';
 import { searchRank, type SearchRank } from '@shared/contract/stock';
 import { serialKey } from '@shared/serials';
 import { likePattern, prepared, type Ctx } from '../context';
 import { serialLotIdsWithPrefix } from '../stock/serials';
+
+type LocationKind = (typeof locationKinds)[number];
 
 const LIMIT = 8;
 /** Past this many part numbers starting with the text, an exact one is looked up by a scan instead. */
@@ -32,6 +35,7 @@ interface SerialHit {
   serialNumber: string;
   sku: string;
   locationName: string | null;
+  locationKind: LocationKind | null;
   rank: SearchRank;
 }
 interface NamedHit {
@@ -171,14 +175,16 @@ function searchSerials(ctx: Ctx, q: string): SerialHit[] {
     rank: (row.serialKey ?? serialKey(row.serialNumber)) === key ? searchRank.exactSerial : searchRank.prefix,
   }));
   const chosen = found.sort((a, b) => a.rank - b.rank || compareText(a.serialNumber, b.serialNumber)).slice(0, LIMIT);
-  const details = prepared<unknown[], { sku: string; locationName: string | null }>(
+  // Where the unit is: one of our locations or In-transit (its balance), else a client or Scrap when its last
+  // move took it there (a unit written off or back with its vendor is simply no longer in stock).
+  const details = prepared<unknown[], { sku: string; locationName: string | null; locationKind: LocationKind | null }>(
     ctx,
-    `SELECT p.sku,
-            coalesce((SELECT l.name FROM balances b JOIN locations l ON l.id = b.location_id WHERE b.lot_id = ? AND b.qty > 0 ORDER BY l.usage = 'internal' DESC LIMIT 1),
-                     (SELECT l.name FROM stock_moves m JOIN locations l ON l.id = m.to_location_id WHERE m.lot_id = ? ORDER BY m.id DESC LIMIT 1)) AS locationName
-     FROM products p WHERE p.id = ?`,
+    `SELECT p.sku, loc.name AS locationName, loc.kind AS locationKind
+     FROM products p LEFT JOIN locations loc ON loc.id = coalesce(
+       (SELECT b.location_id FROM balances b JOIN locations l ON l.id = b.location_id WHERE b.lot_id = ? AND b.qty > 0 ORDER BY l.usage = 'internal' DESC LIMIT 1),
+       (SELECT CASE WHEN l.kind IN ('customer', 'scrap') THEN l.id END FROM stock_moves m JOIN locations l ON l.id = m.to_location_id WHERE m.lot_id = ? ORDER BY m.id DESC LIMIT 1))
+     WHERE p.id = ?`,
   );
-  // Where the unit is: one of our locations or In-transit (its balance), else where its last move took it (a client, Scrap).
   return chosen.map((hit) => ({ ...hit, ...details.get(hit.lotId, hit.lotId, hit.productId)! }));
 }
 

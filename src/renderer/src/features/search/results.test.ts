@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerFor, decideAfterFetch, decideEnter, groupsOf, hitsOf, moveSelection, type SearchAnswer } from './results';
 
 type Rank = 1 | 2 | 3 | 4 | 5;
-const serial = (lotId: number, serialNumber: string, rank: Rank) => ({ lotId, productId: 1, serialNumber, sku: 'LAP-X1', locationName: 'Main', rank });
+const serial = (lotId: number, serialNumber: string, rank: Rank) => ({ lotId, productId: 1, serialNumber, sku: 'LAP-X1', locationName: 'Main', locationKind: 'warehouse' as const, rank });
 const product = (id: number, sku: string, rank: Rank) => ({ id, sku, name: `Product ${sku}`, rank, matchedOn: 'sku' as const });
 
 function answer(q: string, parts: Partial<Omit<SearchAnswer, 'q'>> = {}): SearchAnswer {

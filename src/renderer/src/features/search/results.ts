@@ -3,6 +3,7 @@
 // answer for the text in the box now, never on one for an earlier text still on screen (a scanner
 // types a code and Enter faster than the search answers).
 import type { ChannelOutput } from '@shared/contract';
+import { locationLabel } from '@renderer/lib/locationLabel';
 
 export type SearchAnswer = ChannelOutput<'search.global'>;
 export type SearchKind = 'serial' | 'product' | 'location' | 'bin' | 'company';
@@ -46,7 +47,8 @@ export function groupsOf(answer: SearchAnswer): SearchGroup[] {
         rank: s.rank,
         label: s.serialNumber,
         sku: s.sku,
-        locationName: s.locationName,
+        // Customer, Scrap and In-transit are stored in English: shown in the user's language.
+        locationName: s.locationName === null ? null : locationLabel(s.locationName, s.locationKind),
       })),
     },
     {
