@@ -252,7 +252,7 @@ describe('finding stock', () => {
       ['PF3K9X2B', 'Van Tech'],
     ]);
     const found = t.ok('search.global', { q: 'PF3K9X2B' });
-    expect(found.serials).toEqual([{ lotId: expect.any(Number), productId: w.laptop.id, serialNumber: 'PF3K9X2B', sku: 'LT-T14', locationName: 'Van Tech', rank: 1 }]);
+    expect(found.serials).toEqual([{ lotId: expect.any(Number), productId: w.laptop.id, serialNumber: 'PF3K9X2B', sku: 'LT-T14', locationName: 'Van Tech', locationKind: 'van', rank: 1 }]);
     expect(t.ok('search.global', { q: 'thinkpad' }).products.map((p) => p.sku)).toEqual(['LT-T14']);
     expect(t.ok('search.global', { q: 'T1' }).products.map((p) => p.sku)).toEqual(['LT-T14']);
     expect(t.ok('search.global', { q: 'pad "T14' }).products).toEqual([]);

@@ -7,9 +7,15 @@ import i18next from 'i18next';
 import { translateError } from './errors';
 import { translateKey } from './translation';
 
+/** The confirmation on screen now: a new one takes its place rather than stacking above it. */
+let shownSuccess: string | null = null;
+
 export const notify = {
   success(messageKey: string, values?: Record<string, unknown>): void {
-    notifications.show({
+    // Stacked, two confirmations (two saves in a row) rise out of the bottom band dialogs keep clear of
+    // (app.css --app-toast-band) and cover the buttons of the next dialog the clerk opens.
+    if (shownSuccess !== null) notifications.hide(shownSuccess);
+    shownSuccess = notifications.show({
       color: 'teal',
       message: translateKey(messageKey, { ...values, interpolation: { escapeValue: false } }),
       autoClose: 3000,
