@@ -24,7 +24,7 @@ import { chooseUnitsForLines } from '../stock/units';
 import { applyTransition, createDocument, createDocuments, defineWorkflow, requireEditable, requireTransition } from '../workflow/transitions';
 import { chargeWorkflow, createFreightCharge, recordChargeEvent, requireCharge, settleCharge, type ChargeRow } from './charges';
 import { deviceWorkflow } from './devices';
-import { holdForCharge, releasePicked, takePicked, type PickClaims } from './picks';
+import { holdForCharge, pickedByCharge, releaseHeldMany, takePicked, type PickClaims, type PickedUnits } from './picks';
 import { deliveryLineSerials } from './deliveryMoves';
 
 type DeliveryStatus = (typeof deliveries.status.enumValues)[number];
@@ -234,6 +234,12 @@ export function deliver(ctx: Ctx, actor: Actor, input: ParsedInput<'delivery.del
   const planned: PlannedLine[] = [];
   const untrackedQty = new Map<number, number>();
   let companyId: number | null = null;
+  // Every charge's picks read at once, and let go together once every line has taken its units.
+  const held = pickedByCharge(
+    ctx,
+    input.lines.map((l) => l.chargeId),
+  );
+  const released = new Map<number, PickedUnits[]>();
   input.lines.forEach((line, index) => {
     try {
       let charge = charges.get(line.chargeId);
@@ -262,9 +268,11 @@ export function deliver(ctx: Ctx, actor: Actor, input: ParsedInput<'delivery.del
         planned.push({ charge, product, locationId: null, qty, cost: BigInt(qty) * BigInt(product.unitCost), units: [] });
         return;
       }
-      const units = takePicked(ctx, charge, line, claims);
+      const units = takePicked(ctx, charge, line, claims, 'oldest', held);
       if (units.length === 0) throw new DomainError('NOT_PICKED', { number: charge.number, picked: 0, requested: line.qty ?? 0 });
-      releasePicked(ctx, charge.id, units);
+      const before = released.get(charge.id);
+      if (before) before.push(...units);
+      else released.set(charge.id, units);
       // One document line per location the units leave from.
       const byLocation = new Map<number, Leaving[]>();
       for (const u of units) {
@@ -280,6 +288,7 @@ export function deliver(ctx: Ctx, actor: Actor, input: ParsedInput<'delivery.del
       throw error;
     }
   });
+  releaseHeldMany(ctx, 'charge', released);
   const doc = writeDelivery(ctx, actor, { ...input, companyId: companyId! }, planned);
   if (input.freightPrice !== undefined && input.freightPrice > 0) {
     const first = planned[0]!.charge!;

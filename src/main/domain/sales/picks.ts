@@ -29,7 +29,7 @@ export interface PickedUnits {
   serialNumber: string | null;
 }
 
-interface AllocationRow extends PickedUnits {
+export interface AllocationRow extends PickedUnits {
   serialKey: string | null;
   createdAt: number;
 }
@@ -64,6 +64,29 @@ function allocationsOf(ctx: Ctx, holder: Holder, locationId: number | undefined)
     ).all(...[holder.sourceType, holder.id, holder.kind, ...(locationId === undefined ? [] : [locationId])]);
 }
 
+/**
+ * The units several charges hold (a shipment's), read once, by charge: takePicked takes from them. The ids
+ * lead the join (CROSS JOIN): left to itself, SQLite walked every charge's allocations for each id.
+ */
+export type PickedByCharge = ReadonlyMap<number, readonly AllocationRow[]>;
+
+export function pickedByCharge(ctx: Ctx, chargeIds: readonly number[]): PickedByCharge {
+  const rows = prepared<[string], AllocationRow & { chargeId: number }>(
+    ctx,
+    `SELECT a.source_id AS chargeId, a.id AS allocationId, a.lot_id AS lotId, a.location_id AS locationId, a.product_id AS productId, a.qty, l.unit_cost AS unitCost,
+            l.serial_number AS serialNumber, l.serial_key AS serialKey, a.created_at AS createdAt
+     FROM json_each(?) j CROSS JOIN allocations a INDEXED BY allocations_source_idx ON a.source_type = 'charge' AND a.source_id = j.value JOIN lots l ON l.id = a.lot_id
+     WHERE a.kind = 'picked' ORDER BY a.id`,
+  ).all(JSON.stringify([...new Set(chargeIds)]));
+  const byCharge = new Map<number, AllocationRow[]>();
+  for (const { chargeId, ...row } of rows) {
+    const held = byCharge.get(chargeId);
+    if (held) held.push(row);
+    else byCharge.set(chargeId, [row]);
+  }
+  return byCharge;
+}
+
 /** What the lines of one action have taken from a charge's allocations so far (allocation → units). */
 export type PickClaims = Map<number, number>;
 
@@ -74,8 +97,9 @@ export function takePicked(
   choice: { locationId?: number; qty?: number; serials?: string[] },
   claims: PickClaims = new Map(),
   order: 'oldest' | 'latest' = 'oldest',
+  held?: PickedByCharge,
 ): PickedUnits[] {
-  return takeHeld(ctx, chargeHolder(charge), choice, claims, order);
+  return takeHeld(ctx, chargeHolder(charge), choice, claims, order, held?.get(charge.id) ?? (held ? [] : undefined));
 }
 
 /**
@@ -89,10 +113,13 @@ export function takeHeld(
   choice: { locationId?: number; qty?: number; serials?: string[] },
   claims: PickClaims = new Map(),
   order: 'oldest' | 'latest' = 'oldest',
+  /** The holder's allocations already read (pickedByCharge); read here otherwise. */
+  held?: readonly AllocationRow[],
 ): PickedUnits[] {
   const notHeld = holder.kind === 'picked' ? 'NOT_PICKED' : 'NOT_RESERVED';
   const charge = { number: holder.number };
-  const rows = allocationsOf(ctx, holder, choice.locationId).map((r) => ({ ...r, qty: r.qty - (claims.get(r.allocationId) ?? 0) })).filter((r) => r.qty > 0);
+  const all = held ? held.filter((r) => choice.locationId === undefined || r.locationId === choice.locationId) : allocationsOf(ctx, holder, choice.locationId);
+  const rows = all.map((r) => ({ ...r, qty: r.qty - (claims.get(r.allocationId) ?? 0) })).filter((r) => r.qty > 0);
   if (order === 'latest') rows.reverse();
   let taken: AllocationRow[];
   if (choice.serials?.length) {
@@ -134,25 +161,41 @@ export function releasePicked(ctx: Ctx, chargeId: number, units: PickedUnits[]):
 
 /** Lets the units go from their allocations and lowers the holder's count. */
 export function releaseHeld(ctx: Ctx, holder: Pick<Holder, 'sourceType' | 'id'>, units: PickedUnits[]): number {
+  return releaseHeldMany(ctx, holder.sourceType, new Map([[holder.id, units]]));
+}
+
+/**
+ * Lets the units of several holders of one kind go (a shipment's charges): the whole allocations in one
+ * statement (a serialized unit is one allocation of one), the rest one by one, each holder's count, and the
+ * inventory products' figure once per product and location. Returns the units released.
+ */
+export function releaseHeldMany(ctx: Ctx, sourceType: Holder['sourceType'], byHolder: ReadonlyMap<number, PickedUnits[]>): number {
+  const units = [...byHolder.values()].flat();
+  // Two lines of one action may take parts of one allocation: let go of their sum.
+  const byAllocation = new Map<number, number>();
+  for (const u of units) byAllocation.set(u.allocationId, (byAllocation.get(u.allocationId) ?? 0) + u.qty);
   const reduce = prepared(ctx, `UPDATE allocations SET qty = qty - ? WHERE id = ? AND qty > ?`);
-  // Whole allocations first, all in one statement (a serialized unit is one allocation of one).
   const removed = new Set(
     prepared<[string], { id: number }>(
       ctx,
-      `DELETE FROM allocations WHERE rowid IN (SELECT a.rowid FROM json_each(?) j JOIN allocations a ON a.id = j.value ->> 0 WHERE a.qty = j.value ->> 1) RETURNING id`,
+      `DELETE FROM allocations WHERE rowid IN (SELECT a.rowid FROM json_each(?) j CROSS JOIN allocations a ON a.id = j.value ->> 0 WHERE a.qty = j.value ->> 1) RETURNING id`,
     )
-      .all(JSON.stringify(units.map((u) => [u.allocationId, u.qty])))
+      .all(JSON.stringify([...byAllocation]))
       .map((r) => r.id),
   );
   let total = 0;
-  for (const u of units) {
-    if (!removed.has(u.allocationId) && reduce.run(u.qty, u.allocationId, u.qty).changes === 0) {
-      throw new Error(`picks: allocation ${u.allocationId} no longer holds ${u.qty} units`);
+  for (const [allocationId, qty] of byAllocation) {
+    if (!removed.has(allocationId) && reduce.run(qty, allocationId, qty).changes === 0) {
+      throw new Error(`picks: allocation ${allocationId} no longer holds ${qty} units`);
     }
-    total += u.qty;
+    total += qty;
   }
-  if (total > 0) prepared(ctx, heldCount[holder.sourceType]).run(-total, holder.id);
-  addHeld(ctx, kindOf[holder.sourceType], units, -1);
+  const count = prepared(ctx, heldCount[sourceType]);
+  for (const [id, held] of byHolder) {
+    const n = held.reduce((sum, u) => sum + u.qty, 0);
+    if (n > 0) count.run(-n, id);
+  }
+  addHeld(ctx, kindOf[sourceType], units, -1);
   return total;
 }
 

@@ -199,6 +199,22 @@ describe('picking', () => {
 });
 
 describe('delivering', () => {
+  it('delivers one charge on two lines of one shipment, each taking part of the same picked lot', () => {
+    const c = charge(w.cable.id, 5);
+    t.ok('stock.pick', { chargeId: c.id, locationId: w.main.id, qty: 5 });
+    const dlv = t.ok('delivery.deliver', { method: 'ship', lines: [{ chargeId: c.id, qty: 3 }, { chargeId: c.id, qty: 2 }] });
+    expect(t.ok('delivery.get', { id: dlv.id }).lines.map((l) => l.qty)).toEqual([3, 2]);
+    expect(t.ok('sales.getCharge', { id: c.id })).toMatchObject({ status: 'delivered', delivered: 5, picked: 0 });
+    expect(item(w.cable.id, w.main.id)).toMatchObject({ picked: 0 });
+    // A third line asking for more than the charge holds is refused, naming what is left.
+    const d = charge(w.cable.id, 2);
+    t.ok('stock.pick', { chargeId: d.id, locationId: w.main.id, qty: 2 });
+    expect(t.fail('delivery.deliver', { method: 'deliver', lines: [{ chargeId: d.id, qty: 1 }, { chargeId: d.id, qty: 2 }] })).toMatchObject({
+      code: 'NOT_PICKED',
+      details: { number: d.number, picked: 1, requested: 2, line: 1 },
+    });
+  });
+
   it('moves picked units to Customer at their cost, records the exact delivered cost and creates devices', () => {
     const c = charge(w.laptop.id, 2, { unitPrice: 11_000_000 });
     t.ok('stock.pick', { chargeId: c.id, locationId: w.main.id, serials: ['LT-A', 'LT-B'] });
