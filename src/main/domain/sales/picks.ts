@@ -53,11 +53,14 @@ const heldCount: Record<Holder['sourceType'], string> = {
 /** What a holder's allocations are: a charge picks, a quote item reserves. */
 const kindOf: Record<Holder['sourceType'], Holder['kind']> = { charge: 'picked', quoteItem: 'reserved' };
 
+/** An allocation as AllocationRow reads it (allocations a joined to their lots l). */
+const allocationColumns = `a.id AS allocationId, a.lot_id AS lotId, a.location_id AS locationId, a.product_id AS productId, a.qty, l.unit_cost AS unitCost,
+       l.serial_number AS serialNumber, l.serial_key AS serialKey, a.created_at AS createdAt`;
+
 function allocationsOf(ctx: Ctx, holder: Holder, locationId: number | undefined): AllocationRow[] {
   return prepared<unknown[], AllocationRow>(
       ctx,
-      `SELECT a.id AS allocationId, a.lot_id AS lotId, a.location_id AS locationId, a.product_id AS productId, a.qty, l.unit_cost AS unitCost, l.serial_number AS serialNumber,
-              l.serial_key AS serialKey, a.created_at AS createdAt
+      `SELECT ${allocationColumns}
        FROM allocations a JOIN lots l ON l.id = a.lot_id
        WHERE a.source_type = ? AND a.source_id = ? AND a.kind = ? ${locationId === undefined ? '' : 'AND a.location_id = ?'}
        ORDER BY a.id`,
@@ -73,8 +76,7 @@ export type PickedByCharge = ReadonlyMap<number, readonly AllocationRow[]>;
 export function pickedByCharge(ctx: Ctx, chargeIds: readonly number[]): PickedByCharge {
   const rows = prepared<[string], AllocationRow & { chargeId: number }>(
     ctx,
-    `SELECT a.source_id AS chargeId, a.id AS allocationId, a.lot_id AS lotId, a.location_id AS locationId, a.product_id AS productId, a.qty, l.unit_cost AS unitCost,
-            l.serial_number AS serialNumber, l.serial_key AS serialKey, a.created_at AS createdAt
+    `SELECT a.source_id AS chargeId, ${allocationColumns}
      FROM json_each(?) j CROSS JOIN allocations a INDEXED BY allocations_source_idx ON a.source_type = 'charge' AND a.source_id = j.value JOIN lots l ON l.id = a.lot_id
      WHERE a.kind = 'picked' ORDER BY a.id`,
   ).all(JSON.stringify([...new Set(chargeIds)]));
