@@ -2,7 +2,7 @@
 // connections (a statement belongs to the database that compiled it).
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { prepared } from './context';
+import { insertInOrder, lastId, prepared } from './context';
 
 describe('prepared', () => {
   it('compiles each SQL text once per connection and answers from that connection', () => {
@@ -26,5 +26,59 @@ describe('prepared', () => {
     const beyond = `SELECT 1000 AS n`;
     expect(prepared(ctx, beyond)).not.toBe(prepared(ctx, beyond));
     expect(prepared<[], { n: number }>(ctx, beyond).get()).toEqual({ n: 1000 });
+  });
+});
+
+describe('insertInOrder', () => {
+  const table = () => {
+    const ctx = { sqlite: new Database(':memory:') };
+    ctx.sqlite.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, n INTEGER, s TEXT, r REAL, b BLOB)`);
+    return ctx;
+  };
+  type Row = { id: number; n: unknown; s: unknown; r: unknown; kind: string };
+  const read = (ctx: ReturnType<typeof table>) => ctx.sqlite.prepare<[], Row>(`SELECT id, n, s, r, typeof(n) || ',' || typeof(s) || ',' || typeof(r) AS kind FROM t ORDER BY id`).all();
+
+  it('writes each value as a bound parameter would: integers, text that looks like JSON or numbers, nulls, reals, exact bigints', () => {
+    const ctx = table();
+    const big = 2n ** 62n + 7n;
+    const rows = [
+      [1, 'plain', 1.5],
+      [-42, '{"a":1}', 0],
+      [null, '[1,2]', null],
+      [big, '123', -0.25],
+      ['77', 'ñandú "quoted" \\ back\nline', 1e-7],
+      [Number.MAX_SAFE_INTEGER, '', 2],
+      [0, 'null', 3],
+    ];
+    expect(insertInOrder(ctx, 't', ['n', 's', 'r'], rows)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const twin = table();
+    const one = twin.sqlite.prepare(`INSERT INTO t (n, s, r) VALUES (?, ?, ?)`);
+    for (const r of rows) one.run(...r);
+    twin.sqlite.defaultSafeIntegers(true);
+    ctx.sqlite.defaultSafeIntegers(true);
+    expect(read(ctx)).toEqual(read(twin));
+    expect(ctx.sqlite.prepare(`SELECT n FROM t WHERE id = 4`).get()).toEqual({ n: big });
+    expect(ctx.sqlite.prepare(`SELECT s FROM t WHERE id = 3`).get()).toEqual({ s: '[1,2]' });
+  });
+
+  it('numbers the rows after the last id the table gave, deleted ones included, in the array\'s order', () => {
+    const ctx = table();
+    insertInOrder(ctx, 't', ['n'], [[1], [2], [3]]);
+    ctx.sqlite.exec(`DELETE FROM t WHERE id = 3`);
+    expect(lastId(ctx, 't')).toBe(3);
+    const rows = Array.from({ length: 2500 }, (_, i) => [2500 - i]);
+    const ids = insertInOrder(ctx, 't', ['n'], rows);
+    expect(ids[0]).toBe(4);
+    expect(ids.at(-1)).toBe(2503);
+    const got = ctx.sqlite.prepare<[], { id: number; n: number }>(`SELECT id, n FROM t WHERE id > 3 ORDER BY id`).all();
+    expect(got.map((r) => r.n)).toEqual(rows.map((r) => r[0]));
+    expect(got.map((r) => r.id)).toEqual(ids);
+    expect(insertInOrder(ctx, 't', ['n'], [])).toEqual([]);
+  });
+
+  it('refuses when the rows were not numbered as predicted (a stale last id), leaving the caller to roll back', () => {
+    const ctx = table();
+    insertInOrder(ctx, 't', ['n'], [[1], [2]]);
+    expect(() => insertInOrder(ctx, 't', ['n'], [[3]], 0)).toThrow(/not numbered/);
   });
 });

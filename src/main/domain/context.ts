@@ -56,9 +56,10 @@ export function lastId(ctx: Pick<Ctx, 'sqlite'>, table: string): number {
  */
 export function insertInOrder(ctx: Pick<Ctx, 'sqlite'>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], last = lastId(ctx, table)): number[] {
   if (rows.length === 0) return [];
-  const values = columns.map((_, i) => `j.value ->> ${i}`).join(', ');
+  // jsonb_each hands each row over parsed once (binary): reading 14 fields of JSON text per row cost twice as much.
+  const values = columns.map((_, i) => `j.value ->> '$[${i}]'`).join(', ');
   const json = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-  const result = prepared<[string]>(ctx, `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values} FROM json_each(?) j ORDER BY j.key`).run(json);
+  const result = prepared<[string]>(ctx, `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values} FROM jsonb_each(?) j ORDER BY j.key`).run(json);
   if (result.changes !== rows.length || Number(result.lastInsertRowid) !== last + rows.length) throw new Error(`${table}: the rows were not numbered after the last one`);
   return rows.map((_, i) => last + 1 + i);
 }
