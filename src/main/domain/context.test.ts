@@ -61,6 +61,22 @@ describe('insertInOrder', () => {
     expect(ctx.sqlite.prepare(`SELECT s FROM t WHERE id = 3`).get()).toEqual({ s: '[1,2]' });
   });
 
+  it('writes a value shared by every row (bound once) exactly as it writes it when the rows differ', () => {
+    const values: unknown[] = [0, -5, Number.MAX_SAFE_INTEGER, 1.5, -0.25, 'text', '{"a":1}', '42', '', null, true, false, 2n ** 62n, 1e-7];
+    for (const v of values) {
+      const ctx = { sqlite: new Database(':memory:') };
+      ctx.sqlite.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, n INTEGER, s TEXT, r REAL, x)`);
+      const other = typeof v === 'string' ? 'other' : 7;
+      insertInOrder(ctx, 't', ['n', 's', 'r', 'x'], [[v, v, v, v], [v, v, v, v]]);
+      insertInOrder(ctx, 't', ['n', 's', 'r', 'x'], [[v, v, v, v], [other, other, other, other]]);
+      const got = ctx.sqlite
+        .prepare<[], Record<string, unknown>>(`SELECT n, typeof(n) AS tn, s, typeof(s) AS ts, r, typeof(r) AS tr, x, typeof(x) AS tx FROM t WHERE id IN (1, 3) ORDER BY id`)
+        .safeIntegers(true)
+        .all();
+      expect(got[0], `shared ${String(v)}`).toEqual(got[1]);
+    }
+  });
+
   it('numbers the rows after the last id the table gave, deleted ones included, in the array\'s order', () => {
     const ctx = table();
     insertInOrder(ctx, 't', ['n'], [[1], [2], [3]]);

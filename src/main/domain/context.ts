@@ -52,16 +52,38 @@ export function lastId(ctx: Pick<Ctx, 'sqlite'>, table: string): number {
  * ids after `last` (lastId), in order — inside the action's write transaction nothing else numbers rows of
  * the table, and the statement takes the array in its order. A statement per row costs a bulk action (a
  * 10,000-serial shipment) about twice as much. Exact integers beyond 2^53 (bigint) pass as text and take the
- * column's integer affinity.
+ * column's integer affinity. A column with one value in every row (a shipment's moves share their document,
+ * ends, user and moment) is bound once as a parameter, typed as the JSON would have typed it; only the
+ * columns that vary travel in the array, read through jsonb_each (each row parsed once, in binary): that
+ * halves SQLite's reading of a 10,000-row array.
  */
 export function insertInOrder(ctx: Pick<Ctx, 'sqlite'>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], last = lastId(ctx, table)): number[] {
   if (rows.length === 0) return [];
-  // jsonb_each hands each row over parsed once (binary): reading 14 fields of JSON text per row cost twice as much.
-  const values = columns.map((_, i) => `j.value ->> '$[${i}]'`).join(', ');
-  const json = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-  const result = prepared<[string]>(ctx, `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values} FROM jsonb_each(?) j ORDER BY j.key`).run(json);
+  const first = rows[0]!;
+  const shared = columns.map((_, i) => bindable(first[i]) && rows.every((row) => row[i] === first[i]));
+  const varying = columns.flatMap((_, i) => (shared[i] ? [] : [i]));
+  const values = columns.map((_, i) => (shared[i] ? '?' : `j.value ->> '$[${varying.indexOf(i)}]'`)).join(', ');
+  const params = columns.flatMap((_, i) => (shared[i] ? [asParameter(first[i])] : []));
+  const json = JSON.stringify(
+    rows.map((row) => varying.map((i) => row[i])),
+    (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
+  );
+  const result = prepared<unknown[]>(ctx, `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values} FROM jsonb_each(?) j ORDER BY j.key`).run(...params, json);
   if (result.changes !== rows.length || Number(result.lastInsertRowid) !== last + rows.length) throw new Error(`${table}: the rows were not numbered after the last one`);
   return rows.map((_, i) => last + 1 + i);
+}
+
+/** A value a parameter binds exactly as JSON would carry it (anything else stays in the array). */
+function bindable(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'bigint' || typeof value === 'boolean' || Number.isSafeInteger(value) || (typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value));
+}
+
+/** better-sqlite3 binds every number as REAL; JSON's integers and booleans are SQL integers, its bigints text. */
+function asParameter(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1n : 0n;
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+  return value;
 }
 
 /** The signed-in user a service acts for. */
