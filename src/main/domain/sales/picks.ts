@@ -180,7 +180,7 @@ export function releaseHeldMany(ctx: Ctx, sourceType: Holder['sourceType'], byHo
   const removed = new Set(
     prepared<[string], { id: number }>(
       ctx,
-      `DELETE FROM allocations WHERE rowid IN (SELECT a.rowid FROM json_each(?) j CROSS JOIN allocations a ON a.id = j.value ->> 0 WHERE a.qty = j.value ->> 1) RETURNING id`,
+      `DELETE FROM allocations WHERE rowid IN (SELECT a.rowid FROM jsonb_each(?) j CROSS JOIN allocations a ON a.id = j.value ->> '$[0]' WHERE a.qty = j.value ->> '$[1]') RETURNING id`,
     )
       .all(JSON.stringify([...byAllocation]))
       .map((r) => r.id),

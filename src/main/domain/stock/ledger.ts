@@ -75,7 +75,7 @@ function statementsFor(sqlite: Sqlite) {
     ),
     /** New lots' balances at one location: rows [lot, qty]. */
     insertBalances: sqlite.prepare<[number, number, number, string]>(
-      `INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) SELECT j.value ->> 0, ?, ?, j.value ->> 1, ? FROM json_each(?) j ORDER BY j.key`,
+      `INSERT INTO balances (lot_id, location_id, product_id, qty, received_at) SELECT j.value ->> '$[0]', ?, ?, j.value ->> '$[1]', ? FROM jsonb_each(?) j ORDER BY j.key`,
     ),
     addMonth: sqlite.prepare(
       `INSERT INTO stock_value_months (month, location_id, qty, value) VALUES (?, ?, ?, ?)
@@ -90,18 +90,18 @@ function statementsFor(sqlite: Sqlite) {
     // (applyBalances). Rows: [lot, from, qty, to, product], by the move's place in the action.
     addBalances: sqlite.prepare<[string]>(
       `INSERT INTO balances (lot_id, location_id, product_id, qty, received_at)
-       SELECT j.value ->> 0, j.value ->> 3, j.value ->> 4, j.value ->> 2, l.received_at FROM json_each(?) j CROSS JOIN lots l ON l.id = j.value ->> 0 WHERE true ORDER BY j.key
+       SELECT j.value ->> '$[0]', j.value ->> '$[3]', j.value ->> '$[4]', j.value ->> '$[2]', l.received_at FROM jsonb_each(?) j CROSS JOIN lots l ON l.id = j.value ->> '$[0]' WHERE true ORDER BY j.key
        ON CONFLICT (lot_id, location_id) DO UPDATE SET qty = qty + excluded.qty`,
     ),
     /** The moves taking their whole balance: deleted, answering their lots. */
     deleteWholeBalances: sqlite.prepare<[string], { lotId: number }>(
-      `DELETE FROM balances WHERE rowid IN (SELECT b.rowid FROM json_each(?) j CROSS JOIN balances b ON b.lot_id = j.value ->> 0 AND b.location_id = j.value ->> 1 WHERE b.qty = j.value ->> 2)
+      `DELETE FROM balances WHERE rowid IN (SELECT b.rowid FROM jsonb_each(?) j CROSS JOIN balances b ON b.lot_id = j.value ->> '$[0]' AND b.location_id = j.value ->> '$[1]' WHERE b.qty = j.value ->> '$[2]')
        RETURNING lot_id AS lotId`,
     ),
     /** The first of the given moves whose units an allocation holds at the place they leave. */
     firstHeld: sqlite.prepare<[string], { place: number; lotId: number; locationId: number; productId: number; n: number }>(
-      `SELECT j.key AS place, a.lot_id AS lotId, a.location_id AS locationId, j.value ->> 4 AS productId, sum(a.qty) AS n
-       FROM json_each(?) j CROSS JOIN allocations a ON a.lot_id = j.value ->> 0 AND a.location_id = j.value ->> 1 GROUP BY j.key ORDER BY j.key LIMIT 1`,
+      `SELECT j.key AS place, a.lot_id AS lotId, a.location_id AS locationId, j.value ->> '$[4]' AS productId, sum(a.qty) AS n
+       FROM jsonb_each(?) j CROSS JOIN allocations a ON a.lot_id = j.value ->> '$[0]' AND a.location_id = j.value ->> '$[1]' GROUP BY j.key ORDER BY j.key LIMIT 1`,
     ),
     /** Units taking the whole balance with them (a serialized unit always does): deleted in one step. */
     deleteWholeBalance: sqlite.prepare(`DELETE FROM balances WHERE lot_id = ? AND location_id = ? AND qty = ?`),
