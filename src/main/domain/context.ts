@@ -64,9 +64,14 @@ export function insertInOrder(ctx: Pick<Ctx, 'sqlite'>, table: string, columns: 
   const varying = columns.flatMap((_, i) => (shared[i] ? [] : [i]));
   const values = columns.map((_, i) => (shared[i] ? '?' : `j.value ->> '$[${varying.indexOf(i)}]'`)).join(', ');
   const params = columns.flatMap((_, i) => (shared[i] ? [asParameter(first[i])] : []));
+  // Bigints become text here rather than through a replacer, which JSON.stringify would call for every value.
   const json = JSON.stringify(
-    rows.map((row) => varying.map((i) => row[i])),
-    (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
+    rows.map((row) =>
+      varying.map((i) => {
+        const value = row[i];
+        return typeof value === 'bigint' ? value.toString() : value;
+      }),
+    ),
   );
   const result = prepared<unknown[]>(ctx, `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values} FROM jsonb_each(?) j ORDER BY j.key`).run(...params, json);
   if (result.changes !== rows.length || Number(result.lastInsertRowid) !== last + rows.length) throw new Error(`${table}: the rows were not numbered after the last one`);
