@@ -68,14 +68,18 @@ describe("the caches' triggers", () => {
     expect(walks.map((p) => [p.trigger, p.plan])).toEqual([]);
   });
 
-  it("start a new inventory product's incoming from the location's open shipments, led by them", () => {
+  it("start a new inventory product's incoming from its units in transit, not from the location's history", () => {
     const incoming = triggerPlans().find((p) => p.trigger === 'inventory_products_incoming_insert');
-    expect(incoming?.plan).toEqual(['SEARCH t USING INDEX transfers_status_idx (status=?)', 'SEARCH m USING INDEX moves_source_idx (source_type=? AND source_id=?)']);
+    expect(incoming?.plan).toEqual([
+      'SEARCH b USING INDEX balances_product_location_idx (product_id=? AND location_id=?)',
+      'SEARCH m USING INDEX moves_lot_idx (lot_id=?)',
+      'SEARCH t USING INTEGER PRIMARY KEY (rowid=?)',
+    ]);
   });
 });
 
 describe('incoming of a new inventory product', () => {
-  it('counts what is still on its way to the location: open and partly received shipments, not received or canceled ones', () => {
+  it('counts what is still on its way to the location: open and partly received shipments, not received or canceled ones, nor other places\' shipments of the same lots', () => {
     const w = seedWorld(t);
     t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 50, costMethod: 'catalogue', reason: null });
     const ship = (qty: number) => t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.shelf.id, mode: 'ship', lines: [{ productId: w.cable.id, qty }] }).id;
