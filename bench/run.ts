@@ -20,7 +20,7 @@ import Database from 'better-sqlite3';
 import { createApp, type App } from '../src/main/app';
 import { serialKey } from '../src/shared/serials';
 import { ADMIN, buildDatabase, must, type BenchDb } from './build-db';
-import { cacheWriters, log, measure, record, results, timed } from './measure';
+import { cacheWriters, log, measure, record, results, settleBeforeEachTiming, timed } from './measure';
 import { listBudgets, measureLists } from './lists';
 import { measurePurchasing, purchasingBudgets } from './purchasing';
 import { authBudgets, measureAuth } from './auth';
@@ -138,6 +138,7 @@ async function measureAll(dbPath: string, bench: BenchDb, now: number): Promise<
   const token = must(await app.callAsync('auth.login', ADMIN, null), 'auth.login').token!;
   must(app.call('stock.listInventoryProducts', {}, token), 'stock.listInventoryProducts');
   const openMs = performance.now() - openStart;
+  settleBeforeEachTiming(() => app.ctx.sqlite.pragma('wal_checkpoint(PASSIVE)'));
   const openBaselineMs = timed(() => {
     const raw = new Database(dbPath);
     raw.pragma('journal_mode = WAL');

@@ -27,6 +27,7 @@ import { desktopNoticesOf, type DesktopNotice } from './domain/notifications/not
 import { discardNotices, flushNotices, takeNotified } from './domain/notifications/notify';
 import { createOutboxSender, type OutboxSender } from './mail/outbox';
 import { writeTransaction } from './db/writeTransaction';
+import { deferCheckpoints } from './db/checkpoints';
 import { keyUnkeyedSerials } from './domain/stock/serials';
 import { loadDemoData } from './demo/demo';
 import { DEMO_ADMIN, demoPasswordHash } from './demo/passwords';
@@ -150,6 +151,7 @@ export function createApp(options: AppOptions): App {
   }
   const sessions = new SessionStore();
   const maintenance = new Maintenance();
+  const checkpoints = deferCheckpoints(sqlite, { paused: () => maintenance.active, onError: (error) => log.error('A checkpoint of the write-ahead log failed', error) });
   const backups = createBackupService({
     sqlite,
     dbPath: options.dbPath,
@@ -334,6 +336,7 @@ export function createApp(options: AppOptions): App {
       mail.stop();
       if (sweepTimer) clearInterval(sweepTimer);
       sweepTimer = null;
+      checkpoints.stop();
       if (sqlite.open) sqlite.close();
       lock?.release();
     },

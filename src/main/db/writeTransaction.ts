@@ -12,18 +12,29 @@ import type { Sqlite } from './open';
  * answers VALIDATION rather than INTERNAL.
  */
 export function writeTransaction<T>(sqlite: Sqlite, fn: () => T): T {
+  const outermost = !sqlite.inTransaction;
   try {
-    return sqlite
+    const value = sqlite
       .transaction(() => {
         const result = fn();
         if (isThenable(result)) throw new Error('A write transaction was given an asynchronous function (never await inside a transaction)');
         return result;
       })
       .immediate();
+    if (outermost) commitListeners.get(sqlite)?.();
+    return value;
   } catch (error) {
     if (error instanceof Error && error.message === 'AMOUNT_OUT_OF_RANGE') throw new DomainError('VALIDATION', { reason: 'amountOutOfRange', field: 'value' });
     throw error;
   }
+}
+
+const commitListeners = new WeakMap<Sqlite, () => void>();
+
+/** Calls `listener` after each transaction writeTransaction commits on the connection (its savepoints aside); null stops it. */
+export function afterCommit(sqlite: Sqlite, listener: (() => void) | null): void {
+  if (listener) commitListeners.set(sqlite, listener);
+  else commitListeners.delete(sqlite);
 }
 
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
