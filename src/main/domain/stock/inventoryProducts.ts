@@ -18,9 +18,7 @@ export function recordEvent(
   ctx: Ctx,
   event: { type: 'inventoryProduct.created' | 'inventoryProduct.updated' | 'serial.edited'; productId: number; locationId?: number | null; lotId?: number | null; serialNumber?: string | null; userId: number | null; changes: Change[] },
 ): void {
-  ctx.sqlite
-    .prepare(`INSERT INTO inventory_events (occurred_at, type, product_id, location_id, lot_id, serial_number, user_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(ctx.now(), event.type, event.productId, event.locationId ?? null, event.lotId ?? null, event.serialNumber ?? null, event.userId, JSON.stringify(event.changes));
+  prepared(ctx, `INSERT INTO inventory_events (occurred_at, type, product_id, location_id, lot_id, serial_number, user_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(ctx.now(), event.type, event.productId, event.locationId ?? null, event.lotId ?? null, event.serialNumber ?? null, event.userId, JSON.stringify(event.changes));
 }
 
 const fields = ['bin', 'referenceNumber', 'min', 'max'] as const;
@@ -65,9 +63,9 @@ export function addHeld(ctx: Ctx, kind: 'reserved' | 'picked', units: Iterable<H
 
 /** Stocking a product somewhere for the first time creates its inventory product (min 0, max 0). */
 export function ensureInventoryProduct(ctx: Ctx, productId: number, locationId: number, userId: number | null): void {
-  const exists = ctx.sqlite.prepare<[number, number], { one: 1 }>(`SELECT 1 AS one FROM inventory_products WHERE product_id = ? AND location_id = ?`).get(productId, locationId);
+  const exists = prepared<[number, number], { one: 1 }>(ctx, `SELECT 1 AS one FROM inventory_products WHERE product_id = ? AND location_id = ?`).get(productId, locationId);
   if (exists) return;
-  ctx.sqlite.prepare(`INSERT INTO inventory_products (product_id, location_id, min, max, created_at) VALUES (?, ?, 0, 0, ?)`).run(productId, locationId, ctx.now());
+  prepared(ctx, `INSERT INTO inventory_products (product_id, location_id, min, max, created_at) VALUES (?, ?, 0, 0, ?)`).run(productId, locationId, ctx.now());
   recordEvent(ctx, { type: 'inventoryProduct.created', productId, locationId, userId, changes: [{ field: 'min', before: null, after: '0' }, { field: 'max', before: null, after: '0' }] });
 }
 
