@@ -102,3 +102,34 @@ describe('incoming of a new inventory product', () => {
     expect(shelfCable()?.incoming).toBe(3 + 3);
   });
 });
+
+describe('a stock level written', () => {
+  it("moves its inventory product and its product by the difference, and a level moved to another place moves its totals with it", () => {
+    const w = seedWorld(t);
+    const { sqlite } = t.app.ctx;
+    t.ok('stock.createInventoryProduct', { productId: w.cable.id, locationId: w.shelf.id, min: 2, max: 10 });
+    t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 5, costMethod: 'manual', unitCost: 1_000, reason: null });
+    t.ok('stock.add', { productId: w.cable.id, locationId: w.main.id, qty: 3, costMethod: 'manual', unitCost: 2_000, reason: null });
+    t.ok('stock.transfer', { fromLocationId: w.main.id, toLocationId: w.shelf.id, lines: [{ productId: w.cable.id, qty: 6 }] });
+    const at = (locationId: number) =>
+      sqlite.prepare<[number, number], { onHand: number; value: number; belowMin: number }>(`SELECT on_hand AS onHand, value, below_min AS belowMin FROM inventory_products WHERE product_id = ? AND location_id = ?`).get(w.cable.id, locationId);
+    const product = () => sqlite.prepare<[number], { onHand: number; ownedQty: number; ownedValue: number }>(`SELECT on_hand AS onHand, owned_qty AS ownedQty, owned_value AS ownedValue FROM products WHERE id = ?`).get(w.cable.id);
+    // FIFO: the five at 1,000 and one at 2,000 went to the shelf.
+    expect([at(w.main.id), at(w.shelf.id), product()]).toEqual([
+      { onHand: 2, value: 4_000, belowMin: 0 },
+      { onHand: 6, value: 7_000, belowMin: 0 },
+      { onHand: 8, ownedQty: 8, ownedValue: 11_000 },
+    ]);
+    // Behind the ledger's back, a level moved to the shelf, then to In-transit (owned, not on hand), then back.
+    const move = (from: number, to: number) => sqlite.prepare(`UPDATE stock_levels SET location_id = ? WHERE product_id = ? AND location_id = ?`).run(to, w.cable.id, from);
+    sqlite.prepare(`DELETE FROM stock_levels WHERE product_id = ? AND location_id = ?`).run(w.cable.id, w.shelf.id);
+    expect([at(w.shelf.id), product()]).toEqual([{ onHand: 0, value: 0, belowMin: 1 }, { onHand: 2, ownedQty: 2, ownedValue: 4_000 }]);
+    move(w.main.id, w.shelf.id);
+    expect([at(w.main.id), at(w.shelf.id), product()]).toEqual([{ onHand: 0, value: 0, belowMin: 0 }, { onHand: 2, value: 4_000, belowMin: 0 }, { onHand: 2, ownedQty: 2, ownedValue: 4_000 }]);
+    move(w.shelf.id, 5);
+    expect([at(w.shelf.id), product()]).toEqual([{ onHand: 0, value: 0, belowMin: 1 }, { onHand: 0, ownedQty: 2, ownedValue: 4_000 }]);
+    move(5, w.main.id);
+    sqlite.prepare(`INSERT INTO stock_levels (product_id, location_id, qty, value) VALUES (?, ?, 6, 7000)`).run(w.cable.id, w.shelf.id);
+    expect([at(w.main.id), at(w.shelf.id), product()]).toEqual([{ onHand: 2, value: 4_000, belowMin: 0 }, { onHand: 6, value: 7_000, belowMin: 0 }, { onHand: 8, ownedQty: 8, ownedValue: 11_000 }]);
+  });
+});
