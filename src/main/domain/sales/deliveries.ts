@@ -296,8 +296,16 @@ export function deliver(ctx: Ctx, actor: Actor, input: ParsedInput<'delivery.del
     const freightId = createFreightCharge(ctx, actor.userId, first.containerId, input.freightPrice, `Freight ${doc.number}${label ? ` (${label})` : ''}`);
     ctx.sqlite.prepare(`UPDATE deliveries SET freight_charge_id = ? WHERE id = ?`).run(freightId, doc.id);
   }
+  // Each charge's lines, found in one pass (a 1,000-line shipment would otherwise scan the lines per charge).
+  const linesOf = new Map<ChargeRow, PlannedLine[]>();
+  for (const line of planned) {
+    if (!line.charge) continue;
+    const same = linesOf.get(line.charge);
+    if (same) same.push(line);
+    else linesOf.set(line.charge, [line]);
+  }
   for (const charge of charges.values()) {
-    const lines = planned.filter((l) => l.charge === charge);
+    const lines = linesOf.get(charge) ?? [];
     const qty = lines.reduce((n, l) => n + l.qty, 0);
     const serials = lines.flatMap((l) => l.units.flatMap((u) => (u.serialNumber ? [u.serialNumber] : [])));
     recordChargeEvent(
