@@ -213,7 +213,11 @@ export function listInventoryProducts(ctx: Ctx, input: ParsedInput<'stock.listIn
   const params = filters.params;
   const products = rowText ? 'JOIN products p ON p.id = ip.product_id' : '';
   const sortUpTo = input.q && !rowText ? SORT_TEXT_MATCHES_UP_TO : SORT_MATCHES_UP_TO;
-  const n = countUpTo(ctx, `FROM inventory_products ip JOIN locations l ON l.id = ip.location_id ${products} ${whereSql}`, params, sortUpTo);
+  const unfiltered = input.locationId === undefined && input.productId === undefined && !input.belowMin;
+  const n =
+    input.q && rowText && unfiltered
+      ? countShortTextEverywhere(ctx, input.q, sortUpTo)
+      : countUpTo(ctx, `FROM inventory_products ip JOIN locations l ON l.id = ip.location_id ${products} ${whereSql}`, params, sortUpTo);
   const sort = sortOf(input, sortColumns, { by: 'sku' });
   const { column: sortColumn, direction: dir } = sort;
   const page = paging(input);
@@ -245,6 +249,26 @@ export function listInventoryProducts(ctx: Ctx, input: ParsedInput<'stock.listIn
       .all(...productFilters.params, ...params, ...limit);
   }
   return pageOf(rows.map(toInventoryProduct), n);
+}
+
+/**
+ * The rows of every active location matching a short text most products contain, counted from the products:
+ * the products' search index is walked with one LIKE per entry (no product row read), each match's rows
+ * found through (product, location); then the rows whose bin alone matches. Counted from the rows instead,
+ * each row read its product and tested three fields: ~20 ms to reach the cap at 330,000 rows, against ~4.
+ */
+function countShortTextEverywhere(ctx: Ctx, q: string, cap: number): number {
+  const text = productWalkTextTest('p', q);
+  return prepared<unknown[], { n: number }>(
+    ctx,
+    `SELECT count(*) AS n FROM (
+       SELECT 1 FROM products p INDEXED BY products_sku_search_idx CROSS JOIN inventory_products ip ON ip.product_id = p.id CROSS JOIN locations l ON l.id = ip.location_id
+       WHERE ${text.sql} AND l.active = 1
+       UNION ALL
+       SELECT 1 FROM inventory_products ip INDEXED BY inventory_products_bin_lower_idx CROSS JOIN locations l ON l.id = ip.location_id CROSS JOIN products p ON p.id = ip.product_id
+       WHERE lower(ip.bin) >= lower(?) AND lower(ip.bin) < lower(?) || char(1114111) AND ip.bin LIKE ? ESCAPE '\\' AND l.active = 1 AND (${text.sql}) IS NOT 1
+       LIMIT ${cap + 1})`,
+  ).get(...text.params, q, q, likePattern(q, 'prefix'), ...text.params)!.n;
 }
 
 /** A text shorter than a trigram that many products contain (as while typing the first letters). */
